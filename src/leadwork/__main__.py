@@ -1,0 +1,3 @@
+from leadwork.cli import main
+
+main()

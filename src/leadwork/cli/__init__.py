@@ -1,0 +1,17 @@
+"""The command line: thin Typer commands over the core. See `leadwork.cli.app`."""
+
+from __future__ import annotations
+
+
+def main() -> None:
+    """Console-script entry point."""
+    import sys
+
+    from leadwork.cli.app import app
+
+    try:
+        app(prog_name="leadwork")
+    except BrokenPipeError:
+        # `leadwork dashboard | head` closed the pipe early: not an error worth a word.
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,49 @@
+"""`leadwork check`: validate every file and every cross-reference, all problems at once."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from leadwork.cli.session import session, today
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def check(
+    ctx: typer.Context,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Treat warnings as problems (exit 1).")
+    ] = False,
+    format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text for people, json for scripts.")
+    ] = CheckFormat.text,
+) -> None:
+    """Validate every file and every cross-reference; report all problems at once.
+
+    Each problem is shown as FILE:LINE:COL with the offending line and a hint. Exit 0 when
+    the journal is clean (warnings allowed unless --strict), 1 when there are problems.
+    Nothing is written.
+    """
+    from leadwork.errors import ProblemsFound
+    from leadwork.render.check import check_json, clean_summary
+    from leadwork.store.check import check_journal
+
+    journal = session(ctx).journal()
+    problems = check_journal(journal, today())
+    failing = [p for p in problems if p.severity == "error" or strict]
+    if format is CheckFormat.json:
+        typer.echo(check_json(journal.root, problems))
+        raise typer.Exit(1 if failing else 0)
+    if failing:
+        raise ProblemsFound(problems=problems)
+    if problems:
+        from leadwork.cli.boundary import report
+
+        report(ProblemsFound(problems=problems))
+    typer.echo(clean_summary(journal))

@@ -1,0 +1,42 @@
+"""`leadwork init`: a new journal of commented templates, or a copy of the example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def init(
+    path: Annotated[
+        Path, typer.Argument(help="Folder for the new journal (made if missing).")
+    ] = Path("."),
+    example: Annotated[
+        bool,
+        typer.Option(
+            "--example",
+            help="Copy the bundled example journal (a VP of Operations at a manufacturer) "
+            "instead of empty templates.",
+        ),
+    ] = False,
+    leader: Annotated[str, typer.Option(help="Your name, for leadwork.toml.")] = "Your name",
+    title: Annotated[str, typer.Option(help="Your role, for leadwork.toml.")] = "Your role",
+    organization: Annotated[
+        str, typer.Option(help="The organization you lead, for leadwork.toml.")
+    ] = "Your organization",
+) -> None:
+    """Make a new journal: commented templates that explain every key, ready to edit.
+
+    Refuses to touch a folder that already holds a journal.
+    """
+    from leadwork.store.create import copy_example, create_journal
+
+    if example:
+        written = copy_example(path)
+    else:
+        written = create_journal(path, leader, title, organization)
+    shown = [name for name in written if not name.endswith(".gitkeep")]
+    typer.echo(f"Made a journal in {path} ({len(shown)} files).")
+    typer.echo("Next: edit the files (each key is explained in its comments), then run")
+    typer.echo(f"  leadwork --journal {path} check" if str(path) != "." else "  leadwork check")

@@ -1,0 +1,64 @@
+"""What every command gets from the root: where the journal is, today, and flags."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.store.journal import Journal
+
+ENV_TODAY = "LEADWORK_TODAY"
+
+
+@dataclass
+class Session:
+    journal_option: Path | None = None
+    debug: bool = False
+    _journal: Journal | None = field(default=None, repr=False)
+
+    def journal(self) -> Journal:
+        """The journal this run works on (found once; see `store.locate`)."""
+        if self._journal is None:
+            from leadwork.store.journal import Journal
+            from leadwork.store.locate import find_journal
+
+            self._journal = Journal(find_journal(self.journal_option, os.environ, Path.cwd()))
+        return self._journal
+
+
+def session(ctx: typer.Context) -> Session:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Session):
+        root.obj = Session()
+    return root.obj
+
+
+def today() -> dt.date:
+    """Today, or $LEADWORK_TODAY (YYYY-MM-DD) for reproducible runs and tests."""
+    fixed = os.environ.get(ENV_TODAY)
+    if not fixed:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise UsageProblem(
+            f"${ENV_TODAY} is '{fixed}', which is not a date", hint="write it as YYYY-MM-DD"
+        ) from None
+
+
+def color_enabled(stream: object) -> bool:
+    """The no-color.org and FORCE_COLOR conventions, then whether it is a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"

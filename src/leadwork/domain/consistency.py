@@ -1,0 +1,223 @@
+"""Cross-file checks: do the files agree with each other? Pure: data in, findings out.
+
+Each finding names a file (relative to the journal) and a key path; the store turns that
+into a line and column. Checks that need a file which failed to load are skipped, so one
+broken file does not bury the person in follow-on errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
+from leadwork.domain.weeks import Week
+from leadwork.errors import Severity
+from leadwork.model.capabilities import Capabilities
+from leadwork.model.checkin import Checkin
+from leadwork.model.indicators import Indicators
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.model.review import CapabilityReview, StrategyReview
+from leadwork.model.strategy import Strategy
+from leadwork.model.team import Team
+from leadwork.store.layout import CAPABILITIES, INDICATORS, STRATEGY, TEAM
+from leadwork.store.sourcemap import KeyPath
+
+PURPOSE = "purpose"  # a story may live the purpose rather than one choice
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    path: KeyPath
+    message: str
+    hint: str | None = None
+    severity: Severity = "error"
+
+
+@dataclass
+class Loaded:
+    """Whatever loaded cleanly; None where the file was invalid."""
+
+    strategy: Strategy | None
+    capabilities: Capabilities | None
+    indicators: Indicators | None
+    team: Team | None
+    checkins: dict[str, Checkin]  # by file, e.g. "checkins/2026-W48.toml"
+    one_on_ones: dict[str, OneOnOne]
+    reviews: dict[str, StrategyReview | CapabilityReview]
+
+
+def _unknown(kind: str, value: str, known: Iterable[str]) -> tuple[str, str]:
+    known = sorted(known)
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    if close:
+        hint = f"did you mean '{close[0]}'?"
+    elif known:
+        listed = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+        hint = f"known {kind} ids: {listed}"
+    else:
+        hint = f"no {kind} is defined yet"
+    return f"unknown {kind} '{value}'", hint
+
+
+def _duplicates(file: str, table: str, ids: list[str]) -> list[Finding]:
+    seen: dict[str, int] = {}
+    findings = []
+    for index, ident in enumerate(ids):
+        if ident in seen:
+            findings.append(
+                Finding(
+                    file,
+                    (table, index, "id"),
+                    f"duplicate id '{ident}' (first used in [[{table}]] #{seen[ident] + 1})",
+                    "every id in a file must be different",
+                )
+            )
+        else:
+            seen[ident] = index
+    return findings
+
+
+def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
+    findings: list[Finding] = []
+    people = {p.id for p in data.team.people} if data.team else None
+    choices = {c.id for c in data.strategy.choices} if data.strategy else None
+    capabilities = {c.id for c in data.capabilities.capabilities} if data.capabilities else None
+    indicators = {i.id for i in data.indicators.indicators} if data.indicators else None
+
+    def person(file: str, path: KeyPath, value: str | None) -> None:
+        if value is not None and people is not None and value not in people:
+            message, hint = _unknown("person", value, people)
+            findings.append(Finding(file, path, message + f" (not in {TEAM})", hint))
+
+    if data.team:
+        findings += _duplicates(TEAM, "people", [p.id for p in data.team.people])
+    if data.strategy:
+        findings += _duplicates(STRATEGY, "choices", [c.id for c in data.strategy.choices])
+
+    if data.capabilities:
+        caps = data.capabilities.capabilities
+        findings += _duplicates(CAPABILITIES, "capabilities", [c.id for c in caps])
+        for i, cap in enumerate(caps):
+            person(CAPABILITIES, ("capabilities", i, "owner"), cap.owner)
+            if choices is not None:
+                for j, choice in enumerate(cap.serves):
+                    if choice not in choices:
+                        message, hint = _unknown("strategic choice", choice, choices)
+                        findings.append(Finding(CAPABILITIES, ("capabilities", i, "serves", j), message, hint))
+            if choices and cap.id in choices:
+                findings.append(
+                    Finding(
+                        CAPABILITIES,
+                        ("capabilities", i, "id"),
+                        f"'{cap.id}' is also the id of a strategic choice",
+                        "give it its own id, so `serves` in indicators.toml is never ambiguous",
+                    )
+                )
+
+    if data.indicators:
+        inds = data.indicators.indicators
+        findings += _duplicates(INDICATORS, "indicators", [x.id for x in inds])
+        servable = (capabilities or set()) | (choices or set())
+        for i, ind in enumerate(inds):
+            base = ("indicators", i)
+            person(INDICATORS, (*base, "owner"), ind.owner)
+            for j, who in enumerate(ind.agreed_with):
+                person(INDICATORS, (*base, "agreed_with", j), who)
+            if capabilities is not None and choices is not None:
+                for j, target in enumerate(ind.serves):
+                    if target not in servable:
+                        message, hint = _unknown("capability or choice", target, servable)
+                        findings.append(Finding(INDICATORS, (*base, "serves", j), message, hint))
+            problem = threshold_order_problem(agreed_thresholds(ind))
+            if problem:
+                key = "celebrate" if problem.startswith("celebrate") else "course_correct"
+                findings.append(Finding(INDICATORS, (*base, key), problem, _order_hint(ind.direction)))
+            for index, change in enumerate(ind.changes):
+                for j, who in enumerate(change.agreed_with):
+                    person(INDICATORS, (*base, "changes", index, "agreed_with", j), who)
+                problem = threshold_order_problem(thresholds_for(ind, Week.of(change.since)))
+                if problem:
+                    findings.append(
+                        Finding(
+                            INDICATORS,
+                            (*base, "changes", index),
+                            f"from {change.since} on, {problem}",
+                            _order_hint(ind.direction),
+                        )
+                    )
+
+    for file, checkin in sorted(data.checkins.items()):
+        findings += _check_checkin(file, checkin, indicators, choices, today)
+
+    for file, meeting in sorted(data.one_on_ones.items()):
+        name = file.rsplit("/", 1)[-1].removesuffix(".toml")
+        if not name.startswith(meeting.date.isoformat()):
+            findings.append(
+                Finding(file, ("date",), f"the file name says {name[:10]} but date = {meeting.date}",
+                        "rename the file or fix the date")
+            )
+        stem = name[11:]
+        if stem != meeting.person and not stem.startswith(meeting.person + "-"):
+            findings.append(
+                Finding(file, ("person",), f"the file name is for '{stem}' but person = '{meeting.person}'",
+                        "rename the file or fix the person")
+            )
+        person(file, ("person",), meeting.person)
+        if indicators is not None:
+            for j, plan in enumerate(meeting.plans):
+                if plan.indicator not in indicators:
+                    message, hint = _unknown("indicator", plan.indicator, indicators)
+                    findings.append(Finding(file, ("plans", j, "indicator"), message, hint))
+
+    for file, review in sorted(data.reviews.items()):
+        name = file.rsplit("/", 1)[-1]
+        if not name.startswith(review.date.isoformat()):
+            findings.append(Finding(file, ("date",), f"the file name says {name[:10]} but date = {review.date}",
+                                    "rename the file or fix the date"))
+        if isinstance(review, CapabilityReview) and capabilities is not None and review.capability not in capabilities:
+            message, hint = _unknown("capability", review.capability, capabilities)
+            findings.append(Finding(file, ("capability",), message, hint))
+    return findings
+
+
+def _order_hint(direction: str) -> str:
+    if direction == "higher":
+        return "when higher is better: course_correct <= target <= celebrate"
+    return "when lower is better: celebrate <= target <= course_correct"
+
+
+def _check_checkin(
+    file: str,
+    checkin: Checkin,
+    indicators: set[str] | None,
+    choices: set[str] | None,
+    today: dt.date,
+) -> list[Finding]:
+    findings = []
+    named = file.rsplit("/", 1)[-1].removesuffix(".toml")
+    if checkin.week != named:
+        findings.append(
+            Finding(file, ("week",), f"the file is named {named} but says week = \"{checkin.week}\"",
+                    "rename the file or fix the week; they must agree")
+        )
+    week = Week.parse(checkin.week)
+    if week > Week.of(today):
+        findings.append(
+            Finding(file, ("week",), f"{week} has not started yet (today is {today})",
+                    "check-ins record weeks that have begun", severity="warning")
+        )
+    if indicators is not None:
+        for key in checkin.readings:
+            if key not in indicators:
+                message, hint = _unknown("indicator", key, indicators)
+                findings.append(Finding(file, ("readings", key), message + " in [readings]", hint))
+    if choices is not None:
+        for j, story in enumerate(checkin.stories):
+            if story.choice is not None and story.choice != PURPOSE and story.choice not in choices:
+                message, hint = _unknown("strategic choice", story.choice, choices | {PURPOSE})
+                findings.append(Finding(file, ("stories", j, "choice"), message, hint))
+    return findings

@@ -1,0 +1,89 @@
+"""ISO 8601 weeks: the journal's unit of time.
+
+A week runs Monday to Sunday and belongs to the year that holds its Thursday, so
+2026-W53 exists and 2027-01-01 (a Friday) belongs to it. Pure functions; `today` is
+always passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def weeks_in_year(year: int) -> int:
+    """52 or 53: a year has 53 ISO weeks when its 28 December falls in week 53."""
+    return dt.date(year, 12, 28).isocalendar().week
+
+
+@dataclass(frozen=True, order=True)
+class Week:
+    year: int
+    number: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9998:
+            raise ValueError(f"year {self.year} is out of range")
+        if not 1 <= self.number <= weeks_in_year(self.year):
+            raise ValueError(
+                f"{self.year} has {weeks_in_year(self.year)} ISO weeks, not {self.number}"
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> Week:
+        """Read `YYYY-Www`; the error says what a valid week looks like."""
+        match = _WEEK_RE.match(text.strip())
+        if not match:
+            raise ValueError(f"'{text}' is not a week; write it as YYYY-Www, like 2026-W48")
+        year, number = int(match[1]), int(match[2])
+        if year < 1:
+            raise ValueError(f"'{text}' has no year")
+        if number == 0:
+            raise ValueError(f"'{text}': weeks are numbered from 1")
+        most = weeks_in_year(year)
+        if number > most:
+            raise ValueError(f"'{text}': {year} has only {most} ISO weeks")
+        return cls(year, number)
+
+    @classmethod
+    def of(cls, day: dt.date) -> Week:
+        iso = day.isocalendar()
+        return cls(iso.year, iso.week)
+
+    @property
+    def monday(self) -> dt.date:
+        return dt.date.fromisocalendar(self.year, self.number, 1)
+
+    @property
+    def sunday(self) -> dt.date:
+        return dt.date.fromisocalendar(self.year, self.number, 7)
+
+    def __add__(self, weeks: int) -> Week:
+        return Week.of(self.monday + dt.timedelta(weeks=weeks))
+
+    def minus(self, weeks: int) -> Week:
+        return self + (-weeks)
+
+    def weeks_since(self, other: Week) -> int:
+        """How many weeks `other` lies before this one (negative if after)."""
+        return (self.monday - other.monday).days // 7
+
+    def contains(self, day: dt.date) -> bool:
+        return self.monday <= day <= self.sunday
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-W{self.number:02d}"
+
+
+def week_range(first: Week, last: Week) -> list[Week]:
+    """Every week from first to last, both included (empty if first is after last)."""
+    count = last.weeks_since(first)
+    return [first + i for i in range(count + 1)] if count >= 0 else []
+
+
+def last_weeks(end: Week, count: int) -> list[Week]:
+    """The `count` weeks ending with `end`, oldest first."""
+    return [end.minus(count - 1 - i) for i in range(count)]

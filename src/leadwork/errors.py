@@ -1,0 +1,110 @@
+"""The one error hierarchy: every failure a person can cause ends up as a LeadworkError.
+
+Errors carry data (file, line, column, key, hint), never formatting; the CLI boundary
+(`leadwork.cli.boundary`) is the one place that turns them into text on stderr and an
+exit code. This module imports only the standard library so the CLI can use it at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+# Exit codes, documented in docs/cli.md: 0 fine, 1 problems found, 2 bad usage.
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, located as precisely as we can: file, line, column, key."""
+
+    message: str
+    file: Path | None = None
+    line: int | None = None
+    col: int | None = None
+    key: str | None = None
+    hint: str | None = None
+    source_line: str | None = None
+    width: int = 1  # how many characters of source_line the caret underlines
+    severity: Severity = "error"
+
+    def as_warning(self) -> Problem:
+        return replace(self, severity="warning")
+
+
+class LeadworkError(Exception):
+    """Base of every error meant for the person at the terminal."""
+
+    exit_code = EXIT_PROBLEMS
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        file: Path | None = None,
+        line: int | None = None,
+        col: int | None = None,
+        key: str | None = None,
+        hint: str | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        if problems is None:
+            problems = [Problem(message, file=file, line=line, col=col, key=key, hint=hint)]
+        self.problems: list[Problem] = problems
+        super().__init__(message or (problems[0].message if problems else ""))
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class JournalNotFound(LeadworkError):
+    """No journal where we looked."""
+
+
+class InvalidFile(LeadworkError):
+    """A journal file that cannot be read, decoded, parsed or validated."""
+
+
+class ProblemsFound(LeadworkError):
+    """Several problems at once (what `leadwork check` reports)."""
+
+
+class UsageProblem(LeadworkError):
+    """A flag, argument or answer the person gave is not acceptable."""
+
+    exit_code = EXIT_USAGE
+
+
+class WriteRefused(LeadworkError):
+    """A write that would lose or damage something, or that the filesystem refused."""
+
+
+class LockTimeout(LeadworkError):
+    """Another leadwork process holds the journal's lock for too long."""
+
+
+@dataclass
+class ProblemList:
+    """Collects problems during a whole-journal check instead of stopping at the first."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]

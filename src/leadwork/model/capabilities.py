@@ -1,0 +1,41 @@
+"""`capabilities.toml`: the capabilities the strategy needs, and the plan to build each."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from leadwork.model.common import Date, Id, Name, Record, Text
+
+LEVEL_HELP = "1 = absent, 2 = emerging, 3 = working, 4 = strong, 5 = distinctive"
+
+
+class Step(Record):
+    what: Text = Field(description="What will be done.")
+    due: Date | None = Field(None, description="When it is due.")
+    done: Date | bool = Field(
+        False, description="When it was done (a date), or true; leave out while open."
+    )
+
+    @property
+    def is_done(self) -> bool:
+        return self.done is not False
+
+
+class Capability(Record):
+    id: Id
+    name: Name = Field(description="The capability, e.g. 'High-quality manufacturing at scale'.")
+    kind: Literal["organizational", "individual"] = Field(
+        description="'organizational' (the organization can do it) or 'individual' (people can)."
+    )
+    serves: list[Id] = Field(default_factory=list, description="Ids of the strategic choices it serves.")
+    owner: Id | None = Field(None, description="Team id of the person who owns the plan.")
+    level: int = Field(ge=1, le=5, description=f"Where it stands now: {LEVEL_HELP}.")
+    target: int = Field(ge=1, le=5, description="The level the strategy needs.")
+    note: Text | None = None
+    steps: list[Step] = Field(default_factory=list, description="The plan to develop it.")
+
+
+class Capabilities(Record):
+    capabilities: list[Capability] = Field(default_factory=list)

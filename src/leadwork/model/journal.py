@@ -1,0 +1,20 @@
+"""The definitions a leader edits by hand, read together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from leadwork.model.capabilities import Capabilities
+from leadwork.model.indicators import Indicators
+from leadwork.model.settings import JournalConfig
+from leadwork.model.strategy import Strategy
+from leadwork.model.team import Team
+
+
+@dataclass(frozen=True)
+class Definitions:
+    config: JournalConfig
+    strategy: Strategy
+    capabilities: Capabilities
+    indicators: Indicators
+    team: Team

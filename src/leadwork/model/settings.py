@@ -1,0 +1,40 @@
+"""`leadwork.toml`: marks the journal's root; who keeps it and how the tool should judge."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from leadwork.model.common import Name, Record
+
+
+class Settings(Record):
+    time_warning_percent: int = Field(
+        20,
+        ge=0,
+        le=100,
+        description="Warn when more than this share (%) of a week's hours went to "
+        "someone else's job.",
+    )
+    trend_weeks: int = Field(
+        3,
+        ge=2,
+        le=13,
+        description="Warn about a trend when an indicator moved the wrong way this many "
+        "weeks in a row, even while it is still green.",
+    )
+    story_gap_weeks: int = Field(
+        6, ge=1, le=52, description="Flag a strategic choice with no story for this many weeks."
+    )
+    customer_gap_weeks: int = Field(
+        4, ge=1, le=52, description="Warn when no customer conversation was recorded for this many weeks."
+    )
+    review_every_weeks: int = Field(
+        13, ge=1, le=104, description="Review the strategy at least this often (weeks)."
+    )
+
+
+class JournalConfig(Record):
+    leader: Name = Field(description="Your name, as it heads the dashboard.")
+    title: Name | None = Field(None, description="Your role, e.g. 'VP of Operations'.")
+    organization: Name | None = Field(None, description="The organization you lead.")
+    settings: Settings = Field(default_factory=Settings, description="How the tool judges.")

@@ -1,0 +1,21 @@
+"""`team.toml`: the people you work with, and how often you meet them one-on-one."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from leadwork.model.common import Id, Name, Record, Text
+
+
+class Person(Record):
+    id: Id
+    name: Name
+    role: Name | None = None
+    cadence_days: int | None = Field(
+        None, ge=1, le=365, description="A one-on-one every this many days; leave out if none."
+    )
+    note: Text | None = None
+
+
+class Team(Record):
+    people: list[Person] = Field(default_factory=list)

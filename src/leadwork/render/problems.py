@@ -1,0 +1,95 @@
+"""Problems as text, compiler-style, so editors can jump to them:
+
+    indicators.toml:14:1: error: unknown key 'traget' in [[indicators]] "otd"
+       |
+    14 | traget = 95
+       | ^^^^^^
+       = hint: did you mean 'target'?
+
+Plain text with optional ANSI colour (no rich): errors must print fast and anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from leadwork.errors import Problem
+
+_RED, _YELLOW, _BOLD, _DIM, _CYAN, _RESET = (
+    "\x1b[31m",
+    "\x1b[33m",
+    "\x1b[1m",
+    "\x1b[2m",
+    "\x1b[36m",
+    "\x1b[0m",
+)
+_MAX_SHOWN = 200  # characters of a source line; a 100,000-character line is cut
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """The path relative to where the person is, when it lies below; else as absolute."""
+    absolute = path if path.is_absolute() else cwd / path
+    try:
+        return str(absolute.relative_to(cwd))
+    except ValueError:
+        return os.path.normpath(str(absolute))
+
+
+def _printable(text: str) -> str:
+    """Control characters shown as escapes, so an error message cannot drive the terminal."""
+    return "".join(
+        ch if ch == "\t" or ch.isprintable() else repr(ch)[1:-1] for ch in text
+    )
+
+
+def format_problem(problem: Problem, cwd: Path, color: bool = False) -> str:
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    where = "leadwork"
+    if problem.file is not None:
+        where = display_path(problem.file, cwd)
+        if problem.line is not None:
+            where += f":{problem.line}"
+            if problem.col is not None:
+                where += f":{problem.col}"
+    label = (
+        paint(_RED + _BOLD, "error:")
+        if problem.severity == "error"
+        else paint(_YELLOW + _BOLD, "warning:")
+    )
+    lines = [f"{paint(_BOLD, where + ':')} {label} {_printable(problem.message)}"]
+    if problem.line is not None and problem.source_line is not None:
+        number = str(problem.line)
+        gutter = " " * len(number)
+        source = _printable(problem.source_line.expandtabs(4))
+        shown = source[:_MAX_SHOWN] + ("…" if len(source) > _MAX_SHOWN else "")
+        lines.append(paint(_DIM, f"{gutter} |"))
+        lines.append(f"{paint(_DIM, number + ' |')} {shown}")
+        col = problem.col or 1
+        if col <= _MAX_SHOWN:
+            caret = " " * (col - 1) + "^" * max(1, min(problem.width, _MAX_SHOWN - col + 1))
+            lines.append(f"{paint(_DIM, gutter + ' |')} {paint(_RED, caret)}")
+        if problem.hint:
+            lines.append(f"{gutter} = {paint(_CYAN, 'hint:')} {_printable(problem.hint)}")
+    elif problem.hint:
+        lines.append(f"  = {paint(_CYAN, 'hint:')} {_printable(problem.hint)}")
+    return "\n".join(lines)
+
+
+def format_problems(problems: Sequence[Problem], cwd: Path, color: bool = False) -> str:
+    return "\n\n".join(format_problem(p, cwd, color) for p in problems)
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    files = len({p.file for p in problems})
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' * (errors != 1)}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    return f"{' and '.join(parts)} in {files} file{'s' * (files != 1)}"

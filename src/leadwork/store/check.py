@@ -1,0 +1,129 @@
+"""Validate a whole journal: every file, then every cross-reference; all problems at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from leadwork.domain.consistency import Loaded, cross_check
+from leadwork.domain.weeks import Week
+from leadwork.errors import InvalidFile, Problem
+from leadwork.model.checkin import Checkin
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.store import layout
+from leadwork.store.journal import DEFINITION_MODELS, Journal, review_model
+
+_FOLDER_NAMES = {
+    layout.CHECKINS: (layout.CHECKIN_NAME, "YYYY-Www.toml, like 2026-W48.toml"),
+    layout.ONE_ON_ONES: (layout.ONE_ON_ONE_NAME, "YYYY-MM-DD-PERSON.toml, like 2026-11-24-maria.toml"),
+    layout.REVIEWS: (
+        layout.REVIEW_NAME,
+        "YYYY-MM-DD-strategy.toml or YYYY-MM-DD-capability-ID.toml",
+    ),
+}
+
+
+class _Collector:
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+        self.problems: list[Problem] = []
+
+    def load(self, rel: str, model: type[Any]) -> Any:
+        try:
+            return self.journal.load(rel, model)
+        except InvalidFile as error:
+            self.problems.extend(error.problems)
+            return None
+
+
+def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
+    """Every problem in the journal, errors and warnings, in file order. Reads, never writes."""
+    collect = _Collector(journal)
+    definitions: dict[str, Any] = {}
+    for rel, model in DEFINITION_MODELS.items():
+        if rel != layout.CONFIG and not journal.path(rel).exists():
+            definitions[rel] = model()
+            continue
+        definitions[rel] = collect.load(rel, model)
+
+    checkins: dict[str, Checkin] = {}
+    one_on_ones: dict[str, OneOnOne] = {}
+    reviews: dict[str, Any] = {}
+    for folder, (pattern, expected) in _FOLDER_NAMES.items():
+        for path in _listing(journal, folder, collect):
+            rel = f"{folder}/{path.name}"
+            if path.suffix != ".toml":
+                continue
+            match = pattern.match(path.name)
+            reason = f"is not named {expected}" if not match else _not_real(match[1])
+            if reason:
+                collect.problems.append(
+                    Problem(
+                        f"{reason}, so leadwork ignores this file",
+                        file=path,
+                        hint="rename it",
+                        severity="warning",
+                    )
+                )
+                continue
+            if folder == layout.CHECKINS:
+                model = collect.load(rel, Checkin)
+                if model is not None:
+                    checkins[rel] = model
+            elif folder == layout.ONE_ON_ONES:
+                model = collect.load(rel, OneOnOne)
+                if model is not None:
+                    one_on_ones[rel] = model
+            else:
+                model = collect.load(rel, review_model(match[2]))
+                if model is not None:
+                    reviews[rel] = model
+
+    loaded = Loaded(
+        strategy=definitions[layout.STRATEGY],
+        capabilities=definitions[layout.CAPABILITIES],
+        indicators=definitions[layout.INDICATORS],
+        team=definitions[layout.TEAM],
+        checkins=checkins,
+        one_on_ones=one_on_ones,
+        reviews=reviews,
+    )
+    for finding in cross_check(loaded, today):
+        document = journal.document(finding.file)
+        collect.problems.append(
+            document.problem(finding.path, finding.message, finding.hint, finding.severity)
+        )
+    return sorted(collect.problems, key=_order)
+
+
+def _listing(journal: Journal, folder: str, collect: _Collector) -> list[Path]:
+    path = journal.path(folder)
+    if not path.exists():
+        return []
+    if not path.is_dir():
+        collect.problems.append(
+            Problem("is a file, but leadwork keeps a folder here", file=path, hint="move it away")
+        )
+        return []
+    try:
+        return sorted(p for p in path.iterdir() if not p.name.startswith("."))
+    except PermissionError:
+        collect.problems.append(Problem("cannot be read: permission denied", file=path))
+        return []
+
+
+def _not_real(text: str) -> str | None:
+    """Why the week or date in a file name does not exist, if it does not."""
+    try:
+        if "W" in text:
+            Week.parse(text)
+        else:
+            dt.date.fromisoformat(text)
+    except ValueError as error:
+        return f"its name is not a real {'week' if 'W' in text else 'date'} ({error})"
+    return None
+
+
+def _order(problem: Problem) -> tuple[str, int, int]:
+    return (str(problem.file or ""), problem.line or 0, problem.col or 0)

@@ -1,0 +1,91 @@
+"""Make a new journal: commented templates, or a copy of the bundled example."""
+
+from __future__ import annotations
+
+import string
+from importlib import resources
+from pathlib import Path
+
+from leadwork.errors import WriteRefused
+from leadwork.store import layout
+from leadwork.store.atomic import atomic_write, make_folder
+from leadwork.store.tomltext import toml_string
+
+TEMPLATE_FILES = (
+    layout.STRATEGY,
+    layout.CAPABILITIES,
+    layout.INDICATORS,
+    layout.TEAM,
+    layout.CONFIG,  # last: a journal exists once this file does
+)
+
+
+def example_root() -> Path:
+    """The bundled example journal: inside the installed package, or in a checkout."""
+    packaged = resources.files("leadwork") / "example"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[3] / "examples" / "northfield"
+    if checkout.is_dir():
+        return checkout
+    raise WriteRefused("the bundled example journal is missing from this installation")
+
+
+def _template(name: str) -> str:
+    return (resources.files("leadwork") / "templates" / name).read_text(encoding="utf-8")
+
+
+def _plan(target: Path, files: dict[str, str]) -> None:
+    """Refuse before writing anything if the folder holds a journal or different files."""
+    if (target / layout.CONFIG).exists():
+        raise WriteRefused(
+            f"{target} already holds a journal ({layout.CONFIG} exists); nothing was changed",
+            hint="use another folder, or work with this journal as it is",
+        )
+    clashes = []
+    for rel, text in files.items():
+        path = target / rel
+        if path.is_dir() or (path.exists() and path.read_text(encoding="utf-8") != text):
+            clashes.append(rel)
+    if clashes:
+        raise WriteRefused(
+            f"{target} already has {', '.join(clashes)}; nothing was changed",
+            hint="move those files away, or choose an empty folder",
+        )
+
+
+def _write(target: Path, files: dict[str, str]) -> list[str]:
+    _plan(target, files)
+    make_folder(target)
+    for rel in files:
+        make_folder((target / rel).parent)
+        atomic_write(target / rel, files[rel])
+    return list(files)
+
+
+def create_journal(target: Path, leader: str, title: str, organization: str) -> list[str]:
+    """Write the commented templates; return the files written, relative to `target`."""
+    values = {
+        "leader": toml_string(leader)[1:-1],
+        "title": toml_string(title)[1:-1],
+        "organization": toml_string(organization)[1:-1],
+    }
+    files = {".gitignore": _template("gitignore")}
+    for name in TEMPLATE_FILES:
+        files[name] = string.Template(_template(name)).safe_substitute(values)
+    for folder in layout.FOLDERS:
+        make_folder_marker = f"{folder}/.gitkeep"
+        files[make_folder_marker] = ""
+    # leadwork.toml last, so an interrupted init never leaves something that looks whole.
+    files[layout.CONFIG] = files.pop(layout.CONFIG)
+    return _write(target, files)
+
+
+def copy_example(target: Path) -> list[str]:
+    source = example_root()
+    files = {}
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            files[path.relative_to(source).as_posix()] = path.read_text(encoding="utf-8")
+    files[layout.CONFIG] = files.pop(layout.CONFIG)
+    return _write(target, files)

@@ -1,0 +1,183 @@
+"""Read one TOML file into data plus a map of where each key sits.
+
+Every way a file can be unreadable (missing, a folder, no permission, too big, not UTF-8,
+not TOML, nested too deep) becomes an InvalidFile naming the file and, where there is one,
+the line and column.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from leadwork.errors import InvalidFile, Problem, Severity
+from leadwork.store.sourcemap import KeyPath, SourceMap
+
+MAX_BYTES = 2_000_000  # a decade of weekly check-ins is ~2 MB in total, never in one file
+BOM = "\ufeff"
+_TOML_POSITION = re.compile(r"^(.*) \((?:at line (\d+), column (\d+)|at end of document)\)$")
+
+# tomllib's messages are terse; these say what usually causes them.
+_TOML_HINTS = {
+    "Cannot overwrite a value": "a key or table is defined twice; keep one of them",
+    "Cannot declare": "this table or key was already defined above; merge the two",
+    "Invalid date or datetime": "dates are written YYYY-MM-DD without quotes, and must exist",
+    "Invalid value": "strings need quotes, dates are YYYY-MM-DD, booleans are true or false",
+    "Invalid statement": "each line is `key = value`, a [table] header, or a # comment",
+    "Unclosed array": "an array opened with [ needs a closing ]",
+    "Unclosed inline table": "an inline table opened with { needs a closing } on the same line",
+    "Unterminated string": "close the string with the quote it opened with",
+    "Illegal character": "remove the control character, or escape it inside a quoted string",
+    "Invalid initial character for a key part": "keys are letters, digits, - and _, or quoted",
+}
+
+
+@dataclass
+class Document:
+    """A parsed TOML file: its text, its data, and (on demand) where each key is."""
+
+    path: Path
+    text: str
+    data: dict[str, Any]
+    _sourcemap: SourceMap | None = field(default=None, repr=False)
+
+    @property
+    def sourcemap(self) -> SourceMap:
+        if self._sourcemap is None:
+            self._sourcemap = SourceMap(self.text)
+        return self._sourcemap
+
+    def problem(
+        self,
+        path: KeyPath,
+        message: str,
+        hint: str | None = None,
+        severity: Severity = "error",
+    ) -> Problem:
+        span = self.sourcemap.locate(path)
+        return Problem(
+            message,
+            file=self.path,
+            line=span.line,
+            col=span.col,
+            key=key_label(path),
+            hint=hint,
+            source_line=self.sourcemap.source_line(span.line),
+            width=span.width,
+            severity=severity,
+        )
+
+
+def key_label(path: KeyPath) -> str:
+    """("indicators", 2, "target") -> "indicators[2].target" (0-based, like the loc)."""
+    label = ""
+    for part in path:
+        if isinstance(part, int):
+            label += f"[{part}]"
+        else:
+            label += ("." if label else "") + str(part)
+    return label
+
+
+def _line_of(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line - 1].rstrip("\r") if 1 <= line <= len(lines) else ""
+
+
+def _located(
+    path: Path, message: str, line: int, col: int, hint: str | None, source_line: str
+) -> InvalidFile:
+    problem = Problem(message, file=path, line=line, col=col, hint=hint, source_line=source_line)
+    return InvalidFile(problems=[problem])
+
+
+def read_text(path: Path) -> str:
+    """The file's text as UTF-8 (a leading BOM is fine), or an InvalidFile that says why not."""
+    try:
+        if path.is_dir():
+            raise InvalidFile(
+                "is a folder, but a file was expected here",
+                file=path,
+                hint="move the folder away; leadwork keeps this as a TOML file",
+            )
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidFile(
+                f"is {size / 1_000_000:.1f} MB; journal files are at most "
+                f"{MAX_BYTES // 1_000_000} MB",
+                file=path,
+                hint="is this the right file? a year of check-ins is far smaller",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidFile("does not exist", file=path) from None
+    except PermissionError:
+        raise InvalidFile(
+            "cannot be read: permission denied", file=path, hint="check the file's permissions"
+        ) from None
+    except OSError as error:
+        raise InvalidFile(f"cannot be read: {error.strerror or error}", file=path) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        col = error.start - (before.rfind(b"\n") + 1) + 1
+        shown = raw.split(b"\n")[line - 1].decode("utf-8", "replace").rstrip("\r")
+        raise _located(
+            path,
+            f"is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+            line,
+            col,
+            "save the file as UTF-8; every editor can",
+            shown,
+        ) from None
+    return text[1:] if text.startswith(BOM) else text
+
+
+def parse(path: Path, text: str) -> Document:
+    """Parse TOML text, turning tomllib's errors into located problems."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.match(message)
+        what = match[1] if match else message
+        hint = next((h for prefix, h in _TOML_HINTS.items() if what.startswith(prefix)), None)
+        if match and match[2]:
+            line, col = int(match[2]), int(match[3])
+        else:  # at end of document
+            lines = text.rstrip("\n").split("\n")
+            line, col = len(lines), len(lines[-1]) + 1
+            what += " at the end of the file"
+            hint = "the file ends inside a value: close the array, string or table it opened"
+        message = f"invalid TOML: {what[0].lower()}{what[1:]}"
+        raise _located(path, message, line, col, hint, _line_of(text, line)) from None
+    except RecursionError:
+        line = _deepest_line(text)
+        message = "invalid TOML: arrays or tables nested too deeply"
+        raise _located(path, message, line, 1, None, _line_of(text, line)) from None
+    return Document(path, text, data)
+
+
+def read_document(path: Path) -> Document:
+    return parse(path, read_text(path))
+
+
+def _deepest_line(text: str) -> int:
+    """The line where bracket nesting first gets absurd (strings are not skipped: a guess)."""
+    depth = 0
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > 100:
+                return line
+        elif char in "]}":
+            depth -= 1
+    return 1

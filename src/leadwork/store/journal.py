@@ -1,0 +1,186 @@
+"""A journal on disk: which files it has, and their models, read once and on demand.
+
+Commands read only what they need (the dashboard never opens a check-in older than the
+weeks it shows); file names carry the week or date, so choosing files costs no parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from leadwork.domain.weeks import Week
+from leadwork.errors import InvalidFile
+from leadwork.model.capabilities import Capabilities
+from leadwork.model.checkin import Checkin
+from leadwork.model.indicators import Indicators
+from leadwork.model.journal import Definitions
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.model.review import CapabilityReview, StrategyReview
+from leadwork.model.settings import JournalConfig
+from leadwork.model.strategy import Strategy
+from leadwork.model.team import Team
+from leadwork.store import layout
+from leadwork.store.document import Document, read_document
+from leadwork.store.validation import validate
+
+M = TypeVar("M", bound=BaseModel)
+
+DEFINITION_MODELS: dict[str, type[BaseModel]] = {
+    layout.CONFIG: JournalConfig,
+    layout.STRATEGY: Strategy,
+    layout.CAPABILITIES: Capabilities,
+    layout.INDICATORS: Indicators,
+    layout.TEAM: Team,
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A dated file in one of the journal's folders, known by its name before it is read."""
+
+    rel: str  # path inside the journal, with forward slashes
+    date: dt.date
+    rest: str  # the part of the name after the date: person id, or review subject
+
+
+class Journal:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._documents: dict[str, Document] = {}
+        self._models: dict[str, Any] = {}
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    # ---- reading one file -------------------------------------------------------------------
+
+    def document(self, rel: str) -> Document:
+        if rel not in self._documents:
+            self._documents[rel] = read_document(self.path(rel))
+        return self._documents[rel]
+
+    def load(self, rel: str, model: type[M]) -> M:
+        if rel not in self._models:
+            self._models[rel] = validate(model, self.document(rel))
+        return self._models[rel]
+
+    def _definition(self, rel: str, model: type[M]) -> M:
+        """Definition files other than leadwork.toml may be absent: then they are empty."""
+        if rel != layout.CONFIG and not self.path(rel).exists():
+            return model()
+        return self.load(rel, model)
+
+    def forget(self, rel: str) -> None:
+        """Drop what was read of `rel` (after this process wrote it)."""
+        self._documents.pop(rel, None)
+        self._models.pop(rel, None)
+
+    # ---- definitions ------------------------------------------------------------------------
+
+    def config(self) -> JournalConfig:
+        return self._definition(layout.CONFIG, JournalConfig)
+
+    def strategy(self) -> Strategy:
+        return self._definition(layout.STRATEGY, Strategy)
+
+    def capabilities(self) -> Capabilities:
+        return self._definition(layout.CAPABILITIES, Capabilities)
+
+    def indicators(self) -> Indicators:
+        return self._definition(layout.INDICATORS, Indicators)
+
+    def team(self) -> Team:
+        return self._definition(layout.TEAM, Team)
+
+    def definitions(self) -> Definitions:
+        """All five definition files; the first one that is invalid raises."""
+        return Definitions(
+            config=self.config(),
+            strategy=self.strategy(),
+            capabilities=self.capabilities(),
+            indicators=self.indicators(),
+            team=self.team(),
+        )
+
+    # ---- weekly check-ins ---------------------------------------------------------------------
+
+    def checkin_weeks(self) -> list[Week]:
+        """The weeks that have a check-in file, oldest first (from file names alone)."""
+        weeks = []
+        for name in _names(self.path(layout.CHECKINS)):
+            match = layout.CHECKIN_NAME.match(name)
+            if match:
+                try:
+                    weeks.append(Week.parse(match[1]))
+                except ValueError:
+                    continue  # `check` reports it
+        return sorted(weeks)
+
+    def checkin_rel(self, week: Week) -> str:
+        return layout.checkin_file(week)
+
+    def checkin(self, week: Week) -> Checkin | None:
+        rel = self.checkin_rel(week)
+        if not self.path(rel).is_file() and not self.path(rel).is_dir():
+            return None
+        return self.load(rel, Checkin)
+
+    def checkins(self, weeks: list[Week]) -> dict[Week, Checkin]:
+        """The check-ins of those weeks that have one."""
+        found = {}
+        for week in weeks:
+            checkin = self.checkin(week)
+            if checkin is not None:
+                found[week] = checkin
+        return found
+
+    # ---- one-on-ones and reviews --------------------------------------------------------------
+
+    def one_on_one_entries(self) -> list[Entry]:
+        return _dated_entries(self.path(layout.ONE_ON_ONES), layout.ONE_ON_ONES, layout.ONE_ON_ONE_NAME)
+
+    def one_on_one(self, entry: Entry) -> OneOnOne:
+        return self.load(entry.rel, OneOnOne)
+
+    def review_entries(self) -> list[Entry]:
+        return _dated_entries(self.path(layout.REVIEWS), layout.REVIEWS, layout.REVIEW_NAME)
+
+    def review(self, entry: Entry) -> StrategyReview | CapabilityReview:
+        return self.load(entry.rel, review_model(entry.rest))  # type: ignore[return-value]
+
+
+def review_model(subject: str) -> type[StrategyReview] | type[CapabilityReview]:
+    """A review file's model, from the subject in its name ("strategy" or "capability-…")."""
+    return StrategyReview if subject == "strategy" else CapabilityReview
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return [p.name for p in folder.iterdir() if not p.name.startswith(".")]
+    except FileNotFoundError:
+        return []
+    except NotADirectoryError:
+        raise InvalidFile(
+            "is a file, but leadwork keeps a folder here", file=folder
+        ) from None
+    except PermissionError:
+        raise InvalidFile("cannot be read: permission denied", file=folder) from None
+
+
+def _dated_entries(folder: Path, prefix: str, pattern: Any) -> list[Entry]:
+    entries = []
+    for name in _names(folder):
+        match = pattern.match(name)
+        if not match:
+            continue
+        try:
+            day = dt.date.fromisoformat(match[1])
+        except ValueError:
+            continue  # `check` reports it
+        entries.append(Entry(f"{prefix}/{name}", day, match[2]))
+    return sorted(entries, key=lambda e: (e.date, e.rel))

@@ -1,0 +1,191 @@
+"""Validate a Document against its model, turning pydantic's errors into located problems.
+
+Pydantic's messages are written for programmers ("Input should be a valid number"); the
+person editing a TOML file needs the key, the line, what was expected in TOML terms, and,
+for a typo, the key they probably meant.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from leadwork.errors import InvalidFile, Problem
+from leadwork.model.common import ID_PATTERN
+from leadwork.store.document import Document
+from leadwork.store.sourcemap import KeyPath
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED = {
+    "string_type": "text in quotes",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": 'an array, like ["a", "b"]',
+    "date_type": "a date like 2026-11-24 (no quotes, no time)",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "dict_type": "a table",
+}
+
+
+def validate(model: type[M], document: Document) -> M:
+    """The document's data as `model`, or InvalidFile listing every problem in it."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        raise InvalidFile(problems=problems_from(error, model, document)) from None
+
+
+def problems_from(error: ValidationError, model: type[BaseModel], document: Document) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        loc: KeyPath = tuple(p for p in item["loc"] if p != "[key]")
+        message, hint = _explain(item, loc, model, document.data)
+        problems.append(document.problem(loc, message, hint))
+    return problems
+
+
+def _value_at(data: Any, loc: KeyPath) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _where(loc: KeyPath, data: dict[str, Any]) -> str:
+    """' in [[indicators]] "otd"' for a key inside an array-of-tables entry with an id."""
+    for end in range(len(loc) - 1, 0, -1):
+        if isinstance(loc[end], int) and isinstance(loc[end - 1], str):
+            entry = _value_at(data, loc[: end + 1])
+            table = ".".join(str(p) for p in loc[:end] if isinstance(p, str))
+            if isinstance(entry, dict):
+                ident = entry.get("id") or entry.get("text") or entry.get("indicator")
+                if isinstance(ident, str) and ident:
+                    short = ident if len(ident) <= 30 else ident[:27] + "..."
+                    return f' in [[{table}]] "{short}"'
+                return f" in [[{table}]] #{loc[end] + 1}"
+    return ""
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        shown = value if len(value) <= 20 else value[:17] + "..."
+        return f'the string "{shown}"'
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"
+
+
+def _explain(
+    item: Any, loc: KeyPath, model: type[BaseModel], data: dict[str, Any]
+) -> tuple[str, str | None]:
+    kind = item["type"]
+    key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    where = _where(loc, data)
+    value = item.get("input")
+    ctx = item.get("ctx") or {}
+    if kind == "extra_forbidden":
+        known = known_keys(model, loc[:-1])
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else (
+            f"known keys here: {', '.join(known)}" if known else None
+        )
+        return f"unknown key '{key}'{where}", hint
+    if kind == "missing":
+        return f"missing key '{key}'{where}", f"add a line `{key} = ...` to this table"
+    if kind in _EXPECTED:
+        expected = _EXPECTED[kind]
+        hint = None
+        if isinstance(value, str) and kind in ("int_type", "float_type", "date_type", "bool_type"):
+            hint = "remove the quotes around the value"
+        return f"'{key}'{where} should be {expected}, not {_describe(value)}", hint
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else None
+        return f"'{key}'{where} is {_describe(value)}; it should be {expected}", hint
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        return (
+            f"'{value}' is not a valid id{where}",
+            "ids are short slugs: lowercase letters, digits, '-' and '_', "
+            "starting with a letter or digit",
+        )
+    if kind == "string_too_long":
+        return (
+            f"'{key}'{where} is too long ({len(value):,} characters; at most "
+            f"{ctx.get('max_length'):,})",
+            None,
+        )
+    if kind == "string_too_short":
+        return f"'{key}'{where} is empty", "write something, or remove the line"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = {
+            "greater_than_equal": f"at least {ctx.get('ge')}",
+            "greater_than": f"more than {ctx.get('gt')}",
+            "less_than_equal": f"at most {ctx.get('le')}",
+            "less_than": f"less than {ctx.get('lt')}",
+        }[kind]
+        return f"'{key}'{where} is {value}; it must be {bound}", None
+    if kind == "finite_number":
+        return f"'{key}'{where} must be a finite number, not {value}", "nan and inf are not readings"
+    if kind == "value_error":
+        reason = str(ctx.get("error", item["msg"]))
+        return (f"'{key}'{where}: {reason}" if key else reason), None
+    return f"'{key}'{where}: {item['msg'].lower()}", None
+
+
+def known_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
+    """The keys a table at `loc` may hold, following the model's fields down the path."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [field.alias or name for name, field in current.model_fields.items()]
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Optional[X] -> X; Annotated[X, ...] -> X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            annotation = models[0] if models else args[0]
+        else:
+            return annotation
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    annotation = _unwrap(annotation)
+    if isinstance(part, int):
+        args = typing.get_args(annotation)
+        return args[0] if typing.get_origin(annotation) is list and args else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, field in annotation.model_fields.items():
+            if part in (name, field.alias):
+                return field.annotation
+        return None
+    if typing.get_origin(annotation) is dict:
+        return typing.get_args(annotation)[1]
+    return None
