@@ -32,10 +32,7 @@ def init(
     """
     from leadwork.store.create import copy_example, create_journal
 
-    if example:
-        written = copy_example(path)
-    else:
-        written = create_journal(path, leader, title, organization)
+    written = copy_example(path) if example else create_journal(path, leader, title, organization)
     shown = [name for name in written if not name.endswith(".gitkeep")]
     typer.echo(f"Made a journal in {path} ({len(shown)} files).")
     typer.echo("Next: edit the files (each key is explained in its comments), then run")

@@ -107,7 +107,9 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                 for j, choice in enumerate(cap.serves):
                     if choice not in choices:
                         message, hint = _unknown("strategic choice", choice, choices)
-                        findings.append(Finding(CAPABILITIES, ("capabilities", i, "serves", j), message, hint))
+                        findings.append(
+                            Finding(CAPABILITIES, ("capabilities", i, "serves", j), message, hint)
+                        )
             if choices and cap.id in choices:
                 findings.append(
                     Finding(
@@ -135,7 +137,9 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             problem = threshold_order_problem(agreed_thresholds(ind))
             if problem:
                 key = "celebrate" if problem.startswith("celebrate") else "course_correct"
-                findings.append(Finding(INDICATORS, (*base, key), problem, _order_hint(ind.direction)))
+                findings.append(
+                    Finding(INDICATORS, (*base, key), problem, _order_hint(ind.direction))
+                )
             for index, change in enumerate(ind.changes):
                 for j, who in enumerate(change.agreed_with):
                     person(INDICATORS, (*base, "changes", index, "agreed_with", j), who)
@@ -157,14 +161,22 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
         name = file.rsplit("/", 1)[-1].removesuffix(".toml")
         if not name.startswith(meeting.date.isoformat()):
             findings.append(
-                Finding(file, ("date",), f"the file name says {name[:10]} but date = {meeting.date}",
-                        "rename the file or fix the date")
+                Finding(
+                    file,
+                    ("date",),
+                    f"the file name says {name[:10]} but date = {meeting.date}",
+                    "rename the file or fix the date",
+                )
             )
         stem = name[11:]
         if stem != meeting.person and not stem.startswith(meeting.person + "-"):
             findings.append(
-                Finding(file, ("person",), f"the file name is for '{stem}' but person = '{meeting.person}'",
-                        "rename the file or fix the person")
+                Finding(
+                    file,
+                    ("person",),
+                    f"the file name is for '{stem}' but person = '{meeting.person}'",
+                    "rename the file or fix the person",
+                )
             )
         person(file, ("person",), meeting.person)
         if indicators is not None:
@@ -176,9 +188,19 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
     for file, review in sorted(data.reviews.items()):
         name = file.rsplit("/", 1)[-1]
         if not name.startswith(review.date.isoformat()):
-            findings.append(Finding(file, ("date",), f"the file name says {name[:10]} but date = {review.date}",
-                                    "rename the file or fix the date"))
-        if isinstance(review, CapabilityReview) and capabilities is not None and review.capability not in capabilities:
+            findings.append(
+                Finding(
+                    file,
+                    ("date",),
+                    f"the file name says {name[:10]} but date = {review.date}",
+                    "rename the file or fix the date",
+                )
+            )
+        if (
+            isinstance(review, CapabilityReview)
+            and capabilities is not None
+            and review.capability not in capabilities
+        ):
             message, hint = _unknown("capability", review.capability, capabilities)
             findings.append(Finding(file, ("capability",), message, hint))
     return findings
@@ -201,14 +223,23 @@ def _check_checkin(
     named = file.rsplit("/", 1)[-1].removesuffix(".toml")
     if checkin.week != named:
         findings.append(
-            Finding(file, ("week",), f"the file is named {named} but says week = \"{checkin.week}\"",
-                    "rename the file or fix the week; they must agree")
+            Finding(
+                file,
+                ("week",),
+                f'the file is named {named} but says week = "{checkin.week}"',
+                "rename the file or fix the week; they must agree",
+            )
         )
     week = Week.parse(checkin.week)
     if week > Week.of(today):
         findings.append(
-            Finding(file, ("week",), f"{week} has not started yet (today is {today})",
-                    "check-ins record weeks that have begun", severity="warning")
+            Finding(
+                file,
+                ("week",),
+                f"{week} has not started yet (today is {today})",
+                "check-ins record weeks that have begun",
+                severity="warning",
+            )
         )
     if indicators is not None:
         for key in checkin.readings:

@@ -14,6 +14,7 @@ thresholds in effect that week, so changing a target never recolours the past.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -89,7 +90,10 @@ def threshold_order_problem(thresholds: Thresholds) -> str | None:
     t = thresholds
     if t.direction == "higher":
         if t.celebrate < t.target:
-            return f"celebrate ({t.celebrate:g}) is below the target ({t.target:g}), but higher is better"
+            return (
+                f"celebrate ({t.celebrate:g}) is below the target ({t.target:g}), "
+                "but higher is better"
+            )
         if t.course_correct > t.target:
             return (
                 f"course_correct ({t.course_correct:g}) is above the target ({t.target:g}), "
@@ -97,7 +101,10 @@ def threshold_order_problem(thresholds: Thresholds) -> str | None:
             )
     else:
         if t.celebrate > t.target:
-            return f"celebrate ({t.celebrate:g}) is above the target ({t.target:g}), but lower is better"
+            return (
+                f"celebrate ({t.celebrate:g}) is above the target ({t.target:g}), "
+                "but lower is better"
+            )
         if t.course_correct < t.target:
             return (
                 f"course_correct ({t.course_correct:g}) is below the target ({t.target:g}), "
@@ -140,7 +147,7 @@ def trend_warning(history: Sequence[WeekStatus], moves: int) -> bool:
     direction = tail[-1].thresholds.direction
     return all(
         worse_than(later.value, earlier.value, direction)  # type: ignore[arg-type]
-        for earlier, later in zip(tail, tail[1:], strict=False)
+        for earlier, later in itertools.pairwise(tail)
     )
 
 

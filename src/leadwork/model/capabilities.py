@@ -29,7 +29,9 @@ class Capability(Record):
     kind: Literal["organizational", "individual"] = Field(
         description="'organizational' (the organization can do it) or 'individual' (people can)."
     )
-    serves: list[Id] = Field(default_factory=list, description="Ids of the strategic choices it serves.")
+    serves: list[Id] = Field(
+        default_factory=list, description="Ids of the strategic choices it serves."
+    )
     owner: Id | None = Field(None, description="Team id of the person who owns the plan.")
     level: int = Field(ge=1, le=5, description=f"Where it stands now: {LEVEL_HELP}.")
     target: int = Field(ge=1, le=5, description="The level the strategy needs.")

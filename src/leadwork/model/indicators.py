@@ -28,7 +28,9 @@ class Indicator(Record):
     owner: Id | None = Field(None, description="Team id of the person who owns it.")
     agreed_with: list[Id] = Field(default_factory=list, description="Team ids it was agreed with.")
     agreed_on: Date | None = Field(None, description="When it was agreed.")
-    serves: list[Id] = Field(default_factory=list, description="Capability or choice ids it serves.")
+    serves: list[Id] = Field(
+        default_factory=list, description="Capability or choice ids it serves."
+    )
     unit: str = Field("", max_length=20, description="Shown after values: '%', 'days', 'h'.")
     direction: Direction = Field(description="'higher' or 'lower': which way is better.")
     target: float = Field(description="The value that counts as on track.")

@@ -26,7 +26,10 @@ class Settings(Record):
         6, ge=1, le=52, description="Flag a strategic choice with no story for this many weeks."
     )
     customer_gap_weeks: int = Field(
-        4, ge=1, le=52, description="Warn when no customer conversation was recorded for this many weeks."
+        4,
+        ge=1,
+        le=52,
+        description="Warn when no customer conversation was recorded for this many weeks.",
     )
     review_every_weeks: int = Field(
         13, ge=1, le=104, description="Review the strategy at least this often (weeks)."

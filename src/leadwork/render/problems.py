@@ -29,19 +29,16 @@ _MAX_SHOWN = 200  # characters of a source line; a 100,000-character line is cut
 
 
 def display_path(path: Path, cwd: Path) -> str:
-    """The path relative to where the person is, when it lies below; else as absolute."""
-    absolute = path if path.is_absolute() else cwd / path
-    try:
-        return str(absolute.relative_to(cwd))
-    except ValueError:
-        return os.path.normpath(str(absolute))
+    """The path as the person can open it from where they are: relative when it is below
+    or near (`../team.toml` from checkins/), else absolute."""
+    absolute = os.path.normpath(path if path.is_absolute() else cwd / path)
+    relative = os.path.relpath(absolute, cwd)
+    return relative if relative.count("..") <= 2 else absolute
 
 
 def _printable(text: str) -> str:
     """Control characters shown as escapes, so an error message cannot drive the terminal."""
-    return "".join(
-        ch if ch == "\t" or ch.isprintable() else repr(ch)[1:-1] for ch in text
-    )
+    return "".join(ch if ch == "\t" or ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def format_problem(problem: Problem, cwd: Path, color: bool = False) -> str:

@@ -16,7 +16,10 @@ from leadwork.store.journal import DEFINITION_MODELS, Journal, review_model
 
 _FOLDER_NAMES = {
     layout.CHECKINS: (layout.CHECKIN_NAME, "YYYY-Www.toml, like 2026-W48.toml"),
-    layout.ONE_ON_ONES: (layout.ONE_ON_ONE_NAME, "YYYY-MM-DD-PERSON.toml, like 2026-11-24-maria.toml"),
+    layout.ONE_ON_ONES: (
+        layout.ONE_ON_ONE_NAME,
+        "YYYY-MM-DD-PERSON.toml, like 2026-11-24-maria.toml",
+    ),
     layout.REVIEWS: (
         layout.REVIEW_NAME,
         "YYYY-MM-DD-strategy.toml or YYYY-MM-DD-capability-ID.toml",

@@ -142,7 +142,9 @@ class Journal:
     # ---- one-on-ones and reviews --------------------------------------------------------------
 
     def one_on_one_entries(self) -> list[Entry]:
-        return _dated_entries(self.path(layout.ONE_ON_ONES), layout.ONE_ON_ONES, layout.ONE_ON_ONE_NAME)
+        return _dated_entries(
+            self.path(layout.ONE_ON_ONES), layout.ONE_ON_ONES, layout.ONE_ON_ONE_NAME
+        )
 
     def one_on_one(self, entry: Entry) -> OneOnOne:
         return self.load(entry.rel, OneOnOne)
@@ -165,9 +167,7 @@ def _names(folder: Path) -> list[str]:
     except FileNotFoundError:
         return []
     except NotADirectoryError:
-        raise InvalidFile(
-            "is a file, but leadwork keeps a folder here", file=folder
-        ) from None
+        raise InvalidFile("is a file, but leadwork keeps a folder here", file=folder) from None
     except PermissionError:
         raise InvalidFile("cannot be read: permission denied", file=folder) from None
 

@@ -42,7 +42,9 @@ def validate(model: type[M], document: Document) -> M:
         raise InvalidFile(problems=problems_from(error, model, document)) from None
 
 
-def problems_from(error: ValidationError, model: type[BaseModel], document: Document) -> list[Problem]:
+def problems_from(
+    error: ValidationError, model: type[BaseModel], document: Document
+) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
         loc: KeyPath = tuple(p for p in item["loc"] if p != "[key]")
@@ -101,8 +103,10 @@ def _explain(
     if kind == "extra_forbidden":
         known = known_keys(model, loc[:-1])
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else (
-            f"known keys here: {', '.join(known)}" if known else None
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else (f"known keys here: {', '.join(known)}" if known else None)
         )
         return f"unknown key '{key}'{where}", hint
     if kind == "missing":
@@ -142,7 +146,10 @@ def _explain(
         }[kind]
         return f"'{key}'{where} is {value}; it must be {bound}", None
     if kind == "finite_number":
-        return f"'{key}'{where} must be a finite number, not {value}", "nan and inf are not readings"
+        return (
+            f"'{key}'{where} must be a finite number, not {value}",
+            "nan and inf are not readings",
+        )
     if kind == "value_error":
         reason = str(ctx.get("error", item["msg"]))
         return (f"'{key}'{where}: {reason}" if key else reason), None

@@ -1,0 +1,78 @@
+"""Change a file the person may have edited by hand, keeping everything they wrote.
+
+The edit is made on a tomlkit document (which keeps comments, blank lines, key order and
+formatting), and the result must pass three checks before it replaces the file:
+it parses as TOML, it validates against the file's model, and every comment line and
+table header of the original is still there, in order. A failed check raises and leaves
+the file untouched. Line endings (CRLF) and a UTF-8 BOM are kept as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import tomlkit
+from pydantic import BaseModel
+from tomlkit import TOMLDocument
+
+from leadwork.errors import WriteRefused
+from leadwork.store.atomic import atomic_write
+from leadwork.store.document import BOM, parse, read_text
+from leadwork.store.validation import validate
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _person_lines(text: str) -> list[str]:
+    """The lines that are the person's own and must survive any edit: comments and headers."""
+    kept = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#") or stripped.startswith("["):
+            kept.append(stripped)
+    return kept
+
+
+def missing_lines(old: str, new: str) -> list[str]:
+    """Comment lines and table headers of `old` that `new` lost or reordered (empty if none)."""
+    new_lines = iter(_person_lines(new))
+    missing = []
+    for line in _person_lines(old):
+        for candidate in new_lines:
+            if candidate == line:
+                break
+        else:
+            missing.append(line)
+            new_lines = iter(_person_lines(new))  # keep looking for the rest
+    return missing
+
+
+def edit_file(
+    path: Path, mutate: Callable[[TOMLDocument], None], model: type[M]
+) -> tuple[str, str, M]:
+    """Apply `mutate` to the document at `path`, verify, and write atomically.
+
+    Returns (old text, new text, the validated model of the new text).
+    """
+    raw_start = path.read_bytes()[:3] if path.exists() else b""
+    old = read_text(path)
+    parse(path, old)  # a file that is not valid TOML is reported, never "fixed"
+    document = tomlkit.parse(old)
+    mutate(document)
+    new = tomlkit.dumps(document)
+    if "\r\n" in old:
+        new = new.replace("\r\n", "\n").replace("\n", "\r\n")
+    validated = validate(model, parse(path, new))
+    lost = missing_lines(old, new)
+    if lost:
+        raise WriteRefused(
+            f"this change would have lost {len(lost)} of your lines (first: {lost[0]!r}); "
+            "nothing was written",
+            file=path,
+            hint="this is a bug in leadwork; please report it with the file",
+        )
+    prefix = BOM if raw_start == BOM.encode("utf-8") else ""
+    atomic_write(path, prefix + new)
+    return old, new, validated

@@ -1,0 +1,94 @@
+"""Small, valid journals written by tests (the example journal is the big one)."""
+
+from pathlib import Path
+
+TEAM = """\
+# my people
+[[people]]
+id = "maria"
+name = "Maria Santos"
+cadence_days = 14
+
+[[people]]
+id = "tom"
+name = "Tom Reyes"
+"""
+
+STRATEGY = """\
+purpose = "Parts that never come back."
+
+[[choices]]
+id = "quality-first"
+statement = "Quality over speed."
+"""
+
+CAPABILITIES = """\
+[[capabilities]]
+id = "quality-at-scale"
+name = "Quality at scale"
+kind = "organizational"
+serves = ["quality-first"]
+owner = "maria"
+level = 2
+target = 4
+"""
+
+INDICATORS = """\
+[[indicators]]
+id = "otd"
+name = "On-time delivery"
+owner = "maria"
+serves = ["quality-at-scale"]
+unit = "%"
+direction = "higher"
+target = 95
+celebrate = 98
+course_correct = 90
+
+[[indicators]]
+id = "scrap"
+name = "Scrap rate"
+owner = "tom"
+direction = "lower"
+target = 2.0
+celebrate = 1.5
+course_correct = 3.0
+"""
+
+CHECKIN = 'week = "2026-W48"\n\n[readings]\notd = 93.5\nscrap = 2.1\n'
+
+ONE_ON_ONE = """\
+person = "maria"
+date = 2026-11-24
+progress = "Line 3 is stable again."
+
+[[plans]]
+indicator = "otd"
+status = "at-risk"
+plan = "Second shift on the lathe cell."
+"""
+
+STRATEGY_REVIEW = """\
+kind = "strategy"
+date = 2026-09-01
+participants = ["maria", "tom"]
+changes = "None yet."
+"""
+
+SMALL_JOURNAL = {
+    "team.toml": TEAM,
+    "strategy.toml": STRATEGY,
+    "capabilities.toml": CAPABILITIES,
+    "indicators.toml": INDICATORS,
+    "checkins/2026-W48.toml": CHECKIN,
+    "one-on-ones/2026-11-24-maria.toml": ONE_ON_ONE,
+    "reviews/2026-09-01-strategy.toml": STRATEGY_REVIEW,
+}
+
+
+def write_small_journal(root: Path) -> Path:
+    """Add the small journal's files to a journal made by `leadwork init`."""
+    for rel, text in SMALL_JOURNAL.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return root

@@ -1,0 +1,223 @@
+"""`leadwork check`: every problem at once, each at FILE:LINE:COL with the line and a hint."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import tree_hash
+from journals import TEAM, write_small_journal
+
+
+@pytest.fixture
+def journal(fresh_journal: Path, monkeypatch) -> Path:
+    monkeypatch.chdir(fresh_journal)  # problems are shown relative to where the person is
+    return write_small_journal(fresh_journal)
+
+
+def check(run, journal):
+    before = tree_hash(journal)
+    result = run("check", journal=journal)
+    assert tree_hash(journal) == before, "check must never write"
+    assert "Traceback" not in result.output
+    return result
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_a_consistent_journal_is_clean(journal, run):
+    result = check(run, journal)
+    assert result.exit_code == 0, result
+    assert result.stdout.startswith("ok:")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "where", "message", "hint"),
+    [
+        (
+            "team.toml",
+            "cadence_days",
+            "cadnce_days",
+            "team.toml:5:1:",
+            "unknown key 'cadnce_days' in [[people]] \"maria\"",
+            "did you mean 'cadence_days'?",
+        ),
+        (
+            "indicators.toml",
+            "target = 95",
+            'target = "95"',
+            "indicators.toml:8:1:",
+            "'target' in [[indicators]] \"otd\" should be a number",
+            "remove the quotes",
+        ),
+        (
+            "indicators.toml",
+            'direction = "lower"',
+            'direction = "down"',
+            "indicators.toml:16:1:",
+            '\'direction\' in [[indicators]] "scrap" is the string "down"',
+            None,
+        ),
+        (
+            "indicators.toml",
+            'owner = "tom"',
+            'owner = "tmo"',
+            "indicators.toml:15:1:",
+            "unknown person 'tmo' (not in team.toml)",
+            "did you mean 'tom'?",
+        ),
+        (
+            "capabilities.toml",
+            'serves = ["quality-first"]',
+            'serves = ["quality-frist"]',
+            "capabilities.toml:5:11:",
+            "unknown strategic choice 'quality-frist'",
+            "did you mean 'quality-first'?",
+        ),
+        (
+            "indicators.toml",
+            'serves = ["quality-at-scale"]',
+            'serves = ["nope"]',
+            "indicators.toml:5:11:",
+            "unknown capability or choice 'nope'",
+            None,
+        ),
+        ("team.toml", 'id = "tom"', 'id = "maria"', "team.toml:8:1:", "duplicate id 'maria'", None),
+        (
+            "indicators.toml",
+            "celebrate = 98",
+            "celebrate = 94",
+            "indicators.toml:9:1:",
+            "celebrate (94) is below the target (95), but higher is better",
+            "course_correct <= target <= celebrate",
+        ),
+        (
+            "indicators.toml",
+            "course_correct = 3.0",
+            "course_correct = 1.0",
+            "indicators.toml:19:1:",
+            "course_correct (1) is below the target (2), but lower is better",
+            None,
+        ),
+        (
+            "checkins/2026-W48.toml",
+            'week = "2026-W48"',
+            'week = "2026-W47"',
+            "checkins/2026-W48.toml:1:1:",
+            "the file is named 2026-W48 but says week",
+            None,
+        ),
+        (
+            "checkins/2026-W48.toml",
+            "scrap = 2.1",
+            "scarp = 2.1",
+            "checkins/2026-W48.toml:5:1:",
+            "unknown indicator 'scarp'",
+            "did you mean 'scrap'?",
+        ),
+        (
+            "checkins/2026-W48.toml",
+            'week = "2026-W48"',
+            'week = "2026-W54"',
+            "checkins/2026-W48.toml:1:1:",
+            "2026 has only 53 ISO weeks",
+            None,
+        ),
+        (
+            "strategy.toml",
+            'purpose = "Parts',
+            'purpose = 2026-02-30\nx = "',
+            "strategy.toml:1:11:",
+            "invalid TOML: invalid date or datetime",
+            "must exist",
+        ),
+        (
+            "checkins/2026-W48.toml",
+            "otd = 93.5",
+            "otd = nan",
+            "checkins/2026-W48.toml:4:1:",
+            "must be a finite number",
+            None,
+        ),
+        (
+            "team.toml",
+            "cadence_days = 14",
+            "cadence_days = -3",
+            "team.toml:5:1:",
+            "'cadence_days' in [[people]] \"maria\" is -3; it must be at least 1",
+            None,
+        ),
+    ],
+)
+def test_each_problem_is_located_and_explained(journal, run, file, old, new, where, message, hint):
+    replace(journal / file, old, new)
+    result = check(run, journal)
+    assert result.exit_code == 1, result
+    lines = result.stderr.splitlines()
+    header = next((line for line in lines if line.startswith(where)), None)
+    assert header is not None, f"no problem at {where}:\n{result.stderr}"
+    assert "error:" in header
+    assert message in header, result.stderr
+    # hledger-style: the offending line, a caret under it, then the hint
+    at = lines.index(header)
+    line_number = where.split(":")[1]
+    assert lines[at + 2].startswith(f"{line_number} | ")
+    assert "^" in lines[at + 3]
+    if hint:
+        assert hint in result.stderr
+
+
+def test_all_problems_are_reported_at_once(journal, run):
+    replace(journal / "team.toml", "cadence_days", "cadnce_days")
+    replace(journal / "checkins/2026-W48.toml", "scrap = 2.1", "scarp = 2.1")
+    replace(journal / "capabilities.toml", "level = 2", "level = 9")
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "team.toml:5:1:" in result.stderr
+    assert "checkins/2026-W48.toml:5:1:" in result.stderr
+    assert "capabilities.toml:7:1:" in result.stderr
+    assert result.stderr.rstrip().endswith("3 errors in 3 files")
+
+
+def test_bytes_that_are_not_utf8_are_located(journal, run):
+    (journal / "team.toml").write_bytes(TEAM.encode().replace(b"Tom", b"T\xf6m"))
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "team.toml:9:10: error: is not valid UTF-8 (byte 0xf6)" in result.stderr
+
+
+def test_bom_and_crlf_are_fine(journal, run):
+    (journal / "team.toml").write_bytes(b"\xef\xbb\xbf" + TEAM.replace("\n", "\r\n").encode())
+    result = check(run, journal)
+    assert result.exit_code == 0, result
+
+
+def test_json_format_for_scripts(journal, run):
+    replace(journal / "team.toml", "cadence_days", "cadnce_days")
+    result = run("check", "--format", "json", journal=journal)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert report["errors"] == 1
+    [problem] = report["problems"]
+    assert problem == {
+        "severity": "error",
+        "file": "team.toml",
+        "line": 5,
+        "column": 1,
+        "key": "people[0].cadnce_days",
+        "message": "unknown key 'cadnce_days' in [[people]] \"maria\"",
+        "hint": "did you mean 'cadence_days'?",
+    }
+
+
+def test_misnamed_files_are_warnings_and_strict_fails_on_them(journal, run):
+    (journal / "checkins" / "week48.toml").write_text('week = "2026-W48"\n')
+    result = check(run, journal)
+    assert result.exit_code == 0
+    assert "warning: is not named YYYY-Www.toml" in result.stderr
+    assert run("check", "--strict", journal=journal).exit_code == 1

@@ -1,0 +1,63 @@
+"""`leadwork init`: commented templates that are valid as written; never touches a journal."""
+
+import tomllib
+from pathlib import Path
+
+from leadwork.store import layout
+
+from conftest import tree_hash
+
+
+def test_init_writes_commented_templates_that_check_clean(fresh_journal: Path, run):
+    for name in layout.DEFINITION_FILES:
+        text = (fresh_journal / name).read_text()
+        assert text.startswith("#"), f"{name} should open with an explaining comment"
+        tomllib.loads(text)
+    for folder in layout.FOLDERS:
+        assert (fresh_journal / folder).is_dir()
+    assert 'leader = "Dana Whitfield"' in (fresh_journal / "leadwork.toml").read_text()
+    result = run("check", journal=fresh_journal)
+    assert result.exit_code == 0, result
+    assert result.stderr == ""
+
+
+def test_init_escapes_names_into_valid_toml(tmp_path, run):
+    target = tmp_path / "j"
+    result = run("init", str(target), "--leader", 'Zoë "Z" O\\Neil', "--organization", "Ünïcode")
+    assert result.exit_code == 0, result
+    data = tomllib.loads((target / "leadwork.toml").read_text())
+    assert data["leader"] == 'Zoë "Z" O\\Neil'
+    assert data["organization"] == "Ünïcode"
+
+
+def test_init_refuses_an_existing_journal_and_changes_nothing(fresh_journal: Path, run):
+    (fresh_journal / "strategy.toml").write_text('purpose = "mine"\n')
+    before = tree_hash(fresh_journal)
+    result = run("init", str(fresh_journal))
+    assert result.exit_code == 1
+    assert "already holds a journal" in result.stderr
+    assert tree_hash(fresh_journal) == before
+    result = run("init", "--example", str(fresh_journal))
+    assert result.exit_code == 1
+    assert tree_hash(fresh_journal) == before
+
+
+def test_init_refuses_to_overwrite_other_files(tmp_path, run):
+    target = tmp_path / "j"
+    target.mkdir()
+    (target / "team.toml").write_text("# my team\n")
+    before = tree_hash(target)
+    result = run("init", str(target))
+    assert result.exit_code == 1
+    assert "team.toml" in result.stderr
+    assert tree_hash(target) == before
+
+
+def test_init_example_copies_a_valid_journal(tmp_path, run):
+    target = tmp_path / "example"
+    result = run("init", "--example", str(target))
+    assert result.exit_code == 0, result
+    assert (target / "leadwork.toml").is_file()
+    assert len(list((target / "checkins").glob("*.toml"))) >= 16
+    result = run("check", journal=target)
+    assert result.exit_code == 0, result
