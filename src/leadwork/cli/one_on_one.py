@@ -1,0 +1,486 @@
+"""`leadwork one-on-one`: prepare a one-on-one that goes beyond updates, then record it.
+
+`leadwork one-on-one PERSON` shows the preparation, then asks step by step. Answers given
+as flags skip the interview (only what is still needed is asked); with --no-input nothing
+is asked, and anything still needed is an error. `--prep` only prepares (text, markdown
+agenda or json); `--due` lists who is due or overdue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from leadwork.cli.session import session, today
+from leadwork.errors import Problem, UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.joint_indicators import Agreement
+    from leadwork.domain.one_on_one import Answers, Prep
+    from leadwork.store.journal import Journal
+
+
+class PrepFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def one_on_one(
+    ctx: typer.Context,
+    person: Annotated[
+        str | None,
+        typer.Argument(
+            help="The person's id in team.toml. Leave out with --due.", show_default=False
+        ),
+    ] = None,
+    due: Annotated[
+        bool, typer.Option("--due", help="List who is due or overdue, most overdue first.")
+    ] = False,
+    prep: Annotated[
+        bool, typer.Option("--prep", help="Only prepare: show the agenda, record nothing.")
+    ] = False,
+    format: Annotated[
+        PrepFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people; markdown (an agenda to send ahead) or json for scripts. "
+            "markdown and json only prepare.",
+        ),
+    ] = PrepFormat.text,
+    date: Annotated[
+        str | None,
+        typer.Option(help="The meeting's day, YYYY-MM-DD. Default: today.", show_default=False),
+    ] = None,
+    progress: Annotated[
+        str | None, typer.Option(help="How they are progressing, in their words.")
+    ] = None,
+    plan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--plan",
+            metavar="INDICATOR=PLAN",
+            help="The plan to get back on track for an indicator. Repeat for several.",
+        ),
+    ] = None,
+    no_plan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--no-plan",
+            metavar="INDICATOR",
+            help='Record "no plan yet" for an indicator; it stays on the agenda until '
+            "there is one.",
+        ),
+    ] = None,
+    celebrate: Annotated[str | None, typer.Option(help="What is worth celebrating.")] = None,
+    story: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CHOICE",
+            help="Also keep --celebrate as a story that lived this strategic choice (or "
+            "'purpose'), in this week's check-in.",
+        ),
+    ] = None,
+    theirs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--theirs",
+            metavar="[DUE=]TEXT",
+            help="A commitment they made; DUE is YYYY-MM-DD or +days (default: the next "
+            "one-on-one by their cadence). Repeat for several.",
+        ),
+    ] = None,
+    mine: Annotated[
+        list[str] | None,
+        typer.Option("--mine", metavar="[DUE=]TEXT", help="A commitment you made, like --theirs."),
+    ] = None,
+    done: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--done", metavar="N", help="Last time's commitment N was done (N, N,M or all)."
+        ),
+    ] = None,
+    carried: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--carried",
+            metavar="N[=DUE]",
+            help="Last time's commitment N is carried over, due DUE (default: the next "
+            "one-on-one).",
+        ),
+    ] = None,
+    dropped: Annotated[
+        list[str] | None,
+        typer.Option("--dropped", metavar="N", help="Last time's commitment N was dropped."),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Anything else worth keeping.")] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option(
+            "--no-input", help="Never ask: record from the flags, or fail saying what is missing."
+        ),
+    ] = False,
+    allow_past_due: Annotated[
+        bool,
+        typer.Option("--allow-past-due", help="Accept due dates before the meeting's day."),
+    ] = False,
+) -> None:
+    """Prepare a one-on-one, then record it: progress, plans to get back on track,
+    what to celebrate, commitments on both sides.
+
+    The preparation shows the person's indicators (status and 13 weeks), the commitments
+    both of you left open last time, stories about them, and the questions to ask. Then
+    it asks, step by step, and writes one-on-ones/DATE-PERSON.toml. Give the answers as
+    flags (with --no-input) to record without questions.
+    """
+    from rich.console import Console
+
+    journal = session(ctx).journal()
+    now = today()
+    if due:
+        if person is not None:
+            raise UsageProblem("--due lists everyone who is due; leave out the person")
+        _print_due(Console(), journal, now, format)
+        return
+    if person is None:
+        raise UsageProblem(
+            "which person? give their id from team.toml", hint="or --due to see who is due"
+        )
+    flags = _Flags(
+        progress, plan, no_plan, celebrate, story, theirs, mine, done, carried, dropped, note
+    )
+    day = _parse_date(date, now)
+    preparation = _prepare(journal, person, day, now)
+    if prep or format is not PrepFormat.text:
+        _print_prep(Console(), preparation, format)
+        return
+    _record(journal, preparation, now, flags, no_input, allow_past_due)
+
+
+# ---- preparing -----------------------------------------------------------------------------
+
+
+def _parse_date(text: str | None, now: dt.date) -> dt.date:
+    if text is None:
+        return now
+    try:
+        return dt.date.fromisoformat(text.strip()) if len(text.strip()) == 10 else _bad_date(text)
+    except ValueError:
+        return _bad_date(text)
+
+
+def _bad_date(text: str) -> dt.date:
+    raise UsageProblem(f"--date '{text}' is not a date", hint="write it as YYYY-MM-DD")
+
+
+def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Prep:
+    from leadwork.domain.id_safety import known_id
+    from leadwork.domain.one_on_one import prep_window, prepare
+    from leadwork.store.one_on_ones import recent_meetings
+
+    team = journal.team()
+    people = {p.id: p for p in team.people}
+    known_id(person_id, "person", "the person", people, "team.toml")
+    config = journal.config()
+    weeks = prep_window(day, now)
+    meetings = recent_meetings(journal, person_id, people, until=day, since=weeks[0].monday)
+    return prepare(
+        person=people[person_id],
+        leader=config.leader,
+        date=day,
+        today=now,
+        indicators=journal.indicators().indicators,
+        checkins=journal.checkins(weeks),
+        meetings=meetings,
+        trend_weeks=config.settings.trend_weeks,
+    )
+
+
+def _print_prep(console: object, prep: Prep, format: PrepFormat) -> None:
+    from leadwork.render.one_on_one import prep_json, prep_markdown, prep_renderable
+
+    if format is PrepFormat.markdown:
+        typer.echo(prep_markdown(prep), nl=False)
+    elif format is PrepFormat.json:
+        typer.echo(prep_json(prep))
+    else:
+        console.print(prep_renderable(prep))  # type: ignore[attr-defined]
+
+
+def _print_due(console: object, journal: Journal, now: dt.date, format: PrepFormat) -> None:
+    from leadwork.domain.cadence import cadence
+    from leadwork.domain.one_on_one import due_people
+    from leadwork.render.one_on_one import due_json, due_renderable
+    from leadwork.store.one_on_ones import last_met
+
+    people = {p.id: p for p in journal.team().people}
+    met = last_met(journal, people)
+    listed = due_people(list(people.values()), met, now)
+    if format is PrepFormat.json:
+        typer.echo(due_json(listed, people, now))
+        return
+    if format is PrepFormat.markdown:
+        raise UsageProblem("--due prints text or json, not markdown")
+    upcoming = [
+        cadence(p.id, p.cadence_days, met.get(p.id), now) for p in people.values() if p.cadence_days
+    ]
+    upcoming = sorted((c for c in upcoming if c.due_on), key=lambda c: c.due_on)
+    next_up = upcoming[0] if upcoming else None
+    console.print(due_renderable(listed, people, now, next_up))  # type: ignore[attr-defined]
+
+
+# ---- answers from flags ---------------------------------------------------------------------
+
+
+class _Flags:
+    def __init__(self, *values: object) -> None:
+        (
+            self.progress,
+            self.plan,
+            self.no_plan,
+            self.celebrate,
+            self.story,
+            self.theirs,
+            self.mine,
+            self.done,
+            self.carried,
+            self.dropped,
+            self.note,
+        ) = values
+
+    def given(self) -> bool:
+        return any(value for value in vars(self).values())
+
+
+def _split(text: str, option: str, what: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise UsageProblem(f"{option} '{text}' needs the form {what}")
+    left, right = text.split("=", 1)
+    return left.strip(), right.strip()
+
+
+def _numbers(values: list[str], option: str, count: int) -> list[tuple[int, str | None]]:
+    """`2`, `1,3`, `all`, and (for --carried) `2=2026-12-11`: (number, due text)."""
+    found = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            number, due = part, None
+            if "=" in part:
+                number, due = (s.strip() for s in part.split("=", 1))
+                if option != "--carried":
+                    raise UsageProblem(f"{option} '{part}': only --carried takes a due date")
+            if number == "all":
+                found += [(n, due) for n in range(1, count + 1)]
+            elif number.isdigit():
+                found.append((int(number), due))
+            else:
+                raise UsageProblem(
+                    f"{option} '{part}' is not a commitment number",
+                    hint="give the number shown in the preparation, like --done 1 or --done 1,2",
+                )
+    return found
+
+
+def _answers_from_flags(flags: _Flags, prep: Prep, journal: Journal) -> Answers:
+    from leadwork.cli.one_on_one_prompts import parse_day
+    from leadwork.domain.id_safety import known_id
+    from leadwork.domain.one_on_one import Answers, FollowUpAnswer, NewCommitment, PlanAnswer
+
+    problems: list[Problem] = []
+    indicators = {i.id for i in journal.indicators().indicators}
+    answers = Answers(progress=flags.progress, celebrate=flags.celebrate, note=flags.note)
+
+    def attempt(action: object) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except UsageProblem as error:
+            problems.extend(error.problems)
+
+    def add_plan(text: str) -> None:
+        ident, body = _split(text, "--plan", "INDICATOR=PLAN")
+        known_id(ident, "indicator", "--plan", indicators, "indicators.toml")
+        answers.plans.append(PlanAnswer(ident, body))
+
+    def add_no_plan(ident: str) -> None:
+        known_id(ident.strip(), "indicator", "--no-plan", indicators, "indicators.toml")
+        answers.plans.append(PlanAnswer(ident.strip(), None))
+
+    def add_commitment(by: str, option: str, text: str) -> None:
+        due = prep.next_due
+        if "=" in text:
+            left, right = text.split("=", 1)
+            day = parse_day(left, prep.date)
+            if day is not None:
+                due, text = day, right
+        answers.commitments.append(NewCommitment(by, text.strip(), due))
+
+    def add_follow_ups(values: list[str], option: str, outcome: str) -> None:
+        for number, due_text in _numbers(values, option, len(prep.commitments)):
+            due = None
+            if due_text is not None:
+                due = parse_day(due_text, prep.date)
+                if due is None:
+                    raise UsageProblem(
+                        f"--carried {number}={due_text}: '{due_text}' is not a date",
+                        hint="write it as YYYY-MM-DD, or +7 for a week after the meeting",
+                    )
+            answers.follow_ups.append(FollowUpAnswer(number, outcome, due))
+
+    for text in flags.plan or []:
+        attempt(lambda text=text: add_plan(text))
+    for ident in flags.no_plan or []:
+        attempt(lambda ident=ident: add_no_plan(ident))
+    if flags.story is not None:
+        choices = {c.id for c in journal.strategy().choices} | {"purpose"}
+        attempt(
+            lambda: known_id(flags.story, "strategic choice", "--story", choices, "strategy.toml")
+        )
+        answers.story_choice = flags.story
+    for text in flags.theirs or []:
+        attempt(lambda text=text: add_commitment("them", "--theirs", text))
+    for text in flags.mine or []:
+        attempt(lambda text=text: add_commitment("me", "--mine", text))
+    for values, option in (
+        (flags.done, "done"),
+        (flags.carried, "carried"),
+        (flags.dropped, "dropped"),
+    ):
+        attempt(
+            lambda values=values, option=option: add_follow_ups(values or [], f"--{option}", option)
+        )
+    if problems:
+        raise UsageProblem(problems=problems)
+    return answers
+
+
+# ---- recording -------------------------------------------------------------------------------
+
+
+def _record(
+    journal: Journal,
+    prep: Prep,
+    now: dt.date,
+    flags: _Flags,
+    no_input: bool,
+    allow_past_due: bool,
+) -> None:
+    from rich.console import Console
+
+    from leadwork.cli.one_on_one_interview import complete, interview
+    from leadwork.cli.one_on_one_prompts import Asker
+    from leadwork.domain.one_on_one import build_meeting, text_problem
+    from leadwork.store.one_on_ones import later_meeting
+
+    if prep.date > now:
+        raise UsageProblem(
+            f"the one-on-one is on {prep.date}, after today ({now}): it can be prepared "
+            "(--prep) but recorded only once it has happened"
+        )
+    people = {p.id for p in journal.team().people}
+    later = later_meeting(journal, prep.person.id, people, prep.date)
+    if later is not None:
+        raise UsageProblem(
+            f"a later one-on-one with {prep.person.id} is already recorded ({later.rel}); "
+            "one-on-ones are recorded in order",
+            hint="edit that file by hand if this one belongs before it",
+        )
+    console = Console()
+    strategy = journal.strategy()
+    choices = {c.id for c in strategy.choices} | {"purpose"}
+    agreements: list[Agreement] = []
+    if flags.given() or no_input:
+        answers = _answers_from_flags(flags, prep, journal)
+        if not no_input:
+            complete(Asker(console, text_problem), prep, answers)
+    else:
+        console.print(_prep_renderable(prep))
+        ask = Asker(console, text_problem)
+        if not ask.confirm("\nRecord the one-on-one now?", default=True):
+            console.print("Nothing was written.")
+            return
+        answers, agreements = interview(
+            ask,
+            prep,
+            list(strategy.choices),
+            list(journal.indicators().indicators),
+            people,
+            {c.id for c in journal.capabilities().capabilities} | {c.id for c in strategy.choices},
+        )
+    meeting = build_meeting(prep, answers, choices, allow_past_due)
+    lines = _write(journal, prep, meeting, answers, agreements)
+    from leadwork.render.one_on_one import recorded_renderable
+
+    console.print(recorded_renderable(lines))
+
+
+def _prep_renderable(prep: Prep) -> object:
+    from leadwork.render.one_on_one import prep_renderable
+
+    return prep_renderable(prep)
+
+
+def _write(
+    journal: Journal,
+    prep: Prep,
+    meeting: object,
+    answers: Answers,
+    agreements: list[Agreement],
+) -> list[tuple[str, str]]:
+    """Write the meeting, its story and its indicator agreements under one lock; return
+    what to tell the person."""
+    from leadwork.domain.joint_indicators import describe_change
+    from leadwork.domain.weeks import Week
+    from leadwork.model.checkin import Story
+    from leadwork.store.atomic import journal_lock
+    from leadwork.store.indicator_edits import append_change, append_indicator
+    from leadwork.store.one_on_ones import add_story, new_meeting_rel, write_meeting
+
+    week = Week.of(prep.date)
+    story = None
+    if answers.story_choice and answers.celebrate:
+        story = Story(
+            text=answers.celebrate, who=prep.person.id, choice=answers.story_choice, date=prep.date
+        )
+        journal.checkin(week)  # an invalid check-in stops us here, before anything is written
+    people = {p.id for p in journal.team().people}
+    lines: list[tuple[str, str]] = []
+    with journal_lock(journal.root):
+        rel = new_meeting_rel(journal, prep.date, prep.person.id, people)
+        write_meeting(journal, rel, meeting, prep.person.name)  # type: ignore[arg-type]
+        lines.append((f"Recorded {rel}", "bold green"))
+        if story is not None:
+            add_story(journal, week, story)
+            lines.append(
+                (f"Added the story to {journal.checkin_rel(week)} ({story.choice})", "green")
+            )
+        for agreement in agreements:
+            if agreement.change is None:
+                append_indicator(journal, agreement.indicator)
+                lines.append(
+                    (f"Added indicator {agreement.indicator.id} to indicators.toml", "green")
+                )
+            else:
+                append_change(journal, agreement.indicator.id, agreement.change)
+                what = describe_change(agreement.indicator, agreement.change)
+                lines.append(
+                    (
+                        f"Changed {agreement.indicator.id} in indicators.toml from "
+                        f"{agreement.change.since}: {what}",
+                        "green",
+                    )
+                )
+    for plan in answers.plans:
+        if plan.plan is None:
+            lines.append(
+                (
+                    f"No plan yet for {plan.indicator}: it stays on {prep.first_name}'s agenda "
+                    "until there is one.",
+                    "yellow",
+                )
+            )
+    return lines

@@ -1,0 +1,226 @@
+"""The one-on-one, asked step by step: progress in their words; a plan for every indicator
+at risk or in course-correct (or an explicit "no plan yet"); what to celebrate (and
+whether it is a story that lived a strategic choice); what became of last time's
+commitments; new commitments on each side, with due dates; indicators agreed or changed.
+
+Nothing is written here: the answers are collected, then validated and written at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from leadwork.cli.one_on_one_prompts import Asker
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.joint_indicators import Agreement
+    from leadwork.domain.one_on_one import Answers, IndicatorView, Prep
+    from leadwork.model.indicators import Indicator
+    from leadwork.model.strategy import Choice
+
+NO_PLAN = "-"
+OUTCOMES = ["done", "carried", "dropped"]
+OUTCOME_KEYS = {
+    "d": "done",
+    "c": "carried",
+    "x": "dropped",
+}  # typed instead of a plan when there is a plan on record but none now
+
+
+def ask_plan(ask: Asker, prep: Prep, view: IndicatorView) -> str | None:
+    from leadwork.domain.one_on_one import format_value
+
+    ind = view.indicator
+    value = format_value(view.current.value, ind.unit)
+    target = format_value(view.current.thresholds.target, ind.unit)
+    ask.say(f"\n{ind.name}: {value} in {view.current.week} (target {target}), {view.status}.")
+    if view.plan is not None:
+        ask.say(f"  Plan of {view.plan.date}: {view.plan.text}", "dim")
+        answer = ask.text(
+            f"What's {prep.first_name}'s plan to get back on track?",
+            f'Enter keeps the plan of {view.plan.date}; "{NO_PLAN}" for no plan yet',
+        )
+        if not answer:
+            return view.plan.text
+        return None if answer == NO_PLAN else answer
+    answer = ask.text(
+        f"What's {prep.first_name}'s plan to get back on track?", 'Enter for "no plan yet"'
+    )
+    if not answer or answer == NO_PLAN:
+        ask.say(
+            f"  No plan yet: it stays on {prep.first_name}'s agenda until there is one.",
+            "yellow",
+        )
+        return None
+    return answer
+
+
+def ask_follow_ups(ask: Asker, prep: Prep, answers: Answers, skip: set[int]) -> None:
+    from leadwork.domain.one_on_one import FollowUpAnswer, due_problem
+    from leadwork.render.one_on_one import carried_note, due_note, whose
+
+    items = [c for c in prep.commitments if c.number not in skip]
+    if not items:
+        return
+    ask.say("\nLast time's commitments", "bold")
+    for item in items:
+        extra = ", ".join(filter(None, (due_note(item), carried_note(item))))
+        ask.say(
+            f"{item.number}. {whose(prep, item.by)}: {item.text}" + (f" ({extra})" if extra else "")
+        )
+        outcome = ask.choice("   What became of it?", OUTCOMES, keys=OUTCOME_KEYS)
+        if outcome != "carried":
+            answers.follow_ups.append(FollowUpAnswer(item.number, outcome))
+            continue
+        due, past_ok = ask.day(
+            "   New due date",
+            prep.next_due,
+            prep.date,
+            lambda day: due_problem(day, prep.date),
+        )
+        answers.follow_ups.append(FollowUpAnswer(item.number, outcome, due, past_ok))
+
+
+def ask_commitments(ask: Asker, prep: Prep, answers: Answers) -> None:
+    from leadwork.domain.one_on_one import NewCommitment, due_problem
+
+    for by, label in (("them", f"{prep.first_name}'s"), ("me", "Your")):
+        ask.say(f"\n{label} commitments, one at a time (Enter when done)", "bold")
+        while True:
+            text = ask.text("  Commitment")
+            if not text:
+                break
+            due, past_ok = ask.day(
+                "  Due", prep.next_due, prep.date, lambda day: due_problem(day, prep.date)
+            )
+            answers.commitments.append(NewCommitment(by, text, due, past_ok))
+
+
+def ask_story_choice(ask: Asker, choices: list[Choice]) -> str | None:
+    ids = [c.id for c in choices] + ["purpose"]
+    answer = ask.choice(
+        "  Keep it as a story? Which strategic choice did it live?", [*ids, "no"], "no"
+    )
+    return None if answer == "no" else answer
+
+
+def ask_agreements(
+    ask: Asker,
+    prep: Prep,
+    indicators: list[Indicator],
+    people: set[str],
+    servable: set[str],
+) -> list[Agreement]:
+    agreements: list[Agreement] = []
+    indicators = list(indicators)  # as they will be, with what was agreed so far
+    question = "\nDid you agree a new indicator, or change a target or threshold?"
+    while ask.confirm(question, default=False):
+        kind = ask.choice("  A new indicator, or a change to one?", ["new", "change"])
+        try:
+            if kind == "new":
+                agreement = _ask_new(ask, prep, indicators, people, servable)
+                indicators.append(agreement.indicator)
+            else:
+                agreement = _ask_change(ask, prep, indicators, people)
+                changed = agreement.indicator.model_copy(
+                    update={"changes": [*agreement.indicator.changes, agreement.change]}
+                )
+                indicators = [changed if i.id == changed.id else i for i in indicators]
+            agreements.append(agreement)
+        except UsageProblem as problem:
+            for item in problem.problems:
+                ask.wrong(item.message + (f" ({item.hint})" if item.hint else ""))
+            ask.wrong("Not recorded; you can try again.")
+        question = "Another indicator agreed or changed?"
+    return agreements
+
+
+def _ask_new(
+    ask: Asker, prep: Prep, indicators: list[Indicator], people: set[str], servable: set[str]
+) -> Agreement:
+    from leadwork.domain.joint_indicators import Agreement, new_indicator
+
+    data = {
+        "id": ask.text("  Id (a short slug, like scrap-rate)"),
+        "name": ask.text("  Name"),
+        "owner": prep.person.id,
+        "agreed_with": [prep.person.id],
+        "agreed_on": prep.date,
+        "unit": ask.text("  Unit", "%, days, min... or Enter for none"),
+        "direction": ask.choice("  Which way is better?", ["higher", "lower"]),
+        "target": ask.number("  Target"),
+        "celebrate": ask.number("  Celebrate at"),
+        "course_correct": ask.number("  Course-correct past"),
+    }
+    serves = ask.text("  Serves (capability or choice ids, comma-separated)", "Enter for none")
+    data["serves"] = [s.strip() for s in serves.split(",") if s.strip()]
+    return Agreement(new_indicator(_given(data), indicators, people, servable))
+
+
+def _ask_change(ask: Asker, prep: Prep, indicators: list[Indicator], people: set[str]) -> Agreement:
+    from leadwork.domain.id_safety import known_id
+    from leadwork.domain.joint_indicators import Agreement, new_change
+    from leadwork.domain.status import thresholds_for
+    from leadwork.domain.weeks import Week
+
+    own = [v.indicator.id for v in prep.indicators]
+    by_id = {i.id: i for i in indicators}
+    default = own[0] if len(own) == 1 else None
+    ident = ask.text("  Which indicator", ", ".join(own) if own else "its id") or default or ""
+    indicator = by_id[known_id(ident, "indicator", "the indicator", by_id, "indicators.toml")]
+    now = thresholds_for(indicator, Week.of(prep.date))
+    ask.say("  Enter keeps a value as it is.", "dim")
+    values = {
+        "target": ask.number("  Target", now.target),
+        "celebrate": ask.number("  Celebrate at", now.celebrate),
+        "course_correct": ask.number("  Course-correct past", now.course_correct),
+    }
+    data = {key: value for key, value in values.items() if value != getattr(now, key)}
+    data.update(since=prep.date, agreed_with=[prep.person.id])
+    return Agreement(indicator, new_change(indicator, data, people))
+
+
+def _given(data: dict) -> dict:
+    """Leave out what was not answered, so the model's own defaults and errors apply."""
+    return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+def interview(
+    ask: Asker,
+    prep: Prep,
+    choices: list[Choice],
+    indicators: list[Indicator],
+    people: set[str],
+    servable: set[str],
+) -> tuple[Answers, list[Agreement]]:
+    """The whole one-on-one, step by step."""
+    from leadwork.domain.one_on_one import Answers, PlanAnswer
+
+    answers = Answers()
+    answers.progress = ask.text(
+        f"\nHow is {prep.first_name} progressing, in their words?", "Enter to skip"
+    )
+    for view in prep.indicators:
+        if view.needs_plan:
+            answers.plans.append(PlanAnswer(view.indicator.id, ask_plan(ask, prep, view)))
+    answers.celebrate = ask.text("\nWhat is worth celebrating?", "Enter to skip") or None
+    if answers.celebrate:
+        answers.story_choice = ask_story_choice(ask, choices)
+    ask_follow_ups(ask, prep, answers, skip=set())
+    ask_commitments(ask, prep, answers)
+    agreements = ask_agreements(ask, prep, indicators, people, servable)
+    answers.note = ask.text("\nAnything else to note?", "Enter to skip") or None
+    return answers, agreements
+
+
+def complete(ask: Asker, prep: Prep, answers: Answers) -> None:
+    """Ask only what the flags left out and the record cannot do without: a plan (or "no
+    plan yet") for each indicator off track, and what became of last time's commitments."""
+    from leadwork.domain.one_on_one import PlanAnswer
+
+    planned = {p.indicator for p in answers.plans}
+    for view in prep.indicators:
+        if view.needs_plan and view.indicator.id not in planned:
+            answers.plans.append(PlanAnswer(view.indicator.id, ask_plan(ask, prep, view)))
+    ask_follow_ups(ask, prep, answers, skip={f.number for f in answers.follow_ups})

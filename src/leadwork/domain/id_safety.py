@@ -1,0 +1,70 @@
+"""Ids typed on the command line: refuse the ones that could escape the journal as a path,
+then look the rest up with a "did you mean".
+
+A person id becomes part of a file name (`one-on-ones/2026-11-27-PERSON.toml`), so an id
+like `../x`, `/etc` or one holding a NUL or a control character must never reach the
+filesystem, even before we know whether such a person exists. Pure; standard library only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from leadwork.errors import UsageProblem
+
+# The same shape as model.common.ID_PATTERN (kept here so this stays free of pydantic).
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID_MAX = 40
+
+
+def _shown(value: str) -> str:
+    """The value with control characters escaped, so an error cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
+
+
+def unsafe_reason(value: str) -> str | None:
+    """Why `value` must never be used as (part of) a file name, or None if it is harmless."""
+    if value == "" or value.strip() == "":
+        return "it is empty"
+    if "\x00" in value:
+        return "it holds a NUL character"
+    if any(not ch.isprintable() for ch in value):
+        return "it holds a control character"
+    if "/" in value or "\\" in value:
+        return "it holds a path separator, so it could point outside the journal"
+    if value in (".", "..") or value.startswith("."):
+        return "it starts with a dot, so it could point outside the journal"
+    return None
+
+
+def checked_id(value: str, kind: str, option: str) -> str:
+    """`value` if it is a well-formed id; else a UsageProblem that says what is wrong."""
+    reason = unsafe_reason(value)
+    if reason:
+        raise UsageProblem(
+            f"{option} '{_shown(value)}' is not a {kind} id: {reason}",
+            hint="ids are short slugs: lowercase letters, digits, '-' and '_'",
+        )
+    if len(value) > _ID_MAX or not _ID.match(value):
+        lowered = value.strip().lower()
+        hint = "ids are short slugs: lowercase letters, digits, '-' and '_'"
+        if lowered != value and _ID.match(lowered):
+            hint = f"ids are lowercase: did you mean '{lowered}'?"
+        raise UsageProblem(f"{option} '{_shown(value)}' is not a {kind} id", hint=hint)
+    return value
+
+
+def known_id(value: str, kind: str, option: str, known: Iterable[str], where: str) -> str:
+    """`value` if it is a well-formed id among `known`; else a UsageProblem listing them."""
+    checked_id(value, kind, option)
+    known = sorted(set(known))
+    if value in known:
+        return value
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    listed = ", ".join(known) if known else f"none yet: add one to {where}"
+    hint = f"did you mean '{close[0]}'? known {kind} ids: {listed}"
+    if not close:
+        hint = f"known {kind} ids: {listed}"
+    raise UsageProblem(f"unknown {kind} '{value}' (not in {where})", hint=hint)

@@ -1,0 +1,139 @@
+"""Indicators agreed jointly in a one-on-one: a new one, or a change of target/thresholds.
+
+Pure: the proposed indicator or change and the journal's definitions in, the validated
+model (or every problem with it, at once) out. The store appends what this accepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from leadwork.domain.id_safety import checked_id, known_id
+from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
+from leadwork.domain.weeks import Week
+from leadwork.errors import Problem, UsageProblem
+from leadwork.model.indicators import Change, Indicator
+
+ORDER_HINT = {
+    "higher": "when higher is better: course_correct <= target <= celebrate",
+    "lower": "when lower is better: celebrate <= target <= course_correct",
+}
+
+
+def _option(field: str) -> str:
+    return "--" + field.replace("_", "-")
+
+
+def _validated(model: Callable[..., Any], data: dict[str, Any]) -> Any:
+    try:
+        return model(**data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False):
+            where = _option(str(item["loc"][0])) if item["loc"] else "the values"
+            problems.append(Problem(f"{where}: {item['msg'].lower()}"))
+        raise UsageProblem(problems=problems) from None
+
+
+def _collect(problems: list[Problem], check: Callable[[], object]) -> None:
+    try:
+        check()
+    except UsageProblem as error:
+        problems.extend(error.problems)
+
+
+def new_indicator(
+    data: dict[str, Any],
+    existing: list[Indicator],
+    people: set[str],
+    servable: set[str],
+) -> Indicator:
+    """`data` (Indicator fields) as a valid new indicator, or a UsageProblem."""
+    problems: list[Problem] = []
+    ident = checked_id(data.get("id", ""), "indicator", "the indicator")
+    if any(ind.id == ident for ind in existing):
+        raise UsageProblem(
+            f"indicator '{ident}' already exists in indicators.toml",
+            hint=f"to change its target or thresholds: leadwork indicator change {ident} ...",
+        )
+    if data.get("owner") is not None:
+        _collect(
+            problems, lambda: known_id(data["owner"], "person", "--owner", people, "team.toml")
+        )
+    for who in data.get("agreed_with", []):
+        _collect(
+            problems, lambda who=who: known_id(who, "person", "--agreed-with", people, "team.toml")
+        )
+    for target in data.get("serves", []):
+        _collect(
+            problems,
+            lambda target=target: known_id(
+                target,
+                "capability or choice",
+                "--serves",
+                servable,
+                "capabilities.toml or strategy.toml",
+            ),
+        )
+    if problems:
+        raise UsageProblem(problems=problems)
+    indicator = _validated(Indicator, data)
+    order = threshold_order_problem(agreed_thresholds(indicator))
+    if order:
+        raise UsageProblem(order, hint=ORDER_HINT[indicator.direction])
+    return indicator
+
+
+def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> Change:
+    """`data` (Change fields) as a valid change of `indicator`, or a UsageProblem."""
+    if all(data.get(key) is None for key in ("target", "celebrate", "course_correct")):
+        raise UsageProblem(
+            f"nothing to change on {indicator.id}",
+            hint="give --target, --celebrate or --course-correct (or several)",
+        )
+    problems: list[Problem] = []
+    for who in data.get("agreed_with", []):
+        _collect(
+            problems, lambda who=who: known_id(who, "person", "--agreed-with", people, "team.toml")
+        )
+    if problems:
+        raise UsageProblem(problems=problems)
+    change = _validated(Change, data)
+    changed = indicator.model_copy(update={"changes": [*indicator.changes, change]})
+    # The new thresholds must make sense from `since` on, including with every later change.
+    for later in sorted(changed.changes, key=lambda c: c.since):
+        if later.since < change.since:
+            continue
+        week = Week.of(later.since)
+        order = threshold_order_problem(thresholds_for(changed, week))
+        if order:
+            when = (
+                f"from {later.since} on"
+                if later is change
+                else f"from {later.since} (a later change) on"
+            )
+            raise UsageProblem(f"{when}, {order}", hint=ORDER_HINT[indicator.direction])
+    return change
+
+
+def describe_change(indicator: Indicator, change: Change) -> str:
+    """'target 2 -> 2.5, celebrate 1.5 -> 1.8' as of the change's week."""
+    before = thresholds_for(indicator, Week.of(change.since))
+    parts = []
+    for key in ("target", "celebrate", "course_correct"):
+        new = getattr(change, key)
+        if new is not None:
+            parts.append(f"{key} {getattr(before, key):g} -> {new:g}")
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """What a one-on-one agreed about indicators: a new one, or a change to one."""
+
+    indicator: Indicator  # the new indicator, or the one changed (as it was)
+    change: Change | None = None  # None: `indicator` is new

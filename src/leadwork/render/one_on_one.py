@@ -1,0 +1,412 @@
+"""A one-on-one's preparation as Rich renderables, a Markdown agenda or JSON; the list of
+who is due; and the summary of what a recording wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from leadwork.domain.cadence import Cadence
+from leadwork.domain.one_on_one import IndicatorView, OpenCommitment, Prep, format_value
+from leadwork.domain.status import AT_RISK, CELEBRATE, COURSE_CORRECT, NO_DATA, ON_TRACK, WeekStatus
+from leadwork.model.team import Person
+
+BARS = "▁▂▃▄▅▆▇█"
+GAP = "·"
+STATUS_LABEL = {
+    CELEBRATE: "celebrate",
+    ON_TRACK: "on track",
+    AT_RISK: "at risk",
+    COURSE_CORRECT: "course-correct",
+    NO_DATA: "no data",
+}
+STATUS_STYLE = {
+    CELEBRATE: "bold green",
+    ON_TRACK: "green",
+    AT_RISK: "yellow",
+    COURSE_CORRECT: "bold red",
+    NO_DATA: "dim",
+}
+
+
+# ---- shared pieces ----------------------------------------------------------------------------
+
+
+def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
+    """One (character, status) per week: bar height from the value (scaled over the
+    window), a dot where there is no reading."""
+    values = [h.value for h in history if h.value is not None]
+    low, high = (min(values), max(values)) if values else (0.0, 0.0)
+    marks = []
+    for item in history:
+        if item.value is None:
+            marks.append((GAP, item.status))
+            continue
+        if high == low:
+            index = len(BARS) // 2
+        else:
+            index = round((item.value - low) / (high - low) * (len(BARS) - 1))
+        marks.append((BARS[index], item.status))
+    return marks
+
+
+def status_label(view: IndicatorView) -> str:
+    label = STATUS_LABEL[view.status]
+    if view.status == COURSE_CORRECT and view.course_correct_weeks > 1:
+        label += f" {view.course_correct_weeks} wks"
+    return label
+
+
+def plan_note(view: IndicatorView) -> str:
+    if view.needs_plan:
+        if view.plan is not None:
+            return f"plan of {view.plan.date}"
+        return "NO PLAN YET" if view.flagged else "no plan yet"
+    if view.trend_warning and view.status in (ON_TRACK, CELEBRATE):
+        return "worsening"
+    return ""
+
+
+def whose(prep: Prep, by: str) -> str:
+    return prep.leader.split()[0] if by == "me" else prep.first_name
+
+
+def due_note(item: OpenCommitment) -> str:
+    if item.due is None:
+        return ""
+    return f"due {item.due}" + (" (past)" if item.overdue else "")
+
+
+def carried_note(item: OpenCommitment) -> str:
+    if not item.carried:
+        return ""
+    times = "once" if item.carried == 1 else f"{item.carried} times"
+    return f"carried over {times}" + (", a pattern" if item.carried_too_often else "")
+
+
+def cadence_line(prep: Prep) -> str:
+    person, state = prep.person, prep.cadence
+    parts = []
+    if prep.last is not None:
+        days = (prep.date - prep.last.date).days
+        parts.append(f"Last one-on-one {prep.last.date} ({days} days)")
+    else:
+        parts.append("No one-on-one recorded yet")
+    if person.cadence_days:
+        parts.append(f"every {person.cadence_days} days")
+        if state.state == "overdue":
+            parts.append(f"OVERDUE by {state.days_overdue} days (was due {state.due_on})")
+        elif state.due_on is not None:
+            parts.append(f"due {state.due_on}")
+    return " · ".join(parts)
+
+
+def _title(prep: Prep) -> str:
+    role = f" ({prep.person.role})" if prep.person.role else ""
+    day = f"{prep.date:%A} {prep.date.day} {prep.date:%B %Y}"
+    return f"One-on-one with {prep.person.name}{role}, {day}"
+
+
+# ---- Rich -----------------------------------------------------------------------------------
+
+
+def _heading(text: str) -> Text:
+    return Text("\n" + text, style="bold")
+
+
+def _pad(renderable: RenderableType) -> RenderableType:
+    return Padding(renderable, (0, 0, 0, 2), expand=False)
+
+
+def _dim(text: str) -> RenderableType:
+    return _pad(Text(text, style="dim"))
+
+
+def _indicator_table(prep: Prep) -> RenderableType:
+    if not prep.indicators:
+        return _dim(f"{prep.first_name} owns no indicator yet.")
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False)
+    table.add_column("Indicator", header_style="bold", min_width=12)
+    table.add_column("Latest", header_style="bold", justify="right", no_wrap=True)
+    table.add_column("Target", header_style="bold", justify="right", no_wrap=True)
+    table.add_column("13 weeks", header_style="bold", no_wrap=True)
+    table.add_column("Status", header_style="bold", min_width=14)
+    for view in prep.indicators:
+        ind, current = view.indicator, view.current
+        spark = Text()
+        for char, status in sparkline(view.history):
+            spark.append(char, style=STATUS_STYLE[status])
+        status = Text(status_label(view), style=STATUS_STYLE[view.status])
+        note = plan_note(view)
+        if note:
+            status.append("\n" + note, style="bold red" if note.isupper() else "yellow")
+        table.add_row(
+            Text(ind.name),
+            Text(format_value(current.value, ind.unit)),
+            Text(format_value(current.thresholds.target, ind.unit)),
+            spark,
+            status,
+        )
+    return _pad(table)
+
+
+def _commitments(prep: Prep) -> RenderableType:
+    if prep.last is None:
+        return _dim("No earlier one-on-one.")
+    if not prep.commitments:
+        return _dim("None were made last time.")
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False, show_header=False)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(min_width=20)
+    table.add_column(no_wrap=True)
+    for item in prep.commitments:
+        when = Text(due_note(item), style="yellow" if item.overdue else "")
+        if item.carried:
+            style = "bold red" if item.carried_too_often else ""
+            when.append("\n" + carried_note(item), style=style)
+        table.add_row(
+            f"{item.number}.", Text(whose(prep, item.by), style="bold"), Text(item.text), when
+        )
+    return _pad(table)
+
+
+def _stories(prep: Prep) -> RenderableType:
+    if not prep.stories:
+        return _dim(f"None in the last {len(prep.weeks)} weeks.")
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="dim")
+    table.add_column(min_width=20)
+    for story in prep.stories:
+        text = Text(story.text)
+        if story.choice:
+            text.append(f" ({story.choice})", style="cyan")
+        table.add_row(str(story.week), text)
+    return _pad(table)
+
+
+def _questions(prep: Prep) -> RenderableType:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(min_width=20)
+    for i, question in enumerate(prep.questions, start=1):
+        text = Text(question.text, style="bold")
+        if question.context:
+            text.append("\n" + question.context, style="dim")
+        table.add_row(Text(f"{i}.", style="bold"), text)
+    return _pad(table)
+
+
+def prep_renderable(prep: Prep) -> RenderableType:
+    first, last = prep.weeks[0], prep.weeks[-1]
+    since = f" from {prep.last.date}" if prep.last else ""
+    return Group(
+        Text(_title(prep), style="bold"),
+        Text(cadence_line(prep), style="bold red" if prep.cadence.state == "overdue" else ""),
+        _heading(f"Indicators, {first} to {last}"),
+        _indicator_table(prep),
+        _heading(f"Open commitments{since}"),
+        _commitments(prep),
+        _heading(f"Stories about {prep.first_name}"),
+        _stories(prep),
+        _heading("Questions to ask"),
+        _questions(prep),
+    )
+
+
+# ---- Markdown -------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Text safe inside Markdown: no accidental emphasis, links, tables or HTML."""
+    escaped = "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
+    return " ".join(escaped.split())  # one line: a line break would end a list item
+
+
+def prep_markdown(prep: Prep) -> str:
+    lines = [f"# {_md(_title(prep))}", "", f"_{_md(cadence_line(prep))}_", ""]
+    lines += [f"## Indicators, {prep.weeks[0]} to {prep.weeks[-1]}", ""]
+    if prep.indicators:
+        lines += [
+            "| Indicator | Latest | Target | Status | 13 weeks | |",
+            "|---|--:|--:|---|---|---|",
+        ]
+        for view in prep.indicators:
+            ind = view.indicator
+            spark = "".join(char for char, _ in sparkline(view.history))
+            status = status_label(view)
+            if view.needs_plan:
+                status = f"**{status}**"
+            lines.append(
+                f"| {_md(ind.name)} | {_md(format_value(view.current.value, ind.unit))} "
+                f"| {_md(format_value(view.current.thresholds.target, ind.unit))} "
+                f"| {status} | {spark} | {_md(plan_note(view))} |"
+            )
+    else:
+        lines.append(f"{_md(prep.first_name)} owns no indicator yet.")
+    since = f" from {prep.last.date}" if prep.last else ""
+    lines += ["", f"## Open commitments{since}", ""]
+    if not prep.commitments:
+        lines.append("None." if prep.last else "No earlier one-on-one.")
+    for item in prep.commitments:
+        extra = ", ".join(filter(None, (due_note(item), carried_note(item))))
+        lines.append(
+            f"{item.number}. **{_md(whose(prep, item.by))}:** {_md(item.text)}"
+            + (f" ({_md(extra)})" if extra else "")
+        )
+    lines += ["", f"## Stories about {_md(prep.first_name)}", ""]
+    if not prep.stories:
+        lines.append(f"None in the last {len(prep.weeks)} weeks.")
+    for story in prep.stories:
+        choice = f" _({_md(story.choice)})_" if story.choice else ""
+        lines.append(f"- {story.week}: {_md(story.text)}{choice}")
+    lines += ["", "## Questions", ""]
+    for i, question in enumerate(prep.questions, start=1):
+        lines.append(f"{i}. **{_md(question.text)}**")
+        if question.context:
+            lines.append(f"   {_md(question.context)}")
+    return "\n".join(lines) + "\n"
+
+
+# ---- JSON -------------------------------------------------------------------------------------
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def prep_data(prep: Prep) -> dict[str, Any]:
+    """The preparation for scripts; documented in docs/cli.md."""
+    return {
+        "person": {"id": prep.person.id, "name": prep.person.name, "role": prep.person.role},
+        "date": prep.date.isoformat(),
+        "weeks": [str(prep.weeks[0]), str(prep.weeks[-1])],
+        "cadence": cadence_data(prep.cadence, prep.person),
+        "last_one_on_one": _date(prep.last.date) if prep.last else None,
+        "indicators": [
+            {
+                "id": v.indicator.id,
+                "name": v.indicator.name,
+                "unit": v.indicator.unit,
+                "direction": v.indicator.direction,
+                "week": str(v.current.week),
+                "value": v.current.value,
+                "status": v.status,
+                "target": v.current.thresholds.target,
+                "celebrate": v.current.thresholds.celebrate,
+                "course_correct": v.current.thresholds.course_correct,
+                "course_correct_weeks": v.course_correct_weeks,
+                "trend_warning": v.trend_warning,
+                "needs_plan": v.needs_plan,
+                "flagged": v.flagged,
+                "plan": {"date": _date(v.plan.date), "text": v.plan.text} if v.plan else None,
+                "no_plan_since": _date(v.no_plan_since),
+                "history": [
+                    {"week": str(h.week), "value": h.value, "status": h.status} for h in v.history
+                ],
+            }
+            for v in prep.indicators
+        ],
+        "commitments": [
+            {
+                "number": c.number,
+                "by": c.by,
+                "text": c.text,
+                "due": _date(c.due),
+                "carried": c.carried,
+                "carried_too_often": c.carried_too_often,
+                "past_due": c.overdue,
+            }
+            for c in prep.commitments
+        ],
+        "stories": [
+            {"week": str(s.week), "text": s.text, "choice": s.choice} for s in prep.stories
+        ],
+        "questions": [
+            {"kind": q.kind, "text": q.text, "context": q.context, "indicator": q.indicator}
+            for q in prep.questions
+        ],
+    }
+
+
+def prep_json(prep: Prep) -> str:
+    return json.dumps(prep_data(prep), indent=2, ensure_ascii=False)
+
+
+# ---- who is due ---------------------------------------------------------------------------------
+
+
+def cadence_data(state: Cadence, person: Person) -> dict[str, Any]:
+    return {
+        "person": person.id,
+        "name": person.name,
+        "cadence_days": person.cadence_days,
+        "last": _date(state.last),
+        "due_on": _date(state.due_on),
+        "state": state.state,
+        "days_overdue": state.days_overdue,
+    }
+
+
+def _due_words(state: Cadence, today: dt.date) -> str:
+    if state.state == "overdue":
+        return f"overdue by {state.days_overdue} day{'s' * (state.days_overdue != 1)}"
+    if state.last is None:
+        return "due now (never met)"
+    days = (state.due_on - today).days if state.due_on else 0
+    return "due today" if days == 0 else f"due in {days} day{'s' * (days != 1)}"
+
+
+def due_renderable(
+    due: Sequence[Cadence], people: dict[str, Person], today: dt.date, next_up: Cadence | None
+) -> RenderableType:
+    if not due:
+        text = Text(f"Nobody is due for a one-on-one on {today}.")
+        if next_up is not None and next_up.due_on is not None:
+            text.append(f" Next: {next_up.person} on {next_up.due_on}.", style="dim")
+        return text
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False)
+    for name in ("Person", "Role", "Last", "Every", "Due", ""):
+        table.add_column(name, header_style="bold", no_wrap=name not in ("Role",))
+    for state in due:
+        person = people[state.person]
+        table.add_row(
+            Text(f"{person.name} ({person.id})"),
+            Text(person.role or ""),
+            str(state.last) if state.last else "never",
+            f"{person.cadence_days} days",
+            str(state.due_on) if state.due_on else "",
+            Text(
+                _due_words(state, today),
+                style="bold red" if state.state == "overdue" else "yellow",
+            ),
+        )
+    return Group(Text(f"Due for a one-on-one on {today}", style="bold"), table)
+
+
+def due_json(due: Sequence[Cadence], people: dict[str, Person], today: dt.date) -> str:
+    return json.dumps(
+        {"today": today.isoformat(), "due": [cadence_data(c, people[c.person]) for c in due]},
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+# ---- after recording ----------------------------------------------------------------------------
+
+
+def recorded_renderable(lines: Sequence[tuple[str, str]]) -> RenderableType:
+    """(text, style) lines saying what was written."""
+    text = Text()
+    for i, (line, style) in enumerate(lines):
+        if i:
+            text.append("\n")
+        text.append(line, style=style)
+    return text

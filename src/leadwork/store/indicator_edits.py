@@ -1,0 +1,95 @@
+"""Append to the person's `indicators.toml` without disturbing a line of it.
+
+A new indicator goes at the end of the file as a `[[indicators]]` table; a change goes
+into its indicator's block as an `[[indicators.changes]]` table, after that indicator's
+last key or last change. Both go through `store.edit.edit_file`, which refuses to write
+if any comment or header would be lost or the result would not be valid.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Table
+
+from leadwork.errors import WriteRefused
+from leadwork.model.indicators import Change, Indicator, Indicators
+from leadwork.store import layout
+from leadwork.store.atomic import atomic_write
+from leadwork.store.document import parse
+from leadwork.store.edit import edit_file
+from leadwork.store.journal import Journal
+from leadwork.store.serialize import model_data
+from leadwork.store.toml_append import append_at_end, append_inside
+from leadwork.store.validation import validate
+
+
+def _number(value: Any) -> Any:
+    """95.0 is written 95, as a person would write it (both read back as the same number)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def _table(data: dict[str, Any]) -> Table:
+    table = tomlkit.table()
+    for key, value in data.items():
+        if key == "changes":
+            continue
+        table[key] = _number(value)
+    return table
+
+
+def _not_arrays(path: Any) -> WriteRefused:
+    return WriteRefused(
+        "holds its indicators in a form leadwork does not append to (an inline array)",
+        file=path,
+        hint="write each indicator as an [[indicators]] table, or add this one by hand",
+    )
+
+
+def append_indicator(journal: Journal, indicator: Indicator) -> tuple[str, str]:
+    """Append `indicator` at the end of indicators.toml (made if missing). Returns (old,
+    new) text. The caller holds the journal lock."""
+    path = journal.path(layout.INDICATORS)
+    table = _table(model_data(indicator))
+    if not path.exists():
+        document = tomlkit.document()
+        append_at_end(document, "indicators", table)
+        new = tomlkit.dumps(document)
+        validate(Indicators, parse(path, new))
+        atomic_write(path, new)
+        journal.forget(layout.INDICATORS)
+        return "", new
+
+    def mutate(document: tomlkit.TOMLDocument) -> None:
+        current = document.get("indicators")
+        if current is not None and not isinstance(current, AoT):
+            raise _not_arrays(path)
+        append_at_end(document, "indicators", table)
+
+    old, new, _ = edit_file(path, mutate, Indicators)
+    journal.forget(layout.INDICATORS)
+    return old, new
+
+
+def append_change(journal: Journal, indicator_id: str, change: Change) -> tuple[str, str]:
+    """Append `change` inside `indicator_id`'s block. Returns (old, new) text. The caller
+    holds the journal lock."""
+    path = journal.path(layout.INDICATORS)
+
+    def mutate(document: tomlkit.TOMLDocument) -> None:
+        current = document.get("indicators")
+        if not isinstance(current, AoT):
+            raise _not_arrays(path)
+        block = next((t for t in current if t.get("id") == indicator_id), None)
+        if block is None:
+            raise WriteRefused(f"has no indicator '{indicator_id}'", file=path)
+        if "changes" in block and not isinstance(block["changes"], AoT):
+            raise _not_arrays(path)
+        append_inside(block, "changes", _table(model_data(change)))
+
+    old, new, _ = edit_file(path, mutate, Indicators)
+    journal.forget(layout.INDICATORS)
+    return old, new

@@ -1,0 +1,135 @@
+"""One-on-one files: which belong to whom, reading a person's recent ones, writing a new one.
+
+Files are `one-on-ones/YYYY-MM-DD-PERSON.toml`; a second meeting the same day is
+`YYYY-MM-DD-PERSON-2.toml`, a third `-3`, and so on. Who a file belongs to is known from
+its name alone, so finding everyone's last one-on-one parses nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import tomlkit
+
+from leadwork.domain.weeks import Week
+from leadwork.errors import WriteRefused
+from leadwork.model.checkin import Checkin, Story
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.store import layout
+from leadwork.store.atomic import atomic_write, make_folder
+from leadwork.store.edit import edit_file
+from leadwork.store.journal import Entry, Journal
+from leadwork.store.serialize import dumps, model_data
+from leadwork.store.toml_append import append_inside
+
+_NUMBERED = re.compile(r"^(.*)-(\d+)$")
+
+
+def owner_of(rest: str, people: set[str]) -> tuple[str, int] | None:
+    """(person id, meeting number that day) for the part of a file name after the date:
+    "marcus" -> ("marcus", 1), "marcus-2" -> ("marcus", 2). A name that is itself a
+    person's id belongs to that person, so "tom-2" is Tom-2's if there is such a person."""
+    if rest in people:
+        return rest, 1
+    match = _NUMBERED.match(rest)
+    if match and match[1] in people and int(match[2]) >= 2:
+        return match[1], int(match[2])
+    return None
+
+
+def meetings_by_person(journal: Journal, people: Iterable[str]) -> dict[str, list[Entry]]:
+    """Each person's one-on-one files, oldest first (by date, then number that day)."""
+    known = set(people)
+    found: dict[str, list[tuple[dt.date, int, Entry]]] = {p: [] for p in known}
+    for entry in journal.one_on_one_entries():
+        owner = owner_of(entry.rest, known)
+        if owner is not None:
+            found[owner[0]].append((entry.date, owner[1], entry))
+    return {p: [e for _, _, e in sorted(items, key=lambda t: t[:2])] for p, items in found.items()}
+
+
+def last_met(journal: Journal, people: Iterable[str]) -> dict[str, dt.date]:
+    """The date of each person's latest one-on-one (people never met are left out)."""
+    return {
+        p: entries[-1].date for p, entries in meetings_by_person(journal, people).items() if entries
+    }
+
+
+def recent_meetings(
+    journal: Journal, person: str, people: Iterable[str], until: dt.date, since: dt.date
+) -> list[OneOnOne]:
+    """The person's one-on-ones dated on or before `until`: every one from `since` on, and
+    the latest one in any case (its commitments are the open ones). Oldest first. A file
+    whose `person` disagrees with its name is skipped (`leadwork check` reports it)."""
+    entries = [e for e in meetings_by_person(journal, people)[person] if e.date <= until]
+    chosen = [e for e in entries if e.date >= since]
+    if entries and entries[-1] not in chosen:
+        chosen.append(entries[-1])
+    meetings = [journal.one_on_one(e) for e in chosen]
+    return [m for m in meetings if m.person == person]
+
+
+def later_meeting(
+    journal: Journal, person: str, people: Iterable[str], date: dt.date
+) -> Entry | None:
+    """A one-on-one with `person` dated after `date`, if one was already recorded."""
+    entries = meetings_by_person(journal, people)[person]
+    return next((e for e in entries if e.date > date), None)
+
+
+def new_meeting_rel(journal: Journal, date: dt.date, person: str, people: Iterable[str]) -> str:
+    """The file for a new one-on-one: `DATE-PERSON.toml`, or `-2`, `-3`... if taken."""
+    known = set(people)
+    number = 1
+    while True:
+        rest = person if number == 1 else f"{person}-{number}"
+        rel = f"{layout.ONE_ON_ONES}/{date.isoformat()}-{rest}.toml"
+        if not journal.path(rel).exists() and (number == 1 or rest not in known):
+            return rel
+        number += 1
+
+
+def header_for(meeting: OneOnOne, name: str) -> str:
+    return (
+        f"One-on-one with {name} on {meeting.date:%A} {meeting.date.day} "
+        f"{meeting.date:%B %Y}, recorded by "
+        "`leadwork one-on-one`.\nEdit it freely; `leadwork check` tells you if something "
+        "is off."
+    )
+
+
+def write_meeting(journal: Journal, rel: str, meeting: OneOnOne, name: str) -> Path:
+    """Write a new one-on-one file atomically. The caller holds the journal lock."""
+    path = journal.path(rel)
+    if path.exists():
+        raise WriteRefused("already exists; leadwork never overwrites a one-on-one", file=path)
+    make_folder(path.parent)
+    atomic_write(path, dumps(meeting, header_for(meeting, name)))
+    journal.forget(rel)
+    return path
+
+
+def add_story(journal: Journal, week: Week, story: Story) -> Path:
+    """Add a story to the week's check-in: appended to its `[[stories]]` if the file exists
+    (every line of the person's kept), else a new check-in holding just the story.
+    The caller holds the journal lock."""
+    rel = journal.checkin_rel(week)
+    path = journal.path(rel)
+    if path.exists():
+
+        def mutate(document: tomlkit.TOMLDocument) -> None:
+            table = tomlkit.table()
+            for key, value in model_data(story).items():
+                table[key] = value
+            append_inside(document, "stories", table)
+
+        edit_file(path, mutate, Checkin)
+    else:
+        make_folder(path.parent)
+        checkin = Checkin(week=str(week), stories=[story])
+        atomic_write(path, dumps(checkin, f"Check-in for {week}, begun by a story."))
+    journal.forget(rel)
+    return path
