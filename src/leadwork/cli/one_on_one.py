@@ -286,10 +286,19 @@ def _numbers(values: list[str], option: str, count: int) -> list[tuple[int, str 
     return found
 
 
-def _answers_from_flags(flags: _Flags, prep: Prep, journal: Journal) -> Answers:
+def _answers_from_flags(
+    flags: _Flags, prep: Prep, journal: Journal, choices: set[str], allow_past_due: bool
+) -> Answers:
+    """The answers the flags give, or a UsageProblem naming every flag that is wrong."""
     from leadwork.cli.one_on_one_prompts import parse_day
     from leadwork.domain.id_safety import known_id
-    from leadwork.domain.one_on_one import Answers, FollowUpAnswer, NewCommitment, PlanAnswer
+    from leadwork.domain.one_on_one import (
+        Answers,
+        FollowUpAnswer,
+        NewCommitment,
+        PlanAnswer,
+        answer_problems,
+    )
 
     problems: list[Problem] = []
     indicators = {i.id for i in journal.indicators().indicators}
@@ -335,12 +344,12 @@ def _answers_from_flags(flags: _Flags, prep: Prep, journal: Journal) -> Answers:
         attempt(lambda text=text: add_plan(text))
     for ident in flags.no_plan or []:
         attempt(lambda ident=ident: add_no_plan(ident))
+    def add_story(choice: str) -> None:
+        known_id(choice, "strategic choice", "--story", choices, "strategy.toml")
+        answers.story_choice = choice
+
     if flags.story is not None:
-        choices = {c.id for c in journal.strategy().choices} | {"purpose"}
-        attempt(
-            lambda: known_id(flags.story, "strategic choice", "--story", choices, "strategy.toml")
-        )
-        answers.story_choice = flags.story
+        attempt(lambda: add_story(flags.story))
     for text in flags.theirs or []:
         attempt(lambda text=text: add_commitment("them", "--theirs", text))
     for text in flags.mine or []:
@@ -354,7 +363,10 @@ def _answers_from_flags(flags: _Flags, prep: Prep, journal: Journal) -> Answers:
             lambda values=values, option=option: add_follow_ups(values or [], f"--{option}", option)
         )
     if problems:
-        raise UsageProblem(problems=problems)
+        # The flags that did parse may be wrong too: say everything at once.
+        raise UsageProblem(
+            problems=problems + answer_problems(prep, answers, choices, allow_past_due)
+        )
     return answers
 
 
@@ -394,7 +406,7 @@ def _record(
     choices = {c.id for c in strategy.choices} | {"purpose"}
     agreements: list[Agreement] = []
     if flags.given() or no_input:
-        answers = _answers_from_flags(flags, prep, journal)
+        answers = _answers_from_flags(flags, prep, journal, choices, allow_past_due)
         if not no_input:
             complete(Asker(console, text_problem), prep, answers)
     else:

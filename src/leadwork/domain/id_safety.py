@@ -64,7 +64,7 @@ def known_id(value: str, kind: str, option: str, known: Iterable[str], where: st
         return value
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     listed = ", ".join(known) if known else f"none yet: add one to {where}"
-    hint = f"did you mean '{close[0]}'? known {kind} ids: {listed}"
-    if not close:
-        hint = f"known {kind} ids: {listed}"
+    hint = f"known {kind} ids: {listed}"
+    if close:
+        hint = f"did you mean '{close[0]}'? {hint}"
     raise UsageProblem(f"unknown {kind} '{value}' (not in {where})", hint=hint)

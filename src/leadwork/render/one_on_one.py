@@ -60,7 +60,7 @@ def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
 def status_label(view: IndicatorView) -> str:
     label = STATUS_LABEL[view.status]
     if view.status == COURSE_CORRECT and view.course_correct_weeks > 1:
-        label += f" {view.course_correct_weeks} wks"
+        label += f" {view.course_correct_weeks} weeks"
     return label
 
 
@@ -68,7 +68,7 @@ def plan_note(view: IndicatorView) -> str:
     if view.needs_plan:
         if view.plan is not None:
             return f"plan of {view.plan.date}"
-        return "NO PLAN YET" if view.flagged else "no plan yet"
+        return "no plan yet"
     if view.trend_warning and view.status in (ON_TRACK, CELEBRATE):
         return "worsening"
     return ""
@@ -81,7 +81,7 @@ def whose(prep: Prep, by: str) -> str:
 def due_note(item: OpenCommitment) -> str:
     if item.due is None:
         return ""
-    return f"due {item.due}" + (" (past)" if item.overdue else "")
+    return f"was due {item.due}" if item.overdue else f"due {item.due}"
 
 
 def carried_note(item: OpenCommitment) -> str:
@@ -146,7 +146,7 @@ def _indicator_table(prep: Prep) -> RenderableType:
         status = Text(status_label(view), style=STATUS_STYLE[view.status])
         note = plan_note(view)
         if note:
-            status.append("\n" + note, style="bold red" if note.isupper() else "yellow")
+            status.append("\n" + note, style="bold red" if view.flagged else "yellow")
         table.add_row(
             Text(ind.name),
             Text(format_value(current.value, ind.unit)),
@@ -235,7 +235,7 @@ def prep_markdown(prep: Prep) -> str:
     lines += [f"## Indicators, {prep.weeks[0]} to {prep.weeks[-1]}", ""]
     if prep.indicators:
         lines += [
-            "| Indicator | Latest | Target | Status | 13 weeks | |",
+            "| Indicator | Latest | Target | Status | 13 weeks | Note |",
             "|---|--:|--:|---|---|---|",
         ]
         for view in prep.indicators:
@@ -244,10 +244,13 @@ def prep_markdown(prep: Prep) -> str:
             status = status_label(view)
             if view.needs_plan:
                 status = f"**{status}**"
+            note = _md(plan_note(view))
+            if note and view.flagged:
+                note = f"**{note}**"
             lines.append(
                 f"| {_md(ind.name)} | {_md(format_value(view.current.value, ind.unit))} "
                 f"| {_md(format_value(view.current.thresholds.target, ind.unit))} "
-                f"| {status} | {spark} | {_md(plan_note(view))} |"
+                f"| {status} | {spark} | {note} |"
             )
     else:
         lines.append(f"{_md(prep.first_name)} owns no indicator yet.")
@@ -267,11 +270,11 @@ def prep_markdown(prep: Prep) -> str:
     for story in prep.stories:
         choice = f" _({_md(story.choice)})_" if story.choice else ""
         lines.append(f"- {story.week}: {_md(story.text)}{choice}")
-    lines += ["", "## Questions", ""]
+    lines += ["", "## Questions to ask", ""]
     for i, question in enumerate(prep.questions, start=1):
         lines.append(f"{i}. **{_md(question.text)}**")
         if question.context:
-            lines.append(f"   {_md(question.context)}")
+            lines.append(f"   - {_md(question.context)}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,451 @@
+"""`leadwork indicator add|change`: a joint indicator appended to a commented
+indicators.toml, or a change inside the right indicator's block. Every original line is
+still there, in order; the file stays valid; bad input writes nothing."""
+
+import difflib
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import tree_hash
+
+
+def only_added(old: str, new: str) -> list[tuple[int, list[str]]]:
+    """Where (index in the old lines) and what `new` adds; fails if any original line was
+    changed, lost or moved. Diffs every line, not only comments."""
+    matcher = difflib.SequenceMatcher(a=old.splitlines(), b=new.splitlines(), autojunk=False)
+    added = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        assert tag in ("equal", "insert"), f"{tag}: {old.splitlines()[i1:i2]}"
+        if tag == "insert":
+            added.append((i1, new.splitlines()[j1:j2]))
+    return added
+
+
+def line_of(text: str, line: str) -> int:
+    return text.splitlines().index(line)
+
+
+ADD = (
+    "indicator",
+    "add",
+    "bar-first-piece",
+    "--name",
+    "Allegheny bar first-piece pass rate",
+    "--owner",
+    "marcus",
+    "--unit",
+    "%",
+    "--direction",
+    "higher",
+    "--target",
+    "98",
+    "--celebrate",
+    "99.5",
+    "--course-correct",
+    "95",
+    "--serves",
+    "quality-at-scale",
+    "--agreed-with",
+    "marcus",
+    "--agreed-with",
+    "elena",
+)
+
+NEW_BLOCK = [
+    "",
+    "[[indicators]]",
+    'id = "bar-first-piece"',
+    'name = "Allegheny bar first-piece pass rate"',
+    'owner = "marcus"',
+    'agreed_with = ["marcus", "elena"]',
+    "agreed_on = 2026-11-27",
+    'serves = ["quality-at-scale"]',
+    'unit = "%"',
+    'direction = "higher"',
+    "target = 98",
+    "celebrate = 99.5",
+    "course_correct = 95",
+]
+
+
+def test_add_appends_at_the_end_of_the_commented_example_file(run, example_journal):
+    path = example_journal / "indicators.toml"
+    old = path.read_text()
+    assert old.count("\n#") >= 10, "the example file is well commented"
+    result = run(*ADD, journal=example_journal)
+    assert result.exit_code == 0, result
+    new = path.read_text()
+    assert only_added(old, new) == [(len(old.splitlines()), NEW_BLOCK)]
+    assert tomllib.loads(new)["indicators"][-1]["agreed_with"] == ["marcus", "elena"]
+    assert result.stdout.splitlines()[0] == "Added indicator bar-first-piece to indicators.toml:"
+    assert "  + [[indicators]]" in result.stdout
+    assert run("check", journal=example_journal).exit_code == 0
+    # The new indicator is the owner's from now on.
+    prep = json.loads(run("one-on-one", "marcus", "-f", "json", journal=example_journal).stdout)
+    assert "bar-first-piece" in [i["id"] for i in prep["indicators"]]
+
+
+def test_add_to_the_template_of_a_new_journal(run, fresh_journal):
+    path = fresh_journal / "indicators.toml"
+    old = path.read_text()
+    team = fresh_journal / "team.toml"
+    team.write_text(team.read_text() + '\n[[people]]\nid = "maria"\nname = "Maria Santos"\n')
+    result = run(
+        "indicator",
+        "add",
+        "otd",
+        "--name",
+        "On-time delivery",
+        "--owner",
+        "maria",
+        "--direction",
+        "higher",
+        "--target",
+        "95",
+        "--celebrate",
+        "98",
+        "--course-correct",
+        "90",
+        journal=fresh_journal,
+    )
+    assert result.exit_code == 0, result
+    new = path.read_text()
+    assert only_added(old, new) == [
+        (
+            len(old.splitlines()),
+            [
+                "",
+                "[[indicators]]",
+                'id = "otd"',
+                'name = "On-time delivery"',
+                'owner = "maria"',
+                'agreed_with = ["maria"]',
+                "agreed_on = 2026-11-27",
+                'direction = "higher"',
+                "target = 95",
+                "celebrate = 98",
+                "course_correct = 90",
+            ],
+        )
+    ]
+    assert run("check", journal=fresh_journal).exit_code == 0
+
+
+def test_change_goes_inside_the_right_block(run, example_journal):
+    path = example_journal / "indicators.toml"
+    old = path.read_text()
+    result = run(
+        "indicator",
+        "change",
+        "dayton-scrap",
+        "--target",
+        "2.5",
+        "--since",
+        "2026-11-30",
+        "--note",
+        "The Allegheny bar runs higher until the mill changes its process.",
+        journal=example_journal,
+    )
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines()[0] == (
+        "Changed dayton-scrap from 2026-11-30: target 2 -> 2.5. In indicators.toml:"
+    )
+    new = path.read_text()
+    [(where, block)] = only_added(old, new)
+    assert block == [
+        "",
+        "[[indicators.changes]]",
+        "since = 2026-11-30",
+        "target = 2.5",
+        'agreed_with = ["marcus"]',
+        'note = "The Allegheny bar runs higher until the mill changes its process."',
+    ]
+    # Right after dayton-scrap's last key, before the next indicator and its comments.
+    old_lines = old.splitlines()
+    scrap = line_of(old, 'id = "dayton-scrap"')
+    following = line_of(old, 'id = "first-pass-yield"')
+    assert scrap < where < following
+    assert old_lines[where - 1] == "course_correct = 3.0"
+    data = tomllib.loads(new)
+    scrap_data = next(i for i in data["indicators"] if i["id"] == "dayton-scrap")
+    assert scrap_data["changes"][0]["target"] == 2.5
+    assert run("check", journal=example_journal).exit_code == 0
+
+
+def test_change_after_an_existing_change_and_its_comment(run, example_journal):
+    path = example_journal / "indicators.toml"
+    old = path.read_text()
+    result = run(
+        "indicator",
+        "change",
+        "first-pass-yield",
+        "--celebrate",
+        "99",
+        "--agreed-with",
+        "elena",
+        journal=example_journal,
+    )
+    assert result.exit_code == 0, result
+    new = path.read_text()
+    [(where, block)] = only_added(old, new)
+    # (difflib may pair either blank line with the original one; both read the same)
+    assert [line for line in block if line] == [
+        "[[indicators.changes]]",
+        "since = 2026-11-27",
+        "celebrate = 99",
+        'agreed_with = ["elena"]',
+    ]
+    assert "\n\n[[indicators.changes]]\nsince = 2026-11-27\n" in new
+    earlier = line_of(
+        old, "# Raised in Elena's one-on-one on 22 Sep. Weeks before keep the old target."
+    )
+    assert earlier < where < line_of(old, 'id = "castings-otd"')
+    assert old.splitlines()[where - 1].startswith('note = "We ran above 97') or (
+        old.splitlines()[where - 2].startswith('note = "We ran above 97')
+    )
+
+
+def test_the_change_is_judged_from_its_week_on(run, example_journal):
+    """W48 reads 3.6: course-correct under the agreed 3.0, at risk once 4.0 applies."""
+    result = run(
+        "indicator",
+        "change",
+        "dayton-scrap",
+        "--course-correct",
+        "4",
+        "--since",
+        "2026-11-23",
+        journal=example_journal,
+    )
+    assert result.exit_code == 0, result
+    data = json.loads(run("one-on-one", "marcus", "-f", "json", journal=example_journal).stdout)
+    scrap = data["indicators"][0]
+    assert [h["status"] for h in scrap["history"][-2:]] == ["course-correct", "at-risk"]
+
+
+HAND_WRITTEN = """\
+# Our indicators. Agreed face to face.
+
+[[indicators]]
+id = "otd"   # the big one
+name = "On-time delivery"
+owner = "maria"
+direction = "higher"
+target = 95
+celebrate = 98
+course_correct = 90
+# measured Mondays
+
+# Tom's, agreed in March
+[[indicators]]
+id = "scrap"
+name = "Scrap rate"
+owner = "tom"
+direction = "lower"
+target = 2.0
+celebrate = 1.5
+course_correct = 3.0
+[[indicators.changes]]
+since = 2026-06-01
+target = 1.8
+# last line of the file, about nothing in particular
+"""
+
+
+@pytest.fixture
+def hand(fresh_journal: Path) -> Path:
+    from journals import write_small_journal
+
+    journal = write_small_journal(fresh_journal)
+    (journal / "indicators.toml").write_text(HAND_WRITTEN)
+    return journal
+
+
+def test_a_change_never_slips_between_a_comment_and_its_header(run, hand):
+    path = hand / "indicators.toml"
+    result = run("indicator", "change", "otd", "--target", "96", journal=hand)
+    assert result.exit_code == 0, result
+    new = path.read_text()
+    [(where, block)] = only_added(HAND_WRITTEN, new)
+    assert HAND_WRITTEN.splitlines()[where - 1] == "# measured Mondays"
+    assert HAND_WRITTEN.splitlines()[where] == ""
+    assert block == [
+        "",
+        "[[indicators.changes]]",
+        "since = 2026-11-27",
+        "target = 96",
+        'agreed_with = ["maria"]',
+    ]
+    lines = new.splitlines()
+    assert lines[lines.index("# Tom's, agreed in March") + 1] == "[[indicators]]"
+
+
+def test_a_second_change_follows_the_last_one(run, hand):
+    path = hand / "indicators.toml"
+    result = run(
+        "indicator", "change", "scrap", "--target", "1.7", "--since", "2026-11-30", journal=hand
+    )
+    assert result.exit_code == 0, result
+    new = path.read_text()
+    [(where, block)] = only_added(HAND_WRITTEN, new)
+    assert (
+        HAND_WRITTEN.splitlines()[where - 1]
+        == "# last line of the file, about nothing in particular"
+    )
+    assert block[1] == "[[indicators.changes]]"
+    assert tomllib.loads(new)["indicators"][1]["changes"][-1]["target"] == 1.7
+
+
+def test_crlf_and_bom_are_kept(run, hand):
+    path = hand / "indicators.toml"
+    raw = b"\xef\xbb\xbf" + HAND_WRITTEN.replace("\n", "\r\n").encode()
+    path.write_bytes(raw)
+    result = run("indicator", "change", "otd", "--target", "96", journal=hand)
+    assert result.exit_code == 0, result
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in after.replace(b"\r\n", b"")
+    only_added(HAND_WRITTEN, after[3:].decode().replace("\r\n", "\n"))
+
+
+def test_add_when_there_is_no_indicators_file(run, hand):
+    (hand / "indicators.toml").unlink()
+    result = run(
+        "indicator",
+        "add",
+        "audits",
+        "--name",
+        "Layered audits",
+        "--owner",
+        "maria",
+        "--direction",
+        "higher",
+        "--target",
+        "5",
+        "--celebrate",
+        "8",
+        "--course-correct",
+        "3",
+        journal=hand,
+    )
+    assert result.exit_code == 0, result
+    assert tomllib.loads((hand / "indicators.toml").read_text())["indicators"][0]["id"] == "audits"
+
+
+# ---- bad input --------------------------------------------------------------------------------
+
+
+def refused(run, journal, *args):
+    before = tree_hash(journal)
+    result = run(*args, journal=journal)
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert tree_hash(journal) == before
+    return result.stderr
+
+
+def replaced(args: tuple, option: str, value: str) -> tuple:
+    args = list(args)
+    args[args.index(option) + 1] = value
+    return tuple(args)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--celebrate", "97", "celebrate (97) is below the target (98), but higher is better"),
+        (
+            "--course-correct",
+            "99",
+            "course_correct (99) is above the target (98), but higher is better",
+        ),
+        ("--owner", "marcos", "did you mean 'marcus'?"),
+        ("--owner", "../x", "--owner '../x' is not a person id: it holds a path separator"),
+        ("--serves", "quality-at-scal", "did you mean 'quality-at-scale'?"),
+        ("--direction", "up", "--direction 'up' must be 'higher' or 'lower'"),
+        ("--target", "nan", "--target: input should be a finite number"),
+        ("--unit", "x" * 21, "--unit: string should have at most 20 characters"),
+    ],
+)
+def test_add_refuses_bad_values(run, example_journal, option, value, message):
+    assert message in refused(run, example_journal, *replaced(ADD, option, value))
+
+
+@pytest.mark.parametrize(
+    ("ident", "message"),
+    [
+        ("dayton-scrap", "indicator 'dayton-scrap' already exists"),
+        ("../evil", "is not a indicator id: it holds a path separator"),
+        ("Bar", "did you mean 'bar'?"),
+        ("", "it is empty"),
+    ],
+)
+def test_add_refuses_bad_ids(run, example_journal, ident, message):
+    args = tuple(ident if arg == "bar-first-piece" else arg for arg in ADD)
+    assert message in refused(run, example_journal, *args)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("dayton-scarp", "--target", "2.5"), "did you mean 'dayton-scrap'?"),
+        (("dayton-scrap",), "nothing to change on dayton-scrap"),
+        (
+            ("dayton-scrap", "--target", "1.4"),
+            "celebrate (1.5) is above the target (1.4), but lower is better",
+        ),
+        (("dayton-scrap", "--target", "2.5", "--agreed-with", "marcos"), "did you mean 'marcus'?"),
+        (("dayton-scrap", "--target", "2.5", "--since", "soon"), "--since 'soon' is not a date"),
+    ],
+)
+def test_change_refuses_bad_values(run, example_journal, args, message):
+    assert message in refused(run, example_journal, "indicator", "change", *args)
+
+
+def test_a_change_must_fit_with_the_changes_after_it(run, hand):
+    stderr = refused(
+        run, hand, "indicator", "change", "scrap", "--celebrate", "1.9", "--since", "2026-05-01"
+    )
+    assert (
+        "from 2026-06-01 (a later change) on, celebrate (1.9) is above the target (1.8)" in stderr
+    )
+
+
+def test_an_invalid_indicators_file_is_never_edited(run, example_journal):
+    path = example_journal / "indicators.toml"
+    path.write_text(path.read_text().replace("target = 95", "target = [", 1))
+    before = tree_hash(example_journal)
+    result = run("indicator", "change", "dayton-scrap", "--target", "2.5", journal=example_journal)
+    assert result.exit_code == 1
+    assert "indicators.toml:" in result.stderr and "invalid TOML" in result.stderr
+    assert tree_hash(example_journal) == before
+
+
+def test_an_inline_array_of_indicators_is_left_alone(run, hand):
+    path = hand / "indicators.toml"
+    path.write_text("indicators = []  # none yet\n")
+    result = run(
+        "indicator",
+        "add",
+        "audits",
+        "--name",
+        "Layered audits",
+        "--owner",
+        "maria",
+        "--direction",
+        "higher",
+        "--target",
+        "5",
+        "--celebrate",
+        "8",
+        "--course-correct",
+        "3",
+        journal=hand,
+    )
+    assert result.exit_code == 1
+    assert "an inline array" in result.stderr
+    assert path.read_text() == "indicators = []  # none yet\n"

@@ -1,0 +1,494 @@
+"""Recording a one-on-one: with flags and --no-input, or step by step (CliRunner input).
+
+One file per meeting in one-on-ones/, written atomically; last time's commitments marked
+done, carried (carried + 1) or dropped; a plan, or an explicit "no plan yet" that stays
+on the agenda until a plan exists; what to celebrate, optionally kept as a story."""
+
+import datetime as dt
+import difflib
+import json
+import tomllib
+from pathlib import Path
+
+from leadwork.store.atomic import stray_temp_files
+
+from conftest import tree_hash
+
+
+def only_added(old: str, new: str) -> list[str]:
+    """The lines `new` adds to `old`; fails if any line of `old` was changed, lost or moved."""
+    matcher = difflib.SequenceMatcher(a=old.splitlines(), b=new.splitlines(), autojunk=False)
+    added = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        assert tag in ("equal", "insert"), (tag, old.splitlines()[i1:i2])
+        if tag == "insert":
+            added += new.splitlines()[j1:j2]
+    return added
+
+
+MARCUS_FLAGS = (
+    "one-on-one",
+    "marcus",
+    "--no-input",
+    "--progress",
+    "Scrap jumped with the first Allegheny lots; the mill says the bar is in spec.",
+    "--no-plan",
+    "dayton-scrap",
+    "--done",
+    "1",
+    "--carried",
+    "2",
+    "--theirs",
+    "2026-12-04=Scrap plan for the Allegheny bar, written",
+    "--mine",
+    "Ask Tom what the mill can certify",
+)
+
+MARCUS_RECORD = """\
+# One-on-one with Marcus Reyes on Friday 27 November 2026, recorded by `leadwork one-on-one`.
+# Edit it freely; `leadwork check` tells you if something is off.
+
+person = "marcus"
+date = 2026-11-27
+progress = "Scrap jumped with the first Allegheny lots; the mill says the bar is in spec."
+plans = [
+    { indicator = "dayton-scrap", status = "course-correct" },
+]
+
+[[last_time]]
+by = "them"
+text = "Watch scrap on the first production lots of Allegheny bar, all part numbers"
+outcome = "done"
+
+[[last_time]]
+by = "me"
+text = "Agree a new date for the Greenville coaching clinic"
+outcome = "carried"
+
+[[commitments]]
+by = "me"
+text = "Agree a new date for the Greenville coaching clinic"
+due = 2026-12-11
+carried = 2
+
+[[commitments]]
+by = "them"
+text = "Scrap plan for the Allegheny bar, written"
+due = 2026-12-04
+
+[[commitments]]
+by = "me"
+text = "Ask Tom what the mill can certify"
+due = 2026-12-11
+"""
+
+
+def test_record_with_flags(run, example_journal):
+    result = run(*MARCUS_FLAGS, journal=example_journal)
+    assert result.exit_code == 0, result
+    path = example_journal / "one-on-ones" / "2026-11-27-marcus.toml"
+    assert path.read_text() == MARCUS_RECORD
+    assert result.stdout.splitlines() == [
+        "Recorded one-on-ones/2026-11-27-marcus.toml",
+        "No plan yet for dayton-scrap: it stays on Marcus's agenda until there is one.",
+    ]
+    assert stray_temp_files(path.parent) == []
+    check = run("check", journal=example_journal)
+    assert check.exit_code == 0, check
+
+
+def test_no_plan_yet_stays_visible_until_a_plan_exists(run, example_journal):
+    assert run(*MARCUS_FLAGS, journal=example_journal).exit_code == 0
+    later = {"LEADWORK_TODAY": "2026-12-04"}
+    prep = run("one-on-one", "marcus", "--prep", journal=example_journal, env=later)
+    assert "course-correct 2 weeks" in prep.stdout
+    assert "no plan yet" in prep.stdout
+    data = json.loads(
+        run("one-on-one", "marcus", "-f", "json", journal=example_journal, env=later).stdout
+    )
+    scrap = data["indicators"][0]
+    assert (scrap["no_plan_since"], scrap["plan"], scrap["flagged"]) == ("2026-11-27", None, True)
+    # The carried commitment is open again, now carried twice, and numbered for --done.
+    assert "Agree a new date for the Greenville coaching clinic" in prep.stdout
+    assert "carried over 2 times" in prep.stdout
+
+    # The week after, Marcus brings a plan; from then on the plan is shown instead.
+    result = run(
+        "one-on-one",
+        "marcus",
+        "--no-input",
+        "--plan",
+        "dayton-scrap=Quarantine the Allegheny heat lots; first-piece check on every setup.",
+        "--done",
+        "all",
+        journal=example_journal,
+        env=later,
+    )
+    assert result.exit_code == 0, result
+    record = tomllib.loads((example_journal / "one-on-ones" / "2026-12-04-marcus.toml").read_text())
+    assert record["plans"] == [
+        {
+            "indicator": "dayton-scrap",
+            "status": "course-correct",
+            "plan": "Quarantine the Allegheny heat lots; first-piece check on every setup.",
+        }
+    ]
+    assert [f["outcome"] for f in record["last_time"]] == ["done", "done", "done"]
+    prep = run("one-on-one", "marcus", "--prep", journal=example_journal, env=later)
+    assert "plan of 2026-12-04: Quarantine the Allegheny heat lots" in prep.stdout
+    assert "no plan yet" not in prep.stdout
+
+
+def test_no_input_says_what_is_missing_and_writes_nothing(run, example_journal):
+    before = tree_hash(example_journal)
+    result = run("one-on-one", "marcus", "--no-input", journal=example_journal)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "dayton-scrap is course-correct: what is the plan to get back on track?" in result.stderr
+    assert '--plan dayton-scrap="..."' in result.stderr
+    assert "--no-plan dayton-scrap" in result.stderr
+    assert "last time's commitments not yet marked done, carried or dropped" in result.stderr
+    assert 'Watch scrap on the first production lots of Alleg…"' in result.stderr
+    assert "Traceback" not in result.output
+    assert tree_hash(example_journal) == before
+
+
+def test_a_second_meeting_the_same_day_gets_its_own_file(run, example_journal):
+    assert run(*MARCUS_FLAGS, journal=example_journal).exit_code == 0
+    result = run(
+        "one-on-one",
+        "marcus",
+        "--no-input",
+        "--no-plan",
+        "dayton-scrap",
+        "--dropped",
+        "1,2,3",
+        journal=example_journal,
+    )
+    assert result.exit_code == 0, result
+    assert result.stdout.startswith("Recorded one-on-ones/2026-11-27-marcus-2.toml")
+    second = tomllib.loads(
+        (example_journal / "one-on-ones" / "2026-11-27-marcus-2.toml").read_text()
+    )
+    assert [f["text"] for f in second["last_time"]] == [
+        "Agree a new date for the Greenville coaching clinic",
+        "Scrap plan for the Allegheny bar, written",
+        "Ask Tom what the mill can certify",
+    ]
+    assert run("check", journal=example_journal).exit_code == 0
+    due = run("one-on-one", "--due", "-f", "json", journal=example_journal)
+    assert "marcus" not in due.stdout
+
+
+def test_carried_commitments_count_up_and_are_flagged_at_three(run, example_journal):
+    path = example_journal / "one-on-ones" / "2026-11-17-elena.toml"
+    assert 'text = "Sit in on one layered audit"\ndue = 2026-11-20\ncarried = 2' in path.read_text()
+    result = run(
+        "one-on-one",
+        "elena",
+        "--no-input",
+        "--done",
+        "1",
+        "--carried",
+        "2=2026-12-03",
+        journal=example_journal,
+    )
+    assert result.exit_code == 0, result
+    record = tomllib.loads((example_journal / "one-on-ones" / "2026-11-27-elena.toml").read_text())
+    assert record["commitments"] == [
+        {
+            "by": "me",
+            "text": "Sit in on one layered audit",
+            "due": dt.date(2026, 12, 3),
+            "carried": 3,
+        }
+    ]
+    prep = run("one-on-one", "elena", "--prep", journal=example_journal)
+    assert "carried over 3 times, a pattern" in prep.stdout
+
+
+def test_celebrate_as_a_story_goes_into_this_weeks_check_in(run, example_journal):
+    checkin = example_journal / "checkins" / "2026-W48.toml"
+    old = checkin.read_text()
+    result = run(
+        *MARCUS_FLAGS,
+        "--celebrate",
+        "Marcus caught the bar problem in the first lot, before a customer did.",
+        "--story",
+        "quality-first",
+        journal=example_journal,
+    )
+    assert result.exit_code == 0, result
+    assert "Added the story to checkins/2026-W48.toml (quality-first)" in result.stdout
+    assert only_added(old, checkin.read_text()) == [
+        "",
+        "[[stories]]",
+        'text = "Marcus caught the bar problem in the first lot, before a customer did."',
+        'who = "marcus"',
+        'choice = "quality-first"',
+        "date = 2026-11-27",
+    ]
+    record = tomllib.loads((example_journal / "one-on-ones" / "2026-11-27-marcus.toml").read_text())
+    assert record["celebrate"].startswith("Marcus caught the bar problem")
+    assert run("check", journal=example_journal).exit_code == 0
+
+
+def test_a_story_starts_the_weeks_check_in_if_there_is_none(run, example_journal):
+    (example_journal / "checkins" / "2026-W48.toml").unlink()
+    result = run(
+        *MARCUS_FLAGS,
+        "--celebrate",
+        "Clean first lot.",
+        "--story",
+        "purpose",
+        journal=example_journal,
+    )
+    assert result.exit_code == 0, result
+    data = tomllib.loads((example_journal / "checkins" / "2026-W48.toml").read_text())
+    assert data == {
+        "week": "2026-W48",
+        "stories": [
+            {
+                "text": "Clean first lot.",
+                "who": "marcus",
+                "choice": "purpose",
+                "date": dt.date(2026, 11, 27),
+            }
+        ],
+    }
+
+
+def test_an_invalid_check_in_stops_the_story_before_anything_is_written(run, example_journal):
+    checkin = example_journal / "checkins" / "2026-W48.toml"
+    checkin.write_text(checkin.read_text().replace('week = "2026-W48"', "week = 2026"))
+    before = tree_hash(example_journal)
+    result = run(
+        *MARCUS_FLAGS,
+        "--celebrate",
+        "Clean first lot.",
+        "--story",
+        "purpose",
+        journal=example_journal,
+    )
+    assert result.exit_code == 1
+    assert "2026-W48.toml:2:1: error:" in result.stderr
+    assert tree_hash(example_journal) == before
+
+
+# ---- step by step ------------------------------------------------------------------------------
+
+MARCUS_ANSWERS = [
+    "",  # record now? (Enter: yes)
+    "Scrap jumped with the new bar; the mill says it is in spec.",  # progress
+    "",  # plan for dayton-scrap: Enter = no plan yet
+    "Marcus caught it in the first lot.",  # celebrate
+    "quality-first",  # a story that lived this choice
+    "d",  # last time 1: done
+    "c",  # last time 2: carried
+    "",  # its new due date: the next one-on-one
+    "Scrap plan for the Allegheny bar",  # Marcus's commitment
+    "2026-11-20",  # due: in the past
+    "n",  # keep it? no
+    "+7",  # due a week after the meeting
+    "",  # no more of Marcus's
+    "Call the mill with Tom",  # Dana's commitment
+    "",  # due: the next one-on-one
+    "",  # no more of mine
+    "y",  # agreed an indicator change?
+    "change",
+    "dayton-scrap",
+    "2.5",  # target
+    "",  # celebrate unchanged
+    "",  # course-correct unchanged
+    "n",  # another?
+    "Thanksgiving week.",  # note
+]
+
+
+def test_record_step_by_step(run, example_journal):
+    indicators = example_journal / "indicators.toml"
+    old_indicators = indicators.read_text()
+    result = run(
+        "one-on-one", "marcus", journal=example_journal, input="\n".join(MARCUS_ANSWERS) + "\n"
+    )
+    assert result.exit_code == 0, result
+    out = result.stdout
+    assert out.startswith("One-on-one with Marcus Reyes (Plant manager, Dayton)")
+    assert "What's Marcus's plan to get back on track? (Enter for \"no plan yet\")" in out
+    assert "No plan yet: it stays on Marcus's agenda until there is one." in out
+    assert "The due date 2026-11-20 is in the past (the meeting is on 2026-11-27). Keep it?" in out
+    assert out.endswith(
+        "Recorded one-on-ones/2026-11-27-marcus.toml\n"
+        "Added the story to checkins/2026-W48.toml (quality-first)\n"
+        "Changed dayton-scrap in indicators.toml from 2026-11-27: target 2 -> 2.5\n"
+        "No plan yet for dayton-scrap: it stays on Marcus's agenda until there is one.\n"
+    )
+    record = tomllib.loads((example_journal / "one-on-ones" / "2026-11-27-marcus.toml").read_text())
+    date = dt.date
+    assert record == {
+        "person": "marcus",
+        "date": date(2026, 11, 27),
+        "progress": "Scrap jumped with the new bar; the mill says it is in spec.",
+        "celebrate": "Marcus caught it in the first lot.",
+        "note": "Thanksgiving week.",
+        "plans": [{"indicator": "dayton-scrap", "status": "course-correct"}],
+        "last_time": [
+            {
+                "by": "them",
+                "text": "Watch scrap on the first production lots of Allegheny bar, "
+                "all part numbers",
+                "outcome": "done",
+            },
+            {
+                "by": "me",
+                "text": "Agree a new date for the Greenville coaching clinic",
+                "outcome": "carried",
+            },
+        ],
+        "commitments": [
+            {
+                "by": "me",
+                "text": "Agree a new date for the Greenville coaching clinic",
+                "due": date(2026, 12, 11),
+                "carried": 2,
+            },
+            {"by": "them", "text": "Scrap plan for the Allegheny bar", "due": date(2026, 12, 4)},
+            {"by": "me", "text": "Call the mill with Tom", "due": date(2026, 12, 11)},
+        ],
+    }
+    added = only_added(old_indicators, indicators.read_text())
+    assert added == [
+        "",
+        "[[indicators.changes]]",
+        "since = 2026-11-27",
+        "target = 2.5",
+        'agreed_with = ["marcus"]',
+    ]
+    assert run("check", journal=example_journal).exit_code == 0
+
+
+def test_a_wrong_answer_is_asked_again(run, example_journal):
+    answers = list(MARCUS_ANSWERS)
+    answers[5:6] = ["maybe", "d"]  # not an outcome, then done
+    answers[2:3] = ["\x1b[31mred", ""]  # a control character cannot be recorded
+    result = run("one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result
+    assert "Please answer one of: done, carried, dropped." in result.stdout
+    assert "That cannot be recorded: it holds the control character \\x1b." in result.stdout
+
+
+def test_the_end_of_input_writes_nothing(run, example_journal):
+    before = tree_hash(example_journal)
+    result = run("one-on-one", "marcus", journal=example_journal, input="y\nProgress.\n")
+    assert result.exit_code == 2
+    assert (
+        "the input ended before the one-on-one was recorded; nothing was written" in result.stderr
+    )
+    assert tree_hash(example_journal) == before
+
+
+def test_saying_no_to_recording_writes_nothing(run, example_journal):
+    before = tree_hash(example_journal)
+    result = run("one-on-one", "marcus", journal=example_journal, input="n\n")
+    assert result.exit_code == 0, result
+    assert result.stdout.endswith("Nothing was written.\n")
+    assert tree_hash(example_journal) == before
+
+
+def test_flags_with_input_ask_only_what_is_missing(run, example_journal):
+    result = run(
+        "one-on-one",
+        "marcus",
+        "--progress",
+        "Fine.",
+        "--done",
+        "1",
+        journal=example_journal,
+        input="Quarantine the heat lots.\nx\n",  # the plan, then commitment 2 dropped
+    )
+    assert result.exit_code == 0, result
+    assert "How is Marcus progressing" not in result.stdout
+    assert "1. Marcus: Watch scrap" not in result.stdout  # already marked by --done 1
+    record = tomllib.loads((example_journal / "one-on-ones" / "2026-11-27-marcus.toml").read_text())
+    assert record["plans"][0]["plan"] == "Quarantine the heat lots."
+    assert [f["outcome"] for f in record["last_time"]] == ["done", "dropped"]
+    assert "commitments" not in record
+
+
+def test_an_agreed_indicator_from_the_interview_is_appended(run, example_journal):
+    indicators = example_journal / "indicators.toml"
+    old = indicators.read_text()
+    answers = [
+        *MARCUS_ANSWERS[:16],
+        "y",
+        "new",
+        "bar-first-piece",
+        "Allegheny bar first-piece pass rate",
+        "%",
+        "higher",
+        "98",
+        "99.5",
+        "95",
+        "quality-at-scale",
+        "n",
+        "",
+    ]
+    result = run("one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result
+    assert "Added indicator bar-first-piece to indicators.toml" in result.stdout
+    assert only_added(old, indicators.read_text()) == [
+        "",
+        "[[indicators]]",
+        'id = "bar-first-piece"',
+        'name = "Allegheny bar first-piece pass rate"',
+        'owner = "marcus"',
+        'agreed_with = ["marcus"]',
+        "agreed_on = 2026-11-27",
+        'serves = ["quality-at-scale"]',
+        'unit = "%"',
+        'direction = "higher"',
+        "target = 98",
+        "celebrate = 99.5",
+        "course_correct = 95",
+    ]
+    assert run("check", journal=example_journal).exit_code == 0
+
+
+def test_a_bad_agreed_indicator_is_explained_and_can_be_retried(run, example_journal):
+    answers = [
+        *MARCUS_ANSWERS[:16],
+        "y",
+        "new",
+        "x-rate",
+        "X rate",
+        "",
+        "higher",
+        "98",
+        "90",
+        "95",
+        "",  # celebrate < target
+        "y",
+        "change",
+        "dayton-scrap",
+        "",
+        "",
+        "1.0",  # course-correct below target, lower is better
+        "n",
+        "",
+    ]
+    before = (example_journal / "indicators.toml").read_text()
+    result = run("one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result
+    assert "celebrate (90) is below the target (98), but higher is better" in result.stdout
+    assert "course_correct (1) is below the target (2), but lower is better" in result.stdout
+    assert "Not recorded; you can try again." in result.stdout
+    assert (example_journal / "indicators.toml").read_text() == before
+
+
+def test_the_file_is_written_atomically(run, example_journal, monkeypatch):
+    """No temp file is left and nothing half-written exists, even on a slow write."""
+    result = run(*MARCUS_FLAGS, journal=example_journal, env={"LEADWORK_TEST_SLOW_WRITE": "0.01"})
+    assert result.exit_code == 0, result
+    folder: Path = example_journal / "one-on-ones"
+    assert stray_temp_files(folder) == []
+    assert (folder / "2026-11-27-marcus.toml").read_text() == MARCUS_RECORD
