@@ -6,6 +6,12 @@ import pytest
 from conftest import tree_hash
 
 
+@pytest.fixture
+def terminal(monkeypatch):
+    """CliRunner's stdin is not a terminal; say it is, so the interview asks."""
+    monkeypatch.setattr("leadwork.cli.one_on_one_prompts.stdin_is_terminal", lambda: True)
+
+
 def refused(run, journal, *args, code=2, input=None):
     before = tree_hash(journal)
     result = run(*args, journal=journal, input=input)
@@ -84,7 +90,7 @@ def test_a_due_date_in_the_past_is_refused_unless_allowed(run, example_journal):
     assert result.exit_code == 0, result
 
 
-def test_past_due_is_questioned_at_the_prompt_too(run, example_journal):
+def test_past_due_is_questioned_at_the_prompt_too(run, example_journal, terminal):
     answers = ["", "", "", "", "d", "d", "Plan", "2026-11-01", "y", "", "", "n", ""]
     result = run("one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result

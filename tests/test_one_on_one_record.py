@@ -10,6 +10,8 @@ import json
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from leadwork.store.atomic import stray_temp_files
 
 from conftest import tree_hash
@@ -277,6 +279,33 @@ def test_an_invalid_check_in_stops_the_story_before_anything_is_written(run, exa
 
 # ---- step by step ------------------------------------------------------------------------------
 
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """CliRunner's stdin is not a terminal; say it is, so the interview asks."""
+    monkeypatch.setattr("leadwork.cli.one_on_one_prompts.stdin_is_terminal", lambda: True)
+
+
+def test_without_a_terminal_or_answers_it_only_prepares(run, example_journal):
+    before = tree_hash(example_journal)
+    result = run("one-on-one", "marcus", journal=example_journal, input="y\n")
+    assert result.exit_code == 0, result
+    assert "What's your plan to get back on track?" in result.stdout
+    assert result.stdout.endswith(
+        "Not recorded: answer at a terminal, or give the answers as flags (leadwork one-on-one "
+        "--help).\n"
+    )
+    assert tree_hash(example_journal) == before
+
+
+def test_without_a_terminal_flags_never_ask(run, example_journal):
+    result = run(
+        "one-on-one", "marcus", "--progress", "Fine.", journal=example_journal, input="x\n"
+    )
+    assert result.exit_code == 2
+    assert "dayton-scrap is course-correct" in result.stderr
+
+
 MARCUS_ANSWERS = [
     "",  # record now? (Enter: yes)
     "Scrap jumped with the new bar; the mill says it is in spec.",  # progress
@@ -305,7 +334,7 @@ MARCUS_ANSWERS = [
 ]
 
 
-def test_record_step_by_step(run, example_journal):
+def test_record_step_by_step(run, example_journal, terminal):
     indicators = example_journal / "indicators.toml"
     old_indicators = indicators.read_text()
     result = run(
@@ -367,7 +396,7 @@ def test_record_step_by_step(run, example_journal):
     assert run("check", journal=example_journal).exit_code == 0
 
 
-def test_a_wrong_answer_is_asked_again(run, example_journal):
+def test_a_wrong_answer_is_asked_again(run, example_journal, terminal):
     answers = list(MARCUS_ANSWERS)
     answers[5:6] = ["maybe", "d"]  # not an outcome, then done
     answers[2:3] = ["\x1b[31mred", ""]  # a control character cannot be recorded
@@ -377,7 +406,7 @@ def test_a_wrong_answer_is_asked_again(run, example_journal):
     assert "That cannot be recorded: it holds the control character \\x1b." in result.stdout
 
 
-def test_the_end_of_input_writes_nothing(run, example_journal):
+def test_the_end_of_input_writes_nothing(run, example_journal, terminal):
     before = tree_hash(example_journal)
     result = run("one-on-one", "marcus", journal=example_journal, input="y\nProgress.\n")
     assert result.exit_code == 2
@@ -387,7 +416,7 @@ def test_the_end_of_input_writes_nothing(run, example_journal):
     assert tree_hash(example_journal) == before
 
 
-def test_saying_no_to_recording_writes_nothing(run, example_journal):
+def test_saying_no_to_recording_writes_nothing(run, example_journal, terminal):
     before = tree_hash(example_journal)
     result = run("one-on-one", "marcus", journal=example_journal, input="n\n")
     assert result.exit_code == 0, result
@@ -395,7 +424,7 @@ def test_saying_no_to_recording_writes_nothing(run, example_journal):
     assert tree_hash(example_journal) == before
 
 
-def test_flags_with_input_ask_only_what_is_missing(run, example_journal):
+def test_flags_with_input_ask_only_what_is_missing(run, example_journal, terminal):
     result = run(
         "one-on-one",
         "marcus",
@@ -415,7 +444,7 @@ def test_flags_with_input_ask_only_what_is_missing(run, example_journal):
     assert "commitments" not in record
 
 
-def test_an_agreed_indicator_from_the_interview_is_appended(run, example_journal):
+def test_an_agreed_indicator_from_the_interview_is_appended(run, example_journal, terminal):
     indicators = example_journal / "indicators.toml"
     old = indicators.read_text()
     answers = [
@@ -454,7 +483,7 @@ def test_an_agreed_indicator_from_the_interview_is_appended(run, example_journal
     assert run("check", journal=example_journal).exit_code == 0
 
 
-def test_a_bad_agreed_indicator_is_explained_and_can_be_retried(run, example_journal):
+def test_a_bad_agreed_indicator_is_explained_and_can_be_retried(run, example_journal, terminal):
     answers = [
         *MARCUS_ANSWERS[:16],
         "y",

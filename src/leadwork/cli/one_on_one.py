@@ -1,9 +1,11 @@
 """`leadwork one-on-one`: prepare a one-on-one that goes beyond updates, then record it.
 
-`leadwork one-on-one PERSON` shows the preparation, then asks step by step. Answers given
-as flags skip the interview (only what is still needed is asked); with --no-input nothing
-is asked, and anything still needed is an error. `--prep` only prepares (text, markdown
-agenda or json); `--due` lists who is due or overdue.
+`leadwork one-on-one PERSON` shows the preparation, then asks step by step. Questions are
+asked only at a terminal (as in the check-in). Answers given as flags skip the interview:
+at a terminal only what is still needed is asked; with --no-input, or from a script,
+anything still needed is an error. From a script with no answers at all, it prepares and
+records nothing. `--prep` only prepares (text, markdown agenda or json); `--due` lists who
+is due or overdue.
 """
 
 from __future__ import annotations
@@ -134,8 +136,8 @@ def one_on_one(
 
     The preparation shows the person's indicators (status and 13 weeks), the commitments
     both of you left open last time, stories about them, and the questions to ask. Then
-    it asks, step by step, and writes one-on-ones/DATE-PERSON.toml. Give the answers as
-    flags (with --no-input) to record without questions.
+    it asks, step by step (at a terminal), and writes one-on-ones/DATE-PERSON.toml. Give
+    the answers as flags (with --no-input) to record without questions.
     """
     from rich.console import Console
 
@@ -382,9 +384,10 @@ def _record(
     allow_past_due: bool,
 ) -> None:
     from rich.console import Console
+    from rich.text import Text
 
     from leadwork.cli.one_on_one_interview import complete, interview
-    from leadwork.cli.one_on_one_prompts import Asker
+    from leadwork.cli.one_on_one_prompts import Asker, stdin_is_terminal
     from leadwork.domain.one_on_one import build_meeting, text_problem
     from leadwork.store.one_on_ones import later_meeting
 
@@ -405,10 +408,22 @@ def _record(
     strategy = journal.strategy()
     choices = {c.id for c in strategy.choices} | {"purpose"}
     agreements: list[Agreement] = []
+    interactive = not no_input and stdin_is_terminal()
     if flags.given() or no_input:
         answers = _answers_from_flags(flags, prep, journal, choices, allow_past_due)
-        if not no_input:
+        if interactive:
             complete(Asker(console, text_problem), prep, answers)
+    elif not interactive:
+        # No answers and no one to ask them of (a script, a pipe): prepare, record nothing.
+        console.print(_prep_renderable(prep))
+        console.print(
+            Text(
+                "\nNot recorded: answer at a terminal, or give the answers as flags "
+                "(leadwork one-on-one --help).",
+                style="dim",
+            )
+        )
+        return
     else:
         console.print(_prep_renderable(prep))
         ask = Asker(console, text_problem)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 _RELATIVE = re.compile(r"^\+(\d{1,4})d?$")
+
+
+def stdin_is_terminal() -> bool:
+    """May we ask? Only when a person can answer: standard input is a terminal. (Tests
+    that drive the interview through CliRunner say it is.)"""
+    isatty = getattr(sys.stdin, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def parse_day(text: str, base: dt.date) -> dt.date | None:
