@@ -379,7 +379,7 @@ def test_add_refuses_bad_values(run, example_journal, option, value, message):
     ("ident", "message"),
     [
         ("dayton-scrap", "indicator 'dayton-scrap' already exists"),
-        ("../evil", "is not a indicator id: it holds a path separator"),
+        ("../evil", "is not an indicator id: it holds a path separator"),
         ("Bar", "did you mean 'bar'?"),
         ("", "it is empty"),
     ],

@@ -70,6 +70,9 @@ def test_no_person_and_person_with_due(run, example_journal):
     assert "which person?" in refused(run, example_journal, "one-on-one")
     assert "--due lists everyone" in refused(run, example_journal, "one-on-one", "tom", "--due")
     assert "not markdown" in refused(run, example_journal, "one-on-one", "--due", "-f", "markdown")
+    for looking in (["--prep"], ["-f", "json"], ["--due"]):
+        stderr = refused(run, example_journal, "one-on-one", "marcus", *looking, "--done", "1")
+        assert "answers are recorded only without --due, --prep" in stderr
 
 
 BASE = ("one-on-one", "marcus", "--no-input", "--no-plan", "dayton-scrap", "--done", "1,2")
@@ -108,7 +111,7 @@ def test_past_due_is_questioned_at_the_prompt_too(run, example_journal, terminal
         (("--plan", "dayton-scrap"), "--plan 'dayton-scrap' needs the form INDICATOR=PLAN"),
         (("--plan", "dayton-scarp=Fix it"), "unknown indicator 'dayton-scarp'"),
         (("--plan", "dayton-scrap=  "), "the plan for dayton-scrap is empty"),
-        (("--plan", "../x=Fix it"), "is not a indicator id: it holds a path separator"),
+        (("--plan", "../x=Fix it"), "is not an indicator id: it holds a path separator"),
         (("--no-plan", "nope"), "unknown indicator 'nope'"),
         (
             ("--progress", "ok\x07"),

@@ -59,28 +59,45 @@ def _show_added(old: str, new: str) -> None:
 @indicator_app.command("add")
 def add(
     ctx: typer.Context,
-    id: Annotated[str, typer.Argument(help="A short slug for the new indicator, e.g. scrap-rate.")],
-    name: Annotated[str, typer.Option(help="What it measures, e.g. 'Dayton scrap rate'.")],
-    owner: Annotated[str, typer.Option(help="Team id of the person who owns it.")],
+    id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="A short slug for the new indicator, e.g. scrap-rate."),
+    ],
+    name: Annotated[
+        str, typer.Option(metavar="TEXT", help="What it measures, e.g. 'Dayton scrap rate'.")
+    ],
+    owner: Annotated[
+        str, typer.Option(metavar="PERSON", help="Team id of the person who owns it.")
+    ],
     direction: Annotated[
         str, typer.Option(help="'higher' or 'lower': which way is better.", metavar="higher|lower")
     ],
-    target: Annotated[float, typer.Option(help="The value that counts as on track.")],
-    celebrate: Annotated[float, typer.Option(help="At or past this, celebrate.")],
-    course_correct: Annotated[float, typer.Option(help="Past this, course-correct.")],
-    unit: Annotated[str, typer.Option(help="Shown after values: '%', 'days', 'min'.")] = "",
+    target: Annotated[float, typer.Option(metavar="X", help="The value that counts as on track.")],
+    celebrate: Annotated[float, typer.Option(metavar="X", help="At or past this, celebrate.")],
+    course_correct: Annotated[float, typer.Option(metavar="X", help="Past this, course-correct.")],
+    unit: Annotated[
+        str, typer.Option(metavar="TEXT", help="Shown after values: '%', 'days', 'min'.")
+    ] = "",
     serves: Annotated[
         list[str] | None,
-        typer.Option(help="A capability or strategic choice id it serves. Repeat for several."),
+        typer.Option(
+            metavar="ID", help="A capability or strategic choice id it serves. Repeatable."
+        ),
     ] = None,
     agreed_with: Annotated[
         list[str] | None,
-        typer.Option(help="Team id of who agreed it with you (default: the owner). Repeatable."),
+        typer.Option(
+            metavar="PERSON",
+            help="Team id of who agreed it with you (default: the owner). Repeatable.",
+        ),
     ] = None,
     agreed_on: Annotated[
-        str | None, typer.Option(help="When it was agreed, YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="When it was agreed (default: today)."),
     ] = None,
-    note: Annotated[str | None, typer.Option(help="Why it matters, how it is measured.")] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Why it matters, how it is measured.")
+    ] = None,
 ) -> None:
     """Add a leading indicator agreed with its owner, at the end of indicators.toml.
 
@@ -122,24 +139,29 @@ def add(
 @indicator_app.command("change")
 def change(
     ctx: typer.Context,
-    id: Annotated[str, typer.Argument(help="The indicator's id in indicators.toml.")],
-    target: Annotated[float | None, typer.Option(help="The new target.")] = None,
-    celebrate: Annotated[float | None, typer.Option(help="The new celebrate threshold.")] = None,
+    id: Annotated[str, typer.Argument(metavar="ID", help="The indicator's id in indicators.toml.")],
+    target: Annotated[float | None, typer.Option(metavar="X", help="The new target.")] = None,
+    celebrate: Annotated[
+        float | None, typer.Option(metavar="X", help="The new celebrate threshold.")
+    ] = None,
     course_correct: Annotated[
-        float | None, typer.Option(help="The new course-correct threshold.")
+        float | None, typer.Option(metavar="X", help="The new course-correct threshold.")
     ] = None,
     since: Annotated[
         str | None,
         typer.Option(
-            help="The day it takes effect, YYYY-MM-DD (default: today); earlier weeks keep "
-            "the old values."
+            metavar="YYYY-MM-DD",
+            help="The day it takes effect (default: today); earlier weeks keep the old values.",
         ),
     ] = None,
     agreed_with: Annotated[
         list[str] | None,
-        typer.Option(help="Team id of who agreed the change (default: the owner). Repeatable."),
+        typer.Option(
+            metavar="PERSON",
+            help="Team id of who agreed the change (default: the owner). Repeatable.",
+        ),
     ] = None,
-    note: Annotated[str | None, typer.Option(help="Why it changed.")] = None,
+    note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why it changed.")] = None,
 ) -> None:
     """Change an indicator's target or thresholds from a date on, as agreed with its owner.
 

@@ -11,6 +11,8 @@ is due or overdue.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,8 +22,11 @@ from leadwork.cli.session import session, today
 from leadwork.errors import Problem, UsageProblem
 
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
     from leadwork.domain.joint_indicators import Agreement
     from leadwork.domain.one_on_one import Answers, Prep
+    from leadwork.model.one_on_one import OneOnOne
     from leadwork.store.journal import Journal
 
 
@@ -36,7 +41,9 @@ def one_on_one(
     person: Annotated[
         str | None,
         typer.Argument(
-            help="The person's id in team.toml. Leave out with --due.", show_default=False
+            metavar="PERSON",
+            help="The person's id in team.toml. Leave out with --due.",
+            show_default=False,
         ),
     ] = None,
     due: Annotated[
@@ -56,10 +63,13 @@ def one_on_one(
     ] = PrepFormat.text,
     date: Annotated[
         str | None,
-        typer.Option(help="The meeting's day, YYYY-MM-DD. Default: today.", show_default=False),
+        typer.Option(
+            metavar="YYYY-MM-DD", help="The meeting's day. Default: today.", show_default=False
+        ),
     ] = None,
     progress: Annotated[
-        str | None, typer.Option(help="How they are progressing, in their words.")
+        str | None,
+        typer.Option(metavar="TEXT", help="How they are progressing, in their words."),
     ] = None,
     plan: Annotated[
         list[str] | None,
@@ -78,7 +88,9 @@ def one_on_one(
             "there is one.",
         ),
     ] = None,
-    celebrate: Annotated[str | None, typer.Option(help="What is worth celebrating.")] = None,
+    celebrate: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What is worth celebrating.")
+    ] = None,
     story: Annotated[
         str | None,
         typer.Option(
@@ -119,7 +131,9 @@ def one_on_one(
         list[str] | None,
         typer.Option("--dropped", metavar="N", help="Last time's commitment N was dropped."),
     ] = None,
-    note: Annotated[str | None, typer.Option(help="Anything else worth keeping.")] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Anything else worth keeping.")
+    ] = None,
     no_input: Annotated[
         bool,
         typer.Option(
@@ -141,6 +155,25 @@ def one_on_one(
     """
     from rich.console import Console
 
+    flags = _Flags(
+        progress=progress,
+        plan=plan,
+        no_plan=no_plan,
+        celebrate=celebrate,
+        story=story,
+        theirs=theirs,
+        mine=mine,
+        done=done,
+        carried=carried,
+        dropped=dropped,
+        note=note,
+    )
+    only_looking = due or prep or format is not PrepFormat.text
+    if only_looking and flags.given():
+        raise UsageProblem(
+            "answers are recorded only without --due, --prep and --format markdown/json",
+            hint="leave those out to record the one-on-one",
+        )
     journal = session(ctx).journal()
     now = today()
     if due:
@@ -152,9 +185,6 @@ def one_on_one(
         raise UsageProblem(
             "which person? give their id from team.toml", hint="or --due to see who is due"
         )
-    flags = _Flags(
-        progress, plan, no_plan, celebrate, story, theirs, mine, done, carried, dropped, note
-    )
     day = _parse_date(date, now)
     preparation = _prepare(journal, person, day, now)
     if prep or format is not PrepFormat.text:
@@ -202,7 +232,7 @@ def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Pr
     )
 
 
-def _print_prep(console: object, prep: Prep, format: PrepFormat) -> None:
+def _print_prep(console: Console, prep: Prep, format: PrepFormat) -> None:
     from leadwork.render.one_on_one import prep_json, prep_markdown, prep_renderable
 
     if format is PrepFormat.markdown:
@@ -210,10 +240,10 @@ def _print_prep(console: object, prep: Prep, format: PrepFormat) -> None:
     elif format is PrepFormat.json:
         typer.echo(prep_json(prep))
     else:
-        console.print(prep_renderable(prep))  # type: ignore[attr-defined]
+        console.print(prep_renderable(prep))
 
 
-def _print_due(console: object, journal: Journal, now: dt.date, format: PrepFormat) -> None:
+def _print_due(console: Console, journal: Journal, now: dt.date, format: PrepFormat) -> None:
     from leadwork.domain.cadence import cadence
     from leadwork.domain.one_on_one import due_people
     from leadwork.render.one_on_one import due_json, due_renderable
@@ -232,30 +262,30 @@ def _print_due(console: object, journal: Journal, now: dt.date, format: PrepForm
     ]
     upcoming = sorted((c for c in upcoming if c.due_on), key=lambda c: c.due_on)
     next_up = upcoming[0] if upcoming else None
-    console.print(due_renderable(listed, people, now, next_up))  # type: ignore[attr-defined]
+    console.print(due_renderable(listed, people, now, next_up))
 
 
 # ---- answers from flags ---------------------------------------------------------------------
 
 
+@dataclass
 class _Flags:
-    def __init__(self, *values: object) -> None:
-        (
-            self.progress,
-            self.plan,
-            self.no_plan,
-            self.celebrate,
-            self.story,
-            self.theirs,
-            self.mine,
-            self.done,
-            self.carried,
-            self.dropped,
-            self.note,
-        ) = values
+    """The answers given as flags, as typed."""
+
+    progress: str | None
+    plan: list[str] | None
+    no_plan: list[str] | None
+    celebrate: str | None
+    story: str | None
+    theirs: list[str] | None
+    mine: list[str] | None
+    done: list[str] | None
+    carried: list[str] | None
+    dropped: list[str] | None
+    note: str | None
 
     def given(self) -> bool:
-        return any(value for value in vars(self).values())
+        return any(getattr(self, f.name) for f in fields(self))
 
 
 def _split(text: str, option: str, what: str) -> tuple[str, str]:
@@ -306,9 +336,9 @@ def _answers_from_flags(
     indicators = {i.id for i in journal.indicators().indicators}
     answers = Answers(progress=flags.progress, celebrate=flags.celebrate, note=flags.note)
 
-    def attempt(action: object) -> None:
+    def attempt(action: Callable[[], object]) -> None:
         try:
-            action()  # type: ignore[operator]
+            action()
         except UsageProblem as error:
             problems.extend(error.problems)
 
@@ -346,6 +376,7 @@ def _answers_from_flags(
         attempt(lambda text=text: add_plan(text))
     for ident in flags.no_plan or []:
         attempt(lambda ident=ident: add_no_plan(ident))
+
     def add_story(choice: str) -> None:
         known_id(choice, "strategic choice", "--story", choices, "strategy.toml")
         answers.story_choice = choice
@@ -445,7 +476,7 @@ def _record(
     console.print(recorded_renderable(lines))
 
 
-def _prep_renderable(prep: Prep) -> object:
+def _prep_renderable(prep: Prep) -> RenderableType:
     from leadwork.render.one_on_one import prep_renderable
 
     return prep_renderable(prep)
@@ -454,7 +485,7 @@ def _prep_renderable(prep: Prep) -> object:
 def _write(
     journal: Journal,
     prep: Prep,
-    meeting: object,
+    meeting: OneOnOne,
     answers: Answers,
     agreements: list[Agreement],
 ) -> list[tuple[str, str]]:
@@ -478,7 +509,7 @@ def _write(
     lines: list[tuple[str, str]] = []
     with journal_lock(journal.root):
         rel = new_meeting_rel(journal, prep.date, prep.person.id, people)
-        write_meeting(journal, rel, meeting, prep.person.name)  # type: ignore[arg-type]
+        write_meeting(journal, rel, meeting, prep.person.name)
         lines.append((f"Recorded {rel}", "bold green"))
         if story is not None:
             add_story(journal, week, story)

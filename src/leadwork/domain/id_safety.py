@@ -24,6 +24,10 @@ def _shown(value: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
 
 
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
 def unsafe_reason(value: str) -> str | None:
     """Why `value` must never be used as (part of) a file name, or None if it is harmless."""
     if value == "" or value.strip() == "":
@@ -44,7 +48,7 @@ def checked_id(value: str, kind: str, option: str) -> str:
     reason = unsafe_reason(value)
     if reason:
         raise UsageProblem(
-            f"{option} '{_shown(value)}' is not a {kind} id: {reason}",
+            f"{option} '{_shown(value)}' is not {_a(kind)} id: {reason}",
             hint="ids are short slugs: lowercase letters, digits, '-' and '_'",
         )
     if len(value) > _ID_MAX or not _ID.match(value):
@@ -52,7 +56,7 @@ def checked_id(value: str, kind: str, option: str) -> str:
         hint = "ids are short slugs: lowercase letters, digits, '-' and '_'"
         if lowered != value and _ID.match(lowered):
             hint = f"ids are lowercase: did you mean '{lowered}'?"
-        raise UsageProblem(f"{option} '{_shown(value)}' is not a {kind} id", hint=hint)
+        raise UsageProblem(f"{option} '{_shown(value)}' is not {_a(kind)} id", hint=hint)
     return value
 
 
