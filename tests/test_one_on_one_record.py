@@ -205,6 +205,10 @@ def test_carried_commitments_count_up_and_are_flagged_at_three(run, example_jour
             "carried": 3,
         }
     ]
+    assert (
+        '"Sit in on one layered audit" has now been carried over 3 times: a pattern worth naming.'
+        in result.stdout
+    )
     prep = run("one-on-one", "elena", "--prep", journal=example_journal)
     assert "carried over 3 times, a pattern" in prep.stdout
 

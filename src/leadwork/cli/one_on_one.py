@@ -491,6 +491,7 @@ def _write(
 ) -> list[tuple[str, str]]:
     """Write the meeting, its story and its indicator agreements under one lock; return
     what to tell the person."""
+    from leadwork.domain.commitments import carried_too_often
     from leadwork.domain.joint_indicators import describe_change
     from leadwork.domain.weeks import Week
     from leadwork.model.checkin import Story
@@ -532,6 +533,15 @@ def _write(
                         "green",
                     )
                 )
+    for commitment in meeting.commitments:
+        if carried_too_often(commitment.carried):
+            lines.append(
+                (
+                    f'"{commitment.text}" has now been carried over {commitment.carried} times: '
+                    "a pattern worth naming.",
+                    "bold red",
+                )
+            )
     for plan in answers.plans:
         if plan.plan is None:
             lines.append(

@@ -99,9 +99,8 @@ def ask_commitments(ask: Asker, prep: Prep, answers: Answers) -> None:
 
 def ask_story_choice(ask: Asker, choices: list[Choice]) -> str | None:
     ids = [c.id for c in choices] + ["purpose"]
-    answer = ask.choice(
-        "  Keep it as a story? Which strategic choice did it live?", [*ids, "no"], "no"
-    )
+    ask.say("  Keep it as a story? Which strategic choice did it live?")
+    answer = ask.choice("  Choice", [*ids, "no"], "no", inline=False)
     return None if answer == "no" else answer
 
 

@@ -98,15 +98,20 @@ class Asker:
         options: Sequence[str],
         default: str | None = None,
         keys: dict[str, str] | None = None,
+        inline: bool = True,
     ) -> str:
         """One of `options`: typed in full, by a unique beginning, by its number, or by its
-        key in `keys` (e.g. {"x": "dropped"})."""
+        key in `keys` (e.g. {"x": "dropped"}). A long list is better shown on its own
+        line first (`inline=False`)."""
         keys = keys or {}
         named = {value: key for key, value in keys.items()}
         shown = "/".join(f"{o} [{named[o]}]" if o in named else o for o in options)
         suffix = f" (Enter: {default})" if default else ""
+        if not inline:
+            self.say("  " + ", ".join(f"{i}. {o}" for i, o in enumerate(options, 1)), "dim")
         while True:
-            answer = self._read(f"{question} {shown}{suffix}: ").strip().lower()
+            listed = f" {shown}" if inline else ""
+            answer = self._read(f"{question}{listed}{suffix}: ").strip().lower()
             if not answer and default is not None:
                 return default
             if answer in keys:

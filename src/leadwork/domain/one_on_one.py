@@ -147,7 +147,7 @@ def prep_window(date: dt.date, today: dt.date) -> list[Week]:
 def format_value(value: float | None, unit: str) -> str:
     if value is None:
         return "-"
-    number = f"{value:g}"
+    number = f"{value:.10g}"  # 1234567, not :g's 1.23457e+06; 96.4, not 96.40000000001
     if not unit:
         return number
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
