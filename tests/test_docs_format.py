@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import re
 import shutil
+import textwrap
 import tomllib
 import types
 import typing
@@ -253,6 +254,7 @@ def shown_default(field: FieldInfo) -> str | None:
 
 _FILE_HEADING = re.compile(r"^## `([^`]+)`\s*$")
 _MARKER = re.compile(r"^<!--\s*model:\s*(\w+)\s*;\s*file:\s*(\S+)\s*-->$")
+_CHECK_MARKER = re.compile(r"^<!--\s*check:\s*(\S+?):\s+(.*?)\s+=>\s+(.*?)\s*-->$")
 
 
 @dataclass(frozen=True)
@@ -279,12 +281,25 @@ class Example:
         return f"{self.file}:{self.line}"
 
 
+@dataclass(frozen=True)
+class Output:
+    """A ```text block after <!-- check: FILE: OLD LINE => NEW LINE -->: what `leadwork check`
+    prints once that line of the doc's example of FILE is changed."""
+
+    file: str
+    old: str
+    new: str
+    text: str
+    line: int
+
+
 @dataclass
 class Doc:
     rows: dict[str, list[Row]]  # by file section heading
     examples: list[Example]
     unmarked: list[int]  # lines of ```toml blocks without a marker
     tables: dict[str, list[list[str]]]  # rows of a table after <!-- table: NAME -->
+    outputs: list[Output]  # ```text blocks that show what `leadwork check` says
 
 
 def _cells(line: str) -> list[str]:
@@ -292,23 +307,26 @@ def _cells(line: str) -> list[str]:
 
 
 def read_doc(text: str) -> Doc:
-    doc = Doc(rows={}, examples=[], unmarked=[], tables={})
+    doc = Doc(rows={}, examples=[], unmarked=[], tables={}, outputs=[])
     lines = text.splitlines()
     section = ""
     table: str | None = None
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.startswith("```"):
+        if line.lstrip().startswith("```"):  # a fence, maybe indented inside a list item
             end = next(
-                (j for j in range(index + 1, len(lines)) if lines[j].startswith("```")),
+                (j for j in range(index + 1, len(lines)) if lines[j].lstrip().startswith("```")),
                 len(lines),
             )
+            before = next((lines[j] for j in range(index - 1, -1, -1) if lines[j].strip()), "")
+            body = textwrap.dedent("\n".join(lines[index + 1 : end]) + "\n")
+            check = _CHECK_MARKER.match(before.strip())
+            if line.strip() == "```text" and check:
+                doc.outputs.append(Output(check[1], check[2], check[3], body, index + 1))
             if line.strip() == "```toml":
-                before = next((lines[j] for j in range(index - 1, -1, -1) if lines[j].strip()), "")
                 marker = _MARKER.match(before.strip())
                 if marker:
-                    body = "\n".join(lines[index + 1 : end]) + "\n"
                     doc.examples.append(Example(section, marker[1], marker[2], body, index + 1))
                 else:
                     doc.unmarked.append(index + 1)
@@ -429,8 +447,9 @@ def test_the_opening_states_the_shared_limits(doc):
 
 
 def test_every_toml_block_is_a_marked_example(doc):
-    assert not doc.unmarked, (
-        f"```toml blocks at lines {doc.unmarked} need a line before them like "
+    unmarked = doc.unmarked
+    assert not unmarked, (
+        f"```toml blocks at lines {unmarked} need a line before them like "
         "<!-- model: Checkin; file: checkins/2026-W46.toml -->"
     )
     for example in doc.examples:
@@ -473,7 +492,47 @@ def test_each_example_passes_check_in_the_example_journal(example, tmp_path, run
     result = run("check", "--format", "json", journal=journal)
     problems = json.loads(result.stdout)["problems"]
     own = [p for p in problems if p["file"] == example.file]
-    assert not own, json.dumps(own, indent=2)
+    assert not own, (
+        f"the example at docs/format.md line {example.line}, as {example.file}, has problems "
+        "(lines are the example's own):\n" + json.dumps(own, indent=2)
+    )
+
+
+def _with_line_changed(text: str, old: str, new: str) -> str | None:
+    lines = text.split("\n")
+    if old not in lines:
+        return None
+    lines[lines.index(old)] = new
+    return "\n".join(lines)
+
+
+OUTPUTS = DOC.outputs if DOC else []
+
+
+@pytest.mark.parametrize("output", OUTPUTS, ids=lambda output: f"{output.file}:{output.line}")
+def test_each_error_shown_is_what_check_says(output, tmp_path, run, monkeypatch):
+    """The doc shows real messages: the example, changed as its marker says, in a copy of
+    the example journal, gives exactly the problem shown (among others an excerpt causes)."""
+    texts = [e.text for e in EXAMPLES if e.file == output.file]
+    changed = [t for t in (_with_line_changed(t, output.old, output.new) for t in texts) if t]
+    assert changed, f"line {output.line}: no example of {output.file} has the line {output.old!r}"
+    journal = tmp_path / "journal"
+    shutil.copytree(EXAMPLE, journal)
+    (journal / output.file).write_text(changed[0], encoding="utf-8")
+    monkeypatch.chdir(journal)  # check names files relative to where the person is
+    result = run("check", journal=journal)
+    assert result.exit_code == 1, result
+    # Problems are separated by blank lines; keep those of this file.
+    own = [b.strip("\n") for b in result.stderr.split("\n\n") if b.startswith(output.file + ":")]
+    shown = output.text.strip("\n") in own
+    assert shown, (
+        f"docs/format.md line {output.line} shows:\n{output.text}\n"
+        f"check says about {output.file}:\n" + "\n\n".join(own)
+    )
+
+
+def test_the_doc_shows_what_check_says_about_a_mistake(doc):
+    assert len(doc.outputs) >= 3, "the ```text blocks after <!-- check: ... --> are missing"
 
 
 # ---- the scoreboard's rules, worked through ---------------------------------------------------
@@ -507,9 +566,17 @@ def test_the_docs_index_links_the_format_reference():
     assert "(format.md)" in index
 
 
+def _anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to '-'."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
 def test_local_links_in_the_format_reference_resolve(doc):
     text = FORMAT.read_text(encoding="utf-8")
     for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text):
         if "://" in target:
             continue
         assert (DOCS / target).exists(), f"docs/format.md links to {target}, which is missing"
+    anchors = {_anchor(h) for h in re.findall(r"^#+ (.+)$", text, flags=re.M)}
+    for anchor in re.findall(r"\]\(#([^)]+)\)", text):
+        assert anchor in anchors, f"docs/format.md links to #{anchor}, a heading it lacks"
