@@ -11,22 +11,20 @@ is due or overdue.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from leadwork.cli.one_on_one_flags import Flags, answers_from_flags
 from leadwork.cli.session import session, today
-from leadwork.errors import Problem, UsageProblem
+from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from leadwork.domain.joint_indicators import Agreement
-    from leadwork.domain.one_on_one import Answers, Prep
-    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.domain.one_on_one import Prep
     from leadwork.store.journal import Journal
 
 
@@ -155,7 +153,7 @@ def one_on_one(
     """
     from rich.console import Console
 
-    flags = _Flags(
+    flags = Flags(
         progress=progress,
         plan=plan,
         no_plan=no_plan,
@@ -265,144 +263,6 @@ def _print_due(console: Console, journal: Journal, now: dt.date, format: PrepFor
     console.print(due_renderable(listed, people, now, next_up))
 
 
-# ---- answers from flags ---------------------------------------------------------------------
-
-
-@dataclass
-class _Flags:
-    """The answers given as flags, as typed."""
-
-    progress: str | None
-    plan: list[str] | None
-    no_plan: list[str] | None
-    celebrate: str | None
-    story: str | None
-    theirs: list[str] | None
-    mine: list[str] | None
-    done: list[str] | None
-    carried: list[str] | None
-    dropped: list[str] | None
-    note: str | None
-
-    def given(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
-
-
-def _split(text: str, option: str, what: str) -> tuple[str, str]:
-    if "=" not in text:
-        raise UsageProblem(f"{option} '{text}' needs the form {what}")
-    left, right = text.split("=", 1)
-    return left.strip(), right.strip()
-
-
-def _numbers(values: list[str], option: str, count: int) -> list[tuple[int, str | None]]:
-    """`2`, `1,3`, `all`, and (for --carried) `2=2026-12-11`: (number, due text)."""
-    found = []
-    for value in values:
-        for part in value.split(","):
-            part = part.strip()
-            number, due = part, None
-            if "=" in part:
-                number, due = (s.strip() for s in part.split("=", 1))
-                if option != "--carried":
-                    raise UsageProblem(f"{option} '{part}': only --carried takes a due date")
-            if number == "all":
-                found += [(n, due) for n in range(1, count + 1)]
-            elif number.isdigit():
-                found.append((int(number), due))
-            else:
-                raise UsageProblem(
-                    f"{option} '{part}' is not a commitment number",
-                    hint="give the number shown in the preparation, like --done 1 or --done 1,2",
-                )
-    return found
-
-
-def _answers_from_flags(
-    flags: _Flags, prep: Prep, journal: Journal, choices: set[str], allow_past_due: bool
-) -> Answers:
-    """The answers the flags give, or a UsageProblem naming every flag that is wrong."""
-    from leadwork.cli.one_on_one_prompts import parse_day
-    from leadwork.domain.id_safety import known_id
-    from leadwork.domain.one_on_one import (
-        Answers,
-        FollowUpAnswer,
-        NewCommitment,
-        PlanAnswer,
-        answer_problems,
-    )
-
-    problems: list[Problem] = []
-    indicators = {i.id for i in journal.indicators().indicators}
-    answers = Answers(progress=flags.progress, celebrate=flags.celebrate, note=flags.note)
-
-    def attempt(action: Callable[[], object]) -> None:
-        try:
-            action()
-        except UsageProblem as error:
-            problems.extend(error.problems)
-
-    def add_plan(text: str) -> None:
-        ident, body = _split(text, "--plan", "INDICATOR=PLAN")
-        known_id(ident, "indicator", "--plan", indicators, "indicators.toml")
-        answers.plans.append(PlanAnswer(ident, body))
-
-    def add_no_plan(ident: str) -> None:
-        known_id(ident.strip(), "indicator", "--no-plan", indicators, "indicators.toml")
-        answers.plans.append(PlanAnswer(ident.strip(), None))
-
-    def add_commitment(by: str, option: str, text: str) -> None:
-        due = prep.next_due
-        if "=" in text:
-            left, right = text.split("=", 1)
-            day = parse_day(left, prep.date)
-            if day is not None:
-                due, text = day, right
-        answers.commitments.append(NewCommitment(by, text.strip(), due))
-
-    def add_follow_ups(values: list[str], option: str, outcome: str) -> None:
-        for number, due_text in _numbers(values, option, len(prep.commitments)):
-            due = None
-            if due_text is not None:
-                due = parse_day(due_text, prep.date)
-                if due is None:
-                    raise UsageProblem(
-                        f"--carried {number}={due_text}: '{due_text}' is not a date",
-                        hint="write it as YYYY-MM-DD, or +7 for a week after the meeting",
-                    )
-            answers.follow_ups.append(FollowUpAnswer(number, outcome, due))
-
-    for text in flags.plan or []:
-        attempt(lambda text=text: add_plan(text))
-    for ident in flags.no_plan or []:
-        attempt(lambda ident=ident: add_no_plan(ident))
-
-    def add_story(choice: str) -> None:
-        known_id(choice, "strategic choice", "--story", choices, "strategy.toml")
-        answers.story_choice = choice
-
-    if flags.story is not None:
-        attempt(lambda: add_story(flags.story))
-    for text in flags.theirs or []:
-        attempt(lambda text=text: add_commitment("them", "--theirs", text))
-    for text in flags.mine or []:
-        attempt(lambda text=text: add_commitment("me", "--mine", text))
-    for values, option in (
-        (flags.done, "done"),
-        (flags.carried, "carried"),
-        (flags.dropped, "dropped"),
-    ):
-        attempt(
-            lambda values=values, option=option: add_follow_ups(values or [], f"--{option}", option)
-        )
-    if problems:
-        # The flags that did parse may be wrong too: say everything at once.
-        raise UsageProblem(
-            problems=problems + answer_problems(prep, answers, choices, allow_past_due)
-        )
-    return answers
-
-
 # ---- recording -------------------------------------------------------------------------------
 
 
@@ -410,17 +270,18 @@ def _record(
     journal: Journal,
     prep: Prep,
     now: dt.date,
-    flags: _Flags,
+    flags: Flags,
     no_input: bool,
     allow_past_due: bool,
 ) -> None:
-    from rich.console import Console
+    from rich.console import Console, Group
     from rich.text import Text
 
     from leadwork.cli.one_on_one_interview import complete, interview
     from leadwork.cli.one_on_one_prompts import Asker, stdin_is_terminal
-    from leadwork.domain.one_on_one import build_meeting, text_problem
-    from leadwork.store.one_on_ones import later_meeting
+    from leadwork.domain.one_on_one import build_meeting, story_from, text_problem
+    from leadwork.render.one_on_one import recorded_renderable
+    from leadwork.store.one_on_ones import later_meeting, save_meeting
 
     if prep.date > now:
         raise UsageProblem(
@@ -441,19 +302,17 @@ def _record(
     agreements: list[Agreement] = []
     interactive = not no_input and stdin_is_terminal()
     if flags.given() or no_input:
-        answers = _answers_from_flags(flags, prep, journal, choices, allow_past_due)
+        answers = answers_from_flags(flags, prep, journal, choices, allow_past_due)
         if interactive:
             complete(Asker(console, text_problem), prep, answers)
     elif not interactive:
         # No answers and no one to ask them of (a script, a pipe): prepare, record nothing.
-        console.print(_prep_renderable(prep))
-        console.print(
-            Text(
-                "\nNot recorded: answer at a terminal, or give the answers as flags "
-                "(leadwork one-on-one --help).",
-                style="dim",
-            )
+        note = Text(
+            "\nNot recorded: answer at a terminal, or give the answers as flags "
+            "(leadwork one-on-one --help).",
+            style="dim",
         )
+        console.print(Group(_prep_renderable(prep), note))
         return
     else:
         console.print(_prep_renderable(prep))
@@ -470,85 +329,11 @@ def _record(
             {c.id for c in journal.capabilities().capabilities} | {c.id for c in strategy.choices},
         )
     meeting = build_meeting(prep, answers, choices, allow_past_due)
-    lines = _write(journal, prep, meeting, answers, agreements)
-    from leadwork.render.one_on_one import recorded_renderable
-
-    console.print(recorded_renderable(lines))
+    saved = save_meeting(journal, meeting, prep.person.name, story_from(prep, answers), agreements)
+    console.print(recorded_renderable(saved, meeting, answers, prep.first_name))
 
 
 def _prep_renderable(prep: Prep) -> RenderableType:
     from leadwork.render.one_on_one import prep_renderable
 
     return prep_renderable(prep)
-
-
-def _write(
-    journal: Journal,
-    prep: Prep,
-    meeting: OneOnOne,
-    answers: Answers,
-    agreements: list[Agreement],
-) -> list[tuple[str, str]]:
-    """Write the meeting, its story and its indicator agreements under one lock; return
-    what to tell the person."""
-    from leadwork.domain.commitments import carried_too_often
-    from leadwork.domain.joint_indicators import describe_change
-    from leadwork.domain.weeks import Week
-    from leadwork.model.checkin import Story
-    from leadwork.store.atomic import journal_lock
-    from leadwork.store.indicator_edits import append_change, append_indicator
-    from leadwork.store.one_on_ones import add_story, new_meeting_rel, write_meeting
-
-    week = Week.of(prep.date)
-    story = None
-    if answers.story_choice and answers.celebrate:
-        story = Story(
-            text=answers.celebrate, who=prep.person.id, choice=answers.story_choice, date=prep.date
-        )
-        journal.checkin(week)  # an invalid check-in stops us here, before anything is written
-    people = {p.id for p in journal.team().people}
-    lines: list[tuple[str, str]] = []
-    with journal_lock(journal.root):
-        rel = new_meeting_rel(journal, prep.date, prep.person.id, people)
-        write_meeting(journal, rel, meeting, prep.person.name)
-        lines.append((f"Recorded {rel}", "bold green"))
-        if story is not None:
-            add_story(journal, week, story)
-            lines.append(
-                (f"Added the story to {journal.checkin_rel(week)} ({story.choice})", "green")
-            )
-        for agreement in agreements:
-            if agreement.change is None:
-                append_indicator(journal, agreement.indicator)
-                lines.append(
-                    (f"Added indicator {agreement.indicator.id} to indicators.toml", "green")
-                )
-            else:
-                append_change(journal, agreement.indicator.id, agreement.change)
-                what = describe_change(agreement.indicator, agreement.change)
-                lines.append(
-                    (
-                        f"Changed {agreement.indicator.id} in indicators.toml from "
-                        f"{agreement.change.since}: {what}",
-                        "green",
-                    )
-                )
-    for commitment in meeting.commitments:
-        if carried_too_often(commitment.carried):
-            lines.append(
-                (
-                    f'"{commitment.text}" has now been carried over {commitment.carried} times: '
-                    "a pattern worth naming.",
-                    "bold red",
-                )
-            )
-    for plan in answers.plans:
-        if plan.plan is None:
-            lines.append(
-                (
-                    f"No plan yet for {plan.indicator}: it stays on {prep.first_name}'s agenda "
-                    "until there is one.",
-                    "yellow",
-                )
-            )
-    return lines

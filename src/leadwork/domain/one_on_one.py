@@ -32,7 +32,7 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.weeks import Week, last_weeks
 from leadwork.errors import Problem, UsageProblem
-from leadwork.model.checkin import Checkin
+from leadwork.model.checkin import Checkin, Story
 from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan
 from leadwork.model.team import Person
@@ -596,3 +596,12 @@ def due_people(
     states = [cadence(p.id, p.cadence_days, last_met.get(p.id), today) for p in people]
     due = [c for c in states if c.state in ("due", "overdue")]
     return sorted(due, key=lambda c: (-c.days_overdue, c.due_on or today, c.person))
+
+
+def story_from(prep: Prep, answers: Answers) -> Story | None:
+    """What to celebrate, kept as a story about the person, if it lived a choice."""
+    if not (answers.story_choice and answers.celebrate):
+        return None
+    return Story(
+        text=answers.celebrate, who=prep.person.id, choice=answers.story_choice, date=prep.date
+    )

@@ -14,9 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from leadwork.domain.cadence import Cadence
-from leadwork.domain.one_on_one import IndicatorView, OpenCommitment, Prep, format_value
+from leadwork.domain.commitments import carried_too_often
+from leadwork.domain.joint_indicators import describe_change
+from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, Prep, format_value
 from leadwork.domain.status import AT_RISK, CELEBRATE, COURSE_CORRECT, NO_DATA, ON_TRACK, WeekStatus
+from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
+from leadwork.store.one_on_ones import Saved
 
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"
@@ -405,11 +409,39 @@ def due_json(due: Sequence[Cadence], people: dict[str, Person], today: dt.date) 
 # ---- after recording ----------------------------------------------------------------------------
 
 
-def recorded_renderable(lines: Sequence[tuple[str, str]]) -> RenderableType:
-    """(text, style) lines saying what was written."""
-    text = Text()
-    for i, (line, style) in enumerate(lines):
-        if i:
-            text.append("\n")
-        text.append(line, style=style)
+def recorded_renderable(
+    saved: Saved, meeting: OneOnOne, answers: Answers, first_name: str
+) -> RenderableType:
+    """What recording wrote, and what it leaves open."""
+    text = Text(f"Recorded {saved.meeting}", style="bold green")
+
+    def line(words: str, style: str) -> None:
+        text.append("\n" + words, style=style)
+
+    if saved.story is not None:
+        line(f"Added the story to {saved.story} ({answers.story_choice})", "green")
+    for agreement in saved.agreements:
+        ind = agreement.indicator
+        if agreement.change is None:
+            line(f"Added indicator {ind.id} to indicators.toml", "green")
+        else:
+            what = describe_change(ind, agreement.change)
+            line(
+                f"Changed {ind.id} in indicators.toml from {agreement.change.since}: {what}",
+                "green",
+            )
+    for commitment in meeting.commitments:
+        if carried_too_often(commitment.carried):
+            line(
+                f'"{commitment.text}" has now been carried over {commitment.carried} times: '
+                "a pattern worth naming.",
+                "bold red",
+            )
+    for plan in answers.plans:
+        if plan.plan is None:
+            line(
+                f"No plan yet for {plan.indicator}: it stays on {first_name}'s agenda until "
+                "there is one.",
+                "yellow",
+            )
     return text

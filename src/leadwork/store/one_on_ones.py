@@ -10,17 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import tomlkit
 
+from leadwork.domain.joint_indicators import Agreement
 from leadwork.domain.weeks import Week
 from leadwork.errors import WriteRefused
 from leadwork.model.checkin import Checkin, Story
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.store import layout
-from leadwork.store.atomic import atomic_write, make_folder
+from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.edit import edit_file
+from leadwork.store.indicator_edits import append_change, append_indicator
 from leadwork.store.journal import Entry, Journal
 from leadwork.store.serialize import dumps, model_data
 from leadwork.store.toml_append import append_inside
@@ -133,3 +136,44 @@ def add_story(journal: Journal, week: Week, story: Story) -> Path:
         atomic_write(path, dumps(checkin, f"Check-in for {week}, begun by a story."))
     journal.forget(rel)
     return path
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What recording a one-on-one wrote, relative to the journal."""
+
+    meeting: str
+    story: str | None
+    agreements: list[Agreement]
+
+
+def save_meeting(
+    journal: Journal,
+    meeting: OneOnOne,
+    name: str,
+    story: Story | None,
+    agreements: list[Agreement],
+) -> Saved:
+    """Write the meeting, its story and the indicators it agreed, under one lock.
+
+    Everything is checked before the first write: the answers by the domain, and here the
+    week's check-in (an invalid one stops us before anything is written). Each file is
+    written atomically; indicators.toml and the check-in only through `edit_file`.
+    """
+    week = Week.of(meeting.date)
+    if story is not None:
+        journal.checkin(week)  # raises InvalidFile for an invalid check-in: nothing written
+    people = {p.id for p in journal.team().people}
+    with journal_lock(journal.root):
+        rel = new_meeting_rel(journal, meeting.date, meeting.person, people)
+        write_meeting(journal, rel, meeting, name)
+        story_rel = None
+        if story is not None:
+            add_story(journal, week, story)
+            story_rel = journal.checkin_rel(week)
+        for agreement in agreements:
+            if agreement.change is None:
+                append_indicator(journal, agreement.indicator)
+            else:
+                append_change(journal, agreement.indicator.id, agreement.change)
+    return Saved(rel, story_rel, agreements)

@@ -1,0 +1,151 @@
+"""`leadwork one-on-one`'s answers given as flags, checked and turned into Answers.
+
+Every flag that is wrong is reported at once, before anything is asked or written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+
+from leadwork.errors import Problem, UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.one_on_one import Answers, Prep
+    from leadwork.store.journal import Journal
+
+
+@dataclass
+class Flags:
+    """The answers given as flags, as typed."""
+
+    progress: str | None
+    plan: list[str] | None
+    no_plan: list[str] | None
+    celebrate: str | None
+    story: str | None
+    theirs: list[str] | None
+    mine: list[str] | None
+    done: list[str] | None
+    carried: list[str] | None
+    dropped: list[str] | None
+    note: str | None
+
+    def given(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+def _split(text: str, option: str, what: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise UsageProblem(f"{option} '{text}' needs the form {what}")
+    left, right = text.split("=", 1)
+    return left.strip(), right.strip()
+
+
+def _numbers(values: list[str], option: str, count: int) -> list[tuple[int, str | None]]:
+    """`2`, `1,3`, `all`, and (for --carried) `2=2026-12-11`: (number, due text)."""
+    found = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            number, due = part, None
+            if "=" in part:
+                number, due = (s.strip() for s in part.split("=", 1))
+                if option != "--carried":
+                    raise UsageProblem(f"{option} '{part}': only --carried takes a due date")
+            if number == "all":
+                found += [(n, due) for n in range(1, count + 1)]
+            elif number.isdigit():
+                found.append((int(number), due))
+            else:
+                raise UsageProblem(
+                    f"{option} '{part}' is not a commitment number",
+                    hint="give the number shown in the preparation, like --done 1 or --done 1,2",
+                )
+    return found
+
+
+def answers_from_flags(
+    flags: Flags, prep: Prep, journal: Journal, choices: set[str], allow_past_due: bool
+) -> Answers:
+    """The answers the flags give, or a UsageProblem naming every flag that is wrong."""
+    from leadwork.cli.one_on_one_prompts import parse_day
+    from leadwork.domain.id_safety import known_id
+    from leadwork.domain.one_on_one import (
+        Answers,
+        FollowUpAnswer,
+        NewCommitment,
+        PlanAnswer,
+        answer_problems,
+    )
+
+    problems: list[Problem] = []
+    indicators = {i.id for i in journal.indicators().indicators}
+    answers = Answers(progress=flags.progress, celebrate=flags.celebrate, note=flags.note)
+
+    def attempt(action: Callable[[], object]) -> None:
+        try:
+            action()
+        except UsageProblem as error:
+            problems.extend(error.problems)
+
+    def add_plan(text: str) -> None:
+        ident, body = _split(text, "--plan", "INDICATOR=PLAN")
+        known_id(ident, "indicator", "--plan", indicators, "indicators.toml")
+        answers.plans.append(PlanAnswer(ident, body))
+
+    def add_no_plan(ident: str) -> None:
+        known_id(ident.strip(), "indicator", "--no-plan", indicators, "indicators.toml")
+        answers.plans.append(PlanAnswer(ident.strip(), None))
+
+    def add_commitment(by: str, option: str, text: str) -> None:
+        due = prep.next_due
+        if "=" in text:
+            left, right = text.split("=", 1)
+            day = parse_day(left, prep.date)
+            if day is not None:
+                due, text = day, right
+        answers.commitments.append(NewCommitment(by, text.strip(), due))
+
+    def add_follow_ups(values: list[str], option: str, outcome: str) -> None:
+        for number, due_text in _numbers(values, option, len(prep.commitments)):
+            due = None
+            if due_text is not None:
+                due = parse_day(due_text, prep.date)
+                if due is None:
+                    raise UsageProblem(
+                        f"--carried {number}={due_text}: '{due_text}' is not a date",
+                        hint="write it as YYYY-MM-DD, or +7 for a week after the meeting",
+                    )
+            answers.follow_ups.append(FollowUpAnswer(number, outcome, due))
+
+    for text in flags.plan or []:
+        attempt(lambda text=text: add_plan(text))
+    for ident in flags.no_plan or []:
+        attempt(lambda ident=ident: add_no_plan(ident))
+
+    def add_story(choice: str) -> None:
+        known_id(choice, "strategic choice", "--story", choices, "strategy.toml")
+        answers.story_choice = choice
+
+    if flags.story is not None:
+        attempt(lambda: add_story(flags.story))
+    for text in flags.theirs or []:
+        attempt(lambda text=text: add_commitment("them", "--theirs", text))
+    for text in flags.mine or []:
+        attempt(lambda text=text: add_commitment("me", "--mine", text))
+    for values, option in (
+        (flags.done, "done"),
+        (flags.carried, "carried"),
+        (flags.dropped, "dropped"),
+    ):
+        attempt(
+            lambda values=values, option=option: add_follow_ups(values or [], f"--{option}", option)
+        )
+    if problems:
+        # The flags that did parse may be wrong too: say everything at once.
+        raise UsageProblem(
+            problems=problems + answer_problems(prep, answers, choices, allow_past_due)
+        )
+    return answers
