@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 
 from rich.console import Console
 
@@ -22,11 +23,16 @@ EXPORT_WIDTH = 100  # a file has no terminal: lay it out for the width the desig
 
 
 def terminal_console() -> Console:
-    """Rich's console for stdout, as Rich detects it (width, terminal, FORCE_COLOR), except
-    that NO_COLOR turns off every ANSI code, bold and dim included, not just colour."""
+    """Rich's console for stdout, as Rich detects it (width, terminal, FORCE_COLOR), with two
+    conventions Rich reads differently: NO_COLOR turns off every ANSI code (bold and dim
+    too, not just colour), and an empty FORCE_COLOR is ignored (force-color.org), where
+    Rich would take it to mean "not a terminal"."""
+    plain = {"highlight": False, "emoji": False, "markup": False}
     if os.environ.get("NO_COLOR"):
-        return Console(color_system=None, highlight=False, emoji=False, markup=False)
-    return Console(highlight=False, emoji=False, markup=False)
+        return Console(color_system=None, **plain)  # type: ignore[arg-type]
+    if os.environ.get("FORCE_COLOR") == "":
+        return Console(force_terminal=sys.stdout.isatty(), **plain)  # type: ignore[arg-type]
+    return Console(**plain)  # type: ignore[arg-type]
 
 
 def _without_padding(text: str) -> str:

@@ -35,6 +35,8 @@ STYLES = {
     "course-correct": "bold red",
     "no-data": "dim",
 }
+# A week's bar in a sparkline: plain when on track, so the eye goes to the exceptions.
+SPARK_STYLES = {**STYLES, "on-track": "", "celebrate": "green", "course-correct": "red"}
 WARNING = "▲"
 PROBLEM = "✗"
 EMPTY = "\u2013"  # an en dash: nothing to show

@@ -17,14 +17,24 @@ from rich.text import Text
 from leadwork.domain.alignment import StoryLine
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.wording import short_date, short_names
+from leadwork.domain.status import ON_TRACK
+from leadwork.domain.wording import STATUS_WORDS, short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
-from leadwork.render.dashboard_parts import DASH, EMPTY, STYLES, WARNING, short_week
+from leadwork.render.dashboard_parts import (
+    DASH,
+    EMPTY,
+    SPARK_STYLES,
+    STYLES,
+    SYMBOLS,
+    WARNING,
+    short_week,
+)
 
 NEEDS_YOU_SHOWN = 7  # "short": the rest are one `--format json` away
 SIGNALS_SHOWN = 3
 GAP = 2  # spaces between columns
+NAME_MIN = 12  # a name column never shrinks below this, however narrow the terminal
 SHORT_KINDS = {"organizational": "org.", "individual": "indiv."}
 TIME_LABELS = {
     "alignment": "alignment",
@@ -51,13 +61,15 @@ def _facts() -> Table:
 def _status(status: str | None) -> Text:
     if status is None:
         return Text(EMPTY, style="dim")
+    if status == ON_TRACK:  # the usual case stays quiet: only its tick is coloured
+        return Text.assemble((SYMBOLS[status], STYLES[status]), " ", STATUS_WORDS[status])
     return Text(say.status_label(status), style=STYLES[status])
 
 
 def _spark(values: list[float | None], statuses: list[str]) -> Text:
     text = Text()
     for char, status in zip(say.spark_heights(values), statuses, strict=True):
-        text.append(char, style=STYLES[status])
+        text.append(char, style=SPARK_STYLES[status])
     return text
 
 
@@ -74,6 +86,33 @@ def _section(title: str) -> Rule:
 
 def _width(rows: list[list[RenderableType]], column: int) -> int:
     return max(cell_len(str(row[column])) for row in rows)
+
+
+def _cell_width(cells: list[RenderableType]) -> int:
+    """The widest line of any cell (a cell may hold two lines)."""
+    return max(cell_len(line) for cell in cells for line in str(cell).split("\n"))
+
+
+def _stacked(
+    headers: list[str], rows: list[list[RenderableType]], right: set[int]
+) -> RenderableType:
+    """The narrow layout of a table whose first column is a name: each name on its own line,
+    its cells aligned on the line below, indented. Used when the name would get too few
+    columns beside the rest (Rich would otherwise drop or squeeze it)."""
+    widths = [_cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i]
+
+    def line(cells: list[RenderableType], style: str = "") -> Table:
+        grid = Table.grid(padding=(0, 1, 0, 0))  # narrow: one space between columns
+        grid.add_column(width=1)
+        for i, w in enumerate(widths, start=1):
+            grid.add_column(width=w, no_wrap=True, justify="right" if i in right else "left")
+        grid.add_row("", *cells, style=style)
+        return grid
+
+    parts: list[RenderableType] = [Text(headers[0], style="dim"), line(headers[1:], "dim")]
+    for row in rows:
+        parts += [row[0], line(row[1:])]
+    return Group(*parts)
 
 
 class DashboardText:
@@ -156,7 +195,8 @@ class DashboardText:
             facts.add_row("Refresh signals", Text("none since the review", style="dim"))
         kind_width = max((len(s.kind) for s in signals[:SIGNALS_SHOWN]), default=0)
         for i, signal in enumerate(signals[:SIGNALS_SHOWN]):
-            line = Text(f"{short_week(signal.week, d.week)} ", style="dim")
+            line = Text()
+            line.append(f"{short_week(signal.week, d.week)} ", style="dim")
             line.append(signal.kind.ljust(kind_width + 1))
             line.append(f"{signal.who}: " if signal.who else "", style="italic")
             line.append(say.one_line(signal.text))
@@ -168,7 +208,8 @@ class DashboardText:
         return Group(stories, Text(), facts)
 
     def story(self, story: StoryLine) -> Text:
-        text = Text(f"{short_week(story.week, self.d.week)} ", style="dim")
+        text = Text()
+        text.append(f"{short_week(story.week, self.d.week)} ", style="dim")
         text.append(say.one_line(story.text))
         return _cut(text)
 
@@ -187,10 +228,14 @@ class DashboardText:
             overdue = Text(say.step_overdue(cap), style="bold red" if cap.overdue else "dim")
             worst = _status(cap.worst_status) if cap.indicators else Text("none", style="dim")
             rows.append([cap.name, cap.kind, level, plan, overdue, worst])
-        # Where the names would have to wrap, the kind is abbreviated first.
+        # Where the names would have to wrap, the kind is abbreviated first; where even then a
+        # name would get too little room, each name goes on a line of its own.
         if sum(_width(rows, i) for i in range(6)) + GAP * 5 > width:
             for row in rows:
                 row[1] = SHORT_KINDS.get(str(row[1]), str(row[1]))
+        headers = ["Capability", "Kind", "Level", "Plan", "Overdue", "Indicators"]
+        if width - sum(_width(rows, i) for i in range(1, 6)) - GAP * 5 < NAME_MIN:
+            return _stacked(headers, rows, right={3})
         table = _table()
         table.add_column("Capability", ratio=1)
         table.add_column("Kind", no_wrap=True)
@@ -213,13 +258,27 @@ class DashboardText:
         # The note (no plan, a bad trend) gets its own column when every name still fits on
         # one line beside it; otherwise it goes under the status, so names are never cut.
         aside = sum(_width(rows, i) for i in range(7)) + GAP * 6 <= width
+        history = f"{short_week(first, last)}{DASH}{short_week(last, last)}"
+        if width - sum(_cell_width([r[i] for r in rows]) for i in range(1, 6)) - GAP * 5 < NAME_MIN:
+            for row in rows:
+                if row[6].plain:
+                    row[4] = Text.assemble(row[4], "\n  ", row[6])
+            headers = [
+                "Indicator",
+                "Owner",
+                "Target",
+                short_week(d.week, d.week),
+                "Status",
+                history,
+            ]
+            return _stacked(headers, [row[:6] for row in rows], right={3})
         table = _table()
         table.add_column("Indicator", ratio=1)
         table.add_column("Owner", no_wrap=True)
         table.add_column("Target", no_wrap=True)
         table.add_column(short_week(d.week, d.week), no_wrap=True, justify="right")
         table.add_column("Status", no_wrap=True)
-        table.add_column(f"{short_week(first, last)}{DASH}{short_week(last, last)}", no_wrap=True)
+        table.add_column(history, no_wrap=True)
         if aside:
             table.add_column("", no_wrap=True)
         for name, owner, target, value, status, spark, note in rows:
