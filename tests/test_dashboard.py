@@ -86,7 +86,7 @@ def test_the_example_tells_its_story(run):
     out = dashboard(run, EXAMPLE).stdout
     header, _, _ = out.partition("Alignment")
     assert "Dana Whitfield · VP of Operations · Northfield Components" in header
-    assert "2026-W48 · 23–29 Nov 2026" in header
+    assert "2026-W48 · 23\u201329 Nov 2026" in header  # an en dash
     assert "We make the precise parts" in header
     needs = out.split("Needs you", 1)[1]
     ranked = [
@@ -323,9 +323,7 @@ def test_week_53(run, example_journal):
     (example_journal / "checkins" / "2026-W53.toml").write_text(
         'week = "2026-W53"\n\n[readings]\ndayton-scrap = 2.9\n'
     )
-    result = dashboard(
-        run, example_journal, "-f", "json", env={"LEADWORK_TODAY": "2027-01-01"}
-    )
+    result = dashboard(run, example_journal, "-f", "json", env={"LEADWORK_TODAY": "2027-01-01"})
     data = json.loads(result.stdout)
     assert data["week"] == "2026-W53" and data["history_weeks"][-2:] == ["2026-W52", "2026-W53"]
 

@@ -96,7 +96,10 @@ def test_an_explicit_past_week_is_judged_as_of_its_sunday():
 # ---- alignment ------------------------------------------------------------------------------
 
 STRATEGY = Strategy.model_validate(
-    {"purpose": "p", "choices": [{"id": "quality", "statement": "q"}, {"id": "growth", "statement": "g"}]}
+    {
+        "purpose": "p",
+        "choices": [{"id": "quality", "statement": "q"}, {"id": "growth", "statement": "g"}],
+    }
 )
 
 
@@ -142,7 +145,14 @@ def test_no_customer_heard_after_customer_gap_weeks(weeks_ago, gap):
     talks = conversations(data, W48, gap_weeks=4)
     assert talks.customer_gap is gap
     assert talks.by_kind["customer"] == (1 if weeks_ago < 4 else 0)
-    assert list(talks.by_kind) == ["customer", "supplier", "partner", "analyst", "employee", "other"]
+    assert list(talks.by_kind) == [
+        "customer",
+        "supplier",
+        "partner",
+        "analyst",
+        "employee",
+        "other",
+    ]
 
 
 def test_the_later_of_reviewed_on_and_the_latest_review_file_counts():
@@ -265,11 +275,16 @@ def test_last_weeks_commitments_done_rate_and_carried_too_often():
 
 
 def meeting(person, day, *commitments):
-    return OneOnOne.model_validate({"person": person, "date": day, "commitments": list(commitments)})
+    return OneOnOne.model_validate(
+        {"person": person, "date": day, "commitments": list(commitments)}
+    )
 
 
 def test_coverage_uses_the_latest_meeting_up_to_the_day_shown():
-    people = [Person(id="maria", name="Maria Santos", cadence_days=14), Person(id="tom", name="Tom")]
+    people = [
+        Person(id="maria", name="Maria Santos", cadence_days=14),
+        Person(id="tom", name="Tom"),
+    ]
     meetings = [
         meeting("maria", dt.date(2026, 11, 1)),
         meeting(
