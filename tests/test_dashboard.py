@@ -379,3 +379,13 @@ def test_dashboard_help_imports_nothing_heavy():
     from test_startup import heavy_modules
 
     assert heavy_modules(["dashboard", "--help"]) <= {"pydantic"}
+
+
+def test_the_readme_shows_the_dashboard_as_it_is():
+    """The README's first command is the dashboard, and its capture is the 100-column
+    snapshot, so a layout change cannot leave the README behind."""
+    readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
+    first_command = readme.split("```sh\n", 1)[1].split("\n", 1)[0]
+    assert first_command.endswith(".venv/bin/leadwork --journal examples/northfield dashboard")
+    capture = (SNAPSHOTS / "dashboard-northfield-100.txt").read_text(encoding="utf-8")
+    assert f"```text\n{capture}```" in readme

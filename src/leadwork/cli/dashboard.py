@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.weeks import Week
 
 
 class DashboardFormat(StrEnum):
@@ -20,7 +23,7 @@ class DashboardFormat(StrEnum):
     svg = "svg"
 
 
-def _week(value: str | None) -> object:
+def _week(value: str | None) -> Week | None:
     """The --week option as a Week, or a usage error that shows the expected form."""
     if value is None:
         return None
@@ -77,7 +80,7 @@ def dashboard(
     from leadwork.store.dashboard import read_week, write_output
 
     journal = session(ctx).journal()
-    inputs = read_week(journal, _week(week), today())  # type: ignore[arg-type]
+    inputs = read_week(journal, _week(week), today())
     view = build_dashboard(
         inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.reviews, inputs.shown
     )
