@@ -331,3 +331,39 @@ def test_wording_helpers():
         "b": "Ann Wu",
         "c": "Tom",
     }
+
+
+# ---- the whole view, as a pure function ------------------------------------------------------
+
+
+def test_build_dashboard_is_a_pure_function_of_what_was_read():
+    from leadwork.domain.dashboard import build_dashboard
+    from leadwork.store.journal import Journal
+
+    from conftest import EXAMPLE
+
+    journal = Journal(EXAMPLE)
+    definitions = journal.definitions()
+    checkins = journal.checkins(judged_weeks(W48, definitions.config.settings))
+    meetings = [journal.one_on_one(e) for e in journal.one_on_one_entries()]
+    reviews = [journal.review(e) for e in journal.review_entries()]
+    view = build_dashboard(definitions, checkins, meetings, reviews, W48, TODAY)
+    assert view.week == W48 and view.shown.as_of == TODAY and view.has_checkin
+    assert [f.kind for f in view.needs_you][:2] == ["course-correct-no-plan", "one-on-one-overdue"]
+    assert len(view.weeks) == 13 and all(len(i.history) == 13 for i in view.indicators)
+    # The same inputs give the same view; an earlier week is judged as of its Sunday.
+    assert build_dashboard(definitions, checkins, meetings, reviews, W48, TODAY) == view
+    past = build_dashboard(definitions, checkins, meetings, reviews, Week(2026, 45), TODAY)
+    assert past.shown.as_of == dt.date(2026, 11, 8)
+    grace = next(c for c in past.coverage if c.person == "grace")
+    assert grace.cadence.state == "ok"  # due 18 Nov: not yet overdue on 8 Nov
+    with pytest.raises(ValueError, match="not 2026-W48"):
+        build_dashboard(
+            definitions,
+            checkins,
+            meetings,
+            reviews,
+            W48,
+            TODAY,
+            shown=choose_week(None, TODAY, Week(2026, 47)),
+        )

@@ -81,8 +81,15 @@ def dashboard(
 
     journal = session(ctx).journal()
     inputs = read_week(journal, _week(week), today())
+    shown = inputs.shown
     view = build_dashboard(
-        inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.reviews, inputs.shown
+        inputs.definitions,
+        inputs.checkins,
+        inputs.one_on_ones,
+        inputs.reviews,
+        shown.week,
+        shown.today,
+        shown=shown,
     )
     if output is not None:
         write_output(output, render(view, format.value), journal.root)

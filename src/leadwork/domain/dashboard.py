@@ -7,6 +7,7 @@ The store chooses the files with the rules in `domain/window.py` and
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
 from leadwork.domain.weeks import Week
-from leadwork.domain.window import SHOWN_WEEKS, ShownWeek, judged_weeks
+from leadwork.domain.window import SHOWN_WEEKS, ShownWeek, choose_week, judged_weeks
 from leadwork.domain.your_work import (
     CommitmentsView,
     ConfidenceView,
@@ -67,8 +68,18 @@ def build_dashboard(
     checkins_by_week: Mapping[Week, Checkin],
     one_on_ones: Iterable[OneOnOne],
     reviews: Iterable[StrategyReview | CapabilityReview],
-    shown: ShownWeek,
+    week: Week,
+    today: dt.date,
+    *,
+    shown: ShownWeek | None = None,
 ) -> Dashboard:
+    """The dashboard of `week`, judged as of `today` if it is the current week, else as of
+    its Sunday. `shown` carries how the CLI chose the week (the default view falls back to
+    the latest week with a check-in, judged as of today); it must be for the same week."""
+    if shown is None:
+        shown = choose_week(week, today, None)
+    if shown.week != week or shown.today != today:
+        raise ValueError(f"shown is for {shown.week} on {shown.today}, not {week} on {today}")
     settings = definitions.config.settings
     week, as_of = shown.week, shown.as_of
     judged = judged_weeks(week, settings)
