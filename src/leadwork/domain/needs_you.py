@@ -1,4 +1,4 @@
-""" "Needs you": what to act on this week, short and ranked. Pure.
+"""What needs the leader this week ("Needs you"): a short, ranked list. Pure.
 
 The ranking (documented in docs/cli.md and docs/json.md) puts first what stalls other
 people, then promises past their date, then signals that alignment is fading, then the
@@ -61,7 +61,8 @@ class Finding:
     urgency: float = 0.0  # within a kind, higher comes first
 
     @property
-    def rank(self) -> int:
+    def kind_rank(self) -> int:
+        """The kind's place in the ranking (1 first); the list's own order is by position."""
         return RANK[self.kind]
 
     @property
@@ -71,7 +72,7 @@ class Finding:
 
 def _ranked(findings: list[Finding]) -> tuple[Finding, ...]:
     # sorted() is stable, so equal findings keep the order of the files they came from.
-    return tuple(sorted(findings, key=lambda f: (f.rank, -f.urgency)))
+    return tuple(sorted(findings, key=lambda f: (f.kind_rank, -f.urgency)))
 
 
 def checkin_missing(shown: ShownWeek) -> list[Finding]:

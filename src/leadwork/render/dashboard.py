@@ -27,12 +27,15 @@ def terminal_console() -> Console:
     conventions Rich reads differently: NO_COLOR turns off every ANSI code (bold and dim
     too, not just colour), and an empty FORCE_COLOR is ignored (force-color.org), where
     Rich would take it to mean "not a terminal"."""
-    plain = {"highlight": False, "emoji": False, "markup": False}
-    if os.environ.get("NO_COLOR"):
-        return Console(color_system=None, **plain)  # type: ignore[arg-type]
-    if os.environ.get("FORCE_COLOR") == "":
-        return Console(force_terminal=sys.stdout.isatty(), **plain)  # type: ignore[arg-type]
-    return Console(**plain)  # type: ignore[arg-type]
+    no_color = bool(os.environ.get("NO_COLOR"))
+    empty_force = os.environ.get("FORCE_COLOR") == ""
+    return Console(
+        color_system=None if no_color else "auto",
+        force_terminal=sys.stdout.isatty() if empty_force else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
 
 
 def _without_padding(text: str) -> str:
