@@ -389,3 +389,16 @@ def test_the_readme_shows_the_dashboard_as_it_is():
     assert first_command.endswith(".venv/bin/leadwork --journal examples/northfield dashboard")
     capture = (SNAPSHOTS / "dashboard-northfield-100.txt").read_text(encoding="utf-8")
     assert f"```text\n{capture}```" in readme
+
+
+def test_a_persons_text_is_shown_as_written_never_as_markup(run, example_journal, tmp_path):
+    """Stories are the person's words: Rich markup, HTML and pipes in them stay text."""
+    path = example_journal / "checkins" / "2026-W48.toml"
+    odd = "[/] [bold red]Priya[/] said <script>alert(1)</script> | a | b"
+    path.write_text(path.read_text().replace("Greenville shipped every order", odd))
+    text = dashboard(run, example_journal, env={"COLUMNS": "200"}).stdout
+    assert "[/] [bold red]Priya[/] said <script>alert(1)</script> | a | b" in text
+    markdown = dashboard(run, example_journal, "-f", "markdown").stdout
+    assert "[/] [bold red]Priya[/] said <script>alert(1)</script> \\| a \\| b" in markdown
+    html = dashboard(run, example_journal, "-f", "html").stdout
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
