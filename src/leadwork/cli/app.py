@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import check, indicator, init, one_on_one
+from leadwork.cli import check, dashboard, indicator, init, one_on_one
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -66,5 +66,6 @@ def root(
 
 app.command("init")(init.init)
 app.command("check")(check.check)
+app.command("dashboard")(dashboard.dashboard)
 app.command("one-on-one")(one_on_one.one_on_one)
 app.add_typer(indicator.indicator_app, name="indicator")

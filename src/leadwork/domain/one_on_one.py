@@ -24,10 +24,14 @@ from leadwork.domain.status import (
     NO_DATA,
     ON_TRACK,
     SEVERITY,
+    PlanRecord,
+    Track,
     WeekStatus,
     course_correct_run,
     is_active,
     judge_weeks,
+    needs_plan,
+    run_start,
     trend_warning,
 )
 from leadwork.domain.weeks import Week, last_weeks
@@ -66,6 +70,7 @@ class IndicatorView:
     trend_warning: bool
     plan: PlanOnRecord | None  # the latest plan recorded since the run began
     no_plan_since: dt.date | None  # an explicit "no plan yet" recorded since the run began
+    flagged: bool  # the dashboard's "course-correct, no plan recorded" (status.needs_plan)
 
     @property
     def status(self) -> str:
@@ -74,11 +79,6 @@ class IndicatorView:
     @property
     def needs_plan(self) -> bool:
         return self.status in OFF_TRACK
-
-    @property
-    def flagged(self) -> bool:
-        """Course-correct two weeks running with no plan: the dashboard's "Needs you" rule."""
-        return self.course_correct_weeks >= 2 and self.plan is None
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ def prepare(
     weeks = prep_window(date, today)
     last = meetings[-1] if meetings else None
     views = [
-        _indicator_view(ind, weeks, checkins, meetings, trend_weeks)
+        _indicator_view(ind, weeks, checkins, meetings, trend_weeks, date)
         for ind in indicators
         if ind.owner == person.id and is_active(ind, weeks[-1])
     ]
@@ -218,6 +218,7 @@ def _indicator_view(
     checkins: Mapping[Week, Checkin],
     meetings: Sequence[OneOnOne],
     trend_weeks: int,
+    date: dt.date,
 ) -> IndicatorView:
     history = judge_weeks(indicator, weeks, _readings(indicator.id, checkins))
     now = _current(history, checkins)
@@ -236,6 +237,13 @@ def _indicator_view(
     plan, no_plan_since = None, None
     if off_track_since is not None:
         plan, no_plan_since = _plans_since(indicator.id, off_track_since.monday, meetings)
+    # The dashboard's rule, from the same functions, so the two never disagree.
+    flagged = needs_plan(
+        indicator.id,
+        Track(tuple(upto), False, cc_weeks, run_start(upto)),
+        plan_records(meetings),
+        date,
+    )
     return IndicatorView(
         indicator=indicator,
         history=history,
@@ -245,7 +253,12 @@ def _indicator_view(
         trend_warning=trend_warning(upto, trend_weeks),
         plan=plan,
         no_plan_since=no_plan_since,
+        flagged=flagged,
     )
+
+
+def plan_records(meetings: Sequence[OneOnOne]) -> list[PlanRecord]:
+    return [PlanRecord(p.indicator, m.date, p.plan) for m in meetings for p in m.plans]
 
 
 def _plans_since(
