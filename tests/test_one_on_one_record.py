@@ -525,3 +525,63 @@ def test_the_file_is_written_atomically(run, example_journal, monkeypatch):
     folder: Path = example_journal / "one-on-ones"
     assert stray_temp_files(folder) == []
     assert (folder / "2026-11-27-marcus.toml").read_text() == MARCUS_RECORD
+
+
+def test_a_plan_recorded_on_monday_counts_before_fridays_check_in(run, example_journal):
+    """W49 has no check-in yet, so W48's course-correct stands; Monday's plan answers it,
+    by the same rule the dashboard's "Needs you" uses."""
+    monday = {"LEADWORK_TODAY": "2026-11-30"}
+    result = run(
+        "one-on-one",
+        "marcus",
+        "--no-input",
+        "--plan",
+        "dayton-scrap=Quarantine the heat lots.",
+        "--done",
+        "all",
+        journal=example_journal,
+        env=monday,
+    )
+    assert result.exit_code == 0, result
+    data = json.loads(
+        run("one-on-one", "marcus", "-f", "json", journal=example_journal, env=monday).stdout
+    )
+    scrap = data["indicators"][0]
+    assert (scrap["week"], scrap["status"], scrap["flagged"]) == (
+        "2026-W48",
+        "course-correct",
+        False,
+    )
+    assert scrap["plan"] == {"date": "2026-11-30", "text": "Quarantine the heat lots."}
+
+
+def test_the_dashboard_and_the_one_on_one_agree(run, example_journal):
+    """ "Needs you" and one-on-one coverage use the same rules as the prep and --due, and
+    see what `leadwork one-on-one` records."""
+
+    def needs_you():
+        data = json.loads(run("dashboard", "-f", "json", journal=example_journal).stdout)
+        return {(n["kind"], n["subject"]) for n in data["needs_you"]}
+
+    def flagged():
+        prep = run("one-on-one", "marcus", "-f", "json", journal=example_journal)
+        return json.loads(prep.stdout)["indicators"][0]["flagged"]
+
+    def due():
+        data = json.loads(run("one-on-one", "--due", "-f", "json", journal=example_journal).stdout)
+        return {d["person"] for d in data["due"] if d["state"] == "overdue"}
+
+    assert ("course-correct-no-plan", "dayton-scrap") in needs_you() and flagged()
+    assert ("one-on-one-overdue", "grace") in needs_you() and due() == {"grace"}
+
+    assert run(*MARCUS_FLAGS, journal=example_journal).exit_code == 0  # "no plan yet"
+    assert ("course-correct-no-plan", "dayton-scrap") in needs_you() and flagged()
+
+    plan = ("--plan", "dayton-scrap=Quarantine the heat lots.", "--done", "all")
+    result = run("one-on-one", "marcus", "--no-input", *plan, journal=example_journal)
+    assert result.exit_code == 0, result
+    assert ("course-correct-no-plan", "dayton-scrap") not in needs_you() and not flagged()
+
+    result = run("one-on-one", "grace", "--no-input", "--done", "1,2,3", journal=example_journal)
+    assert result.exit_code == 0, result
+    assert ("one-on-one-overdue", "grace") not in needs_you() and due() == set()
