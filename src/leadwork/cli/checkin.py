@@ -395,6 +395,7 @@ def _interview(
     from leadwork.cli.interview import Context, Interview
     from leadwork.cli.prompts import Prompter
     from leadwork.domain.checkin import reading_questions
+    from leadwork.domain.weeks import Week
     from leadwork.render import checkin as show
     from leadwork.store.checkins import (
         Draft,
@@ -403,8 +404,6 @@ def _interview(
         load_draft,
         save_draft,
     )
-
-    from leadwork.domain.weeks import Week
 
     this_week = Week.of(today())
     ask = Prompter()
