@@ -434,7 +434,9 @@ def merge(
     carried_from = {c.text: c.carried for c in previous.commitments} if previous else {}
     follow_ups = data.setdefault("last_week", [])
     commitments = data.setdefault("commitments", [])
-    for text, outcome in answers.follow_ups.items():
+    order = {text: i for i, text in enumerate(previous_commitments(previous))}
+    in_order = sorted(answers.follow_ups.items(), key=lambda item: order.get(item[0], len(order)))
+    for text, outcome in in_order:
         index = next((i for i, f in enumerate(follow_ups) if f["text"] == text), None)
         if index is None:
             follow_ups.append({"text": text, "outcome": outcome})
@@ -477,7 +479,8 @@ def merge(
         for entry in entries:
             entry = _entry(array, entry)
             if entry in [_entry(array, e) for e in existing]:
-                notes.append(f"the {array[:-1]} '{short(entry['text'])}' was already recorded")
+                kind = "story" if array == "stories" else "conversation"
+                notes.append(f"the {kind} '{short(entry['text'])}' was already recorded")
                 continue
             existing.append(entry)
             edits.append(AppendEntry(array, entry))

@@ -195,10 +195,10 @@ def summary(
     merged = saved.merged
     by_id = {i.id: i for i in indicators}
     parts: list[Any] = []
-    if saved.outcome == "unchanged":
-        parts.append(
-            Text(f"Nothing changed for {week_label(week)}: no new answers for {saved.rel}.")
-        )
+    if saved.outcome == "unchanged" and saved.existed:
+        parts.append(Text(f"Nothing changed in {saved.rel}: every answer was already there."))
+    elif saved.outcome == "unchanged":
+        parts.append(Text(f"Nothing to record for {week_label(week)}: no answers were given."))
     else:
         verb = "Recorded" if saved.outcome == "created" else "Amended"
         parts.append(Text.assemble((f"{verb} {week_label(week)}", "bold"), f" in {saved.rel}."))

@@ -41,6 +41,7 @@ class Saved:
     merged: Merged
     rel: str  # the check-in file, relative to the journal
     outcome: Outcome
+    existed: bool  # the file was there before this run
 
     @property
     def written(self) -> list[str]:
@@ -63,15 +64,22 @@ def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | Non
 
 def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Merged]) -> Saved:
     """Merge and write under the journal's lock, against the file as it is now: a story
-    captured from another terminal while an interview ran is kept, not overwritten."""
+    captured from another terminal while an interview ran is kept, not overwritten.
+
+    When the answers change nothing, nothing is locked or written (not even the lock file).
+    """
     rel = journal.checkin_rel(week)
     path = journal.path(rel)
+    current = journal.checkin(week)
+    merged = build(current)
+    if not merged.changed:
+        return Saved(merged, rel, "unchanged", current is not None)
     with journal_lock(journal.root):
         journal.forget(rel)
         current = journal.checkin(week)
         merged = build(current)
         if not merged.changed:
-            return Saved(merged, rel, "unchanged")
+            return Saved(merged, rel, "unchanged", current is not None)
         if current is None:
             make_folder(path.parent)
             atomic_write(path, dumps(merged.checkin, header(week), natural=True))
@@ -82,7 +90,7 @@ def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Me
             edit_file(path, lambda document: apply_edits(document, merged.edits), Checkin)
             outcome = "amended"
         journal.forget(rel)
-    return Saved(merged, rel, outcome)
+    return Saved(merged, rel, outcome, current is not None)
 
 
 # ---- amending with tomlkit ----------------------------------------------------------------
@@ -151,11 +159,32 @@ def _append_entry(
         entry[key] = _value(value)
     fresh.append(entry)
     if array in document:
-        document[array].append(entry)
+        aot = document[array]
+        _move_trailing_comments(aot[-1], entry)
+        aot.append(entry)
     else:
         aot = tomlkit.aot()
         aot.append(entry)
         _insert_section(document, array, aot)
+
+
+def _move_trailing_comments(source: Any, target: Any) -> None:
+    """A comment line after a table's last key introduces what follows it (tomlkit files
+    it under the table above). When a new table goes in between, the comment moves to the
+    new table's end, so it still sits right above what it is about."""
+    import tomlkit
+
+    body = source.value.body
+    last = max((i for i, (k, _) in enumerate(body) if k is not None), default=None)
+    if last is None:
+        return
+    trailing = body[last + 1 :]
+    if not any(isinstance(item, tomlkit.items.Comment) for _, item in trailing):
+        return
+    del body[last + 1 :]  # unkeyed items: tomlkit's key map does not index them
+    for _, item in trailing:
+        target.add(item)
+    target.keeps_its_end = True  # _space_out: its end is the person's spacing, not ours
 
 
 def _insert_section(document: TOMLDocument, name: str, item: Any) -> None:
@@ -178,6 +207,14 @@ def _insert_section(document: TOMLDocument, name: str, item: Any) -> None:
         return
     while index > 0 and isinstance(document.body[index - 1][1], tomlkit.items.Comment):
         index -= 1  # above the comment that introduces the following section
+    above = document.body[index - 1][1] if index > 0 else None
+    if isinstance(above, tomlkit.items.AoT):
+        above = above.body[-1]
+    if isinstance(above, tomlkit.items.Table):
+        first = item.body[0] if isinstance(item, tomlkit.items.AoT) else item
+        _move_trailing_comments(
+            above, item.body[-1] if isinstance(item, tomlkit.items.AoT) else first
+        )
     # tomlkit has no public insert; `_insert_at` has been stable since 0.7. If it ever
     # goes, appending at the end is still valid TOML, only in a less usual place.
     try:
@@ -200,9 +237,13 @@ def _space_out(document: TOMLDocument, fresh: list[Any]) -> None:
                 missing = 2 - _newlines_at_end(previous)
                 if id(piece) in new and missing > 0:
                     piece.trivia.indent = "\n" * missing
-                elif id(previous) in new and missing > 0:
+                elif id(previous) in new and missing > 0 and not _keeps_its_end(previous):
                     previous.add(tomlkit.nl())
             previous = piece
+
+
+def _keeps_its_end(table: Any) -> bool:
+    return getattr(table, "keeps_its_end", False)
 
 
 def _newlines_at_end(item: Any) -> int:
