@@ -219,7 +219,7 @@ def test_amending_keeps_comments_and_every_untouched_line(example_journal, run):
         "  readings     dayton-scrap  3.6% → 3.1%  course-correct\n"
         "  hours        other 6 → 8\n"
         "  confidence   capability 3 → 4\n"
-        "  reflection   note  “Short week, Thanksgiving. Strategy refresh booked…” → “Short "
+        "  reflection   note  “Short week, Thanksgiving. Strategy refresh book…” → “Short "
         "week.”\n"
         "  commitments  Call Grace  new\n"
         "Last week's commitments: 1 of 2 done (50%).\n"
