@@ -236,7 +236,7 @@ def checkin(
         from leadwork.store.checkins import delete_draft
 
         delete_draft(journal, the_week)
-    _finish(journal, the_week, saved, indicators, notes, commit, format)
+    _finish(journal, the_week, saved, indicators, notes, commit, format, interactive)
 
 
 @dataclass
@@ -486,8 +486,10 @@ def _finish(
     notes: list[str],
     commit: bool,
     format: SummaryFormat,
+    interactive: bool,
 ) -> None:
-    from rich.console import Console
+    from rich.console import Console, Group
+    from rich.text import Text
 
     from leadwork.render import checkin as show
 
@@ -506,6 +508,7 @@ def _finish(
     if format is SummaryFormat.json:
         typer.echo(show.summary_json(saved, week, notes, git))
     else:
-        Console().print(show.summary(saved, week, indicators, notes, git))
+        summary = show.summary(saved, week, indicators, notes, git)
+        Console().print(Group(Text(), summary) if interactive else summary)
     if failure is not None:
         raise failure

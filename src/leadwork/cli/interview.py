@@ -196,7 +196,8 @@ class Interview:
         index = 0
         while True:
             if index >= len(self.answers.stories):
-                text = self.ask.text(f"Story {index + 1}: what happened? (Enter: no more)")
+                number = had + index + 1
+                text = self.ask.text(f"Story {number}: what happened? (Enter: no more)")
                 if text is None:
                     break
                 self.answers.stories.append({"text": text})
@@ -221,12 +222,16 @@ class Interview:
 
         if not self._pending("conversations:done"):
             return
-        self.ask.say(show.step("Stakeholder conversations", "what did you hear?"))
+        current = self.context.current
+        had = len(current.conversations) if current else 0
+        note = "what did you hear?" + (f" {had} recorded already" if had else "")
+        self.ask.say(show.step("Stakeholder conversations", note))
         kinds = list(CONVERSATION_KINDS)
         index = 0
         while True:
             if index >= len(self.answers.conversations):
-                kind = self.ask.choice(f"Conversation {index + 1}: with (Enter: no more)", kinds)
+                number = had + index + 1
+                kind = self.ask.choice(f"Conversation {number}: with (Enter: no more)", kinds)
                 if kind is None:
                     break
                 self.answers.conversations.append({"with": kind})
@@ -271,10 +276,11 @@ class Interview:
         carried = [t for t, o in self.answers.follow_ups.items() if o == "carried"]
         current = self.context.current
         kept = [c.text for c in current.commitments] if current else []
-        for text in dict.fromkeys([*kept, *carried]):
+        listed = list(dict.fromkeys([*kept, *carried]))
+        for text in listed:
             self.ask.say(_kept(text))
         while True:
-            number = len(self.answers.commitments) + 1
+            number = len(listed) + len(self.answers.commitments) + 1
             text = self.ask.text(f"Commitment {number} (Enter: no more)")
             if text is None:
                 break
