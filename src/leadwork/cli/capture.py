@@ -116,13 +116,15 @@ def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None
 
     journal = session(ctx).journal()
     saved = save_week(journal, week, lambda current: merge(week, current, None, answers))
-    count = len(getattr(saved.merged.checkin, kind + "s"))
+    plural = "stories" if kind == "story" else "conversations"
+    count = len(getattr(saved.merged.checkin, plural))
     if saved.outcome == "unchanged":
         message = f"That {kind} is already in {saved.rel}: nothing changed."
     else:
         made = " (a new file)" if saved.outcome == "created" else ""
         message = (
-            f"Added a {kind} to {saved.rel}{made}: {count} {kind}{'s' * (count != 1)} in {week}."
+            f"Added a {kind} to {saved.rel}{made}: {count} {kind if count == 1 else plural} "
+            f"in {week}."
         )
     Console().print(Text(message))
 
