@@ -496,7 +496,10 @@ def merge(
         )
 
     try:
-        checkin = Checkin.model_validate({k: v for k, v in data.items() if v not in ({}, [])})
+        had = set(_data(current)) if current else set()  # an empty [reflection] stays
+        checkin = Checkin.model_validate(
+            {k: v for k, v in data.items() if k in had or v not in ({}, [])}
+        )
     except ValidationError as error:  # answers are checked before; this is the safety net
         reasons = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()

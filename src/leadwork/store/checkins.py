@@ -154,6 +154,12 @@ def _append_entry(
 ) -> None:
     import tomlkit
 
+    if array in document and not isinstance(document[array], tomlkit.items.AoT):
+        # The person (or a tool) wrote `stories = [{ text = "..." }, ...]`: keep that style.
+        inline = tomlkit.inline_table()
+        inline.update({key: _value(value) for key, value in data.items()})
+        document[array].append(inline)
+        return
     entry = tomlkit.table()
     for key, value in data.items():
         entry[key] = _value(value)
@@ -193,12 +199,17 @@ def _insert_section(document: TOMLDocument, name: str, item: Any) -> None:
     capture wrote), else at the end."""
     import tomlkit
 
+    # Only before a [table] or [[array]] header: a plain `key = value` line above the
+    # new header would become part of the new table.
     rank = SECTION_ORDER.index(name)
     index = next(
         (
             i
-            for i, (key, _) in enumerate(document.body)
-            if key is not None and key.key in SECTION_ORDER and SECTION_ORDER.index(key.key) > rank
+            for i, (key, item) in enumerate(document.body)
+            if key is not None
+            and isinstance(item, tomlkit.items.Table | tomlkit.items.AoT)
+            and key.key in SECTION_ORDER
+            and SECTION_ORDER.index(key.key) > rank
         ),
         None,
     )
