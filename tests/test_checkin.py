@@ -482,3 +482,25 @@ def test_the_installed_command_reads_a_pipe_without_asking(example_journal):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Recorded 2026-W49")
     assert "value" not in result.stdout
+
+
+@pytest.mark.parametrize("command", ["checkin", "story", "conversation"])
+def test_help_does_not_load_rich_or_the_writers(command):
+    probe = """
+import sys
+sys.argv = ["leadwork", {command!r}, "--help"]
+try:
+    from leadwork.cli import main
+    main()
+except SystemExit:
+    pass
+print("HEAVY=" + ",".join(m for m in ("rich", "tomlkit", "tomli_w") if m in sys.modules))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", probe.format(command=command)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Usage: leadwork" in result.stdout
+    assert result.stdout.strip().endswith("HEAVY=")
