@@ -181,7 +181,7 @@ def test_the_interview_asks_each_step_in_order_and_writes_the_week(journal, run,
         "                 challenge  “Time”\n"
         "  last week      Walk line 3 with Maria      done\n"
         "                 Ask Tom for the scrap plan  carried\n"
-        "  commitments    Ask Tom for the scrap plan  carried over, 3 times now\n"
+        "  commitments    Ask Tom for the scrap plan  carried over (3 times)\n"
         "                 Book the quality review     new\n"
         "  stories        Maria stopped the line for a bad lot  maria · quality-first\n"
         "  conversations  Wants weekly updates  customer · Acme · strategy refresh?\n"

@@ -291,7 +291,7 @@ def _change_row(change: Change, week: Week, indicators: dict[str, Indicator]) ->
         entry = change.new
         if isinstance(entry, dict):
             carried = entry.get("carried", 0)
-            note = f"carried over, {_times(carried)} now" if carried else "new"
+            note = f"carried over ({carried} time{'s' * (carried != 1)})" if carried else "new"
             style = "yellow" if carried >= CARRIED_TOO_OFTEN else ""
             return [Text(short(change.key)), Text(note, style=style)]
         return [Text(short(change.key)), _old_new(change, str)]
