@@ -334,6 +334,7 @@ def test_the_first_week_has_nothing_to_follow_up(fresh_journal, run):
         ),
         (("-r", "dayton-scrap=abc"), "--reading 'dayton-scrap=abc': 'abc' is not a number", None),
         (("-r", "dayton-scrap=nan"), "is not a finite number", None),
+        (("-r", "dayton-scrap=1" + "0" * 30), "is too large a number", None),
         (("-r", "dayton-scrap"), "--reading 'dayton-scrap' is not ID=VALUE", "dayton-scrap=3.1"),
         (("--hours", "other=-1"), "-1 hours is below 0", None),
         (("--hours", "other=169"), "169 hours is more than the 168 in a week", None),

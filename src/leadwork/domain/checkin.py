@@ -183,6 +183,8 @@ def parse_number(text: str) -> Number:
         raise ValueError(f"'{text.strip()}' is not a finite number")
     if isinstance(value, float) and value.is_integer() and "." not in cleaned:
         value = int(value)  # 1e2
+    if abs(value) >= 2**53:  # past what a float holds exactly, and past any real reading
+        raise ValueError(f"'{text.strip()}' is too large a number")
     return value
 
 
