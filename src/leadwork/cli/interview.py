@@ -104,6 +104,7 @@ class Interview:
         return {f.text: f.outcome for f in current.last_week} if current else {}
 
     def readings(self) -> None:
+        from leadwork.domain.checkin import parse_number
         from leadwork.render import checkin as show
 
         questions = [q for q in self.context.readings if self._pending(f"reading:{q.indicator.id}")]
@@ -114,14 +115,14 @@ class Interview:
         for question in questions:
             self.ask.say(show.reading_context(question, week))
             prompt = show.reading_prompt(question.indicator)
-            value = self.ask.number(prompt, default=question.current)
+            value = self.ask.number(prompt, default=question.current, parse=parse_number)
             if value is not None:
                 self.answers.readings[question.indicator.id] = value
                 self.ask.say(show.reading_status(question.indicator, week, value))
             self._done(f"reading:{question.indicator.id}")
 
     def hours(self) -> None:
-        from leadwork.domain.checkin import HOUR_AREAS, HOUR_LABELS, check_hours
+        from leadwork.domain.checkin import HOUR_AREAS, HOUR_LABELS, check_hours, parse_number
         from leadwork.model.checkin import HOURS_IN_WEEK
         from leadwork.render import checkin as show
 
@@ -153,7 +154,9 @@ class Interview:
                 return None
 
             default = recorded.get(area)
-            value = self.ask.number(HOUR_LABELS[area], default=_tidy(default), check=check)
+            value = self.ask.number(
+                HOUR_LABELS[area], default=_tidy(default), parse=parse_number, check=check
+            )
             if value is not None:
                 self.answers.hours[area] = value
             self._done(f"hours:{area}")
