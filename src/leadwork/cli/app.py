@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import check, dashboard, indicator, init, one_on_one
+from leadwork.cli import capture, check, checkin, dashboard, indicator, init, one_on_one
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -67,5 +67,8 @@ def root(
 app.command("init")(init.init)
 app.command("check")(check.check)
 app.command("dashboard")(dashboard.dashboard)
+app.command("checkin")(checkin.checkin)
+app.command("story")(capture.story)
+app.command("conversation")(capture.conversation)
 app.command("one-on-one")(one_on_one.one_on_one)
 app.add_typer(indicator.indicator_app, name="indicator")
