@@ -9,7 +9,7 @@ from conftest import tree_hash
 @pytest.fixture
 def terminal(monkeypatch):
     """CliRunner's stdin is not a terminal; say it is, so the interview asks."""
-    monkeypatch.setattr("leadwork.cli.one_on_one_prompts.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
 
 
 def refused(run, journal, *args, code=2, input=None):

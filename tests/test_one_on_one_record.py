@@ -287,7 +287,7 @@ def test_an_invalid_check_in_stops_the_story_before_anything_is_written(run, exa
 @pytest.fixture
 def terminal(monkeypatch):
     """CliRunner's stdin is not a terminal; say it is, so the interview asks."""
-    monkeypatch.setattr("leadwork.cli.one_on_one_prompts.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
 
 
 def test_without_a_terminal_or_answers_it_only_prepares(run, example_journal):
@@ -406,17 +406,16 @@ def test_a_wrong_answer_is_asked_again(run, example_journal, terminal):
     answers[2:3] = ["\x1b[31mred", ""]  # a control character cannot be recorded
     result = run("one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result
-    assert "Please answer one of: done, carried, dropped." in result.stdout
-    assert "That cannot be recorded: it holds the control character \\x1b." in result.stdout
+    assert "✗ 'maybe' is not one of done, carried, dropped" in result.stdout
+    assert "✗ that cannot be recorded: it holds the control character \\x1b" in result.stdout
 
 
 def test_the_end_of_input_writes_nothing(run, example_journal, terminal):
+    """Like Ctrl-C (the shared prompts' rule): stop, exit 130, nothing written."""
     before = tree_hash(example_journal)
     result = run("one-on-one", "marcus", journal=example_journal, input="y\nProgress.\n")
-    assert result.exit_code == 2
-    assert (
-        "the input ended before the one-on-one was recorded; nothing was written" in result.stderr
-    )
+    assert result.exit_code == 130
+    assert "interrupted; nothing more was written" in result.stderr
     assert tree_hash(example_journal) == before
 
 

@@ -277,8 +277,9 @@ def _record(
     from rich.console import Console, Group
     from rich.text import Text
 
+    from leadwork.cli import prompts
     from leadwork.cli.one_on_one_interview import complete, interview
-    from leadwork.cli.one_on_one_prompts import Asker, stdin_is_terminal
+    from leadwork.cli.one_on_one_prompts import Asker
     from leadwork.domain.one_on_one import build_meeting, story_from, text_problem
     from leadwork.render.one_on_one import recorded_renderable
     from leadwork.store.one_on_ones import later_meeting, save_meeting
@@ -300,7 +301,7 @@ def _record(
     strategy = journal.strategy()
     choices = {c.id for c in strategy.choices} | {"purpose"}
     agreements: list[Agreement] = []
-    interactive = not no_input and stdin_is_terminal()
+    interactive = not no_input and prompts.stdin_is_terminal()
     if flags.given() or no_input:
         answers = answers_from_flags(flags, prep, journal, choices, allow_past_due)
         if interactive:
@@ -317,7 +318,8 @@ def _record(
     else:
         console.print(_prep_renderable(prep))
         ask = Asker(console, text_problem)
-        if not ask.confirm("\nRecord the one-on-one now?", default=True):
+        ask.say("")
+        if not ask.confirm("Record the one-on-one now?", default=True):
             console.print("Nothing was written.")
             return
         answers, agreements = interview(

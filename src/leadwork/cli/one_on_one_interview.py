@@ -34,7 +34,8 @@ def ask_plan(ask: Asker, prep: Prep, view: IndicatorView) -> str | None:
     ind = view.indicator
     value = format_value(view.current.value, ind.unit)
     target = format_value(view.current.thresholds.target, ind.unit)
-    ask.say(f"\n{ind.name}: {value} in {view.current.week} (target {target}), {view.status}.")
+    ask.say("")
+    ask.say(f"{ind.name}: {value} in {view.current.week} (target {target}), {view.status}.")
     if view.plan is not None:
         ask.say(f"  Plan of {view.plan.date}: {view.plan.text}", "dim")
         answer = ask.text(
@@ -63,18 +64,19 @@ def ask_follow_ups(ask: Asker, prep: Prep, answers: Answers, skip: set[int]) -> 
     items = [c for c in prep.commitments if c.number not in skip]
     if not items:
         return
-    ask.say("\nLast time's commitments", "bold")
+    ask.say("")
+    ask.say("Last time's commitments", "bold")
     for item in items:
         extra = ", ".join(filter(None, (due_note(item), carried_note(item))))
         ask.say(
             f"{item.number}. {whose(prep, item.by)}: {item.text}" + (f" ({extra})" if extra else "")
         )
-        outcome = ask.choice("   What became of it?", OUTCOMES, keys=OUTCOME_KEYS)
+        outcome = ask.choice("What became of it?", OUTCOMES, keys=OUTCOME_KEYS)
         if outcome != "carried":
             answers.follow_ups.append(FollowUpAnswer(item.number, outcome))
             continue
         due, past_ok = ask.day(
-            "   New due date",
+            "New due date",
             prep.next_due,
             prep.date,
             lambda day: due_problem(day, prep.date),
@@ -86,21 +88,21 @@ def ask_commitments(ask: Asker, prep: Prep, answers: Answers) -> None:
     from leadwork.domain.one_on_one import NewCommitment, due_problem
 
     for by, label in (("them", f"{prep.first_name}'s"), ("me", "Your")):
-        ask.say(f"\n{label} commitments, one at a time (Enter when done)", "bold")
+        ask.say("")
+        ask.say(f"{label} commitments, one at a time (Enter when done)", "bold")
         while True:
-            text = ask.text("  Commitment")
+            text = ask.text("Commitment")
             if not text:
                 break
             due, past_ok = ask.day(
-                "  Due", prep.next_due, prep.date, lambda day: due_problem(day, prep.date)
+                "Due", prep.next_due, prep.date, lambda day: due_problem(day, prep.date)
             )
             answers.commitments.append(NewCommitment(by, text, due, past_ok))
 
 
 def ask_story_choice(ask: Asker, choices: list[Choice]) -> str | None:
     ids = [c.id for c in choices] + ["purpose"]
-    ask.say("  Keep it as a story? Which strategic choice did it live?")
-    answer = ask.choice("  Choice", [*ids, "no"], "no", inline=False)
+    answer = ask.choice("A story? The strategic choice it lived", [*ids, "no"], "no")
     return None if answer == "no" else answer
 
 
@@ -113,9 +115,10 @@ def ask_agreements(
 ) -> list[Agreement]:
     agreements: list[Agreement] = []
     indicators = list(indicators)  # as they will be, with what was agreed so far
-    question = "\nDid you agree a new indicator, or change a target or threshold?"
+    ask.say("")
+    question = "Did you agree a new indicator, or change a target or threshold?"
     while ask.confirm(question, default=False):
-        kind = ask.choice("  A new indicator, or a change to one?", ["new", "change"])
+        kind = ask.choice("A new indicator, or a change to one?", ["new", "change"])
         try:
             if kind == "new":
                 agreement = _ask_new(ask, prep, indicators, people, servable)
@@ -141,18 +144,18 @@ def _ask_new(
     from leadwork.domain.joint_indicators import Agreement, new_indicator
 
     data = {
-        "id": ask.text("  Id (a short slug, like scrap-rate)"),
-        "name": ask.text("  Name"),
+        "id": ask.text("Id (a short slug, like scrap-rate)"),
+        "name": ask.text("Name"),
         "owner": prep.person.id,
         "agreed_with": [prep.person.id],
         "agreed_on": prep.date,
-        "unit": ask.text("  Unit", "%, days, min... or Enter for none"),
-        "direction": ask.choice("  Which way is better?", ["higher", "lower"]),
-        "target": ask.number("  Target"),
-        "celebrate": ask.number("  Celebrate at"),
-        "course_correct": ask.number("  Course-correct past"),
+        "unit": ask.text("Unit", "%, days, min... or Enter for none"),
+        "direction": ask.choice("Which way is better?", ["higher", "lower"]),
+        "target": ask.number("Target"),
+        "celebrate": ask.number("Celebrate at"),
+        "course_correct": ask.number("Course-correct past"),
     }
-    serves = ask.text("  Serves (capability or choice ids, comma-separated)", "Enter for none")
+    serves = ask.text("Serves (capability or choice ids, comma-separated)", "Enter for none")
     data["serves"] = [s.strip() for s in serves.split(",") if s.strip()]
     return Agreement(new_indicator(_given(data), indicators, people, servable))
 
@@ -166,14 +169,14 @@ def _ask_change(ask: Asker, prep: Prep, indicators: list[Indicator], people: set
     own = [v.indicator.id for v in prep.indicators]
     by_id = {i.id: i for i in indicators}
     default = own[0] if len(own) == 1 else None
-    ident = ask.text("  Which indicator", ", ".join(own) if own else "its id") or default or ""
+    ident = ask.text("Which indicator", ", ".join(own) if own else "its id") or default or ""
     indicator = by_id[known_id(ident, "indicator", "the indicator", by_id, "indicators.toml")]
     now = thresholds_for(indicator, Week.of(prep.date))
     ask.say("  Enter keeps a value as it is.", "dim")
     values = {
-        "target": ask.number("  Target", now.target),
-        "celebrate": ask.number("  Celebrate at", now.celebrate),
-        "course_correct": ask.number("  Course-correct past", now.course_correct),
+        "target": ask.number("Target", now.target),
+        "celebrate": ask.number("Celebrate at", now.celebrate),
+        "course_correct": ask.number("Course-correct past", now.course_correct),
     }
     data = {key: value for key, value in values.items() if value != getattr(now, key)}
     data.update(since=prep.date, agreed_with=[prep.person.id])
@@ -197,19 +200,22 @@ def interview(
     from leadwork.domain.one_on_one import Answers, PlanAnswer
 
     answers = Answers()
+    ask.say("")
     answers.progress = ask.text(
-        f"\nHow is {prep.first_name} progressing, in their words?", "Enter to skip"
+        f"How is {prep.first_name} progressing, in their words?", "Enter to skip"
     )
     for view in prep.indicators:
         if view.needs_plan:
             answers.plans.append(PlanAnswer(view.indicator.id, ask_plan(ask, prep, view)))
-    answers.celebrate = ask.text("\nWhat is worth celebrating?", "Enter to skip") or None
+    ask.say("")
+    answers.celebrate = ask.text("What is worth celebrating?", "Enter to skip") or None
     if answers.celebrate:
         answers.story_choice = ask_story_choice(ask, choices)
     ask_follow_ups(ask, prep, answers, skip=set())
     ask_commitments(ask, prep, answers)
     agreements = ask_agreements(ask, prep, indicators, people, servable)
-    answers.note = ask.text("\nAnything else to note?", "Enter to skip") or None
+    ask.say("")
+    answers.note = ask.text("Anything else to note?", "Enter to skip") or None
     return answers, agreements
 
 
