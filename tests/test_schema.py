@@ -80,6 +80,12 @@ def test_schema_output_dir_needs_no_journal(tmp_path, run, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "out" / "schemas").iterdir()) == sorted(all_schemas())
 
 
+def test_the_command_knows_every_kind_of_file():
+    from leadwork.cli.schema import SchemaKind
+
+    assert [k.value for k in SchemaKind] == [kind.name for kind in FILE_KINDS]
+
+
 def test_schema_kind_prints_one_schema(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("schema", "indicators")
@@ -87,8 +93,8 @@ def test_schema_kind_prints_one_schema(run, tmp_path, monkeypatch):
     assert json.loads(result.stdout) == json.loads(all_schemas()["indicators.json"])
     bad = run("schema", "indicator")
     assert bad.exit_code == 2
-    assert "'indicator' is not a kind of journal file" in bad.stderr
-    assert "indicators" in bad.stderr
+    assert "'indicator' is not one of" in bad.stderr
+    assert "'indicators'" in bad.stderr
     assert bad.stdout == ""
     assert list(tmp_path.iterdir()) == []
 

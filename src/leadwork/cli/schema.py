@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -9,31 +10,27 @@ import typer
 
 from leadwork.cli.session import session
 
-SCHEMA_KINDS = (
-    "leadwork",
-    "strategy",
-    "capabilities",
-    "indicators",
-    "team",
-    "checkin",
-    "one-on-one",
-    "strategy-review",
-    "capability-review",
-)
 
+class SchemaKind(StrEnum):
+    """The kinds of journal file (tests/test_schema.py keeps this in step with the models)."""
 
-def _kind_names(incomplete: str) -> list[str]:
-    return [kind for kind in SCHEMA_KINDS if kind.startswith(incomplete)]
+    leadwork = "leadwork"
+    strategy = "strategy"
+    capabilities = "capabilities"
+    indicators = "indicators"
+    team = "team"
+    checkin = "checkin"
+    one_on_one = "one-on-one"
+    strategy_review = "strategy-review"
+    capability_review = "capability-review"
 
 
 def schema(
     ctx: typer.Context,
     kind: Annotated[
-        str | None,
+        SchemaKind | None,
         typer.Argument(
-            help=f"Print one file kind's schema to stdout instead: {', '.join(SCHEMA_KINDS)}.",
-            autocompletion=_kind_names,
-            show_default=False,
+            help="Print this kind of file's schema to stdout instead.", show_default=False
         ),
     ] = None,
     output: Annotated[
@@ -54,17 +51,11 @@ def schema(
     each template (and the journal's .taplo.toml) points: Taplo and Even Better TOML then
     complete keys and flag mistakes while you type. Run it again after upgrading leadwork.
     """
-    from leadwork.errors import UsageProblem
     from leadwork.render import schema as schemas
     from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 
     if kind is not None:
-        if kind not in schemas.KINDS:
-            raise UsageProblem(
-                f"'{kind}' is not a kind of journal file",
-                hint=f"one of: {', '.join(SCHEMA_KINDS)}",
-            )
-        typer.echo(schemas.dumps(schemas.json_schema(schemas.KINDS[kind])), nl=False)
+        typer.echo(schemas.dumps(schemas.json_schema(schemas.KINDS[kind.value])), nl=False)
         return
     texts = schemas.all_schemas()
     if output is not None:
