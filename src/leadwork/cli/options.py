@@ -1,0 +1,41 @@
+"""Options several commands share: output format, weeks, and printing one renderable."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.weeks import Week
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+FORMAT_HELP = "text for people (a table), json for scripts (see docs/cli.md)."
+
+
+def parse_week(text: str | None, flag: str) -> Week | None:
+    """A YYYY-Www option value, or a usage error that says how to write one."""
+    from leadwork.domain.weeks import Week
+
+    if text is None:
+        return None
+    try:
+        return Week.parse(text)
+    except ValueError as error:
+        raise UsageProblem(
+            f"{flag}: {error}", hint="write weeks as YYYY-Www, like 2026-W48"
+        ) from None
+
+
+def show(renderable: Any) -> None:
+    """Print one renderable. Rich turns colour off in pipes and with NO_COLOR, and on with
+    FORCE_COLOR, by itself: the console is not forced either way."""
+    from rich.console import Console
+
+    Console().print(renderable)
