@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import capability, check, indicator, init, schema
+from leadwork.cli import capability, check, edit, indicator, init, schema
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -67,5 +67,6 @@ def root(
 app.command("init")(init.init)
 app.command("check")(check.check)
 app.command("schema")(schema.schema)
+app.command("edit")(edit.edit)
 app.add_typer(indicator.app, name="indicator")
 app.add_typer(capability.app, name="capability")
