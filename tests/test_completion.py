@@ -97,6 +97,20 @@ LINES = [
     "leadwork init ",
     "leadwork nosuch ",
     'leadwork "che',
+    "leadwork indicator ",
+    "leadwork indicator show ",
+    "leadwork indicator show d",
+    "leadwork indicator show dayton-scrap ",
+    "leadwork indicator list --owner ",
+    "leadwork indicator list -o p",
+    "leadwork indicator list --owner=g",
+    "leadwork indicator list --week 2026-W4",
+    "leadwork indicator list --all --format ",
+    "leadwork capability show ",
+    "leadwork capability list --owner m",
+    "leadwork edit ",
+    "leadwork edit one-on-ones/2026-11",
+    "leadwork edit 2026-W3",
 ]
 SHELLS = ["bash", "zsh", "fish:get-args", "fish:is-args", "powershell"]
 
@@ -149,6 +163,50 @@ def test_commands_and_flags():
     assert "--strict" not in items("leadwork check --strict --")
 
 
+def test_ids_and_weeks_from_the_journal_in_the_current_folder(example_journal, monkeypatch):
+    monkeypatch.chdir(example_journal / "checkins")  # anywhere inside the journal
+    assert items("leadwork indicator show d") == [
+        "dayton-otd",
+        "dayton-scrap",
+        "discovery-meetings",
+    ]
+    assert items("leadwork indicator list --owner ") == ["marcus", "priya", "elena", "tom", "grace"]
+    assert items("leadwork capability show c") == ["consultative-selling", "coaching-supervisors"]
+    weeks = items("leadwork indicator list --week ")
+    assert weeks[:3] == ["2026-W48", "2026-W47", "2026-W46"]  # this week first, then newest
+    assert len(weeks) == 20
+    assert items("leadwork edit 2026-W3")[:2] == ["2026-W39", "2026-W38"]
+    assert items("leadwork edit t") == ["team"]
+
+
+def test_ids_from_the_journal_named_by_option_or_environment(
+    example_journal, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    assert items("leadwork indicator show g") == []  # no journal here: nothing, no error
+    assert items(f"leadwork --journal {example_journal} indicator show g") == [
+        "greenville-otd",
+        "greenville-changeover",
+    ]
+    assert items(f"leadwork -j {example_journal} capability show m") == ["machinist-pipeline"]
+    monkeypatch.setenv("LEADWORK_JOURNAL", str(example_journal))
+    assert items("leadwork indicator list --owner e") == ["elena"]
+
+
+def test_this_week_is_offered_even_before_its_check_in(fresh_journal, monkeypatch):
+    monkeypatch.chdir(fresh_journal)
+    assert items("leadwork indicator list --week ") == ["2026-W48"]
+    text, _ = fast(shell_env("fish", "leadwork indicator list --week "))
+    assert text == "2026-W48\tthis week\n"
+
+
+def test_a_broken_file_completes_nothing_and_says_nothing(example_journal, monkeypatch):
+    monkeypatch.chdir(example_journal)
+    (example_journal / "team.toml").write_text("[[people]\nid = ")
+    assert fast(shell_env("bash", "leadwork indicator list --owner ")) == ("\n", 0)
+    assert items("leadwork indicator show dayton-s") == ["dayton-scrap"]
+
+
 def test_zsh_and_fish_show_help_next_to_each_candidate():
     text, _ = fast(shell_env("zsh", "leadwork ch"))
     assert text.startswith('_arguments \'*: :(("check":"Validate every file and every')
@@ -174,8 +232,18 @@ print("HEAVY=" + ",".join(heavy), file=sys.stderr)
 """
 
 
-@pytest.mark.parametrize("line", ["leadwork ", "leadwork check --format ", "leadwork schema "])
-def test_completion_imports_neither_typer_nor_the_core(line, example_journal):
+@pytest.mark.parametrize(
+    "line",
+    [
+        "leadwork ",
+        "leadwork check --format ",
+        "leadwork indicator show ",
+        "leadwork indicator list --owner ",
+        "leadwork edit 2026-W4",
+    ],
+)
+def test_completion_imports_neither_typer_nor_the_core(line, example_journal, monkeypatch):
+    monkeypatch.chdir(example_journal)
     env = shell_env("bash", line)
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(env=env)],
@@ -233,6 +301,10 @@ def bash_complete(line: str, cwd: Path, env: dict[str, str] | None = None) -> li
 def test_bash_completes_through_the_installed_script(example_journal):
     assert bash_complete("leadwork ch", example_journal) == ["check"]
     assert bash_complete("leadwork check --format ", example_journal) == ["text", "json"]
+    assert bash_complete("leadwork indicator show dayton-", example_journal) == [
+        "dayton-otd",
+        "dayton-scrap",
+    ]
 
 
 def test_show_and_install_completion_still_work(tmp_path):

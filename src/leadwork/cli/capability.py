@@ -36,11 +36,26 @@ def _views(journal, ids: list[str] | None = None):  # type: ignore[no-untyped-de
 
 
 @app.command("list")
-def list_capabilities(ctx: typer.Context, format: FormatOption = ListFormat.text) -> None:
-    """List the capabilities: kind, owner, level against target, plan progress, next step."""
+def list_capabilities(
+    ctx: typer.Context,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            "-o",
+            metavar="PERSON",
+            help="Only those this person (a team id) owns.",
+            autocompletion=complete_values.people,
+            show_default=False,
+        ),
+    ] = None,
+    format: FormatOption = ListFormat.text,
+) -> None:
+    """List the capabilities: owner, level against target, plan progress, next step due."""
     from leadwork.render import listing
 
     views = _views(session(ctx).journal())
+    views = [v for v in views if owner in (None, v.capability.owner)]
     if format is ListFormat.json:
         typer.echo(listing.capability_list_json(views))
     else:

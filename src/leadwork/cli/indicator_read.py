@@ -26,11 +26,23 @@ WeekOption = Annotated[
     ),
 ]
 FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
+OwnerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--owner",
+        "-o",
+        metavar="PERSON",
+        help="Only those this person (a team id) owns.",
+        autocompletion=complete_values.people,
+        show_default=False,
+    ),
+]
 
 
 def list_indicators(
     ctx: typer.Context,
     week: WeekOption = None,
+    owner: OwnerOption = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="Include retired indicators.")] = False,
     format: FormatOption = ListFormat.text,
 ) -> None:
@@ -48,7 +60,7 @@ def list_indicators(
     checkins = journal.checkins(last_weeks(as_of, HISTORY_WEEKS))
     trend = journal.config().settings.trend_weeks
     views = [indicator_view(i, as_of, checkins, trend) for i in journal.indicators().indicators]
-    views = [v for v in views if v.active or all_]
+    views = [v for v in views if (v.active or all_) and owner in (None, v.indicator.owner)]
     if format is ListFormat.json:
         typer.echo(listing.indicator_list_json(str(as_of), views))
     else:
