@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import capability, check, edit, indicator, init, schema
+from leadwork.cli import capability, check, edit, indicator, init, report, schema
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -68,5 +68,6 @@ app.command("init")(init.init)
 app.command("check")(check.check)
 app.command("schema")(schema.schema)
 app.command("edit")(edit.edit)
+app.command("report")(report.report)
 app.add_typer(indicator.app, name="indicator")
 app.add_typer(capability.app, name="capability")
