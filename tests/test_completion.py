@@ -177,6 +177,13 @@ def test_ids_and_weeks_from_the_journal_in_the_current_folder(example_journal, m
     assert len(weeks) == 20
     assert items("leadwork edit 2026-W3")[:2] == ["2026-W39", "2026-W38"]
     assert items("leadwork edit t") == ["team"]
+    # One-on-ones and reviews once their folder is typed, so a year of them does not
+    # drown the short names.
+    assert not [i for i in items("leadwork edit ") if "/" in i]
+    assert items("leadwork edit one-on-ones/2026-11-2") == [
+        "one-on-ones/2026-11-25-tom.toml",
+        "one-on-ones/2026-11-24-priya.toml",
+    ]
 
 
 def test_ids_from_the_journal_named_by_option_or_environment(
@@ -333,3 +340,38 @@ def test_show_and_install_completion_still_work(tmp_path):
     script = tmp_path / ".bash_completions" / "leadwork.sh"
     assert "_LEADWORK_COMPLETE=complete_bash" in script.read_text()
     assert f"source '{script}'" in (tmp_path / ".bashrc").read_text()
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
+def test_fish_completes_through_its_script(example_journal, tmp_path):
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", **BASE_ENV}
+    script = subprocess.run(
+        [BIN / "leadwork"],
+        capture_output=True,
+        text=True,
+        env={**env, complete.COMPLETE_VAR: "source_fish"},
+    )
+    assert script.returncode == 0, script.stderr
+    (tmp_path / "leadwork.fish").write_text(script.stdout)
+
+    def tab(line: str) -> list[str]:
+        result = subprocess.run(
+            [
+                "fish",
+                "--no-config",
+                "-c",
+                f"source {tmp_path / 'leadwork.fish'}; complete -C '{line}'",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=example_journal,
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.splitlines()
+
+    assert tab("leadwork indicator show dayton-") == [
+        "dayton-otd\tDayton on-time delivery",
+        "dayton-scrap\tDayton scrap rate",
+    ]
+    assert tab("leadwork indicator list --owner m") == ["marcus\tMarcus Reyes"]

@@ -113,13 +113,17 @@ def week_values(journal_option: str | None, incomplete: str) -> list[Item]:
 
 
 def file_values(journal_option: str | None, incomplete: str) -> list[Item]:
-    """Journal files by short name (team, 2026-W48), and the dated files by path."""
+    """Journal files by short name (team, 2026-W48), and dated files by path."""
     from leadwork.store.layout import ONE_ON_ONES, REVIEWS
 
     root = journal_root(journal_option)
     items = [(name, f"{name}.toml") for name in DEFINITIONS]
     items += [(w, f"checkins/{w}.toml") for w in _checkin_weeks(root)]
     for folder in (ONE_ON_ONES, REVIEWS):
+        # Dated files only once their folder is typed: a year of one-on-ones would drown
+        # the short names. Before that the shell completes the folder name itself.
+        if not incomplete.startswith(f"{folder}/"):
+            continue
         try:
             names = sorted(os.listdir(root / folder), reverse=True) if root else []
         except OSError:

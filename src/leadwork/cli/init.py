@@ -43,3 +43,7 @@ def init(
     typer.echo(f"Made a journal in {path} ({len(shown)} files).")
     typer.echo("Next: edit the files (each key is explained in its comments), then run")
     typer.echo(f"  leadwork --journal {path} check" if str(path) != "." else "  leadwork check")
+    typer.echo(
+        "Editors with Taplo (VS Code: Even Better TOML) check each file as you type; "
+        "`leadwork --install-completion` adds Tab completion to your shell."
+    )
