@@ -375,3 +375,35 @@ def test_fish_completes_through_its_script(example_journal, tmp_path):
         "dayton-scrap\tDayton scrap rate",
     ]
     assert tab("leadwork indicator list --owner m") == ["marcus\tMarcus Reyes"]
+
+
+def test_completion_finds_the_journal_where_leadwork_does(example_journal, tmp_path, monkeypatch):
+    from leadwork.cli.complete_values import journal_root
+    from leadwork.errors import JournalNotFound
+    from leadwork.store.locate import find_journal
+
+    def leadwork_finds(option):
+        try:
+            return find_journal(Path(option) if option else None, os.environ, Path.cwd())
+        except JournalNotFound:
+            return None
+
+    monkeypatch.delenv("LEADWORK_JOURNAL", raising=False)
+    (tmp_path / "plain").mkdir()
+    cases = [
+        (example_journal / "checkins", None, None),
+        (tmp_path, None, None),
+        (tmp_path, "northfield", None),
+        (tmp_path, "plain", None),
+        (tmp_path, "missing", None),
+        (tmp_path / "plain", None, str(example_journal)),
+        (tmp_path / "plain", None, "../northfield"),
+        (tmp_path / "plain", "..", str(example_journal)),
+    ]
+    for cwd, option, env in cases:
+        monkeypatch.chdir(cwd)
+        if env is None:
+            monkeypatch.delenv("LEADWORK_JOURNAL", raising=False)
+        else:
+            monkeypatch.setenv("LEADWORK_JOURNAL", env)
+        assert journal_root(option) == leadwork_finds(option), (cwd, option, env)
