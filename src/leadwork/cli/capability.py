@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,16 +16,24 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+if TYPE_CHECKING:
+    from leadwork.domain.listing import CapabilityView
+    from leadwork.store.journal import Journal
+
 FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
 
 
-def _views(journal, ids: list[str] | None = None):  # type: ignore[no-untyped-def]
-    from leadwork.domain.listing import capability_view
+def _views(journal: Journal, ids: list[str] | None = None) -> list[CapabilityView]:
+    import datetime as dt
 
-    reviews: dict[str, list] = {}
+    from leadwork.domain.listing import capability_view
+    from leadwork.model.review import CapabilityReview
+
+    reviews: dict[str, list[tuple[dt.date, int | None, str]]] = {}
     for entry in journal.review_entries():
         if entry.rest.startswith("capability-"):
             review = journal.review(entry)
+            assert isinstance(review, CapabilityReview)  # by its file name
             reviews.setdefault(review.capability, []).append((review.date, review.level, entry.rel))
     indicators = journal.indicators().indicators
     return [

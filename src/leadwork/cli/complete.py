@@ -15,7 +15,6 @@ If the tree file is missing or unreadable, it declines and Typer answers: slower
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 from pathlib import Path
@@ -235,8 +234,3 @@ def run(environ: dict[str, str]) -> int | None:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
     return code
-
-
-def main() -> None:
-    """`python -m leadwork.cli.complete`: show how the fast path answers (for debugging)."""
-    print(respond(dict(os.environ)))

@@ -24,8 +24,10 @@ from leadwork.domain.status import (
     worse_than,
 )
 from leadwork.domain.weeks import Week, week_range
+from leadwork.model.capabilities import Capability
 from leadwork.model.checkin import Checkin
 from leadwork.model.common import AREAS
+from leadwork.model.indicators import Indicator
 from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
@@ -192,7 +194,9 @@ def build_report(
     )
 
 
-def _indicator(ind, weeks, checkins, trend_weeks) -> IndicatorSummary:  # type: ignore[no-untyped-def]
+def _indicator(
+    ind: Indicator, weeks: list[Week], checkins: dict[Week, Checkin], trend_weeks: int
+) -> IndicatorSummary:
     readings = {w: c.readings[ind.id] for w, c in checkins.items() if ind.id in c.readings}
     history = judge_weeks(ind, weeks, readings)
     counts = {status: 0 for status in STATUSES}
@@ -246,7 +250,12 @@ def _stories(definitions: Definitions, checkins: dict[Week, Checkin]) -> list[Ch
     return groups
 
 
-def _capability(cap, reviews, first: Week, last: Week) -> CapabilityProgress:  # type: ignore[no-untyped-def]
+def _capability(
+    cap: Capability,
+    reviews: list[StrategyReview | CapabilityReview],
+    first: Week,
+    last: Week,
+) -> CapabilityProgress:
     start, end = first.monday, last.sunday
     steps = [StepProgress(n, s.what, s.due, s.done) for n, s in enumerate(cap.steps, start=1)]
     done_in_range = [s for s in steps if isinstance(s.done, dt.date) and start <= s.done <= end]

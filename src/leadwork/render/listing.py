@@ -194,7 +194,7 @@ def _step_json(view: CapabilityView) -> list[dict[str, Any]]:
             "number": s.number,
             "what": s.step.what,
             "due": s.step.due,
-            "done": s.step.done if s.step.done is not True else True,
+            "done": s.step.done,  # a date, true, or false
             "overdue": s.overdue,
         }
         for s in view.steps
