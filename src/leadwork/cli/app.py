@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import capability, check, edit, indicator, init, report, schema
+from leadwork.cli import capability, check, dashboard, edit, indicator, init, report, schema
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -66,6 +66,7 @@ def root(
 
 app.command("init")(init.init)
 app.command("check")(check.check)
+app.command("dashboard")(dashboard.dashboard)
 app.command("schema")(schema.schema)
 app.command("edit")(edit.edit)
 app.command("report")(report.report)

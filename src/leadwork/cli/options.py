@@ -34,8 +34,15 @@ def parse_week(text: str | None, flag: str) -> Week | None:
 
 
 def show(renderable: Any) -> None:
-    """Print one renderable. Rich turns colour off in pipes and with NO_COLOR, and on with
-    FORCE_COLOR, by itself: the console is not forced either way."""
-    from rich.console import Console
+    """Print one renderable on the dashboard's terminal console (Rich's detection, plus
+    NO_COLOR meaning no escape codes at all and an empty FORCE_COLOR being ignored).
+    Without colour, lines lose Rich's trailing padding: plain text for pipes and diffs."""
+    from leadwork.render.dashboard import terminal_console
 
-    Console().print(renderable)
+    console = terminal_console()
+    if console.color_system is not None:
+        console.print(renderable)
+        return
+    with console.capture() as capture:
+        console.print(renderable)
+    console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
