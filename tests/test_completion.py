@@ -111,6 +111,8 @@ LINES = [
     "leadwork edit ",
     "leadwork edit one-on-ones/2026-11",
     "leadwork edit 2026-W3",
+    "leadwork dashboard --week 2026-W4",
+    "leadwork dashboard -f ",
 ]
 SHELLS = ["bash", "zsh", "fish:get-args", "fish:is-args", "powershell"]
 
@@ -154,7 +156,9 @@ def test_fast_completion_answers_exactly_as_typer_does(
 
 
 def test_commands_and_flags():
-    assert items("leadwork ")[:3] == ["init", "check", "schema"]
+    commands = {"init", "check", "schema", "edit", "report", "indicator", "capability"}
+    assert commands <= set(items("leadwork "))
+    assert items("leadwork indicator ") == ["list", "show"]
     assert items("leadwork ch") == ["check"]
     assert items("leadwork check --") == ["--strict", "--format", "--help"]
     assert items("leadwork check --format ") == ["text", "json"]
