@@ -12,7 +12,19 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import capture, check, checkin, dashboard, indicator, init, one_on_one
+from leadwork.cli import (
+    capability,
+    capture,
+    check,
+    checkin,
+    dashboard,
+    edit,
+    indicator,
+    init,
+    one_on_one,
+    report,
+    schema,
+)
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -71,4 +83,8 @@ app.command("checkin")(checkin.checkin)
 app.command("story")(capture.story)
 app.command("conversation")(capture.conversation)
 app.command("one-on-one")(one_on_one.one_on_one)
-app.add_typer(indicator.indicator_app, name="indicator")
+app.command("schema")(schema.schema)
+app.command("edit")(edit.edit)
+app.command("report")(report.report)
+app.add_typer(indicator.app, name="indicator")
+app.add_typer(capability.app, name="capability")

@@ -1,0 +1,191 @@
+"""`leadwork indicator add|change`: record an indicator agreed with a report, or a change
+of its target or thresholds, in indicators.toml, keeping every line of the file as it was.
+Registered on the `indicator` sub-app in `cli/indicator.py`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from leadwork.cli.session import session, today
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.store.journal import Journal
+
+
+def _day(text: str | None, option: str) -> object:
+    import datetime as dt
+
+    if text is None:
+        return today()
+    try:
+        if len(text.strip()) == 10:
+            return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise UsageProblem(f"{option} '{text}' is not a date", hint="write it as YYYY-MM-DD")
+
+
+def _definitions(journal: Journal) -> tuple[list, set[str], set[str]]:
+    indicators = list(journal.indicators().indicators)
+    people = {p.id for p in journal.team().people}
+    choices = {c.id for c in journal.strategy().choices}
+    capabilities = {c.id for c in journal.capabilities().capabilities}
+    return indicators, people, choices | capabilities
+
+
+def _show_added(old: str, new: str) -> None:
+    """The lines that were added, as `git diff` would show them."""
+    import difflib
+
+    from rich.console import Console
+    from rich.text import Text
+
+    added = Text()
+    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
+        if line.startswith("+ "):
+            added.append("  + " + line[2:] + "\n", style="green")
+    Console().print(added, end="")
+
+
+def add(
+    ctx: typer.Context,
+    id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="A short slug for the new indicator, e.g. scrap-rate."),
+    ],
+    name: Annotated[
+        str, typer.Option(metavar="TEXT", help="What it measures, e.g. 'Dayton scrap rate'.")
+    ],
+    owner: Annotated[
+        str, typer.Option(metavar="PERSON", help="Team id of the person who owns it.")
+    ],
+    direction: Annotated[
+        str, typer.Option(help="'higher' or 'lower': which way is better.", metavar="higher|lower")
+    ],
+    target: Annotated[float, typer.Option(metavar="X", help="The value that counts as on track.")],
+    celebrate: Annotated[float, typer.Option(metavar="X", help="At or past this, celebrate.")],
+    course_correct: Annotated[float, typer.Option(metavar="X", help="Past this, course-correct.")],
+    unit: Annotated[
+        str, typer.Option(metavar="TEXT", help="Shown after values: '%', 'days', 'min'.")
+    ] = "",
+    serves: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="ID", help="A capability or strategic choice id it serves. Repeatable."
+        ),
+    ] = None,
+    agreed_with: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="PERSON",
+            help="Team id of who agreed it with you (default: the owner). Repeatable.",
+        ),
+    ] = None,
+    agreed_on: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="When it was agreed (default: today)."),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Why it matters, how it is measured.")
+    ] = None,
+) -> None:
+    """Add a leading indicator agreed with its owner, at the end of indicators.toml.
+
+    Every line already in the file stays as it was. The thresholds must sit on the right
+    side of the target for the direction; owner, --agreed-with and --serves must exist.
+    """
+    from leadwork.domain.id_safety import checked_id
+    from leadwork.domain.joint_indicators import new_indicator
+    from leadwork.store.atomic import journal_lock
+    from leadwork.store.indicator_edits import append_indicator
+
+    journal = session(ctx).journal()
+    indicators, people, servable = _definitions(journal)
+    checked_id(owner, "person", "--owner")
+    if direction not in ("higher", "lower"):
+        raise UsageProblem(f"--direction '{direction}' must be 'higher' or 'lower'")
+    data = {
+        "id": id,
+        "name": name,
+        "owner": owner,
+        "agreed_with": agreed_with or [owner],
+        "agreed_on": _day(agreed_on, "--agreed-on"),
+        "serves": serves or [],
+        "unit": unit,
+        "direction": direction,
+        "target": target,
+        "celebrate": celebrate,
+        "course_correct": course_correct,
+    }
+    if note:
+        data["note"] = note
+    indicator = new_indicator(data, indicators, people, servable)
+    with journal_lock(journal.root):
+        old, new = append_indicator(journal, indicator)
+    typer.echo(f"Added indicator {indicator.id} to indicators.toml:")
+    _show_added(old, new)
+
+
+def change(
+    ctx: typer.Context,
+    id: Annotated[str, typer.Argument(metavar="ID", help="The indicator's id in indicators.toml.")],
+    target: Annotated[float | None, typer.Option(metavar="X", help="The new target.")] = None,
+    celebrate: Annotated[
+        float | None, typer.Option(metavar="X", help="The new celebrate threshold.")
+    ] = None,
+    course_correct: Annotated[
+        float | None, typer.Option(metavar="X", help="The new course-correct threshold.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="The day it takes effect (default: today); earlier weeks keep the old values.",
+        ),
+    ] = None,
+    agreed_with: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="PERSON",
+            help="Team id of who agreed the change (default: the owner). Repeatable.",
+        ),
+    ] = None,
+    note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why it changed.")] = None,
+) -> None:
+    """Change an indicator's target or thresholds from a date on, as agreed with its owner.
+
+    Adds an [[indicators.changes]] entry inside that indicator's block; every other line
+    of indicators.toml stays as it was, and weeks before the change keep the old values.
+    """
+    from leadwork.domain.id_safety import known_id
+    from leadwork.domain.joint_indicators import describe_change, new_change
+    from leadwork.store.atomic import journal_lock
+    from leadwork.store.indicator_edits import append_change
+
+    journal = session(ctx).journal()
+    indicators, people, _ = _definitions(journal)
+    by_id = {i.id: i for i in indicators}
+    indicator = by_id[known_id(id, "indicator", "the indicator", by_id, "indicators.toml")]
+    default_agreed = [indicator.owner] if indicator.owner else []
+    data = {
+        "since": _day(since, "--since"),
+        "target": target,
+        "celebrate": celebrate,
+        "course_correct": course_correct,
+        "agreed_with": agreed_with or default_agreed,
+    }
+    if note:
+        data["note"] = note
+    data = {key: value for key, value in data.items() if value is not None}
+    made = new_change(indicator, data, people)
+    with journal_lock(journal.root):
+        old, new = append_change(journal, indicator.id, made)
+    typer.echo(
+        f"Changed {indicator.id} from {made.since}: {describe_change(indicator, made)}. "
+        "In indicators.toml:"
+    )
+    _show_added(old, new)
