@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from leadwork.cli import complete_values
 from leadwork.cli.one_on_one_flags import Flags, answers_from_flags
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
@@ -42,6 +43,7 @@ def one_on_one(
             metavar="PERSON",
             help="The person's id in team.toml. Leave out with --due.",
             show_default=False,
+            autocompletion=complete_values.people,
         ),
     ] = None,
     due: Annotated[
@@ -84,6 +86,7 @@ def one_on_one(
             metavar="INDICATOR",
             help='Record "no plan yet" for an indicator; it stays on the agenda until '
             "there is one.",
+            autocompletion=complete_values.indicators,
         ),
     ] = None,
     celebrate: Annotated[
@@ -93,6 +96,7 @@ def one_on_one(
         str | None,
         typer.Option(
             metavar="CHOICE",
+            autocompletion=complete_values.choices,
             help="Also keep --celebrate as a story that lived this strategic choice (or "
             "'purpose'), in this week's check-in.",
         ),
