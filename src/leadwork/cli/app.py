@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import check, init
+from leadwork.cli import check, init, reflect, review
+from leadwork.cli import map as chain_map
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -66,3 +67,6 @@ def root(
 
 app.command("init")(init.init)
 app.command("check")(check.check)
+app.add_typer(review.app, name="review")
+app.command("map")(chain_map.map_command)
+app.command("reflect")(reflect.reflect)

@@ -64,6 +64,9 @@ class Story(Record):
     who: Name | None = Field(None, description="A team id, or anyone's name.")
     choice: Id | None = Field(None, description="The strategic choice it lived, or 'purpose'.")
     date: Date | None = None
+    refresh: bool = Field(
+        False, description="Does it signal the strategy needs a refresh? (like a conversation's)"
+    )
 
 
 class Conversation(Record):
