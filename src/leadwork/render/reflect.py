@@ -53,21 +53,27 @@ def answer_lines(reflection: Reflection) -> list[str]:
             lines.append(f"Least confident: {_and(worst)}, {_how(reflection, worst, worst_avg)}.")
         else:
             lines.append("Every area has the same average.")
-    named = reflection.challenge_areas
-    if named:
-        top = named[0][1]
-        leaders = [area for area, count in named if count == top]
-        weeks = f"{top} week{'s' * (top != 1)}" + (" each" if len(leaders) > 1 else "")
-        others = ", ".join(f"{area} {count}" for area, count in named[len(leaders) :])
-        lines.append(
-            f"Challenges named most: {_and(leaders)} ({weeks})"
-            + (f"; then {others}." if others else ".")
+    lines.append(
+        _named_line("Challenges named most", reflection.challenge_areas, reflection.challenges)
+    )
+    lines.append(
+        _named_line(
+            "Most confident moments named", reflection.confident_areas, reflection.confident
         )
-    elif reflection.challenges:
-        lines.append("Challenges were written, but none starts with an area's name.")
-    else:
-        lines.append("No challenges written in these weeks.")
+    )
     return lines
+
+
+def _named_line(title: str, named: list[tuple[str, int]], lines: Sequence[Line]) -> str:
+    if not named:
+        if lines:
+            return f"{title}: none of the lines starts with an area's name."
+        return f"{title}: none written in these weeks."
+    top = named[0][1]
+    leaders = [area for area, count in named if count == top]
+    weeks = f"{top} week{'s' * (top != 1)}" + (" each" if len(leaders) > 1 else "")
+    others = ", ".join(f"{area} {count}" for area, count in named[len(leaders) :])
+    return f"{title}: {_and(leaders)} ({weeks})" + (f"; then {others}." if others else ".")
 
 
 def _how(reflection: Reflection, areas: Sequence[str], average: float | None) -> str:
