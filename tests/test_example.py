@@ -9,7 +9,6 @@ from leadwork.store.journal import DEFINITION_MODELS, Journal
 
 from conftest import EXAMPLE
 
-
 # The example shows each traceability gap once (issue 9): these warnings, and nothing else.
 EXAMPLE_WARNINGS = [
     "capabilities.toml:7:1: warning: capability 'quality-at-scale' has no plan step ahead "

@@ -80,70 +80,7 @@ Most confident
             which is what they are for.
 """
 
-EXAMPLE_MARKDOWN = """\
-# Confidence and challenges, 2026-W36 to 2026-W48
-
-Dana Whitfield, VP of Operations, Northfield Components. 13 weeks, 13 check-ins. Confidence in each area is rated each week from 1 (low) to 5 (high).
-
-## Which area am I most confident in? Where are my challenges?
-
-- Most confident: alignment, average 3.5 of 5, steady.
-- Least confident: capability, average 2.7 of 5, rising.
-- Challenges named most: alignment and someone else's job (4 weeks each); then accountability 3, capability 2.
-- Most confident moments named: accountability and alignment (5 weeks each); then capability 3.
-
-## Confidence by week
-
-| week | alignment | capability | accountability |
-|---|---:|---:|---:|
-| 2026-W36 | 4 | 3 | 3 |
-| 2026-W37 | 4 | 2 | 3 |
-| 2026-W38 | 3 | 2 | 2 |
-| 2026-W39 | 3 | 2 | 2 |
-| 2026-W40 | 3 | 2 | 2 |
-| 2026-W41 | 3 | 3 | 3 |
-| 2026-W42 | 4 | 3 | 3 |
-| 2026-W43 | 4 | 3 | 3 |
-| 2026-W44 | 4 | 3 | 4 |
-| 2026-W45 | 4 | 3 | 4 |
-| 2026-W46 | 3 | 3 | 4 |
-| 2026-W47 | 3 | 3 | 3 |
-| 2026-W48 | 3 | 3 | 3 |
-| **average** | 3.5 | 2.7 | 3.0 |
-| **trend** | steady | rising | rising |
-
-## Challenges
-
-- **2026-W36** Accountability. Tom's recovery plan is Castwell recovering. I asked for a plan B and there is none yet.
-- **2026-W37** Someone else's job. I spent most of Wednesday and Thursday on the phone with foundries. I was a good expediter for twelve years, and it shows.
-- **2026-W38** Accountability. Priya's one-on-one turned into me telling her the plan. It is a decent plan. It is not hers.
-- **2026-W39** Someone else's job. Twenty hours. I chase trucks at six in the morning and do my own work at night. Tom waits for me to call instead of calling.
-- **2026-W40** Someone else's job. I am still the person Greenville calls when a truck is late. Ruth asked what would happen if I stopped answering. Probably nothing bad.
-- **2026-W41** Someone else's job. It was hard not to call Castwell when the Tuesday truck was late. I wrote it down here instead.
-- **2026-W42** Capability. The coaching clinic slipped and I let it, because the supervisors were tired. That is a reason, not a plan.
-- **2026-W43** Alignment. Prairie is cutting 2027 schedules. Our medical target was set for a world where ag stayed flat.
-- **2026-W44** Capability. The Greenville coaching clinic was due 23 Oct and still has no date.
-- **2026-W45** Alignment. Two refresh signals since the July review, Castwell exiting and Prairie cutting, and the next review is not until January.
-- **2026-W46** Alignment. The analyst call makes three refresh signals. And I have not talked to a medical customer since Orthoventure.
-- **2026-W47** Accountability. Dayton scrap jumped to 3.4% on the first bar from the new 4140 mill. My instinct is to drive to Dayton and sort it out. It is Marcus's to sort.
-- **2026-W48** Alignment. No medical story since early October, Grace's one-on-one is overdue and quotes are getting slower. Medical went quiet while I was fixing castings.
-
-## Where I felt most confident
-
-- **2026-W36** Alignment. Everyone knows what is going on at Greenville and why. Nobody is hiding the numbers.
-- **2026-W37** Alignment. Greenville is pulling together. Second shift asked for Saturday work before anyone asked them.
-- **2026-W38** Alignment, barely. People know what matters this month.
-- **2026-W39** Capability. Keller Castings can sample in three weeks, and we found them because the single-source list from August existed.
-- **2026-W40** Alignment. The visit to Orthoventure with Grace and Ben reminded me why medical is in the strategy at all.
-- **2026-W41** Accountability. I stayed out of the huddle all week and Greenville still shipped 91.5%. Priya's plan works without me in the room.
-- **2026-W42** Alignment. Greenville's second shift told the Keller story to the Dayton supervisors themselves.
-- **2026-W43** Accountability. Greenville is back at 95% and Priya told the story at staff meeting, not me.
-- **2026-W44** Capability. The scheduling review was honest. Tom said it first: we schedule well inside our walls and are blind outside them.
-- **2026-W45** Accountability. Greenville is on track three weeks running and Harlan noticed without being told.
-- **2026-W46** Accountability. Marcus, Priya and Tom all came to their one-on-ones with their own plans this cycle.
-- **2026-W47** Capability. The layered audit I sat in on was a good one: Elena coached the supervisor instead of auditing him.
-- **2026-W48** Accountability. The indicators told me about Dayton scrap before anyone's email did, which is what they are for.
-"""
+EXAMPLE_MARKDOWN = Path(__file__).with_name("golden") / "reflect-northfield.md"
 
 
 def stripped(text: str) -> str:
@@ -163,7 +100,7 @@ def test_the_example_answers_the_closing_question_with_evidence(example_journal,
 def test_markdown_for_a_coach(example_journal, run):
     result = run("reflect", "--format", "markdown", journal=example_journal)
     assert result.exit_code == 0, result
-    assert result.stdout == EXAMPLE_MARKDOWN
+    assert result.stdout == EXAMPLE_MARKDOWN.read_text(encoding="utf-8")
 
 
 def test_json_for_scripts(example_journal, run):
