@@ -32,8 +32,10 @@ class AnsweredSignal(Record):
 
 
 class StrategyReview(Record):
-    kind: Literal["strategy"]
-    date: Date = Field(description="The day of the review or co-creation session.")
+    kind: Literal["strategy"] = Field(description="Always 'strategy' in this file.")
+    date: Date = Field(
+        description="The day of the review or co-creation session; as in the file name."
+    )
     participants: list[Name] = Field(
         default_factory=list, description="Who took part: team ids or names."
     )
@@ -58,13 +60,13 @@ class Feedback(Record):
 
 
 class CapabilityReview(Record):
-    kind: Literal["capability"]
-    date: Date = Field(description="The day of the review.")
+    kind: Literal["capability"] = Field(description="Always 'capability' in this file.")
+    date: Date = Field(description="The day of the review; as in the file name.")
     capability: Id = Field(description="The capability's id in capabilities.toml.")
     level: int | None = Field(
         None, ge=1, le=5, description="The level it was re-assessed at (1 to 5)."
     )
-    reason: Text | None = Field(None, description="Why that level.")
+    reason: Text | None = Field(None, description="Why that level: the evidence.")
     steps_done: list[Text | int] = Field(
         default_factory=list,
         description="Plan steps done since the last review: each step's text (`what`), "
