@@ -295,3 +295,10 @@ def test_bad_format_is_a_usage_error(journal, run):
     result = run("map", "--format", "html", journal=journal)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_the_capture_in_docs_cli_md_is_what_map_prints(example_journal, run):
+    doc = (Path(__file__).parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = doc.split("## leadwork map\n", 1)[1]
+    capture = section.split("The example journal:\n\n```\n", 1)[1].split("```\n", 1)[0]
+    assert capture == EXAMPLE_MAP

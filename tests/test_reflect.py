@@ -264,3 +264,11 @@ def test_the_area_a_line_names(text, area):
 )
 def test_trend(ratings, expected):
     assert trend(ratings) == expected
+
+
+def test_the_capture_in_docs_cli_md_is_what_reflect_prints():
+    doc = (Path(__file__).parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = doc.split("## leadwork reflect\n", 1)[1]
+    capture = section.split("read.\n\n```\n", 1)[1].split("```\n", 1)[0]
+    assert capture.endswith("  …\n")
+    assert EXAMPLE_REFLECT.startswith(capture.removesuffix("  …\n"))

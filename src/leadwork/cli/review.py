@@ -304,7 +304,7 @@ def capability(
     capability_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]",
+            metavar="ID",
             help="The capability to review. Default: walk through each one.",
             show_default=False,
         ),
@@ -322,6 +322,7 @@ def capability(
         int | None,
         typer.Option(
             "--level",
+            metavar="1-5",
             min=1,
             max=5,
             help="The re-assessed level: 1 absent, 2 emerging, 3 working, 4 strong, 5 distinctive.",
