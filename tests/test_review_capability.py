@@ -489,3 +489,28 @@ def test_an_invalid_capabilities_file_is_reported(example_journal, run):
     assert result.exit_code == 1
     assert "capabilities.toml:" in result.stderr and "error:" in result.stderr
     assert tree_hash(example_journal) == before
+
+
+def test_ctrl_c_in_a_walk_keeps_the_reviews_already_made(example_journal, run, monkeypatch):
+    """Each capability's review is written as soon as its answers are in."""
+    import typer
+
+    answers = iter(["y", "", "", ""])  # quality-at-scale: level as is, no reason, no voices
+
+    def prompt(text, default=None, show_default=True, value_proc=None):
+        try:
+            answer = next(answers)
+        except StopIteration:
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt:
+                raise typer.Abort() from None  # what click does on Ctrl-C
+        return value_proc(answer if answer or default is None else default)
+
+    monkeypatch.setattr(typer, "prompt", prompt)
+    result = run("review", "capability", journal=example_journal)
+    assert result.exit_code == 130, result
+    assert "interrupted; nothing more was written" in result.stderr
+    kept = example_journal / f"reviews/{TODAY}-capability-quality-at-scale.toml"
+    assert tomllib.loads(kept.read_text())["level"] == 3
+    assert not (example_journal / f"reviews/{TODAY}-capability-dependable-scheduling.toml").exists()
