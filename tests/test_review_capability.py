@@ -514,3 +514,28 @@ def test_ctrl_c_in_a_walk_keeps_the_reviews_already_made(example_journal, run, m
     kept = example_journal / f"reviews/{TODAY}-capability-quality-at-scale.toml"
     assert tomllib.loads(kept.read_text())["level"] == 3
     assert not (example_journal / f"reviews/{TODAY}-capability-dependable-scheduling.toml").exists()
+
+
+def test_a_plan_edited_meanwhile_is_never_marked_blindly(example_journal):
+    """Steps are found by position and checked by text under the lock: if the file changed
+    between reading and writing, nothing is written."""
+    import datetime as dt
+
+    from leadwork.domain.review import open_steps
+    from leadwork.store.journal import Journal
+    from leadwork.store.reviews import mark_steps_done
+
+    journal = Journal(example_journal)
+    steps = open_steps(journal.capabilities(), dt.date(2026, 11, 27))
+    assert [(s.capability.id, s.numbered.position) for s in steps][:2] == [
+        ("dependable-scheduling", 3),
+        ("dependable-scheduling", 4),
+    ]
+    path = example_journal / "capabilities.toml"
+    edited = path.read_text().replace("A qualified second source", "A second source")
+    path.write_text(edited)
+    with pytest.raises(WriteRefused, match="changed while leadwork was marking steps"):
+        mark_steps_done(journal, steps[:1], dt.date(2026, 11, 27))
+    assert path.read_text() == edited
+    mark_steps_done(Journal(example_journal), steps[1:2], dt.date(2026, 11, 27))
+    assert 'Greenville"\ndue = 2027-03-31\ndone = 2026-11-27\n' in path.read_text()

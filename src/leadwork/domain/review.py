@@ -257,6 +257,39 @@ def choose_steps(brief: CapabilityBrief, positions: Iterable[int]) -> list[Numbe
     return sorted(chosen, key=lambda s: s.position)
 
 
+@dataclass(frozen=True)
+class OpenStep:
+    """An open plan step anywhere in capabilities.toml, as the check-in offers them."""
+
+    index: int  # the capability's 0-based position in capabilities.toml
+    capability: Capability
+    numbered: NumberedStep
+
+
+def open_steps(capabilities: Capabilities, today: dt.date) -> list[OpenStep]:
+    """Every open step, capability by capability, in file order."""
+    found = []
+    for index, capability in enumerate(capabilities.capabilities):
+        brief = capability_brief(index, capability, [], today)
+        found += [OpenStep(index, capability, item) for item in brief.open_steps]
+    return found
+
+
+def choose_open_steps(steps: Sequence[OpenStep], numbers: Iterable[int]) -> list[OpenStep]:
+    """The open steps with these 1-based numbers, as listed; a clear error otherwise."""
+    chosen: list[OpenStep] = []
+    for number in numbers:
+        if not 1 <= number <= len(steps):
+            raise UsageProblem(
+                f"there is no open step {number}: "
+                + (f"they are numbered 1 to {len(steps)}" if steps else "every step is done"),
+                hint="run `leadwork review capability --show-only` to see the plans",
+            )
+        if steps[number - 1] not in chosen:
+            chosen.append(steps[number - 1])
+    return sorted(chosen, key=steps.index)
+
+
 def reviewed_steps(brief: CapabilityBrief, marked: Iterable[NumberedStep]) -> list[str]:
     """What the review records as done since last time: earlier marks, then today's."""
     items = [*brief.done_since, *marked]

@@ -13,12 +13,14 @@ import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from tomlkit.items import Comment, Table, Whitespace
 
 from leadwork.domain.review import (
     CapabilityBrief,
     NumberedStep,
+    OpenStep,
     StrategyBrief,
     capability_brief,
     last_story_weeks,
@@ -152,47 +154,69 @@ def record_capability_review(
     rel = review_rel(review.date, capability_subject(review.capability))
     text = dumps(review, _header("Capability review", review.date))
     level = review.level if review.level != brief.capability.level else None
+    steps = [OpenStep(brief.index, brief.capability, item) for item in marked]
     with journal_lock(journal.root):
         path = _write_new(journal, rel, text)
-        if not marked and level is None:
+        if not steps and level is None:
             return rel
         try:
-            edit_file(
-                journal.path(layout.CAPABILITIES),
-                lambda doc: _mark(doc, brief, marked, review.date, level),
-                Capabilities,
-            )
+            levels = {brief.index: (brief.capability.id, level)} if level else {}
+            _edit_capabilities(journal, steps, review.date, levels)
         except BaseException:
             with contextlib.suppress(OSError):
                 path.unlink()
             raise
-        finally:
-            journal.forget(layout.CAPABILITIES)
     return rel
 
 
-def _mark(
-    document: object,
-    brief: CapabilityBrief,
-    marked: Sequence[NumberedStep],
+def mark_steps_done(journal: Journal, steps: Sequence[OpenStep], date: dt.date) -> None:
+    """Mark these open steps done on `date` in capabilities.toml (the check-in's step)."""
+    if steps:
+        with journal_lock(journal.root):
+            _edit_capabilities(journal, steps, date, {})
+
+
+def _edit_capabilities(
+    journal: Journal,
+    steps: Sequence[OpenStep],
     date: dt.date,
-    level: int | None,
+    levels: dict[int, tuple[str, int]],  # capability index -> (its id, the new level)
+) -> None:
+    try:
+        edit_file(
+            journal.path(layout.CAPABILITIES),
+            lambda doc: _mark(doc, steps, date, levels),
+            Capabilities,
+        )
+    finally:
+        journal.forget(layout.CAPABILITIES)
+
+
+def _mark(
+    document: Any,
+    steps: Sequence[OpenStep],
+    date: dt.date,
+    levels: dict[int, tuple[str, int]],
 ) -> None:
     """Change only the lines that must change; refuse if the file moved under us."""
-    capability = brief.capability
-    try:
-        table = document["capabilities"][brief.index]  # type: ignore[index]
-        same = table["id"] == capability.id
-    except (KeyError, IndexError, TypeError):
-        same = False
-    if not same:
-        raise _changed_meanwhile()
-    if level is not None:
-        table["level"] = level
-    for item in marked:
+    tables = {}
+    expected = {s.index: s.capability.id for s in steps}
+    expected.update({index: capability_id for index, (capability_id, _) in levels.items()})
+    for index, capability_id in expected.items():
         try:
-            step = table["steps"][item.position - 1]
-            same = step["what"] == item.step.what
+            table = document["capabilities"][index]
+            same = table["id"] == capability_id
+        except (KeyError, IndexError, TypeError):
+            same = False
+        if not same:
+            raise _changed_meanwhile()
+        tables[index] = table
+    for index, (_, level) in levels.items():
+        tables[index]["level"] = level
+    for item in steps:
+        try:
+            step = tables[item.index]["steps"][item.numbered.position - 1]
+            same = step["what"] == item.numbered.step.what
         except (KeyError, IndexError, TypeError):
             same = False
         if not same:
@@ -202,8 +226,9 @@ def _mark(
 
 def _changed_meanwhile() -> WriteRefused:
     return WriteRefused(
-        f"{layout.CAPABILITIES} changed while the review was being recorded; nothing was written",
-        hint="run the review again",
+        f"{layout.CAPABILITIES} changed while leadwork was marking steps in it; nothing "
+        "was written to it",
+        hint="run the command again",
     )
 
 
