@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import check, dashboard, init, reflect, review
+from leadwork.cli import capture, check, checkin, dashboard, init, reflect, review
 from leadwork.cli import map as chain_map
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
@@ -68,6 +68,9 @@ def root(
 app.command("init")(init.init)
 app.command("check")(check.check)
 app.command("dashboard")(dashboard.dashboard)
+app.command("checkin")(checkin.checkin)
+app.command("story")(capture.story)
+app.command("conversation")(capture.conversation)
 app.add_typer(review.app, name="review")
 app.command("map")(chain_map.map_command)
 app.command("reflect")(reflect.reflect)
