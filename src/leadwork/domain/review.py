@@ -290,6 +290,48 @@ def choose_open_steps(steps: Sequence[OpenStep], numbers: Iterable[int]) -> list
     return sorted(chosen, key=steps.index)
 
 
+def step_flag(text: str, steps: Sequence[OpenStep]) -> OpenStep:
+    """`quality-at-scale:3` -> that capability's open step 3 (its number in the plan)."""
+    capability_id, colon, number = text.partition(":")
+    capability_id, number = capability_id.strip(), number.strip()
+    if not colon or not capability_id or not number.isdigit():
+        raise UsageProblem(
+            f"--step-done '{text}' is not CAPABILITY:N",
+            hint="like --step-done quality-at-scale:3 (N as `leadwork review capability "
+            "--show-only` numbers the plan)",
+        )
+    mine = [s for s in steps if s.capability.id == capability_id]
+    found = next((s for s in mine if s.numbered.position == int(number)), None)
+    if found is None:
+        listed = ", ".join(str(s.numbered.position) for s in mine)
+        raise UsageProblem(
+            f"--step-done '{text}': '{capability_id}' has no open step {number}",
+            hint=f"its open steps are {listed}"
+            if mine
+            else "is the capability id right, and is any of its steps still open?",
+        )
+    return found
+
+
+def step_ref(step: OpenStep) -> dict[str, str]:
+    """A step as plain data (for a check-in draft): found again by capability and text."""
+    return {"capability": step.capability.id, "what": step.numbered.step.what}
+
+
+def find_steps(
+    refs: Iterable[Mapping[str, str]], steps: Sequence[OpenStep]
+) -> tuple[list[OpenStep], list[Mapping[str, str]]]:
+    """The open steps these refs name, and the refs no longer open (done or renamed)."""
+    found, gone = [], []
+    for ref in refs:
+        match = next((s for s in steps if step_ref(s) == dict(ref)), None)
+        if match is None:
+            gone.append(ref)
+        elif match not in found:
+            found.append(match)
+    return found, gone
+
+
 def reviewed_steps(brief: CapabilityBrief, marked: Iterable[NumberedStep]) -> list[str]:
     """What the review records as done since last time: earlier marks, then today's."""
     items = [*brief.done_since, *marked]

@@ -11,7 +11,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from leadwork.domain.review import CapabilityBrief, NumberedStep, Signal, StrategyBrief
+from leadwork.domain.review import (
+    CapabilityBrief,
+    NumberedStep,
+    OpenStep,
+    Signal,
+    StrategyBrief,
+)
 
 _TITLE = "bold"
 _WARN = "yellow"
@@ -245,3 +251,45 @@ def capability_recorded(
 
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
+
+
+# ---- the check-in's step ---------------------------------------------------------------------
+
+
+def open_steps_list(steps: Sequence[OpenStep]) -> RenderableType:
+    """The open plan steps, numbered for the check-in's question."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right")
+    table.add_column()
+    for number, item in enumerate(steps, start=1):
+        step = item.numbered.step
+        due = ""
+        style = _DIM
+        if step.due is not None:
+            due = f" (due {step.due}" + (", overdue)" if item.numbered.overdue else ")")
+            style = _WARN if item.numbered.overdue else _DIM
+        table.add_row(
+            f"{number}.",
+            Text.assemble(
+                (f"{item.capability.id} {item.numbered.position}: ", _DIM), step.what, (due, style)
+            ),
+        )
+    return Padding(table, (0, 0, 0, 2), expand=False)
+
+
+def steps_marked_note(
+    marked: Sequence[OpenStep], gone: Sequence[object], day: dt.date
+) -> list[str]:
+    """The check-in summary's note on the steps it marked done."""
+    notes = []
+    if marked:
+        listed = "; ".join(f"{s.capability.id} step {s.numbered.position}" for s in marked)
+        notes.append(f"Marked done on {day} in capabilities.toml: {listed}.")
+    if gone:
+        notes.append(
+            f"{len(gone)} step{'s' * (len(gone) != 1)} answered in the draft "
+            f"{'are' if len(gone) != 1 else 'is'} no longer open in capabilities.toml "
+            "(done or renamed meanwhile); left as "
+            f"{'they are' if len(gone) != 1 else 'it is'}."
+        )
+    return notes
