@@ -12,7 +12,20 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import capture, check, checkin, dashboard, init, reflect, review
+from leadwork.cli import (
+    capability,
+    capture,
+    check,
+    checkin,
+    dashboard,
+    edit,
+    indicator,
+    init,
+    reflect,
+    report,
+    review,
+    schema,
+)
 from leadwork.cli import map as chain_map
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
@@ -71,6 +84,11 @@ app.command("dashboard")(dashboard.dashboard)
 app.command("checkin")(checkin.checkin)
 app.command("story")(capture.story)
 app.command("conversation")(capture.conversation)
+app.command("schema")(schema.schema)
+app.command("edit")(edit.edit)
+app.command("report")(report.report)
+app.add_typer(indicator.app, name="indicator")
+app.add_typer(capability.app, name="capability")
 app.add_typer(review.app, name="review")
 app.command("map")(chain_map.map_command)
 app.command("reflect")(reflect.reflect)
