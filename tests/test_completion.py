@@ -159,7 +159,7 @@ def test_commands_and_flags():
     commands = {"init", "check", "schema", "edit", "report", "indicator", "capability"}
     assert commands <= set(items("leadwork "))
     assert items("leadwork indicator ") == ["list", "show"]
-    assert items("leadwork ch") == ["check"]
+    assert items("leadwork ch") == ["check", "checkin"]
     assert items("leadwork check --") == ["--strict", "--format", "--help"]
     assert items("leadwork check --format ") == ["text", "json"]
     assert "--journal" in items("leadwork --")
@@ -310,7 +310,7 @@ def bash_complete(line: str, cwd: Path, env: dict[str, str] | None = None) -> li
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
 def test_bash_completes_through_the_installed_script(example_journal):
-    assert bash_complete("leadwork ch", example_journal) == ["check"]
+    assert bash_complete("leadwork ch", example_journal) == ["check", "checkin"]
     assert bash_complete("leadwork check --format ", example_journal) == ["text", "json"]
     assert bash_complete("leadwork indicator show dayton-", example_journal) == [
         "dayton-otd",
