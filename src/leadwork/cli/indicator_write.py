@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from leadwork.cli import complete_values
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -61,7 +62,12 @@ def add(
         str, typer.Option(metavar="TEXT", help="What it measures, e.g. 'Dayton scrap rate'.")
     ],
     owner: Annotated[
-        str, typer.Option(metavar="PERSON", help="Team id of the person who owns it.")
+        str,
+        typer.Option(
+            metavar="PERSON",
+            help="Team id of the person who owns it.",
+            autocompletion=complete_values.people,
+        ),
     ],
     direction: Annotated[
         str, typer.Option(help="'higher' or 'lower': which way is better.", metavar="higher|lower")
@@ -83,6 +89,7 @@ def add(
         typer.Option(
             metavar="PERSON",
             help="Team id of who agreed it with you (default: the owner). Repeatable.",
+            autocompletion=complete_values.people,
         ),
     ] = None,
     agreed_on: Annotated[
@@ -132,7 +139,14 @@ def add(
 
 def change(
     ctx: typer.Context,
-    id: Annotated[str, typer.Argument(metavar="ID", help="The indicator's id in indicators.toml.")],
+    id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The indicator's id in indicators.toml.",
+            autocompletion=complete_values.indicators,
+        ),
+    ],
     target: Annotated[float | None, typer.Option(metavar="X", help="The new target.")] = None,
     celebrate: Annotated[
         float | None, typer.Option(metavar="X", help="The new celebrate threshold.")
@@ -152,6 +166,7 @@ def change(
         typer.Option(
             metavar="PERSON",
             help="Team id of who agreed the change (default: the owner). Repeatable.",
+            autocompletion=complete_values.people,
         ),
     ] = None,
     note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why it changed.")] = None,
