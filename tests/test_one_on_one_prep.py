@@ -33,15 +33,15 @@ Open commitments from 2026-11-16
                                                                                    carried over once
 
 Stories about Marcus
-  None in the last 13 weeks.
+  2026-W44  Marcus lent Greenville his cell 4 lead for two days to teach the SMED kits. Priya's
+            second shift asked him to come back, and changeover dropped under 40 minutes.
+            (one-northfield)
 
 Questions to ask
   1. How are you progressing?
   2. What's your plan to get back on track?
      Dayton scrap rate: 3.6% in 2026-W48, past the course-correct line (3%) for 2 weeks running; no
      plan recorded yet
-  3. What has Marcus done lately that others should hear about?
-     no story about Marcus in the last 13 weeks
 """
 
 
@@ -77,7 +77,9 @@ MARCUS_AGENDA = "\n".join(
         "",
         "## Stories about Marcus",
         "",
-        "None in the last 13 weeks.",
+        "- 2026-W44: Marcus lent Greenville his cell 4 lead for two days to teach the SMED"
+        " kits. Priya's second shift asked him to come back, and changeover dropped under"
+        " 40 minutes. _(one-northfield)_",
         "",
         "## Questions to ask",
         "",
@@ -85,8 +87,6 @@ MARCUS_AGENDA = "\n".join(
         "2. **What's your plan to get back on track?**",
         "   - Dayton scrap rate: 3.6% in 2026-W48, past the course-correct line (3%) for"
         " 2 weeks running; no plan recorded yet",
-        "3. **What has Marcus done lately that others should hear about?**",
-        "   - no story about Marcus in the last 13 weeks",
         "",
     ]
 )
@@ -131,7 +131,7 @@ def test_prep_json_for_scripts(run, example_journal):
         (1, "them", 0),
         (2, "me", 1),
     ]
-    assert [q["kind"] for q in data["questions"]] == ["progress", "plan", "story"]
+    assert [q["kind"] for q in data["questions"]] == ["progress", "plan"]
     assert data["questions"][1]["indicator"] == "dayton-scrap"
 
 
@@ -155,6 +155,10 @@ def test_grace_is_overdue_and_her_worsening_quote_days_get_a_question(run, examp
     quote = next(i for i in data["indicators"] if i["id"] == "medical-quote-days")
     assert quote["status"] == "on-track" and quote["trend_warning"] is True
     assert [c["past_due"] for c in data["commitments"]] == [True, False, True]
+    assert [q["kind"] for q in data["questions"]] == ["progress", "trend", "story"]
+    assert (
+        data["questions"][2]["text"] == "What has Grace done lately that others should hear about?"
+    )
 
 
 def test_stories_about_the_person_are_shown(run, example_journal):
@@ -365,3 +369,14 @@ def test_help_stays_light(args):
     from test_startup import heavy_modules
 
     assert heavy_modules(args) <= {"pydantic"}
+
+
+def test_tab_completes_people_indicators_and_choices(example_journal, monkeypatch):
+    from test_completion import items
+
+    monkeypatch.chdir(example_journal)
+    assert items("leadwork one-on-one ") == ["marcus", "priya", "elena", "tom", "grace"]
+    assert items("leadwork one-on-one marcus --no-plan dayton-s") == ["dayton-scrap"]
+    assert items("leadwork one-on-one marcus --story q") == ["quality-first"]
+    assert items("leadwork indicator change f") == ["first-pass-yield"]
+    assert items("leadwork indicator add x --owner g") == ["grace"]
