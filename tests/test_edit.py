@@ -91,3 +91,23 @@ def test_crlf_and_bom_survive_an_edit(tmp_path: Path):
 def test_missing_lines_sees_reordering():
     assert missing_lines("# a\n# b\n", "# b\n# a\n") == ["# b"]
     assert missing_lines("# a\n[t]\n", "# a\nx = 1\n[t]\n") == []
+
+
+def test_lines_inside_a_multi_line_string_are_text_not_comments(tmp_path: Path):
+    path = tmp_path / "2026-W48.toml"
+    path.write_text(
+        'week = "2026-W48"\n\n[reflection]\n# my own comment\nnote = """\nplan:\n#\n[x] done\n"""\n'
+    )
+
+    def mutate(doc):
+        doc["reflection"]["note"] = "rewritten"
+
+    old, new, _ = edit_file(path, mutate, Checkin)
+    assert "# my own comment" in new
+    assert missing_lines(old, new) == []
+
+
+def test_missing_lines_ignores_string_continuations_but_not_real_comments():
+    old = 'a = """\n# text\n"""\n# real\n'
+    assert missing_lines(old, "a = 1\n# real\n") == []
+    assert missing_lines(old, "a = 1\n") == ["# real"]

@@ -20,17 +20,20 @@ from tomlkit import TOMLDocument
 from leadwork.errors import WriteRefused
 from leadwork.store.atomic import atomic_write
 from leadwork.store.document import BOM, parse, read_text
+from leadwork.store.sourcemap import SourceMap
 from leadwork.store.validation import validate
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def _person_lines(text: str) -> list[str]:
-    """The lines that are the person's own and must survive any edit: comments and headers."""
+    """The lines that are the person's own and must survive any edit: comments and headers
+    (not lines inside a multi-line string, which are a value's text, however they look)."""
+    inside_strings = SourceMap(text).string_lines
     kept = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        if stripped.startswith("#") or stripped.startswith("["):
+        if number not in inside_strings and stripped.startswith(("#", "[")):
             kept.append(stripped)
     return kept
 

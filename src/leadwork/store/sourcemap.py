@@ -36,6 +36,9 @@ class SourceMap:
             if char == "\n":
                 self._line_starts.append(i + 1)
         self.spans: dict[KeyPath, Span] = {}
+        # Lines that continue a multi-line string: text, not comments or headers, however
+        # they look (a note may well hold a line that is just "#").
+        self.string_lines: set[int] = set()
         self._aot_last: dict[KeyPath, int] = {}
         self._pos = 0
         self._scan()
@@ -177,12 +180,12 @@ class SourceMap:
             pos += 3
             while pos < len(text) and text[pos] == '"':  # up to two quotes may end the body
                 pos += 1
-            self._pos = pos
+            self._multiline_string(self._pos, pos)
         elif text.startswith("'''", self._pos):
             pos = text.index("'''", self._pos + 3) + 3
             while pos < len(text) and text[pos] == "'":
                 pos += 1
-            self._pos = pos
+            self._multiline_string(self._pos, pos)
         elif text[self._pos] == '"':
             self._pos = self._end_of_basic_string(self._pos)
         elif text[self._pos] == "'":
@@ -195,6 +198,12 @@ class SourceMap:
             match = _SCALAR_END.search(text, self._pos)
             end = len(text) if match is None else match.start()
             self._pos = end
+
+    def _multiline_string(self, start: int, end: int) -> None:
+        first = self._span_at(start, 1).line
+        last = self._span_at(end - 1, 1).line
+        self.string_lines.update(range(first + 1, last + 1))
+        self._pos = end
 
     def _read_array(self, path: KeyPath) -> None:
         self._pos += 1
