@@ -53,9 +53,10 @@ MARCUS_RECORD = """\
 person = "marcus"
 date = 2026-11-27
 progress = "Scrap jumped with the first Allegheny lots; the mill says the bar is in spec."
-plans = [
-    { indicator = "dayton-scrap", status = "course-correct" },
-]
+
+[[plans]]
+indicator = "dayton-scrap"
+status = "course-correct"
 
 [[last_time]]
 by = "them"

@@ -82,7 +82,7 @@ def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Me
             return Saved(merged, rel, "unchanged", current is not None)
         if current is None:
             make_folder(path.parent)
-            atomic_write(path, dumps(merged.checkin, header(week), natural=True))
+            atomic_write(path, dumps(merged.checkin, header(week)))
             outcome: Outcome = "created"
         else:
             from leadwork.store.edit import edit_file

@@ -67,12 +67,12 @@ def _natural(data: dict, multiline: bool) -> str:
     return "\n".join(chunks)
 
 
-def dumps(model: BaseModel, header: str = "", *, natural: bool = False) -> str:
-    """TOML text for `model`, under an optional comment header (one `# ` line per line).
-
-    `natural=True` writes it as a person would: whole numbers in float fields as integers
-    (`36`, not `36.0`) and every top-level array of tables as `[[name]]` sections, never
-    an inline array; the models read it the same. (Added for the check-in; default off.)
+def dumps(model: BaseModel, header: str = "") -> str:
+    """TOML text for `model`, under an optional comment header (one `# ` line per line),
+    written as a person would write it: whole numbers in float fields as integers (`36`,
+    not `36.0`) and every top-level array of tables as `[[name]]` sections, never an
+    inline array; the models read it the same. Every file leadwork creates is one a person
+    may open and edit next.
 
     Texts with line breaks are written as multi-line strings, which read well in an editor,
     unless one holds a carriage return: TOML lets parsers turn a CRLF inside a multi-line
@@ -80,10 +80,7 @@ def dumps(model: BaseModel, header: str = "", *, natural: bool = False) -> str:
     """
     data = model_data(model)
     multiline = not _has_carriage_return(data)
-    if natural:
-        body = _natural(_whole_numbers(data), multiline)  # type: ignore[arg-type]
-    else:
-        body = tomli_w.dumps(data, multiline_strings=multiline)
+    body = _natural(_whole_numbers(data), multiline)  # type: ignore[arg-type]
     if not header:
         return body
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
