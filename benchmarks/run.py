@@ -35,6 +35,10 @@ HERE = Path(__file__).resolve().parent
 MAKE_JOURNAL = HERE / "make_journal.py"
 TODAY = "2026-11-27"  # the generator's default last day; commands run with it as today
 NOT_YET = "n/a (not on main yet)"
+MODELS = (
+    "import leadwork.model.checkin, leadwork.model.one_on_one, leadwork.model.review, "
+    "leadwork.model.journal"
+)
 
 
 @dataclass
@@ -43,6 +47,7 @@ class Case:
     argv: list[str]
     setup: Callable[[], None] | None = None  # runs before each timed run, untimed
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the child
     rss_kb: list[int] = field(default_factory=list)
     skipped: str | None = None
     failed: str | None = None
@@ -50,6 +55,10 @@ class Case:
     @property
     def median_ms(self) -> float:
         return statistics.median(self.times) * 1000
+
+    @property
+    def cpu_ms(self) -> float:
+        return statistics.median(self.cpu) * 1000
 
     @property
     def peak_mb(self) -> float:
@@ -72,8 +81,8 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, int, int, str]:
-    """(wall seconds, peak RSS in KB, exit code, stderr) of one child process."""
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, int, str]:
+    """(wall seconds, CPU seconds, peak RSS in KB, exit code, stderr) of one child process."""
     start = time.perf_counter()
     child = subprocess.Popen(
         argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
@@ -86,7 +95,8 @@ def measure(argv: list[str], env: dict[str, str]) -> tuple[float, int, int, str]
     child.stderr.close()
     # Linux reports ru_maxrss in KB, macOS in bytes.
     rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return wall, rss, child.returncode, err.decode("utf-8", "replace")
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, rss, child.returncode, err.decode("utf-8", "replace")
 
 
 def has_command(leadwork: str, command: str, env: dict[str, str]) -> bool:
@@ -164,20 +174,30 @@ def machine() -> list[str]:
     ]
 
 
+HEADER = ["case", "median ms", "min-max ms", "cpu ms", "peak MB", "x pass", "x import floor"]
+
+
 def cell(case: Case, floor_pass: float | None, floor_import: float | None) -> list[str]:
-    if case.skipped:
-        return [case.name, case.skipped, "", "", "", ""]
-    if case.failed:
-        return [case.name, f"failed: {case.failed}", "", "", "", ""]
+    if case.skipped or case.failed:
+        text = case.skipped or f"failed: {case.failed}"
+        return [case.name, text, *([""] * (len(HEADER) - 2))]
     median = case.median_ms
     spread = f"{min(case.times) * 1000:.0f}-{max(case.times) * 1000:.0f}"
     ratio_pass = f"{median / floor_pass:.2f}" if floor_pass else ""
     ratio_import = f"{median / floor_import:.2f}" if floor_import else ""
-    return [case.name, f"{median:.0f}", spread, f"{case.peak_mb:.1f}", ratio_pass, ratio_import]
+    return [
+        case.name,
+        f"{median:.0f}",
+        spread,
+        f"{case.cpu_ms:.0f}",
+        f"{case.peak_mb:.1f}",
+        ratio_pass,
+        ratio_import,
+    ]
 
 
 def table(rows: list[list[str]], markdown: bool) -> str:
-    header = ["case", "median ms", "min-max ms", "peak MB", "x pass", "x import floor"]
+    header = HEADER
     rows = [header, *rows]
     if markdown:
         lines = ["| " + " | ".join(r) + " |" for r in rows]
@@ -237,6 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="add rows that time each layer a command pays for (typer, pydantic, the models)",
+    )
+    parser.add_argument(
         "--leadwork",
         default=shutil.which("leadwork", path=str(Path(sys.executable).parent)) or "leadwork",
         help="the leadwork command to time (default: the one beside this Python)",
@@ -276,6 +301,25 @@ def main(argv: list[str] | None = None) -> int:
                 setup=restore(this_week, None),
             ),
         ]
+        if args.explain:
+            # What stands between the floor and a command: each layer on its own.
+            # (`import pydantic` in the floor is lazy: it loads almost nothing until a
+            # model is defined, so the models' real cost shows only here.)
+            cases[2:2] = [
+                Case("explain: import typer", [python, "-c", "import typer"]),
+                Case(
+                    "explain: pydantic BaseModel",
+                    [python, "-c", "import rich.console, tomllib; from pydantic import BaseModel"],
+                ),
+                Case(
+                    "explain: leadwork models",
+                    [python, "-c", "import rich.console; " + MODELS],
+                ),
+                Case(
+                    "explain: typer + models + CLI",
+                    [python, "-c", "import rich.console, leadwork.cli.app; " + MODELS],
+                ),
+            ]
         if args.only:
             cases = [c for c in cases if any(o in c.name for o in args.only)]
         for case in cases:
@@ -291,13 +335,14 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 if case.setup:
                     case.setup()
-                wall, rss, code, err = measure(case.argv, env)
+                wall, cpu, rss, code, err = measure(case.argv, env)
                 if code != 0:
                     last = err.strip().splitlines()[-1:] or [""]
                     case.failed = f"exit {code}: {last[0][:80]}"
                     continue
                 if round_number >= args.warmup:
                     case.times.append(wall)
+                    case.cpu.append(cpu)
                     case.rss_kb.append(rss)
             restore(this_week, saved)()
         print(f"{args.runs} runs per case after {args.warmup} warm-up", file=sys.stderr)
