@@ -419,10 +419,12 @@ class Generator:
             number = 0
             while due < end:
                 number += 1
+                # Old steps got done (some late); of this year's, a few are overdue.
                 done = None
-                if due < self.today - dt.timedelta(days=30) and rng.random() < 0.92:
+                age = (self.today - due).days
+                if age > 365 or (age > 30 and rng.random() < 0.85):
                     done = due + dt.timedelta(days=rng.randint(-20, 25))
-                elif due < self.today and rng.random() < 0.5:
+                elif age > 0 and rng.random() < 0.5:
                     done = min(self.today, due + dt.timedelta(days=rng.randint(0, 10)))
                 steps.append((f"Step {number} of the {name.lower()} plan", due, done))
                 due += dt.timedelta(days=rng.randint(120, 300))

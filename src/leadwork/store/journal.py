@@ -7,6 +7,7 @@ weeks it shows); file names carry the week or date, so choosing files costs no p
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -162,8 +163,9 @@ def review_model(subject: str) -> type[StrategyReview] | type[CapabilityReview]:
 
 
 def _names(folder: Path) -> list[str]:
+    # Names, not Path objects: a folder of ten years of one-on-ones holds thousands.
     try:
-        return [p.name for p in folder.iterdir() if not p.name.startswith(".")]
+        return [name for name in os.listdir(folder) if not name.startswith(".")]
     except FileNotFoundError:
         return []
     except NotADirectoryError:
