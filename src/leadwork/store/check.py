@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import os
 from typing import Any
 
 from leadwork.domain.consistency import Loaded, cross_check
@@ -54,17 +54,17 @@ def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
     one_on_ones: dict[str, OneOnOne] = {}
     reviews: dict[str, Any] = {}
     for folder, (pattern, expected) in _FOLDER_NAMES.items():
-        for path in _listing(journal, folder, collect):
-            rel = f"{folder}/{path.name}"
-            if path.suffix != ".toml":
+        for name in _listing(journal, folder, collect):
+            rel = f"{folder}/{name}"
+            if not name.endswith(".toml"):
                 continue
-            match = pattern.match(path.name)
+            match = pattern.match(name)
             reason = f"is not named {expected}" if not match else _not_real(match[1])
             if reason:
                 collect.problems.append(
                     Problem(
                         f"{reason}, so leadwork ignores this file",
-                        file=path,
+                        file=journal.path(rel),
                         hint="rename it",
                         severity="warning",
                     )
@@ -100,7 +100,8 @@ def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
     return sorted(collect.problems, key=_order)
 
 
-def _listing(journal: Journal, folder: str, collect: _Collector) -> list[Path]:
+def _listing(journal: Journal, folder: str, collect: _Collector) -> list[str]:
+    """The names in a folder, sorted; names, not Path objects: there may be thousands."""
     path = journal.path(folder)
     if not path.exists():
         return []
@@ -110,15 +111,10 @@ def _listing(journal: Journal, folder: str, collect: _Collector) -> list[Path]:
         )
         return []
     try:
-        # By name: the same order as comparing paths, without pathlib's costly comparisons.
-        return sorted((p for p in path.iterdir() if not p.name.startswith(".")), key=_name)
+        return sorted(name for name in os.listdir(path) if not name.startswith("."))
     except PermissionError:
         collect.problems.append(Problem("cannot be read: permission denied", file=path))
         return []
-
-
-def _name(path: Path) -> str:
-    return path.name
 
 
 def _not_real(text: str) -> str | None:
