@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 MAKE_JOURNAL = HERE / "make_journal.py"
 TODAY = "2026-11-27"  # the generator's default last day; commands run with it as today
 NOT_YET = "n/a (not on main yet)"
+FIRST_INDICATOR = "dayton-otd"  # the generator's first indicator, in every journal it makes
 MODELS = (
     "import leadwork.model.checkin, leadwork.model.one_on_one, leadwork.model.review, "
     "leadwork.model.journal"
@@ -298,6 +299,15 @@ def main(argv: list[str] | None = None) -> int:
             Case(
                 f"checkin --no-input, {label}",
                 [leadwork, "--journal", str(ten), "checkin", "--no-input"],
+                setup=restore(this_week, None),
+            ),
+            # The same, with answers, so that it writes this week's file (made anew each run).
+            Case(
+                f"checkin --no-input -r -c, {label}",
+                [
+                    *(leadwork, "--journal", str(ten), "checkin", "--no-input"),
+                    *("--reading", f"{FIRST_INDICATOR}=95.5", "--commitment", "Walk line 3"),
+                ],
                 setup=restore(this_week, None),
             ),
         ]
