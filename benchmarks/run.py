@@ -143,6 +143,35 @@ def restore(path: Path, text: bytes | None) -> Callable[[], None]:
     return setup
 
 
+def prioritise() -> Callable[[], None]:
+    """Ask the scheduler to run this benchmark (and its children) before other work.
+
+    On a shared 2-core machine other sessions' test suites otherwise stretch every wall
+    time 2-3x. A negative nice value needs root; on Linux with autogroups enabled, niceness
+    only ranks processes within a session, so the session's autogroup is raised too.
+    Returns what puts both back."""
+    undo: list[Callable[[], None]] = []
+    try:
+        before = os.getpriority(os.PRIO_PROCESS, 0)
+        os.setpriority(os.PRIO_PROCESS, 0, -15)
+        undo.append(lambda: os.setpriority(os.PRIO_PROCESS, 0, before))
+    except (AttributeError, OSError):
+        print("--priority: cannot raise the priority (not root?)", file=sys.stderr)
+    autogroup = Path("/proc/self/autogroup")
+    try:
+        old = autogroup.read_text().split("nice")[-1].strip()
+        autogroup.write_text("-15")
+        undo.append(lambda: autogroup.write_text(old))
+    except (OSError, ValueError):
+        pass
+
+    def restore_all() -> None:
+        for step in reversed(undo):
+            step()
+
+    return restore_all
+
+
 def machine() -> list[str]:
     model = "unknown"
     try:
@@ -223,11 +252,11 @@ def verdicts(
 
     def target(label: str, value: float | None, limit: float | None, unit: str) -> None:
         if value is None or limit is None:
-            lines.append(f"- {label}: not measured ({NOT_YET} or failed)")
+            lines.append(f"- {label}: not measured (not on main yet, failed, or left out)")
             return
         mark = "met" if value <= limit else "MISSED"
         lines.append(
-            f"- {label}: {value:.{2 if unit == 'x' else 0}f}{unit} <= {limit:g}{unit}: {mark}"
+            f"- {label}: {value:.{3 if unit == 'x' else 0}f}{unit} <= {limit:g}{unit}: {mark}"
         )
 
     help_ms = median("leadwork --help")
@@ -270,7 +299,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", action="append", default=[], help="run only cases whose name contains this"
     )
+    parser.add_argument(
+        "--priority",
+        action="store_true",
+        help="run before other work on the machine (root: nice -15, and its Linux autogroup)",
+    )
     args = parser.parse_args(argv)
+    undo_priority = prioritise() if args.priority else None
     if args.quick:
         args.runs, args.warmup = 1, 0
     small, large = ((1, 2), (4, 6)) if args.quick else ((1, 10), (20, 40))
@@ -356,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
                     case.rss_kb.append(rss)
             restore(this_week, saved)()
         print(f"{args.runs} runs per case after {args.warmup} warm-up", file=sys.stderr)
+    if undo_priority is not None:
+        undo_priority()
 
     by_name = {c.name: c for c in cases}
     floor_pass = by_name.get("python -c pass")
@@ -363,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     fp = floor_pass.median_ms if floor_pass and floor_pass.times else None
     fi = floor_import.median_ms if floor_import and floor_import.times else None
     print("\n".join(machine()))
+    if args.priority:
+        print("measured with --priority: nice -15 (and its autogroup) over other work")
     print()
     print(table([cell(c, fp, fi) for c in cases], args.markdown))
     print()
