@@ -175,8 +175,10 @@ def _names(folder: Path) -> list[str]:
 
 
 def _dated_entries(folder: Path, prefix: str, pattern: Any) -> list[Entry]:
+    """Oldest first. Every matching name starts with its ISO date, so sorting the names
+    (in C) orders the entries by (date, rel) without a key function per entry."""
     entries = []
-    for name in _names(folder):
+    for name in sorted(_names(folder)):
         match = pattern.match(name)
         if not match:
             continue
@@ -185,4 +187,4 @@ def _dated_entries(folder: Path, prefix: str, pattern: Any) -> list[Entry]:
         except ValueError:
             continue  # `check` reports it
         entries.append(Entry(f"{prefix}/{name}", day, match[2]))
-    return sorted(entries, key=lambda e: (e.date, e.rel))
+    return entries
