@@ -91,7 +91,7 @@ def create_journal(target: Path, leader: str, title: str, organization: str) -> 
 
 def copy_example(target: Path) -> list[str]:
     source = example_root()
-    files = {}
+    files = {".gitignore": _template("gitignore")}  # a copy is a journal of its own, for git
     for path in sorted(source.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             files[path.relative_to(source).as_posix()] = path.read_text(encoding="utf-8")
