@@ -417,7 +417,8 @@ class Generator:
             due = self.start + dt.timedelta(days=rng.randint(60, 200))
             end = self.today + dt.timedelta(days=240)
             number = 0
-            while due < end:
+            # Plan steps up to eight months ahead, and always at least one still to come.
+            while due < end or steps[-1][1] <= self.today:
                 number += 1
                 # Old steps got done (some late); of this year's, a few are overdue.
                 done = None
@@ -440,6 +441,11 @@ class Generator:
                     steps=steps,
                 )
             )
+        # Every strategic choice is served by some capability (`check` warns otherwise).
+        for j, choice in enumerate(self.choices):
+            if not any(choice in cap.serves for cap in caps):
+                cap = caps[j % len(caps)]
+                cap.serves = sorted({*cap.serves, choice})
         return caps
 
     def _indicators(self, count: int) -> list[Indicator]:
