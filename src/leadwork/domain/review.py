@@ -30,15 +30,24 @@ from leadwork.store.layout import CAPABILITIES
 # ---- strategy reviews -------------------------------------------------------------------------
 
 
-def last_strategy_review(strategy: Strategy, review_dates: Iterable[dt.date]) -> dt.date | None:
+def last_strategy_review(
+    strategy: Strategy, review_dates: Iterable[dt.date], as_of: dt.date | None = None
+) -> dt.date | None:
     """The day the strategy was last reviewed: the later of `reviewed_on` and the newest
-    strategy review file; the day it was co-created when neither exists."""
-    dates = list(review_dates)
-    if strategy.reviewed_on is not None:
-        dates.append(strategy.reviewed_on)
+    strategy review file; the day it was co-created when neither exists. With `as_of`, what
+    was known that day (a review recorded later had not happened yet).
+
+    The one rule: `review strategy`, `check` and the dashboard all count from it."""
+
+    def known(day: dt.date | None) -> bool:
+        return day is not None and (as_of is None or day <= as_of)
+
+    dates = [d for d in review_dates if known(d)]
+    if known(strategy.reviewed_on):
+        dates.append(strategy.reviewed_on)  # type: ignore[arg-type]
     if dates:
         return max(dates)
-    return strategy.co_created_on
+    return strategy.co_created_on if known(strategy.co_created_on) else None
 
 
 @dataclass(frozen=True)
