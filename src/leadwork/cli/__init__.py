@@ -17,9 +17,14 @@ def main() -> None:
         if code is not None:
             sys.exit(code)
 
-    from leadwork.cli.app import app
+    from leadwork.cli import fasthelp
 
     try:
+        # `leadwork --help` and `--version` without importing Typer (see fasthelp).
+        if fasthelp.answer(sys.argv[1:]):
+            return
+        from leadwork.cli.app import app
+
         app(prog_name="leadwork")
     except BrokenPipeError:
         # `leadwork dashboard | head` closed the pipe early: not an error worth a word.

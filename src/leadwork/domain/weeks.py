@@ -8,12 +8,14 @@ always passed in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
+@functools.cache  # a few dozen years at most; every Week built asks
 def weeks_in_year(year: int) -> int:
     """52 or 53: a year has 53 ISO weeks when its 28 December falls in week 53."""
     return dt.date(year, 12, 28).isocalendar().week
@@ -50,8 +52,7 @@ class Week:
 
     @classmethod
     def of(cls, day: dt.date) -> Week:
-        iso = day.isocalendar()
-        return cls(iso.year, iso.week)
+        return _week_of(day)
 
     @property
     def monday(self) -> dt.date:
@@ -76,6 +77,14 @@ class Week:
 
     def __str__(self) -> str:
         return f"{self.year:04d}-W{self.number:02d}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _week_of(day: dt.date) -> Week:
+    """The week of a day, remembered: status rules ask it for the same few dates (target
+    changes, week starts) thousands of times per dashboard. Weeks are immutable."""
+    iso = day.isocalendar()
+    return Week(iso.year, iso.week)
 
 
 def week_range(first: Week, last: Week) -> list[Week]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import os
 from typing import Any
 
 from leadwork.domain.consistency import Loaded, cross_check
@@ -56,17 +56,17 @@ def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
     one_on_ones: dict[str, OneOnOne] = {}
     reviews: dict[str, Any] = {}
     for folder, (pattern, expected) in _FOLDER_NAMES.items():
-        for path in _listing(journal, folder, collect):
-            rel = f"{folder}/{path.name}"
-            if path.suffix != ".toml":
+        for name in _listing(journal, folder, collect):
+            rel = f"{folder}/{name}"
+            if not name.endswith(".toml"):
                 continue
-            match = pattern.match(path.name)
+            match = pattern.match(name)
             reason = f"is not named {expected}" if not match else _not_real(match[1])
             if reason:
                 collect.problems.append(
                     Problem(
                         f"{reason}, so leadwork ignores this file",
-                        file=path,
+                        file=journal.path(rel),
                         hint="rename it",
                         severity="warning",
                     )
@@ -118,7 +118,8 @@ def _definitions_sound(
     )
 
 
-def _listing(journal: Journal, folder: str, collect: _Collector) -> list[Path]:
+def _listing(journal: Journal, folder: str, collect: _Collector) -> list[str]:
+    """The names in a folder, sorted; names, not Path objects: there may be thousands."""
     path = journal.path(folder)
     if not path.exists():
         return []
@@ -128,7 +129,7 @@ def _listing(journal: Journal, folder: str, collect: _Collector) -> list[Path]:
         )
         return []
     try:
-        return sorted(p for p in path.iterdir() if not p.name.startswith("."))
+        return sorted(name for name in os.listdir(path) if not name.startswith("."))
     except PermissionError:
         collect.problems.append(Problem("cannot be read: permission denied", file=path))
         return []

@@ -7,13 +7,14 @@ the line and column.
 
 from __future__ import annotations
 
+import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from leadwork.errors import InvalidFile, Problem, Severity
+from leadwork.store import tomlparse
 from leadwork.store.sourcemap import KeyPath, SourceMap
 
 MAX_BYTES = 2_000_000  # a decade of weekly check-ins is ~2 MB in total, never in one file
@@ -96,25 +97,27 @@ def _located(
 
 def read_text(path: Path) -> str:
     """The file's text as UTF-8 (a leading BOM is fine), or an InvalidFile that says why not."""
+    # One open, one fstat, one read: `check` reads thousands of files on a long journal.
     try:
-        if path.is_dir():
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise InvalidFile(
+                    f"is {size / 1_000_000:.1f} MB; journal files are at most "
+                    f"{MAX_BYTES // 1_000_000} MB",
+                    file=path,
+                    hint="is this the right file? a year of check-ins is far smaller",
+                )
+            raw = handle.read()
+    except FileNotFoundError:
+        raise InvalidFile("does not exist", file=path) from None
+    except (IsADirectoryError, PermissionError) as error:
+        if isinstance(error, IsADirectoryError) or path.is_dir():  # Windows says "denied"
             raise InvalidFile(
                 "is a folder, but a file was expected here",
                 file=path,
                 hint="move the folder away; leadwork keeps this as a TOML file",
-            )
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidFile(
-                f"is {size / 1_000_000:.1f} MB; journal files are at most "
-                f"{MAX_BYTES // 1_000_000} MB",
-                file=path,
-                hint="is this the right file? a year of check-ins is far smaller",
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidFile("does not exist", file=path) from None
-    except PermissionError:
+            ) from None
         raise InvalidFile(
             "cannot be read: permission denied", file=path, hint="check the file's permissions"
         ) from None
@@ -139,10 +142,10 @@ def read_text(path: Path) -> str:
 
 
 def parse(path: Path, text: str) -> Document:
-    """Parse TOML text, turning tomllib's errors into located problems."""
+    """Parse TOML text, turning the parser's errors into located problems."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = tomlparse.loads(text)
+    except tomlparse.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.match(message)
         what = match[1] if match else message

@@ -7,6 +7,7 @@ weeks it shows); file names carry the week or date, so choosing files costs no p
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -162,8 +163,9 @@ def review_model(subject: str) -> type[StrategyReview] | type[CapabilityReview]:
 
 
 def _names(folder: Path) -> list[str]:
+    # Names, not Path objects: a folder of ten years of one-on-ones holds thousands.
     try:
-        return [p.name for p in folder.iterdir() if not p.name.startswith(".")]
+        return [name for name in os.listdir(folder) if not name.startswith(".")]
     except FileNotFoundError:
         return []
     except NotADirectoryError:
@@ -173,8 +175,10 @@ def _names(folder: Path) -> list[str]:
 
 
 def _dated_entries(folder: Path, prefix: str, pattern: Any) -> list[Entry]:
+    """Oldest first. Every matching name starts with its ISO date, so sorting the names
+    (in C) orders the entries by (date, rel) without a key function per entry."""
     entries = []
-    for name in _names(folder):
+    for name in sorted(_names(folder)):
         match = pattern.match(name)
         if not match:
             continue
@@ -183,4 +187,4 @@ def _dated_entries(folder: Path, prefix: str, pattern: Any) -> list[Entry]:
         except ValueError:
             continue  # `check` reports it
         entries.append(Entry(f"{prefix}/{name}", day, match[2]))
-    return sorted(entries, key=lambda e: (e.date, e.rel))
+    return entries
