@@ -190,7 +190,7 @@ def machine() -> list[str]:
     except OSError:
         pass
     versions = []
-    for package in ("typer", "rich", "pydantic", "tomli"):
+    for package in ("typer", "rich", "pydantic"):
         try:
             from importlib.metadata import version
 

@@ -52,9 +52,9 @@ def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
             continue
         definitions[rel] = collect.load(rel, model)
 
-    checkins: dict[str, Checkin] = {}
-    one_on_ones: dict[str, OneOnOne] = {}
-    reviews: dict[str, Any] = {}
+    # First which files there are, from their names alone; then parse them all at once
+    # (on both cores for a long journal); then validate each against its model.
+    planned: list[tuple[str, str, Any]] = []  # (folder, rel, model)
     for folder, (pattern, expected) in _FOLDER_NAMES.items():
         for name in _listing(journal, folder, collect):
             rel = f"{folder}/{name}"
@@ -72,18 +72,22 @@ def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
                     )
                 )
                 continue
-            if folder == layout.CHECKINS:
-                model = collect.load(rel, Checkin)
-                if model is not None:
-                    checkins[rel] = model
-            elif folder == layout.ONE_ON_ONES:
-                model = collect.load(rel, OneOnOne)
-                if model is not None:
-                    one_on_ones[rel] = model
-            else:
-                model = collect.load(rel, review_model(match[2]))
-                if model is not None:
-                    reviews[rel] = model
+            model = {layout.CHECKINS: Checkin, layout.ONE_ON_ONES: OneOnOne}.get(folder)
+            planned.append((folder, rel, model or review_model(match[2])))
+    journal.prefetch([rel for _, rel, _ in planned])
+
+    checkins: dict[str, Checkin] = {}
+    one_on_ones: dict[str, OneOnOne] = {}
+    reviews: dict[str, Any] = {}
+    by_folder = {
+        layout.CHECKINS: checkins,
+        layout.ONE_ON_ONES: one_on_ones,
+        layout.REVIEWS: reviews,
+    }
+    for folder, rel, model in planned:
+        loaded_model = collect.load(rel, model)
+        if loaded_model is not None:
+            by_folder[folder][rel] = loaded_model
 
     loaded = Loaded(
         strategy=definitions[layout.STRATEGY],

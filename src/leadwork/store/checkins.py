@@ -14,6 +14,7 @@ loses nothing; the next interactive run offers to resume, a finished one deletes
 from __future__ import annotations
 
 import contextlib
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ import tomli_w
 from leadwork.domain.checkin import SECTION_ORDER, Answers, Edit, Merged, week_label
 from leadwork.domain.weeks import Week
 from leadwork.model.checkin import Checkin
-from leadwork.store import layout, tomlparse
+from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps
@@ -311,7 +312,7 @@ def load_draft(journal: Journal, week: Week) -> Draft | None:
     if not path.is_file():
         return None
     try:
-        data = tomlparse.loads(path.read_text(encoding="utf-8"))  # the parser already loaded
+        data = tomllib.loads(path.read_text(encoding="utf-8"))  # the parser already loaded
         if data.get("week") != str(week):
             raise ValueError(f"it is for {data.get('week')!r}, not {week}")
         answered = data.get("answered", [])
@@ -321,7 +322,7 @@ def load_draft(journal: Journal, week: Week) -> Draft | None:
         if not isinstance(answers, dict):
             raise ValueError("'answers' is not a table")
         return Draft(week, answered, Answers.from_data(answers))
-    except (OSError, UnicodeDecodeError, tomlparse.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ValueError(str(error)) from None
 
 

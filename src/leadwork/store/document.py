@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from leadwork.errors import InvalidFile, Problem, Severity
-from leadwork.store import tomlparse
 from leadwork.store.sourcemap import KeyPath, SourceMap
 
 MAX_BYTES = 2_000_000  # a decade of weekly check-ins is ~2 MB in total, never in one file
@@ -144,8 +144,8 @@ def read_text(path: Path) -> str:
 def parse(path: Path, text: str) -> Document:
     """Parse TOML text, turning the parser's errors into located problems."""
     try:
-        data = tomlparse.loads(text)
-    except tomlparse.TOMLDecodeError as error:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.match(message)
         what = match[1] if match else message

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from leadwork.domain.weeks import Week
-from leadwork.errors import InvalidFile
+from leadwork.errors import InvalidFile, Problem
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicators
@@ -53,6 +53,7 @@ class Journal:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._documents: dict[str, Document] = {}
+        self._unreadable: dict[str, list[Problem]] = {}
         self._models: dict[str, Any] = {}
 
     def path(self, rel: str) -> Path:
@@ -61,9 +62,24 @@ class Journal:
     # ---- reading one file -------------------------------------------------------------------
 
     def document(self, rel: str) -> Document:
+        if rel in self._unreadable:
+            raise InvalidFile(problems=self._unreadable[rel])
         if rel not in self._documents:
             self._documents[rel] = read_document(self.path(rel))
         return self._documents[rel]
+
+    def prefetch(self, rels: list[str]) -> None:
+        """Read and parse these files now, on both cores when there are many (for `check`)."""
+        from leadwork.store.parallel import read_documents
+
+        wanted = [rel for rel in rels if rel not in self._documents]
+        outcomes = read_documents([self.path(rel) for rel in wanted])
+        for rel in wanted:
+            outcome = outcomes[self.path(rel)]
+            if isinstance(outcome, Document):
+                self._documents[rel] = outcome
+            else:
+                self._unreadable[rel] = outcome
 
     def load(self, rel: str, model: type[M]) -> M:
         if rel not in self._models:
@@ -79,6 +95,7 @@ class Journal:
     def forget(self, rel: str) -> None:
         """Drop what was read of `rel` (after this process wrote it)."""
         self._documents.pop(rel, None)
+        self._unreadable.pop(rel, None)
         self._models.pop(rel, None)
 
     # ---- definitions ------------------------------------------------------------------------

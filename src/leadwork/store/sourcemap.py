@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from dataclasses import dataclass
-
-from leadwork.store import tomlparse
 
 KeyPath = tuple[str | int, ...]
 
@@ -147,7 +146,7 @@ class SourceMap:
             char = self._peek()
             if char == '"':
                 end = self._end_of_basic_string(self._pos)
-                keys.append(tomlparse.loads("k = " + self.text[self._pos : end])["k"])
+                keys.append(tomllib.loads("k = " + self.text[self._pos : end])["k"])
                 self._pos = end
             elif char == "'":
                 end = self.text.index("'", self._pos + 1) + 1
