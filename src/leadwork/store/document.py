@@ -8,6 +8,7 @@ the line and column.
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +95,14 @@ def _located(
     return InvalidFile(problems=[problem])
 
 
+def _too_big(path: Path, size: int) -> InvalidFile:
+    return InvalidFile(
+        f"is {size / 1_000_000:.1f} MB; journal files are at most {MAX_BYTES // 1_000_000} MB",
+        file=path,
+        hint="is this the right file? a year of check-ins is far smaller",
+    )
+
+
 def read_text(path: Path) -> str:
     """The file's text as UTF-8 (a leading BOM is fine), or an InvalidFile that says why not."""
     try:
@@ -103,15 +112,20 @@ def read_text(path: Path) -> str:
                 file=path,
                 hint="move the folder away; leadwork keeps this as a TOML file",
             )
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A named pipe would block the read forever, /dev/zero would fill the memory.
             raise InvalidFile(
-                f"is {size / 1_000_000:.1f} MB; journal files are at most "
-                f"{MAX_BYTES // 1_000_000} MB",
+                "is not a regular file (a device, pipe or socket), so leadwork does not read it",
                 file=path,
-                hint="is this the right file? a year of check-ins is far smaller",
+                hint="replace it with the TOML file it should be",
             )
-        raw = path.read_bytes()
+        if info.st_size > MAX_BYTES:
+            raise _too_big(path, info.st_size)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # the size may have grown since stat()
+        if len(raw) > MAX_BYTES:
+            raise _too_big(path, len(raw))
     except FileNotFoundError:
         raise InvalidFile("does not exist", file=path) from None
     except PermissionError:
