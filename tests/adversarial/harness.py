@@ -123,14 +123,19 @@ def _diff(before: dict[str, str], after: dict[str, str], where: str) -> list[str
 
 
 def located(output: str, file: str, line: int | None) -> bool:
-    """Does the output hold an error at FILE:LINE (or FILE alone, when line is None)?"""
+    """Does the output hold an error at FILE:LINE (FILE alone when line is None, FILE and
+    any line when line is -1)?"""
     if line is None:
         pattern = rf"^{re.escape(file)}(:\d+(:\d+)?)?: error: "
+    elif line == -1:
+        pattern = rf"^{re.escape(file)}:\d+:\d+: error: "
     else:
         pattern = rf"^{re.escape(file)}:{line}:\d+: error: "
     if re.search(pattern, output, re.M):
         return True
     # --format json puts the same facts in a document
+    if line == -1:
+        return f'"file": "{file}"' in output and '"line": null' not in output
     return f'"file": "{file}"' in output and (line is None or f'"line": {line},' in output)
 
 

@@ -8,18 +8,24 @@ it is read from there, never copied into the project.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from conftest import SHARED, tree_hash
-from journals import SMALL_JOURNAL, write_small_journal
+from adversarial.harness import COMMANDS, FILES, Snapshot, refusal_problems
+
+from conftest import SHARED
 
 CORPUS = SHARED / "corpus" / "toml-invalid"
 CASES = sorted(p for p in CORPUS.rglob("*.toml")) if CORPUS.is_dir() else []
-TARGETS = ["leadwork.toml", *SMALL_JOURNAL]
-COMMANDS = [["check"]]
+# Every (file, command that reads it) pair of the adversarial table. `check --format json`
+# shares `check`'s reading path, so one of the two is enough for 509 files.
+PAIRS = [
+    pytest.param(file, command, id=f"{file}|{command.id}")
+    for file in FILES
+    for command in COMMANDS
+    if command.reads_file(file) and command.argv != ("check", "--format", "json")
+]
 
 pytestmark = pytest.mark.skipif(
     not CASES, reason=f"the invalid-TOML corpus is not at {CORPUS} (CI has it beside the clone)"
@@ -30,35 +36,21 @@ def test_the_corpus_is_complete():
     assert len(CASES) == 509
 
 
-@pytest.fixture
-def journal(fresh_journal: Path, monkeypatch) -> Path:
-    monkeypatch.chdir(fresh_journal)
-    return write_small_journal(fresh_journal)
+_ANY_LINE = -1  # refusal_problems: a FILE:LINE:COL error, whatever the line
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-@pytest.mark.parametrize("target", TARGETS)
-def test_every_invalid_file_in_every_place(journal: Path, run, target: str, command: list[str]):
+@pytest.mark.parametrize(("target", "command"), PAIRS)
+def test_every_invalid_file_in_every_place(journal: Path, run, target: str, command):
     path = journal / target
-    original = path.read_bytes()
     failures = []
     for case in CASES:
         path.write_bytes(case.read_bytes())
-        before = tree_hash(journal)
-        result = run(*command, journal=journal)
-        located = re.search(rf"^{re.escape(target)}:\d+:\d+: error: ", result.stderr, re.M)
-        problems = []
-        if result.exit_code == 0:
-            problems.append("exit 0")
-        if not located:
-            problems.append("no FILE:LINE:COL error for the file")
-        if "Traceback" in result.output:
-            problems.append("traceback")
-        if tree_hash(journal) != before:
-            problems.append("journal changed")
+        snapshot = Snapshot.take(journal)
+        result = run(*command.argv, journal=journal)
+        # Every corpus file is invalid TOML, so the error always has a line to point at.
+        problems = refusal_problems(result, snapshot, target, line=_ANY_LINE)
         if problems:
             failures.append(f"{case.relative_to(CORPUS)}: {', '.join(problems)}\n{result.stderr}")
-    path.write_bytes(original)
     assert not failures, f"{len(failures)} of {len(CASES)} cases failed:\n" + "\n".join(
         failures[:5]
     )

@@ -7,6 +7,7 @@ weeks it shows); file names carry the week or date, so choosing files costs no p
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,6 +58,11 @@ class Journal:
     def path(self, rel: str) -> Path:
         return self.root / rel
 
+    def absent(self, rel: str) -> bool:
+        """Nothing at all at `rel`. A symlink that leads nowhere is not absent: reading it
+        reports it, rather than quietly taking the file as empty."""
+        return not os.path.lexists(self.path(rel))
+
     # ---- reading one file -------------------------------------------------------------------
 
     def document(self, rel: str) -> Document:
@@ -71,7 +77,7 @@ class Journal:
 
     def _definition(self, rel: str, model: type[M]) -> M:
         """Definition files other than leadwork.toml may be absent: then they are empty."""
-        if rel != layout.CONFIG and not self.path(rel).exists():
+        if rel != layout.CONFIG and self.absent(rel):
             return model()
         return self.load(rel, model)
 
@@ -126,7 +132,7 @@ class Journal:
 
     def checkin(self, week: Week) -> Checkin | None:
         rel = self.checkin_rel(week)
-        if not self.path(rel).is_file() and not self.path(rel).is_dir():
+        if self.absent(rel):
             return None
         return self.load(rel, Checkin)
 
