@@ -144,6 +144,15 @@ def test_a_consistent_journal_is_clean(journal, run):
             None,
         ),
         (
+            "capabilities.toml",
+            "target = 4",
+            'target = 4\n\n[[capabilities.steps]]\nwhat = "SPC on line 3"\ndone = "yes"',
+            "capabilities.toml:12:1:",
+            "'done' in [[capabilities.steps]] \"SPC on line 3\" should be a date like 2026-11-24"
+            ' (no quotes, no time) or true or false, not the string "yes"',
+            "remove the quotes",
+        ),
+        (
             "team.toml",
             "cadence_days = 14",
             "cadence_days = -3",

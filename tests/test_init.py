@@ -61,3 +61,15 @@ def test_init_example_copies_a_valid_journal(tmp_path, run):
     assert len(list((target / "checkins").glob("*.toml"))) >= 16
     result = run("check", journal=target)
     assert result.exit_code == 0, result
+
+
+def test_init_leaves_out_empty_optional_names_and_refuses_an_empty_leader(tmp_path, run):
+    target = tmp_path / "j"
+    result = run("init", str(target), "--title", "", "--organization", "")
+    assert result.exit_code == 0, result
+    assert '# title = ""' in (target / "leadwork.toml").read_text()
+    assert run("check", journal=target).exit_code == 0
+    empty = run("init", str(tmp_path / "k"), "--leader", " ")
+    assert empty.exit_code == 2
+    assert "--leader is empty" in empty.stderr
+    assert not (tmp_path / "k").exists()

@@ -15,7 +15,7 @@ class Step(Record):
     what: Text = Field(description="What will be done.")
     due: Date | None = Field(None, description="When it is due.")
     done: Date | bool = Field(
-        False, description="When it was done (a date), or true; leave out while open."
+        False, description="When it was done (a date), or true; leave it out while open."
     )
 
     @property
@@ -24,7 +24,7 @@ class Step(Record):
 
 
 class Capability(Record):
-    id: Id
+    id: Id = Field(description="The capability's id; it must differ from every choice's id.")
     name: Name = Field(description="The capability, e.g. 'High-quality manufacturing at scale'.")
     kind: Literal["organizational", "individual"] = Field(
         description="'organizational' (the organization can do it) or 'individual' (people can)."
@@ -35,9 +35,13 @@ class Capability(Record):
     owner: Id | None = Field(None, description="Team id of the person who owns the plan.")
     level: int = Field(ge=1, le=5, description=f"Where it stands now: {LEVEL_HELP}.")
     target: int = Field(ge=1, le=5, description="The level the strategy needs.")
-    note: Text | None = None
-    steps: list[Step] = Field(default_factory=list, description="The plan to develop it.")
+    note: Text | None = Field(None, description="Anything worth remembering about it.")
+    steps: list[Step] = Field(
+        default_factory=list, description="The plan to develop it, in order; numbered from 1."
+    )
 
 
 class Capabilities(Record):
-    capabilities: list[Capability] = Field(default_factory=list)
+    capabilities: list[Capability] = Field(
+        default_factory=list, description="One table per capability the strategy needs."
+    )

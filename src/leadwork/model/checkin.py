@@ -16,13 +16,21 @@ Hours = float
 
 
 class TimeAudit(Record):
-    alignment: float | None = Field(None, ge=0, le=HOURS_IN_WEEK)
-    capability: float | None = Field(None, ge=0, le=HOURS_IN_WEEK)
-    accountability: float | None = Field(None, ge=0, le=HOURS_IN_WEEK)
+    alignment: float | None = Field(
+        None, ge=0, le=HOURS_IN_WEEK, description="Hours on customers, purpose, strategy, stories."
+    )
+    capability: float | None = Field(
+        None, ge=0, le=HOURS_IN_WEEK, description="Hours on building capabilities."
+    )
+    accountability: float | None = Field(
+        None, ge=0, le=HOURS_IN_WEEK, description="Hours on one-on-ones, indicators, plans."
+    )
     someone_elses_job: float | None = Field(
         None, ge=0, le=HOURS_IN_WEEK, description="Work that belongs to the people you lead."
     )
-    other: float | None = Field(None, ge=0, le=HOURS_IN_WEEK)
+    other: float | None = Field(
+        None, ge=0, le=HOURS_IN_WEEK, description="Everything else: admin, travel, email."
+    )
 
     @model_validator(mode="after")
     def _fits_in_a_week(self) -> TimeAudit:
@@ -36,34 +44,34 @@ class TimeAudit(Record):
 
 
 class Confidence(Record):
-    alignment: int | None = Field(None, ge=1, le=5)
-    capability: int | None = Field(None, ge=1, le=5)
-    accountability: int | None = Field(None, ge=1, le=5)
+    alignment: int | None = Field(None, ge=1, le=5, description="1 (not at all) to 5 (fully).")
+    capability: int | None = Field(None, ge=1, le=5, description="1 (not at all) to 5 (fully).")
+    accountability: int | None = Field(None, ge=1, le=5, description="1 (not at all) to 5 (fully).")
 
 
 class Reflection(Record):
     confident: Text | None = Field(None, description="Where you felt most confident.")
     challenge: Text | None = Field(None, description="Your biggest challenge.")
-    note: Text | None = None
+    note: Text | None = Field(None, description="Anything else about the week.")
 
 
 class FollowUp(Record):
     """What became of one of last week's commitments."""
 
-    text: Text
-    outcome: Outcome
+    text: Text = Field(description="The commitment, as it was written.")
+    outcome: Outcome = Field(description="'done', 'carried' or 'dropped'.")
 
 
 class Commitment(Record):
-    text: Text
+    text: Text = Field(description="What you commit to for the week ahead.")
     carried: int = Field(0, ge=0, le=1000, description="How many times it was carried over.")
 
 
 class Story(Record):
-    text: Text
+    text: Text = Field(description="What happened.")
     who: Name | None = Field(None, description="A team id, or anyone's name.")
     choice: Id | None = Field(None, description="The strategic choice it lived, or 'purpose'.")
-    date: Date | None = None
+    date: Date | None = Field(None, description="When it happened.")
 
 
 class Conversation(Record):
@@ -78,10 +86,18 @@ class Checkin(Record):
     readings: dict[Id, float] = Field(
         default_factory=dict, description="Indicator id = this week's value."
     )
-    hours: TimeAudit | None = None
-    confidence: Confidence | None = None
-    reflection: Reflection | None = None
-    last_week: list[FollowUp] = Field(default_factory=list)
-    commitments: list[Commitment] = Field(default_factory=list)
-    stories: list[Story] = Field(default_factory=list)
-    conversations: list[Conversation] = Field(default_factory=list)
+    hours: TimeAudit | None = Field(None, description="The time audit: hours by area.")
+    confidence: Confidence | None = Field(None, description="Confidence in each area, 1 to 5.")
+    reflection: Reflection | None = Field(None, description="A few lines on the week.")
+    last_week: list[FollowUp] = Field(
+        default_factory=list, description="What became of last week's commitments."
+    )
+    commitments: list[Commitment] = Field(
+        default_factory=list, description="Commitments for the week ahead."
+    )
+    stories: list[Story] = Field(
+        default_factory=list, description="Stories of people living the purpose or a choice."
+    )
+    conversations: list[Conversation] = Field(
+        default_factory=list, description="Conversations with customers, suppliers, others."
+    )

@@ -15,16 +15,22 @@ class Change(Record):
     """A change of target or thresholds, agreed on a date; earlier weeks keep the old ones."""
 
     since: Date = Field(description="The day it took effect; it applies from that day's week.")
-    target: float | None = None
-    celebrate: float | None = None
-    course_correct: float | None = None
-    agreed_with: list[Id] = Field(default_factory=list)
-    note: Text | None = None
+    target: float | None = Field(None, description="The new target; absent keeps the one before.")
+    celebrate: float | None = Field(
+        None, description="The new celebrate threshold; absent keeps the one before."
+    )
+    course_correct: float | None = Field(
+        None, description="The new course-correct threshold; absent keeps the one before."
+    )
+    agreed_with: list[Id] = Field(
+        default_factory=list, description="Team ids of the people who agreed the change."
+    )
+    note: Text | None = Field(None, description="Why it changed.")
 
 
 class Indicator(Record):
-    id: Id
-    name: Name
+    id: Id = Field(description="The indicator's id: check-ins record readings under it.")
+    name: Name = Field(description="The indicator, as the dashboard shows it.")
     owner: Id | None = Field(None, description="Team id of the person who owns it.")
     agreed_with: list[Id] = Field(default_factory=list, description="Team ids it was agreed with.")
     agreed_on: Date | None = Field(None, description="When it was agreed.")
@@ -37,9 +43,13 @@ class Indicator(Record):
     celebrate: float = Field(description="At or past this, celebrate.")
     course_correct: float = Field(description="Past this, course-correct.")
     retired_on: Date | None = Field(None, description="No longer tracked from this day on.")
-    note: Text | None = None
-    changes: list[Change] = Field(default_factory=list, description="Later changes of target.")
+    note: Text | None = Field(None, description="How it is measured, why these thresholds.")
+    changes: list[Change] = Field(
+        default_factory=list, description="Later changes of target or thresholds."
+    )
 
 
 class Indicators(Record):
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="One table per indicator."
+    )

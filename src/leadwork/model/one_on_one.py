@@ -12,30 +12,36 @@ Side = Literal["me", "them"]
 
 
 class Plan(Record):
-    indicator: Id
+    indicator: Id = Field(description="The indicator's id in indicators.toml.")
     status: Status | None = Field(None, description="The indicator's status at the meeting.")
     plan: Text | None = Field(None, description="The plan to get back on track; absent = none yet.")
 
 
 class MeetingCommitment(Record):
     by: Side = Field(description="'me' (you) or 'them' (the person).")
-    text: Text
-    due: Date | None = None
-    carried: int = Field(0, ge=0, le=1000)
+    text: Text = Field(description="The commitment.")
+    due: Date | None = Field(None, description="When it is due.")
+    carried: int = Field(0, ge=0, le=1000, description="How many times it was carried over.")
 
 
 class MeetingFollowUp(Record):
-    by: Side
-    text: Text
-    outcome: Outcome
+    by: Side = Field(description="Whose commitment it was: 'me' or 'them'.")
+    text: Text = Field(description="The commitment, as it was written.")
+    outcome: Outcome = Field(description="'done', 'carried' or 'dropped'.")
 
 
 class OneOnOne(Record):
-    person: Id
-    date: Date
+    person: Id = Field(description="Team id of the person you met; as in the file name.")
+    date: Date = Field(description="The day you met; as in the file name.")
     progress: Text | None = Field(None, description="How they are progressing, in their words.")
-    celebrate: Text | None = None
-    note: Text | None = None
-    plans: list[Plan] = Field(default_factory=list)
-    last_time: list[MeetingFollowUp] = Field(default_factory=list)
-    commitments: list[MeetingCommitment] = Field(default_factory=list)
+    celebrate: Text | None = Field(None, description="What is worth celebrating.")
+    note: Text | None = Field(None, description="Your own note on the meeting.")
+    plans: list[Plan] = Field(
+        default_factory=list, description="Plans to get back on track, one per indicator."
+    )
+    last_time: list[MeetingFollowUp] = Field(
+        default_factory=list, description="What became of the last meeting's commitments."
+    )
+    commitments: list[MeetingCommitment] = Field(
+        default_factory=list, description="What each of you commits to before the next one."
+    )

@@ -8,7 +8,7 @@ from leadwork.model.common import Date, Id, Name, Record, Text
 
 
 class Choice(Record):
-    id: Id
+    id: Id = Field(description="The choice's id, used by capabilities, indicators, stories.")
     statement: Text = Field(description="The strategic choice, in one or two sentences.")
 
 

@@ -6,7 +6,7 @@ import string
 from importlib import resources
 from pathlib import Path
 
-from leadwork.errors import WriteRefused
+from leadwork.errors import UsageProblem, WriteRefused
 from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, make_folder
 from leadwork.store.tomltext import toml_string
@@ -65,6 +65,10 @@ def _write(target: Path, files: dict[str, str]) -> list[str]:
 
 def create_journal(target: Path, leader: str, title: str, organization: str) -> list[str]:
     """Write the commented templates; return the files written, relative to `target`."""
+    if not leader.strip():
+        raise UsageProblem(
+            "--leader is empty", hint="give your name, e.g. --leader 'Dana Whitfield'"
+        )
     values = {
         "leader": toml_string(leader)[1:-1],
         "title": toml_string(title)[1:-1],
@@ -73,6 +77,10 @@ def create_journal(target: Path, leader: str, title: str, organization: str) -> 
     files = {".gitignore": _template("gitignore")}
     for name in TEMPLATE_FILES:
         files[name] = string.Template(_template(name)).safe_substitute(values)
+    # An optional key given as empty is left out (commented), not written as "" which
+    # `check` rightly rejects.
+    for key in ("title", "organization"):
+        files[layout.CONFIG] = files[layout.CONFIG].replace(f'\n{key} = ""\n', f'\n# {key} = ""\n')
     for folder in layout.FOLDERS:
         make_folder_marker = f"{folder}/.gitkeep"
         files[make_folder_marker] = ""

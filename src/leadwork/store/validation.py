@@ -46,11 +46,49 @@ def problems_from(
     error: ValidationError, model: type[BaseModel], document: Document
 ) -> list[Problem]:
     problems = []
+    # A value that fits none of a union's types (`done = "yes"` for a date or a boolean)
+    # yields one error per member: report them as one problem listing what would fit.
+    by_loc: dict[KeyPath, list[Any]] = {}
     for item in error.errors(include_url=False):
-        loc: KeyPath = tuple(p for p in item["loc"] if p != "[key]")
-        message, hint = _explain(item, loc, model, document.data)
-        problems.append(document.problem(loc, message, hint))
+        by_loc.setdefault(_clean_loc(model, item["loc"]), []).append(item)
+    for loc, items in by_loc.items():
+        expected = [_EXPECTED[i["type"]] for i in items if i["type"] in _EXPECTED]
+        if len(items) > 1 and len(expected) == len(items):
+            key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+            value = items[0].get("input")
+            message = (
+                f"'{key}'{_where(loc, document.data)} should be {' or '.join(expected)}, "
+                f"not {_describe(value)}"
+            )
+            hint = "remove the quotes around the value" if isinstance(value, str) else None
+            problems.append(document.problem(loc, message, hint))
+            continue
+        for item in items:
+            message, hint = _explain(item, loc, model, document.data)
+            problems.append(document.problem(loc, message, hint))
     return problems
+
+
+def _clean_loc(model: type[BaseModel], raw: tuple[Any, ...]) -> KeyPath:
+    """pydantic's loc without what is not a TOML key: "[key]" markers of dict keys, and the
+    member tags a union adds ("date", "bool")."""
+    loc: list[str | int] = []
+    current: Any = model
+    for part in raw:
+        if part == "[key]":
+            continue
+        following = _step(current, part) if current is not None else None
+        if following is None and isinstance(part, str) and _is_union(current):
+            continue  # a union member's tag, not a key
+        loc.append(part)
+        current = following
+    return tuple(loc)
+
+
+def _is_union(annotation: Any) -> bool:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return typing.get_origin(annotation) in (typing.Union, types.UnionType)
 
 
 def _value_at(data: Any, loc: KeyPath) -> Any:
@@ -69,7 +107,9 @@ def _where(loc: KeyPath, data: dict[str, Any]) -> str:
             entry = _value_at(data, loc[: end + 1])
             table = ".".join(str(p) for p in loc[:end] if isinstance(p, str))
             if isinstance(entry, dict):
-                ident = entry.get("id") or entry.get("text") or entry.get("indicator")
+                ident = next(
+                    (entry[k] for k in ("id", "text", "what", "indicator") if entry.get(k)), None
+                )
                 if isinstance(ident, str) and ident:
                     short = ident if len(ident) <= 30 else ident[:27] + "..."
                     return f' in [[{table}]] "{short}"'
