@@ -6,6 +6,9 @@ numbered $LEADWORK_KILLSHIM_AT, stops the process with SIGSTOP before the step r
 test, waiting with waitpid(WUNTRACED), then kills it with SIGKILL: a crash at exactly that
 point, with no sleep, no timing and no hook in leadwork itself.
 
+$LEADWORK_KILLSHIM_STOP_AT_START=1 stops the process as soon as it starts, so a test can
+release many processes at once.
+
 $LEADWORK_KILLSHIM_LOG names a file that receives one line per step, so a first run that
 is not stopped tells the test how many steps there are and what each one is.
 """
@@ -75,6 +78,11 @@ class _HalvingWriter:
     def __getattr__(self, name):
         return getattr(self._handle, name)
 
+
+if os.environ.get("LEADWORK_KILLSHIM_STOP_AT_START") == "1":
+    # Concurrency tests start many writers, wait until all are stopped here, then let
+    # them all go at once with SIGCONT: as close to "the same moment" as a test can get.
+    os.kill(os.getpid(), signal.SIGSTOP)
 
 if _AT or _LOG or _NO_FSYNC:
     for _name in ("replace", "rename", "fsync", "chmod", "unlink", "mkdir", "rmdir"):
