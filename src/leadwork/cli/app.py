@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import check, init
+from leadwork.cli import check, dashboard, init
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -66,3 +66,4 @@ def root(
 
 app.command("init")(init.init)
 app.command("check")(check.check)
+app.command("dashboard")(dashboard.dashboard)

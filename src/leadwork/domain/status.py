@@ -14,6 +14,7 @@ thresholds in effect that week, so changing a target never recolours the past.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -169,3 +170,79 @@ def worst(statuses: Iterable[str]) -> str | None:
 def is_active(indicator: Indicator, week: Week) -> bool:
     """Tracked during `week`: not retired before the week began."""
     return indicator.retired_on is None or indicator.retired_on > week.monday
+
+
+# ---- one indicator over a window of weeks -------------------------------------------------
+
+# "Course-correct two weeks running with no recorded plan" is flagged from this many weeks.
+PLAN_AFTER_WEEKS = 2
+
+
+@dataclass(frozen=True)
+class Track:
+    """An indicator judged over the weeks the dashboard looks at, ending with the shown week.
+
+    `history` is what is shown (the last `shown` weeks); the trend and the course-correct
+    run are computed over every week judged, which may reach further back.
+    """
+
+    history: tuple[WeekStatus, ...]
+    trend: bool
+    course_correct_weeks: int
+    run_start: Week | None  # first week of the course-correct run that ends this week
+
+    @property
+    def now(self) -> WeekStatus:
+        return self.history[-1]
+
+
+def run_start(history: Sequence[WeekStatus]) -> Week | None:
+    """The first week of the course-correct run that ends with the latest week, if any."""
+    run = course_correct_run(history)
+    return history[-run].week if run else None
+
+
+def track(
+    indicator: Indicator,
+    weeks: Sequence[Week],
+    readings: dict[Week, float],
+    trend_weeks: int,
+    shown: int,
+) -> Track:
+    """Judge `weeks` (oldest first, consecutive, ending with the shown week)."""
+    judged = judge_weeks(indicator, weeks, readings)
+    return Track(
+        history=tuple(judged[-shown:]),
+        trend=trend_warning(judged, trend_weeks),
+        course_correct_weeks=course_correct_run(judged),
+        run_start=run_start(judged),
+    )
+
+
+@dataclass(frozen=True)
+class PlanRecord:
+    """A `[[plans]]` entry of a one-on-one, with the meeting's date."""
+
+    indicator: str
+    date: dt.date
+    plan: str | None
+
+
+def plan_recorded(
+    indicator_id: str, since: dt.date, until: dt.date, plans: Iterable[PlanRecord]
+) -> bool:
+    """Is there a non-empty plan for the indicator in a one-on-one dated since..until?"""
+    return any(
+        p.indicator == indicator_id and since <= p.date <= until and (p.plan or "").strip()
+        for p in plans
+    )
+
+
+def needs_plan(
+    indicator_id: str, track: Track, plans: Iterable[PlanRecord], as_of: dt.date
+) -> bool:
+    """Course-correct `PLAN_AFTER_WEEKS` weeks running, and no plan recorded in a one-on-one
+    dated on or after the Monday of the run's first week."""
+    if track.course_correct_weeks < PLAN_AFTER_WEEKS or track.run_start is None:
+        return False
+    return not plan_recorded(indicator_id, track.run_start.monday, as_of, plans)

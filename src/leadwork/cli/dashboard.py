@@ -1,0 +1,100 @@
+"""`leadwork dashboard`: where the organization and your own work stand this week."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from leadwork.cli.session import session, today
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.weeks import Week
+
+
+class DashboardFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+    svg = "svg"
+
+
+def _week(value: str | None) -> Week | None:
+    """The --week option as a Week, or a usage error that shows the expected form."""
+    if value is None:
+        return None
+    from leadwork.domain.weeks import Week
+
+    try:
+        return Week.parse(value)
+    except ValueError as error:
+        raise UsageProblem(f"--week: {error}", hint="for example --week 2026-W48") from None
+
+
+def dashboard(
+    ctx: typer.Context,
+    week: Annotated[
+        str | None,
+        typer.Option(
+            "--week",
+            "-w",
+            metavar="YYYY-Www",
+            help="The ISO week to show. Default: the current week, or the latest week with "
+            "a check-in when this one has none yet.",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        DashboardFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (the terminal), markdown (to paste into a document or an email), json "
+            "(for scripts; docs/json.md), html or svg (a picture of the text, via Rich).",
+        ),
+    ] = DashboardFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (atomically) instead of the terminal. Text, HTML and SVG are "
+            "laid out 100 columns wide there.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """One screen: alignment, capability, accountability, your own work, and what needs you.
+
+    Reads only what the week needs: the definitions, the last 13 weeks of check-ins (more
+    only if a setting reaches further), the one-on-ones it shows, the last strategy review
+    and the check-ins since it (at most 26 weeks). Nothing in the journal is written.
+    """
+    from leadwork.domain.dashboard import build_dashboard
+    from leadwork.render.dashboard import render, write_terminal
+    from leadwork.store.dashboard import read_week, write_output
+
+    journal = session(ctx).journal()
+    inputs = read_week(journal, _week(week), today())
+    shown = inputs.shown
+    view = build_dashboard(
+        inputs.definitions,
+        inputs.checkins,
+        inputs.one_on_ones,
+        inputs.reviews,
+        shown.week,
+        shown.today,
+        shown=shown,
+    )
+    if output is not None:
+        write_output(output, render(view, format.value), journal.root)
+        typer.echo(f"Wrote the {format.value} dashboard of {view.week} to {output}.")
+    elif format is DashboardFormat.text:
+        write_terminal(view)
+    else:
+        typer.echo(render(view, format.value), nl=False)

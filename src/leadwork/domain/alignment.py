@@ -1,0 +1,198 @@
+"""Alignment, as the dashboard sees it: stories that lived each strategic choice, who the
+leader has been hearing, how old the strategy is, and what says it may need a refresh.
+
+Pure: check-ins by week, the strategy and the settings in; small records out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from leadwork.domain.weeks import Week, last_weeks
+from leadwork.domain.window import RECENT_WEEKS, signal_weeks
+from leadwork.model.checkin import CONVERSATION_KINDS, Checkin
+from leadwork.model.review import StrategyReview
+from leadwork.model.settings import Settings
+from leadwork.model.strategy import Strategy
+
+PURPOSE = "purpose"  # a story may live the purpose rather than one choice
+CUSTOMER = "customer"
+
+
+@dataclass(frozen=True)
+class StoryLine:
+    week: Week
+    text: str
+    who: str | None
+
+
+@dataclass(frozen=True)
+class ChoiceStories:
+    id: str
+    statement: str
+    recent: tuple[StoryLine, ...]  # the last RECENT_WEEKS weeks, newest first
+    last_week: Week | None  # the latest week with a story, among the weeks read
+    quiet: bool  # no story in `story_gap_weeks`, and the journal is that old
+
+    def weeks_since_story(self, week: Week) -> int | None:
+        return week.weeks_since(self.last_week) if self.last_week else None
+
+
+@dataclass(frozen=True)
+class Conversations:
+    by_kind: dict[str, int]  # every kind, in CONVERSATION_KINDS order, over RECENT_WEEKS
+    last_customer: Week | None
+    customer_gap: bool  # no customer heard in `customer_gap_weeks`, and the journal is that old
+    gap_weeks: int
+
+
+@dataclass(frozen=True)
+class ReviewAge:
+    last: dt.date | None  # the later of strategy.reviewed_on and the latest review file
+    source: str | None  # "strategy.toml" or "reviews"
+    every_weeks: int
+    due_on: dt.date | None
+    due: bool
+
+    def weeks_ago(self, as_of: dt.date) -> int | None:
+        return (as_of - self.last).days // 7 if self.last else None
+
+
+@dataclass(frozen=True)
+class Signal:
+    week: Week
+    kind: str
+    who: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class RefreshSignals:
+    since: dt.date | None  # the review they count from
+    first_week: Week  # the earliest week searched
+    capped: bool  # the review is further back than the search went ("26+ weeks")
+    items: tuple[Signal, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class Alignment:
+    choices: tuple[ChoiceStories, ...]
+    purpose: tuple[StoryLine, ...]  # recent stories of people living the purpose itself
+    conversations: Conversations
+    review: ReviewAge
+    signals: RefreshSignals
+
+
+def covers(checkins: Mapping[Week, Checkin], week: Week, weeks: int) -> bool:
+    """Has the journal been kept for the whole `weeks` ending with `week`? (So a journal
+    started last week is not told it has heard no customer for a month.)"""
+    return any(w <= week.minus(weeks - 1) for w in checkins)
+
+
+def _stories(checkins: Mapping[Week, Checkin], weeks: Iterable[Week]) -> list[tuple[Week, str]]:
+    return [(w, s.choice or "") for w in weeks if w in checkins for s in checkins[w].stories]
+
+
+def choice_stories(
+    strategy: Strategy, checkins: Mapping[Week, Checkin], week: Week, gap_weeks: int
+) -> tuple[tuple[ChoiceStories, ...], tuple[StoryLine, ...]]:
+    recent_weeks = last_weeks(week, RECENT_WEEKS)
+    recent: dict[str, list[StoryLine]] = {}
+    for w in reversed(recent_weeks):
+        checkin = checkins.get(w)
+        for story in checkin.stories if checkin else ():
+            recent.setdefault(story.choice or "", []).append(StoryLine(w, story.text, story.who))
+    last: dict[str, Week] = {}
+    for w, choice in _stories(checkins, sorted(w for w in checkins if w <= week)):
+        last[choice] = w
+    journal_is_old_enough = covers(checkins, week, gap_weeks)
+    rows = []
+    for choice in strategy.choices:
+        latest = last.get(choice.id)
+        quiet = journal_is_old_enough and (latest is None or week.weeks_since(latest) >= gap_weeks)
+        rows.append(
+            ChoiceStories(
+                choice.id, choice.statement, tuple(recent.get(choice.id, ())), latest, quiet
+            )
+        )
+    return tuple(rows), tuple(recent.get(PURPOSE, ()))
+
+
+def conversations(checkins: Mapping[Week, Checkin], week: Week, gap_weeks: int) -> Conversations:
+    counts = dict.fromkeys(CONVERSATION_KINDS, 0)
+    for w in last_weeks(week, RECENT_WEEKS):
+        for talk in checkins[w].conversations if w in checkins else ():
+            counts[talk.with_] += 1
+    last_customer = max(
+        (
+            w
+            for w, c in checkins.items()
+            if w <= week and any(t.with_ == CUSTOMER for t in c.conversations)
+        ),
+        default=None,
+    )
+    gap = covers(checkins, week, gap_weeks) and (
+        last_customer is None or week.weeks_since(last_customer) >= gap_weeks
+    )
+    return Conversations(counts, last_customer, gap, gap_weeks)
+
+
+def last_strategy_review(
+    strategy: Strategy, reviews: Sequence[StrategyReview], as_of: dt.date
+) -> tuple[dt.date | None, str | None]:
+    """The later of `strategy.reviewed_on` and the latest strategy review on file, up to
+    `as_of` (a review recorded after the day being shown had not happened yet)."""
+    candidates = [(r.date, "reviews") for r in reviews if r.date <= as_of]
+    if strategy.reviewed_on is not None and strategy.reviewed_on <= as_of:
+        candidates.append((strategy.reviewed_on, "strategy.toml"))
+    if not candidates:
+        return None, None
+    # On a tie the review file wins: it says more than the date does.
+    return max(candidates, key=lambda c: (c[0], c[1] == "reviews"))
+
+
+def review_age(
+    strategy: Strategy, reviews: Sequence[StrategyReview], as_of: dt.date, every_weeks: int
+) -> ReviewAge:
+    last, source = last_strategy_review(strategy, reviews, as_of)
+    if last is None:
+        return ReviewAge(None, None, every_weeks, None, False)
+    due_on = last + dt.timedelta(weeks=every_weeks)
+    return ReviewAge(last, source, every_weeks, due_on, as_of >= due_on)
+
+
+def refresh_signals(
+    checkins: Mapping[Week, Checkin], week: Week, reviewed_on: dt.date | None
+) -> RefreshSignals:
+    """Conversations marked `refresh = true` in the weeks after the last strategy review."""
+    searched = signal_weeks(week, reviewed_on)
+    items = [
+        Signal(w, talk.with_, talk.who, talk.text)
+        for w in reversed(searched.weeks)
+        if w in checkins
+        for talk in checkins[w].conversations
+        if talk.refresh
+    ]
+    first = searched.weeks[0] if searched.weeks else week
+    return RefreshSignals(reviewed_on, first, searched.capped, tuple(items))
+
+
+def alignment(
+    strategy: Strategy,
+    reviews: Sequence[StrategyReview],
+    checkins: Mapping[Week, Checkin],
+    week: Week,
+    as_of: dt.date,
+    settings: Settings,
+) -> Alignment:
+    choices, purpose = choice_stories(strategy, checkins, week, settings.story_gap_weeks)
+    review = review_age(strategy, reviews, as_of, settings.review_every_weeks)
+    return Alignment(
+        choices=choices,
+        purpose=purpose,
+        conversations=conversations(checkins, week, settings.customer_gap_weeks),
+        review=review,
+        signals=refresh_signals(checkins, week, review.last),
+    )

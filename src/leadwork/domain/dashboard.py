@@ -1,0 +1,143 @@
+"""The weekly dashboard as data: one pure function from what the store read to a Dashboard,
+which every renderer (text, markdown, JSON, HTML, SVG) takes as it is.
+
+The store chooses the files with the rules in `domain/window.py` and
+`domain/scoreboard.plan_search_start`; this module never asks for more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from leadwork.domain.alignment import Alignment, alignment
+from leadwork.domain.capability import CapabilityView, capability_view
+from leadwork.domain.coverage import Coverage, coverage
+from leadwork.domain.needs_you import Finding, needs_you
+from leadwork.domain.scoreboard import IndicatorView, scoreboard
+from leadwork.domain.weeks import Week
+from leadwork.domain.window import SHOWN_WEEKS, ShownWeek, choose_week, judged_weeks
+from leadwork.domain.your_work import (
+    CommitmentsView,
+    ConfidenceView,
+    TimeAudit,
+    commitments,
+    confidence,
+    time_audit,
+)
+from leadwork.model.checkin import Checkin
+from leadwork.model.journal import Definitions
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.model.review import CapabilityReview, StrategyReview
+from leadwork.model.settings import Settings
+
+
+@dataclass(frozen=True)
+class Header:
+    leader: str
+    title: str | None
+    organization: str | None
+    purpose: str
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    header: Header
+    shown: ShownWeek
+    has_checkin: bool  # the shown week has a check-in
+    weeks: tuple[Week, ...]  # the weeks of the history, oldest first, ending with the shown one
+    alignment: Alignment
+    capabilities: tuple[CapabilityView, ...]
+    indicators: tuple[IndicatorView, ...]
+    coverage: tuple[Coverage, ...]
+    time: TimeAudit
+    confidence: tuple[ConfidenceView, ...]
+    commitments: CommitmentsView
+    needs_you: tuple[Finding, ...]
+    names: dict[str, str]  # team id -> name
+    settings: Settings
+
+    @property
+    def week(self) -> Week:
+        return self.shown.week
+
+
+def build_dashboard(
+    definitions: Definitions,
+    checkins_by_week: Mapping[Week, Checkin],
+    one_on_ones: Iterable[OneOnOne],
+    reviews: Iterable[StrategyReview | CapabilityReview],
+    week: Week,
+    today: dt.date,
+    *,
+    shown: ShownWeek | None = None,
+) -> Dashboard:
+    """The dashboard of `week`, judged as of `today` if it is the current week, else as of
+    its Sunday. `shown` carries how the CLI chose the week (the default view falls back to
+    the latest week with a check-in, judged as of today); it must be for the same week."""
+    if shown is None:
+        shown = choose_week(week, today, None)
+    if shown.week != week or shown.today != today:
+        raise ValueError(f"shown is for {shown.week} on {shown.today}, not {week} on {today}")
+    settings = definitions.config.settings
+    week, as_of = shown.week, shown.as_of
+    judged = judged_weeks(week, settings)
+    checkins = {w: c for w, c in checkins_by_week.items() if w <= week}
+    meetings: Sequence[OneOnOne] = [m for m in one_on_ones if m.date <= as_of]
+    names = {p.id: p.name for p in definitions.team.people}
+
+    people = coverage(definitions.team.people, meetings, as_of)
+    indicators = scoreboard(
+        definitions.indicators.indicators,
+        checkins,
+        judged,
+        SHOWN_WEEKS,
+        settings.trend_weeks,
+        meetings,
+        as_of,
+        {row.person: row.cadence for row in people},
+    )
+    statuses = {ind.id: ind.now.status for ind in indicators}
+    capabilities = tuple(
+        capability_view(
+            cap, as_of, [ind.id for ind in indicators if cap.id in ind.serves], statuses
+        )
+        for cap in definitions.capabilities.capabilities
+    )
+    strategy_reviews = [r for r in reviews if isinstance(r, StrategyReview)]
+    aligned = alignment(definitions.strategy, strategy_reviews, checkins, week, as_of, settings)
+    time = time_audit(checkins, week, settings.time_warning_percent)
+    shown_weeks = tuple(judged[-SHOWN_WEEKS:])
+    mine = commitments(checkins.get(week))
+    findings = needs_you(
+        shown,
+        week in checkins,
+        aligned,
+        capabilities,
+        indicators,
+        people,
+        time,
+        mine,
+        names,
+        settings.story_gap_weeks,
+    )
+    config = definitions.config
+    return Dashboard(
+        header=Header(
+            config.leader, config.title, config.organization, definitions.strategy.purpose
+        ),
+        shown=shown,
+        has_checkin=week in checkins,
+        weeks=shown_weeks,
+        alignment=aligned,
+        capabilities=capabilities,
+        indicators=indicators,
+        coverage=people,
+        time=time,
+        confidence=confidence(checkins, week, shown_weeks),
+        commitments=mine,
+        needs_you=findings,
+        names=names,
+        settings=settings,
+    )

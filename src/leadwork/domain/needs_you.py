@@ -1,0 +1,309 @@
+"""What needs the leader this week ("Needs you"): a short, ranked list. Pure.
+
+The ranking (documented in docs/cli.md and docs/json.md) puts first what stalls other
+people, then promises past their date, then signals that alignment is fading, then the
+leader's own habits:
+
+ 1. checkin-missing          no check-in for over a week: the rest of the view is stale
+ 2. course-correct-no-plan   an indicator in course-correct two weeks running, no plan recorded
+ 3. one-on-one-overdue       a person's one-on-one is past its due date
+ 4. capability-step-overdue  a step of a capability's plan is past its due date
+ 5. strategy-review-due      the strategy is older than `review_every_weeks`
+ 6. choice-without-stories   no story lived a strategic choice in `story_gap_weeks`
+ 7. no-customer-heard        no customer conversation in `customer_gap_weeks`
+ 8. someone-elses-job        this week's share of hours in someone else's job is over the level
+ 9. trend-warning            an indicator moved the wrong way `trend_weeks` weeks running
+10. commitment-carried       one of your commitments was carried 3 times or more
+11. reading-missing          this week's check-in has no reading for an indicator
+
+Within a kind, the more urgent first (more days overdue, longer in course-correct, longer
+quiet), then in the order of the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from leadwork.domain.alignment import Alignment
+from leadwork.domain.capability import CapabilityView
+from leadwork.domain.coverage import Coverage
+from leadwork.domain.scoreboard import IndicatorView
+from leadwork.domain.status import COURSE_CORRECT, NO_DATA
+from leadwork.domain.weeks import Week
+from leadwork.domain.window import SHOWN_WEEKS, ShownWeek
+from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names, with_unit
+from leadwork.domain.your_work import CommitmentsView, TimeAudit
+
+KINDS: tuple[tuple[str, str], ...] = (
+    ("checkin-missing", "your-work"),
+    ("course-correct-no-plan", "accountability"),
+    ("one-on-one-overdue", "accountability"),
+    ("capability-step-overdue", "capability"),
+    ("strategy-review-due", "alignment"),
+    ("choice-without-stories", "alignment"),
+    ("no-customer-heard", "alignment"),
+    ("someone-elses-job", "your-work"),
+    ("trend-warning", "accountability"),
+    ("commitment-carried", "your-work"),
+    ("reading-missing", "accountability"),
+)
+RANK = {kind: rank for rank, (kind, _) in enumerate(KINDS, start=1)}
+AREA = dict(KINDS)
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    subject: str | None  # the id it is about: indicator, person, capability, choice
+    message: str
+    urgency: float = 0.0  # within a kind, higher comes first
+
+    @property
+    def kind_rank(self) -> int:
+        """The kind's place in the ranking (1 first); the list's own order is by position."""
+        return RANK[self.kind]
+
+    @property
+    def area(self) -> str:
+        return AREA[self.kind]
+
+
+def _ranked(findings: list[Finding]) -> tuple[Finding, ...]:
+    # sorted() is stable, so equal findings keep the order of the files they came from.
+    return tuple(sorted(findings, key=lambda f: (f.kind_rank, -f.urgency)))
+
+
+def checkin_missing(shown: ShownWeek) -> list[Finding]:
+    """Only when the default view had to fall back by more than a week: on a Monday, last
+    week's check-in is the latest there can be."""
+    if shown.explicit:
+        return []
+    if shown.latest_checkin is None:
+        return [Finding("checkin-missing", None, "No check-in yet: run `leadwork checkin`.")]
+    behind = shown.current.weeks_since(shown.latest_checkin)
+    if behind < 2:
+        return []
+    return [
+        Finding(
+            "checkin-missing",
+            None,
+            f"No check-in since {shown.latest_checkin} ({plural(behind, 'week')}): "
+            "run `leadwork checkin`.",
+            behind,
+        )
+    ]
+
+
+def course_correct_without_plan(
+    indicators: Sequence[IndicatorView], names: dict[str, str], as_of: dt.date
+) -> list[Finding]:
+    findings = []
+    names = short_names(names)
+    for ind in indicators:
+        if not ind.plan_needed:
+            continue
+        weeks = ind.track.course_correct_weeks
+        head = f"{ind.name}: course-correct {weeks} weeks running, no plan recorded."
+        owner = names.get(ind.owner or "", ind.owner)
+        nxt = ind.owner_next
+        if owner is None:
+            ask = " It has no owner: agree one."
+        elif nxt is None or nxt.due_on is None:
+            ask = f" Ask {owner} for one at your next one-on-one."
+        elif nxt.state == "overdue":
+            ask = (
+                f" Ask {owner} for one at the next one-on-one "
+                f"(overdue since {short_date(nxt.due_on, as_of)})."
+            )
+        else:
+            ask = (
+                f" Ask {owner} for one at the next one-on-one "
+                f"(due {short_date(nxt.due_on, as_of)})."
+            )
+        findings.append(Finding("course-correct-no-plan", ind.id, head + ask, weeks))
+    return findings
+
+
+def overdue_one_on_ones(coverage: Sequence[Coverage], as_of: dt.date) -> list[Finding]:
+    findings = []
+    for row in coverage:
+        c = row.cadence
+        if c.state != "overdue" or c.due_on is None or c.last is None:
+            continue
+        findings.append(
+            Finding(
+                "one-on-one-overdue",
+                row.person,
+                f"{row.name}: one-on-one overdue by {plural(c.days_overdue, 'day')} "
+                f"(due {short_date(c.due_on, as_of)}; the last was "
+                f"{short_date(c.last, as_of)}).",
+                c.days_overdue,
+            )
+        )
+    return findings
+
+
+def overdue_steps(capabilities: Sequence[CapabilityView], as_of: dt.date) -> list[Finding]:
+    return [
+        Finding(
+            "capability-step-overdue",
+            cap.id,
+            f"{cap.name}: step {step.number} overdue by {plural(step.days_overdue, 'day')} "
+            f"(due {short_date(step.due, as_of)}): {step.what}",
+            step.days_overdue,
+        )
+        for cap in capabilities
+        for step in cap.overdue
+    ]
+
+
+def strategy_review(alignment: Alignment, as_of: dt.date) -> list[Finding]:
+    review = alignment.review
+    if not review.due or review.last is None:
+        return []
+    weeks = review.weeks_ago(as_of) or 0
+    signals = len(alignment.signals.items)
+    more = f"; {plural(signals, 'refresh signal')} since" if signals else ""
+    return [
+        Finding(
+            "strategy-review-due",
+            None,
+            f"Strategy review due: last reviewed {short_date(review.last, as_of)}, "
+            f"{plural(weeks, 'week')} ago (every {review.every_weeks}){more}.",
+            weeks,
+        )
+    ]
+
+
+def quiet_choices(alignment: Alignment, week: Week, gap_weeks: int) -> list[Finding]:
+    findings = []
+    for choice in alignment.choices:
+        if not choice.quiet:
+            continue
+        since = choice.weeks_since_story(week)
+        last = (
+            f"the last was in {choice.last_week}"
+            if choice.last_week
+            else f"none in the last {SHOWN_WEEKS} weeks"
+        )
+        findings.append(
+            Finding(
+                "choice-without-stories",
+                choice.id,
+                f"{choice.id}: no story in {gap_weeks} weeks ({last}).",
+                since if since is not None else 1000,
+            )
+        )
+    return findings
+
+
+def customer_gap(alignment: Alignment, week: Week) -> list[Finding]:
+    talks = alignment.conversations
+    if not talks.customer_gap:
+        return []
+    if talks.last_customer:
+        last = f"the last was in {talks.last_customer}"
+        urgency = week.weeks_since(talks.last_customer)
+    else:
+        last = f"none in the last {SHOWN_WEEKS} weeks"
+        urgency = 1000
+    return [
+        Finding(
+            "no-customer-heard",
+            None,
+            f"No customer conversation in {talks.gap_weeks} weeks ({last}).",
+            urgency,
+        )
+    ]
+
+
+def someone_elses_job(time: TimeAudit) -> list[Finding]:
+    if not time.over or time.share is None:
+        return []
+    return [
+        Finding(
+            "someone-elses-job",
+            None,
+            f"{time.share:.0f}% of this week's hours went to someone else's job "
+            f"(the warning level is {time.warning_percent}%).",
+            time.share,
+        )
+    ]
+
+
+def trends(indicators: Sequence[IndicatorView]) -> list[Finding]:
+    findings = []
+    for ind in indicators:
+        if not ind.track.trend or ind.now.status == COURSE_CORRECT:
+            continue  # in course-correct it is already on the list, or has a plan
+        moves = ind.trend_weeks
+        first = ind.track.history[-(moves + 1)].value if len(ind.history) > moves else None
+        span = f" ({with_unit(first, '')} → {with_unit(ind.now.value or 0, ind.unit)})"
+        findings.append(
+            Finding(
+                "trend-warning",
+                ind.id,
+                f"{ind.name}: worse {moves} weeks running"
+                f"{span if first is not None else ''}, still "
+                f"{STATUS_WORDS[ind.now.status]}.",
+            )
+        )
+    return findings
+
+
+def carried_commitments(commitments: CommitmentsView) -> list[Finding]:
+    return [
+        Finding(
+            "commitment-carried",
+            None,
+            f"Carried {c.carried} times: “{c.text}”. Do it, delegate it or drop it.",
+            c.carried,
+        )
+        for c in commitments.carried_too_often
+    ]
+
+
+def missing_readings(indicators: Sequence[IndicatorView], has_checkin: bool) -> list[Finding]:
+    missing = [ind.name for ind in indicators if ind.now.status == NO_DATA]
+    if not has_checkin or not missing:
+        return []
+    return [
+        Finding(
+            "reading-missing",
+            None,
+            f"No reading this week for {', '.join(missing)}.",
+            len(missing),
+        )
+    ]
+
+
+def needs_you(
+    shown: ShownWeek,
+    has_checkin: bool,
+    alignment: Alignment,
+    capabilities: Sequence[CapabilityView],
+    indicators: Sequence[IndicatorView],
+    coverage: Sequence[Coverage],
+    time: TimeAudit,
+    commitments: CommitmentsView,
+    names: dict[str, str],
+    story_gap_weeks: int,
+) -> tuple[Finding, ...]:
+    as_of, week = shown.as_of, shown.week
+    return _ranked(
+        [
+            *checkin_missing(shown),
+            *course_correct_without_plan(indicators, names, as_of),
+            *overdue_one_on_ones(coverage, as_of),
+            *overdue_steps(capabilities, as_of),
+            *strategy_review(alignment, as_of),
+            *quiet_choices(alignment, week, story_gap_weeks),
+            *customer_gap(alignment, week),
+            *someone_elses_job(time),
+            *trends(indicators),
+            *carried_commitments(commitments),
+            *missing_readings(indicators, has_checkin),
+        ]
+    )

@@ -1,0 +1,90 @@
+"""Which weeks a dashboard looks at: the rules the store uses to choose files to read and
+the dashboard uses to compute, kept in one place so the two always agree.
+
+A week's view needs the 13 weeks it shows (a little more when a setting reaches further
+back, e.g. a 20-week story gap) and, for the refresh signals, the weeks since the last
+strategy review, but never more than 26. Nothing depends on how long the journal is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from leadwork.domain.weeks import Week, last_weeks, week_range
+from leadwork.model.settings import Settings
+
+SHOWN_WEEKS = 13  # the sparkline, and the history in the JSON
+RECENT_WEEKS = 4  # "the last 4 weeks": stories, conversations, time-audit average
+SIGNALS_MAX_WEEKS = 26  # refresh signals are looked for this far back at most
+
+
+def judged_weeks(week: Week, settings: Settings) -> list[Week]:
+    """The weeks whose check-ins the view judges, oldest first, ending with `week`."""
+    reach = max(
+        SHOWN_WEEKS,
+        settings.trend_weeks + 1,  # n moves need n + 1 readings
+        settings.story_gap_weeks,
+        settings.customer_gap_weeks,
+    )
+    return last_weeks(week, reach)
+
+
+@dataclass(frozen=True)
+class SignalWeeks:
+    weeks: list[Week]
+    capped: bool  # the review is older than SIGNALS_MAX_WEEKS (or there is none)
+
+
+def signal_weeks(week: Week, reviewed_on: dt.date | None) -> SignalWeeks:
+    """The weeks after the strategy review's week, up to `week`, at most 26 of them."""
+    earliest = week.minus(SIGNALS_MAX_WEEKS - 1)
+    if reviewed_on is None:
+        return SignalWeeks(week_range(earliest, week), capped=True)
+    first = Week.of(reviewed_on) + 1
+    if first < earliest:
+        return SignalWeeks(week_range(earliest, week), capped=True)
+    return SignalWeeks(week_range(first, week), capped=False)
+
+
+def checkin_weeks_needed(week: Week, settings: Settings, reviewed_on: dt.date | None) -> list[Week]:
+    """Every week whose check-in the view may open, oldest first."""
+    weeks = set(judged_weeks(week, settings)) | set(signal_weeks(week, reviewed_on).weeks)
+    return sorted(weeks)
+
+
+@dataclass(frozen=True)
+class ShownWeek:
+    """The week a dashboard shows, and the day it is judged on (`as_of`).
+
+    The default is the current week; when it has no check-in yet (on a Monday, say), the
+    latest week that has one, judged as of today. An explicit past week is judged as it
+    stood at its end (its Sunday), so `--week` shows what the dashboard said then.
+    """
+
+    week: Week
+    as_of: dt.date
+    today: dt.date
+    latest_checkin: Week | None  # the latest week up to the current one with a check-in
+    explicit: bool  # asked for with --week
+
+    @property
+    def current(self) -> Week:
+        return Week.of(self.today)
+
+    @property
+    def is_fallback(self) -> bool:
+        """The current week has no check-in, so the latest one that has is shown."""
+        return not self.explicit and self.week != self.current
+
+
+def choose_week(requested: Week | None, today: dt.date, latest_checkin: Week | None) -> ShownWeek:
+    """Which week to show. `requested` must not be in the future (the caller checks);
+    `latest_checkin` is the latest week up to the current one that has a check-in."""
+    current = Week.of(today)
+    if requested is not None:
+        as_of = today if requested >= current else requested.sunday
+        return ShownWeek(requested, as_of, today, latest_checkin, explicit=True)
+    if latest_checkin is None or latest_checkin >= current:
+        return ShownWeek(current, today, today, latest_checkin, explicit=False)
+    return ShownWeek(latest_checkin, today, today, latest_checkin, explicit=False)

@@ -1,0 +1,125 @@
+"""The leader's own work: where the hours went (and how much went to someone else's job),
+confidence in each area over time, and what became of last week's commitments. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from leadwork.domain.commitments import DoneRate, carried_too_often, done_rate
+from leadwork.domain.weeks import Week, last_weeks
+from leadwork.domain.window import RECENT_WEEKS
+from leadwork.model.checkin import Checkin, Commitment
+from leadwork.model.common import AREAS
+
+TIME_CATEGORIES = ("alignment", "capability", "accountability", "someone_elses_job", "other")
+SOMEONE_ELSES_JOB = "someone_elses_job"
+# Confidence is "up" or "down" when this week's answer differs from the average of the
+# weeks before by at least this much (answers are whole numbers from 1 to 5).
+CONFIDENCE_STEP = 0.5
+
+
+@dataclass(frozen=True)
+class TimeAudit:
+    this_week: dict[str, float] | None  # hours by category; None without a time audit
+    average: dict[str, float] | None  # hours per week by category, over the weeks that have one
+    weeks_averaged: int  # of the last RECENT_WEEKS
+    share: float | None  # % of this week's hours in someone else's job
+    share_average: float | None  # % over the averaged weeks (their hours summed)
+    warning_percent: int
+
+    @property
+    def over(self) -> bool:
+        """More than the warning level this week (the setting says "more than")."""
+        return self.share is not None and self.share > self.warning_percent
+
+    @property
+    def over_on_average(self) -> bool:
+        return self.share_average is not None and self.share_average > self.warning_percent
+
+
+@dataclass(frozen=True)
+class ConfidenceView:
+    area: str
+    value: int | None  # this week's answer, 1..5
+    history: tuple[int | None, ...]  # one per shown week, oldest first
+    before: float | None  # average of the answers in the RECENT_WEEKS weeks before this one
+    trend: str | None  # "up", "down", "steady"; None without this week's and earlier answers
+
+
+@dataclass(frozen=True)
+class CommitmentsView:
+    last_week: DoneRate  # what became of last week's commitments
+    carried_too_often: tuple[Commitment, ...]  # this week's, carried 3 times or more
+
+
+def _hours(checkin: Checkin | None) -> dict[str, float] | None:
+    if checkin is None or checkin.hours is None:
+        return None
+    return {c: getattr(checkin.hours, c) or 0.0 for c in TIME_CATEGORIES}
+
+
+def _share(hours: Mapping[str, float]) -> float | None:
+    total = sum(hours.values())
+    return 100 * hours[SOMEONE_ELSES_JOB] / total if total else None
+
+
+def time_audit(checkins: Mapping[Week, Checkin], week: Week, warning_percent: int) -> TimeAudit:
+    this_week = _hours(checkins.get(week))
+    audits = [h for w in last_weeks(week, RECENT_WEEKS) if (h := _hours(checkins.get(w)))]
+    average = None
+    share_average = None
+    if audits:
+        summed = {c: sum(a[c] for a in audits) for c in TIME_CATEGORIES}
+        average = {c: summed[c] / len(audits) for c in TIME_CATEGORIES}
+        share_average = _share(summed)
+    return TimeAudit(
+        this_week=this_week,
+        average=average,
+        weeks_averaged=len(audits),
+        share=_share(this_week) if this_week else None,
+        share_average=share_average,
+        warning_percent=warning_percent,
+    )
+
+
+def confidence_trend(value: int | None, before: Sequence[int]) -> tuple[float | None, str | None]:
+    """(average before, trend) for this week's answer against the answers before it."""
+    if not before:
+        return None, None
+    average = sum(before) / len(before)
+    if value is None:
+        return average, None
+    if value - average >= CONFIDENCE_STEP:
+        return average, "up"
+    if average - value >= CONFIDENCE_STEP:
+        return average, "down"
+    return average, "steady"
+
+
+def confidence(
+    checkins: Mapping[Week, Checkin], week: Week, shown: Sequence[Week]
+) -> tuple[ConfidenceView, ...]:
+    def answer(w: Week, area: str) -> int | None:
+        checkin = checkins.get(w)
+        return getattr(checkin.confidence, area) if checkin and checkin.confidence else None
+
+    views = []
+    for area in AREAS:
+        earlier = [
+            a for w in last_weeks(week.minus(1), RECENT_WEEKS) if (a := answer(w, area)) is not None
+        ]
+        value = answer(week, area)
+        before, trend = confidence_trend(value, earlier)
+        history = tuple(answer(w, area) for w in shown)
+        views.append(ConfidenceView(area, value, history, before, trend))
+    return tuple(views)
+
+
+def commitments(checkin: Checkin | None) -> CommitmentsView:
+    if checkin is None:
+        return CommitmentsView(done_rate([]), ())
+    return CommitmentsView(
+        done_rate(f.outcome for f in checkin.last_week),
+        tuple(c for c in checkin.commitments if carried_too_often(c.carried)),
+    )

@@ -1,0 +1,188 @@
+"""The dashboard as Markdown, to paste into a document or an email: the same sections and
+words as the screen, as headings, tables and lists. Texts are whole (no width to cut to)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from leadwork.domain.dashboard import Dashboard
+from leadwork.domain.wording import short_date, short_names
+from leadwork.domain.your_work import TIME_CATEGORIES
+from leadwork.render import dashboard_parts as say
+from leadwork.render.dashboard_parts import DASH, EMPTY, WARNING, short_week
+
+TIME_LABELS = {
+    "alignment": "alignment",
+    "capability": "capability",
+    "accountability": "accountability",
+    "someone_elses_job": "someone else's job",
+    "other": "other",
+}
+
+
+def cell(text: object) -> str:
+    """Text that stays inside one table cell: one line, pipes escaped."""
+    return say.one_line(str(text)).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: set[int]) -> list[str]:
+    """A GitHub-flavoured table; columns in `right` are right-aligned (numbers)."""
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    lines = ["| " + " | ".join(cell(h) for h in headers) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def dashboard_markdown(d: Dashboard) -> str:
+    as_of = d.shown.as_of
+    this = short_week(d.week, d.week)
+    short = short_names(d.names)
+    out = [f"# {say.who_line(d)}: {say.when_line(d)}", ""]
+    if d.header.purpose.strip():
+        out += [f"> {say.one_line(d.header.purpose)}", ""]
+    note = say.week_note(d)
+    if note:
+        out += [f"*{note}*", ""]
+
+    a = d.alignment
+    out += ["## Alignment", ""]
+    rows = []
+    for choice in a.choices:
+        if choice.quiet:
+            latest = f"{WARNING} {say.quiet_choice(choice, d.week, d.settings.story_gap_weeks)}"
+        elif choice.recent:
+            story = choice.recent[0]
+            latest = f"{short_week(story.week, d.week)} {story.text}"
+        else:
+            latest = EMPTY
+        rows.append([f"`{choice.id}`", len(choice.recent), latest])
+    if a.purpose:
+        story = a.purpose[0]
+        rows.append(["purpose", len(a.purpose), f"{short_week(story.week, d.week)} {story.text}"])
+    out += table(["Strategic choice", "Stories", "Latest story, last 4 weeks"], rows, {1})
+    heard = say.conversations_heard(a.conversations)
+    if a.conversations.customer_gap:
+        heard += f" ({WARNING} {say.customer_gap(a.conversations)})"
+    out += [
+        "",
+        f"- **Conversations, last 4 weeks:** {heard}",
+        f"- **Strategy:** {say.review_line(a.review, as_of)}",
+    ]
+    if a.signals.items:
+        out.append("- **Refresh signals since the review:**")
+        for s in a.signals.items:
+            who = f"{s.who}: " if s.who else ""
+            out.append(f"  - {short_week(s.week, d.week)} {s.kind}: {who}{say.one_line(s.text)}")
+    else:
+        out.append("- **Refresh signals since the review:** none")
+    if a.signals.capped and a.review.last is not None:
+        out.append(f"  - *{say.signals_capped()}*")
+
+    out += ["", "## Capability", ""]
+    if d.capabilities:
+        out += table(
+            ["Capability", "Kind", "Level", "Plan", "Overdue", "Indicators"],
+            [
+                [
+                    c.name,
+                    c.kind,
+                    f"{c.level} → {c.target}",
+                    f"{c.steps_done}/{c.steps_total}" if c.steps_total else EMPTY,
+                    say.step_overdue(c),
+                    say.status_label(c.worst_status) if c.indicators else "none",
+                ]
+                for c in d.capabilities
+            ],
+            {3},
+        )
+    else:
+        out.append("No capabilities yet.")
+
+    out += ["", "## Accountability", ""]
+    if d.indicators:
+        first, last = d.weeks[0], d.weeks[-1]
+        out += table(
+            [
+                "Indicator",
+                "Owner",
+                "Target",
+                this,
+                "Status",
+                f"{short_week(first, last)}{DASH}{short_week(last, last)}",
+                "Note",
+            ],
+            [
+                [
+                    ind.name,
+                    short.get(ind.owner, ind.owner) if ind.owner else EMPTY,
+                    say.target_label(ind.thresholds, ind.unit),
+                    say.reading(ind),
+                    say.status_label(ind.now.status),
+                    "`" + say.spark_heights([h.value for h in ind.history]) + "`",
+                    say.indicator_note(ind),
+                ]
+                for ind in d.indicators
+            ],
+            {3},
+        )
+    else:
+        out.append("No indicators yet.")
+    if d.coverage:
+        out.append("")
+        rows = []
+        for row in d.coverage:
+            mine, past = say.open_commitments(row)
+            last_one = short_date(row.cadence.last, as_of) if row.cadence.last else "none yet"
+            rows.append(
+                [
+                    row.name,
+                    last_one,
+                    say.next_one_on_one(row, as_of),
+                    mine + (f" · {past}" if past else ""),
+                ]
+            )
+        out += table(["One-on-ones", "Last", "Next", "Open commitments"], rows, set())
+
+    out += ["", "## Your work", ""]
+    t = d.time
+    confidence = {view.area: view for view in d.confidence}
+    rows = []
+    for category in TIME_CATEGORIES:
+        view = confidence.get(category)
+        rows.append(
+            [
+                TIME_LABELS[category],
+                say.hours(t.this_week[category]) if t.this_week else EMPTY,
+                say.hours(round(t.average[category], 1)) if t.average else EMPTY,
+                (f"{view.value}/5" if view.value is not None else EMPTY) if view else "",
+                "`" + say.spark_heights(list(view.history), low=1, high=5) + "`" if view else "",
+                say.confidence_trend(view) if view else "",
+            ]
+        )
+    rows.append(
+        [
+            "total",
+            say.hours(sum(t.this_week.values())) if t.this_week else EMPTY,
+            say.hours(round(sum(t.average.values()), 1)) if t.average else EMPTY,
+            "",
+            "",
+            "",
+        ]
+    )
+    out += table(
+        ["Where the hours went", this, "4-wk avg", f"Confidence {this}", "13 weeks", "Trend"],
+        rows,
+        {1, 2, 3},
+    )
+    out.append("")
+    share = say.someone_elses_job(t)
+    if share:
+        out.append(f"- **Someone else's job:** {share}")
+    out.append(f"- **Last week's commitments:** {say.done_rate(d.commitments)}")
+
+    out += ["", "## Needs you", ""]
+    if d.needs_you:
+        out += [f"{i}. {f.message}" for i, f in enumerate(d.needs_you, start=1)]
+    else:
+        out.append("Nothing needs you this week. Celebrate what went well.")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,241 @@
+"""The dashboard's visual vocabulary, shared by the terminal and markdown renderers.
+
+A status is always a symbol and a word, so it reads without colour (NO_COLOR, a printout,
+colour blindness); colour only repeats it. The symbols are plain text-presentation
+characters, one cell wide, so columns line up in any terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from leadwork.domain.alignment import CUSTOMER, ChoiceStories, Conversations, ReviewAge
+from leadwork.domain.capability import CapabilityView
+from leadwork.domain.coverage import Coverage
+from leadwork.domain.dashboard import Dashboard
+from leadwork.domain.scoreboard import IndicatorView
+from leadwork.domain.status import Thresholds
+from leadwork.domain.weeks import Week
+from leadwork.domain.window import SHOWN_WEEKS, SIGNALS_MAX_WEEKS
+from leadwork.domain.wording import STATUS_WORDS, number, plural, short_date, with_unit
+from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
+
+SYMBOLS = {
+    "celebrate": "★",
+    "on-track": "✓",
+    "at-risk": "▲",
+    "course-correct": "✗",
+    "no-data": "·",
+}
+STYLES = {
+    "celebrate": "bold green",
+    "on-track": "green",
+    "at-risk": "yellow",
+    "course-correct": "bold red",
+    "no-data": "dim",
+}
+# A week's bar in a sparkline: plain when on track, so the eye goes to the exceptions.
+SPARK_STYLES = {**STYLES, "on-track": "", "celebrate": "green", "course-correct": "red"}
+WARNING = "▲"
+PROBLEM = "✗"
+EMPTY = "\u2013"  # an en dash: nothing to show
+DASH = "\u2013"  # between the ends of a range
+GAP = "·"  # a week without data, in a sparkline
+BARS = "▁▂▃▄▅▆▇█"
+ARROWS = {"up": "↑", "down": "↓", "steady": "→"}
+
+
+def status_label(status: str | None) -> str:
+    if status is None:
+        return EMPTY
+    return f"{SYMBOLS[status]} {STATUS_WORDS[status]}"
+
+
+def spark_heights(
+    values: Sequence[float | None], low: float | None = None, high: float | None = None
+) -> str:
+    """One character per value: a bar from ▁ to █ scaled between the lowest and highest
+    value (or `low`..`high` when given), and · for a missing one, so gaps stay visible."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return GAP * len(values)
+    low = min(present) if low is None else low
+    high = max(present) if high is None else high
+    chars = []
+    for value in values:
+        if value is None:
+            chars.append(GAP)
+        elif high == low:
+            chars.append(BARS[len(BARS) // 2])
+        else:
+            share = (value - low) / (high - low)
+            chars.append(BARS[round(share * (len(BARS) - 1))])
+    return "".join(chars)
+
+
+def target_label(thresholds: Thresholds, unit: str) -> str:
+    """'≥ 95%' when higher is better, '≤ 2 days' when lower is."""
+    sign = "≥" if thresholds.direction == "higher" else "≤"
+    return f"{sign} {with_unit(thresholds.target, unit)}"
+
+
+def week_span(week: Week) -> str:
+    """'23-29 Nov 2026', '28 Sep - 4 Oct 2026', '28 Dec 2026 - 3 Jan 2027' (en dashes)."""
+    monday, sunday = week.monday, week.sunday
+    if monday.year != sunday.year:
+        return (
+            f"{monday.day} {monday:%b} {monday.year} {DASH} {sunday.day} {sunday:%b} {sunday.year}"
+        )
+    if monday.month != sunday.month:
+        return f"{monday.day} {monday:%b} {DASH} {sunday.day} {sunday:%b} {sunday.year}"
+    return f"{monday.day}{DASH}{sunday.day} {sunday:%b} {sunday.year}"
+
+
+def short_week(week: Week, ref: Week) -> str:
+    """'W40' within the shown week's year, '2025-W52' outside it."""
+    return f"W{week.number:02d}" if week.year == ref.year else str(week)
+
+
+def hours(value: float) -> str:
+    return f"{number(value)}h"
+
+
+# ---- phrases: the same words in the terminal and in markdown ---------------------------------
+
+
+def quiet_choice(choice: ChoiceStories, week: Week, gap_weeks: int) -> str:
+    since = (
+        f"the last was in {short_week(choice.last_week, week)}"
+        if choice.last_week
+        else f"none in the last {SHOWN_WEEKS} weeks"
+    )
+    return f"no story in {plural(gap_weeks, 'week')} ({since})"
+
+
+def conversations_heard(talks: Conversations) -> str:
+    """'customer 2 · analyst 1': customers always, other kinds when heard."""
+    heard = [(k, n) for k, n in talks.by_kind.items() if n or k == CUSTOMER]
+    if len(heard) == 1 and not heard[0][1]:
+        return "none"
+    return " · ".join(f"{kind} {count}" for kind, count in heard)
+
+
+def customer_gap(talks: Conversations) -> str:
+    return f"no customer heard in {plural(talks.gap_weeks, 'week')}"
+
+
+def review_line(review: ReviewAge, as_of: dt.date) -> str:
+    if review.last is None or review.due_on is None:
+        return "never reviewed (set reviewed_on in strategy.toml)"
+    weeks = review.weeks_ago(as_of) or 0
+    said = f"reviewed {short_date(review.last, as_of)} ({plural(weeks, 'week')} ago)"
+    if review.due:
+        return f"{said}; {PROBLEM} review due since {short_date(review.due_on, as_of)}"
+    return f"{said}; next by {short_date(review.due_on, as_of)}"
+
+
+def signals_capped() -> str:
+    return f"looked for in the last {SIGNALS_MAX_WEEKS} weeks only (the review is 26+ weeks old)"
+
+
+def step_overdue(cap: CapabilityView) -> str:
+    if not cap.overdue:
+        return EMPTY
+    first = cap.overdue[0]
+    more = f" +{len(cap.overdue) - 1}" if len(cap.overdue) > 1 else ""
+    return f"{PROBLEM} step {first.number}, {first.days_overdue} d{more}"
+
+
+def indicator_note(ind: IndicatorView) -> str:
+    """What the status alone does not say: no plan in course-correct, or a bad trend."""
+    if ind.plan_needed:
+        return f"no plan, {ind.track.course_correct_weeks} wk"
+    if ind.track.trend:
+        arrow = "↓" if ind.thresholds.direction == "higher" else "↑"
+        return f"{arrow} worse {ind.trend_weeks} wk"
+    return ""
+
+
+def reading(ind: IndicatorView) -> str:
+    """This week's value. The unit is in the target; a reading repeats only a percent sign,
+    which is short."""
+    value = ind.now.value
+    return EMPTY if value is None else with_unit(value, "%" if ind.unit == "%" else "")
+
+
+def next_one_on_one(row: Coverage, as_of: dt.date) -> str:
+    c = row.cadence
+    if c.state == "untracked":
+        return "no cadence"
+    if c.state == "overdue":
+        return f"{PROBLEM} overdue {plural(c.days_overdue, 'day')}"
+    if c.due_on is None or (c.state == "due" and c.last is None):
+        return f"{WARNING} due now"
+    if c.state == "due":
+        return f"{WARNING} due {short_date(c.due_on, as_of)}"
+    return f"due {short_date(c.due_on, as_of)}"
+
+
+def open_commitments(row: Coverage) -> tuple[str, str]:
+    """('1 yours, 2 theirs', '2 past due') or ('none', '')."""
+    if not row.open:
+        return "none", ""
+    past = f"{row.past_due} past due" if row.past_due else ""
+    return f"{row.open_mine} yours, {row.open_theirs} theirs", past
+
+
+def confidence_trend(view: ConfidenceView) -> str:
+    if view.trend is None:
+        return EMPTY
+    before = f" from {view.before:.1f}" if view.before is not None else ""
+    return ARROWS[view.trend] + before
+
+
+def someone_elses_job(time: TimeAudit) -> str | None:
+    parts = []
+    if time.share is not None:
+        parts.append(f"{time.share:.0f}% this week")
+    if time.share_average is not None:
+        parts.append(f"{time.share_average:.0f}% over {plural(time.weeks_averaged, 'week')}")
+    if not parts:
+        return None
+    mark = f"{WARNING} over " if time.over else ""
+    return f"{', '.join(parts)} ({mark}warning above {time.warning_percent}%)"
+
+
+def done_rate(commitments: CommitmentsView) -> str:
+    rate = commitments.last_week
+    if not rate.total or rate.rate is None:
+        return "none to follow up"
+    rest = [f"{rate.carried} carried"] if rate.carried else []
+    rest += [f"{rate.dropped} dropped"] if rate.dropped else []
+    return f"{rate.done} of {rate.total} done ({rate.rate:.0%})" + "".join(", " + r for r in rest)
+
+
+def week_note(d: Dashboard) -> str | None:
+    """Why the week shown is not simply this week, or what is missing from it."""
+    shown = d.shown
+    if shown.is_fallback:
+        return (
+            f"{shown.current} has no check-in yet: showing {d.week}, the latest, "
+            f"as of {short_date(shown.as_of, shown.as_of)}."
+        )
+    if not d.has_checkin:
+        return f"No check-in for {d.week}."
+    if shown.explicit and shown.as_of < shown.today:
+        return f"As it stood at the end of {d.week} ({short_date(shown.as_of, shown.as_of)})."
+    return None
+
+
+def who_line(d: Dashboard) -> str:
+    head = d.header
+    return " · ".join(p for p in (head.leader, head.title, head.organization) if p)
+
+
+def when_line(d: Dashboard) -> str:
+    return f"{d.week} · {week_span(d.week)}"
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,398 @@
+"""The dashboard in the terminal: one Rich renderable, printed once.
+
+Calm on purpose: no boxes, one thin rule per area, colour only where it repeats a status or
+a warning (each also has a symbol and a word). The renderable asks Rich how wide it may be
+and lays itself out for that width: a column that would make names wrap moves under the
+status, a long kind is abbreviated, and story texts are cut with an ellipsis, not wrapped.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from leadwork.domain.alignment import StoryLine
+from leadwork.domain.dashboard import Dashboard
+from leadwork.domain.scoreboard import IndicatorView
+from leadwork.domain.status import ON_TRACK
+from leadwork.domain.wording import STATUS_WORDS, short_date, short_names
+from leadwork.domain.your_work import TIME_CATEGORIES
+from leadwork.render import dashboard_parts as say
+from leadwork.render.dashboard_parts import (
+    DASH,
+    EMPTY,
+    SPARK_STYLES,
+    STYLES,
+    SYMBOLS,
+    WARNING,
+    short_week,
+)
+
+NEEDS_YOU_SHOWN = 7  # "short": the rest are one `--format json` away
+SIGNALS_SHOWN = 3
+GAP = 2  # spaces between columns
+NAME_MIN = 12  # a name column never shrinks below this, however narrow the terminal
+SHORT_KINDS = {"organizational": "org.", "individual": "indiv."}
+TIME_LABELS = {
+    "alignment": "alignment",
+    "capability": "capability",
+    "accountability": "accountability",
+    "someone_elses_job": "someone else's job",
+    "other": "other",
+}
+
+
+def _table() -> Table:
+    """A table with no lines: columns two spaces apart, a dim header."""
+    return Table(box=None, pad_edge=False, padding=(0, GAP, 0, 0), header_style="dim")
+
+
+def _facts() -> Table:
+    """Label / value lines."""
+    grid = Table.grid(padding=(0, GAP, 0, 0))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column()
+    return grid
+
+
+def _status(status: str | None) -> Text:
+    if status is None:
+        return Text(EMPTY, style="dim")
+    if status == ON_TRACK:  # the usual case stays quiet: only its tick is coloured
+        return Text.assemble((SYMBOLS[status], STYLES[status]), " ", STATUS_WORDS[status])
+    return Text(say.status_label(status), style=STYLES[status])
+
+
+def _spark(values: list[float | None], statuses: list[str]) -> Text:
+    text = Text()
+    for char, status in zip(say.spark_heights(values), statuses, strict=True):
+        text.append(char, style=SPARK_STYLES[status])
+    return text
+
+
+def _cut(text: Text) -> Text:
+    """One line, cut with an ellipsis where the column ends."""
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
+
+
+def _section(title: str) -> Rule:
+    return Rule(Text(title, style="bold"), align="left", style="dim", characters="─")
+
+
+def _width(rows: list[list[RenderableType]], column: int) -> int:
+    return max(cell_len(str(row[column])) for row in rows)
+
+
+def _cell_width(cells: list[RenderableType]) -> int:
+    """The widest line of any cell (a cell may hold two lines)."""
+    return max(cell_len(line) for cell in cells for line in str(cell).split("\n"))
+
+
+def _stacked(
+    headers: list[str], rows: list[list[RenderableType]], right: set[int]
+) -> RenderableType:
+    """The narrow layout of a table whose first column is a name: each name on its own line,
+    its cells aligned on the line below, indented. Used when the name would get too few
+    columns beside the rest (Rich would otherwise drop or squeeze it)."""
+    widths = [_cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i]
+
+    def line(cells: list[RenderableType], style: str = "") -> Table:
+        grid = Table.grid(padding=(0, 1, 0, 0))  # narrow: one space between columns
+        grid.add_column(width=1)
+        for i, w in enumerate(widths, start=1):
+            grid.add_column(width=w, no_wrap=True, justify="right" if i in right else "left")
+        grid.add_row("", *cells, style=style)
+        return grid
+
+    parts: list[RenderableType] = [Text(headers[0], style="dim"), line(headers[1:], "dim")]
+    for row in rows:
+        parts += [row[0], line(row[1:])]
+    return Group(*parts)
+
+
+class DashboardText:
+    """A Rich renderable of a Dashboard; it lays itself out for the width it is given."""
+
+    def __init__(self, dashboard: Dashboard) -> None:
+        self.d = dashboard
+        self.short = short_names(dashboard.names)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        yield self.header(width)
+        for title, body in (
+            ("Alignment", self.alignment()),
+            ("Capability", self.capability(width)),
+            ("Accountability", Group(self.scoreboard(width), Text(), self.coverage())),
+            ("Your work", Group(self.work_table(), Text(), self.work_facts())),
+            ("Needs you", self.needs_you()),
+        ):
+            yield Text()
+            yield _section(title)
+            yield body
+
+    # ---- header -----------------------------------------------------------------------------
+
+    def header(self, width: int) -> RenderableType:
+        d = self.d
+        who = Text(say.who_line(d))
+        who.stylize("bold", 0, len(d.header.leader))
+        when = Text(say.when_line(d))
+        when.stylize("bold", 0, len(str(d.week)))
+        lines: list[RenderableType] = []
+        if who.cell_len + GAP + when.cell_len <= width:
+            top = Table.grid(expand=True)
+            top.add_column(ratio=1)
+            top.add_column(justify="right", no_wrap=True)
+            top.add_row(who, when)
+            lines.append(top)
+        else:
+            lines += [who, when]
+        if d.header.purpose.strip():
+            lines.append(Text(say.one_line(d.header.purpose), style="italic"))
+        note = say.week_note(d)
+        if note:
+            lines.append(Text(note, style="yellow"))
+        return Group(*lines)
+
+    # ---- alignment --------------------------------------------------------------------------
+
+    def alignment(self) -> RenderableType:
+        d = self.d
+        a = d.alignment
+        stories = _table()
+        stories.add_column("Strategic choice", no_wrap=True)
+        stories.add_column("Stories", justify="right", no_wrap=True)
+        stories.add_column("Latest story, last 4 weeks", ratio=1)
+        for choice in a.choices:
+            if choice.quiet:
+                gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks)
+                latest = Text(f"{WARNING} {gap}", style="yellow")
+            elif choice.recent:
+                latest = self.story(choice.recent[0])
+            else:
+                latest = Text(EMPTY, style="dim")
+            stories.add_row(choice.id, str(len(choice.recent)), latest)
+        if a.purpose:
+            stories.add_row("purpose", str(len(a.purpose)), self.story(a.purpose[0]))
+
+        facts = _facts()
+        heard = Text(say.conversations_heard(a.conversations))
+        if a.conversations.customer_gap:
+            heard.append(f"  {WARNING} {say.customer_gap(a.conversations)}", style="yellow")
+        facts.add_row("Conversations, 4 weeks", heard)
+        review = Text(say.review_line(a.review, d.shown.as_of))
+        if a.review.due:
+            review.stylize("bold red", review.plain.index(";") + 2)
+        facts.add_row("Strategy", review)
+        signals = a.signals.items
+        if not signals:
+            facts.add_row("Refresh signals", Text("none since the review", style="dim"))
+        kind_width = max((len(s.kind) for s in signals[:SIGNALS_SHOWN]), default=0)
+        for i, signal in enumerate(signals[:SIGNALS_SHOWN]):
+            line = Text()
+            line.append(f"{short_week(signal.week, d.week)} ", style="dim")
+            line.append(signal.kind.ljust(kind_width + 1))
+            line.append(f"{signal.who}: " if signal.who else "", style="italic")
+            line.append(say.one_line(signal.text))
+            facts.add_row("Refresh signals" if i == 0 else "", _cut(line))
+        if len(signals) > SIGNALS_SHOWN:
+            facts.add_row("", Text(f"and {len(signals) - SIGNALS_SHOWN} more", style="dim"))
+        if a.signals.capped and a.review.last is not None:
+            facts.add_row("", Text(say.signals_capped(), style="dim"))
+        return Group(stories, Text(), facts)
+
+    def story(self, story: StoryLine) -> Text:
+        text = Text()
+        text.append(f"{short_week(story.week, self.d.week)} ", style="dim")
+        text.append(say.one_line(story.text))
+        return _cut(text)
+
+    # ---- capability -------------------------------------------------------------------------
+
+    def capability(self, width: int) -> RenderableType:
+        d = self.d
+        if not d.capabilities:
+            return Text("No capabilities yet: add them to capabilities.toml.", style="dim")
+        rows: list[list[RenderableType]] = []
+        for cap in d.capabilities:
+            level = Text(
+                f"{cap.level} → {cap.target}", style="green" if cap.level >= cap.target else ""
+            )
+            plan = f"{cap.steps_done}/{cap.steps_total}" if cap.steps_total else EMPTY
+            overdue = Text(say.step_overdue(cap), style="bold red" if cap.overdue else "dim")
+            worst = _status(cap.worst_status) if cap.indicators else Text("none", style="dim")
+            rows.append([cap.name, cap.kind, level, plan, overdue, worst])
+        # Where the names would have to wrap, the kind is abbreviated first; where even then a
+        # name would get too little room, each name goes on a line of its own.
+        if sum(_width(rows, i) for i in range(6)) + GAP * 5 > width:
+            for row in rows:
+                row[1] = SHORT_KINDS.get(str(row[1]), str(row[1]))
+        headers = ["Capability", "Kind", "Level", "Plan", "Overdue", "Indicators"]
+        if width - sum(_width(rows, i) for i in range(1, 6)) - GAP * 5 < NAME_MIN:
+            return _stacked(headers, rows, right={3})
+        table = _table()
+        table.add_column("Capability", ratio=1)
+        table.add_column("Kind", no_wrap=True)
+        table.add_column("Level", no_wrap=True)
+        table.add_column("Plan", no_wrap=True, justify="right")
+        table.add_column("Overdue", no_wrap=True)
+        table.add_column("Indicators", no_wrap=True)
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    # ---- accountability ---------------------------------------------------------------------
+
+    def scoreboard(self, width: int) -> RenderableType:
+        d = self.d
+        if not d.indicators:
+            return Text("No indicators yet: add them to indicators.toml.", style="dim")
+        first, last = d.weeks[0], d.weeks[-1]
+        rows = [self.indicator_cells(ind) for ind in d.indicators]
+        # The note (no plan, a bad trend) gets its own column when every name still fits on
+        # one line beside it; otherwise it goes under the status, so names are never cut.
+        aside = sum(_width(rows, i) for i in range(7)) + GAP * 6 <= width
+        history = f"{short_week(first, last)}{DASH}{short_week(last, last)}"
+        if width - sum(_cell_width([r[i] for r in rows]) for i in range(1, 6)) - GAP * 5 < NAME_MIN:
+            for row in rows:
+                if row[6].plain:
+                    row[4] = Text.assemble(row[4], "\n  ", row[6])
+            headers = [
+                "Indicator",
+                "Owner",
+                "Target",
+                short_week(d.week, d.week),
+                "Status",
+                history,
+            ]
+            return _stacked(headers, [row[:6] for row in rows], right={3})
+        table = _table()
+        table.add_column("Indicator", ratio=1)
+        table.add_column("Owner", no_wrap=True)
+        table.add_column("Target", no_wrap=True)
+        table.add_column(short_week(d.week, d.week), no_wrap=True, justify="right")
+        table.add_column("Status", no_wrap=True)
+        table.add_column(history, no_wrap=True)
+        if aside:
+            table.add_column("", no_wrap=True)
+        for name, owner, target, value, status, spark, note in rows:
+            if aside:
+                table.add_row(name, owner, target, value, status, spark, note)
+            else:
+                if note.plain:
+                    status = Text.assemble(status, "\n  ", note)
+                table.add_row(name, owner, target, value, status, spark)
+        return table
+
+    def indicator_cells(self, ind: IndicatorView) -> list:  # type: ignore[type-arg]
+        now = ind.now
+        owner = self.short.get(ind.owner, ind.owner) if ind.owner else EMPTY
+        note = Text(say.indicator_note(ind), style="bold red" if ind.plan_needed else "yellow")
+        return [
+            ind.name,
+            owner,
+            say.target_label(ind.thresholds, ind.unit),
+            say.reading(ind),
+            _status(now.status),
+            _spark([h.value for h in ind.history], [h.status for h in ind.history]),
+            note,
+        ]
+
+    def coverage(self) -> RenderableType:
+        d = self.d
+        if not d.coverage:
+            return Text("No people yet: add them to team.toml.", style="dim")
+        as_of = d.shown.as_of
+        table = _table()
+        table.add_column("One-on-ones", no_wrap=True)
+        table.add_column("Last", no_wrap=True)
+        table.add_column("Next", no_wrap=True)
+        table.add_column("Open commitments", ratio=1)
+        for row in d.coverage:
+            c = row.cadence
+            last = Text(short_date(c.last, as_of)) if c.last else Text("none yet", style="dim")
+            style = {"overdue": "bold red", "due": "yellow", "untracked": "dim"}.get(c.state, "")
+            nxt = Text(say.next_one_on_one(row, as_of), style=style)
+            mine, past = say.open_commitments(row)
+            commitments = Text(mine, style="" if row.open else "dim")
+            if past:
+                commitments.append(f" · {past}", style="yellow")
+            table.add_row(row.name, last, nxt, commitments)
+        return table
+
+    # ---- your work --------------------------------------------------------------------------
+
+    def work_table(self) -> RenderableType:
+        """Hours and confidence share their rows: the three areas have both."""
+        d = self.d
+        t = d.time
+        this = short_week(d.week, d.week)
+        confidence = {view.area: view for view in d.confidence}
+        table = _table()
+        table.add_column("Where the hours went", no_wrap=True)
+        table.add_column(this, justify="right", no_wrap=True)
+        table.add_column("4-wk avg", justify="right", no_wrap=True)
+        table.add_column(f"Confidence {this}", justify="right", no_wrap=True)
+        table.add_column("13 weeks", no_wrap=True)
+        table.add_column("Trend", no_wrap=True)
+        for category in TIME_CATEGORIES:
+            now = say.hours(t.this_week[category]) if t.this_week else EMPTY
+            avg = say.hours(round(t.average[category], 1)) if t.average else EMPTY
+            label = Text(TIME_LABELS[category])
+            if category == "someone_elses_job" and t.over:
+                label = Text(f"{TIME_LABELS[category]} {WARNING}", style="bold yellow")
+            view = confidence.get(category)
+            if view is None:
+                table.add_row(label, now, avg)
+                continue
+            value = f"{view.value}/5" if view.value is not None else EMPTY
+            spark = Text(say.spark_heights(list(view.history), low=1, high=5), style="cyan")
+            trend = Text(say.confidence_trend(view), style="yellow" if view.trend == "down" else "")
+            table.add_row(label, now, avg, value, spark, trend)
+        total_now = say.hours(sum(t.this_week.values())) if t.this_week else EMPTY
+        total_avg = say.hours(round(sum(t.average.values()), 1)) if t.average else EMPTY
+        table.add_row(Text("total", style="dim"), total_now, total_avg)
+        return table
+
+    def work_facts(self) -> RenderableType:
+        d = self.d
+        facts = _facts()
+        share = say.someone_elses_job(d.time)
+        if share:
+            facts.add_row(
+                "Someone else's job", Text(share, style="bold yellow" if d.time.over else "")
+            )
+        rate = say.done_rate(d.commitments)
+        facts.add_row(
+            "Last week's commitments",
+            Text(rate, style="dim" if not d.commitments.last_week.total else ""),
+        )
+        return facts
+
+    # ---- needs you --------------------------------------------------------------------------
+
+    def needs_you(self) -> RenderableType:
+        findings = self.d.needs_you
+        if not findings:
+            return Text("Nothing needs you this week. Celebrate what went well.", style="green")
+        table = Table.grid(padding=(0, 1, 0, 0))
+        table.add_column(justify="right", no_wrap=True, style="bold")
+        table.add_column(ratio=1)
+        for number, finding in enumerate(findings[:NEEDS_YOU_SHOWN], start=1):
+            table.add_row(f"{number}.", finding.message)
+        if len(findings) > NEEDS_YOU_SHOWN:
+            more = len(findings) - NEEDS_YOU_SHOWN
+            table.add_row(
+                "",
+                Text(
+                    f"and {more} more: `leadwork dashboard --format json` lists them all.",
+                    style="dim",
+                ),
+            )
+        return table

@@ -1,0 +1,129 @@
+"""Read what one week's dashboard needs, and nothing older.
+
+Files are chosen by the week or date in their names before any is opened:
+- the five definition files;
+- check-ins: the weeks the view judges (13, or more if a setting reaches further) and the
+  weeks since the last strategy review, at most 26 (`domain/window.py`);
+- strategy reviews: the latest one up to the day shown;
+- one-on-ones: each person's latest up to the day shown, and every one since the oldest
+  course-correct run began (a plan recorded there counts).
+Ten years of history cost what one year does: a folder listing, and the same few files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadwork.domain.alignment import last_strategy_review
+from leadwork.domain.scoreboard import plan_search_start
+from leadwork.domain.weeks import Week
+from leadwork.domain.window import ShownWeek, checkin_weeks_needed, choose_week, judged_weeks
+from leadwork.errors import UsageProblem, WriteRefused
+from leadwork.model.checkin import Checkin
+from leadwork.model.journal import Definitions
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.model.review import StrategyReview
+from leadwork.store.atomic import atomic_write
+from leadwork.store.journal import Entry, Journal
+
+STRATEGY_REVIEW = "strategy"  # the subject in a strategy review's file name
+
+
+@dataclass(frozen=True)
+class WeekInputs:
+    definitions: Definitions
+    checkins: dict[Week, Checkin]
+    one_on_ones: list[OneOnOne]
+    reviews: list[StrategyReview]
+    shown: ShownWeek
+
+
+def latest_checkin_week(journal: Journal, current: Week) -> Week | None:
+    """The latest week up to `current` with a check-in. This week's and last week's files
+    are looked for by name; only when both are missing is the folder listed."""
+    for week in (current, current.minus(1)):
+        if journal.path(journal.checkin_rel(week)).exists():
+            return week
+    earlier = [w for w in journal.checkin_weeks() if w <= current]
+    return earlier[-1] if earlier else None
+
+
+def shown_week(journal: Journal, requested: Week | None, today: dt.date) -> ShownWeek:
+    current = Week.of(today)
+    if requested is not None and requested > current:
+        raise UsageProblem(
+            f"{requested} has not started yet (today is {today}, in {current})",
+            hint="leave out --week for the current week, or give one that has begun",
+        )
+    latest = None if requested is not None else latest_checkin_week(journal, current)
+    return choose_week(requested, today, latest)
+
+
+def one_on_ones_to_read(
+    entries: Iterable[Entry], people: Iterable[str], as_of: dt.date, since: dt.date | None
+) -> list[Entry]:
+    """Each person's latest file up to `as_of`, and every file from `since` to `as_of`.
+
+    A name's person part may carry a suffix for a second meeting that day
+    (`2026-11-24-maria-2.toml`), so files are grouped by that part and each group's latest
+    is taken; the models say whose each really is."""
+    ids = list(people)
+    latest: dict[str, Entry] = {}
+    chosen: dict[str, Entry] = {}
+    for entry in entries:  # oldest first
+        if entry.date > as_of:
+            continue
+        if any(entry.rest == p or entry.rest.startswith(p + "-") for p in ids):
+            latest[entry.rest] = entry
+        if since is not None and entry.date >= since:
+            chosen[entry.rel] = entry
+    for entry in latest.values():
+        chosen[entry.rel] = entry
+    return sorted(chosen.values(), key=lambda e: (e.date, e.rel))
+
+
+def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekInputs:
+    shown = shown_week(journal, requested, today)
+    definitions = journal.definitions()
+    settings = definitions.config.settings
+
+    reviews = [
+        e for e in journal.review_entries() if e.rest == STRATEGY_REVIEW and e.date <= shown.as_of
+    ]
+    strategy_reviews = [journal.review(reviews[-1])] if reviews else []
+    strategy_reviews = [r for r in strategy_reviews if isinstance(r, StrategyReview)]
+    reviewed_on, _ = last_strategy_review(definitions.strategy, strategy_reviews, shown.as_of)
+
+    weeks = checkin_weeks_needed(shown.week, settings, reviewed_on)
+    checkins = journal.checkins(weeks)
+
+    since = plan_search_start(
+        definitions.indicators.indicators,
+        checkins,
+        judged_weeks(shown.week, settings),
+        settings.trend_weeks,
+    )
+    entries = one_on_ones_to_read(
+        journal.one_on_one_entries(),
+        [p.id for p in definitions.team.people],
+        shown.as_of,
+        since,
+    )
+    meetings = [journal.one_on_one(e) for e in entries]
+    return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown)
+
+
+def write_output(path: Path, text: str, journal_root: Path) -> None:
+    """Write an exported dashboard atomically; never over one of the journal's own files."""
+    target = path.resolve()
+    root = journal_root.resolve()
+    if target.suffix == ".toml" and target.is_relative_to(root):
+        raise WriteRefused(
+            "is a journal file; the dashboard will not write over it",
+            file=path,
+            hint="give --output a new file, like dashboard.html",
+        )
+    atomic_write(path, text)

@@ -1,0 +1,404 @@
+"""`leadwork dashboard` through the real CLI: the whole screen of the example journal at 100
+and 80 columns (snapshots), every format, terminals and colour, the week it shows, and bad
+input. Regenerate the snapshots after an intended change with
+
+    UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_dashboard.py
+
+and read the diff: the snapshot text is the product's face.
+"""
+
+import difflib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, tree_hash
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.exists(), f"no snapshot {name}: run with UPDATE_SNAPSHOTS=1 to write it"
+    expected = path.read_text(encoding="utf-8")
+    if text != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                text.splitlines(keepends=True),
+                f"snapshots/{name}",
+                "output",
+            )
+        )
+        pytest.fail(f"the output differs from snapshots/{name}:\n{diff}")
+
+
+def dashboard(run, journal, *args, env=None):
+    before = tree_hash(journal)
+    result = run("dashboard", *args, journal=journal, env=env)
+    assert tree_hash(journal) == before, "the dashboard must not write to the journal"
+    assert "Traceback" not in result.output
+    return result
+
+
+# ---- the whole screen -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", [100, 80])
+def test_example_dashboard_snapshot(run, columns):
+    result = dashboard(run, EXAMPLE, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert all(line == line.rstrip() for line in lines), "no trailing spaces in plain text"
+    assert_snapshot(f"dashboard-northfield-{columns}.txt", result.stdout)
+
+
+def test_example_dashboard_markdown_snapshot(run):
+    result = dashboard(run, EXAMPLE, "--format", "markdown")
+    assert result.exit_code == 0, result
+    assert_snapshot("dashboard-northfield.md", result.stdout)
+
+
+@pytest.mark.parametrize("columns", [60, 120, 200])
+def test_the_layout_adapts_to_any_width(run, columns):
+    result = dashboard(run, EXAMPLE, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    scoreboard = result.stdout.split("Accountability", 1)[1].split("One-on-ones", 1)[0]
+    for name in ("Greenville", "Dayton", "First-pass", "Castings", "Medical", "course-correct"):
+        assert name in scoreboard, scoreboard
+    assert "Grace Lindqvist" in result.stdout and "Needs you" in result.stdout
+
+
+def test_the_example_tells_its_story(run):
+    """What the example journal was written to show (see examples/northfield)."""
+    out = dashboard(run, EXAMPLE).stdout
+    header, _, _ = out.partition("Alignment")
+    assert "Dana Whitfield · VP of Operations · Northfield Components" in header
+    assert "2026-W48 · 23\u201329 Nov 2026" in header  # an en dash
+    assert "We make the precise parts" in header
+    needs = out.split("Needs you", 1)[1]
+    ranked = [
+        "Dayton scrap rate: course-correct 2 weeks running, no plan recorded. Ask Marcus",
+        "Grace Lindqvist: one-on-one overdue by 9 days (due 18 Nov",
+        "Coaching supervisors: step 2 overdue by 35 days (due 23 Oct)",
+        "grow-medical: no story in 6 weeks (the last was in 2026-W40)",
+        "Medical quote turnaround: worse 3 weeks running (3.1 → 4.5 days), still on track",
+        "Carried 3 times: “Agree a new date and agenda for the Greenville coaching clinic",
+    ]
+    flat = " ".join(needs.split())
+    positions = [flat.find(" ".join(item.split())) for item in ranked]
+    assert all(p >= 0 for p in positions), flat
+    assert positions == sorted(positions), "Needs you is ranked"
+    # Status is a symbol and a word, never colour alone.
+    assert re.search(r"Dayton scrap rate +Marcus +≤ 2% +3\.6% +✗ course-correct", out)
+    assert re.search(r"Medical quote turnaround +Grace +≤ 5 days +4\.5 +✓ on track", out)
+
+
+# ---- formats --------------------------------------------------------------------------------
+
+
+def test_json_carries_every_indicator_and_every_finding(run):
+    result = dashboard(run, EXAMPLE, "--format", "json")
+    assert result.exit_code == 0, result
+    data = json.loads(result.stdout)
+    indicators = {i["id"]: i for i in data["accountability"]["indicators"]}
+    assert len(indicators) == 8
+    scrap = indicators["dayton-scrap"]
+    assert (scrap["status"], scrap["value"], scrap["target"], scrap["direction"]) == (
+        "course-correct",
+        3.6,
+        2.0,
+        "lower",
+    )
+    assert scrap["plan_needed"] and scrap["course_correct_weeks"] == 2
+    assert scrap["owner_next_one_on_one"] == "2026-11-30"
+    assert [h["week"] for h in scrap["history"]][:2] == ["2026-W36", "2026-W37"]
+    assert len(scrap["history"]) == 13
+    assert indicators["medical-quote-days"]["trend_warning"] is True
+    # First-pass yield: W36 was judged against 96.5, W48 against 97 (changed 22 Sep).
+    fpy = indicators["first-pass-yield"]["history"]
+    assert (fpy[0]["target"], fpy[-1]["target"]) == (96.5, 97)
+    kinds = [f["kind"] for f in data["needs_you"]]
+    assert kinds == [
+        "course-correct-no-plan",
+        "one-on-one-overdue",
+        "capability-step-overdue",
+        "choice-without-stories",
+        "trend-warning",
+        "commitment-carried",
+    ]
+    assert [f["rank"] for f in data["needs_you"]] == [1, 2, 3, 4, 5, 6]
+
+
+def test_json_output_matches_its_documented_schema(run):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((EXAMPLE.parents[1] / "docs" / "dashboard.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for args in ([], ["--week", "2026-W40"], ["--week", "2026-W20"]):
+        result = dashboard(run, EXAMPLE, "--format", "json", *args)
+        data = json.loads(result.stdout)
+        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+        assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+
+
+def test_every_json_key_is_documented():
+    """docs/json.md names every property of the schema, so the prose never falls behind."""
+    docs = EXAMPLE.parents[1] / "docs"
+    schema = json.loads((docs / "dashboard.schema.json").read_text())
+    prose = (docs / "json.md").read_text()
+
+    def keys(node):
+        if isinstance(node, dict):
+            for key, value in node.get("properties", {}).items():
+                yield key
+                yield from keys(value)
+            for name in ("items", "additionalProperties"):
+                if isinstance(node.get(name), dict):
+                    yield from keys(node[name])
+            for value in node.get("$defs", {}).values():
+                yield from keys(value)
+
+    missing = sorted({k for k in keys(schema) if f"`{k}`" not in prose})
+    assert not missing, f"docs/json.md does not mention: {missing}"
+
+
+@pytest.mark.parametrize(("format", "start"), [("html", "<!DOCTYPE html>"), ("svg", "<svg")])
+def test_html_and_svg_are_written_with_output(run, example_journal, tmp_path, format, start):
+    target = tmp_path / f"dashboard.{format}"
+    result = dashboard(run, example_journal, "--format", format, "--output", str(target))
+    assert result.exit_code == 0, result
+    assert f"to {target}" in result.stdout
+    text = target.read_text(encoding="utf-8")
+    assert text.lstrip().startswith(start)
+    assert "Dayton scrap rate" in text.replace("&#160;", " ")
+    assert "\x1b[" not in text
+    assert not list(tmp_path.glob(".*leadwork-tmp")), "no temp file left behind"
+
+
+def test_html_without_output_goes_to_stdout(run):
+    result = dashboard(run, EXAMPLE, "--format", "html")
+    assert result.exit_code == 0
+    assert result.stdout.lstrip().startswith("<!DOCTYPE html>")
+
+
+def test_text_to_a_file_is_plain_and_100_columns(run, tmp_path):
+    target = tmp_path / "monday.txt"
+    result = dashboard(run, EXAMPLE, "--output", str(target), env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b[" not in text
+    assert text == (SNAPSHOTS / "dashboard-northfield-100.txt").read_text(encoding="utf-8")
+
+
+def test_output_replaces_a_file_atomically(run, tmp_path):
+    target = tmp_path / "week.json"
+    target.write_text("old")
+    result = dashboard(run, EXAMPLE, "-f", "json", "-o", str(target))
+    assert result.exit_code == 0, result
+    assert json.loads(target.read_text())["week"] == "2026-W48"
+
+
+def test_output_never_overwrites_a_journal_file(run, example_journal):
+    target = example_journal / "strategy.toml"
+    result = dashboard(run, example_journal, "-f", "markdown", "-o", str(target))
+    assert result.exit_code == 1
+    assert "strategy.toml" in result.stderr and "journal file" in result.stderr
+
+
+def test_output_into_a_missing_folder_is_a_clear_error(run, tmp_path):
+    target = tmp_path / "no" / "such" / "folder" / "d.html"
+    result = dashboard(run, EXAMPLE, "-f", "html", "-o", str(target))
+    assert result.exit_code == 1
+    assert "error:" in result.stderr and "d.html" in result.stderr
+    assert not target.parent.exists()
+
+
+# ---- terminals and colour -------------------------------------------------------------------
+
+
+def test_no_ansi_codes_in_a_pipe(run):
+    result = dashboard(run, EXAMPLE, env={"NO_COLOR": ""})
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.stdout
+
+
+def test_force_color_is_honoured_and_no_color_wins(run):
+    forced = dashboard(run, EXAMPLE, env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    assert ANSI.search(forced.stdout)
+    assert ANSI.sub("", forced.stdout).splitlines()[0].startswith("Dana Whitfield")
+    both = dashboard(run, EXAMPLE, env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert "\x1b[" not in both.stdout
+
+
+def _at_a_terminal(env: dict[str, str]) -> str:
+    pexpect = pytest.importorskip("pexpect")
+    inherited = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "leadwork", "--journal", str(EXAMPLE), "dashboard"],
+        env={**inherited, "LEADWORK_TODAY": "2026-11-27", "TERM": "xterm-256color", **env},
+        dimensions=(60, 100),
+        encoding="utf-8",
+        timeout=60,
+    )
+    output = child.read()
+    child.close()
+    assert child.exitstatus == 0, output
+    return output
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_colour_at_a_terminal_and_none_with_no_color():
+    assert ANSI.search(_at_a_terminal({}))
+    # force-color.org: an empty FORCE_COLOR is as if it were not set (Rich reads it as "off").
+    assert ANSI.search(_at_a_terminal({"FORCE_COLOR": ""}))
+    plain = _at_a_terminal({"NO_COLOR": "1"})
+    assert "\x1b[" not in plain
+    assert "Needs you" in plain and max(len(line) for line in plain.splitlines()) <= 100
+
+
+# ---- which week -----------------------------------------------------------------------------
+
+
+def test_on_a_monday_it_shows_last_weeks_check_in_and_says_so(run):
+    result = dashboard(run, EXAMPLE, env={"LEADWORK_TODAY": "2026-11-30"})
+    assert result.exit_code == 0
+    assert "2026-W49 has no check-in yet: showing 2026-W48, the latest, as of 30 Nov." in (
+        result.stdout
+    )
+    assert "No check-in since" not in result.stdout  # a week behind is normal on a Monday
+
+
+def test_next_year_the_readme_command_still_shows_the_latest_week(run):
+    result = dashboard(run, EXAMPLE, "-f", "json", env={"LEADWORK_TODAY": "2027-06-01"})
+    data = json.loads(result.stdout)
+    assert (data["week"], data["current_week"], data["as_of"]) == (
+        "2026-W48",
+        "2027-W22",
+        "2027-06-01",
+    )
+    assert data["needs_you"][0]["kind"] == "checkin-missing"
+    assert "No check-in since 2026-W48 (27 weeks)" in data["needs_you"][0]["message"]
+
+
+def test_an_explicit_past_week_shows_what_the_dashboard_said_then(run):
+    result = dashboard(run, EXAMPLE, "--week", "2026-W40", "-f", "json")
+    data = json.loads(result.stdout)
+    assert data["as_of"] == "2026-10-04" and data["week_was_asked_for"] is True
+    indicators = {i["id"]: i for i in data["accountability"]["indicators"]}
+    # Greenville on-time was red W37-W40, but Priya had a plan from 15 Sep on.
+    greenville = indicators["greenville-otd"]
+    assert greenville["status"] == "course-correct" and greenville["course_correct_weeks"] == 4
+    assert not greenville["plan_needed"]
+    # Castings were red from W36 and Tom's 16 Sep one-on-one recorded no plan.
+    castings = indicators["castings-otd"]
+    assert castings["course_correct_weeks"] == 5 and castings["plan_needed"]
+    first = data["needs_you"][0]
+    assert first["kind"] == "course-correct-no-plan" and first["subject"] == "castings-otd"
+    # First-pass yield in W31 (98.1) celebrated against the old celebrate line (98).
+    text = dashboard(run, EXAMPLE, "--week", "2026-W40").stdout
+    assert "As it stood at the end of 2026-W40 (4 Oct)." in text
+
+
+def test_a_week_without_a_check_in_still_renders(run):
+    result = dashboard(run, EXAMPLE, "--week", "2026-W20")
+    assert result.exit_code == 0, result
+    assert "No check-in for 2026-W20." in result.stdout
+    assert "· no data" in result.stdout
+
+
+def test_week_53(run, example_journal):
+    (example_journal / "checkins" / "2026-W53.toml").write_text(
+        'week = "2026-W53"\n\n[readings]\ndayton-scrap = 2.9\n'
+    )
+    result = dashboard(run, example_journal, "-f", "json", env={"LEADWORK_TODAY": "2027-01-01"})
+    data = json.loads(result.stdout)
+    assert data["week"] == "2026-W53" and data["history_weeks"][-2:] == ["2026-W52", "2026-W53"]
+
+
+@pytest.mark.parametrize(
+    ("week", "message"),
+    [
+        ("2026-W49", "2026-W49 has not started yet"),
+        ("2026-48", "write it as YYYY-Www"),
+        ("2027-W53", "2027 has only 52 ISO weeks"),
+    ],
+)
+def test_bad_weeks_are_usage_errors(run, week, message):
+    result = dashboard(run, EXAMPLE, "--week", week)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_an_unknown_format_is_a_usage_error(run):
+    result = dashboard(run, EXAMPLE, "--format", "pdf")
+    assert result.exit_code == 2
+
+
+# ---- bad journals ---------------------------------------------------------------------------
+
+
+def test_a_broken_check_in_in_the_window_is_reported_with_its_line(run, example_journal):
+    path = example_journal / "checkins" / "2026-W47.toml"
+    path.write_text(path.read_text().replace("dayton-scrap = 3.4", 'dayton-scrap = "3.4"'))
+    result = dashboard(run, example_journal)
+    assert result.exit_code == 1
+    assert "checkins/2026-W47.toml:8:1: error:" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_broken_one_on_one_it_needs_is_reported(run, example_journal):
+    path = example_journal / "one-on-ones" / "2026-11-16-marcus.toml"
+    path.write_text(path.read_text().replace("date = 2026-11-16", "date = 2026-11-16\ndate = 1"))
+    result = dashboard(run, example_journal)
+    assert result.exit_code == 1
+    assert "2026-11-16-marcus.toml:3" in result.stderr
+
+
+def test_a_fresh_journal_shows_an_empty_but_helpful_dashboard(run, fresh_journal):
+    result = dashboard(run, fresh_journal)
+    assert result.exit_code == 0, result
+    assert "No check-in yet: run `leadwork checkin`." in result.stdout
+    assert "No indicators yet" in result.stdout
+
+
+def test_dashboard_help_imports_nothing_heavy():
+    from test_startup import heavy_modules
+
+    assert heavy_modules(["dashboard", "--help"]) <= {"pydantic"}
+
+
+def test_the_readme_shows_the_dashboard_as_it_is():
+    """The README's first command is the dashboard, and its capture is the 100-column
+    snapshot, so a layout change cannot leave the README behind."""
+    readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
+    first_command = readme.split("```sh\n", 1)[1].split("\n", 1)[0]
+    assert first_command.endswith(".venv/bin/leadwork --journal examples/northfield dashboard")
+    capture = (SNAPSHOTS / "dashboard-northfield-100.txt").read_text(encoding="utf-8")
+    assert f"```text\n{capture}```" in readme
+
+
+def test_a_persons_text_is_shown_as_written_never_as_markup(run, example_journal, tmp_path):
+    """Stories are the person's words: Rich markup, HTML and pipes in them stay text."""
+    path = example_journal / "checkins" / "2026-W48.toml"
+    odd = "[/] [bold red]Priya[/] said <script>alert(1)</script> | a | b"
+    path.write_text(path.read_text().replace("Greenville shipped every order", odd))
+    text = dashboard(run, example_journal, env={"COLUMNS": "200"}).stdout
+    assert "[/] [bold red]Priya[/] said <script>alert(1)</script> | a | b" in text
+    markdown = dashboard(run, example_journal, "-f", "markdown").stdout
+    assert "[/] [bold red]Priya[/] said <script>alert(1)</script> \\| a \\| b" in markdown
+    html = dashboard(run, example_journal, "-f", "html").stdout
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
