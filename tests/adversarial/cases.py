@@ -30,6 +30,10 @@ class Case:
     file: str
     make: Make
     message: str  # a fragment the error message must hold
+    # "file": the file alone is wrong, and every command that reads it must refuse.
+    # "journal": the file is fine but disagrees with another (a dangling reference, a
+    # duplicate id, thresholds out of order): the commands that cross-check refuse.
+    scope: str = "file"
 
     @property
     def id(self) -> str:
@@ -150,7 +154,26 @@ CASES: list[Case] = [
 
 
 def case(file: str, name: str, make: Make, message: str) -> None:
-    CASES.append(Case(name, file, make, message))
+    scope = "journal" if name in JOURNAL_SCOPE else "file"
+    CASES.append(Case(name, file, make, message, scope))
+
+
+# Cases whose problem lies between files, not in one file.
+JOURNAL_SCOPE = {
+    "duplicate-id",
+    "duplicate-choice",
+    "dangling-choice",
+    "dangling-owner",
+    "dangling-serves",
+    "dangling-person",
+    "dangling-plan",
+    "thresholds-reversed",
+    "absurd-threshold",
+    "week-not-the-name",
+    "date-not-the-name",
+    "reading-dangling",
+    "story-dangling",
+}
 
 
 # ---- leadwork.toml ------------------------------------------------------------------------

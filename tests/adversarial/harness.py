@@ -42,6 +42,10 @@ class Command:
     argv: tuple[str, ...]
     reads: tuple[str, ...]  # glob patterns of journal files, relative to the journal
     writes: tuple[str, ...] = ()
+    # Does it check the files against each other (dangling references, duplicate ids)?
+    # Those that do must refuse a journal whose files disagree; the others must at least
+    # not crash, not write, and not hide the problem behind a traceback.
+    cross_checks: bool = False
 
     @property
     def id(self) -> str:
@@ -52,11 +56,18 @@ class Command:
 
 
 # One line per command (and per distinct way of running it). Commands still to land on
-# main: checkin, story, conversation, dashboard, one-on-one, indicator, capability, edit,
-# schema, report, review, map, reflect.
+# main: checkin, story, conversation, one-on-one, indicator, capability, edit, schema,
+# report, review, map, reflect.
 COMMANDS: tuple[Command, ...] = (
-    Command(("check",), reads=(EVERY_FILE,)),
-    Command(("check", "--format", "json"), reads=(EVERY_FILE,)),
+    Command(("check",), reads=(EVERY_FILE,), cross_checks=True),
+    Command(("check", "--format", "json"), reads=(EVERY_FILE,), cross_checks=True),
+    Command(("dashboard",), reads=(EVERY_FILE,)),
+    Command(("dashboard", "--format", "json"), reads=(EVERY_FILE,)),
+    Command(
+        ("dashboard", "--output", "dashboard.html", "--format", "html"),
+        reads=(EVERY_FILE,),
+        writes=("dashboard.html",),
+    ),
 )
 # Commands that read no journal file, so no bad file can reach them (they are tested in
 # test_filesystem.py and test_escape.py instead).

@@ -44,7 +44,9 @@ RESERVED = ["con", "prn", "aux", "nul", "com1", "lpt9"]
 
 # Arguments that name something leadwork turns into a file name, one line per command
 # and argument as they land: (argv with {} where the value goes).
-PATH_ARGUMENTS: list[tuple[str, ...]] = []
+PATH_ARGUMENTS: list[tuple[str, ...]] = [
+    ("dashboard", "--week", "{}"),
+]
 
 
 @pytest.mark.parametrize("value", PATHLIKE, ids=repr)
