@@ -304,3 +304,29 @@ def test_a_write_the_filesystem_refuses_is_a_clear_error(journal: Path):
     assert "Traceback" not in result.stderr
     assert "read-only" in result.stderr or "permission denied" in result.stderr
     assert snapshot.changes() == []
+
+
+# ---- every writing command of the table, against read-only files and folders ------------
+
+
+def _written_by_writers() -> list:
+    return [
+        pytest.param(command, rel, id=f"{command.id}|{rel}")
+        for command in COMMANDS
+        for rel in command.writes
+    ]
+
+
+@pytest.mark.parametrize(("command", "rel"), _written_by_writers())
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_writer_refuses_a_read_only_target(journal: Path, run, command, rel: str, what: str):
+    target = journal / rel
+    if what == "file":
+        if not target.exists():
+            target.write_text("# the person's own file, locked\n")
+        read_only(target)
+    else:
+        read_only(target.parent)
+    snapshot = Snapshot.take(journal)
+    result = run(*command.argv, journal=journal)
+    assert_refused(result, snapshot, rel, None, "read-only")
