@@ -124,9 +124,16 @@ class Snapshot:
         )
 
 
+# leadwork's own lock file (empty, in the journal's .gitignore) may appear when a writer
+# takes the lock before it finds the input bad: it holds no data, so it is not a change.
+LOCK = ".leadwork.lock"
+
+
 def _diff(before: dict[str, str], after: dict[str, str], where: str) -> list[str]:
     changed = []
     for rel in sorted(set(before) | set(after)):
+        if rel.rsplit("/", 1)[-1] == LOCK and rel not in before:
+            continue
         if before.get(rel) != after.get(rel):
             state = "added" if rel not in before else "removed" if rel not in after else "changed"
             changed.append(f"{where}: {rel} {state}")
