@@ -46,6 +46,9 @@ class Command:
     # Those that do must refuse a journal whose files disagree; the others must at least
     # not crash, not write, and not hide the problem behind a traceback.
     cross_checks: bool = False
+    # Does its argv name ids that the definition files must hold (`--choice quality-first`,
+    # `-r otd=96`)? Then on a journal without definitions it must refuse, clearly.
+    names_ids: bool = False
 
     @property
     def id(self) -> str:
