@@ -97,7 +97,7 @@ def test_a_folder_replaced_by_a_file(journal: Path, run, command: Command, folde
     (journal / folder).write_text("not a folder\n")
     snapshot = Snapshot.take(journal)
     result = run(*command.argv, journal=journal)
-    assert_refused(result, snapshot, folder, None, "leadwork keeps a folder here")
+    assert_refused(result, snapshot, folder, None, "a folder here")
 
 
 def _fifo(path: Path) -> None:
