@@ -59,6 +59,7 @@ def test_init_example_copies_a_valid_journal(tmp_path, run):
     assert result.exit_code == 0, result
     assert (target / "leadwork.toml").is_file()
     assert len(list((target / "checkins").glob("*.toml"))) >= 16
+    assert ".leadwork.lock" in (target / ".gitignore").read_text()
     result = run("check", journal=target)
     assert result.exit_code == 0, result
 

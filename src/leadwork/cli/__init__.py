@@ -5,7 +5,17 @@ from __future__ import annotations
 
 def main() -> None:
     """Console-script entry point."""
+    import os
     import sys
+
+    # Shell completion runs this on every Tab press: answer before importing Typer (see
+    # leadwork.cli.complete), unless the command tree is stale, then Typer answers.
+    if os.environ.get("_LEADWORK_COMPLETE", "").startswith("complete_"):
+        from leadwork.cli.complete import run
+
+        code = run(dict(os.environ))
+        if code is not None:
+            sys.exit(code)
 
     from leadwork.cli.app import app
 

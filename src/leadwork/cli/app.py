@@ -12,7 +12,18 @@ from typing import Annotated
 import typer
 
 from leadwork import __version__
-from leadwork.cli import check, dashboard, init
+from leadwork.cli import (
+    capability,
+    capture,
+    check,
+    checkin,
+    dashboard,
+    edit,
+    indicator,
+    init,
+    report,
+    schema,
+)
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -67,3 +78,11 @@ def root(
 app.command("init")(init.init)
 app.command("check")(check.check)
 app.command("dashboard")(dashboard.dashboard)
+app.command("checkin")(checkin.checkin)
+app.command("story")(capture.story)
+app.command("conversation")(capture.conversation)
+app.command("schema")(schema.schema)
+app.command("edit")(edit.edit)
+app.command("report")(report.report)
+app.add_typer(indicator.app, name="indicator")
+app.add_typer(capability.app, name="capability")

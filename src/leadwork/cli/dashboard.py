@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from leadwork.cli import complete_values
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -45,6 +46,7 @@ def dashboard(
             metavar="YYYY-Www",
             help="The ISO week to show. Default: the current week, or the latest week with "
             "a check-in when this one has none yet.",
+            autocompletion=complete_values.weeks,  # Tab offers this week, then check-in weeks
             show_default=False,
         ),
     ] = None,

@@ -30,10 +30,20 @@ def init(
 
     Refuses to touch a folder that already holds a journal.
     """
+    from leadwork.render.schema import editor_files
     from leadwork.store.create import copy_example, create_journal
 
-    written = copy_example(path) if example else create_journal(path, leader, title, organization)
-    shown = [name for name in written if not name.endswith(".gitkeep")]
+    editor = editor_files()  # JSON Schemas + .taplo.toml, so editors check files as typed
+    written = (
+        copy_example(path, editor)
+        if example
+        else create_journal(path, leader, title, organization, editor)
+    )
+    shown = [name for name in written if not name.endswith(".gitkeep") and name not in editor]
     typer.echo(f"Made a journal in {path} ({len(shown)} files).")
     typer.echo("Next: edit the files (each key is explained in its comments), then run")
     typer.echo(f"  leadwork --journal {path} check" if str(path) != "." else "  leadwork check")
+    typer.echo(
+        "Editors with Taplo (VS Code: Even Better TOML) check each file as you type; "
+        "`leadwork --install-completion` adds Tab completion to your shell."
+    )

@@ -63,8 +63,15 @@ def _write(target: Path, files: dict[str, str]) -> list[str]:
     return list(files)
 
 
-def create_journal(target: Path, leader: str, title: str, organization: str) -> list[str]:
-    """Write the commented templates; return the files written, relative to `target`."""
+def create_journal(
+    target: Path,
+    leader: str,
+    title: str,
+    organization: str,
+    extra: dict[str, str] | None = None,
+) -> list[str]:
+    """Write the commented templates (and `extra` files, e.g. editor schemas: relative path
+    -> text); return the files written, relative to `target`."""
     if not leader.strip():
         raise UsageProblem(
             "--leader is empty", hint="give your name, e.g. --leader 'Dana Whitfield'"
@@ -84,14 +91,16 @@ def create_journal(target: Path, leader: str, title: str, organization: str) -> 
     for folder in layout.FOLDERS:
         make_folder_marker = f"{folder}/.gitkeep"
         files[make_folder_marker] = ""
+    files.update(extra or {})
     # leadwork.toml last, so an interrupted init never leaves something that looks whole.
     files[layout.CONFIG] = files.pop(layout.CONFIG)
     return _write(target, files)
 
 
-def copy_example(target: Path) -> list[str]:
+def copy_example(target: Path, extra: dict[str, str] | None = None) -> list[str]:
     source = example_root()
-    files = {}
+    # A copy is a journal of its own: it gets the .gitignore (lock file, drafts) too.
+    files = {".gitignore": _template("gitignore"), **(extra or {})}
     for path in sorted(source.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             files[path.relative_to(source).as_posix()] = path.read_text(encoding="utf-8")

@@ -25,15 +25,65 @@ def _has_carriage_return(data: object) -> bool:
     return False
 
 
-def dumps(model: BaseModel, header: str = "") -> str:
+def _whole_numbers(data: object) -> object:
+    """36.0 -> 36 throughout: how a person writes a whole reading or a count of hours."""
+    if isinstance(data, float) and data.is_integer() and abs(data) < 2**53:
+        return int(data)  # beyond 2**53 a float is no longer a count anyone typed
+    if isinstance(data, dict):
+        return {k: _whole_numbers(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_whole_numbers(v) for v in data]
+    return data
+
+
+def _flat_tables(value: object) -> bool:
+    """A non-empty array of tables whose values are plain (no tables inside)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(
+            isinstance(entry, dict) and not any(_has_dict(v) for v in entry.values())
+            for entry in value
+        )
+    )
+
+
+def _has_dict(value: object) -> bool:
+    if isinstance(value, dict):
+        return True
+    return isinstance(value, list) and any(isinstance(v, dict) for v in value)
+
+
+def _natural(data: dict, multiline: bool) -> str:
+    """tomli-w, except that every array of tables is written as `[[name]]` sections, one
+    blank line apart, however short (tomli-w makes short ones an inline array)."""
+    arrays = {k: data[k] for k in data if _flat_tables(data[k])}
+    rest = {k: v for k, v in data.items() if k not in arrays}
+    chunks = [tomli_w.dumps(rest, multiline_strings=multiline)] if rest else []
+    for key, entries in arrays.items():
+        name = tomli_w.dumps({key: 0}).split(" = ")[0]  # the key, quoted if it must be
+        for entry in entries:
+            chunks.append(f"[[{name}]]\n" + tomli_w.dumps(entry, multiline_strings=multiline))
+    return "\n".join(chunks)
+
+
+def dumps(model: BaseModel, header: str = "", *, natural: bool = False) -> str:
     """TOML text for `model`, under an optional comment header (one `# ` line per line).
+
+    `natural=True` writes it as a person would: whole numbers in float fields as integers
+    (`36`, not `36.0`) and every top-level array of tables as `[[name]]` sections, never
+    an inline array; the models read it the same. (Added for the check-in; default off.)
 
     Texts with line breaks are written as multi-line strings, which read well in an editor,
     unless one holds a carriage return: TOML lets parsers turn a CRLF inside a multi-line
     string into LF, which would lose a character. Then every string is written escaped.
     """
     data = model_data(model)
-    body = tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
+    multiline = not _has_carriage_return(data)
+    if natural:
+        body = _natural(_whole_numbers(data), multiline)  # type: ignore[arg-type]
+    else:
+        body = tomli_w.dumps(data, multiline_strings=multiline)
     if not header:
         return body
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())

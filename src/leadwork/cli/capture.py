@@ -1,0 +1,136 @@
+"""Quick capture during the week: `leadwork story` and `leadwork conversation`.
+
+Each adds one entry to the week's check-in file (made with just `week = ...` if missing),
+under the journal's lock, leaving every other byte of the file as it was.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from leadwork.cli.checkin import WEEK_HELP
+from leadwork.cli.session import session, today
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.checkin import Answers
+
+
+def story(
+    ctx: typer.Context,
+    text: Annotated[
+        list[str], typer.Argument(metavar="TEXT", help="What happened (quotes optional).")
+    ],
+    who: Annotated[
+        str | None,
+        typer.Option("--who", metavar="PERSON", help="Who it is about: a team id or a name."),
+    ] = None,
+    choice: Annotated[
+        str | None,
+        typer.Option(
+            "--choice",
+            metavar="ID",
+            help="The strategic choice it lived (an id from strategy.toml), or 'purpose'.",
+        ),
+    ] = None,
+    week: Annotated[
+        str | None, typer.Option("--week", "-w", metavar="YYYY-Www", help=WEEK_HELP)
+    ] = None,
+) -> None:
+    """Add a story to this week's check-in: someone living the purpose or a strategic
+    choice. Stories are what keeps people aligned; the dashboard shows choices gone quiet.
+    """
+    from leadwork.domain.checkin import (
+        Answers,
+        check_name,
+        check_text,
+        resolve_choice,
+        resolve_week,
+    )
+
+    the_week = resolve_week(week, today())
+    journal = session(ctx).journal()
+    entry = {"text": _checked("TEXT", check_text, " ".join(text), "story")}
+    if who is not None:
+        entry["who"] = _checked("--who", check_name, who)
+    if choice is not None:
+        entry["choice"] = resolve_choice(choice, [c.id for c in journal.strategy().choices])
+    _capture(ctx, the_week, Answers(stories=[entry]), "story")
+
+
+def conversation(
+    ctx: typer.Context,
+    text: Annotated[
+        list[str], typer.Argument(metavar="TEXT", help="What you heard (quotes optional).")
+    ],
+    with_: Annotated[
+        str,
+        typer.Option(
+            "--with",
+            metavar="KIND",
+            help="Who it was with: customer, supplier, partner, analyst, employee or other.",
+            show_default=False,
+        ),
+    ],
+    who: Annotated[
+        str | None,
+        typer.Option("--who", metavar="NAME", help="The person or organization."),
+    ] = None,
+    refresh: Annotated[
+        bool,
+        typer.Option("--refresh", help="It signals that the strategy needs a refresh."),
+    ] = False,
+    week: Annotated[
+        str | None, typer.Option("--week", "-w", metavar="YYYY-Www", help=WEEK_HELP)
+    ] = None,
+) -> None:
+    """Add a stakeholder conversation to this week's check-in: what a customer, supplier,
+    partner, analyst or employee told you, and whether the strategy needs a refresh.
+    """
+    from leadwork.domain.checkin import (
+        Answers,
+        check_name,
+        check_text,
+        conversation_kind,
+        resolve_week,
+    )
+
+    the_week = resolve_week(week, today())
+    entry: dict[str, Any] = {"with": _checked("--with", conversation_kind, with_)}
+    if who is not None:
+        entry["who"] = _checked("--who", check_name, who)
+    entry["text"] = _checked("TEXT", check_text, " ".join(text), "conversation")
+    if refresh:
+        entry["refresh"] = True
+    _capture(ctx, the_week, Answers(conversations=[entry]), "conversation")
+
+
+def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from leadwork.domain.checkin import merge
+    from leadwork.store.checkins import save_week
+
+    journal = session(ctx).journal()
+    saved = save_week(journal, week, lambda current: merge(week, current, None, answers))
+    plural = "stories" if kind == "story" else "conversations"
+    count = len(getattr(saved.merged.checkin, plural))
+    if saved.outcome == "unchanged":
+        message = f"That {kind} is already in {saved.rel}: nothing changed."
+    else:
+        made = " (a new file)" if saved.outcome == "created" else ""
+        message = (
+            f"Added a {kind} to {saved.rel}{made}: {count} {kind if count == 1 else plural} "
+            f"in {week}."
+        )
+    Console().print(Text(message))
+
+
+def _checked(flag: str, check: Any, value: str, *extra: str) -> Any:
+    try:
+        return check(value, *extra)
+    except ValueError as error:
+        raise UsageProblem(f"{flag}: {error}") from None

@@ -1,0 +1,514 @@
+"""`leadwork checkin`: the weekly check-in, asked at a terminal or given as flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from leadwork.cli import prompts
+from leadwork.cli.session import session, today
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.checkin import Answers
+    from leadwork.domain.weeks import Week
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.indicators import Indicator
+    from leadwork.store.journal import Journal
+
+
+class SummaryFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+WEEK_HELP = "The ISO week, like 2026-W48. Default: this week. A week not yet begun is refused."
+
+
+def checkin(
+    ctx: typer.Context,
+    week: Annotated[
+        str | None, typer.Option("--week", "-w", metavar="YYYY-Www", help=WEEK_HELP)
+    ] = None,
+    reading: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reading",
+            "-r",
+            metavar="ID=VALUE",
+            help="This week's value of an indicator, e.g. -r dayton-scrap=3.1. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    hours: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--hours",
+            metavar="AREA=H",
+            help="Time audit: hours this week in alignment, capability, accountability, "
+            "someone-elses-job (work your people own) or other. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    confidence: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--confidence",
+            metavar="AREA=N",
+            help="Confidence 1-5 in alignment, capability or accountability. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    done: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--done",
+            metavar="N|TEXT",
+            help="One of last week's commitments was done: its number (as the interview "
+            "lists them) or the start of its text. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    carried: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--carried",
+            metavar="N|TEXT",
+            help="One of last week's commitments is carried over into this week's "
+            "commitments, its carried count one higher. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    dropped: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dropped",
+            metavar="N|TEXT",
+            help="One of last week's commitments was dropped. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    commitment: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--commitment",
+            "-c",
+            metavar="TEXT",
+            help="A commitment for next week. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    story: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--story",
+            metavar="TEXT",
+            help="A story of someone living the purpose or a strategic choice. Repeatable; "
+            "for several stories about different people, use `leadwork story`.",
+            show_default=False,
+        ),
+    ] = None,
+    story_who: Annotated[
+        str | None,
+        typer.Option("--story-who", metavar="PERSON", help="Who the --story is about."),
+    ] = None,
+    story_choice: Annotated[
+        str | None,
+        typer.Option(
+            "--story-choice",
+            metavar="ID",
+            help="The strategic choice the --story lived, or 'purpose'.",
+        ),
+    ] = None,
+    conversation: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--conversation",
+            metavar="TEXT",
+            help="What you heard in a stakeholder conversation (needs --conversation-with). "
+            "Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    conversation_with: Annotated[
+        str | None,
+        typer.Option(
+            "--conversation-with",
+            metavar="KIND",
+            help="Who the --conversation was with: customer, supplier, partner, analyst, "
+            "employee or other.",
+        ),
+    ] = None,
+    conversation_who: Annotated[
+        str | None,
+        typer.Option(
+            "--conversation-who", metavar="NAME", help="Name or organization you talked with."
+        ),
+    ] = None,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh", help="The --conversation signals that the strategy needs a refresh."
+        ),
+    ] = False,
+    confident: Annotated[
+        str | None,
+        typer.Option("--confident", metavar="TEXT", help="Where you felt most confident."),
+    ] = None,
+    challenge: Annotated[
+        str | None,
+        typer.Option("--challenge", metavar="TEXT", help="Your biggest challenge."),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Anything else about the week.")
+    ] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option(
+            "--no-input",
+            help="Never ask; record only what the flags say. The same when stdin is not "
+            "a terminal.",
+        ),
+    ] = False,
+    commit: Annotated[
+        bool,
+        typer.Option(
+            "--commit",
+            help="Commit the file(s) this run wrote to git, and only those "
+            "(message: 'checkin YYYY-Www').",
+        ),
+    ] = False,
+    format: Annotated[
+        SummaryFormat,
+        typer.Option(
+            "--format", "-f", help="The summary as text, or json for scripts (never asks)."
+        ),
+    ] = SummaryFormat.text,
+) -> None:
+    """The weekly check-in: last week's commitments, indicator readings, the time audit,
+    confidence, stories, stakeholder conversations, next week's commitments, a reflection.
+
+    At a terminal it asks, step by step (Enter skips; flags given answer their questions
+    first). Ctrl-C keeps the answers given as a draft, and the next run offers to resume
+    it. With --no-input, or when stdin is not a terminal, it records the flags only.
+    Writes checkins/YYYY-Www.toml; a week that has a file is amended, keeping your edits
+    and comments, and the summary shows what changed.
+    """
+    from leadwork.domain.checkin import merge, resolve_week
+    from leadwork.store.checkins import previous_checkin, save_week
+
+    the_week = resolve_week(week, today())
+    journal = session(ctx).journal()
+    indicators = journal.indicators().indicators
+    earlier = previous_checkin(journal, the_week)
+    previous = earlier[1] if earlier else None
+    flags = Flags(
+        reading or [],
+        hours or [],
+        confidence or [],
+        {"done": done or [], "carried": carried or [], "dropped": dropped or []},
+        commitment or [],
+        story or [],
+        story_who,
+        story_choice,
+        conversation or [],
+        conversation_with,
+        conversation_who,
+        refresh,
+        {"confident": confident, "challenge": challenge, "note": note},
+    )
+    answers, preanswered = flags.answers(journal, the_week, indicators, previous)
+    notes: list[str] = []
+    interactive = not no_input and format is SummaryFormat.text and prompts.stdin_is_terminal()
+    if interactive:
+        answers = _interview(journal, the_week, indicators, earlier, answers, preanswered)
+    else:
+        notes += _draft_note(journal, the_week)
+
+    def build(current: Checkin | None) -> Any:
+        return merge(the_week, current, previous, answers)
+
+    saved = save_week(journal, the_week, build)
+    if interactive:
+        from leadwork.store.checkins import delete_draft
+
+        delete_draft(journal, the_week)
+    _finish(journal, the_week, saved, indicators, notes, commit, format, interactive)
+
+
+@dataclass
+class Flags:
+    """The check-in's data flags, checked and turned into answers before anything is asked
+    or written: a bad flag stops the run with nothing changed."""
+
+    readings: list[str]
+    hours: list[str]
+    confidence: list[str]
+    follow_ups: dict[str, list[str]]
+    commitments: list[str]
+    stories: list[str]
+    story_who: str | None
+    story_choice: str | None
+    conversations: list[str]
+    conversation_with: str | None
+    conversation_who: str | None
+    refresh: bool
+    reflection: dict[str, str | None]
+    keys: set[str] = field(default_factory=set)
+
+    def answers(
+        self,
+        journal: Journal,
+        week: Week,
+        indicators: list[Indicator],
+        previous: Checkin | None,
+    ) -> tuple[Answers, set[str]]:
+        from leadwork.domain import checkin as rules
+
+        answers = rules.Answers()
+        for item in self.readings:
+            ident, value = _pair("--reading", item, "ID=VALUE", "dayton-scrap=3.1")
+            indicator = rules.resolve_reading(ident, indicators, week)
+            answers.readings[indicator.id] = _checked("--reading", item, rules.parse_number, value)
+            self.keys.add(f"reading:{indicator.id}")
+        for item in self.hours:
+            area_name, value = _pair("--hours", item, "AREA=H", "alignment=8")
+            area = _checked("--hours", item, rules.hours_area, area_name)
+            number = _checked("--hours", item, rules.parse_number, value)
+            _checked("--hours", item, rules.check_hours, number)
+            answers.hours[area] = number
+            self.keys.add(f"hours:{area}")
+        for item in self.confidence:
+            area_name, value = _pair("--confidence", item, "AREA=N", "alignment=4")
+            area = _checked("--confidence", item, rules.confidence_area, area_name)
+            answers.confidence[area] = _checked("--confidence", item, rules.parse_confidence, value)
+            self.keys.add(f"confidence:{area}")
+        texts = rules.previous_commitments(previous)
+        for outcome, refs in self.follow_ups.items():
+            for ref in refs:
+                text = rules.resolve_commitment(ref, texts)
+                if answers.follow_ups.get(text, outcome) != outcome:
+                    raise UsageProblem(
+                        f"'{rules.short(text)}' is given two outcomes: "
+                        f"{answers.follow_ups[text]} and {outcome}"
+                    )
+                answers.follow_ups[text] = outcome
+                self.keys.add(f"follow-up:{text}")
+        for text in self.commitments:
+            answers.commitments.append(_checked("--commitment", text, rules.check_text, text))
+        self._stories(answers, journal)
+        self._conversations(answers)
+        for key, value in self.reflection.items():
+            if value is not None:
+                answers.reflection[key] = _checked(f"--{key}", value, rules.check_text, value)
+                self.keys.add(f"reflection:{key}")
+        return answers, self.keys
+
+    def _stories(self, answers: Answers, journal: Journal) -> None:
+        from leadwork.domain import checkin as rules
+
+        if not self.stories and (self.story_who or self.story_choice):
+            raise UsageProblem("--story-who and --story-choice describe a --story; give one")
+        choice = None
+        if self.story_choice:
+            choices = [c.id for c in journal.strategy().choices]
+            choice = rules.resolve_choice(self.story_choice, choices)
+        for text in self.stories:
+            story = {"text": _checked("--story", text, rules.check_text, text)}
+            if self.story_who:
+                who = self.story_who
+                story["who"] = _checked("--story-who", who, rules.check_name, who)
+            if choice:
+                story["choice"] = choice
+            answers.stories.append(story)
+
+    def _conversations(self, answers: Answers) -> None:
+        from leadwork.domain import checkin as rules
+
+        described = self.conversation_with or self.conversation_who or self.refresh
+        if not self.conversations:
+            if described:
+                raise UsageProblem(
+                    "--conversation-with, --conversation-who and --refresh describe a "
+                    "--conversation; give one"
+                )
+            return
+        if not self.conversation_with:
+            raise UsageProblem(
+                "--conversation needs --conversation-with KIND",
+                hint="customer, supplier, partner, analyst, employee or other",
+            )
+        kind = _checked(
+            "--conversation-with",
+            self.conversation_with,
+            rules.conversation_kind,
+            self.conversation_with,
+        )
+        for text in self.conversations:
+            entry: dict[str, Any] = {"with": kind}
+            if self.conversation_who:
+                entry["who"] = _checked(
+                    "--conversation-who",
+                    self.conversation_who,
+                    rules.check_name,
+                    self.conversation_who,
+                )
+            entry["text"] = _checked("--conversation", text, rules.check_text, text)
+            if self.refresh:
+                entry["refresh"] = True
+            answers.conversations.append(entry)
+
+
+def _pair(flag: str, item: str, shape: str, example: str) -> tuple[str, str]:
+    name, sep, value = item.partition("=")
+    if not sep or not name.strip() or not value.strip():
+        raise UsageProblem(
+            f"{flag} '{item}' is not {shape}", hint=f"write it like {flag} {example}"
+        )
+    return name.strip(), value.strip()
+
+
+def _checked(flag: str, item: str, check: Any, value: Any) -> Any:
+    """`check(value)`, its ValueError turned into a usage problem naming the flag."""
+    try:
+        result = check(value)
+    except ValueError as error:
+        raise UsageProblem(f"{flag} '{item}': {error}") from None
+    return value if result is None else result
+
+
+# ---- at a terminal ------------------------------------------------------------------------
+
+
+def _interview(
+    journal: Journal,
+    week: Week,
+    indicators: list[Indicator],
+    earlier: tuple[Week, Checkin] | None,
+    flagged: Answers,
+    preanswered: set[str],
+) -> Answers:
+    """Ask, saving every answer to the week's draft; resume a draft if the person wants."""
+    from leadwork.cli.interview import Context, Interview
+    from leadwork.cli.prompts import Prompter
+    from leadwork.domain.checkin import reading_questions
+    from leadwork.domain.weeks import Week
+    from leadwork.render import checkin as show
+    from leadwork.store.checkins import (
+        Draft,
+        delete_draft,
+        draft_rel,
+        load_draft,
+        save_draft,
+    )
+
+    this_week = Week.of(today())
+    ask = Prompter()
+    rel = journal.checkin_rel(week)
+    current = journal.checkin(week)
+    previous_week, previous = earlier if earlier else (None, None)
+    ask.say(show.intro(week, rel, current is not None, previous_week))
+
+    answers, answered = flagged, []
+    try:
+        draft = load_draft(journal, week)
+    except ValueError as error:
+        draft = None
+        ask.say(show.draft_unreadable(draft_rel(week), str(error)))
+    if draft is not None:
+        if ask.confirm(show.resume_question(draft), default=True):
+            answers, answered = _overlay(draft.answers, flagged), list(draft.answered)
+        else:
+            delete_draft(journal, week)
+            ask.say(show.draft_discarded())
+
+    history = journal.checkins([w for w in journal.checkin_weeks() if w < week][-13:])
+    context = Context(
+        week=week,
+        current=current,
+        previous=previous,
+        previous_week=previous_week,
+        readings=reading_questions(indicators, week, current, history),
+        choices=[c.id for c in journal.strategy().choices],
+        people=[p.id for p in journal.team().people],
+        warning_percent=journal.config().settings.time_warning_percent,
+        preanswered=preanswered,
+    )
+
+    def save(answered: list[str], answers: Answers) -> None:
+        save_draft(journal, Draft(week, answered, answers))
+
+    interview = Interview(ask, context, answers, answered, save)
+    try:
+        return interview.run()
+    except KeyboardInterrupt:
+        if interview.answered:
+            command = "leadwork checkin" + (f" --week {week}" if week != this_week else "")
+            ask.say(show.draft_kept(draft_rel(week), interview.answers.count(), command))
+        raise
+
+
+def _overlay(draft: Answers, flagged: Answers) -> Answers:
+    """The draft's answers, with what this run's flags say on top."""
+    draft.follow_ups.update(flagged.follow_ups)
+    draft.readings.update(flagged.readings)
+    draft.hours.update(flagged.hours)
+    draft.confidence.update(flagged.confidence)
+    draft.reflection.update(flagged.reflection)
+    draft.commitments += [c for c in flagged.commitments if c not in draft.commitments]
+    draft.stories += [s for s in flagged.stories if s not in draft.stories]
+    draft.conversations += [c for c in flagged.conversations if c not in draft.conversations]
+    return draft
+
+
+def _draft_note(journal: Journal, week: Week) -> list[str]:
+    from leadwork.store.checkins import draft_rel
+
+    if journal.path(draft_rel(week)).is_file():
+        return [
+            f"An unfinished check-in for {week} is kept in {draft_rel(week)}; run "
+            "`leadwork checkin` at a terminal to resume it."
+        ]
+    return []
+
+
+# ---- after writing ------------------------------------------------------------------------
+
+
+def _finish(
+    journal: Journal,
+    week: Week,
+    saved: Any,
+    indicators: list[Indicator],
+    notes: list[str],
+    commit: bool,
+    format: SummaryFormat,
+    interactive: bool,
+) -> None:
+    from rich.console import Console, Group
+    from rich.text import Text
+
+    from leadwork.render import checkin as show
+
+    git = None
+    failure = None
+    if commit:
+        from leadwork.cli.git import commit_files
+        from leadwork.errors import LeadworkError
+
+        try:
+            result = commit_files(journal.root, saved.written, f"checkin {week}")
+            git = show.GitNote(result.committed, result.message)
+        except LeadworkError as error:
+            failure = error
+            git = show.GitNote(False, "Not committed: git refused (see below).")
+    if format is SummaryFormat.json:
+        typer.echo(show.summary_json(saved, week, notes, git))
+    else:
+        summary = show.summary(saved, week, indicators, notes, git)
+        Console().print(Group(Text(), summary) if interactive else summary)
+    if failure is not None:
+        raise failure

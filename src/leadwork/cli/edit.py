@@ -1,0 +1,83 @@
+"""`leadwork edit FILE`: open a journal file in the person's editor, then check it.
+
+The editor edits the real file and leadwork never writes it, so nothing the person typed
+can be lost: a file with mistakes stays on disk exactly as saved, and they are asked
+whether to reopen it. The editor command comes from $VISUAL, else $EDITOR (split like a
+shell would, `code -w` works), and runs as an argument list, never through a shell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from leadwork.cli import complete_values
+from leadwork.cli.session import session, today
+
+
+def edit(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="A journal file: a short name (team, indicators, strategy, capabilities, "
+            "leadwork), a week (2026-W48) for its check-in, or a path in the journal.",
+            autocompletion=complete_values.files,
+        ),
+    ],
+) -> None:
+    """Open a journal file in $VISUAL or $EDITOR, then check it; on errors, offer to reopen.
+
+    Only the problems in that file are shown (cross-references included). The file is
+    never rewritten by leadwork: what you saved stays as you saved it. Exit 0 when the
+    file is valid, 1 when you stop with errors left.
+    """
+    from leadwork.cli.boundary import report
+    from leadwork.cli.editor import editor_command, must_exist, resolve_file, run_editor
+    from leadwork.errors import ProblemsFound
+    from leadwork.store.atomic import journal_lock
+    from leadwork.store.check import check_journal
+    from leadwork.store.journal import Journal
+
+    root = session(ctx).journal().root
+    path = resolve_file(root, file, Path.cwd())
+    rel = path.relative_to(root).as_posix()
+    command = editor_command()
+    must_exist(command)
+    # Held while the editor is open: another leadwork writing this journal meanwhile
+    # (a quick `leadwork story`) would otherwise be overwritten by the editor's save.
+    with journal_lock(root):
+        while True:
+            status = run_editor(command, path)
+            if status != 0:  # like git: it may still have saved; the check tells
+                typer.echo(f"note: the editor exited with status {status}", err=True)
+            problems = [p for p in check_journal(Journal(root), today()) if _same(p.file, path)]
+            errors = [p for p in problems if p.severity == "error"]
+            if problems:
+                report(ProblemsFound(problems=problems))
+            if not errors:
+                typer.echo(f"ok: {rel} is valid")
+                return
+            if not _reopen():
+                typer.echo(
+                    f"{rel} still has {len(errors)} error{'s' * (len(errors) != 1)}; it is "
+                    f"saved as you left it. Fix it with `leadwork edit {file}`.",
+                    err=True,
+                )
+                raise typer.Exit(1)
+
+
+def _same(file: Path | None, path: Path) -> bool:
+    return file is not None and file.resolve() == path.resolve()
+
+
+def _reopen() -> bool:
+    """Ask; no answer (end of input, as in a script) means no."""
+    try:
+        return typer.confirm("Reopen in the editor?", default=True, err=True)
+    except typer.Abort:
+        typer.echo("", err=True)
+        return False

@@ -1,0 +1,92 @@
+"""Which editor to run and on which file, for `leadwork edit`. Standard library only."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+from leadwork.errors import UsageProblem
+
+# What `git` falls back to, friendliest first; Debian's sensible-editor honours the system's
+# choice (update-alternatives). On Windows, Notepad is always there.
+FALLBACK_EDITORS = ("sensible-editor", "nano", "vi")
+DEFINITIONS = ("leadwork", "strategy", "capabilities", "indicators", "team")
+
+
+def editor_command(environ: dict[str, str] | None = None) -> list[str]:
+    """$VISUAL, else $EDITOR, split like a shell would; else a sensible default."""
+    env = os.environ if environ is None else environ
+    for variable in ("VISUAL", "EDITOR"):
+        value = env.get(variable, "").strip()
+        if value:
+            try:
+                words = shlex.split(value, posix=os.name != "nt")
+            except ValueError as error:
+                raise UsageProblem(
+                    f"${variable} is '{value}', which cannot be split into a command ({error})",
+                    hint="close the quote, e.g. EDITOR='code -w'",
+                ) from None
+            if words:
+                return words
+    if os.name == "nt":
+        return ["notepad"]
+    for name in FALLBACK_EDITORS:
+        if shutil.which(name):
+            return [name]
+    raise UsageProblem(
+        "no editor: $VISUAL and $EDITOR are not set, and neither nano nor vi is installed",
+        hint="set one, e.g. export EDITOR='nano' (or 'code -w' for VS Code)",
+    )
+
+
+def resolve_file(root: Path, name: str, cwd: Path) -> Path:
+    """The journal file `name` means: a short name, a week, or a path inside the journal."""
+    from leadwork.store.layout import CHECKINS
+
+    stem = name.removesuffix(".toml")
+    if stem in DEFINITIONS:
+        return root / f"{stem}.toml"
+    candidates = [root / CHECKINS / f"{stem}.toml"] if _looks_like_week(stem) else []
+    candidates += [Path(name) if Path(name).is_absolute() else cwd / name, root / name]
+    for candidate in candidates:
+        if candidate.is_file():
+            path = candidate.resolve()
+            if not path.is_relative_to(root.resolve()):
+                raise UsageProblem(
+                    f"{name} is not in the journal ({root})",
+                    hint="leadwork edit opens the journal's own files",
+                )
+            return root / path.relative_to(root.resolve())
+    hint = "a short name (team, indicators, strategy, capabilities, leadwork), a week, or a path"
+    if _looks_like_week(stem):
+        hint = f"no check-in for {stem} yet: start one with `leadwork checkin --week {stem}`"
+    raise UsageProblem(f"no journal file '{name}'", hint=hint)
+
+
+def _looks_like_week(text: str) -> bool:
+    return len(text) == 8 and text[4:6] == "-W" and text[:4].isdigit() and text[6:].isdigit()
+
+
+def must_exist(command: list[str]) -> None:
+    """Say so before anything happens if the editor is not installed."""
+    if shutil.which(command[0]) is None:
+        raise UsageProblem(
+            f"the editor '{command[0]}' was not found",
+            hint="set $VISUAL or $EDITOR to an editor that is installed, e.g. 'nano'",
+        )
+
+
+def run_editor(command: list[str], path: Path) -> int:
+    """Run the editor on `path`, wait for it (never through a shell); its exit status."""
+    try:
+        return subprocess.run([*command, str(path)], check=False).returncode
+    except FileNotFoundError:
+        raise UsageProblem(
+            f"the editor '{command[0]}' was not found",
+            hint="set $VISUAL or $EDITOR to an editor that is installed, e.g. 'nano'",
+        ) from None
+    except PermissionError:
+        raise UsageProblem(f"the editor '{command[0]}' cannot be run (permission denied)") from None

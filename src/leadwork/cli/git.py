@@ -1,0 +1,78 @@
+"""Commit the files a command wrote, and only those, with git.
+
+git is always run with an argument list (never through a shell), from the journal's
+folder, so a file name can never become a command. Standard library only.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadwork.errors import LeadworkError
+
+
+@dataclass(frozen=True)
+class Committed:
+    """What became of the commit: done, or why not (the files are written either way)."""
+
+    committed: bool
+    message: str
+
+
+def run_git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`git -C FOLDER ARGS...`; FileNotFoundError when git is not installed."""
+    return subprocess.run(
+        ["git", "-C", str(folder), *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,  # never wait for an answer git would ask for
+        check=False,
+    )
+
+
+def commit_files(
+    folder: Path, files: Sequence[str], message: str, what: str = "the check-in"
+) -> Committed:
+    """Stage exactly `files` (relative to `folder`) and commit them with `message`.
+
+    Changes the person staged in other files stay staged and out of this commit
+    (`git commit -- FILES` commits only those paths). Not a repository, or no git at all:
+    a Committed(False, ...) that says so. git refusing the commit (a hook, no identity):
+    a LeadworkError with git's own words, raised after the files were written.
+    """
+    if not files:
+        return Committed(False, "Nothing was written, so there is nothing to commit.")
+    try:
+        inside = run_git(folder, "rev-parse", "--is-inside-work-tree")
+    except FileNotFoundError:
+        return Committed(False, f"git is not installed: {what} is saved, not committed.")
+    if inside.returncode != 0 or inside.stdout.strip() != "true":
+        return Committed(
+            False,
+            f"{folder} is not in a git repository: {what} is saved, not committed "
+            "(run `git init` there to start one).",
+        )
+    added = run_git(folder, "add", "--", *files)
+    if added.returncode != 0:
+        raise _failed("git add", added, what)
+    staged = run_git(folder, "diff", "--cached", "--quiet", "--", *files)
+    if staged.returncode == 0:
+        return Committed(False, "git already has this version: nothing new to commit.")
+    done = run_git(folder, "commit", "--quiet", "-m", message, "--", *files)
+    if done.returncode != 0:
+        raise _failed("git commit", done, what)
+    shown = ", ".join(files)
+    return Committed(True, f"Committed {shown} to git: “{message}”.")
+
+
+def _failed(step: str, result: subprocess.CompletedProcess[str], what: str) -> LeadworkError:
+    said = (result.stderr or result.stdout).strip().splitlines()
+    reason = said[-1] if said else f"exit status {result.returncode}"
+    return LeadworkError(
+        f"{step} failed: {reason}",
+        hint=f"{what} is saved; commit it by hand once git is happy"
+        + (f" (git said: {' / '.join(said[-3:])})" if len(said) > 1 else ""),
+    )

@@ -1,0 +1,95 @@
+"""`leadwork indicator list` and `leadwork indicator show ID`: read-only views.
+
+Kept apart from `cli/indicator.py` (which holds the sub-app and the commands that write),
+so reading and writing indicators can change independently.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from leadwork.cli import complete_values
+from leadwork.cli.options import FORMAT_HELP, ListFormat, parse_week, show
+from leadwork.cli.session import session, today
+
+WeekOption = Annotated[
+    str | None,
+    typer.Option(
+        "--week",
+        "-w",
+        metavar="YYYY-Www",
+        help="See it as of this week. Default: this week.",
+        autocompletion=complete_values.weeks,
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
+OwnerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--owner",
+        "-o",
+        metavar="PERSON",
+        help="Only those this person (a team id) owns.",
+        autocompletion=complete_values.people,
+        show_default=False,
+    ),
+]
+
+
+def list_indicators(
+    ctx: typer.Context,
+    week: WeekOption = None,
+    owner: OwnerOption = None,
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Include retired indicators.")] = False,
+    format: FormatOption = ListFormat.text,
+) -> None:
+    """List the leading indicators: owner, target, latest reading and its status.
+
+    A trend warning shows when an indicator has moved the wrong way for several weeks,
+    even while it is still green.
+    """
+    from leadwork.domain.listing import HISTORY_WEEKS, indicator_view
+    from leadwork.domain.weeks import Week, last_weeks
+    from leadwork.render import listing
+
+    journal = session(ctx).journal()
+    as_of = parse_week(week, "--week") or Week.of(today())
+    checkins = journal.checkins(last_weeks(as_of, HISTORY_WEEKS))
+    trend = journal.config().settings.trend_weeks
+    views = [indicator_view(i, as_of, checkins, trend) for i in journal.indicators().indicators]
+    views = [v for v in views if (v.active or all_) and owner in (None, v.indicator.owner)]
+    if format is ListFormat.json:
+        typer.echo(listing.indicator_list_json(str(as_of), views))
+    else:
+        show(listing.indicator_list_table(str(as_of), views))
+
+
+def show_indicator(
+    ctx: typer.Context,
+    indicator_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The indicator's id.", autocompletion=complete_values.indicators
+        ),
+    ],
+    week: WeekOption = None,
+    format: FormatOption = ListFormat.text,
+) -> None:
+    """Show one indicator: who agreed it, its thresholds (and changes), 13 weeks of status."""
+    from leadwork.cli.lookup import find_by_id
+    from leadwork.domain.listing import HISTORY_WEEKS, indicator_view
+    from leadwork.domain.weeks import Week, last_weeks
+    from leadwork.render import listing
+
+    journal = session(ctx).journal()
+    as_of = parse_week(week, "--week") or Week.of(today())
+    indicator = find_by_id("indicator", indicator_id, journal.indicators().indicators)
+    checkins = journal.checkins(last_weeks(as_of, HISTORY_WEEKS))
+    view = indicator_view(indicator, as_of, checkins, journal.config().settings.trend_weeks)
+    if format is ListFormat.json:
+        typer.echo(listing.indicator_detail_json(view))
+    else:
+        show(listing.indicator_detail(view))

@@ -1,0 +1,324 @@
+"""The check-in's questions, in the order a coach would ask them, at a terminal.
+
+Each answer is saved to the week's draft the moment it is given (`save`), so an interrupt
+loses nothing; a resumed interview skips the questions the draft already answered. The
+questions come from the journal (last week's commitments, the active indicators, the
+strategic choices), and every one can be skipped with Enter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from leadwork.cli.prompts import Prompter
+
+if TYPE_CHECKING:
+    from leadwork.domain.checkin import Answers, ReadingQuestion
+    from leadwork.domain.weeks import Week
+    from leadwork.model.checkin import Checkin
+
+
+@dataclass
+class Context:
+    """What the questions are about."""
+
+    week: Week
+    current: Checkin | None  # the week's file as it is, when amending
+    previous: Checkin | None  # the latest earlier check-in
+    previous_week: Week | None
+    readings: list[ReadingQuestion]
+    choices: list[str]  # strategic choice ids
+    people: list[str]  # team ids, offered for "who"
+    warning_percent: int
+    preanswered: set[str] = field(default_factory=set)  # questions flags already answered
+
+
+class Interview:
+    def __init__(
+        self,
+        ask: Prompter,
+        context: Context,
+        answers: Answers,
+        answered: list[str],
+        save: Callable[[list[str], Answers], None],
+    ) -> None:
+        self.ask = ask
+        self.context = context
+        self.answers = answers
+        self.answered = answered
+        self.save = save
+
+    def run(self) -> Answers:
+        for step in (
+            self.follow_ups,
+            self.readings,
+            self.hours,
+            self.confidence,
+            self.stories,
+            self.conversations,
+            self.commitments,
+            self.reflection,
+        ):
+            step()
+        return self.answers
+
+    # ---- the bookkeeping behind every question ---------------------------------------
+
+    def _pending(self, key: str) -> bool:
+        return key not in self.answered and key not in self.context.preanswered
+
+    def _done(self, key: str) -> None:
+        self.answered.append(key)
+        self.save(self.answered, self.answers)
+
+    # ---- the steps --------------------------------------------------------------------
+
+    def follow_ups(self) -> None:
+        from leadwork.domain.checkin import OUTCOMES, previous_commitments
+        from leadwork.domain.commitments import done_rate
+        from leadwork.render import checkin as show
+
+        previous = self.context.previous
+        texts = previous_commitments(previous)
+        if not texts:
+            return
+        self.ask.say(show.step(f"Last week's commitments ({self.context.previous_week})"))
+        carried = {c.text: c.carried for c in previous.commitments} if previous else {}
+        recorded = self._recorded_follow_ups()
+        for index, text in enumerate(texts, 1):
+            key = f"follow-up:{text}"
+            if not self._pending(key):
+                continue
+            self.ask.say(show.commitment_line(index, text, carried.get(text, 0)))
+            outcome = self.ask.choice("    ", OUTCOMES, default=recorded.get(text))
+            if outcome is not None:
+                self.answers.follow_ups[text] = outcome
+            self._done(key)
+        outcomes = {**recorded, **self.answers.follow_ups}
+        self.ask.say(show.done_rate_line(done_rate(outcomes[t] for t in texts if t in outcomes)))
+
+    def _recorded_follow_ups(self) -> dict[str, str]:
+        current = self.context.current
+        return {f.text: f.outcome for f in current.last_week} if current else {}
+
+    def readings(self) -> None:
+        from leadwork.domain.checkin import parse_number
+        from leadwork.render import checkin as show
+
+        questions = [q for q in self.context.readings if self._pending(f"reading:{q.indicator.id}")]
+        if not questions:
+            return
+        self.ask.say(show.step("Indicator readings", "this week's value of each"))
+        week = self.context.week
+        for question in questions:
+            self.ask.say(show.reading_context(question, week))
+            prompt = show.reading_prompt(question.indicator)
+            value = self.ask.number(prompt, default=question.current, parse=parse_number)
+            if value is not None:
+                self.answers.readings[question.indicator.id] = value
+                self.ask.say(show.reading_status(question.indicator, week, value))
+            self._done(f"reading:{question.indicator.id}")
+
+    def hours(self) -> None:
+        from leadwork.domain.checkin import HOUR_AREAS, HOUR_LABELS, check_hours, parse_number
+        from leadwork.model.checkin import HOURS_IN_WEEK
+        from leadwork.render import checkin as show
+
+        areas = [a for a in HOUR_AREAS if self._pending(f"hours:{a}")]
+        if not areas:
+            return
+        self.ask.say(
+            show.step("Time audit", "hours this week; someone else's job = work your people own")
+        )
+        current = self.context.current
+        recorded = current.hours.model_dump(exclude_none=True) if current and current.hours else {}
+
+        def hours_now() -> dict[str, Any]:
+            return {**recorded, **self.answers.hours}
+
+        for area in areas:
+            others = sum(v for a, v in hours_now().items() if a != area)
+
+            def check(value: float, others: float = others) -> str | None:
+                try:
+                    check_hours(value)
+                except ValueError as error:
+                    return str(error)
+                if others + value > HOURS_IN_WEEK:
+                    return (
+                        f"with the other areas' {others:g} hours that makes "
+                        f"{others + value:g}, more than the {HOURS_IN_WEEK} in a week"
+                    )
+                return None
+
+            default = recorded.get(area)
+            value = self.ask.number(
+                HOUR_LABELS[area], default=_tidy(default), parse=parse_number, check=check
+            )
+            if value is not None:
+                self.answers.hours[area] = value
+            self._done(f"hours:{area}")
+        if hours_now():
+            self.ask.say(show.hours_line(hours_now(), self.context.warning_percent))
+
+    def confidence(self) -> None:
+        from leadwork.domain.checkin import parse_confidence
+        from leadwork.model.common import AREAS
+        from leadwork.render import checkin as show
+
+        areas = [a for a in AREAS if self._pending(f"confidence:{a}")]
+        if not areas:
+            return
+        self.ask.say(show.step("Confidence", "1 = shaky … 5 = sure, in your own work"))
+        current = self.context.current
+        recorded = (
+            current.confidence.model_dump(exclude_none=True)
+            if current and current.confidence
+            else {}
+        )
+        for area in areas:
+            value = self.ask.number(area, default=recorded.get(area), parse=parse_confidence)
+            if value is not None:
+                self.answers.confidence[area] = int(value)
+            self._done(f"confidence:{area}")
+
+    def stories(self) -> None:
+        from leadwork.domain.checkin import PURPOSE
+        from leadwork.render import checkin as show
+
+        if not self._pending("stories:done"):
+            return
+        current = self.context.current
+        had = len(current.stories) if current else 0
+        note = "someone living the purpose or a strategic choice"
+        self.ask.say(show.step("Stories", note + (f"; {had} recorded already" if had else "")))
+        options = [*self.context.choices, PURPOSE]
+        people = ", ".join(self.context.people)
+        index = 0
+        while True:
+            if index >= len(self.answers.stories):
+                number = had + index + 1
+                text = self.ask.text(f"Story {number}: what happened? (Enter: no more)")
+                if text is None:
+                    break
+                self.answers.stories.append({"text": text})
+                self._done(f"story:{index}:text")
+            story = self.answers.stories[index]
+            if self._pending(f"story:{index}:who"):
+                who = self.ask.text(f"    who? (a name, or {people})" if people else "    who?")
+                if who:
+                    story["who"] = who
+                self._done(f"story:{index}:who")
+            if self._pending(f"story:{index}:choice"):
+                choice = self.ask.choice("    which choice did it live?", options)
+                if choice:
+                    story["choice"] = choice
+                self._done(f"story:{index}:choice")
+            index += 1
+        self._done("stories:done")
+
+    def conversations(self) -> None:
+        from leadwork.model.checkin import CONVERSATION_KINDS
+        from leadwork.render import checkin as show
+
+        if not self._pending("conversations:done"):
+            return
+        current = self.context.current
+        had = len(current.conversations) if current else 0
+        note = "what did you hear?" + (f" {had} recorded already" if had else "")
+        self.ask.say(show.step("Stakeholder conversations", note))
+        kinds = list(CONVERSATION_KINDS)
+        index = 0
+        while True:
+            if index >= len(self.answers.conversations):
+                number = had + index + 1
+                kind = self.ask.choice(f"Conversation {number}: with (Enter: no more)", kinds)
+                if kind is None:
+                    break
+                self.answers.conversations.append({"with": kind})
+                self._done(f"conversation:{index}:with")
+            entry = self.answers.conversations[index]
+            if self._pending(f"conversation:{index}:who"):
+                who = self.ask.text("    who? (name or organization)")
+                if who:
+                    entry["who"] = who
+                self._done(f"conversation:{index}:who")
+            if self._pending(f"conversation:{index}:text"):
+                text = self.ask.text("    what did you hear? (Enter: drop this conversation)")
+                if text:
+                    entry["text"] = text
+                self._done(f"conversation:{index}:text")
+            if "text" not in entry:
+                del self.answers.conversations[index]
+                self._forget_entry("conversation", index)
+                continue
+            if self._pending(f"conversation:{index}:refresh"):
+                refresh = self.ask.confirm(
+                    "    does it signal that the strategy needs a refresh?", default=False
+                )
+                if refresh:
+                    entry["refresh"] = True
+                self._done(f"conversation:{index}:refresh")
+            index += 1
+        self._done("conversations:done")
+
+    def _forget_entry(self, kind: str, index: int) -> None:
+        """A dropped entry's questions are asked again for the next one in its place."""
+        prefix = f"{kind}:{index}:"
+        self.answered[:] = [k for k in self.answered if not k.startswith(prefix)]
+        self.save(self.answered, self.answers)
+
+    def commitments(self) -> None:
+        from leadwork.render import checkin as show
+
+        if not self._pending("commitments:done"):
+            return
+        self.ask.say(show.step("Commitments for next week", "they come back next week"))
+        carried = [t for t, o in self.answers.follow_ups.items() if o == "carried"]
+        current = self.context.current
+        kept = [c.text for c in current.commitments] if current else []
+        listed = list(dict.fromkeys([*kept, *carried]))
+        for text in listed:
+            self.ask.say(_kept(text))
+        while True:
+            number = len(listed) + len(self.answers.commitments) + 1
+            text = self.ask.text(f"Commitment {number} (Enter: no more)")
+            if text is None:
+                break
+            self.answers.commitments.append(text)
+            self._done(f"commitment:{number}")
+        self._done("commitments:done")
+
+    def reflection(self) -> None:
+        from leadwork.render import checkin as show
+
+        questions = {
+            "confident": "Where did you feel most confident this week?",
+            "challenge": "Your biggest challenge?",
+        }
+        pending = [k for k in questions if self._pending(f"reflection:{k}")]
+        if not pending:
+            return
+        self.ask.say(show.step("Reflection", "one line each"))
+        current = self.context.current
+        recorded = current.reflection if current and current.reflection else None
+        for key in pending:
+            default = getattr(recorded, key) if recorded else None
+            text = self.ask.text(questions[key], default=default)
+            if text is not None and text != default:
+                self.answers.reflection[key] = text
+            self._done(f"reflection:{key}")
+
+
+def _kept(text: str) -> Any:
+    from rich.text import Text
+
+    return Text(f"  · {text}", style="dim")
+
+
+def _tidy(value: float | None) -> float | int | None:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

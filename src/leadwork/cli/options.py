@@ -1,0 +1,48 @@
+"""Options several commands share: output format, weeks, and printing one renderable."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.weeks import Week
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+FORMAT_HELP = "text for people (a table), json for scripts (see docs/cli.md)."
+
+
+def parse_week(text: str | None, flag: str) -> Week | None:
+    """A YYYY-Www option value, or a usage error that says how to write one."""
+    from leadwork.domain.weeks import Week
+
+    if text is None:
+        return None
+    try:
+        return Week.parse(text)
+    except ValueError as error:
+        raise UsageProblem(
+            f"{flag}: {error}", hint="write weeks as YYYY-Www, like 2026-W48"
+        ) from None
+
+
+def show(renderable: Any) -> None:
+    """Print one renderable on the dashboard's terminal console (Rich's detection, plus
+    NO_COLOR meaning no escape codes at all and an empty FORCE_COLOR being ignored).
+    Without colour, lines lose Rich's trailing padding: plain text for pipes and diffs."""
+    from leadwork.render.dashboard import terminal_console
+
+    console = terminal_console()
+    if console.color_system is not None:
+        console.print(renderable)
+        return
+    with console.capture() as capture:
+        console.print(renderable)
+    console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))

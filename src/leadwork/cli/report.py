@@ -1,0 +1,99 @@
+"""`leadwork report`: a quarter, or any range of weeks, to paste into a review or send."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from leadwork.cli import complete_values
+from leadwork.cli.options import parse_week
+from leadwork.cli.session import session, today
+
+QUARTER_WEEKS = 13
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+def report(
+    ctx: typer.Context,
+    from_week: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="YYYY-Www",
+            help="First week of the range. Default: 13 weeks (a quarter) before --to.",
+            autocompletion=complete_values.weeks,
+            show_default=False,
+        ),
+    ] = None,
+    to_week: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="YYYY-Www",
+            help="Last week of the range. Default: this week.",
+            autocompletion=complete_values.weeks,
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="markdown to paste, html to send, json for scripts."),
+    ] = ReportFormat.markdown,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report to FILE instead of printing it.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """A report over a range of weeks: indicators by status and trend, stories per choice,
+    capability progress, the time audit, confidence per area, commitments done, one-on-ones
+    held per person.
+
+    Reads only the check-ins, one-on-ones and reviews of the range, plus the definitions.
+    """
+    from leadwork.domain.report import build_report
+    from leadwork.domain.weeks import Week
+    from leadwork.errors import UsageProblem
+    from leadwork.render.report import report_html, report_json, report_markdown
+    from leadwork.store.atomic import atomic_write
+
+    last = parse_week(to_week, "--to") or Week.of(today())
+    first = parse_week(from_week, "--from") or last.minus(QUARTER_WEEKS - 1)
+    if first > last:
+        raise UsageProblem(
+            f"--from {first} is after --to {last}", hint="the range runs from --from to --to"
+        )
+    journal = session(ctx).journal()
+    start, end = first.monday, last.sunday
+    meetings = [
+        journal.one_on_one(e) for e in journal.one_on_one_entries() if start <= e.date <= end
+    ]
+    reviews = [journal.review(e) for e in journal.review_entries() if start <= e.date <= end]
+    weeks = [w for w in journal.checkin_weeks() if first <= w <= last]
+    data = build_report(
+        journal.definitions(), journal.checkins(weeks), meetings, reviews, first, last
+    )
+    render = {
+        ReportFormat.markdown: report_markdown,
+        ReportFormat.json: report_json,
+        ReportFormat.html: report_html,
+    }[format]
+    text = render(data)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    atomic_write(output, text)
+    typer.echo(f"Wrote the report for {first} to {last} to {output}.", err=True)

@@ -1,0 +1,89 @@
+"""`leadwork schema`: the JSON Schema of every journal file, for editors (Taplo)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from leadwork.cli.session import session
+
+
+class SchemaKind(StrEnum):
+    """The kinds of journal file (tests/test_schema.py keeps this in step with the models)."""
+
+    leadwork = "leadwork"
+    strategy = "strategy"
+    capabilities = "capabilities"
+    indicators = "indicators"
+    team = "team"
+    checkin = "checkin"
+    one_on_one = "one-on-one"
+    strategy_review = "strategy-review"
+    capability_review = "capability-review"
+
+
+def schema(
+    ctx: typer.Context,
+    kind: Annotated[
+        SchemaKind | None,
+        typer.Argument(
+            help="Print this kind of file's schema to stdout instead.", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            help="Write the schemas into DIR instead of the journal's .leadwork/schema/ "
+            "(no journal needed).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write a JSON Schema for each kind of journal file, generated from leadwork's models.
+
+    By default into the journal's .leadwork/schema/, where the #:schema line at the top of
+    each template (and the journal's .taplo.toml) points: Taplo and Even Better TOML then
+    complete keys and flag mistakes while you type. Run it again after upgrading leadwork.
+    """
+    from leadwork.render import schema as schemas
+    from leadwork.store.atomic import atomic_write, journal_lock, make_folder
+
+    if kind is not None:
+        typer.echo(schemas.dumps(schemas.json_schema(schemas.KINDS[kind.value])), nl=False)
+        return
+    texts = schemas.all_schemas()
+    if output is not None:
+        make_folder(output)
+        for name, text in texts.items():
+            atomic_write(output / name, text)
+        typer.echo(f"Wrote {len(texts)} schemas to {output}.")
+        return
+    journal = session(ctx).journal()
+    folder = journal.root / schemas.SCHEMA_DIR
+    with journal_lock(journal.root):
+        make_folder(folder)
+        changed = [name for name, text in texts.items() if _differs(folder / name, text)]
+        for name in changed:
+            atomic_write(folder / name, texts[name])
+        taplo = journal.root / schemas.TAPLO_CONFIG
+        if not taplo.exists():  # the person may have their own: never overwrite it
+            atomic_write(taplo, schemas.taplo_config())
+            changed.append(schemas.TAPLO_CONFIG)
+    shown = schemas.SCHEMA_DIR + "/"
+    if changed:
+        typer.echo(f"Wrote {len(changed)} of {len(texts)} schemas to {shown} (up to date now).")
+    else:
+        typer.echo(f"The {len(texts)} schemas in {shown} are up to date.")
+
+
+def _differs(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") != text
+    except OSError:
+        return True

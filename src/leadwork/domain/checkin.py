@@ -1,0 +1,596 @@
+"""The weekly check-in as data: answers merged into a week, what changed, and carry-over.
+
+Pure: the week's file as it is (or None), the previous check-in and the person's answers
+go in; the week as it will be, the edits that make it so and the list of what changed come
+out. The store applies the edits (to a tomlkit document when the file exists, so the
+person's comments survive); the renderer shows the changes.
+
+The commitments loop: week N's `[[commitments]]` come back in week N+1. The outcome of
+each is recorded in N+1 as `[[last_week]]`; a carried one is also added to N+1's
+`[[commitments]]` with `carried` one higher than before. Commitments are matched by their
+text within that one step only: the count travels with the commitment, so a reworded
+commitment in a later week starts again from 0, which is honest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from leadwork.domain.commitments import DoneRate, done_rate
+from leadwork.domain.status import is_active, judge, thresholds_for
+from leadwork.domain.weeks import Week
+from leadwork.errors import UsageProblem
+from leadwork.model.checkin import (
+    CONVERSATION_KINDS,
+    HOURS_IN_WEEK,
+    Checkin,
+)
+from leadwork.model.common import AREAS, NAME_MAX, TEXT_MAX
+from leadwork.model.indicators import Indicator
+
+PURPOSE = "purpose"  # a story may live the purpose rather than one choice
+OUTCOMES = ("done", "carried", "dropped")
+HOUR_AREAS = ("alignment", "capability", "accountability", "someone_elses_job", "other")
+HOUR_LABELS = {
+    "alignment": "alignment",
+    "capability": "capability",
+    "accountability": "accountability",
+    "someone_elses_job": "someone else's job",
+    "other": "other",
+}
+REFLECTION_KEYS = ("confident", "challenge", "note")
+
+# The order of a check-in file's sections, as in the example journal; a section the file
+# lacks is inserted before the first one that follows it here.
+SECTION_ORDER = (
+    "week",
+    "readings",
+    "hours",
+    "confidence",
+    "reflection",
+    "last_week",
+    "commitments",
+    "stories",
+    "conversations",
+)
+
+Number = int | float
+
+
+# ---- answers ----------------------------------------------------------------------------
+
+
+@dataclass
+class Answers:
+    """What the person said in one run, through flags or prompts. Absent = not answered.
+
+    Plain data (no models), so an unfinished interview can be saved as a draft and read
+    back. Stories and conversations are tables with the check-in file's keys.
+    """
+
+    follow_ups: dict[str, str] = field(default_factory=dict)  # commitment text -> outcome
+    readings: dict[str, Number] = field(default_factory=dict)
+    hours: dict[str, Number] = field(default_factory=dict)
+    confidence: dict[str, int] = field(default_factory=dict)
+    reflection: dict[str, str] = field(default_factory=dict)
+    commitments: list[str] = field(default_factory=list)
+    stories: list[dict[str, str]] = field(default_factory=list)
+    conversations: list[dict[str, Any]] = field(default_factory=list)
+
+    def count(self) -> int:
+        return (
+            len(self.follow_ups)
+            + len(self.readings)
+            + len(self.hours)
+            + len(self.confidence)
+            + len(self.reflection)
+            + len(self.commitments)
+            + len(self.stories)
+            + len(self.conversations)
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        """TOML-ready data, leaving out what was not answered."""
+        data: dict[str, Any] = {
+            "follow_ups": [{"text": t, "outcome": o} for t, o in self.follow_ups.items()],
+            "readings": dict(self.readings),
+            "hours": dict(self.hours),
+            "confidence": dict(self.confidence),
+            "reflection": dict(self.reflection),
+            "commitments": list(self.commitments),
+            "stories": [dict(s) for s in self.stories],
+            "conversations": [dict(c) for c in self.conversations],
+        }
+        return {key: value for key, value in data.items() if value}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Answers:
+        """The inverse of `to_data`; ValueError when the data is not answers."""
+        answers = cls()
+        for item in _list(data, "follow_ups"):
+            text, outcome = _text(item, "text"), _text(item, "outcome")
+            if outcome not in OUTCOMES:
+                raise ValueError(f"unknown outcome {outcome!r}")
+            answers.follow_ups[text] = outcome
+        for name in ("readings", "hours"):
+            for key, value in _table(data, name).items():
+                getattr(answers, name)[key] = _number(value)
+        for key, value in _table(data, "confidence").items():
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(f"confidence {key} is not a whole number")
+            answers.confidence[key] = value
+        for key, value in _table(data, "reflection").items():
+            answers.reflection[key] = _text({key: value}, key)
+        answers.commitments = [_text({"text": t}, "text") for t in _list(data, "commitments")]
+        answers.stories = [dict(s) for s in _list(data, "stories")]
+        answers.conversations = [dict(c) for c in _list(data, "conversations")]
+        return answers
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise ValueError(f"{key} is not an array")
+    return value
+
+
+def _table(data: Mapping[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ValueError(f"{key} is not a table")
+    return value
+
+
+def _text(data: Any, key: str) -> str:
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, str):
+        raise ValueError(f"{key} is not text")
+    return value
+
+
+def _number(value: Any) -> Number:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{value!r} is not a number")
+    return value
+
+
+# ---- reading what the person typed ------------------------------------------------------
+
+
+def parse_number(text: str) -> Number:
+    """A number as typed: `36` stays whole (and is written `36`), `97.6` is a decimal.
+
+    ValueError says why not, in words for the person at the terminal.
+    """
+    cleaned = text.strip().replace("_", "")
+    if not cleaned:
+        raise ValueError("no number given")
+    try:
+        value: Number = int(cleaned)
+    except ValueError:
+        try:
+            value = float(cleaned)
+        except ValueError:
+            raise ValueError(f"'{text.strip()}' is not a number") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"'{text.strip()}' is not a finite number")
+    if isinstance(value, float) and value.is_integer() and "." not in cleaned:
+        value = int(value)  # 1e2
+    if abs(value) >= 2**53:  # past what a float holds exactly, and past any real reading
+        raise ValueError(f"'{text.strip()}' is too large a number")
+    return value
+
+
+def check_hours(value: Number) -> None:
+    if value < 0:
+        raise ValueError(f"{value:g} hours is below 0")
+    if value > HOURS_IN_WEEK:
+        raise ValueError(f"{value:g} hours is more than the {HOURS_IN_WEEK} in a week")
+
+
+def parse_confidence(text: str) -> int:
+    value = parse_number(text)
+    if not isinstance(value, int) or not 1 <= value <= 5:
+        raise ValueError(f"confidence is a whole number from 1 to 5, not '{text.strip()}'")
+    return value
+
+
+def hours_area(name: str) -> str:
+    """`someone-elses-job`, `someone_elses_job` or `Other` -> the file's key."""
+    key = name.strip().lower().replace("-", "_").replace(" ", "_").replace("'", "")
+    if key in HOUR_AREAS:
+        return key
+    raise ValueError(_unknown_name("time-audit area", name, HOUR_AREAS))
+
+
+def confidence_area(name: str) -> str:
+    key = name.strip().lower()
+    if key in AREAS:
+        return key
+    raise ValueError(_unknown_name("area", name, AREAS))
+
+
+def conversation_kind(name: str) -> str:
+    key = name.strip().lower()
+    if key in CONVERSATION_KINDS:
+        return key
+    raise ValueError(_unknown_name("kind of conversation", name, CONVERSATION_KINDS))
+
+
+def check_text(text: str, what: str = "text") -> str:
+    text = text.strip()
+    if not text:
+        raise ValueError(f"the {what} is empty")
+    if len(text) > TEXT_MAX:
+        raise ValueError(f"the {what} is {len(text):,} characters long; at most {TEXT_MAX:,}")
+    return text
+
+
+def check_name(text: str) -> str:
+    """A person's or organization's name, as `who` holds it."""
+    text = text.strip()
+    if not text:
+        raise ValueError("the name is empty")
+    if len(text) > NAME_MAX:
+        raise ValueError(f"the name is longer than {NAME_MAX} characters")
+    return text
+
+
+def _unknown_name(kind: str, value: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(value.strip().lower(), list(known), n=1, cutoff=0.6)
+    mean = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown {kind} '{value}' (known: {', '.join(known)}){mean}"
+
+
+def unknown_id(kind: str, value: str, known: Iterable[str]) -> UsageProblem:
+    """An unknown indicator or choice id, with every known id and the closest one."""
+    known = sorted(known)
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    if not known:
+        return UsageProblem(f"unknown {kind} '{value}'", hint=f"no {kind} is defined yet")
+    mean = f"did you mean '{close[0]}'? " if close else ""
+    return UsageProblem(
+        f"unknown {kind} '{value}'", hint=f"{mean}known {kind} ids: {', '.join(known)}"
+    )
+
+
+def resolve_choice(value: str, choices: Iterable[str]) -> str:
+    """A story's choice: a strategic choice id, or 'purpose'."""
+    known = {*choices, PURPOSE}
+    if value in known:
+        return value
+    raise unknown_id("strategic choice", value, known)
+
+
+def resolve_commitment(ref: str, commitments: Sequence[str]) -> str:
+    """Last week's commitment named by its number (1, 2, ...) or by the start of its text."""
+    ref = ref.strip()
+    if not commitments:
+        raise UsageProblem(
+            f"'{ref}': there are no commitments from last week to follow up",
+            hint="the previous check-in has no [[commitments]]",
+        )
+    if ref.isdigit() and 1 <= int(ref) <= len(commitments):
+        return commitments[int(ref) - 1]
+    if ref in commitments:
+        return ref
+    matches = [c for c in commitments if c.lower().startswith(ref.lower())] if ref else []
+    if len(matches) == 1:
+        return matches[0]
+    listed = "; ".join(f"{i}. {c}" for i, c in enumerate(commitments, 1))
+    reason = "matches several" if len(matches) > 1 else "is not one"
+    raise UsageProblem(
+        f"'{ref}' {reason} of last week's commitments",
+        hint=f"give its number or the start of its text: {listed}",
+    )
+
+
+# ---- the indicators a week asks about ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReadingQuestion:
+    """One indicator as the reading prompt shows it."""
+
+    indicator: Indicator
+    last: Number | None  # the latest reading before this week
+    last_week: Week | None
+    current: Number | None  # this week's reading already in the file
+
+
+def active_indicators(indicators: Sequence[Indicator], week: Week) -> list[Indicator]:
+    return [i for i in indicators if is_active(i, week)]
+
+
+def reading_questions(
+    indicators: Sequence[Indicator],
+    week: Week,
+    current: Checkin | None,
+    history: Mapping[Week, Checkin],
+) -> list[ReadingQuestion]:
+    """Each active indicator with its last value (from the latest earlier week that has one)."""
+    questions = []
+    earlier = sorted((w for w in history if w < week), reverse=True)
+    for indicator in active_indicators(indicators, week):
+        last, last_week = None, None
+        for w in earlier:
+            if indicator.id in history[w].readings:
+                last, last_week = _tidy(history[w].readings[indicator.id]), w
+                break
+        now = current.readings.get(indicator.id) if current else None
+        questions.append(
+            ReadingQuestion(indicator, last, last_week, None if now is None else _tidy(now))
+        )
+    return questions
+
+
+def status_of(indicator: Indicator, week: Week, value: Number | None) -> str:
+    """The status a value would give this week, against the thresholds in effect then."""
+    return judge(value, thresholds_for(indicator, week))
+
+
+def resolve_reading(ident: str, indicators: Sequence[Indicator], week: Week) -> Indicator:
+    by_id = {i.id: i for i in indicators}
+    if ident not in by_id:
+        raise unknown_id("indicator", ident, by_id)
+    indicator = by_id[ident]
+    if not is_active(indicator, week):
+        raise UsageProblem(
+            f"indicator '{ident}' was retired on {indicator.retired_on}, before {week}",
+            hint="readings are recorded only for weeks it was tracked",
+        )
+    return indicator
+
+
+# ---- merging answers into a week --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetValue:
+    """`[table] key = value` (table None: a top-level key)."""
+
+    table: str | None
+    key: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class SetInEntry:
+    """`key = value` in entry `index` of `[[array]]`."""
+
+    array: str
+    index: int
+    key: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class AppendEntry:
+    """A new `[[array]]` entry with these keys, in this order."""
+
+    array: str
+    data: dict[str, Any]
+
+
+Edit = SetValue | SetInEntry | AppendEntry
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing this run recorded: old is None for something new."""
+
+    section: str
+    key: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class Merged:
+    checkin: Checkin
+    edits: list[Edit]
+    changes: list[Change]
+    notes: list[str]
+    follow_up_rate: DoneRate  # last week's commitments, as recorded in this week
+    unanswered: list[str]  # last week's commitments still without an outcome
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.edits)
+
+
+def previous_commitments(previous: Checkin | None) -> list[str]:
+    """Last week's commitments, once each, in their order."""
+    if previous is None:
+        return []
+    return list(dict.fromkeys(c.text for c in previous.commitments))
+
+
+def merge(
+    week: Week, current: Checkin | None, previous: Checkin | None, answers: Answers
+) -> Merged:
+    """The week with the answers merged in. What was there stays unless an answer changes it;
+    list entries (stories, conversations, commitments) are added, never replaced."""
+    data = _data(current) if current else {"week": str(week)}
+    edits: list[Edit] = []
+    changes: list[Change] = []
+    notes: list[str] = []
+
+    def set_value(table: str, key: str, value: Any) -> None:
+        section = data.setdefault(table, {})
+        old = section.get(key)
+        if old is not None and old == value:  # 36.0 read from the file equals 36 typed
+            return
+        section[key] = value
+        edits.append(SetValue(table, key, value))
+        changes.append(Change(table, key, _tidy(old) if old is not None else None, value))
+
+    # Last week's commitments first: carrying one adds it to this week's commitments.
+    carried_from = {c.text: c.carried for c in previous.commitments} if previous else {}
+    follow_ups = data.setdefault("last_week", [])
+    commitments = data.setdefault("commitments", [])
+    order = {text: i for i, text in enumerate(previous_commitments(previous))}
+    in_order = sorted(answers.follow_ups.items(), key=lambda item: order.get(item[0], len(order)))
+    for text, outcome in in_order:
+        index = next((i for i, f in enumerate(follow_ups) if f["text"] == text), None)
+        if index is None:
+            follow_ups.append({"text": text, "outcome": outcome})
+            edits.append(AppendEntry("last_week", {"text": text, "outcome": outcome}))
+            changes.append(Change("last_week", text, None, outcome))
+        elif follow_ups[index]["outcome"] != outcome:
+            old = follow_ups[index]["outcome"]
+            follow_ups[index]["outcome"] = outcome
+            edits.append(SetInEntry("last_week", index, "outcome", outcome))
+            changes.append(Change("last_week", text, old, outcome))
+            if old == "carried" and any(c["text"] == text for c in commitments):
+                notes.append(
+                    f"'{short(text)}' was carried into this week's commitments before; "
+                    "it is still there: remove it from the file if it no longer applies"
+                )
+        if outcome == "carried":
+            count = carried_from.get(text, 0) + 1
+            _add_commitment(commitments, text, count, edits, changes)
+
+    for ident, value in answers.readings.items():
+        set_value("readings", ident, value)
+    for area in HOUR_AREAS:
+        if area in answers.hours:
+            set_value("hours", area, answers.hours[area])
+    for area in AREAS:
+        if area in answers.confidence:
+            set_value("confidence", area, answers.confidence[area])
+    for key in REFLECTION_KEYS:
+        if key in answers.reflection:
+            set_value("reflection", key, answers.reflection[key])
+
+    for text in answers.commitments:
+        if any(c["text"] == text for c in commitments):
+            notes.append(f"'{short(text)}' is already among this week's commitments")
+            continue
+        _add_commitment(commitments, text, 0, edits, changes)
+
+    for array, entries in (("stories", answers.stories), ("conversations", answers.conversations)):
+        existing = data.setdefault(array, [])
+        for entry in entries:
+            entry = _entry(array, entry)
+            if entry in [_entry(array, e) for e in existing]:
+                kind = "story" if array == "stories" else "conversation"
+                notes.append(f"the {kind} '{short(entry['text'])}' was already recorded")
+                continue
+            existing.append(entry)
+            edits.append(AppendEntry(array, entry))
+            changes.append(Change(array, entry["text"], None, entry))
+
+    hours = data.get("hours") or {}
+    total = sum(v for v in hours.values() if v is not None)
+    if total > HOURS_IN_WEEK:
+        listed = ", ".join(f"{HOUR_LABELS[a]} {hours[a]:g}" for a in HOUR_AREAS if a in hours)
+        raise UsageProblem(
+            f"the hours add up to {total:g}, more than the {HOURS_IN_WEEK} in a week",
+            hint=f"this week's hours would be: {listed}",
+        )
+
+    try:
+        had = set(_data(current)) if current else set()  # an empty [reflection] stays
+        checkin = Checkin.model_validate(
+            {k: v for k, v in data.items() if k in had or v not in ({}, [])}
+        )
+    except ValidationError as error:  # answers are checked before; this is the safety net
+        reasons = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
+        )
+        raise UsageProblem(f"these answers do not make a valid check-in: {reasons}") from None
+    outcomes = [f.outcome for f in checkin.last_week]
+    followed = {f.text for f in checkin.last_week}
+    unanswered = [t for t in previous_commitments(previous) if t not in followed]
+    return Merged(checkin, edits, changes, notes, done_rate(outcomes), unanswered)
+
+
+def _add_commitment(
+    commitments: list[dict[str, Any]],
+    text: str,
+    carried: int,
+    edits: list[Edit],
+    changes: list[Change],
+) -> None:
+    index = next((i for i, c in enumerate(commitments) if c["text"] == text), None)
+    if index is not None:
+        if carried and commitments[index].get("carried", 0) != carried:
+            old = commitments[index].get("carried", 0)
+            commitments[index]["carried"] = carried
+            edits.append(SetInEntry("commitments", index, "carried", carried))
+            changes.append(Change("commitments", text, f"carried {old}", f"carried {carried}"))
+        return
+    entry: dict[str, Any] = {"text": text}
+    if carried:
+        entry["carried"] = carried
+    commitments.append(entry)
+    edits.append(AppendEntry("commitments", dict(entry)))
+    changes.append(Change("commitments", text, None, entry))
+
+
+def _entry(array: str, entry: Mapping[str, Any]) -> dict[str, Any]:
+    """A story or conversation with the file's key order and nothing empty."""
+    order = ("text", "who", "choice") if array == "stories" else ("with", "who", "text", "refresh")
+    return {k: entry[k] for k in order if entry.get(k) not in (None, "", False)}
+
+
+def _data(checkin: Checkin) -> dict[str, Any]:
+    return checkin.model_dump(mode="python", by_alias=True, exclude_none=True)
+
+
+def _tidy(value: Any) -> Any:
+    """36.0 read from a model shows as 36, as the person wrote it."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def week_label(week: Week) -> str:
+    """`2026-W48 (23-29 Nov 2026)` and `2026-W40 (28 Sep - 4 Oct 2026)` with en dashes,
+    as the example journal's headers have them."""
+    monday, sunday = week.monday, week.sunday
+    first, last = _MONTHS[monday.month - 1], _MONTHS[sunday.month - 1]
+    if monday.year != sunday.year:
+        span = f"{monday.day} {first} {monday.year} {EN_DASH} {sunday.day} {last} {sunday.year}"
+    elif monday.month != sunday.month:
+        span = f"{monday.day} {first} {EN_DASH} {sunday.day} {last} {sunday.year}"
+    else:
+        span = f"{monday.day}{EN_DASH}{sunday.day} {last} {sunday.year}"
+    return f"{week} ({span})"
+
+
+EN_DASH = "\u2013"
+# Not strftime's %b, which follows the locale: the files read the same everywhere.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def resolve_week(text: str | None, today: dt.date) -> Week:
+    """The week to record: `--week`, else the current ISO week; never one not yet begun."""
+    current = Week.of(today)
+    if text is None:
+        return current
+    try:
+        week = Week.parse(text)
+    except ValueError as error:
+        raise UsageProblem(
+            f"--week {text}: {str(error).removeprefix(repr(text) + ': ')}",
+            hint="write the ISO week as YYYY-Www, like 2026-W48; a year has 52 or 53 weeks",
+        ) from None
+    if week > current:
+        raise UsageProblem(
+            f"--week {week} has not started yet (today is {today}, in {current})",
+            hint="a check-in records a week that has begun; leave out --week for this week",
+        )
+    return week

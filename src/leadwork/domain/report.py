@@ -1,0 +1,325 @@
+"""A report over a range of weeks (a quarter, or any range): pure, data in, data out.
+
+It is built from the check-ins of the range only, the definitions, and the one-on-ones
+and reviews dated inside it, so a quarter costs the same in a ten-year journal as in a
+new one. Indicator statuses come from the status engine (`domain.status`), judged with
+the thresholds in effect each week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, done_rate
+from leadwork.domain.consistency import PURPOSE
+from leadwork.domain.status import (
+    COURSE_CORRECT,
+    STATUSES,
+    WeekStatus,
+    is_active,
+    judge_weeks,
+    trend_warning,
+    worse_than,
+)
+from leadwork.domain.weeks import Week, week_range
+from leadwork.model.capabilities import Capability
+from leadwork.model.checkin import Checkin
+from leadwork.model.common import AREAS
+from leadwork.model.indicators import Indicator
+from leadwork.model.journal import Definitions
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.model.review import CapabilityReview, StrategyReview
+
+TIME_KEYS = ("alignment", "capability", "accountability", "someone_elses_job", "other")
+
+
+@dataclass(frozen=True)
+class IndicatorSummary:
+    id: str
+    name: str
+    owner: str | None
+    unit: str
+    direction: str
+    weeks_by_status: dict[str, int]  # every status, in STATUSES order
+    first: WeekStatus | None  # first week with a reading in the range
+    last: WeekStatus | None  # last week with a reading
+    movement: str  # "improving", "worsening", "steady" or "no data"
+    longest_course_correct: int  # weeks in a row
+    trend_warning: bool  # at the end of the range
+    history: list[WeekStatus]
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    week: str
+    text: str
+    who: str | None
+
+
+@dataclass(frozen=True)
+class ChoiceStories:
+    id: str  # a choice id, "purpose", or "" for stories that name no choice
+    statement: str
+    stories: list[StoryItem]
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    number: int
+    what: str
+    due: dt.date | None
+    done: dt.date | bool
+
+
+@dataclass(frozen=True)
+class CapabilityProgress:
+    id: str
+    name: str
+    level: int
+    target: int
+    done_in_range: list[StepProgress]
+    overdue: list[StepProgress]  # open, and due before the range ended
+    open_steps: int
+    reviews: list[tuple[dt.date, int | None, str | None]]  # (date, level, reason)
+
+
+@dataclass(frozen=True)
+class TimeWeek:
+    week: str
+    hours: dict[str, float | None]
+    total: float
+    someone_elses_share: float | None  # 0..1 of the week's recorded hours
+
+
+@dataclass(frozen=True)
+class ConfidenceWeek:
+    week: str
+    levels: dict[str, int | None]
+
+
+@dataclass(frozen=True)
+class PersonMeetings:
+    id: str
+    name: str
+    held: int
+    expected: int | None  # from the cadence over the range; None without a cadence
+    last: dt.date | None
+
+
+@dataclass(frozen=True)
+class Report:
+    leader: str
+    title: str | None
+    organization: str | None
+    first: Week
+    last: Week
+    weeks: int
+    checkin_weeks: list[str]
+    indicators: list[IndicatorSummary]
+    stories: list[ChoiceStories]
+    capabilities: list[CapabilityProgress]
+    time: list[TimeWeek]
+    time_average_share: dict[str, float | None]
+    time_warning_percent: int
+    weeks_over_time_warning: list[str]
+    confidence: list[ConfidenceWeek]
+    confidence_average: dict[str, float | None]
+    commitments: DoneRate
+    commitments_by_week: list[tuple[str, DoneRate]]
+    carried_too_often: list[tuple[str, int]]  # (text, times) in the range's last check-in
+    one_on_ones: list[PersonMeetings]
+    strategy_reviews: list[tuple[dt.date, str | None]] = field(default_factory=list)
+
+
+def build_report(
+    definitions: Definitions,
+    checkins: dict[Week, Checkin],
+    one_on_ones: list[OneOnOne],
+    reviews: list[StrategyReview | CapabilityReview],
+    first: Week,
+    last: Week,
+) -> Report:
+    """`checkins`, `one_on_ones` and `reviews` are those of the range [first, last]."""
+    weeks = week_range(first, last)
+    in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
+    settings = definitions.config.settings
+    time = [_time_week(w, c) for w, c in in_range.items() if c.hours is not None]
+    warning = settings.time_warning_percent
+    return Report(
+        leader=definitions.config.leader,
+        title=definitions.config.title,
+        organization=definitions.config.organization,
+        first=first,
+        last=last,
+        weeks=len(weeks),
+        checkin_weeks=[str(w) for w in in_range],
+        indicators=[
+            _indicator(ind, weeks, in_range, settings.trend_weeks)
+            for ind in definitions.indicators.indicators
+            if is_active(ind, first) or is_active(ind, last)
+        ],
+        stories=_stories(definitions, in_range),
+        capabilities=[
+            _capability(cap, reviews, first, last) for cap in definitions.capabilities.capabilities
+        ],
+        time=time,
+        time_average_share=_average_share(time),
+        time_warning_percent=warning,
+        weeks_over_time_warning=[
+            t.week
+            for t in time
+            if t.someone_elses_share is not None and t.someone_elses_share * 100 > warning
+        ],
+        confidence=[
+            ConfidenceWeek(str(w), {area: getattr(c.confidence, area) for area in AREAS})
+            for w, c in in_range.items()
+            if c.confidence is not None
+        ],
+        confidence_average=_confidence_average(in_range),
+        commitments=done_rate(f.outcome for c in in_range.values() for f in c.last_week),
+        commitments_by_week=[
+            (str(w), done_rate(f.outcome for f in c.last_week))
+            for w, c in in_range.items()
+            if c.last_week
+        ],
+        carried_too_often=_carried(in_range),
+        one_on_ones=_meetings(definitions, one_on_ones, first, last),
+        strategy_reviews=[
+            (r.date, r.changes)
+            for r in sorted(reviews, key=lambda r: r.date)
+            if isinstance(r, StrategyReview) and first.monday <= r.date <= last.sunday
+        ],
+    )
+
+
+def _indicator(
+    ind: Indicator, weeks: list[Week], checkins: dict[Week, Checkin], trend_weeks: int
+) -> IndicatorSummary:
+    readings = {w: c.readings[ind.id] for w, c in checkins.items() if ind.id in c.readings}
+    history = judge_weeks(ind, weeks, readings)
+    counts = {status: 0 for status in STATUSES}
+    for h in history:
+        counts[h.status] += 1
+    measured = [h for h in history if h.value is not None]
+    first = measured[0] if measured else None
+    last = measured[-1] if measured else None
+    if first is None or last is None:
+        movement = "no data"
+    elif first.value == last.value or len(measured) < 2:
+        movement = "steady"
+    elif worse_than(last.value, first.value, ind.direction):  # type: ignore[arg-type]
+        movement = "worsening"
+    else:
+        movement = "improving"
+    run = longest = 0
+    for h in history:
+        run = run + 1 if h.status == COURSE_CORRECT else 0
+        longest = max(longest, run)
+    return IndicatorSummary(
+        id=ind.id,
+        name=ind.name,
+        owner=ind.owner,
+        unit=ind.unit,
+        direction=ind.direction,
+        weeks_by_status=counts,
+        first=first,
+        last=last,
+        movement=movement,
+        longest_course_correct=longest,
+        trend_warning=trend_warning(history, trend_weeks),
+        history=history,
+    )
+
+
+def _stories(definitions: Definitions, checkins: dict[Week, Checkin]) -> list[ChoiceStories]:
+    by_choice: dict[str, list[StoryItem]] = {}
+    for week, checkin in checkins.items():
+        for story in checkin.stories:
+            by_choice.setdefault(story.choice or "", []).append(
+                StoryItem(str(week), story.text, story.who)
+            )
+    strategy = definitions.strategy
+    groups = [ChoiceStories(c.id, c.statement, by_choice.pop(c.id, [])) for c in strategy.choices]
+    if PURPOSE in by_choice or strategy.purpose:
+        groups.append(ChoiceStories(PURPOSE, strategy.purpose, by_choice.pop(PURPOSE, [])))
+    for key in sorted(by_choice):  # unknown choices (check reports them), then none
+        statement = "" if key else "Stories that name no strategic choice"
+        groups.append(ChoiceStories(key, statement, by_choice[key]))
+    return groups
+
+
+def _capability(
+    cap: Capability,
+    reviews: list[StrategyReview | CapabilityReview],
+    first: Week,
+    last: Week,
+) -> CapabilityProgress:
+    start, end = first.monday, last.sunday
+    steps = [StepProgress(n, s.what, s.due, s.done) for n, s in enumerate(cap.steps, start=1)]
+    done_in_range = [s for s in steps if isinstance(s.done, dt.date) and start <= s.done <= end]
+    open_steps = [s for s in steps if s.done is False]
+    overdue = [s for s in open_steps if s.due is not None and s.due < end]
+    cap_reviews = [
+        (r.date, r.level, r.reason)
+        for r in sorted(reviews, key=lambda r: r.date)
+        if isinstance(r, CapabilityReview) and r.capability == cap.id and start <= r.date <= end
+    ]
+    return CapabilityProgress(
+        cap.id,
+        cap.name,
+        cap.level,
+        cap.target,
+        done_in_range,
+        overdue,
+        len(open_steps),
+        cap_reviews,
+    )
+
+
+def _time_week(week: Week, checkin: Checkin) -> TimeWeek:
+    hours = {key: getattr(checkin.hours, key) for key in TIME_KEYS}
+    total = sum(v for v in hours.values() if v is not None)
+    share = (hours["someone_elses_job"] or 0) / total if total else None
+    return TimeWeek(str(week), hours, total, share)
+
+
+def _average_share(time: list[TimeWeek]) -> dict[str, float | None]:
+    total = sum(t.total for t in time)
+    return {
+        key: (sum(t.hours[key] or 0 for t in time) / total if total else None) for key in TIME_KEYS
+    }
+
+
+def _confidence_average(checkins: dict[Week, Checkin]) -> dict[str, float | None]:
+    averages: dict[str, float | None] = {}
+    for area in AREAS:
+        values = [
+            getattr(c.confidence, area)
+            for c in checkins.values()
+            if c.confidence is not None and getattr(c.confidence, area) is not None
+        ]
+        averages[area] = sum(values) / len(values) if values else None
+    return averages
+
+
+def _carried(checkins: dict[Week, Checkin]) -> list[tuple[str, int]]:
+    if not checkins:
+        return []
+    latest = checkins[max(checkins)]
+    return [(c.text, c.carried) for c in latest.commitments if c.carried >= CARRIED_TOO_OFTEN]
+
+
+def _meetings(
+    definitions: Definitions, meetings: list[OneOnOne], first: Week, last: Week
+) -> list[PersonMeetings]:
+    start, end = first.monday, last.sunday
+    days = (end - start).days + 1
+    result = []
+    for person in definitions.team.people:
+        held = sorted(m.date for m in meetings if m.person == person.id and start <= m.date <= end)
+        expected = math.floor(days / person.cadence_days) if person.cadence_days else None
+        last_date = held[-1] if held else None
+        result.append(PersonMeetings(person.id, person.name, len(held), expected, last_date))
+    return result

@@ -1,0 +1,343 @@
+"""The check-in on screen: the interview's questions and the summary of what was recorded."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Group
+from rich.text import Text
+
+from leadwork.domain.checkin import (
+    HOUR_LABELS,
+    SECTION_ORDER,
+    Change,
+    ReadingQuestion,
+    status_of,
+    week_label,
+)
+from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, carried_too_often
+from leadwork.domain.status import thresholds_for
+from leadwork.domain.weeks import Week
+from leadwork.model.indicators import Indicator
+from leadwork.store.checkins import Draft, Saved
+
+STATUS_STYLE = {
+    "celebrate": "bold green",
+    "on-track": "green",
+    "at-risk": "yellow",
+    "course-correct": "bold red",
+    "no-data": "dim",
+}
+SECTION_TITLE = {
+    "readings": "readings",
+    "hours": "hours",
+    "confidence": "confidence",
+    "reflection": "reflection",
+    "last_week": "last week",
+    "commitments": "commitments",
+    "stories": "stories",
+    "conversations": "conversations",
+}
+TEXT_WIDTH = 48  # long texts are cut in the summary; the file has them whole
+
+
+def number(value: float | int | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def with_unit(value: float | int | None, unit: str) -> str:
+    if value is None:
+        return ""
+    if not unit:
+        return number(value)
+    return f"{number(value)}{unit}" if unit == "%" else f"{number(value)} {unit}"
+
+
+def status_text(status: str) -> Text:
+    return Text(status, style=STATUS_STYLE.get(status, ""))
+
+
+def short(text: str, width: int = TEXT_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ---- the interview --------------------------------------------------------------------
+
+
+def intro(week: Week, rel: str, exists: bool, previous: Week | None) -> Text:
+    text = Text.assemble(("Check-in for ", "bold"), (week_label(week), "bold"), "\n")
+    if exists:
+        text.append(f"{rel} already exists: what you type changes it; Enter keeps it.\n")
+    text.append(
+        "Enter skips a question or keeps the [default]. Ctrl-C stops and keeps your answers.",
+        style="dim",
+    )
+    if previous is None:
+        text.append("\nNo earlier check-in: this is the first week.", style="dim")
+    return text
+
+
+def resume_question(draft: Draft) -> Text:
+    count = draft.count
+    return Text(
+        f"An unfinished check-in for {draft.week} was kept ({count} answer"
+        f"{'s' * (count != 1)}). Resume it?",
+        style="bold",
+    )
+
+
+def draft_discarded() -> Text:
+    return Text("  The draft is discarded; starting afresh.", style="dim")
+
+
+def draft_unreadable(rel: str, reason: str) -> Text:
+    return Text(
+        f"The draft {rel} cannot be read ({reason}); starting afresh. It is replaced by "
+        "this run's answers.",
+        style="yellow",
+    )
+
+
+def draft_kept(rel: str, count: int, command: str) -> Text:
+    answers = "1 answer so far is" if count == 1 else f"{count} answers so far are"
+    return Text(f"\nStopped. Your {answers} kept in {rel}; run `{command}` to resume.")
+
+
+def step(title: str, note: str = "") -> Text:
+    text = Text("\n")
+    text.append(title, style="bold underline")
+    if note:
+        text.append(f"  {note}", style="dim")
+    return text
+
+
+def commitment_line(index: int, text: str, carried: int) -> Text:
+    line = Text(f"  {index}. {text}")
+    if carried:
+        style = "bold yellow" if carried_too_often(carried) else "dim"
+        line.append(f"  (carried {_times(carried)})", style=style)
+    return line
+
+
+def thresholds_line(indicator: Indicator, week: Week) -> str:
+    t = thresholds_for(indicator, week)
+    better, worse = ("≥", "<") if t.direction == "higher" else ("≤", ">")
+    unit = indicator.unit
+    return (
+        f"target {with_unit(t.target, unit)} · celebrate {better} {with_unit(t.celebrate, unit)}"
+        f" · course-correct {worse} {with_unit(t.course_correct, unit)}"
+    )
+
+
+def reading_context(question: ReadingQuestion, week: Week) -> Text:
+    indicator = question.indicator
+    text = Text.assemble(("  ", ""), (indicator.name, "bold"), (f"  {indicator.id}", "dim"))
+    last = "no earlier reading"
+    if question.last is not None and question.last_week is not None:
+        last = f"last {with_unit(question.last, indicator.unit)} ({question.last_week})"
+    text.append(f"\n    {thresholds_line(indicator, week)} · {last}", style="dim")
+    return text
+
+
+def reading_prompt(indicator: Indicator) -> str:
+    return f"  value{' in ' + indicator.unit if indicator.unit else ''}"
+
+
+def reading_status(indicator: Indicator, week: Week, value: float | int) -> Text:
+    text = Text(f"    → {with_unit(value, indicator.unit)} is ")
+    text.append_text(status_text(status_of(indicator, week, value)))
+    return text
+
+
+def done_rate_line(rate: DoneRate) -> Text:
+    if not rate.total:
+        return Text("  Nothing followed up yet.", style="dim")
+    percent = round(100 * (rate.rate or 0))
+    return Text(f"  Last week's done rate: {rate.done} of {rate.total} ({percent}%).")
+
+
+def hours_line(hours: dict[str, float | int], warning_percent: int) -> Text:
+    total = sum(hours.values())
+    text = Text(f"  {number(total)} hours in all.")
+    elsewhere = hours.get("someone_elses_job")
+    if total and elsewhere:
+        share = round(100 * elsewhere / total)
+        note = f" {share}% went to someone else's job"
+        if share > warning_percent:
+            text.append(note + f" (more than your {warning_percent}%).", style="bold yellow")
+        else:
+            text.append(note + ".", style="dim")
+    return text
+
+
+# ---- the summary ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GitNote:
+    committed: bool
+    message: str
+
+
+def summary(
+    saved: Saved,
+    week: Week,
+    indicators: Sequence[Indicator],
+    notes: Sequence[str] = (),
+    git: GitNote | None = None,
+) -> Group:
+    """What the run recorded, as one renderable: each change (old → new), then the
+    commitments loop and anything worth a second look."""
+    merged = saved.merged
+    by_id = {i.id: i for i in indicators}
+    parts: list[Any] = []
+    if saved.outcome == "unchanged" and saved.existed:
+        parts.append(Text(f"Nothing changed in {saved.rel}: every answer was already there."))
+    elif saved.outcome == "unchanged":
+        parts.append(Text(f"Nothing to record for {week_label(week)}: no answers were given."))
+    else:
+        verb = "Recorded" if saved.outcome == "created" else "Amended"
+        parts.append(Text.assemble((f"{verb} {week_label(week)}", "bold"), f" in {saved.rel}."))
+        parts.extend(_changes(merged.changes, week, by_id))
+
+    rate = merged.follow_up_rate
+    if rate.total or merged.unanswered:
+        line = Text("Last week's commitments: ")
+        if rate.total:
+            line.append(f"{rate.done} of {rate.total} done ({round(100 * (rate.rate or 0))}%)")
+        if merged.unanswered:
+            line.append("; " if rate.total else "")
+            count = len(merged.unanswered)
+            line.append(f"{count} without an outcome yet", style="yellow")
+        line.append(".")
+        parts.append(line)
+    for commitment in merged.checkin.commitments:
+        if carried_too_often(commitment.carried):
+            parts.append(
+                Text(
+                    f"Carried {commitment.carried} times: “{short(commitment.text)}”. "
+                    "Do it, drop it or hand it to someone.",
+                    style="yellow",
+                )
+            )
+    for note in [*merged.notes, *notes]:
+        parts.append(Text(note, style="dim"))
+    if git is not None:
+        parts.append(Text(git.message, style="" if git.committed else "yellow"))
+    return Group(*parts)
+
+
+def _changes(changes: Sequence[Change], week: Week, indicators: dict[str, Indicator]) -> list[Text]:
+    """One block per section, in the file's order: the section's name once, then a line
+    per item (old → new), or one line for the few numbers of hours and confidence."""
+    blocks: list[tuple[str, list[list[Text]]]] = []
+    for section in SECTION_ORDER:
+        mine = [c for c in changes if c.section == section]
+        if not mine:
+            continue
+        if section in ("hours", "confidence"):
+            rows = [[_numbers_line(mine)]]
+        else:
+            rows = [_change_row(c, week, indicators) for c in mine]
+        blocks.append((SECTION_TITLE[section], rows))
+    label_width = max((len(title) for title, _ in blocks), default=0)
+    lines = []
+    for title, rows in blocks:
+        columns = max(len(row) for row in rows)
+        widths = [
+            max((row[i].cell_len for row in rows if len(row) > i + 1), default=0)
+            for i in range(columns)
+        ]
+        for index, row in enumerate(rows):
+            line = Text("  ")
+            line.append((title if index == 0 else "").ljust(label_width + 2), style="dim")
+            for column, cell in enumerate(row):
+                if column:
+                    line.append(" " * (widths[column - 1] - row[column - 1].cell_len + 2))
+                line.append_text(cell)
+            line.rstrip()
+            lines.append(line)
+    return lines
+
+
+def _numbers_line(changes: Sequence[Change]) -> Text:
+    line = Text()
+    for index, change in enumerate(changes):
+        if index:
+            line.append(" · ", style="dim")
+        line.append(f"{HOUR_LABELS.get(change.key, change.key)} ")
+        line.append_text(_old_new(change, number))
+    return line
+
+
+def _change_row(change: Change, week: Week, indicators: dict[str, Indicator]) -> list[Text]:
+    section = change.section
+    if section == "readings":
+        indicator = indicators.get(change.key)
+        unit = indicator.unit if indicator else ""
+        value = _old_new(change, lambda v: with_unit(v, unit))
+        if indicator is None:
+            return [Text(change.key), value]
+        return [Text(change.key), value, status_text(status_of(indicator, week, change.new))]
+    if section == "reflection":
+        return [Text(change.key), _old_new(change, lambda v: f"“{short(v)}”")]
+    if section == "last_week":
+        return [Text(short(change.key)), _old_new(change, str)]
+    if section == "commitments":
+        entry = change.new
+        if isinstance(entry, dict):
+            carried = entry.get("carried", 0)
+            note = f"carried over ({carried} time{'s' * (carried != 1)})" if carried else "new"
+            style = "yellow" if carried >= CARRIED_TOO_OFTEN else ""
+            return [Text(short(change.key)), Text(note, style=style)]
+        return [Text(short(change.key)), _old_new(change, str)]
+    # stories and conversations: what was added, and its details
+    entry = change.new if isinstance(change.new, dict) else {}
+    details = [entry.get("with"), entry.get("who"), entry.get("choice")]
+    note = Text(" · ".join(str(d) for d in details if d), style="dim")
+    if entry.get("refresh"):
+        note.append(" · strategy refresh?", style="bold yellow")
+    return [Text(short(change.key)), note]
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+
+
+def _old_new(change: Change, show: Any) -> Text:
+    if change.old is None:
+        return Text(show(change.new))
+    return Text.assemble((show(change.old), "dim"), " → ", show(change.new))
+
+
+def summary_json(
+    saved: Saved,
+    week: Week,
+    notes: Sequence[str] = (),
+    git: GitNote | None = None,
+) -> str:
+    """The same, for scripts (documented in docs/cli.md)."""
+    merged = saved.merged
+    rate = merged.follow_up_rate
+    data = {
+        "week": str(week),
+        "file": saved.rel,
+        "outcome": saved.outcome,
+        "changes": [
+            {"section": c.section, "key": c.key, "old": c.old, "new": c.new} for c in merged.changes
+        ],
+        "last_week": {
+            "done": rate.done,
+            "carried": rate.carried,
+            "dropped": rate.dropped,
+            "done_rate": rate.rate,
+            "without_outcome": list(merged.unanswered),
+        },
+        "notes": [*merged.notes, *notes],
+        "git": None if git is None else {"committed": git.committed, "message": git.message},
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str)

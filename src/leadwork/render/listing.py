@@ -1,0 +1,304 @@
+"""`indicator list|show` and `capability list|show`: Rich tables for people, JSON for scripts.
+
+The JSON shapes are documented in docs/cli.md ("JSON output"); keys are only ever added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from leadwork.domain.listing import CapabilityView, IndicatorView
+from leadwork.domain.status import Thresholds, WeekStatus
+
+STATUS_STYLE = {
+    "celebrate": "bold green",
+    "on-track": "green",
+    "at-risk": "yellow",
+    "course-correct": "bold red",
+    "no-data": "dim",
+}
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    text = f"{value:g}"
+    return f"{text}{unit}" if unit in ("%", "") else f"{text} {unit}"
+
+
+def _status(status: str) -> Text:
+    return Text(status, style=STATUS_STYLE.get(status, ""))
+
+
+# ---- indicators -------------------------------------------------------------------------------
+
+
+def _thresholds_json(t: Thresholds) -> dict[str, Any]:
+    return {"target": t.target, "celebrate": t.celebrate, "course_correct": t.course_correct}
+
+
+def _week_json(h: WeekStatus | None) -> dict[str, Any] | None:
+    if h is None:
+        return None
+    return {"week": str(h.week), "value": h.value, "status": h.status}
+
+
+def indicator_summary_json(view: IndicatorView) -> dict[str, Any]:
+    ind = view.indicator
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "owner": ind.owner,
+        "serves": list(ind.serves),
+        "unit": ind.unit,
+        "direction": ind.direction,
+        **_thresholds_json(view.thresholds),
+        "active": view.active,
+        "latest": _week_json(view.latest),
+        "status": view.history[-1].status,
+        "trend_warning": view.trend_warning,
+        "course_correct_weeks": view.course_correct_weeks,
+    }
+
+
+def indicator_list_json(week: str, views: list[IndicatorView]) -> str:
+    return to_json({"week": week, "indicators": [indicator_summary_json(v) for v in views]})
+
+
+def indicator_detail_json(view: IndicatorView) -> str:
+    ind = view.indicator
+    data = indicator_summary_json(view)
+    data.update(
+        {
+            "week": str(view.week),
+            "agreed_with": list(ind.agreed_with),
+            "agreed_on": ind.agreed_on,
+            "retired_on": ind.retired_on,
+            "note": ind.note,
+            "changes": [change.model_dump(mode="json") for change in ind.changes],
+            "history": [_week_json(h) for h in view.history],
+        }
+    )
+    return to_json(data)
+
+
+def _direction(direction: str) -> str:
+    return "↑ higher" if direction == "higher" else "↓ lower"
+
+
+def indicator_list_table(week: str, views: list[IndicatorView]) -> Table:
+    table = Table(title=f"Indicators, as of {week}", title_justify="left", expand=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("name", ratio=1, min_width=16)
+    table.add_column("owner")
+    table.add_column("target", justify="right", no_wrap=True)
+    table.add_column("latest", justify="right", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    for view in views:
+        ind = view.indicator
+        latest = view.latest
+        shown = _number(latest.value, ind.unit) if latest else "—"
+        if latest is not None and latest.week != view.week:
+            shown += f" ({latest.week})"
+        status = _status(view.history[-1].status)
+        if view.trend_warning:
+            status.append(" ⚠ trend", style="yellow")
+        if not view.active:
+            status = Text("retired", style="dim")
+        table.add_row(
+            ind.id,
+            ind.name,
+            ind.owner or "",
+            ("≥ " if ind.direction == "higher" else "≤ ")
+            + _number(view.thresholds.target, ind.unit),
+            shown,
+            status,
+        )
+    if not views:
+        table.caption = "No indicators yet: add them to indicators.toml."
+    return table
+
+
+def indicator_detail(view: IndicatorView) -> Group:
+    ind = view.indicator
+    t = view.thresholds
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("indicator", f"{ind.id}: {ind.name}")
+    facts.add_row("owner", ind.owner or "—")
+    agreed = ", ".join(ind.agreed_with) or "—"
+    if ind.agreed_on:
+        agreed += f" on {ind.agreed_on}"
+    facts.add_row("agreed with", agreed)
+    facts.add_row("serves", ", ".join(ind.serves) or "—")
+    facts.add_row("better", _direction(ind.direction))
+    facts.add_row(
+        f"in {view.week}",
+        f"target {_number(t.target, ind.unit)}, celebrate at {_number(t.celebrate, ind.unit)}, "
+        f"course-correct past {_number(t.course_correct, ind.unit)}",
+    )
+    for change in ind.changes:
+        parts = [
+            f"{name} {_number(value, ind.unit)}"
+            for name, value in (
+                ("target", change.target),
+                ("celebrate", change.celebrate),
+                ("course_correct", change.course_correct),
+            )
+            if value is not None
+        ]
+        facts.add_row("changed", f"{change.since}: {', '.join(parts) or 'no thresholds'}")
+    if ind.retired_on:
+        facts.add_row("retired", str(ind.retired_on))
+    if ind.note:
+        facts.add_row("note", ind.note)
+    history = Table(title=f"Last {len(view.history)} weeks", title_justify="left")
+    history.add_column("week", no_wrap=True)
+    history.add_column("value", justify="right", no_wrap=True)
+    history.add_column("status", no_wrap=True)
+    for h in reversed(view.history):
+        history.add_row(str(h.week), _number(h.value, ind.unit), _status(h.status))
+    parts: list[Any] = [facts, Text(""), history]
+    if view.trend_warning:
+        parts.append(Text("⚠ moving the wrong way week after week", style="yellow"))
+    if view.course_correct_weeks >= 2:
+        parts.append(
+            Text(f"course-correct {view.course_correct_weeks} weeks running", style="bold red")
+        )
+    return Group(*parts)
+
+
+# ---- capabilities -----------------------------------------------------------------------------
+
+
+def _step_json(view: CapabilityView) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": s.number,
+            "what": s.step.what,
+            "due": s.step.due,
+            "done": s.step.done,  # a date, true, or false
+            "overdue": s.overdue,
+        }
+        for s in view.steps
+    ]
+
+
+def capability_summary_json(view: CapabilityView) -> dict[str, Any]:
+    cap = view.capability
+    following = view.next_step
+    return {
+        "id": cap.id,
+        "name": cap.name,
+        "kind": cap.kind,
+        "owner": cap.owner,
+        "serves": list(cap.serves),
+        "level": cap.level,
+        "target": cap.target,
+        "steps_total": len(view.steps),
+        "steps_done": view.steps_done,
+        "overdue_steps": len(view.overdue),
+        "next_step": (
+            {"number": following.number, "what": following.step.what, "due": following.step.due}
+            if following
+            else None
+        ),
+    }
+
+
+def capability_list_json(views: list[CapabilityView]) -> str:
+    return to_json({"capabilities": [capability_summary_json(v) for v in views]})
+
+
+def capability_detail_json(view: CapabilityView) -> str:
+    data = capability_summary_json(view)
+    data.update(
+        {
+            "note": view.capability.note,
+            "steps": _step_json(view),
+            "indicators": [{"id": i.id, "name": i.name} for i in view.indicators],
+            "reviews": [
+                {"date": day, "level": level, "file": file} for day, level, file in view.reviews
+            ],
+        }
+    )
+    return to_json(data)
+
+
+def _level(level: int, target: int) -> Text:
+    bar = Text("●" * level, style="cyan")
+    bar.append("○" * max(0, target - level), style="dim")
+    bar.append(f" {level}/{target}")
+    return bar
+
+
+def capability_list_table(views: list[CapabilityView]) -> Table:
+    table = Table(title="Capabilities", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("name", ratio=1, min_width=16)
+    table.add_column("owner")
+    table.add_column("level", no_wrap=True)
+    table.add_column("plan", no_wrap=True)
+    table.add_column("next due", no_wrap=True)
+    for view in views:
+        cap = view.capability
+        plan = Text(f"{view.steps_done}/{len(view.steps)} done")
+        if view.overdue:
+            plan.append(f", {len(view.overdue)} overdue", style="bold red")
+        following = view.next_step
+        due = str(following.step.due or "no date") if following is not None else "—"
+        table.add_row(cap.id, cap.name, cap.owner or "", _level(cap.level, cap.target), plan, due)
+    if not views:
+        table.caption = "No capabilities yet: add them to capabilities.toml."
+    return table
+
+
+def capability_detail(view: CapabilityView) -> Group:
+    cap = view.capability
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("capability", f"{cap.id}: {cap.name}")
+    facts.add_row("kind", cap.kind)
+    facts.add_row("owner", cap.owner or "—")
+    facts.add_row("serves", ", ".join(cap.serves) or "—")
+    facts.add_row("level", _level(cap.level, cap.target))
+    if cap.note:
+        facts.add_row("note", cap.note)
+    indicators = ", ".join(i.id for i in view.indicators) or "none yet"
+    facts.add_row("indicators", indicators)
+    for day, level, _file in view.reviews:
+        facts.add_row("reviewed", f"{day}" + (f": level {level}" if level is not None else ""))
+    steps = Table(title="Plan", title_justify="left")
+    steps.add_column("#", justify="right")
+    steps.add_column("step")
+    steps.add_column("due", no_wrap=True)
+    steps.add_column("done", no_wrap=True)
+    for s in view.steps:
+        if s.step.is_done:
+            done = Text("✓ " + (str(s.step.done) if s.step.done is not True else ""), "green")
+        elif s.overdue:
+            done = Text("overdue", style="bold red")
+        else:
+            done = Text("open", style="dim")
+        steps.add_row(str(s.number), s.step.what, str(s.step.due or "—"), done)
+    if not view.steps:
+        steps.caption = "No plan yet: add [[capabilities.steps]] to capabilities.toml."
+    return Group(facts, Text(""), steps)

@@ -1,0 +1,377 @@
+"""A report as Markdown (to paste into a quarterly review), JSON, or one HTML page (to send).
+
+Markdown and HTML are built from the same sections; every text a person wrote is escaped
+for the format, so a story with a `|` or a `<` cannot break the table or the page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import json
+from typing import Any
+
+from leadwork.domain.report import Report
+from leadwork.domain.status import STATUSES
+from leadwork.domain.weeks import Week
+
+STATUS_LABEL = {
+    "celebrate": "celebrate",
+    "on-track": "on track",
+    "at-risk": "at risk",
+    "course-correct": "course-correct",
+    "no-data": "no data",
+}
+TIME_LABEL = {
+    "alignment": "alignment",
+    "capability": "capability",
+    "accountability": "accountability",
+    "someone_elses_job": "someone else's job",
+    "other": "other",
+}
+
+
+# ---- JSON -------------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Week):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def report_json(report: Report) -> str:
+    data = dataclasses.asdict(report)
+    data["first"], data["last"] = str(report.first), str(report.last)
+    data["commitments"] = _rate_json(report.commitments)
+    data["commitments_by_week"] = [
+        {"week": week, **_rate_json(rate)} for week, rate in report.commitments_by_week
+    ]
+    data["carried_too_often"] = [
+        {"text": text, "carried": times} for text, times in report.carried_too_often
+    ]
+    data["strategy_reviews"] = [
+        {"date": day, "changes": changes} for day, changes in report.strategy_reviews
+    ]
+    for cap in data["capabilities"]:
+        cap["reviews"] = [
+            {"date": day, "level": level, "reason": reason} for day, level, reason in cap["reviews"]
+        ]
+    for ind in data["indicators"]:
+        for key in ("first", "last"):
+            if ind[key] is not None:
+                ind[key] = _week_json(ind[key])
+        ind["history"] = [_week_json(h) for h in ind["history"]]
+    return json.dumps(data, indent=2, ensure_ascii=False, default=_plain)
+
+
+def _week_json(h: dict[str, Any]) -> dict[str, Any]:
+    return {"week": str(h["week"]), "value": h["value"], "status": h["status"]}
+
+
+def _rate_json(rate: Any) -> dict[str, Any]:
+    return {
+        "done": rate.done,
+        "carried": rate.carried,
+        "dropped": rate.dropped,
+        "rate": None if rate.rate is None else round(rate.rate, 3),
+    }
+
+
+# ---- sections, shared by Markdown and HTML ---------------------------------------------------
+# A section is a heading and blocks; a block is ("p", text), ("list", [texts]) or
+# ("table", header, rows). Texts are plain; each format escapes them its own way.
+
+
+def _number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    text = f"{value:g}"
+    return f"{text}{unit}" if unit in ("%", "") else f"{text} {unit}"
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{share * 100:.0f}%"
+
+
+def _sections(report: Report) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    return [
+        ("Leading indicators", _indicator_blocks(report)),
+        ("Stories per strategic choice", _story_blocks(report)),
+        ("Capabilities", _capability_blocks(report)),
+        ("Time audit", _time_blocks(report)),
+        ("Confidence per area", _confidence_blocks(report)),
+        ("Commitments", _commitment_blocks(report)),
+        ("One-on-ones", _meeting_blocks(report)),
+    ]
+
+
+def _title(report: Report) -> str:
+    return f"Leadership report, {report.first} to {report.last}"
+
+
+def _byline(report: Report) -> str:
+    who = ", ".join(x for x in (report.leader, report.title, report.organization) if x)
+    return (
+        f"{who}. {report.weeks} weeks, {len(report.checkin_weeks)} with a check-in "
+        f"({report.first.monday} to {report.last.sunday})."
+    )
+
+
+def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
+    if not report.indicators:
+        return [("p", "No indicators are defined.")]
+    header = ["indicator", "owner", *(STATUS_LABEL[s] for s in STATUSES), "first → last", "trend"]
+    rows = []
+    notes = []
+    for ind in report.indicators:
+        span = "—"
+        if ind.first is not None and ind.last is not None:
+            span = f"{_number(ind.first.value, ind.unit)} → {_number(ind.last.value, ind.unit)}"
+        trend = ind.movement + (", warning: moving the wrong way" if ind.trend_warning else "")
+        rows.append(
+            [
+                f"{ind.name} ({ind.id})",
+                ind.owner or "",
+                *(str(ind.weeks_by_status[s]) for s in STATUSES),
+                span,
+                trend,
+            ]
+        )
+        if ind.longest_course_correct >= 2:
+            notes.append(f"{ind.name}: course-correct {ind.longest_course_correct} weeks in a row.")
+    blocks: list[tuple[Any, ...]] = [("table", header, rows)]
+    if notes:
+        blocks.append(("list", notes))
+    return blocks
+
+
+def _story_blocks(report: Report) -> list[tuple[Any, ...]]:
+    blocks: list[tuple[Any, ...]] = []
+    for group in report.stories:
+        heading = group.id or "no choice named"
+        if group.statement:
+            heading += f": {group.statement}"
+        blocks.append(("h3", heading))
+        if group.stories:
+            blocks.append(
+                (
+                    "list",
+                    [
+                        f"{s.week}" + (f" ({s.who})" if s.who else "") + f": {s.text}"
+                        for s in group.stories
+                    ],
+                )
+            )
+        else:
+            blocks.append(("p", "No story in this range."))
+    if report.strategy_reviews:
+        blocks.append(("h3", "Strategy reviews"))
+        blocks.append(
+            (
+                "list",
+                [
+                    f"{day}: {changes or 'no changes recorded'}"
+                    for day, changes in report.strategy_reviews
+                ],
+            )
+        )
+    return blocks or [("p", "No strategic choices are defined.")]
+
+
+def _capability_blocks(report: Report) -> list[tuple[Any, ...]]:
+    if not report.capabilities:
+        return [("p", "No capabilities are defined.")]
+    header = ["capability", "level / target", "steps done in range", "open", "overdue", "reviews"]
+    rows = []
+    details = []
+    for cap in report.capabilities:
+        reviews = "; ".join(
+            f"{day}" + (f" level {level}" if level is not None else "")
+            for day, level, _ in cap.reviews
+        )
+        rows.append(
+            [
+                f"{cap.name} ({cap.id})",
+                f"{cap.level} / {cap.target}",
+                str(len(cap.done_in_range)),
+                str(cap.open_steps),
+                str(len(cap.overdue)),
+                reviews or "—",
+            ]
+        )
+        for step in cap.done_in_range:
+            details.append(f"{cap.id}: done {step.done}: {step.what}")
+        for step in cap.overdue:
+            details.append(f"{cap.id}: overdue since {step.due}: {step.what}")
+    blocks: list[tuple[Any, ...]] = [("table", header, rows)]
+    if details:
+        blocks.append(("list", details))
+    return blocks
+
+
+def _time_blocks(report: Report) -> list[tuple[Any, ...]]:
+    if not report.time:
+        return [("p", "No time audit was recorded in this range.")]
+    header = ["week", *(TIME_LABEL[k] for k in TIME_LABEL), "someone else's job share"]
+    rows = [
+        [t.week, *(_number(t.hours[k]) for k in TIME_LABEL), _percent(t.someone_elses_share)]
+        for t in report.time
+    ]
+    average = report.time_average_share
+    rows.append(["share of all hours", *(_percent(average[k]) for k in TIME_LABEL), ""])
+    blocks: list[tuple[Any, ...]] = [("table", header, rows)]
+    over = report.weeks_over_time_warning
+    limit = report.time_warning_percent
+    if over:
+        blocks.append(
+            ("p", f"Over {limit}% on someone else's job in {len(over)} weeks: {', '.join(over)}.")
+        )
+    else:
+        blocks.append(("p", f"No week over {limit}% on someone else's job."))
+    return blocks
+
+
+def _confidence_blocks(report: Report) -> list[tuple[Any, ...]]:
+    if not report.confidence:
+        return [("p", "No confidence was recorded in this range.")]
+    areas = list(report.confidence_average)
+    rows = [[c.week, *(_number(c.levels[a]) for a in areas)] for c in report.confidence]
+    rows.append(
+        [
+            "average",
+            *(
+                "—"
+                if report.confidence_average[a] is None
+                else f"{report.confidence_average[a]:.1f}"
+                for a in areas
+            ),
+        ]
+    )
+    return [("p", "1 = not confident, 5 = very confident."), ("table", ["week", *areas], rows)]
+
+
+def _commitment_blocks(report: Report) -> list[tuple[Any, ...]]:
+    rate = report.commitments
+    if rate.total == 0:
+        return [("p", "No commitments were followed up in this range.")]
+    blocks: list[tuple[Any, ...]] = [
+        (
+            "p",
+            f"Done {rate.done} of {rate.total} followed up ({_percent(rate.rate)}); "
+            f"carried {rate.carried}, dropped {rate.dropped}.",
+        ),
+        (
+            "table",
+            ["week", "done", "carried", "dropped", "done rate"],
+            [
+                [week, str(r.done), str(r.carried), str(r.dropped), _percent(r.rate)]
+                for week, r in report.commitments_by_week
+            ],
+        ),
+    ]
+    if report.carried_too_often:
+        blocks.append(
+            (
+                "list",
+                [f"Carried {times} times: {text}" for text, times in report.carried_too_often],
+            )
+        )
+    return blocks
+
+
+def _meeting_blocks(report: Report) -> list[tuple[Any, ...]]:
+    if not report.one_on_ones:
+        return [("p", "No people are defined in team.toml.")]
+    rows = [
+        [
+            f"{m.name} ({m.id})",
+            str(m.held),
+            "—" if m.expected is None else str(m.expected),
+            str(m.last or "—"),
+        ]
+        for m in report.one_on_ones
+    ]
+    return [("table", ["person", "held", "expected by cadence", "last"], rows)]
+
+
+# ---- Markdown ---------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Escape what would be read as Markdown, and keep a table cell on one line."""
+    text = " ".join(text.split())
+    for char in "\\`*_[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def report_markdown(report: Report) -> str:
+    lines = [f"# {_md(_title(report))}", "", _md(_byline(report)), ""]
+    for heading, blocks in _sections(report):
+        lines += [f"## {heading}", ""]
+        for block in blocks:
+            kind = block[0]
+            if kind == "h3":
+                lines += [f"### {_md(block[1])}", ""]
+            elif kind == "p":
+                lines += [_md(block[1]), ""]
+            elif kind == "list":
+                lines += [f"- {_md(item)}" for item in block[1]] + [""]
+            else:
+                header, rows = block[1], block[2]
+                lines.append("| " + " | ".join(_md(h) for h in header) + " |")
+                lines.append("|" + "|".join("---" for _ in header) + "|")
+                lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+                lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# ---- HTML -------------------------------------------------------------------------------------
+
+_STYLE = """
+body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
+       padding: 0 1rem; color: #222; }
+h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; }
+th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f5f5f5; }
+"""
+
+
+def report_html(report: Report) -> str:
+    def e(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        '<head><meta charset="utf-8">',
+        f"<title>{e(_title(report))}</title>",
+        f"<style>{_STYLE}</style></head>",
+        "<body>",
+        f"<h1>{e(_title(report))}</h1>",
+        f"<p>{e(_byline(report))}</p>",
+    ]
+    for heading, blocks in _sections(report):
+        parts.append(f"<h2>{e(heading)}</h2>")
+        for block in blocks:
+            kind = block[0]
+            if kind == "h3":
+                parts.append(f"<h3>{e(block[1])}</h3>")
+            elif kind == "p":
+                parts.append(f"<p>{e(block[1])}</p>")
+            elif kind == "list":
+                parts.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in block[1]) + "</ul>")
+            else:
+                header, rows = block[1], block[2]
+                head = "".join(f"<th>{e(h)}</th>" for h in header)
+                body = "".join(
+                    "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows
+                )
+                parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,334 @@
+"""Writing a week's check-in: a new file, an amended file, and drafts of unfinished ones.
+
+A new file is written from the model (`serialize.dumps`) under a one-line header. A file
+that exists is amended through `store.edit.edit_file`: the edits the domain computed are
+applied to a tomlkit document, so the person's comments, blank lines and order survive and
+every byte the edits do not touch stays as it was. tomlkit is imported only for that, so a
+non-interactive check-in of a new week never pays for it.
+
+Drafts: an interview saves its answers after each one in `.drafts/YYYY-Www.toml` (ignored
+by git, see the `init` template's .gitignore), so Ctrl-C, a closed terminal or a crash
+loses nothing; the next interactive run offers to resume, a finished one deletes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import tomli_w
+
+from leadwork.domain.checkin import SECTION_ORDER, Answers, Edit, Merged, week_label
+from leadwork.domain.weeks import Week
+from leadwork.model.checkin import Checkin
+from leadwork.store import layout
+from leadwork.store.atomic import atomic_write, journal_lock, make_folder
+from leadwork.store.journal import Journal
+from leadwork.store.serialize import dumps
+
+if TYPE_CHECKING:
+    from tomlkit import TOMLDocument
+
+Outcome = Literal["created", "amended", "unchanged"]
+
+
+@dataclass(frozen=True)
+class Saved:
+    merged: Merged
+    rel: str  # the check-in file, relative to the journal
+    outcome: Outcome
+    existed: bool  # the file was there before this run
+
+    @property
+    def written(self) -> list[str]:
+        """The files this run wrote, relative to the journal (for `git add`)."""
+        return [] if self.outcome == "unchanged" else [self.rel]
+
+
+def header(week: Week) -> str:
+    return f"Check-in for {week_label(week)}"
+
+
+def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | None:
+    """The latest check-in before `week` (there may be a gap: a holiday week)."""
+    earlier = [w for w in journal.checkin_weeks() if w < week]
+    if not earlier:
+        return None
+    checkin = journal.checkin(earlier[-1])
+    return (earlier[-1], checkin) if checkin is not None else None
+
+
+def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Merged]) -> Saved:
+    """Merge and write under the journal's lock, against the file as it is now: a story
+    captured from another terminal while an interview ran is kept, not overwritten.
+
+    When the answers change nothing, nothing is locked or written (not even the lock file).
+    """
+    rel = journal.checkin_rel(week)
+    path = journal.path(rel)
+    current = journal.checkin(week)
+    merged = build(current)
+    if not merged.changed:
+        return Saved(merged, rel, "unchanged", current is not None)
+    with journal_lock(journal.root):
+        journal.forget(rel)
+        current = journal.checkin(week)
+        merged = build(current)
+        if not merged.changed:
+            return Saved(merged, rel, "unchanged", current is not None)
+        if current is None:
+            make_folder(path.parent)
+            atomic_write(path, dumps(merged.checkin, header(week), natural=True))
+            outcome: Outcome = "created"
+        else:
+            from leadwork.store.edit import edit_file
+
+            edit_file(path, lambda document: apply_edits(document, merged.edits), Checkin)
+            outcome = "amended"
+        journal.forget(rel)
+    return Saved(merged, rel, outcome, current is not None)
+
+
+# ---- amending with tomlkit ----------------------------------------------------------------
+
+
+def apply_edits(document: TOMLDocument, edits: Sequence[Edit]) -> None:
+    """Apply the domain's edits, then give each new table the blank lines the example has."""
+    from leadwork.domain.checkin import AppendEntry, SetInEntry, SetValue
+
+    fresh: list[Any] = []  # the tables this edit made, whose layout is ours to choose
+    for edit in edits:
+        if isinstance(edit, SetValue):
+            if edit.table is None:
+                document[edit.key] = edit.value
+            else:
+                _set_key(_table(document, edit.table, fresh), edit.key, _value(edit.value))
+        elif isinstance(edit, SetInEntry):
+            document[edit.array][edit.index][edit.key] = _value(edit.value)
+        elif isinstance(edit, AppendEntry):
+            _append_entry(document, edit.array, edit.data, fresh)
+    _space_out(document, fresh)
+
+
+def _value(value: Any) -> Any:
+    """Text with a line break reads better as a multi-line string, as tomli-w writes it."""
+    import tomlkit
+
+    if isinstance(value, str) and "\n" in value and "\r" not in value:
+        return tomlkit.string(value, multiline=True)
+    return value
+
+
+def _table(document: TOMLDocument, name: str, fresh: list[Any]) -> Any:
+    import tomlkit
+
+    if name not in document:
+        table = tomlkit.table()
+        fresh.append(table)
+        _insert_section(document, name, table)
+    return document[name]
+
+
+def _set_key(table: Any, key: str, value: Any) -> None:
+    """Set a key; a new one goes right after the table's last key, above any comment or
+    blank line that ends the table (which belongs to what follows: `# about hours`)."""
+    import tomlkit
+
+    body = table.value.body
+    last = max((i for i, (k, _) in enumerate(body) if k is not None), default=None)
+    if key in table or last is None or last == len(body) - 1:
+        table[key] = value
+        return
+    # No public "insert after": the same tomlkit internal as in _insert_section.
+    item = tomlkit.item(value)
+    table.value._insert_at(last + 1, key, item)
+    dict.__setitem__(table, key, item)
+
+
+def _append_entry(
+    document: TOMLDocument, array: str, data: dict[str, Any], fresh: list[Any]
+) -> None:
+    import tomlkit
+
+    if array in document and not isinstance(document[array], tomlkit.items.AoT):
+        # The person (or a tool) wrote `stories = [{ text = "..." }, ...]`: keep that style.
+        inline = tomlkit.inline_table()
+        inline.update({key: _value(value) for key, value in data.items()})
+        document[array].append(inline)
+        return
+    entry = tomlkit.table()
+    for key, value in data.items():
+        entry[key] = _value(value)
+    fresh.append(entry)
+    if array in document:
+        aot = document[array]
+        _move_trailing_comments(aot[-1], entry)
+        aot.append(entry)
+    else:
+        aot = tomlkit.aot()
+        aot.append(entry)
+        _insert_section(document, array, aot)
+
+
+def _move_trailing_comments(source: Any, target: Any) -> None:
+    """A comment line after a table's last key introduces what follows it (tomlkit files
+    it under the table above). When a new table goes in between, the comment moves to the
+    new table's end, so it still sits right above what it is about."""
+    import tomlkit
+
+    body = source.value.body
+    last = max((i for i, (k, _) in enumerate(body) if k is not None), default=None)
+    if last is None:
+        return
+    trailing = body[last + 1 :]
+    if not any(isinstance(item, tomlkit.items.Comment) for _, item in trailing):
+        return
+    del body[last + 1 :]  # unkeyed items: tomlkit's key map does not index them
+    for _, item in trailing:
+        target.add(item)
+    target.keeps_its_end = True  # _space_out: its end is the person's spacing, not ours
+
+
+def _insert_section(document: TOMLDocument, name: str, item: Any) -> None:
+    """Add a missing section where the example journal has it: before the first section
+    that follows it in SECTION_ORDER (a new [hours] goes above the [[stories]] a quick
+    capture wrote), else at the end."""
+    import tomlkit
+
+    # Only before a [table] or [[array]] header: a plain `key = value` line above the
+    # new header would become part of the new table.
+    rank = SECTION_ORDER.index(name)
+    index = next(
+        (
+            i
+            for i, (key, item) in enumerate(document.body)
+            if key is not None
+            and isinstance(item, tomlkit.items.Table | tomlkit.items.AoT)
+            and key.key in SECTION_ORDER
+            and SECTION_ORDER.index(key.key) > rank
+        ),
+        None,
+    )
+    if index is None:
+        document.append(name, item)
+        return
+    while index > 0 and isinstance(document.body[index - 1][1], tomlkit.items.Comment):
+        index -= 1  # above the comment that introduces the following section
+    above = document.body[index - 1][1] if index > 0 else None
+    if isinstance(above, tomlkit.items.AoT):
+        above = above.body[-1]
+    if isinstance(above, tomlkit.items.Table):
+        first = item.body[0] if isinstance(item, tomlkit.items.AoT) else item
+        _move_trailing_comments(
+            above, item.body[-1] if isinstance(item, tomlkit.items.AoT) else first
+        )
+    # tomlkit has no public insert; `_insert_at` has been stable since 0.7. If it ever
+    # goes, appending at the end is still valid TOML, only in a less usual place.
+    try:
+        document._insert_at(index, name, item)
+    except AttributeError:  # pragma: no cover - a tomlkit without _insert_at
+        document.append(name, item)
+
+
+def _space_out(document: TOMLDocument, fresh: list[Any]) -> None:
+    """One blank line between a new table and whatever comes before or after it, as in
+    the example journal; the person's own tables keep their spacing byte for byte."""
+    import tomlkit
+
+    new = {id(table) for table in fresh}
+    previous: Any = None
+    for _, item in document.body:
+        pieces = item.body if isinstance(item, tomlkit.items.AoT) else [item]
+        for piece in pieces:
+            if previous is not None:
+                missing = 2 - _newlines_at_end(previous)
+                if id(piece) in new and missing > 0:
+                    piece.trivia.indent = "\n" * missing
+                elif id(previous) in new and missing > 0 and not _keeps_its_end(previous):
+                    previous.add(tomlkit.nl())
+            previous = piece
+
+
+def _keeps_its_end(table: Any) -> bool:
+    return getattr(table, "keeps_its_end", False)
+
+
+def _newlines_at_end(item: Any) -> int:
+    """How many line breaks end this top-level piece: 2 means it ends with a blank line."""
+    import tomlkit
+
+    if isinstance(item, tomlkit.items.Whitespace):
+        return 2
+    if isinstance(item, tomlkit.items.Table):
+        text = item.as_string()
+        if not text:
+            return 1  # a header alone: `[hours]` and its line break
+        return min(2, len(text) - len(text.rstrip("\n")))
+    return 1  # `key = value` or a comment, with its line break
+
+
+# ---- drafts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Draft:
+    week: Week
+    answered: list[str]  # the questions already asked, so a resumed interview skips them
+    answers: Answers
+
+    @property
+    def count(self) -> int:
+        return self.answers.count()
+
+
+def draft_rel(week: Week) -> str:
+    return f"{layout.DRAFTS}/{week}.toml"
+
+
+def save_draft(journal: Journal, draft: Draft) -> Path:
+    path = journal.path(draft_rel(draft.week))
+    make_folder(path.parent)
+    data = {
+        "week": str(draft.week),
+        "answered": list(draft.answered),
+        "answers": draft.answers.to_data(),
+    }
+    text = (
+        f"# An unfinished check-in for {draft.week}, kept by leadwork after each answer.\n"
+        "# The next `leadwork checkin` for that week offers to resume it; finishing deletes it.\n"
+        + tomli_w.dumps(data)
+    )
+    atomic_write(path, text)
+    return path
+
+
+def load_draft(journal: Journal, week: Week) -> Draft | None:
+    """The week's draft, or None if there is none. ValueError if it cannot be read."""
+    path = journal.path(draft_rel(week))
+    if not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if data.get("week") != str(week):
+            raise ValueError(f"it is for {data.get('week')!r}, not {week}")
+        answered = data.get("answered", [])
+        if not isinstance(answered, list) or not all(isinstance(a, str) for a in answered):
+            raise ValueError("'answered' is not a list of questions")
+        answers = data.get("answers", {})
+        if not isinstance(answers, dict):
+            raise ValueError("'answers' is not a table")
+        return Draft(week, answered, Answers.from_data(answers))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ValueError(str(error)) from None
+
+
+def delete_draft(journal: Journal, week: Week) -> None:
+    path = journal.path(draft_rel(week))
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    with contextlib.suppress(OSError):  # only if empty: the person may keep things there
+        path.parent.rmdir()

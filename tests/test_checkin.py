@@ -1,0 +1,507 @@
+"""`leadwork checkin` from flags: what it writes, what it says, and what it refuses."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import tree_hash
+
+W48 = "checkins/2026-W48.toml"
+W49 = "checkins/2026-W49.toml"
+NEXT_WEEK = {"LEADWORK_TODAY": "2026-12-04"}  # a Friday in 2026-W49, after the example ends
+
+
+def checkin(run, journal, *args, env=None):
+    result = run("checkin", "--no-input", *args, journal=journal, env=env)
+    assert "Traceback" not in result.output
+    return result
+
+
+# ---- a new week --------------------------------------------------------------------------
+
+
+def test_a_new_week_from_flags_is_written_like_the_example(example_journal, run):
+    result = checkin(
+        run,
+        example_journal,
+        "-r",
+        "dayton-scrap=2.9",
+        "--reading",
+        "greenville-changeover=36",
+        "--hours",
+        "alignment=9",
+        "--hours",
+        "someone-elses-job=4",
+        "--confidence",
+        "alignment=4",
+        "--done",
+        "2",
+        "--carried",
+        "1",
+        "--dropped",
+        "Book Grace",
+        "-c",
+        "Visit Grace in Minneapolis",
+        "--story",
+        "Keisha ran the layered audit herself",
+        "--story-who",
+        "priya",
+        "--story-choice",
+        "build-bench",
+        "--conversation",
+        "Wants a second source for manifolds",
+        "--conversation-with",
+        "customer",
+        "--conversation-who",
+        "Halvorsen",
+        "--refresh",
+        "--confident",
+        "Alignment",
+        "--challenge",
+        "Time",
+        env=NEXT_WEEK,
+    )
+    assert result.exit_code == 0, result
+    assert (example_journal / W49).read_text() == (
+        "# Check-in for 2026-W49 (30 Nov \u2013 6 Dec 2026)\n"
+        "\n"
+        'week = "2026-W49"\n'
+        "\n"
+        "[readings]\n"
+        "dayton-scrap = 2.9\n"
+        "greenville-changeover = 36\n"
+        "\n"
+        "[hours]\n"
+        "alignment = 9\n"
+        "someone_elses_job = 4\n"
+        "\n"
+        "[confidence]\n"
+        "alignment = 4\n"
+        "\n"
+        "[reflection]\n"
+        'confident = "Alignment"\n'
+        'challenge = "Time"\n'
+        "\n"
+        "[[last_week]]\n"
+        'text = "Agree a new date and agenda for the Greenville coaching clinic with Marcus '
+        'and Priya"\n'
+        'outcome = "carried"\n'
+        "\n"
+        "[[last_week]]\n"
+        'text = "Ask Marcus for his plan on Dayton scrap at Monday\'s one-on-one"\n'
+        'outcome = "done"\n'
+        "\n"
+        "[[last_week]]\n"
+        'text = "Book Grace\'s one-on-one in Minneapolis for the first week of December"\n'
+        'outcome = "dropped"\n'
+        "\n"
+        "[[commitments]]\n"
+        'text = "Agree a new date and agenda for the Greenville coaching clinic with Marcus '
+        'and Priya"\n'
+        "carried = 4\n"
+        "\n"
+        "[[commitments]]\n"
+        'text = "Visit Grace in Minneapolis"\n'
+        "\n"
+        "[[stories]]\n"
+        'text = "Keisha ran the layered audit herself"\n'
+        'who = "priya"\n'
+        'choice = "build-bench"\n'
+        "\n"
+        "[[conversations]]\n"
+        'with = "customer"\n'
+        'who = "Halvorsen"\n'
+        'text = "Wants a second source for manifolds"\n'
+        "refresh = true\n"
+    )
+    assert result.stdout == (
+        "Recorded 2026-W49 (30 Nov \u2013 6 Dec 2026) in checkins/2026-W49.toml.\n"
+        "  readings       dayton-scrap           2.9%    at-risk\n"
+        "                 greenville-changeover  36 min  on-track\n"
+        "  hours          alignment 9 · someone else's job 4\n"
+        "  confidence     alignment 4\n"
+        "  reflection     confident  “Alignment”\n"
+        "                 challenge  “Time”\n"
+        "  last week      Agree a new date and agenda for the Greenville …  carried\n"
+        "                 Ask Marcus for his plan on Dayton scrap at Mond…  done\n"
+        "                 Book Grace's one-on-one in Minneapolis for the …  dropped\n"
+        "  commitments    Agree a new date and agenda for the Greenville …  carried over (4 "
+        "times)\n"
+        "                 Visit Grace in Minneapolis                        new\n"
+        "  stories        Keisha ran the layered audit herself  priya · build-bench\n"
+        "  conversations  Wants a second source for manifolds  customer · Halvorsen · strategy "
+        "refresh?\n"
+        "Last week's commitments: 1 of 3 done (33%).\n"
+        "Carried 4 times: “Agree a new date and agenda for the Greenville …”. Do it, drop it or "
+        "hand it to \nsomeone.\n"
+    )
+    assert run("check", journal=example_journal).exit_code == 0
+
+
+def test_no_answers_writes_nothing(example_journal, run):
+    before = tree_hash(example_journal)
+    result = checkin(run, example_journal, env=NEXT_WEEK)
+    assert result.exit_code == 0, result
+    assert result.stdout.startswith(
+        "Nothing to record for 2026-W49 (30 Nov \u2013 6 Dec 2026): no answers were given.\n"
+    )
+    assert "3 without an outcome yet" in result.stdout
+    assert tree_hash(example_journal) == before
+
+
+def test_week_53_is_a_real_week(example_journal, run):
+    new_year = {"LEADWORK_TODAY": "2027-01-01"}  # a Friday in 2026-W53
+    result = checkin(
+        run, example_journal, "--week", "2026-W53", "-r", "dayton-otd=97", env=new_year
+    )
+    assert result.exit_code == 0, result
+    text = (example_journal / "checkins/2026-W53.toml").read_text()
+    assert text.startswith("# Check-in for 2026-W53 (28 Dec 2026 \u2013 3 Jan 2027)\n")
+    # ...and it is also the default week on that day
+    result = checkin(run, example_journal, "-r", "dayton-otd=97.5", env=new_year)
+    assert "Amended 2026-W53" in result.stdout
+
+
+def test_a_past_week_can_be_recorded(example_journal, run):
+    result = checkin(run, example_journal, "--week", "2026-W20", "-r", "dayton-otd=97")
+    assert result.exit_code == 0, result
+    assert (example_journal / "checkins/2026-W20.toml").is_file()
+
+
+# ---- amending ----------------------------------------------------------------------------
+
+
+def test_amending_keeps_comments_and_every_untouched_line(example_journal, run):
+    path = example_journal / W48
+    original = path.read_text()
+    edited = (
+        original.replace("dayton-scrap = 3.6\n", "dayton-scrap = 3.6  # new 4140 bar\n")
+        .replace("[hours]\n", "# Short week: Thanksgiving.\n[hours]\n")
+        .replace("[[stories]]\n", "# The one story that mattered.\n[[stories]]\n")
+    )
+    path.write_text(edited)
+    result = checkin(
+        run,
+        example_journal,
+        "-r",
+        "dayton-scrap=3.1",
+        "--hours",
+        "other=8",
+        "--confidence",
+        "capability=4",
+        "--note",
+        "Short week.",
+        "-c",
+        "Call Grace",
+    )
+    assert result.exit_code == 0, result
+    expected = (
+        edited.replace("dayton-scrap = 3.6  #", "dayton-scrap = 3.1  #")
+        .replace("other = 6\n", "other = 8\n")
+        .replace("capability = 3\naccountability = 3\n", "capability = 4\naccountability = 3\n")
+        .replace(
+            'note = "Short week, Thanksgiving. Strategy refresh booked for 8 Dec at Dayton. '
+            'Scrap stays with Marcus; I ask for his plan on Monday."',
+            'note = "Short week."',
+        )
+        .replace(
+            'for the first week of December"\n\n# The one story',
+            'for the first week of December"\n\n[[commitments]]\ntext = "Call Grace"\n\n'
+            "# The one story",
+        )
+    )
+    assert path.read_text() == expected
+    assert result.stdout.startswith(
+        "Amended 2026-W48 (23\u201329 Nov 2026) in checkins/2026-W48.toml.\n"
+        "  readings     dayton-scrap  3.6% → 3.1%  course-correct\n"
+        "  hours        other 6 → 8\n"
+        "  confidence   capability 3 → 4\n"
+        "  reflection   note  “Short week, Thanksgiving. Strategy refresh book…” → “Short "
+        "week.”\n"
+        "  commitments  Call Grace  new\n"
+        "Last week's commitments: 1 of 2 done (50%).\n"
+    )
+
+
+def test_the_same_answers_twice_change_nothing(example_journal, run):
+    args = ("-r", "dayton-scrap=3.6", "--hours", "other=6", "--story", "Once", "-c", "Once")
+    first = checkin(run, example_journal, *args)
+    assert first.exit_code == 0
+    after_first = (example_journal / W48).read_bytes()
+    second = checkin(run, example_journal, *args)
+    assert second.exit_code == 0
+    assert (example_journal / W48).read_bytes() == after_first
+    assert second.stdout.startswith(
+        "Nothing changed in checkins/2026-W48.toml: every answer was already there.\n"
+    )
+    assert "the story 'Once' was already recorded" in second.stdout
+
+
+def test_a_story_captured_during_the_week_keeps_its_place(example_journal, run):
+    run("story", "Marcus fixed it", "--who", "marcus", journal=example_journal, env=NEXT_WEEK)
+    result = checkin(
+        run, example_journal, "-r", "dayton-otd=97", "--hours", "other=5", env=NEXT_WEEK
+    )
+    assert result.exit_code == 0, result
+    assert (example_journal / W49).read_text() == (
+        "# Check-in for 2026-W49 (30 Nov \u2013 6 Dec 2026)\n"
+        "\n"
+        'week = "2026-W49"\n'
+        "\n"
+        "[readings]\n"
+        "dayton-otd = 97\n"
+        "\n"
+        "[hours]\n"
+        "other = 5\n"
+        "\n"
+        "[[stories]]\n"
+        'text = "Marcus fixed it"\n'
+        'who = "marcus"\n'
+    )
+
+
+# ---- the commitments loop ----------------------------------------------------------------
+
+
+def test_commitments_come_back_and_carry_their_count(example_journal, run):
+    week49 = checkin(run, example_journal, "--carried", "1", "--done", "2", env=NEXT_WEEK)
+    assert "Last week's commitments: 1 of 2 done (50%); 1 without an outcome yet." in (
+        week49.stdout
+    )
+    # W50 is a holiday week; W51 follows up W49's commitments.
+    week51 = {"LEADWORK_TODAY": "2026-12-18"}
+    result = checkin(run, example_journal, "--carried", "Agree a new date", env=week51)
+    assert result.exit_code == 0, result
+    text = (example_journal / "checkins/2026-W51.toml").read_text()
+    assert (
+        "[[last_week]]\n"
+        'text = "Agree a new date and agenda for the Greenville coaching clinic with Marcus '
+        'and Priya"\n'
+        'outcome = "carried"\n'
+    ) in text
+    assert "carried = 5\n" in text
+    assert "Last week's commitments: 0 of 1 done (0%)." in result.stdout
+    assert "Carried 5 times" in result.stdout
+
+
+def test_changing_an_outcome_is_shown_and_the_carried_entry_is_kept(example_journal, run):
+    checkin(run, example_journal, "--carried", "1", env=NEXT_WEEK)
+    result = checkin(run, example_journal, "--done", "1", env=NEXT_WEEK)
+    assert "Agree a new date and agenda for the Greenville …  carried → done\n" in result.stdout
+    assert "it is still there: remove it from the file if it no longer applies" in result.stdout
+    assert "Last week's commitments: 1 of 1 done (100%); 2 without an outcome yet." in (
+        result.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--done", "9"), "'9' is not one of last week's commitments"),
+        (("--done", "A"), "'A' matches several of last week's commitments"),
+        (("--done", "1", "--dropped", "1"), "is given two outcomes: done and dropped"),
+    ],
+)
+def test_follow_ups_name_a_real_commitment(example_journal, run, args, message):
+    before = tree_hash(example_journal)
+    result = checkin(run, example_journal, *args, env=NEXT_WEEK)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert tree_hash(example_journal) == before
+
+
+def test_the_first_week_has_nothing_to_follow_up(fresh_journal, run):
+    result = checkin(run, fresh_journal, "--done", "1")
+    assert result.exit_code == 2
+    assert "there are no commitments from last week to follow up" in result.stderr
+
+
+# ---- bad input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "hint"),
+    [
+        (
+            ("-r", "dayton-scarp=3"),
+            "unknown indicator 'dayton-scarp'",
+            "did you mean 'dayton-scrap'? known indicator ids: castings-otd, dayton-otd, "
+            "dayton-scrap, discovery-meetings, first-pass-yield, greenville-changeover, "
+            "greenville-otd, medical-quote-days",
+        ),
+        (("-r", "dayton-scrap=abc"), "--reading 'dayton-scrap=abc': 'abc' is not a number", None),
+        (("-r", "dayton-scrap=nan"), "is not a finite number", None),
+        (("-r", "dayton-scrap=1" + "0" * 30), "is too large a number", None),
+        (("-r", "dayton-scrap"), "--reading 'dayton-scrap' is not ID=VALUE", "dayton-scrap=3.1"),
+        (("--hours", "other=-1"), "-1 hours is below 0", None),
+        (("--hours", "other=169"), "169 hours is more than the 168 in a week", None),
+        (
+            ("--hours", "alignment=100", "--hours", "other=70"),
+            "the hours add up to 170, more than the 168 in a week",
+            "alignment 100, other 70",
+        ),
+        (("--hours", "lunch=3"), "unknown time-audit area 'lunch'", None),
+        (("--confidence", "alignment=6"), "a whole number from 1 to 5, not '6'", None),
+        (("--confidence", "alignment=0"), "a whole number from 1 to 5, not '0'", None),
+        (("--confidence", "alignment=3.5"), "a whole number from 1 to 5, not '3.5'", None),
+        (("--confidence", "alinement=3"), "did you mean 'alignment'?", None),
+        (("--week", "2026-W54"), "--week 2026-W54: 2026 has only 53 ISO weeks", None),
+        (("--week", "2027-W53"), "--week 2027-W53: 2027 has only 52 ISO weeks", None),
+        (("--week", "2026-48"), "is not a week; write it as YYYY-Www", None),
+        (
+            ("--week", "2026-W50"),
+            "--week 2026-W50 has not started yet (today is 2026-12-04, in 2026-W49)",
+            "leave out --week for this week",
+        ),
+        (
+            ("--story", "x", "--story-choice", "grow-medicl"),
+            "unknown strategic choice 'grow-medicl'",
+            "did you mean 'grow-medical'?",
+        ),
+        (("--story-who", "priya"), "describe a --story; give one", None),
+        (("--conversation", "x"), "--conversation needs --conversation-with KIND", None),
+        (
+            ("--conversation", "x", "--conversation-with", "custmer"),
+            "unknown kind of conversation 'custmer'",
+            None,
+        ),
+        (("--refresh",), "describe a --conversation; give one", None),
+        (("-c", "  "), "--commitment '  ': the text is empty", None),
+    ],
+)
+def test_bad_input_is_refused_and_nothing_is_written(example_journal, run, args, message, hint):
+    before = tree_hash(example_journal)
+    result = checkin(run, example_journal, "-r", "dayton-otd=97", *args, env=NEXT_WEEK)
+    assert result.exit_code == 2, result
+    assert message in result.stderr
+    if hint:
+        assert hint in result.stderr
+    assert tree_hash(example_journal) == before
+
+
+def test_hours_over_the_week_count_the_hours_already_in_the_file(example_journal, run):
+    before = tree_hash(example_journal)
+    result = checkin(run, example_journal, "--hours", "other=150")  # 26 more are in the file
+    assert result.exit_code == 2
+    assert "the hours add up to 176, more than the 168 in a week" in result.stderr
+    assert tree_hash(example_journal) == before
+
+
+def test_a_broken_week_file_is_reported_not_overwritten(example_journal, run, monkeypatch):
+    monkeypatch.chdir(example_journal)
+    path = example_journal / W48
+    path.write_text(path.read_text().replace("dayton-otd = 96.4", 'dayton-otd = "96.4"'))
+    before = tree_hash(example_journal)
+    result = checkin(run, example_journal, "-r", "greenville-otd=98")
+    assert result.exit_code == 1
+    assert "checkins/2026-W48.toml:7:1: error: 'dayton-otd' should be a number" in result.stderr
+    assert tree_hash(example_journal) == before
+
+
+# ---- for scripts ---------------------------------------------------------------------------
+
+
+def test_json_summary(example_journal, run):
+    result = run("checkin", "-r", "dayton-scrap=3.1", "--format", "json", journal=example_journal)
+    assert result.exit_code == 0, result
+    assert json.loads(result.stdout) == {
+        "week": "2026-W48",
+        "file": "checkins/2026-W48.toml",
+        "outcome": "amended",
+        "changes": [{"section": "readings", "key": "dayton-scrap", "old": 3.6, "new": 3.1}],
+        "last_week": {
+            "done": 1,
+            "carried": 1,
+            "dropped": 0,
+            "done_rate": 0.5,
+            "without_outcome": [],
+        },
+        "notes": [],
+        "git": None,
+    }
+
+
+def test_without_a_terminal_it_never_asks(example_journal, run):
+    # CliRunner's stdin is not a terminal: no --no-input needed, and typed text is ignored.
+    result = run("checkin", "-r", "dayton-scrap=3.1", journal=example_journal, input="9\n9\n9\n")
+    assert result.exit_code == 0, result
+    assert ": " not in result.stdout.splitlines()[0]
+    assert "Indicator readings" not in result.stdout
+    assert "Amended 2026-W48" in result.stdout
+
+
+def test_an_unfinished_draft_is_mentioned_and_kept(example_journal, run):
+    draft = example_journal / ".drafts" / "2026-W48.toml"
+    draft.parent.mkdir()
+    draft.write_text('week = "2026-W48"\nanswered = []\n')
+    result = checkin(run, example_journal, "-r", "dayton-scrap=3.1")
+    assert (
+        "An unfinished check-in for 2026-W48 is kept in .drafts/2026-W48.toml; run "
+        "`leadwork checkin` at a terminal to resume it."
+    ) in " ".join(result.stdout.split())
+    assert draft.is_file()
+
+
+LEADWORK = Path(sys.executable).with_name("leadwork")
+PROBE = """
+import sys
+sys.argv = ["leadwork", *{args!r}]
+try:
+    from leadwork.cli import main
+    main()
+except SystemExit:
+    pass
+print("TOMLKIT=" + str("tomlkit" in sys.modules), file=sys.stderr)
+"""
+
+
+def test_a_new_week_without_input_does_not_load_tomlkit(example_journal):
+    args = ["--journal", str(example_journal), "checkin", "--no-input", "-r", "dayton-otd=97"]
+    env = {"LEADWORK_TODAY": "2026-12-04", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert "Recorded 2026-W49" in result.stdout, result.stderr
+    assert result.stderr.strip().endswith("TOMLKIT=False")
+
+
+def test_the_installed_command_reads_a_pipe_without_asking(example_journal):
+    result = subprocess.run(
+        [str(LEADWORK), "--journal", str(example_journal), "checkin", "-r", "dayton-otd=97"],
+        input="5\n",
+        capture_output=True,
+        text=True,
+        env={"LEADWORK_TODAY": "2026-12-04", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Recorded 2026-W49")
+    assert "value" not in result.stdout
+
+
+@pytest.mark.parametrize("command", ["checkin", "story", "conversation"])
+def test_help_does_not_load_rich_or_the_writers(command):
+    probe = """
+import sys
+sys.argv = ["leadwork", {command!r}, "--help"]
+try:
+    from leadwork.cli import main
+    main()
+except SystemExit:
+    pass
+print("HEAVY=" + ",".join(m for m in ("rich", "tomlkit", "tomli_w") if m in sys.modules))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", probe.format(command=command)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Usage: leadwork" in result.stdout
+    assert result.stdout.strip().endswith("HEAVY=")

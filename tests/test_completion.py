@@ -1,0 +1,413 @@
+"""Shell completion: commands, flags, ids and weeks from the journal at hand, answered fast.
+
+The fast completer (`leadwork.cli.complete`) must answer exactly as Typer would: the tests
+run both on the same command lines and compare the output byte for byte, for each shell.
+"""
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from leadwork.cli import complete
+from leadwork.cli.app import app
+from leadwork.cli.complete_tree import build_tree
+
+from conftest import BASE_ENV
+
+BIN = Path(sys.executable).parent
+
+
+def shell_env(shell: str, line: str) -> dict[str, str]:
+    """What Typer's completion script for `shell` sets when Tab is pressed after `line`."""
+    env = {complete.COMPLETE_VAR: f"complete_{shell}"}
+    if shell == "bash":
+        words = line.split(" ")
+        env["COMP_WORDS"] = line
+        env["COMP_CWORD"] = str(len(words) - 1)
+    elif shell.startswith("fish"):
+        shell, _, action = shell.partition(":")
+        env[complete.COMPLETE_VAR] = "complete_fish"
+        env["_TYPER_COMPLETE_ARGS"] = line
+        env["_TYPER_COMPLETE_FISH_ACTION"] = action or "get-args"
+    elif shell == "powershell":
+        env["_TYPER_COMPLETE_ARGS"] = line
+        env["_TYPER_COMPLETE_WORD_TO_COMPLETE"] = line.rsplit(" ", 1)[-1]
+    else:
+        env["_TYPER_COMPLETE_ARGS"] = line
+    return env
+
+
+def fast(env: dict[str, str]) -> tuple[str, int]:
+    full = {**os.environ, **BASE_ENV, **env}
+    response = complete.respond(full)
+    assert response is not None, "the fast completer declined"
+    text, code = response
+    return ("" if text is None else text + "\n"), code
+
+
+def typer_answer(env: dict[str, str]) -> tuple[str, int]:
+    result = CliRunner().invoke(app, [], env={**BASE_ENV, **env}, prog_name="leadwork")
+    return result.stdout, result.exit_code
+
+
+def items(line: str, shell: str = "bash") -> list[str]:
+    text, _ = fast(shell_env(shell, line))
+    return [value for value in text.split("\n") if value]
+
+
+# ---- the tree is the app's ---------------------------------------------------------------------
+
+
+def test_the_command_tree_is_generated_from_the_app():
+    committed = json.loads(complete.TREE_FILE.read_text())
+    assert committed == build_tree(), (
+        "src/leadwork/cli/command_tree.json is out of date: run "
+        "`python -m leadwork.cli.complete_tree` after changing commands or options"
+    )
+
+
+# ---- same answers as Typer ---------------------------------------------------------------------
+
+LINES = [
+    "leadwork ",
+    "leadwork c",
+    "leadwork -",
+    "leadwork --",
+    "leadwork --j",
+    "leadwork --journal",
+    "leadwork --debug ch",
+    "leadwork check -",
+    "leadwork check --format ",
+    "leadwork check --format j",
+    "leadwork check --format=",
+    "leadwork check --strict --",
+    "leadwork check --strict -f js",
+    "leadwork schema ",
+    "leadwork schema c",
+    "leadwork schema team ",
+    "leadwork init --",
+    "leadwork init ",
+    "leadwork nosuch ",
+    'leadwork "che',
+    "leadwork indicator ",
+    "leadwork indicator show ",
+    "leadwork indicator show d",
+    "leadwork indicator show dayton-scrap ",
+    "leadwork indicator list --owner ",
+    "leadwork indicator list -o p",
+    "leadwork indicator list --owner=g",
+    "leadwork indicator list --week 2026-W4",
+    "leadwork indicator list --all --format ",
+    "leadwork capability show ",
+    "leadwork capability list --owner m",
+    "leadwork edit ",
+    "leadwork edit one-on-ones/2026-11",
+    "leadwork edit 2026-W3",
+    "leadwork dashboard --week 2026-W4",
+    "leadwork dashboard -f ",
+]
+SHELLS = ["bash", "zsh", "fish:get-args", "fish:is-args", "powershell"]
+
+
+def _declared_help_names(self, ctx):
+    used = {name for param in self.params for name in (*param.opts, *param.secondary_opts)}
+    return [name for name in ctx.help_option_names if name not in used]
+
+
+@pytest.fixture
+def stable_help_option(monkeypatch):
+    """Click keeps the help option's names in a set, so Typer lists `-h` and `--help` in
+    either order from one process to the next; pin the declared order for comparisons."""
+    from typer._click.core import Command
+
+    monkeypatch.setattr(Command, "get_help_option_names", _declared_help_names)
+
+
+def same_text(text: str) -> str:
+    """Typer renders help texts with rich, which wraps them at 80 columns even inside a
+    zsh or fish completion item; the fast completer does not. Compare modulo whitespace."""
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+@pytest.mark.parametrize("line", LINES)
+def test_fast_completion_answers_exactly_as_typer_does(
+    line, shell, example_journal, monkeypatch, stable_help_option
+):
+    monkeypatch.chdir(example_journal)
+    env = shell_env(shell, line)
+    (ours, our_code), (theirs, their_code) = fast(env), typer_answer(env)
+    assert our_code == their_code
+    if shell == "bash":
+        assert ours == theirs
+    else:
+        assert same_text(ours) == same_text(theirs)
+
+
+# ---- what a person gets ------------------------------------------------------------------------
+
+
+def test_commands_and_flags():
+    commands = {"init", "check", "schema", "edit", "report", "indicator", "capability"}
+    assert commands <= set(items("leadwork "))
+    assert items("leadwork indicator ") == ["list", "show"]
+    assert items("leadwork ch") == ["check", "checkin"]
+    assert items("leadwork check --") == ["--strict", "--format", "--help"]
+    assert items("leadwork check --format ") == ["text", "json"]
+    assert "--journal" in items("leadwork --")
+    # An option already given is not offered again.
+    assert "--strict" not in items("leadwork check --strict --")
+
+
+def test_ids_and_weeks_from_the_journal_in_the_current_folder(example_journal, monkeypatch):
+    monkeypatch.chdir(example_journal / "checkins")  # anywhere inside the journal
+    assert items("leadwork indicator show d") == [
+        "dayton-otd",
+        "dayton-scrap",
+        "discovery-meetings",
+    ]
+    assert items("leadwork indicator list --owner ") == ["marcus", "priya", "elena", "tom", "grace"]
+    assert items("leadwork capability show c") == ["consultative-selling", "coaching-supervisors"]
+    weeks = items("leadwork indicator list --week ")
+    assert weeks[:3] == ["2026-W48", "2026-W47", "2026-W46"]  # this week first, then newest
+    assert len(weeks) == 20
+    assert items("leadwork edit 2026-W3")[:2] == ["2026-W39", "2026-W38"]
+    assert items("leadwork edit t") == ["team"]
+    # One-on-ones and reviews once their folder is typed, so a year of them does not
+    # drown the short names.
+    assert not [i for i in items("leadwork edit ") if "/" in i]
+    assert items("leadwork edit one-on-ones/2026-11-2") == [
+        "one-on-ones/2026-11-25-tom.toml",
+        "one-on-ones/2026-11-24-priya.toml",
+    ]
+
+
+def test_ids_from_the_journal_named_by_option_or_environment(
+    example_journal, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    assert items("leadwork indicator show g") == []  # no journal here: nothing, no error
+    assert items(f"leadwork --journal {example_journal} indicator show g") == [
+        "greenville-otd",
+        "greenville-changeover",
+    ]
+    assert items(f"leadwork -j {example_journal} capability show m") == ["machinist-pipeline"]
+    monkeypatch.setenv("LEADWORK_JOURNAL", str(example_journal))
+    assert items("leadwork indicator list --owner e") == ["elena"]
+
+
+def test_this_week_is_offered_even_before_its_check_in(fresh_journal, monkeypatch):
+    monkeypatch.chdir(fresh_journal)
+    assert items("leadwork indicator list --week ") == ["2026-W48"]
+    text, _ = fast(shell_env("fish", "leadwork indicator list --week "))
+    assert text == "2026-W48\tthis week\n"
+
+
+def test_a_broken_file_completes_nothing_and_says_nothing(example_journal, monkeypatch):
+    monkeypatch.chdir(example_journal)
+    (example_journal / "team.toml").write_text("[[people]\nid = ")
+    assert fast(shell_env("bash", "leadwork indicator list --owner ")) == ("\n", 0)
+    assert items("leadwork indicator show dayton-s") == ["dayton-scrap"]
+
+
+def test_zsh_and_fish_show_help_next_to_each_candidate():
+    text, _ = fast(shell_env("zsh", "leadwork ch"))
+    assert text.startswith('_arguments \'*: :(("check":"Validate every file and every')
+    text, _ = fast(shell_env("fish", "leadwork check --st"))
+    assert text == "--strict\tTreat warnings as problems (exit 1).\n"
+    # Nothing to offer: zsh and fish fall back to file names.
+    assert fast(shell_env("zsh", "leadwork init ")) == ("_files\n", 0)
+    assert fast(shell_env("fish:is-args", "leadwork init ")) == ("", 1)
+
+
+# ---- fast: the completer imports neither Typer nor the core --------------------------------------
+
+PROBE = """
+import os, sys
+os.environ.update({env!r})
+try:
+    from leadwork.cli import main
+    main()
+except SystemExit:
+    pass
+heavy = sorted(m for m in ("typer", "rich", "pydantic", "tomlkit", "tomli_w") if m in sys.modules)
+print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "leadwork ",
+        "leadwork check --format ",
+        "leadwork indicator show ",
+        "leadwork indicator list --owner ",
+        "leadwork edit 2026-W4",
+    ],
+)
+def test_completion_imports_neither_typer_nor_the_core(line, example_journal, monkeypatch):
+    monkeypatch.chdir(example_journal)
+    env = shell_env("bash", line)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(env=env)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=example_journal,
+    )
+    assert result.stderr.strip().splitlines()[-1] == "HEAVY="
+    assert result.stdout.split() == items(line)
+
+
+# ---- the real shells ---------------------------------------------------------------------------
+
+
+def bash_complete(line: str, cwd: Path, env: dict[str, str] | None = None) -> list[str]:
+    """Source Typer's bash script (as --install-completion does) and press Tab after `line`."""
+    script = subprocess.run(
+        [BIN / "leadwork", "--show-completion", "bash"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+    )
+    if script.returncode != 0 or "complete -o default" not in script.stdout:
+        script = subprocess.run(
+            [BIN / "leadwork"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, complete.COMPLETE_VAR: "source_bash"},
+        )
+    words = " ".join(shlex.quote(word) for word in line.split(" "))
+    # What bash does on Tab: set COMP_WORDS and COMP_CWORD, call the function with the
+    # command's name; then show what it offered.
+    driver = "\n".join(
+        [
+            script.stdout,
+            f"COMP_WORDS=({words})",
+            f"COMP_CWORD={len(line.split(' ')) - 1}",
+            "_leadwork_completion leadwork",
+            'printf "%s\\n" "${COMPREPLY[@]}"',
+        ]
+    )
+    result = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", driver],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", **BASE_ENV, **(env or {})},
+    )
+    assert result.returncode == 0, result.stderr
+    return [w for w in result.stdout.split("\n") if w]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
+def test_bash_completes_through_the_installed_script(example_journal):
+    assert bash_complete("leadwork ch", example_journal) == ["check", "checkin"]
+    assert bash_complete("leadwork check --format ", example_journal) == ["text", "json"]
+    assert bash_complete("leadwork indicator show dayton-", example_journal) == [
+        "dayton-otd",
+        "dayton-scrap",
+    ]
+
+
+def test_show_and_install_completion_still_work(tmp_path):
+    shown = subprocess.run(
+        [BIN / "leadwork", "--show-completion", "bash"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+    )
+    if shown.returncode != 0:  # this Typer detects the shell itself
+        shown = subprocess.run(
+            [BIN / "leadwork", "--show-completion"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SHELL": "/bin/bash"},
+        )
+    assert shown.returncode == 0, shown.stderr
+    assert "_LEADWORK_COMPLETE=complete_bash" in shown.stdout
+    installed = subprocess.run(
+        [BIN / "leadwork", "--install-completion"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"},
+    )
+    assert installed.returncode == 0, installed.stderr
+    script = tmp_path / ".bash_completions" / "leadwork.sh"
+    assert "_LEADWORK_COMPLETE=complete_bash" in script.read_text()
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text()
+
+
+@pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
+def test_fish_completes_through_its_script(example_journal, tmp_path):
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}", **BASE_ENV}
+    script = subprocess.run(
+        [BIN / "leadwork"],
+        capture_output=True,
+        text=True,
+        env={**env, complete.COMPLETE_VAR: "source_fish"},
+    )
+    assert script.returncode == 0, script.stderr
+    (tmp_path / "leadwork.fish").write_text(script.stdout)
+
+    def tab(line: str) -> list[str]:
+        result = subprocess.run(
+            [
+                "fish",
+                "--no-config",
+                "-c",
+                f"source {tmp_path / 'leadwork.fish'}; complete -C '{line}'",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=example_journal,
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.splitlines()
+
+    assert tab("leadwork indicator show dayton-") == [
+        "dayton-otd\tDayton on-time delivery",
+        "dayton-scrap\tDayton scrap rate",
+    ]
+    assert tab("leadwork indicator list --owner m") == ["marcus\tMarcus Reyes"]
+
+
+def test_completion_finds_the_journal_where_leadwork_does(example_journal, tmp_path, monkeypatch):
+    from leadwork.cli.complete_values import journal_root
+    from leadwork.errors import JournalNotFound
+    from leadwork.store.locate import find_journal
+
+    def leadwork_finds(option):
+        try:
+            return find_journal(Path(option) if option else None, os.environ, Path.cwd())
+        except JournalNotFound:
+            return None
+
+    monkeypatch.delenv("LEADWORK_JOURNAL", raising=False)
+    (tmp_path / "plain").mkdir()
+    cases = [
+        (example_journal / "checkins", None, None),
+        (tmp_path, None, None),
+        (tmp_path, "northfield", None),
+        (tmp_path, "plain", None),
+        (tmp_path, "missing", None),
+        (tmp_path / "plain", None, str(example_journal)),
+        (tmp_path / "plain", None, "../northfield"),
+        (tmp_path / "plain", "..", str(example_journal)),
+    ]
+    for cwd, option, env in cases:
+        monkeypatch.chdir(cwd)
+        if env is None:
+            monkeypatch.delenv("LEADWORK_JOURNAL", raising=False)
+        else:
+            monkeypatch.setenv("LEADWORK_JOURNAL", env)
+        assert journal_root(option) == leadwork_finds(option), (cwd, option, env)

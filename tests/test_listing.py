@@ -1,0 +1,229 @@
+"""`indicator list|show`, `capability list|show`: tables for people, JSON for scripts, and
+colour that follows the conventions (off in pipes and with NO_COLOR, on with FORCE_COLOR)."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import tree_hash
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+COLOR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
+LIST_AND_SHOW = [
+    ["indicator", "list"],
+    ["indicator", "show", "dayton-scrap"],
+    ["capability", "list"],
+    ["capability", "show", "coaching-supervisors"],
+]
+
+
+def as_json(run, journal, *args):
+    result = run(*args, "--format", "json", journal=journal)
+    assert result.exit_code == 0, result
+    assert not ANSI.search(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_indicator_list_json(example_journal, run):
+    data = as_json(run, example_journal, "indicator", "list")
+    assert data["week"] == "2026-W48"
+    by_id = {i["id"]: i for i in data["indicators"]}
+    assert list(by_id)[:2] == ["greenville-otd", "greenville-changeover"]
+    assert by_id["dayton-scrap"] == {
+        "id": "dayton-scrap",
+        "name": "Dayton scrap rate",
+        "owner": "marcus",
+        "serves": ["quality-at-scale"],
+        "unit": "%",
+        "direction": "lower",
+        "target": 2.0,
+        "celebrate": 1.5,
+        "course_correct": 3.0,
+        "active": True,
+        "latest": {"week": "2026-W48", "value": 3.6, "status": "course-correct"},
+        "status": "course-correct",
+        "trend_warning": False,
+        "course_correct_weeks": 2,
+    }
+    # Green, but three weeks the wrong way in a row: the trend warning.
+    assert by_id["medical-quote-days"]["status"] == "on-track"
+    assert by_id["medical-quote-days"]["trend_warning"] is True
+    # The target raised in September applies from then on.
+    assert by_id["first-pass-yield"]["target"] == 97
+
+
+def test_indicator_list_as_of_an_earlier_week(example_journal, run):
+    data = as_json(run, example_journal, "indicator", "list", "--week", "2026-W38")
+    by_id = {i["id"]: i for i in data["indicators"]}
+    assert by_id["greenville-otd"]["status"] == "course-correct"
+    assert by_id["first-pass-yield"]["target"] == 96.5  # before the change on 2026-09-22
+
+
+def test_indicator_show_json_has_thirteen_weeks(example_journal, run):
+    data = as_json(
+        run, example_journal, "indicator", "show", "greenville-otd", "--week", "2026-W40"
+    )
+    assert [h["week"] for h in data["history"]][::12] == ["2026-W28", "2026-W40"]
+    assert data["history"][0] == {"week": "2026-W28", "value": None, "status": "no-data"}
+    statuses = [h["status"] for h in data["history"] if h["week"] >= "2026-W37"]
+    assert statuses == ["course-correct"] * 4
+    assert data["course_correct_weeks"] == 4
+    assert data["agreed_with"] == ["priya"]
+    assert data["agreed_on"] == "2026-06-08"
+
+
+def test_capability_list_and_show_json(example_journal, run):
+    data = as_json(run, example_journal, "capability", "list")
+    by_id = {c["id"]: c for c in data["capabilities"]}
+    assert by_id["coaching-supervisors"]["overdue_steps"] == 1
+    assert by_id["coaching-supervisors"]["next_step"] == {
+        "number": 2,
+        "what": "First coaching clinic for Greenville shift supervisors, with HR",
+        "due": "2026-10-23",
+    }
+    assert by_id["dependable-scheduling"]["steps_done"] == 2
+    detail = as_json(run, example_journal, "capability", "show", "dependable-scheduling")
+    assert detail["reviews"] == [
+        {
+            "date": "2026-10-30",
+            "level": 2,
+            "file": "reviews/2026-10-30-capability-dependable-scheduling.toml",
+        }
+    ]
+    assert {i["id"] for i in detail["indicators"]} == {
+        "greenville-otd",
+        "greenville-changeover",
+        "dayton-otd",
+        "castings-otd",
+    }
+    assert [s["done"] for s in detail["steps"]] == ["2026-07-08", "2026-10-14", False, False]
+
+
+def test_indicator_list_table(example_journal, run):
+    result = run("indicator", "list", journal=example_journal)
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Indicators, as of 2026-W48")
+    assert all(len(line) <= 100 for line in lines)
+    scrap = next(line for line in lines if "dayton-scrap" in line)
+    assert "≤ 2%" in scrap and "3.6%" in scrap and "course-correct" in scrap
+    quotes = next(line for line in lines if "medical-quote-days" in line)
+    assert "on-track ⚠ trend" in quotes
+
+
+def test_indicator_show_table(example_journal, run):
+    result = run("indicator", "show", "dayton-scrap", journal=example_journal)
+    assert result.exit_code == 0, result
+    text = result.stdout
+    assert "agreed with  marcus, elena on 2026-03-16" in text
+    assert "target 2%, celebrate at 1.5%, course-correct past 3%" in text
+    assert "│ 2026-W48 │  3.6% │ course-correct │" in text
+    assert text.rstrip().endswith("course-correct 2 weeks running")
+
+
+def test_capability_tables(example_journal, run):
+    listed = run("capability", "list", journal=example_journal)
+    assert listed.exit_code == 0, listed
+    row = next(line for line in listed.stdout.splitlines() if "coaching-supervisors" in line)
+    assert "1/3 done, 1 overdue" in row and "2026-10-23" in row
+    shown = run("capability", "show", "coaching-supervisors", journal=example_journal)
+    assert "│ 2 │ First coaching clinic for Greenville shift supervisors, with HR" in shown.stdout
+    assert "overdue" in shown.stdout
+    assert "indicators  none yet" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "hint"),
+    [
+        (
+            ["indicator", "show", "dayton-scarp"],
+            "no indicator with id 'dayton-scarp'",
+            "dayton-scrap",
+        ),
+        (["capability", "show", "nope"], "no capability with id 'nope'", "known capability ids"),
+        (["indicator", "list", "--week", "2026-W60"], "--week: '2026-W60'", "YYYY-Www"),
+        (["indicator", "list", "--format", "yaml"], "'yaml' is not one of", None),
+    ],
+)
+def test_bad_usage_exits_2_and_writes_nothing(args, message, hint, example_journal, run):
+    before = tree_hash(example_journal)
+    result = run(*args, journal=example_journal)
+    assert result.exit_code == 2, result
+    assert message in result.stderr
+    if hint:
+        assert hint in result.stderr
+    assert result.stdout == ""
+    assert tree_hash(example_journal) == before
+
+
+def test_an_empty_journal_lists_nothing(fresh_journal, run):
+    assert as_json(run, fresh_journal, "indicator", "list")["indicators"] == []
+    assert as_json(run, fresh_journal, "capability", "list") == {"capabilities": []}
+    result = run("indicator", "list", journal=fresh_journal)
+    assert "No indicators yet" in result.stdout
+
+
+def test_a_broken_file_is_reported_not_a_traceback(example_journal, run):
+    path = example_journal / "indicators.toml"
+    path.write_text(path.read_text().replace("target = 95", 'target = "95"', 1))
+    result = run("indicator", "list", journal=example_journal)
+    assert result.exit_code == 1
+    assert "indicators.toml:" in result.stderr and "should be a number" in result.stderr
+
+
+# ---- colour and pipes: the installed command, as a person or a script runs it ----------------
+
+LEADWORK = Path(sys.executable).parent / "leadwork"
+
+
+def installed(journal: Path, args: list[str], **env: str) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    return subprocess.run(
+        [LEADWORK, "--journal", str(journal), *args],
+        capture_output=True,  # a pipe, as in `leadwork indicator list | less`
+        text=True,
+        env={**base, "LEADWORK_TODAY": "2026-11-27", "COLUMNS": "100", "TERM": "xterm", **env},
+    )
+
+
+@pytest.mark.parametrize("args", LIST_AND_SHOW, ids=" ".join)
+def test_no_ansi_codes_in_a_pipe(example_journal, args):
+    result = installed(example_journal, args)
+    assert result.returncode == 0, result.stderr
+    assert not ANSI.search(result.stdout)
+
+
+@pytest.mark.parametrize("args", LIST_AND_SHOW, ids=" ".join)
+def test_force_color_colours_even_a_pipe(example_journal, args):
+    result = installed(example_journal, args, FORCE_COLOR="1")
+    assert result.returncode == 0, result.stderr
+    assert COLOR.search(result.stdout)
+
+
+@pytest.mark.parametrize("args", LIST_AND_SHOW, ids=" ".join)
+def test_no_color_wins_over_force_color(example_journal, args):
+    result = installed(example_journal, args, FORCE_COLOR="1", NO_COLOR="1")
+    assert result.returncode == 0, result.stderr
+    assert not ANSI.search(result.stdout)  # no escape codes at all, bold included
+
+
+def test_errors_are_coloured_only_when_asked(example_journal):
+    plain = installed(example_journal, ["indicator", "show", "nope"])
+    assert plain.returncode == 2 and not ANSI.search(plain.stderr)
+    forced = installed(example_journal, ["indicator", "show", "nope"], FORCE_COLOR="1")
+    assert forced.returncode == 2 and ANSI.search(forced.stderr)
+    both = installed(example_journal, ["indicator", "show", "nope"], FORCE_COLOR="1", NO_COLOR="1")
+    assert not ANSI.search(both.stderr)
+
+
+@pytest.mark.parametrize("args", LIST_AND_SHOW, ids=" ".join)
+def test_json_is_never_coloured(example_journal, args):
+    result = installed(example_journal, [*args, "--format", "json"], FORCE_COLOR="1")
+    assert result.returncode == 0, result.stderr
+    assert not ANSI.search(result.stdout)
+    json.loads(result.stdout)

@@ -1,0 +1,139 @@
+"""Packaging: the wheel has the example journal and the completer's tree inside, and no
+tests or caches; installed in a fresh environment, `leadwork` works on its own."""
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+ENV = {**os.environ, "LEADWORK_TODAY": "2026-11-27", "LEADWORK_JOURNAL": "", "NO_COLOR": "1"}
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(ROOT), "-w", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    (built,) = out.glob("leadwork-*.whl")
+    return built
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_the_example_and_no_tests_or_caches(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for needed in (
+        "leadwork/example/leadwork.toml",
+        "leadwork/example/checkins/2026-W48.toml",
+        "leadwork/example/one-on-ones/2026-11-25-tom.toml",
+        "leadwork/templates/team.toml",
+        "leadwork/cli/command_tree.json",
+    ):
+        assert needed in names, needed
+    example = len(list((ROOT / "examples" / "northfield").rglob("*.toml")))
+    assert len([n for n in names if n.startswith("leadwork/example/")]) == example
+    for name in names:
+        assert not name.startswith("tests/") and "/tests/" not in name, name
+        assert "__pycache__" not in name and not name.endswith(".pyc"), name
+        assert ".pytest_cache" not in name and ".hypothesis" not in name, name
+
+
+def _venv_bin(folder: Path) -> Path:
+    return folder / ("Scripts" if os.name == "nt" else "bin")
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_works_on_its_own(wheel, tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    bin_dir = _venv_bin(env_dir)
+    install = subprocess.run(
+        [bin_dir / "python", "-m", "pip", "install", "-q", str(wheel)],
+        capture_output=True,
+        text=True,
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
+    leadwork = bin_dir / "leadwork"
+    journal = tmp_path / "try"
+    made = subprocess.run(
+        [leadwork, "init", "--example", str(journal)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=tmp_path,  # not the checkout: the example must come from the package
+    )
+    assert made.returncode == 0, made.stderr
+    assert (journal / "checkins" / "2026-W48.toml").is_file()
+    assert (journal / ".leadwork" / "schema" / "checkin.json").is_file()
+    checked = subprocess.run(
+        [leadwork, "check"], capture_output=True, text=True, env=ENV, cwd=journal
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith("ok: the journal is valid (20 check-ins")
+    completed = subprocess.run(
+        [leadwork],
+        capture_output=True,
+        text=True,
+        cwd=journal,
+        env={
+            **ENV,
+            "_LEADWORK_COMPLETE": "complete_bash",
+            "COMP_WORDS": "leadwork indicator show dayton-",
+            "COMP_CWORD": "3",
+        },
+    )
+    assert completed.stdout.split() == ["dayton-otd", "dayton-scrap"]
+
+
+def _tool_install(tool: list[str], tmp_path: Path) -> Path:
+    """Install the project with pipx or uv into folders under tmp_path; the bin folder."""
+    home = tmp_path / "tool-home"
+    bin_dir = tmp_path / "tool-bin"
+    env = {
+        **os.environ,
+        "PIPX_HOME": str(home),
+        "PIPX_BIN_DIR": str(bin_dir),
+        "UV_TOOL_DIR": str(home),
+        "UV_TOOL_BIN_DIR": str(bin_dir),
+    }
+    result = subprocess.run([*tool, str(ROOT)], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return bin_dir
+
+
+def _works(bin_dir: Path, tmp_path: Path) -> None:
+    journal = tmp_path / "j"
+    made = subprocess.run(
+        [bin_dir / "leadwork", "init", "--example", str(journal)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=tmp_path,
+    )
+    assert made.returncode == 0, made.stderr
+    checked = subprocess.run(
+        [bin_dir / "leadwork", "check"], capture_output=True, text=True, env=ENV, cwd=journal
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pipx") is None, reason="pipx is not installed here")
+def test_pipx_install(tmp_path):
+    _works(_tool_install(["pipx", "install", "--force"], tmp_path), tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("uv") is None, reason="uv is not installed here")
+def test_uv_tool_install(tmp_path):
+    _works(_tool_install(["uv", "tool", "install", "--force"], tmp_path), tmp_path)
