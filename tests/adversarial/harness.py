@@ -30,6 +30,7 @@ STRATEGY = "strategy.toml"
 CAPABILITIES = "capabilities.toml"
 INDICATORS = "indicators.toml"
 WEEK = "checkins/2026-W48.toml"  # this week (today is 2026-11-27)
+CHECKINS = "checkins/*"
 MEETING = "one-on-ones/2026-11-24-maria.toml"
 REVIEW = "reviews/2026-09-01-strategy.toml"
 FILES = (CONFIG, TEAM, STRATEGY, CAPABILITIES, INDICATORS, WEEK, MEETING, REVIEW)
@@ -49,10 +50,14 @@ class Command:
     # Does its argv name ids that the definition files must hold (`--choice quality-first`,
     # `-r otd=96`)? Then on a journal without definitions it must refuse, clearly.
     names_ids: bool = False
+    env: tuple[tuple[str, str], ...] = ()  # e.g. (("EDITOR", "true"),) for `edit`
 
     @property
     def id(self) -> str:
         return " ".join(self.argv)
+
+    def environ(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        return {**dict(self.env), **(extra or {})}
 
     def reads_file(self, rel: str) -> bool:
         return any(fnmatch.fnmatch(rel, pattern) for pattern in self.reads)
@@ -71,6 +76,35 @@ COMMANDS: tuple[Command, ...] = (
         reads=(EVERY_FILE,),
         writes=("dashboard.html",),
     ),
+    Command(("story", "Line 3 ran clean"), reads=(CHECKINS,), writes=(WEEK,)),
+    Command(
+        ("story", "Line 3 ran clean", "--choice", "quality-first", "--who", "maria"),
+        reads=(STRATEGY, CHECKINS),
+        writes=(WEEK,),
+        names_ids=True,
+    ),
+    Command(
+        ("conversation", "They want weekly ship dates", "--with", "customer"),
+        reads=(CHECKINS,),
+        writes=(WEEK,),
+    ),
+    Command(
+        ("checkin", "--no-input", "-r", "otd=96", "--story", "A good week", "-c", "Walk line 3"),
+        reads=(INDICATORS, CHECKINS),
+        writes=(WEEK,),
+        names_ids=True,
+    ),
+    Command(("indicator", "list"), reads=(CONFIG, INDICATORS, CHECKINS)),
+    Command(("indicator", "show", "otd"), reads=(CONFIG, INDICATORS, CHECKINS), names_ids=True),
+    Command(("capability", "list"), reads=(CAPABILITIES, INDICATORS)),
+    Command(
+        ("capability", "show", "quality-at-scale"),
+        reads=(CAPABILITIES, INDICATORS),
+        names_ids=True,
+    ),
+    Command(("report",), reads=(EVERY_FILE,)),
+    Command(("report", "--format", "json"), reads=(EVERY_FILE,)),
+    Command(("edit", "team"), reads=(TEAM,), env=(("EDITOR", "true"), ("VISUAL", ""))),
 )
 # Commands that read no journal file, so no bad file can reach them (they are tested in
 # test_filesystem.py and test_escape.py instead).
@@ -175,7 +209,7 @@ def refusal_problems(
         problems.append("internal error (a bug, not a message about the input)")
     if "Traceback" in result.output:
         problems.append("traceback")
-    if not located(result.output, file, line):
+    if not (located(result.stderr, file, line) or located(result.stdout, file, line)):
         problems.append(f"no error located at {file}:{line if line is not None else ''}")
     if message is not None and message not in result.output:
         problems.append(f"message lacks {message!r}")

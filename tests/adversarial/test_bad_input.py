@@ -34,7 +34,7 @@ def test_bad_input_is_refused_clearly(journal: Path, run, case: Case, command: C
     bad, line = case.make(path.read_bytes())
     path.write_bytes(bad)
     snapshot = Snapshot.take(journal)
-    result = run(*command.argv, journal=journal)
+    result = run(*command.argv, journal=journal, env=command.environ())
     if case.scope == "file" or command.cross_checks:
         assert_refused(result, snapshot, case.file, line, case.message)
     else:  # files that disagree: shown as they are, but never a crash or a stray write

@@ -45,6 +45,7 @@ def test_a_missing_journal_folder(tmp_path: Path, run, command: Command, monkeyp
     monkeypatch.chdir(tmp_path)
     snapshot = Snapshot.take(tmp_path)
     for how in ({"journal": tmp_path / "nope"}, {"env": {"LEADWORK_JOURNAL": "nope"}}, {}):
+        how["env"] = command.environ(how.get("env"))
         result = run(*command.argv, **how)
         assert result.exit_code == 1, result
         assert "Traceback" not in result.output
@@ -57,7 +58,7 @@ def test_leadwork_toml_replaced_by_a_folder(journal: Path, run, command: Command
     (journal / CONFIG).unlink()
     (journal / CONFIG).mkdir()
     snapshot = Snapshot.take(journal)
-    result = run(*command.argv, journal=journal)
+    result = run(*command.argv, journal=journal, env=command.environ())
     assert_refused(result, snapshot, CONFIG, None, "is not a file")
 
 
@@ -77,7 +78,7 @@ def test_a_file_replaced_by_a_folder(journal: Path, run, command: Command, rel: 
     (journal / rel).mkdir()
     (journal / rel / "oops.toml").write_text("x = 1\n")
     snapshot = Snapshot.take(journal)
-    result = run(*command.argv, journal=journal)
+    result = run(*command.argv, journal=journal, env=command.environ())
     assert_refused(result, snapshot, rel, None, "is a folder")
 
 
@@ -96,7 +97,7 @@ def test_a_folder_replaced_by_a_file(journal: Path, run, command: Command, folde
     (journal / folder).rmdir()
     (journal / folder).write_text("not a folder\n")
     snapshot = Snapshot.take(journal)
-    result = run(*command.argv, journal=journal)
+    result = run(*command.argv, journal=journal, env=command.environ())
     assert_refused(result, snapshot, folder, None, "a folder here")
 
 
@@ -131,7 +132,7 @@ def test_a_file_that_is_not_a_file(journal: Path, run, command: Command, rel: st
     (journal / rel).unlink()
     make(journal / rel)
     snapshot = Snapshot.take(journal)
-    result = run(*command.argv, journal=journal)
+    result = run(*command.argv, journal=journal, env=command.environ())
     assert_refused(result, snapshot, rel, None, message)
 
 
@@ -343,5 +344,5 @@ def test_a_writer_refuses_a_read_only_target(journal: Path, run, command, rel: s
     else:
         read_only(target.parent)
     snapshot = Snapshot.take(journal)
-    result = run(*command.argv, journal=journal)
+    result = run(*command.argv, journal=journal, env=command.environ())
     assert_refused(result, snapshot, rel, None, "read-only")

@@ -48,7 +48,7 @@ def test_every_invalid_file_in_every_place(journal: Path, run, target: str, comm
     for case in CASES:
         path.write_bytes(case.read_bytes())
         snapshot = Snapshot.take(journal)
-        result = run(*command.argv, journal=journal)
+        result = run(*command.argv, journal=journal, env=command.environ())
         # Every corpus file is invalid TOML, so the error always has a line to point at.
         problems = refusal_problems(result, snapshot, target, line=_ANY_LINE)
         if problems:

@@ -143,7 +143,7 @@ WITHOUT_DEFINITIONS = {"empty-optional-files", "comment-only-files", "missing-op
 def test_unusual_but_valid_input_works(journal: Path, run, variant: str, command: Command):
     VARIANTS[variant](journal)
     snapshot = Snapshot.take(journal)
-    result = run(*command.argv, journal=journal, env=ENV.get(variant))
+    result = run(*command.argv, journal=journal, env=command.environ(ENV.get(variant)))
     assert "Traceback" not in result.output
     if command.names_ids and variant in WITHOUT_DEFINITIONS:
         # `--choice quality-first` when strategy.toml has no choices: a clear refusal
@@ -162,9 +162,9 @@ def test_a_journal_reached_through_a_symlink(journal: Path, run, command: Comman
     link = journal.parent / "link-to-journal"
     link.symlink_to(journal, target_is_directory=True)
     snapshot = Snapshot.take(journal)
-    by_option = run(*command.argv, journal=link)
+    by_option = run(*command.argv, journal=link, env=command.environ())
     monkeypatch.chdir(link / "checkins")  # found upward from inside, through the link
-    from_inside = run(*command.argv)
+    from_inside = run(*command.argv, env=command.environ())
     for result in (by_option, from_inside):
         assert result.exit_code == 0, result
     assert link.is_symlink()
@@ -179,5 +179,5 @@ def test_symlinked_files_are_read(journal: Path, run, command: Command):
     shared.mkdir()
     os.replace(journal / "team.toml", shared / "team.toml")
     (journal / "team.toml").symlink_to(Path("..") / "shared" / "team.toml")
-    result = run(*command.argv, journal=journal)
+    result = run(*command.argv, journal=journal, env=command.environ())
     assert result.exit_code == 0, result

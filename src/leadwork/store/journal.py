@@ -133,6 +133,9 @@ class Journal:
     def checkin(self, week: Week) -> Checkin | None:
         rel = self.checkin_rel(week)
         if self.absent(rel):
+            folder = self.path(layout.CHECKINS)
+            if os.path.lexists(folder) and not folder.is_dir():  # not "no check-in yet"
+                raise InvalidFile("is a file, but leadwork keeps a folder here", file=folder)
             return None
         return self.load(rel, Checkin)
 
