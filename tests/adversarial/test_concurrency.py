@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from adversarial.harness import Snapshot
-from adversarial.test_crash import ADD_STORY, PYTHON, _env
+from adversarial.test_crash import LEADWORK, _env
 from leadwork.errors import LockTimeout
 from leadwork.store.atomic import journal_lock
 
@@ -33,7 +33,7 @@ with journal_lock(Path(sys.argv[1])):
 
 
 def story_writer(journal: Path, week: str, text: str) -> list[str]:
-    return [PYTHON, str(ADD_STORY), str(journal), week, text]
+    return [LEADWORK, "--journal", str(journal), "story", text, "--week", week]
 
 
 def release_together(argvs: list[list[str]], cwd: Path) -> list[subprocess.CompletedProcess]:
@@ -85,14 +85,22 @@ def test_a_lock_held_too_long_is_a_clear_error(journal: Path):
         problem = caught.value.problems[0]
         assert problem.file == journal / ".leadwork.lock"
         assert problem.hint == "wait for it to finish and try again; nothing was written"
-        result = subprocess.run(
+        result = subprocess.run(  # the real command waits its 5 s, then says why
             story_writer(journal, "2026-W48", "too late"),
             env=_env({}),
             capture_output=True,
             text=True,
         )
-        assert result.returncode != 0
-        assert "LockTimeout" in result.stderr  # the bare script has no error boundary
+        assert result.returncode == 1, result
+        assert (
+            result.stderr.startswith(
+                f"{journal / '.leadwork.lock'}: error: another leadwork process has been "
+                "writing this journal for over 5 seconds"
+            )
+            or ".leadwork.lock: error: another leadwork process" in result.stderr
+        ), result.stderr
+        assert "wait for it to finish and try again; nothing was written" in result.stderr
+        assert "Traceback" not in result.stderr
         assert snapshot.changes() == []
     finally:
         holder.stdin.close()

@@ -55,11 +55,31 @@ WRITERS: dict[str, Writer] = {
         journal="new",
         has_journal_before=False,
     ),
-    "add-story-to-this-week": Writer(
-        lambda work: [PYTHON, str(ADD_STORY), str(work / "journal"), "2026-W48", "A story"]
+    "story-into-this-week": Writer(
+        lambda work: [LEADWORK, "--journal", str(work / "journal"), "story", "A story"]
     ),
-    "add-story-to-a-new-week": Writer(
-        lambda work: [PYTHON, str(ADD_STORY), str(work / "journal"), "2026-W47", "A story"]
+    "story-into-a-new-week": Writer(
+        lambda work: [
+            *(LEADWORK, "--journal", str(work / "journal")),
+            *("story", "A story", "--week", "2026-W47"),
+        ]
+    ),
+    "conversation": Writer(
+        lambda work: [
+            *(LEADWORK, "--journal", str(work / "journal")),
+            *("conversation", "Weekly ship dates, please", "--with", "customer"),
+        ]
+    ),
+    "checkin-amends-this-week": Writer(
+        lambda work: [
+            *(LEADWORK, "--journal", str(work / "journal"), "checkin", "--no-input"),
+            *("-r", "otd=96", "--hours", "alignment=6", "-c", "Walk line 3", "--note", "ok"),
+        ]
+    ),
+    # The store's primitives used directly, as a command uses them (kept: it was the
+    # stand-in for `leadwork story` before that landed, and is the smallest writer).
+    "add-story-script": Writer(
+        lambda work: [PYTHON, str(ADD_STORY), str(work / "journal"), "2026-W48", "A story"]
     ),
 }
 CRASH_POINTS: dict[str, int] = {}  # writer -> how many kill points were tested (for the docs)

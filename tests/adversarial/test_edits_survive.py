@@ -2,9 +2,10 @@
 journal, each file still holds every one of the person's lines, in order, byte for byte
 (CRLF and BOM included), apart from the lines holding values a command was asked to change.
 
-Until the writing commands land on main, the writes are made the way those commands are
-built: `store.edit.edit_file` mutations and the tiny story writer. Each command that lands
-adds an entry to WRITES.
+The writes are the writing commands that have landed (story, conversation, checkin), and,
+for files no landed command writes yet (capabilities, indicators), `store.edit.edit_file`
+mutations made the way those commands will make them. Each command that lands adds an
+entry to WRITES.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 import tomlkit
 
 from adversarial.handwritten import BOM_FILES, CRLF_FILES, FILES, write_handwritten_journal
-from adversarial.test_crash import ADD_STORY, PYTHON, _env
+from adversarial.test_crash import ADD_STORY, LEADWORK, PYTHON, _env
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicators
@@ -33,9 +34,21 @@ class Write:
     changes: dict[str, set[str]] = field(default_factory=dict)
 
 
-def _story(root: Path) -> None:
+def leadwork(*argv: str) -> Callable[[Path], None]:
+    """A write made by running the installed command on the journal."""
+
+    def action(root: Path) -> None:
+        result = subprocess.run(
+            [LEADWORK, "--journal", str(root), *argv], env=_env({}), capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+
+    return action
+
+
+def _story_script(root: Path) -> None:
     subprocess.run(
-        [PYTHON, str(ADD_STORY), str(root), "2026-W48", 'Tom\'s "quiet" fix # not a comment'],
+        [PYTHON, str(ADD_STORY), str(root), "2026-W48", "From the store's primitives"],
         env=_env({}),
         check=True,
     )
@@ -74,14 +87,23 @@ def _change_reading(root: Path) -> None:
 
 
 WRITES: list[Write] = [
-    Write("story", _story),
+    Write("story", leadwork("story", 'Tom\'s "quiet" fix # not a comment', "--who", "tom")),
+    Write(
+        "conversation",
+        leadwork("conversation", "Wants ship dates weekly", "--with", "customer", "--refresh"),
+    ),
+    Write(
+        "checkin",
+        leadwork(
+            *("checkin", "--no-input", "-r", "otd=96", "-r", "scrap=1.9"),
+            *("--hours", "capability=4", "-c", "Second shift walk", "--note", "Long week."),
+        ),
+        changes={"checkins/2026-W48.toml": {"scrap = 2.1    # rough", "otd = 93.5"}},
+    ),
+    Write("story through the store", _story_script),
     Write("mark a capability step done", _mark_step_done),
     Write("append an indicator", _append_indicator),
-    Write(
-        "change a reading",
-        _change_reading,
-        changes={"checkins/2026-W48.toml": {"otd = 93.5"}},
-    ),
+    Write("change a reading", _change_reading),
 ]
 
 
