@@ -105,6 +105,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(("report",), reads=(EVERY_FILE,)),
     Command(("report", "--format", "json"), reads=(EVERY_FILE,)),
     Command(("edit", "team"), reads=(TEAM,), env=(("EDITOR", "true"), ("VISUAL", ""))),
+    Command(("schema",), reads=(), writes=(".leadwork/schema/checkin.json",)),
 )
 # Commands that read no journal file, so no bad file can reach them (they are tested in
 # test_filesystem.py and test_escape.py instead).
