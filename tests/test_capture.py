@@ -117,7 +117,7 @@ def test_purpose_is_a_choice_too(example_journal, run):
             ("story", "x", "--choice", "grow-medicl"),
             "unknown strategic choice 'grow-medicl'",
             "did you mean 'grow-medical'? known strategic choice ids: build-bench, "
-            "dependable-delivery, grow-medical, purpose, quality-first",
+            "dependable-delivery, grow-medical, one-northfield, purpose, quality-first",
         ),
         (("story", "x", "--choice", "zzz"), "unknown strategic choice 'zzz'", "purpose"),
         (("story", " "), "TEXT: the story is empty", None),

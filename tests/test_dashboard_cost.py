@@ -87,8 +87,8 @@ def test_ten_years_read_the_same_files_as_one(run, tmp_path, reads):
     assert big == small
     assert big_files == small_files
     checkins = sorted(f for f in big_files if f.startswith("checkins/"))
-    # The 13 weeks shown and the weeks since the July review (W31..W48): 18 files.
-    assert checkins[0] == "checkins/2026-W31.toml" and len(checkins) == 18
+    # The 13 weeks shown and the weeks from the July review's week on (W30..W48): 19 files.
+    assert checkins[0] == "checkins/2026-W30.toml" and len(checkins) == 19
     meetings = sorted(f for f in big_files if f.startswith("one-on-ones/"))
     # Each person's latest, and every one since Dayton scrap went red (16 Nov).
     assert meetings == [
@@ -100,7 +100,7 @@ def test_ten_years_read_the_same_files_as_one(run, tmp_path, reads):
         "one-on-ones/2026-11-25-tom.toml",
     ]
     assert "reviews/2026-07-20-strategy.toml" in big_files
-    assert len(big_files) == 5 + 18 + 6 + 1
+    assert len(big_files) == 5 + 19 + 6 + 1
 
 
 def test_older_files_are_never_opened(run, tmp_path, reads):

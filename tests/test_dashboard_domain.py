@@ -57,17 +57,17 @@ def test_the_view_judges_13_weeks_unless_a_setting_reaches_further():
     assert len(judged_weeks(W48, Settings(story_gap_weeks=20))) == 20
 
 
-def test_refresh_signals_are_looked_for_after_the_review_week_and_at_most_26_weeks_back():
+def test_refresh_signals_are_looked_for_from_the_review_week_and_at_most_26_weeks_back():
     reviewed = dt.date(2026, 7, 20)  # Monday of W30
     searched = signal_weeks(W48, reviewed)
-    assert searched.weeks[0] == Week(2026, 31) and searched.weeks[-1] == W48
+    assert searched.weeks[0] == Week(2026, 30) and searched.weeks[-1] == W48
     assert not searched.capped
     old = signal_weeks(W48, dt.date(2025, 1, 6))
     assert len(old.weeks) == SIGNALS_MAX_WEEKS and old.capped
     never = signal_weeks(W48, None)
     assert len(never.weeks) == SIGNALS_MAX_WEEKS and never.capped
-    # Exactly 26 weeks since the review's week: not capped.
-    edge = signal_weeks(W48, W48.minus(26).monday)
+    # The review's week and the 25 after it: 26 weeks, not capped.
+    edge = signal_weeks(W48, W48.minus(25).monday)
     assert len(edge.weeks) == 26 and not edge.capped
 
 
@@ -171,17 +171,32 @@ def test_the_strategy_review_is_due_review_every_weeks_after_the_last(days, due)
     assert review_age(strategy, [], TODAY, 13).due is due
 
 
-def test_refresh_signals_come_from_weeks_after_the_review_newest_first():
+def test_refresh_signals_are_the_unanswered_ones_from_the_review_week_on_newest_first():
     signal = {"with": "analyst", "text": "refresh!", "refresh": True}
+    heard = {"with": "customer", "text": "heard before the review", "refresh": True}
     plain = {"with": "customer", "text": "fine"}
+    story = {"text": "a story that says the market moved", "refresh": True}
     data = {
-        Week(2026, 30): checkin(Week(2026, 30), conversations=[signal]),  # the review's week
+        Week(2026, 29): checkin(Week(2026, 29), conversations=[signal]),  # before the review
+        Week(2026, 30): checkin(Week(2026, 30), conversations=[heard, signal]),  # its week
         Week(2026, 37): checkin(Week(2026, 37), conversations=[signal, plain]),
-        Week(2026, 46): checkin(Week(2026, 46), conversations=[signal]),
+        Week(2026, 46): checkin(Week(2026, 46), conversations=[signal], stories=[story]),
     }
-    found = refresh_signals(data, W48, dt.date(2026, 7, 20))
-    assert [s.week for s in found.items] == [Week(2026, 46), Week(2026, 37)]
-    assert found.first_week == Week(2026, 31) and not found.capped
+    review = StrategyReview.model_validate(
+        {
+            "kind": "strategy",
+            "date": dt.date(2026, 7, 20),
+            "answered": [{"week": "2026-W30", "source": "conversation", "text": "refresh!"}],
+        }
+    )
+    found = refresh_signals(data, W48, dt.date(2026, 7, 20), [review])
+    assert [(str(s.week), s.kind, s.text) for s in found.items] == [
+        ("2026-W46", "story", "a story that says the market moved"),
+        ("2026-W46", "analyst", "refresh!"),
+        ("2026-W37", "analyst", "refresh!"),
+        ("2026-W30", "customer", "heard before the review"),
+    ]
+    assert found.first_week == Week(2026, 30) and not found.capped
 
 
 # ---- capability -----------------------------------------------------------------------------

@@ -9,11 +9,27 @@ from leadwork.store.journal import DEFINITION_MODELS, Journal
 
 from conftest import EXAMPLE
 
+# The example shows each traceability gap once (issue 9): these warnings, and nothing else.
+EXAMPLE_WARNINGS = [
+    "capabilities.toml:7:1: warning: capability 'quality-at-scale' has no plan step ahead "
+    "(level 3, target 4)",
+    "capabilities.toml:62:1: warning: capability 'machinist-pipeline': no indicator tracks it",
+    "capabilities.toml:112:1: warning: capability 'coaching-supervisors': no indicator tracks it",
+    "indicators.toml:133:1: warning: indicator 'overtime-hours' serves nothing",
+    "indicators.toml:133:1: warning: indicator 'overtime-hours' has no owner",
+    "indicators.toml:133:1: warning: indicator 'overtime-hours' has no agreed date",
+    "strategy.toml:32:1: warning: strategic choice 'one-northfield': no capability serves it",
+]
 
-def test_example_checks_clean_without_warnings(run):
+
+def test_example_checks_clean_with_only_its_traceability_warnings(run, monkeypatch):
+    monkeypatch.chdir(EXAMPLE)
     result = run("check", journal=EXAMPLE)
     assert result.exit_code == 0, result
-    assert result.stderr == ""
+    headers = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert headers == EXAMPLE_WARNINGS
+    assert "error" not in result.stderr
+    assert result.stderr.rstrip().endswith("7 warnings in 3 files")
 
 
 @pytest.mark.parametrize(

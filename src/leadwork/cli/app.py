@@ -21,9 +21,12 @@ from leadwork.cli import (
     edit,
     indicator,
     init,
+    reflect,
     report,
+    review,
     schema,
 )
+from leadwork.cli import map as chain_map
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
@@ -86,3 +89,6 @@ app.command("edit")(edit.edit)
 app.command("report")(report.report)
 app.add_typer(indicator.app, name="indicator")
 app.add_typer(capability.app, name="capability")
+app.add_typer(review.app, name="review")
+app.command("map")(chain_map.map_command)
+app.command("reflect")(reflect.reflect)

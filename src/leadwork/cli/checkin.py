@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -154,6 +155,16 @@ def checkin(
             "--refresh", help="The --conversation signals that the strategy needs a refresh."
         ),
     ] = False,
+    step_done: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--step-done",
+            metavar="CAPABILITY:N",
+            help="A capability plan step completed this week, e.g. quality-at-scale:3 (N as "
+            "its plan numbers it); marked done in capabilities.toml. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     confident: Annotated[
         str | None,
         typer.Option("--confident", metavar="TEXT", help="Where you felt most confident."),
@@ -219,6 +230,7 @@ def checkin(
         conversation_who,
         refresh,
         {"confident": confident, "challenge": challenge, "note": note},
+        step_done or [],
     )
     answers, preanswered = flags.answers(journal, the_week, indicators, previous)
     notes: list[str] = []
@@ -232,11 +244,12 @@ def checkin(
         return merge(the_week, current, previous, answers)
 
     saved = save_week(journal, the_week, build)
+    marked = _mark_steps(journal, the_week, answers, notes)
     if interactive:
         from leadwork.store.checkins import delete_draft
 
         delete_draft(journal, the_week)
-    _finish(journal, the_week, saved, indicators, notes, commit, format, interactive)
+    _finish(journal, the_week, saved, indicators, notes, commit, format, interactive, marked)
 
 
 @dataclass
@@ -257,6 +270,7 @@ class Flags:
     conversation_who: str | None
     refresh: bool
     reflection: dict[str, str | None]
+    steps_done: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
 
     def answers(
@@ -301,6 +315,7 @@ class Flags:
             answers.commitments.append(_checked("--commitment", text, rules.check_text, text))
         self._stories(answers, journal)
         self._conversations(answers)
+        self._steps_done(answers, journal)
         for key, value in self.reflection.items():
             if value is not None:
                 answers.reflection[key] = _checked(f"--{key}", value, rules.check_text, value)
@@ -360,6 +375,35 @@ class Flags:
             if self.refresh:
                 entry["refresh"] = True
             answers.conversations.append(entry)
+
+    def _steps_done(self, answers: Answers, journal: Journal) -> None:
+        if not self.steps_done:
+            return
+        from leadwork.domain.review import open_steps, step_flag, step_ref
+
+        steps = open_steps(journal.capabilities(), today())
+        for item in self.steps_done:
+            ref = step_ref(step_flag(item, steps))
+            if ref not in answers.steps_done:
+                answers.steps_done.append(ref)
+        self.keys.add("steps:done")
+
+
+def _mark_steps(journal: Journal, week: Week, answers: Answers, notes: list[str]) -> list[str]:
+    """Mark the capability steps completed this week done in capabilities.toml (on the
+    week's last day, or today if that is earlier); the files written, for --commit."""
+    if not answers.steps_done:
+        return []
+    from leadwork.domain.review import find_steps, open_steps
+    from leadwork.render.review import steps_marked_note
+    from leadwork.store.layout import CAPABILITIES
+    from leadwork.store.reviews import mark_steps_done
+
+    day = min(today(), week.sunday)
+    found, gone = find_steps(answers.steps_done, open_steps(journal.capabilities(), day))
+    mark_steps_done(journal, found, day)
+    notes += steps_marked_note(found, gone, day)
+    return [CAPABILITIES] if found else []
 
 
 def _pair(flag: str, item: str, shape: str, example: str) -> tuple[str, str]:
@@ -436,6 +480,7 @@ def _interview(
         people=[p.id for p in journal.team().people],
         warning_percent=journal.config().settings.time_warning_percent,
         preanswered=preanswered,
+        open_steps=_open_steps(journal),
     )
 
     def save(answered: list[str], answers: Answers) -> None:
@@ -451,6 +496,18 @@ def _interview(
         raise
 
 
+def _open_steps(journal: Journal) -> list[Any]:
+    """The capability steps the interview offers; none when capabilities.toml is broken
+    (`leadwork check` says why; the check-in itself goes on)."""
+    from leadwork.domain.review import open_steps
+    from leadwork.errors import InvalidFile
+
+    try:
+        return open_steps(journal.capabilities(), today())
+    except InvalidFile:
+        return []
+
+
 def _overlay(draft: Answers, flagged: Answers) -> Answers:
     """The draft's answers, with what this run's flags say on top."""
     draft.follow_ups.update(flagged.follow_ups)
@@ -461,6 +518,7 @@ def _overlay(draft: Answers, flagged: Answers) -> Answers:
     draft.commitments += [c for c in flagged.commitments if c not in draft.commitments]
     draft.stories += [s for s in flagged.stories if s not in draft.stories]
     draft.conversations += [c for c in flagged.conversations if c not in draft.conversations]
+    draft.steps_done += [s for s in flagged.steps_done if s not in draft.steps_done]
     return draft
 
 
@@ -487,6 +545,7 @@ def _finish(
     commit: bool,
     format: SummaryFormat,
     interactive: bool,
+    also_written: Sequence[str] = (),
 ) -> None:
     from rich.console import Console, Group
     from rich.text import Text
@@ -500,7 +559,8 @@ def _finish(
         from leadwork.errors import LeadworkError
 
         try:
-            result = commit_files(journal.root, saved.written, f"checkin {week}")
+            written = [*saved.written, *also_written]
+            result = commit_files(journal.root, written, f"checkin {week}")
             git = show.GitNote(result.committed, result.message)
         except LeadworkError as error:
             failure = error

@@ -39,7 +39,12 @@ def init(
         if example
         else create_journal(path, leader, title, organization, editor)
     )
-    shown = [name for name in written if not name.endswith(".gitkeep") and name not in editor]
+    # Count the journal's own files: not editor support, .gitignore or folder markers.
+    shown = [
+        name
+        for name in written
+        if name not in editor and name != ".gitignore" and not name.endswith(".gitkeep")
+    ]
     typer.echo(f"Made a journal in {path} ({len(shown)} files).")
     typer.echo("Next: edit the files (each key is explained in its comments), then run")
     typer.echo(f"  leadwork --journal {path} check" if str(path) != "." else "  leadwork check")

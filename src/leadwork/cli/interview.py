@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from leadwork.cli.prompts import Prompter
+from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.domain.checkin import Answers, ReadingQuestion
@@ -33,6 +34,7 @@ class Context:
     people: list[str]  # team ids, offered for "who"
     warning_percent: int
     preanswered: set[str] = field(default_factory=set)  # questions flags already answered
+    open_steps: list[Any] = field(default_factory=list)  # domain.review.OpenStep, offered
 
 
 class Interview:
@@ -58,6 +60,7 @@ class Interview:
             self.confidence,
             self.stories,
             self.conversations,
+            self.capability_steps,
             self.commitments,
             self.reflection,
         ):
@@ -269,6 +272,34 @@ class Interview:
         prefix = f"{kind}:{index}:"
         self.answered[:] = [k for k in self.answered if not k.startswith(prefix)]
         self.save(self.answered, self.answers)
+
+    def capability_steps(self) -> None:
+        """Optional: the capability plan steps completed this week (marked done in
+        capabilities.toml once the check-in is saved)."""
+        from leadwork.domain.review import choose_open_steps, step_ref
+        from leadwork.render import checkin as show
+        from leadwork.render.review import open_steps_list
+
+        steps = self.context.open_steps
+        if not steps or not self._pending("steps:done"):
+            return
+        self.ask.say(show.step("Capability plans", "steps completed this week"))
+        self.ask.say(open_steps_list(steps))
+
+        def pick(reply: str) -> list[Any]:
+            numbers = reply.replace(",", " ").split()
+            if not all(n.isdigit() for n in numbers):
+                raise ValueError("give the steps' numbers, like 1 or 2,3")
+            try:
+                return choose_open_steps(steps, [int(n) for n in numbers])
+            except UsageProblem as problem:
+                raise ValueError(str(problem)) from None
+
+        chosen = self.ask.ask("Completed this week? (numbers like 1,3; Enter: none)", pick)
+        for step in chosen or []:
+            if step_ref(step) not in self.answers.steps_done:
+                self.answers.steps_done.append(step_ref(step))
+        self._done("steps:done")
 
     def commitments(self) -> None:
         from leadwork.render import checkin as show

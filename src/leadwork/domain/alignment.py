@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from leadwork.domain import review as review_rules
 from leadwork.domain.weeks import Week, last_weeks
 from leadwork.domain.window import RECENT_WEEKS, signal_weeks
 from leadwork.model.checkin import CONVERSATION_KINDS, Checkin
@@ -142,15 +143,12 @@ def conversations(checkins: Mapping[Week, Checkin], week: Week, gap_weeks: int) 
 def last_strategy_review(
     strategy: Strategy, reviews: Sequence[StrategyReview], as_of: dt.date
 ) -> tuple[dt.date | None, str | None]:
-    """The later of `strategy.reviewed_on` and the latest strategy review on file, up to
-    `as_of` (a review recorded after the day being shown had not happened yet)."""
-    candidates = [(r.date, "reviews") for r in reviews if r.date <= as_of]
-    if strategy.reviewed_on is not None and strategy.reviewed_on <= as_of:
-        candidates.append((strategy.reviewed_on, "strategy.toml"))
-    if not candidates:
+    """When the strategy was last reviewed as of `as_of` (`domain.review`'s rule), and where
+    that date comes from: "reviews" (a review file wins a tie), or "strategy.toml"."""
+    last = review_rules.last_strategy_review(strategy, [r.date for r in reviews], as_of)
+    if last is None:
         return None, None
-    # On a tie the review file wins: it says more than the date does.
-    return max(candidates, key=lambda c: (c[0], c[1] == "reviews"))
+    return last, "reviews" if any(r.date == last for r in reviews) else "strategy.toml"
 
 
 def review_age(
@@ -164,16 +162,19 @@ def review_age(
 
 
 def refresh_signals(
-    checkins: Mapping[Week, Checkin], week: Week, reviewed_on: dt.date | None
+    checkins: Mapping[Week, Checkin],
+    week: Week,
+    reviewed_on: dt.date | None,
+    reviews: Sequence[StrategyReview] = (),
 ) -> RefreshSignals:
-    """Conversations marked `refresh = true` in the weeks after the last strategy review."""
+    """Conversations and stories marked `refresh = true` from the last strategy review's
+    week on that no review has answered yet (`domain.review`'s rule, as `review strategy`
+    offers them), newest first."""
     searched = signal_weeks(week, reviewed_on)
+    found = review_rules.refresh_signals({w: checkins[w] for w in searched.weeks if w in checkins})
     items = [
-        Signal(w, talk.with_, talk.who, talk.text)
-        for w in reversed(searched.weeks)
-        if w in checkins
-        for talk in checkins[w].conversations
-        if talk.refresh
+        Signal(s.week, s.heard_from or s.source, s.who, s.text)
+        for s in reversed(review_rules.open_signals(found, reviews))
     ]
     first = searched.weeks[0] if searched.weeks else week
     return RefreshSignals(reviewed_on, first, searched.capped, tuple(items))
@@ -194,5 +195,7 @@ def alignment(
         purpose=purpose,
         conversations=conversations(checkins, week, settings.customer_gap_weeks),
         review=review,
-        signals=refresh_signals(checkins, week, review.last),
+        signals=refresh_signals(
+            checkins, week, review.last, [r for r in reviews if r.date <= as_of]
+        ),
     )

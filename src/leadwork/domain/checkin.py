@@ -83,6 +83,9 @@ class Answers:
     commitments: list[str] = field(default_factory=list)
     stories: list[dict[str, str]] = field(default_factory=list)
     conversations: list[dict[str, Any]] = field(default_factory=list)
+    # Capability plan steps completed this week, each {"capability": id, "what": text};
+    # they are marked done in capabilities.toml, not written to the check-in.
+    steps_done: list[dict[str, str]] = field(default_factory=list)
 
     def count(self) -> int:
         return (
@@ -94,6 +97,7 @@ class Answers:
             + len(self.commitments)
             + len(self.stories)
             + len(self.conversations)
+            + len(self.steps_done)
         )
 
     def to_data(self) -> dict[str, Any]:
@@ -107,6 +111,7 @@ class Answers:
             "commitments": list(self.commitments),
             "stories": [dict(s) for s in self.stories],
             "conversations": [dict(c) for c in self.conversations],
+            "steps_done": [dict(s) for s in self.steps_done],
         }
         return {key: value for key, value in data.items() if value}
 
@@ -131,6 +136,10 @@ class Answers:
         answers.commitments = [_text({"text": t}, "text") for t in _list(data, "commitments")]
         answers.stories = [dict(s) for s in _list(data, "stories")]
         answers.conversations = [dict(c) for c in _list(data, "conversations")]
+        answers.steps_done = [
+            {"capability": _text(s, "capability"), "what": _text(s, "what")}
+            for s in _list(data, "steps_done")
+        ]
         return answers
 
 

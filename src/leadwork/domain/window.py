@@ -37,11 +37,12 @@ class SignalWeeks:
 
 
 def signal_weeks(week: Week, reviewed_on: dt.date | None) -> SignalWeeks:
-    """The weeks after the strategy review's week, up to `week`, at most 26 of them."""
+    """The weeks from the strategy review's week (signals heard that week before the review
+    count until a review answers them) up to `week`, at most 26 of them."""
     earliest = week.minus(SIGNALS_MAX_WEEKS - 1)
     if reviewed_on is None:
         return SignalWeeks(week_range(earliest, week), capped=True)
-    first = Week.of(reviewed_on) + 1
+    first = Week.of(reviewed_on)
     if first < earliest:
         return SignalWeeks(week_range(earliest, week), capped=True)
     return SignalWeeks(week_range(first, week), capped=False)

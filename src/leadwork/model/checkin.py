@@ -72,6 +72,9 @@ class Story(Record):
     who: Name | None = Field(None, description="A team id, or anyone's name.")
     choice: Id | None = Field(None, description="The strategic choice it lived, or 'purpose'.")
     date: Date | None = Field(None, description="When it happened.")
+    refresh: bool = Field(
+        False, description="Does it signal the strategy needs a refresh? (like a conversation's)"
+    )
 
 
 class Conversation(Record):

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from leadwork.domain.consistency import Loaded, cross_check
+from leadwork.domain.review import review_findings
+from leadwork.domain.traceability import gaps
 from leadwork.domain.weeks import Week
 from leadwork.errors import InvalidFile, Problem
 from leadwork.model.checkin import Checkin
@@ -92,12 +94,28 @@ def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
         one_on_ones=one_on_ones,
         reviews=reviews,
     )
-    for finding in cross_check(loaded, today):
+    findings = cross_check(loaded, today) + review_findings(loaded.capabilities, reviews, checkins)
+    # Gaps between the areas (warnings) only once the definitions are sound: a broken or
+    # inconsistent definition file would make every gap a false alarm.
+    if _definitions_sound(journal, definitions, collect.problems, findings):
+        findings += gaps(loaded.strategy, loaded.capabilities, loaded.indicators, today)
+    for finding in findings:
         document = journal.document(finding.file)
         collect.problems.append(
             document.problem(finding.path, finding.message, finding.hint, finding.severity)
         )
     return sorted(collect.problems, key=_order)
+
+
+def _definitions_sound(
+    journal: Journal, definitions: dict[str, Any], problems: list[Problem], findings: list[Any]
+) -> bool:
+    files = {journal.path(rel) for rel in DEFINITION_MODELS}
+    return (
+        all(model is not None for model in definitions.values())
+        and not any(p.severity == "error" and p.file in files for p in problems)
+        and not any(f.severity == "error" and f.file in DEFINITION_MODELS for f in findings)
+    )
 
 
 def _listing(journal: Journal, folder: str, collect: _Collector) -> list[Path]:

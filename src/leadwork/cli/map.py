@@ -1,0 +1,56 @@
+"""`leadwork map`: purpose -> strategic choices -> capabilities -> indicators, as a tree."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from leadwork.cli.session import session, today
+
+
+class MapFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def map_command(
+    ctx: typer.Context,
+    format: Annotated[
+        MapFormat,
+        typer.Option(
+            "--format", "-f", help="text (a tree), markdown (to share) or json (for scripts)."
+        ),
+    ] = MapFormat.text,
+) -> None:
+    """Show what serves what: purpose, strategic choices, the capabilities that serve each,
+    and the indicators that track them, with each indicator's status this week.
+
+    Gaps are marked where they are: a choice no capability serves, a capability with no
+    indicator or no plan step ahead, an indicator that serves nothing or has no owner or
+    agreed date. Reads the definitions and this week's check-in only; writes nothing.
+    """
+    from leadwork.domain.traceability import chain
+    from leadwork.domain.weeks import Week
+    from leadwork.render.map import map_json, map_markdown, map_view
+
+    journal = session(ctx).journal()
+    week = Week.of(today())
+    checkin = journal.checkin(week)
+    data = chain(
+        journal.strategy(),
+        journal.capabilities(),
+        journal.indicators(),
+        checkin.readings if checkin is not None else {},
+        week,
+    )
+    if format is MapFormat.json:
+        typer.echo(map_json(data))
+    elif format is MapFormat.markdown:
+        typer.echo(map_markdown(data), nl=False)
+    else:
+        from rich.console import Console
+
+        Console().print(map_view(data))

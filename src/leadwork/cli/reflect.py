@@ -1,0 +1,87 @@
+"""`leadwork reflect`: weekly confidence per area and the challenges written, over a range."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from leadwork.cli.session import session, today
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.weeks import Week
+
+DEFAULT_WEEKS = 13  # a quarter, as the dashboard's history
+
+
+class ReflectFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def _week(text: str | None, flag: str) -> Week | None:
+    from leadwork.domain.weeks import Week
+
+    if text is None:
+        return None
+    try:
+        return Week.parse(text)
+    except ValueError as error:
+        raise UsageProblem(f"{flag}: {error}") from None
+
+
+def reflect(
+    ctx: typer.Context,
+    first: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="YYYY-Www",
+            help=f"First week. Default: {DEFAULT_WEEKS - 1} weeks before --to.",
+            show_default=False,
+        ),
+    ] = None,
+    last: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="YYYY-Www", help="Last week. Default: this week.", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        ReflectFormat,
+        typer.Option("--format", "-f", help="text, markdown (to share with a coach) or json."),
+    ] = ReflectFormat.text,
+) -> None:
+    """Show your weekly confidence in each area and the challenges you wrote, over a range.
+
+    Answers the question the journal asks every week, "Which area am I most confident in?
+    Where are my challenges?", with evidence: each area's ratings, average and trend, which
+    area is highest and lowest, and your own challenge and "most confident" lines, quoted.
+    Default: the last 13 weeks. Reads only the check-ins in the range; writes nothing.
+    """
+    from leadwork.domain.reflect import reflect as summarize
+    from leadwork.domain.weeks import Week, week_range
+    from leadwork.render.reflect import reflect_json, reflect_markdown, reflect_view
+
+    journal = session(ctx).journal()
+    end = _week(last, "--to") or Week.of(today())
+    start = _week(first, "--from") or end.minus(DEFAULT_WEEKS - 1)
+    if start > end:
+        raise UsageProblem(
+            f"--from {start} comes after --to {end}", hint="give the earlier week first"
+        )
+    weeks = week_range(start, end)
+    summary = summarize(weeks, journal.checkins(weeks))
+    if format is ReflectFormat.json:
+        typer.echo(reflect_json(summary))
+    elif format is ReflectFormat.markdown:
+        config = journal.config()
+        who = ", ".join(p for p in (config.leader, config.title, config.organization) if p)
+        typer.echo(reflect_markdown(summary, who), nl=False)
+    else:
+        from rich.console import Console
+
+        Console().print(reflect_view(summary))

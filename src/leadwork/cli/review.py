@@ -1,0 +1,527 @@
+"""`leadwork review strategy|capability`: reviews as a ritual, recorded one file each.
+
+Each command shows what the review should look at, then asks (at a terminal, or from
+piped answers) only what its flags did not already say; `--no-input` never asks.
+Every answer and flag is checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from leadwork.cli.session import session, today
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from leadwork.domain.review import CapabilityBrief, NumberedStep
+    from leadwork.store.journal import Journal
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    help="Record a strategy review, or a capability review (one file each in reviews/).",
+    no_args_is_help=True,
+)
+
+
+class BriefFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The day the review took place. Default: today.",
+        show_default=False,
+    ),
+]
+NoInput = Annotated[
+    bool,
+    typer.Option("--no-input", help="Never ask: record what the flags say, nothing more."),
+]
+ShowOnly = Annotated[
+    bool,
+    typer.Option("--show-only", help="Show what the review would look at; write nothing."),
+]
+FormatOption = Annotated[
+    BriefFormat,
+    typer.Option("--format", "-f", help="With --show-only: text for people, json for scripts."),
+]
+
+
+# ---- asking ------------------------------------------------------------------------------------
+
+
+def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
+    """Ask until `parse` accepts the answer; its UsageProblem is shown and asked again."""
+
+    def value_proc(answer: str) -> T:
+        try:
+            return parse(answer.strip())
+        except UsageProblem as problem:
+            hint = problem.problems[0].hint
+            raise typer.BadParameter(str(problem) + (f" ({hint})" if hint else "")) from None
+
+    try:
+        return typer.prompt(
+            question, default=default, show_default=bool(default), value_proc=value_proc
+        )
+    except typer.Abort as abort:
+        if isinstance(abort.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise UsageProblem(
+            f"the answers ended before '{question}'; nothing was written",
+            hint="answer at a terminal, or give the answers as flags with --no-input",
+        ) from None
+
+
+def _text(answer: str) -> str:
+    return answer
+
+
+def _required(answer: str) -> str:
+    if not answer:
+        raise UsageProblem("an answer is needed here")
+    return answer
+
+
+def _names(values: list[str]) -> list[str]:
+    """ "marcus, priya" and repeated flags alike: one name each, blanks dropped."""
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _numbers(values: list[str], what: str, every: int | None = None) -> list[int]:
+    """ "1,3", "1 3" or repeated flags; "all" means 1..every when `every` is given."""
+    numbers: list[int] = []
+    for value in values:
+        for part in value.replace(",", " ").split():
+            if part.lower() == "all" and every is not None:
+                numbers.extend(range(1, every + 1))
+            elif part.isdigit():
+                numbers.append(int(part))
+            else:
+                raise UsageProblem(
+                    f"'{part}' is not a {what} number",
+                    hint="give numbers as shown, like 1,3"
+                    + (" (or 'all')" if every is not None else ""),
+                )
+    return numbers
+
+
+def _day(text: str | None, now: dt.date) -> dt.date:
+    if text is None:
+        return now
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageProblem(
+            f"--date '{text}' is not a date", hint="write it as YYYY-MM-DD, like 2026-11-27"
+        ) from None
+    if day > now:
+        raise UsageProblem(
+            f"--date {day} is after today ({now})", hint="record a review once it has happened"
+        )
+    return day
+
+
+def _model(build: Callable[[], T]) -> T:
+    """Build a model from answers; pydantic's refusal becomes a UsageProblem."""
+    from pydantic import ValidationError
+
+    try:
+        return build()
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise UsageProblem(f"{where}: {first['msg'].lower()}") from None
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console()
+
+
+# ---- leadwork review strategy ------------------------------------------------------------------
+
+
+def strategy(
+    ctx: typer.Context,
+    participant: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--participant",
+            "-p",
+            metavar="NAME",
+            help="Who took part: a team id or a name; repeat it, or separate with commas.",
+            show_default=False,
+        ),
+    ] = None,
+    signal: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--signal",
+            "-s",
+            metavar="N",
+            help="A refresh signal it answered, by the number shown (repeat it; 'all').",
+            show_default=False,
+        ),
+    ] = None,
+    other_signal: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--other-signal",
+            metavar="TEXT",
+            help="A signal it answered that is not in the check-ins, in your words.",
+            show_default=False,
+        ),
+    ] = None,
+    changes: Annotated[
+        str | None,
+        typer.Option("--changes", metavar="TEXT", help="What changed.", show_default=False),
+    ] = None,
+    date: DateOption = None,
+    no_input: NoInput = False,
+    show_only: ShowOnly = False,
+    format: FormatOption = BriefFormat.text,
+) -> None:
+    """Record a strategy review or co-creation session in reviews/DATE-strategy.toml.
+
+    First it shows how long it has been since the last review, the refresh signals written
+    since then (conversations and stories marked refresh = true), numbered, and the
+    strategic choices with no story lately. Then it asks who took part, which signals the
+    review answered, and what changed. strategy.toml is never rewritten.
+    """
+    from leadwork.domain.review import choose_signals
+    from leadwork.model.review import StrategyReview
+    from leadwork.render.review import strategy_brief_json, strategy_brief_view, strategy_recorded
+    from leadwork.store.reviews import (
+        STRATEGY_SUBJECT,
+        gather_strategy_brief,
+        record_strategy_review,
+        refuse_if_recorded,
+        review_rel,
+    )
+
+    journal = session(ctx).journal()
+    now = today()
+    day = _day(date, now)
+    brief = gather_strategy_brief(journal, now)
+    offered = brief.signals
+    chosen = choose_signals(offered, _numbers(signal, "signal", len(offered))) if signal else None
+    if show_only:
+        if format is BriefFormat.json:
+            typer.echo(strategy_brief_json(brief))
+        else:
+            _console().print(strategy_brief_view(brief))
+        return
+    refuse_if_recorded(journal, review_rel(day, STRATEGY_SUBJECT))
+
+    names = _names(participant or [])
+    others = [s.strip() for s in other_signal or [] if s.strip()]
+    if not no_input:
+        _console().print(strategy_brief_view(brief))
+        typer.echo()
+        if not participant:
+            names = ask("Who took part? (team ids or names, separated by commas)", _names_of)
+        if chosen is None and offered:
+            chosen = ask(
+                "Which signals did it answer? (numbers like 1,3; 'all'; blank for none)",
+                lambda a: choose_signals(offered, _numbers([a], "signal", len(offered))),
+            )
+        if not other_signal:
+            other = ask("Any other signal it answered, not in the check-ins? (blank: none)", _text)
+            others = [other] if other else []
+        if changes is None:
+            changes = ask("What changed? (blank: nothing)", _text) or None
+
+    review = _model(
+        lambda: StrategyReview(
+            kind="strategy",
+            date=day,
+            participants=names,
+            signals=others,
+            changes=changes or None,
+            answered=[s.answered() for s in chosen or []],
+        )
+    )
+    rel = record_strategy_review(journal, review)
+    next_by = day + dt.timedelta(weeks=brief.review_every_weeks)
+    typer.echo(strategy_recorded(rel, len(review.answered), len(offered), next_by))
+
+
+def _names_of(answer: str) -> list[str]:
+    return _names([answer])
+
+
+# ---- leadwork review capability ----------------------------------------------------------------
+
+
+def _feedback(values: list[str], side: str) -> list[dict[str, str]]:
+    found = []
+    for value in values:
+        who, colon, said = value.partition(":")
+        if not colon or not who.strip() or not said.strip():
+            raise UsageProblem(
+                f"--{side} '{value}' is not WHO: WHAT THEY SAID",
+                hint=f'like --{side} "Dale Jensen, Prairie: your dates held once you gave them"',
+            )
+        found.append({"who": who.strip(), "side": side, "text": said.strip()})
+    return found
+
+
+def _side(answer: str) -> str:
+    for side in ("inside", "outside"):
+        if answer and side.startswith(answer.lower()):
+            return side
+    raise UsageProblem("answer inside or outside (i or o)")
+
+
+def _level(answer: str) -> int:
+    if answer.isdigit() and 1 <= int(answer) <= 5:
+        return int(answer)
+    raise UsageProblem(f"'{answer}' is not a level from 1 to 5")
+
+
+def _yes(answer: str) -> bool:
+    if answer.lower() in ("y", "yes"):
+        return True
+    if answer.lower() in ("n", "no"):
+        return False
+    raise UsageProblem("answer y or n")
+
+
+def capability(
+    ctx: typer.Context,
+    capability_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help="The capability to review. Default: walk through each one.",
+            show_default=False,
+        ),
+    ] = None,
+    step: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--step",
+            metavar="N",
+            help="A plan step done now, by its number in the plan (repeat it, or 2,3).",
+            show_default=False,
+        ),
+    ] = None,
+    level: Annotated[
+        int | None,
+        typer.Option(
+            "--level",
+            metavar="1-5",
+            min=1,
+            max=5,
+            help="The re-assessed level: 1 absent, 2 emerging, 3 working, 4 strong, 5 distinctive.",
+            show_default=False,
+        ),
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            metavar="TEXT",
+            help="Why that level (needed when it changes).",
+            show_default=False,
+        ),
+    ] = None,
+    inside: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--inside",
+            metavar="'WHO: TEXT'",
+            help="What someone inside the organization said about it (repeat it).",
+            show_default=False,
+        ),
+    ] = None,
+    outside: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--outside",
+            metavar="'WHO: TEXT'",
+            help="What a customer, supplier or partner said about it (repeat it).",
+            show_default=False,
+        ),
+    ] = None,
+    date: DateOption = None,
+    no_input: NoInput = False,
+    show_only: ShowOnly = False,
+    format: FormatOption = BriefFormat.text,
+) -> None:
+    """Review a capability (or walk through each one) in reviews/DATE-capability-ID.toml.
+
+    For each capability it shows the plan, marking the steps done since its last review,
+    then asks which open steps are done now (they are marked done in capabilities.toml,
+    changing only those lines), the level you re-assess it at and why (the level in
+    capabilities.toml follows), and what stakeholders inside and outside said about it.
+    """
+    from leadwork.render.review import capability_briefs_json, capability_briefs_view
+    from leadwork.store.reviews import gather_capability_briefs
+
+    journal = session(ctx).journal()
+    now = today()
+    day = _day(date, now)
+    flags = {
+        "--step": step,
+        "--level": level,
+        "--reason": reason,
+        "--inside": inside,
+        "--outside": outside,
+    }
+    if capability_id is None:
+        given = [name for name, value in flags.items() if value]
+        if given:
+            raise UsageProblem(
+                f"{', '.join(given)} need{'s' * (len(given) == 1)} a capability ID",
+                hint="like `leadwork review capability quality-at-scale --step 3`",
+            )
+        if no_input and not show_only:
+            raise UsageProblem(
+                "--no-input needs a capability ID: there is nothing to ask for",
+                hint="like `leadwork review capability quality-at-scale --no-input --level 3`",
+            )
+    else:
+        _known_capability(journal, capability_id)
+
+    briefs = gather_capability_briefs(journal, now, capability_id)
+    if show_only:
+        if format is BriefFormat.json:
+            typer.echo(capability_briefs_json(briefs))
+        else:
+            _console().print(capability_briefs_view(briefs))
+        return
+    if not briefs:
+        typer.echo("capabilities.toml has no capabilities to review yet.")
+        return
+    if capability_id is not None:
+        _review_one(journal, briefs[0], day, no_input, step, level, reason, inside, outside)
+        return
+    for number, brief in enumerate(briefs, start=1):
+        _console().print(capability_briefs_view([brief]))
+        if _already_reviewed(journal, brief, day):
+            continue
+        question = f"Review it now? ({number} of {len(briefs)}; y or n)"
+        if ask(question, _yes, default="y"):
+            _review_one(journal, brief, day, False, None, None, None, None, None, shown=True)
+        typer.echo()
+
+
+def _known_capability(journal: Journal, capability_id: str) -> None:
+    import difflib
+
+    known = [c.id for c in journal.capabilities().capabilities]
+    if capability_id in known:
+        return
+    close = difflib.get_close_matches(capability_id, known, n=1, cutoff=0.6)
+    raise UsageProblem(
+        f"there is no capability '{capability_id}' in capabilities.toml",
+        hint=f"did you mean '{close[0]}'?"
+        if close
+        else (f"known: {', '.join(known)}" if known else "capabilities.toml has none yet"),
+    )
+
+
+def _already_reviewed(journal: Journal, brief: CapabilityBrief, day: dt.date) -> bool:
+    from leadwork.store.reviews import capability_subject, review_rel
+
+    rel = review_rel(day, capability_subject(brief.capability.id))
+    if journal.path(rel).exists():
+        typer.echo(f"Already reviewed on {day}: {rel}")
+        return True
+    return False
+
+
+def _review_one(
+    journal: Journal,
+    brief: CapabilityBrief,
+    day: dt.date,
+    no_input: bool,
+    step: list[str] | None,
+    level: int | None,
+    reason: str | None,
+    inside: list[str] | None,
+    outside: list[str] | None,
+    shown: bool = False,
+) -> None:
+    from leadwork.domain.review import choose_steps, reviewed_steps
+    from leadwork.model.capabilities import LEVEL_HELP
+    from leadwork.model.review import CapabilityReview
+    from leadwork.render.review import capability_brief_view, capability_recorded
+    from leadwork.store.reviews import (
+        capability_subject,
+        record_capability_review,
+        refuse_if_recorded,
+        review_rel,
+    )
+
+    cap = brief.capability
+    marked: list[NumberedStep] = choose_steps(brief, _numbers(step or [], "step"))
+    feedback = _feedback(inside or [], "inside") + _feedback(outside or [], "outside")
+    if no_input and level is not None and level != cap.level and not reason:
+        raise UsageProblem(
+            f"the level changes from {cap.level} to {level}: say why with --reason",
+            hint="a re-assessed level is only as good as its reason",
+        )
+    refuse_if_recorded(journal, review_rel(day, capability_subject(cap.id)))
+
+    if not no_input:
+        if not shown:
+            _console().print(capability_brief_view(brief))
+        typer.echo()
+        if not step and brief.open_steps:
+            marked = ask(
+                "Which open steps are done now? (numbers like 2,3; blank for none)",
+                lambda a: choose_steps(brief, _numbers([a], "step")),
+            )
+        if level is None:
+            level = ask(f"Level now ({LEVEL_HELP})", _level, default=str(cap.level))
+        if not reason:
+            changed = level != cap.level
+            reason = ask(
+                f"Why {level}?" + ("" if changed else " (blank to skip)"),
+                _required if changed else _text,
+            )
+        if not inside and not outside:
+            feedback = _ask_feedback()
+
+    review = _model(
+        lambda: CapabilityReview(
+            kind="capability",
+            date=day,
+            capability=cap.id,
+            level=level,
+            reason=reason or None,
+            steps_done=reviewed_steps(brief, marked),
+            feedback=feedback,  # type: ignore[arg-type]
+        )
+    )
+    rel = record_capability_review(journal, review, brief, marked)
+    typer.echo(capability_recorded(rel, marked, cap.level, level))
+
+
+def _ask_feedback() -> list[dict[str, str]]:
+    feedback = []
+    while True:
+        who = ask("Who said something about it, inside or outside? (blank when done)", _text)
+        if not who:
+            return feedback
+        side = ask(f"Is {who} inside or outside the organization? (i or o)", _side)
+        said = ask(f"What did {who} say?", _required)
+        feedback.append({"who": who, "side": side, "text": said})
+
+
+app.command("strategy")(strategy)
+app.command("capability")(capability)

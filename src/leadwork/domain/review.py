@@ -1,0 +1,439 @@
+"""Strategy and capability reviews: what to show before one, what one records, and whether
+the review files still agree with the files they reviewed. Pure: data and `today` in.
+
+Rules (documented in docs/cli.md):
+- The strategy was last reviewed on the later of `strategy.reviewed_on` and the newest
+  strategy review file; with neither, on the day it was co-created.
+- Refresh signals are conversations and stories marked `refresh = true` in the check-ins
+  from the week of the last review on, less those a strategy review already answered
+  (matched by week and text).
+- A strategic choice is quiet when its last story is `story_gap_weeks` or more weeks old.
+- A capability's steps "done since the last review" are those whose `done` date falls after
+  its newest capability review (all done steps, when it was never reviewed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from leadwork.domain.consistency import Finding
+from leadwork.domain.weeks import Week
+from leadwork.errors import UsageProblem
+from leadwork.model.capabilities import Capabilities, Capability, Step
+from leadwork.model.checkin import Checkin
+from leadwork.model.review import AnsweredSignal, CapabilityReview, StrategyReview
+from leadwork.model.strategy import Choice, Strategy
+from leadwork.store.layout import CAPABILITIES
+
+# ---- strategy reviews -------------------------------------------------------------------------
+
+
+def last_strategy_review(
+    strategy: Strategy, review_dates: Iterable[dt.date], as_of: dt.date | None = None
+) -> dt.date | None:
+    """The day the strategy was last reviewed: the later of `reviewed_on` and the newest
+    strategy review file; the day it was co-created when neither exists. With `as_of`, what
+    was known that day (a review recorded later had not happened yet).
+
+    The one rule: `review strategy`, `check` and the dashboard all count from it."""
+
+    def known(day: dt.date | None) -> bool:
+        return day is not None and (as_of is None or day <= as_of)
+
+    dates = [d for d in review_dates if known(d)]
+    if known(strategy.reviewed_on):
+        dates.append(strategy.reviewed_on)  # type: ignore[arg-type]
+    if dates:
+        return max(dates)
+    return strategy.co_created_on if known(strategy.co_created_on) else None
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A conversation or story that says the strategy may need a refresh."""
+
+    week: Week
+    source: str  # "conversation" or "story"
+    who: str | None
+    text: str
+    heard_from: str | None = None  # a conversation's kind: customer, supplier, ...
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (str(self.week), self.text)
+
+    def answered(self) -> AnsweredSignal:
+        return AnsweredSignal(week=str(self.week), source=self.source, who=self.who, text=self.text)  # type: ignore[arg-type]
+
+
+def refresh_signals(checkins: Mapping[Week, Checkin]) -> list[Signal]:
+    """Every refresh signal in these check-ins, oldest week first, in file order within it."""
+    signals = []
+    for week in sorted(checkins):
+        checkin = checkins[week]
+        for conversation in checkin.conversations:
+            if conversation.refresh:
+                signals.append(
+                    Signal(
+                        week,
+                        "conversation",
+                        conversation.who,
+                        conversation.text,
+                        conversation.with_,
+                    )
+                )
+        for story in checkin.stories:
+            if story.refresh:
+                signals.append(Signal(week, "story", story.who, story.text))
+    return signals
+
+
+def answered_keys(reviews: Iterable[StrategyReview]) -> set[tuple[str, str]]:
+    return {(a.week, a.text) for review in reviews for a in review.answered}
+
+
+def open_signals(signals: Iterable[Signal], reviews: Iterable[StrategyReview]) -> list[Signal]:
+    """The signals no strategy review answered yet (each text once per week)."""
+    answered = answered_keys(reviews)
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for signal in signals:
+        if signal.key in answered or signal.key in seen:
+            continue
+        seen.add(signal.key)
+        found.append(signal)
+    return found
+
+
+def signal_weeks(
+    last_review: dt.date | None, checkin_weeks: Sequence[Week], now: Week
+) -> list[Week]:
+    """The check-in weeks whose signals count: from the last review's week to this week."""
+    first = Week.of(last_review) if last_review is not None else None
+    return [w for w in checkin_weeks if (first is None or w >= first) and w <= now]
+
+
+def last_story_weeks(checkins: Mapping[Week, Checkin]) -> dict[str, Week]:
+    """For each choice (or "purpose") with a story in these check-ins, its latest week."""
+    latest: dict[str, Week] = {}
+    for week, checkin in checkins.items():
+        for story in checkin.stories:
+            if story.choice is not None and (
+                story.choice not in latest or latest[story.choice] < week
+            ):
+                latest[story.choice] = week
+    return latest
+
+
+@dataclass(frozen=True)
+class QuietChoice:
+    choice: Choice
+    last_story: Week | None  # None: no story in the journal at all
+    weeks: int | None  # weeks since the last story
+
+
+def quiet_choices(
+    choices: Iterable[Choice], last_story: Mapping[str, Week], now: Week, gap_weeks: int
+) -> list[QuietChoice]:
+    """The choices without a story in the last `gap_weeks` weeks, quietest first."""
+    quiet = []
+    for choice in choices:
+        week = last_story.get(choice.id)
+        if week is None:
+            quiet.append(QuietChoice(choice, None, None))
+        elif now.weeks_since(week) >= gap_weeks:
+            quiet.append(QuietChoice(choice, week, now.weeks_since(week)))
+    return sorted(quiet, key=lambda q: -1 if q.weeks is None else -q.weeks)
+
+
+@dataclass(frozen=True)
+class StrategyBrief:
+    """What `leadwork review strategy` shows before it asks."""
+
+    today: dt.date
+    last_review: dt.date | None
+    review_every_weeks: int
+    signals: list[Signal]
+    quiet: list[QuietChoice]
+    gap_weeks: int
+
+    @property
+    def days_since(self) -> int | None:
+        return None if self.last_review is None else (self.today - self.last_review).days
+
+    @property
+    def due_on(self) -> dt.date | None:
+        if self.last_review is None:
+            return None
+        return self.last_review + dt.timedelta(weeks=self.review_every_weeks)
+
+    @property
+    def overdue(self) -> bool:
+        return self.due_on is not None and self.today > self.due_on
+
+
+def choose_signals(signals: Sequence[Signal], numbers: Iterable[int]) -> list[Signal]:
+    """The signals with these 1-based numbers, in the order shown; a clear error otherwise."""
+    chosen = []
+    for number in numbers:
+        if not 1 <= number <= len(signals):
+            raise UsageProblem(
+                f"there is no signal {number}: "
+                + (f"the signals are numbered 1 to {len(signals)}" if signals else "none is open"),
+                hint="run `leadwork review strategy --show-only` to see them",
+            )
+        if signals[number - 1] not in chosen:
+            chosen.append(signals[number - 1])
+    return sorted(chosen, key=signals.index)
+
+
+# ---- capability reviews -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberedStep:
+    position: int  # 1-based, in capabilities.toml order
+    step: Step
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class CapabilityBrief:
+    """What `leadwork review capability` shows for one capability before it asks."""
+
+    index: int  # 0-based position in capabilities.toml
+    capability: Capability
+    last_review: CapabilityReview | None
+    done_since: list[NumberedStep]
+    open_steps: list[NumberedStep]
+    steps: list[NumberedStep]
+
+
+def _done_on(step: Step) -> dt.date | None:
+    return step.done if isinstance(step.done, dt.date) else None
+
+
+def capability_brief(
+    index: int, capability: Capability, reviews: Iterable[CapabilityReview], today: dt.date
+) -> CapabilityBrief:
+    mine = sorted((r for r in reviews if r.capability == capability.id), key=lambda r: r.date)
+    last = mine[-1] if mine else None
+    steps = [
+        NumberedStep(
+            n,
+            step,
+            not step.is_done and step.due is not None and step.due < today,
+        )
+        for n, step in enumerate(capability.steps, start=1)
+    ]
+    done_since = []
+    for item in steps:
+        if not item.step.is_done:
+            continue
+        done = _done_on(item.step)
+        if last is None or (done is not None and done > last.date):
+            done_since.append(item)
+    open_steps = [s for s in steps if not s.step.is_done]
+    return CapabilityBrief(index, capability, last, done_since, open_steps, steps)
+
+
+def choose_steps(brief: CapabilityBrief, positions: Iterable[int]) -> list[NumberedStep]:
+    """The open steps at these positions; a clear error for a step that is not open."""
+    chosen: list[NumberedStep] = []
+    cap = brief.capability
+    for position in positions:
+        if not 1 <= position <= len(brief.steps):
+            raise UsageProblem(
+                f"'{cap.id}' has no step {position}: "
+                + (
+                    f"its steps are numbered 1 to {len(brief.steps)}"
+                    if brief.steps
+                    else "its plan has no steps"
+                ),
+                hint=f"see them with `leadwork review capability {cap.id} --show-only`",
+            )
+        item = brief.steps[position - 1]
+        if item.step.is_done:
+            when = _done_on(item.step)
+            raise UsageProblem(
+                f"step {position} of '{cap.id}' is already done" + (f" ({when})" if when else ""),
+                hint="name only steps that are still open",
+            )
+        if item not in chosen:
+            chosen.append(item)
+    return sorted(chosen, key=lambda s: s.position)
+
+
+@dataclass(frozen=True)
+class OpenStep:
+    """An open plan step anywhere in capabilities.toml, as the check-in offers them."""
+
+    index: int  # the capability's 0-based position in capabilities.toml
+    capability: Capability
+    numbered: NumberedStep
+
+
+def open_steps(capabilities: Capabilities, today: dt.date) -> list[OpenStep]:
+    """Every open step, capability by capability, in file order."""
+    found = []
+    for index, capability in enumerate(capabilities.capabilities):
+        brief = capability_brief(index, capability, [], today)
+        found += [OpenStep(index, capability, item) for item in brief.open_steps]
+    return found
+
+
+def choose_open_steps(steps: Sequence[OpenStep], numbers: Iterable[int]) -> list[OpenStep]:
+    """The open steps with these 1-based numbers, as listed; a clear error otherwise."""
+    chosen: list[OpenStep] = []
+    for number in numbers:
+        if not 1 <= number <= len(steps):
+            raise UsageProblem(
+                f"there is no open step {number}: "
+                + (f"they are numbered 1 to {len(steps)}" if steps else "every step is done"),
+                hint="run `leadwork review capability --show-only` to see the plans",
+            )
+        if steps[number - 1] not in chosen:
+            chosen.append(steps[number - 1])
+    return sorted(chosen, key=steps.index)
+
+
+def step_flag(text: str, steps: Sequence[OpenStep]) -> OpenStep:
+    """`quality-at-scale:3` -> that capability's open step 3 (its number in the plan)."""
+    capability_id, colon, number = text.partition(":")
+    capability_id, number = capability_id.strip(), number.strip()
+    if not colon or not capability_id or not number.isdigit():
+        raise UsageProblem(
+            f"--step-done '{text}' is not CAPABILITY:N",
+            hint="like --step-done quality-at-scale:3 (N as `leadwork review capability "
+            "--show-only` numbers the plan)",
+        )
+    mine = [s for s in steps if s.capability.id == capability_id]
+    found = next((s for s in mine if s.numbered.position == int(number)), None)
+    if found is None:
+        listed = ", ".join(str(s.numbered.position) for s in mine)
+        raise UsageProblem(
+            f"--step-done '{text}': '{capability_id}' has no open step {number}",
+            hint=f"its open steps are {listed}"
+            if mine
+            else "is the capability id right, and is any of its steps still open?",
+        )
+    return found
+
+
+def step_ref(step: OpenStep) -> dict[str, str]:
+    """A step as plain data (for a check-in draft): found again by capability and text."""
+    return {"capability": step.capability.id, "what": step.numbered.step.what}
+
+
+def find_steps(
+    refs: Iterable[Mapping[str, str]], steps: Sequence[OpenStep]
+) -> tuple[list[OpenStep], list[Mapping[str, str]]]:
+    """The open steps these refs name, and the refs no longer open (done or renamed)."""
+    found, gone = [], []
+    for ref in refs:
+        match = next((s for s in steps if step_ref(s) == dict(ref)), None)
+        if match is None:
+            gone.append(ref)
+        elif match not in found:
+            found.append(match)
+    return found, gone
+
+
+def reviewed_steps(brief: CapabilityBrief, marked: Iterable[NumberedStep]) -> list[str]:
+    """What the review records as done since last time: earlier marks, then today's."""
+    items = [*brief.done_since, *marked]
+    return [s.step.what for s in sorted(items, key=lambda s: s.position)]
+
+
+# ---- do the review files still agree with the journal? (warnings for `leadwork check`) --------
+
+
+def _step_exists(reference: str | int, steps: Sequence[Step]) -> bool:
+    if isinstance(reference, int):
+        return reference <= len(steps)
+    wanted = reference.strip()
+    return any(step.what.strip() == wanted for step in steps)
+
+
+def review_findings(
+    capabilities: Capabilities | None,
+    reviews: Mapping[str, StrategyReview | CapabilityReview],
+    checkins: Mapping[str, Checkin],
+) -> list[Finding]:
+    """Reviews that point at steps or signals no longer there, file names that disagree with
+    the capability inside, and capability levels that drifted from the newest review."""
+    findings: list[Finding] = []
+    by_id = {c.id: (i, c) for i, c in enumerate(capabilities.capabilities)} if capabilities else {}
+    newest: dict[str, tuple[str, CapabilityReview]] = {}
+    for file, review in sorted(reviews.items()):
+        if isinstance(review, StrategyReview):
+            findings += _answered_signals_exist(file, review, checkins)
+            continue
+        stem = file.rsplit("/", 1)[-1].removesuffix(".toml")[11:].removeprefix("capability-")
+        if stem != review.capability:
+            findings.append(
+                Finding(
+                    file,
+                    ("capability",),
+                    f"the file name is for '{stem}' but capability = '{review.capability}'",
+                    "rename the file or fix the capability",
+                )
+            )
+        if review.capability not in by_id:
+            continue  # consistency.py reports the unknown id
+        _, capability = by_id[review.capability]
+        for j, reference in enumerate(review.steps_done):
+            if not _step_exists(reference, capability.steps):
+                what = f"step {reference}" if isinstance(reference, int) else f"'{reference}'"
+                findings.append(
+                    Finding(
+                        file,
+                        ("steps_done", j),
+                        f"{what} is not a plan step of '{capability.id}' in {CAPABILITIES}",
+                        f"was the step renamed or removed? copy its `what` from {CAPABILITIES}",
+                        severity="warning",
+                    )
+                )
+        if review.level is not None:
+            current = newest.get(review.capability)
+            if current is None or current[1].date <= review.date:
+                newest[review.capability] = (file, review)
+    for capability_id, (file, review) in sorted(newest.items()):
+        index, capability = by_id[capability_id]
+        if capability.level != review.level:
+            findings.append(
+                Finding(
+                    CAPABILITIES,
+                    ("capabilities", index, "level"),
+                    f"'{capability_id}' is at level {capability.level} here, but its latest "
+                    f"review ({file}) re-assessed it at {review.level}",
+                    f"set level = {review.level}, or record why it changed with "
+                    f"`leadwork review capability {capability_id}`",
+                    severity="warning",
+                )
+            )
+    return findings
+
+
+def _answered_signals_exist(
+    file: str, review: StrategyReview, checkins: Mapping[str, Checkin]
+) -> list[Finding]:
+    findings = []
+    for j, answered in enumerate(review.answered):
+        checkin = checkins.get(f"checkins/{answered.week}.toml")
+        if checkin is None:
+            continue  # missing or unreadable: `check` reports the file itself, or nothing
+        texts = [c.text for c in checkin.conversations] + [s.text for s in checkin.stories]
+        if answered.text not in texts:
+            findings.append(
+                Finding(
+                    file,
+                    ("answered", j, "text"),
+                    f"this signal is no longer in checkins/{answered.week}.toml",
+                    "was its text edited there? make the two texts the same again",
+                    severity="warning",
+                )
+            )
+    return findings

@@ -1,0 +1,258 @@
+"""What serves what: purpose -> strategic choices -> capabilities -> indicators, and the gaps
+between the three areas. Pure: the definitions, this week's readings and `today` in.
+
+A gap is one of:
+- a strategic choice that no capability serves;
+- a capability that serves no strategic choice;
+- a capability that no (active) indicator tracks;
+- a capability below its target with no plan step ahead (one at or above its target needs
+  no plan, so it is not a gap);
+- an (active) indicator that serves nothing;
+- an (active) indicator with no owner, or no agreed date (`agreed_on`).
+Retired indicators take no part. `leadwork check` reports gaps as warnings and
+`leadwork map` marks them in the tree; both use the functions here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from leadwork.domain.consistency import Finding
+from leadwork.domain.status import is_active, judge, thresholds_for
+from leadwork.domain.weeks import Week
+from leadwork.model.capabilities import Capabilities, Capability, Step
+from leadwork.model.indicators import Indicator, Indicators
+from leadwork.model.strategy import Choice, Strategy
+from leadwork.store.layout import CAPABILITIES, INDICATORS, STRATEGY
+from leadwork.store.sourcemap import KeyPath
+
+NO_CAPABILITY = "no capability serves it"
+NO_CHOICE = "serves no strategic choice"
+NO_INDICATOR = "no indicator tracks it"
+NO_STEP_AHEAD = "no plan step ahead"
+SERVES_NOTHING = "serves nothing"
+NO_OWNER = "no owner"
+NOT_AGREED = "no agreed date"
+
+
+def active_indicators(indicators: Indicators, week: Week) -> list[tuple[int, Indicator]]:
+    return [(i, ind) for i, ind in enumerate(indicators.indicators) if is_active(ind, week)]
+
+
+def choice_gaps(choice: Choice, capabilities: Capabilities) -> list[str]:
+    served = any(choice.id in cap.serves for cap in capabilities.capabilities)
+    return [] if served else [NO_CAPABILITY]
+
+
+def capability_gaps(
+    capability: Capability, choice_ids: set[str], indicators: list[Indicator]
+) -> list[str]:
+    gaps = []
+    if not choice_ids.intersection(capability.serves):
+        gaps.append(NO_CHOICE)
+    if not any(capability.id in ind.serves for ind in indicators):
+        gaps.append(NO_INDICATOR)
+    if capability.level < capability.target and next_step(capability) is None:
+        gaps.append(NO_STEP_AHEAD)
+    return gaps
+
+
+def indicator_gaps(indicator: Indicator, servable: set[str]) -> list[str]:
+    gaps = []
+    if not servable.intersection(indicator.serves):
+        gaps.append(SERVES_NOTHING)
+    if indicator.owner is None:
+        gaps.append(NO_OWNER)
+    if indicator.agreed_on is None:
+        gaps.append(NOT_AGREED)
+    return gaps
+
+
+def next_step(capability: Capability) -> Step | None:
+    """The first open step of the plan, if any."""
+    return next((s for s in capability.steps if not s.is_done), None)
+
+
+# ---- as warnings for `leadwork check` ---------------------------------------------------------
+
+
+def gaps(
+    strategy: Strategy, capabilities: Capabilities, indicators: Indicators, today: dt.date
+) -> list[Finding]:
+    """Every gap between the three areas, as a warning at the line that defines the thing."""
+    week = Week.of(today)
+    active = active_indicators(indicators, week)
+    choice_ids = {c.id for c in strategy.choices}
+    servable = choice_ids | {c.id for c in capabilities.capabilities}
+    findings: list[Finding] = []
+
+    for i, choice in enumerate(strategy.choices):
+        if choice_gaps(choice, capabilities):
+            findings.append(
+                _warning(
+                    STRATEGY,
+                    ("choices", i, "id"),
+                    f"strategic choice '{choice.id}': {NO_CAPABILITY}",
+                    f"name it in `serves` of the capabilities it needs ({CAPABILITIES}); "
+                    "a choice nothing serves stays a wish",
+                )
+            )
+
+    for i, cap in enumerate(capabilities.capabilities):
+        found = capability_gaps(cap, choice_ids, [ind for _, ind in active])
+        base: KeyPath = ("capabilities", i)
+        if NO_CHOICE in found:
+            findings.append(
+                _warning(
+                    CAPABILITIES,
+                    (*base, "id"),
+                    f"capability '{cap.id}' {NO_CHOICE}",
+                    'add serves = ["…"] with the ids of the strategic choices it is built for',
+                )
+            )
+        if NO_INDICATOR in found:
+            findings.append(
+                _warning(
+                    CAPABILITIES,
+                    (*base, "id"),
+                    f"capability '{cap.id}': {NO_INDICATOR}",
+                    f'agree a leading indicator with serves = ["{cap.id}"] in {INDICATORS}',
+                )
+            )
+        if NO_STEP_AHEAD in found:
+            findings.append(
+                _warning(
+                    CAPABILITIES,
+                    (*base, "id"),
+                    f"capability '{cap.id}' has {NO_STEP_AHEAD} "
+                    f"(level {cap.level}, target {cap.target})",
+                    "add the next [[capabilities.steps]] to its plan",
+                )
+            )
+
+    for i, ind in active:
+        found = indicator_gaps(ind, servable)
+        base = ("indicators", i)
+        if SERVES_NOTHING in found:
+            findings.append(
+                _warning(
+                    INDICATORS,
+                    (*base, "id"),
+                    f"indicator '{ind.id}' {SERVES_NOTHING}",
+                    'add serves = ["…"] with the id of the capability or strategic choice '
+                    "it is a leading indicator of",
+                )
+            )
+        if NO_OWNER in found:
+            findings.append(
+                _warning(
+                    INDICATORS,
+                    (*base, "id"),
+                    f"indicator '{ind.id}' has {NO_OWNER}",
+                    'a leading indicator is owned by one person: set owner = "…" to a team id',
+                )
+            )
+        if NOT_AGREED in found:
+            findings.append(
+                _warning(
+                    INDICATORS,
+                    (*base, "id"),
+                    f"indicator '{ind.id}' has {NOT_AGREED}",
+                    "leading indicators are agreed jointly: set agreed_on = YYYY-MM-DD "
+                    "(and agreed_with) once you have",
+                )
+            )
+    return findings
+
+
+def _warning(file: str, path: KeyPath, message: str, hint: str) -> Finding:
+    return Finding(file, path, message, hint, severity="warning")
+
+
+# ---- as a tree for `leadwork map` --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorLink:
+    indicator: Indicator
+    value: float | None
+    status: str
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CapabilityLink:
+    capability: Capability
+    indicators: tuple[IndicatorLink, ...]
+    next_step: Step | None
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChoiceLink:
+    choice: Choice
+    capabilities: tuple[CapabilityLink, ...]
+    indicators: tuple[IndicatorLink, ...]  # those that track the choice itself
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chain:
+    purpose: str
+    week: Week
+    choices: tuple[ChoiceLink, ...]
+    loose_capabilities: tuple[CapabilityLink, ...]  # serve no strategic choice
+    loose_indicators: tuple[IndicatorLink, ...]  # serve nothing
+
+    gap_count: int  # each gap once, though a capability may show under several choices
+
+
+def chain(
+    strategy: Strategy,
+    capabilities: Capabilities,
+    indicators: Indicators,
+    readings: Mapping[str, float],
+    week: Week,
+) -> Chain:
+    """The whole chain, with each active indicator judged on `week`'s reading."""
+    active = [ind for _, ind in active_indicators(indicators, week)]
+    choice_ids = {c.id for c in strategy.choices}
+    servable = choice_ids | {c.id for c in capabilities.capabilities}
+
+    links = {}
+    for ind in active:
+        value = readings.get(ind.id)
+        status = judge(value, thresholds_for(ind, week))
+        links[ind.id] = IndicatorLink(ind, value, status, tuple(indicator_gaps(ind, servable)))
+
+    def tracking(target: str) -> tuple[IndicatorLink, ...]:
+        return tuple(links[ind.id] for ind in active if target in ind.serves)
+
+    cap_links = {
+        cap.id: CapabilityLink(
+            cap,
+            tracking(cap.id),
+            next_step(cap),
+            tuple(capability_gaps(cap, choice_ids, active)),
+        )
+        for cap in capabilities.capabilities
+    }
+    choices = tuple(
+        ChoiceLink(
+            choice,
+            tuple(cap_links[c.id] for c in capabilities.capabilities if choice.id in c.serves),
+            tracking(choice.id),
+            tuple(choice_gaps(choice, capabilities)),
+        )
+        for choice in strategy.choices
+    )
+    loose_caps = tuple(link for link in cap_links.values() if NO_CHOICE in link.gaps)
+    loose_inds = tuple(link for link in links.values() if SERVES_NOTHING in link.gaps)
+    count = (
+        sum(len(c.gaps) for c in choices)
+        + sum(len(c.gaps) for c in cap_links.values())
+        + sum(len(i.gaps) for i in links.values())
+    )
+    return Chain(strategy.purpose, week, choices, loose_caps, loose_inds, count)
