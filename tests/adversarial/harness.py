@@ -63,9 +63,9 @@ class Command:
         return any(fnmatch.fnmatch(rel, pattern) for pattern in self.reads)
 
 
-# One line per command (and per distinct way of running it). Commands still to land on
-# main: checkin, story, conversation, one-on-one, indicator, capability, edit, schema,
-# report, review, map, reflect.
+# One line per command (and per distinct way of running it). `reads` is what each one
+# really reads on the small journal (found by giving it every bad file): a file it does
+# not read cannot stop it. Still to land on main: one-on-one, indicator add|change.
 COMMANDS: tuple[Command, ...] = (
     Command(("check",), reads=(EVERY_FILE,), cross_checks=True),
     Command(("check", "--format", "json"), reads=(EVERY_FILE,), cross_checks=True),
@@ -106,6 +106,19 @@ COMMANDS: tuple[Command, ...] = (
     Command(("report", "--format", "json"), reads=(EVERY_FILE,)),
     Command(("edit", "team"), reads=(TEAM,), env=(("EDITOR", "true"), ("VISUAL", ""))),
     Command(("schema",), reads=(), writes=(".leadwork/schema/checkin.json",)),
+    Command(("map",), reads=(STRATEGY, CAPABILITIES, INDICATORS, CHECKINS)),
+    Command(("reflect",), reads=(CHECKINS,)),
+    Command(
+        ("review", "strategy", "--no-input", "--changes", "Nothing yet"),
+        reads=(CONFIG, STRATEGY, CHECKINS, REVIEW),
+        writes=("reviews/2026-11-27-strategy.toml",),
+    ),
+    Command(
+        ("review", "capability", "quality-at-scale", "--no-input", "--level", "3", "--reason", "x"),
+        reads=(CAPABILITIES,),
+        writes=(CAPABILITIES, "reviews/2026-11-27-capability-quality-at-scale.toml"),
+        names_ids=True,
+    ),
 )
 # Commands that read no journal file, so no bad file can reach them (they are tested in
 # test_filesystem.py and test_escape.py instead).

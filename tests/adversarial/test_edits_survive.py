@@ -2,10 +2,10 @@
 journal, each file still holds every one of the person's lines, in order, byte for byte
 (CRLF and BOM included), apart from the lines holding values a command was asked to change.
 
-The writes are the writing commands that have landed (story, conversation, checkin), and,
-for files no landed command writes yet (capabilities, indicators), `store.edit.edit_file`
-mutations made the way those commands will make them. Each command that lands adds an
-entry to WRITES.
+The writes are the writing commands that have landed (story, conversation, checkin,
+review), and, for what no landed command writes yet (an indicator appended, a reading
+changed by hand), `store.edit.edit_file` mutations made the way those commands will.
+Each command that lands adds an entry to WRITES.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import tomlkit
 
 from adversarial.handwritten import BOM_FILES, CRLF_FILES, FILES, write_handwritten_journal
 from adversarial.test_crash import ADD_STORY, LEADWORK, PYTHON, _env
-from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicators
 from leadwork.store.edit import edit_file
@@ -52,13 +51,6 @@ def _story_script(root: Path) -> None:
         env=_env({}),
         check=True,
     )
-
-
-def _mark_step_done(root: Path) -> None:
-    def mutate(document):
-        document["capabilities"][0]["steps"][0]["done"] = tomlkit.date("2026-11-20")
-
-    edit_file(root / "capabilities.toml", mutate, Capabilities)
 
 
 def _append_indicator(root: Path) -> None:
@@ -100,8 +92,16 @@ WRITES: list[Write] = [
         ),
         changes={"checkins/2026-W48.toml": {"scrap = 2.1    # rough", "otd = 93.5"}},
     ),
+    Write(
+        "review capability",
+        leadwork(
+            *("review", "capability", "quality-at-scale", "--no-input", "--step", "1"),
+            *("--level", "3", "--reason", "SPC training done", "--inside", "maria: Better"),
+        ),
+        changes={"capabilities.toml": {"level = 2"}},
+    ),
+    Write("review strategy", leadwork("review", "strategy", "--no-input", "--changes", "None.")),
     Write("story through the store", _story_script),
-    Write("mark a capability step done", _mark_step_done),
     Write("append an indicator", _append_indicator),
     Write("change a reading", _change_reading),
 ]

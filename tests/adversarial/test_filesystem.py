@@ -26,6 +26,7 @@ from adversarial.harness import (
     Command,
     Snapshot,
     assert_refused,
+    located,
 )
 from leadwork.errors import InvalidFile, WriteRefused
 from leadwork.model.checkin import Checkin
@@ -338,12 +339,21 @@ def _written_by_writers() -> list:
 def test_a_writer_refuses_a_read_only_target(journal: Path, run, command, rel: str, what: str):
     target = journal / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not (target.exists() and command.reads_file(rel)):  # a journal file stays valid
-        target.write_text("# the person's own file, locked\n")  # there is something to write
+    # Something to write: an output that is out of date, or (for the "file" case) a file
+    # where the command makes one. A journal file the command reads stays as it is.
+    stale = target.exists() and not command.reads_file(rel)
+    if stale or (what == "file" and not target.exists()):
+        target.write_text("# the person's own file, locked\n")
     if what == "file":
         read_only(target)
     else:
         read_only(target.parent)
     snapshot = Snapshot.take(journal)
     result = run(*command.argv, journal=journal, env=command.environ())
-    assert_refused(result, snapshot, rel, None, "read-only")
+    if what == "folder":  # the folder may be named instead of the file (`.` for the journal)
+        folder = Path(rel).parent.as_posix()
+        if located(result.stderr, folder, None):
+            rel = folder
+    # A file where a command makes a new one may also be refused for what it holds.
+    message = "read-only" if what == "folder" or command.reads_file(rel) else None
+    assert_refused(result, snapshot, rel, None, message)

@@ -162,10 +162,12 @@ def test_a_journal_reached_through_a_symlink(journal: Path, run, command: Comman
     link = journal.parent / "link-to-journal"
     link.symlink_to(journal, target_is_directory=True)
     snapshot = Snapshot.take(journal)
-    by_option = run(*command.argv, journal=link, env=command.environ())
+    results = []
+    if not command.writes:  # a writer runs once: some write only once a day
+        results.append(run(*command.argv, journal=link, env=command.environ()))
     monkeypatch.chdir(link / "checkins")  # found upward from inside, through the link
-    from_inside = run(*command.argv, env=command.environ())
-    for result in (by_option, from_inside):
+    results.append(run(*command.argv, env=command.environ()))
+    for result in results:
         assert result.exit_code == 0, result
     assert link.is_symlink()
     if not command.writes:
