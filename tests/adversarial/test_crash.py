@@ -47,6 +47,12 @@ class Writer:
     argv: Callable[[Path], list[str]]
     journal: str = "journal"  # where `leadwork check` runs afterwards, inside workdir
     has_journal_before: bool = True
+    # What a second run says when the first one already recorded its work (`init` on a
+    # journal, a review on a day that has one): then refusing is the right answer.
+    already: str | None = None
+    # Kill points after which the files are each whole but the journal is half-done and a
+    # second run refuses (see docs/reliability.md, "Not covered"). Counted, not hidden.
+    known_gap: bool = False
 
 
 WRITERS: dict[str, Writer] = {
@@ -54,6 +60,7 @@ WRITERS: dict[str, Writer] = {
         lambda work: [LEADWORK, "init", str(work / "new"), "--leader", "Dana Whitfield"],
         journal="new",
         has_journal_before=False,
+        already="already holds a journal",
     ),
     "story-into-this-week": Writer(
         lambda work: [LEADWORK, "--journal", str(work / "journal"), "story", "A story"]
@@ -75,6 +82,21 @@ WRITERS: dict[str, Writer] = {
             *(LEADWORK, "--journal", str(work / "journal"), "checkin", "--no-input"),
             *("-r", "otd=96", "--hours", "alignment=6", "-c", "Walk line 3", "--note", "ok"),
         ]
+    ),
+    "review-capability": Writer(  # two files: a new review, then capabilities.toml
+        lambda work: [
+            *(LEADWORK, "--journal", str(work / "journal"), "review", "capability"),
+            *("quality-at-scale", "--no-input", "--level", "3", "--reason", "Audits pass"),
+        ],
+        already="one review of it a day",
+        known_gap=True,
+    ),
+    "review-strategy": Writer(
+        lambda work: [
+            *(LEADWORK, "--journal", str(work / "journal"), "review", "strategy"),
+            *("--no-input", "--changes", "Nothing yet"),
+        ],
+        already="one review of it a day",
     ),
     # The store's primitives used directly, as a command uses them (kept: it was the
     # stand-in for `leadwork story` before that landed, and is the smallest writer).
@@ -161,7 +183,7 @@ def test_a_writer_killed_at_every_step(name: str, start: Path, tmp_path: Path, r
         paths = [p for p in line.split(" ", 2)[-1].split(" -> ") if p.startswith("/")]
         assert all(p.startswith(str(done)) for p in paths), line
 
-    failures = []
+    failures, gaps = [], []
     for step in range(1, len(steps) + 1):
         work = tmp_path / f"kill-{step}"
         shutil.copytree(start, work, symlinks=True)
@@ -183,19 +205,27 @@ def test_a_writer_killed_at_every_step(name: str, start: Path, tmp_path: Path, r
         again = subprocess.run(
             writer.argv(work), cwd=work, env=_env({}), capture_output=True, text=True
         )
-        finished = (journal / "leadwork.toml").exists() and "already holds" in again.stderr
-        if again.returncode != 0 and not finished:
+        refused_as_done = writer.already is not None and writer.already in again.stderr
+        if again.returncode != 0 and not refused_as_done:
             failures.append(f"{where}: running it again fails: {again.stderr}")
+        elif again.returncode != 0 and state != after:
+            stripped = {k: v for k, v in state.items() if not _own_dot_file(k)}
+            if stripped != {k: v for k, v in after.items() if not _own_dot_file(k)}:
+                gaps.append(where)
         if writer.has_journal_before or again.returncode == 0:
             strays = [rel for rel in tree_digest(work) if rel.endswith(TEMP_SUFFIX)]
-            if strays and writer.has_journal_before:
+            if strays and writer.has_journal_before and again.returncode == 0:
                 failures.append(f"{where}: temp files left after a new write: {strays}")
             result = run("check", journal=journal)
             if result.exit_code != 0:
                 failures.append(f"{where}: check fails after running again: {result.output}")
         shutil.rmtree(work)
     CRASH_POINTS[name] = len(steps)
-    print(f"{name}: {len(steps)} kill points")
+    print(f"{name}: {len(steps)} kill points, {len(gaps)} leave a half-done journal")
+    if gaps and not writer.known_gap:
+        failures += [f"{where}: half-done, and a second run refuses" for where in gaps]
+    if writer.known_gap:  # when this fails, the gap is closed: drop known_gap and the note
+        assert gaps, "no half-done state any more: set known_gap=False"
     assert not failures, f"{len(failures)} failures over {len(steps)} kill points:\n" + "\n".join(
         failures[:10]
     )
