@@ -62,7 +62,7 @@ capability_reviews = st.builds(
     capability=ids,
     level=optional(st.integers(1, 5)),
     reason=optional(text),
-    steps_done=st.lists(st.integers(0, 20), max_size=3),
+    steps_done=st.lists(st.integers(1, 20), max_size=3),  # positions in the plan, from 1
     feedback=st.lists(
         st.builds(Feedback, who=names, side=st.sampled_from(["inside", "outside"]), text=text),
         max_size=2,
