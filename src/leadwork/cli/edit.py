@@ -8,6 +8,7 @@ shell would, `code -w` works), and runs as an argument list, never through a she
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -71,7 +72,9 @@ def edit(
 
 
 def _same(file: Path | None, path: Path) -> bool:
-    return file is not None and file.resolve() == path.resolve()
+    # realpath, not Path.resolve: on Python 3.11 resolve raises on a symlink loop, and a
+    # looping team.toml must be reported like any other unreadable file.
+    return file is not None and os.path.realpath(file) == os.path.realpath(path)
 
 
 def _reopen() -> bool:

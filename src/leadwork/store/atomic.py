@@ -3,6 +3,9 @@
 Write to a temporary file beside the target, fsync it, rename it over the target (atomic
 on POSIX), then fsync the folder so the rename itself survives a crash. A lock file keeps
 two leadwork processes from writing the same journal at once.
+
+There is deliberately no test hook in here: the crash tests (tests/adversarial/test_crash.py)
+pause and kill real writer processes from the outside, through a `sitecustomize` shim.
 """
 
 from __future__ import annotations
@@ -17,12 +20,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from leadwork.errors import LockTimeout, WriteRefused
-from leadwork.store.layout import LOCK_FILE
+from leadwork.store.layout import FOLDERS, LOCK_FILE
 
 TEMP_SUFFIX = ".leadwork-tmp"
 LOCK_TIMEOUT_SECONDS = 5.0
-# Tests set this to slow a write between fsync and rename, to kill it mid-way.
-ENV_SLOW_WRITE = "LEADWORK_TEST_SLOW_WRITE"
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
 def _refused(path: Path, error: OSError) -> WriteRefused:
@@ -44,17 +46,44 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def _read_only(path: Path) -> bool:
+    """Read-only for this process, or marked read-only by the person (no write bit at all).
+
+    The mode bits are checked as well as access(2) because root may write anything: a
+    person who ran `chmod a-w` meant "leave this alone" whoever runs leadwork.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (mode & _WRITE_BITS) or not os.access(path, os.W_OK)
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Replace (or create) `path` with `text`, atomically. A symlinked file stays a symlink:
-    its target is what gets replaced."""
+    its target is what gets replaced; a symlink that points nowhere is refused, so a write
+    never creates a file somewhere the link leads (outside the journal, say)."""
+    if path.is_symlink() and not path.exists():
+        raise WriteRefused(
+            f"is a symlink to {os.readlink(path)}, which does not exist; leadwork will not "
+            "create a file through it",
+            file=path,
+            hint="remove the symlink, or make its target a real file",
+        )
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if target.is_dir():
         raise WriteRefused("is a folder, so it cannot be written as a file", file=path)
-    if target.exists() and not os.access(target, os.W_OK):
+    if target.exists() and _read_only(target):
         raise WriteRefused(
             "is read-only, so leadwork leaves it alone",
             file=path,
             hint="make it writable (chmod u+w) if you want leadwork to change it",
+        )
+    if _read_only(target.parent):
+        raise WriteRefused(
+            f"cannot be written: its folder {target.parent} is read-only",
+            file=path,
+            hint="make the folder writable (chmod u+w) if you want leadwork to write here",
         )
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
@@ -75,9 +104,6 @@ def atomic_write(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
-        slow = os.environ.get(ENV_SLOW_WRITE)
-        if slow:
-            time.sleep(float(slow))
         os.replace(temp, target)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -89,6 +115,14 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def make_folder(path: Path) -> None:
+    if not path.is_dir():
+        existing = next((p for p in path.parents if p.exists()), None)
+        if existing is not None and existing.is_dir() and _read_only(existing):
+            raise WriteRefused(
+                f"cannot be made: the folder {existing} is read-only",
+                file=path,
+                hint="make that folder writable (chmod u+w), or choose another place",
+            )
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -100,21 +134,41 @@ def make_folder(path: Path) -> None:
 def stray_temp_files(folder: Path) -> list[Path]:
     """Temp files a killed writer left behind (harmless: every reader skips dot-files)."""
     try:
-        return [p for p in folder.iterdir() if p.name.endswith(TEMP_SUFFIX)]
+        return [
+            p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(TEMP_SUFFIX)
+        ]
     except OSError:
         return []
+
+
+def remove_stray_temp_files(root: Path) -> None:
+    """Delete the temp files a killed writer left in the journal. Only called with the lock
+    held: every writer holds it while its temp file exists, so any temp file found then
+    belongs to a writer that died."""
+    for folder in (root, *(root / name for name in FOLDERS)):
+        for path in stray_temp_files(folder):
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 @contextlib.contextmanager
 def journal_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
     """Hold the journal's write lock; after `timeout` seconds of waiting, a clear error."""
     lock_path = root / LOCK_FILE
+    if not lock_path.exists() and _read_only(root):
+        raise WriteRefused(
+            "the journal folder is read-only, so leadwork writes nothing in it",
+            file=root,
+            hint="make it writable (chmod u+w) if you want leadwork to write here",
+        )
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        # O_NOFOLLOW: a lock file that is a symlink must not make us create a file elsewhere.
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except OSError as error:
         raise _refused(lock_path, error) from None
     try:
         _acquire(fd, lock_path, timeout)
+        remove_stray_temp_files(root)
         try:
             yield
         finally:

@@ -47,7 +47,7 @@ def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
     collect = _Collector(journal)
     definitions: dict[str, Any] = {}
     for rel, model in DEFINITION_MODELS.items():
-        if rel != layout.CONFIG and not journal.path(rel).exists():
+        if rel != layout.CONFIG and journal.absent(rel):
             definitions[rel] = model()
             continue
         definitions[rel] = collect.load(rel, model)
@@ -125,7 +125,7 @@ def _definitions_sound(
 def _listing(journal: Journal, folder: str, collect: _Collector) -> list[str]:
     """The names in a folder, sorted; names, not Path objects: there may be thousands."""
     path = journal.path(folder)
-    if not path.exists():
+    if journal.absent(folder):
         return []
     if not path.is_dir():
         collect.problems.append(

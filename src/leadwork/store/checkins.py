@@ -138,7 +138,10 @@ def _set_key(table: Any, key: str, value: Any) -> None:
     blank line that ends the table (which belongs to what follows: `# about hours`)."""
     import tomlkit
 
-    body = table.value.body
+    body = getattr(table.value, "body", None)
+    if body is None:  # `readings.a = 1` twice: tomlkit's proxy over dotted keys has no body
+        table[key] = value
+        return
     last = max((i for i, (k, _) in enumerate(body) if k is not None), default=None)
     if key in table or last is None or last == len(body) - 1:
         table[key] = value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,34 +96,63 @@ def _located(
     return InvalidFile(problems=[problem])
 
 
+def _too_big(path: Path, size: int) -> InvalidFile:
+    return InvalidFile(
+        f"is {size / 1_000_000:.1f} MB; journal files are at most {MAX_BYTES // 1_000_000} MB",
+        file=path,
+        hint="is this the right file? a year of check-ins is far smaller",
+    )
+
+
+def _a_folder(path: Path) -> InvalidFile:
+    return InvalidFile(
+        "is a folder, but a file was expected here",
+        file=path,
+        hint="move the folder away; leadwork keeps this as a TOML file",
+    )
+
+
+def _denied(path: Path) -> InvalidFile:
+    return InvalidFile(
+        "cannot be read: permission denied", file=path, hint="check the file's permissions"
+    )
+
+
 def read_text(path: Path) -> str:
     """The file's text as UTF-8 (a leading BOM is fine), or an InvalidFile that says why not."""
-    # One open, one fstat, one read: `check` reads thousands of files on a long journal.
+    # One open, one fstat, one bounded read: `check` reads thousands of files on a long
+    # journal. O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                raise InvalidFile(
-                    f"is {size / 1_000_000:.1f} MB; journal files are at most "
-                    f"{MAX_BYTES // 1_000_000} MB",
-                    file=path,
-                    hint="is this the right file? a year of check-ins is far smaller",
-                )
-            raw = handle.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise InvalidFile("does not exist", file=path) from None
     except (IsADirectoryError, PermissionError) as error:
         if isinstance(error, IsADirectoryError) or path.is_dir():  # Windows says "denied"
-            raise InvalidFile(
-                "is a folder, but a file was expected here",
-                file=path,
-                hint="move the folder away; leadwork keeps this as a TOML file",
-            ) from None
-        raise InvalidFile(
-            "cannot be read: permission denied", file=path, hint="check the file's permissions"
-        ) from None
+            raise _a_folder(path) from None
+        raise _denied(path) from None
     except OSError as error:
         raise InvalidFile(f"cannot be read: {error.strerror or error}", file=path) from None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise _a_folder(path)
+            if not stat.S_ISREG(info.st_mode):
+                # A named pipe would block the read forever, /dev/zero would fill the memory.
+                raise InvalidFile(
+                    "is not a regular file (a device, pipe or socket), so leadwork does not read it",
+                    file=path,
+                    hint="replace it with the TOML file it should be",
+                )
+            if info.st_size > MAX_BYTES:
+                raise _too_big(path, info.st_size)
+            raw = handle.read(MAX_BYTES + 1)  # the size may have grown since fstat()
+    except PermissionError:
+        raise _denied(path) from None
+    except OSError as error:
+        raise InvalidFile(f"cannot be read: {error.strerror or error}", file=path) from None
+    if len(raw) > MAX_BYTES:
+        raise _too_big(path, len(raw))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -142,7 +172,7 @@ def read_text(path: Path) -> str:
 
 
 def parse(path: Path, text: str) -> Document:
-    """Parse TOML text, turning the parser's errors into located problems."""
+    """Parse TOML text, turning tomllib's errors into located problems."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -59,10 +59,13 @@ def edit_file(
 
     Returns (old text, new text, the validated model of the new text).
     """
-    raw_start = path.read_bytes()[:3] if path.exists() else b""
-    old = read_text(path)
-    parse(path, old)  # a file that is not valid TOML is reported, never "fixed"
-    document = tomlkit.parse(old)
+    old = read_text(path)  # first: it refuses what is not a regular file (a pipe would hang)
+    with path.open("rb") as handle:
+        raw_start = handle.read(3)
+    # A file that is not valid (TOML, or against its model) is reported, never "fixed": an
+    # edit on top of it would be judged by problems that are the person's, not the edit's.
+    validate(model, parse(path, old))
+    document = tomlkit.parse(old)  # valid against a flat model, so never nested too deep
     mutate(document)
     new = tomlkit.dumps(document)
     if "\r\n" in old:

@@ -59,6 +59,11 @@ class Journal:
     def path(self, rel: str) -> Path:
         return self.root / rel
 
+    def absent(self, rel: str) -> bool:
+        """Nothing at all at `rel`. A symlink that leads nowhere is not absent: reading it
+        reports it, rather than quietly taking the file as empty."""
+        return not os.path.lexists(self.path(rel))
+
     # ---- reading one file -------------------------------------------------------------------
 
     def document(self, rel: str) -> Document:
@@ -88,7 +93,7 @@ class Journal:
 
     def _definition(self, rel: str, model: type[M]) -> M:
         """Definition files other than leadwork.toml may be absent: then they are empty."""
-        if rel != layout.CONFIG and not self.path(rel).exists():
+        if rel != layout.CONFIG and self.absent(rel):
             return model()
         return self.load(rel, model)
 
@@ -144,7 +149,10 @@ class Journal:
 
     def checkin(self, week: Week) -> Checkin | None:
         rel = self.checkin_rel(week)
-        if not self.path(rel).is_file() and not self.path(rel).is_dir():
+        if self.absent(rel):
+            folder = self.path(layout.CHECKINS)
+            if os.path.lexists(folder) and not folder.is_dir():  # not "no check-in yet"
+                raise InvalidFile("is a file, but leadwork keeps a folder here", file=folder)
             return None
         return self.load(rel, Checkin)
 

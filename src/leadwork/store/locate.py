@@ -39,6 +39,13 @@ def _must_be_journal(path: Path, source: str) -> Path:
             f"{source} points at {path}, which is a file, not a journal folder",
             hint=f"give the folder that holds {CONFIG}",
         )
-    if not (path / CONFIG).is_file():
+    config = path / CONFIG
+    if config.exists() and not config.is_file():
+        raise JournalNotFound(
+            "is not a file, but it should be the journal's settings file",
+            file=config,
+            hint=f"move the folder away and put back the {CONFIG} file (git can restore it)",
+        )
+    if not config.is_file():
         raise JournalNotFound(f"{path} is not a journal: it has no {CONFIG}", hint=_MAKE_ONE)
     return path

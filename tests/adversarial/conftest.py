@@ -1,0 +1,35 @@
+"""Fixtures of the adversarial suite: the small journal, with the person working inside it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from leadwork.cli.app import app
+
+from conftest import BASE_ENV
+from journals import write_small_journal
+
+
+@pytest.fixture(scope="session")
+def small_journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Made once by `leadwork init` (whose fsyncs are slow) and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "journal"
+    result = CliRunner().invoke(
+        app, ["init", str(path), "--leader", "Dana Whitfield"], env=BASE_ENV
+    )
+    assert result.exit_code == 0, result.output
+    return write_small_journal(path)
+
+
+@pytest.fixture
+def journal(small_journal_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The small journal (every kind of file), with the current folder inside it, so
+    messages name files as the person sees them: `team.toml:3:1: error: ...`."""
+    path = tmp_path / "journal"
+    shutil.copytree(small_journal_template, path, symlinks=True)
+    monkeypatch.chdir(path)
+    return path
