@@ -133,6 +133,7 @@ def read_text(path: Path) -> str:
     except OSError as error:
         raise InvalidFile(f"cannot be read: {error.strerror or error}", file=path) from None
     try:
+        # os.fdopen() itself refuses a folder's descriptor (EISDIR) before fstat() runs.
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
@@ -140,13 +141,15 @@ def read_text(path: Path) -> str:
             if not stat.S_ISREG(info.st_mode):
                 # A named pipe would block the read forever, /dev/zero would fill the memory.
                 raise InvalidFile(
-                    "is not a regular file (a device, pipe or socket), so leadwork does not read it",
+                    "is not a regular file (a device, pipe or socket), so it is not read",
                     file=path,
                     hint="replace it with the TOML file it should be",
                 )
             if info.st_size > MAX_BYTES:
                 raise _too_big(path, info.st_size)
             raw = handle.read(MAX_BYTES + 1)  # the size may have grown since fstat()
+    except IsADirectoryError:
+        raise _a_folder(path) from None
     except PermissionError:
         raise _denied(path) from None
     except OSError as error:
