@@ -45,9 +45,16 @@ def shell_env(shell: str, line: str) -> dict[str, str]:
     return env
 
 
+@pytest.fixture(autouse=True)
+def fixed_environment(monkeypatch):
+    """The process environment is the tests' own, as in a real Tab press: the values
+    (this week among them) read it, as Typer's completion callbacks do."""
+    for name, value in BASE_ENV.items():
+        monkeypatch.setenv(name, value)
+
+
 def fast(env: dict[str, str]) -> tuple[str, int]:
-    full = {**os.environ, **BASE_ENV, **env}
-    response = complete.respond(full)
+    response = complete.respond({**os.environ, **env})
     assert response is not None, "the fast completer declined"
     text, code = response
     return ("" if text is None else text + "\n"), code
