@@ -65,7 +65,7 @@ class Command:
 
 # One line per command (and per distinct way of running it). `reads` is what each one
 # really reads on the small journal (found by giving it every bad file): a file it does
-# not read cannot stop it. Still to land on main: one-on-one, indicator add|change.
+# not read cannot stop it.
 COMMANDS: tuple[Command, ...] = (
     Command(("check",), reads=(EVERY_FILE,), cross_checks=True),
     Command(("check", "--format", "json"), reads=(EVERY_FILE,), cross_checks=True),
@@ -117,6 +117,36 @@ COMMANDS: tuple[Command, ...] = (
         ("review", "capability", "quality-at-scale", "--no-input", "--level", "3", "--reason", "x"),
         reads=(CAPABILITIES,),
         writes=(CAPABILITIES, "reviews/2026-11-27-capability-quality-at-scale.toml"),
+        names_ids=True,
+    ),
+)
+COMMANDS += (
+    Command(
+        ("one-on-one", "maria", "--prep"),
+        reads=(CONFIG, TEAM, INDICATORS, WEEK, MEETING),
+        names_ids=True,
+    ),
+    Command(("one-on-one", "--due"), reads=(TEAM,)),
+    Command(
+        ("one-on-one", "maria", "--no-input", "--progress", "Steady", "--plan", "otd=Second shift"),
+        reads=(CONFIG, TEAM, STRATEGY, INDICATORS, WEEK, MEETING),
+        writes=("one-on-ones/2026-11-27-maria.toml",),
+        names_ids=True,
+    ),
+    Command(
+        (
+            *("indicator", "add", "yield", "--name", "Yield", "--owner", "maria"),
+            *("--direction", "higher", "--target", "95", "--celebrate", "98"),
+            *("--course-correct", "90", "--agreed-with", "maria"),
+        ),
+        reads=(TEAM, STRATEGY, CAPABILITIES, INDICATORS),
+        writes=(INDICATORS,),
+        names_ids=True,
+    ),
+    Command(
+        ("indicator", "change", "otd", "--target", "96", "--since", "2026-11-27"),
+        reads=(TEAM, STRATEGY, CAPABILITIES, INDICATORS),
+        writes=(INDICATORS,),
         names_ids=True,
     ),
 )

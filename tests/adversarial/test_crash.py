@@ -98,6 +98,19 @@ WRITERS: dict[str, Writer] = {
         ],
         already="one review of it a day",
     ),
+    "one-on-one": Writer(
+        lambda work: [
+            *(LEADWORK, "--journal", str(work / "journal"), "one-on-one", "maria"),
+            *("--no-input", "--progress", "Steady", "--plan", "otd=Second shift"),
+        ],
+        already="already",
+    ),
+    "indicator-change": Writer(  # an edit inside a hand-written file's block
+        lambda work: [
+            *(LEADWORK, "--journal", str(work / "journal"), "indicator", "change", "otd"),
+            *("--target", "96", "--since", "2026-11-27"),
+        ],
+    ),
     # The store's primitives used directly, as a command uses them (kept: it was the
     # stand-in for `leadwork story` before that landed, and is the smallest writer).
     "add-story-script": Writer(
