@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from leadwork.cli import complete
+from leadwork.cli import complete, complete_values
 from leadwork.cli.app import app
 from leadwork.cli.complete_tree import build_tree
 
@@ -120,6 +120,14 @@ LINES = [
     "leadwork edit 2026-W3",
     "leadwork dashboard --week 2026-W4",
     "leadwork dashboard -f ",
+    "leadwork checkin --reading d",
+    "leadwork checkin --week 2026-W4",
+    "leadwork checkin --step-done q",
+    "leadwork story --who ",
+    "leadwork conversation --with ",
+    "leadwork one-on-one priya --plan g",
+    "leadwork review capability ",
+    "leadwork indicator add x --serves ",
 ]
 SHELLS = ["bash", "zsh", "fish:get-args", "fish:is-args", "powershell"]
 
@@ -195,6 +203,71 @@ def test_ids_and_weeks_from_the_journal_in_the_current_folder(example_journal, m
         "one-on-ones/2026-11-25-tom.toml",
         "one-on-ones/2026-11-24-priya.toml",
     ]
+
+
+def test_every_option_that_names_something_from_the_journal_completes_it(
+    example_journal, monkeypatch
+):
+    """Each command's own values: what a person would otherwise look up in the files."""
+    monkeypatch.chdir(example_journal)
+    assert items("leadwork checkin --reading dayton-") == ["dayton-otd=", "dayton-scrap="]
+    assert items("leadwork checkin -r dayton-scrap=") == []  # the value is the person's
+    assert items("leadwork checkin --story-who p") == ["priya"]
+    assert items("leadwork checkin --story-choice g") == ["grow-medical"]
+    assert items("leadwork checkin --conversation-with s") == ["supplier"]
+    assert items("leadwork checkin --step-done coa") == ["coaching-supervisors:"]
+    assert items("leadwork checkin --week 2026-W47") == ["2026-W47"]
+    assert items("leadwork story --who e") == ["elena"]
+    assert items("leadwork story --choice d") == ["dependable-delivery"]
+    assert items("leadwork story --week 2026-W46") == ["2026-W46"]
+    assert items("leadwork conversation --with ") == list(complete_values.CONVERSATION_KINDS)
+    assert items("leadwork one-on-one priya --plan greenville-o") == ["greenville-otd="]
+    assert items("leadwork review capability co") == [
+        "consultative-selling",
+        "coaching-supervisors",
+    ]
+    assert items("leadwork review strategy -p t") == ["tom"]
+    assert items("leadwork reflect --from 2026-W30") == ["2026-W30"]
+    assert "grow-medical" in items("leadwork indicator add x --serves g")
+    assert "machinist-pipeline" in items("leadwork indicator add x --serves m")
+
+
+# Metavars that name an id, a week or a fixed kind: an option with one must complete.
+JOURNAL_METAVARS = re.compile(
+    r"^(PERSON|ID|YYYY-Www|KIND|ID=VALUE|INDICATOR=PLAN|INDICATOR|CAPABILITY:N)$"
+)
+
+
+# A new indicator's id names nothing that exists yet.
+NEW_IDS = {("leadwork indicator add", "id")}
+
+
+def test_no_option_naming_a_journal_value_is_left_without_completion():
+    from typer.main import get_command
+
+    def params(command, path):
+        for param in command.params:
+            yield path, param
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from params(sub, f"{path} {name}")
+
+    missing = [
+        f"{path} {param.name} ({param.metavar})"
+        for path, param in params(get_command(app), "leadwork")
+        if param.metavar
+        and JOURNAL_METAVARS.match(param.metavar)
+        and param._custom_shell_complete is None
+        and (path, param.name) not in NEW_IDS
+    ]
+    assert not missing, f"add autocompletion= from complete_values to: {missing}"
+
+
+def test_the_conversation_kinds_are_the_models():
+    from typing import get_args
+
+    from leadwork.model.checkin import ConversationKind
+
+    assert get_args(ConversationKind) == complete_values.CONVERSATION_KINDS
 
 
 def test_ids_from_the_journal_named_by_option_or_environment(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from leadwork.cli import complete_values
 from leadwork.cli.checkin import WEEK_HELP
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
@@ -25,7 +26,12 @@ def story(
     ],
     who: Annotated[
         str | None,
-        typer.Option("--who", metavar="PERSON", help="Who it is about: a team id or a name."),
+        typer.Option(
+            "--who",
+            metavar="PERSON",
+            help="Who it is about: a team id or a name.",
+            autocompletion=complete_values.people,
+        ),
     ] = None,
     choice: Annotated[
         str | None,
@@ -33,10 +39,14 @@ def story(
             "--choice",
             metavar="ID",
             help="The strategic choice it lived (an id from strategy.toml), or 'purpose'.",
+            autocompletion=complete_values.choices,
         ),
     ] = None,
     week: Annotated[
-        str | None, typer.Option("--week", "-w", metavar="YYYY-Www", help=WEEK_HELP)
+        str | None,
+        typer.Option(
+            "--week", "-w", metavar="YYYY-Www", help=WEEK_HELP, autocompletion=complete_values.weeks
+        ),
     ] = None,
 ) -> None:
     """Add a story to this week's check-in: someone living the purpose or a strategic
@@ -71,6 +81,7 @@ def conversation(
             "--with",
             metavar="KIND",
             help="Who it was with: customer, supplier, partner, analyst, employee or other.",
+            autocompletion=complete_values.kinds,
             show_default=False,
         ),
     ],
@@ -83,7 +94,10 @@ def conversation(
         typer.Option("--refresh", help="It signals that the strategy needs a refresh."),
     ] = False,
     week: Annotated[
-        str | None, typer.Option("--week", "-w", metavar="YYYY-Www", help=WEEK_HELP)
+        str | None,
+        typer.Option(
+            "--week", "-w", metavar="YYYY-Www", help=WEEK_HELP, autocompletion=complete_values.weeks
+        ),
     ] = None,
 ) -> None:
     """Add a stakeholder conversation to this week's check-in: what a customer, supplier,

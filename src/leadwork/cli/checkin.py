@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from leadwork.cli import prompts
+from leadwork.cli import complete_values, prompts
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -32,7 +32,10 @@ WEEK_HELP = "The ISO week, like 2026-W48. Default: this week. A week not yet beg
 def checkin(
     ctx: typer.Context,
     week: Annotated[
-        str | None, typer.Option("--week", "-w", metavar="YYYY-Www", help=WEEK_HELP)
+        str | None,
+        typer.Option(
+            "--week", "-w", metavar="YYYY-Www", help=WEEK_HELP, autocompletion=complete_values.weeks
+        ),
     ] = None,
     reading: Annotated[
         list[str] | None,
@@ -41,6 +44,7 @@ def checkin(
             "-r",
             metavar="ID=VALUE",
             help="This week's value of an indicator, e.g. -r dayton-scrap=3.1. Repeatable.",
+            autocompletion=complete_values.readings,
             show_default=False,
         ),
     ] = None,
@@ -114,7 +118,12 @@ def checkin(
     ] = None,
     story_who: Annotated[
         str | None,
-        typer.Option("--story-who", metavar="PERSON", help="Who the --story is about."),
+        typer.Option(
+            "--story-who",
+            metavar="PERSON",
+            help="Who the --story is about.",
+            autocompletion=complete_values.people,
+        ),
     ] = None,
     story_choice: Annotated[
         str | None,
@@ -122,6 +131,7 @@ def checkin(
             "--story-choice",
             metavar="ID",
             help="The strategic choice the --story lived, or 'purpose'.",
+            autocompletion=complete_values.choices,
         ),
     ] = None,
     conversation: Annotated[
@@ -141,6 +151,7 @@ def checkin(
             metavar="KIND",
             help="Who the --conversation was with: customer, supplier, partner, analyst, "
             "employee or other.",
+            autocompletion=complete_values.kinds,
         ),
     ] = None,
     conversation_who: Annotated[
@@ -162,6 +173,7 @@ def checkin(
             metavar="CAPABILITY:N",
             help="A capability plan step completed this week, e.g. quality-at-scale:3 (N as "
             "its plan numbers it); marked done in capabilities.toml. Repeatable.",
+            autocompletion=complete_values.steps,
             show_default=False,
         ),
     ] = None,

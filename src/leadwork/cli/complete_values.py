@@ -87,6 +87,39 @@ def choice_values(journal_option: str | None, incomplete: str) -> list[Item]:
     return _matching([*items, ("purpose", "the purpose itself")], incomplete)
 
 
+def serves_values(journal_option: str | None, incomplete: str) -> list[Item]:
+    """What an indicator may serve: a capability or a strategic choice."""
+    root = journal_root(journal_option)
+    capabilities = _table(root, "capabilities.toml", "capabilities")
+    choices = _table(root, "strategy.toml", "choices")
+    items = [(c["id"], _short(c.get("name"))) for c in capabilities]
+    items += [(c["id"], _short(c.get("statement"))) for c in choices]
+    return _matching(items, incomplete)
+
+
+def reading_values(journal_option: str | None, incomplete: str) -> list[Item]:
+    """`ID=` for the ID=VALUE options (--reading, --plan): the value is the person's."""
+    if "=" in incomplete:
+        return []
+    return [(f"{value}=", text) for value, text in indicator_values(journal_option, incomplete)]
+
+
+def step_values(journal_option: str | None, incomplete: str) -> list[Item]:
+    """`CAPABILITY:` for --step-done CAPABILITY:N; the step's number is typed after it."""
+    if ":" in incomplete:
+        return []
+    return [(f"{value}:", text) for value, text in capability_values(journal_option, incomplete)]
+
+
+# model.checkin.ConversationKind (pydantic is too heavy for a Tab press; a test keeps the
+# two the same).
+CONVERSATION_KINDS = ("customer", "supplier", "partner", "analyst", "employee", "other")
+
+
+def kind_values(journal_option: str | None, incomplete: str) -> list[Item]:
+    return _matching([(kind, "") for kind in CONVERSATION_KINDS], incomplete)
+
+
 ENV_TODAY = "LEADWORK_TODAY"  # as in leadwork.cli.session, which imports typer
 
 
@@ -148,6 +181,10 @@ VALUES: dict[str, Callable[[str | None, str], list[Item]]] = {
     "choices": choice_values,
     "weeks": week_values,
     "files": file_values,
+    "serves": serves_values,
+    "readings": reading_values,
+    "steps": step_values,
+    "kinds": kind_values,
 }
 
 
@@ -185,6 +222,22 @@ def files(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
     return file_values(_journal_option(ctx), incomplete)
 
 
+def serves(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
+    return serves_values(_journal_option(ctx), incomplete)
+
+
+def readings(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
+    return reading_values(_journal_option(ctx), incomplete)
+
+
+def steps(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
+    return step_values(_journal_option(ctx), incomplete)
+
+
+def kinds(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
+    return kind_values(_journal_option(ctx), incomplete)
+
+
 CALLBACKS: dict[str, Callable[..., list[Item]]] = {
     "people": people,
     "indicators": indicators,
@@ -192,4 +245,8 @@ CALLBACKS: dict[str, Callable[..., list[Item]]] = {
     "choices": choices,
     "weeks": weeks,
     "files": files,
+    "serves": serves,
+    "readings": readings,
+    "steps": steps,
+    "kinds": kinds,
 }

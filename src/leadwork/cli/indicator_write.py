@@ -81,7 +81,9 @@ def add(
     serves: Annotated[
         list[str] | None,
         typer.Option(
-            metavar="ID", help="A capability or strategic choice id it serves. Repeatable."
+            metavar="ID",
+            help="A capability or strategic choice id it serves. Repeatable.",
+            autocompletion=complete_values.serves,
         ),
     ] = None,
     agreed_with: Annotated[

@@ -77,6 +77,7 @@ def one_on_one(
             "--plan",
             metavar="INDICATOR=PLAN",
             help="The plan to get back on track for an indicator. Repeat for several.",
+            autocompletion=complete_values.readings,
         ),
     ] = None,
     no_plan: Annotated[

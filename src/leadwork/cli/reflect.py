@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from leadwork.cli import complete_values
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -41,13 +42,18 @@ def reflect(
             "--from",
             metavar="YYYY-Www",
             help=f"First week. Default: {DEFAULT_WEEKS - 1} weeks before --to.",
+            autocompletion=complete_values.weeks,
             show_default=False,
         ),
     ] = None,
     last: Annotated[
         str | None,
         typer.Option(
-            "--to", metavar="YYYY-Www", help="Last week. Default: this week.", show_default=False
+            "--to",
+            metavar="YYYY-Www",
+            help="Last week. Default: this week.",
+            show_default=False,
+            autocompletion=complete_values.weeks,
         ),
     ] = None,
     format: Annotated[

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from leadwork.cli import complete_values
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -162,6 +163,7 @@ def strategy(
             "-p",
             metavar="NAME",
             help="Who took part: a team id or a name; repeat it, or separate with commas.",
+            autocompletion=complete_values.people,
             show_default=False,
         ),
     ] = None,
@@ -306,6 +308,7 @@ def capability(
         typer.Argument(
             metavar="ID",
             help="The capability to review. Default: walk through each one.",
+            autocompletion=complete_values.capabilities,
             show_default=False,
         ),
     ] = None,
