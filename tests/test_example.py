@@ -63,3 +63,15 @@ def test_example_has_the_promised_shape():
     assert len(weeks) >= 16
     assert all(b.weeks_since(a) == 1 for a, b in itertools.pairwise(weeks))
     assert journal.one_on_one_entries()
+
+
+def test_ci_runs_exactly_the_readmes_test_command():
+    """CI proves what a new user is told: the README's second command is `.ci/run`'s."""
+    root = Path(__file__).parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    blocks = [block.split("```", 1)[0].strip() for block in readme.split("```sh\n")[1:3]]
+    install_and_show, install_and_test = blocks
+    assert "leadwork --journal examples/northfield dashboard" in install_and_show
+    ci_lines = (root / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    commands = [line for line in ci_lines if line.strip() and not line.startswith(("#", "set "))]
+    assert commands[-1] == install_and_test
