@@ -1,9 +1,15 @@
 """`leadwork init`: commented templates that are valid as written; never touches a journal."""
 
+import re
 import tomllib
+import typing
 from pathlib import Path
 
+import pytest
+from pydantic import BaseModel
+
 from leadwork.store import layout
+from leadwork.store.journal import DEFINITION_MODELS
 
 from conftest import tree_hash
 
@@ -19,6 +25,39 @@ def test_init_writes_commented_templates_that_check_clean(fresh_journal: Path, r
     result = run("check", journal=fresh_journal)
     assert result.exit_code == 0, result
     assert result.stderr == ""
+
+
+def _keys(model: type[BaseModel]) -> dict[str, None]:
+    """Every key of a file's model, its tables' and arrays of tables' keys included."""
+    keys: dict[str, None] = {}
+    for name, field in model.model_fields.items():
+        keys[field.alias or name] = None
+        todo = [field.annotation]
+        while todo:
+            kind = todo.pop()
+            todo += typing.get_args(kind)
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                keys |= _keys(kind)
+    return keys
+
+
+# A key line, set or commented out: `key = ...`, `# key = ...`, `# [[table]]`.
+KEY_LINE = r"^(?:# )?(?:{key} =|\[\[(?:[\w.]+\.)?{key}\]\]|\[{key}\])"
+
+
+@pytest.mark.parametrize("name", sorted(DEFINITION_MODELS))
+def test_every_key_is_explained_in_the_template(fresh_journal: Path, name: str):
+    """A person learns the file from the template: each key is there, and its commented
+    example, uncommented, is a valid file."""
+    text = (fresh_journal / name).read_text(encoding="utf-8")
+    model = DEFINITION_MODELS[name]
+    missing = [k for k in _keys(model) if not re.search(KEY_LINE.format(key=k), text, re.M)]
+    assert not missing, f"the template {name} does not show {missing}"
+    example = "\n".join(
+        line.removeprefix("# ") if re.match(r"# (\[|[a-z_]+ = )", line) else line
+        for line in text.splitlines()
+    )
+    model.model_validate(tomllib.loads(example))
 
 
 def test_init_escapes_names_into_valid_toml(tmp_path, run):
