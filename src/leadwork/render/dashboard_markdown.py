@@ -170,7 +170,7 @@ def dashboard_markdown(d: Dashboard) -> str:
         ]
     )
     out += table(
-        ["Where the hours went", this, "4-wk avg", f"Confidence {this}", "13 weeks", "Trend"],
+        ["Where the hours went", this, "4-wk avg", f"Confidence {this}", "13 weeks", "vs 4 wks"],
         rows,
         {1, 2, 3},
     )

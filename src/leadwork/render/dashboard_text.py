@@ -340,7 +340,7 @@ class DashboardText:
         table.add_column("4-wk avg", justify="right", no_wrap=True)
         table.add_column(f"Confidence {this}", justify="right", no_wrap=True)
         table.add_column("13 weeks", no_wrap=True)
-        table.add_column("Trend", no_wrap=True)
+        table.add_column("vs 4 wks", no_wrap=True)  # this week against the 4 before
         for category in TIME_CATEGORIES:
             now = say.hours(t.this_week[category]) if t.this_week else EMPTY
             avg = say.hours(round(t.average[category], 1)) if t.average else EMPTY
