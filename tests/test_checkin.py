@@ -431,6 +431,11 @@ def test_without_a_terminal_it_never_asks(example_journal, run):
     assert ": " not in result.stdout.splitlines()[0]
     assert "Indicator readings" not in result.stdout
     assert "Amended 2026-W48" in result.stdout
+    # ... and it says so, or piped answers would look recorded.
+    said = " ".join(result.stdout.split())
+    assert "stdin is not a terminal, so nothing was asked: only the flags given" in said
+    quiet = run("checkin", "--no-input", "-r", "dayton-scrap=3.2", journal=example_journal)
+    assert "stdin is not a terminal" not in quiet.stdout  # --no-input asked for exactly that
 
 
 def test_an_unfinished_draft_is_mentioned_and_kept(example_journal, run):

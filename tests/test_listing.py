@@ -148,6 +148,9 @@ def test_capability_tables(example_journal, run):
         (["capability", "show", "nope"], "no capability with id 'nope'", "known capability ids"),
         (["indicator", "list", "--week", "2026-W60"], "--week: '2026-W60'", "YYYY-Www"),
         (["indicator", "list", "--format", "yaml"], "'yaml' is not one of", None),
+        # An unknown owner is a typo, not "no indicators yet".
+        (["indicator", "list", "--owner", "prya"], "no person with id 'prya'", "'priya'"),
+        (["capability", "list", "-o", "bob"], "no person with id 'bob'", "known person ids"),
     ],
 )
 def test_bad_usage_exits_2_and_writes_nothing(args, message, hint, example_journal, run):

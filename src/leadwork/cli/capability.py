@@ -60,10 +60,13 @@ def list_capabilities(
     format: FormatOption = ListFormat.text,
 ) -> None:
     """List the capabilities: owner, level against target, plan progress, next step due."""
+    from leadwork.cli.lookup import find_by_id
     from leadwork.render import listing
 
-    views = _views(session(ctx).journal())
-    views = [v for v in views if owner in (None, v.capability.owner)]
+    journal = session(ctx).journal()
+    if owner is not None:  # a typo must not read as "nobody owns anything"
+        find_by_id("person", owner, journal.team().people)
+    views = [v for v in _views(journal) if owner in (None, v.capability.owner)]
     if format is ListFormat.json:
         typer.echo(listing.capability_list_json(views))
     else:

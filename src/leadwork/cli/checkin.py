@@ -251,6 +251,13 @@ def checkin(
         answers = _interview(journal, the_week, indicators, earlier, answers, preanswered)
     else:
         notes += _draft_note(journal, the_week)
+        if not no_input and format is SummaryFormat.text:
+            # Answers piped in are not read as answers: say so, or a person who piped
+            # them believes they were recorded.
+            notes.append(
+                "stdin is not a terminal, so nothing was asked: only the flags given were "
+                "recorded (see `leadwork checkin --help`)."
+            )
 
     def build(current: Checkin | None) -> Any:
         return merge(the_week, current, previous, answers)

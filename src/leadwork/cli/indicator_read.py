@@ -51,11 +51,14 @@ def list_indicators(
     A trend warning shows when an indicator has moved the wrong way for several weeks,
     even while it is still green.
     """
+    from leadwork.cli.lookup import find_by_id
     from leadwork.domain.listing import HISTORY_WEEKS, indicator_view
     from leadwork.domain.weeks import Week, last_weeks
     from leadwork.render import listing
 
     journal = session(ctx).journal()
+    if owner is not None:  # a typo must not read as "nobody owns anything"
+        find_by_id("person", owner, journal.team().people)
     as_of = parse_week(week, "--week") or Week.of(today())
     checkins = journal.checkins(last_weeks(as_of, HISTORY_WEEKS))
     trend = journal.config().settings.trend_weeks

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from leadwork.domain.weeks import Week
 
 
@@ -31,6 +33,21 @@ def parse_week(text: str | None, flag: str) -> Week | None:
         raise UsageProblem(
             f"{flag}: {error}", hint="write weeks as YYYY-Www, like 2026-W48"
         ) from None
+
+
+def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None:
+    """Like parse_week, for a range's end: a week not yet begun has nothing to show, and
+    every command refuses one alike (checkin and dashboard through resolve_week)."""
+    from leadwork.domain.weeks import Week
+
+    week = parse_week(text, flag)
+    current = Week.of(today)
+    if week is not None and week > current:
+        raise UsageProblem(
+            f"{flag} {week} has not started yet (today is {today}, in {current})",
+            hint=f"leave out {flag} to end the range this week",
+        )
+    return week
 
 
 def show(renderable: Any) -> None:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.options import parse_begun_week, parse_week
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
-
-if TYPE_CHECKING:
-    from leadwork.domain.weeks import Week
 
 DEFAULT_WEEKS = 13  # a quarter, as the dashboard's history
 
@@ -21,17 +19,6 @@ class ReflectFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
-
-
-def _week(text: str | None, flag: str) -> Week | None:
-    from leadwork.domain.weeks import Week
-
-    if text is None:
-        return None
-    try:
-        return Week.parse(text)
-    except ValueError as error:
-        raise UsageProblem(f"{flag}: {error}") from None
 
 
 def reflect(
@@ -73,11 +60,12 @@ def reflect(
     from leadwork.render.reflect import reflect_json, reflect_markdown, reflect_view
 
     journal = session(ctx).journal()
-    end = _week(last, "--to") or Week.of(today())
-    start = _week(first, "--from") or end.minus(DEFAULT_WEEKS - 1)
+    end = parse_begun_week(last, "--to", today()) or Week.of(today())
+    start = parse_week(first, "--from") or end.minus(DEFAULT_WEEKS - 1)
     if start > end:
+        until = f"--to {end}" if last else f"this week ({end})"
         raise UsageProblem(
-            f"--from {start} comes after --to {end}", hint="give the earlier week first"
+            f"--from {start} comes after {until}", hint="give the earlier week first"
         )
     weeks = week_range(start, end)
     summary = summarize(weeks, journal.checkins(weeks))

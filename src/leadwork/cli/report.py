@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.options import parse_week
+from leadwork.cli.options import parse_begun_week, parse_week
 from leadwork.cli.session import session, today
 
 QUARTER_WEEKS = 13
@@ -70,7 +70,7 @@ def report(
     from leadwork.render.report import report_html, report_json, report_markdown
     from leadwork.store.atomic import atomic_write
 
-    last = parse_week(to_week, "--to") or Week.of(today())
+    last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
     first = parse_week(from_week, "--from") or last.minus(QUARTER_WEEKS - 1)
     if first > last:
         raise UsageProblem(
