@@ -160,6 +160,18 @@ def test_strategy_review_due(journal, run):
     assert "strategy-review-due" not in kinds(run, journal)
 
 
+def test_a_strategy_never_reviewed_says_co_created_not_reviewed(journal, run):
+    (journal / "reviews" / "2026-09-01-strategy.toml").unlink()
+    edit(journal, "strategy.toml", "purpose =", "co_created_on = 2026-08-03\npurpose =")
+    assert only(run, journal, "strategy-review-due")["message"] == (
+        "Strategy review due: co-created 3 Aug, 16 weeks ago (every 13)."
+    )
+    result = run("dashboard", "--format", "json", journal=journal, env={"LEADWORK_TODAY": TODAY})
+    assert json.loads(result.stdout)["alignment"]["strategy_review"]["source"] == "co-created"
+    text = run("dashboard", journal=journal, env={"LEADWORK_TODAY": TODAY}).stdout
+    assert "co-created 3 Aug (16 weeks ago); ✗ review due since 2 Nov" in text
+
+
 def test_strategy_review_due_counts_the_refresh_signals_since(journal, run):
     edit(journal, "leadwork.toml", "review_every_weeks = 13", "review_every_weeks = 12")
     checkin(
@@ -221,6 +233,10 @@ def test_someone_elses_job_above_the_warning_level(journal, run, hours, found):
         assert message == (
             "21% of this week's hours went to someone else's job (the warning level is 20%)."
         )
+    text = run("dashboard", journal=journal, env={"LEADWORK_TODAY": TODAY}).stdout
+    share = "21% this week" if found else "20% this week"
+    level = "▲ above the 20% warning level" if found else "warning above 20%"
+    assert f"{share}, {share[:3]} over 1 week ({level})" in text
 
 
 def test_trend_warning_while_green(journal, run):

@@ -122,7 +122,7 @@ def test_an_interactive_review_changes_only_the_lines_it_must(example_journal, r
     assert result.exit_code == 0, result
     assert "Error: answer inside or outside (i or o)" in result.stdout
     assert result.stdout.rstrip().endswith(
-        f"Recorded {COACHING_REVIEW}; in capabilities.toml: marked step 2 done and level 2 -> 3."
+        f"Recorded {COACHING_REVIEW}; in capabilities.toml: marked step 2 done and level 2 → 3."
     )
     changed, new = changes(before, example_journal)
     assert changed == {
@@ -195,7 +195,7 @@ def test_a_scripted_review(example_journal, run):
     assert result.exit_code == 0, result
     assert result.stdout == (
         "Recorded reviews/2026-11-26-capability-dependable-scheduling.toml; in "
-        "capabilities.toml: marked steps 3, 4 done and level 2 -> 3.\n"
+        "capabilities.toml: marked steps 3, 4 done and level 2 → 3.\n"
     )
     changed, new = changes(before, example_journal)
     assert changed == {

@@ -52,7 +52,7 @@ class Conversations:
 @dataclass(frozen=True)
 class ReviewAge:
     last: dt.date | None  # the later of strategy.reviewed_on and the latest review file
-    source: str | None  # "strategy.toml" or "reviews"
+    source: str | None  # "strategy.toml", "reviews" or "co-created"
     every_weeks: int
     due_on: dt.date | None
     due: bool
@@ -144,11 +144,14 @@ def last_strategy_review(
     strategy: Strategy, reviews: Sequence[StrategyReview], as_of: dt.date
 ) -> tuple[dt.date | None, str | None]:
     """When the strategy was last reviewed as of `as_of` (`domain.review`'s rule), and where
-    that date comes from: "reviews" (a review file wins a tie), or "strategy.toml"."""
+    that date comes from: "reviews" (a review file wins a tie), "strategy.toml" (its
+    `reviewed_on`), or "co-created" (never reviewed: the day it was co-created)."""
     last = review_rules.last_strategy_review(strategy, [r.date for r in reviews], as_of)
     if last is None:
         return None, None
-    return last, "reviews" if any(r.date == last for r in reviews) else "strategy.toml"
+    if any(r.date == last for r in reviews):
+        return last, "reviews"
+    return last, "strategy.toml" if strategy.reviewed_on == last else "co-created"
 
 
 def review_age(

@@ -127,7 +127,7 @@ def describe_change(indicator: Indicator, change: Change) -> str:
     for key in ("target", "celebrate", "course_correct"):
         new = getattr(change, key)
         if new is not None:
-            parts.append(f"{key} {getattr(before, key):.10g} -> {new:.10g}")
+            parts.append(f"{key} {getattr(before, key):.10g} → {new:.10g}")
     return ", ".join(parts)
 
 

@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from leadwork.domain.alignment import Alignment
+from leadwork.domain.alignment import Alignment, ReviewAge
 from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
@@ -170,7 +170,7 @@ def strategy_review(alignment: Alignment, as_of: dt.date) -> list[Finding]:
         Finding(
             "strategy-review-due",
             None,
-            f"Strategy review due: last reviewed {short_date(review.last, as_of)}, "
+            f"Strategy review due: {_last_review_said(review)} {short_date(review.last, as_of)}, "
             f"{plural(weeks, 'week')} ago (every {review.every_weeks}){more}.",
             weeks,
         )
@@ -307,3 +307,7 @@ def needs_you(
             *missing_readings(indicators, has_checkin),
         ]
     )
+
+
+def _last_review_said(review: ReviewAge) -> str:
+    return "co-created" if review.source == "co-created" else "last reviewed"

@@ -129,7 +129,8 @@ def review_line(review: ReviewAge, as_of: dt.date) -> str:
     if review.last is None or review.due_on is None:
         return "never reviewed (set reviewed_on in strategy.toml)"
     weeks = review.weeks_ago(as_of) or 0
-    said = f"reviewed {short_date(review.last, as_of)} ({plural(weeks, 'week')} ago)"
+    done = "co-created" if review.source == "co-created" else "reviewed"
+    said = f"{done} {short_date(review.last, as_of)} ({plural(weeks, 'week')} ago)"
     if review.due:
         return f"{said}; {PROBLEM} review due since {short_date(review.due_on, as_of)}"
     return f"{said}; next by {short_date(review.due_on, as_of)}"
@@ -200,8 +201,9 @@ def someone_elses_job(time: TimeAudit) -> str | None:
         parts.append(f"{time.share_average:.0f}% over {plural(time.weeks_averaged, 'week')}")
     if not parts:
         return None
-    mark = f"{WARNING} over " if time.over else ""
-    return f"{', '.join(parts)} ({mark}warning above {time.warning_percent}%)"
+    if time.over:
+        return f"{', '.join(parts)} ({WARNING} above the {time.warning_percent}% warning level)"
+    return f"{', '.join(parts)} (warning above {time.warning_percent}%)"
 
 
 def done_rate(commitments: CommitmentsView) -> str:

@@ -139,7 +139,8 @@ def strategy_brief_json(brief: StrategyBrief) -> str:
 
 
 def strategy_recorded(rel: str, answered: int, offered: int, next_by: dt.date) -> str:
-    signals = f"; it answered {answered} of {offered} signals" if offered else ""
+    noun = "signal" if offered == 1 else "signals"
+    signals = f"; it answered {answered} of {offered} {noun}" if offered else ""
     return f"Recorded {rel}{signals}. The next review is due by {next_by}."
 
 
@@ -244,7 +245,7 @@ def capability_recorded(
         numbers = ", ".join(str(s.position) for s in marked)
         changes.append(f"marked step{'s' * (len(marked) > 1)} {numbers} done")
     if new_level is not None and new_level != old_level:
-        changes.append(f"level {old_level} -> {new_level}")
+        changes.append(f"level {old_level} → {new_level}")
     edited = f"; in capabilities.toml: {' and '.join(changes)}" if changes else ""
     return f"Recorded {rel}{edited}."
 

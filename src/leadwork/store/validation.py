@@ -179,10 +179,10 @@ def _explain(
         return f"'{key}'{where} is empty", "write something, or remove the line"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = {
-            "greater_than_equal": f"at least {ctx.get('ge')}",
-            "greater_than": f"more than {ctx.get('gt')}",
-            "less_than_equal": f"at most {ctx.get('le')}",
-            "less_than": f"less than {ctx.get('lt')}",
+            "greater_than_equal": f"at least {_number(ctx.get('ge'))}",
+            "greater_than": f"more than {_number(ctx.get('gt'))}",
+            "less_than_equal": f"at most {_number(ctx.get('le'))}",
+            "less_than": f"less than {_number(ctx.get('lt'))}",
         }[kind]
         return f"'{key}'{where} is {value}; it must be {bound}", None
     if kind == "finite_number":
@@ -194,6 +194,11 @@ def _explain(
         reason = str(ctx.get("error", item["msg"]))
         return (f"'{key}'{where}: {reason}" if key else reason), None
     return f"'{key}'{where}: {item['msg'].lower()}", None
+
+
+def _number(bound: object) -> object:
+    """A bound as a person writes it: 0, not the model's 0.0."""
+    return int(bound) if isinstance(bound, float) and bound.is_integer() else bound
 
 
 def known_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
