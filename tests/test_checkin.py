@@ -424,6 +424,16 @@ def test_json_summary(example_journal, run):
     }
 
 
+def test_a_reading_flag_may_carry_its_unit(example_journal, run):
+    result = run("checkin", "-r", "greenville-otd=97.1%", journal=example_journal)
+    assert result.exit_code == 0, result
+    text = (example_journal / "checkins" / "2026-W48.toml").read_text()
+    assert "greenville-otd = 97.1\n" in text
+    wrong = run("checkin", "-r", "greenville-otd=97.1min", journal=example_journal)
+    assert wrong.exit_code == 2
+    assert "'97.1min' is not a number" in wrong.stderr
+
+
 def test_without_a_terminal_it_never_asks(example_journal, run):
     # CliRunner's stdin is not a terminal: no --no-input needed, and typed text is ignored.
     result = run("checkin", "-r", "dayton-scrap=3.1", journal=example_journal, input="9\n9\n9\n")

@@ -240,6 +240,14 @@ def test_wrong_answers_are_explained_and_asked_again(journal, run, at_terminal):
     assert draft["answers"]["readings"] == {"otd": 96}
 
 
+def test_a_reading_may_be_typed_with_its_unit(journal, run, at_terminal):
+    # The prompt shows "value in %", so people type "96.5%"; only the unit is taken off.
+    result = ask(run, journal, ["done", "dropped", "96.5 %", "2.9%", "3.1"])
+    assert "    ✗ '2.9%' is not a number\n" in result.stdout  # scrap has no unit
+    draft = tomllib.loads((journal / DRAFT).read_text())
+    assert draft["answers"]["readings"] == {"otd": 96.5, "scrap": 3.1}
+
+
 def test_amending_shows_what_is_there_and_enter_keeps_it(example_journal, run, at_terminal):
     before = tree_hash(example_journal)
     result = ask(run, example_journal, [""] * 40, env={})

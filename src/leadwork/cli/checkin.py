@@ -305,7 +305,12 @@ class Flags:
         for item in self.readings:
             ident, value = _pair("--reading", item, "ID=VALUE", "dayton-scrap=3.1")
             indicator = rules.resolve_reading(ident, indicators, week)
-            answers.readings[indicator.id] = _checked("--reading", item, rules.parse_number, value)
+            answers.readings[indicator.id] = _checked(
+                "--reading",
+                item,
+                lambda text, unit=indicator.unit: rules.parse_reading(text, unit),
+                value,
+            )
             self.keys.add(f"reading:{indicator.id}")
         for item in self.hours:
             area_name, value = _pair("--hours", item, "AREA=H", "alignment=8")

@@ -107,7 +107,7 @@ class Interview:
         return {f.text: f.outcome for f in current.last_week} if current else {}
 
     def readings(self) -> None:
-        from leadwork.domain.checkin import parse_number
+        from leadwork.domain.checkin import parse_reading
         from leadwork.render import checkin as show
 
         questions = [q for q in self.context.readings if self._pending(f"reading:{q.indicator.id}")]
@@ -118,7 +118,10 @@ class Interview:
         for question in questions:
             self.ask.say(show.reading_context(question, week))
             prompt = show.reading_prompt(question.indicator)
-            value = self.ask.number(prompt, default=question.current, parse=parse_number)
+            unit = question.indicator.unit
+            value = self.ask.number(
+                prompt, default=question.current, parse=lambda t, u=unit: parse_reading(t, u)
+            )
             if value is not None:
                 self.answers.readings[question.indicator.id] = value
                 self.ask.say(show.reading_status(question.indicator, week, value))

@@ -15,7 +15,6 @@ start-up.
 
 from __future__ import annotations
 
-import math
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -32,22 +31,6 @@ def stdin_is_terminal() -> bool:
 
 class Invalid(ValueError):
     """An answer that cannot be taken; its message is shown before asking again."""
-
-
-def parse_number(text: str) -> Number:
-    """`36` stays whole, `97.6` is a decimal; `nan`, `inf` and words are refused."""
-    cleaned = text.strip().replace("_", "")
-    try:
-        return int(cleaned)
-    except ValueError:
-        pass
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise Invalid(f"'{text.strip()}' is not a number") from None
-    if not math.isfinite(value):
-        raise Invalid(f"'{text.strip()}' is not a finite number")
-    return value
 
 
 class Prompter:
@@ -108,10 +91,13 @@ class Prompter:
         question: Any,
         *,
         default: Number | None = None,
-        parse: Callable[[str], Number] = parse_number,
+        parse: Callable[[str], Number] | None = None,
         check: Callable[[Number], str | None] | None = None,
     ) -> Number | None:
         """A number; `check` returns why a number is not acceptable (or None if it is)."""
+
+        if parse is None:
+            from leadwork.domain.checkin import parse_number as parse
 
         def read(reply: str) -> Number:
             value = parse(reply)

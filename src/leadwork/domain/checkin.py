@@ -197,6 +197,15 @@ def parse_number(text: str) -> Number:
     return value
 
 
+def parse_reading(text: str, unit: str) -> Number:
+    """An indicator's value as typed, with or without its unit (`97.6%`, `38 min`): the
+    prompt shows the unit, so people type it."""
+    cleaned = text.strip()
+    if unit and cleaned.endswith(unit.strip()):
+        cleaned = cleaned.removesuffix(unit.strip())
+    return parse_number(cleaned)
+
+
 def check_hours(value: Number) -> None:
     if value < 0:
         raise ValueError(f"{value:g} hours is below 0")
