@@ -160,7 +160,8 @@ def test_a_path_relative_to_where_the_person_is(example_journal, run, editor, mo
 @pytest.mark.parametrize(
     ("name", "message", "hint"),
     [
-        ("teams", "no journal file 'teams'", "a short name"),
+        ("teams", "no journal file 'teams'", "did you mean 'team'?"),
+        ("notes", "no journal file 'notes'", "a short name"),
         ("2026-W49", "no journal file '2026-W49'", "leadwork checkin --week 2026-W49"),
         ("../outside.toml", "is not in the journal", None),
     ],

@@ -99,6 +99,12 @@ def test_init_example_copies_a_valid_journal(tmp_path, run):
     assert (target / "leadwork.toml").is_file()
     assert len(list((target / "checkins").glob("*.toml"))) >= 16
     assert ".leadwork.lock" in (target / ".gitignore").read_text()
+    # The example is there to be looked at, not filled in; and no line is over 80 columns.
+    assert f"Next: look around with `leadwork --journal {target} dashboard`" in result.stdout
+    assert "edit the files" not in result.stdout
+    fresh = run("init", str(tmp_path / "fresh"))
+    assert "Next: edit the files" in fresh.stdout
+    assert max(len(line) for line in fresh.stdout.replace(str(tmp_path), "").splitlines()) <= 80
     result = run("check", journal=target)
     assert result.exit_code == 0, result
 

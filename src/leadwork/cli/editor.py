@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import shlex
 import shutil
@@ -63,6 +64,8 @@ def resolve_file(root: Path, name: str, cwd: Path) -> Path:
     hint = "a short name (team, indicators, strategy, capabilities, leadwork), a week, or a path"
     if _looks_like_week(stem):
         hint = f"no check-in for {stem} yet: start one with `leadwork checkin --week {stem}`"
+    elif close := difflib.get_close_matches(stem, DEFINITIONS, n=1, cutoff=0.6):
+        hint = f"did you mean '{close[0]}'?"
     raise UsageProblem(f"no journal file '{name}'", hint=hint)
 
 

@@ -46,9 +46,11 @@ def init(
         if name not in editor and name != ".gitignore" and not name.endswith(".gitkeep")
     ]
     typer.echo(f"Made a journal in {path} ({len(shown)} files).")
-    typer.echo("Next: edit the files (each key is explained in its comments), then run")
-    typer.echo(f"  leadwork --journal {path} check" if str(path) != "." else "  leadwork check")
-    typer.echo(
-        "Editors with Taplo (VS Code: Even Better TOML) check each file as you type; "
-        "`leadwork --install-completion` adds Tab completion to your shell."
-    )
+    journal = f"leadwork --journal {path}" if str(path) != "." else "leadwork"
+    if example:
+        typer.echo(f"Next: look around with `{journal} dashboard`, then `{journal} map`.")
+    else:
+        typer.echo("Next: edit the files (each key is explained in its comments), then run")
+        typer.echo(f"  {journal} check")
+    typer.echo("Editors with Taplo (VS Code: Even Better TOML) check each file as you type;")
+    typer.echo("`leadwork --install-completion` adds Tab completion to your shell.")

@@ -28,7 +28,7 @@ def report(
         typer.Option(
             "--from",
             metavar="YYYY-Www",
-            help="First week of the range. Default: 13 weeks (a quarter) before --to.",
+            help="First week of the range. Default: the 13 weeks (a quarter) up to --to.",
             autocompletion=complete_values.weeks,
             show_default=False,
         ),
