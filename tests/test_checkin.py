@@ -344,6 +344,22 @@ def test_the_first_week_has_nothing_to_follow_up(fresh_journal, run):
             "alignment 100, other 70",
         ),
         (("--hours", "lunch=3"), "unknown time-audit area 'lunch'", None),
+        (
+            ("--hours", "someone=3"),
+            "known: alignment, capability, accountability, someone-elses-job",
+            None,
+        ),
+        (("--hours", "other=3", "--hours", "other=4"), "--hours other is given twice", None),
+        (
+            ("-r", "dayton-scrap=3", "-r", "dayton-scrap=4"),
+            "--reading dayton-scrap is given twice",
+            None,
+        ),
+        (
+            ("--confidence", "capability=3", "--confidence", "capability=4"),
+            "--confidence capability is given twice",
+            None,
+        ),
         (("--confidence", "alignment=6"), "a whole number from 1 to 5, not '6'", None),
         (("--confidence", "alignment=0"), "a whole number from 1 to 5, not '0'", None),
         (("--confidence", "alignment=3.5"), "a whole number from 1 to 5, not '3.5'", None),

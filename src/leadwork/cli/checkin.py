@@ -292,6 +292,12 @@ class Flags:
     steps_done: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
 
+    def _once(self, key: str, flag: str, name: str) -> None:
+        """A value given twice would silently lose one of them: refuse it instead."""
+        if key in self.keys:
+            raise UsageProblem(f"{flag} {name} is given twice", hint=f"give one {flag} for {name}")
+        self.keys.add(key)
+
     def answers(
         self,
         journal: Journal,
@@ -311,19 +317,19 @@ class Flags:
                 lambda text, unit=indicator.unit: rules.parse_reading(text, unit),
                 value,
             )
-            self.keys.add(f"reading:{indicator.id}")
+            self._once(f"reading:{indicator.id}", "--reading", indicator.id)
         for item in self.hours:
             area_name, value = _pair("--hours", item, "AREA=H", "alignment=8")
             area = _checked("--hours", item, rules.hours_area, area_name)
             number = _checked("--hours", item, rules.parse_number, value)
             _checked("--hours", item, rules.check_hours, number)
             answers.hours[area] = number
-            self.keys.add(f"hours:{area}")
+            self._once(f"hours:{area}", "--hours", area.replace("_", "-"))
         for item in self.confidence:
             area_name, value = _pair("--confidence", item, "AREA=N", "alignment=4")
             area = _checked("--confidence", item, rules.confidence_area, area_name)
             answers.confidence[area] = _checked("--confidence", item, rules.parse_confidence, value)
-            self.keys.add(f"confidence:{area}")
+            self._once(f"confidence:{area}", "--confidence", area)
         texts = rules.previous_commitments(previous)
         for outcome, refs in self.follow_ups.items():
             for ref in refs:

@@ -225,7 +225,9 @@ def hours_area(name: str) -> str:
     key = name.strip().lower().replace("-", "_").replace(" ", "_").replace("'", "")
     if key in HOUR_AREAS:
         return key
-    raise ValueError(_unknown_name("time-audit area", name, HOUR_AREAS))
+    # Named as the flag writes them (someone-elses-job); both spellings are taken.
+    flag_names = [area.replace("_", "-") for area in HOUR_AREAS]
+    raise ValueError(_unknown_name("time-audit area", name.replace("_", "-"), flag_names))
 
 
 def confidence_area(name: str) -> str:
