@@ -113,8 +113,8 @@ def test_the_interview_offers_the_open_steps(example_journal, run, at_terminal):
     out = " ".join(result.stdout.split())
     assert "Capability plans steps completed this week" in out
     assert (
-        "5. coaching-supervisors 2: First coaching clinic for Greenville shift supervisors, "
-        "with HR (due 2026-10-23, overdue)"
+        "5. First coaching clinic for Greenville shift supervisors, with HR "
+        "(coaching-supervisors, step 2; due 2026-10-23, overdue)"
     ) in out
     assert "✗ there is no open step 9: they are numbered 1 to 6" in out
     assert (

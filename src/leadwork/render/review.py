@@ -264,17 +264,14 @@ def open_steps_list(steps: Sequence[OpenStep]) -> RenderableType:
     table.add_column()
     for number, item in enumerate(steps, start=1):
         step = item.numbered.step
-        due = ""
+        # The number to type comes first, alone: the step's place in its plan is context.
+        where = f" ({item.capability.id}, step {item.numbered.position}"
+        due = ")"
         style = _DIM
         if step.due is not None:
-            due = f" (due {step.due}" + (", overdue)" if item.numbered.overdue else ")")
+            due = f"; due {step.due}" + (", overdue)" if item.numbered.overdue else ")")
             style = _WARN if item.numbered.overdue else _DIM
-        table.add_row(
-            f"{number}.",
-            Text.assemble(
-                (f"{item.capability.id} {item.numbered.position}: ", _DIM), step.what, (due, style)
-            ),
-        )
+        table.add_row(f"{number}.", Text.assemble(step.what, (where, _DIM), (due, style)))
     return Padding(table, (0, 0, 0, 2), expand=False)
 
 
