@@ -230,3 +230,35 @@ def test_misnamed_files_are_warnings_and_strict_fails_on_them(journal, run):
     assert result.exit_code == 0
     assert "warning: is not named YYYY-Www.toml" in result.stderr
     assert run("check", "--strict", journal=journal).exit_code == 1
+
+
+def block(stderr: str, where: str) -> list[str]:
+    """The lines of the one problem whose header starts with `where`."""
+    blocks = [b.splitlines() for b in stderr.split("\n\n") if b.startswith(where)]
+    assert len(blocks) == 1, f"no single problem at {where}:\n{stderr}"
+    return blocks[0]
+
+
+@pytest.mark.parametrize(
+    ("added", "quote"),
+    [
+        ('name = "Ana Lopez\n', '"'),
+        ("name = 'Ana Lopez\n", "'"),
+        ('name = "Ana Lopez', '"'),  # and the file ends there, without a newline
+    ],
+    ids=["basic", "literal", "at-end-of-file"],
+)
+def test_a_string_left_open_says_so_and_how_to_close_it(journal, run, added, quote):
+    # tomllib calls the newline it runs into an illegal character: that is not the mistake.
+    path = journal / "team.toml"
+    path.write_text(TEAM + '\n[[people]]\nid = "ana"\n' + added)
+    line = TEAM.count("\n") + 4
+    result = check(run, journal)
+    assert result.exit_code == 1, result
+    header, _, source, caret, hint = block(result.stderr, f"team.toml:{line}:8: error:")
+    ends = "file" if not added.endswith("\n") else "line"
+    assert f"the string is not closed: the {ends} ends before its closing {quote}" in header
+    assert source == f"{line} | {added.rstrip()}"
+    assert caret.endswith("| " + " " * 7 + "^" * len(f"{quote}Ana Lopez"))
+    assert f"end it with {quote} on the same line" in hint
+    assert "control character" not in result.stderr
