@@ -262,3 +262,34 @@ def test_a_string_left_open_says_so_and_how_to_close_it(journal, run, added, quo
     assert caret.endswith("| " + " " * 7 + "^" * len(f"{quote}Ana Lopez"))
     assert f"end it with {quote} on the same line" in hint
     assert "control character" not in result.stderr
+
+
+def test_a_key_set_twice_is_named_at_its_second_line(fresh_journal, run, monkeypatch):
+    # As a new user does it: init's strategy.toml already has `purpose = ""`.
+    monkeypatch.chdir(fresh_journal)
+    path = fresh_journal / "strategy.toml"
+    text = path.read_text()
+    first = text.splitlines().index('purpose = ""') + 1
+    text += 'purpose = "Parts that never come back, delivered when promised, every time."\n'
+    path.write_text(text)
+    second = text.count("\n")
+    result = check(run, fresh_journal)
+    assert result.exit_code == 1, result
+    header, _, _, caret, hint = block(result.stderr, f"strategy.toml:{second}:1: error:")
+    assert f"'purpose' is set twice (first on line {first})" in header
+    assert caret.endswith("| ^^^^^^^")  # under the key, not the end of the line
+    assert "remove one of the two" in hint
+
+
+def test_a_table_defined_twice_is_named_at_its_second_header(journal, run):
+    path = journal / "leadwork.toml"
+    text = path.read_text()
+    first = text.splitlines().index("[settings]") + 1
+    text += "\n[settings]\ntrend_weeks = 4\n"
+    path.write_text(text)
+    second = text.count("\n") - 1
+    result = check(run, journal)
+    assert result.exit_code == 1, result
+    header, *_, hint = block(result.stderr, f"leadwork.toml:{second}:1: error:")
+    assert f"[settings] is defined twice (first on line {first})" in header
+    assert "merge the two tables into one" in hint

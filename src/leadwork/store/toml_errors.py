@@ -1,8 +1,10 @@
 """tomllib's errors as problems a person can act on: located, explained, with a hint.
 
 tomllib says what broke and where it stopped reading. For most errors a hint on what
-usually causes it is enough. A string left open gets a closer look, because there
-tomllib's own words mislead: it reports the newline it runs into as an illegal character.
+usually causes it is enough. Two common slips get a closer look, because there tomllib's
+own words mislead: a string left open (tomllib reports the newline it runs into as an
+illegal character) and a key or table defined twice (tomllib says "cannot overwrite a
+value" at the end of the line, without naming the key or where it was first set).
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from leadwork.errors import Problem
+from leadwork.store.sourcemap import KeyPath, SourceMap
+from leadwork.store.tomltext import toml_string
 
 _POSITION = re.compile(r"^(.*) \((?:at line (\d+), column (\d+)|at end of document)\)$")
 
@@ -40,11 +45,14 @@ _RUNS_OUT = {
     'Expected "\'"': ("'",),
     "Expected \"'''\"": ("'''",),
 }
+# tomllib's ways of saying that a statement defines again what is already defined.
+_REDEFINED = ("Cannot overwrite a value", "Cannot declare", "Cannot mutate", "Cannot redefine")
 
 _STRING_OR_COMMENT = re.compile(r"[#\"']")
 _BASIC_BODY = re.compile(r'(?:[^"\\\n]|\\[^\n])*')
 _LITERAL_BODY = re.compile(r"[^'\n]*")
 _MULTILINE_BASIC_BODY = re.compile(r'(?:[^"\\]|\\[\s\S]|"(?!""))*')
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Problem:
@@ -61,7 +69,7 @@ def toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Probl
         offset = len(src)
         lines = src.rstrip("\n").split("\n")
         line, col = len(lines), len(lines[-1]) + 1
-    explained = _string_runs_out(src, what, offset)
+    explained = _string_runs_out(src, what, offset) or _defined_twice(src, what, offset)
     if explained is not None:
         message, hint, (line, col, width) = explained
         return Problem(
@@ -193,3 +201,96 @@ def _end_of_multiline(src: str, pos: int, char: str) -> int:
     while end < len(src) and end - close < 5 and src[end] == char:
         end += 1
     return end
+
+
+# ---- a key or table defined twice -----------------------------------------------------------
+
+
+def _defined_twice(src: str, what: str, offset: int) -> Explained | None:
+    """Which key the statement tomllib refused defines again, and where it was first."""
+    if not what.startswith(_REDEFINED):
+        return None
+    try:
+        # tomllib stops just after the statement it refuses (after a header's key): the
+        # text up to there, scanned, ends with that statement; the text before it is
+        # valid TOML, and holds the first definition.
+        scanned = SourceMap(src[:offset])
+        statement = scanned.last
+        if statement is None:
+            return None
+        before = tomllib.loads(src[: statement.start])
+    except (IndexError, ValueError, RecursionError):
+        return None  # cut inside an inline table or array: say what tomllib said
+    conflict = _conflict(before, statement.path)
+    first = scanned.spans.get(conflict) if conflict else None
+    if conflict is None or first is None or first.line >= statement.span.line:
+        return None
+    position = (statement.span.line, statement.span.col, statement.span.width)
+    written = _dotted(statement.keys)
+    shown = {"key": f"'{written}'", "table": f"[{written}]", "array": f"[[{written}]]"}
+    rename = "rename one of the two, or remove one"
+    if conflict != statement.path:
+        return (
+            f"'{_dotted(conflict)}' is already a value (line {first.line}), so "
+            f"{shown[statement.kind]} cannot be defined inside it",
+            rename,
+            position,
+        )
+    if statement.kind == "key":
+        return (
+            f"'{written}' is set twice (first on line {first.line})",
+            "remove one of the two, keeping the value you mean",
+            position,
+        )
+    if statement.kind == "array":
+        return (
+            f"'{written}' is already defined on line {first.line}, so [[{written}]] "
+            "cannot add to it",
+            rename,
+            position,
+        )
+    if not isinstance(_value_at(before, conflict), dict):
+        return (
+            f"'{_dotted(conflict)}' is already a value (line {first.line}), so "
+            f"[{written}] cannot be a table",
+            rename,
+            position,
+        )
+    return (
+        f"[{written}] is defined twice (first on line {first.line})",
+        "merge the two tables into one, or remove one of them",
+        position,
+    )
+
+
+def _conflict(data: dict[str, Any], path: KeyPath) -> KeyPath | None:
+    """The part of `path` already defined in `data`: the path itself, or a plain value on
+    the way to it; None when the path was free."""
+    node: Any = data
+    for depth, part in enumerate(path, 1):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+        if depth == len(path):
+            return path
+        if not isinstance(node, dict | list):
+            return path[:depth]
+    return None
+
+
+def _value_at(data: dict[str, Any], path: KeyPath) -> Any:
+    node: Any = data
+    for part in path:
+        node = node[part]
+    return node
+
+
+def _dotted(keys: KeyPath) -> str:
+    """Keys as TOML writes them: bare where it can, quoted where it must."""
+    parts = []
+    for key in keys:
+        if isinstance(key, int):
+            continue
+        parts.append(key if _BARE_KEY.fullmatch(key) else toml_string(key))
+    return ".".join(parts)
