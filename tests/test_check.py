@@ -192,6 +192,13 @@ def test_all_problems_are_reported_at_once(journal, run):
     assert result.stderr.rstrip().endswith("3 errors in 3 files")
 
 
+def test_one_problem_gets_the_summary_line_too(journal, run):
+    replace(journal / "team.toml", "cadence_days", "cadnce_days")
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert result.stderr.rstrip().endswith("\n\n1 error in 1 file")
+
+
 def test_bytes_that_are_not_utf8_are_located(journal, run):
     (journal / "team.toml").write_bytes(TEAM.encode().replace(b"Tom", b"T\xf6m"))
     result = check(run, journal)

@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from leadwork.cli.session import color_enabled, session
-from leadwork.errors import EXIT_INTERRUPTED, LeadworkError
+from leadwork.errors import EXIT_INTERRUPTED, LeadworkError, ProblemsFound
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in leadwork, not in the person's input
 
@@ -27,7 +27,9 @@ def report(error: LeadworkError) -> None:
 
     stream = sys.stderr
     text = format_problems(error.problems, Path.cwd(), color_enabled(stream))
-    if len(error.problems) > 1:
+    # A journal's check always ends with its count, even of one, so a script or a person
+    # reading the last line learns the same thing whatever the number.
+    if len(error.problems) > 1 or isinstance(error, ProblemsFound):
         text += "\n\n" + summary(error.problems)
     print(text, file=stream)
 
