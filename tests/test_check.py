@@ -300,3 +300,73 @@ def test_a_table_defined_twice_is_named_at_its_second_header(journal, run):
     header, *_, hint = block(result.stderr, f"leadwork.toml:{second}:1: error:")
     assert f"[settings] is defined twice (first on line {first})" in header
     assert "merge the two tables into one" in hint
+
+
+# ---- a file in error still checked against the others ------------------------------------------
+
+
+def test_a_definition_with_an_error_still_vouches_for_its_ids(journal, run):
+    replace(journal / "team.toml", "cadence_days", "cadnce_days")
+    replace(journal / "indicators.toml", 'owner = "tom"', 'owner = "bob"')
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "team.toml:5:1: error: unknown key 'cadnce_days'" in result.stderr
+    assert "indicators.toml:15:1: error: unknown person 'bob' (not in team.toml)" in result.stderr
+    assert "note:" not in result.stderr
+    assert result.stderr.rstrip().endswith("2 errors in 2 files")
+
+
+def test_a_checkin_with_a_wrong_value_still_gets_its_other_checks(journal, run):
+    (journal / "checkins/2026-W48.toml").write_text(
+        'week = "2026-W47"\n\n[readings]\notd = 93.5\nscarp = 2.1\n\n[hours]\ncapability = -8\n'
+    )
+    result = check(run, journal)
+    assert result.exit_code == 1
+    for where, message in [
+        ("1:1", 'the file is named 2026-W48 but says week = "2026-W47"'),
+        ("5:1", "unknown indicator 'scarp' in [readings]"),
+        ("8:1", "'capability' is -8; it must be at least 0"),
+    ]:
+        assert f"checkins/2026-W48.toml:{where}: error: {message}" in result.stderr
+    assert result.stderr.rstrip().rsplit("\n", 1)[-1].startswith("3 errors and")  # warnings
+
+
+def test_what_an_invalid_file_keeps_from_being_checked_is_said(journal, run):
+    (journal / "team.toml").write_text(TEAM + '\n[[people]]\nid = "ana"\nname = "Ana\n')
+    replace(journal / "indicators.toml", 'owner = "tom"', 'owner = "bob"')
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "unknown person" not in result.stderr  # nothing to check it against
+    *_, note, summary = result.stderr.rstrip().split("\n\n")
+    assert note == "note: cross-references not checked against team.toml until it is valid"
+    assert summary == "1 error in 1 file"
+    report = json.loads(run("check", "--format", "json", journal=journal).stdout)
+    assert report["notes"] == [
+        {
+            "file": "team.toml",
+            "message": "cross-references not checked against team.toml until it is valid",
+        }
+    ]
+
+
+def test_a_checkin_that_cannot_be_read_says_it_went_unchecked(journal, run):
+    replace(journal / "checkins/2026-W48.toml", 'week = "2026-W48"', "")  # week is required
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "checkins/2026-W48.toml:1:1: error: missing key 'week'" in result.stderr
+    assert (
+        "\n\nnote: checkins/2026-W48.toml not checked against the other files until it is valid"
+        "\n\n1 error and"  # the definitions are sound, so the gaps between them are warned of
+    ) in result.stderr
+
+
+def test_a_check_that_may_rest_on_a_left_out_value_waits(journal, run):
+    # The thresholds of an indicator with a value in error are not judged: the value left
+    # out might be one they depend on. Saying so is honest; guessing is not.
+    replace(journal / "indicators.toml", 'unit = "%"', "unit = 5")
+    replace(journal / "indicators.toml", "celebrate = 98", "celebrate = 94")
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "indicators.toml:6:1: error: 'unit'" in result.stderr
+    assert "celebrate (94) is below the target" not in result.stderr
+    assert "note: some checks in indicators.toml wait until its errors are fixed" in result.stderr
