@@ -192,6 +192,13 @@ def test_all_problems_are_reported_at_once(journal, run):
     assert result.stderr.rstrip().endswith("3 errors in 3 files")
 
 
+def test_one_problem_gets_the_summary_line_too(journal, run):
+    replace(journal / "team.toml", "cadence_days", "cadnce_days")
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert result.stderr.rstrip().endswith("\n\n1 error in 1 file")
+
+
 def test_bytes_that_are_not_utf8_are_located(journal, run):
     (journal / "team.toml").write_bytes(TEAM.encode().replace(b"Tom", b"T\xf6m"))
     result = check(run, journal)
@@ -230,3 +237,136 @@ def test_misnamed_files_are_warnings_and_strict_fails_on_them(journal, run):
     assert result.exit_code == 0
     assert "warning: is not named YYYY-Www.toml" in result.stderr
     assert run("check", "--strict", journal=journal).exit_code == 1
+
+
+def block(stderr: str, where: str) -> list[str]:
+    """The lines of the one problem whose header starts with `where`."""
+    blocks = [b.splitlines() for b in stderr.split("\n\n") if b.startswith(where)]
+    assert len(blocks) == 1, f"no single problem at {where}:\n{stderr}"
+    return blocks[0]
+
+
+@pytest.mark.parametrize(
+    ("added", "quote"),
+    [
+        ('name = "Ana Lopez\n', '"'),
+        ("name = 'Ana Lopez\n", "'"),
+        ('name = "Ana Lopez', '"'),  # and the file ends there, without a newline
+    ],
+    ids=["basic", "literal", "at-end-of-file"],
+)
+def test_a_string_left_open_says_so_and_how_to_close_it(journal, run, added, quote):
+    # tomllib calls the newline it runs into an illegal character: that is not the mistake.
+    path = journal / "team.toml"
+    path.write_text(TEAM + '\n[[people]]\nid = "ana"\n' + added)
+    line = TEAM.count("\n") + 4
+    result = check(run, journal)
+    assert result.exit_code == 1, result
+    header, _, source, caret, hint = block(result.stderr, f"team.toml:{line}:8: error:")
+    ends = "file" if not added.endswith("\n") else "line"
+    assert f"the string is not closed: the {ends} ends before its closing {quote}" in header
+    assert source == f"{line} | {added.rstrip()}"
+    assert caret.endswith("| " + " " * 7 + "^" * len(f"{quote}Ana Lopez"))
+    assert f"end it with {quote} on the same line" in hint
+    assert "control character" not in result.stderr
+
+
+def test_a_key_set_twice_is_named_at_its_second_line(fresh_journal, run, monkeypatch):
+    # As a new user does it: init's strategy.toml already has `purpose = ""`.
+    monkeypatch.chdir(fresh_journal)
+    path = fresh_journal / "strategy.toml"
+    text = path.read_text()
+    first = text.splitlines().index('purpose = ""') + 1
+    text += 'purpose = "Parts that never come back, delivered when promised, every time."\n'
+    path.write_text(text)
+    second = text.count("\n")
+    result = check(run, fresh_journal)
+    assert result.exit_code == 1, result
+    header, _, _, caret, hint = block(result.stderr, f"strategy.toml:{second}:1: error:")
+    assert f"'purpose' is set twice (first on line {first})" in header
+    assert caret.endswith("| ^^^^^^^")  # under the key, not the end of the line
+    assert "remove one of the two" in hint
+
+
+def test_a_table_defined_twice_is_named_at_its_second_header(journal, run):
+    path = journal / "leadwork.toml"
+    text = path.read_text()
+    first = text.splitlines().index("[settings]") + 1
+    text += "\n[settings]\ntrend_weeks = 4\n"
+    path.write_text(text)
+    second = text.count("\n") - 1
+    result = check(run, journal)
+    assert result.exit_code == 1, result
+    header, *_, hint = block(result.stderr, f"leadwork.toml:{second}:1: error:")
+    assert f"[settings] is defined twice (first on line {first})" in header
+    assert "merge the two tables into one" in hint
+
+
+# ---- a file in error still checked against the others ------------------------------------------
+
+
+def test_a_definition_with_an_error_still_vouches_for_its_ids(journal, run):
+    replace(journal / "team.toml", "cadence_days", "cadnce_days")
+    replace(journal / "indicators.toml", 'owner = "tom"', 'owner = "bob"')
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "team.toml:5:1: error: unknown key 'cadnce_days'" in result.stderr
+    assert "indicators.toml:15:1: error: unknown person 'bob' (not in team.toml)" in result.stderr
+    assert "note:" not in result.stderr
+    assert result.stderr.rstrip().endswith("2 errors in 2 files")
+
+
+def test_a_checkin_with_a_wrong_value_still_gets_its_other_checks(journal, run):
+    (journal / "checkins/2026-W48.toml").write_text(
+        'week = "2026-W47"\n\n[readings]\notd = 93.5\nscarp = 2.1\n\n[hours]\ncapability = -8\n'
+    )
+    result = check(run, journal)
+    assert result.exit_code == 1
+    for where, message in [
+        ("1:1", 'the file is named 2026-W48 but says week = "2026-W47"'),
+        ("5:1", "unknown indicator 'scarp' in [readings]"),
+        ("8:1", "'capability' is -8; it must be at least 0"),
+    ]:
+        assert f"checkins/2026-W48.toml:{where}: error: {message}" in result.stderr
+    assert result.stderr.rstrip().rsplit("\n", 1)[-1].startswith("3 errors and")  # warnings
+
+
+def test_what_an_invalid_file_keeps_from_being_checked_is_said(journal, run):
+    (journal / "team.toml").write_text(TEAM + '\n[[people]]\nid = "ana"\nname = "Ana\n')
+    replace(journal / "indicators.toml", 'owner = "tom"', 'owner = "bob"')
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "unknown person" not in result.stderr  # nothing to check it against
+    *_, note, summary = result.stderr.rstrip().split("\n\n")
+    assert note == "note: cross-references not checked against team.toml until it is valid"
+    assert summary == "1 error in 1 file"
+    report = json.loads(run("check", "--format", "json", journal=journal).stdout)
+    assert report["notes"] == [
+        {
+            "file": "team.toml",
+            "message": "cross-references not checked against team.toml until it is valid",
+        }
+    ]
+
+
+def test_a_checkin_that_cannot_be_read_says_it_went_unchecked(journal, run):
+    replace(journal / "checkins/2026-W48.toml", 'week = "2026-W48"', "")  # week is required
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "checkins/2026-W48.toml:1:1: error: missing key 'week'" in result.stderr
+    assert (
+        "\n\nnote: checkins/2026-W48.toml not checked against the other files until it is valid"
+        "\n\n1 error and"  # the definitions are sound, so the gaps between them are warned of
+    ) in result.stderr
+
+
+def test_a_check_that_may_rest_on_a_left_out_value_waits(journal, run):
+    # The thresholds of an indicator with a value in error are not judged: the value left
+    # out might be one they depend on. Saying so is honest; guessing is not.
+    replace(journal / "indicators.toml", 'unit = "%"', "unit = 5")
+    replace(journal / "indicators.toml", "celebrate = 98", "celebrate = 94")
+    result = check(run, journal)
+    assert result.exit_code == 1
+    assert "indicators.toml:6:1: error: 'unit'" in result.stderr
+    assert "celebrate (94) is below the target" not in result.stderr
+    assert "note: some checks in indicators.toml wait until its errors are fixed" in result.stderr

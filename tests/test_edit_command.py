@@ -239,3 +239,20 @@ def test_the_prompt_on_a_real_terminal(example_journal, editor):
     child.close()
     assert child.exitstatus == 0
     assert len(calls()) == 2
+
+
+def test_a_definition_that_is_not_valid_is_noted_as_unchecked(
+    example_journal, run, editor, monkeypatch
+):
+    # The edited file is fine, but its owners could not be checked against team.toml.
+    monkeypatch.chdir(example_journal)  # files are named relative to where the person is
+    setup, _ = editor
+    team = example_journal / "team.toml"
+    team.write_text(team.read_text() + '\n[[people]]\nid = "ana"\nname = "Ana\n')
+    env = setup({"replace": ["target = 95\n", "target = 96\n"]})
+    result = run("edit", "indicators", journal=example_journal, env=env)
+    assert result.exit_code == 0, result
+    assert result.stderr == (
+        "note: cross-references not checked against team.toml until it is valid\n"
+    )
+    assert result.stdout == "ok: indicators.toml is valid\n"

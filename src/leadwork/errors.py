@@ -7,6 +7,7 @@ exit code. This module imports only the standard library so the CLI can use it a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -35,6 +36,21 @@ class Problem:
 
     def as_warning(self) -> Problem:
         return replace(self, severity="warning")
+
+
+NoteKind = Literal["definition", "file", "withheld"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a journal's check could not check because a file is not valid, until it is.
+
+    kind "definition": the other files' references to this file; "file": this file's
+    references to the other files; "withheld": some of this file's own checks, which might
+    rest on a value left out because it is in error."""
+
+    file: Path
+    kind: NoteKind
 
 
 class LeadworkError(Exception):
@@ -72,7 +88,12 @@ class InvalidFile(LeadworkError):
 
 
 class ProblemsFound(LeadworkError):
-    """Several problems at once (what `leadwork check` reports)."""
+    """Several problems at once (what `leadwork check` reports), and notes on what could
+    not be checked."""
+
+    def __init__(self, *, problems: list[Problem], notes: Sequence[Note] = ()) -> None:
+        super().__init__(problems=problems)
+        self.notes: list[Note] = list(notes)
 
 
 class UsageProblem(LeadworkError):

@@ -142,7 +142,7 @@ EVERY_FILE_CASES = [
     ("nested-1000-deep", append(f"deep = {DEEP}\n"), "nested too deeply"),
     ("100000-char-unknown-key", append(f'zzz = "{HUGE}"\n'), "unknown key 'zzz'"),
     ("unknown-key", append("colour = 'blue'\n"), "unknown key 'colour'"),
-    ("duplicate-key", append("a = 1\na = 2\n", at=1), "cannot overwrite a value"),
+    ("duplicate-key", append("a = 1\na = 2\n", at=1), "'a' is set twice (first on line"),
     ("nan-unknown", append("x = nan\n"), "unknown key 'x'"),
 ]
 

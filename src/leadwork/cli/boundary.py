@@ -17,17 +17,23 @@ import typer
 from typer.core import TyperGroup
 
 from leadwork.cli.session import color_enabled, session
-from leadwork.errors import EXIT_INTERRUPTED, LeadworkError
+from leadwork.errors import EXIT_INTERRUPTED, LeadworkError, ProblemsFound
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in leadwork, not in the person's input
 
 
 def report(error: LeadworkError) -> None:
-    from leadwork.render.problems import format_problems, summary
+    from leadwork.render.problems import format_note, format_problems, summary
 
     stream = sys.stderr
-    text = format_problems(error.problems, Path.cwd(), color_enabled(stream))
-    if len(error.problems) > 1:
+    color = color_enabled(stream)
+    text = format_problems(error.problems, Path.cwd(), color)
+    if isinstance(error, ProblemsFound) and error.notes:
+        notes = (format_note(note, Path.cwd(), color) for note in error.notes)
+        text += "\n\n" + "\n".join(notes)
+    # A journal's check always ends with its count, even of one, so a script or a person
+    # reading the last line learns the same thing whatever the number.
+    if len(error.problems) > 1 or isinstance(error, ProblemsFound):
         text += "\n\n" + summary(error.problems)
     print(text, file=stream)
 

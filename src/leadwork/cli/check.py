@@ -35,15 +35,16 @@ def check(
     from leadwork.store.check import check_journal
 
     journal = session(ctx).journal()
-    problems = check_journal(journal, today())
+    result = check_journal(journal, today())
+    problems = result.problems
     failing = [p for p in problems if p.severity == "error" or strict]
     if format is CheckFormat.json:
-        typer.echo(check_json(journal.root, problems))
+        typer.echo(check_json(journal.root, problems, result.notes))
         raise typer.Exit(1 if failing else 0)
     if failing:
-        raise ProblemsFound(problems=problems)
+        raise ProblemsFound(problems=problems, notes=result.notes)
     if problems:
         from leadwork.cli.boundary import report
 
-        report(ProblemsFound(problems=problems))
+        report(ProblemsFound(problems=problems, notes=result.notes))
     typer.echo(clean_summary(journal))

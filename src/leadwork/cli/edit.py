@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from leadwork.cli import complete_values
 from leadwork.cli.session import session, today
+
+if TYPE_CHECKING:
+    from leadwork.errors import Note
 
 
 def edit(
@@ -39,6 +42,7 @@ def edit(
     from leadwork.cli.boundary import report
     from leadwork.cli.editor import editor_command, must_exist, resolve_file, run_editor
     from leadwork.errors import ProblemsFound
+    from leadwork.render.problems import format_note
     from leadwork.store.atomic import journal_lock
     from leadwork.store.check import check_journal
     from leadwork.store.journal import Journal
@@ -55,10 +59,15 @@ def edit(
             status = run_editor(command, path)
             if status != 0:  # like git: it may still have saved; the check tells
                 typer.echo(f"note: the editor exited with status {status}", err=True)
-            problems = [p for p in check_journal(Journal(root), today()) if _same(p.file, path)]
+            result = check_journal(Journal(root), today())
+            problems = [p for p in result.problems if _same(p.file, path)]
+            notes = [note for note in result.notes if _concerns(note, path)]
             errors = [p for p in problems if p.severity == "error"]
             if problems:
-                report(ProblemsFound(problems=problems))
+                report(ProblemsFound(problems=problems, notes=notes))
+            else:
+                for note in notes:
+                    typer.echo(format_note(note, Path.cwd()), err=True)
             if not errors:
                 typer.echo(f"ok: {rel} is valid")
                 return
@@ -69,6 +78,13 @@ def edit(
                     err=True,
                 )
                 raise typer.Exit(1)
+
+
+def _concerns(note: Note, path: Path) -> bool:
+    """A note on this file, or on a definition file whose references from it went unchecked."""
+    if note.kind == "definition":
+        return not _same(note.file, path)
+    return _same(note.file, path)
 
 
 def _same(file: Path | None, path: Path) -> bool:

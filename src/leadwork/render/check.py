@@ -6,7 +6,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from leadwork.errors import Problem
+from leadwork.errors import Note, Problem
+from leadwork.render.problems import note_text
 from leadwork.store.journal import Journal
 
 
@@ -20,16 +21,11 @@ def clean_summary(journal: Journal) -> str:
     )
 
 
-def check_json(root: Path, problems: Sequence[Problem]) -> str:
+def check_json(root: Path, problems: Sequence[Problem], notes: Sequence[Note] = ()) -> str:
     """Problems for scripts; documented in docs/cli.md."""
     items = []
     for p in problems:
-        file = None
-        if p.file is not None:
-            try:
-                file = p.file.relative_to(root).as_posix()
-            except ValueError:
-                file = str(p.file)
+        file = None if p.file is None else _relative(root, p.file)
         items.append(
             {
                 "severity": p.severity,
@@ -43,7 +39,23 @@ def check_json(root: Path, problems: Sequence[Problem]) -> str:
         )
     errors = sum(1 for p in problems if p.severity == "error")
     return json.dumps(
-        {"ok": errors == 0, "errors": errors, "warnings": len(items) - errors, "problems": items},
+        {
+            "ok": errors == 0,
+            "errors": errors,
+            "warnings": len(items) - errors,
+            "problems": items,
+            "notes": [
+                {"file": _relative(root, n.file), "message": note_text(n, _relative(root, n.file))}
+                for n in notes
+            ],
+        },
         indent=2,
         ensure_ascii=False,
     )
+
+
+def _relative(root: Path, file: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return str(file)

@@ -15,7 +15,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from leadwork.errors import Problem
+from leadwork.errors import Note, Problem
 
 _RED, _YELLOW, _BOLD, _DIM, _CYAN, _RESET = (
     "\x1b[31m",
@@ -74,6 +74,23 @@ def format_problem(problem: Problem, cwd: Path, color: bool = False) -> str:
     elif problem.hint:
         lines.append(f"  = {paint(_CYAN, 'hint:')} {_printable(problem.hint)}")
     return "\n".join(lines)
+
+
+_NOTES = {
+    "definition": "cross-references not checked against {} until it is valid",
+    "file": "{} not checked against the other files until it is valid",
+    "withheld": "some checks in {} wait until its errors are fixed",
+}
+
+
+def note_text(note: Note, shown: str) -> str:
+    """What the note says, naming its file as `shown`."""
+    return _NOTES[note.kind].format(shown)
+
+
+def format_note(note: Note, cwd: Path, color: bool = False) -> str:
+    label = f"{_CYAN}{_BOLD}note:{_RESET}" if color else "note:"
+    return f"{label} {_printable(note_text(note, display_path(note.file, cwd)))}"
 
 
 def format_problems(problems: Sequence[Problem], cwd: Path, color: bool = False) -> str:

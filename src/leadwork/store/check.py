@@ -1,20 +1,25 @@
-"""Validate a whole journal: every file, then every cross-reference; all problems at once."""
+"""Validate a whole journal: every file, then every cross-reference; all problems at once.
+
+A file with values in error is still checked against the others without those values;
+what cannot be checked at all, for a file that is not valid, is said in a note."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from typing import Any
 
-from leadwork.domain.consistency import Loaded, cross_check
+from leadwork.domain.consistency import Finding, Loaded, cross_check
 from leadwork.domain.review import review_findings
 from leadwork.domain.traceability import gaps
 from leadwork.domain.weeks import Week
-from leadwork.errors import InvalidFile, Problem
+from leadwork.errors import InvalidFile, Note, NoteKind, Problem
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.store import layout
 from leadwork.store.journal import DEFINITION_MODELS, Journal, review_model
+from leadwork.store.sourcemap import KeyPath
 
 _FOLDER_NAMES = {
     layout.CHECKINS: (layout.CHECKIN_NAME, "YYYY-Www.toml, like 2026-W48.toml"),
@@ -29,21 +34,46 @@ _FOLDER_NAMES = {
 }
 
 
+@dataclass(frozen=True)
+class CheckResult:
+    problems: list[Problem]  # errors and warnings, in file order
+    notes: list[Note]
+
+
 class _Collector:
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
         self.problems: list[Problem] = []
+        self.unchecked: list[str] = []  # invalid files the checks across files go without
+        self.left_out: dict[str, list[KeyPath]] = {}  # values in error, by file
 
     def load(self, rel: str, model: type[Any]) -> Any:
+        """The file's model; for a file with values in error, the model without them, so the
+        checks across files still run on the rest; None when even that cannot be had."""
         try:
             return self.journal.load(rel, model)
         except InvalidFile as error:
             self.problems.extend(error.problems)
+        salvaged = self.journal.salvage(rel, model)
+        if salvaged is None:
+            self.unchecked.append(rel)
             return None
+        partial, left_out = salvaged
+        self.left_out[rel] = left_out
+        return partial
+
+    def waits(self, finding: Finding) -> bool:
+        """A finding inside an entry that lost a value: it may rest on a default that stands
+        in for what was written (a change's target), so it waits for the file to be fixed."""
+        return any(
+            finding.path[: len(entry)] == entry
+            for entry in map(_entry, self.left_out.get(finding.file, ()))
+        )
 
 
-def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
-    """Every problem in the journal, errors and warnings, in file order. Reads, never writes."""
+def check_journal(journal: Journal, today: dt.date) -> CheckResult:
+    """Every problem in the journal, and notes on what could not be checked. Reads, never
+    writes."""
     collect = _Collector(journal)
     definitions: dict[str, Any] = {}
     for rel, model in DEFINITION_MODELS.items():
@@ -103,12 +133,36 @@ def check_journal(journal: Journal, today: dt.date) -> list[Problem]:
     # inconsistent definition file would make every gap a false alarm.
     if _definitions_sound(journal, definitions, collect.problems, findings):
         findings += gaps(loaded.strategy, loaded.capabilities, loaded.indicators, today)
+    withheld: set[str] = set()
     for finding in findings:
+        if collect.waits(finding):
+            withheld.add(finding.file)
+            continue
         document = journal.document(finding.file)
         collect.problems.append(
             document.problem(finding.path, finding.message, finding.hint, finding.severity)
         )
-    return sorted(collect.problems, key=_order)
+    return CheckResult(sorted(collect.problems, key=_order), _notes(journal, collect, withheld))
+
+
+def _entry(path: KeyPath) -> KeyPath:
+    """The entry of an array of tables that `path` lies in (("indicators", 2) for a change's
+    target), or the path itself when it lies in none."""
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            return path[: index + 1]
+    return path
+
+
+def _notes(journal: Journal, collect: _Collector, withheld: set[str]) -> list[Note]:
+    notes = []
+    for rel in collect.unchecked:
+        if rel == layout.CONFIG:
+            continue  # no other file refers to leadwork.toml, nor it to them
+        kind: NoteKind = "definition" if rel in DEFINITION_MODELS else "file"
+        notes.append(Note(journal.path(rel), kind))
+    notes += [Note(journal.path(rel), "withheld") for rel in sorted(withheld)]
+    return notes
 
 
 def _definitions_sound(

@@ -8,7 +8,6 @@ the line and column.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import tomllib
 from dataclasses import dataclass, field
@@ -17,24 +16,10 @@ from typing import Any
 
 from leadwork.errors import InvalidFile, Problem, Severity
 from leadwork.store.sourcemap import KeyPath, SourceMap
+from leadwork.store.toml_errors import toml_problem
 
 MAX_BYTES = 2_000_000  # a decade of weekly check-ins is ~2 MB in total, never in one file
 BOM = "\ufeff"
-_TOML_POSITION = re.compile(r"^(.*) \((?:at line (\d+), column (\d+)|at end of document)\)$")
-
-# tomllib's messages are terse; these say what usually causes them.
-_TOML_HINTS = {
-    "Cannot overwrite a value": "a key or table is defined twice; keep one of them",
-    "Cannot declare": "this table or key was already defined above; merge the two",
-    "Invalid date or datetime": "dates are written YYYY-MM-DD without quotes, and must exist",
-    "Invalid value": "strings need quotes, dates are YYYY-MM-DD, booleans are true or false",
-    "Invalid statement": "each line is `key = value`, a [table] header, or a # comment",
-    "Unclosed array": "an array opened with [ needs a closing ]",
-    "Unclosed inline table": "an inline table opened with { needs a closing } on the same line",
-    "Unterminated string": "close the string with the quote it opened with",
-    "Illegal character": "remove the control character, or escape it inside a quoted string",
-    "Invalid initial character for a key part": "keys are letters, digits, - and _, or quoted",
-}
 
 
 @dataclass
@@ -179,19 +164,7 @@ def parse(path: Path, text: str) -> Document:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_POSITION.match(message)
-        what = match[1] if match else message
-        hint = next((h for prefix, h in _TOML_HINTS.items() if what.startswith(prefix)), None)
-        if match and match[2]:
-            line, col = int(match[2]), int(match[3])
-        else:  # at end of document
-            lines = text.rstrip("\n").split("\n")
-            line, col = len(lines), len(lines[-1]) + 1
-            what += " at the end of the file"
-            hint = "the file ends inside a value: close the array, string or table it opened"
-        message = f"invalid TOML: {what[0].lower()}{what[1:]}"
-        raise _located(path, message, line, col, hint, _line_of(text, line)) from None
+        raise InvalidFile(problems=[toml_problem(path, text, error)]) from None
     except RecursionError:
         line = _deepest_line(text)
         message = "invalid TOML: arrays or tables nested too deeply"

@@ -27,7 +27,8 @@ from leadwork.model.strategy import Strategy
 from leadwork.model.team import Team
 from leadwork.store import layout
 from leadwork.store.document import Document, read_document
-from leadwork.store.validation import validate
+from leadwork.store.sourcemap import KeyPath
+from leadwork.store.validation import salvage, validate
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -90,6 +91,13 @@ class Journal:
         if rel not in self._models:
             self._models[rel] = validate(model, self.document(rel))
         return self._models[rel]
+
+    def salvage(self, rel: str, model: type[M]) -> tuple[M, list[KeyPath]] | None:
+        """After `load` refused `rel`: its model without the values in error, and their
+        paths (see `validation.salvage`); None when it was not even read as TOML, or does
+        not stand without them."""
+        document = self._documents.get(rel)
+        return None if document is None else salvage(model, document)
 
     def _definition(self, rel: str, model: type[M]) -> M:
         """Definition files other than leadwork.toml may be absent: then they are empty."""

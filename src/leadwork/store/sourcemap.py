@@ -13,6 +13,7 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass
+from typing import Literal
 
 KeyPath = tuple[str | int, ...]
 
@@ -25,6 +26,17 @@ class Span:
     line: int  # 1-based
     col: int  # 1-based
     width: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One `key = value` line or table header, as the scanner met it."""
+
+    kind: Literal["key", "table", "array"]
+    path: KeyPath  # the key's full path; a header's table, or [[array]]'s array
+    keys: tuple[str, ...]  # as written: relative to the table for a key
+    start: int  # offset of the key or the header's first bracket
+    span: Span
 
 
 class SourceMap:
@@ -40,6 +52,9 @@ class SourceMap:
         # they look (a note may well hold a line that is just "#").
         self.string_lines: set[int] = set()
         self._aot_last: dict[KeyPath, int] = {}
+        # The last statement scanned: on text cut just after a statement tomllib refused,
+        # that statement, so its error can name the key (see store/toml_errors.py).
+        self.last: Statement | None = None
         self._pos = 0
         self._scan()
 
@@ -108,6 +123,8 @@ class SourceMap:
                 width = self._pos - start
                 self._record(array, start, width)
                 self._record(table, start, width)
+                span = self._span_at(start, width)
+                self.last = Statement("array", array, tuple(keys), start, span)
             elif self._peek() == "[":
                 self._pos += 1
                 keys = self._read_key()
@@ -115,9 +132,12 @@ class SourceMap:
                 self._pos += 1  # ]
                 table = self._resolve(keys)
                 self._record(table, start, self._pos - start)
+                span = self._span_at(start, self._pos - start)
+                self.last = Statement("table", table, tuple(keys), start, span)
             else:
                 keys = self._read_key()
-                self._record_key(table, keys, start)
+                span = self._record_key(table, keys, start)
+                self.last = Statement("key", (*table, *keys), tuple(keys), start, span)
                 self._skip_blank(newlines=False)
                 self._pos += 1  # =
                 self._skip_blank(newlines=False)
@@ -125,10 +145,11 @@ class SourceMap:
             # Anything left on the line is a comment or whitespace.
             self._skip_blank(newlines=False)
 
-    def _record_key(self, table: KeyPath, keys: list[str], start: int) -> None:
+    def _record_key(self, table: KeyPath, keys: list[str], start: int) -> Span:
         width = len(self.text[start : self._pos].rstrip())
         for depth in range(1, len(keys) + 1):
             self._record((*table, *keys[:depth]), start, width)
+        return self._span_at(start, width)
 
     def _resolve(self, keys: list[str]) -> KeyPath:
         """Turn a header's plain keys into a path through the latest array-of-tables entries."""

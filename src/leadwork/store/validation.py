@@ -7,6 +7,7 @@ for a typo, the key they probably meant.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import types
 import typing
@@ -40,6 +41,51 @@ def validate(model: type[M], document: Document) -> M:
         return model.model_validate(document.data)
     except ValidationError as error:
         raise InvalidFile(problems=problems_from(error, model, document)) from None
+
+
+def salvage(model: type[M], document: Document) -> tuple[M, list[KeyPath]] | None:
+    """The model of what is valid in a document that fails validation, with the paths of
+    the values left out; None when the file does not stand without them.
+
+    So that `check` can still check the rest of the file against the journal: pydantic
+    judges what is left, exactly as it judged the whole. Only single values are left out
+    (a wrong type, an unknown key, a number out of bounds), never a required key, a table,
+    an array or an entry of one: without those, every reference to an id they hold would
+    look unknown, and reports about them would be false."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        items = error.errors(include_url=False)
+    data = copy.deepcopy(document.data)
+    left_out: list[KeyPath] = []
+    for item in items:
+        loc = _clean_loc(model, item["loc"])
+        if item["type"] == "missing" or not loc or not isinstance(loc[-1], str):
+            return None
+        if _holds_values(model, loc):
+            return None
+        table = _value_at(data, loc[:-1])
+        if not isinstance(table, dict):
+            return None
+        table.pop(loc[-1], None)  # a union's members each report the same value
+        left_out.append(loc)
+    try:
+        return model.model_validate(data), left_out
+    except ValidationError:
+        return None
+
+
+def _holds_values(model: type[BaseModel], loc: KeyPath) -> bool:
+    """Whether the model expects a table or an array at `loc`."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return False  # not a key of the model: an unknown key, which holds nothing
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return True
+    return typing.get_origin(current) in (list, dict)
 
 
 def problems_from(
