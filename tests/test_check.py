@@ -370,3 +370,20 @@ def test_a_check_that_may_rest_on_a_left_out_value_waits(journal, run):
     assert "indicators.toml:6:1: error: 'unit'" in result.stderr
     assert "celebrate (94) is below the target" not in result.stderr
     assert "note: some checks in indicators.toml wait until its errors are fixed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("where", "shown"),
+    [
+        ("", "team.toml"),  # in the journal
+        ("checkins", "../team.toml"),  # one folder below it
+        ("elsewhere/deeper", None),  # far away: the whole path, not ../../journal/team.toml
+    ],
+)
+def test_files_are_named_as_they_can_be_opened_from_here(journal, run, monkeypatch, where, shown):
+    (journal / where).mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(journal / where)
+    replace(journal / "team.toml", "cadence_days", "cadense_days")
+    result = check(run, journal)
+    expected = shown or str(journal.resolve() / "team.toml")
+    assert result.stderr.startswith(f"{expected}:"), result.stderr

@@ -30,10 +30,10 @@ _MAX_SHOWN = 200  # characters of a source line; a 100,000-character line is cut
 
 def display_path(path: Path, cwd: Path) -> str:
     """The path as the person can open it from where they are: relative when it is below
-    or near (`../team.toml` from checkins/), else absolute."""
+    or one folder up (`../team.toml` from checkins/), else absolute."""
     absolute = os.path.normpath(path if path.is_absolute() else cwd / path)
     relative = os.path.relpath(absolute, cwd)
-    return relative if relative.count("..") <= 2 else absolute
+    return relative if relative.count("..") <= 1 else absolute
 
 
 def _printable(text: str) -> str:
