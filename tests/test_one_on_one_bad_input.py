@@ -153,6 +153,7 @@ def test_every_problem_is_reported_at_once(run, example_journal):
     assert "unknown indicator 'nope'" in stderr
     assert "there is no commitment 9" in stderr
     assert "control character" in stderr
+    assert stderr.rstrip().endswith("\n\n3 errors")  # flags are not a file: no "in 1 file"
 
 
 def test_marking_a_commitment_twice_is_refused(run, example_journal):

@@ -100,10 +100,12 @@ def format_problems(problems: Sequence[Problem], cwd: Path, color: bool = False)
 def summary(problems: Sequence[Problem]) -> str:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
-    files = len({p.file for p in problems})
+    files = len({p.file for p in problems if p.file is not None})
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' * (errors != 1)}")
     if warnings:
         parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
-    return f"{' and '.join(parts)} in {files} file{'s' * (files != 1)}"
+    counted = " and ".join(parts)
+    # Problems with flags name no file: "2 errors", not "2 errors in 1 file".
+    return f"{counted} in {files} file{'s' * (files != 1)}" if files else counted
