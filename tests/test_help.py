@@ -45,3 +45,31 @@ def test_root_help_and_version(run):
     bare = run()  # no arguments: help (click's convention: on stderr, exit 2), no traceback
     assert bare.exit_code == 2
     assert "Commands:" in bare.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "hint"),
+    [
+        (
+            ["dashboard", "-f", "pdf"],
+            "leadwork: error: invalid value for '--format' / '-f': 'pdf' is not one of 'text'",
+            "usage: leadwork dashboard [OPTIONS]; `leadwork dashboard --help` says more",
+        ),
+        (["story"], "leadwork: error: missing argument 'TEXT'", "usage: leadwork story"),
+        (["dashbord"], "leadwork: error: no such command 'dashbord'", "did you mean 'dashboard'?"),
+        (["--nosuch"], "leadwork: error: no such option: --nosuch", "usage: leadwork [OPTIONS]"),
+        (["check", "--nosuch"], "leadwork: error: no such option: --nosuch", "usage: leadwork check"),
+    ],
+)
+def test_usage_errors_speak_like_every_other_error(args, message, hint, run):
+    """Click's own usage errors come out as leadwork's: one style on stderr, exit 2."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message), result.stderr
+    assert f"  = hint: {hint}" in result.stderr
+    assert "Error:" not in result.stderr and "Value error" not in result.stderr
+
+
+def test_a_group_alone_shows_its_help(run):
+    result = run("indicator")
+    assert "Commands:" in result.output and "leadwork: error" not in result.output

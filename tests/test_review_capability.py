@@ -434,7 +434,7 @@ def test_a_refused_edit_takes_the_review_file_back(example_journal, run, monkeyp
             "error: --inside 'Marcus said it works' is not WHO: WHAT THEY SAID",
         ),
         (["coaching-supervisors", "--outside", ": no one"], 2, "is not WHO: WHAT THEY SAID"),
-        (["coaching-supervisors", "--level", "9"], 2, "Invalid value for '--level'"),
+        (["coaching-supervisors", "--level", "9"], 2, "invalid value for '--level'"),
         (["coaching-supervisors", "--date", "2027-01-01"], 2, "is after today (2026-11-27)"),
     ],
 )

@@ -226,7 +226,7 @@ def test_a_wrong_answer_is_asked_again(example_journal, run):
         (["--signal", "two"], "error: 'two' is not a signal number"),
         (["--date", "2026-11-31"], "error: --date '2026-11-31' is not a date"),
         (["--date", "2026-11-28"], "error: --date 2026-11-28 is after today (2026-11-27)"),
-        (["--format", "xml"], "Invalid value for '--format'"),
+        (["--format", "xml"], "invalid value for '--format'"),
     ],
 )
 def test_bad_flags_write_nothing(example_journal, run, args, message):

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from leadwork.cli.session import color_enabled, session
-from leadwork.errors import EXIT_INTERRUPTED, LeadworkError, ProblemsFound
+from leadwork.errors import EXIT_INTERRUPTED, LeadworkError, ProblemsFound, UsageProblem
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in leadwork, not in the person's input
 
@@ -38,10 +39,36 @@ def report(error: LeadworkError) -> None:
     print(text, file=stream)
 
 
+def usage_problem(error: UsageError) -> UsageProblem:
+    """Click's usage error as leadwork says every other error: `leadwork: error: ...`,
+    then the usage line and where the help is as the hint."""
+    message = error.format_message().replace("Value error, ", "").rstrip(".")
+    message, _, close = message.partition(". Did you mean ")
+    hints = [f"did you mean {close.rstrip('?')}?"] if close else []
+    if error.ctx is not None:
+        usage = error.ctx.get_usage().removeprefix("Usage: ")
+        hints.append(f"usage: {usage}; `{error.ctx.command_path} --help` says more")
+    return UsageProblem(message[:1].lower() + message[1:], hint="; ".join(hints) or None)
+
+
 class LeadworkGroup(TyperGroup):
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as error:  # the root's own options, before any command runs
+            if _is_help(error):
+                raise
+            report(usage_problem(error))
+            raise typer.Exit(UsageProblem.exit_code) from None
+
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except UsageError as error:
+            if _is_help(error):
+                raise
+            report(usage_problem(error))
+            ctx.exit(UsageProblem.exit_code)
         except LeadworkError as error:
             if _debug(ctx):
                 traceback.print_exc()
@@ -64,6 +91,11 @@ class LeadworkGroup(TyperGroup):
                 file=sys.stderr,
             )
             ctx.exit(EXIT_INTERNAL)
+
+
+def _is_help(error: UsageError) -> bool:
+    """`leadwork indicator` alone: click shows the group's help, which is right as it is."""
+    return type(error).__name__ == "NoArgsIsHelpError"
 
 
 def _debug(ctx: typer.Context) -> bool:
