@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +17,7 @@ from leadwork.cli.app import app
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "northfield"
 SHARED = ROOT.parent / "shared"
+SNAPSHOTS = ROOT / "tests" / "snapshots"
 TODAY = "2026-11-27"  # a Friday in 2026-W48, the example journal's latest week
 
 BASE_ENV = {
@@ -92,3 +95,24 @@ def tree_hash(root: Path) -> str:
             digest.update(path.read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    """Compare whole output with snapshots/NAME; UPDATE_SNAPSHOTS=1 rewrites the file instead."""
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.exists(), f"no snapshot {name}: run with UPDATE_SNAPSHOTS=1 to write it"
+    expected = path.read_text(encoding="utf-8")
+    if text != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                text.splitlines(keepends=True),
+                f"snapshots/{name}",
+                "output",
+            )
+        )
+        pytest.fail(f"the output differs from snapshots/{name}:\n{diff}")

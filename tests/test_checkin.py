@@ -136,7 +136,7 @@ def test_a_new_week_from_flags_is_written_like_the_example(example_journal, run)
         "refresh?\n"
         "Last week's commitments: 1 of 3 done (33%).\n"
         "Carried 4 times: “Agree a new date and agenda for the Greenville …”. Do it, drop it or "
-        "hand it to \nsomeone.\n"
+        "hand it to\nsomeone.\n"
     )
     assert run("check", journal=example_journal).exit_code == 0
 
@@ -396,6 +396,38 @@ def test_bad_input_is_refused_and_nothing_is_written(example_journal, run, args,
     if hint:
         assert hint in result.stderr
     assert tree_hash(example_journal) == before
+
+
+def test_at_80_columns_the_summary_wraps_inside_its_columns(example_journal, run):
+    """A pipe gets 80 columns: an area's label and its hours stay on one line, and what
+    wraps continues under its own column, never at the left edge."""
+    result = checkin(
+        run,
+        example_journal,
+        *("--hours", "alignment=8", "--hours", "capability=6", "--hours", "accountability=12"),
+        *("--hours", "someone-elses-job=12", "--hours", "other=4"),
+        *("--confidence", "alignment=4", "--confidence", "capability=3"),
+        *("-r", "dayton-scrap=2.9", "--done", "1", "--carried", "2", "--dropped", "Book Grace"),
+        *("--story", "Keisha ran the layered audit herself, with the second shift watching"),
+        *("--story-who", "priya", "--story-choice", "build-bench"),
+        env={**NEXT_WEEK, "COLUMNS": "80"},
+    )
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "Recorded 2026-W49 (30 Nov \u2013 6 Dec 2026) in checkins/2026-W49.toml.\n"
+        "  readings     dayton-scrap  2.9%  at-risk\n"
+        "  hours        alignment 8 · capability 6 · accountability 12\n"
+        "               someone else's job 12 · other 4\n"
+        "  confidence   alignment 4 · capability 3\n"
+        "  last week    Agree a new date and agenda for the Greenville …  done\n"
+        "               Ask Marcus for his plan on Dayton scrap at Mond…  carried\n"
+        "               Book Grace's one-on-one in Minneapolis for the …  dropped\n"
+        "  commitments  Ask Marcus for his plan on Dayton scrap at  carried over (1 time)\n"
+        "               Mond…\n"
+        "  stories      Keisha ran the layered audit herself, with    priya · build-bench\n"
+        "               the …\n"
+        "Last week's commitments: 1 of 3 done (33%).\n"
+    )
 
 
 def test_hours_over_the_week_count_the_hours_already_in_the_file(example_journal, run):

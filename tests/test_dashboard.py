@@ -7,39 +7,17 @@ input. Regenerate the snapshots after an intended change with
 and read the diff: the snapshot text is the product's face.
 """
 
-import difflib
 import json
 import os
 import re
 import sys
-from pathlib import Path
+import tomllib
 
 import pytest
 
-from conftest import EXAMPLE, tree_hash
+from conftest import EXAMPLE, SNAPSHOTS, assert_snapshot, tree_hash
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def assert_snapshot(name: str, text: str) -> None:
-    path = SNAPSHOTS / name
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return
-    assert path.exists(), f"no snapshot {name}: run with UPDATE_SNAPSHOTS=1 to write it"
-    expected = path.read_text(encoding="utf-8")
-    if text != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                text.splitlines(keepends=True),
-                f"snapshots/{name}",
-                "output",
-            )
-        )
-        pytest.fail(f"the output differs from snapshots/{name}:\n{diff}")
 
 
 def dashboard(run, journal, *args, env=None):
@@ -79,6 +57,45 @@ def test_the_layout_adapts_to_any_width(run, columns):
     for name in ("Greenville", "Dayton", "First-pass", "Castings", "Medical", "course-correct"):
         assert name in scoreboard, scoreboard
     assert "Grace Lindqvist" in result.stdout and "Needs you" in result.stdout
+
+
+def your_work(text: str) -> str:
+    return text.split("\nYour work", 1)[1].split("\nNeeds you", 1)[0]
+
+
+def test_at_60_columns_every_hour_of_the_week_is_shown(run):
+    hours = tomllib.loads((EXAMPLE / "checkins" / "2026-W48.toml").read_text())["hours"]
+    result = dashboard(run, EXAMPLE, env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result
+    work = your_work(result.stdout)
+    assert "…" not in work, work
+    shown = work.split()
+    for value in [*hours.values(), sum(hours.values())]:
+        assert f"{value:g}h" in shown, (value, work)
+
+
+@pytest.mark.parametrize("columns", [60, 66, 72, 76])
+def test_hours_are_never_cut_to_make_room(run, example_journal, columns):
+    """Half hours and two-digit hours at widths where the table no longer fits on one line:
+    the labels wrap or the rows stack; a number is never shortened to `7…`."""
+    path = example_journal / "checkins" / "2026-W48.toml"
+    text = path.read_text()
+    week = "alignment = 7\ncapability = 6\naccountability = 10\nsomeone_elses_job = 3\nother = 6"
+    assert week in text
+    path.write_text(
+        text.replace(
+            week,
+            "alignment = 7.5\ncapability = 15\naccountability = 10\n"
+            "someone_elses_job = 3\nother = 5",
+        )
+    )
+    result = dashboard(run, example_journal, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    work = your_work(result.stdout)
+    assert "…" not in work, work
+    for value in ("7.5h", "15h", "10h", "3h", "5h", "40.5h", "3/5"):
+        assert value in work.split(), (value, work)
 
 
 def test_the_example_tells_its_story(run):

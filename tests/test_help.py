@@ -58,7 +58,11 @@ def test_root_help_and_version(run):
         (["story"], "leadwork: error: missing argument 'TEXT'", "usage: leadwork story"),
         (["dashbord"], "leadwork: error: no such command 'dashbord'", "did you mean 'dashboard'?"),
         (["--nosuch"], "leadwork: error: no such option: --nosuch", "usage: leadwork [OPTIONS]"),
-        (["check", "--nosuch"], "leadwork: error: no such option: --nosuch", "usage: leadwork check"),
+        (
+            ["check", "--nosuch"],
+            "leadwork: error: no such option: --nosuch",
+            "usage: leadwork check",
+        ),
     ],
 )
 def test_usage_errors_speak_like_every_other_error(args, message, hint, run):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import tree_hash
+from conftest import assert_snapshot, tree_hash
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 COLOR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
@@ -135,6 +135,69 @@ def test_capability_tables(example_journal, run):
     assert "│ 2 │ First coaching clinic for Greenville shift supervisors, with HR" in shown.stdout
     assert "overdue" in shown.stdout
     assert "indicators  none yet" in shown.stdout
+
+
+# ---- the list tables at any width ------------------------------------------------------------
+
+WIDTHS = [100, 80, 60]  # a wide terminal, a pipe (Rich's 80), a narrow pane
+TOKENS = re.compile(r"[^\s│┃]+")  # the words of a table, borders left out
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("what", ["indicator", "capability"])
+def test_the_list_tables_snapshot(example_journal, run, what, columns):
+    result = run(what, "list", journal=example_journal, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert "…" not in result.stdout, "nothing is cut: names wrap, rows stack"
+    assert all(line == line.rstrip() for line in lines), "no trailing spaces in plain text"
+    assert_snapshot(f"{what}-list-northfield-{columns}.txt", result.stdout)
+
+
+def words(text: str) -> set[str]:
+    return set(TOKENS.findall(text))
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+@pytest.mark.parametrize("today", ["2026-11-27", "2026-12-04"])  # W49: latest is last week's
+def test_every_indicator_value_is_readable_at_any_width(example_journal, run, columns, today):
+    env = {"COLUMNS": str(columns), "LEADWORK_TODAY": today}
+    data = json.loads(
+        run("indicator", "list", "--format", "json", journal=example_journal, env=env).stdout
+    )
+    text = run("indicator", "list", journal=example_journal, env=env).stdout
+    assert max(len(line) for line in text.splitlines()) <= columns
+    seen = words(text)
+    for ind in data["indicators"]:
+        assert ind["id"] in seen, (ind["id"], text)
+        assert ind["status"] in seen, (ind["status"], text)
+        assert ind["owner"] is None or ind["owner"] in seen, (ind["owner"], text)
+        assert set(ind["name"].split()) <= seen, (ind["name"], text)
+        latest = ind["latest"]
+        if latest is not None:
+            percent = "%" if ind["unit"] == "%" else ""
+            assert f"{latest['value']:g}{percent}" in seen, (latest, text)
+            if latest["week"] != data["week"]:
+                assert f"({latest['week']})" in seen, (latest, text)
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_every_capability_value_is_readable_at_any_width(example_journal, run, columns):
+    env = {"COLUMNS": str(columns)}
+    data = json.loads(
+        run("capability", "list", "--format", "json", journal=example_journal, env=env).stdout
+    )
+    text = run("capability", "list", journal=example_journal, env=env).stdout
+    seen = words(text)
+    for cap in data["capabilities"]:
+        assert cap["id"] in seen, (cap["id"], text)
+        assert cap["owner"] in seen, (cap["owner"], text)
+        assert set(cap["name"].split()) <= seen, (cap["name"], text)
+        assert f"{cap['level']}/{cap['target']}" in seen, (cap, text)
+        assert f"{cap['steps_done']}/{cap['steps_total']}" in seen, (cap, text)
+        due = cap["next_step"] and cap["next_step"]["due"]
+        assert due is None or due in seen, (due, text)
 
 
 @pytest.mark.parametrize(

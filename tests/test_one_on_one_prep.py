@@ -54,6 +54,21 @@ def test_marcus_prep_asks_for_a_plan_on_dayton_scrap(run, example_journal):
     assert tree_hash(example_journal) == before, "preparing never writes"
 
 
+@pytest.mark.parametrize("columns", [100, 80, 60])
+@pytest.mark.parametrize(
+    "args", [["priya", "--prep"], ["marcus", "--prep"], ["--due"]], ids=" ".join
+)
+def test_piped_text_has_no_trailing_spaces(run, example_journal, args, columns):
+    """Rich pads each line to the table's width; in a pipe, a diff or an email the spaces
+    are noise, so plain text goes out without them, as the dashboard's does."""
+    result = run("one-on-one", *args, journal=example_journal, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result
+    padded = [line for line in result.stdout.splitlines() if line.endswith(" ")]
+    assert padded == []
+    if args == ["marcus", "--prep"] and columns == 100:
+        assert result.stdout == MARCUS_PREP
+
+
 MARCUS_AGENDA = "\n".join(
     [
         "# One-on-one with Marcus Reyes (Plant manager, Dayton), Friday 27 November 2026",

@@ -97,6 +97,18 @@ def test_the_example_answers_the_closing_question_with_evidence(example_journal,
     assert tree_hash(example_journal) == before, "reflect never writes"
 
 
+@pytest.mark.parametrize("columns", [100, 80, 60])
+def test_piped_text_has_no_trailing_spaces(example_journal, run, columns):
+    """Rich pads each line to the table's width; in a pipe, a diff or an email the spaces
+    are noise, so plain text goes out without them, as the dashboard's does."""
+    result = run("reflect", journal=example_journal, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result
+    padded = [line for line in result.stdout.splitlines() if line.endswith(" ")]
+    assert padded == []
+    if columns == 100:
+        assert result.stdout == EXAMPLE_REFLECT
+
+
 def test_markdown_for_a_coach(example_journal, run):
     result = run("reflect", "--format", "markdown", journal=example_journal)
     assert result.exit_code == 0, result

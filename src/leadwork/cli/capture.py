@@ -122,9 +122,9 @@ def conversation(
 
 
 def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None:
-    from rich.console import Console
     from rich.text import Text
 
+    from leadwork.cli.options import show
     from leadwork.domain.checkin import merge
     from leadwork.store.checkins import save_week
 
@@ -140,7 +140,7 @@ def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None
             f"Added a {kind} to {saved.rel}{made}: {count} {kind if count == 1 else plural} "
             f"in {week}."
         )
-    Console().print(Text(message))
+    show(Text(message))
 
 
 def _checked(flag: str, check: Any, value: str, *extra: str) -> Any:

@@ -577,9 +577,10 @@ def _finish(
     interactive: bool,
     also_written: Sequence[str] = (),
 ) -> None:
-    from rich.console import Console, Group
+    from rich.console import Group
     from rich.text import Text
 
+    from leadwork.cli.options import show as print_for_people
     from leadwork.render import checkin as show
 
     git = None
@@ -599,6 +600,6 @@ def _finish(
         typer.echo(show.summary_json(saved, week, notes, git))
     else:
         summary = show.summary(saved, week, indicators, notes, git)
-        Console().print(Group(Text(), summary) if interactive else summary)
+        print_for_people(Group(Text(), summary) if interactive else summary)
     if failure is not None:
         raise failure

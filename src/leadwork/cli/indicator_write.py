@@ -42,14 +42,15 @@ def _show_added(old: str, new: str) -> None:
     """The lines that were added, as `git diff` would show them."""
     import difflib
 
-    from rich.console import Console
     from rich.text import Text
+
+    from leadwork.cli.options import show
 
     added = Text()
     for line in difflib.ndiff(old.splitlines(), new.splitlines()):
         if line.startswith("+ "):
             added.append("  + " + line[2:] + "\n", style="green")
-    Console().print(added, end="")
+    show(added, end="")
 
 
 def add(

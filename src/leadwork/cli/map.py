@@ -51,6 +51,6 @@ def map_command(
     elif format is MapFormat.markdown:
         typer.echo(map_markdown(data), nl=False)
     else:
-        from rich.console import Console
+        from leadwork.cli.options import show
 
-        Console().print(map_view(data))
+        show(map_view(data))

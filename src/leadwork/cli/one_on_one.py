@@ -22,7 +22,7 @@ from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import RenderableType
 
     from leadwork.domain.joint_indicators import Agreement
     from leadwork.domain.one_on_one import Prep
@@ -156,8 +156,6 @@ def one_on_one(
     it asks, step by step (at a terminal), and writes one-on-ones/DATE-PERSON.toml. Give
     the answers as flags (with --no-input) to record without questions.
     """
-    from rich.console import Console
-
     flags = Flags(
         progress=progress,
         plan=plan,
@@ -182,7 +180,7 @@ def one_on_one(
     if due:
         if person is not None:
             raise UsageProblem("--due lists everyone who is due; leave out the person")
-        _print_due(Console(), journal, now, format)
+        _print_due(journal, now, format)
         return
     if person is None:
         raise UsageProblem(
@@ -191,7 +189,7 @@ def one_on_one(
     day = _parse_date(date, now)
     preparation = _prepare(journal, person, day, now)
     if prep or format is not PrepFormat.text:
-        _print_prep(Console(), preparation, format)
+        _print_prep(preparation, format)
         return
     _record(journal, preparation, now, flags, no_input, allow_past_due)
 
@@ -235,7 +233,8 @@ def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Pr
     )
 
 
-def _print_prep(console: Console, prep: Prep, format: PrepFormat) -> None:
+def _print_prep(prep: Prep, format: PrepFormat) -> None:
+    from leadwork.cli.options import show
     from leadwork.render.one_on_one import prep_json, prep_markdown, prep_renderable
 
     if format is PrepFormat.markdown:
@@ -243,10 +242,11 @@ def _print_prep(console: Console, prep: Prep, format: PrepFormat) -> None:
     elif format is PrepFormat.json:
         typer.echo(prep_json(prep))
     else:
-        console.print(prep_renderable(prep))
+        show(prep_renderable(prep))
 
 
-def _print_due(console: Console, journal: Journal, now: dt.date, format: PrepFormat) -> None:
+def _print_due(journal: Journal, now: dt.date, format: PrepFormat) -> None:
+    from leadwork.cli.options import show
     from leadwork.domain.cadence import cadence
     from leadwork.domain.one_on_one import due_people
     from leadwork.render.one_on_one import due_json, due_renderable
@@ -265,7 +265,7 @@ def _print_due(console: Console, journal: Journal, now: dt.date, format: PrepFor
     ]
     upcoming = sorted((c for c in upcoming if c.due_on), key=lambda c: c.due_on)
     next_up = upcoming[0] if upcoming else None
-    console.print(due_renderable(listed, people, now, next_up))
+    show(due_renderable(listed, people, now, next_up))
 
 
 # ---- recording -------------------------------------------------------------------------------
@@ -285,6 +285,7 @@ def _record(
     from leadwork.cli import prompts
     from leadwork.cli.one_on_one_interview import complete, interview
     from leadwork.cli.one_on_one_prompts import Asker
+    from leadwork.cli.options import show
     from leadwork.domain.one_on_one import build_meeting, story_from, text_problem
     from leadwork.render.one_on_one import recorded_renderable
     from leadwork.store.one_on_ones import later_meeting, save_meeting
@@ -318,14 +319,14 @@ def _record(
             "(leadwork one-on-one --help).",
             style="dim",
         )
-        console.print(Group(_prep_renderable(prep), note))
+        show(Group(_prep_renderable(prep), note))
         return
     else:
-        console.print(_prep_renderable(prep))
+        show(_prep_renderable(prep))
         ask = Asker(console, text_problem)
         ask.say("")
         if not ask.confirm("Record the one-on-one now?", default=True):
-            console.print("Nothing was written.")
+            show(Text("Nothing was written."))
             return
         answers, agreements = interview(
             ask,
@@ -337,7 +338,7 @@ def _record(
         )
     meeting = build_meeting(prep, answers, choices, allow_past_due)
     saved = save_meeting(journal, meeting, prep.person.name, story_from(prep, answers), agreements)
-    console.print(recorded_renderable(saved, meeting, answers, prep.first_name))
+    show(recorded_renderable(saved, meeting, answers, prep.first_name))
 
 
 def _prep_renderable(prep: Prep) -> RenderableType:

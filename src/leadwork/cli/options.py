@@ -50,16 +50,9 @@ def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None
     return week
 
 
-def show(renderable: Any) -> None:
-    """Print one renderable on the dashboard's terminal console (Rich's detection, plus
-    NO_COLOR meaning no escape codes at all and an empty FORCE_COLOR being ignored).
-    Without colour, lines lose Rich's trailing padding: plain text for pipes and diffs."""
-    from leadwork.render.dashboard import terminal_console
+def show(renderable: Any, end: str = "\n") -> None:
+    """Print one renderable for people: see render/terminal.py (imported here, not at the
+    top, so that `--help` never loads Rich)."""
+    from leadwork.render.terminal import show as print_for_people
 
-    console = terminal_console()
-    if console.color_system is not None:
-        console.print(renderable)
-        return
-    with console.capture() as capture:
-        console.print(renderable)
-    console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
+    print_for_people(renderable, end)

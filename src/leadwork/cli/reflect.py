@@ -76,6 +76,6 @@ def reflect(
         who = ", ".join(p for p in (config.leader, config.title, config.organization) if p)
         typer.echo(reflect_markdown(summary, who), nl=False)
     else:
-        from rich.console import Console
+        from leadwork.cli.options import show
 
-        Console().print(reflect_view(summary))
+        show(reflect_view(summary))

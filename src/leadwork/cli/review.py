@@ -145,10 +145,10 @@ def _model(build: Callable[[], T]) -> T:
         raise UsageProblem(f"{where}: {first['msg'].lower()}") from None
 
 
-def _console() -> Any:
-    from rich.console import Console
+def _show(renderable: Any) -> None:
+    from leadwork.cli.options import show
 
-    return Console()
+    show(renderable)
 
 
 # ---- leadwork review strategy ------------------------------------------------------------------
@@ -223,14 +223,14 @@ def strategy(
         if format is BriefFormat.json:
             typer.echo(strategy_brief_json(brief))
         else:
-            _console().print(strategy_brief_view(brief))
+            _show(strategy_brief_view(brief))
         return
     refuse_if_recorded(journal, review_rel(day, STRATEGY_SUBJECT))
 
     names = _names(participant or [])
     others = [s.strip() for s in other_signal or [] if s.strip()]
     if not no_input:
-        _console().print(strategy_brief_view(brief))
+        _show(strategy_brief_view(brief))
         typer.echo()
         if not participant:
             names = ask("Who took part? (team ids or names, separated by commas)", _names_of)
@@ -404,7 +404,7 @@ def capability(
         if format is BriefFormat.json:
             typer.echo(capability_briefs_json(briefs))
         else:
-            _console().print(capability_briefs_view(briefs))
+            _show(capability_briefs_view(briefs))
         return
     if not briefs:
         typer.echo("capabilities.toml has no capabilities to review yet.")
@@ -413,7 +413,7 @@ def capability(
         _review_one(journal, briefs[0], day, no_input, step, level, reason, inside, outside)
         return
     for number, brief in enumerate(briefs, start=1):
-        _console().print(capability_briefs_view([brief]))
+        _show(capability_briefs_view([brief]))
         if _already_reviewed(journal, brief, day):
             continue
         question = f"Review it now? ({number} of {len(briefs)}; y or n)"
@@ -482,7 +482,7 @@ def _review_one(
 
     if not no_input:
         if not shown:
-            _console().print(capability_brief_view(brief))
+            _show(capability_brief_view(brief))
         typer.echo()
         if not step and brief.open_steps:
             marked = ask(

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from leadwork.domain.checkin import (
@@ -22,6 +24,7 @@ from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, carried_too
 from leadwork.domain.status import thresholds_for
 from leadwork.domain.weeks import Week
 from leadwork.model.indicators import Indicator
+from leadwork.render.layout import Flow
 from leadwork.store.checkins import Draft, Saved
 
 STATUS_STYLE = {
@@ -40,6 +43,18 @@ SECTION_TITLE = {
     "commitments": "commitments",
     "stories": "stories",
     "conversations": "conversations",
+}
+# The columns of each section's lines that may wrap: texts. Ids, numbers, statuses and
+# outcomes never do (hours and confidence wrap only between areas, see _numbers_line).
+WRAPS: dict[str, set[int]] = {
+    "readings": set(),
+    "hours": {0},
+    "confidence": {0},
+    "reflection": {1},
+    "last_week": {0},
+    "commitments": {0},
+    "stories": {0, 1},
+    "conversations": {0, 1},
 }
 TEXT_WIDTH = 48  # long texts are cut in the summary; the file has them whole
 
@@ -231,50 +246,56 @@ def summary(
     return Group(*parts)
 
 
-def _changes(changes: Sequence[Change], week: Week, indicators: dict[str, Indicator]) -> list[Text]:
+def _changes(
+    changes: Sequence[Change], week: Week, indicators: dict[str, Indicator]
+) -> list[RenderableType]:
     """One block per section, in the file's order: the section's name once, then a line
-    per item (old → new), or one line for the few numbers of hours and confidence."""
-    blocks: list[tuple[str, list[list[Text]]]] = []
+    per item (old → new), or one line for the few numbers of hours and confidence. The
+    names are a column of their own, so what wraps continues under its own column."""
+    blocks: list[tuple[str, list[list[RenderableType]]]] = []
     for section in SECTION_ORDER:
         mine = [c for c in changes if c.section == section]
         if not mine:
             continue
         if section in ("hours", "confidence"):
-            rows = [[_numbers_line(mine)]]
+            rows: list[list[RenderableType]] = [[_numbers_line(mine)]]
         else:
             rows = [_change_row(c, week, indicators) for c in mine]
-        blocks.append((SECTION_TITLE[section], rows))
-    label_width = max((len(title) for title, _ in blocks), default=0)
-    lines = []
-    for title, rows in blocks:
-        columns = max(len(row) for row in rows)
-        widths = [
-            max((row[i].cell_len for row in rows if len(row) > i + 1), default=0)
-            for i in range(columns)
-        ]
-        for index, row in enumerate(rows):
-            line = Text("  ")
-            line.append((title if index == 0 else "").ljust(label_width + 2), style="dim")
-            for column, cell in enumerate(row):
-                if column:
-                    line.append(" " * (widths[column - 1] - row[column - 1].cell_len + 2))
-                line.append_text(cell)
-            line.rstrip()
-            lines.append(line)
-    return lines
+        blocks.append((section, rows))
+    if not blocks:
+        return []
+    layout = Table.grid(padding=(0, 2, 0, 0))
+    layout.add_column(no_wrap=True, style="dim")  # a section's name is never split
+    layout.add_column()
+    for section, rows in blocks:
+        layout.add_row(SECTION_TITLE[section], _block(rows, WRAPS[section]))
+    return [Padding(layout, (0, 0, 0, 2))]
 
 
-def _numbers_line(changes: Sequence[Change]) -> Text:
-    line = Text()
-    for index, change in enumerate(changes):
-        if index:
-            line.append(" · ", style="dim")
-        line.append(f"{HOUR_LABELS.get(change.key, change.key)} ")
-        line.append_text(_old_new(change, number))
-    return line
+def _block(rows: list[list[RenderableType]], wraps: set[int]) -> Table:
+    """A section's items, their cells aligned; only the columns in `wraps` (texts) may
+    wrap: ids, numbers and outcomes stay whole."""
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    for column in range(max(len(row) for row in rows)):
+        grid.add_column(no_wrap=column not in wraps)
+    for row in rows:
+        grid.add_row(*row)
+    return grid
 
 
-def _change_row(change: Change, week: Week, indicators: dict[str, Indicator]) -> list[Text]:
+def _numbers_line(changes: Sequence[Change]) -> Flow:
+    """`alignment 8 · capability 6 …`, wrapping between areas, never inside one."""
+    items = []
+    for change in changes:
+        item = Text(f"{HOUR_LABELS.get(change.key, change.key)} ")
+        item.append_text(_old_new(change, number))
+        items.append(item)
+    return Flow(items, Text(" · ", style="dim"))
+
+
+def _change_row(
+    change: Change, week: Week, indicators: dict[str, Indicator]
+) -> list[RenderableType]:
     section = change.section
     if section == "readings":
         indicator = indicators.get(change.key)
@@ -298,10 +319,10 @@ def _change_row(change: Change, week: Week, indicators: dict[str, Indicator]) ->
     # stories and conversations: what was added, and its details
     entry = change.new if isinstance(change.new, dict) else {}
     details = [entry.get("with"), entry.get("who"), entry.get("choice")]
-    note = Text(" · ".join(str(d) for d in details if d), style="dim")
+    items = [Text(str(d), style="dim") for d in details if d]
     if entry.get("refresh"):
-        note.append(" · strategy refresh?", style="bold yellow")
-    return [Text(short(change.key)), note]
+        items.append(Text("strategy refresh?", style="bold yellow"))
+    return [Text(short(change.key)), Flow(items, Text(" · ", style="dim"))]
 
 
 def _times(count: int) -> str:

@@ -9,8 +9,6 @@
 from __future__ import annotations
 
 import io
-import os
-import sys
 
 from rich.console import Console
 
@@ -18,40 +16,13 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.render.dashboard_json import dashboard_json
 from leadwork.render.dashboard_markdown import dashboard_markdown
 from leadwork.render.dashboard_text import DashboardText
+from leadwork.render.terminal import show, without_padding
 
 EXPORT_WIDTH = 100  # a file has no terminal: lay it out for the width the design targets
 
 
-def terminal_console() -> Console:
-    """Rich's console for stdout, as Rich detects it (width, terminal, FORCE_COLOR), with two
-    conventions Rich reads differently: NO_COLOR turns off every ANSI code (bold and dim
-    too, not just colour), and an empty FORCE_COLOR is ignored (force-color.org), where
-    Rich would take it to mean "not a terminal"."""
-    no_color = bool(os.environ.get("NO_COLOR"))
-    empty_force = os.environ.get("FORCE_COLOR") == ""
-    return Console(
-        color_system=None if no_color else "auto",
-        force_terminal=sys.stdout.isatty() if empty_force else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-
-
-def _without_padding(text: str) -> str:
-    """Rich pads every line to the table's width; in plain text the spaces are only noise
-    (in a diff, in an email)."""
-    return "".join(line.rstrip() + "\n" for line in text.splitlines())
-
-
 def write_terminal(dashboard: Dashboard) -> None:
-    console = terminal_console()
-    if console.color_system is not None:
-        console.print(DashboardText(dashboard))
-        return
-    with console.capture() as capture:  # no ANSI codes at all: plain lines
-        console.print(DashboardText(dashboard))
-    console.file.write(_without_padding(capture.get()))
+    show(DashboardText(dashboard))
 
 
 def plain_text(dashboard: Dashboard, width: int = EXPORT_WIDTH) -> str:
@@ -67,7 +38,7 @@ def plain_text(dashboard: Dashboard, width: int = EXPORT_WIDTH) -> str:
     )
     with console.capture() as capture:
         console.print(DashboardText(dashboard))
-    return _without_padding(capture.get())
+    return without_padding(capture.get())
 
 
 def _recorded(dashboard: Dashboard) -> Console:

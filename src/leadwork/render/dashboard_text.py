@@ -8,7 +8,6 @@ status, a long kind is abbreviated, and story texts are cut with an ellipsis, no
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.table import Table
@@ -30,11 +29,19 @@ from leadwork.render.dashboard_parts import (
     WARNING,
     short_week,
 )
+from leadwork.render.layout import (
+    GAP,
+    NAME_MIN,
+    cell_width,
+    column_width,
+    longest_word,
+    name_room,
+    plain_table,
+    stacked,
+)
 
 NEEDS_YOU_SHOWN = 7  # "short": the rest are one `--format json` away
 SIGNALS_SHOWN = 3
-GAP = 2  # spaces between columns
-NAME_MIN = 12  # a name column never shrinks below this, however narrow the terminal
 SHORT_KINDS = {"organizational": "org.", "individual": "indiv."}
 TIME_LABELS = {
     "alignment": "alignment",
@@ -43,11 +50,6 @@ TIME_LABELS = {
     "someone_elses_job": "someone else's job",
     "other": "other",
 }
-
-
-def _table() -> Table:
-    """A table with no lines: columns two spaces apart, a dim header."""
-    return Table(box=None, pad_edge=False, padding=(0, GAP, 0, 0), header_style="dim")
 
 
 def _facts() -> Table:
@@ -80,39 +82,15 @@ def _cut(text: Text) -> Text:
     return text
 
 
+def _without_blanks(row: list[RenderableType]) -> list[RenderableType]:
+    """A row without its trailing empty cells: Rich leaves the rest of the line blank."""
+    while row and row[-1] == "":
+        row = row[:-1]
+    return row
+
+
 def _section(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", style="dim", characters="─")
-
-
-def _width(rows: list[list[RenderableType]], column: int) -> int:
-    return max(cell_len(str(row[column])) for row in rows)
-
-
-def _cell_width(cells: list[RenderableType]) -> int:
-    """The widest line of any cell (a cell may hold two lines)."""
-    return max(cell_len(line) for cell in cells for line in str(cell).split("\n"))
-
-
-def _stacked(
-    headers: list[str], rows: list[list[RenderableType]], right: set[int]
-) -> RenderableType:
-    """The narrow layout of a table whose first column is a name: each name on its own line,
-    its cells aligned on the line below, indented. Used when the name would get too few
-    columns beside the rest (Rich would otherwise drop or squeeze it)."""
-    widths = [_cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i]
-
-    def line(cells: list[RenderableType], style: str = "") -> Table:
-        grid = Table.grid(padding=(0, 1, 0, 0))  # narrow: one space between columns
-        grid.add_column(width=1)
-        for i, w in enumerate(widths, start=1):
-            grid.add_column(width=w, no_wrap=True, justify="right" if i in right else "left")
-        grid.add_row("", *cells, style=style)
-        return grid
-
-    parts: list[RenderableType] = [Text(headers[0], style="dim"), line(headers[1:], "dim")]
-    for row in rows:
-        parts += [row[0], line(row[1:])]
-    return Group(*parts)
 
 
 class DashboardText:
@@ -129,7 +107,7 @@ class DashboardText:
             ("Alignment", self.alignment()),
             ("Capability", self.capability(width)),
             ("Accountability", Group(self.scoreboard(width), Text(), self.coverage())),
-            ("Your work", Group(self.work_table(), Text(), self.work_facts())),
+            ("Your work", Group(self.work_table(width), Text(), self.work_facts())),
             ("Needs you", self.needs_you()),
         ):
             yield Text()
@@ -165,7 +143,7 @@ class DashboardText:
     def alignment(self) -> RenderableType:
         d = self.d
         a = d.alignment
-        stories = _table()
+        stories = plain_table()
         stories.add_column("Strategic choice", no_wrap=True)
         stories.add_column("Stories", justify="right", no_wrap=True)
         stories.add_column("Latest story, last 4 weeks", ratio=1)
@@ -230,13 +208,13 @@ class DashboardText:
             rows.append([cap.name, cap.kind, level, plan, overdue, worst])
         # Where the names would have to wrap, the kind is abbreviated first; where even then a
         # name would get too little room, each name goes on a line of its own.
-        if sum(_width(rows, i) for i in range(6)) + GAP * 5 > width:
+        if sum(column_width(rows, i) for i in range(6)) + GAP * 5 > width:
             for row in rows:
                 row[1] = SHORT_KINDS.get(str(row[1]), str(row[1]))
         headers = ["Capability", "Kind", "Level", "Plan", "Overdue", "Indicators"]
-        if width - sum(_width(rows, i) for i in range(1, 6)) - GAP * 5 < NAME_MIN:
-            return _stacked(headers, rows, right={3})
-        table = _table()
+        if name_room(width, [column_width(rows, i) for i in range(1, 6)]) < NAME_MIN:
+            return stacked(headers, rows, right={3})
+        table = plain_table()
         table.add_column("Capability", ratio=1)
         table.add_column("Kind", no_wrap=True)
         table.add_column("Level", no_wrap=True)
@@ -257,9 +235,9 @@ class DashboardText:
         rows = [self.indicator_cells(ind) for ind in d.indicators]
         # The note (no plan, a bad trend) gets its own column when every name still fits on
         # one line beside it; otherwise it goes under the status, so names are never cut.
-        aside = sum(_width(rows, i) for i in range(7)) + GAP * 6 <= width
+        aside = sum(column_width(rows, i) for i in range(7)) + GAP * 6 <= width
         history = f"{short_week(first, last)}{DASH}{short_week(last, last)}"
-        if width - sum(_cell_width([r[i] for r in rows]) for i in range(1, 6)) - GAP * 5 < NAME_MIN:
+        if name_room(width, [cell_width([r[i] for r in rows]) for i in range(1, 6)]) < NAME_MIN:
             for row in rows:
                 if row[6].plain:
                     row[4] = Text.assemble(row[4], "\n  ", row[6])
@@ -271,8 +249,8 @@ class DashboardText:
                 "Status",
                 history,
             ]
-            return _stacked(headers, [row[:6] for row in rows], right={3})
-        table = _table()
+            return stacked(headers, [row[:6] for row in rows], right={3})
+        table = plain_table()
         table.add_column("Indicator", ratio=1)
         table.add_column("Owner", no_wrap=True)
         table.add_column("Target", no_wrap=True)
@@ -309,7 +287,7 @@ class DashboardText:
         if not d.coverage:
             return Text("No people yet: add them to team.toml.", style="dim")
         as_of = d.shown.as_of
-        table = _table()
+        table = plain_table()
         table.add_column("One-on-ones", no_wrap=True)
         table.add_column("Last", no_wrap=True)
         table.add_column("Next", no_wrap=True)
@@ -328,19 +306,17 @@ class DashboardText:
 
     # ---- your work --------------------------------------------------------------------------
 
-    def work_table(self) -> RenderableType:
-        """Hours and confidence share their rows: the three areas have both."""
+    def work_table(self, width: int) -> RenderableType:
+        """Hours and confidence share their rows: the three areas have both. The numbers
+        never wrap or shrink; the labels wrap (whole words) when the table is a little too
+        wide, and where even that is not enough each area goes on a line of its own."""
         d = self.d
         t = d.time
         this = short_week(d.week, d.week)
         confidence = {view.area: view for view in d.confidence}
-        table = _table()
-        table.add_column("Where the hours went", no_wrap=True)
-        table.add_column(this, justify="right", no_wrap=True)
-        table.add_column("4-wk avg", justify="right", no_wrap=True)
-        table.add_column(f"Confidence {this}", justify="right", no_wrap=True)
-        table.add_column("13 weeks", no_wrap=True)
-        table.add_column("vs 4 wks", no_wrap=True)  # this week against the 4 before
+        headers = ["Where the hours went", this, "4-wk avg", f"Confidence {this}", "13 weeks"]
+        headers.append("vs 4 wks")  # this week against the 4 before
+        rows: list[list[RenderableType]] = []
         for category in TIME_CATEGORIES:
             now = say.hours(t.this_week[category]) if t.this_week else EMPTY
             avg = say.hours(round(t.average[category], 1)) if t.average else EMPTY
@@ -349,15 +325,25 @@ class DashboardText:
                 label = Text(f"{TIME_LABELS[category]} {WARNING}", style="bold yellow")
             view = confidence.get(category)
             if view is None:
-                table.add_row(label, now, avg)
+                rows.append([label, now, avg, "", "", ""])
                 continue
             value = f"{view.value}/5" if view.value is not None else EMPTY
             spark = Text(say.spark_heights(list(view.history), low=1, high=5), style="cyan")
             trend = Text(say.confidence_trend(view), style="yellow" if view.trend == "down" else "")
-            table.add_row(label, now, avg, value, spark, trend)
+            rows.append([label, now, avg, value, spark, trend])
         total_now = say.hours(sum(t.this_week.values())) if t.this_week else EMPTY
         total_avg = say.hours(round(sum(t.average.values()), 1)) if t.average else EMPTY
-        table.add_row(Text("total", style="dim"), total_now, total_avg)
+        rows.append([Text("total", style="dim"), total_now, total_avg, "", "", ""])
+        fixed = [cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i]
+        shortest = max(NAME_MIN, longest_word([row[0] for row in rows]))
+        if name_room(width, fixed) < shortest:
+            return stacked(headers, [_without_blanks(row) for row in rows], right={1, 2, 3})
+        table = plain_table()
+        table.add_column(headers[0])  # the only column that may wrap
+        for i, header in enumerate(headers[1:], start=1):
+            table.add_column(header, justify="right" if i <= 3 else "left", no_wrap=True)
+        for row in rows:
+            table.add_row(*_without_blanks(row))
         return table
 
     def work_facts(self) -> RenderableType:

@@ -9,13 +9,23 @@ import datetime as dt
 import json
 from typing import Any
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 from leadwork.domain.listing import CapabilityView, IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
+from leadwork.render.layout import (
+    GAP,
+    NAME_MIN,
+    boxed_room,
+    cell_width,
+    name_room,
+    plain_table,
+    stacked,
+)
 
+BOXED_NAME_MIN = 16  # below this the borders cost the name more than they give the eye
 STATUS_STYLE = {
     "celebrate": "bold green",
     "on-track": "green",
@@ -44,6 +54,83 @@ def _number(value: float | None, unit: str = "") -> str:
 
 def _status(status: str) -> Text:
     return Text(status, style=STATUS_STYLE.get(status, ""))
+
+
+class ListTable:
+    """A list of things with an id and a name: one row each, laid out for the width it is
+    given. Boxed, as it always was, while the borders leave the name room; otherwise the
+    dashboard's table without lines; and where even that would squeeze the name, each row
+    stacked: id and name on one line, the other cells aligned below (see render/layout.py).
+    The id and every other cell never wrap or shrink, so no number, status or id is cut."""
+
+    def __init__(
+        self,
+        title: str,
+        headers: list[str],
+        rows: list[list[RenderableType]],
+        right: set[int],
+        empty: str,
+    ) -> None:
+        self.title = title
+        self.headers = headers  # the id first, the name second
+        self.rows = rows
+        self.right = right  # columns aligned right (numbers)
+        self.empty = empty
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.rows:
+            yield self.boxed()
+            return
+        width = options.max_width
+        fixed = [
+            cell_width([header, *(row[i] for row in self.rows)])
+            for i, header in enumerate(self.headers)
+            if i != 1
+        ]
+        if boxed_room(width, fixed) >= BOXED_NAME_MIN:
+            yield self.boxed()
+        elif name_room(width, fixed) >= NAME_MIN:
+            yield Text(self.title)
+            yield self.lineless()
+        else:
+            yield Text(self.title)
+            yield self.stacked(fixed[0])
+
+    def boxed(self) -> Table:
+        table = Table(title=self.title, title_justify="left", expand=False)
+        self.fill(table)
+        if not self.rows:
+            table.caption = self.empty
+        return table
+
+    def lineless(self) -> Table:
+        table = plain_table()
+        self.fill(table)
+        return table
+
+    def fill(self, table: Table) -> None:
+        for i, header in enumerate(self.headers):
+            justify: JustifyMethod = "right" if i in self.right else "left"
+            # The name is the one column that wraps; Rich would squeeze any other.
+            table.add_column(header, justify=justify, no_wrap=i != 1, ratio=1 if i == 1 else None)
+        for row in self.rows:
+            table.add_row(*row)
+
+    def stacked(self, id_width: int) -> RenderableType:
+        first = _id_and_name(Text(self.headers[0]), Text(self.headers[1]), id_width, "dim")
+        rows = [[_id_and_name(row[0], row[1], id_width), *row[2:]] for row in self.rows]
+        right = {i - 1 for i in self.right}  # the name no longer has a column of its own
+        return stacked([first, *self.headers[2:]], rows, right)
+
+
+def _id_and_name(id: RenderableType, name: RenderableType, id_width: int, style: str = "") -> Table:
+    """The first line of a stacked row: the id, whole, and the name beside it, wrapping
+    under itself rather than under the id."""
+    grid = Table.grid(padding=(0, GAP, 0, 0))
+    grid.add_column(width=id_width, no_wrap=True)
+    grid.add_column()
+    grid.add_row(id, name, style=style)
+    return grid
 
 
 # ---- indicators -------------------------------------------------------------------------------
@@ -102,14 +189,8 @@ def _direction(direction: str) -> str:
     return "↑ higher" if direction == "higher" else "↓ lower"
 
 
-def indicator_list_table(week: str, views: list[IndicatorView]) -> Table:
-    table = Table(title=f"Indicators, as of {week}", title_justify="left", expand=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("name", ratio=1, min_width=16)
-    table.add_column("owner")
-    table.add_column("target", justify="right", no_wrap=True)
-    table.add_column("latest", justify="right", no_wrap=True)
-    table.add_column("status", no_wrap=True)
+def indicator_list_table(week: str, views: list[IndicatorView]) -> ListTable:
+    rows: list[list[RenderableType]] = []
     for view in views:
         ind = view.indicator
         latest = view.latest
@@ -121,18 +202,17 @@ def indicator_list_table(week: str, views: list[IndicatorView]) -> Table:
             status.append(" ⚠ trend", style="yellow")
         if not view.active:
             status = Text("retired", style="dim")
-        table.add_row(
-            ind.id,
-            ind.name,
-            ind.owner or "",
-            ("≥ " if ind.direction == "higher" else "≤ ")
-            + _number(view.thresholds.target, ind.unit),
-            shown,
-            status,
+        target = ("≥ " if ind.direction == "higher" else "≤ ") + _number(
+            view.thresholds.target, ind.unit
         )
-    if not views:
-        table.caption = "No indicators yet: add them to indicators.toml."
-    return table
+        rows.append([ind.id, ind.name, ind.owner or "", target, shown, status])
+    return ListTable(
+        f"Indicators, as of {week}",
+        ["id", "name", "owner", "target", "latest", "status"],
+        rows,
+        right={3, 4},
+        empty="No indicators yet: add them to indicators.toml.",
+    )
 
 
 def indicator_detail(view: IndicatorView) -> Group:
@@ -249,14 +329,8 @@ def _level(level: int, target: int) -> Text:
     return bar
 
 
-def capability_list_table(views: list[CapabilityView]) -> Table:
-    table = Table(title="Capabilities", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column("name", ratio=1, min_width=16)
-    table.add_column("owner")
-    table.add_column("level", no_wrap=True)
-    table.add_column("plan", no_wrap=True)
-    table.add_column("next due", no_wrap=True)
+def capability_list_table(views: list[CapabilityView]) -> ListTable:
+    rows: list[list[RenderableType]] = []
     for view in views:
         cap = view.capability
         plan = Text(f"{view.steps_done}/{len(view.steps)} done")
@@ -264,10 +338,14 @@ def capability_list_table(views: list[CapabilityView]) -> Table:
             plan.append(f", {len(view.overdue)} overdue", style="bold red")
         following = view.next_step
         due = str(following.step.due or "no date") if following is not None else "—"
-        table.add_row(cap.id, cap.name, cap.owner or "", _level(cap.level, cap.target), plan, due)
-    if not views:
-        table.caption = "No capabilities yet: add them to capabilities.toml."
-    return table
+        rows.append([cap.id, cap.name, cap.owner or "", _level(cap.level, cap.target), plan, due])
+    return ListTable(
+        "Capabilities",
+        ["id", "name", "owner", "level", "plan", "next due"],
+        rows,
+        right=set(),
+        empty="No capabilities yet: add them to capabilities.toml.",
+    )
 
 
 def capability_detail(view: CapabilityView) -> Group:

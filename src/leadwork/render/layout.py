@@ -1,0 +1,122 @@
+"""Layout for a width, shared by every text renderer: how a table degrades when the terminal
+(or a pipe's 80 columns) is too narrow for it, and how a line of items wraps.
+
+One approach everywhere, the dashboard's: numbers, status words and ids are never cut or
+squeezed (their columns do not wrap); a name wraps instead; and where a name would get too
+little room beside the rest, each row is stacked: the name on a line of its own, its cells
+aligned on the line below. Rich alone would shrink every column evenly and elide numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.table import Table
+from rich.text import Text
+
+GAP = 2  # spaces between columns
+NAME_MIN = 12  # a name column never shrinks below this, however narrow the terminal
+BOXED_EDGES = 4  # a boxed table's outer borders and padding: "│ " and " │"
+BOXED_GAP = 3  # between two columns of a boxed table: " │ "
+
+
+def plain_table() -> Table:
+    """A table with no lines: columns two spaces apart, a dim header."""
+    return Table(box=None, pad_edge=False, padding=(0, GAP, 0, 0), header_style="dim")
+
+
+def column_width(rows: Sequence[Sequence[RenderableType]], column: int) -> int:
+    """The widest cell of one column, each cell as one line."""
+    return max(cell_len(str(row[column])) for row in rows)
+
+
+def cell_width(cells: Sequence[RenderableType]) -> int:
+    """The widest line of any cell (a cell may hold two lines)."""
+    return max(cell_len(line) for cell in cells for line in str(cell).split("\n"))
+
+
+def longest_word(cells: Sequence[RenderableType]) -> int:
+    """The narrowest a wrapping column can be without breaking a word."""
+    return max((cell_len(word) for cell in cells for word in str(cell).split()), default=0)
+
+
+def name_room(width: int, fixed: Sequence[int], gap: int = GAP, edges: int = 0) -> int:
+    """What is left for the one wrapping column beside columns of the `fixed` widths."""
+    return width - sum(fixed) - gap * len(fixed) - edges
+
+
+def boxed_room(width: int, fixed: Sequence[int]) -> int:
+    """The same for a table drawn with borders (Rich's default box)."""
+    return name_room(width, fixed, BOXED_GAP, BOXED_EDGES)
+
+
+def stacked(
+    headers: Sequence[RenderableType],
+    rows: Sequence[Sequence[RenderableType]],
+    right: set[int],
+) -> RenderableType:
+    """The narrow layout of a table whose first column is a name: each name on its own line,
+    its cells aligned on the line below, indented. Used when the name would get too few
+    columns beside the rest (Rich would otherwise drop or squeeze it). A row may have fewer
+    cells than there are headers: the missing ones are left blank."""
+    rows = [[*row, *[""] * (len(headers) - len(row))] for row in rows]
+    widths = [cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i]
+
+    def line(cells: Sequence[RenderableType], style: str = "") -> Table:
+        grid = Table.grid(padding=(0, 1, 0, 0))  # narrow: one space between columns
+        grid.add_column(width=1)
+        for i, w in enumerate(widths, start=1):
+            grid.add_column(width=w, no_wrap=True, justify="right" if i in right else "left")
+        grid.add_row("", *cells, style=style)
+        return grid
+
+    first = headers[0]
+    title = Text(first, style="dim") if isinstance(first, str) else first
+    parts: list[RenderableType] = [title, line(headers[1:], "dim")]
+    for row in rows:
+        parts += [row[0], line(row[1:])]
+    return Group(*parts)
+
+
+def flow_lines(widths: Sequence[int], width: int, separator: int) -> list[list[int]]:
+    """Which items go on which line when items of these widths are laid out left to right,
+    `separator` columns apart, in `width` columns; an item is never split, and an item too
+    wide for any line gets a line of its own."""
+    lines: list[list[int]] = []
+    used = 0
+    for index, item in enumerate(widths):
+        if lines and used + separator + item <= width:
+            lines[-1].append(index)
+            used += separator + item
+        else:
+            lines.append([index])
+            used = item
+    return lines
+
+
+class Flow:
+    """Items on a line, joined by a separator, wrapping only between items: in a table cell,
+    `alignment 8 · someone else's job 12` may go onto two lines, never as `someone else's`
+    on one and `job 12` on the next."""
+
+    def __init__(self, items: Sequence[Text], separator: Text) -> None:
+        self.items = list(items)
+        self.separator = separator
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widths = [item.cell_len for item in self.items]
+        joined = sum(widths) + self.separator.cell_len * max(0, len(widths) - 1)
+        return Measurement(max(widths, default=0), joined)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widths = [item.cell_len for item in self.items]
+        for indices in flow_lines(widths, options.max_width, self.separator.cell_len):
+            line = Text()
+            for position, index in enumerate(indices):
+                if position:
+                    line.append_text(self.separator)
+                line.append_text(self.items[index])
+            yield line

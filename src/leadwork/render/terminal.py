@@ -1,0 +1,48 @@
+"""The one way text for people reaches stdout: Rich's console, as the conventions want it.
+
+Every text renderer (dashboard, lists, one-on-one prep, reflect, check-in summary, map,
+reviews) prints through `show`, so colour, NO_COLOR and FORCE_COLOR mean the same thing
+everywhere and no command pads a pipe with Rich's trailing spaces.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from rich.console import Console
+
+
+def terminal_console() -> Console:
+    """Rich's console for stdout, as Rich detects it (width, terminal, FORCE_COLOR), with two
+    conventions Rich reads differently: NO_COLOR turns off every ANSI code (bold and dim
+    too, not just colour), and an empty FORCE_COLOR is ignored (force-color.org), where
+    Rich would take it to mean "not a terminal"."""
+    no_color = bool(os.environ.get("NO_COLOR"))
+    empty_force = os.environ.get("FORCE_COLOR") == ""
+    return Console(
+        color_system=None if no_color else "auto",
+        force_terminal=sys.stdout.isatty() if empty_force else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+
+
+def without_padding(text: str) -> str:
+    """Rich pads every line to the table's width; in plain text the spaces are only noise
+    (in a diff, in an email)."""
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+def show(renderable: Any, end: str = "\n") -> None:
+    """Print one renderable on the terminal console. Without colour (a pipe, NO_COLOR) the
+    lines lose Rich's trailing padding: plain text for pipes and diffs."""
+    console = terminal_console()
+    if console.color_system is not None:
+        console.print(renderable, end=end)
+        return
+    with console.capture() as capture:
+        console.print(renderable, end=end)
+    console.file.write(without_padding(capture.get()))
