@@ -23,9 +23,9 @@ def main() -> None:
         # `leadwork --help` and `--version` without importing Typer (see fasthelp).
         if fasthelp.answer(sys.argv[1:]):
             return
-        from leadwork.cli.app import app
+        from leadwork.cli.app import command_named, make_app
 
-        app(prog_name="leadwork")
+        make_app(only=command_named(sys.argv[1:]))(prog_name="leadwork")
     except BrokenPipeError:
         # `leadwork dashboard | head` closed the pipe early: not an error worth a word.
         sys.stderr.close()

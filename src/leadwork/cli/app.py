@@ -6,6 +6,7 @@ Only typer and standard-library modules are imported here; each command imports 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -31,20 +32,6 @@ from leadwork.cli import map as chain_map
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.session import Session
 
-app = typer.Typer(
-    name="leadwork",
-    cls=LeadworkGroup,
-    help=(
-        "A leadership journal in plain TOML files: strategy, capabilities and leading "
-        "indicators, and a weekly check-in on alignment, capability and accountability."
-    ),
-    epilog="Docs: docs/format.md (the files), docs/cli.md (commands, JSON, exit codes).",
-    rich_markup_mode=None,  # plain help: rendering it with rich would cost ~100 ms
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 def _version(value: bool) -> None:
     if value:
@@ -52,7 +39,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     ctx: typer.Context,
     journal: Annotated[
@@ -79,18 +65,66 @@ def root(
     ctx.obj = Session(journal_option=journal, debug=debug)
 
 
-app.command("init")(init.init)
-app.command("check")(check.check)
-app.command("dashboard")(dashboard.dashboard)
-app.command("checkin")(checkin.checkin)
-app.command("story")(capture.story)
-app.command("conversation")(capture.conversation)
-app.command("one-on-one")(one_on_one.one_on_one)
-app.command("schema")(schema.schema)
-app.command("edit")(edit.edit)
-app.command("report")(report.report)
-app.add_typer(indicator.app, name="indicator")
-app.add_typer(capability.app, name="capability")
-app.add_typer(review.app, name="review")
-app.command("map")(chain_map.map_command)
-app.command("reflect")(reflect.reflect)
+# Every command, in the order `leadwork --help` lists them: a name and how to add it.
+COMMANDS: dict[str, Callable[[typer.Typer], None]] = {
+    "init": lambda app: app.command("init")(init.init),
+    "check": lambda app: app.command("check")(check.check),
+    "dashboard": lambda app: app.command("dashboard")(dashboard.dashboard),
+    "checkin": lambda app: app.command("checkin")(checkin.checkin),
+    "story": lambda app: app.command("story")(capture.story),
+    "conversation": lambda app: app.command("conversation")(capture.conversation),
+    "one-on-one": lambda app: app.command("one-on-one")(one_on_one.one_on_one),
+    "schema": lambda app: app.command("schema")(schema.schema),
+    "edit": lambda app: app.command("edit")(edit.edit),
+    "report": lambda app: app.command("report")(report.report),
+    "indicator": lambda app: app.add_typer(indicator.app, name="indicator"),
+    "capability": lambda app: app.add_typer(capability.app, name="capability"),
+    "review": lambda app: app.add_typer(review.app, name="review"),
+    "map": lambda app: app.command("map")(chain_map.map_command),
+    "reflect": lambda app: app.command("reflect")(reflect.reflect),
+}
+
+
+def make_app(only: str | None = None) -> typer.Typer:
+    """The whole CLI, or the root with just the command `only`: Typer builds every
+    command it holds (signatures, types, options) on every run, ~60 ms for all of them,
+    and a run uses one. `leadwork.cli.main` asks for one when argv names it plainly."""
+    made = typer.Typer(
+        name="leadwork",
+        cls=LeadworkGroup,
+        help=(
+            "A leadership journal in plain TOML files: strategy, capabilities and leading "
+            "indicators, and a weekly check-in on alignment, capability and accountability."
+        ),
+        epilog="Docs: docs/format.md (the files), docs/cli.md (commands, JSON, exit codes).",
+        rich_markup_mode=None,  # plain help: rendering it with rich would cost ~100 ms
+        pretty_exceptions_enable=False,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    made.callback()(root)
+    for name, add in COMMANDS.items():
+        if only in (None, name):
+            add(made)
+    return made
+
+
+app = make_app()  # the whole CLI: tests, the help text, the completion tree
+
+# Root options, and whether each takes a value: what may stand before the command's name.
+ROOT_OPTIONS = {"--journal": True, "-j": True, "--debug": False}
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The command argv runs, when it says so plainly (root options, then a command's
+    name); None for anything else (help, version, a typo), which the whole CLI answers."""
+    words = iter(argv)
+    for word in words:
+        if word.startswith("--journal=") or (word.startswith("-j") and len(word) > 2):
+            continue
+        if word in ROOT_OPTIONS:
+            if ROOT_OPTIONS[word] and next(words, None) is None:
+                return None
+            continue
+        return word if word in COMMANDS else None
+    return None

@@ -1,0 +1,65 @@
+"""`leadwork.cli.main` builds only the command argv names (Typer builds every command it
+holds on every run): that CLI must answer exactly as the whole one does."""
+
+import pytest
+from typer.testing import CliRunner
+
+from leadwork.cli.app import app, command_named, make_app
+
+from conftest import BASE_ENV
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["dashboard"], "dashboard"),
+        (["-j", "x", "check"], "check"),
+        (["--journal", "x", "--debug", "indicator", "list"], "indicator"),
+        (["--journal=x", "review", "strategy"], "review"),
+        (["-jx", "map"], "map"),
+        (["--debug"], None),
+        (["-j"], None),
+        (["--help"], None),
+        (["--version"], None),
+        (["dashbord"], None),  # a typo: the whole CLI says "did you mean"
+        (["--nosuch", "check"], None),
+        ([], None),
+    ],
+)
+def test_the_command_is_found_only_when_argv_says_it_plainly(argv, named):
+    assert command_named(argv) == named
+
+
+ARGVS = [
+    ["dashboard", "--week", "2026-W47", "--format", "markdown"],
+    ["dashboard", "-f", "pdf"],
+    ["dashboard", "--help"],
+    ["check"],
+    ["check", "--strict", "--format", "json"],
+    ["check", "--nosuch"],
+    ["indicator", "list", "--owner", "priya"],
+    ["indicator", "show", "dayton-scarp"],
+    ["indicator"],
+    ["capability", "show", "--help"],
+    ["review", "strategy", "--show-only"],
+    ["map", "--format", "json"],
+    ["reflect", "--from", "2026-W40"],
+    ["report", "--from", "2026-W44", "--to", "2026-W48"],
+    ["one-on-one", "--due"],
+    ["one-on-one", "priya", "--prep", "--format", "markdown"],
+    ["story", "--help"],
+    ["story"],
+]
+
+
+@pytest.mark.parametrize("argv", ARGVS, ids=" ".join)
+def test_one_command_answers_as_the_whole_cli(argv, example_journal):
+    name = command_named(["-j", str(example_journal), *argv])
+    assert name == argv[0]
+    args = ["-j", str(example_journal), *argv]
+
+    def answer(cli):
+        result = CliRunner().invoke(cli, args, env=BASE_ENV, prog_name="leadwork")
+        return result.exit_code, result.stdout, result.stderr
+
+    assert answer(make_app(only=name)) == answer(app)
