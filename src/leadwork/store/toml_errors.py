@@ -70,28 +70,23 @@ def toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Probl
         lines = src.rstrip("\n").split("\n")
         line, col = len(lines), len(lines[-1]) + 1
     explained = _string_runs_out(src, what, offset) or _defined_twice(src, what, offset)
+    width = 1
     if explained is not None:
         message, hint, (line, col, width) = explained
-        return Problem(
-            f"invalid TOML: {message}",
-            file=path,
-            line=line,
-            col=col,
-            hint=hint,
-            source_line=_line_of(text, line),
-            width=width,
-        )
-    hint = next((h for prefix, h in _HINTS.items() if what.startswith(prefix)), None)
-    if offset >= len(src):
-        what += " at the end of the file"
-        hint = _AT_END_HINT
+    else:
+        message = f"{what[0].lower()}{what[1:]}"
+        hint = next((h for prefix, h in _HINTS.items() if what.startswith(prefix)), None)
+        if offset >= len(src):
+            message += " at the end of the file"
+            hint = _AT_END_HINT
     return Problem(
-        f"invalid TOML: {what[0].lower()}{what[1:]}",
+        f"invalid TOML: {message}",
         file=path,
         line=line,
         col=col,
         hint=hint,
         source_line=_line_of(text, line),
+        width=width,
     )
 
 
