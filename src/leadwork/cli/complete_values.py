@@ -198,55 +198,26 @@ def _journal_option(ctx: Any) -> str | None:
     return str(value) if value else None
 
 
-def people(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return people_values(_journal_option(ctx), incomplete)
+def _callback(values: Callable[[str | None, str], list[Item]]) -> Callable[..., list[Item]]:
+    """The Typer callback for one kind of value: the --journal option found in `ctx`."""
+
+    def complete(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
+        return values(_journal_option(ctx), incomplete)
+
+    return complete
 
 
-def indicators(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return indicator_values(_journal_option(ctx), incomplete)
-
-
-def capabilities(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return capability_values(_journal_option(ctx), incomplete)
-
-
-def choices(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return choice_values(_journal_option(ctx), incomplete)
-
-
-def weeks(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return week_values(_journal_option(ctx), incomplete)
-
-
-def files(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return file_values(_journal_option(ctx), incomplete)
-
-
-def serves(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return serves_values(_journal_option(ctx), incomplete)
-
-
-def readings(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return reading_values(_journal_option(ctx), incomplete)
-
-
-def steps(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return step_values(_journal_option(ctx), incomplete)
-
-
-def kinds(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
-    return kind_values(_journal_option(ctx), incomplete)
-
-
+# One callback per kind, made once: complete_tree finds a parameter's kind by identity.
 CALLBACKS: dict[str, Callable[..., list[Item]]] = {
-    "people": people,
-    "indicators": indicators,
-    "capabilities": capabilities,
-    "choices": choices,
-    "weeks": weeks,
-    "files": files,
-    "serves": serves,
-    "readings": readings,
-    "steps": steps,
-    "kinds": kinds,
+    kind: _callback(values) for kind, values in VALUES.items()
 }
+people = CALLBACKS["people"]
+indicators = CALLBACKS["indicators"]
+capabilities = CALLBACKS["capabilities"]
+choices = CALLBACKS["choices"]
+weeks = CALLBACKS["weeks"]
+files = CALLBACKS["files"]
+serves = CALLBACKS["serves"]
+readings = CALLBACKS["readings"]
+steps = CALLBACKS["steps"]
+kinds = CALLBACKS["kinds"]
