@@ -19,7 +19,7 @@ from leadwork.domain.status import (
     judge,
     judge_weeks,
     needs_plan,
-    plan_recorded,
+    plan_in_episode,
     run_start,
     thresholds_for,
     track,
@@ -198,7 +198,9 @@ def test_improving_lower_is_better_is_not_a_trend():
 def test_course_correct_run_counts_back_from_the_latest_week():
     assert course_correct_run(history([80.0, 96.0, 85.0, 84.0])) == 2
     assert course_correct_run(history([80.0, 85.0, 96.0])) == 0
-    assert course_correct_run(history([85.0, None, 84.0])) == 1  # a gap ends a run
+    # A week without a reading does not end a run: only a reading that is not red does.
+    assert course_correct_run(history([85.0, None, 84.0])) == 2
+    assert course_correct_run(history([85.0, 84.0, None])) == 2
     assert course_correct_run([]) == 0
     assert run_start(history([96.0, 85.0, 84.0])) == Week(2026, 47)
     assert run_start(history([96.0])) is None
@@ -241,10 +243,11 @@ def test_what_counts_as_a_recorded_plan(date, plan, indicator_id, flagged):
     assert needs_plan("otd", cc_track(2), plans, AS_OF) is flagged
 
 
-def test_plan_recorded_is_inclusive_at_both_ends():
-    plans = [PlanRecord("otd", dt.date(2026, 11, 16), "x")]
-    assert plan_recorded("otd", dt.date(2026, 11, 16), dt.date(2026, 11, 16), plans)
-    assert not plan_recorded("otd", dt.date(2026, 11, 17), dt.date(2026, 11, 30), plans)
+def test_a_plan_belongs_to_the_episode_from_its_first_monday_to_as_of_inclusive():
+    plans = [PlanRecord("otd", dt.date(2026, 11, 16), "x")]  # the Monday of W47
+    assert plan_in_episode("otd", Week(2026, 47), dt.date(2026, 11, 16), plans)[0]
+    assert plan_in_episode("otd", Week(2026, 48), dt.date(2026, 11, 30), plans)[0] is None
+    assert plan_in_episode("otd", Week(2026, 47), dt.date(2026, 11, 15), plans)[0] is None
 
 
 def test_track_shows_13_weeks_but_judges_the_trend_over_all_it_was_given():

@@ -6,10 +6,14 @@ more is a pattern worth naming.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 CARRIED_TOO_OFTEN = 3
+
+Key = TypeVar("Key")
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -36,3 +40,41 @@ def done_rate(outcomes: Iterable[str]) -> DoneRate:
 
 def carried_too_often(carried: int) -> bool:
     return carried >= CARRIED_TOO_OFTEN
+
+
+# ---- which commitments are still open ------------------------------------------------------
+#
+# Real weeks are irregular: a week may be skipped, or hold only a story captured on Tuesday;
+# a one-on-one may end without new commitments. So the commitments to follow up are not
+# those of the calendar's last week but the open ones of the latest record (check-in or
+# one-on-one) that made any, however long ago. A commitment never disappears without an
+# outcome, and its carried count goes on from where it was.
+
+
+@dataclass(frozen=True)
+class OpenSource(Generic[Key, Item]):
+    """The latest record that made commitments: its key (a week, a date), all it made, and
+    those of them no later record has answered."""
+
+    key: Key
+    made: tuple[Item, ...]
+    open: tuple[Item, ...]
+
+
+def commitments_to_follow_up(
+    newest_first: Iterable[tuple[Key, Sequence[Item], Iterable[Hashable]]],
+    identity: Callable[[Item], Hashable],
+) -> OpenSource[Key, Item] | None:
+    """The open commitments of the latest record that made any.
+
+    `newest_first` holds, for each record before the one being written (newest first), its
+    key, its commitments and the identities of the commitments it answered. It may be lazy
+    (the store reads files one by one) and is read only as far as needed. A record without
+    commitments is passed over, but what it answered counts as answered."""
+    answered: set[Hashable] = set()
+    for key, made, answers in newest_first:
+        if made:
+            still_open = tuple(c for c in made if identity(c) not in answered)
+            return OpenSource(key, tuple(made), still_open)
+        answered.update(answers)
+    return None

@@ -16,6 +16,7 @@ from leadwork.domain.capability import CapabilityView, capability_view
 from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
+from leadwork.domain.timeline import checked_in
 from leadwork.domain.weeks import Week
 from leadwork.domain.window import SHOWN_WEEKS, ShownWeek, choose_week, judged_weeks
 from leadwork.domain.your_work import (
@@ -45,7 +46,7 @@ class Header:
 class Dashboard:
     header: Header
     shown: ShownWeek
-    has_checkin: bool  # the shown week has a check-in
+    has_checkin: bool  # the shown week's check-in ran (domain.timeline.checked_in)
     weeks: tuple[Week, ...]  # the weeks of the history, oldest first, ending with the shown one
     alignment: Alignment
     capabilities: tuple[CapabilityView, ...]
@@ -110,9 +111,10 @@ def build_dashboard(
     time = time_audit(checkins, week, settings.time_warning_percent)
     shown_weeks = tuple(judged[-SHOWN_WEEKS:])
     mine = commitments(checkins.get(week))
+    ran = checked_in(checkins.get(week))
     findings = needs_you(
         shown,
-        week in checkins,
+        ran,
         aligned,
         capabilities,
         indicators,
@@ -128,7 +130,7 @@ def build_dashboard(
             config.leader, config.title, config.organization, definitions.strategy.purpose
         ),
         shown=shown,
-        has_checkin=week in checkins,
+        has_checkin=ran,
         weeks=shown_weeks,
         alignment=aligned,
         capabilities=capabilities,

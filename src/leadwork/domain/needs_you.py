@@ -30,7 +30,7 @@ from leadwork.domain.alignment import Alignment, ReviewAge
 from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import COURSE_CORRECT, NO_DATA
+from leadwork.domain.status import COURSE_CORRECT, period_points, reading_overdue
 from leadwork.domain.weeks import Week
 from leadwork.domain.window import SHOWN_WEEKS, ShownWeek
 from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names, with_unit
@@ -105,7 +105,8 @@ def course_correct_without_plan(
         if not ind.plan_needed:
             continue
         weeks = ind.track.course_correct_weeks
-        head = f"{ind.name}: course-correct {weeks} weeks running, no plan recorded."
+        noun = ind.track.period_noun
+        head = f"{ind.name}: course-correct {weeks} {noun}s running, no plan recorded."
         owner = names.get(ind.owner or "", ind.owner)
         nxt = ind.owner_next
         if owner is None:
@@ -239,15 +240,20 @@ def trends(indicators: Sequence[IndicatorView]) -> list[Finding]:
         if not ind.track.trend or ind.now.status == COURSE_CORRECT:
             continue  # in course-correct it is already on the list, or has a plan
         moves = ind.trend_weeks
-        first = ind.track.history[-(moves + 1)].value if len(ind.history) > moves else None
-        span = f" ({with_unit(first, '')} → {with_unit(ind.now.value or 0, ind.unit)})"
+        points = [p for p in period_points(ind.history) if p.value is not None]
+        first = points[-(moves + 1)].value if len(points) > moves else None
+        last = points[-1].value if points else None
+        span = (
+            f" ({with_unit(first, '')} → {with_unit(last, ind.unit)})"
+            if first is not None and last is not None
+            else ""
+        )
         findings.append(
             Finding(
                 "trend-warning",
                 ind.id,
-                f"{ind.name}: worse {moves} weeks running"
-                f"{span if first is not None else ''}, still "
-                f"{STATUS_WORDS[ind.now.status]}.",
+                f"{ind.name}: worse {moves} {ind.track.period_noun}s running{span}, still "
+                f"{STATUS_WORDS[points[-1].status if points else ind.now.status]}.",
             )
         )
     return findings
@@ -266,7 +272,9 @@ def carried_commitments(commitments: CommitmentsView) -> list[Finding]:
 
 
 def missing_readings(indicators: Sequence[IndicatorView], has_checkin: bool) -> list[Finding]:
-    missing = [ind.name for ind in indicators if ind.now.status == NO_DATA]
+    """A weekly reading is missing when the week's check-in has none; a monthly or quarterly
+    one only when it is overdue: a whole period ended without one."""
+    missing = [ind.name for ind in indicators if reading_overdue(ind.track)]
     if not has_checkin or not missing:
         return []
     return [

@@ -14,9 +14,9 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     is_active,
-    needs_plan,
     track,
 )
+from leadwork.domain.timeline import readings_of
 from leadwork.domain.weeks import Week
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
@@ -49,7 +49,7 @@ class IndicatorView:
 
 
 def readings(checkins: Mapping[Week, Checkin], indicator_id: str) -> dict[Week, float]:
-    return {w: c.readings[indicator_id] for w, c in checkins.items() if indicator_id in c.readings}
+    return readings_of(indicator_id, checkins)
 
 
 def plan_records(meetings: Iterable[OneOnOne]) -> list[PlanRecord]:
@@ -63,13 +63,13 @@ def plan_search_start(
     trend_weeks: int,
 ) -> dt.date | None:
     """The earliest Monday from which a one-on-one could hold a plan that matters: the start
-    of the oldest course-correct run in the shown week. The store reads one-on-ones from
+    of the oldest off-track episode in the shown week. The store reads one-on-ones from
     that day on (and no older ones, except each person's latest)."""
     starts = [
-        t.run_start.monday
+        t.episode_start.monday
         for ind in indicators
         if is_active(ind, weeks[-1])
-        and (t := track(ind, weeks, readings(checkins, ind.id), trend_weeks, 1)).run_start
+        and (t := track(ind, weeks, readings(checkins, ind.id), trend_weeks, 1)).episode_start
     ]
     return min(starts, default=None)
 
@@ -84,13 +84,14 @@ def scoreboard(
     as_of: dt.date,
     owners_next: Mapping[str, Cadence],
 ) -> tuple[IndicatorView, ...]:
-    """Indicators still tracked in the last of `weeks`, in the file's order."""
+    """Indicators that exist in the last of `weeks` (agreed by then, not retired), in the
+    file's order."""
     plans = plan_records(meetings)
     views = []
     for ind in indicators:
-        if not is_active(ind, weeks[-1]):
+        judged = track(ind, weeks, readings(checkins, ind.id), trend_weeks, shown, plans, as_of)
+        if not judged.tracked:
             continue
-        judged = track(ind, weeks, readings(checkins, ind.id), trend_weeks, shown)
         views.append(
             IndicatorView(
                 id=ind.id,
@@ -100,7 +101,7 @@ def scoreboard(
                 serves=tuple(ind.serves),
                 track=judged,
                 trend_weeks=trend_weeks,
-                plan_needed=needs_plan(ind.id, judged, plans, as_of),
+                plan_needed=judged.plan_needed,
                 owner_next=owners_next.get(ind.owner) if ind.owner else None,
             )
         )

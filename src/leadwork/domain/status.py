@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from leadwork.domain.timeline import Period, period_of, span_of, value_in
 from leadwork.domain.weeks import Week
 from leadwork.model.indicators import Indicator
 
@@ -116,33 +117,72 @@ def threshold_order_problem(thresholds: Thresholds) -> str | None:
 
 @dataclass(frozen=True)
 class WeekStatus:
+    """One indicator in one week. `value` is the latest reading of the week's period (see
+    `domain.timeline`), read in `read_in`; a week outside the indicator's span is not
+    `tracked`: it was not agreed yet, or already retired, and counts for nothing."""
+
     week: Week
     value: float | None
     status: str
     thresholds: Thresholds
+    tracked: bool = True
+    read_in: Week | None = None
+    period: Period | None = None
 
 
 def judge_weeks(
-    indicator: Indicator, weeks: Sequence[Week], readings: dict[Week, float]
+    indicator: Indicator, weeks: Sequence[Week], readings: Mapping[Week, float]
 ) -> list[WeekStatus]:
-    """Each week judged against the thresholds in effect that week."""
+    """Each week judged against the thresholds in effect that week, with the latest reading
+    of its period; weeks outside the indicator's span are marked untracked."""
+    span = span_of(indicator, readings)
+    cadence = indicator.cadence
     judged = []
     for week in weeks:
         thresholds = thresholds_for(indicator, week)
-        value = readings.get(week)
-        judged.append(WeekStatus(week, value, judge(value, thresholds), thresholds))
+        period = period_of(week, cadence)
+        if week not in span:
+            judged.append(WeekStatus(week, None, NO_DATA, thresholds, False, None, period))
+            continue
+        found = value_in(week, cadence, readings)
+        value = None if found is None else found.value
+        read_in = None if found is None else found.read_in
+        judged.append(
+            WeekStatus(week, value, judge(value, thresholds), thresholds, True, read_in, period)
+        )
     return judged
 
 
-def trend_warning(history: Sequence[WeekStatus], moves: int) -> bool:
-    """True when the last `moves` week-over-week changes all went the wrong way.
+def period_points(history: Sequence[WeekStatus]) -> list[WeekStatus]:
+    """One entry per reading period, oldest first: the last tracked week of each (which
+    holds the period's latest reading). For a weekly indicator, every tracked week."""
+    points: dict[Period | None, WeekStatus] = {}
+    for item in history:
+        if item.tracked:
+            points.pop(item.period, None)
+            points[item.period] = item
+    return list(points.values())
 
-    It needs `moves + 1` readings in consecutive weeks ending with the latest; a week
+
+def _settled(points: list[WeekStatus]) -> list[WeekStatus]:
+    """Periods to judge a trend on: a month or quarter not read yet is due, not missing, so
+    it neither breaks nor makes a run; a week without a reading is a gap."""
+    last = points[-1] if points else None
+    if last is not None and last.value is None and last.period and last.period.noun != "week":
+        return points[:-1]
+    return points
+
+
+def trend_warning(history: Sequence[WeekStatus], moves: int) -> bool:
+    """True when the last `moves` period-over-period changes all went the wrong way.
+
+    It needs `moves + 1` readings in consecutive periods ending with the latest; a period
     without data breaks the run, so a gap never raises a false alarm.
     """
-    if moves < 1 or len(history) < moves + 1:
+    points = _settled(period_points(history))
+    if moves < 1 or len(points) < moves + 1:
         return False
-    tail = history[-(moves + 1) :]
+    tail = points[-(moves + 1) :]
     if any(h.value is None for h in tail):
         return False
     direction = tail[-1].thresholds.direction
@@ -152,14 +192,45 @@ def trend_warning(history: Sequence[WeekStatus], moves: int) -> bool:
     )
 
 
-def course_correct_run(history: Sequence[WeekStatus]) -> int:
-    """How many weeks in a row, ending with the latest, the indicator was in course-correct."""
-    run = 0
-    for item in reversed(history):
-        if item.status != COURSE_CORRECT:
+def _run(history: Sequence[WeekStatus], statuses: tuple[str, ...]) -> list[WeekStatus]:
+    """The latest readings, one per period, whose status is in `statuses`, back to the first
+    reading that is not: periods without a reading are passed over, not an end."""
+    run: list[WeekStatus] = []
+    for item in reversed(period_points(history)):
+        if item.value is None:
+            continue
+        if item.status not in statuses:
             break
-        run += 1
+        run.append(item)
+    run.reverse()
     return run
+
+
+def _first_week(item: WeekStatus) -> Week:
+    return item.read_in or item.week
+
+
+def course_correct_run(history: Sequence[WeekStatus]) -> int:
+    """How many readings in a row (one per period), ending with the latest, were in
+    course-correct. A week or month without a reading does not end the run."""
+    return len(_run(history, (COURSE_CORRECT,)))
+
+
+def run_start(history: Sequence[WeekStatus]) -> Week | None:
+    """The week of the first reading of the course-correct run that ends with the latest."""
+    run = _run(history, (COURSE_CORRECT,))
+    return _first_week(run[0]) if run else None
+
+
+OFF_TRACK = (AT_RISK, COURSE_CORRECT)
+
+
+def episode_start(history: Sequence[WeekStatus]) -> Week | None:
+    """The week of the first reading of the off-track episode (at risk or course-correct)
+    that the latest reading belongs to; None when the latest reading is on track. Weeks
+    without a reading do not end an episode: only a reading on track does."""
+    run = _run(history, OFF_TRACK)
+    return _first_week(run[0]) if run else None
 
 
 def worst(statuses: Iterable[str]) -> str | None:
@@ -172,51 +243,16 @@ def is_active(indicator: Indicator, week: Week) -> bool:
     return indicator.retired_on is None or indicator.retired_on > week.monday
 
 
+def exists_in(indicator: Indicator, week: Week, readings: Mapping[Week, float]) -> bool:
+    """In the indicator's span in `week`: agreed (or read) by then, not yet retired."""
+    return week in span_of(indicator, readings)
+
+
 # ---- one indicator over a window of weeks -------------------------------------------------
 
-# "Course-correct two weeks running with no recorded plan" is flagged from this many weeks.
+# "Course-correct two weeks running with no recorded plan" is flagged from this many
+# readings in a row (weeks, or months for a monthly indicator).
 PLAN_AFTER_WEEKS = 2
-
-
-@dataclass(frozen=True)
-class Track:
-    """An indicator judged over the weeks the dashboard looks at, ending with the shown week.
-
-    `history` is what is shown (the last `shown` weeks); the trend and the course-correct
-    run are computed over every week judged, which may reach further back.
-    """
-
-    history: tuple[WeekStatus, ...]
-    trend: bool
-    course_correct_weeks: int
-    run_start: Week | None  # first week of the course-correct run that ends this week
-
-    @property
-    def now(self) -> WeekStatus:
-        return self.history[-1]
-
-
-def run_start(history: Sequence[WeekStatus]) -> Week | None:
-    """The first week of the course-correct run that ends with the latest week, if any."""
-    run = course_correct_run(history)
-    return history[-run].week if run else None
-
-
-def track(
-    indicator: Indicator,
-    weeks: Sequence[Week],
-    readings: dict[Week, float],
-    trend_weeks: int,
-    shown: int,
-) -> Track:
-    """Judge `weeks` (oldest first, consecutive, ending with the shown week)."""
-    judged = judge_weeks(indicator, weeks, readings)
-    return Track(
-        history=tuple(judged[-shown:]),
-        trend=trend_warning(judged, trend_weeks),
-        course_correct_weeks=course_correct_run(judged),
-        run_start=run_start(judged),
-    )
 
 
 @dataclass(frozen=True)
@@ -228,21 +264,110 @@ class PlanRecord:
     plan: str | None
 
 
-def plan_recorded(
-    indicator_id: str, since: dt.date, until: dt.date, plans: Iterable[PlanRecord]
-) -> bool:
-    """Is there a non-empty plan for the indicator in a one-on-one dated since..until?"""
-    return any(
-        p.indicator == indicator_id and since <= p.date <= until and (p.plan or "").strip()
-        for p in plans
+@dataclass(frozen=True)
+class Track:
+    """An indicator judged over the weeks a view looks at, ending with the week it stands on.
+
+    `history` is what is shown (the last `shown` weeks); the trend, the course-correct run
+    and the off-track episode are computed over every week judged, which may reach further.
+    `plan` is the latest plan recorded in a one-on-one during the episode, if any.
+    """
+
+    history: tuple[WeekStatus, ...]
+    trend: bool
+    course_correct_weeks: int  # readings in a row in course-correct (one per period)
+    run_start: Week | None  # first week of the course-correct run
+    episode_start: Week | None = None  # first week of the off-track episode
+    plan: PlanRecord | None = None  # the plan in force for the episode
+    no_plan_on: dt.date | None = None  # a meeting in the episode that recorded "no plan yet"
+    plan_needed: bool = False  # course-correct PLAN_AFTER_WEEKS readings, no plan
+
+    @property
+    def now(self) -> WeekStatus:
+        return self.history[-1]
+
+    @property
+    def latest(self) -> WeekStatus | None:
+        """The latest week in the shown history that has a value."""
+        return next((h for h in reversed(self.history) if h.value is not None), None)
+
+    @property
+    def tracked(self) -> bool:
+        return self.now.tracked
+
+    @property
+    def period_noun(self) -> str:
+        period = self.now.period
+        return period.noun if period is not None else "week"
+
+
+def reading_overdue(track: Track) -> bool:
+    """No reading where one was due: this week, for a weekly indicator; for a monthly or
+    quarterly one, the current period has none and neither had the whole period before it
+    (a month not read yet is due, not overdue)."""
+    if not track.now.tracked or track.now.value is not None:
+        return False
+    if track.period_noun == "week":
+        return True
+    points = period_points(track.history)
+    return len(points) >= 2 and points[-2].value is None
+
+
+def plan_in_episode(
+    indicator_id: str, start: Week | None, as_of: dt.date, plans: Iterable[PlanRecord]
+) -> tuple[PlanRecord | None, dt.date | None]:
+    """The latest non-empty plan for the indicator in a one-on-one dated from the Monday of
+    the episode's first week up to `as_of`, and the first meeting in that time that said
+    "no plan yet" (worth showing only while no plan exists)."""
+    if start is None:
+        return None, None
+    found: PlanRecord | None = None
+    no_plan: dt.date | None = None
+    for record in sorted(plans, key=lambda p: p.date):
+        if record.indicator != indicator_id or not start.monday <= record.date <= as_of:
+            continue
+        if (record.plan or "").strip():
+            found = record
+        elif no_plan is None:
+            no_plan = record.date
+    return found, (None if found else no_plan)
+
+
+def track(
+    indicator: Indicator,
+    weeks: Sequence[Week],
+    readings: Mapping[Week, float],
+    trend_weeks: int,
+    shown: int,
+    plans: Iterable[PlanRecord] = (),
+    as_of: dt.date | None = None,
+) -> Track:
+    """Judge `weeks` (oldest first, consecutive, ending with the week the view stands on),
+    and find the plan in force: from one-on-ones dated up to `as_of` (default: that week's
+    Sunday)."""
+    judged = judge_weeks(indicator, weeks, readings)
+    as_of = as_of if as_of is not None else weeks[-1].sunday
+    start = episode_start(judged)
+    plan, no_plan = plan_in_episode(indicator.id, start, as_of, plans)
+    cc = course_correct_run(judged)
+    return Track(
+        history=tuple(judged[-shown:]),
+        trend=trend_warning(judged, trend_weeks),
+        course_correct_weeks=cc,
+        run_start=run_start(judged),
+        episode_start=start,
+        plan=plan,
+        no_plan_on=no_plan,
+        plan_needed=cc >= PLAN_AFTER_WEEKS and plan is None,
     )
 
 
 def needs_plan(
     indicator_id: str, track: Track, plans: Iterable[PlanRecord], as_of: dt.date
 ) -> bool:
-    """Course-correct `PLAN_AFTER_WEEKS` weeks running, and no plan recorded in a one-on-one
-    dated on or after the Monday of the run's first week."""
-    if track.course_correct_weeks < PLAN_AFTER_WEEKS or track.run_start is None:
+    """Course-correct `PLAN_AFTER_WEEKS` readings running, and no plan recorded in a
+    one-on-one during the off-track episode (from its first week's Monday to `as_of`)."""
+    if track.course_correct_weeks < PLAN_AFTER_WEEKS:
         return False
-    return not plan_recorded(indicator_id, track.run_start.monday, as_of, plans)
+    plan, _ = plan_in_episode(indicator_id, track.episode_start, as_of, plans)
+    return plan is None

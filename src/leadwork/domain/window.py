@@ -9,9 +9,12 @@ strategy review, but never more than 26. Nothing depends on how long the journal
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from leadwork.domain.timeline import LONGEST_PERIOD_WEEKS
 from leadwork.domain.weeks import Week, last_weeks, week_range
+from leadwork.model.indicators import Indicator
 from leadwork.model.settings import Settings
 
 SHOWN_WEEKS = 13  # the sparkline, and the history in the JSON
@@ -48,10 +51,24 @@ def signal_weeks(week: Week, reviewed_on: dt.date | None) -> SignalWeeks:
     return SignalWeeks(week_range(first, week), capped=False)
 
 
-def checkin_weeks_needed(week: Week, settings: Settings, reviewed_on: dt.date | None) -> list[Week]:
-    """Every week whose check-in the view may open, oldest first."""
-    weeks = set(judged_weeks(week, settings)) | set(signal_weeks(week, reviewed_on).weeks)
+def checkin_weeks_needed(
+    week: Week,
+    settings: Settings,
+    reviewed_on: dt.date | None,
+    indicators: Iterable[Indicator] = (),
+) -> list[Week]:
+    """Every week whose check-in the view may open, oldest first: the judged weeks, reaching
+    back one period further when an indicator is read monthly or quarterly (the first
+    judged week's value is the latest reading of its month or quarter)."""
+    judged = judged_weeks(week, settings)
+    reach = max((_period_weeks(ind) for ind in indicators), default=1)
+    first = judged[0].minus(reach - 1)
+    weeks = set(week_range(first, week)) | set(signal_weeks(week, reviewed_on).weeks)
     return sorted(weeks)
+
+
+def _period_weeks(indicator: Indicator) -> int:
+    return 1 if indicator.cadence == "weekly" else LONGEST_PERIOD_WEEKS
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pydantic import Field
 from leadwork.model.common import Date, Id, Name, Record, Text
 
 Direction = Literal["higher", "lower"]
+ReadingCadence = Literal["weekly", "monthly", "quarterly"]
 
 
 class Change(Record):
@@ -39,6 +40,11 @@ class Indicator(Record):
     )
     unit: str = Field("", max_length=20, description="Shown after values: '%', 'days', 'h'.")
     direction: Direction = Field(description="'higher' or 'lower': which way is better.")
+    cadence: ReadingCadence = Field(
+        "weekly",
+        description="How often it is read: 'weekly', 'monthly' or 'quarterly'. A reading "
+        "stands for its week, month or quarter (a week belongs to the month of its Thursday).",
+    )
     target: float = Field(description="The value that counts as on track.")
     celebrate: float = Field(description="At or past this, celebrate.")
     course_correct: float = Field(description="Past this, course-correct.")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from leadwork.domain.alignment import last_strategy_review
 from leadwork.domain.scoreboard import plan_search_start
+from leadwork.domain.timeline import checked_in
 from leadwork.domain.weeks import Week
 from leadwork.domain.window import ShownWeek, checkin_weeks_needed, choose_week, judged_weeks
 from leadwork.errors import UsageProblem, WriteRefused
@@ -42,13 +43,13 @@ class WeekInputs:
 
 
 def latest_checkin_week(journal: Journal, current: Week) -> Week | None:
-    """The latest week up to `current` with a check-in. This week's and last week's files
-    are looked for by name; only when both are missing is the folder listed."""
+    """The latest week up to `current` whose check-in ran (a week holding only captured
+    stories does not count). This week's and last week's files are looked for by name;
+    only when neither ran is the folder listed."""
     for week in (current, current.minus(1)):
-        if journal.path(journal.checkin_rel(week)).exists():
+        if checked_in(journal.checkin(week)):
             return week
-    earlier = [w for w in journal.checkin_weeks() if w <= current]
-    return earlier[-1] if earlier else None
+    return journal.latest_checked_in(current)
 
 
 def shown_week(journal: Journal, requested: Week | None, today: dt.date) -> ShownWeek:
@@ -111,7 +112,9 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
     strategy_reviews = [r for r in strategy_reviews if isinstance(r, StrategyReview)]
     reviewed_on, _ = last_strategy_review(definitions.strategy, strategy_reviews, shown.as_of)
 
-    weeks = checkin_weeks_needed(shown.week, settings, reviewed_on)
+    weeks = checkin_weeks_needed(
+        shown.week, settings, reviewed_on, definitions.indicators.indicators
+    )
     checkins = journal.checkins(weeks)
 
     since = plan_search_start(

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from leadwork.domain.timeline import checked_in
 from leadwork.domain.weeks import Week
 from leadwork.errors import InvalidFile, Problem
 from leadwork.model.capabilities import Capabilities
@@ -172,6 +174,22 @@ class Journal:
             if checkin is not None:
                 found[week] = checkin
         return found
+
+    def checkins_before(self, week: Week) -> Iterator[tuple[Week, Checkin]]:
+        """The check-ins of the weeks before `week`, newest first, each read only when the
+        caller asks for it (most callers stop at the first or second)."""
+        for earlier in reversed([w for w in self.checkin_weeks() if w < week]):
+            checkin = self.checkin(earlier)
+            if checkin is not None:
+                yield earlier, checkin
+
+    def latest_checked_in(self, upto: Week) -> Week | None:
+        """The latest week up to `upto` whose check-in ran (`domain.timeline.checked_in`): a
+        week holding only a story captured on Tuesday does not count."""
+        current = self.checkin(upto)
+        if checked_in(current):
+            return upto
+        return next((w for w, c in self.checkins_before(upto) if checked_in(c)), None)
 
     # ---- one-on-ones and reviews --------------------------------------------------------------
 

@@ -1,0 +1,160 @@
+"""One model of time for every view: when a week counts as checked in, which week a view
+stands on, what reading period a week falls in, and when an indicator exists. Pure.
+
+Real weeks are irregular. A story is captured on Tuesday, before the week's check-in; a
+week is skipped; a number is read once a month; an indicator is agreed mid-quarter. The
+rules below are the only place those facts are decided, so the dashboard, the one-on-one,
+the check-in, the lists, the map and the report cannot disagree about them:
+
+- A week is *checked in* when its check-in ran: it records readings, a time audit or
+  confidence. A file holding only captured stories or conversations is not a check-in.
+- A view *stands on* the current week once it is checked in, else on the latest week that
+  is: on Tuesday, before the check-in, last week's readings are the latest there are.
+- A reading stands for its *period*: its week (the default), its month or its quarter. A
+  week belongs to the month and quarter that hold its Thursday, as an ISO week belongs to
+  the year of its Thursday. An indicator's value in a week is its latest reading in that
+  week's period, up to that week.
+- An indicator *exists* from the week it was agreed (or of its first reading, if earlier or
+  if no date was agreed) until the week it is retired. Outside that span it is not shown,
+  counted or asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from leadwork.domain.weeks import Week
+from leadwork.model.checkin import Checkin
+from leadwork.model.indicators import Indicator, ReadingCadence
+
+CADENCES: tuple[ReadingCadence, ...] = ("weekly", "monthly", "quarterly")
+# The most weeks a period can hold: a quarter by Thursdays has 13 or 14.
+LONGEST_PERIOD_WEEKS = 14
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# ---- checked in, and the week a view stands on ----------------------------------------------
+
+
+def checked_in(checkin: Checkin | None) -> bool:
+    """Did the week's check-in run? Readings, a time audit or confidence say so; stories and
+    conversations captured during the week do not."""
+    if checkin is None:
+        return False
+    return bool(checkin.readings) or _any_value(checkin.hours) or _any_value(checkin.confidence)
+
+
+def _any_value(table: object | None) -> bool:
+    if table is None:
+        return False
+    return any(v is not None for v in vars(table).values())
+
+
+def standing_week(today: dt.date, latest_checked_in: Week | None) -> Week:
+    """The week a view of `today` stands on: the current week once it is checked in, else
+    the latest checked-in week before it, else (a new journal) the current week."""
+    current = Week.of(today)
+    if latest_checked_in is None or latest_checked_in >= current:
+        return current
+    return latest_checked_in
+
+
+def latest_checked_in(checkins: Mapping[Week, Checkin], upto: Week) -> Week | None:
+    """The latest week up to `upto` whose check-in ran, among `checkins`."""
+    weeks = [w for w, c in checkins.items() if w <= upto and checked_in(c)]
+    return max(weeks, default=None)
+
+
+# ---- reading periods --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A week, a month or a quarter: what one reading stands for."""
+
+    cadence: ReadingCadence
+    year: int
+    number: int  # the ISO week, the month (1-12) or the quarter (1-4)
+
+    def __str__(self) -> str:
+        if self.cadence == "monthly":
+            return f"{_MONTHS[self.number - 1]} {self.year}"
+        if self.cadence == "quarterly":
+            return f"{self.year}-Q{self.number}"
+        return f"{self.year:04d}-W{self.number:02d}"
+
+    @property
+    def noun(self) -> str:
+        return {"weekly": "week", "monthly": "month", "quarterly": "quarter"}[self.cadence]
+
+
+def period_of(week: Week, cadence: ReadingCadence) -> Period:
+    if cadence == "weekly":
+        return Period(cadence, week.year, week.number)
+    thursday = week.monday + dt.timedelta(days=3)
+    if cadence == "monthly":
+        return Period(cadence, thursday.year, thursday.month)
+    return Period(cadence, thursday.year, (thursday.month - 1) // 3 + 1)
+
+
+def cadence_of(indicator: Indicator) -> ReadingCadence:
+    return indicator.cadence
+
+
+@dataclass(frozen=True)
+class Value:
+    """An indicator's value in a week: the latest reading of the week's period, and the week
+    it was read in (the week itself for a weekly indicator)."""
+
+    value: float
+    read_in: Week
+
+
+def value_in(week: Week, cadence: ReadingCadence, readings: Mapping[Week, float]) -> Value | None:
+    """The latest reading in `week`'s period, up to `week`."""
+    if cadence == "weekly":
+        value = readings.get(week)
+        return None if value is None else Value(value, week)
+    period = period_of(week, cadence)
+    probe = week
+    for _ in range(LONGEST_PERIOD_WEEKS):
+        if period_of(probe, cadence) != period:
+            return None
+        if probe in readings:
+            return Value(readings[probe], probe)
+        probe = probe.minus(1)
+    return None
+
+
+# ---- the span an indicator exists in ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """The weeks an indicator exists in: from `first` (None: as far back as we look) to the
+    week before the one it was retired in (None: still tracked)."""
+
+    first: Week | None
+    retired_on: dt.date | None
+
+    def __contains__(self, week: Week) -> bool:
+        if self.first is not None and week < self.first:
+            return False
+        return self.retired_on is None or self.retired_on > week.monday
+
+
+def span_of(indicator: Indicator, read_weeks: Iterable[Week]) -> Span:
+    """From the week it was agreed, or of its first reading when that is earlier (history
+    typed in afterwards is shown) or when no date was agreed."""
+    starts = [w for w in read_weeks]
+    if indicator.agreed_on is not None:
+        starts.append(Week.of(indicator.agreed_on))
+    return Span(min(starts, default=None), indicator.retired_on)
+
+
+def readings_of(indicator_id: str, checkins: Mapping[Week, Checkin]) -> dict[Week, float]:
+    """Every week's reading of one indicator, from the check-ins given."""
+    return {w: c.readings[indicator_id] for w, c in checkins.items() if indicator_id in c.readings}

@@ -1,0 +1,274 @@
+"""The one model of time (domain/timeline.py and the status engine's use of it): checked-in
+weeks, the week a view stands on, reading periods, an indicator's span, off-track episodes
+and the plan in force. Each rule is tested here, where it lives; the seeded simulation in
+test_irregular_use.py holds every view to them on every day of a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from leadwork.domain.commitments import commitments_to_follow_up
+from leadwork.domain.status import (
+    AT_RISK,
+    COURSE_CORRECT,
+    NO_DATA,
+    ON_TRACK,
+    PlanRecord,
+    course_correct_run,
+    episode_start,
+    judge_weeks,
+    track,
+    trend_warning,
+)
+from leadwork.domain.timeline import (
+    checked_in,
+    latest_checked_in,
+    period_of,
+    span_of,
+    standing_week,
+    value_in,
+)
+from leadwork.domain.weeks import Week, week_range
+from leadwork.model.checkin import Checkin
+from leadwork.model.indicators import Indicator
+
+
+def indicator(**changes) -> Indicator:
+    data = {
+        "id": "otd",
+        "name": "On-time delivery",
+        "direction": "higher",
+        "target": 95,
+        "celebrate": 98,
+        "course_correct": 90,
+        **changes,
+    }
+    return Indicator.model_validate(data)
+
+
+def checkin(week: Week, **data) -> Checkin:
+    return Checkin.model_validate({"week": str(week), **data})
+
+
+W = Week(2026, 48)
+
+
+# ---- checked in, and the week a view stands on ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "ran"),
+    [
+        ({}, False),
+        ({"stories": [{"text": "Keisha ran the huddle"}]}, False),
+        ({"conversations": [{"with": "customer", "text": "Weekly dates"}]}, False),
+        ({"commitments": [{"text": "Call Ron"}]}, False),
+        ({"hours": {}}, False),  # an empty table written by hand
+        ({"readings": {"otd": 97.0}}, True),
+        ({"hours": {"other": 4.0}}, True),
+        ({"confidence": {"alignment": 3}}, True),
+    ],
+)
+def test_a_week_is_checked_in_when_the_check_in_ran_not_when_its_file_exists(data, ran):
+    assert checked_in(checkin(W, **data)) is ran
+
+
+def test_no_file_is_not_checked_in():
+    assert not checked_in(None)
+
+
+def test_a_view_stands_on_the_latest_checked_in_week_until_this_week_is():
+    tuesday = dt.date(2026, 12, 1)  # W49
+    assert standing_week(tuesday, W) == W
+    assert standing_week(tuesday, Week(2026, 49)) == Week(2026, 49)
+    assert standing_week(tuesday, None) == Week(2026, 49)
+
+
+def test_the_latest_checked_in_week_passes_over_capture_only_weeks():
+    checkins = {
+        Week(2026, 47): checkin(Week(2026, 47), readings={"otd": 96.0}),
+        W: checkin(W, stories=[{"text": "A story on Tuesday"}]),
+        Week(2026, 49): checkin(Week(2026, 49), readings={"otd": 96.0}),
+    }
+    assert latest_checked_in(checkins, W) == Week(2026, 47)
+    assert latest_checked_in(checkins, Week(2026, 49)) == Week(2026, 49)
+    assert latest_checked_in(checkins, Week(2026, 46)) is None
+
+
+# ---- periods --------------------------------------------------------------------------------
+
+
+def test_a_week_belongs_to_the_month_and_quarter_of_its_thursday():
+    # 2026-W49 runs 30 Nov - 6 Dec: its Thursday is 3 Dec, so it is December's.
+    assert str(period_of(Week(2026, 49), "monthly")) == "Dec 2026"
+    assert str(period_of(W, "monthly")) == "Nov 2026"
+    # 2026-W53 runs 28 Dec 2026 - 3 Jan 2027: its Thursday is 31 Dec.
+    assert str(period_of(Week(2026, 53), "monthly")) == "Dec 2026"
+    assert str(period_of(Week(2026, 53), "quarterly")) == "2026-Q4"
+    assert str(period_of(Week(2027, 1), "quarterly")) == "2027-Q1"
+    assert str(period_of(W, "weekly")) == "2026-W48"
+
+
+def test_every_week_of_a_year_falls_in_exactly_one_month():
+    weeks = week_range(Week(2026, 1), Week(2026, 53))
+    months = [period_of(w, "monthly") for w in weeks]
+    assert months == sorted(months)
+    assert len(set(months)) == 12
+    assert all(4 <= months.count(m) <= 5 for m in set(months))
+
+
+def test_a_monthly_reading_stands_for_the_rest_of_its_month_and_no_further():
+    readings = {Week(2026, 45): 97.0}  # 2-8 Nov
+    for week in week_range(Week(2026, 45), W):
+        found = value_in(week, "monthly", readings)
+        assert found is not None and found.value == 97.0 and found.read_in == Week(2026, 45)
+    assert value_in(Week(2026, 49), "monthly", readings) is None  # December has no reading
+    assert value_in(Week(2026, 44), "monthly", readings) is None  # before it was read
+    assert value_in(Week(2026, 46), "weekly", readings) is None
+
+
+def test_the_latest_reading_of_the_period_wins():
+    readings = {Week(2026, 45): 97.0, Week(2026, 47): 93.0}
+    assert value_in(W, "monthly", readings).value == 93.0  # type: ignore[union-attr]
+    assert value_in(Week(2026, 46), "monthly", readings).value == 97.0  # type: ignore[union-attr]
+
+
+# ---- span -----------------------------------------------------------------------------------
+
+
+def test_an_indicator_exists_from_the_week_it_was_agreed_until_it_is_retired():
+    ind = indicator(agreed_on=dt.date(2026, 11, 18), retired_on=dt.date(2027, 1, 4))
+    span = span_of(ind, [])
+    assert Week(2026, 46) not in span and W.minus(1) in span
+    assert Week(2026, 53) in span and Week(2027, 1) not in span
+
+
+def test_history_read_before_the_agreement_is_part_of_the_span():
+    ind = indicator(agreed_on=dt.date(2026, 11, 18))
+    assert Week(2026, 40) in span_of(ind, [Week(2026, 40)])
+
+
+def test_without_an_agreed_date_the_span_starts_at_the_first_reading():
+    ind = indicator()
+    assert Week(2026, 40) not in span_of(ind, [Week(2026, 41)])
+    assert Week(2000, 1) in span_of(ind, [])  # never read, never dated: always there
+
+
+def test_weeks_before_the_agreement_are_untracked_not_no_data():
+    ind = indicator(agreed_on=dt.date(2026, 11, 25))  # W48
+    judged = judge_weeks(ind, week_range(Week(2026, 46), W), {})
+    assert [j.tracked for j in judged] == [False, False, True]
+    assert judged[-1].status == NO_DATA
+
+
+# ---- trends, runs, episodes and plans ---------------------------------------------------------
+
+
+def monthly(**changes) -> Indicator:
+    return indicator(cadence="monthly", **changes)
+
+
+def test_a_monthly_trend_is_judged_month_over_month():
+    # Read in the first week of Aug, Sep, Oct, Nov 2026: each lower than the one before.
+    firsts = [Week(2026, 32), Week(2026, 36), Week(2026, 41), Week(2026, 45)]
+    readings = dict(zip(firsts, [99.0, 98.0, 97.0, 96.0], strict=True))
+    judged = judge_weeks(monthly(), week_range(Week(2026, 32), W), readings)
+    assert trend_warning(judged, 3)
+    # In December, before it is read, the month is due, not a gap: the trend stands.
+    judged = judge_weeks(monthly(), week_range(Week(2026, 32), Week(2026, 49)), readings)
+    assert judged[-1].status == NO_DATA and trend_warning(judged, 3)
+
+
+def test_a_monthly_trend_counts_each_month_once():
+    readings = {Week(2026, 45): 99.0, Week(2026, 46): 98.0, Week(2026, 47): 97.0}
+    judged = judge_weeks(monthly(), week_range(Week(2026, 45), W), readings)
+    assert not trend_warning(judged, 3)  # one month, one reading: the latest, 97
+
+
+def test_course_correct_months_count_months_not_weeks():
+    readings = {Week(2026, 41): 85.0, Week(2026, 45): 84.0}  # October, November
+    judged = judge_weeks(monthly(), week_range(Week(2026, 40), W), readings)
+    assert course_correct_run(judged) == 2
+
+
+def test_an_episode_starts_at_the_first_off_track_reading_and_survives_gaps():
+    readings = {Week(2026, 43): 96.0, Week(2026, 44): 93.0, Week(2026, 46): 85.0}
+    judged = judge_weeks(indicator(), week_range(Week(2026, 43), W), readings)
+    assert [j.status for j in judged[-3:]] == [COURSE_CORRECT, NO_DATA, NO_DATA]
+    assert episode_start(judged) == Week(2026, 44)
+    readings[W] = 96.0  # back on track: the episode is over
+    judged = judge_weeks(indicator(), week_range(Week(2026, 43), W), readings)
+    assert judged[-1].status == ON_TRACK and episode_start(judged) is None
+
+
+def test_a_plan_stays_in_force_through_weeks_without_a_reading():
+    weeks = week_range(Week(2026, 43), W)
+    readings = {Week(2026, 44): 85.0, Week(2026, 45): 84.0}  # then W46-W48: nothing read
+    plan = PlanRecord("otd", dt.date(2026, 11, 9), "Second shift on the lathe")  # W46
+    t = track(indicator(), weeks, readings, 3, 13, [plan], dt.date(2026, 11, 27))
+    assert t.now.status == NO_DATA
+    assert t.plan == plan and not t.plan_needed
+    t = track(indicator(), weeks, readings, 3, 13, [], dt.date(2026, 11, 27))
+    assert t.plan is None and t.plan_needed  # and without one, the flag stays up
+
+
+def test_a_plan_made_while_at_risk_counts_when_it_turns_red():
+    weeks = week_range(Week(2026, 45), W)
+    readings = {Week(2026, 45): 93.0, Week(2026, 46): 92.0, Week(2026, 47): 85.0, W: 84.0}
+    plan = PlanRecord("otd", dt.date(2026, 11, 10), "Pull the second-shift huddle forward")
+    t = track(indicator(), weeks, readings, 3, 13, [plan], dt.date(2026, 11, 27))
+    assert t.now.status == COURSE_CORRECT and t.course_correct_weeks == 2
+    assert t.episode_start == Week(2026, 45) and t.plan == plan and not t.plan_needed
+
+
+def test_a_newer_plan_replaces_an_older_one_and_an_old_episode_plan_does_not_count():
+    weeks = week_range(Week(2026, 40), W)
+    readings = {Week(2026, 40): 85.0, Week(2026, 42): 97.0, Week(2026, 47): 85.0, W: 84.0}
+    old = PlanRecord("otd", dt.date(2026, 10, 1), "From the last time")
+    first = PlanRecord("otd", dt.date(2026, 11, 17), "First")
+    newer = PlanRecord("otd", dt.date(2026, 11, 24), "Newer")
+    t = track(indicator(), weeks, readings, 3, 13, [newer, old, first], dt.date(2026, 11, 27))
+    assert t.plan == newer
+    t = track(indicator(), weeks, readings, 3, 13, [old], dt.date(2026, 11, 27))
+    assert t.plan is None and t.plan_needed
+
+
+def test_at_risk_alone_needs_no_plan_flag():
+    weeks = week_range(Week(2026, 45), W)
+    readings = dict.fromkeys(weeks, 93.0)
+    t = track(indicator(), weeks, readings, 3, 13, [], dt.date(2026, 11, 27))
+    assert t.now.status == AT_RISK and t.episode_start == Week(2026, 45)
+    assert not t.plan_needed
+
+
+# ---- commitments ----------------------------------------------------------------------------
+
+
+def text(c):
+    return c.text
+
+
+def test_commitments_of_the_latest_check_in_that_made_any_are_followed_up():
+    w46 = checkin(Week(2026, 46), commitments=[{"text": "A"}, {"text": "B", "carried": 2}])
+    w47 = checkin(Week(2026, 47), stories=[{"text": "captured only"}])
+    records = [(Week(2026, 47), w47.commitments, []), (Week(2026, 46), w46.commitments, [])]
+    found = commitments_to_follow_up(records, text)
+    assert found is not None and found.key == Week(2026, 46)
+    assert [(c.text, c.carried) for c in found.open] == [("A", 0), ("B", 2)]
+
+
+def test_a_commitment_answered_by_a_week_without_commitments_is_no_longer_open():
+    w46 = checkin(Week(2026, 46), commitments=[{"text": "A"}, {"text": "B"}])
+    w47 = checkin(Week(2026, 47), last_week=[{"text": "A", "outcome": "done"}])
+    records = [
+        (Week(2026, 47), w47.commitments, [f.text for f in w47.last_week]),
+        (Week(2026, 46), w46.commitments, []),
+    ]
+    found = commitments_to_follow_up(records, text)
+    assert found is not None and [c.text for c in found.open] == ["B"]
+
+
+def test_no_commitments_ever_made():
+    assert commitments_to_follow_up([], text) is None
