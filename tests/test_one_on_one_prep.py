@@ -185,7 +185,8 @@ def test_stories_about_the_person_are_shown(run, example_journal):
 
 
 def test_a_meeting_before_this_weeks_checkin_judges_last_week(run, example_journal):
-    """Monday of W49, before Friday's check-in: W49 shows no data, W48's status stands."""
+    """Monday of W49, before Friday's check-in: the prep stands on W48, as the dashboard
+    does, and W48's status stands."""
     result = run(
         "one-on-one",
         "marcus",
@@ -196,7 +197,7 @@ def test_a_meeting_before_this_weeks_checkin_judges_last_week(run, example_journ
         env={"LEADWORK_TODAY": "2026-11-30"},
     )
     scrap = json.loads(result.stdout)["indicators"][0]
-    assert scrap["history"][-1] == {"week": "2026-W49", "value": None, "status": "no-data"}
+    assert scrap["history"][-1] == {"week": "2026-W48", "value": 3.6, "status": "course-correct"}
     assert (scrap["week"], scrap["status"], scrap["course_correct_weeks"]) == (
         "2026-W48",
         "course-correct",

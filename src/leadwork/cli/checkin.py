@@ -484,7 +484,8 @@ def _interview(
     rel = journal.checkin_rel(week)
     current = journal.checkin(week)
     previous_week, previous = earlier if earlier else (None, None)
-    ask.say(show.intro(week, rel, current is not None, previous_week))
+    first_week = not any(w < week for w in journal.checkin_weeks())
+    ask.say(show.intro(week, rel, current is not None, first_week))
 
     answers, answered = flagged, []
     try:

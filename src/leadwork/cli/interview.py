@@ -87,7 +87,7 @@ class Interview:
         texts = previous_commitments(previous)
         if not texts:
             return
-        self.ask.say(show.step(f"Last week's commitments ({self.context.previous_week})"))
+        self.ask.say(show.follow_up_step(self.context.week, self.context.previous_week))
         carried = {c.text: c.carried for c in previous.commitments} if previous else {}
         recorded = self._recorded_follow_ups()
         for index, text in enumerate(texts, 1):

@@ -219,17 +219,18 @@ def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Pr
     people = {p.id: p for p in team.people}
     known_id(person_id, "person", "the person", people, "team.toml")
     config = journal.config()
-    weeks = prep_window(day, now)
+    indicators = journal.indicators().indicators
+    weeks = prep_window(day, now, config.settings, indicators)
     meetings = recent_meetings(journal, person_id, people, until=day, since=weeks[0].monday)
     return prepare(
         person=people[person_id],
         leader=config.leader,
         date=day,
         today=now,
-        indicators=journal.indicators().indicators,
+        indicators=indicators,
         checkins=journal.checkins(weeks),
         meetings=meetings,
-        trend_weeks=config.settings.trend_weeks,
+        settings=config.settings,
     )
 
 

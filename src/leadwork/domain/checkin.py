@@ -23,8 +23,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from leadwork.domain.commitments import DoneRate, done_rate
+from leadwork.domain.commitments import DoneRate, commitments_to_follow_up, done_rate
 from leadwork.domain.status import is_active, judge, thresholds_for
+from leadwork.domain.timeline import Period, period_of, span_of
 from leadwork.domain.weeks import Week
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
@@ -323,10 +324,12 @@ class ReadingQuestion:
     last: Number | None  # the latest reading before this week
     last_week: Week | None
     current: Number | None  # this week's reading already in the file
+    period: Period | None = None  # for a monthly or quarterly indicator, this week's period
 
 
 def active_indicators(indicators: Sequence[Indicator], week: Week) -> list[Indicator]:
-    return [i for i in indicators if is_active(i, week)]
+    """The indicators to ask about in `week`: agreed by then and not retired."""
+    return [i for i in indicators if week in span_of(i, [])]
 
 
 def reading_questions(
@@ -335,7 +338,10 @@ def reading_questions(
     current: Checkin | None,
     history: Mapping[Week, Checkin],
 ) -> list[ReadingQuestion]:
-    """Each active indicator with its last value (from the latest earlier week that has one)."""
+    """Each indicator due a reading this week, with its last value (from the latest earlier
+    week that has one). A monthly or quarterly indicator is due until its period has a
+    reading; once read, it is asked again only in a week that already holds its reading.
+    `history` must reach back to the start of this week's quarter for that."""
     questions = []
     earlier = sorted((w for w in history if w < week), reverse=True)
     for indicator in active_indicators(indicators, week):
@@ -345,8 +351,14 @@ def reading_questions(
                 last, last_week = _tidy(history[w].readings[indicator.id]), w
                 break
         now = current.readings.get(indicator.id) if current else None
+        period = None
+        if indicator.cadence != "weekly":
+            period = period_of(week, indicator.cadence)
+            read = last_week is not None and period_of(last_week, indicator.cadence) == period
+            if read and now is None:
+                continue  # this month's (or quarter's) reading is in: not due
         questions.append(
-            ReadingQuestion(indicator, last, last_week, None if now is None else _tidy(now))
+            ReadingQuestion(indicator, last, last_week, None if now is None else _tidy(now), period)
         )
     return questions
 
@@ -427,10 +439,25 @@ class Merged:
 
 
 def previous_commitments(previous: Checkin | None) -> list[str]:
-    """Last week's commitments, once each, in their order."""
+    """Last week's commitments, once each, in their order. `previous` is the check-in
+    `follow_up_source` found, holding only its open commitments."""
     if previous is None:
         return []
     return list(dict.fromkeys(c.text for c in previous.commitments))
+
+
+def follow_up_source(newest_first: Iterable[tuple[Week, Checkin]]) -> tuple[Week, Checkin] | None:
+    """The check-in whose commitments this week follows up: the latest earlier one that made
+    any (skipped and capture-only weeks are passed over), holding only those of its
+    commitments that no later check-in answered. The carried counts go on from there."""
+    found = commitments_to_follow_up(
+        (((w, c), c.commitments, [f.text for f in c.last_week]) for w, c in newest_first),
+        lambda c: c.text,
+    )
+    if found is None:
+        return None
+    week, checkin = found.key
+    return week, checkin.model_copy(update={"commitments": list(found.open)})
 
 
 def merge(

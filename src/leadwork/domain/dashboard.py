@@ -92,9 +92,8 @@ def build_dashboard(
     indicators = scoreboard(
         definitions.indicators.indicators,
         checkins,
-        judged,
-        SHOWN_WEEKS,
-        settings.trend_weeks,
+        week,
+        settings,
         meetings,
         as_of,
         {row.person: row.cadence for row in people},

@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from leadwork.domain.cadence import Cadence, cadence
-from leadwork.domain.commitments import carried_too_often
+from leadwork.domain.commitments import carried_too_often, commitments_to_follow_up
+from leadwork.domain.scoreboard import judge_indicator, plan_records
 from leadwork.domain.status import (
     AT_RISK,
     CELEBRATE,
@@ -24,21 +25,17 @@ from leadwork.domain.status import (
     NO_DATA,
     ON_TRACK,
     SEVERITY,
-    PlanRecord,
     Track,
     WeekStatus,
-    course_correct_run,
-    is_active,
-    judge_weeks,
-    needs_plan,
-    run_start,
-    trend_warning,
 )
+from leadwork.domain.timeline import latest_checked_in, standing_week
 from leadwork.domain.weeks import Week, last_weeks
+from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
 from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan
+from leadwork.model.settings import Settings
 from leadwork.model.team import Person
 
 HISTORY_WEEKS = 13
@@ -77,8 +74,22 @@ class IndicatorView:
         return self.current.status
 
     @property
+    def latest(self) -> WeekStatus:
+        """The latest reading shown (the current week's, when it has one): what an
+        off-track episode is judged by while weeks go by without a reading."""
+        if self.current.value is not None:
+            return self.current
+        return next((h for h in reversed(self.history) if h.value is not None), self.current)
+
+    @property
     def needs_plan(self) -> bool:
-        return self.status in OFF_TRACK
+        """In an off-track episode: its latest reading is at risk or in course-correct."""
+        return self.off_track_since is not None
+
+    @property
+    def plan_missing(self) -> bool:
+        """In an off-track episode with no plan in force."""
+        return self.needs_plan and self.plan is None
 
 
 @dataclass(frozen=True)
@@ -138,10 +149,13 @@ def first_name(person: Person) -> str:
     return person.name.split()[0] if person.name.split() else person.id
 
 
-def prep_window(date: dt.date, today: dt.date) -> list[Week]:
-    """The 13 weeks ending with the meeting's week; never past this week (a meeting
-    prepared ahead of time has no readings from the future to show)."""
-    return last_weeks(Week.of(min(date, today)), HISTORY_WEEKS)
+def prep_window(
+    date: dt.date, today: dt.date, settings: Settings, indicators: Sequence[Indicator]
+) -> list[Week]:
+    """The weeks whose check-ins the preparation reads: those the dashboard reads for the
+    readings, ending with the meeting's week (never past this week: a meeting prepared
+    ahead of time has no readings from the future)."""
+    return reading_weeks_needed(Week.of(min(date, today)), settings, indicators)
 
 
 def format_value(value: float | None, unit: str) -> str:
@@ -161,24 +175,33 @@ def prepare(
     indicators: Sequence[Indicator],
     checkins: Mapping[Week, Checkin],
     meetings: Sequence[OneOnOne],
-    trend_weeks: int,
+    settings: Settings,
 ) -> Prep:
     """Everything to look at before a one-on-one with `person` on `date`.
 
     `checkins` are those of the window (`prep_window`); `meetings` are the person's
     one-on-ones on or before `date`, oldest first (at least the latest, and every one in
-    the window, so plans recorded during a run are found).
+    the window, so plans recorded during an off-track episode are found).
+
+    The indicators are judged as every view judges them (`scoreboard.judge_indicator`):
+    standing on the latest checked-in week, so on the morning of the meeting, before this
+    week's check-in, last week's readings are the latest there are.
     """
-    weeks = prep_window(date, today)
+    day = min(date, today)
+    stand = standing_week(day, latest_checked_in(checkins, Week.of(day)))
+    weeks = last_weeks(stand, HISTORY_WEEKS)
     last = meetings[-1] if meetings else None
-    views = [
-        _indicator_view(ind, weeks, checkins, meetings, trend_weeks, date)
-        for ind in indicators
-        if ind.owner == person.id and is_active(ind, weeks[-1])
-    ]
+    plans = plan_records(meetings)
+    views = []
+    for ind in indicators:
+        if ind.owner != person.id:
+            continue
+        judged = judge_indicator(ind, checkins, stand, settings, plans, date)
+        if judged.tracked:
+            views.append(_indicator_view(ind, judged))
     views.sort(key=lambda v: (SEVERITY[v.status], -v.course_correct_weeks))
-    commitments = _open_commitments(last, date)
-    stories = _stories_about(person, weeks, checkins)
+    commitments = _open_commitments(meetings, date)
+    stories = _stories_about(person, last_weeks(Week.of(day), HISTORY_WEEKS), checkins)
     prep = Prep(
         person=person,
         leader=leader,
@@ -190,98 +213,40 @@ def prepare(
         commitments=commitments,
         stories=stories,
         questions=[],
-        trend_weeks=trend_weeks,
+        trend_weeks=settings.trend_weeks,
     )
     return replace(prep, questions=choose_questions(prep))
 
 
-def _readings(indicator_id: str, checkins: Mapping[Week, Checkin]) -> dict[Week, float]:
-    return {
-        week: checkin.readings[indicator_id]
-        for week, checkin in checkins.items()
-        if indicator_id in checkin.readings
-    }
-
-
-def _current(history: list[WeekStatus], checkins: Mapping[Week, Checkin]) -> int:
-    """Index of the week that counts now: the latest, unless that week has no check-in yet
-    (readings are usually written on Friday), in which case the week before stands."""
-    latest = len(history) - 1
-    if latest > 0 and history[latest].value is None and history[latest].week not in checkins:
-        return latest - 1
-    return latest
-
-
-def _indicator_view(
-    indicator: Indicator,
-    weeks: list[Week],
-    checkins: Mapping[Week, Checkin],
-    meetings: Sequence[OneOnOne],
-    trend_weeks: int,
-    date: dt.date,
-) -> IndicatorView:
-    history = judge_weeks(indicator, weeks, _readings(indicator.id, checkins))
-    now = _current(history, checkins)
-    upto = history[: now + 1]
-    current = upto[-1]
-    cc_weeks = course_correct_run(upto)
-    off_track_since = None
-    if current.status in OFF_TRACK:
-        # The dashboard's rule: for course-correct, a plan counts from the start of the
-        # course-correct run; for at-risk, from the start of the at-risk run.
-        run_of = (COURSE_CORRECT,) if current.status == COURSE_CORRECT else OFF_TRACK
-        start = len(upto) - 1
-        while start > 0 and upto[start - 1].status in run_of:
-            start -= 1
-        off_track_since = upto[start].week
-    plan, no_plan_since = None, None
-    if off_track_since is not None:
-        plan, no_plan_since = _plans_since(indicator.id, off_track_since.monday, meetings)
-    # The dashboard's rule, from the same functions, so the two never disagree.
-    flagged = needs_plan(
-        indicator.id,
-        Track(tuple(upto), False, cc_weeks, run_start(upto)),
-        plan_records(meetings),
-        date,
-    )
+def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
+    """The preparation's view of one indicator: the week that counts is the one the view
+    stands on; its status may be "no data" while an off-track episode (and its plan) goes
+    on, since weeks without a reading do not end one."""
+    plan = judged.plan
     return IndicatorView(
         indicator=indicator,
-        history=history,
-        current=current,
-        course_correct_weeks=cc_weeks,
-        off_track_since=off_track_since,
-        trend_warning=trend_warning(upto, trend_weeks),
-        plan=plan,
-        no_plan_since=no_plan_since,
-        flagged=flagged,
+        history=list(judged.history),
+        current=judged.now,
+        course_correct_weeks=judged.course_correct_weeks,
+        off_track_since=judged.episode_start,
+        trend_warning=judged.trend,
+        plan=None if plan is None else PlanOnRecord(plan.date, plan.plan or ""),
+        no_plan_since=judged.no_plan_on,
+        flagged=judged.plan_needed,
     )
 
 
-def plan_records(meetings: Sequence[OneOnOne]) -> list[PlanRecord]:
-    return [PlanRecord(p.indicator, m.date, p.plan) for m in meetings for p in m.plans]
-
-
-def _plans_since(
-    indicator_id: str, since: dt.date, meetings: Sequence[OneOnOne]
-) -> tuple[PlanOnRecord | None, dt.date | None]:
-    """The latest plan for the indicator in a one-on-one on or after `since`, and the first
-    explicit "no plan yet" on or after it (shown only while no plan exists)."""
-    plan, no_plan = None, None
-    for meeting in meetings:
-        if meeting.date < since:
-            continue
-        for entry in meeting.plans:
-            if entry.indicator != indicator_id:
-                continue
-            if entry.plan and entry.plan.strip():
-                plan = PlanOnRecord(meeting.date, entry.plan)
-            elif no_plan is None:
-                no_plan = meeting.date
-    return plan, (None if plan else no_plan)
-
-
-def _open_commitments(last: OneOnOne | None, date: dt.date) -> list[OpenCommitment]:
-    if last is None:
+def _open_commitments(meetings: Sequence[OneOnOne], date: dt.date) -> list[OpenCommitment]:
+    """The open commitments of the latest meeting that made any (a meeting that made none
+    does not orphan the ones before it), numbered as the preparation shows them."""
+    found = commitments_to_follow_up(
+        (
+            (m.date, m.commitments, [(f.by, f.text) for f in m.last_time])
+            for m in reversed(meetings)
+        ),
+        lambda c: (c.by, c.text),
+    )
+    if found is None:
         return []
     return [
         OpenCommitment(
@@ -292,7 +257,7 @@ def _open_commitments(last: OneOnOne | None, date: dt.date) -> list[OpenCommitme
             carried=c.carried,
             overdue=c.due is not None and c.due < date,
         )
-        for i, c in enumerate(last.commitments, start=1)
+        for i, c in enumerate(found.open, start=1)
     ]
 
 
@@ -315,13 +280,13 @@ def _stories_about(
 
 
 def _reading(view: IndicatorView) -> str:
-    ind = view.indicator
-    return f"{format_value(view.current.value, ind.unit)} in {view.current.week}"
+    ind, latest = view.indicator, view.latest
+    return f"{format_value(latest.value, ind.unit)} in {latest.read_in or latest.week}"
 
 
 def _plan_context(view: IndicatorView) -> str:
-    ind, t = view.indicator, view.current.thresholds
-    if view.status == COURSE_CORRECT:
+    ind, t = view.indicator, view.latest.thresholds
+    if view.latest.status == COURSE_CORRECT:
         weeks = view.course_correct_weeks
         where = (
             f"past the course-correct line ({format_value(t.course_correct, ind.unit)}) "
@@ -456,10 +421,11 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
     problems = []
     planned = {p.indicator for p in answers.plans}
     for view in prep.indicators:
-        if view.needs_plan and view.indicator.id not in planned:
+        if view.plan_missing and view.indicator.id not in planned:
             problems.append(
                 Problem(
-                    f"{view.indicator.id} is {view.status}: what is the plan to get back on track?",
+                    f"{view.indicator.id} is {view.latest.status}: what is the plan to get back on "
+                    "track?",
                     hint=f'give --plan {view.indicator.id}="..." or, if there is none '
                     f"yet, --no-plan {view.indicator.id}",
                 )
@@ -567,7 +533,8 @@ def build_meeting(
     )
     if problems:
         raise UsageProblem(problems=problems)
-    statuses = {v.indicator.id: v.status for v in prep.indicators}
+    # A plan is recorded with the status of the latest reading: the one it answers.
+    statuses = {v.indicator.id: v.latest.status for v in prep.indicators}
     plans = [
         Plan(indicator=p.indicator, status=statuses.get(p.indicator), plan=p.plan)
         for p in answers.plans

@@ -18,9 +18,11 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.timeline import readings_of
 from leadwork.domain.weeks import Week
+from leadwork.domain.window import SHOWN_WEEKS, judged_weeks
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import OneOnOne
+from leadwork.model.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -74,22 +76,45 @@ def plan_search_start(
     return min(starts, default=None)
 
 
+def judge_indicator(
+    indicator: Indicator,
+    checkins: Mapping[Week, Checkin],
+    stand: Week,
+    settings: Settings,
+    plans: Iterable[PlanRecord],
+    as_of: dt.date,
+    shown: int = SHOWN_WEEKS,
+) -> Track:
+    """One indicator as every view judges it: over the weeks the dashboard judges, ending
+    with the week the view stands on, with the plan in force as of `as_of`. `checkins`
+    must reach one period before those weeks for a monthly or quarterly indicator
+    (`window.checkin_weeks_needed`)."""
+    return track(
+        indicator,
+        judged_weeks(stand, settings),
+        readings_of(indicator.id, checkins),
+        settings.trend_weeks,
+        shown,
+        plans,
+        as_of,
+    )
+
+
 def scoreboard(
     indicators: Iterable[Indicator],
     checkins: Mapping[Week, Checkin],
-    weeks: Sequence[Week],
-    shown: int,
-    trend_weeks: int,
+    stand: Week,
+    settings: Settings,
     meetings: Sequence[OneOnOne],
     as_of: dt.date,
     owners_next: Mapping[str, Cadence],
 ) -> tuple[IndicatorView, ...]:
-    """Indicators that exist in the last of `weeks` (agreed by then, not retired), in the
-    file's order."""
+    """Indicators that exist in the week the view stands on (agreed by then, not retired),
+    in the file's order."""
     plans = plan_records(meetings)
     views = []
     for ind in indicators:
-        judged = track(ind, weeks, readings(checkins, ind.id), trend_weeks, shown, plans, as_of)
+        judged = judge_indicator(ind, checkins, stand, settings, plans, as_of)
         if not judged.tracked:
             continue
         views.append(
@@ -100,7 +125,7 @@ def scoreboard(
                 unit=ind.unit,
                 serves=tuple(ind.serves),
                 track=judged,
-                trend_weeks=trend_weeks,
+                trend_weeks=settings.trend_weeks,
                 plan_needed=judged.plan_needed,
                 owner_next=owners_next.get(ind.owner) if ind.owner else None,
             )

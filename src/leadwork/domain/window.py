@@ -51,20 +51,27 @@ def signal_weeks(week: Week, reviewed_on: dt.date | None) -> SignalWeeks:
     return SignalWeeks(week_range(first, week), capped=False)
 
 
+def reading_weeks_needed(
+    week: Week, settings: Settings, indicators: Iterable[Indicator]
+) -> list[Week]:
+    """The weeks whose readings judge indicators as of `week`: the judged weeks, reaching
+    back one period further when an indicator is read monthly or quarterly (the first
+    judged week's value is the latest reading of its month or quarter)."""
+    judged = judged_weeks(week, settings)
+    reach = max((_period_weeks(ind) for ind in indicators), default=1)
+    return week_range(judged[0].minus(reach - 1), week)
+
+
 def checkin_weeks_needed(
     week: Week,
     settings: Settings,
     reviewed_on: dt.date | None,
     indicators: Iterable[Indicator] = (),
 ) -> list[Week]:
-    """Every week whose check-in the view may open, oldest first: the judged weeks, reaching
-    back one period further when an indicator is read monthly or quarterly (the first
-    judged week's value is the latest reading of its month or quarter)."""
-    judged = judged_weeks(week, settings)
-    reach = max((_period_weeks(ind) for ind in indicators), default=1)
-    first = judged[0].minus(reach - 1)
-    weeks = set(week_range(first, week)) | set(signal_weeks(week, reviewed_on).weeks)
-    return sorted(weeks)
+    """Every week whose check-in the view may open, oldest first: the readings' weeks and
+    the refresh signals' weeks."""
+    weeks = set(reading_weeks_needed(week, settings, indicators))
+    return sorted(weeks | set(signal_weeks(week, reviewed_on).weeks))
 
 
 def _period_weeks(indicator: Indicator) -> int:

@@ -83,7 +83,7 @@ def short(text: str, width: int = TEXT_WIDTH) -> str:
 # ---- the interview --------------------------------------------------------------------
 
 
-def intro(week: Week, rel: str, exists: bool, previous: Week | None) -> Text:
+def intro(week: Week, rel: str, exists: bool, first_week: bool) -> Text:
     text = Text.assemble(("Check-in for ", "bold"), (week_label(week), "bold"), "\n")
     if exists:
         text.append(f"{rel} already exists: what you type changes it; Enter keeps it.\n")
@@ -91,9 +91,17 @@ def intro(week: Week, rel: str, exists: bool, previous: Week | None) -> Text:
         "Enter skips a question or keeps the [default]. Ctrl-C stops and keeps your answers.",
         style="dim",
     )
-    if previous is None:
+    if first_week:
         text.append("\nNo earlier check-in: this is the first week.", style="dim")
     return text
+
+
+def follow_up_step(week: Week, source: Week | None) -> Text:
+    """Last week's commitments, or, after a skipped week, the open ones of the check-in
+    that made them."""
+    if source is None or source == week.minus(1):
+        return step(f"Last week's commitments ({source})")
+    return step(f"Open commitments from {source}", "the latest check-in that made any")
 
 
 def resume_question(draft: Draft) -> Text:
@@ -154,6 +162,8 @@ def reading_context(question: ReadingQuestion, week: Week) -> Text:
     last = "no earlier reading"
     if question.last is not None and question.last_week is not None:
         last = f"last {with_unit(question.last, indicator.unit)} ({question.last_week})"
+    if question.period is not None:  # read monthly or quarterly: due for this period
+        last = f"{indicator.cadence}, due for {question.period} · {last}"
     text.append(f"\n    {thresholds_line(indicator, week)} · {last}", style="dim")
     return text
 

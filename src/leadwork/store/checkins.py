@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import tomli_w
 
-from leadwork.domain.checkin import SECTION_ORDER, Answers, Edit, Merged, week_label
+from leadwork.domain.checkin import (
+    SECTION_ORDER,
+    Answers,
+    Edit,
+    Merged,
+    follow_up_source,
+    week_label,
+)
 from leadwork.domain.weeks import Week
 from leadwork.model.checkin import Checkin
 from leadwork.store import layout
@@ -54,12 +61,10 @@ def header(week: Week) -> str:
 
 
 def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | None:
-    """The latest check-in before `week` (there may be a gap: a holiday week)."""
-    earlier = [w for w in journal.checkin_weeks() if w < week]
-    if not earlier:
-        return None
-    checkin = journal.checkin(earlier[-1])
-    return (earlier[-1], checkin) if checkin is not None else None
+    """The check-in whose commitments `week` follows up (`domain.checkin.follow_up_source`):
+    the latest earlier one that made any, however long ago, with its open ones. Files are
+    read newest first, and only as far as needed."""
+    return follow_up_source(journal.checkins_before(week))
 
 
 def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Merged]) -> Saved:

@@ -65,14 +65,23 @@ def recent_meetings(
     journal: Journal, person: str, people: Iterable[str], until: dt.date, since: dt.date
 ) -> list[OneOnOne]:
     """The person's one-on-ones dated on or before `until`: every one from `since` on, and
-    the latest one in any case (its commitments are the open ones). Oldest first. A file
-    whose `person` disagrees with its name is skipped (`leadwork check` reports it)."""
+    older ones back to the latest that made commitments (its open ones are followed up,
+    however long ago it was). Oldest first. A file whose `person` disagrees with its name
+    is skipped (`leadwork check` reports it)."""
     entries = [e for e in meetings_by_person(journal, people)[person] if e.date <= until]
-    chosen = [e for e in entries if e.date >= since]
-    if entries and entries[-1] not in chosen:
-        chosen.append(entries[-1])
-    meetings = [journal.one_on_one(e) for e in chosen]
-    return [m for m in meetings if m.person == person]
+    recent = [e for e in entries if e.date >= since]
+    meetings = [m for m in (journal.one_on_one(e) for e in recent) if m.person == person]
+    if any(m.commitments for m in meetings):
+        return meetings
+    older: list[OneOnOne] = []
+    for entry in reversed([e for e in entries if e.date < since]):
+        meeting = journal.one_on_one(entry)
+        if meeting.person != person:
+            continue
+        older.insert(0, meeting)
+        if meeting.commitments:
+            break
+    return older + meetings
 
 
 def later_meeting(
