@@ -233,13 +233,21 @@ def test_status_is_this_weeks_and_uses_the_thresholds_in_effect(journal, run):
     assert data["choices"][0]["indicators"][0]["status"] == "at-risk"
 
 
-def test_only_this_weeks_checkin_is_read(journal, run):
-    """Last week's reading is not this week's, and a broken old check-in is never opened."""
+def test_the_map_stands_where_the_dashboard_stands(journal, run):
+    """Before this week's check-in (a story captured on Tuesday is not one), last week's
+    reading is the latest there is; a broken check-in far outside the window is never
+    opened."""
     (journal / "checkins" / "2026-W47.toml").write_text('week = "2026-W47"\n[readings]\ncpk = 2\n')
-    (journal / "checkins" / "2026-W40.toml").write_text("this is not TOML")
+    (journal / "checkins" / "2026-W48.toml").write_text(
+        'week = "2026-W48"\n[[stories]]\ntext = "Captured on Tuesday"\n'
+    )
+    (journal / "checkins" / "2025-W40.toml").write_text("this is not TOML")
     data = map_json(run, journal)
     [cpk] = data["choices"][0]["capabilities"][0]["indicators"]
-    assert (cpk["value"], cpk["status"]) == (None, "no-data")
+    assert (cpk["value"], cpk["status"]) == (2, "celebrate")
+    dashboard = json.loads(run("dashboard", "--format", "json", journal=journal).stdout)
+    [shown] = [i for i in dashboard["accountability"]["indicators"] if i["id"] == "cpk"]
+    assert shown["value"] == 2
 
 
 def test_a_capability_serving_no_choice_has_its_own_branch(journal, run):

@@ -52,22 +52,21 @@ def list_indicators(
     even while it is still green.
     """
     from leadwork.cli.lookup import find_by_id
-    from leadwork.domain.listing import HISTORY_WEEKS, indicator_view
-    from leadwork.domain.weeks import Week, last_weeks
+    from leadwork.domain.listing import indicator_views
     from leadwork.render import listing
+    from leadwork.store.dashboard import read_week
 
     journal = session(ctx).journal()
     if owner is not None:  # a typo must not read as "nobody owns anything"
         find_by_id("person", owner, journal.team().people)
-    as_of = parse_week(week, "--week") or Week.of(today())
-    checkins = journal.checkins(last_weeks(as_of, HISTORY_WEEKS))
-    trend = journal.config().settings.trend_weeks
-    views = [indicator_view(i, as_of, checkins, trend) for i in journal.indicators().indicators]
+    inputs = read_week(journal, parse_week(week, "--week"), today())
+    views = indicator_views(inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown)
     views = [v for v in views if (v.active or all_) and owner in (None, v.indicator.owner)]
+    seen_from = str(inputs.shown.week)
     if format is ListFormat.json:
-        typer.echo(listing.indicator_list_json(str(as_of), views))
+        typer.echo(listing.indicator_list_json(seen_from, views))
     else:
-        show(listing.indicator_list_table(str(as_of), views))
+        show(listing.indicator_list_table(seen_from, views))
 
 
 def show_indicator(
@@ -83,15 +82,15 @@ def show_indicator(
 ) -> None:
     """Show one indicator: who agreed it, its thresholds (and changes), 13 weeks of status."""
     from leadwork.cli.lookup import find_by_id
-    from leadwork.domain.listing import HISTORY_WEEKS, indicator_view
-    from leadwork.domain.weeks import Week, last_weeks
+    from leadwork.domain.listing import indicator_views
     from leadwork.render import listing
+    from leadwork.store.dashboard import read_week
 
     journal = session(ctx).journal()
-    as_of = parse_week(week, "--week") or Week.of(today())
     indicator = find_by_id("indicator", indicator_id, journal.indicators().indicators)
-    checkins = journal.checkins(last_weeks(as_of, HISTORY_WEEKS))
-    view = indicator_view(indicator, as_of, checkins, journal.config().settings.trend_weeks)
+    inputs = read_week(journal, parse_week(week, "--week"), today())
+    views = indicator_views(inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown)
+    view = next(v for v in views if v.indicator.id == indicator.id)
     if format is ListFormat.json:
         typer.echo(listing.indicator_detail_json(view))
     else:

@@ -30,21 +30,24 @@ def map_command(
 
     Gaps are marked where they are: a choice no capability serves, a capability with no
     indicator or no plan step ahead, an indicator that serves nothing or has no owner or
-    agreed date. Reads the definitions and this week's check-in only; writes nothing.
+    agreed date. Statuses are the dashboard's, as of the latest checked-in week. Writes
+    nothing.
     """
+    from leadwork.domain.listing import indicator_views
     from leadwork.domain.traceability import chain
-    from leadwork.domain.weeks import Week
     from leadwork.render.map import map_json, map_markdown, map_view
+    from leadwork.store.dashboard import read_week
 
     journal = session(ctx).journal()
-    week = Week.of(today())
-    checkin = journal.checkin(week)
+    inputs = read_week(journal, None, today())
+    views = indicator_views(inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown)
+    d = inputs.definitions
     data = chain(
-        journal.strategy(),
-        journal.capabilities(),
-        journal.indicators(),
-        checkin.readings if checkin is not None else {},
-        week,
+        d.strategy,
+        d.capabilities,
+        d.indicators,
+        {v.indicator.id: v.track.now for v in views if v.active},
+        inputs.shown.week,
     )
     if format is MapFormat.json:
         typer.echo(map_json(data))

@@ -66,6 +66,7 @@ def report(
     """
     from leadwork.domain.report import build_report
     from leadwork.domain.weeks import Week
+    from leadwork.domain.window import period_reach
     from leadwork.errors import UsageProblem
     from leadwork.render.report import report_html, report_json, report_markdown
     from leadwork.store.atomic import atomic_write
@@ -82,10 +83,10 @@ def report(
         journal.one_on_one(e) for e in journal.one_on_one_entries() if start <= e.date <= end
     ]
     reviews = [journal.review(e) for e in journal.review_entries() if start <= e.date <= end]
-    weeks = [w for w in journal.checkin_weeks() if first <= w <= last]
-    data = build_report(
-        journal.definitions(), journal.checkins(weeks), meetings, reviews, first, last
-    )
+    definitions = journal.definitions()
+    earliest = first.minus(period_reach(definitions.indicators.indicators))
+    weeks = [w for w in journal.checkin_weeks() if earliest <= w <= last]
+    data = build_report(definitions, journal.checkins(weeks), meetings, reviews, first, last)
     render = {
         ReportFormat.markdown: report_markdown,
         ReportFormat.json: report_json,

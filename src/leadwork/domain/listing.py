@@ -7,64 +7,97 @@ thresholds in effect that week, and the trend rule is the dashboard's.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from leadwork.domain.scoreboard import judge_indicator, plan_records
 from leadwork.domain.status import (
     COURSE_CORRECT,
+    PlanRecord,
     Thresholds,
+    Track,
     WeekStatus,
-    course_correct_run,
     is_active,
-    judge_weeks,
-    thresholds_for,
-    trend_warning,
 )
-from leadwork.domain.weeks import Week, last_weeks
+from leadwork.domain.weeks import Week
+from leadwork.domain.window import ShownWeek
 from leadwork.model.capabilities import Capability, Step
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
-
-HISTORY_WEEKS = 13  # what the dashboard shows; `show` shows the same window
+from leadwork.model.journal import Definitions
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.model.settings import Settings
 
 
 @dataclass(frozen=True)
 class IndicatorView:
+    """An indicator as `indicator list|show` show it: the track every view computes
+    (`scoreboard.judge_indicator`), seen from the week the view stands on."""
+
     indicator: Indicator
     week: Week  # the week it is seen from
-    thresholds: Thresholds  # in effect that week
-    history: list[WeekStatus]  # the HISTORY_WEEKS weeks ending with `week`, oldest first
-    trend_warning: bool
-    course_correct_weeks: int  # weeks in a row in course-correct, ending with `week`
-    active: bool
+    track: Track
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return self.track.now.thresholds
+
+    @property
+    def history(self) -> list[WeekStatus]:
+        return list(self.track.history)
+
+    @property
+    def trend_warning(self) -> bool:
+        return self.track.trend
+
+    @property
+    def course_correct_weeks(self) -> int:
+        return self.track.course_correct_weeks
+
+    @property
+    def active(self) -> bool:
+        """Exists in the week seen from: agreed by then, not retired."""
+        return self.track.tracked
+
+    @property
+    def retired(self) -> bool:
+        return not is_active(self.indicator, self.week)
 
     @property
     def latest(self) -> WeekStatus | None:
-        """The most recent week in the window that has a reading."""
-        return next((h for h in reversed(self.history) if h.value is not None), None)
-
-
-def readings_of(indicator_id: str, checkins: dict[Week, Checkin]) -> dict[Week, float]:
-    return {
-        week: checkin.readings[indicator_id]
-        for week, checkin in checkins.items()
-        if indicator_id in checkin.readings
-    }
+        """The most recent week in the window that has a value."""
+        return self.track.latest
 
 
 def indicator_view(
-    indicator: Indicator, week: Week, checkins: dict[Week, Checkin], trend_weeks: int
+    indicator: Indicator,
+    week: Week,
+    checkins: Mapping[Week, Checkin],
+    settings: Settings,
+    plans: Iterable[PlanRecord] = (),
+    as_of: dt.date | None = None,
 ) -> IndicatorView:
-    weeks = last_weeks(week, HISTORY_WEEKS)
-    history = judge_weeks(indicator, weeks, readings_of(indicator.id, checkins))
+    """`checkins` must cover `window.reading_weeks_needed(week, ...)`."""
+    as_of = as_of if as_of is not None else week.sunday
     return IndicatorView(
-        indicator=indicator,
-        week=week,
-        thresholds=thresholds_for(indicator, week),
-        history=history,
-        trend_warning=trend_warning(history, trend_weeks),
-        course_correct_weeks=course_correct_run(history),
-        active=is_active(indicator, week),
+        indicator, week, judge_indicator(indicator, checkins, week, settings, plans, as_of)
     )
+
+
+def indicator_views(
+    definitions: Definitions,
+    checkins: Mapping[Week, Checkin],
+    meetings: Sequence[OneOnOne],
+    shown: ShownWeek,
+) -> list[IndicatorView]:
+    """Every indicator, retired or not yet agreed too, as of the week the view stands on
+    (the dashboard's: `store.dashboard.read_week` reads the same files for both)."""
+    plans = plan_records(m for m in meetings if m.date <= shown.as_of)
+    settings = definitions.config.settings
+    return [
+        indicator_view(ind, shown.week, checkins, settings, plans, shown.as_of)
+        for ind in definitions.indicators.indicators
+    ]
 
 
 def is_course_correct(view: IndicatorView) -> bool:

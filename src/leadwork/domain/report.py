@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, done_rate
@@ -18,11 +19,12 @@ from leadwork.domain.status import (
     COURSE_CORRECT,
     STATUSES,
     WeekStatus,
-    is_active,
     judge_weeks,
+    period_points,
     trend_warning,
     worse_than,
 )
+from leadwork.domain.timeline import checked_in, readings_of
 from leadwork.domain.weeks import Week, week_range
 from leadwork.model.capabilities import Capability
 from leadwork.model.checkin import Checkin
@@ -141,7 +143,9 @@ def build_report(
     first: Week,
     last: Week,
 ) -> Report:
-    """`checkins`, `one_on_ones` and `reviews` are those of the range [first, last]."""
+    """`one_on_ones` and `reviews` are those of the range [first, last]; `checkins` those of
+    the range and, for monthly and quarterly indicators, of one period before it (the
+    range's first week shows the latest reading of its month or quarter)."""
     weeks = week_range(first, last)
     in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
     settings = definitions.config.settings
@@ -154,11 +158,11 @@ def build_report(
         first=first,
         last=last,
         weeks=len(weeks),
-        checkin_weeks=[str(w) for w in in_range],
+        checkin_weeks=[str(w) for w, c in in_range.items() if checked_in(c)],
         indicators=[
-            _indicator(ind, weeks, in_range, settings.trend_weeks)
+            summary
             for ind in definitions.indicators.indicators
-            if is_active(ind, first) or is_active(ind, last)
+            if (summary := _indicator(ind, weeks, checkins, settings.trend_weeks)) is not None
         ],
         stories=_stories(definitions, in_range),
         capabilities=[
@@ -195,14 +199,20 @@ def build_report(
 
 
 def _indicator(
-    ind: Indicator, weeks: list[Week], checkins: dict[Week, Checkin], trend_weeks: int
-) -> IndicatorSummary:
-    readings = {w: c.readings[ind.id] for w, c in checkins.items() if ind.id in c.readings}
-    history = judge_weeks(ind, weeks, readings)
+    ind: Indicator, weeks: list[Week], checkins: Mapping[Week, Checkin], trend_weeks: int
+) -> IndicatorSummary | None:
+    """The indicator over the range, or None when it did not exist in any week of it
+    (agreed after the range, or retired before it). Weeks outside its span are not
+    counted; movement and runs go reading by reading, one per period."""
+    readings = readings_of(ind.id, checkins)
+    judged = judge_weeks(ind, weeks, readings)
+    history = [h for h in judged if h.tracked]
+    if not history:
+        return None
     counts = {status: 0 for status in STATUSES}
     for h in history:
         counts[h.status] += 1
-    measured = [h for h in history if h.value is not None]
+    measured = [h for h in period_points(history) if h.value is not None]
     first = measured[0] if measured else None
     last = measured[-1] if measured else None
     if first is None or last is None:
@@ -214,7 +224,7 @@ def _indicator(
     else:
         movement = "improving"
     run = longest = 0
-    for h in history:
+    for h in measured:  # a period without a reading does not end a run
         run = run + 1 if h.status == COURSE_CORRECT else 0
         longest = max(longest, run)
     return IndicatorSummary(

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from leadwork.domain.consistency import Finding
-from leadwork.domain.status import is_active, judge, thresholds_for
+from leadwork.domain.status import WeekStatus, is_active
 from leadwork.domain.weeks import Week
 from leadwork.model.capabilities import Capabilities, Capability, Step
 from leadwork.model.indicators import Indicator, Indicators
@@ -213,18 +213,19 @@ def chain(
     strategy: Strategy,
     capabilities: Capabilities,
     indicators: Indicators,
-    readings: Mapping[str, float],
+    now: Mapping[str, WeekStatus],
     week: Week,
 ) -> Chain:
-    """The whole chain, with each active indicator judged on `week`'s reading."""
-    active = [ind for _, ind in active_indicators(indicators, week)]
+    """The whole chain, with each indicator that exists in `week` as every view judges it
+    there (`now`: its status in the week the view stands on, from `listing.indicator_views`;
+    an indicator missing from it is not agreed yet or retired)."""
+    active = [ind for ind in indicators.indicators if ind.id in now]
     choice_ids = {c.id for c in strategy.choices}
     servable = choice_ids | {c.id for c in capabilities.capabilities}
 
     links = {}
     for ind in active:
-        value = readings.get(ind.id)
-        status = judge(value, thresholds_for(ind, week))
+        value, status = now[ind.id].value, now[ind.id].status
         links[ind.id] = IndicatorLink(ind, value, status, tuple(indicator_gaps(ind, servable)))
 
     def tracking(target: str) -> tuple[IndicatorLink, ...]:

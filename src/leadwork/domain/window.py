@@ -58,8 +58,7 @@ def reading_weeks_needed(
     back one period further when an indicator is read monthly or quarterly (the first
     judged week's value is the latest reading of its month or quarter)."""
     judged = judged_weeks(week, settings)
-    reach = max((_period_weeks(ind) for ind in indicators), default=1)
-    return week_range(judged[0].minus(reach - 1), week)
+    return week_range(judged[0].minus(period_reach(indicators)), week)
 
 
 def checkin_weeks_needed(
@@ -74,8 +73,11 @@ def checkin_weeks_needed(
     return sorted(weeks | set(signal_weeks(week, reviewed_on).weeks))
 
 
-def _period_weeks(indicator: Indicator) -> int:
-    return 1 if indicator.cadence == "weekly" else LONGEST_PERIOD_WEEKS
+def period_reach(indicators: Iterable[Indicator]) -> int:
+    """How many weeks before a range its readings may reach: none when every indicator is
+    read weekly, else up to a quarter (a reading stands for the rest of its period)."""
+    weekly = all(ind.cadence == "weekly" for ind in indicators)
+    return 0 if weekly else LONGEST_PERIOD_WEEKS - 1
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,7 @@ def indicator_list_table(week: str, views: list[IndicatorView]) -> ListTable:
         if view.trend_warning:
             status.append(" ⚠ trend", style="yellow")
         if not view.active:
-            status = Text("retired", style="dim")
+            status = Text("retired" if view.retired else "not agreed yet", style="dim")
         target = ("≥ " if ind.direction == "higher" else "≤ ") + _number(
             view.thresholds.target, ind.unit
         )
