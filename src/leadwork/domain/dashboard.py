@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from leadwork.domain.alignment import Alignment, alignment
 from leadwork.domain.capability import CapabilityView, capability_view
+from leadwork.domain.checkin import follow_up_source
 from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
@@ -109,7 +110,8 @@ def build_dashboard(
     aligned = alignment(definitions.strategy, strategy_reviews, checkins, week, as_of, settings)
     time = time_audit(checkins, week, settings.time_warning_percent)
     shown_weeks = tuple(judged[-SHOWN_WEEKS:])
-    mine = commitments(checkins.get(week))
+    earlier = ((w, checkins[w]) for w in sorted(checkins, reverse=True) if w < week)
+    mine = commitments(checkins.get(week), follow_up_source(earlier))
     ran = checked_in(checkins.get(week))
     findings = needs_you(
         shown,

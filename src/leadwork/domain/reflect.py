@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from leadwork.domain.timeline import checked_in
 from leadwork.domain.weeks import Week
 from leadwork.model.checkin import Checkin
 from leadwork.model.common import AREAS
@@ -159,7 +160,7 @@ def reflect(weeks: Sequence[Week], checkins: Mapping[Week, Checkin]) -> Reflecti
             confident.append(Line(week, text, named_area(text)))
     return Reflection(
         tuple(weeks),
-        sum(1 for w in weeks if w in checkins),
+        sum(1 for w in weeks if checked_in(checkins.get(w))),
         tuple(areas),
         tuple(challenges),
         tuple(confident),

@@ -51,6 +51,10 @@ class ConfidenceView:
 class CommitmentsView:
     last_week: DoneRate  # what became of last week's commitments
     carried_too_often: tuple[Commitment, ...]  # this week's, carried 3 times or more
+    # The open commitments this week follows up that it has given no outcome yet (from the
+    # latest earlier check-in that made any: a skipped week does not hide them).
+    unanswered: tuple[str, ...] = ()
+    source: Week | None = None  # the week that made them
 
 
 def _hours(checkin: Checkin | None) -> dict[str, float] | None:
@@ -116,10 +120,18 @@ def confidence(
     return tuple(views)
 
 
-def commitments(checkin: Checkin | None) -> CommitmentsView:
-    if checkin is None:
-        return CommitmentsView(done_rate([]), ())
+def commitments(
+    checkin: Checkin | None, source: tuple[Week, Checkin] | None = None
+) -> CommitmentsView:
+    """The week's follow-up of earlier commitments, and its own carried too often.
+    `source` is `checkin.follow_up_source` of the check-ins before the week."""
+    answered = {f.text for f in checkin.last_week} if checkin else set()
+    unanswered: tuple[str, ...] = ()
+    if source is not None:
+        unanswered = tuple(c.text for c in source[1].commitments if c.text not in answered)
     return CommitmentsView(
-        done_rate(f.outcome for f in checkin.last_week),
-        tuple(c for c in checkin.commitments if carried_too_often(c.carried)),
+        done_rate(f.outcome for f in checkin.last_week) if checkin else done_rate([]),
+        tuple(c for c in checkin.commitments if carried_too_often(c.carried)) if checkin else (),
+        unanswered,
+        source[0] if source else None,
     )

@@ -214,6 +214,8 @@ def dashboard_data(d: Dashboard) -> dict[str, Any]:
                 "carried_too_often": [
                     {"text": c.text, "carried": c.carried} for c in d.commitments.carried_too_often
                 ],
+                "not_followed_up": list(d.commitments.unanswered),
+                "from_week": _week(d.commitments.source),
             },
         },
         "needs_you": [

@@ -208,10 +208,14 @@ def someone_elses_job(time: TimeAudit) -> str | None:
 
 def done_rate(commitments: CommitmentsView) -> str:
     rate = commitments.last_week
+    waiting = len(commitments.unanswered)
     if not rate.total or rate.rate is None:
+        if waiting:
+            return f"{waiting} open from {commitments.source}, not followed up yet"
         return "none to follow up"
     rest = [f"{rate.carried} carried"] if rate.carried else []
     rest += [f"{rate.dropped} dropped"] if rate.dropped else []
+    rest += [f"{waiting} not followed up yet"] if waiting else []
     return f"{rate.done} of {rate.total} done ({rate.rate:.0%})" + "".join(", " + r for r in rest)
 
 
