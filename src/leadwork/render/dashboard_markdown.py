@@ -118,7 +118,7 @@ def dashboard_markdown(d: Dashboard) -> str:
                     say.target_label(ind.thresholds, ind.unit),
                     say.reading(ind),
                     say.status_label(ind.now.status),
-                    "`" + say.spark_heights([h.value for h in ind.history]) + "`",
+                    "`" + "".join(c for c, _ in say.indicator_spark(ind.history)) + "`",
                     say.indicator_note(ind),
                 ]
                 for ind in d.indicators

@@ -15,7 +15,7 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import Thresholds
+from leadwork.domain.status import Thresholds, WeekStatus
 from leadwork.domain.weeks import Week
 from leadwork.domain.window import SHOWN_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import STATUS_WORDS, number, plural, short_date, with_unit
@@ -72,6 +72,19 @@ def spark_heights(
             share = (value - low) / (high - low)
             chars.append(BARS[round(share * (len(BARS) - 1))])
     return "".join(chars)
+
+
+NOT_TRACKED = " "  # a week before the indicator was agreed, or after it was retired
+
+
+def indicator_spark(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
+    """An indicator's sparkline, one (character, status) per week: `spark_heights` over its
+    values, and a blank for each week outside its span, which is not a missing reading."""
+    chars = spark_heights([h.value for h in history])
+    return [
+        (char, h.status) if h.tracked else (NOT_TRACKED, h.status)
+        for char, h in zip(chars, history, strict=True)
+    ]
 
 
 def target_label(thresholds: Thresholds, unit: str) -> str:

@@ -8,6 +8,8 @@ status, a long kind is abbreviated, and story texts are cut with an ellipsis, no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.table import Table
@@ -16,7 +18,7 @@ from rich.text import Text
 from leadwork.domain.alignment import StoryLine
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import ON_TRACK
+from leadwork.domain.status import ON_TRACK, WeekStatus
 from leadwork.domain.wording import STATUS_WORDS, short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
@@ -68,9 +70,9 @@ def _status(status: str | None) -> Text:
     return Text(say.status_label(status), style=STYLES[status])
 
 
-def _spark(values: list[float | None], statuses: list[str]) -> Text:
+def _spark(history: Sequence[WeekStatus]) -> Text:
     text = Text()
-    for char, status in zip(say.spark_heights(values), statuses, strict=True):
+    for char, status in say.indicator_spark(history):
         text.append(char, style=SPARK_STYLES[status])
     return text
 
@@ -278,7 +280,7 @@ class DashboardText:
             say.target_label(ind.thresholds, ind.unit),
             say.reading(ind),
             _status(now.status),
-            _spark([h.value for h in ind.history], [h.status for h in ind.history]),
+            _spark(ind.history),
             note,
         ]
 

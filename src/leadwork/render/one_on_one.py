@@ -20,10 +20,9 @@ from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, P
 from leadwork.domain.status import AT_RISK, CELEBRATE, COURSE_CORRECT, NO_DATA, ON_TRACK, WeekStatus
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
+from leadwork.render.dashboard_parts import indicator_spark
 from leadwork.store.one_on_ones import Saved
 
-BARS = "▁▂▃▄▅▆▇█"
-GAP = "·"
 STATUS_LABEL = {
     CELEBRATE: "celebrate",
     ON_TRACK: "on track",
@@ -44,21 +43,8 @@ STATUS_STYLE = {
 
 
 def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
-    """One (character, status) per week: bar height from the value (scaled over the
-    window), a dot where there is no reading."""
-    values = [h.value for h in history if h.value is not None]
-    low, high = (min(values), max(values)) if values else (0.0, 0.0)
-    marks = []
-    for item in history:
-        if item.value is None:
-            marks.append((GAP, item.status))
-            continue
-        if high == low:
-            index = len(BARS) // 2
-        else:
-            index = round((item.value - low) / (high - low) * (len(BARS) - 1))
-        marks.append((BARS[index], item.status))
-    return marks
+    """One (character, status) per week: the dashboard's sparkline (one rule for both)."""
+    return indicator_spark(history)
 
 
 def status_label(view: IndicatorView) -> str:
