@@ -102,6 +102,13 @@ def add(
     note: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Why it matters, how it is measured.")
     ] = None,
+    cadence: Annotated[
+        str,
+        typer.Option(
+            metavar="weekly|monthly|quarterly",
+            help="How often it is read; a reading stands for its week, month or quarter.",
+        ),
+    ] = "weekly",
 ) -> None:
     """Add a leading indicator agreed with its owner, at the end of indicators.toml.
 
@@ -110,6 +117,7 @@ def add(
     """
     from leadwork.domain.id_safety import checked_id
     from leadwork.domain.joint_indicators import new_indicator
+    from leadwork.domain.timeline import CADENCES
     from leadwork.store.atomic import journal_lock
     from leadwork.store.indicator_edits import append_indicator
 
@@ -118,6 +126,8 @@ def add(
     checked_id(owner, "person", "--owner")
     if direction not in ("higher", "lower"):
         raise UsageProblem(f"--direction '{direction}' must be 'higher' or 'lower'")
+    if cadence not in CADENCES:
+        raise UsageProblem(f"--cadence '{cadence}' must be one of {', '.join(CADENCES)}")
     data = {
         "id": id,
         "name": name,
@@ -127,6 +137,7 @@ def add(
         "serves": serves or [],
         "unit": unit,
         "direction": direction,
+        **({"cadence": cadence} if cadence != "weekly" else {}),
         "target": target,
         "celebrate": celebrate,
         "course_correct": course_correct,
