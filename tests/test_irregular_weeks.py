@@ -1,0 +1,189 @@
+"""The weeks issue 12 reproduced on a copy of the example, through the real CLI: a story
+captured on Tuesday, a skipped week, a plan followed by a week without a reading, an
+indicator agreed later, a check-in that has not followed up its commitments yet.
+
+Each test fails on the code before the one model of time (domain/timeline.py): the rules
+themselves are tested in test_timeline.py, and held over a seeded year of irregular use in
+test_irregular_use.py.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from conftest import Run
+
+TUESDAY = {"LEADWORK_TODAY": "2026-12-01"}  # W49; the example's last check-in is W48
+
+
+def capture_a_story(run: Run, journal: Path, env: dict[str, str] = TUESDAY) -> None:
+    result = run(
+        "story", "Keisha ran her first huddle", "--who", "Keisha", journal=journal, env=env
+    )
+    assert result.exit_code == 0, result
+
+
+def prep_json(run: Run, journal: Path, person: str, env: dict[str, str]) -> dict:
+    result = run("one-on-one", person, "--prep", "--format", "json", journal=journal, env=env)
+    assert result.exit_code == 0, result
+    return json.loads(result.stdout)
+
+
+def dashboard_json(run: Run, journal: Path, env: dict[str, str], *args: str) -> dict:
+    result = run("dashboard", "--format", "json", *args, journal=journal, env=env)
+    assert result.exit_code == 0, result
+    return json.loads(result.stdout)
+
+
+def indicator(data: dict, ident: str) -> dict:
+    return next(i for i in data["accountability"]["indicators"] if i["id"] == ident)
+
+
+def test_a_story_on_tuesday_does_not_blank_last_weeks_readings(run, example_journal):
+    capture_a_story(run, example_journal)
+
+    prep = prep_json(run, example_journal, "marcus", TUESDAY)
+    scrap = next(i for i in prep["indicators"] if i["id"] == "dayton-scrap")
+    assert (scrap["value"], scrap["status"]) == (3.6, "course-correct")
+    kinds = [q["kind"] for q in prep["questions"]]
+    assert "plan" in kinds and "reading" not in kinds
+
+    board = dashboard_json(run, example_journal, TUESDAY)
+    assert board["week"] == "2026-W48"
+    assert indicator(board, "dayton-scrap")["status"] == "course-correct"
+    assert "course-correct-no-plan" in [f["kind"] for f in board["needs_you"]]
+
+
+def test_a_scripted_one_on_one_on_tuesday_still_asks_for_the_plan(run, example_journal):
+    capture_a_story(run, example_journal)
+    args = ["one-on-one", "marcus", "--no-input", "--progress", "Fine", "--done", "all"]
+    result = run(*args, journal=example_journal, env=TUESDAY)
+    assert result.exit_code == 2, result
+    assert "dayton-scrap is course-correct: what is the plan" in result.stderr
+
+    result = run(
+        *args,
+        "--plan",
+        "dayton-scrap=Bar stock from Allegheny",
+        journal=example_journal,
+        env=TUESDAY,
+    )
+    assert result.exit_code == 0, result
+    [meeting] = (example_journal / "one-on-ones").glob("2026-12-01-marcus.toml")
+    plans = tomllib.loads(meeting.read_text(encoding="utf-8"))["plans"]
+    assert plans == [
+        {
+            "indicator": "dayton-scrap",
+            "status": "course-correct",
+            "plan": "Bar stock from Allegheny",
+        }
+    ]
+
+
+def test_a_skipped_week_keeps_its_commitments_and_their_carried_count(run, example_journal):
+    capture_a_story(run, example_journal)  # W49 holds only a story; W50 is the next check-in
+    w50 = {"LEADWORK_TODAY": "2026-12-11"}
+    result = run(
+        "checkin", "--no-input", "--done", "2", "--carried", "1", "--dropped", "3",
+        journal=example_journal, env=w50,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    week = tomllib.loads((example_journal / "checkins" / "2026-W50.toml").read_text())
+    assert [f["outcome"] for f in week["last_week"]] == ["carried", "done", "dropped"]
+    [carried] = week["commitments"]
+    assert carried["text"].startswith("Agree a new date and agenda") and carried["carried"] == 4
+
+    board = dashboard_json(run, example_journal, w50)
+    assert "commitment-carried" in [f["kind"] for f in board["needs_you"]]
+
+
+def test_a_recorded_plan_stays_through_a_week_without_a_reading(run, example_journal):
+    monday = {"LEADWORK_TODAY": "2026-11-30"}
+    result = run(
+        "one-on-one", "marcus", "--no-input", "--progress", "Working on it", "--done", "all",
+        "--plan", "dayton-scrap=Bar stock from Allegheny", journal=example_journal, env=monday,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    friday = {"LEADWORK_TODAY": "2026-12-04"}  # W49 checked in without a scrap reading
+    result = run(
+        "checkin", "--no-input", "-r", "dayton-otd=96", journal=example_journal, env=friday
+    )
+    assert result.exit_code == 0, result
+
+    prep = prep_json(run, example_journal, "marcus", friday)
+    scrap = next(i for i in prep["indicators"] if i["id"] == "dayton-scrap")
+    assert scrap["status"] == "no-data"
+    assert scrap["plan"] == {"date": "2026-11-30", "text": "Bar stock from Allegheny"}
+    board = dashboard_json(run, example_journal, friday)
+    assert indicator(board, "dayton-scrap")["status"] == "no-data"
+    assert "course-correct-no-plan" not in [f["kind"] for f in board["needs_you"]]
+    # Scripted again, the plan in force need not be typed again.
+    result = run(
+        "one-on-one", "marcus", "--no-input", "--progress", "Still on it",
+        journal=example_journal, env=friday,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+
+
+def test_an_indicator_agreed_later_does_not_haunt_earlier_weeks(run, example_journal):
+    result = run(
+        "indicator", "add", "dayton-ppm", "--name", "Dayton customer PPM", "--owner", "marcus",
+        "--direction", "lower", "--target", "50", "--celebrate", "25", "--course-correct", "100",
+        "--agreed-on", "2026-11-25", journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    before = dashboard_json(run, example_journal, {}, "--week", "2026-W45")
+    assert "dayton-ppm" not in [i["id"] for i in before["accountability"]["indicators"]]
+    assert "dayton-ppm" not in json.dumps(before["needs_you"])
+    now = dashboard_json(run, example_journal, {})
+    ppm = indicator(now, "dayton-ppm")
+    assert ppm["status"] == "no-data"
+    assert [h["status"] for h in ppm["history"]][-1] == "no-data"
+
+    result = run(
+        "report", "--from", "2026-W40", "--to", "2026-W45", "--format", "json",
+        journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    assert "dayton-ppm" not in [i["id"] for i in json.loads(result.stdout)["indicators"]]
+    listed = run(
+        "indicator", "list", "--week", "2026-W45", "--format", "json", journal=example_journal
+    )
+    assert "dayton-ppm" not in listed.stdout
+
+
+def test_a_week_checked_in_before_its_follow_up_says_what_is_open(run, example_journal):
+    friday = {"LEADWORK_TODAY": "2026-12-04"}
+    result = run(
+        "checkin", "--no-input", "-r", "dayton-otd=96", journal=example_journal, env=friday
+    )
+    assert result.exit_code == 0, result
+    board = dashboard_json(run, example_journal, friday)
+    mine = board["your_work"]["commitments"]
+    assert mine["from_week"] == "2026-W48" and len(mine["not_followed_up"]) == 3
+    text = run("dashboard", journal=example_journal, env=friday).stdout
+    assert "3 open from 2026-W48, not followed up yet" in text
+
+
+def test_a_monthly_indicator_is_asked_for_once_a_month(run, example_journal):
+    result = run(
+        "indicator", "add", "retention", "--name", "Supervisor retention", "--owner", "priya",
+        "--direction", "higher", "--target", "85", "--celebrate", "95", "--course-correct", "75",
+        "--unit", "%", "--cadence", "monthly", "--agreed-on", "2026-10-01",
+        journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    first = {"LEADWORK_TODAY": "2026-12-04"}  # W49: December's first week
+    result = run("checkin", "--no-input", "-r", "retention=90", journal=example_journal, env=first)
+    assert result.exit_code == 0, result
+    later = {"LEADWORK_TODAY": "2026-12-18"}  # W51: December's reading stands
+    board = dashboard_json(run, example_journal, later)
+    assert board["week"] == "2026-W49"  # W50 and W51 not checked in yet
+    result = run("checkin", "--no-input", "-r", "dayton-otd=96", journal=example_journal, env=later)
+    assert result.exit_code == 0, result
+    board = dashboard_json(run, example_journal, later)
+    retention = indicator(board, "retention")
+    assert (retention["value"], retention["status"]) == (90, "on-track")
+    assert "Supervisor retention" not in json.dumps(board["needs_you"])
