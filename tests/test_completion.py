@@ -262,12 +262,12 @@ def test_no_option_naming_a_journal_value_is_left_without_completion():
     assert not missing, f"add autocompletion= from complete_values to: {missing}"
 
 
-def test_the_conversation_kinds_are_the_models():
-    from typing import get_args
+def test_the_conversation_kinds_and_the_leaders_id_are_the_models():
+    from leadwork.model.common import ME
+    from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
 
-    from leadwork.model.checkin import ConversationKind
-
-    assert get_args(ConversationKind) == complete_values.CONVERSATION_KINDS
+    assert DEFAULT_CONVERSATION_KINDS == complete_values.CONVERSATION_KINDS
+    assert ME == complete_values.ME
 
 
 def test_ids_from_the_journal_named_by_option_or_environment(
