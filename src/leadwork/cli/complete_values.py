@@ -115,7 +115,9 @@ ME = "me"  # model.common.ME: you, as an owner (a test keeps the two the same)
 
 
 def owner_values(journal_option: str | None, incomplete: str) -> list[Item]:
-    """Who may own an indicator or a capability: the people, and you."""
+    """Who may own an indicator or a capability: the people, and you (in a journal)."""
+    if journal_root(journal_option) is None:
+        return []
     return [*people_values(journal_option, incomplete), *_matching([(ME, "you")], incomplete)]
 
 
