@@ -333,3 +333,17 @@ def test_me_is_only_an_owner_not_someone_who_agreed(hospital: Path, run: Run):
     assert result.exit_code == 1, result
     assert "unknown person 'me'" in result.stderr
     assert '"me" means you' in result.stderr
+
+
+def test_the_interview_offers_the_journals_kinds(hospital: Path, run: Run, monkeypatch):
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
+    readings = ["2", "3"]
+    skipped = [""] * 8  # the time audit (5) and confidence (3)
+    talk = ["", "customer", "pat", "Mrs Obi", "She waited six hours", "n"]  # after no stories
+    typed = "\n".join([*readings, *skipped, *talk]) + "\n"
+    result = run("checkin", journal=hospital, env={"LEADWORK_TODAY": "2026-12-04"}, input=typed)
+    assert "Traceback" not in result.output
+    assert "1 patient / 2 physician / 3 union / 4 regulator / 5 other" in result.stdout
+    assert "'customer' is not one of patient, physician, union, regulator, other" in result.stdout
+    draft = (hospital / ".drafts" / "2026-W49.toml").read_text()
+    assert 'with = "patient"' in draft
