@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from leadwork.model.capabilities import Capabilities, Capability, Step
 from leadwork.model.checkin import (
-    CONVERSATION_KINDS,
     Checkin,
     Commitment,
     Confidence,
@@ -21,6 +20,7 @@ from leadwork.model.checkin import (
 )
 from leadwork.model.indicators import Change, Indicator, Indicators
 from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan
+from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
 from leadwork.model.strategy import Choice, Strategy
 from leadwork.model.team import Person, Team
 
@@ -158,7 +158,7 @@ checkins = st.builds(
     conversations=st.lists(
         st.builds(
             Conversation,
-            with_=st.sampled_from(CONVERSATION_KINDS),
+            with_=st.sampled_from(DEFAULT_CONVERSATION_KINDS),
             who=optional(names),
             text=text,
             refresh=st.booleans(),

@@ -189,7 +189,8 @@ def test_ids_and_weeks_from_the_journal_in_the_current_folder(example_journal, m
         "dayton-scrap",
         "discovery-meetings",
     ]
-    assert items("leadwork indicator list --owner ") == ["marcus", "priya", "elena", "tom", "grace"]
+    people = ["marcus", "priya", "elena", "tom", "grace"]
+    assert items("leadwork indicator list --owner ") == [*people, "me"]
     assert items("leadwork capability show c") == ["consultative-selling", "coaching-supervisors"]
     weeks = items("leadwork indicator list --week ")
     assert weeks[:3] == ["2026-W48", "2026-W47", "2026-W46"]  # this week first, then newest
@@ -262,12 +263,12 @@ def test_no_option_naming_a_journal_value_is_left_without_completion():
     assert not missing, f"add autocompletion= from complete_values to: {missing}"
 
 
-def test_the_conversation_kinds_are_the_models():
-    from typing import get_args
+def test_the_conversation_kinds_and_the_leaders_id_are_the_models():
+    from leadwork.model.common import ME
+    from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
 
-    from leadwork.model.checkin import ConversationKind
-
-    assert get_args(ConversationKind) == complete_values.CONVERSATION_KINDS
+    assert DEFAULT_CONVERSATION_KINDS == complete_values.CONVERSATION_KINDS
+    assert ME == complete_values.ME
 
 
 def test_ids_from_the_journal_named_by_option_or_environment(
@@ -294,7 +295,8 @@ def test_this_week_is_offered_even_before_its_check_in(fresh_journal, monkeypatc
 def test_a_broken_file_completes_nothing_and_says_nothing(example_journal, monkeypatch):
     monkeypatch.chdir(example_journal)
     (example_journal / "team.toml").write_text("[[people]\nid = ")
-    assert fast(shell_env("bash", "leadwork indicator list --owner ")) == ("\n", 0)
+    assert fast(shell_env("bash", "leadwork story --who ")) == ("\n", 0)
+    assert items("leadwork indicator list --owner ") == ["me"]  # you, whatever the team
     assert items("leadwork indicator show dayton-s") == ["dayton-scrap"]
 
 

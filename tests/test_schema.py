@@ -256,7 +256,7 @@ MISTAKES = [
     ("checkin", {"week": "2026-48"}),
     ("checkin", {"week": "2026-W48", "readings": {"otd": "93"}}),
     ("checkin", {"week": "2026-W48", "confidence": {"alignment": 7}}),
-    ("checkin", {"week": "2026-W48", "conversations": [{"with": "investor", "text": "t"}]}),
+    ("checkin", {"week": "2026-W48", "conversations": [{"with": "Investor", "text": "t"}]}),
     ("checkin", {"week": "2026-W48", "last_week": [{"text": "t", "outcome": "finished"}]}),
     ("checkin", {"week": "2026-W48", "hours": {"alignment": -1}}),
     (
@@ -270,6 +270,8 @@ MISTAKES = [
     ("one-on-one", {"person": "maria"}),
     ("leadwork", {"leader": "D", "settings": {"trend_weeks": 1}}),
     ("leadwork", {"leader": "D", "colour": "blue"}),
+    ("leadwork", {"leader": "D", "settings": {"conversation_kinds": []}}),
+    ("leadwork", {"leader": "D", "settings": {"conversation_kinds": ["Patients"]}}),
     ("strategy", {"purpose": "p", "choices": [{"id": "c"}]}),
     ("strategy-review", {"kind": "capability", "date": dt.date(2026, 1, 1)}),
     (

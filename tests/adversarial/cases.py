@@ -173,6 +173,8 @@ JOURNAL_SCOPE = {
     "date-not-the-name",
     "reading-dangling",
     "story-dangling",
+    "conversation-kind",
+    "owner-me-in-team",
 }
 
 
@@ -192,12 +194,16 @@ case(CONFIG, "negative", sub("time_warning_percent = 20", "time_warning_percent 
 case(CONFIG, "absurd", sub("trend_weeks = 3", "trend_weeks = 99999999999999999999"), "at most 13")
 case(CONFIG, "percent-nan", sub("time_warning_percent = 20", "time_warning_percent = nan"), "nan")
 case(CONFIG, "settings-array", sub("[settings]", "[[settings]]"), "should be a table")
+KINDS = 'conversation_kinds = ["customer", "supplier", "partner", "analyst", "employee", "other"]'
+case(CONFIG, "kinds-repeated", sub(KINDS, KINDS.replace("other", "analyst")), "analyst is listed")
+case(CONFIG, "kinds-empty", sub(KINDS, "conversation_kinds = []"), "at least 1")
 
 # ---- team.toml ----------------------------------------------------------------------------
 case(TEAM, "cadence-string", sub("cadence_days = 14", 'cadence_days = "14"'), "whole number")
 case(TEAM, "cadence-float", sub("cadence_days = 14", "cadence_days = 14.5"), "whole number")
 case(TEAM, "cadence-inf", sub("cadence_days = 14", "cadence_days = inf"), "whole number")
 case(TEAM, "cadence-zero", sub("cadence_days = 14", "cadence_days = 0"), "at least 1")
+case(TEAM, "owner-me-in-team", sub('id = "tom"', 'id = "me"'), "'me' is reserved")
 case(TEAM, "cadence-negative", sub("cadence_days = 14", "cadence_days = -14"), "at least 1")
 case(TEAM, "cadence-absurd", sub("cadence_days = 14", "cadence_days = 1_000_000"), "at most 365")
 case(TEAM, "unknown-key", sub("cadence_days = 14", "cadance_days = 14"), "did you mean")
@@ -320,7 +326,18 @@ case(WEEK, "carried-negative", append('commitments = [{text = "x", carried = -1}
 case(WEEK, "outcome-typo", append('last_week = [{text = "x", outcome = "don"}]\n'), "done")
 case(WEEK, "story-dangling", append('stories = [{text = "x", choice = "ghost"}]\n'), "ghost")
 case(WEEK, "story-100000", append(f'stories = [{{text = "{HUGE}"}}]\n'), "too long")
-case(WEEK, "conversation-kind", append('conversations = [{with = "alien", text = "x"}]\n'), "")
+case(
+    WEEK,
+    "conversation-kind",
+    append('conversations = [{with = "alien", text = "x"}]\n'),
+    "unknown kind of conversation 'alien'",
+)
+case(
+    WEEK,
+    "conversation-kind-not-an-id",
+    append('conversations = [{with = "Alien Visitor", text = "x"}]\n'),
+    "ids are short slugs",
+)
 
 # ---- one-on-ones/2026-11-24-maria.toml ----------------------------------------------------
 case(MEETING, "date-30-feb", sub("date = 2026-11-24", "date = 2026-02-30"), "invalid TOML")

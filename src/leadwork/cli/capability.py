@@ -52,8 +52,8 @@ def list_capabilities(
             "--owner",
             "-o",
             metavar="PERSON",
-            help="Only those this person (a team id) owns.",
-            autocompletion=complete_values.people,
+            help='Only those this person owns: a team id, or "me" for your own.',
+            autocompletion=complete_values.owners,
             show_default=False,
         ),
     ] = None,
@@ -64,7 +64,7 @@ def list_capabilities(
     from leadwork.render import listing
 
     journal = session(ctx).journal()
-    if owner is not None:  # a typo must not read as "nobody owns anything"
+    if owner not in (None, complete_values.ME):  # a typo must not read as "nobody owns anything"
         find_by_id("person", owner, journal.team().people)
     views = [v for v in _views(journal) if owner in (None, v.capability.owner)]
     if format is ListFormat.json:

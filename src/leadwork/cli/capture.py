@@ -80,7 +80,8 @@ def conversation(
         typer.Option(
             "--with",
             metavar="KIND",
-            help="Who it was with: customer, supplier, partner, analyst, employee or other.",
+            help="Who it was with: a kind from leadwork.toml (by default customer, "
+            "supplier, partner, analyst, employee or other).",
             autocompletion=complete_values.kinds,
             show_default=False,
         ),
@@ -112,7 +113,8 @@ def conversation(
     )
 
     the_week = resolve_week(week, today())
-    entry: dict[str, Any] = {"with": _checked("--with", conversation_kind, with_)}
+    kinds = session(ctx).journal().config().settings.conversation_kinds
+    entry: dict[str, Any] = {"with": _checked("--with", conversation_kind, with_, kinds)}
     if who is not None:
         entry["who"] = _checked("--who", check_name, who)
     entry["text"] = _checked("TEXT", check_text, " ".join(text), "conversation")
@@ -143,7 +145,7 @@ def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None
     show(Text(message))
 
 
-def _checked(flag: str, check: Any, value: str, *extra: str) -> Any:
+def _checked(flag: str, check: Any, value: str, *extra: Any) -> Any:
     try:
         return check(value, *extra)
     except ValueError as error:

@@ -149,8 +149,8 @@ def checkin(
         typer.Option(
             "--conversation-with",
             metavar="KIND",
-            help="Who the --conversation was with: customer, supplier, partner, analyst, "
-            "employee or other.",
+            help="Who the --conversation was with: a kind from leadwork.toml "
+            "(by default customer, supplier, partner, analyst, employee or other).",
             autocompletion=complete_values.kinds,
         ),
     ] = None,
@@ -344,7 +344,7 @@ class Flags:
         for text in self.commitments:
             answers.commitments.append(_checked("--commitment", text, rules.check_text, text))
         self._stories(answers, journal)
-        self._conversations(answers)
+        self._conversations(answers, journal.config().settings.conversation_kinds)
         self._steps_done(answers, journal)
         for key, value in self.reflection.items():
             if value is not None:
@@ -370,7 +370,7 @@ class Flags:
                 story["choice"] = choice
             answers.stories.append(story)
 
-    def _conversations(self, answers: Answers) -> None:
+    def _conversations(self, answers: Answers, kinds: Sequence[str]) -> None:
         from leadwork.domain import checkin as rules
 
         described = self.conversation_with or self.conversation_who or self.refresh
@@ -384,12 +384,12 @@ class Flags:
         if not self.conversation_with:
             raise UsageProblem(
                 "--conversation needs --conversation-with KIND",
-                hint="customer, supplier, partner, analyst, employee or other",
+                hint=f"the kinds are {', '.join(kinds)}",
             )
         kind = _checked(
             "--conversation-with",
             self.conversation_with,
-            rules.conversation_kind,
+            lambda name: rules.conversation_kind(name, kinds),
             self.conversation_with,
         )
         for text in self.conversations:
@@ -510,6 +510,7 @@ def _interview(
         choices=[c.id for c in journal.strategy().choices],
         people=[p.id for p in journal.team().people],
         warning_percent=journal.config().settings.time_warning_percent,
+        conversation_kinds=list(journal.config().settings.conversation_kinds),
         preanswered=preanswered,
         open_steps=_open_steps(journal),
     )

@@ -111,13 +111,40 @@ def step_values(journal_option: str | None, incomplete: str) -> list[Item]:
     return [(f"{value}:", text) for value, text in capability_values(journal_option, incomplete)]
 
 
-# model.checkin.ConversationKind (pydantic is too heavy for a Tab press; a test keeps the
-# two the same).
+ME = "me"  # model.common.ME: you, as an owner (a test keeps the two the same)
+
+
+def owner_values(journal_option: str | None, incomplete: str) -> list[Item]:
+    """Who may own an indicator or a capability: the people, and you (in a journal)."""
+    if journal_root(journal_option) is None:
+        return []
+    return [*people_values(journal_option, incomplete), *_matching([(ME, "you")], incomplete)]
+
+
+# model.settings.DEFAULT_CONVERSATION_KINDS (pydantic is too heavy for a Tab press; a test
+# keeps the two the same).
 CONVERSATION_KINDS = ("customer", "supplier", "partner", "analyst", "employee", "other")
 
 
+def conversation_kinds(root: Path | None) -> list[str]:
+    """leadwork.toml's `[settings] conversation_kinds`, or the defaults when it sets none
+    (or sets them wrongly: `leadwork check` says so)."""
+    if root is None:
+        return list(CONVERSATION_KINDS)
+    try:
+        with open(root / "leadwork.toml", "rb") as handle:
+            settings = tomllib.load(handle).get("settings", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
+        return list(CONVERSATION_KINDS)
+    kinds = settings.get("conversation_kinds") if isinstance(settings, dict) else None
+    if not isinstance(kinds, list) or not kinds:
+        return list(CONVERSATION_KINDS)
+    return [kind for kind in kinds if isinstance(kind, str)]
+
+
 def kind_values(journal_option: str | None, incomplete: str) -> list[Item]:
-    return _matching([(kind, "") for kind in CONVERSATION_KINDS], incomplete)
+    kinds = conversation_kinds(journal_root(journal_option))
+    return _matching([(kind, "") for kind in kinds], incomplete)
 
 
 ENV_TODAY = "LEADWORK_TODAY"  # as in leadwork.cli.session, which imports typer
@@ -176,6 +203,7 @@ def file_values(journal_option: str | None, incomplete: str) -> list[Item]:
 
 VALUES: dict[str, Callable[[str | None, str], list[Item]]] = {
     "people": people_values,
+    "owners": owner_values,
     "indicators": indicator_values,
     "capabilities": capability_values,
     "choices": choice_values,
@@ -212,6 +240,7 @@ CALLBACKS: dict[str, Callable[..., list[Item]]] = {
     kind: _callback(values) for kind, values in VALUES.items()
 }
 people = CALLBACKS["people"]
+owners = CALLBACKS["owners"]
 indicators = CALLBACKS["indicators"]
 capabilities = CALLBACKS["capabilities"]
 choices = CALLBACKS["choices"]

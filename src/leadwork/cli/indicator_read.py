@@ -32,8 +32,8 @@ OwnerOption = Annotated[
         "--owner",
         "-o",
         metavar="PERSON",
-        help="Only those this person (a team id) owns.",
-        autocompletion=complete_values.people,
+        help='Only those this person owns: a team id, or "me" for your own.',
+        autocompletion=complete_values.owners,
         show_default=False,
     ),
 ]
@@ -57,7 +57,7 @@ def list_indicators(
     from leadwork.store.dashboard import read_week
 
     journal = session(ctx).journal()
-    if owner is not None:  # a typo must not read as "nobody owns anything"
+    if owner not in (None, complete_values.ME):  # a typo must not read as "nobody owns anything"
         find_by_id("person", owner, journal.team().people)
     inputs = read_week(journal, parse_week(week, "--week"), today())
     views = indicator_views(inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown)

@@ -66,8 +66,8 @@ def add(
         str,
         typer.Option(
             metavar="PERSON",
-            help="Team id of the person who owns it.",
-            autocompletion=complete_values.people,
+            help='Team id of the person who owns it, or "me" when you own it yourself.',
+            autocompletion=complete_values.owners,
         ),
     ],
     direction: Annotated[
@@ -91,7 +91,8 @@ def add(
         list[str] | None,
         typer.Option(
             metavar="PERSON",
-            help="Team id of who agreed it with you (default: the owner). Repeatable.",
+            help="Team id of who agreed it with you (default: the owner, unless it is you). "
+            "Repeatable.",
             autocompletion=complete_values.people,
         ),
     ] = None,
@@ -124,6 +125,7 @@ def add(
     journal = session(ctx).journal()
     indicators, people, servable = _definitions(journal)
     checked_id(owner, "person", "--owner")
+    mine = owner == complete_values.ME
     if direction not in ("higher", "lower"):
         raise UsageProblem(f"--direction '{direction}' must be 'higher' or 'lower'")
     if cadence not in CADENCES:
@@ -132,7 +134,7 @@ def add(
         "id": id,
         "name": name,
         "owner": owner,
-        "agreed_with": agreed_with or [owner],
+        "agreed_with": agreed_with or ([] if mine else [owner]),
         "agreed_on": _day(agreed_on, "--agreed-on"),
         "serves": serves or [],
         "unit": unit,
@@ -199,7 +201,7 @@ def change(
     indicators, people, _ = _definitions(journal)
     by_id = {i.id: i for i in indicators}
     indicator = by_id[known_id(id, "indicator", "the indicator", by_id, "indicators.toml")]
-    default_agreed = [indicator.owner] if indicator.owner else []
+    default_agreed = [indicator.owner] if indicator.owner not in (None, complete_values.ME) else []
     data = {
         "since": _day(since, "--since"),
         "target": target,

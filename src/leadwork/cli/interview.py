@@ -33,6 +33,7 @@ class Context:
     choices: list[str]  # strategic choice ids
     people: list[str]  # team ids, offered for "who"
     warning_percent: int
+    conversation_kinds: list[str]  # leadwork.toml's, offered for "with"
     preanswered: set[str] = field(default_factory=set)  # questions flags already answered
     open_steps: list[Any] = field(default_factory=list)  # domain.review.OpenStep, offered
 
@@ -226,7 +227,6 @@ class Interview:
         self._done("stories:done")
 
     def conversations(self) -> None:
-        from leadwork.model.checkin import CONVERSATION_KINDS
         from leadwork.render import checkin as show
 
         if not self._pending("conversations:done"):
@@ -235,7 +235,7 @@ class Interview:
         had = len(current.conversations) if current else 0
         note = "what did you hear?" + (f" {had} recorded already" if had else "")
         self.ask.say(show.step("Stakeholder conversations", note))
-        kinds = list(CONVERSATION_KINDS)
+        kinds = self.context.conversation_kinds
         index = 0
         while True:
             if index >= len(self.answers.conversations):

@@ -186,6 +186,12 @@ def one_on_one(
         raise UsageProblem(
             "which person? give their id from team.toml", hint="or --due to see who is due"
         )
+    if person == complete_values.ME:
+        raise UsageProblem(
+            f"'{person}' is you: a one-on-one is with someone you lead",
+            hint="your own indicators and commitments are on `leadwork dashboard`; "
+            "give the id of a person in team.toml",
+        )
     day = _parse_date(date, now)
     preparation = _prepare(journal, person, day, now)
     if prep or format is not PrepFormat.text:

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from leadwork.domain import review as review_rules
 from leadwork.domain.weeks import Week, last_weeks
 from leadwork.domain.window import RECENT_WEEKS, signal_weeks
-from leadwork.model.checkin import CONVERSATION_KINDS, Checkin
+from leadwork.model.checkin import Checkin
 from leadwork.model.review import StrategyReview
-from leadwork.model.settings import Settings
+from leadwork.model.settings import CUSTOMER, DEFAULT_CONVERSATION_KINDS, Settings
 from leadwork.model.strategy import Strategy
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
-CUSTOMER = "customer"
 
 
 @dataclass(frozen=True)
@@ -43,9 +42,13 @@ class ChoiceStories:
 
 @dataclass(frozen=True)
 class Conversations:
-    by_kind: dict[str, int]  # every kind, in CONVERSATION_KINDS order, over RECENT_WEEKS
+    # every kind of leadwork.toml's `conversation_kinds`, in its order, over RECENT_WEEKS;
+    # then any other kind the check-ins hold (`leadwork check` reports those)
+    by_kind: dict[str, int]
     last_customer: Week | None
-    customer_gap: bool  # no customer heard in `customer_gap_weeks`, and the journal is that old
+    # no customer heard in `customer_gap_weeks`, and the journal is that old; never when
+    # the leader's kinds have no "customer" (they chose not to be asked)
+    customer_gap: bool
     gap_weeks: int
 
 
@@ -121,11 +124,17 @@ def choice_stories(
     return tuple(rows), tuple(recent.get(PURPOSE, ()))
 
 
-def conversations(checkins: Mapping[Week, Checkin], week: Week, gap_weeks: int) -> Conversations:
-    counts = dict.fromkeys(CONVERSATION_KINDS, 0)
+def conversations(
+    checkins: Mapping[Week, Checkin],
+    week: Week,
+    gap_weeks: int,
+    kinds: Sequence[str] = DEFAULT_CONVERSATION_KINDS,
+) -> Conversations:
+    counts = dict.fromkeys(kinds, 0)
     for w in last_weeks(week, RECENT_WEEKS):
         for talk in checkins[w].conversations if w in checkins else ():
-            counts[talk.with_] += 1
+            counts[talk.with_] = counts.get(talk.with_, 0) + 1
+    tracks = CUSTOMER in kinds
     last_customer = max(
         (
             w
@@ -134,8 +143,10 @@ def conversations(checkins: Mapping[Week, Checkin], week: Week, gap_weeks: int) 
         ),
         default=None,
     )
-    gap = covers(checkins, week, gap_weeks) and (
-        last_customer is None or week.weeks_since(last_customer) >= gap_weeks
+    gap = (
+        tracks
+        and covers(checkins, week, gap_weeks)
+        and (last_customer is None or week.weeks_since(last_customer) >= gap_weeks)
     )
     return Conversations(counts, last_customer, gap, gap_weeks)
 
@@ -196,7 +207,9 @@ def alignment(
     return Alignment(
         choices=choices,
         purpose=purpose,
-        conversations=conversations(checkins, week, settings.customer_gap_weeks),
+        conversations=conversations(
+            checkins, week, settings.customer_gap_weeks, settings.conversation_kinds
+        ),
         review=review,
         signals=refresh_signals(
             checkins, week, review.last, [r for r in reviews if r.date <= as_of]

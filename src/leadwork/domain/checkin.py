@@ -28,11 +28,7 @@ from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
 from leadwork.domain.weeks import Week
 from leadwork.errors import UsageProblem
-from leadwork.model.checkin import (
-    CONVERSATION_KINDS,
-    HOURS_IN_WEEK,
-    Checkin,
-)
+from leadwork.model.checkin import HOURS_IN_WEEK, Checkin
 from leadwork.model.common import AREAS, NAME_MAX, TEXT_MAX
 from leadwork.model.indicators import Indicator
 
@@ -238,11 +234,12 @@ def confidence_area(name: str) -> str:
     raise ValueError(_unknown_name("area", name, AREAS))
 
 
-def conversation_kind(name: str) -> str:
+def conversation_kind(name: str, kinds: Sequence[str]) -> str:
+    """One of the journal's kinds (`conversation_kinds` in leadwork.toml), as typed."""
     key = name.strip().lower()
-    if key in CONVERSATION_KINDS:
+    if key in kinds:
         return key
-    raise ValueError(_unknown_name("kind of conversation", name, CONVERSATION_KINDS))
+    raise ValueError(_unknown_name("kind of conversation", name, kinds))
 
 
 def check_text(text: str, what: str = "text") -> str:

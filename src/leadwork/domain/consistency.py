@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
@@ -17,6 +17,7 @@ from leadwork.domain.weeks import Week
 from leadwork.errors import Severity
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
+from leadwork.model.common import ME
 from leadwork.model.indicators import Indicators
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
@@ -48,6 +49,8 @@ class Loaded:
     checkins: dict[str, Checkin]  # by file, e.g. "checkins/2026-W48.toml"
     one_on_ones: dict[str, OneOnOne]
     reviews: dict[str, StrategyReview | CapabilityReview]
+    # leadwork.toml's `conversation_kinds`; None when it could not be read
+    conversation_kinds: Sequence[str] | None = None
 
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> tuple[str, str]:
@@ -91,10 +94,28 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
     def person(file: str, path: KeyPath, value: str | None) -> None:
         if value is not None and people is not None and value not in people:
             message, hint = _unknown("person", value, people)
+            if value == ME:
+                hint = f'"{ME}" means you, and here it must name someone in {TEAM}'
             findings.append(Finding(file, path, message + f" (not in {TEAM})", hint))
+
+    def owner(file: str, path: KeyPath, value: str | None) -> None:
+        """An owner is a person in team.toml, or you: "me"."""
+        if value != ME:
+            person(file, path, value)
 
     if data.team:
         findings += _duplicates(TEAM, "people", [p.id for p in data.team.people])
+        findings += [
+            Finding(
+                TEAM,
+                ("people", i, "id"),
+                f"'{ME}' is reserved: it means you, the journal's leader",
+                "give this person another id, such as their first name; "
+                f'to own an indicator yourself, write owner = "{ME}" in {INDICATORS}',
+            )
+            for i, p in enumerate(data.team.people)
+            if p.id == ME
+        ]
     if data.strategy:
         findings += _duplicates(STRATEGY, "choices", [c.id for c in data.strategy.choices])
 
@@ -102,7 +123,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
         caps = data.capabilities.capabilities
         findings += _duplicates(CAPABILITIES, "capabilities", [c.id for c in caps])
         for i, cap in enumerate(caps):
-            person(CAPABILITIES, ("capabilities", i, "owner"), cap.owner)
+            owner(CAPABILITIES, ("capabilities", i, "owner"), cap.owner)
             if choices is not None:
                 for j, choice in enumerate(cap.serves):
                     if choice not in choices:
@@ -126,7 +147,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
         servable = (capabilities or set()) | (choices or set())
         for i, ind in enumerate(inds):
             base = ("indicators", i)
-            person(INDICATORS, (*base, "owner"), ind.owner)
+            owner(INDICATORS, (*base, "owner"), ind.owner)
             for j, who in enumerate(ind.agreed_with):
                 person(INDICATORS, (*base, "agreed_with", j), who)
             if capabilities is not None and choices is not None:
@@ -155,7 +176,9 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                     )
 
     for file, checkin in sorted(data.checkins.items()):
-        findings += _check_checkin(file, checkin, indicators, choices, today)
+        findings += _check_checkin(
+            file, checkin, indicators, choices, data.conversation_kinds, today
+        )
 
     for file, meeting in sorted(data.one_on_ones.items()):
         name = file.rsplit("/", 1)[-1].removesuffix(".toml")
@@ -217,6 +240,7 @@ def _check_checkin(
     checkin: Checkin,
     indicators: set[str] | None,
     choices: set[str] | None,
+    kinds: Sequence[str] | None,
     today: dt.date,
 ) -> list[Finding]:
     findings = []
@@ -251,4 +275,24 @@ def _check_checkin(
             if story.choice is not None and story.choice != PURPOSE and story.choice not in choices:
                 message, hint = _unknown("strategic choice", story.choice, choices | {PURPOSE})
                 findings.append(Finding(file, ("stories", j, "choice"), message, hint))
+    if kinds is not None:
+        for j, talk in enumerate(checkin.conversations):
+            if talk.with_ not in kinds:
+                findings.append(
+                    Finding(
+                        file,
+                        ("conversations", j, "with"),
+                        f"unknown kind of conversation '{talk.with_}'",
+                        _kind_hint(talk.with_, kinds),
+                    )
+                )
     return findings
+
+
+def _kind_hint(value: str, kinds: Sequence[str]) -> str:
+    close = difflib.get_close_matches(value, list(kinds), n=1, cutoff=0.6)
+    mean = f"did you mean '{close[0]}'? " if close else ""
+    return (
+        f"{mean}the kinds are {', '.join(kinds)} "
+        "(conversation_kinds in [settings] of leadwork.toml)"
+    )

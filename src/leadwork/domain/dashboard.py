@@ -29,6 +29,7 @@ from leadwork.domain.your_work import (
     time_audit,
 )
 from leadwork.model.checkin import Checkin
+from leadwork.model.common import ME
 from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
@@ -87,7 +88,8 @@ def build_dashboard(
     judged = judged_weeks(week, settings)
     checkins = {w: c for w, c in checkins_by_week.items() if w <= week}
     meetings: Sequence[OneOnOne] = [m for m in one_on_ones if m.date <= as_of]
-    names = {p.id: p.name for p in definitions.team.people}
+    # who may own an indicator, by id: the team, and you ("me")
+    names = {p.id: p.name for p in definitions.team.people} | {ME: definitions.config.leader}
 
     people = coverage(definitions.team.people, meetings, as_of)
     indicators = scoreboard(

@@ -16,6 +16,7 @@ from leadwork.domain.id_safety import checked_id, known_id
 from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
 from leadwork.domain.weeks import Week
 from leadwork.errors import Problem, UsageProblem
+from leadwork.model.common import ME
 from leadwork.model.indicators import Change, Indicator
 
 ORDER_HINT = {
@@ -60,7 +61,7 @@ def new_indicator(
             f"indicator '{ident}' already exists in indicators.toml",
             hint=f"to change its target or thresholds: leadwork indicator change {ident} ...",
         )
-    if data.get("owner") is not None:
+    if data.get("owner") not in (None, ME):
         _collect(
             problems, lambda: known_id(data["owner"], "person", "--owner", people, "team.toml")
         )

@@ -35,6 +35,7 @@ from leadwork.domain.weeks import Week
 from leadwork.domain.window import SHOWN_WEEKS, ShownWeek
 from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names, with_unit
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
+from leadwork.model.common import ME
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("checkin-missing", "your-work"),
@@ -106,6 +107,13 @@ def course_correct_without_plan(
             continue
         weeks = ind.track.course_correct_weeks
         noun = ind.track.period_noun
+        if ind.owner == ME:  # nobody to ask: the plan is the leader's own to write
+            message = (
+                f"Your own {ind.name}: course-correct {weeks} {noun}s running, "
+                "no plan to get back on track. Write one."
+            )
+            findings.append(Finding("course-correct-no-plan", ind.id, message, weeks))
+            continue
         head = f"{ind.name}: course-correct {weeks} {noun}s running, no plan recorded."
         owner = names.get(ind.owner or "", ind.owner)
         nxt = ind.owner_next

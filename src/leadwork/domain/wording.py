@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from leadwork.model.common import ME
+
 STATUS_WORDS = {
     "celebrate": "celebrate",
     "on-track": "on track",
@@ -40,6 +42,12 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 def first_name(name: str) -> str:
     return name.split()[0] if name.split() else name
+
+
+def owner_word(owner: str | None, you: str = "you") -> str | None:
+    """An owner as a list of ids shows it: `you` (or the leader's first name, in what is
+    shared) for "me", the team id for anyone else."""
+    return you if owner == ME else owner
 
 
 def short_names(names: dict[str, str]) -> dict[str, str]:

@@ -32,7 +32,9 @@ class Capability(Record):
     serves: list[Id] = Field(
         default_factory=list, description="Ids of the strategic choices it serves."
     )
-    owner: Id | None = Field(None, description="Team id of the person who owns the plan.")
+    owner: Id | None = Field(
+        None, description='Team id of the person who owns the plan, or "me" when you do.'
+    )
     level: int = Field(ge=1, le=5, description=f"Where it stands now: {LEVEL_HELP}.")
     target: int = Field(ge=1, le=5, description="The level the strategy needs.")
     note: Text | None = Field(None, description="Anything worth remembering about it.")

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, model_validator
 
 from leadwork.model.common import Date, Id, Name, Outcome, Record, Text, WeekText
-
-ConversationKind = Literal["customer", "supplier", "partner", "analyst", "employee", "other"]
-CONVERSATION_KINDS: tuple[str, ...] = ConversationKind.__args__  # type: ignore[attr-defined]
 
 HOURS_IN_WEEK = 168
 Hours = float
@@ -78,7 +73,10 @@ class Story(Record):
 
 
 class Conversation(Record):
-    with_: ConversationKind = Field(alias="with", description="Who you talked with, by kind.")
+    with_: Id = Field(
+        alias="with",
+        description="Who you talked with, by kind: one of `conversation_kinds` in leadwork.toml.",
+    )
     who: Name | None = Field(None, description="Name or organization.")
     text: Text = Field(description="What you heard.")
     refresh: bool = Field(False, description="Does it signal the strategy needs a refresh?")

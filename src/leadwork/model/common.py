@@ -42,6 +42,10 @@ Id = Annotated[
     ),
 ]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX)]
+
+ME = "me"
+"""The leader: an indicator's or a capability's owner may be `"me"`, as a one-on-one's
+commitment is `by = "me"`. A reserved id: no person in team.toml may have it."""
 Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
 
 

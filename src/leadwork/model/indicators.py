@@ -32,7 +32,9 @@ class Change(Record):
 class Indicator(Record):
     id: Id = Field(description="The indicator's id: check-ins record readings under it.")
     name: Name = Field(description="The indicator, as the dashboard shows it.")
-    owner: Id | None = Field(None, description="Team id of the person who owns it.")
+    owner: Id | None = Field(
+        None, description='Team id of the person who owns it, or "me" when you own it.'
+    )
     agreed_with: list[Id] = Field(default_factory=list, description="Team ids it was agreed with.")
     agreed_on: Date | None = Field(None, description="When it was agreed.")
     serves: list[Id] = Field(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from leadwork.model.common import Name, Record
+from leadwork.model.common import Id, Name, Record
+
+DEFAULT_CONVERSATION_KINDS = ("customer", "supplier", "partner", "analyst", "employee", "other")
+CUSTOMER = "customer"  # the kind the customer-gap warning counts; off when not in the list
 
 
 class Settings(Record):
@@ -34,6 +37,21 @@ class Settings(Record):
     review_every_weeks: int = Field(
         13, ge=1, le=104, description="Review the strategy at least this often (weeks)."
     )
+    conversation_kinds: list[Id] = Field(
+        default_factory=lambda: list(DEFAULT_CONVERSATION_KINDS),
+        min_length=1,
+        max_length=40,
+        description="The kinds of stakeholder a conversation's `with` may name, in the order "
+        "the dashboard lists them. Without 'customer', no customer-gap warning.",
+    )
+
+    @field_validator("conversation_kinds")
+    @classmethod
+    def _no_repeats(cls, kinds: list[str]) -> list[str]:
+        repeated = sorted({kind for kind in kinds if kinds.count(kind) > 1})
+        if repeated:
+            raise ValueError(f"{', '.join(repeated)} is listed more than once")
+        return kinds
 
 
 class JournalConfig(Record):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from leadwork.domain.alignment import CUSTOMER, ChoiceStories, Conversations, ReviewAge
+from leadwork.domain.alignment import ChoiceStories, Conversations, ReviewAge
 from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
@@ -20,6 +20,7 @@ from leadwork.domain.weeks import Week
 from leadwork.domain.window import SHOWN_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import STATUS_WORDS, number, plural, short_date, with_unit
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
+from leadwork.model.settings import CUSTOMER
 
 SYMBOLS = {
     "celebrate": "★",
@@ -127,9 +128,9 @@ def quiet_choice(choice: ChoiceStories, week: Week, gap_weeks: int) -> str:
 
 
 def conversations_heard(talks: Conversations) -> str:
-    """'customer 2 · analyst 1': customers always, other kinds when heard."""
+    """'customer 2 · analyst 1': customers always (when a kind), other kinds when heard."""
     heard = [(k, n) for k, n in talks.by_kind.items() if n or k == CUSTOMER]
-    if len(heard) == 1 and not heard[0][1]:
+    if not any(n for _, n in heard):
         return "none"
     return " · ".join(f"{kind} {count}" for kind, count in heard)
 

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from leadwork.domain.listing import CapabilityView, IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
+from leadwork.domain.wording import owner_word
 from leadwork.render.layout import (
     GAP,
     NAME_MIN,
@@ -205,7 +206,7 @@ def indicator_list_table(week: str, views: list[IndicatorView]) -> ListTable:
         target = ("≥ " if ind.direction == "higher" else "≤ ") + _number(
             view.thresholds.target, ind.unit
         )
-        rows.append([ind.id, ind.name, ind.owner or "", target, shown, status])
+        rows.append([ind.id, ind.name, owner_word(ind.owner) or "", target, shown, status])
     return ListTable(
         f"Indicators, as of {week}",
         ["id", "name", "owner", "target", "latest", "status"],
@@ -222,7 +223,7 @@ def indicator_detail(view: IndicatorView) -> Group:
     facts.add_column(style="bold")
     facts.add_column()
     facts.add_row("indicator", f"{ind.id}: {ind.name}")
-    facts.add_row("owner", ind.owner or "—")
+    facts.add_row("owner", owner_word(ind.owner) or "—")
     agreed = ", ".join(ind.agreed_with) or "—"
     if ind.agreed_on:
         agreed += f" on {ind.agreed_on}"
@@ -338,7 +339,8 @@ def capability_list_table(views: list[CapabilityView]) -> ListTable:
             plan.append(f", {len(view.overdue)} overdue", style="bold red")
         following = view.next_step
         due = str(following.step.due or "no date") if following is not None else "—"
-        rows.append([cap.id, cap.name, cap.owner or "", _level(cap.level, cap.target), plan, due])
+        owner = owner_word(cap.owner) or ""
+        rows.append([cap.id, cap.name, owner, _level(cap.level, cap.target), plan, due])
     return ListTable(
         "Capabilities",
         ["id", "name", "owner", "level", "plan", "next due"],
@@ -355,7 +357,7 @@ def capability_detail(view: CapabilityView) -> Group:
     facts.add_column()
     facts.add_row("capability", f"{cap.id}: {cap.name}")
     facts.add_row("kind", cap.kind)
-    facts.add_row("owner", cap.owner or "—")
+    facts.add_row("owner", owner_word(cap.owner) or "—")
     facts.add_row("serves", ", ".join(cap.serves) or "—")
     facts.add_row("level", _level(cap.level, cap.target))
     if cap.note:

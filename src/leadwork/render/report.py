@@ -15,6 +15,7 @@ from typing import Any
 from leadwork.domain.report import Report
 from leadwork.domain.status import STATUSES
 from leadwork.domain.weeks import Week
+from leadwork.domain.wording import first_name, owner_word
 
 STATUS_LABEL = {
     "celebrate": "celebrate",
@@ -135,7 +136,7 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
         rows.append(
             [
                 f"{ind.name} ({ind.id})",
-                ind.owner or "",
+                owner_word(ind.owner, first_name(report.leader)) or "",
                 *(str(ind.weeks_by_status[s]) for s in STATUSES),
                 span,
                 trend,

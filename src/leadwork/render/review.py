@@ -18,6 +18,7 @@ from leadwork.domain.review import (
     Signal,
     StrategyBrief,
 )
+from leadwork.domain.wording import owner_word
 
 _TITLE = "bold"
 _WARN = "yellow"
@@ -168,7 +169,8 @@ def capability_brief_view(brief: CapabilityBrief) -> RenderableType:
     parts: list[RenderableType] = [
         Text.assemble((f"{cap.id}", _TITLE), f"  {cap.name}"),
         Text(
-            f"{cap.kind}, owner {cap.owner or '(none)'}, level {cap.level} of target {cap.target}",
+            f"{cap.kind}, owner {owner_word(cap.owner) or '(none)'}, "
+            f"level {cap.level} of target {cap.target}",
             style=_DIM,
         ),
     ]

@@ -127,6 +127,7 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
         checkins=checkins,
         one_on_ones=one_on_ones,
         reviews=reviews,
+        conversation_kinds=_conversation_kinds(definitions[layout.CONFIG], collect),
     )
     findings = cross_check(loaded, today) + review_findings(loaded.capabilities, reviews, checkins)
     # Gaps between the areas (warnings) only once the definitions are sound: a broken or
@@ -143,6 +144,18 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
             document.problem(finding.path, finding.message, finding.hint, finding.severity)
         )
     return CheckResult(sorted(collect.problems, key=_order), _notes(journal, collect, withheld))
+
+
+def _conversation_kinds(config: Any, collect: _Collector) -> list[str] | None:
+    """leadwork.toml's conversation kinds, or None when the file did not say them clearly
+    (a broken list must not make every custom kind in the check-ins an error)."""
+    if config is None:
+        return None
+    written = ("settings", "conversation_kinds")
+    for path in collect.left_out.get(layout.CONFIG, ()):
+        if path[: len(written)] == written[: len(path)]:
+            return None
+    return list(config.settings.conversation_kinds)
 
 
 def _entry(path: KeyPath) -> KeyPath:
