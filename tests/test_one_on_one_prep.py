@@ -29,7 +29,7 @@ Indicators, 2026-W36 to 2026-W48
 Open commitments from 2026-11-16
   1.  Marcus  Watch scrap on the first production lots of Allegheny bar, all part  due 2026-11-27
               numbers
-  2.  Dana    Agree a new date for the Greenville coaching clinic                  due 2026-11-27
+  2.  You     Agree a new date for the Greenville coaching clinic                  due 2026-11-27
                                                                                    carried over once
 
 Stories about Marcus

@@ -317,6 +317,7 @@ MARCUS_ANSWERS = [
     "",  # plan for dayton-scrap: Enter = no plan yet
     "Marcus caught it in the first lot.",  # celebrate
     "quality-first",  # a story that lived this choice
+    "",  # who is it about? (Enter: Marcus, the person met)
     "d",  # last time 1: done
     "c",  # last time 2: carried
     "",  # its new due date: the next one-on-one
@@ -403,7 +404,7 @@ def test_record_step_by_step(run, example_journal, terminal):
 
 def test_a_wrong_answer_is_asked_again(run, example_journal, terminal):
     answers = list(MARCUS_ANSWERS)
-    answers[5:6] = ["maybe", "d"]  # not an outcome, then done
+    answers[6:7] = ["maybe", "d"]  # not an outcome, then done
     answers[2:3] = ["\x1b[31mred", ""]  # a control character cannot be recorded
     result = run("one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result
@@ -452,7 +453,7 @@ def test_an_agreed_indicator_from_the_interview_is_appended(run, example_journal
     indicators = example_journal / "indicators.toml"
     old = indicators.read_text()
     answers = [
-        *MARCUS_ANSWERS[:16],
+        *MARCUS_ANSWERS[:17],
         "y",
         "new",
         "bar-first-piece",
@@ -489,7 +490,7 @@ def test_an_agreed_indicator_from_the_interview_is_appended(run, example_journal
 
 def test_a_bad_agreed_indicator_is_explained_and_can_be_retried(run, example_journal, terminal):
     answers = [
-        *MARCUS_ANSWERS[:16],
+        *MARCUS_ANSWERS[:17],
         "y",
         "new",
         "x-rate",

@@ -535,7 +535,7 @@ def test_a_plan_edited_meanwhile_is_never_marked_blindly(example_journal):
     edited = path.read_text().replace("A qualified second source", "A second source")
     path.write_text(edited)
     with pytest.raises(WriteRefused, match="changed while leadwork was marking steps"):
-        mark_steps_done(journal, steps[:1], dt.date(2026, 11, 27))
+        mark_steps_done(journal, [(steps[0], dt.date(2026, 11, 27))])
     assert path.read_text() == edited
-    mark_steps_done(Journal(example_journal), steps[1:2], dt.date(2026, 11, 27))
+    mark_steps_done(Journal(example_journal), [(steps[1], dt.date(2026, 11, 27))])
     assert 'Greenville"\ndue = 2027-03-31\ndone = 2026-11-27\n' in path.read_text()

@@ -127,6 +127,8 @@ COMMANDS += (
         names_ids=True,
     ),
     Command(("one-on-one", "--due"), reads=(TEAM,)),
+    Command(("commitments",), reads=(TEAM, CHECKINS, MEETING)),
+    Command(("commitments", "--format", "json"), reads=(TEAM, CHECKINS, MEETING)),
     Command(
         ("one-on-one", "maria", "--no-input", "--progress", "Steady", "--plan", "otd=Second shift"),
         reads=(CONFIG, TEAM, STRATEGY, INDICATORS, WEEK, MEETING),

@@ -170,9 +170,11 @@ def checkin(
         list[str] | None,
         typer.Option(
             "--step-done",
-            metavar="CAPABILITY:N",
+            metavar="CAPABILITY:N[@YYYY-MM-DD]",
             help="A capability plan step completed this week, e.g. quality-at-scale:3 (N as "
-            "its plan numbers it); marked done in capabilities.toml. Repeatable.",
+            "its plan numbers it); marked done in capabilities.toml on the day after @ "
+            "(quality-at-scale:3@2026-12-01; not after today), else today (a past week: its "
+            "Sunday). Repeatable.",
             autocompletion=complete_values.steps,
             show_default=False,
         ),
@@ -409,19 +411,22 @@ class Flags:
     def _steps_done(self, answers: Answers, journal: Journal) -> None:
         if not self.steps_done:
             return
-        from leadwork.domain.review import open_steps, step_flag, step_ref
+        from leadwork.domain.review import done_on, open_steps, step_flag, step_ref
 
         steps = open_steps(journal.capabilities(), today())
         for item in self.steps_done:
-            ref = step_ref(step_flag(item, steps))
-            if ref not in answers.steps_done:
-                answers.steps_done.append(ref)
+            which, at, day = item.partition("@")
+            on = _checked("--step-done", item, lambda d: done_on(d, today()), day) if at else None
+            step = step_flag(which, steps)
+            if not any(step_ref(step).items() <= r.items() for r in answers.steps_done):
+                answers.steps_done.append(step_ref(step, on))
         self.keys.add("steps:done")
 
 
 def _mark_steps(journal: Journal, week: Week, answers: Answers, notes: list[str]) -> list[str]:
-    """Mark the capability steps completed this week done in capabilities.toml (on the
-    week's last day, or today if that is earlier); the files written, for --commit."""
+    """Mark the capability steps completed this week done in capabilities.toml (on the day
+    given, else the week's last day, or today if that is earlier); the files written, for
+    --commit."""
     if not answers.steps_done:
         return []
     from leadwork.domain.review import find_steps, open_steps
@@ -430,9 +435,9 @@ def _mark_steps(journal: Journal, week: Week, answers: Answers, notes: list[str]
     from leadwork.store.reviews import mark_steps_done
 
     day = min(today(), week.sunday)
-    found, gone = find_steps(answers.steps_done, open_steps(journal.capabilities(), day))
-    mark_steps_done(journal, found, day)
-    notes += steps_marked_note(found, gone, day)
+    found, gone = find_steps(answers.steps_done, open_steps(journal.capabilities(), day), day)
+    mark_steps_done(journal, found)
+    notes += steps_marked_note(found, gone)
     return [CAPABILITIES] if found else []
 
 

@@ -303,6 +303,24 @@ class Interview:
             if step_ref(step) not in self.answers.steps_done:
                 self.answers.steps_done.append(step_ref(step))
         self._done("steps:done")
+        self._step_days(chosen or [])
+
+    def _step_days(self, chosen: list[Any]) -> None:
+        """The day each chosen step was done: Enter keeps today (an earlier week's check-in:
+        its Sunday); a day after today is refused."""
+        from leadwork.cli.session import today
+        from leadwork.domain.review import done_on, step_ref
+
+        now = today()
+        default = min(now, self.context.week.sunday)
+        for step in chosen:
+            label = f"{step.capability.id} step {step.numbered.position} done on (YYYY-MM-DD)"
+            day = self.ask.ask(label, lambda reply: done_on(reply, now), default=default)
+            if day is None or day == default:
+                continue
+            ref = step_ref(step)
+            self.answers.steps_done[self.answers.steps_done.index(ref)] = step_ref(step, day)
+            self.save(self.answered, self.answers)
 
     def commitments(self) -> None:
         from leadwork.render import checkin as show

@@ -102,6 +102,16 @@ def one_on_one(
             "'purpose'), in this week's check-in.",
         ),
     ] = None,
+    story_who: Annotated[
+        str | None,
+        typer.Option(
+            "--story-who",
+            metavar="PERSON",
+            autocompletion=complete_values.people,
+            help="Who the --story is about: a team id or a name. Default: the person met.",
+            show_default=False,
+        ),
+    ] = None,
     theirs: Annotated[
         list[str] | None,
         typer.Option(
@@ -162,6 +172,7 @@ def one_on_one(
         no_plan=no_plan,
         celebrate=celebrate,
         story=story,
+        story_who=story_who,
         theirs=theirs,
         mine=mine,
         done=done,

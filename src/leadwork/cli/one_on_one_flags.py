@@ -25,6 +25,7 @@ class Flags:
     no_plan: list[str] | None
     celebrate: str | None
     story: str | None
+    story_who: str | None
     theirs: list[str] | None
     mine: list[str] | None
     done: list[str] | None
@@ -129,8 +130,18 @@ def answers_from_flags(
         known_id(choice, "strategic choice", "--story", choices, "strategy.toml")
         answers.story_choice = choice
 
+    def add_story_who(who: str) -> None:
+        from leadwork.domain.checkin import check_name
+
+        try:
+            answers.story_who = check_name(who)
+        except ValueError as error:
+            raise UsageProblem(f"--story-who: {error}") from None
+
     if flags.story is not None:
         attempt(lambda: add_story(flags.story))
+    if flags.story_who is not None:
+        attempt(lambda: add_story_who(flags.story_who))
     for text in flags.theirs or []:
         attempt(lambda text=text: add_commitment("them", "--theirs", text))
     for text in flags.mine or []:

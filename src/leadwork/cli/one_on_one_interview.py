@@ -106,6 +106,19 @@ def ask_story_choice(ask: Asker, choices: list[Choice]) -> str | None:
     return None if answer == "no" else answer
 
 
+def ask_story_who(ask: Asker, prep: Prep) -> str:
+    """Who the story is about: a team id or a name; Enter, the person met."""
+    from leadwork.domain.checkin import check_name
+
+    who = ask.prompter.ask(
+        "Who is it about? (a team id or a name)",
+        check_name,
+        default=prep.person.id,
+        shown=prep.first_name,
+    )
+    return who or prep.person.id
+
+
 def ask_agreements(
     ask: Asker,
     prep: Prep,
@@ -211,6 +224,8 @@ def interview(
     answers.celebrate = ask.text("What is worth celebrating?", "Enter to skip") or None
     if answers.celebrate:
         answers.story_choice = ask_story_choice(ask, choices)
+        if answers.story_choice is not None:
+            answers.story_who = ask_story_who(ask, prep)
     ask_follow_ups(ask, prep, answers, skip=set())
     ask_commitments(ask, prep, answers)
     agreements = ask_agreements(ask, prep, indicators, people, servable)

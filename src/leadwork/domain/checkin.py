@@ -80,8 +80,9 @@ class Answers:
     commitments: list[str] = field(default_factory=list)
     stories: list[dict[str, str]] = field(default_factory=list)
     conversations: list[dict[str, Any]] = field(default_factory=list)
-    # Capability plan steps completed this week, each {"capability": id, "what": text};
-    # they are marked done in capabilities.toml, not written to the check-in.
+    # Capability plan steps completed this week, each {"capability": id, "what": text} and,
+    # when a day was given, "on": "YYYY-MM-DD"; they are marked done in capabilities.toml,
+    # not written to the check-in.
     steps_done: list[dict[str, str]] = field(default_factory=list)
 
     def count(self) -> int:
@@ -133,11 +134,16 @@ class Answers:
         answers.commitments = [_text({"text": t}, "text") for t in _list(data, "commitments")]
         answers.stories = [dict(s) for s in _list(data, "stories")]
         answers.conversations = [dict(c) for c in _list(data, "conversations")]
-        answers.steps_done = [
-            {"capability": _text(s, "capability"), "what": _text(s, "what")}
-            for s in _list(data, "steps_done")
-        ]
+        answers.steps_done = [_step_ref(s) for s in _list(data, "steps_done")]
         return answers
+
+
+def _step_ref(item: Any) -> dict[str, str]:
+    """A step done, as a draft holds it: capability and text, and the day when one was given."""
+    ref = {"capability": _text(item, "capability"), "what": _text(item, "what")}
+    if "on" in item:
+        ref["on"] = dt.date.fromisoformat(_text(item, "on")).isoformat()
+    return ref
 
 
 def _list(data: Mapping[str, Any], key: str) -> list[Any]:

@@ -15,8 +15,13 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from leadwork.domain import wording
 from leadwork.domain.cadence import Cadence, cadence
-from leadwork.domain.commitments import carried_too_often, commitments_to_follow_up
+from leadwork.domain.commitments import (
+    OpenSource,
+    carried_too_often,
+    commitments_to_follow_up,
+)
 from leadwork.domain.scoreboard import judge_indicator, plan_records
 from leadwork.domain.status import (
     AT_RISK,
@@ -146,7 +151,8 @@ class Prep:
 
 
 def first_name(person: Person) -> str:
-    return person.name.split()[0] if person.name.split() else person.id
+    """What the person is called (`wording.first_name`: titles skipped), else their id."""
+    return wording.first_name(person.name) if person.name.split() else person.id
 
 
 def prep_window(
@@ -200,7 +206,7 @@ def prepare(
         if judged.tracked:
             views.append(_indicator_view(ind, judged))
     views.sort(key=lambda v: (SEVERITY[v.status], -v.course_correct_weeks))
-    commitments = _open_commitments(meetings, date)
+    commitments = open_commitments(meetings, date)
     stories = _stories_about(person, last_weeks(Week.of(day), HISTORY_WEEKS), checkins)
     prep = Prep(
         person=person,
@@ -236,16 +242,29 @@ def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
     )
 
 
-def _open_commitments(meetings: Sequence[OneOnOne], date: dt.date) -> list[OpenCommitment]:
-    """The open commitments of the latest meeting that made any (a meeting that made none
-    does not orphan the ones before it), numbered as the preparation shows them."""
-    found = commitments_to_follow_up(
+def _follow_up_source(
+    meetings: Sequence[OneOnOne],
+) -> OpenSource[dt.date, MeetingCommitment] | None:
+    return commitments_to_follow_up(
         (
             (m.date, m.commitments, [(f.by, f.text) for f in m.last_time])
             for m in reversed(meetings)
         ),
         lambda c: (c.by, c.text),
     )
+
+
+def commitments_made_on(meetings: Sequence[OneOnOne]) -> dt.date | None:
+    """The date of the meeting whose commitments `open_commitments` gives."""
+    found = _follow_up_source(meetings)
+    return None if found is None else found.key
+
+
+def open_commitments(meetings: Sequence[OneOnOne], date: dt.date) -> list[OpenCommitment]:
+    """The open commitments of the latest meeting that made any (a meeting that made none
+    does not orphan the ones before it), numbered as the preparation shows them; overdue
+    when due before `date`. `meetings` are oldest first."""
+    found = _follow_up_source(meetings)
     if found is None:
         return []
     return [
@@ -394,6 +413,9 @@ class Answers:
     plans: list[PlanAnswer] = field(default_factory=list)
     celebrate: str | None = None
     story_choice: str | None = None
+    story_who: str | None = (
+        None  # who the story is about (a team id or a name); None: the person met
+    )
     follow_ups: list[FollowUpAnswer] = field(default_factory=list)
     commitments: list[NewCommitment] = field(default_factory=list)
     note: str | None = None
@@ -476,6 +498,13 @@ def answer_problems(
                     hint=f"write the plan, or say --no-plan {plan.indicator}",
                 )
             )
+    if answers.story_who is not None and answers.story_choice is None:
+        problems.append(
+            Problem(
+                "--story-who says who a story is about; give the story too",
+                hint='give --celebrate "..." --story CHOICE with --story-who',
+            )
+        )
     if answers.story_choice is not None:
         if not answers.celebrate:
             problems.append(
@@ -579,9 +608,13 @@ def due_people(
 
 
 def story_from(prep: Prep, answers: Answers) -> Story | None:
-    """What to celebrate, kept as a story about the person, if it lived a choice."""
+    """What to celebrate, kept as a story if it lived a choice: about whom the answers say
+    (a team id or a name), by default the person met."""
     if not (answers.story_choice and answers.celebrate):
         return None
     return Story(
-        text=answers.celebrate, who=prep.person.id, choice=answers.story_choice, date=prep.date
+        text=answers.celebrate,
+        who=answers.story_who or prep.person.id,
+        choice=answers.story_choice,
+        date=prep.date,
     )

@@ -322,22 +322,42 @@ def step_flag(text: str, steps: Sequence[OpenStep]) -> OpenStep:
     return found
 
 
-def step_ref(step: OpenStep) -> dict[str, str]:
-    """A step as plain data (for a check-in draft): found again by capability and text."""
-    return {"capability": step.capability.id, "what": step.numbered.step.what}
+def step_ref(step: OpenStep, on: dt.date | None = None) -> dict[str, str]:
+    """A step as plain data (for a check-in draft): found again by capability and text;
+    `on`, the day it was done, when one was given (else the check-in's default day)."""
+    ref = {"capability": step.capability.id, "what": step.numbered.step.what}
+    if on is not None:
+        ref["on"] = on.isoformat()
+    return ref
+
+
+def done_on(text: str, today: dt.date) -> dt.date:
+    """The day a step was done, as typed (YYYY-MM-DD): ValueError if it is not a date or
+    is after `today` (a step is marked done once it is)."""
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"'{text.strip()}' is not a date: write it as YYYY-MM-DD") from None
+    if day > today:
+        raise ValueError(f"{day} is after today ({today}): a step is marked done once it is")
+    return day
 
 
 def find_steps(
-    refs: Iterable[Mapping[str, str]], steps: Sequence[OpenStep]
-) -> tuple[list[OpenStep], list[Mapping[str, str]]]:
-    """The open steps these refs name, and the refs no longer open (done or renamed)."""
-    found, gone = [], []
+    refs: Iterable[Mapping[str, str]], steps: Sequence[OpenStep], default: dt.date
+) -> tuple[list[tuple[OpenStep, dt.date]], list[Mapping[str, str]]]:
+    """The open steps these refs name, each with the day it was done (the ref's `on`, else
+    `default`), and the refs no longer open (done or renamed)."""
+    found: list[tuple[OpenStep, dt.date]] = []
+    gone = []
     for ref in refs:
-        match = next((s for s in steps if step_ref(s) == dict(ref)), None)
+        key = {"capability": ref.get("capability"), "what": ref.get("what")}
+        match = next((s for s in steps if step_ref(s) == key), None)
         if match is None:
             gone.append(ref)
-        elif match not in found:
-            found.append(match)
+        elif all(match != s for s, _ in found):
+            on = ref.get("on")
+            found.append((match, dt.date.fromisoformat(on) if on else default))
     return found, gone
 
 

@@ -40,8 +40,36 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
+HONORIFICS = frozenset(
+    {
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "miss",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "rev",
+        "lord",
+        "lady",
+    }
+)
+
+
 def first_name(name: str) -> str:
-    return name.split()[0] if name.split() else name
+    """The name a person is called by: the first word of `name` that is not a title.
+
+    Titles skipped (with or without a full stop, any case): Dr, Mr, Mrs, Ms, Mx, Miss,
+    Prof, Professor, Sir, Dame, Rev, Lord, Lady. "Dr. Amara Okafor" -> "Amara"; a name
+    made only of a title is kept whole ("Dr." -> "Dr."). Every view that shows a first
+    name (one-on-one preparations, "Needs you", the commitments list) calls this.
+    """
+    words = name.split()
+    given = [w for w in words if w.rstrip(".").casefold() not in HONORIFICS]
+    return given[0] if given else (words[0] if words else name)
 
 
 def owner_word(owner: str | None, you: str = "you") -> str | None:

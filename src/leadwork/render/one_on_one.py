@@ -18,6 +18,7 @@ from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, Prep, format_value
 from leadwork.domain.status import AT_RISK, CELEBRATE, COURSE_CORRECT, NO_DATA, ON_TRACK, WeekStatus
+from leadwork.domain.wording import first_name
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 from leadwork.render.dashboard_parts import indicator_spark
@@ -64,8 +65,10 @@ def plan_note(view: IndicatorView) -> str:
     return ""
 
 
-def whose(prep: Prep, by: str) -> str:
-    return prep.leader.split()[0] if by == "me" else prep.first_name
+def whose(prep: Prep, by: str, me: str = "You") -> str:
+    """Who made a commitment: the person's first name, or `me` for the leader ("You" in the
+    leader's own view; the leader's first name in the agenda sent to the person)."""
+    return me if by == "me" else prep.first_name
 
 
 def due_note(item: OpenCommitment) -> str:
@@ -245,13 +248,14 @@ def prep_markdown(prep: Prep) -> str:
     else:
         lines.append(f"{_md(prep.first_name)} owns no indicator yet.")
     since = f" from {prep.last.date}" if prep.last else ""
+    leader = first_name(prep.leader)
     lines += ["", f"## Open commitments{since}", ""]
     if not prep.commitments:
         lines.append("None." if prep.last else "No earlier one-on-one.")
     for item in prep.commitments:
         extra = ", ".join(filter(None, (due_note(item), carried_note(item))))
         lines.append(
-            f"{item.number}. **{_md(whose(prep, item.by))}:** {_md(item.text)}"
+            f"{item.number}. **{_md(whose(prep, item.by, leader))}:** {_md(item.text)}"
             + (f" ({_md(extra)})" if extra else "")
         )
     lines += ["", f"## Stories about {_md(prep.first_name)}", ""]

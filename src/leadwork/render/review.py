@@ -278,12 +278,14 @@ def open_steps_list(steps: Sequence[OpenStep]) -> RenderableType:
 
 
 def steps_marked_note(
-    marked: Sequence[OpenStep], gone: Sequence[object], day: dt.date
+    marked: Sequence[tuple[OpenStep, dt.date]], gone: Sequence[object]
 ) -> list[str]:
-    """The check-in summary's note on the steps it marked done."""
+    """The check-in summary's note on the steps it marked done, a sentence per day."""
     notes = []
-    if marked:
-        listed = "; ".join(f"{s.capability.id} step {s.numbered.position}" for s in marked)
+    for day in sorted({on for _, on in marked}):
+        listed = "; ".join(
+            f"{s.capability.id} step {s.numbered.position}" for s, on in marked if on == day
+        )
         notes.append(f"Marked done on {day} in capabilities.toml: {listed}.")
     if gone:
         notes.append(

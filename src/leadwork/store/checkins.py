@@ -14,6 +14,7 @@ loses nothing; the next interactive run offers to resume, a finished one deletes
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,13 @@ def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | Non
     the latest earlier one that made any, however long ago, with its open ones. Files are
     read newest first, and only as far as needed."""
     return follow_up_source(journal.checkins_before(week))
+
+
+def open_weekly_commitments(journal: Journal, today: dt.date) -> tuple[Week, Checkin] | None:
+    """The weekly commitments open as of `today`: those of the latest check-in up to this
+    week that made any (this week's own included), less those a later check-in answered,
+    with their carried counts. The week after this one would follow them up."""
+    return previous_checkin(journal, Week.of(today) + 1)
 
 
 def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Merged]) -> Saved:

@@ -84,6 +84,15 @@ def recent_meetings(
     return older + meetings
 
 
+def meetings_to_follow_up(
+    journal: Journal, people: Iterable[str], today: dt.date
+) -> dict[str, list[OneOnOne]]:
+    """Each person's one-on-ones up to `today`, back to the latest that made commitments:
+    what `domain.one_on_one.open_commitments` needs to say which are open today."""
+    known = list(people)
+    return {p: recent_meetings(journal, p, known, until=today, since=today) for p in known}
+
+
 def later_meeting(
     journal: Journal, person: str, people: Iterable[str], date: dt.date
 ) -> Entry | None:

@@ -161,7 +161,7 @@ def record_capability_review(
             return rel
         try:
             levels = {brief.index: (brief.capability.id, level)} if level else {}
-            _edit_capabilities(journal, steps, review.date, levels)
+            _edit_capabilities(journal, [(s, review.date) for s in steps], levels)
         except BaseException:
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -169,23 +169,23 @@ def record_capability_review(
     return rel
 
 
-def mark_steps_done(journal: Journal, steps: Sequence[OpenStep], date: dt.date) -> None:
-    """Mark these open steps done on `date` in capabilities.toml (the check-in's step)."""
-    if steps:
+def mark_steps_done(journal: Journal, marks: Sequence[tuple[OpenStep, dt.date]]) -> None:
+    """Mark each open step done on its date in capabilities.toml (the check-in's step); the
+    date is written as a TOML date (`done = 2026-12-01`)."""
+    if marks:
         with journal_lock(journal.root):
-            _edit_capabilities(journal, steps, date, {})
+            _edit_capabilities(journal, marks, {})
 
 
 def _edit_capabilities(
     journal: Journal,
-    steps: Sequence[OpenStep],
-    date: dt.date,
+    marks: Sequence[tuple[OpenStep, dt.date]],  # each step and the day it was done
     levels: dict[int, tuple[str, int]],  # capability index -> (its id, the new level)
 ) -> None:
     try:
         edit_file(
             journal.path(layout.CAPABILITIES),
-            lambda doc: _mark(doc, steps, date, levels),
+            lambda doc: _mark(doc, marks, levels),
             Capabilities,
         )
     finally:
@@ -194,13 +194,12 @@ def _edit_capabilities(
 
 def _mark(
     document: Any,
-    steps: Sequence[OpenStep],
-    date: dt.date,
+    marks: Sequence[tuple[OpenStep, dt.date]],
     levels: dict[int, tuple[str, int]],
 ) -> None:
     """Change only the lines that must change; refuse if the file moved under us."""
     tables = {}
-    expected = {s.index: s.capability.id for s in steps}
+    expected = {s.index: s.capability.id for s, _ in marks}
     expected.update({index: capability_id for index, (capability_id, _) in levels.items()})
     for index, capability_id in expected.items():
         try:
@@ -213,7 +212,7 @@ def _mark(
         tables[index] = table
     for index, (_, level) in levels.items():
         tables[index]["level"] = level
-    for item in steps:
+    for item, date in marks:
         try:
             step = tables[item.index]["steps"][item.numbered.position - 1]
             same = step["what"] == item.numbered.step.what

@@ -1,0 +1,96 @@
+"""`leadwork commitments`: every open commitment, yours and theirs, weekly and one-on-one,
+in one list. Pure: the open ones are found by the rules the check-in and the one-on-one
+preparation follow (`checkin.follow_up_source`, `one_on_one.open_commitments`); this only
+dates them, puts them side by side and sorts them.
+
+- A weekly commitment is yours; it is made in a check-in for the week after, so it is due
+  at the end of that week: the Sunday of the week after the check-in's.
+- A one-on-one commitment is yours (`by = "me"`) or the person's (`by = "them"`), due on
+  its own `due` date (none: never overdue).
+- Overdue means due before today. The list is sorted overdue first, then by due date
+  (undated last), then as found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from leadwork.domain.commitments import carried_too_often
+from leadwork.domain.one_on_one import commitments_made_on, first_name, open_commitments
+from leadwork.domain.weeks import Week
+from leadwork.model.checkin import Checkin
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.model.team import Person
+
+CHECKIN = "checkin"
+ONE_ON_ONE = "one-on-one"
+
+
+@dataclass(frozen=True)
+class ListedCommitment:
+    source: str  # CHECKIN or ONE_ON_ONE
+    made: str  # the check-in's week (YYYY-Www) or the one-on-one's date (YYYY-MM-DD)
+    person: Person | None  # who the one-on-one was with; None for a weekly commitment
+    by: str  # "me" or "them"
+    text: str
+    due: dt.date | None
+    overdue: bool
+    carried: int
+
+    @property
+    def carried_too_often(self) -> bool:
+        return carried_too_often(self.carried)
+
+    @property
+    def who(self) -> str | None:
+        """The person's first name when the commitment is theirs; None when it is yours."""
+        return first_name(self.person) if self.by == "them" and self.person else None
+
+
+def weekly_due(week: Week) -> dt.date:
+    """A weekly commitment made in `week`'s check-in is due at the end of the week after."""
+    return (week + 1).sunday
+
+
+def all_open_commitments(
+    weekly: tuple[Week, Checkin] | None,
+    meetings: Mapping[str, Sequence[OneOnOne]],
+    people: Sequence[Person],
+    today: dt.date,
+) -> list[ListedCommitment]:
+    """Every open commitment as of `today`, sorted (see the module's docstring).
+
+    `weekly` is the latest check-in that made commitments, holding only its open ones
+    (`store.checkins.open_weekly`); `meetings` holds each person's one-on-ones up to today,
+    oldest first, back to the latest that made commitments (`store.one_on_ones.
+    recent_meetings`)."""
+    found: list[ListedCommitment] = []
+    if weekly is not None:
+        week, checkin = weekly
+        due = weekly_due(week)
+        found += [
+            ListedCommitment(CHECKIN, str(week), None, "me", c.text, due, due < today, c.carried)
+            for c in checkin.commitments
+        ]
+    for person in people:
+        held = meetings.get(person.id, [])
+        made_on = commitments_made_on(held)
+        if made_on is None:
+            continue
+        found += [
+            ListedCommitment(
+                ONE_ON_ONE,
+                made_on.isoformat(),
+                person,
+                c.by,
+                c.text,
+                c.due,
+                c.overdue,
+                c.carried,
+            )
+            for c in open_commitments(held, today)
+        ]
+    undated = dt.date.max
+    return sorted(found, key=lambda c: (not c.overdue, c.due or undated))
