@@ -129,6 +129,7 @@ class Interview:
 
     def hours(self) -> None:
         from leadwork.domain.checkin import HOUR_AREAS, HOUR_LABELS, check_hours, parse_number
+        from leadwork.domain.values import format_number
         from leadwork.model.checkin import HOURS_IN_WEEK
         from leadwork.render import checkin as show
 
@@ -154,8 +155,8 @@ class Interview:
                     return str(error)
                 if others + value > HOURS_IN_WEEK:
                     return (
-                        f"with the other areas' {others:g} hours that makes "
-                        f"{others + value:g}, more than the {HOURS_IN_WEEK} in a week"
+                        f"with the other areas' {format_number(others)} hours that makes "
+                        f"{format_number(others + value)}, more than the {HOURS_IN_WEEK} in a week"
                     )
                 return None
 

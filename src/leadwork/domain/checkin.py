@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from leadwork.domain.commitments import DoneRate, done_rate
 from leadwork.domain.status import is_active, judge, thresholds_for
+from leadwork.domain.values import format_number
 from leadwork.domain.weeks import Week
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
@@ -511,9 +512,11 @@ def merge(
     hours = data.get("hours") or {}
     total = sum(v for v in hours.values() if v is not None)
     if total > HOURS_IN_WEEK:
-        listed = ", ".join(f"{HOUR_LABELS[a]} {hours[a]:g}" for a in HOUR_AREAS if a in hours)
+        listed = ", ".join(
+            f"{HOUR_LABELS[a]} {format_number(hours[a])}" for a in HOUR_AREAS if a in hours
+        )
         raise UsageProblem(
-            f"the hours add up to {total:g}, more than the {HOURS_IN_WEEK} in a week",
+            f"the hours add up to {format_number(total)}, more than the {HOURS_IN_WEEK} in a week",
             hint=f"this week's hours would be: {listed}",
         )
 

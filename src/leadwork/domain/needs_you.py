@@ -31,9 +31,10 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, NO_DATA
+from leadwork.domain.values import format_percent, format_value
 from leadwork.domain.weeks import Week
 from leadwork.domain.window import SHOWN_WEEKS, ShownWeek
-from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names, with_unit
+from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
 
 KINDS: tuple[tuple[str, str], ...] = (
@@ -226,7 +227,7 @@ def someone_elses_job(time: TimeAudit) -> list[Finding]:
         Finding(
             "someone-elses-job",
             None,
-            f"{time.share:.0f}% of this week's hours went to someone else's job "
+            f"{format_percent(time.share)} of this week's hours went to someone else's job "
             f"(the warning level is {time.warning_percent}%).",
             time.share,
         )
@@ -240,7 +241,7 @@ def trends(indicators: Sequence[IndicatorView]) -> list[Finding]:
             continue  # in course-correct it is already on the list, or has a plan
         moves = ind.trend_weeks
         first = ind.track.history[-(moves + 1)].value if len(ind.history) > moves else None
-        span = f" ({with_unit(first, '')} → {with_unit(ind.now.value or 0, ind.unit)})"
+        span = f" ({format_value(first)} → {format_value(ind.now.value or 0, ind.unit)})"
         findings.append(
             Finding(
                 "trend-warning",

@@ -34,6 +34,7 @@ from leadwork.domain.status import (
     run_start,
     trend_warning,
 )
+from leadwork.domain.values import format_value
 from leadwork.domain.weeks import Week, last_weeks
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
@@ -142,15 +143,6 @@ def prep_window(date: dt.date, today: dt.date) -> list[Week]:
     """The 13 weeks ending with the meeting's week; never past this week (a meeting
     prepared ahead of time has no readings from the future to show)."""
     return last_weeks(Week.of(min(date, today)), HISTORY_WEEKS)
-
-
-def format_value(value: float | None, unit: str) -> str:
-    if value is None:
-        return "-"
-    number = f"{value:.10g}"  # 1234567, not :g's 1.23457e+06; 96.4, not 96.40000000001
-    if not unit:
-        return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
 
 
 def prepare(

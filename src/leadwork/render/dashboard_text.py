@@ -17,15 +17,12 @@ from leadwork.domain.alignment import StoryLine
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import ON_TRACK
-from leadwork.domain.wording import STATUS_WORDS, short_date, short_names
+from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
 from leadwork.render.dashboard_parts import (
     DASH,
     EMPTY,
-    SPARK_STYLES,
-    STYLES,
-    SYMBOLS,
     WARNING,
     short_week,
 )
@@ -39,6 +36,7 @@ from leadwork.render.layout import (
     plain_table,
     stacked,
 )
+from leadwork.render.palette import SPARK_STYLE, STATUS_LABEL, STATUS_STYLE, STATUS_SYMBOL
 
 NEEDS_YOU_SHOWN = 7  # "short": the rest are one `--format json` away
 SIGNALS_SHOWN = 3
@@ -64,14 +62,16 @@ def _status(status: str | None) -> Text:
     if status is None:
         return Text(EMPTY, style="dim")
     if status == ON_TRACK:  # the usual case stays quiet: only its tick is coloured
-        return Text.assemble((SYMBOLS[status], STYLES[status]), " ", STATUS_WORDS[status])
-    return Text(say.status_label(status), style=STYLES[status])
+        return Text.assemble(
+            (STATUS_SYMBOL[status], STATUS_STYLE[status]), " ", STATUS_LABEL[status]
+        )
+    return Text(say.status_label(status), style=STATUS_STYLE[status])
 
 
 def _spark(values: list[float | None], statuses: list[str]) -> Text:
     text = Text()
     for char, status in zip(say.spark_heights(values), statuses, strict=True):
-        text.append(char, style=SPARK_STYLES[status])
+        text.append(char, style=SPARK_STYLE[status])
     return text
 
 

@@ -16,28 +16,16 @@ from rich.text import Text
 from leadwork.domain.cadence import Cadence
 from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
-from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, Prep, format_value
-from leadwork.domain.status import AT_RISK, CELEBRATE, COURSE_CORRECT, NO_DATA, ON_TRACK, WeekStatus
+from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, Prep
+from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
+from leadwork.domain.values import format_value
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
+from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.store.one_on_ones import Saved
 
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"
-STATUS_LABEL = {
-    CELEBRATE: "celebrate",
-    ON_TRACK: "on track",
-    AT_RISK: "at risk",
-    COURSE_CORRECT: "course-correct",
-    NO_DATA: "no data",
-}
-STATUS_STYLE = {
-    CELEBRATE: "bold green",
-    ON_TRACK: "green",
-    AT_RISK: "yellow",
-    COURSE_CORRECT: "bold red",
-    NO_DATA: "dim",
-}
 
 
 # ---- shared pieces ----------------------------------------------------------------------------
@@ -153,8 +141,8 @@ def _indicator_table(prep: Prep) -> RenderableType:
             status.append("\n" + note, style="bold red" if view.flagged else "yellow")
         table.add_row(
             Text(ind.name),
-            Text(format_value(current.value, ind.unit)),
-            Text(format_value(current.thresholds.target, ind.unit)),
+            Text(format_value(current.value, ind.unit, missing="-")),
+            Text(format_value(current.thresholds.target, ind.unit, missing="-")),
             spark,
             status,
         )
@@ -252,8 +240,9 @@ def prep_markdown(prep: Prep) -> str:
             if note and view.flagged:
                 note = f"**{note}**"
             lines.append(
-                f"| {_md(ind.name)} | {_md(format_value(view.current.value, ind.unit))} "
-                f"| {_md(format_value(view.current.thresholds.target, ind.unit))} "
+                f"| {_md(ind.name)} "
+                f"| {_md(format_value(view.current.value, ind.unit, missing='-'))} "
+                f"| {_md(format_value(view.current.thresholds.target, ind.unit, missing='-'))} "
                 f"| {status} | {spark} | {note} |"
             )
     else:
