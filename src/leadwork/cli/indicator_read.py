@@ -52,15 +52,15 @@ def list_indicators(
     even while it is still green.
     """
     from leadwork.cli.lookup import find_by_id
-    from leadwork.domain.listing import HISTORY_WEEKS, indicator_view
-    from leadwork.domain.weeks import Week, last_weeks
+    from leadwork.domain.listing import indicator_view
+    from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks
     from leadwork.render import listing
 
     journal = session(ctx).journal()
     if owner is not None:  # a typo must not read as "nobody owns anything"
         find_by_id("person", owner, journal.team().people)
     as_of = parse_week(week, "--week") or Week.of(today())
-    checkins = journal.checkins(last_weeks(as_of, HISTORY_WEEKS))
+    checkins = journal.checkins(last_weeks(as_of, SHOWN_WEEKS))
     trend = journal.config().settings.trend_weeks
     views = [indicator_view(i, as_of, checkins, trend) for i in journal.indicators().indicators]
     views = [v for v in views if (v.active or all_) and owner in (None, v.indicator.owner)]
@@ -83,14 +83,14 @@ def show_indicator(
 ) -> None:
     """Show one indicator: who agreed it, its thresholds (and changes), 13 weeks of status."""
     from leadwork.cli.lookup import find_by_id
-    from leadwork.domain.listing import HISTORY_WEEKS, indicator_view
-    from leadwork.domain.weeks import Week, last_weeks
+    from leadwork.domain.listing import indicator_view
+    from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks
     from leadwork.render import listing
 
     journal = session(ctx).journal()
     as_of = parse_week(week, "--week") or Week.of(today())
     indicator = find_by_id("indicator", indicator_id, journal.indicators().indicators)
-    checkins = journal.checkins(last_weeks(as_of, HISTORY_WEEKS))
+    checkins = journal.checkins(last_weeks(as_of, SHOWN_WEEKS))
     view = indicator_view(indicator, as_of, checkins, journal.config().settings.trend_weeks)
     if format is ListFormat.json:
         typer.echo(listing.indicator_detail_json(view))

@@ -37,16 +37,13 @@ def parse_week(text: str | None, flag: str) -> Week | None:
 
 def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None:
     """Like parse_week, for a range's end: a week not yet begun has nothing to show, and
-    every command refuses one alike (checkin and dashboard through resolve_week)."""
-    from leadwork.domain.weeks import Week
+    every command refuses one alike (weeks.not_begun)."""
+    from leadwork.domain.weeks import not_begun
 
     week = parse_week(text, flag)
-    current = Week.of(today)
-    if week is not None and week > current:
-        raise UsageProblem(
-            f"{flag} {week} has not started yet (today is {today}, in {current})",
-            hint=f"leave out {flag} to end the range this week",
-        )
+    problem = None if week is None else not_begun(week, today, flag)
+    if problem:
+        raise UsageProblem(problem, hint=f"leave out {flag} to end the range this week")
     return week
 
 

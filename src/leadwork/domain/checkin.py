@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from leadwork.domain.commitments import DoneRate, done_rate
 from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.values import format_number
-from leadwork.domain.weeks import Week
+from leadwork.domain.weeks import Week, not_begun
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
     CONVERSATION_KINDS,
@@ -611,9 +611,10 @@ def resolve_week(text: str | None, today: dt.date) -> Week:
             f"--week {text}: {str(error).removeprefix(repr(text) + ': ')}",
             hint="write the ISO week as YYYY-Www, like 2026-W48; a year has 52 or 53 weeks",
         ) from None
-    if week > current:
+    problem = not_begun(week, today, "--week")
+    if problem:
         raise UsageProblem(
-            f"--week {week} has not started yet (today is {today}, in {current})",
+            problem,
             hint="a check-in records a week that has begun; leave out --week for this week",
         )
     return week

@@ -19,12 +19,10 @@ from leadwork.domain.status import (
     thresholds_for,
     trend_warning,
 )
-from leadwork.domain.weeks import Week, last_weeks
+from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks
 from leadwork.model.capabilities import Capability, Step
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
-
-HISTORY_WEEKS = 13  # what the dashboard shows; `show` shows the same window
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,7 @@ class IndicatorView:
     indicator: Indicator
     week: Week  # the week it is seen from
     thresholds: Thresholds  # in effect that week
-    history: list[WeekStatus]  # the HISTORY_WEEKS weeks ending with `week`, oldest first
+    history: list[WeekStatus]  # the SHOWN_WEEKS weeks ending with `week`, oldest first
     trend_warning: bool
     course_correct_weeks: int  # weeks in a row in course-correct, ending with `week`
     active: bool
@@ -54,7 +52,7 @@ def readings_of(indicator_id: str, checkins: dict[Week, Checkin]) -> dict[Week, 
 def indicator_view(
     indicator: Indicator, week: Week, checkins: dict[Week, Checkin], trend_weeks: int
 ) -> IndicatorView:
-    weeks = last_weeks(week, HISTORY_WEEKS)
+    weeks = last_weeks(week, SHOWN_WEEKS)
     history = judge_weeks(indicator, weeks, readings_of(indicator.id, checkins))
     return IndicatorView(
         indicator=indicator,

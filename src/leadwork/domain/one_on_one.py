@@ -35,14 +35,13 @@ from leadwork.domain.status import (
     trend_warning,
 )
 from leadwork.domain.values import format_value
-from leadwork.domain.weeks import Week, last_weeks
+from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
 from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan
 from leadwork.model.team import Person
 
-HISTORY_WEEKS = 13
 DEFAULT_GAP_DAYS = 14  # when a person has no cadence, commitments default to two weeks
 TEXT_MAX = 10_000  # as model.common.TEXT_MAX
 OFF_TRACK = (AT_RISK, COURSE_CORRECT)
@@ -142,7 +141,7 @@ def first_name(person: Person) -> str:
 def prep_window(date: dt.date, today: dt.date) -> list[Week]:
     """The 13 weeks ending with the meeting's week; never past this week (a meeting
     prepared ahead of time has no readings from the future to show)."""
-    return last_weeks(Week.of(min(date, today)), HISTORY_WEEKS)
+    return last_weeks(Week.of(min(date, today)), SHOWN_WEEKS)
 
 
 def prepare(

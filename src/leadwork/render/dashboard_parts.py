@@ -17,8 +17,8 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds
 from leadwork.domain.values import format_average, format_number, format_percent, format_value
-from leadwork.domain.weeks import Week
-from leadwork.domain.window import SHOWN_WEEKS, SIGNALS_MAX_WEEKS
+from leadwork.domain.weeks import SHOWN_WEEKS, Week
+from leadwork.domain.window import SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import plural, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL

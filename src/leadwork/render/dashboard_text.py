@@ -17,6 +17,7 @@ from leadwork.domain.alignment import StoryLine
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import ON_TRACK
+from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
@@ -314,7 +315,13 @@ class DashboardText:
         t = d.time
         this = short_week(d.week, d.week)
         confidence = {view.area: view for view in d.confidence}
-        headers = ["Where the hours went", this, "4-wk avg", f"Confidence {this}", "13 weeks"]
+        headers = [
+            "Where the hours went",
+            this,
+            "4-wk avg",
+            f"Confidence {this}",
+            f"{SHOWN_WEEKS} weeks",
+        ]
         headers.append("vs 4 wks")  # this week against the 4 before
         rows: list[list[RenderableType]] = []
         for category in TIME_CATEGORIES:

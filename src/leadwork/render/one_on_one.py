@@ -19,6 +19,7 @@ from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, Prep
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
 from leadwork.domain.values import format_value
+from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
@@ -128,7 +129,7 @@ def _indicator_table(prep: Prep) -> RenderableType:
     table.add_column("Indicator", header_style="bold", min_width=12)
     table.add_column("Latest", header_style="bold", justify="right", no_wrap=True)
     table.add_column("Target", header_style="bold", justify="right", no_wrap=True)
-    table.add_column("13 weeks", header_style="bold", no_wrap=True)
+    table.add_column(f"{SHOWN_WEEKS} weeks", header_style="bold", no_wrap=True)
     table.add_column("Status", header_style="bold", min_width=14)
     for view in prep.indicators:
         ind, current = view.indicator, view.current
@@ -227,7 +228,7 @@ def prep_markdown(prep: Prep) -> str:
     lines += [f"## Indicators, {prep.weeks[0]} to {prep.weeks[-1]}", ""]
     if prep.indicators:
         lines += [
-            "| Indicator | Latest | Target | Status | 13 weeks | Note |",
+            f"| Indicator | Latest | Target | Status | {SHOWN_WEEKS} weeks | Note |",
             "|---|--:|--:|---|---|---|",
         ]
         for view in prep.indicators:
