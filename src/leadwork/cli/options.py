@@ -9,6 +9,7 @@ from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable
 
     from leadwork.domain.weeks import Week
 
@@ -45,6 +46,58 @@ def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None
     if problem:
         raise UsageProblem(problem, hint=f"leave out {flag} to end the range this week")
     return week
+
+
+def parse_date(text: str | None, flag: str, default: dt.date) -> dt.date:
+    """A YYYY-MM-DD option value (`default` when it is absent), or a usage error that says
+    how to write one. Only the written-out form: not 20261127, not a week date."""
+    import datetime as dt
+
+    if text is None:
+        return default
+    try:
+        if len(text.strip()) == 10:
+            return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise UsageProblem(
+        f"{flag} '{text}' is not a date", hint="write it as YYYY-MM-DD, like 2026-11-27"
+    )
+
+
+def parse_numbers(
+    values: Iterable[str],
+    what: str,
+    *,
+    flag: str = "",
+    every: int | None = None,
+    dates_with: str | None = None,
+    hint: str = "give numbers as shown, like 1,3",
+) -> list[tuple[int, str | None]]:
+    """Items picked by the numbers shown: "1,3", "1 3" or a repeated option; "all" means
+    1..`every` when it is given. `N=DATE` gives a due date, taken only by the option named
+    `dates_with`. Returns (number, due date as written) pairs."""
+    found: list[tuple[int, str | None]] = []
+    named = f"{flag} " if flag else ""
+    for value in values:
+        for item in value.split(","):
+            parts = [item.strip()] if "=" in item else item.split()
+            for part in parts:
+                number, due = part, None
+                if "=" in part and dates_with is not None:
+                    number, due = (s.strip() for s in part.split("=", 1))
+                    if flag != dates_with:
+                        raise UsageProblem(f"{named}'{part}': only {dates_with} takes a due date")
+                if number.lower() == "all" and every is not None:
+                    found += [(n, due) for n in range(1, every + 1)]
+                elif number.isdigit():
+                    found.append((int(number), due))
+                else:
+                    raise UsageProblem(
+                        f"{named}'{part}' is not a {what} number",
+                        hint=hint + (" (or 'all')" if every is not None else ""),
+                    )
+    return found
 
 
 def show(renderable: Any, end: str = "\n") -> None:
