@@ -52,11 +52,12 @@ def parse_date(text: str | None, flag: str, default: dt.date) -> dt.date:
     """A YYYY-MM-DD option value (`default` when it is absent), or a usage error that says
     how to write one. Only the written-out form: not 20261127, not a week date."""
     import datetime as dt
+    import re
 
     if text is None:
         return default
     try:
-        if len(text.strip()) == 10:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
             return dt.date.fromisoformat(text.strip())
     except ValueError:
         pass
