@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -31,6 +32,9 @@ from leadwork.domain.values import format_average, format_number, format_percent
         (1e20, "100000000000000000000"),
         (1e23, "100000000000000000000000"),  # not int(1e23)'s 99999999999999991611392
         (1e-7, "0.0000001"),
+        (10.0, "10"),
+        (100.5, "100.5"),
+        (5e-324, "0." + "0" * 323 + "5"),
         (0.000123, "0.000123"),
         (123456789012345678, "123456789012345678"),  # an int is exact as it is
         (float("inf"), "∞"),
@@ -60,6 +64,10 @@ def test_every_float_is_written_plainly_and_reads_back_close(value):
     assert re.fullmatch(r"-?\d+(\.\d*[1-9])?", text), text  # no exponent, no trailing zero
     assert text != "-0"
     assert float(text) == pytest.approx(value, rel=1e-14, abs=0)
+    # The same as decimal arithmetic gives for the shortest digits (15 at most):
+    shortest = repr(value) if len(Decimal(repr(value)).as_tuple().digits) <= 15 else f"{value:.15g}"
+    expected = f"{Decimal(shortest).normalize():f}"
+    assert text == ("0" if expected == "-0" else expected)
 
 
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-1e9, max_value=1e9))
