@@ -119,8 +119,8 @@ def test_a_new_week_from_flags_is_written_like_the_example(example_journal, run)
     )
     assert result.stdout == (
         "Recorded 2026-W49 (30 Nov \u2013 6 Dec 2026) in checkins/2026-W49.toml.\n"
-        "  readings       dayton-scrap           2.9%    at-risk\n"
-        "                 greenville-changeover  36 min  on-track\n"
+        "  readings       dayton-scrap           2.9%    at risk\n"
+        "                 greenville-changeover  36 min  on track\n"
         "  hours          alignment 9 · someone else's job 4\n"
         "  confidence     alignment 4\n"
         "  reflection     confident  “Alignment”\n"
@@ -415,7 +415,7 @@ def test_at_80_columns_the_summary_wraps_inside_its_columns(example_journal, run
     assert result.exit_code == 0, result
     assert result.stdout == (
         "Recorded 2026-W49 (30 Nov \u2013 6 Dec 2026) in checkins/2026-W49.toml.\n"
-        "  readings     dayton-scrap  2.9%  at-risk\n"
+        "  readings     dayton-scrap  2.9%  at risk\n"
         "  hours        alignment 8 · capability 6 · accountability 12\n"
         "               someone else's job 12 · other 4\n"
         "  confidence   alignment 4 · capability 3\n"

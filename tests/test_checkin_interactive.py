@@ -163,7 +163,7 @@ def test_the_interview_asks_each_step_in_order_and_writes_the_week(journal, run,
         "    target 95% · celebrate ≥ 98% · course-correct < 90% · last 93.5% (2026-W48)\n"
         "    value in %: "
     ) in out
-    assert "    → 96% is on-track\n" in out
+    assert "    → 96% is on track\n" in out
     assert "    → 3.4 is course-correct\n" in out
     # the time audit totals and flags someone else's job
     assert "40 hours in all. 25% went to someone else's job (more than your 20%)." in out
@@ -172,7 +172,7 @@ def test_the_interview_asks_each_step_in_order_and_writes_the_week(journal, run,
     assert out.endswith(
         "Your biggest challenge?: \n"
         "Recorded 2026-W49 (30 Nov \u2013 6 Dec 2026) in checkins/2026-W49.toml.\n"
-        "  readings       otd    96%  on-track\n"
+        "  readings       otd    96%  on track\n"
         "                 scrap  3.4  course-correct\n"
         "  hours          alignment 8 · capability 6 · accountability 12 · someone else's job 10"
         " · other 4\n"
@@ -259,7 +259,7 @@ def test_amending_shows_what_is_there_and_enter_keeps_it(example_journal, run, a
     assert "(1 done / 2 carried / 3 dropped) [carried]: " in out  # W47's first commitment
     assert "    value in %: [97.6]: " not in out
     assert "    value in % [97.6]: " in out
-    assert "    → 97.6% is on-track\n" in out
+    assert "    → 97.6% is on track\n" in out
     assert "  other [6]: " in out
     assert "  capability [3]: " in out
     assert "  Your biggest challenge? [Alignment. No medical story since early…]: " in out

@@ -10,13 +10,14 @@ from leadwork.domain.alignment import (
     choice_stories,
     conversations,
     covers,
-    last_strategy_review,
     refresh_signals,
     review_age,
 )
 from leadwork.domain.capability import capability_view, overdue_steps
 from leadwork.domain.coverage import coverage
 from leadwork.domain.needs_you import KINDS, RANK, Finding, _ranked
+from leadwork.domain.review import last_strategy_review
+from leadwork.domain.values import format_number, format_value
 from leadwork.domain.weeks import Week
 from leadwork.domain.window import (
     SIGNALS_MAX_WEEKS,
@@ -25,7 +26,7 @@ from leadwork.domain.window import (
     judged_weeks,
     signal_weeks,
 )
-from leadwork.domain.wording import number, short_date, short_names, with_unit
+from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import commitments, confidence_trend, time_audit
 from leadwork.model.capabilities import Capability
 from leadwork.model.checkin import Checkin
@@ -157,7 +158,7 @@ def test_no_customer_heard_after_customer_gap_weeks(weeks_ago, gap):
 
 def test_the_later_of_reviewed_on_and_the_latest_review_file_counts():
     strategy = STRATEGY.model_copy(update={"reviewed_on": dt.date(2026, 7, 20)})
-    review = StrategyReview(kind="strategy", date=dt.date(2026, 9, 1))
+    review = StrategyReview(kind="strategy", date=dt.date(2026, 9, 1)).date
     assert last_strategy_review(strategy, [review], TODAY) == (dt.date(2026, 9, 1), "reviews")
     assert last_strategy_review(strategy, [], TODAY) == (dt.date(2026, 7, 20), "strategy.toml")
     # A review after the day shown had not happened yet.
@@ -337,8 +338,9 @@ def test_every_kind_has_a_rank_and_an_area():
 
 
 def test_wording_helpers():
-    assert number(97.6) == "97.6" and number(2.0) == "2" and number(0.1 + 0.2) == "0.3"
-    assert with_unit(3.6, "%") == "3.6%" and with_unit(4.5, "days") == "4.5 days"
+    assert format_number(97.6) == "97.6" and format_number(2.0) == "2"
+    assert format_number(0.1 + 0.2) == "0.3"
+    assert format_value(3.6, "%") == "3.6%" and format_value(4.5, "days") == "4.5 days"
     assert short_date(dt.date(2026, 11, 18), TODAY) == "18 Nov"
     assert short_date(dt.date(2027, 1, 18), TODAY) == "18 Jan 2027"
     assert short_names({"a": "Ann Lee", "b": "Ann Wu", "c": "Tom Okafor"}) == {

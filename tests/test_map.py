@@ -17,16 +17,16 @@ right the first time.
 │   ├── quality-at-scale  High-quality manufacturing at scale  level 3 of 4
 │   │   ⚠ no plan step ahead
 │   │   ├── course-correct  3.6%  Dayton scrap rate  dayton-scrap
-│   │   └── on-track        97.4%  First-pass yield, both plants  first-pass-yield
+│   │   └── on track        97.4%  First-pass yield, both plants  first-pass-yield
 │   └── coaching-supervisors  Coaching supervisors  level 2 of 3
 │       ⚠ no indicator tracks it
 ├── dependable-delivery
 │   The date we promise is the date the customer can plan on. We call before we slip, never after.
 │   ├── dependable-scheduling  Dependable scheduling and S&OP  level 2 of 4
-│   │   ├── on-track        97.6%  Greenville on-time delivery  greenville-otd
-│   │   ├── on-track        38 min  Greenville CNC changeover time  greenville-changeover
-│   │   ├── on-track        96.4%  Dayton on-time delivery  dayton-otd
-│   │   └── on-track        95.7%  Castings supplier on-time  castings-otd
+│   │   ├── on track        97.6%  Greenville on-time delivery  greenville-otd
+│   │   ├── on track        38 min  Greenville CNC changeover time  greenville-changeover
+│   │   ├── on track        96.4%  Dayton on-time delivery  dayton-otd
+│   │   └── on track        95.7%  Castings supplier on-time  castings-otd
 │   └── machinist-pipeline  Growing our own machinists  level 2 of 4
 │       ⚠ no indicator tracks it
 ├── grow-medical
@@ -35,10 +35,10 @@ right the first time.
 │   ├── quality-at-scale  High-quality manufacturing at scale  level 3 of 4
 │   │   ⚠ no plan step ahead
 │   │   ├── course-correct  3.6%  Dayton scrap rate  dayton-scrap
-│   │   └── on-track        97.4%  First-pass yield, both plants  first-pass-yield
+│   │   └── on track        97.4%  First-pass yield, both plants  first-pass-yield
 │   ├── consultative-selling  Consultative selling  level 2 of 4
-│   │   └── on-track        2 meetings  Medical discovery meetings  discovery-meetings
-│   └── on-track        4.5 days  Medical quote turnaround  medical-quote-days
+│   │   └── on track        2 meetings  Medical discovery meetings  discovery-meetings
+│   └── on track        4.5 days  Medical quote turnaround  medical-quote-days
 ├── build-bench
 │   We grow our own machinists, supervisors and managers, so neither plant depends on a few heroes,
 │   including me.
@@ -51,7 +51,7 @@ right the first time.
 │   either plant.
 │   ⚠ no capability serves it
 └── ⚠ Indicators that serve nothing
-    └── no-data         no reading  Overtime hours, both plants  overtime-hours
+    └── no data         no reading  Overtime hours, both plants  overtime-hours
         ⚠ serves nothing, no owner, no agreed date
 ⚠ 7 gaps; `leadwork check` says where to fix each.
 """
@@ -141,16 +141,16 @@ def test_the_example_as_markdown(example_journal, run):
         "  - **quality-at-scale** High-quality manufacturing at scale (level 3 of 4) — "
         "⚠ no plan step ahead",
         "    - `dayton-scrap` Dayton scrap rate: 3.6%, **course-correct**",
-        "    - `first-pass-yield` First-pass yield, both plants: 97.4%, **on-track**",
+        "    - `first-pass-yield` First-pass yield, both plants: 97.4%, **on track**",
         "  - **coaching-supervisors** Coaching supervisors (level 2 of 3) — "
         "⚠ no indicator tracks it",
         "- **dependable-delivery**: The date we promise is the date the customer can plan on. "
         "We call before we slip, never after.",
     ]
-    assert "  - `medical-quote-days` Medical quote turnaround: 4.5 days, **on-track**" in lines
+    assert "  - `medical-quote-days` Medical quote turnaround: 4.5 days, **on track**" in lines
     assert lines[-4:] == [
         "- ⚠ Indicators that serve nothing",
-        "  - `overtime-hours` Overtime hours, both plants: no reading, **no-data** — "
+        "  - `overtime-hours` Overtime hours, both plants: no reading, **no data** — "
         "⚠ serves nothing, no owner, no agreed date",
         "",
         "⚠ 7 gaps; `leadwork check` says where to fix each.",

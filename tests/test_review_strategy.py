@@ -388,12 +388,12 @@ def test_a_review_with_no_signals_to_answer(fresh_journal, run):
 
 def test_the_last_review_is_the_later_of_reviewed_on_and_the_review_files():
     strategy = Strategy(reviewed_on=dt.date(2026, 7, 20), co_created_on=dt.date(2026, 2, 12))
-    assert last_strategy_review(strategy, []) == dt.date(2026, 7, 20)
-    assert last_strategy_review(strategy, [dt.date(2026, 6, 1)]) == dt.date(2026, 7, 20)
-    assert last_strategy_review(strategy, [dt.date(2026, 12, 8)]) == dt.date(2026, 12, 8)
+    assert last_strategy_review(strategy, []).on == dt.date(2026, 7, 20)
+    assert last_strategy_review(strategy, [dt.date(2026, 6, 1)]).on == dt.date(2026, 7, 20)
+    assert last_strategy_review(strategy, [dt.date(2026, 12, 8)]).on == dt.date(2026, 12, 8)
     created = Strategy(co_created_on=dt.date(2026, 2, 12))
-    assert last_strategy_review(created, []) == dt.date(2026, 2, 12)
-    assert last_strategy_review(Strategy(), []) is None
+    assert last_strategy_review(created, []).on == dt.date(2026, 2, 12)
+    assert last_strategy_review(Strategy(), []).on is None
 
 
 strategy_reviews = st.builds(

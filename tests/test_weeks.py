@@ -2,7 +2,14 @@ import datetime as dt
 
 import pytest
 
-from leadwork.domain.weeks import Week, last_weeks, week_range, weeks_in_year
+from leadwork.domain.weeks import (
+    SHOWN_WEEKS,
+    Week,
+    last_weeks,
+    not_begun,
+    week_range,
+    weeks_in_year,
+)
 
 
 def test_week_53_exists_and_new_year_belongs_to_it():
@@ -44,3 +51,46 @@ def test_monday_and_sunday():
     assert week.sunday == dt.date(2026, 11, 29)
     assert week.contains(dt.date(2026, 11, 27))
     assert str(week) == "2026-W48"
+
+
+def test_a_week_not_begun_is_refused_with_one_message():
+    friday = dt.date(2026, 11, 27)  # in 2026-W48
+    assert not_begun(Week(2026, 48), friday) is None
+    assert not_begun(Week(2025, 1), friday) is None
+    assert not_begun(Week(2026, 49), friday, "--to") == (
+        "--to 2026-W49 has not started yet (today is 2026-11-27, in 2026-W48)"
+    )
+    assert not_begun(Week(2026, 49), friday) == (
+        "2026-W49 has not started yet (today is 2026-11-27, in 2026-W48)"
+    )
+    # Sunday is still the week; Monday begins the next one.
+    assert not_begun(Week(2026, 49), dt.date(2026, 11, 29)) is not None
+    assert not_begun(Week(2026, 49), dt.date(2026, 11, 30)) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("dashboard", "--week", "2026-W49"),
+        ("checkin", "--week", "2026-W49"),
+        ("story", "a story", "--week", "2026-W49"),
+        ("report", "--to", "2026-W49"),
+        ("reflect", "--to", "2026-W49"),
+    ],
+)
+def test_every_command_refuses_a_week_not_begun_alike(example_journal, run, args):
+    result = run(*args, journal=example_journal)
+    flag = args[args.index("--week") if "--week" in args else args.index("--to")]
+    assert result.exit_code == 2, result
+    assert (
+        f"{flag} 2026-W49 has not started yet (today is 2026-11-27, in 2026-W48)" in result.stderr
+    )
+
+
+def test_one_quarter_of_history_everywhere():
+    from leadwork.domain import listing, one_on_one, window
+
+    assert SHOWN_WEEKS == 13
+    assert window.SHOWN_WEEKS is SHOWN_WEEKS
+    assert not hasattr(listing, "HISTORY_WEEKS") and not hasattr(one_on_one, "HISTORY_WEEKS")
+    assert len(one_on_one.prep_window(dt.date(2026, 11, 27), dt.date(2026, 11, 27))) == 13

@@ -324,13 +324,15 @@ class Flags:
             area_name, value = _pair("--hours", item, "AREA=H", "alignment=8")
             area = _checked("--hours", item, rules.hours_area, area_name)
             number = _checked("--hours", item, rules.parse_number, value)
-            _checked("--hours", item, rules.check_hours, number)
+            _checked("--hours", item, lambda n, a=area: rules.check_hours(n, a), number)
             answers.hours[area] = number
             self._once(f"hours:{area}", "--hours", area.replace("_", "-"))
         for item in self.confidence:
             area_name, value = _pair("--confidence", item, "AREA=N", "alignment=4")
             area = _checked("--confidence", item, rules.confidence_area, area_name)
-            answers.confidence[area] = _checked("--confidence", item, rules.parse_confidence, value)
+            answers.confidence[area] = _checked(
+                "--confidence", item, lambda t, a=area: rules.parse_confidence(t, a), value
+            )
             self._once(f"confidence:{area}", "--confidence", area)
         texts = rules.previous_commitments(previous)
         for outcome, refs in self.follow_ups.items():

@@ -18,16 +18,9 @@ if TYPE_CHECKING:
 
 
 def _day(text: str | None, option: str) -> object:
-    import datetime as dt
+    from leadwork.cli.options import parse_date
 
-    if text is None:
-        return today()
-    try:
-        if len(text.strip()) == 10:
-            return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        pass
-    raise UsageProblem(f"{option} '{text}' is not a date", hint="write it as YYYY-MM-DD")
+    return parse_date(text, option, today())
 
 
 def _definitions(journal: Journal) -> tuple[list, set[str], set[str]]:

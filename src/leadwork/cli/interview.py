@@ -129,7 +129,14 @@ class Interview:
             self._done(f"reading:{question.indicator.id}")
 
     def hours(self) -> None:
-        from leadwork.domain.checkin import HOUR_AREAS, HOUR_LABELS, check_hours, parse_number
+        from leadwork.domain.checkin import (
+            HOUR_AREAS,
+            HOUR_LABELS,
+            check_hours,
+            fits_in_a_week,
+            parse_number,
+        )
+        from leadwork.domain.values import format_number
         from leadwork.model.checkin import HOURS_IN_WEEK
         from leadwork.render import checkin as show
 
@@ -148,15 +155,15 @@ class Interview:
         for area in areas:
             others = sum(v for a, v in hours_now().items() if a != area)
 
-            def check(value: float, others: float = others) -> str | None:
+            def check(value: float, others: float = others, area: str = area) -> str | None:
                 try:
-                    check_hours(value)
+                    check_hours(value, area)
                 except ValueError as error:
                     return str(error)
-                if others + value > HOURS_IN_WEEK:
+                if not fits_in_a_week({**hours_now(), area: value}):
                     return (
-                        f"with the other areas' {others:g} hours that makes "
-                        f"{others + value:g}, more than the {HOURS_IN_WEEK} in a week"
+                        f"with the other areas' {format_number(others)} hours that makes "
+                        f"{format_number(others + value)}, more than the {HOURS_IN_WEEK} in a week"
                     )
                 return None
 
@@ -186,7 +193,11 @@ class Interview:
             else {}
         )
         for area in areas:
-            value = self.ask.number(area, default=recorded.get(area), parse=parse_confidence)
+            value = self.ask.number(
+                area,
+                default=recorded.get(area),
+                parse=lambda t, a=area: parse_confidence(t, a),
+            )
             if value is not None:
                 self.answers.confidence[area] = int(value)
             self._done(f"confidence:{area}")

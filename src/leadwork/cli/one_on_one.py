@@ -18,6 +18,7 @@ import typer
 
 from leadwork.cli import complete_values
 from leadwork.cli.one_on_one_flags import Flags, answers_from_flags
+from leadwork.cli.options import parse_date
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -203,7 +204,7 @@ def one_on_one(
             hint="your own indicators and commitments are on `leadwork dashboard`; "
             "give the id of a person in team.toml",
         )
-    day = _parse_date(date, now)
+    day = parse_date(date, "--date", now)
     preparation = _prepare(journal, person, day, now)
     if prep or format is not PrepFormat.text:
         _print_prep(preparation, format)
@@ -212,19 +213,6 @@ def one_on_one(
 
 
 # ---- preparing -----------------------------------------------------------------------------
-
-
-def _parse_date(text: str | None, now: dt.date) -> dt.date:
-    if text is None:
-        return now
-    try:
-        return dt.date.fromisoformat(text.strip()) if len(text.strip()) == 10 else _bad_date(text)
-    except ValueError:
-        return _bad_date(text)
-
-
-def _bad_date(text: str) -> dt.date:
-    raise UsageProblem(f"--date '{text}' is not a date", hint="write it as YYYY-MM-DD")
 
 
 def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Prep:

@@ -46,25 +46,16 @@ def _split(text: str, option: str, what: str) -> tuple[str, str]:
 
 def _numbers(values: list[str], option: str, count: int) -> list[tuple[int, str | None]]:
     """`2`, `1,3`, `all`, and (for --carried) `2=2026-12-11`: (number, due text)."""
-    found = []
-    for value in values:
-        for part in value.split(","):
-            part = part.strip()
-            number, due = part, None
-            if "=" in part:
-                number, due = (s.strip() for s in part.split("=", 1))
-                if option != "--carried":
-                    raise UsageProblem(f"{option} '{part}': only --carried takes a due date")
-            if number == "all":
-                found += [(n, due) for n in range(1, count + 1)]
-            elif number.isdigit():
-                found.append((int(number), due))
-            else:
-                raise UsageProblem(
-                    f"{option} '{part}' is not a commitment number",
-                    hint="give the number shown in the preparation, like --done 1 or --done 1,2",
-                )
-    return found
+    from leadwork.cli.options import parse_numbers
+
+    return parse_numbers(
+        values,
+        "commitment",
+        flag=option,
+        every=count,
+        dates_with="--carried",
+        hint="give the number shown in the preparation, like --done 1 or --done 1,2",
+    )
 
 
 def answers_from_flags(

@@ -29,13 +29,15 @@ OUTCOME_KEYS = {
 
 
 def ask_plan(ask: Asker, prep: Prep, view: IndicatorView) -> str | None:
-    from leadwork.domain.one_on_one import format_value
+    from leadwork.domain.values import format_value
+    from leadwork.domain.wording import STATUS_WORDS
 
     ind = view.indicator
-    value = format_value(view.current.value, ind.unit)
-    target = format_value(view.current.thresholds.target, ind.unit)
+    value = format_value(view.current.value, ind.unit, missing="-")
+    target = format_value(view.current.thresholds.target, ind.unit, missing="-")
     ask.say("")
-    ask.say(f"{ind.name}: {value} in {view.current.week} (target {target}), {view.status}.")
+    status = STATUS_WORDS[view.status]
+    ask.say(f"{ind.name}: {value} in {view.current.week} (target {target}), {status}.")
     if view.plan is not None:
         ask.say(f"  Plan of {view.plan.date}: {view.plan.text}", "dim")
         answer = ask.text(

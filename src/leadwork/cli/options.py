@@ -9,6 +9,7 @@ from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable
 
     from leadwork.domain.weeks import Week
 
@@ -37,17 +38,67 @@ def parse_week(text: str | None, flag: str) -> Week | None:
 
 def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None:
     """Like parse_week, for a range's end: a week not yet begun has nothing to show, and
-    every command refuses one alike (checkin and dashboard through resolve_week)."""
-    from leadwork.domain.weeks import Week
+    every command refuses one alike (weeks.not_begun)."""
+    from leadwork.domain.weeks import not_begun
 
     week = parse_week(text, flag)
-    current = Week.of(today)
-    if week is not None and week > current:
-        raise UsageProblem(
-            f"{flag} {week} has not started yet (today is {today}, in {current})",
-            hint=f"leave out {flag} to end the range this week",
-        )
+    problem = None if week is None else not_begun(week, today, flag)
+    if problem:
+        raise UsageProblem(problem, hint=f"leave out {flag} to end the range this week")
     return week
+
+
+def parse_date(text: str | None, flag: str, default: dt.date) -> dt.date:
+    """A YYYY-MM-DD option value (`default` when it is absent), or a usage error that says
+    how to write one. Only the written-out form: not 20261127, not a week date."""
+    import datetime as dt
+    import re
+
+    if text is None:
+        return default
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise UsageProblem(
+        f"{flag} '{text}' is not a date", hint="write it as YYYY-MM-DD, like 2026-11-27"
+    )
+
+
+def parse_numbers(
+    values: Iterable[str],
+    what: str,
+    *,
+    flag: str = "",
+    every: int | None = None,
+    dates_with: str | None = None,
+    hint: str = "give numbers as shown, like 1,3",
+) -> list[tuple[int, str | None]]:
+    """Items picked by the numbers shown: "1,3", "1 3" or a repeated option; "all" means
+    1..`every` when it is given. `N=DATE` gives a due date, taken only by the option named
+    `dates_with`. Returns (number, due date as written) pairs."""
+    found: list[tuple[int, str | None]] = []
+    named = f"{flag} " if flag else ""
+    for value in values:
+        for item in value.split(","):
+            parts = [item.strip()] if "=" in item else item.split()
+            for part in parts:
+                number, due = part, None
+                if "=" in part and dates_with is not None:
+                    number, due = (s.strip() for s in part.split("=", 1))
+                    if flag != dates_with:
+                        raise UsageProblem(f"{named}'{part}': only {dates_with} takes a due date")
+                if number.lower() == "all" and every is not None:
+                    found += [(n, due) for n in range(1, every + 1)]
+                elif number.isdigit():
+                    found.append((int(number), due))
+                else:
+                    raise UsageProblem(
+                        f"{named}'{part}' is not a {what} number",
+                        hint=hint + (" (or 'all')" if every is not None else ""),
+                    )
+    return found
 
 
 def show(renderable: Any, end: str = "\n") -> None:

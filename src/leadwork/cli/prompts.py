@@ -106,7 +106,9 @@ class Prompter:
                 raise Invalid(problem)
             return value
 
-        shown = None if default is None else f"{default:g}"
+        from leadwork.domain.values import format_number
+
+        shown = None if default is None else format_number(default)
         return self.ask(question, read, default=default, shown=shown)
 
     def choice(

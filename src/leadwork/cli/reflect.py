@@ -12,8 +12,6 @@ from leadwork.cli.options import parse_begun_week, parse_week
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
-DEFAULT_WEEKS = 13  # a quarter, as the dashboard's history
-
 
 class ReflectFormat(StrEnum):
     text = "text"
@@ -28,7 +26,7 @@ def reflect(
         typer.Option(
             "--from",
             metavar="YYYY-Www",
-            help=f"First week. Default: {DEFAULT_WEEKS - 1} weeks before --to.",
+            help="First week. Default: 12 weeks before --to.",  # SHOWN_WEEKS - 1
             autocompletion=complete_values.weeks,
             show_default=False,
         ),
@@ -61,7 +59,9 @@ def reflect(
 
     journal = session(ctx).journal()
     end = parse_begun_week(last, "--to", today()) or Week.of(today())
-    start = parse_week(first, "--from") or end.minus(DEFAULT_WEEKS - 1)
+    from leadwork.domain.weeks import SHOWN_WEEKS
+
+    start = parse_week(first, "--from") or end.minus(SHOWN_WEEKS - 1)
     if start > end:
         until = f"--to {end}" if last else f"this week ({end})"
         raise UsageProblem(

@@ -12,8 +12,6 @@ from leadwork.cli import complete_values
 from leadwork.cli.options import parse_begun_week, parse_week
 from leadwork.cli.session import session, today
 
-QUARTER_WEEKS = 13
-
 
 class ReportFormat(StrEnum):
     markdown = "markdown"
@@ -72,7 +70,9 @@ def report(
     from leadwork.store.atomic import atomic_write
 
     last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
-    first = parse_week(from_week, "--from") or last.minus(QUARTER_WEEKS - 1)
+    from leadwork.domain.weeks import SHOWN_WEEKS
+
+    first = parse_week(from_week, "--from") or last.minus(SHOWN_WEEKS - 1)
     if first > last:
         raise UsageProblem(
             f"--from {first} is after --to {last}", hint="the range runs from --from to --to"

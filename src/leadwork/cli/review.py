@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.options import parse_date, parse_numbers
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -101,31 +102,11 @@ def _names(values: list[str]) -> list[str]:
 
 def _numbers(values: list[str], what: str, every: int | None = None) -> list[int]:
     """ "1,3", "1 3" or repeated flags; "all" means 1..every when `every` is given."""
-    numbers: list[int] = []
-    for value in values:
-        for part in value.replace(",", " ").split():
-            if part.lower() == "all" and every is not None:
-                numbers.extend(range(1, every + 1))
-            elif part.isdigit():
-                numbers.append(int(part))
-            else:
-                raise UsageProblem(
-                    f"'{part}' is not a {what} number",
-                    hint="give numbers as shown, like 1,3"
-                    + (" (or 'all')" if every is not None else ""),
-                )
-    return numbers
+    return [number for number, _ in parse_numbers(values, what, every=every)]
 
 
 def _day(text: str | None, now: dt.date) -> dt.date:
-    if text is None:
-        return now
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageProblem(
-            f"--date '{text}' is not a date", hint="write it as YYYY-MM-DD, like 2026-11-27"
-        ) from None
+    day = parse_date(text, "--date", now)
     if day > now:
         raise UsageProblem(
             f"--date {day} is after today ({now})", hint="record a review once it has happened"

@@ -151,24 +151,10 @@ def conversations(
     return Conversations(counts, last_customer, gap, gap_weeks)
 
 
-def last_strategy_review(
-    strategy: Strategy, reviews: Sequence[StrategyReview], as_of: dt.date
-) -> tuple[dt.date | None, str | None]:
-    """When the strategy was last reviewed as of `as_of` (`domain.review`'s rule), and where
-    that date comes from: "reviews" (a review file wins a tie), "strategy.toml" (its
-    `reviewed_on`), or "co-created" (never reviewed: the day it was co-created)."""
-    last = review_rules.last_strategy_review(strategy, [r.date for r in reviews], as_of)
-    if last is None:
-        return None, None
-    if any(r.date == last for r in reviews):
-        return last, "reviews"
-    return last, "strategy.toml" if strategy.reviewed_on == last else "co-created"
-
-
 def review_age(
     strategy: Strategy, reviews: Sequence[StrategyReview], as_of: dt.date, every_weeks: int
 ) -> ReviewAge:
-    last, source = last_strategy_review(strategy, reviews, as_of)
+    last, source = review_rules.last_strategy_review(strategy, [r.date for r in reviews], as_of)
     if last is None:
         return ReviewAge(None, None, every_weeks, None, False)
     due_on = last + dt.timedelta(weeks=every_weeks)

@@ -16,25 +16,35 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from leadwork.domain.commitments import DoneRate, commitments_to_follow_up, done_rate
 from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
-from leadwork.domain.weeks import Week
+from leadwork.domain.values import format_number
+from leadwork.domain.weeks import Week, not_begun
 from leadwork.errors import UsageProblem
-from leadwork.model.checkin import HOURS_IN_WEEK, Checkin
-from leadwork.model.common import AREAS, NAME_MAX, TEXT_MAX
+from leadwork.model.checkin import (
+    HOURS_IN_WEEK,
+    Checkin,
+    Confidence,
+    Reflection,
+    Story,
+    TimeAudit,
+)
+from leadwork.model.common import AREAS, Outcome
 from leadwork.model.indicators import Indicator
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
-OUTCOMES = ("done", "carried", "dropped")
-HOUR_AREAS = ("alignment", "capability", "accountability", "someone_elses_job", "other")
+OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
+HOUR_AREAS: tuple[str, ...] = tuple(TimeAudit.model_fields)  # the file's order
 HOUR_LABELS = {
     "alignment": "alignment",
     "capability": "capability",
@@ -42,7 +52,7 @@ HOUR_LABELS = {
     "someone_elses_job": "someone else's job",
     "other": "other",
 }
-REFLECTION_KEYS = ("confident", "challenge", "note")
+REFLECTION_KEYS: tuple[str, ...] = tuple(Reflection.model_fields)
 
 # The order of a check-in file's sections, as in the example journal; a section the file
 # lacks is inserted before the first one that follows it here.
@@ -209,18 +219,71 @@ def parse_reading(text: str, unit: str) -> Number:
     return parse_number(cleaned)
 
 
-def check_hours(value: Number) -> None:
-    if value < 0:
-        raise ValueError(f"{value:g} hours is below 0")
-    if value > HOURS_IN_WEEK:
-        raise ValueError(f"{value:g} hours is more than the {HOURS_IN_WEEK} in a week")
+# ---- the models' own rules, for one answer at a time ---------------------------------------
+#
+# A flag or a prompt answer is checked against the rule of the file's field it will fill (its
+# type and bounds, as the model declares them), so the check-in's messages and `check` can
+# never disagree; only the wording is the check-in's, for the person at the terminal.
 
 
-def parse_confidence(text: str) -> int:
+@functools.cache
+def _field_rule(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    return TypeAdapter(kind, config=ConfigDict(strict=True, allow_inf_nan=False))
+
+
+def field_problem(model: type[BaseModel], name: str, value: Any) -> ErrorDetails | None:
+    """The first rule of `model.name` that `value` breaks, as pydantic reports it (its
+    `type` and `ctx` carry the bound), or None when the value keeps them all."""
+    try:
+        _field_rule(model, name).validate_python(value)
+    except ValidationError as error:
+        return error.errors()[0]
+    return None
+
+
+def field_bounds(model: type[BaseModel], name: str) -> tuple[Any, Any]:
+    """The (ge, le) bounds `model.name` declares (None where it has none)."""
+    low = high = None
+    for rule in model.model_fields[name].metadata:
+        low = getattr(rule, "ge", low)
+        high = getattr(rule, "le", high)
+    return low, high
+
+
+def check_hours(value: Number, area: str = "other") -> None:
+    """One area's hours, by the time audit's rule for it (0 to the hours in a week)."""
+    problem = field_problem(TimeAudit, area, value)
+    if problem is None:
+        return
+    bound = (problem.get("ctx") or {}).get("ge", (problem.get("ctx") or {}).get("le"))
+    if problem["type"] == "greater_than_equal":
+        raise ValueError(f"{format_number(value)} hours is below {format_number(bound)}")
+    if problem["type"] == "less_than_equal":
+        raise ValueError(
+            f"{format_number(value)} hours is more than the {format_number(bound)} in a week"
+        )
+    raise ValueError(f"{format_number(value)} hours: {problem['msg'].lower()}")
+
+
+def fits_in_a_week(hours: Mapping[str, Number | None]) -> bool:
+    """Whether the hours together keep the time audit's rule (at most the hours in a
+    week), each area's own bounds aside."""
+    try:
+        TimeAudit.model_validate({a: v for a, v in hours.items() if v is not None})
+    except ValidationError as error:
+        return all(e["loc"] for e in error.errors())  # only the total has no field
+    return True
+
+
+def parse_confidence(text: str, area: str = "alignment") -> int:
+    """A confidence rating, by the model's rule for it (a whole number, 1 to 5)."""
     value = parse_number(text)
-    if not isinstance(value, int) or not 1 <= value <= 5:
-        raise ValueError(f"confidence is a whole number from 1 to 5, not '{text.strip()}'")
-    return value
+    if field_problem(Confidence, area, value) is not None:
+        low, high = field_bounds(Confidence, area)
+        raise ValueError(f"confidence is a whole number from {low} to {high}, not '{text.strip()}'")
+    return value  # type: ignore[return-value]  # an int: the rule says so
 
 
 def hours_area(name: str) -> str:
@@ -249,22 +312,32 @@ def conversation_kind(name: str, kinds: Sequence[str]) -> str:
 
 
 def check_text(text: str, what: str = "text") -> str:
+    """A story's, conversation's, commitment's or reflection's text, by the rule the files
+    share for them (`Story.text`: at most so many characters); and not blank."""
     text = text.strip()
     if not text:
         raise ValueError(f"the {what} is empty")
-    if len(text) > TEXT_MAX:
-        raise ValueError(f"the {what} is {len(text):,} characters long; at most {TEXT_MAX:,}")
+    problem = field_problem(Story, "text", text)
+    if problem is not None:
+        most = (problem.get("ctx") or {}).get("max_length")
+        if problem["type"] == "string_too_long" and most is not None:
+            raise ValueError(f"the {what} is {len(text):,} characters long; at most {most:,}")
+        raise ValueError(f"the {what}: {problem['msg'].lower()}")
     return text
 
 
 def check_name(text: str) -> str:
-    """A person's or organization's name, as `who` holds it."""
+    """A person's or organization's name, by the rule `who` has (`Story.who`)."""
     text = text.strip()
-    if not text:
+    problem = field_problem(Story, "who", text)
+    if problem is None:
+        return text
+    if problem["type"] == "string_too_short":
         raise ValueError("the name is empty")
-    if len(text) > NAME_MAX:
-        raise ValueError(f"the name is longer than {NAME_MAX} characters")
-    return text
+    most = (problem.get("ctx") or {}).get("max_length")
+    if problem["type"] == "string_too_long" and most is not None:
+        raise ValueError(f"the name is longer than {most} characters")
+    raise ValueError(f"the name: {problem['msg'].lower()}")
 
 
 def _unknown_name(kind: str, value: str, known: Sequence[str]) -> str:
@@ -539,11 +612,13 @@ def merge(
             changes.append(Change(array, entry["text"], None, entry))
 
     hours = data.get("hours") or {}
-    total = sum(v for v in hours.values() if v is not None)
-    if total > HOURS_IN_WEEK:
-        listed = ", ".join(f"{HOUR_LABELS[a]} {hours[a]:g}" for a in HOUR_AREAS if a in hours)
+    if not fits_in_a_week(hours):
+        total = sum(v for v in hours.values() if v is not None)
+        listed = ", ".join(
+            f"{HOUR_LABELS[a]} {format_number(hours[a])}" for a in HOUR_AREAS if a in hours
+        )
         raise UsageProblem(
-            f"the hours add up to {total:g}, more than the {HOURS_IN_WEEK} in a week",
+            f"the hours add up to {format_number(total)}, more than the {HOURS_IN_WEEK} in a week",
             hint=f"this week's hours would be: {listed}",
         )
 
@@ -638,9 +713,10 @@ def resolve_week(text: str | None, today: dt.date) -> Week:
             f"--week {text}: {str(error).removeprefix(repr(text) + ': ')}",
             hint="write the ISO week as YYYY-Www, like 2026-W48; a year has 52 or 53 weeks",
         ) from None
-    if week > current:
+    problem = not_begun(week, today, "--week")
+    if problem:
         raise UsageProblem(
-            f"--week {week} has not started yet (today is {today}, in {current})",
+            problem,
             hint="a check-in records a week that has begun; leave out --week for this week",
         )
     return week

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
-from leadwork.domain.weeks import Week
+from leadwork.domain.weeks import Week, not_begun
 from leadwork.errors import Severity
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
@@ -254,13 +254,13 @@ def _check_checkin(
                 "rename the file or fix the week; they must agree",
             )
         )
-    week = Week.parse(checkin.week)
-    if week > Week.of(today):
+    problem = not_begun(Week.parse(checkin.week), today)
+    if problem:
         findings.append(
             Finding(
                 file,
                 ("week",),
-                f"{week} has not started yet (today is {today})",
+                problem,
                 "check-ins record weeks that have begun",
                 severity="warning",
             )

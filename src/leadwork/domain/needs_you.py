@@ -31,9 +31,10 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, period_points, reading_overdue
+from leadwork.domain.values import format_percent, format_value
 from leadwork.domain.weeks import Week
 from leadwork.domain.window import SHOWN_WEEKS, ShownWeek
-from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names, with_unit
+from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
 from leadwork.model.common import ME
 
@@ -235,7 +236,7 @@ def someone_elses_job(time: TimeAudit) -> list[Finding]:
         Finding(
             "someone-elses-job",
             None,
-            f"{time.share:.0f}% of this week's hours went to someone else's job "
+            f"{format_percent(time.share)} of this week's hours went to someone else's job "
             f"(the warning level is {time.warning_percent}%).",
             time.share,
         )
@@ -252,7 +253,7 @@ def trends(indicators: Sequence[IndicatorView]) -> list[Finding]:
         first = points[-(moves + 1)].value if len(points) > moves else None
         last = points[-1].value if points else None
         span = (
-            f" ({with_unit(first, '')} → {with_unit(last, ind.unit)})"
+            f" ({format_value(first)} → {format_value(last, ind.unit)})"
             if first is not None and last is not None
             else ""
         )

@@ -34,7 +34,8 @@ from leadwork.domain.status import (
     WeekStatus,
 )
 from leadwork.domain.timeline import latest_checked_in, standing_week
-from leadwork.domain.weeks import Week, last_weeks
+from leadwork.domain.values import format_value
+from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
@@ -43,7 +44,6 @@ from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnO
 from leadwork.model.settings import Settings
 from leadwork.model.team import Person
 
-HISTORY_WEEKS = 13
 DEFAULT_GAP_DAYS = 14  # when a person has no cadence, commitments default to two weeks
 TEXT_MAX = 10_000  # as model.common.TEXT_MAX
 OFF_TRACK = (AT_RISK, COURSE_CORRECT)
@@ -164,15 +164,6 @@ def prep_window(
     return reading_weeks_needed(Week.of(min(date, today)), settings, indicators)
 
 
-def format_value(value: float | None, unit: str) -> str:
-    if value is None:
-        return "-"
-    number = f"{value:.10g}"  # 1234567, not :g's 1.23457e+06; 96.4, not 96.40000000001
-    if not unit:
-        return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
-
-
 def prepare(
     person: Person,
     leader: str,
@@ -195,7 +186,7 @@ def prepare(
     """
     day = min(date, today)
     stand = standing_week(day, latest_checked_in(checkins, Week.of(day)))
-    weeks = last_weeks(stand, HISTORY_WEEKS)
+    weeks = last_weeks(stand, SHOWN_WEEKS)
     last = meetings[-1] if meetings else None
     plans = plan_records(meetings)
     views = []
@@ -207,7 +198,7 @@ def prepare(
             views.append(_indicator_view(ind, judged))
     views.sort(key=lambda v: (SEVERITY[v.status], -v.course_correct_weeks))
     commitments = open_commitments(meetings, date)
-    stories = _stories_about(person, last_weeks(Week.of(day), HISTORY_WEEKS), checkins)
+    stories = _stories_about(person, last_weeks(Week.of(day), SHOWN_WEEKS), checkins)
     prep = Prep(
         person=person,
         leader=leader,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from leadwork.domain.consistency import Finding
 from leadwork.domain.weeks import Week
@@ -30,24 +31,33 @@ from leadwork.store.layout import CAPABILITIES
 # ---- strategy reviews -------------------------------------------------------------------------
 
 
+class LastReview(NamedTuple):
+    on: dt.date | None  # None: never reviewed, nor co-created on a known day
+    source: str | None  # "reviews" (a review file wins a tie), "strategy.toml", "co-created"
+
+
 def last_strategy_review(
     strategy: Strategy, review_dates: Iterable[dt.date], as_of: dt.date | None = None
-) -> dt.date | None:
-    """The day the strategy was last reviewed: the later of `reviewed_on` and the newest
-    strategy review file; the day it was co-created when neither exists. With `as_of`, what
-    was known that day (a review recorded later had not happened yet).
+) -> LastReview:
+    """The day the strategy was last reviewed, and where that day comes from: the later of
+    `reviewed_on` and the newest strategy review file; the day it was co-created when
+    neither exists. With `as_of`, what was known that day (a review recorded later had not
+    happened yet).
 
     The one rule: `review strategy`, `check` and the dashboard all count from it."""
 
     def known(day: dt.date | None) -> bool:
         return day is not None and (as_of is None or day <= as_of)
 
-    dates = [d for d in review_dates if known(d)]
-    if known(strategy.reviewed_on):
-        dates.append(strategy.reviewed_on)  # type: ignore[arg-type]
-    if dates:
-        return max(dates)
-    return strategy.co_created_on if known(strategy.co_created_on) else None
+    reviews = [d for d in review_dates if known(d)]
+    reviewed_on = strategy.reviewed_on if known(strategy.reviewed_on) else None
+    if reviews and (reviewed_on is None or max(reviews) >= reviewed_on):
+        return LastReview(max(reviews), "reviews")
+    if reviewed_on is not None:
+        return LastReview(reviewed_on, "strategy.toml")
+    if known(strategy.co_created_on):
+        return LastReview(strategy.co_created_on, "co-created")
+    return LastReview(None, None)
 
 
 @dataclass(frozen=True)

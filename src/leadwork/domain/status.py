@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain.timeline import Period, period_of, span_of, value_in
+from leadwork.domain.values import format_number
 from leadwork.domain.weeks import Week
 from leadwork.model.indicators import Indicator
 
@@ -90,26 +91,23 @@ def judge(value: float | None, thresholds: Thresholds) -> str:
 def threshold_order_problem(thresholds: Thresholds) -> str | None:
     """What is wrong with thresholds that sit on the wrong side of the target, if anything."""
     t = thresholds
+    celebrate, target, course_correct = map(
+        format_number, (t.celebrate, t.target, t.course_correct)
+    )
     if t.direction == "higher":
         if t.celebrate < t.target:
-            return (
-                f"celebrate ({t.celebrate:g}) is below the target ({t.target:g}), "
-                "but higher is better"
-            )
+            return f"celebrate ({celebrate}) is below the target ({target}), but higher is better"
         if t.course_correct > t.target:
             return (
-                f"course_correct ({t.course_correct:g}) is above the target ({t.target:g}), "
+                f"course_correct ({course_correct}) is above the target ({target}), "
                 "but higher is better"
             )
     else:
         if t.celebrate > t.target:
-            return (
-                f"celebrate ({t.celebrate:g}) is above the target ({t.target:g}), "
-                "but lower is better"
-            )
+            return f"celebrate ({celebrate}) is above the target ({target}), but lower is better"
         if t.course_correct < t.target:
             return (
-                f"course_correct ({t.course_correct:g}) is below the target ({t.target:g}), "
+                f"course_correct ({course_correct}) is below the target ({target}), "
                 "but lower is better"
             )
     return None

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 
+# A quarter: the history every view shows (sparklines, lists, one-on-one prep, JSON) and the
+# default range of `report` and `reflect`.
+SHOWN_WEEKS = 13
+
 
 @functools.cache  # a few dozen years at most; every Week built asks
 def weeks_in_year(year: int) -> int:
@@ -96,3 +100,13 @@ def week_range(first: Week, last: Week) -> list[Week]:
 def last_weeks(end: Week, count: int) -> list[Week]:
     """The `count` weeks ending with `end`, oldest first."""
     return [end.minus(count - 1 - i) for i in range(count)]
+
+
+def not_begun(week: Week, today: dt.date, flag: str = "") -> str | None:
+    """Why `week` has nothing to show or record yet, or None once it has begun: the one rule
+    (and message) for `--week` and `--to` in every command, and for `check`."""
+    current = Week.of(today)
+    if week <= current:
+        return None
+    named = f"{flag} {week}" if flag else str(week)
+    return f"{named} has not started yet (today is {today}, in {current})"

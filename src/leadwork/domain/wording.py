@@ -1,5 +1,6 @@
-"""Small pieces of wording shared by "Needs you" and every renderer, so a value, a date or
-a status reads the same in the terminal, in markdown and in the JSON's messages."""
+"""Small pieces of wording shared by "Needs you" and every renderer, so a date or a status
+reads the same in the terminal, in markdown and in the JSON's messages (a value: see
+`domain.values`)."""
 
 from __future__ import annotations
 
@@ -20,20 +21,6 @@ def short_date(day: dt.date, ref: dt.date) -> str:
     """'18 Nov', or '18 Nov 2025' when the year differs from the day the view is for."""
     text = f"{day.day} {day:%b}"
     return text if day.year == ref.year else f"{text} {day.year}"
-
-
-def number(value: float) -> str:
-    """A reading as people write it: 97.6, 2, 0.25 (no float noise, no trailing zeros)."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def with_unit(value: float, unit: str) -> str:
-    """'97.6%', '38 min', '2' ('%' hugs the number, other units take a space)."""
-    if not unit:
-        return number(value)
-    return f"{number(value)}{unit}" if unit == "%" else f"{number(value)} {unit}"
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

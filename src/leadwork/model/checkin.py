@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from leadwork.domain.values import format_number
 from leadwork.model.common import Date, Id, Name, Outcome, Record, Text, WeekText
 
 HOURS_IN_WEEK = 168
@@ -30,7 +31,9 @@ class TimeAudit(Record):
     @model_validator(mode="after")
     def _fits_in_a_week(self) -> TimeAudit:
         if self.total > HOURS_IN_WEEK:
-            raise ValueError(f"the hours add up to {self.total:g}, more than the 168 in a week")
+            raise ValueError(
+                f"the hours add up to {format_number(self.total)}, more than the 168 in a week"
+            )
         return self
 
     @property

@@ -22,18 +22,13 @@ from leadwork.domain.checkin import (
 )
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, carried_too_often
 from leadwork.domain.status import thresholds_for
+from leadwork.domain.values import format_number, format_percent, format_value
 from leadwork.domain.weeks import Week
 from leadwork.model.indicators import Indicator
 from leadwork.render.layout import Flow
+from leadwork.render.palette import status_text
 from leadwork.store.checkins import Draft, Saved
 
-STATUS_STYLE = {
-    "celebrate": "bold green",
-    "on-track": "green",
-    "at-risk": "yellow",
-    "course-correct": "bold red",
-    "no-data": "dim",
-}
 SECTION_TITLE = {
     "readings": "readings",
     "hours": "hours",
@@ -57,22 +52,6 @@ WRAPS: dict[str, set[int]] = {
     "conversations": {0, 1},
 }
 TEXT_WIDTH = 48  # long texts are cut in the summary; the file has them whole
-
-
-def number(value: float | int | None) -> str:
-    return "" if value is None else f"{value:g}"
-
-
-def with_unit(value: float | int | None, unit: str) -> str:
-    if value is None:
-        return ""
-    if not unit:
-        return number(value)
-    return f"{number(value)}{unit}" if unit == "%" else f"{number(value)} {unit}"
-
-
-def status_text(status: str) -> Text:
-    return Text(status, style=STATUS_STYLE.get(status, ""))
 
 
 def short(text: str, width: int = TEXT_WIDTH) -> str:
@@ -151,8 +130,9 @@ def thresholds_line(indicator: Indicator, week: Week) -> str:
     better, worse = ("≥", "<") if t.direction == "higher" else ("≤", ">")
     unit = indicator.unit
     return (
-        f"target {with_unit(t.target, unit)} · celebrate {better} {with_unit(t.celebrate, unit)}"
-        f" · course-correct {worse} {with_unit(t.course_correct, unit)}"
+        f"target {format_value(t.target, unit)}"
+        f" · celebrate {better} {format_value(t.celebrate, unit)}"
+        f" · course-correct {worse} {format_value(t.course_correct, unit)}"
     )
 
 
@@ -161,7 +141,7 @@ def reading_context(question: ReadingQuestion, week: Week) -> Text:
     text = Text.assemble(("  ", ""), (indicator.name, "bold"), (f"  {indicator.id}", "dim"))
     last = "no earlier reading"
     if question.last is not None and question.last_week is not None:
-        last = f"last {with_unit(question.last, indicator.unit)} ({question.last_week})"
+        last = f"last {format_value(question.last, indicator.unit)} ({question.last_week})"
     if question.period is not None:  # read monthly or quarterly: due for this period
         last = f"{indicator.cadence}, due for {question.period} · {last}"
     text.append(f"\n    {thresholds_line(indicator, week)} · {last}", style="dim")
@@ -173,7 +153,7 @@ def reading_prompt(indicator: Indicator) -> str:
 
 
 def reading_status(indicator: Indicator, week: Week, value: float | int) -> Text:
-    text = Text(f"    → {with_unit(value, indicator.unit)} is ")
+    text = Text(f"    → {format_value(value, indicator.unit)} is ")
     text.append_text(status_text(status_of(indicator, week, value)))
     return text
 
@@ -181,17 +161,17 @@ def reading_status(indicator: Indicator, week: Week, value: float | int) -> Text
 def done_rate_line(rate: DoneRate) -> Text:
     if not rate.total:
         return Text("  Nothing followed up yet.", style="dim")
-    percent = round(100 * (rate.rate or 0))
-    return Text(f"  Last week's done rate: {rate.done} of {rate.total} ({percent}%).")
+    percent = format_percent(100 * (rate.rate or 0))
+    return Text(f"  Last week's done rate: {rate.done} of {rate.total} ({percent}).")
 
 
 def hours_line(hours: dict[str, float | int], warning_percent: int) -> Text:
     total = sum(hours.values())
-    text = Text(f"  {number(total)} hours in all.")
+    text = Text(f"  {format_number(total)} hours in all.")
     elsewhere = hours.get("someone_elses_job")
     if total and elsewhere:
-        share = round(100 * elsewhere / total)
-        note = f" {share}% went to someone else's job"
+        share = 100 * elsewhere / total  # as the dashboard judges it: not rounded
+        note = f" {format_percent(share)} went to someone else's job"
         if share > warning_percent:
             text.append(note + f" (more than your {warning_percent}%).", style="bold yellow")
         else:
@@ -233,7 +213,9 @@ def summary(
     if rate.total or merged.unanswered:
         line = Text("Last week's commitments: ")
         if rate.total:
-            line.append(f"{rate.done} of {rate.total} done ({round(100 * (rate.rate or 0))}%)")
+            line.append(
+                f"{rate.done} of {rate.total} done ({format_percent(100 * (rate.rate or 0))})"
+            )
         if merged.unanswered:
             line.append("; " if rate.total else "")
             count = len(merged.unanswered)
@@ -298,7 +280,7 @@ def _numbers_line(changes: Sequence[Change]) -> Flow:
     items = []
     for change in changes:
         item = Text(f"{HOUR_LABELS.get(change.key, change.key)} ")
-        item.append_text(_old_new(change, number))
+        item.append_text(_old_new(change, lambda v: format_value(v, missing="")))
         items.append(item)
     return Flow(items, Text(" · ", style="dim"))
 
@@ -310,7 +292,7 @@ def _change_row(
     if section == "readings":
         indicator = indicators.get(change.key)
         unit = indicator.unit if indicator else ""
-        value = _old_new(change, lambda v: with_unit(v, unit))
+        value = _old_new(change, lambda v: format_value(v, unit, missing=""))
         if indicator is None:
             return [Text(change.key), value]
         return [Text(change.key), value, status_text(status_of(indicator, week, change.new))]

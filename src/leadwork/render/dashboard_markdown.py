@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from leadwork.domain.dashboard import Dashboard
+from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
@@ -170,7 +171,14 @@ def dashboard_markdown(d: Dashboard) -> str:
         ]
     )
     out += table(
-        ["Where the hours went", this, "4-wk avg", f"Confidence {this}", "13 weeks", "vs 4 wks"],
+        [
+            "Where the hours went",
+            this,
+            "4-wk avg",
+            f"Confidence {this}",
+            f"{SHOWN_WEEKS} weeks",
+            "vs 4 wks",
+        ],
         rows,
         {1, 2, 3},
     )

@@ -16,28 +16,14 @@ from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
-from leadwork.domain.weeks import Week
-from leadwork.domain.window import SHOWN_WEEKS, SIGNALS_MAX_WEEKS
-from leadwork.domain.wording import STATUS_WORDS, number, plural, short_date, with_unit
+from leadwork.domain.values import format_average, format_number, format_percent, format_value
+from leadwork.domain.weeks import SHOWN_WEEKS, Week
+from leadwork.domain.window import SIGNALS_MAX_WEEKS
+from leadwork.domain.wording import plural, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.settings import CUSTOMER
+from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
 
-SYMBOLS = {
-    "celebrate": "★",
-    "on-track": "✓",
-    "at-risk": "▲",
-    "course-correct": "✗",
-    "no-data": "·",
-}
-STYLES = {
-    "celebrate": "bold green",
-    "on-track": "green",
-    "at-risk": "yellow",
-    "course-correct": "bold red",
-    "no-data": "dim",
-}
-# A week's bar in a sparkline: plain when on track, so the eye goes to the exceptions.
-SPARK_STYLES = {**STYLES, "on-track": "", "celebrate": "green", "course-correct": "red"}
 WARNING = "▲"
 PROBLEM = "✗"
 EMPTY = "\u2013"  # an en dash: nothing to show
@@ -50,7 +36,7 @@ ARROWS = {"up": "↑", "down": "↓", "steady": "→"}
 def status_label(status: str | None) -> str:
     if status is None:
         return EMPTY
-    return f"{SYMBOLS[status]} {STATUS_WORDS[status]}"
+    return f"{STATUS_SYMBOL[status]} {STATUS_LABEL[status]}"
 
 
 def spark_heights(
@@ -91,7 +77,7 @@ def indicator_spark(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
 def target_label(thresholds: Thresholds, unit: str) -> str:
     """'≥ 95%' when higher is better, '≤ 2 days' when lower is."""
     sign = "≥" if thresholds.direction == "higher" else "≤"
-    return f"{sign} {with_unit(thresholds.target, unit)}"
+    return f"{sign} {format_value(thresholds.target, unit)}"
 
 
 def week_span(week: Week) -> str:
@@ -112,7 +98,7 @@ def short_week(week: Week, ref: Week) -> str:
 
 
 def hours(value: float) -> str:
-    return f"{number(value)}h"
+    return f"{format_number(value)}h"
 
 
 # ---- phrases: the same words in the terminal and in markdown ---------------------------------
@@ -176,7 +162,7 @@ def reading(ind: IndicatorView) -> str:
     """This week's value. The unit is in the target; a reading repeats only a percent sign,
     which is short."""
     value = ind.now.value
-    return EMPTY if value is None else with_unit(value, "%" if ind.unit == "%" else "")
+    return format_value(value, "%" if ind.unit == "%" else "", missing=EMPTY)
 
 
 def next_one_on_one(row: Coverage, as_of: dt.date) -> str:
@@ -203,16 +189,18 @@ def open_commitments(row: Coverage) -> tuple[str, str]:
 def confidence_trend(view: ConfidenceView) -> str:
     if view.trend is None:
         return EMPTY
-    before = f" from {view.before:.1f}" if view.before is not None else ""
+    before = f" from {format_average(view.before)}" if view.before is not None else ""
     return ARROWS[view.trend] + before
 
 
 def someone_elses_job(time: TimeAudit) -> str | None:
     parts = []
     if time.share is not None:
-        parts.append(f"{time.share:.0f}% this week")
+        parts.append(f"{format_percent(time.share)} this week")
     if time.share_average is not None:
-        parts.append(f"{time.share_average:.0f}% over {plural(time.weeks_averaged, 'week')}")
+        parts.append(
+            f"{format_percent(time.share_average)} over {plural(time.weeks_averaged, 'week')}"
+        )
     if not parts:
         return None
     if time.over:

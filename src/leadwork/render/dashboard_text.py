@@ -19,15 +19,13 @@ from leadwork.domain.alignment import StoryLine
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import ON_TRACK, WeekStatus
-from leadwork.domain.wording import STATUS_WORDS, short_date, short_names
+from leadwork.domain.weeks import SHOWN_WEEKS
+from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
 from leadwork.render.dashboard_parts import (
     DASH,
     EMPTY,
-    SPARK_STYLES,
-    STYLES,
-    SYMBOLS,
     WARNING,
     short_week,
 )
@@ -41,6 +39,7 @@ from leadwork.render.layout import (
     plain_table,
     stacked,
 )
+from leadwork.render.palette import SPARK_STYLE, STATUS_LABEL, STATUS_STYLE, STATUS_SYMBOL
 
 NEEDS_YOU_SHOWN = 7  # "short": the rest are one `--format json` away
 SIGNALS_SHOWN = 3
@@ -66,14 +65,16 @@ def _status(status: str | None) -> Text:
     if status is None:
         return Text(EMPTY, style="dim")
     if status == ON_TRACK:  # the usual case stays quiet: only its tick is coloured
-        return Text.assemble((SYMBOLS[status], STYLES[status]), " ", STATUS_WORDS[status])
-    return Text(say.status_label(status), style=STYLES[status])
+        return Text.assemble(
+            (STATUS_SYMBOL[status], STATUS_STYLE[status]), " ", STATUS_LABEL[status]
+        )
+    return Text(say.status_label(status), style=STATUS_STYLE[status])
 
 
 def _spark(history: Sequence[WeekStatus]) -> Text:
     text = Text()
     for char, status in say.indicator_spark(history):
-        text.append(char, style=SPARK_STYLES[status])
+        text.append(char, style=SPARK_STYLE[status])
     return text
 
 
@@ -316,7 +317,13 @@ class DashboardText:
         t = d.time
         this = short_week(d.week, d.week)
         confidence = {view.area: view for view in d.confidence}
-        headers = ["Where the hours went", this, "4-wk avg", f"Confidence {this}", "13 weeks"]
+        headers = [
+            "Where the hours went",
+            this,
+            "4-wk avg",
+            f"Confidence {this}",
+            f"{SHOWN_WEEKS} weeks",
+        ]
         headers.append("vs 4 wks")  # this week against the 4 before
         rows: list[list[RenderableType]] = []
         for category in TIME_CATEGORIES:

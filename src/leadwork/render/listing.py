@@ -15,6 +15,7 @@ from rich.text import Text
 
 from leadwork.domain.listing import CapabilityView, IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
+from leadwork.domain.values import format_value
 from leadwork.domain.wording import owner_word
 from leadwork.render.layout import (
     GAP,
@@ -25,15 +26,9 @@ from leadwork.render.layout import (
     plain_table,
     stacked,
 )
+from leadwork.render.palette import status_text
 
 BOXED_NAME_MIN = 16  # below this the borders cost the name more than they give the eye
-STATUS_STYLE = {
-    "celebrate": "bold green",
-    "on-track": "green",
-    "at-risk": "yellow",
-    "course-correct": "bold red",
-    "no-data": "dim",
-}
 
 
 def to_json(data: Any) -> str:
@@ -44,17 +39,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
-
-
-def _number(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return "—"
-    text = f"{value:g}"
-    return f"{text}{unit}" if unit in ("%", "") else f"{text} {unit}"
-
-
-def _status(status: str) -> Text:
-    return Text(status, style=STATUS_STYLE.get(status, ""))
 
 
 class ListTable:
@@ -195,15 +179,15 @@ def indicator_list_table(week: str, views: list[IndicatorView]) -> ListTable:
     for view in views:
         ind = view.indicator
         latest = view.latest
-        shown = _number(latest.value, ind.unit) if latest else "—"
+        shown = format_value(latest.value, ind.unit) if latest else "—"
         if latest is not None and latest.week != view.week:
             shown += f" ({latest.week})"
-        status = _status(view.history[-1].status)
+        status = status_text(view.history[-1].status)
         if view.trend_warning:
             status.append(" ⚠ trend", style="yellow")
         if not view.active:
             status = Text("retired" if view.retired else "not agreed yet", style="dim")
-        target = ("≥ " if ind.direction == "higher" else "≤ ") + _number(
+        target = ("≥ " if ind.direction == "higher" else "≤ ") + format_value(
             view.thresholds.target, ind.unit
         )
         rows.append([ind.id, ind.name, owner_word(ind.owner) or "", target, shown, status])
@@ -232,12 +216,13 @@ def indicator_detail(view: IndicatorView) -> Group:
     facts.add_row("better", _direction(ind.direction))
     facts.add_row(
         f"in {view.week}",
-        f"target {_number(t.target, ind.unit)}, celebrate at {_number(t.celebrate, ind.unit)}, "
-        f"course-correct past {_number(t.course_correct, ind.unit)}",
+        f"target {format_value(t.target, ind.unit)}, "
+        f"celebrate at {format_value(t.celebrate, ind.unit)}, "
+        f"course-correct past {format_value(t.course_correct, ind.unit)}",
     )
     for change in ind.changes:
         parts = [
-            f"{name} {_number(value, ind.unit)}"
+            f"{name} {format_value(value, ind.unit)}"
             for name, value in (
                 ("target", change.target),
                 ("celebrate", change.celebrate),
@@ -255,7 +240,7 @@ def indicator_detail(view: IndicatorView) -> Group:
     history.add_column("value", justify="right", no_wrap=True)
     history.add_column("status", no_wrap=True)
     for h in reversed(view.history):
-        history.add_row(str(h.week), _number(h.value, ind.unit), _status(h.status))
+        history.add_row(str(h.week), format_value(h.value, ind.unit), status_text(h.status))
     parts: list[Any] = [facts, Text(""), history]
     if view.trend_warning:
         parts.append(Text("⚠ moving the wrong way week after week", style="yellow"))

@@ -11,15 +11,10 @@ from rich.text import Text
 from rich.tree import Tree
 
 from leadwork.domain.traceability import CapabilityLink, Chain, ChoiceLink, IndicatorLink
+from leadwork.domain.values import format_value
+from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 
 GAP = "⚠"
-STATUS_STYLE = {
-    "celebrate": "bold green",
-    "on-track": "green",
-    "at-risk": "yellow",
-    "course-correct": "bold red",
-    "no-data": "dim",
-}
 LOOSE_CAPABILITIES = "Capabilities that serve no strategic choice"
 LOOSE_INDICATORS = "Indicators that serve nothing"
 
@@ -27,11 +22,7 @@ LOOSE_INDICATORS = "Indicators that serve nothing"
 def value_text(link: IndicatorLink) -> str:
     if link.value is None:
         return "no reading"
-    unit = link.indicator.unit
-    number = f"{link.value:g}"
-    if not unit:
-        return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+    return format_value(link.value, link.indicator.unit)
 
 
 def _gaps(gaps: tuple[str, ...]) -> str:
@@ -44,7 +35,7 @@ def _gaps(gaps: tuple[str, ...]) -> str:
 def _indicator_label(link: IndicatorLink) -> Text:
     ind = link.indicator
     label = Text.assemble(
-        (f"{link.status:<14}", STATUS_STYLE.get(link.status, "")),
+        (f"{STATUS_LABEL[link.status]:<14}", STATUS_STYLE[link.status]),
         f"  {value_text(link)}  {ind.name}  ",
         (ind.id, "dim"),
     )
@@ -131,7 +122,7 @@ def _md_indicator(link: IndicatorLink, indent: str) -> str:
     ind = link.indicator
     return (
         f"{indent}- `{ind.id}` {_md(ind.name)}: {_md(value_text(link))}, "
-        f"**{link.status}**{_md_gaps(link.gaps)}"
+        f"**{STATUS_LABEL[link.status]}**{_md_gaps(link.gaps)}"
     )
 
 

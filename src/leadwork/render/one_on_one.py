@@ -16,29 +16,16 @@ from rich.text import Text
 from leadwork.domain.cadence import Cadence
 from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
-from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, Prep, format_value
-from leadwork.domain.status import AT_RISK, CELEBRATE, COURSE_CORRECT, NO_DATA, ON_TRACK, WeekStatus
+from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, Prep
+from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
+from leadwork.domain.values import format_value
+from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.wording import first_name
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 from leadwork.render.dashboard_parts import indicator_spark
+from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.store.one_on_ones import Saved
-
-STATUS_LABEL = {
-    CELEBRATE: "celebrate",
-    ON_TRACK: "on track",
-    AT_RISK: "at risk",
-    COURSE_CORRECT: "course-correct",
-    NO_DATA: "no data",
-}
-STATUS_STYLE = {
-    CELEBRATE: "bold green",
-    ON_TRACK: "green",
-    AT_RISK: "yellow",
-    COURSE_CORRECT: "bold red",
-    NO_DATA: "dim",
-}
-
 
 # ---- shared pieces ----------------------------------------------------------------------------
 
@@ -129,7 +116,7 @@ def _indicator_table(prep: Prep) -> RenderableType:
     table.add_column("Indicator", header_style="bold", min_width=12)
     table.add_column("Latest", header_style="bold", justify="right", no_wrap=True)
     table.add_column("Target", header_style="bold", justify="right", no_wrap=True)
-    table.add_column("13 weeks", header_style="bold", no_wrap=True)
+    table.add_column(f"{SHOWN_WEEKS} weeks", header_style="bold", no_wrap=True)
     table.add_column("Status", header_style="bold", min_width=14)
     for view in prep.indicators:
         ind, current = view.indicator, view.current
@@ -142,8 +129,8 @@ def _indicator_table(prep: Prep) -> RenderableType:
             status.append("\n" + note, style="bold red" if view.flagged else "yellow")
         table.add_row(
             Text(ind.name),
-            Text(format_value(current.value, ind.unit)),
-            Text(format_value(current.thresholds.target, ind.unit)),
+            Text(format_value(current.value, ind.unit, missing="-")),
+            Text(format_value(current.thresholds.target, ind.unit, missing="-")),
             spark,
             status,
         )
@@ -228,7 +215,7 @@ def prep_markdown(prep: Prep) -> str:
     lines += [f"## Indicators, {prep.weeks[0]} to {prep.weeks[-1]}", ""]
     if prep.indicators:
         lines += [
-            "| Indicator | Latest | Target | Status | 13 weeks | Note |",
+            f"| Indicator | Latest | Target | Status | {SHOWN_WEEKS} weeks | Note |",
             "|---|--:|--:|---|---|---|",
         ]
         for view in prep.indicators:
@@ -241,8 +228,9 @@ def prep_markdown(prep: Prep) -> str:
             if note and view.flagged:
                 note = f"**{note}**"
             lines.append(
-                f"| {_md(ind.name)} | {_md(format_value(view.current.value, ind.unit))} "
-                f"| {_md(format_value(view.current.thresholds.target, ind.unit))} "
+                f"| {_md(ind.name)} "
+                f"| {_md(format_value(view.current.value, ind.unit, missing='-'))} "
+                f"| {_md(format_value(view.current.thresholds.target, ind.unit, missing='-'))} "
                 f"| {status} | {spark} | {note} |"
             )
     else:

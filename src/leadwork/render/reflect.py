@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leadwork.domain.reflect import AreaConfidence, Line, Reflection
+from leadwork.domain.values import format_average
 
 SPARK = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
 NO_RATING = "·"
@@ -22,7 +23,7 @@ def sparkline(ratings: Sequence[int | None]) -> str:
 
 
 def _avg(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+    return format_average(value, missing="-")
 
 
 def _and(items: Sequence[str]) -> str:

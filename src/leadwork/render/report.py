@@ -14,16 +14,11 @@ from typing import Any
 
 from leadwork.domain.report import Report
 from leadwork.domain.status import STATUSES
+from leadwork.domain.values import format_average, format_percent, format_value
 from leadwork.domain.weeks import Week
 from leadwork.domain.wording import first_name, owner_word
+from leadwork.render.palette import STATUS_LABEL
 
-STATUS_LABEL = {
-    "celebrate": "celebrate",
-    "on-track": "on track",
-    "at-risk": "at risk",
-    "course-correct": "course-correct",
-    "no-data": "no data",
-}
 TIME_LABEL = {
     "alignment": "alignment",
     "capability": "capability",
@@ -87,15 +82,8 @@ def _rate_json(rate: Any) -> dict[str, Any]:
 # ("table", header, rows). Texts are plain; each format escapes them its own way.
 
 
-def _number(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return "—"
-    text = f"{value:g}"
-    return f"{text}{unit}" if unit in ("%", "") else f"{text} {unit}"
-
-
 def _percent(share: float | None) -> str:
-    return "—" if share is None else f"{share * 100:.0f}%"
+    return "—" if share is None else format_percent(share * 100)
 
 
 def _sections(report: Report) -> list[tuple[str, list[tuple[Any, ...]]]]:
@@ -131,7 +119,8 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
     for ind in report.indicators:
         span = "—"
         if ind.first is not None and ind.last is not None:
-            span = f"{_number(ind.first.value, ind.unit)} → {_number(ind.last.value, ind.unit)}"
+            first, last = ind.first.value, ind.last.value
+            span = f"{format_value(first, ind.unit)} → {format_value(last, ind.unit)}"
         trend = ind.movement + (", warning: moving the wrong way" if ind.trend_warning else "")
         rows.append(
             [
@@ -219,7 +208,7 @@ def _time_blocks(report: Report) -> list[tuple[Any, ...]]:
         return [("p", "No time audit was recorded in this range.")]
     header = ["week", *(TIME_LABEL[k] for k in TIME_LABEL), "someone else's job share"]
     rows = [
-        [t.week, *(_number(t.hours[k]) for k in TIME_LABEL), _percent(t.someone_elses_share)]
+        [t.week, *(format_value(t.hours[k]) for k in TIME_LABEL), _percent(t.someone_elses_share)]
         for t in report.time
     ]
     average = report.time_average_share
@@ -240,16 +229,11 @@ def _confidence_blocks(report: Report) -> list[tuple[Any, ...]]:
     if not report.confidence:
         return [("p", "No confidence was recorded in this range.")]
     areas = list(report.confidence_average)
-    rows = [[c.week, *(_number(c.levels[a]) for a in areas)] for c in report.confidence]
+    rows = [[c.week, *(format_value(c.levels[a]) for a in areas)] for c in report.confidence]
     rows.append(
         [
             "average",
-            *(
-                "—"
-                if report.confidence_average[a] is None
-                else f"{report.confidence_average[a]:.1f}"
-                for a in areas
-            ),
+            *(format_average(report.confidence_average[a]) for a in areas),
         ]
     )
     return [("p", "1 = not confident, 5 = very confident."), ("table", ["week", *areas], rows)]

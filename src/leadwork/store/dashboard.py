@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from leadwork.domain.alignment import last_strategy_review
+from leadwork.domain.review import last_strategy_review
 from leadwork.domain.scoreboard import plan_search_start
 from leadwork.domain.timeline import checked_in
-from leadwork.domain.weeks import Week
+from leadwork.domain.weeks import Week, not_begun
 from leadwork.domain.window import ShownWeek, checkin_weeks_needed, choose_week, judged_weeks
 from leadwork.errors import UsageProblem, WriteRefused
 from leadwork.model.checkin import Checkin
@@ -54,10 +54,10 @@ def latest_checkin_week(journal: Journal, current: Week) -> Week | None:
 
 def shown_week(journal: Journal, requested: Week | None, today: dt.date) -> ShownWeek:
     current = Week.of(today)
-    if requested is not None and requested > current:
+    problem = None if requested is None else not_begun(requested, today, "--week")
+    if problem:
         raise UsageProblem(
-            f"{requested} has not started yet (today is {today}, in {current})",
-            hint="leave out --week for the current week, or give one that has begun",
+            problem, hint="leave out --week for the current week, or give one that has begun"
         )
     latest = None if requested is not None else latest_checkin_week(journal, current)
     return choose_week(requested, today, latest)
@@ -110,7 +110,9 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
     ]
     strategy_reviews = [journal.review(reviews[-1])] if reviews else []
     strategy_reviews = [r for r in strategy_reviews if isinstance(r, StrategyReview)]
-    reviewed_on, _ = last_strategy_review(definitions.strategy, strategy_reviews, shown.as_of)
+    reviewed_on = last_strategy_review(
+        definitions.strategy, [r.date for r in strategy_reviews], shown.as_of
+    ).on
 
     weeks = checkin_weeks_needed(
         shown.week, settings, reviewed_on, definitions.indicators.indicators

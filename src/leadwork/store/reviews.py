@@ -72,7 +72,7 @@ def gather_strategy_brief(journal: Journal, today: dt.date) -> StrategyBrief:
     strategy = journal.strategy()
     settings = journal.config().settings
     reviews = strategy_reviews(journal)
-    last = last_strategy_review(strategy, [r.date for r in reviews])
+    last = last_strategy_review(strategy, [r.date for r in reviews]).on
     now = Week.of(today)
     weeks = journal.checkin_weeks()
     window = signal_weeks(last, weeks, now)

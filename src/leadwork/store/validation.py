@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from leadwork.domain.values import format_number
 from leadwork.errors import InvalidFile, Problem
 from leadwork.model.common import ID_PATTERN
 from leadwork.store.document import Document
@@ -243,8 +244,8 @@ def _explain(
 
 
 def _number(bound: object) -> object:
-    """A bound as a person writes it: 0, not the model's 0.0."""
-    return int(bound) if isinstance(bound, float) and bound.is_integer() else bound
+    """A bound as a person writes it: 0, not the model's 0.0 (domain.values' rule)."""
+    return format_number(bound) if isinstance(bound, int | float) else bound
 
 
 def known_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:

@@ -1,0 +1,79 @@
+"""How a number is written for a person: one rule for every view.
+
+A reading, a target, a threshold or a number of hours reads the same on the dashboard, in
+`indicator list` and `show`, the check-in, the one-on-one, the map and the report, in text,
+markdown and HTML alike (JSON keeps numbers as numbers). The rule: the number as it was
+written in the file.
+
+- no exponent: 1234567, not 1.23457e+06; 0.0000001, not 1e-07;
+- no rounding of what was written: 97.625 stays 97.625;
+- no float noise: 0.1 + 0.2 is 0.3, not 0.30000000000000004 (a float holds 15 significant
+  digits faithfully, so every number written with up to 15 is shown exactly as written);
+- no trailing zeros, and no minus on zero: 2.50 is 2.5, 4.0 is 4, -0.0 is 0.
+
+Pure functions on strings (not `decimal`, which costs a few milliseconds to import), so
+the cheapest command can use them.
+"""
+
+from __future__ import annotations
+
+import math
+
+SIGNIFICANT_DIGITS = 15  # what a float keeps of a decimal number; beyond is noise
+
+
+def format_number(value: float) -> str:
+    """`value` as it was written: 1234567, 97.625, 0.3 (see the module's rule)."""
+    if isinstance(value, int):  # bool included: an int is exact as it is
+        return str(int(value))
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    sign, digits, point = _digits(repr(value))  # the shortest digits that read back as it
+    if len(digits) > SIGNIFICANT_DIGITS:
+        sign, digits, point = _digits(f"{value:.{SIGNIFICANT_DIGITS}g}")
+    if digits == "0":
+        return "0"  # and never -0
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if point >= len(digits):
+        return f"{sign}{digits}{'0' * (point - len(digits))}"
+    return f"{sign}{digits[:point]}.{digits[point:]}"
+
+
+def _digits(text: str) -> tuple[str, str, int]:
+    """'-1.25e+03' -> ('-', '125', 4): the sign, the significant digits (no leading or
+    trailing zeros) and where the decimal point goes among them."""
+    sign = "-" if text.startswith("-") else ""
+    mantissa, _, exponent = text.lstrip("-").partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = whole + fraction
+    point = len(whole) + int(exponent or 0)
+    stripped = digits.lstrip("0")
+    point -= len(digits) - len(stripped)
+    return sign, stripped.rstrip("0") or "0", point
+
+
+def format_value(value: float | None, unit: str = "", missing: str = "—") -> str:
+    """A value with its unit: '97.6%' ('%' hugs the number), '38 min', '2' (no unit);
+    `missing` when there is no value."""
+    if value is None:
+        return missing
+    number = format_number(value)
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+# Two numbers that are not written by anyone but computed, each with its own rounding:
+
+
+def format_percent(percent: float) -> str:
+    """A share of a whole, in whole percent: '42%' (a share of hours, not a reading)."""
+    return f"{percent:.0f}%"
+
+
+def format_average(value: float | None, missing: str = "—") -> str:
+    """An average of 1-to-5 ratings, to one decimal: '3.7'."""
+    return missing if value is None else f"{value:.1f}"
