@@ -10,6 +10,7 @@ from leadwork.domain.weeks import (
     week_range,
     weeks_in_year,
 )
+from leadwork.model.settings import Settings
 
 
 def test_week_53_exists_and_new_year_belongs_to_it():
@@ -93,4 +94,5 @@ def test_one_quarter_of_history_everywhere():
     assert SHOWN_WEEKS == 13
     assert window.SHOWN_WEEKS is SHOWN_WEEKS
     assert not hasattr(listing, "HISTORY_WEEKS") and not hasattr(one_on_one, "HISTORY_WEEKS")
-    assert len(one_on_one.prep_window(dt.date(2026, 11, 27), dt.date(2026, 11, 27))) == 13
+    day = dt.date(2026, 11, 27)
+    assert len(one_on_one.prep_window(day, day, Settings(story_gap_weeks=1), [])) == 13
