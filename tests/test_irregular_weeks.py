@@ -187,3 +187,40 @@ def test_a_monthly_indicator_is_asked_for_once_a_month(run, example_journal):
     retention = indicator(board, "retention")
     assert (retention["value"], retention["status"]) == (90, "on-track")
     assert "Supervisor retention" not in json.dumps(board["needs_you"])
+
+
+def test_your_own_plan_is_written_in_the_check_in_and_stays_for_the_episode(run, example_journal):
+    result = run(
+        "indicator", "add", "overtime", "--name", "Overtime hours, both plants", "--owner", "me",
+        "--direction", "lower", "--target", "400", "--celebrate", "300", "--course-correct",
+        "500", "--agreed-on", "2026-11-02", journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    for day, value in (("2026-11-27", "560"), ("2026-12-04", "610")):  # W48, W49
+        env = {"LEADWORK_TODAY": day}
+        result = run(
+            "checkin", "--no-input", "-r", f"overtime={value}", journal=example_journal, env=env
+        )
+        assert result.exit_code == 0, result
+    friday = {"LEADWORK_TODAY": "2026-12-04"}
+    [finding] = [
+        f
+        for f in dashboard_json(run, example_journal, friday)["needs_you"]
+        if f["subject"] == "overtime"
+    ]
+    assert finding["message"].startswith("Your own Overtime hours, both plants: course-correct 2")
+    assert "leadwork checkin --plan overtime=" in finding["message"]
+
+    plan = "Sign off Friday overtime myself for four weeks"
+    result = run(
+        "checkin", "--no-input", "--plan", f"overtime={plan}", journal=example_journal, env=friday
+    )
+    assert result.exit_code == 0, result
+    assert "your plans" in result.stdout
+    later = {"LEADWORK_TODAY": "2026-12-11"}  # W50 checked in without an overtime reading
+    result = run("checkin", "--no-input", "-r", "dayton-otd=96", journal=example_journal, env=later)
+    assert result.exit_code == 0, result
+    board = dashboard_json(run, example_journal, later)
+    assert "overtime" not in [f["subject"] for f in board["needs_you"]]
+    checked = run("check", journal=example_journal, env=later)
+    assert "error" not in checked.output, checked

@@ -179,6 +179,17 @@ def checkin(
             show_default=False,
         ),
     ] = None,
+    plan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--plan",
+            metavar="ID=PLAN",
+            help='Your plan to get back on track for an indicator you own (owner = "me"); '
+            "the plans of the people you lead go in their one-on-ones. Repeatable.",
+            autocompletion=complete_values.readings,
+            show_default=False,
+        ),
+    ] = None,
     confident: Annotated[
         str | None,
         typer.Option("--confident", metavar="TEXT", help="Where you felt most confident."),
@@ -245,6 +256,7 @@ def checkin(
         refresh,
         {"confident": confident, "challenge": challenge, "note": note},
         step_done or [],
+        plans=plan or [],
     )
     answers, preanswered = flags.answers(journal, the_week, indicators, previous)
     notes: list[str] = []
@@ -292,6 +304,7 @@ class Flags:
     refresh: bool
     reflection: dict[str, str | None]
     steps_done: list[str] = field(default_factory=list)
+    plans: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
 
     def _once(self, key: str, flag: str, name: str) -> None:
@@ -347,6 +360,11 @@ class Flags:
                 self.keys.add(f"follow-up:{text}")
         for text in self.commitments:
             answers.commitments.append(_checked("--commitment", text, rules.check_text, text))
+        for item in self.plans:
+            ident, text = _pair("--plan", item, "ID=PLAN", "attrition=Stay interviews monthly")
+            indicator = rules.resolve_reading(ident, indicators, week)
+            answers.plans[indicator.id] = _checked("--plan", item, rules.check_text, text)
+            self._once(f"plan:{indicator.id}", "--plan", indicator.id)
         self._stories(answers, journal)
         self._conversations(answers, journal.config().settings.conversation_kinds)
         self._steps_done(answers, journal)

@@ -64,6 +64,7 @@ SECTION_ORDER = (
     "reflection",
     "last_week",
     "commitments",
+    "plans",
     "stories",
     "conversations",
 )
@@ -88,6 +89,7 @@ class Answers:
     confidence: dict[str, int] = field(default_factory=dict)
     reflection: dict[str, str] = field(default_factory=dict)
     commitments: list[str] = field(default_factory=list)
+    plans: dict[str, str] = field(default_factory=dict)  # your own indicator id -> plan
     stories: list[dict[str, str]] = field(default_factory=list)
     conversations: list[dict[str, Any]] = field(default_factory=list)
     # Capability plan steps completed this week, each {"capability": id, "what": text} and,
@@ -103,6 +105,7 @@ class Answers:
             + len(self.confidence)
             + len(self.reflection)
             + len(self.commitments)
+            + len(self.plans)
             + len(self.stories)
             + len(self.conversations)
             + len(self.steps_done)
@@ -117,6 +120,7 @@ class Answers:
             "confidence": dict(self.confidence),
             "reflection": dict(self.reflection),
             "commitments": list(self.commitments),
+            "plans": dict(self.plans),
             "stories": [dict(s) for s in self.stories],
             "conversations": [dict(c) for c in self.conversations],
             "steps_done": [dict(s) for s in self.steps_done],
@@ -142,6 +146,8 @@ class Answers:
         for key, value in _table(data, "reflection").items():
             answers.reflection[key] = _text({key: value}, key)
         answers.commitments = [_text({"text": t}, "text") for t in _list(data, "commitments")]
+        for key, value in _table(data, "plans").items():
+            answers.plans[key] = _text({key: value}, key)
         answers.stories = [dict(s) for s in _list(data, "stories")]
         answers.conversations = [dict(c) for c in _list(data, "conversations")]
         answers.steps_done = [_step_ref(s) for s in _list(data, "steps_done")]
@@ -598,6 +604,16 @@ def merge(
             notes.append(f"'{short(text)}' is already among this week's commitments")
             continue
         _add_commitment(commitments, text, 0, edits, changes)
+
+    plans = data.setdefault("plans", [])
+    for ident, text in answers.plans.items():
+        entry = {"indicator": ident, "plan": text}
+        if entry in plans:
+            notes.append(f"the plan for {ident} was already recorded this week")
+            continue
+        plans.append(entry)
+        edits.append(AppendEntry("plans", dict(entry)))
+        changes.append(Change("plans", ident, None, text))
 
     for array, entries in (("stories", answers.stories), ("conversations", answers.conversations)):
         existing = data.setdefault(array, [])

@@ -270,6 +270,10 @@ def _check_checkin(
             if key not in indicators:
                 message, hint = _unknown("indicator", key, indicators)
                 findings.append(Finding(file, ("readings", key), message + " in [readings]", hint))
+        for j, plan in enumerate(checkin.plans):
+            if plan.indicator not in indicators:
+                message, hint = _unknown("indicator", plan.indicator, indicators)
+                findings.append(Finding(file, ("plans", j, "indicator"), message, hint))
     if choices is not None:
         for j, story in enumerate(checkin.stories):
             if story.choice is not None and story.choice != PURPOSE and story.choice not in choices:

@@ -92,7 +92,7 @@ def indicator_views(
 ) -> list[IndicatorView]:
     """Every indicator, retired or not yet agreed too, as of the week the view stands on
     (the dashboard's: `store.dashboard.read_week` reads the same files for both)."""
-    plans = plan_records(m for m in meetings if m.date <= shown.as_of)
+    plans = plan_records((m for m in meetings if m.date <= shown.as_of), checkins)
     settings = definitions.config.settings
     return [
         indicator_view(ind, shown.week, checkins, settings, plans, shown.as_of)

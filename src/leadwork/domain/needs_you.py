@@ -110,8 +110,8 @@ def course_correct_without_plan(
         noun = ind.track.period_noun
         if ind.owner == ME:  # nobody to ask: the plan is the leader's own to write
             message = (
-                f"Your own {ind.name}: course-correct {weeks} {noun}s running, "
-                "no plan to get back on track. Write one."
+                f"Your own {ind.name}: course-correct {weeks} {noun}s running, no plan "
+                f"to get back on track: write one (`leadwork checkin --plan {ind.id}=...`)."
             )
             findings.append(Finding("course-correct-no-plan", ind.id, message, weeks))
             continue

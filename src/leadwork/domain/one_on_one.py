@@ -188,7 +188,7 @@ def prepare(
     stand = standing_week(day, latest_checked_in(checkins, Week.of(day)))
     weeks = last_weeks(stand, SHOWN_WEEKS)
     last = meetings[-1] if meetings else None
-    plans = plan_records(meetings)
+    plans = plan_records(meetings, checkins)
     views = []
     for ind in indicators:
         if ind.owner != person.id:

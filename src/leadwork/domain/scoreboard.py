@@ -54,8 +54,16 @@ def readings(checkins: Mapping[Week, Checkin], indicator_id: str) -> dict[Week, 
     return readings_of(indicator_id, checkins)
 
 
-def plan_records(meetings: Iterable[OneOnOne]) -> list[PlanRecord]:
-    return [PlanRecord(p.indicator, m.date, p.plan) for m in meetings for p in m.plans]
+def plan_records(
+    meetings: Iterable[OneOnOne], checkins: Mapping[Week, Checkin] | None = None
+) -> list[PlanRecord]:
+    """Every plan on record: those made in one-on-ones, dated by the meeting, and the
+    leader's own, written in a check-in and dated by its week's Monday (the week it was
+    made in; an episode that began that week counts it)."""
+    plans = [PlanRecord(p.indicator, m.date, p.plan) for m in meetings for p in m.plans]
+    for week, checkin in (checkins or {}).items():
+        plans += [PlanRecord(p.indicator, week.monday, p.plan) for p in checkin.plans]
+    return plans
 
 
 def plan_search_start(
@@ -111,7 +119,7 @@ def scoreboard(
 ) -> tuple[IndicatorView, ...]:
     """Indicators that exist in the week the view stands on (agreed by then, not retired),
     in the file's order."""
-    plans = plan_records(meetings)
+    plans = plan_records(meetings, checkins)
     views = []
     for ind in indicators:
         judged = judge_indicator(ind, checkins, stand, settings, plans, as_of)

@@ -85,6 +85,14 @@ class Conversation(Record):
     refresh: bool = Field(False, description="Does it signal the strategy needs a refresh?")
 
 
+class OwnPlan(Record):
+    """Your own plan to get back on track, for an indicator you own (`owner = "me"`): the
+    plans of the people you lead are recorded in their one-on-ones."""
+
+    indicator: Id = Field(description="The indicator's id in indicators.toml.")
+    plan: Text = Field(description="The plan to get back on track.")
+
+
 class Checkin(Record):
     week: WeekText
     readings: dict[Id, float] = Field(
@@ -98,6 +106,10 @@ class Checkin(Record):
     )
     commitments: list[Commitment] = Field(
         default_factory=list, description="Commitments for the week ahead."
+    )
+    plans: list[OwnPlan] = Field(
+        default_factory=list,
+        description="Your plans to get back on track, for indicators you own.",
     )
     stories: list[Story] = Field(
         default_factory=list, description="Stories of people living the purpose or a choice."

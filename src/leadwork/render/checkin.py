@@ -36,6 +36,7 @@ SECTION_TITLE = {
     "reflection": "reflection",
     "last_week": "last week",
     "commitments": "commitments",
+    "plans": "your plans",
     "stories": "stories",
     "conversations": "conversations",
 }
@@ -48,6 +49,7 @@ WRAPS: dict[str, set[int]] = {
     "reflection": {1},
     "last_week": {0},
     "commitments": {0},
+    "plans": {1},
     "stories": {0, 1},
     "conversations": {0, 1},
 }
@@ -298,6 +300,8 @@ def _change_row(
         return [Text(change.key), value, status_text(status_of(indicator, week, change.new))]
     if section == "reflection":
         return [Text(change.key), _old_new(change, lambda v: f"“{short(v)}”")]
+    if section == "plans":
+        return [Text(change.key), Text(f"“{short(change.new)}”")]
     if section == "last_week":
         return [Text(short(change.key)), _old_new(change, str)]
     if section == "commitments":
