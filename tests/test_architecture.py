@@ -1,0 +1,94 @@
+"""The layers of docs/architecture.md, held to the code: each layer imports only the layers
+below it (and `errors`). Today's known exceptions are listed by name, so a new one fails
+here and an old one, once removed, must be taken off the list."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "leadwork"
+
+# What each layer may import besides itself: store and render both sit on the core, side
+# by side (a renderer does no I/O; the store shows nothing).
+MAY_IMPORT = {
+    "model": set(),
+    "domain": {"model"},
+    "store": {"domain", "model"},
+    "render": {"domain", "model"},
+    "cli": {"render", "store", "domain", "model"},
+}
+OPEN_TO_ALL = {"errors", "__init__"}
+
+# (importing file, imported module) pairs that break the rule today (issue 13 removes them).
+KNOWN = {
+    ("model/common.py", "leadwork.domain.weeks"),
+    ("model/checkin.py", "leadwork.domain.values"),
+    ("domain/consistency.py", "leadwork.store.layout"),
+    ("domain/consistency.py", "leadwork.store.sourcemap"),
+    ("domain/review.py", "leadwork.store.layout"),
+    ("domain/traceability.py", "leadwork.store.layout"),
+    ("domain/traceability.py", "leadwork.store.sourcemap"),
+    ("render/check.py", "leadwork.store.journal"),
+    ("render/schema.py", "leadwork.store"),
+    ("render/one_on_one.py", "leadwork.store.one_on_ones"),
+    ("render/checkin.py", "leadwork.store.checkins"),
+}
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every leadwork module a file imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name == "leadwork" or name.startswith("leadwork.")}
+
+
+def layer_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def breaches() -> set[tuple[str, str]]:
+    found = set()
+    for layer, below in MAY_IMPORT.items():
+        allowed = {layer} | below | OPEN_TO_ALL
+        for path in sorted((SRC / layer).rglob("*.py")):
+            rel = path.relative_to(SRC).as_posix()
+            for module in imports_of(path):
+                if layer_of(module) not in allowed:
+                    found.add((rel, module))
+    return found
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    new = breaches() - KNOWN
+    assert not new, "imports across the layers (see docs/architecture.md):\n" + "\n".join(
+        f"  {rel} imports {module}" for rel, module in sorted(new)
+    )
+
+
+def test_the_list_of_known_exceptions_is_current():
+    gone = KNOWN - breaches()
+    assert not gone, "no longer true, take them off KNOWN:\n" + "\n".join(
+        f"  {rel} imports {module}" for rel, module in sorted(gone)
+    )
+
+
+def test_the_domain_never_imports_a_terminal_or_file_library():
+    heavy = {"rich", "typer", "click", "tomlkit", "tomli_w"}
+    for path in sorted((SRC / "domain").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            for name in names:
+                assert name.split(".")[0] not in heavy, f"{path.name} imports {name}"
