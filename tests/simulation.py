@@ -605,6 +605,7 @@ class Simulation:
         days of its captures."""
         rng = self.rng
         self.actions: dict[dt.date, list[tuple[str, Any]]] = {}
+        not_before = 0  # after a late check-in, this week's comes after it
         for n in range(weeks):
             mon = YEAR_START + dt.timedelta(days=7 * n)
             week = week_of(mon)
@@ -623,14 +624,17 @@ class Simulation:
                 self.actions.setdefault(day, []).append((kind, week))
             if mode == "checkin":
                 offset = rng.choices(range(7), weights=[1, 1, 2, 3, 5, 1, 1])[0]
+                offset = max(offset, not_before)
                 self.actions.setdefault(mon + dt.timedelta(days=offset), []).append(
                     ("checkin", week)
                 )
-            elif mode == "late":
+            not_before = 0
+            if mode == "late":
                 offset = rng.choice([7, 8])  # Monday or Tuesday of the next week, --week
                 self.actions.setdefault(mon + dt.timedelta(days=offset), []).insert(
                     0, ("checkin", week)
                 )
+                not_before = offset - 7
 
     def act(self, day: dt.date) -> None:
         for kind, week in self.actions.get(day, []):
