@@ -418,12 +418,18 @@ class Simulation:
     commands: int = 0
 
     def __post_init__(self) -> None:
-        self.rng = random.Random(self.seed)
+        self.rng = self.rng_for("define")
+        self.walks: dict[str, random.Random] = {}
         self.oracle = Oracle(self.root)
         self.open: list[Commitment] = []  # the commitments the next check-in follows up
-        self.serial = 0
         self.meetings: dict[str, dt.date] = {}  # person -> next one-on-one
         self.latest_value: dict[str, tuple[float, Week]] = {}
+
+    def rng_for(self, *parts: object) -> random.Random:
+        """A random stream of its own for each decision (str seeds hash with sha512, so
+        they are stable across runs): the journal a seed builds does not shift when
+        leadwork answers differently, and a fixed leadwork meets the same year."""
+        return random.Random(":".join(str(p) for p in (self.seed, *parts)))
 
     # -- running commands
 
@@ -548,7 +554,7 @@ class Simulation:
     # -- readings that wander off track and back
 
     def reading(self, plan: IndicatorPlan) -> float:
-        rng = self.rng
+        rng = self.walks.setdefault(plan.id, self.rng_for("walk", plan.id))
         if rng.random() < 0.12:
             plan.regime = rng.choice([-2.0, -1.2, 0.5, 1.2])
         plan.band += 0.45 * (plan.regime - plan.band) + rng.gauss(0, 0.45)
@@ -603,7 +609,7 @@ class Simulation:
     def plan_weeks(self, weeks: int) -> None:
         """For each week: how it goes (check-in day, skipped, capture-only, late) and the
         days of its captures."""
-        rng = self.rng
+        rng = self.rng_for("weeks")
         self.actions: dict[dt.date, list[tuple[str, Any]]] = {}
         not_before = 0  # after a late check-in, this week's comes after it
         for n in range(weeks):
@@ -637,22 +643,21 @@ class Simulation:
                 not_before = offset - 7
 
     def act(self, day: dt.date) -> None:
-        for kind, week in self.actions.get(day, []):
+        for n, (kind, week) in enumerate(self.actions.get(day, [])):
             if kind == "checkin":
                 self.checkin(day, week)
             else:
-                self.capture(day, kind)
+                self.capture(day, kind, n)
         for person in self.people:
             if self.meetings[person] == day:
                 self.one_on_one(day, person)
 
-    def capture(self, day: dt.date, kind: str) -> None:
-        rng = self.rng
-        self.serial += 1
+    def capture(self, day: dt.date, kind: str, n: int) -> None:
+        rng = self.rng_for("capture", day, n)
         if kind == "story":
             args = [
                 "story",
-                f"S{self.serial:03d} the team lived it",
+                f"S {day} #{n} the team lived it",
                 "--who",
                 rng.choice(self.people),
                 "--choice",
@@ -661,7 +666,7 @@ class Simulation:
         else:
             args = [
                 "conversation",
-                f"V{self.serial:03d} what we heard",
+                f"V {day} #{n} what we heard",
                 "--with",
                 rng.choice(["customer", "supplier", "partner", "employee"]),
                 "--who",
@@ -674,7 +679,7 @@ class Simulation:
             )
 
     def checkin(self, day: dt.date, week: Week) -> None:
-        rng = self.rng
+        rng = self.rng_for("checkin", week_text(week))
         args = ["checkin", "--no-input", "--week", week_text(week)]
         readings: dict[str, float] = {}
         chance = {"weekly": 0.85, "monthly": 0.3, "quarterly": 0.12}
@@ -690,15 +695,17 @@ class Simulation:
         if confident:
             for area in ("alignment", "capability", "accountability"):
                 args += ["--confidence", f"{area}={rng.randint(1, 5)}"]
+        new = [
+            f"C {week_text(week)} #{n} follow up with the team"
+            for n in range(1, 1 + rng.choices([0, 1, 2, 3], weights=[2, 4, 3, 1])[0])
+        ]
         follow: dict[str, str] = {}
         for commitment in self.open:
-            outcome = rng.choices(["done", "carried", "dropped"], weights=[5, 3, 2])[0]
+            outcome = self.rng_for("outcome", week_text(week), commitment.text).choices(
+                ["done", "carried", "dropped"], weights=[5, 3, 2]
+            )[0]
             follow[commitment.text] = outcome
         follow_args = [a for text, outcome in follow.items() for a in (f"--{outcome}", text)]
-        new = []
-        for _ in range(rng.choices([0, 1, 2, 3], weights=[2, 4, 3, 1])[0]):
-            self.serial += 1
-            new.append(f"C{self.serial:03d} follow up with the team")
         new_args = [a for text in new for a in ("--commitment", text)]
         result = self.cli(day, *args, *follow_args, *new_args)
         followed = True
@@ -771,7 +778,8 @@ class Simulation:
                 self.find("new commitment not written", day, text, "written", None)
 
     def one_on_one(self, day: dt.date, person: str) -> None:
-        rng = self.rng
+        rng = self.rng_for("one-on-one", person, day)
+        late = rng.choice([-5, -3, -2, 0, 0, 2, 4, 7, 10])
         # The morning of the meeting: the prep the leader reads.
         self.check_prep(day, person)
         meeting = day
@@ -791,14 +799,12 @@ class Simulation:
         for exp in expected.values():
             if exp.owner != person or exp.status not in OFF_TRACK:
                 continue
-            if rng.random() < 0.5:
-                self.serial += 1
-                args += ["--plan", f"{exp.id}=P{self.serial:03d} plan to get {exp.id} back"]
+            if self.rng_for("plan", day, exp.id).random() < 0.5:
+                args += ["--plan", f"{exp.id}=P {meeting} plan to get {exp.id} back"]
             else:
                 no_plan.append(exp.id)
         if rng.random() < 0.2:
-            self.serial += 1
-            args += ["--celebrate", f"S{self.serial:03d} a win", "--story", rng.choice(CHOICES)]
+            args += ["--celebrate", f"S {day} a win", "--story", rng.choice(CHOICES)]
         result = self.cli(day, *args, *(a for i in no_plan for a in ("--no-plan", i)))
         asked = set(
             re.findall(r"(\S+) is (?:at-risk|course-correct): what is the plan", result.output)
@@ -828,7 +834,6 @@ class Simulation:
             )
         else:
             self.check_plans_written(day, person, meeting, expected)
-        late = rng.choice([-5, -3, -2, 0, 0, 2, 4, 7, 10])
         self.meetings[person] = day + dt.timedelta(days=max(3, self.cadence_days[person] + late))
 
     def check_plans_written(
