@@ -17,7 +17,8 @@ the plan that belongs to it and whether it needs a plan.
 `Simulation.check_day` compares the JSON views (dashboard, indicator list, one-on-one prep)
 with the oracle and collects every disagreement as a `Finding` that names the seed, the day,
 the view, the indicator, what was expected and what was shown, so a failure is reproducible:
-`Simulation(seed).play(until=day)` rebuilds the journal as it was that day.
+`Simulation(seed, path, make_runner(BASE_ENV)).play(until=day)` rebuilds the journal as it
+was that evening.
 """
 
 from __future__ import annotations
@@ -431,6 +432,15 @@ class Simulation:
         leadwork answers differently, and a fixed leadwork meets the same year."""
         return random.Random(":".join(str(p) for p in (self.seed, *parts)))
 
+    def report(self) -> str:
+        """Every kind of finding, with how to rebuild the journal of a failing day."""
+        return (
+            summarize(self.findings)
+            + f"\nTo look at the journal of a DAY: Simulation({self.seed}, PATH, "
+            f"make_runner(BASE_ENV), with_cadence={self.with_cadence}).play(until=DAY), "
+            "then run leadwork with LEADWORK_TODAY=DAY on PATH."
+        )
+
     # -- running commands
 
     def cli(self, day: dt.date, *args: str) -> Any:
@@ -593,19 +603,21 @@ class Simulation:
 
     def play(self, days: int = YEAR_DAYS, until: dt.date | None = None) -> None:
         """Live `days` days (or up to `until`), checking the days `check_days` picks."""
-        for index, day in self.live(days):
-            if until is not None and day > until:
-                break
+        for index, day in self.live(days, until):
             if self.check_days(index):
                 self.check_day(day)
 
-    def live(self, days: int = YEAR_DAYS) -> Iterator[tuple[int, dt.date]]:
+    def live(
+        self, days: int = YEAR_DAYS, until: dt.date | None = None
+    ) -> Iterator[tuple[int, dt.date]]:
         """Define the journal, then live day by day: each day's actions are done when the
         day is yielded, so the caller can look at the journal as it is that evening."""
         self.define()
         self.plan_weeks(days // 7 + 1)
         for index in range(days):
             day = YEAR_START + dt.timedelta(days=index)
+            if until is not None and day > until:
+                return
             self.act(day)
             yield index, day
 
