@@ -117,6 +117,13 @@ class Expected:
     episode_start: Week | None  # first week of the current off-track episode
     plan: str | None  # the plan that belongs to the episode (the latest)
     needs_plan: bool
+    latest_status: str | None = None  # the status of the latest reading, up to the day
+
+    @property
+    def off_track(self) -> bool:
+        """In an off-track episode: its latest reading is at risk or in course-correct (a
+        week without a reading does not end it, so `status` may be no-data)."""
+        return self.episode_start is not None
 
 
 @dataclass(frozen=True)
@@ -224,7 +231,9 @@ class Oracle:
         episode_start: Week | None = None
         cc_periods: set[tuple[int, ...]] = set()
         cc_run_open = True
+        latest_status: str | None = None
         for w, st in self._data_weeks_back(ind, ref):
+            latest_status = latest_status or st
             if st not in OFF_TRACK:
                 break
             episode_start = w
@@ -248,6 +257,7 @@ class Oracle:
             episode_start,
             plan,
             needs_plan,
+            latest_status,
         )
 
     def day(self, day: dt.date) -> tuple[Week, dict[str, Expected]]:
@@ -812,7 +822,7 @@ class Simulation:
         ]
         no_plan = []
         for exp in expected.values():
-            if exp.owner != person or exp.status not in OFF_TRACK:
+            if exp.owner != person or not exp.off_track:
                 continue
             if self.rng_for("plan", day, exp.id).random() < 0.5:
                 args += ["--plan", f"{exp.id}=P {meeting} plan to get {exp.id} back"]
@@ -830,7 +840,7 @@ class Simulation:
             # leadwork sees an indicator off track that the rules do not: say so, and answer
             for ident in sorted(asked):
                 exp = expected.get(ident)
-                off = exp is not None and exp.status in OFF_TRACK
+                off = exp is not None and exp.off_track
                 self.find(
                     "one-on-one asks again for a plan it was given"
                     if off
@@ -859,7 +869,8 @@ class Simulation:
     def check_plans_written(
         self, day: dt.date, person: str, meeting: dt.date, expected: dict[str, Expected]
     ) -> None:
-        """The meeting's file records each plan with the indicator's status at the meeting."""
+        """The meeting's file records each plan with the status of the indicator's latest
+        reading at the meeting (the reading the plan answers)."""
         files = sorted((self.root / "one-on-ones").glob(f"{meeting.isoformat()}-{person}*.toml"))
         if not files:
             self.find("one-on-one not written", day, person, f"{meeting}-{person}.toml", None)
@@ -867,7 +878,7 @@ class Simulation:
         data = tomllib.loads(files[-1].read_text(encoding="utf-8"))
         for plan in data.get("plans", []):
             exp = expected.get(plan["indicator"])
-            status = exp.status if exp else None
+            status = exp.latest_status if exp else None
             if plan.get("status") != status:
                 self.find(
                     "one-on-one records a plan with the wrong status",

@@ -190,13 +190,17 @@ def trend_warning(history: Sequence[WeekStatus], moves: int) -> bool:
     )
 
 
+def readings_in(history: Sequence[WeekStatus]) -> list[WeekStatus]:
+    """Each reading once, in the week it was read (a monthly reading stands for the weeks
+    after it too, but was made once), oldest first."""
+    return [h for h in history if h.tracked and h.value is not None and h.read_in == h.week]
+
+
 def _run(history: Sequence[WeekStatus], statuses: tuple[str, ...]) -> list[WeekStatus]:
-    """The latest readings, one per period, whose status is in `statuses`, back to the first
-    reading that is not: periods without a reading are passed over, not an end."""
+    """The latest readings whose status is in `statuses`, back to the first reading that is
+    not: weeks and periods without a reading are passed over, not an end."""
     run: list[WeekStatus] = []
-    for item in reversed(period_points(history)):
-        if item.value is None:
-            continue
+    for item in reversed(readings_in(history)):
         if item.status not in statuses:
             break
         run.append(item)
@@ -209,9 +213,10 @@ def _first_week(item: WeekStatus) -> Week:
 
 
 def course_correct_run(history: Sequence[WeekStatus]) -> int:
-    """How many readings in a row (one per period), ending with the latest, were in
-    course-correct. A week or month without a reading does not end the run."""
-    return len(_run(history, (COURSE_CORRECT,)))
+    """How many periods in a row (weeks, or months for a monthly indicator), ending with the
+    latest reading, had their readings in course-correct. A week or month without a
+    reading does not end the run."""
+    return len({item.period for item in _run(history, (COURSE_CORRECT,))})
 
 
 def run_start(history: Sequence[WeekStatus]) -> Week | None:

@@ -65,7 +65,12 @@ def report_json(report: Report) -> str:
 
 
 def _week_json(h: dict[str, Any]) -> dict[str, Any]:
-    return {"week": str(h["week"]), "value": h["value"], "status": h["status"]}
+    """A judged week as the dashboard's JSON writes it. `asdict` has already turned the
+    `Week` into {"year", "number"}: written back as YYYY-Www."""
+    week = h["week"]
+    if isinstance(week, dict):
+        week = Week(week["year"], week["number"])
+    return {"week": str(week), "value": h["value"], "status": h["status"]}
 
 
 def _rate_json(rate: Any) -> dict[str, Any]:
