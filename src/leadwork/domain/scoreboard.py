@@ -13,7 +13,6 @@ from leadwork.domain.status import (
     Thresholds,
     Track,
     WeekStatus,
-    is_active,
     track,
 )
 from leadwork.domain.timeline import readings_of
@@ -50,10 +49,6 @@ class IndicatorView:
         return self.track.history
 
 
-def readings(checkins: Mapping[Week, Checkin], indicator_id: str) -> dict[Week, float]:
-    return readings_of(indicator_id, checkins)
-
-
 def plan_records(
     meetings: Iterable[OneOnOne], checkins: Mapping[Week, Checkin] | None = None
 ) -> list[PlanRecord]:
@@ -69,17 +64,16 @@ def plan_records(
 def plan_search_start(
     indicators: Iterable[Indicator],
     checkins: Mapping[Week, Checkin],
-    weeks: Sequence[Week],
-    trend_weeks: int,
+    stand: Week,
+    settings: Settings,
 ) -> dt.date | None:
     """The earliest Monday from which a one-on-one could hold a plan that matters: the start
-    of the oldest off-track episode in the shown week. The store reads one-on-ones from
-    that day on (and no older ones, except each person's latest)."""
+    of the oldest off-track episode in the week the view stands on. The store reads
+    one-on-ones from that day on (and no older ones, except each person's latest)."""
     starts = [
         t.episode_start.monday
         for ind in indicators
-        if is_active(ind, weeks[-1])
-        and (t := track(ind, weeks, readings(checkins, ind.id), trend_weeks, 1)).episode_start
+        if (t := judge_indicator(ind, checkins, stand, settings, (), stand.sunday)).episode_start
     ]
     return min(starts, default=None)
 

@@ -21,7 +21,7 @@ from leadwork.domain.review import last_strategy_review
 from leadwork.domain.scoreboard import plan_search_start
 from leadwork.domain.timeline import checked_in
 from leadwork.domain.weeks import Week, not_begun
-from leadwork.domain.window import ShownWeek, checkin_weeks_needed, choose_week, judged_weeks
+from leadwork.domain.window import ShownWeek, checkin_weeks_needed, choose_week
 from leadwork.errors import UsageProblem, WriteRefused
 from leadwork.model.checkin import Checkin
 from leadwork.model.journal import Definitions
@@ -119,12 +119,7 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
     )
     checkins = journal.checkins(weeks)
 
-    since = plan_search_start(
-        definitions.indicators.indicators,
-        checkins,
-        judged_weeks(shown.week, settings),
-        settings.trend_weeks,
-    )
+    since = plan_search_start(definitions.indicators.indicators, checkins, shown.week, settings)
     entries = one_on_ones_to_read(
         journal.one_on_one_entries(),
         [p.id for p in definitions.team.people],
