@@ -224,3 +224,32 @@ def test_your_own_plan_is_written_in_the_check_in_and_stays_for_the_episode(run,
     assert "overtime" not in [f["subject"] for f in board["needs_you"]]
     checked = run("check", journal=example_journal, env=later)
     assert "error" not in checked.output, checked
+
+
+def test_a_plan_made_when_a_long_episode_began_stays_in_force(run, example_journal):
+    """Red for half a year, with one plan made in its second week: the plan is still the
+    one in force, in the dashboard and the prep, though it is older than the 13 weeks
+    a view usually judges."""
+    result = run(
+        "indicator", "add", "backlog", "--name", "Dayton repair backlog", "--owner", "marcus",
+        "--direction", "lower", "--target", "20", "--celebrate", "10", "--course-correct", "30",
+        "--agreed-on", "2026-06-01", journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    for number in range(23, 49):
+        week = f"2026-W{number:02d}"
+        result = run(
+            "checkin", "--no-input", "-w", week, "-r", "backlog=41", journal=example_journal
+        )
+        assert result.exit_code == 0, result
+    (example_journal / "one-on-ones" / "2026-06-10-marcus.toml").write_text(
+        'person = "marcus"\ndate = 2026-06-10\n\n[[plans]]\nindicator = "backlog"\n'
+        'plan = "A second repair crew from July"\n',
+        encoding="utf-8",
+    )
+    board = dashboard_json(run, example_journal, {})
+    assert "backlog" not in [f["subject"] for f in board["needs_you"]]
+    prep = prep_json(run, example_journal, "marcus", {})
+    backlog = next(i for i in prep["indicators"] if i["id"] == "backlog")
+    assert backlog["status"] == "course-correct"
+    assert backlog["plan"] == {"date": "2026-06-10", "text": "A second repair crew from July"}

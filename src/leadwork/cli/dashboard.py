@@ -92,6 +92,7 @@ def dashboard(
         shown.week,
         shown.today,
         shown=shown,
+        since=inputs.since,
     )
     if output is not None:
         write_output(output, render(view, format.value), journal.root)

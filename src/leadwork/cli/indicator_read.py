@@ -60,7 +60,9 @@ def list_indicators(
     if owner not in (None, complete_values.ME):  # a typo must not read as "nobody owns anything"
         find_by_id("person", owner, journal.team().people)
     inputs = read_week(journal, parse_week(week, "--week"), today())
-    views = indicator_views(inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown)
+    views = indicator_views(
+        inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown, inputs.since
+    )
     views = [v for v in views if (v.active or all_) and owner in (None, v.indicator.owner)]
     seen_from = str(inputs.shown.week)
     if format is ListFormat.json:
@@ -89,7 +91,9 @@ def show_indicator(
     journal = session(ctx).journal()
     indicator = find_by_id("indicator", indicator_id, journal.indicators().indicators)
     inputs = read_week(journal, parse_week(week, "--week"), today())
-    views = indicator_views(inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown)
+    views = indicator_views(
+        inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown, inputs.since
+    )
     view = next(v for v in views if v.indicator.id == indicator.id)
     if format is ListFormat.json:
         typer.echo(listing.indicator_detail_json(view))

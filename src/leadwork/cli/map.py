@@ -40,7 +40,9 @@ def map_command(
 
     journal = session(ctx).journal()
     inputs = read_week(journal, None, today())
-    views = indicator_views(inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown)
+    views = indicator_views(
+        inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown, inputs.since
+    )
     d = inputs.definitions
     data = chain(
         d.strategy,

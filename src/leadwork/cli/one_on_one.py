@@ -217,7 +217,8 @@ def one_on_one(
 
 def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Prep:
     from leadwork.domain.id_safety import known_id
-    from leadwork.domain.one_on_one import prep_window, prepare
+    from leadwork.domain.one_on_one import prep_stands_on, prep_window, prepare
+    from leadwork.store.dashboard import reach_for_episodes
     from leadwork.store.one_on_ones import recent_meetings
 
     team = journal.team()
@@ -226,16 +227,21 @@ def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Pr
     config = journal.config()
     indicators = journal.indicators().indicators
     weeks = prep_window(day, now, config.settings, indicators)
-    meetings = recent_meetings(journal, person_id, people, until=day, since=weeks[0].monday)
+    checkins = journal.checkins(weeks)
+    stand = prep_stands_on(day, now, checkins)
+    since = reach_for_episodes(journal, stand, config.settings, indicators, checkins)
+    first = min([weeks[0], *([since] if since else [])])
+    meetings = recent_meetings(journal, person_id, people, until=day, since=first.monday)
     return prepare(
         person=people[person_id],
         leader=config.leader,
         date=day,
         today=now,
         indicators=indicators,
-        checkins=journal.checkins(weeks),
+        checkins=checkins,
         meetings=meetings,
         settings=config.settings,
+        since=since,
     )
 
 

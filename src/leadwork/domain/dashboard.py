@@ -75,6 +75,7 @@ def build_dashboard(
     today: dt.date,
     *,
     shown: ShownWeek | None = None,
+    since: Week | None = None,
 ) -> Dashboard:
     """The dashboard of `week`, judged as of `today` if it is the current week, else as of
     its Sunday. `shown` carries how the CLI chose the week (the default view falls back to
@@ -100,6 +101,7 @@ def build_dashboard(
         meetings,
         as_of,
         {row.person: row.cadence for row in people},
+        since=since,
     )
     statuses = {ind.id: ind.now.status for ind in indicators}
     capabilities = tuple(

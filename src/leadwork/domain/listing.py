@@ -76,11 +76,14 @@ def indicator_view(
     settings: Settings,
     plans: Iterable[PlanRecord] = (),
     as_of: dt.date | None = None,
+    since: Week | None = None,
 ) -> IndicatorView:
     """`checkins` must cover `window.reading_weeks_needed(week, ...)`."""
     as_of = as_of if as_of is not None else week.sunday
     return IndicatorView(
-        indicator, week, judge_indicator(indicator, checkins, week, settings, plans, as_of)
+        indicator,
+        week,
+        judge_indicator(indicator, checkins, week, settings, plans, as_of, since=since),
     )
 
 
@@ -89,13 +92,14 @@ def indicator_views(
     checkins: Mapping[Week, Checkin],
     meetings: Sequence[OneOnOne],
     shown: ShownWeek,
+    since: Week | None = None,
 ) -> list[IndicatorView]:
     """Every indicator, retired or not yet agreed too, as of the week the view stands on
     (the dashboard's: `store.dashboard.read_week` reads the same files for both)."""
     plans = plan_records((m for m in meetings if m.date <= shown.as_of), checkins)
     settings = definitions.config.settings
     return [
-        indicator_view(ind, shown.week, checkins, settings, plans, shown.as_of)
+        indicator_view(ind, shown.week, checkins, settings, plans, shown.as_of, since)
         for ind in definitions.indicators.indicators
     ]
 

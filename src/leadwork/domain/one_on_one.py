@@ -164,6 +164,13 @@ def prep_window(
     return reading_weeks_needed(Week.of(min(date, today)), settings, indicators)
 
 
+def prep_stands_on(date: dt.date, today: dt.date, checkins: Mapping[Week, Checkin]) -> Week:
+    """The week the preparation stands on: the latest checked-in week up to the meeting's
+    (or today's, for a meeting ahead), as the dashboard stands."""
+    day = min(date, today)
+    return standing_week(day, latest_checked_in(checkins, Week.of(day)))
+
+
 def prepare(
     person: Person,
     leader: str,
@@ -173,6 +180,7 @@ def prepare(
     checkins: Mapping[Week, Checkin],
     meetings: Sequence[OneOnOne],
     settings: Settings,
+    since: Week | None = None,
 ) -> Prep:
     """Everything to look at before a one-on-one with `person` on `date`.
 
@@ -185,7 +193,7 @@ def prepare(
     week's check-in, last week's readings are the latest there are.
     """
     day = min(date, today)
-    stand = standing_week(day, latest_checked_in(checkins, Week.of(day)))
+    stand = prep_stands_on(date, today, checkins)
     weeks = last_weeks(stand, SHOWN_WEEKS)
     last = meetings[-1] if meetings else None
     plans = plan_records(meetings, checkins)
@@ -193,7 +201,7 @@ def prepare(
     for ind in indicators:
         if ind.owner != person.id:
             continue
-        judged = judge_indicator(ind, checkins, stand, settings, plans, date)
+        judged = judge_indicator(ind, checkins, stand, settings, plans, date, since=since)
         if judged.tracked:
             views.append(_indicator_view(ind, judged))
     views.sort(key=lambda v: (SEVERITY[v.status], -v.course_correct_weeks))

@@ -9,14 +9,17 @@ from dataclasses import dataclass
 
 from leadwork.domain.cadence import Cadence
 from leadwork.domain.status import (
+    OFF_TRACK,
     PlanRecord,
     Thresholds,
     Track,
     WeekStatus,
+    judge_weeks,
+    readings_in,
     track,
 )
 from leadwork.domain.timeline import readings_of
-from leadwork.domain.weeks import Week
+from leadwork.domain.weeks import Week, week_range
 from leadwork.domain.window import SHOWN_WEEKS, judged_weeks
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
@@ -66,6 +69,7 @@ def plan_search_start(
     checkins: Mapping[Week, Checkin],
     stand: Week,
     settings: Settings,
+    since: Week | None = None,
 ) -> dt.date | None:
     """The earliest Monday from which a one-on-one could hold a plan that matters: the start
     of the oldest off-track episode in the week the view stands on. The store reads
@@ -73,9 +77,25 @@ def plan_search_start(
     starts = [
         t.episode_start.monday
         for ind in indicators
-        if (t := judge_indicator(ind, checkins, stand, settings, (), stand.sunday)).episode_start
+        if (
+            t := judge_indicator(ind, checkins, stand, settings, (), stand.sunday, since=since)
+        ).episode_start
     ]
     return min(starts, default=None)
+
+
+# An off-track episode, and the plan recorded during it, is followed this far back at
+# most: a view judges the usual weeks, and reaches further only while an episode does.
+EPISODE_REACH_WEEKS = 52
+
+
+def weeks_judged(stand: Week, settings: Settings, since: Week | None = None) -> list[Week]:
+    """The weeks a view judges: the dashboard's (`window.judged_weeks`), or from `since`
+    when an off-track episode reaches further back (`episode_reaches_back`)."""
+    weeks = judged_weeks(stand, settings)
+    if since is not None and since < weeks[0]:
+        return week_range(since, stand)
+    return weeks
 
 
 def judge_indicator(
@@ -86,20 +106,34 @@ def judge_indicator(
     plans: Iterable[PlanRecord],
     as_of: dt.date,
     shown: int = SHOWN_WEEKS,
+    since: Week | None = None,
 ) -> Track:
-    """One indicator as every view judges it: over the weeks the dashboard judges, ending
-    with the week the view stands on, with the plan in force as of `as_of`. `checkins`
-    must reach one period before those weeks for a monthly or quarterly indicator
-    (`window.checkin_weeks_needed`)."""
+    """One indicator as every view judges it: over the weeks the dashboard judges (from
+    `since`, when the store reached further for a long episode), ending with the week the
+    view stands on, with the plan in force as of `as_of`. `checkins` must reach one period
+    before those weeks for a monthly or quarterly indicator (`window.period_reach`)."""
     return track(
         indicator,
-        judged_weeks(stand, settings),
+        weeks_judged(stand, settings, since),
         readings_of(indicator.id, checkins),
         settings.trend_weeks,
         shown,
         plans,
         as_of,
     )
+
+
+def episode_reaches_back(
+    indicator: Indicator, checkins: Mapping[Week, Checkin], weeks: Sequence[Week]
+) -> bool:
+    """Is the indicator off track in every reading of `weeks`, while it existed before
+    them? Then its episode, and the plan recorded during it, may have begun earlier, and
+    the store reads further back (at most EPISODE_REACH_WEEKS)."""
+    judged = judge_weeks(indicator, weeks, readings_of(indicator.id, checkins))
+    if not judged or not judged[0].tracked:
+        return False
+    readings = readings_in(judged)
+    return bool(readings) and all(r.status in OFF_TRACK for r in readings)
 
 
 def scoreboard(
@@ -110,13 +144,14 @@ def scoreboard(
     meetings: Sequence[OneOnOne],
     as_of: dt.date,
     owners_next: Mapping[str, Cadence],
+    since: Week | None = None,
 ) -> tuple[IndicatorView, ...]:
     """Indicators that exist in the week the view stands on (agreed by then, not retired),
     in the file's order."""
     plans = plan_records(meetings, checkins)
     views = []
     for ind in indicators:
-        judged = judge_indicator(ind, checkins, stand, settings, plans, as_of)
+        judged = judge_indicator(ind, checkins, stand, settings, plans, as_of, since=since)
         if not judged.tracked:
             continue
         views.append(

@@ -13,20 +13,32 @@ Ten years of history cost what one year does: a folder listing, and the same few
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from leadwork.domain.review import last_strategy_review
-from leadwork.domain.scoreboard import plan_search_start
+from leadwork.domain.scoreboard import (
+    EPISODE_REACH_WEEKS,
+    episode_reaches_back,
+    plan_search_start,
+)
 from leadwork.domain.timeline import checked_in
-from leadwork.domain.weeks import Week, not_begun
-from leadwork.domain.window import ShownWeek, checkin_weeks_needed, choose_week
+from leadwork.domain.weeks import SHOWN_WEEKS, Week, not_begun, week_range
+from leadwork.domain.window import (
+    ShownWeek,
+    checkin_weeks_needed,
+    choose_week,
+    judged_weeks,
+    period_reach,
+)
 from leadwork.errors import UsageProblem, WriteRefused
 from leadwork.model.checkin import Checkin
+from leadwork.model.indicators import Indicator
 from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import StrategyReview
+from leadwork.model.settings import Settings
 from leadwork.store.atomic import atomic_write
 from leadwork.store.journal import Entry, Journal
 
@@ -40,6 +52,7 @@ class WeekInputs:
     one_on_ones: list[OneOnOne]
     reviews: list[StrategyReview]
     shown: ShownWeek
+    since: Week | None = None  # judged from this week: an off-track episode reaches back
 
 
 def latest_checkin_week(journal: Journal, current: Week) -> Week | None:
@@ -100,6 +113,31 @@ def _names_a_person(rest: str, ids: set[str]) -> bool:
     return False
 
 
+def reach_for_episodes(
+    journal: Journal,
+    stand: Week,
+    settings: Settings,
+    indicators: Sequence[Indicator],
+    checkins: dict[Week, Checkin],
+) -> Week | None:
+    """Read further back while an indicator's off-track episode reaches the first week a
+    view judges (a plan recorded when it began must stay in force), a quarter at a time
+    and at most EPISODE_REACH_WEEKS in all. Adds what it reads to `checkins`; returns the
+    first week to judge from, or None for the usual weeks. Nothing is read when no
+    episode is that long."""
+    weeks = judged_weeks(stand, settings)
+    limit = stand.minus(EPISODE_REACH_WEEKS - 1)
+    reaching = [i for i in indicators if episode_reaches_back(i, checkins, weeks)]
+    since = None
+    while reaching and weeks[0] > limit:
+        since = max(weeks[0].minus(SHOWN_WEEKS), limit)
+        wanted = week_range(since.minus(period_reach(indicators)), weeks[0])
+        checkins.update(journal.checkins([w for w in wanted if w not in checkins]))
+        weeks = week_range(since, stand)
+        reaching = [i for i in reaching if episode_reaches_back(i, checkins, weeks)]
+    return since
+
+
 def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekInputs:
     shown = shown_week(journal, requested, today)
     definitions = journal.definitions()
@@ -118,8 +156,10 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
         shown.week, settings, reviewed_on, definitions.indicators.indicators
     )
     checkins = journal.checkins(weeks)
+    indicators = definitions.indicators.indicators
+    judged_since = reach_for_episodes(journal, shown.week, settings, indicators, checkins)
 
-    since = plan_search_start(definitions.indicators.indicators, checkins, shown.week, settings)
+    since = plan_search_start(indicators, checkins, shown.week, settings, judged_since)
     entries = one_on_ones_to_read(
         journal.one_on_one_entries(),
         [p.id for p in definitions.team.people],
@@ -127,7 +167,7 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
         since,
     )
     meetings = [journal.one_on_one(e) for e in entries]
-    return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown)
+    return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown, judged_since)
 
 
 def write_output(path: Path, text: str, journal_root: Path) -> None:
