@@ -43,9 +43,11 @@ BY_ID = {"ids": lambda c: c.id}
 
 @pytest.mark.parametrize("command", COMMANDS, **BY_ID)
 def test_a_missing_journal_folder(tmp_path: Path, run, command: Command, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    snapshot = Snapshot.take(tmp_path)
-    for how in ({"journal": tmp_path / "nope"}, {"env": {"LEADWORK_JOURNAL": "nope"}}, {}):
+    here = tmp_path / "here"  # the current folder, and the test's folder around it
+    here.mkdir()
+    monkeypatch.chdir(here)
+    snapshot = Snapshot.take(here, outside=tmp_path)
+    for how in ({"journal": here / "nope"}, {"env": {"LEADWORK_JOURNAL": "nope"}}, {}):
         how["env"] = command.environ(how.get("env"))
         result = run(*command.argv, **how)
         assert result.exit_code == 1, result
@@ -241,7 +243,7 @@ def test_init_refuses_and_changes_nothing(tmp_path: Path, run, place: str):
     else:
         run("init", str(target))
         message = "already holds a journal"
-    snapshot = Snapshot.take(tmp_path)
+    snapshot = Snapshot.take(target.parent, outside=tmp_path)
     result = run("init", str(target))
     assert result.exit_code == 1, result
     assert message in result.stderr
@@ -315,7 +317,7 @@ def test_a_write_the_filesystem_refuses_is_a_clear_error(journal: Path):
     target = journal.parent / "theirs"
     target.mkdir(mode=0o755)
     os.chown(target, 65534, 65534)  # someone else's folder, writable by them alone
-    snapshot = Snapshot.take(journal.parent)
+    snapshot = Snapshot.take(journal)  # and the test's folder around it, where target is
     result = without_root_powers(["init", str(target / "journal")], journal)
     assert result.returncode == 1, result
     assert "Traceback" not in result.stderr
