@@ -7,7 +7,7 @@ import hashlib
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -58,15 +58,17 @@ def whole_cli() -> Any:
     """The whole CLI as the click command Typer makes of `app`, built once per test process.
 
     Typer's own `CliRunner.invoke(app, ...)` builds it anew on every call (~56 ms for the
-    fifteen commands); a built command holds no state between runs (every run makes a new
-    click context), which tests/test_one_command_app.py checks."""
+    fifteen commands). A built command carries nothing from one run to the next (every run
+    makes a new click context, and with it a new Session in ctx.obj), which
+    tests/test_one_command_app.py checks; the one thing click keeps is each command's help
+    option once made (the same in every run of a process; see test_completion.py)."""
     return typer.main.get_command(app)
 
 
 def invoke(
     argv: Sequence[str],
     *,
-    env: dict[str, str | None] | None = None,
+    env: Mapping[str, str | None] | None = None,
     input: str | bytes | None = None,
     command: Any = None,
     prog_name: str = "leadwork",
