@@ -6,10 +6,14 @@ import difflib
 import hashlib
 import os
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from leadwork.cli.app import app
@@ -49,24 +53,67 @@ class Result:
 Run = Callable[..., Result]
 
 
+@cache
+def whole_cli() -> Any:
+    """The whole CLI as the click command Typer makes of `app`, built once per test process.
+
+    Typer's own `CliRunner.invoke(app, ...)` builds it anew on every call (~56 ms for the
+    fifteen commands). A built command carries nothing from one run to the next (every run
+    makes a new click context, and with it a new Session in ctx.obj), which
+    tests/test_one_command_app.py checks; the one thing click keeps is each command's help
+    option once made (the same in every run of a process; see test_completion.py)."""
+    return typer.main.get_command(app)
+
+
+def invoke(
+    argv: Sequence[str],
+    *,
+    env: Mapping[str, str | None] | None = None,
+    input: str | bytes | None = None,
+    command: Any = None,
+    prog_name: str = "leadwork",
+) -> Result:
+    """Run the built CLI (or `command`) as Typer's `CliRunner.invoke` does, exceptions
+    raised: the same isolation (stdin, stdout, stderr, environment, terminal width)."""
+    cli = whole_cli() if command is None else command
+    runner = CliRunner()
+    with runner.isolation(input=input, env=env) as (stdout, stderr, _):
+        exit_code = 0
+        try:
+            cli.main(args=list(argv), prog_name=prog_name)
+        except SystemExit as exit_:
+            code = exit_.code
+            if code is None:
+                code = 0
+            if not isinstance(code, int):
+                sys.stdout.write(f"{code}\n")
+                code = 1
+            exit_code = code
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            out, err = stdout.getvalue(), stderr.getvalue()
+
+    def text(data: bytes) -> str:
+        return data.decode(runner.charset, "replace").replace("\r\n", "\n")
+
+    return Result(exit_code, text(out), text(err))
+
+
 @pytest.fixture
 def run() -> Run:
-    """run("check", journal=path, env={...}, input="...") -> Result, through Typer's runner."""
+    """run("check", journal=path, env={...}, input="...") -> Result, on the whole CLI."""
 
-    def invoke(
+    def run_cli(
         *args: str,
         journal: Path | None = None,
         env: dict[str, str] | None = None,
         input: str | None = None,
     ) -> Result:
         argv = [*(["--journal", str(journal)] if journal is not None else []), *args]
-        runner = CliRunner()
-        result = runner.invoke(
-            app, argv, env={**BASE_ENV, **(env or {})}, input=input, catch_exceptions=False
-        )
-        return Result(result.exit_code, result.stdout, result.stderr)
+        return invoke(argv, env={**BASE_ENV, **(env or {})}, input=input)
 
-    return invoke
+    return run_cli
 
 
 @pytest.fixture

@@ -11,16 +11,18 @@ import shlex
 import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from typer.main import get_command
 
 from leadwork.cli import complete, complete_values
 from leadwork.cli.app import app
 from leadwork.cli.complete_tree import build_tree
 
-from conftest import BASE_ENV
+from conftest import BASE_ENV, invoke
 
 BIN = Path(sys.executable).parent
 
@@ -60,8 +62,16 @@ def fast(env: dict[str, str]) -> tuple[str, int]:
     return ("" if text is None else text + "\n"), code
 
 
+@cache
+def typer_cli() -> Any:
+    """The whole CLI, built once for these comparisons alone: click keeps each command's
+    help option once made, so it must first be made under `stable_help_option` (conftest's
+    `whole_cli()` may have made them, unpinned, in an earlier test of this process)."""
+    return get_command(app)
+
+
 def typer_answer(env: dict[str, str]) -> tuple[str, int]:
-    result = CliRunner().invoke(app, [], env={**BASE_ENV, **env}, prog_name="leadwork")
+    result = invoke([], env={**BASE_ENV, **env}, command=typer_cli())
     return result.stdout, result.exit_code
 
 
@@ -244,8 +254,6 @@ NEW_IDS = {("leadwork indicator add", "id")}
 
 
 def test_no_option_naming_a_journal_value_is_left_without_completion():
-    from typer.main import get_command
-
     def params(command, path):
         for param in command.params:
             yield path, param

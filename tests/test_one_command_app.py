@@ -1,12 +1,14 @@
 """`leadwork.cli.main` builds only the command argv names (Typer builds every command it
-holds on every run): that CLI must answer exactly as the whole one does."""
+holds on every run): that CLI must answer exactly as the whole one does. And the whole CLI
+the other tests drive (conftest's `run`: built once, run many times) answers as Typer's
+own runner does with a CLI built afresh, whatever ran on it before."""
 
 import pytest
 from typer.testing import CliRunner
 
 from leadwork.cli.app import app, command_named, make_app
 
-from conftest import BASE_ENV
+from conftest import BASE_ENV, invoke, whole_cli
 
 
 @pytest.mark.parametrize(
@@ -62,4 +64,37 @@ def test_one_command_answers_as_the_whole_cli(argv, example_journal):
         result = CliRunner().invoke(cli, args, env=BASE_ENV, prog_name="leadwork")
         return result.exit_code, result.stdout, result.stderr
 
+    built_once = invoke(args, env=BASE_ENV)
     assert answer(make_app(only=name)) == answer(app)
+    assert answer(app) == (built_once.exit_code, built_once.stdout, built_once.stderr)
+
+
+def test_the_built_cli_carries_nothing_from_one_run_to_the_next(
+    example_journal, tmp_path, monkeypatch
+):
+    """Root options (the journal, --debug), options left at their defaults after a run
+    that set them, prompts fed and not: each run on the one built command answers as a
+    command built afresh for it."""
+    monkeypatch.chdir(tmp_path)  # no journal here: only -j finds one
+    j = ["-j", str(example_journal)]
+    runs = [
+        [*j, "--debug", "dashboard", "--week", "2026-W47", "--format", "markdown"],
+        ["dashboard"],  # no journal now: the last run's -j must not linger
+        [*j, "dashboard"],  # this week, as text: not W47 as markdown
+        [*j, "indicator", "list", "--owner", "priya"],
+        [*j, "indicator", "list"],
+        [*j, "one-on-one", "priya", "--prep", "--format", "markdown"],
+        [*j, "one-on-one", "--due"],
+        [*j, "check", "--strict", "--format", "json"],
+        [*j, "check"],
+        ["--version"],
+        [*j, "map"],
+    ]
+    for argv in [*runs, *reversed(runs)]:
+        fresh = CliRunner().invoke(make_app(), argv, env=BASE_ENV, prog_name="leadwork")
+        again = invoke(argv, env=BASE_ENV, command=whole_cli())
+        assert (again.exit_code, again.stdout, again.stderr) == (
+            fresh.exit_code,
+            fresh.stdout,
+            fresh.stderr,
+        ), argv

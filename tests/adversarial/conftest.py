@@ -6,22 +6,25 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from leadwork.cli.app import app
+from adversarial.harness import watch_session_temp
 
-from conftest import BASE_ENV
+from conftest import BASE_ENV, invoke
 from journals import write_small_journal
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _snapshots_never_watch_the_whole_run(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Snapshot.take refuses pytest's folder for the whole run (see harness.Snapshot)."""
+    watch_session_temp(tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(scope="session")
 def small_journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Made once by `leadwork init` (whose fsyncs are slow) and copied for each test."""
     path = tmp_path_factory.mktemp("template") / "journal"
-    result = CliRunner().invoke(
-        app, ["init", str(path), "--leader", "Dana Whitfield"], env=BASE_ENV
-    )
-    assert result.exit_code == 0, result.output
+    result = invoke(["init", str(path), "--leader", "Dana Whitfield"], env=BASE_ENV)
+    assert result.exit_code == 0, result
     return write_small_journal(path)
 
 

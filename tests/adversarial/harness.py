@@ -187,6 +187,18 @@ def tree_digest(root: Path) -> dict[str, str]:
     return found
 
 
+# pytest's temporary folder for the whole run (the worker's, under xdist): set by
+# tests/adversarial/conftest.py. A snapshot never watches it, nor a folder above it.
+SESSION_TEMP: Path | None = None
+SESSION_TEMP_AND_ABOVE: frozenset[Path] = frozenset()
+
+
+def watch_session_temp(base: Path) -> None:
+    global SESSION_TEMP, SESSION_TEMP_AND_ABOVE
+    SESSION_TEMP = base.resolve()
+    SESSION_TEMP_AND_ABOVE = frozenset({SESSION_TEMP, *SESSION_TEMP.parents})
+
+
 @dataclass
 class Snapshot:
     """The journal and the folder around it, to prove that nothing changed anywhere."""
@@ -198,7 +210,17 @@ class Snapshot:
 
     @classmethod
     def take(cls, journal: Path, outside: Path | None = None) -> Snapshot:
+        """`outside` (by default the folder that holds the journal) must be the test's own
+        folder or one inside it: pytest's folder for the whole run holds every test's
+        folders (gigabytes by the end), and hashing it twice a test was a third of the
+        suite's time."""
         outside = outside or journal.parent
+        for watched in (journal, outside):
+            if SESSION_TEMP is not None and watched.resolve() in SESSION_TEMP_AND_ABOVE:
+                raise AssertionError(
+                    f"Snapshot.take would watch {watched}, pytest's folder for the whole run"
+                    " (every test's folders): watch the test's own tmp_path instead"
+                )
         return cls(journal, outside, tree_digest(journal), tree_digest(outside))
 
     def changes(self) -> list[str]:
