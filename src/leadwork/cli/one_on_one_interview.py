@@ -32,12 +32,12 @@ def ask_plan(ask: Asker, prep: Prep, view: IndicatorView) -> str | None:
     from leadwork.domain.values import format_value
     from leadwork.domain.wording import STATUS_WORDS
 
-    ind = view.indicator
-    value = format_value(view.current.value, ind.unit, missing="-")
-    target = format_value(view.current.thresholds.target, ind.unit, missing="-")
+    ind, latest = view.indicator, view.latest  # the reading the plan answers
+    value = format_value(latest.value, ind.unit, missing="-")
+    target = format_value(latest.thresholds.target, ind.unit, missing="-")
     ask.say("")
-    status = STATUS_WORDS[view.status]
-    ask.say(f"{ind.name}: {value} in {view.current.week} (target {target}), {status}.")
+    status = STATUS_WORDS[latest.status]
+    ask.say(f"{ind.name}: {value} in {latest.read_in or latest.week} (target {target}), {status}.")
     if view.plan is not None:
         ask.say(f"  Plan of {view.plan.date}: {view.plan.text}", "dim")
         answer = ask.text(
@@ -242,7 +242,7 @@ def complete(ask: Asker, prep: Prep, answers: Answers) -> None:
     from leadwork.domain.one_on_one import PlanAnswer
 
     planned = {p.indicator for p in answers.plans}
-    for view in prep.indicators:
-        if view.needs_plan and view.indicator.id not in planned:
+    for view in prep.indicators:  # a plan in force for the episode stands without asking
+        if view.plan_missing and view.indicator.id not in planned:
             answers.plans.append(PlanAnswer(view.indicator.id, ask_plan(ask, prep, view)))
     ask_follow_ups(ask, prep, answers, skip={f.number for f in answers.follow_ups})
