@@ -255,7 +255,8 @@ def test_the_leaders_own_indicator_is_checked_shown_and_asked_for(hospital: Path
     assert " Ada " in row  # the Owner column: her first name
     assert (
         "Your own Ward rounds I joined: course-correct 2 weeks running, no plan to get back "
-        "on track. Write one." in " ".join(dashboard.stdout.split())
+        "on track: write one (`leadwork checkin --plan ward-rounds=...`)."
+        in " ".join(dashboard.stdout.split())
     )
     assert "Ask Ada" not in dashboard.stdout
     assert "Ask me" not in dashboard.stdout
