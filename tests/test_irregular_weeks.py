@@ -253,3 +253,28 @@ def test_a_plan_made_when_a_long_episode_began_stays_in_force(run, example_journ
     backlog = next(i for i in prep["indicators"] if i["id"] == "backlog")
     assert backlog["status"] == "course-correct"
     assert backlog["plan"] == {"date": "2026-06-10", "text": "A second repair crew from July"}
+
+
+def test_commitments_left_unanswered_by_a_check_in_are_asked_about_next_time(run, example_journal):
+    """W49 checks in with a new commitment but no follow-up of W48's three: W50 still asks
+    about all four, and `leadwork commitments` lists them."""
+    w49 = {"LEADWORK_TODAY": "2026-12-04"}
+    result = run(
+        "checkin", "--no-input", "-r", "dayton-otd=96", "--commitment", "New thing A",
+        journal=example_journal, env=w49,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    w50 = {"LEADWORK_TODAY": "2026-12-11"}
+    listed = json.loads(
+        run("commitments", "--format", "json", journal=example_journal, env=w50).stdout
+    )
+    assert "Book Grace's one-on-one in Minneapolis" in json.dumps(listed)
+    result = run("checkin", "--no-input", "--done", "4", journal=example_journal, env=w50)
+    assert result.exit_code == 0, result
+    week = tomllib.loads((example_journal / "checkins" / "2026-W50.toml").read_text())
+    assert week["last_week"] == [
+        {
+            "text": "Book Grace's one-on-one in Minneapolis for the first week of December",
+            "outcome": "done",
+        }
+    ]

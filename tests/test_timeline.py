@@ -272,3 +272,31 @@ def test_a_commitment_answered_by_a_week_without_commitments_is_no_longer_open()
 
 def test_no_commitments_ever_made():
     assert commitments_to_follow_up([], text) is None
+
+
+def test_a_check_in_that_made_new_commitments_without_answering_old_ones_keeps_them():
+    from leadwork.domain.checkin import follow_up_source
+
+    w49 = checkin(Week(2026, 49), commitments=[{"text": "Send the data"}, {"text": "Plan Q1"}])
+    w50 = checkin(Week(2026, 50), readings={"otd": 96.0}, commitments=[{"text": "New A"}])
+    w51 = checkin(
+        Week(2026, 51),
+        last_week=[{"text": "New A", "outcome": "done"}, {"text": "Plan Q1", "outcome": "done"}],
+    )
+    found = follow_up_source([(Week(2026, 50), w50), (Week(2026, 49), w49)])
+    assert found is not None and found[0] == Week(2026, 50)
+    assert [c.text for c in found[1].commitments] == ["New A", "Send the data", "Plan Q1"]
+    found = follow_up_source([(Week(2026, 51), w51), (Week(2026, 50), w50), (Week(2026, 49), w49)])
+    assert found is not None and [c.text for c in found[1].commitments] == ["Send the data"]
+
+
+def test_a_commitment_left_open_is_asked_about_for_half_a_year():
+    from leadwork.domain.checkin import follow_up_source
+
+    old = checkin(Week(2026, 20), commitments=[{"text": "Old"}])
+    new = checkin(Week(2026, 47), commitments=[{"text": "New"}])
+    found = follow_up_source([(Week(2026, 47), new), (Week(2026, 20), old)])
+    assert found is not None and [c.text for c in found[1].commitments] == ["New"]
+    recent = checkin(Week(2026, 30), commitments=[{"text": "Recent"}])
+    found = follow_up_source([(Week(2026, 47), new), (Week(2026, 30), recent)])
+    assert found is not None and [c.text for c in found[1].commitments] == ["New", "Recent"]

@@ -18,7 +18,7 @@ import datetime as dt
 import difflib
 import functools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -34,6 +34,7 @@ from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
     HOURS_IN_WEEK,
     Checkin,
+    Commitment,
     Confidence,
     Reflection,
     Story,
@@ -528,13 +529,29 @@ def previous_commitments(previous: Checkin | None) -> list[str]:
     return list(dict.fromkeys(c.text for c in previous.commitments))
 
 
+# A commitment a check-in left without an outcome is asked about again for this long.
+OPEN_COMMITMENTS_WEEKS = 26
+
+
 def follow_up_source(newest_first: Iterable[tuple[Week, Checkin]]) -> tuple[Week, Checkin] | None:
     """The check-in whose commitments this week follows up: the latest earlier one that made
-    any (skipped and capture-only weeks are passed over), holding only those of its
-    commitments that no later check-in answered. The carried counts go on from there."""
+    any (skipped and capture-only weeks are passed over), holding its commitments that no
+    later check-in answered, then those of earlier check-ins (up to OPEN_COMMITMENTS_WEEKS
+    before it) still without an outcome: a check-in that made new commitments without
+    answering the old ones does not make them vanish. The carried counts go on."""
+    records = iter(newest_first)
+    first: list[Week] = []
+
+    def tagged() -> Iterator[tuple[tuple[Week, Checkin], list[Commitment], list[str]]]:
+        for week, checkin in records:
+            if checkin.commitments and not first:
+                first.append(week)
+            yield (week, checkin), checkin.commitments, [f.text for f in checkin.last_week]
+
     found = commitments_to_follow_up(
-        (((w, c), c.commitments, [f.text for f in c.last_week]) for w, c in newest_first),
+        tagged(),
         lambda c: c.text,
+        further=lambda key: first[0].weeks_since(key[0]) < OPEN_COMMITMENTS_WEEKS,
     )
     if found is None:
         return None

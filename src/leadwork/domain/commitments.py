@@ -64,17 +64,32 @@ class OpenSource(Generic[Key, Item]):
 def commitments_to_follow_up(
     newest_first: Iterable[tuple[Key, Sequence[Item], Iterable[Hashable]]],
     identity: Callable[[Item], Hashable],
+    further: Callable[[Key], bool] | None = None,
 ) -> OpenSource[Key, Item] | None:
-    """The open commitments of the latest record that made any.
+    """The open commitments of the latest record that made any, and, while `further(key)`
+    says so for an older record, the ones older records made and no later one answered.
 
     `newest_first` holds, for each record before the one being written (newest first), its
     key, its commitments and the identities of the commitments it answered. It may be lazy
     (the store reads files one by one) and is read only as far as needed. A record without
-    commitments is passed over, but what it answered counts as answered."""
+    commitments is passed over, but what it answered counts as answered.
+
+    One-on-ones stop at the latest meeting that made commitments (recording a meeting
+    needs an outcome for each of them); a check-in may leave some unanswered, so the
+    weekly loop looks further back (`further`), or they would vanish."""
     answered: set[Hashable] = set()
+    found: OpenSource[Key, Item] | None = None
+    still_open: list[Item] = []
     for key, made, answers in newest_first:
+        if found is not None and (further is None or not further(key)):
+            break
         if made:
-            still_open = tuple(c for c in made if identity(c) not in answered)
-            return OpenSource(key, tuple(made), still_open)
+            mine = [c for c in made if identity(c) not in answered]
+            known = {identity(c) for c in still_open}
+            still_open += [c for c in mine if identity(c) not in known]
+            if found is None:
+                found = OpenSource(key, tuple(made), ())
         answered.update(answers)
-    return None
+    if found is None:
+        return None
+    return OpenSource(found.key, found.made, tuple(still_open))
