@@ -278,3 +278,18 @@ def test_commitments_left_unanswered_by_a_check_in_are_asked_about_next_time(run
             "outcome": "done",
         }
     ]
+
+
+def test_what_was_captured_since_the_last_check_in_counts_in_the_dashboard(run, example_journal):
+    tuesday = TUESDAY
+    result = run(
+        "conversation", "Prairie wants weekly ship dates", "--with", "customer", "--refresh",
+        journal=example_journal, env=tuesday,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    board = dashboard_json(run, example_journal, tuesday)
+    assert board["week"] == "2026-W48"  # readings: last week's, the latest there are
+    assert "Prairie wants weekly ship dates" in json.dumps(board["alignment"])
+    assert "no-customer-heard" not in [f["kind"] for f in board["needs_you"]]
+    past = dashboard_json(run, example_journal, tuesday, "--week", "2026-W48")
+    assert "Prairie wants weekly ship dates" not in json.dumps(past["alignment"])

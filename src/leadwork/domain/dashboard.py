@@ -111,7 +111,11 @@ def build_dashboard(
         for cap in definitions.capabilities.capabilities
     )
     strategy_reviews = [r for r in reviews if isinstance(r, StrategyReview)]
-    aligned = alignment(definitions.strategy, strategy_reviews, checkins, week, as_of, settings)
+    # Stories and conversations are events, not readings: the default view, standing on
+    # last week before this week's check-in, still counts what was captured since.
+    heard = shown.week if shown.explicit else max(shown.week, shown.current)
+    captured = {w: c for w, c in checkins_by_week.items() if w <= heard}
+    aligned = alignment(definitions.strategy, strategy_reviews, captured, heard, as_of, settings)
     time = time_audit(checkins, week, settings.time_warning_percent)
     shown_weeks = tuple(judged[-SHOWN_WEEKS:])
     earlier = ((w, checkins[w]) for w in sorted(checkins, reverse=True) if w < week)

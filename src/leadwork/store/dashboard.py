@@ -155,6 +155,8 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
     weeks = checkin_weeks_needed(
         shown.week, settings, reviewed_on, definitions.indicators.indicators
     )
+    if shown.is_fallback:  # what was captured since the week shown counts too
+        weeks = sorted(set(weeks) | set(week_range(shown.week, shown.current)))
     checkins = journal.checkins(weeks)
     indicators = definitions.indicators.indicators
     judged_since = reach_for_episodes(journal, shown.week, settings, indicators, checkins)
