@@ -44,6 +44,7 @@ def test_indicator_list_json(example_journal, run):
         "serves": ["quality-at-scale"],
         "unit": "%",
         "direction": "lower",
+        "cadence": "weekly",
         "target": 2.0,
         "celebrate": 1.5,
         "course_correct": 3.0,

@@ -22,6 +22,7 @@ from leadwork.domain.checkin import (
 )
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, carried_too_often
 from leadwork.domain.status import thresholds_for
+from leadwork.domain.timeline import period_of
 from leadwork.domain.values import format_number, format_percent, format_value
 from leadwork.domain.weeks import Week
 from leadwork.model.indicators import Indicator
@@ -297,7 +298,10 @@ def _change_row(
         value = _old_new(change, lambda v: format_value(v, unit, missing=""))
         if indicator is None:
             return [Text(change.key), value]
-        return [Text(change.key), value, status_text(status_of(indicator, week, change.new))]
+        status = status_text(status_of(indicator, week, change.new))
+        if indicator.cadence != "weekly":  # say which month (or quarter) it stands for
+            status.append(f"  for {period_of(week, indicator.cadence)}", style="dim")
+        return [Text(change.key), value, status]
     if section == "reflection":
         return [Text(change.key), _old_new(change, lambda v: f"“{short(v)}”")]
     if section == "plans":

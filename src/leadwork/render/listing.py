@@ -16,7 +16,7 @@ from rich.text import Text
 from leadwork.domain.listing import CapabilityView, IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
 from leadwork.domain.values import format_value
-from leadwork.domain.wording import owner_word
+from leadwork.domain.wording import owner_word, plural
 from leadwork.render.layout import (
     GAP,
     NAME_MIN,
@@ -140,6 +140,7 @@ def indicator_summary_json(view: IndicatorView) -> dict[str, Any]:
         "serves": list(ind.serves),
         "unit": ind.unit,
         "direction": ind.direction,
+        "cadence": ind.cadence,
         **_thresholds_json(view.thresholds),
         "active": view.active,
         "latest": _week_json(view.latest),
@@ -164,7 +165,7 @@ def indicator_detail_json(view: IndicatorView) -> str:
             "retired_on": ind.retired_on,
             "note": ind.note,
             "changes": [change.model_dump(mode="json") for change in ind.changes],
-            "history": [_week_json(h) for h in view.history],
+            "history": [_week_json(h) for h in view.history if h.tracked],
         }
     )
     return to_json(data)
@@ -214,6 +215,8 @@ def indicator_detail(view: IndicatorView) -> Group:
     facts.add_row("agreed with", agreed)
     facts.add_row("serves", ", ".join(ind.serves) or "—")
     facts.add_row("better", _direction(ind.direction))
+    if ind.cadence != "weekly":
+        facts.add_row("read", f"{ind.cadence}: a reading stands for its {view.track.period_noun}")
     facts.add_row(
         f"in {view.week}",
         f"target {format_value(t.target, ind.unit)}, "
@@ -235,12 +238,16 @@ def indicator_detail(view: IndicatorView) -> Group:
         facts.add_row("retired", str(ind.retired_on))
     if ind.note:
         facts.add_row("note", ind.note)
-    history = Table(title=f"Last {len(view.history)} weeks", title_justify="left")
+    tracked = [h for h in view.history if h.tracked]  # not the weeks before it was agreed
+    history = Table(title=f"Last {plural(len(tracked), 'week')}", title_justify="left")
     history.add_column("week", no_wrap=True)
     history.add_column("value", justify="right", no_wrap=True)
     history.add_column("status", no_wrap=True)
-    for h in reversed(view.history):
-        history.add_row(str(h.week), format_value(h.value, ind.unit), status_text(h.status))
+    for h in reversed(tracked):
+        value = format_value(h.value, ind.unit)
+        if h.value is not None and h.read_in is not None and h.read_in != h.week:
+            value += f" (read {h.read_in})"  # a monthly or quarterly reading standing
+        history.add_row(str(h.week), value, status_text(h.status))
     parts: list[Any] = [facts, Text(""), history]
     if view.trend_warning:
         parts.append(Text("⚠ moving the wrong way week after week", style="yellow"))
