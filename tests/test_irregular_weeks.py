@@ -293,3 +293,29 @@ def test_what_was_captured_since_the_last_check_in_counts_in_the_dashboard(run, 
     assert "no-customer-heard" not in [f["kind"] for f in board["needs_you"]]
     past = dashboard_json(run, example_journal, tuesday, "--week", "2026-W48")
     assert "Prairie wants weekly ship dates" not in json.dumps(past["alignment"])
+
+
+def test_a_month_not_read_yet_is_due_not_missing(run, example_journal):
+    result = run(
+        "indicator", "add", "retention", "--name", "Supervisor retention", "--owner", "priya",
+        "--direction", "higher", "--target", "85", "--celebrate", "95", "--course-correct", "75",
+        "--unit", "%", "--cadence", "monthly", "--agreed-on", "2026-10-01",
+        journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    november = {"LEADWORK_TODAY": "2026-11-06"}
+    result = run(
+        "checkin", "--no-input", "-r", "retention=90", journal=example_journal, env=november
+    )
+    assert result.exit_code == 0, result
+    december = {"LEADWORK_TODAY": "2026-12-04"}
+    result = run(
+        "checkin", "--no-input", "-r", "dayton-otd=96", journal=example_journal, env=december
+    )
+    assert result.exit_code == 0, result
+    text = run("dashboard", journal=example_journal, env=december).stdout
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Supervisor retention"))
+    assert "due for Dec 2026" in " ".join(lines[at : at + 2])
+    board = dashboard_json(run, example_journal, december)
+    assert "Supervisor retention" not in json.dumps(board["needs_you"])

@@ -15,7 +15,7 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import Thresholds, WeekStatus
+from leadwork.domain.status import Thresholds, WeekStatus, reading_overdue
 from leadwork.domain.values import format_average, format_number, format_percent, format_value
 from leadwork.domain.weeks import SHOWN_WEEKS, Week
 from leadwork.domain.window import SIGNALS_MAX_WEEKS
@@ -148,13 +148,22 @@ def step_overdue(cap: CapabilityView) -> str:
     return f"{PROBLEM} step {first.number}, {first.days_overdue} d{more}"
 
 
+PERIOD_ABBREVIATIONS = {"week": "wk", "month": "mo", "quarter": "qtr"}
+
+
 def indicator_note(ind: IndicatorView) -> str:
-    """What the status alone does not say: no plan in course-correct, or a bad trend."""
+    """What the status alone does not say: no plan in course-correct, a bad trend, or a
+    month's (quarter's) reading that is due but not yet in, which is not a missing one."""
+    track = ind.track
+    per = PERIOD_ABBREVIATIONS[track.period_noun]
     if ind.plan_needed:
-        return f"no plan, {ind.track.course_correct_weeks} wk"
-    if ind.track.trend:
+        return f"no plan, {track.course_correct_weeks} {per}"
+    if track.trend:
         arrow = "↓" if ind.thresholds.direction == "higher" else "↑"
-        return f"{arrow} worse {ind.trend_weeks} wk"
+        return f"{arrow} worse {ind.trend_weeks} {per}"
+    now = track.now
+    if now.value is None and per != "wk" and now.period and not reading_overdue(track):
+        return f"due for {now.period}"
     return ""
 
 
