@@ -29,7 +29,6 @@ KNOWN = {
     ("domain/review.py", "leadwork.store.layout"),
     ("domain/traceability.py", "leadwork.store.layout"),
     ("domain/traceability.py", "leadwork.store.sourcemap"),
-    ("render/check.py", "leadwork.store.journal"),
     ("render/schema.py", "leadwork.store"),
     ("render/one_on_one.py", "leadwork.store.one_on_ones"),
     ("render/checkin.py", "leadwork.store.checkins"),

@@ -47,4 +47,8 @@ def check(
         from leadwork.cli.boundary import report
 
         report(ProblemsFound(problems=problems, notes=result.notes))
-    typer.echo(clean_summary(journal))
+    counts = result.counts
+    if counts is not None:
+        typer.echo(
+            clean_summary(counts.checkins, counts.captures_only, counts.one_on_ones, counts.reviews)
+        )

@@ -6,19 +6,19 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from leadwork.domain.wording import plural
 from leadwork.errors import Note, Problem
 from leadwork.render.problems import note_text
-from leadwork.store.journal import Journal
 
 
-def clean_summary(journal: Journal) -> str:
-    checkins = len(journal.checkin_weeks())
-    meetings = len(journal.one_on_one_entries())
-    reviews = len(journal.review_entries())
-    return (
-        f"ok: the journal is valid ({checkins} check-ins, {meetings} one-on-ones, "
-        f"{reviews} reviews)"
-    )
+def clean_summary(checkins: int, captures_only: int, meetings: int, reviews: int) -> str:
+    """`ok: the journal is valid (20 check-ins, 9 one-on-ones, 1 review)`: check-ins are
+    weeks whose check-in ran; a week file holding only captures is counted apart."""
+    held = [plural(checkins, "check-in")]
+    if captures_only:
+        held.append(f"{plural(captures_only, 'week')} of captures only")
+    held += [plural(meetings, "one-on-one"), plural(reviews, "review")]
+    return f"ok: the journal is valid ({', '.join(held)})"
 
 
 def check_json(root: Path, problems: Sequence[Problem], notes: Sequence[Note] = ()) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from leadwork.domain.consistency import Finding, Loaded, cross_check
 from leadwork.domain.review import review_findings
+from leadwork.domain.timeline import checked_in
 from leadwork.domain.traceability import gaps
 from leadwork.domain.weeks import Week
 from leadwork.errors import InvalidFile, Note, NoteKind, Problem
@@ -38,6 +39,15 @@ _FOLDER_NAMES = {
 class CheckResult:
     problems: list[Problem]  # errors and warnings, in file order
     notes: list[Note]
+    counts: Counts | None = None  # what the journal holds, when every file could be read
+
+
+@dataclass(frozen=True)
+class Counts:
+    checkins: int  # weeks checked in (domain.timeline.checked_in)
+    captures_only: int  # week files that hold only captured stories or conversations
+    one_on_ones: int
+    reviews: int
 
 
 class _Collector:
@@ -143,7 +153,11 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
         collect.problems.append(
             document.problem(finding.path, finding.message, finding.hint, finding.severity)
         )
-    return CheckResult(sorted(collect.problems, key=_order), _notes(journal, collect, withheld))
+    ran = sum(1 for c in checkins.values() if checked_in(c))
+    counts = Counts(ran, len(checkins) - ran, len(one_on_ones), len(reviews))
+    return CheckResult(
+        sorted(collect.problems, key=_order), _notes(journal, collect, withheld), counts
+    )
 
 
 def _conversation_kinds(config: Any, collect: _Collector) -> list[str] | None:
