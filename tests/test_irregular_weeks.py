@@ -319,3 +319,16 @@ def test_a_month_not_read_yet_is_due_not_missing(run, example_journal):
     assert "due for Dec 2026" in " ".join(lines[at : at + 2])
     board = dashboard_json(run, example_journal, december)
     assert "Supervisor retention" not in json.dumps(board["needs_you"])
+
+
+def test_the_report_names_a_commitment_carried_too_often_whatever_the_last_week_holds(
+    run, example_journal
+):
+    capture_a_story(run, example_journal)  # the range ends on a week of captures only
+    result = run(
+        "report", "--from", "2026-W40", "--to", "2026-W49", "--format", "json",
+        journal=example_journal, env=TUESDAY,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    carried = json.loads(result.stdout)["carried_too_often"]
+    assert any("Greenville coaching clinic" in json.dumps(item) for item in carried)

@@ -315,10 +315,14 @@ def _confidence_average(checkins: dict[Week, Checkin]) -> dict[str, float | None
 
 
 def _carried(checkins: dict[Week, Checkin]) -> list[tuple[str, int]]:
-    if not checkins:
-        return []
-    latest = checkins[max(checkins)]
-    return [(c.text, c.carried) for c in latest.commitments if c.carried >= CARRIED_TOO_OFTEN]
+    """Every commitment carried three times or more during the range, once, with the most
+    times it was carried (the range's last file may be a capture or lack commitments)."""
+    most: dict[str, int] = {}
+    for week in sorted(checkins):
+        for c in checkins[week].commitments:
+            if c.carried >= CARRIED_TOO_OFTEN:
+                most[c.text] = max(most.get(c.text, 0), c.carried)
+    return list(most.items())
 
 
 def _meetings(
