@@ -332,3 +332,15 @@ def test_the_report_names_a_commitment_carried_too_often_whatever_the_last_week_
     assert result.exit_code == 0, result
     carried = json.loads(result.stdout)["carried_too_often"]
     assert any("Greenville coaching clinic" in json.dumps(item) for item in carried)
+
+
+def test_someone_never_met_is_in_needs_you(run, example_journal):
+    team = example_journal / "team.toml"
+    team.write_text(
+        team.read_text(encoding="utf-8")
+        + '\n[[people]]\nid = "ana"\nname = "Ana Ruiz"\nrole = "New quality lead"\ncadence_days = 14\n',
+        encoding="utf-8",
+    )
+    board = dashboard_json(run, example_journal, {})
+    [finding] = [f for f in board["needs_you"] if f["subject"] == "ana"]
+    assert finding["message"] == "Ana Ruiz: no one-on-one yet (every 14 days): book the first."

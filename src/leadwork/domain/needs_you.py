@@ -140,6 +140,17 @@ def overdue_one_on_ones(coverage: Sequence[Coverage], as_of: dt.date) -> list[Fi
     findings = []
     for row in coverage:
         c = row.cadence
+        if c.state == "due" and c.last is None:  # someone you lead, never met one-on-one
+            findings.append(
+                Finding(
+                    "one-on-one-overdue",
+                    row.person,
+                    f"{row.name}: no one-on-one yet (every {plural(row.cadence_days or 0, 'day')}"
+                    "): book the first.",
+                    -1,  # after those overdue since a meeting
+                )
+            )
+            continue
         if c.state != "overdue" or c.due_on is None or c.last is None:
             continue
         findings.append(
