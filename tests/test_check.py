@@ -387,3 +387,22 @@ def test_files_are_named_as_they_can_be_opened_from_here(journal, run, monkeypat
     result = check(run, journal)
     expected = shown or str(journal.resolve() / "team.toml")
     assert result.stderr.startswith(f"{expected}:"), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("table", "typo", "meant"),
+    [("confidence", "alignmnet", "alignment"), ("hours", "capabilty", "capability"),
+     ("reflection", "confidnet", "confident")],
+)  # fmt: skip
+def test_a_misspelt_key_inside_an_optional_table_is_named_at_its_line(
+    run, example_journal, table, typo, meant
+):
+    path = example_journal / "checkins" / "2026-W47.toml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip() == f"[{table}]")
+    lines.insert(at + 1, f"{typo} = 4\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    result = run("check", journal=example_journal)
+    assert result.exit_code == 1, result
+    assert f"2026-W47.toml:{at + 2}:1: error: unknown key '{typo}'" in result.output
+    assert f"did you mean '{meant}'?" in result.output

@@ -124,12 +124,25 @@ def _clean_loc(model: type[BaseModel], raw: tuple[Any, ...]) -> KeyPath:
     for part in raw:
         if part == "[key]":
             continue
+        current = _optional_of(current)  # `[hours]` is `TimeAudit | None`: no member tags
         following = _step(current, part) if current is not None else None
         if following is None and isinstance(part, str) and _is_union(current):
             continue  # a union member's tag, not a key
         loc.append(part)
         current = following
     return tuple(loc)
+
+
+def _optional_of(annotation: Any) -> Any:
+    """`X | None` as `X`: pydantic adds no member tag to a loc for an optional value, so a
+    key inside an optional table (`alignmnet` in `[confidence]`) is a key, not a tag."""
+    bare = annotation
+    while typing.get_origin(bare) is typing.Annotated:
+        bare = typing.get_args(bare)[0]
+    if not _is_union(bare):
+        return annotation
+    members = [a for a in typing.get_args(bare) if a is not type(None)]
+    return members[0] if len(members) == 1 else annotation
 
 
 def _is_union(annotation: Any) -> bool:
