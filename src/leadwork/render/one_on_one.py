@@ -20,7 +20,7 @@ from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, P
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
 from leadwork.domain.values import format_value
 from leadwork.domain.weeks import SHOWN_WEEKS
-from leadwork.domain.wording import first_name
+from leadwork.domain.wording import first_name, plural
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 from leadwork.render.dashboard_parts import indicator_spark
@@ -82,7 +82,7 @@ def cadence_line(prep: Prep) -> str:
     if person.cadence_days:
         parts.append(f"every {person.cadence_days} days")
         if state.state == "overdue":
-            parts.append(f"OVERDUE by {state.days_overdue} days (was due {state.due_on})")
+            parts.append(f"OVERDUE by {plural(state.days_overdue, 'day')} (was due {state.due_on})")
         elif state.due_on is not None:
             parts.append(f"due {state.due_on}")
     return " · ".join(parts)

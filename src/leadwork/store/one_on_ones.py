@@ -151,7 +151,10 @@ def add_story(journal: Journal, week: Week, story: Story) -> Path:
     else:
         make_folder(path.parent)
         checkin = Checkin(week=str(week), stories=[story])
-        atomic_write(path, dumps(checkin, f"Check-in for {week}, begun by a story."))
+        # The header every new week file gets (`leadwork story` writes the same one).
+        from leadwork.store.checkins import header
+
+        atomic_write(path, dumps(checkin, header(week)))
     journal.forget(rel)
     return path
 
