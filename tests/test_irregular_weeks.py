@@ -344,3 +344,16 @@ def test_someone_never_met_is_in_needs_you(run, example_journal):
     board = dashboard_json(run, example_journal, {})
     [finding] = [f for f in board["needs_you"] if f["subject"] == "ana"]
     assert finding["message"] == "Ana Ruiz: no one-on-one yet (every 14 days): book the first."
+
+
+def test_the_prep_and_the_dashboard_show_the_same_weeks_before_this_weeks_check_in(
+    run, example_journal
+):
+    capture_a_story(run, example_journal)
+    board = dashboard_json(run, example_journal, TUESDAY)
+    prep = prep_json(run, example_journal, "marcus", TUESDAY)
+    for ident in ("dayton-scrap", "dayton-otd"):
+        shown = next(i for i in prep["indicators"] if i["id"] == ident)["history"]
+        keys = ("week", "value", "status")
+        on_board = [{k: h[k] for k in keys} for h in indicator(board, ident)["history"]]
+        assert shown == on_board, ident

@@ -218,7 +218,9 @@ def one_on_one(
 def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Prep:
     from leadwork.domain.id_safety import known_id
     from leadwork.domain.one_on_one import prep_stands_on, prep_window, prepare
-    from leadwork.store.dashboard import reach_for_episodes
+    from leadwork.domain.timeline import standing_week
+    from leadwork.domain.weeks import Week
+    from leadwork.store.dashboard import latest_checkin_week, reach_for_episodes
     from leadwork.store.one_on_ones import recent_meetings
 
     team = journal.team()
@@ -226,7 +228,11 @@ def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Pr
     known_id(person_id, "person", "the person", people, "team.toml")
     config = journal.config()
     indicators = journal.indicators().indicators
-    weeks = prep_window(day, now, config.settings, indicators)
+    # The week it stands on, found as the dashboard finds it (however long ago), and the
+    # readings of the weeks judged from there.
+    meeting = min(day, now)
+    found = standing_week(meeting, latest_checkin_week(journal, Week.of(meeting)))
+    weeks = prep_window(day, now, config.settings, indicators, found)
     checkins = journal.checkins(weeks)
     stand = prep_stands_on(day, now, checkins)
     since = reach_for_episodes(journal, stand, config.settings, indicators, checkins)

@@ -156,12 +156,20 @@ def first_name(person: Person) -> str:
 
 
 def prep_window(
-    date: dt.date, today: dt.date, settings: Settings, indicators: Sequence[Indicator]
+    date: dt.date,
+    today: dt.date,
+    settings: Settings,
+    indicators: Sequence[Indicator],
+    stand: Week | None = None,
 ) -> list[Week]:
     """The weeks whose check-ins the preparation reads: those the dashboard reads for the
-    readings, ending with the meeting's week (never past this week: a meeting prepared
-    ahead of time has no readings from the future)."""
-    return reading_weeks_needed(Week.of(min(date, today)), settings, indicators)
+    readings, ending with the week it stands on (`stand`: the latest checked-in week, as
+    the store finds it; default the meeting's), and the 13 weeks ending with the meeting's
+    week for the stories about the person. Never past this week: a meeting prepared ahead
+    of time has no readings from the future."""
+    meeting_week = Week.of(min(date, today))
+    readings = reading_weeks_needed(stand or meeting_week, settings, indicators)
+    return sorted(set(readings) | set(last_weeks(meeting_week, SHOWN_WEEKS)))
 
 
 def prep_stands_on(date: dt.date, today: dt.date, checkins: Mapping[Week, Checkin]) -> Week:
