@@ -10,14 +10,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from leadwork.domain.scoreboard import judge_indicator, plan_records
+from leadwork.domain.scoreboard import IndicatorView, judge_indicator, plan_records
 from leadwork.domain.status import (
     COURSE_CORRECT,
     PlanRecord,
-    Thresholds,
-    Track,
-    WeekStatus,
-    is_active,
 )
 from leadwork.domain.weeks import Week
 from leadwork.domain.window import ShownWeek
@@ -27,46 +23,6 @@ from leadwork.model.indicators import Indicator
 from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.settings import Settings
-
-
-@dataclass(frozen=True)
-class IndicatorView:
-    """An indicator as `indicator list|show` show it: the track every view computes
-    (`scoreboard.judge_indicator`), seen from the week the view stands on."""
-
-    indicator: Indicator
-    week: Week  # the week it is seen from
-    track: Track
-
-    @property
-    def thresholds(self) -> Thresholds:
-        return self.track.now.thresholds
-
-    @property
-    def history(self) -> list[WeekStatus]:
-        return list(self.track.history)
-
-    @property
-    def trend_warning(self) -> bool:
-        return self.track.trend
-
-    @property
-    def course_correct_weeks(self) -> int:
-        return self.track.course_correct_weeks
-
-    @property
-    def active(self) -> bool:
-        """Exists in the week seen from: agreed by then, not retired."""
-        return self.track.tracked
-
-    @property
-    def retired(self) -> bool:
-        return not is_active(self.indicator, self.week)
-
-    @property
-    def latest(self) -> WeekStatus | None:
-        """The most recent week in the window that has a value."""
-        return self.track.latest
 
 
 def indicator_view(
@@ -84,6 +40,7 @@ def indicator_view(
         indicator,
         week,
         judge_indicator(indicator, checkins, week, settings, plans, as_of, since=since),
+        settings.trend_weeks,
     )
 
 

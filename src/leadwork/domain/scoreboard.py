@@ -14,6 +14,7 @@ from leadwork.domain.status import (
     Thresholds,
     Track,
     WeekStatus,
+    is_active,
     judge_weeks,
     readings_in,
     track,
@@ -29,15 +30,39 @@ from leadwork.model.settings import Settings
 
 @dataclass(frozen=True)
 class IndicatorView:
-    id: str
-    name: str
-    owner: str | None
-    unit: str
-    serves: tuple[str, ...]
+    """An indicator as every view shows it (dashboard, `indicator list|show`, map): its
+    definition, the week the view stands on, and its track (`judge_indicator`)."""
+
+    indicator: Indicator
+    week: Week  # the week the view stands on
     track: Track
     trend_weeks: int  # the setting the trend was judged with
-    plan_needed: bool  # course-correct two weeks running, no plan recorded since
-    owner_next: Cadence | None  # when the owner's next one-on-one is due
+    owner_next: Cadence | None = None  # when the owner's next one-on-one is due
+
+    @property
+    def id(self) -> str:
+        return self.indicator.id
+
+    @property
+    def name(self) -> str:
+        return self.indicator.name
+
+    @property
+    def owner(self) -> str | None:
+        return self.indicator.owner
+
+    @property
+    def unit(self) -> str:
+        return self.indicator.unit
+
+    @property
+    def serves(self) -> tuple[str, ...]:
+        return tuple(self.indicator.serves)
+
+    @property
+    def plan_needed(self) -> bool:
+        """Course-correct two readings running, no plan in force for the episode."""
+        return self.track.plan_needed
 
     @property
     def now(self) -> WeekStatus:
@@ -50,6 +75,28 @@ class IndicatorView:
     @property
     def history(self) -> tuple[WeekStatus, ...]:
         return self.track.history
+
+    @property
+    def trend_warning(self) -> bool:
+        return self.track.trend
+
+    @property
+    def course_correct_weeks(self) -> int:
+        return self.track.course_correct_weeks
+
+    @property
+    def active(self) -> bool:
+        """Exists in the week seen from: agreed by then, not retired."""
+        return self.track.tracked
+
+    @property
+    def retired(self) -> bool:
+        return not is_active(self.indicator, self.week)
+
+    @property
+    def latest(self) -> WeekStatus | None:
+        """The most recent week in the window that has a value."""
+        return self.track.latest
 
 
 def plan_records(
@@ -156,15 +203,11 @@ def scoreboard(
             continue
         views.append(
             IndicatorView(
-                id=ind.id,
-                name=ind.name,
-                owner=ind.owner,
-                unit=ind.unit,
-                serves=tuple(ind.serves),
-                track=judged,
-                trend_weeks=settings.trend_weeks,
-                plan_needed=judged.plan_needed,
-                owner_next=owners_next.get(ind.owner) if ind.owner else None,
+                ind,
+                stand,
+                judged,
+                settings.trend_weeks,
+                owners_next.get(ind.owner) if ind.owner else None,
             )
         )
     return tuple(views)

@@ -13,7 +13,8 @@ from rich.console import Console, ConsoleOptions, Group, JustifyMethod, Renderab
 from rich.table import Table
 from rich.text import Text
 
-from leadwork.domain.listing import CapabilityView, IndicatorView
+from leadwork.domain.listing import CapabilityView
+from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
 from leadwork.domain.values import format_value
 from leadwork.domain.wording import owner_word, plural
