@@ -338,7 +338,8 @@ def test_someone_never_met_is_in_needs_you(run, example_journal):
     team = example_journal / "team.toml"
     team.write_text(
         team.read_text(encoding="utf-8")
-        + '\n[[people]]\nid = "ana"\nname = "Ana Ruiz"\nrole = "New quality lead"\ncadence_days = 14\n',
+        + '\n[[people]]\nid = "ana"\nname = "Ana Ruiz"\nrole = "New quality lead"\n'
+        + "cadence_days = 14\n",
         encoding="utf-8",
     )
     board = dashboard_json(run, example_journal, {})
