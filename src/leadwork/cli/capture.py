@@ -54,8 +54,8 @@ def story(
     """
     from leadwork.domain.checkin import (
         Answers,
-        check_name,
         check_text,
+        person_or_name,
         resolve_choice,
         resolve_week,
     )
@@ -64,7 +64,7 @@ def story(
     journal = session(ctx).journal()
     entry = {"text": _checked("TEXT", check_text, " ".join(text), "story")}
     if who is not None:
-        entry["who"] = _checked("--who", check_name, who)
+        entry["who"] = _checked("--who", person_or_name, who, _team_names(ctx))
     if choice is not None:
         entry["choice"] = resolve_choice(choice, [c.id for c in journal.strategy().choices])
     _capture(ctx, the_week, Answers(stories=[entry]), "story")
@@ -106,9 +106,9 @@ def conversation(
     """
     from leadwork.domain.checkin import (
         Answers,
-        check_name,
         check_text,
         conversation_kind,
+        person_or_name,
         resolve_week,
     )
 
@@ -116,11 +116,16 @@ def conversation(
     kinds = session(ctx).journal().config().settings.conversation_kinds
     entry: dict[str, Any] = {"with": _checked("--with", conversation_kind, with_, kinds)}
     if who is not None:
-        entry["who"] = _checked("--who", check_name, who)
+        entry["who"] = _checked("--who", person_or_name, who, _team_names(ctx))
     entry["text"] = _checked("TEXT", check_text, " ".join(text), "conversation")
     if refresh:
         entry["refresh"] = True
     _capture(ctx, the_week, Answers(conversations=[entry]), "conversation")
+
+
+def _team_names(ctx: typer.Context) -> dict[str, str]:
+    """Team id -> name: what `--who` is checked against (`person_or_name`)."""
+    return {p.id: p.name for p in session(ctx).journal().team().people}
 
 
 def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None:

@@ -307,7 +307,8 @@ def _record(
             f"the one-on-one is on {prep.date}, after today ({now}): it can be prepared "
             "(--prep) but recorded only once it has happened"
         )
-    people = {p.id for p in journal.team().people}
+    team = {p.id: p.name for p in journal.team().people}
+    people = set(team)
     later = later_meeting(journal, prep.person.id, people, prep.date)
     if later is not None:
         raise UsageProblem(
@@ -345,7 +346,7 @@ def _record(
             prep,
             list(strategy.choices),
             list(journal.indicators().indicators),
-            people,
+            team,
             {c.id for c in journal.capabilities().capabilities} | {c.id for c in strategy.choices},
         )
     meeting = build_meeting(prep, answers, choices, allow_past_due)
