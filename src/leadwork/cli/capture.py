@@ -12,11 +12,15 @@ import typer
 
 from leadwork.cli import complete_values
 from leadwork.cli.checkin import WEEK_HELP
+from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.domain.checkin import Answers
+
+StoryCommit = commit_option("story YYYY-Www")
+ConversationCommit = commit_option("conversation YYYY-Www")
 
 
 def story(
@@ -48,6 +52,7 @@ def story(
             "--week", "-w", metavar="YYYY-Www", help=WEEK_HELP, autocompletion=complete_values.weeks
         ),
     ] = None,
+    commit: StoryCommit = False,
 ) -> None:
     """Add a story to this week's check-in: someone living the purpose or a strategic
     choice. Stories are what keeps people aligned; the dashboard shows choices gone quiet.
@@ -67,7 +72,7 @@ def story(
         entry["who"] = _checked("--who", person_or_name, who, _team_names(ctx))
     if choice is not None:
         entry["choice"] = resolve_choice(choice, [c.id for c in journal.strategy().choices])
-    _capture(ctx, the_week, Answers(stories=[entry]), "story")
+    _capture(ctx, the_week, Answers(stories=[entry]), "story", commit)
 
 
 def conversation(
@@ -100,6 +105,7 @@ def conversation(
             "--week", "-w", metavar="YYYY-Www", help=WEEK_HELP, autocompletion=complete_values.weeks
         ),
     ] = None,
+    commit: ConversationCommit = False,
 ) -> None:
     """Add a stakeholder conversation to this week's check-in: what a customer, supplier,
     partner, analyst or employee told you, and whether the strategy needs a refresh.
@@ -120,7 +126,7 @@ def conversation(
     entry["text"] = _checked("TEXT", check_text, " ".join(text), "conversation")
     if refresh:
         entry["refresh"] = True
-    _capture(ctx, the_week, Answers(conversations=[entry]), "conversation")
+    _capture(ctx, the_week, Answers(conversations=[entry]), "conversation", commit)
 
 
 def _team_names(ctx: typer.Context) -> dict[str, str]:
@@ -128,7 +134,7 @@ def _team_names(ctx: typer.Context) -> dict[str, str]:
     return {p.id: p.name for p in session(ctx).journal().team().people}
 
 
-def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None:
+def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str, commit: bool) -> None:
     from rich.text import Text
 
     from leadwork.cli.options import show
@@ -148,6 +154,10 @@ def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None
             f"in {week}."
         )
     show(Text(message))
+    if commit:
+        from leadwork.cli.git import commit_and_say
+
+        commit_and_say(journal, saved.written, f"{kind} {week}", f"the {kind}")
 
 
 def _checked(flag: str, check: Any, value: str, *extra: Any) -> Any:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from leadwork.cli import complete_values, prompts
+from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -26,6 +27,7 @@ class SummaryFormat(StrEnum):
     json = "json"
 
 
+CheckinCommit = commit_option("checkin YYYY-Www")
 WEEK_HELP = "The ISO week, like 2026-W48. Default: this week. A week not yet begun is refused."
 
 
@@ -209,14 +211,7 @@ def checkin(
             "a terminal.",
         ),
     ] = False,
-    commit: Annotated[
-        bool,
-        typer.Option(
-            "--commit",
-            help="Commit the file(s) this run wrote to git, and only those "
-            "(message: 'checkin YYYY-Www').",
-        ),
-    ] = False,
+    commit: CheckinCommit = False,
     format: Annotated[
         SummaryFormat,
         typer.Option(
@@ -626,12 +621,12 @@ def _finish(
     git = None
     failure = None
     if commit:
-        from leadwork.cli.git import commit_files
+        from leadwork.cli.git import commit_written
         from leadwork.errors import LeadworkError
 
         try:
             written = [*saved.written, *also_written]
-            result = commit_files(journal.root, written, f"checkin {week}")
+            result = commit_written(journal, written, f"checkin {week}")
             git = show.GitNote(result.committed, result.message)
         except LeadworkError as error:
             failure = error
