@@ -71,37 +71,40 @@ def test_piped_text_has_no_trailing_spaces(run, example_journal, args, columns):
 
 MARCUS_AGENDA = "\n".join(
     [
-        "# One-on-one with Marcus Reyes (Plant manager, Dayton), Friday 27 November 2026",
+        "# Our one-on-one, Friday 27 November 2026",
         "",
-        "_Last one-on-one 2026-11-16 (11 days) · every 14 days · due 2026-11-30_",
+        "_Marcus and Dana · our last one-on-one was on 2026-11-16_",
         "",
-        "## Indicators, 2026-W36 to 2026-W48",
+        "## Your indicators, 2026-W36 to 2026-W48",
         "",
-        "| Indicator | Latest | Target | Status | 13 weeks | Note |",
+        "| Indicator | Latest | Target | Status | 13 weeks | Plan |",
         "|---|--:|--:|---|---|---|",
         "| Dayton scrap rate | 3.6% | 2% | **course-correct 2 weeks** | ▃▂▄▃▂▁▂▁▂▃▂▇█ |"
-        " **no plan yet** |",
+        " no plan yet |",
         "| Dayton on-time delivery | 96.4% | 95% | on track | ▅▄▂▁▄▅▇█▇▇▆▇▆ |  |",
         "",
         "## Open commitments from 2026-11-16",
         "",
-        "1. **Marcus:** Watch scrap on the first production lots of Allegheny bar, all"
+        "1. **You:** Watch scrap on the first production lots of Allegheny bar, all"
         " part numbers (due 2026-11-27)",
         "2. **Dana:** Agree a new date for the Greenville coaching clinic (due"
         " 2026-11-27, carried over once)",
         "",
-        "## Stories about Marcus",
+        "## Stories about you",
         "",
         "- 2026-W44: Marcus lent Greenville his cell 4 lead for two days to teach the SMED"
         " kits. Priya's second shift asked him to come back, and changeover dropped under"
         " 40 minutes. _(one-northfield)_",
         "",
-        "## Questions to ask",
+        "## Your topics",
+        "",
+        "_Add what you want to talk about: we start with yours._",
+        "",
+        "## Questions for you",
         "",
         "1. **How are you progressing?**",
-        "2. **What's your plan to get back on track?**",
-        "   - Dayton scrap rate: 3.6% in 2026-W48, past the course-correct line (3%) for"
-        " 2 weeks running; no plan recorded yet",
+        "2. **What's your plan to get back on track on Dayton scrap rate?**",
+        "   - 3.6% in 2026-W48, past the course-correct line (3%) for 2 weeks running",
         "",
     ]
 )

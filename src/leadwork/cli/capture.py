@@ -12,11 +12,15 @@ import typer
 
 from leadwork.cli import complete_values
 from leadwork.cli.checkin import WEEK_HELP
+from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.domain.checkin import Answers
+
+StoryCommit = commit_option("story YYYY-Www")
+ConversationCommit = commit_option("conversation YYYY-Www")
 
 
 def story(
@@ -48,14 +52,15 @@ def story(
             "--week", "-w", metavar="YYYY-Www", help=WEEK_HELP, autocompletion=complete_values.weeks
         ),
     ] = None,
+    commit: StoryCommit = False,
 ) -> None:
     """Add a story to this week's check-in: someone living the purpose or a strategic
     choice. Stories are what keeps people aligned; the dashboard shows choices gone quiet.
     """
     from leadwork.domain.checkin import (
         Answers,
-        check_name,
         check_text,
+        person_or_name,
         resolve_choice,
         resolve_week,
     )
@@ -64,10 +69,10 @@ def story(
     journal = session(ctx).journal()
     entry = {"text": _checked("TEXT", check_text, " ".join(text), "story")}
     if who is not None:
-        entry["who"] = _checked("--who", check_name, who)
+        entry["who"] = _checked("--who", person_or_name, who, _team_names(ctx))
     if choice is not None:
         entry["choice"] = resolve_choice(choice, [c.id for c in journal.strategy().choices])
-    _capture(ctx, the_week, Answers(stories=[entry]), "story")
+    _capture(ctx, the_week, Answers(stories=[entry]), "story", commit)
 
 
 def conversation(
@@ -100,15 +105,16 @@ def conversation(
             "--week", "-w", metavar="YYYY-Www", help=WEEK_HELP, autocompletion=complete_values.weeks
         ),
     ] = None,
+    commit: ConversationCommit = False,
 ) -> None:
     """Add a stakeholder conversation to this week's check-in: what a customer, supplier,
     partner, analyst or employee told you, and whether the strategy needs a refresh.
     """
     from leadwork.domain.checkin import (
         Answers,
-        check_name,
         check_text,
         conversation_kind,
+        person_or_name,
         resolve_week,
     )
 
@@ -116,14 +122,19 @@ def conversation(
     kinds = session(ctx).journal().config().settings.conversation_kinds
     entry: dict[str, Any] = {"with": _checked("--with", conversation_kind, with_, kinds)}
     if who is not None:
-        entry["who"] = _checked("--who", check_name, who)
+        entry["who"] = _checked("--who", person_or_name, who, _team_names(ctx))
     entry["text"] = _checked("TEXT", check_text, " ".join(text), "conversation")
     if refresh:
         entry["refresh"] = True
-    _capture(ctx, the_week, Answers(conversations=[entry]), "conversation")
+    _capture(ctx, the_week, Answers(conversations=[entry]), "conversation", commit)
 
 
-def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None:
+def _team_names(ctx: typer.Context) -> dict[str, str]:
+    """Team id -> name: what `--who` is checked against (`person_or_name`)."""
+    return {p.id: p.name for p in session(ctx).journal().team().people}
+
+
+def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str, commit: bool) -> None:
     from rich.text import Text
 
     from leadwork.cli.options import show
@@ -143,6 +154,10 @@ def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str) -> None
             f"in {week}."
         )
     show(Text(message))
+    if commit:
+        from leadwork.cli.git import commit_and_say
+
+        commit_and_say(journal, saved.written, f"{kind} {week}", f"the {kind}")
 
 
 def _checked(flag: str, check: Any, value: str, *extra: Any) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from leadwork.cli import complete_values, prompts
+from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -26,6 +27,7 @@ class SummaryFormat(StrEnum):
     json = "json"
 
 
+CheckinCommit = commit_option("checkin YYYY-Www")
 WEEK_HELP = "The ISO week, like 2026-W48. Default: this week. A week not yet begun is refused."
 
 
@@ -209,14 +211,7 @@ def checkin(
             "a terminal.",
         ),
     ] = False,
-    commit: Annotated[
-        bool,
-        typer.Option(
-            "--commit",
-            help="Commit the file(s) this run wrote to git, and only those "
-            "(message: 'checkin YYYY-Www').",
-        ),
-    ] = False,
+    commit: CheckinCommit = False,
     format: Annotated[
         SummaryFormat,
         typer.Option(
@@ -366,7 +361,9 @@ class Flags:
             answers.plans[indicator.id] = _checked("--plan", item, rules.check_text, text)
             self._once(f"plan:{indicator.id}", "--plan", indicator.id)
         self._stories(answers, journal)
-        self._conversations(answers, journal.config().settings.conversation_kinds)
+        self._conversations(
+            answers, journal.config().settings.conversation_kinds, _team_names(journal)
+        )
         self._steps_done(answers, journal)
         for key, value in self.reflection.items():
             if value is not None:
@@ -376,6 +373,8 @@ class Flags:
 
     def _stories(self, answers: Answers, journal: Journal) -> None:
         from leadwork.domain import checkin as rules
+
+        team = _team_names(journal)
 
         if not self.stories and (self.story_who or self.story_choice):
             raise UsageProblem("--story-who and --story-choice describe a --story; give one")
@@ -387,12 +386,16 @@ class Flags:
             story = {"text": _checked("--story", text, rules.check_text, text)}
             if self.story_who:
                 who = self.story_who
-                story["who"] = _checked("--story-who", who, rules.check_name, who)
+                story["who"] = _checked(
+                    "--story-who", who, lambda name: rules.person_or_name(name, team), who
+                )
             if choice:
                 story["choice"] = choice
             answers.stories.append(story)
 
-    def _conversations(self, answers: Answers, kinds: Sequence[str]) -> None:
+    def _conversations(
+        self, answers: Answers, kinds: Sequence[str], team: Mapping[str, str]
+    ) -> None:
         from leadwork.domain import checkin as rules
 
         described = self.conversation_with or self.conversation_who or self.refresh
@@ -420,7 +423,7 @@ class Flags:
                 entry["who"] = _checked(
                     "--conversation-who",
                     self.conversation_who,
-                    rules.check_name,
+                    lambda name: rules.person_or_name(name, team),
                     self.conversation_who,
                 )
             entry["text"] = _checked("--conversation", text, rules.check_text, text)
@@ -468,6 +471,11 @@ def _pair(flag: str, item: str, shape: str, example: str) -> tuple[str, str]:
             f"{flag} '{item}' is not {shape}", hint=f"write it like {flag} {example}"
         )
     return name.strip(), value.strip()
+
+
+def _team_names(journal: Journal) -> dict[str, str]:
+    """Team id -> name: what `--story-who` and `--conversation-who` are checked against."""
+    return {p.id: p.name for p in journal.team().people}
 
 
 def _checked(flag: str, item: str, check: Any, value: Any) -> Any:
@@ -533,7 +541,7 @@ def _interview(
         previous_week=previous_week,
         readings=reading_questions(indicators, week, current, history),
         choices=[c.id for c in journal.strategy().choices],
-        people=[p.id for p in journal.team().people],
+        people=_team_names(journal),
         warning_percent=journal.config().settings.time_warning_percent,
         conversation_kinds=list(journal.config().settings.conversation_kinds),
         preanswered=preanswered,
@@ -613,12 +621,12 @@ def _finish(
     git = None
     failure = None
     if commit:
-        from leadwork.cli.git import commit_files
+        from leadwork.cli.git import commit_written
         from leadwork.errors import LeadworkError
 
         try:
             written = [*saved.written, *also_written]
-            result = commit_files(journal.root, written, f"checkin {week}")
+            result = commit_written(journal, written, f"checkin {week}")
             git = show.GitNote(result.committed, result.message)
         except LeadworkError as error:
             failure = error

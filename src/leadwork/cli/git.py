@@ -1,7 +1,10 @@
-"""Commit the files a command wrote, and only those, with git.
+"""Commit the files a command wrote, and only those, with git: `--commit` on every
+command that writes (checkin, story, conversation, one-on-one, review strategy and
+capability, indicator add and change), one function for all of them.
 
 git is always run with an argument list (never through a shell), from the journal's
-folder, so a file name can never become a command. Standard library only.
+folder, so a file name can never become a command. Standard library only (typer is
+imported where the option is made).
 """
 
 from __future__ import annotations
@@ -10,8 +13,43 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 from leadwork.errors import LeadworkError
+
+if TYPE_CHECKING:
+    from leadwork.store.journal import Journal
+
+
+def commit_option(message: str) -> Any:
+    """The `--commit` option of a command whose commits say `message`."""
+    import typer
+
+    return Annotated[
+        bool,
+        typer.Option(
+            "--commit",
+            help="Commit the file(s) this run wrote to git, and only those "
+            f"(message: '{message}', after commit_prefix in leadwork.toml).",
+        ),
+    ]
+
+
+def commit_written(
+    journal: Journal, files: Sequence[str], message: str, what: str = "the check-in"
+) -> Committed:
+    """`commit_files` for a command's `--commit`: `message` after the journal's
+    `commit_prefix` (leadwork.toml's [settings])."""
+    prefix = journal.config().settings.commit_prefix
+    return commit_files(journal.root, files, prefix + message, what)
+
+
+def commit_and_say(journal: Journal, files: Sequence[str], message: str, what: str) -> None:
+    """Commit what a command wrote (`commit_written`) and say what became of it. git
+    refusing raises its LeadworkError after the files were written and reported."""
+    import typer
+
+    typer.echo(commit_written(journal, files, message, what).message)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.store.journal import Journal
+
+
+AddCommit = commit_option("indicator add ID")
+ChangeCommit = commit_option("indicator change ID")
 
 
 def _day(text: str | None, option: str) -> object:
@@ -103,6 +108,7 @@ def add(
             help="How often it is read; a reading stands for its week, month or quarter.",
         ),
     ] = "weekly",
+    commit: AddCommit = False,
 ) -> None:
     """Add a leading indicator agreed with its owner, at the end of indicators.toml.
 
@@ -144,6 +150,8 @@ def add(
         old, new = append_indicator(journal, indicator)
     typer.echo(f"Added indicator {indicator.id} to indicators.toml:")
     _show_added(old, new)
+    if commit:
+        _commit(journal, f"indicator add {indicator.id}")
 
 
 def change(
@@ -179,6 +187,7 @@ def change(
         ),
     ] = None,
     note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why it changed.")] = None,
+    commit: ChangeCommit = False,
 ) -> None:
     """Change an indicator's target or thresholds from a date on, as agreed with its owner.
 
@@ -213,3 +222,12 @@ def change(
         "In indicators.toml:"
     )
     _show_added(old, new)
+    if commit:
+        _commit(journal, f"indicator change {indicator.id}")
+
+
+def _commit(journal: Journal, message: str) -> None:
+    from leadwork.cli.git import commit_and_say
+    from leadwork.store.layout import INDICATORS
+
+    commit_and_say(journal, [INDICATORS], message, "indicators.toml")

@@ -31,7 +31,7 @@ class Context:
     previous_week: Week | None
     readings: list[ReadingQuestion]
     choices: list[str]  # strategic choice ids
-    people: list[str]  # team ids, offered for "who"
+    people: dict[str, str]  # team id -> name: offered for "who", and its rule
     warning_percent: int
     conversation_kinds: list[str]  # leadwork.toml's, offered for "with"
     preanswered: set[str] = field(default_factory=set)  # questions flags already answered
@@ -76,6 +76,12 @@ class Interview:
     def _done(self, key: str) -> None:
         self.answered.append(key)
         self.save(self.answered, self.answers)
+
+    def _who(self, reply: str) -> str:
+        """Who a story or conversation is about, by the one rule (a team id or a name)."""
+        from leadwork.domain.checkin import person_or_name
+
+        return person_or_name(reply, self.context.people)
 
     # ---- the steps --------------------------------------------------------------------
 
@@ -225,7 +231,10 @@ class Interview:
                 self._done(f"story:{index}:text")
             story = self.answers.stories[index]
             if self._pending(f"story:{index}:who"):
-                who = self.ask.text(f"    who? (a name, or {people})" if people else "    who?")
+                who = self.ask.ask(
+                    f"    who? (a name, or {people})" if people else "    who?",
+                    self._who,
+                )
                 if who:
                     story["who"] = who
                 self._done(f"story:{index}:who")
@@ -258,7 +267,10 @@ class Interview:
                 self._done(f"conversation:{index}:with")
             entry = self.answers.conversations[index]
             if self._pending(f"conversation:{index}:who"):
-                who = self.ask.text("    who? (name or organization)")
+                who = self.ask.ask(
+                    "    who? (name or organization)",
+                    self._who,
+                )
                 if who:
                     entry["who"] = who
                 self._done(f"conversation:{index}:who")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.git import commit_option
 from leadwork.cli.one_on_one_flags import Flags, answers_from_flags
 from leadwork.cli.options import parse_date
 from leadwork.cli.session import session, today
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from leadwork.domain.joint_indicators import Agreement
     from leadwork.domain.one_on_one import Prep
     from leadwork.store.journal import Journal
+
+
+MeetingCommit = commit_option("one-on-one PERSON YYYY-MM-DD")
 
 
 class PrepFormat(StrEnum):
@@ -158,6 +162,7 @@ def one_on_one(
         bool,
         typer.Option("--allow-past-due", help="Accept due dates before the meeting's day."),
     ] = False,
+    commit: MeetingCommit = False,
 ) -> None:
     """Prepare a one-on-one, then record it: progress, plans to get back on track,
     what to celebrate, commitments on both sides.
@@ -182,6 +187,12 @@ def one_on_one(
         note=note,
     )
     only_looking = due or prep or format is not PrepFormat.text
+    if only_looking and commit:
+        raise UsageProblem(
+            "--commit commits what a recording writes; --due, --prep and --format "
+            "markdown/json write nothing",
+            hint="leave those out to record the one-on-one",
+        )
     if only_looking and flags.given():
         raise UsageProblem(
             "answers are recorded only without --due, --prep and --format markdown/json",
@@ -209,7 +220,7 @@ def one_on_one(
     if prep or format is not PrepFormat.text:
         _print_prep(preparation, format)
         return
-    _record(journal, preparation, now, flags, no_input, allow_past_due)
+    _record(journal, preparation, now, flags, no_input, allow_past_due, commit)
 
 
 # ---- preparing -----------------------------------------------------------------------------
@@ -296,6 +307,7 @@ def _record(
     flags: Flags,
     no_input: bool,
     allow_past_due: bool,
+    commit: bool = False,
 ) -> None:
     from rich.console import Console, Group
     from rich.text import Text
@@ -313,7 +325,8 @@ def _record(
             f"the one-on-one is on {prep.date}, after today ({now}): it can be prepared "
             "(--prep) but recorded only once it has happened"
         )
-    people = {p.id for p in journal.team().people}
+    team = {p.id: p.name for p in journal.team().people}
+    people = set(team)
     later = later_meeting(journal, prep.person.id, people, prep.date)
     if later is not None:
         raise UsageProblem(
@@ -351,12 +364,17 @@ def _record(
             prep,
             list(strategy.choices),
             list(journal.indicators().indicators),
-            people,
+            team,
             {c.id for c in journal.capabilities().capabilities} | {c.id for c in strategy.choices},
         )
     meeting = build_meeting(prep, answers, choices, allow_past_due)
     saved = save_meeting(journal, meeting, prep.person.name, story_from(prep, answers), agreements)
     show(recorded_renderable(saved, meeting, answers, prep.first_name))
+    if commit:
+        from leadwork.cli.git import commit_and_say
+
+        message = f"one-on-one {meeting.person} {meeting.date}"
+        commit_and_say(journal, saved.written, message, "the one-on-one")
 
 
 def _prep_renderable(prep: Prep) -> RenderableType:

@@ -74,6 +74,7 @@ def answers_from_flags(
 
     problems: list[Problem] = []
     indicators = {i.id for i in journal.indicators().indicators}
+    team = {p.id: p.name for p in journal.team().people}
     answers = Answers(progress=flags.progress, celebrate=flags.celebrate, note=flags.note)
 
     def attempt(action: Callable[[], object]) -> None:
@@ -122,10 +123,10 @@ def answers_from_flags(
         answers.story_choice = choice
 
     def add_story_who(who: str) -> None:
-        from leadwork.domain.checkin import check_name
+        from leadwork.domain.checkin import person_or_name
 
         try:
-            answers.story_who = check_name(who)
+            answers.story_who = person_or_name(who, team)
         except ValueError as error:
             raise UsageProblem(f"--story-who: {error}") from None
 

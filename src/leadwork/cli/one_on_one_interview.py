@@ -8,6 +8,7 @@ Nothing is written here: the answers are collected, then validated and written a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from leadwork.cli.one_on_one_prompts import Asker
@@ -108,13 +109,14 @@ def ask_story_choice(ask: Asker, choices: list[Choice]) -> str | None:
     return None if answer == "no" else answer
 
 
-def ask_story_who(ask: Asker, prep: Prep) -> str:
-    """Who the story is about: a team id or a name; Enter, the person met."""
-    from leadwork.domain.checkin import check_name
+def ask_story_who(ask: Asker, prep: Prep, team: Mapping[str, str]) -> str:
+    """Who the story is about: a team id or a name (`person_or_name`, against `team`,
+    id -> name); Enter, the person met."""
+    from leadwork.domain.checkin import person_or_name
 
     who = ask.prompter.ask(
         "Who is it about? (a team id or a name)",
-        check_name,
+        lambda reply: person_or_name(reply, team),
         default=prep.person.id,
         shown=prep.first_name,
     )
@@ -208,7 +210,7 @@ def interview(
     prep: Prep,
     choices: list[Choice],
     indicators: list[Indicator],
-    people: set[str],
+    people: Mapping[str, str],
     servable: set[str],
 ) -> tuple[Answers, list[Agreement]]:
     """The whole one-on-one, step by step."""
@@ -227,10 +229,10 @@ def interview(
     if answers.celebrate:
         answers.story_choice = ask_story_choice(ask, choices)
         if answers.story_choice is not None:
-            answers.story_who = ask_story_who(ask, prep)
+            answers.story_who = ask_story_who(ask, prep, people)
     ask_follow_ups(ask, prep, answers, skip=set())
     ask_commitments(ask, prep, answers)
-    agreements = ask_agreements(ask, prep, indicators, people, servable)
+    agreements = ask_agreements(ask, prep, indicators, set(people), servable)
     ask.say("")
     answers.note = ask.text("Anything else to note?", "Enter to skip") or None
     return answers, agreements

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.git import commit_and_say, commit_option
 from leadwork.cli.options import parse_date, parse_numbers
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
@@ -57,6 +58,8 @@ FormatOption = Annotated[
     BriefFormat,
     typer.Option("--format", "-f", help="With --show-only: text for people, json for scripts."),
 ]
+StrategyCommit = commit_option("review strategy YYYY-MM-DD")
+CapabilityCommit = commit_option("review capability ID YYYY-MM-DD")
 
 
 # ---- asking ------------------------------------------------------------------------------------
@@ -175,6 +178,7 @@ def strategy(
     no_input: NoInput = False,
     show_only: ShowOnly = False,
     format: FormatOption = BriefFormat.text,
+    commit: StrategyCommit = False,
 ) -> None:
     """Record a strategy review or co-creation session in reviews/DATE-strategy.toml.
 
@@ -239,6 +243,8 @@ def strategy(
     rel = record_strategy_review(journal, review)
     next_by = day + dt.timedelta(weeks=brief.review_every_weeks)
     typer.echo(strategy_recorded(rel, len(review.answered), len(offered), next_by))
+    if commit:
+        commit_and_say(journal, [rel], f"review strategy {day}", "the review")
 
 
 def _names_of(answer: str) -> list[str]:
@@ -344,6 +350,7 @@ def capability(
     no_input: NoInput = False,
     show_only: ShowOnly = False,
     format: FormatOption = BriefFormat.text,
+    commit: CapabilityCommit = False,
 ) -> None:
     """Review a capability (or walk through each one) in reviews/DATE-capability-ID.toml.
 
@@ -391,7 +398,9 @@ def capability(
         typer.echo("capabilities.toml has no capabilities to review yet.")
         return
     if capability_id is not None:
-        _review_one(journal, briefs[0], day, no_input, step, level, reason, inside, outside)
+        _review_one(
+            journal, briefs[0], day, no_input, step, level, reason, inside, outside, commit=commit
+        )
         return
     for number, brief in enumerate(briefs, start=1):
         _show(capability_briefs_view([brief]))
@@ -399,7 +408,9 @@ def capability(
             continue
         question = f"Review it now? ({number} of {len(briefs)}; y or n)"
         if ask(question, _yes, default="y"):
-            _review_one(journal, brief, day, False, None, None, None, None, None, shown=True)
+            _review_one(
+                journal, brief, day, False, None, None, None, None, None, shown=True, commit=commit
+            )
         typer.echo()
 
 
@@ -439,6 +450,7 @@ def _review_one(
     inside: list[str] | None,
     outside: list[str] | None,
     shown: bool = False,
+    commit: bool = False,
 ) -> None:
     from leadwork.domain.review import choose_steps, reviewed_steps
     from leadwork.model.capabilities import LEVEL_HELP
@@ -494,6 +506,12 @@ def _review_one(
     )
     rel = record_capability_review(journal, review, brief, marked)
     typer.echo(capability_recorded(rel, marked, cap.level, level))
+    if commit:
+        from leadwork.store.layout import CAPABILITIES
+
+        edited = [CAPABILITIES] if marked or review.level != cap.level else []
+        message = f"review capability {cap.id} {day}"
+        commit_and_say(journal, [rel, *edited], message, "the review")
 
 
 def _ask_feedback() -> list[dict[str, str]]:

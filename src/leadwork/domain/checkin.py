@@ -18,6 +18,7 @@ import datetime as dt
 import difflib
 import functools
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -30,6 +31,7 @@ from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
 from leadwork.domain.values import format_number
 from leadwork.domain.weeks import Week, not_begun
+from leadwork.domain.wording import first_name
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
     HOURS_IN_WEEK,
@@ -40,7 +42,7 @@ from leadwork.model.checkin import (
     Story,
     TimeAudit,
 )
-from leadwork.model.common import AREAS, Outcome
+from leadwork.model.common import AREAS, ID_PATTERN, Outcome
 from leadwork.model.indicators import Indicator
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
@@ -345,6 +347,60 @@ def check_name(text: str) -> str:
     if problem["type"] == "string_too_long" and most is not None:
         raise ValueError(f"the name is longer than {most} characters")
     raise ValueError(f"the name: {problem['msg'].lower()}")
+
+
+CLOSE_TO_ID = 0.8  # difflib ratio at which an id-shaped word is taken for a mistyped id
+
+
+def person_or_name(text: str, people: Mapping[str, str]) -> str:
+    """Who a story or conversation is about, as given to `--who`, `--story-who`,
+    `--conversation-who` or the questions that ask it: `people` maps team ids to names.
+    One rule for all (docs/cli.md, "Who: a team id or a name"):
+
+    - a team id is kept;
+    - a team member's full name, or their first name when no one else in the team has
+      it (any case, titles skipped), is stored as their id, so every view finds them;
+    - a word shaped like an id (lowercase letters, digits, '-', '_') that is no id but
+      close to one (difflib ratio >= 0.8, or the start of one, at least 3 letters), or a
+      first name shared in the team, is refused with "did you mean";
+    - anything else (a name with a capital or a space, an organization) is a free name,
+      kept as typed. A name outside the team that looks like a typo is written as a name:
+      `--who Kenj`, not `--who kenj`.
+    """
+    text = check_name(text)
+    if text in people:
+        return text
+    key = text.casefold()
+    named: dict[str, set[str]] = {}
+    for pid, name in people.items():
+        for alias in {name.strip().casefold(), first_name(name).casefold()}:
+            named.setdefault(alias, set()).add(pid)
+    ids = named.get(key, set())
+    if len(ids) == 1:
+        return next(iter(ids))
+    if len(ids) > 1:
+        listed = " or ".join(f"'{pid}'" for pid in sorted(ids))
+        raise ValueError(
+            f"'{text}' is the name of several people in team.toml: did you mean {listed}?"
+        )
+    if not _ID_SHAPE.match(text):
+        return text
+    candidates = {pid: pid for pid in people}
+    for alias, pids in named.items():
+        if len(pids) == 1 and " " not in alias:
+            candidates.setdefault(alias, next(iter(pids)))
+    close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=CLOSE_TO_ID)
+    if not close and len(text) >= 3:
+        close = sorted(c for c in candidates if c.startswith(text))[:1]
+    if not close:
+        return text
+    raise ValueError(
+        f"'{text}' is no one in team.toml: did you mean '{candidates[close[0]]}'? "
+        f"(someone outside the team: write the name as a name, e.g. '{text.capitalize()}')"
+    )
+
+
+_ID_SHAPE = re.compile(ID_PATTERN)
 
 
 def _unknown_name(kind: str, value: str, known: Sequence[str]) -> str:

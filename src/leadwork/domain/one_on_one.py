@@ -310,7 +310,8 @@ def _reading(view: IndicatorView) -> str:
     return f"{format_value(latest.value, ind.unit)} in {latest.read_in or latest.week}"
 
 
-def _plan_context(view: IndicatorView) -> str:
+def _off_track_where(view: IndicatorView) -> str:
+    """Where an off-track indicator stands: its reading and the line it misses."""
     ind, t = view.indicator, view.latest.thresholds
     if view.latest.status == COURSE_CORRECT:
         weeks = view.course_correct_weeks
@@ -320,13 +321,17 @@ def _plan_context(view: IndicatorView) -> str:
         )
     else:
         where = f"at risk, missing the target of {format_value(t.target, ind.unit)}"
+    return f"{_reading(view)}, {where}"
+
+
+def _plan_context(view: IndicatorView) -> str:
     if view.plan is not None:
         plan = f"plan of {view.plan.date}: {view.plan.text}"
     elif view.no_plan_since is not None:
         plan = f"no plan yet (since {view.no_plan_since})"
     else:
         plan = "no plan recorded yet"
-    return f"{ind.name}: {_reading(view)}, {where}; {plan}"
+    return f"{view.indicator.name}: {_off_track_where(view)}; {plan}"
 
 
 def choose_questions(prep: Prep) -> list[Question]:
@@ -384,6 +389,62 @@ def choose_questions(prep: Prep) -> list[Question]:
                 "story",
                 f"What has {who} done lately that others should hear about?",
                 f"no story about {who} in the last {len(prep.weeks)} weeks",
+            )
+        )
+    return questions
+
+
+def agenda_questions(prep: Prep) -> list[Question]:
+    """The same questions as `choose_questions`, asked of the person in the agenda sent to
+    them: in the second person, naming the indicator, and none that judges them by an
+    absence (the leader's "no story about them" becomes an open invitation)."""
+    leader = wording.first_name(prep.leader)
+    questions = [Question("progress", PROGRESS_QUESTION)]
+    for view in prep.indicators:
+        if view.needs_plan:
+            name = view.indicator.name
+            if view.plan is not None:
+                text = f"How is your plan to get back on track on {name} going?"
+                context = f"{_off_track_where(view)}; plan of {view.plan.date}: {view.plan.text}"
+            else:
+                text = f"What's your plan to get back on track on {name}?"
+                context = _off_track_where(view)
+            questions.append(Question("plan", text, context, view.indicator.id))
+    for view in prep.indicators:
+        ind = view.indicator
+        if view.status == CELEBRATE:
+            line = format_value(view.current.thresholds.celebrate, ind.unit)
+            questions.append(
+                Question(
+                    "celebrate",
+                    f"What made the difference on {ind.name}, and who should hear the story?",
+                    f"{_reading(view)}, past the celebrate line ({line})",
+                    ind.id,
+                )
+            )
+        elif view.status == NO_DATA:
+            questions.append(
+                Question("reading", f"What is the latest reading for {ind.name}?", None, ind.id)
+            )
+        elif view.status == ON_TRACK and view.trend_warning:
+            questions.append(
+                Question(
+                    "trend",
+                    f"What is changing on {ind.name}, before it turns red?",
+                    f"on track at {_reading(view)}, and it moved the wrong way "
+                    f"{prep.trend_weeks} weeks running",
+                    ind.id,
+                )
+            )
+    for item in prep.commitments:
+        if item.carried_too_often:
+            whose = "your" if item.by == "them" else f"{leader}'s"
+            text = f'Is {whose} "{item.text}" still the right commitment, or should we drop it?'
+            questions.append(Question("carried", text, f"carried over {item.carried} times"))
+    if not prep.stories:
+        questions.append(
+            Question(
+                "story", "What have you or your team done lately that others should hear about?"
             )
         )
     return questions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from leadwork.model.common import Id, Name, Record
+from leadwork.model.common import NAME_MAX, Id, Name, Record
 
 DEFAULT_CONVERSATION_KINDS = ("customer", "supplier", "partner", "analyst", "employee", "other")
 CUSTOMER = "customer"  # the kind the customer-gap warning counts; off when not in the list
@@ -43,6 +43,14 @@ class Settings(Record):
         max_length=40,
         description="The kinds of stakeholder a conversation's `with` may name, in the order "
         "the dashboard lists them. Without 'customer', no customer-gap warning.",
+    )
+
+    commit_prefix: str = Field(
+        "",
+        max_length=NAME_MAX,
+        description="Put before the message of every commit `--commit` makes, as written "
+        "(keep a trailing space): 'leadership: ' gives 'leadership: checkin 2026-W48'. For a "
+        "journal kept inside a larger repository.",
     )
 
     @field_validator("conversation_kinds")

@@ -16,7 +16,13 @@ from rich.text import Text
 from leadwork.domain.cadence import Cadence
 from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
-from leadwork.domain.one_on_one import Answers, IndicatorView, OpenCommitment, Prep
+from leadwork.domain.one_on_one import (
+    Answers,
+    IndicatorView,
+    OpenCommitment,
+    Prep,
+    agenda_questions,
+)
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
 from leadwork.domain.values import format_value
 from leadwork.domain.weeks import SHOWN_WEEKS
@@ -52,10 +58,11 @@ def plan_note(view: IndicatorView) -> str:
     return ""
 
 
-def whose(prep: Prep, by: str, me: str = "You") -> str:
-    """Who made a commitment: the person's first name, or `me` for the leader ("You" in the
-    leader's own view; the leader's first name in the agenda sent to the person)."""
-    return me if by == "me" else prep.first_name
+def whose(prep: Prep, by: str, me: str = "You", them: str | None = None) -> str:
+    """Who made a commitment: `me` for the leader ("You" in the leader's own view; the
+    leader's first name in the agenda sent to the person), `them` for the person (their
+    first name in the leader's view; "You" in the agenda addressed to them)."""
+    return me if by == "me" else (them or prep.first_name)
 
 
 def due_note(item: OpenCommitment) -> str:
@@ -65,10 +72,15 @@ def due_note(item: OpenCommitment) -> str:
 
 
 def carried_note(item: OpenCommitment) -> str:
+    times = _carried_times(item)
+    return times + (", a pattern" if times and item.carried_too_often else "")
+
+
+def _carried_times(item: OpenCommitment) -> str:
+    """How often a commitment was carried over, without the leader's "a pattern"."""
     if not item.carried:
         return ""
-    times = "once" if item.carried == 1 else f"{item.carried} times"
-    return f"carried over {times}" + (", a pattern" if item.carried_too_often else "")
+    return "carried over " + ("once" if item.carried == 1 else f"{item.carried} times")
 
 
 def cadence_line(prep: Prep) -> str:
@@ -210,50 +222,64 @@ def _md(text: str) -> str:
     return " ".join(escaped.split())  # one line: a line break would end a list item
 
 
+def _agenda_status(view: IndicatorView) -> str:
+    status = status_label(view)
+    if view.trend_warning and view.status in (ON_TRACK, CELEBRATE):
+        status += ", moving the wrong way"
+    return f"**{status}**" if view.needs_plan else status
+
+
+def _agenda_plan(view: IndicatorView) -> str:
+    if view.plan is not None:
+        return f"{_md(view.plan.text)} _(agreed {view.plan.date})_"
+    return "no plan yet" if view.needs_plan else ""
+
+
 def prep_markdown(prep: Prep) -> str:
-    lines = [f"# {_md(_title(prep))}", "", f"_{_md(cadence_line(prep))}_", ""]
-    lines += [f"## Indicators, {prep.weeks[0]} to {prep.weeks[-1]}", ""]
+    """The agenda sent to the person before the meeting, addressed to them: their
+    indicators with status and plan, both sides' open commitments (the leader's under the
+    leader's first name), stories about them, a place for their topics, and the questions
+    in the second person (`agenda_questions`). Nothing in it judges them by an absence,
+    and the leader's cadence bookkeeping stays in the leader's view."""
+    leader = first_name(prep.leader)
+    day = f"{prep.date:%A} {prep.date.day} {prep.date:%B %Y}"
+    names = f"{prep.first_name} and {leader}"
+    since = f" · our last one-on-one was on {prep.last.date}" if prep.last else ""
+    lines = [f"# Our one-on-one, {day}", "", f"_{_md(names + since)}_", ""]
+    lines += [f"## Your indicators, {prep.weeks[0]} to {prep.weeks[-1]}", ""]
     if prep.indicators:
         lines += [
-            f"| Indicator | Latest | Target | Status | {SHOWN_WEEKS} weeks | Note |",
+            f"| Indicator | Latest | Target | Status | {SHOWN_WEEKS} weeks | Plan |",
             "|---|--:|--:|---|---|---|",
         ]
         for view in prep.indicators:
             ind = view.indicator
             spark = "".join(char for char, _ in sparkline(view.history))
-            status = status_label(view)
-            if view.needs_plan:
-                status = f"**{status}**"
-            note = _md(plan_note(view))
-            if note and view.flagged:
-                note = f"**{note}**"
             lines.append(
                 f"| {_md(ind.name)} "
                 f"| {_md(format_value(view.current.value, ind.unit, missing='-'))} "
                 f"| {_md(format_value(view.current.thresholds.target, ind.unit, missing='-'))} "
-                f"| {status} | {spark} | {note} |"
+                f"| {_agenda_status(view)} | {spark} | {_agenda_plan(view)} |"
             )
     else:
-        lines.append(f"{_md(prep.first_name)} owns no indicator yet.")
-    since = f" from {prep.last.date}" if prep.last else ""
-    leader = first_name(prep.leader)
-    lines += ["", f"## Open commitments{since}", ""]
-    if not prep.commitments:
-        lines.append("None." if prep.last else "No earlier one-on-one.")
-    for item in prep.commitments:
-        extra = ", ".join(filter(None, (due_note(item), carried_note(item))))
-        lines.append(
-            f"{item.number}. **{_md(whose(prep, item.by, leader))}:** {_md(item.text)}"
-            + (f" ({_md(extra)})" if extra else "")
-        )
-    lines += ["", f"## Stories about {_md(prep.first_name)}", ""]
-    if not prep.stories:
-        lines.append(f"None in the last {len(prep.weeks)} weeks.")
-    for story in prep.stories:
-        choice = f" _({_md(story.choice)})_" if story.choice else ""
-        lines.append(f"- {story.week}: {_md(story.text)}{choice}")
-    lines += ["", "## Questions to ask", ""]
-    for i, question in enumerate(prep.questions, start=1):
+        lines.append("None yet: an indicator we agree on can be the first topic.")
+    if prep.commitments:
+        since = f" from {prep.last.date}" if prep.last else ""
+        lines += ["", f"## Open commitments{since}", ""]
+        for item in prep.commitments:
+            extra = ", ".join(filter(None, (due_note(item), _carried_times(item))))
+            lines.append(
+                f"{item.number}. **{_md(whose(prep, item.by, leader, 'You'))}:** "
+                f"{_md(item.text)}" + (f" ({_md(extra)})" if extra else "")
+            )
+    if prep.stories:
+        lines += ["", "## Stories about you", ""]
+        for story in prep.stories:
+            choice = f" _({_md(story.choice)})_" if story.choice else ""
+            lines.append(f"- {story.week}: {_md(story.text)}{choice}")
+    lines += ["", "## Your topics", "", "_Add what you want to talk about: we start with yours._"]
+    lines += ["", "## Questions for you", ""]
+    for i, question in enumerate(agenda_questions(prep), start=1):
         lines.append(f"{i}. **{_md(question.text)}**")
         if question.context:
             lines.append(f"   - {_md(question.context)}")

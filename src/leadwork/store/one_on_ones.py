@@ -167,6 +167,12 @@ class Saved:
     story: str | None
     agreements: list[Agreement]
 
+    @property
+    def written(self) -> list[str]:
+        """The files this recording wrote, relative to the journal (for `git add`)."""
+        story = [self.story] if self.story else []
+        return [self.meeting, *story, *([layout.INDICATORS] if self.agreements else [])]
+
 
 def save_meeting(
     journal: Journal,
