@@ -358,3 +358,18 @@ def test_the_prep_and_the_dashboard_show_the_same_weeks_before_this_weeks_check_
         keys = ("week", "value", "status")
         on_board = [{k: h[k] for k in keys} for h in indicator(board, ident)["history"]]
         assert shown == on_board, ident
+
+
+def test_the_report_judges_a_step_overdue_as_the_dashboard_does(run, example_journal):
+    """A step due today is not overdue, though the report's range ends on Sunday."""
+    due_day = {"LEADWORK_TODAY": "2026-12-15"}  # consultative-selling's step 3 is due today
+    result = run("report", "--format", "json", journal=example_journal, env=due_day)
+    assert result.exit_code == 0, result
+    selling = next(
+        c for c in json.loads(result.stdout)["capabilities"] if c["id"] == "consultative-selling"
+    )
+    assert 3 not in [s["number"] for s in selling["overdue"]]
+    board = dashboard_json(run, example_journal, due_day)
+    assert "consultative-selling" not in [
+        f["subject"] for f in board["needs_you"] if f["kind"] == "capability-step-overdue"
+    ]

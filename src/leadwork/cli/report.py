@@ -86,7 +86,9 @@ def report(
     definitions = journal.definitions()
     earliest = first.minus(period_reach(definitions.indicators.indicators))
     weeks = [w for w in journal.checkin_weeks() if earliest <= w <= last]
-    data = build_report(definitions, journal.checkins(weeks), meetings, reviews, first, last)
+    data = build_report(
+        definitions, journal.checkins(weeks), meetings, reviews, first, last, today()
+    )
     render = {
         ReportFormat.markdown: report_markdown,
         ReportFormat.json: report_json,

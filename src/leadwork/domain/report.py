@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from leadwork.domain.capability import overdue_steps
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, done_rate
 from leadwork.domain.consistency import PURPOSE
 from leadwork.domain.status import (
@@ -142,6 +143,7 @@ def build_report(
     reviews: list[StrategyReview | CapabilityReview],
     first: Week,
     last: Week,
+    today: dt.date | None = None,
 ) -> Report:
     """`one_on_ones` and `reviews` are those of the range [first, last]; `checkins` those of
     the range and, for monthly and quarterly indicators, of one period before it (the
@@ -166,7 +168,8 @@ def build_report(
         ],
         stories=_stories(definitions, in_range),
         capabilities=[
-            _capability(cap, reviews, first, last) for cap in definitions.capabilities.capabilities
+            _capability(cap, reviews, first, last, today)
+            for cap in definitions.capabilities.capabilities
         ],
         time=time,
         time_average_share=_average_share(time),
@@ -265,12 +268,17 @@ def _capability(
     reviews: list[StrategyReview | CapabilityReview],
     first: Week,
     last: Week,
+    today: dt.date | None = None,
 ) -> CapabilityProgress:
     start, end = first.monday, last.sunday
     steps = [StepProgress(n, s.what, s.due, s.done) for n, s in enumerate(cap.steps, start=1)]
     done_in_range = [s for s in steps if isinstance(s.done, dt.date) and start <= s.done <= end]
     open_steps = [s for s in steps if s.done is False]
-    overdue = [s for s in open_steps if s.due is not None and s.due < end]
+    # Overdue as the dashboard judges it (`capability.overdue_steps`), as of the range's end
+    # or today, whichever comes first: a range ending next Sunday is not judged ahead.
+    as_of = min(end, today) if today is not None else end
+    late = {o.number for o in overdue_steps(cap, as_of)}
+    overdue = [s for s in open_steps if s.number in late]
     cap_reviews = [
         (r.date, r.level, r.reason)
         for r in sorted(reviews, key=lambda r: r.date)
