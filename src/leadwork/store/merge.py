@@ -119,6 +119,10 @@ class _Merger:
             if o == t or t == b:
                 continue  # alike, or only ours changed: ours stands
             label = f"{where}.{key}" if where else key
+            if _entries(o) and t is _MISSING and _entries(b):
+                t = []  # theirs removed the whole array: as if each entry
+            elif _entries(t) and o is _MISSING and _entries(b):
+                o = []  # ours did
             if isinstance(o, dict) and isinstance(t, dict):
                 self.table(ours_table[key], theirs_table[key], _dict(b), o, t, label)
             elif _entries(o) and _entries(t):
@@ -136,7 +140,11 @@ class _Merger:
         if value is _MISSING:
             del ours_table[key]
             return
-        item = copy.deepcopy(theirs_table[key])
+        self.add(ours_table, key, theirs_table[key])
+
+    def add(self, ours_table: Any, key: str, theirs_item: Any) -> None:
+        """Add theirs' item where ours has none: a section where a check-in has it."""
+        item = copy.deepcopy(theirs_item)
         if (
             self.kind == "checkin"
             and isinstance(ours_table, tomlkit.TOMLDocument)
@@ -161,7 +169,7 @@ class _Merger:
     ) -> None:
         """Unite two arrays of tables (or of inline tables) against `base`."""
         names = self.identity.get(label)
-        ours_array, theirs_array = ours_table[key], theirs_table[key]
+        ours_array, theirs_array = ours_table.get(key), theirs_table.get(key)
         if names and all(_unique(side, names) for side in (base, ours, theirs)):
             match: Callable[[Any], Any] = lambda entry: tuple(entry.get(n) for n in names)  # noqa: E731
         else:
@@ -192,6 +200,11 @@ class _Merger:
         ]
         for index in reversed(removed):
             del ours_array[index]
+        if ours_array is None:  # ours has no such array: theirs' new entries make it
+            if added:
+                kept = [theirs_array[index] for index in added]
+                self.add(ours_table, key, _like(theirs_array, kept))
+            return
         for index in added:
             entry = copy.deepcopy(theirs_array[index])
             if isinstance(ours_array, AoT):
@@ -261,6 +274,14 @@ def _name(name: Any) -> str:
         shown = " ".join(str(part) for part in name if part is not None)
         return f"“{_short(shown)}”"
     return ""
+
+
+def _like(array: Any, entries: list[Any]) -> Any:
+    """An array of the same kind as `array` (of tables, or inline), holding `entries`."""
+    made = tomlkit.aot() if isinstance(array, AoT) else tomlkit.array()
+    for entry in entries:
+        made.append(entry)
+    return made
 
 
 def _dict(value: Any) -> dict[str, Any]:
