@@ -103,7 +103,11 @@ def create_journal(
 def copy_example(target: Path, extra: dict[str, str] | None = None) -> list[str]:
     source = example_root()
     # A copy is a journal of its own: it gets the .gitignore (lock file, drafts) too.
-    files = {".gitignore": _template("gitignore"), **(extra or {})}
+    files = {
+        ".gitignore": _template("gitignore"),
+        GITATTRIBUTES: _template("gitattributes"),  # the example ships it; a wheel may not
+        **(extra or {}),
+    }
     for path in sorted(source.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             files[path.relative_to(source).as_posix()] = path.read_text(encoding="utf-8")
