@@ -445,3 +445,25 @@ def test_every_conflict_block_is_reported_with_its_lines_and_a_hint(example_jour
     assert "to keep both sides' entries, delete just the marker lines" in result.stderr
     assert "choose one side" in result.stderr
     assert "invalid statement" not in result.stderr
+
+
+def test_markers_deleted_without_a_header_get_a_hint_that_keeps_both_stories(example_journal, run):
+    week = example_journal / "checkins" / "2026-W48.toml"
+    week.write_text('week = "2026-W48"\n\n[[stories]]\ntext = "Mine"\ntext = "Theirs"\n')
+    result = run("check", journal=example_journal)
+    assert result.exit_code == 1
+    assert "'text' is set twice (first on line 4)" in result.stderr
+    assert "keep both: put a [[stories]] header above this line" in result.stderr
+
+
+def test_a_capture_into_a_week_with_conflict_markers_names_them(example_journal, run):
+    week = example_journal / "checkins" / "2026-W48.toml"
+    text = week.read_text().replace(
+        "dayton-otd = 96.4\n",
+        "<<<<<<< HEAD\ndayton-otd = 96.4\n=======\ndayton-otd = 9\n>>>>>>> b\n",
+    )
+    week.write_text(text)
+    result = run("story", "Another one", journal=example_journal)
+    assert result.exit_code == 1
+    assert "unresolved git merge conflict" in result.stderr
+    assert week.read_text() == text
