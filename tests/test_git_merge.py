@@ -467,3 +467,13 @@ def test_a_capture_into_a_week_with_conflict_markers_names_them(example_journal,
     assert result.exit_code == 1
     assert "unresolved git merge conflict" in result.stderr
     assert week.read_text() == text
+
+
+def test_a_merge_that_would_not_be_valid_is_left_to_git_s_line_merge(tmp_path, run):
+    base = BASE_WEEK + "\n[hours]\nother = 4\n"
+    ours = base + "alignment = 100\n"
+    theirs = base + "capability = 100\n"  # each valid; together 204 hours in a week
+    result, text = merge(tmp_path, run, base, ours, theirs)
+    assert result.exit_code == 1
+    assert "the two versions merged are not a valid file; merged line by line" in result.stderr
+    assert "<<<<<<< ours\nalignment = 100\n=======\ncapability = 100\n>>>>>>> theirs" in text

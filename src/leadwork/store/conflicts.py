@@ -98,7 +98,7 @@ def conflict_problems(path: Path, text: str) -> list[Problem]:
 
 def _hint(block: Block, lines: list[str]) -> str:
     above = lines[: block.start - 1]
-    note = " and leadwork's comment above them" if _noted(above) else ""
+    note = " and the two comments leadwork wrote above them" if _noted(above) else ""
     choose = f"choose one side: delete the other side's lines, the marker lines{note}"
     ours_arrays = _arrays(block.ours)
     theirs_arrays = _arrays(block.theirs)
