@@ -477,3 +477,12 @@ def test_a_merge_that_would_not_be_valid_is_left_to_git_s_line_merge(tmp_path, r
     assert result.exit_code == 1
     assert "the two versions merged are not a valid file; merged line by line" in result.stderr
     assert "<<<<<<< ours\nalignment = 100\n=======\ncapability = 100\n>>>>>>> theirs" in text
+
+
+def test_two_disagreements_on_one_line_fall_back_to_git_s_line_merge(tmp_path, run):
+    base = 'week = "2026-W49"\nreadings = { a = 1, b = 2 }\n'
+    ours = base.replace("a = 1, b = 2", "a = 3, b = 4")
+    theirs = base.replace("a = 1, b = 2", "a = 5, b = 6")
+    result, text = merge(tmp_path, run, base, ours, theirs)
+    assert result.exit_code == 1
+    assert "<<<<<<< ours\nreadings = { a = 3, b = 4 }\n=======" in text

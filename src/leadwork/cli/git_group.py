@@ -140,6 +140,10 @@ def merge(
     except CannotMerge as error:
         fall_back(str(error))
         return
+    except Exception as error:  # a file shaped in a way leadwork did not foresee: never
+        # leave git with "ours" alone, which would drop theirs without a word
+        fall_back(f"leadwork could not merge it by meaning ({type(error).__name__}: {error})")
+        return
     text = merged.text
     if not merged.conflicts:
         sides_valid = valid_record(path, kind, texts[1]) and valid_record(path, kind, texts[2])

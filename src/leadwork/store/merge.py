@@ -246,6 +246,8 @@ def _add_checkin_section(document: tomlkit.TOMLDocument, key: str, item: Table |
 def _mark(text: str, conflicts: list[Conflict], marker_size: int) -> str:
     """Put each conflict's two lines between conflict markers, where its value stands."""
     lines = text.split("\n")
+    if any(sum(c.sentinel in line for c in conflicts) > 1 for line in lines):
+        raise CannotMerge("two disagreements on one line")
     for conflict in conflicts:
         quoted = f'"{conflict.sentinel}"'
         number = next(i for i, line in enumerate(lines) if quoted in line)
