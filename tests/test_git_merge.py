@@ -486,3 +486,24 @@ def test_two_disagreements_on_one_line_fall_back_to_git_s_line_merge(tmp_path, r
     result, text = merge(tmp_path, run, base, ours, theirs)
     assert result.exit_code == 1
     assert "<<<<<<< ours\nreadings = { a = 3, b = 4 }\n=======" in text
+
+
+def test_a_conflict_inside_a_multi_line_string_is_named_too(example_journal, run):
+    strategy = example_journal / "strategy.toml"
+    text = strategy.read_text()
+    marked = text.replace(
+        "[[choices]]",
+        'note_from_merge = """\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> b\n"""\n\n[[choices]]',
+        1,
+    )
+    strategy.write_text(marked)
+    result = run("check", journal=example_journal)
+    assert result.exit_code == 1
+    assert "strategy.toml:" in result.stderr
+    assert "unresolved git merge conflict" in result.stderr
+    # a lone marker-like line in a text is the person's text, not a conflict
+    strategy.write_text(
+        text.replace("[[choices]]", 'x = """\n<<<<<<< not one\n"""\n\n[[choices]]', 1)
+    )
+    again = run("check", journal=example_journal)
+    assert "unresolved git merge conflict" not in again.stderr

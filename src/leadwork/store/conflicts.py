@@ -2,7 +2,9 @@
 
 A file git left with conflict markers is not TOML, and the parser's first complaint
 ("invalid statement" at the first marker) says nothing of git. So when a file does not
-parse, its lines are searched for conflict blocks first:
+parse, its lines are searched for conflict blocks first; and a file that parses is
+searched too when a line starts with <<<<<<<, since git's line merge of a multi-line
+string leaves its markers inside the string, where they are valid TOML:
 
     <<<<<<< ours
     ...             (this side)
@@ -11,7 +13,7 @@ parse, its lines are searched for conflict blocks first:
     ...             (the other side)
     >>>>>>> theirs
 
-Standard library only: this runs only on files that failed to parse.
+Standard library only.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Block:
     ours: list[str]
     theirs: list[str]
     closed: bool
+    divided: bool  # has its ======= line
 
 
 def conflict_blocks(text: str) -> list[Block]:
@@ -56,7 +59,7 @@ def conflict_blocks(text: str) -> list[Block]:
         theirs: list[str] = []
         side: list[str] | None = ours
         number += 1
-        closed = False
+        closed = divided = False
         while number < len(lines):
             line = lines[number]
             if _END.match(line):
@@ -66,20 +69,31 @@ def conflict_blocks(text: str) -> list[Block]:
                 side = None  # the ancestor's lines belong to neither side
             elif _MIDDLE.match(line):
                 side = theirs
+                divided = True
             elif side is not None:
                 side.append(line)
             number += 1
         end = min(number, len(lines) - 1)
-        blocks.append(Block(start + 1, end + 1, ours, theirs, closed))
+        blocks.append(Block(start + 1, end + 1, ours, theirs, closed, divided))
         number += 1
     return blocks
 
 
-def conflict_problems(path: Path, text: str) -> list[Problem]:
-    """One problem per unresolved conflict block in `text` (none when there is none)."""
+def has_markers(text: str) -> bool:
+    """Whether a line starts with <<<<<<<: a substring search, cheap on every file read."""
+    return text.startswith("<<<<<<<") or "\n<<<<<<<" in text
+
+
+def conflict_problems(path: Path, text: str, *, parsed: bool = False) -> list[Problem]:
+    """One problem per unresolved conflict block in `text` (none when there is none).
+
+    `parsed`: the text is valid TOML, so the blocks can only be inside multi-line strings
+    (git's line merge of a multi-line text): only whole blocks count, never a lone line."""
     lines = text.replace("\r\n", "\n").split("\n")
     problems = []
     for block in conflict_blocks(text):
+        if parsed and not (block.closed and block.divided):
+            continue
         where = f"lines {block.start}-{block.end}" if block.closed else f"line {block.start}"
         ending = "" if block.closed else ", and its >>>>>>> line is missing"
         problems.append(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from leadwork.errors import InvalidFile, Problem, Severity
-from leadwork.store.conflicts import conflict_problems
+from leadwork.store.conflicts import conflict_problems, has_markers
 from leadwork.store.sourcemap import KeyPath, SourceMap
 from leadwork.store.toml_errors import toml_problem
 
@@ -173,6 +173,10 @@ def parse(path: Path, text: str) -> Document:
         line = _deepest_line(text)
         message = "invalid TOML: arrays or tables nested too deeply"
         raise _located(path, message, line, 1, None, _line_of(text, line)) from None
+    if has_markers(text):  # inside a multi-line string, where they parse
+        conflicts = conflict_problems(path, text, parsed=True)
+        if conflicts:
+            raise InvalidFile(problems=conflicts)
     return Document(path, text, data)
 
 
