@@ -507,3 +507,35 @@ def test_a_conflict_inside_a_multi_line_string_is_named_too(example_journal, run
     )
     again = run("check", journal=example_journal)
     assert "unresolved git merge conflict" not in again.stderr
+
+
+def test_merging_with_an_unchanged_side_gives_the_other_side():
+    """By property, on generated check-ins: a side that did not change since the ancestor
+    takes the other side's version (as data; entries in the same multiset); two alike
+    sides give that version; never a conflict, never an error."""
+    from hypothesis import HealthCheck, given, settings
+
+    from leadwork.store.serialize import dumps
+
+    from strategies import checkins
+
+    def canonical(data: dict) -> dict:
+        return {
+            key: sorted(map(repr, value)) if isinstance(value, list) else value
+            for key, value in data.items()
+            if value not in ([], {})
+        }
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(checkins, checkins)
+    def check(base_model, other_model) -> None:
+        base, other = dumps(base_model, "a header"), dumps(other_model)
+        for ours, theirs, expected in ((base, other, other), (other, base, other)):
+            merged = merge_records(base, ours, theirs, "checkin")
+            assert not merged.conflicts
+            got = canonical(tomllib.loads(merged.text))
+            assert got == canonical(tomllib.loads(expected))
+        alike = merge_records(base, other, other, "checkin")
+        assert alike.text == other and not alike.conflicts
+
+    check()

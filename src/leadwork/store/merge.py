@@ -25,7 +25,6 @@ from __future__ import annotations
 import copy
 import secrets
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -171,9 +170,44 @@ class _Merger:
         names = self.identity.get(label)
         ours_array, theirs_array = ours_table.get(key), theirs_table.get(key)
         if names and all(_unique(side, names) for side in (base, ours, theirs)):
-            match: Callable[[Any], Any] = lambda entry: tuple(entry.get(n) for n in names)  # noqa: E731
+            removed, added = self.matched(
+                ours_array, theirs_array, base, ours, theirs, names, label
+            )
         else:
-            match = _frozen
+            removed, added = _counted(base, ours, theirs)
+        for index in reversed(removed):
+            del ours_array[index]
+        if ours_array is not None and not len(ours_array) and not added:
+            del ours_table[key]  # no entry left: no empty array either
+            return
+        if ours_array is None:  # ours has no such array: theirs' new entries make it
+            if added:
+                kept = [theirs_array[index] for index in added]
+                self.add(ours_table, key, _like(theirs_array, kept))
+            return
+        for index in added:
+            entry = copy.deepcopy(theirs_array[index])
+            if isinstance(ours_array, AoT):
+                append_inside(ours_table, key, entry)
+            else:
+                ours_array.append(entry)
+
+    def matched(
+        self,
+        ours_array: Any,
+        theirs_array: Any,
+        base: list[Any],
+        ours: list[Any],
+        theirs: list[Any],
+        names: tuple[str, ...],
+        label: str,
+    ) -> tuple[list[int], list[int]]:
+        """Entries matched by identity (unique on each side): an entry on both sides is
+        merged key by key. Returns ours' entries to remove and theirs' to add."""
+
+        def match(entry: dict[str, Any]) -> tuple[Any, ...]:
+            return tuple(entry.get(name) for name in names)
+
         base_by = {match(entry): entry for entry in base}
         theirs_by = {match(entry): (index, entry) for index, entry in enumerate(theirs)}
         ours_keys = {match(entry) for entry in ours}
@@ -198,19 +232,7 @@ class _Merger:
             for index, entry in enumerate(theirs)
             if match(entry) not in ours_keys and base_by.get(match(entry), _MISSING) != entry
         ]
-        for index in reversed(removed):
-            del ours_array[index]
-        if ours_array is None:  # ours has no such array: theirs' new entries make it
-            if added:
-                kept = [theirs_array[index] for index in added]
-                self.add(ours_table, key, _like(theirs_array, kept))
-            return
-        for index in added:
-            entry = copy.deepcopy(theirs_array[index])
-            if isinstance(ours_array, AoT):
-                append_inside(ours_table, key, entry)
-            else:
-                ours_array.append(entry)
+        return removed, added
 
     def values(self, ours_array: Any, base: list[Any], ours: list[Any], theirs: list[Any]) -> None:
         """Unite two arrays of plain values (a review's participants) against `base`."""
@@ -228,6 +250,31 @@ class _Merger:
         sentinel = f"leadwork-merge-conflict-{self._token}-{len(self.conflicts)}"
         self.conflicts.append(Conflict(label, mine.as_string(), other.as_string(), sentinel))
         ours_table[key] = sentinel
+
+
+def _counted(base: list[Any], ours: list[Any], theirs: list[Any]) -> tuple[list[int], list[int]]:
+    """Entries matched by their whole content, counted (the same story twice is two):
+    how many of each the merge keeps, three-way, and so which of ours' entries go (the
+    last ones) and which of theirs' come (the last ones). Returns (removed, added)."""
+    from collections import Counter
+
+    keys = [[_frozen(entry) for entry in side] for side in (base, ours, theirs)]
+    counts = [Counter(side) for side in keys]
+    removed: list[int] = []
+    added: list[int] = []
+    for value in dict.fromkeys(keys[1] + keys[2]):
+        in_base, in_ours, in_theirs = (count[value] for count in counts)
+        if in_ours == in_theirs or in_theirs == in_base:
+            kept = in_ours
+        elif in_ours == in_base:
+            kept = in_theirs
+        else:
+            kept = max(in_ours, in_theirs)  # both changed: every entry either side has
+        if kept < in_ours:
+            removed += [i for i, key in enumerate(keys[1]) if key == value][kept:]
+        elif kept > in_ours:
+            added += [i for i, key in enumerate(keys[2]) if key == value][in_ours - kept :]
+    return sorted(removed), sorted(added)
 
 
 def _add_checkin_section(document: tomlkit.TOMLDocument, key: str, item: Table | AoT) -> None:
