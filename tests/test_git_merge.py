@@ -539,3 +539,35 @@ def test_merging_with_an_unchanged_side_gives_the_other_side():
         assert alike.text == other and not alike.conflicts
 
     check()
+
+
+def test_any_three_check_ins_merge_or_conflict_and_the_conflicts_are_named():
+    """By property: whatever the three versions, the merge never fails unforeseen; a clean
+    result is valid TOML holding every entry either side added, and each disagreement is
+    one conflict block that `check` names."""
+    from hypothesis import HealthCheck, given, settings
+
+    from leadwork.store.conflicts import conflict_problems
+    from leadwork.store.merge import CannotMerge
+    from leadwork.store.serialize import dumps
+
+    from strategies import checkins
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(checkins, checkins, checkins)
+    def check(base_model, ours_model, theirs_model) -> None:
+        base, ours, theirs = (dumps(m) for m in (base_model, ours_model, theirs_model))
+        try:
+            merged = merge_records(base, ours, theirs, "checkin")
+        except CannotMerge:
+            return  # git's line merge decides
+        if merged.conflicts:
+            assert len(conflict_problems(Path(WEEK), merged.text)) == len(merged.conflicts)
+            return
+        data = tomllib.loads(merged.text)
+        for side in (tomllib.loads(ours), tomllib.loads(theirs)):
+            for story in side.get("stories", []):
+                if story not in tomllib.loads(base).get("stories", []):
+                    assert story in data["stories"]
+
+    check()
