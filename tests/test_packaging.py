@@ -36,11 +36,13 @@ def test_the_wheel_holds_the_example_and_no_tests_or_caches(wheel):
         "leadwork/example/leadwork.toml",
         "leadwork/example/checkins/2026-W48.toml",
         "leadwork/example/one-on-ones/2026-11-25-tom.toml",
+        "leadwork/example/.gitattributes",
         "leadwork/templates/team.toml",
+        "leadwork/templates/gitattributes",
         "leadwork/cli/command_tree.json",
     ):
         assert needed in names, needed
-    example = len(list((ROOT / "examples" / "northfield").rglob("*.toml")))
+    example = sum(1 for p in (ROOT / "examples" / "northfield").rglob("*") if p.is_file())
     assert len([n for n in names if n.startswith("leadwork/example/")]) == example
     for name in names:
         assert not name.startswith("tests/") and "/tests/" not in name, name

@@ -21,6 +21,7 @@ from leadwork.cli import (
     commitments,
     dashboard,
     edit,
+    git_group,
     indicator,
     init,
     one_on_one,
@@ -84,6 +85,7 @@ COMMANDS: dict[str, Callable[[typer.Typer], None]] = {
     "review": lambda app: app.add_typer(review.app, name="review"),
     "map": lambda app: app.command("map")(chain_map.map_command),
     "reflect": lambda app: app.command("reflect")(reflect.reflect),
+    "git": lambda app: app.add_typer(git_group.app, name="git"),
 }
 
 

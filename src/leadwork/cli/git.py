@@ -114,3 +114,56 @@ def _failed(step: str, result: subprocess.CompletedProcess[str], what: str) -> L
         hint=f"{what} is saved; commit it by hand once git is happy"
         + (f" (git said: {' / '.join(said[-3:])})" if len(said) > 1 else ""),
     )
+
+
+# ---- the merge driver -----------------------------------------------------------------------
+
+DRIVER = "leadwork"  # the name in .gitattributes (`merge=leadwork`) and in git's config
+DRIVER_NAME = "leadwork: merge journal files by meaning"
+
+
+def driver_command(python: str) -> str:
+    """The command git runs to merge a journal file: this Python's leadwork, by absolute
+    path (a git GUI or another shell may not have leadwork on its PATH). git substitutes
+    %O (the ancestor), %A (ours, where the result goes), %B (theirs), %P (the file's path,
+    quoted by git) and %L (the conflict marker size)."""
+    import shlex
+
+    return f"{shlex.quote(python)} -m leadwork git merge %O %A %B %P --marker-size %L"
+
+
+def config_get(folder: Path, key: str, scope: str) -> str | None:
+    """A key of git's config in `scope` ("--global" or "--local"); None when unset."""
+    got = run_git(folder, "config", scope, "--get", key)
+    return got.stdout.rstrip("\n") if got.returncode == 0 else None
+
+
+def config_set(folder: Path, key: str, value: str, scope: str) -> None:
+    done = run_git(folder, "config", scope, key, value)
+    if done.returncode != 0:
+        raise _failed("git config", done, "nothing")
+
+
+def in_work_tree(folder: Path) -> bool:
+    inside = run_git(folder, "rev-parse", "--is-inside-work-tree")
+    return inside.returncode == 0 and inside.stdout.strip() == "true"
+
+
+def merge_file(
+    ours: Path, base: Path, theirs: Path, marker_size: int, write: bool
+) -> tuple[str, int]:
+    """git's own line merge of the three files (`git merge-file`): the merged text and the
+    number of conflicts (negative: git failed). With `write`, the result replaces `ours`,
+    as git would have written it without leadwork's driver."""
+    args = ["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"]
+    args += [f"--marker-size={marker_size}"]
+    if not write:
+        args.append("-p")
+    done = subprocess.run(
+        ["git", *args, str(ours), str(base), str(theirs)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    code = done.returncode if done.returncode < 128 else -1
+    return done.stdout.decode("utf-8", "replace"), code

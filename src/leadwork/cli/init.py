@@ -39,11 +39,13 @@ def init(
         if example
         else create_journal(path, leader, title, organization, editor)
     )
-    # Count the journal's own files: not editor support, .gitignore or folder markers.
+    # Count the journal's own files: not editor support, git's files or folder markers.
     shown = [
         name
         for name in written
-        if name not in editor and name != ".gitignore" and not name.endswith(".gitkeep")
+        if name not in editor
+        and name not in (".gitignore", ".gitattributes")
+        and not name.endswith(".gitkeep")
     ]
     typer.echo(f"Made a journal in {path} ({len(shown)} files).")
     journal = f"leadwork --journal {path}" if str(path) != "." else "leadwork"

@@ -20,6 +20,9 @@ TEMPLATE_FILES = (
 )
 
 
+GITATTRIBUTES = ".gitattributes"  # which files git merges with leadwork's driver
+
+
 def example_root() -> Path:
     """The bundled example journal: inside the installed package, or in a checkout."""
     packaged = resources.files("leadwork") / "example"
@@ -81,7 +84,7 @@ def create_journal(
         "title": toml_string(title)[1:-1],
         "organization": toml_string(organization)[1:-1],
     }
-    files = {".gitignore": _template("gitignore")}
+    files = {".gitignore": _template("gitignore"), GITATTRIBUTES: _template("gitattributes")}
     for name in TEMPLATE_FILES:
         files[name] = string.Template(_template(name)).safe_substitute(values)
     # An optional key given as empty is left out (commented), not written as "" which
@@ -100,9 +103,36 @@ def create_journal(
 def copy_example(target: Path, extra: dict[str, str] | None = None) -> list[str]:
     source = example_root()
     # A copy is a journal of its own: it gets the .gitignore (lock file, drafts) too.
-    files = {".gitignore": _template("gitignore"), **(extra or {})}
+    files = {
+        ".gitignore": _template("gitignore"),
+        GITATTRIBUTES: _template("gitattributes"),  # the example ships it; a wheel may not
+        **(extra or {}),
+    }
     for path in sorted(source.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             files[path.relative_to(source).as_posix()] = path.read_text(encoding="utf-8")
     files[layout.CONFIG] = files.pop(layout.CONFIG)
     return _write(target, files)
+
+
+def ensure_gitattributes(root: Path) -> list[str]:
+    """Make the journal's .gitattributes send its files to leadwork's merge driver: write
+    it if missing, else append the lines it lacks (the person's own lines stay). Returns
+    the lines added; none when it was already complete."""
+    wanted = _template("gitattributes")
+    path = root / GITATTRIBUTES
+    if not path.exists():
+        atomic_write(path, wanted)
+        return [line for line in wanted.splitlines() if line and not line.startswith("#")]
+    current = path.read_text(encoding="utf-8")
+    have = {" ".join(line.split()) for line in current.splitlines()}
+    missing = [
+        line
+        for line in wanted.splitlines()
+        if line and not line.startswith("#") and line not in have
+    ]
+    if missing:
+        lead = "" if current.endswith("\n") or not current else "\n"
+        note = "# leadwork's merge driver (`leadwork git setup`)\n"
+        atomic_write(path, current + lead + note + "\n".join(missing) + "\n")
+    return missing

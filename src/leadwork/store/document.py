@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from leadwork.errors import InvalidFile, Problem, Severity
+from leadwork.store.conflicts import conflict_problems, has_markers
 from leadwork.store.sourcemap import KeyPath, SourceMap
 from leadwork.store.toml_errors import toml_problem
 
@@ -164,11 +165,18 @@ def parse(path: Path, text: str) -> Document:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InvalidFile(problems=[toml_problem(path, text, error)]) from None
+        # Conflict markers git left are the cause to name, every block of them, rather
+        # than the parser's complaint about the first marker line.
+        conflicts = conflict_problems(path, text)
+        raise InvalidFile(problems=conflicts or [toml_problem(path, text, error)]) from None
     except RecursionError:
         line = _deepest_line(text)
         message = "invalid TOML: arrays or tables nested too deeply"
         raise _located(path, message, line, 1, None, _line_of(text, line)) from None
+    if has_markers(text):  # inside a multi-line string, where they parse
+        conflicts = conflict_problems(path, text, parsed=True)
+        if conflicts:
+            raise InvalidFile(problems=conflicts)
     return Document(path, text, data)
 
 

@@ -234,7 +234,7 @@ def _defined_twice(src: str, what: str, offset: int) -> Explained | None:
     if statement.kind == "key":
         return (
             f"'{written}' is set twice (first on line {first.line})",
-            "remove one of the two, keeping the value you mean",
+            _set_twice_hint(statement.path),
             position,
         )
     if statement.kind == "array":
@@ -255,6 +255,20 @@ def _defined_twice(src: str, what: str, offset: int) -> Explained | None:
         f"[{written}] is defined twice (first on line {first.line})",
         "merge the two tables into one, or remove one of them",
         position,
+    )
+
+
+def _set_twice_hint(path: KeyPath) -> str:
+    """Inside an [[array]] entry, a key set twice is often two entries run together (what
+    is left of a merge conflict once its markers are deleted): say how to keep both."""
+    keep = "remove one of the two, keeping the value you mean"
+    entry = max((i for i, part in enumerate(path) if isinstance(part, int)), default=None)
+    if entry is None:
+        return keep
+    array = _dotted(path[:entry])
+    return (
+        f"if these are two different entries, keep both: put a [[{array}]] header above "
+        f"this line, so each has its own; if they are one, {keep}"
     )
 
 
