@@ -46,7 +46,9 @@ class Prompter:
     # ---- output -------------------------------------------------------------------------
 
     def say(self, *renderables: Any) -> None:
-        self.console.print(*renderables)
+        from leadwork.render.terminal import Shown
+
+        self.console.print(*(Shown(r) for r in renderables))
 
     # ---- questions ----------------------------------------------------------------------
 
@@ -69,6 +71,8 @@ class Prompter:
         prompt.append(": ")
         while True:
             try:
+                if sys.stdin is None or sys.stdin.closed:  # `0<&-`: no answers will come
+                    raise EOFError
                 reply = self.console.input(prompt)
             except EOFError:
                 self.console.print()

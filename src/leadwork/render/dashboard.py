@@ -16,7 +16,7 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.render.dashboard_json import dashboard_json
 from leadwork.render.dashboard_markdown import dashboard_markdown
 from leadwork.render.dashboard_text import DashboardText
-from leadwork.render.terminal import show, without_padding
+from leadwork.render.terminal import Shown, show, without_padding
 
 EXPORT_WIDTH = 100  # a file has no terminal: lay it out for the width the design targets
 
@@ -37,7 +37,7 @@ def plain_text(dashboard: Dashboard, width: int = EXPORT_WIDTH) -> str:
         _environ={},
     )
     with console.capture() as capture:
-        console.print(DashboardText(dashboard))
+        console.print(Shown(DashboardText(dashboard)))
     return without_padding(capture.get())
 
 
@@ -53,7 +53,7 @@ def _recorded(dashboard: Dashboard) -> Console:
         markup=False,
         _environ={},
     )
-    console.print(DashboardText(dashboard))
+    console.print(Shown(DashboardText(dashboard)))
     return console
 
 

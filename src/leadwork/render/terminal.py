@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
+
+from leadwork.render.visible import visible
 
 
 def terminal_console() -> Console:
@@ -27,7 +31,34 @@ def terminal_console() -> Console:
         highlight=False,
         emoji=False,
         markup=False,
+        _environ=sized_environ(os.environ),
     )
+
+
+def sized_environ(environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment without a COLUMNS or LINES that is not a positive number: `COLUMNS=0`
+    or `COLUMNS=abc` means the width is unknown (the terminal's, else 80), not nothing."""
+    return {
+        key: value
+        for key, value in environ.items()
+        if key not in ("COLUMNS", "LINES") or (value.isdigit() and int(value) > 0)
+    }
+
+
+class Shown:
+    """A renderable whose text is shown, never executed: every segment of text goes through
+    `visible` (render/visible.py), so a story's escape sequence reaches no terminal. Rich's
+    own styles are not text, and stay codes."""
+
+    def __init__(self, renderable: Any) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        for segment in console.render(self.renderable, options):
+            if segment.control:
+                yield segment
+            else:
+                yield Segment(visible(segment.text), segment.style)
 
 
 def without_padding(text: str) -> str:
@@ -40,6 +71,7 @@ def show(renderable: Any, end: str = "\n") -> None:
     """Print one renderable on the terminal console. Without colour (a pipe, NO_COLOR) the
     lines lose Rich's trailing padding: plain text for pipes and diffs."""
     console = terminal_console()
+    renderable = Shown(renderable)
     if console.color_system is not None:
         console.print(renderable, end=end)
         return
