@@ -43,7 +43,14 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize(
     "target",
-    ["strategy.toml", "team.toml", "leadwork.toml", "checkins/2026-W48.toml", "checkins/new.md"],
+    [
+        "strategy.toml",
+        "team.toml",
+        "leadwork.toml",
+        "checkins/2026-W48.toml",
+        "one-on-ones/2026-12-01-tom.toml",
+        ".drafts/2026-W49.toml",
+    ],
 )
 @pytest.mark.parametrize("command", [["report"], ["dashboard", "-f", "markdown"]])
 def test_output_is_never_written_over_a_journal_file(run, example_journal, command, target):
@@ -73,7 +80,7 @@ def test_report_output_to_a_new_file_is_written(run, example_journal, tmp_path):
 
 def test_schema_output_into_a_journal_folder_is_refused(run, example_journal, tmp_path):
     before = tree(example_journal)
-    result = run("schema", "--output", str(example_journal / "checkins"), journal=example_journal)
+    result = run("schema", "--output", str(example_journal / ".drafts"), journal=example_journal)
     assert result.exit_code == 1
     assert "is one of the journal's folders" in result.stderr
     assert tree(example_journal) == before

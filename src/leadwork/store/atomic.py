@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from leadwork.errors import LockTimeout, WriteRefused
-from leadwork.store.layout import FOLDERS, LOCK_FILE, MAX_BYTES, is_journal_file
+from leadwork.store.layout import DRAFTS, FOLDERS, LOCK_FILE, MAX_BYTES, is_journal_file
 
 TEMP_SUFFIX = ".leadwork-tmp"
 LOCK_TIMEOUT_SECONDS = 5.0
@@ -210,7 +210,7 @@ def make_output_folder(path: Path, journal_root: Path | None, *, flag: str, exam
         root = _real(journal_root)
         real = _real(path)
         parts = real.relative_to(root).parts if real.is_relative_to(root) else None
-        if parts is not None and parts and parts[0] in (*FOLDERS, LOCK_FILE):
+        if parts is not None and parts and parts[0] in (DRAFTS, LOCK_FILE):
             raise _refuse_journal_file(path, flag, example, "one of the journal's folders")
     make_folder(path)
 

@@ -38,9 +38,12 @@ def checkin_file(week: object) -> str:
 
 def is_journal_file(parts: tuple[str, ...]) -> bool:
     """Whether a path inside the journal (its parts, relative to the root) is one of the
-    files leadwork reads or keeps: a definition file, anything in its folders, the lock."""
+    files leadwork reads or keeps: a TOML file at the root (the definition files) or in its
+    folders, the lock, a draft. Other files there (an exported page) are the person's."""
     if not parts:
         return False
     if len(parts) == 1:
-        return parts[0] in DEFINITION_FILES or parts[0] == LOCK_FILE or parts[0].endswith(".toml")
-    return parts[0] in WRITTEN_FOLDERS
+        return parts[0] == LOCK_FILE or parts[0].endswith(".toml")
+    if parts[0] == DRAFTS:
+        return True
+    return parts[0] in FOLDERS and parts[-1].endswith(".toml")
