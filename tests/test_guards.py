@@ -338,3 +338,10 @@ def test_a_closed_stdin_is_no_internal_error(example_journal, args, stdin):
     if args[0] == "review":
         assert result.returncode == 2
         assert b"the answers ended before" in result.stderr
+
+
+def test_an_interview_shows_journal_text_without_running_it(run, hostile_journal, monkeypatch):
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
+    result = run("one-on-one", "priya", journal=hostile_journal, input="")
+    assert "^[[31mPriya" in result.stdout, result
+    assert RED not in result.stdout and "\x1b" not in result.stdout

@@ -36,9 +36,9 @@ class Invalid(ValueError):
 class Prompter:
     def __init__(self, console: Any = None) -> None:
         if console is None:
-            from rich.console import Console
+            from leadwork.render.terminal import VisibleConsole
 
-            console = Console()
+            console = VisibleConsole()
         # No readline: it redraws the line from column 0 and would erase the prompt Rich
         # printed; the terminal's own editing (backspace, Ctrl-U, Ctrl-W) is enough here.
         self.console = console
@@ -46,9 +46,7 @@ class Prompter:
     # ---- output -------------------------------------------------------------------------
 
     def say(self, *renderables: Any) -> None:
-        from leadwork.render.terminal import Shown
-
-        self.console.print(*(Shown(r) for r in renderables))
+        self.console.print(*renderables)
 
     # ---- questions ----------------------------------------------------------------------
 

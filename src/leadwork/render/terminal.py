@@ -25,7 +25,7 @@ def terminal_console() -> Console:
     Rich would take it to mean "not a terminal"."""
     no_color = bool(os.environ.get("NO_COLOR"))
     empty_force = os.environ.get("FORCE_COLOR") == ""
-    return Console(
+    return VisibleConsole(
         color_system=None if no_color else "auto",
         force_terminal=sys.stdout.isatty() if empty_force else None,
         highlight=False,
@@ -45,17 +45,15 @@ def sized_environ(environ: Mapping[str, str]) -> dict[str, str]:
     }
 
 
-class Shown:
-    """A renderable whose text is shown, never executed: every segment of text goes through
-    `visible` (render/visible.py), so a story's escape sequence reaches no terminal. Rich's
-    own styles are not text, and stay codes."""
+class VisibleConsole(Console):
+    """Rich's console, whose text is shown, never executed: every segment of text it renders
+    goes through `visible` (render/visible.py), so an escape sequence in a story reaches no
+    terminal. Rich's own styles are not text, and stay codes. Every console that shows the
+    journal is one of these: the terminal's, the interviews', the dashboard's exports."""
 
-    def __init__(self, renderable: Any) -> None:
-        self.renderable = renderable
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        for segment in console.render(self.renderable, options):
-            if segment.control:
+    def render(self, renderable: Any, options: ConsoleOptions | None = None) -> Iterator[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or not segment.text:
                 yield segment
             else:
                 yield Segment(visible(segment.text), segment.style)
@@ -71,7 +69,6 @@ def show(renderable: Any, end: str = "\n") -> None:
     """Print one renderable on the terminal console. Without colour (a pipe, NO_COLOR) the
     lines lose Rich's trailing padding: plain text for pipes and diffs."""
     console = terminal_console()
-    renderable = Shown(renderable)
     if console.color_system is not None:
         console.print(renderable, end=end)
         return
