@@ -345,3 +345,10 @@ def test_an_interview_shows_journal_text_without_running_it(run, hostile_journal
     result = run("one-on-one", "priya", journal=hostile_journal, input="")
     assert "^[[31mPriya" in result.stdout, result
     assert RED not in result.stdout and "\x1b" not in result.stdout
+
+
+def test_an_interview_at_a_nonsense_width_still_asks(run, example_journal, monkeypatch):
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
+    env = {"COLUMNS": "0", "LEADWORK_TODAY": "2026-12-02"}
+    result = run("checkin", journal=example_journal, env=env, input="")
+    assert "Check-in for 2026-W49" in result.stdout, result

@@ -31,7 +31,6 @@ def terminal_console() -> Console:
         highlight=False,
         emoji=False,
         markup=False,
-        _environ=sized_environ(os.environ),
     )
 
 
@@ -49,7 +48,12 @@ class VisibleConsole(Console):
     """Rich's console, whose text is shown, never executed: every segment of text it renders
     goes through `visible` (render/visible.py), so an escape sequence in a story reaches no
     terminal. Rich's own styles are not text, and stay codes. Every console that shows the
-    journal is one of these: the terminal's, the interviews', the dashboard's exports."""
+    journal is one of these: the terminal's, the interviews', the dashboard's exports. A
+    COLUMNS that is not a width is ignored (`sized_environ`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("_environ", sized_environ(os.environ))
+        super().__init__(*args, **kwargs)
 
     def render(self, renderable: Any, options: ConsoleOptions | None = None) -> Iterator[Segment]:
         for segment in super().render(renderable, options):
