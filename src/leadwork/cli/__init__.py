@@ -18,15 +18,22 @@ def main() -> None:
             sys.exit(code)
 
     from leadwork.cli import fasthelp
+    from leadwork.render.plain import fall_back_to_ascii, quiet_stdout
 
+    fall_back_to_ascii(sys.stdout)
+    fall_back_to_ascii(sys.stderr)
     try:
-        # `leadwork --help` and `--version` without importing Typer (see fasthelp).
-        if fasthelp.answer(sys.argv[1:]):
-            return
-        from leadwork.cli.app import command_named, make_app
+        try:
+            # `leadwork --help` and `--version` without importing Typer (see fasthelp).
+            if fasthelp.answer(sys.argv[1:]):
+                return
+            from leadwork.cli.app import command_named, make_app
 
-        make_app(only=command_named(sys.argv[1:]))(prog_name="leadwork")
+            make_app(only=command_named(sys.argv[1:]))(prog_name="leadwork")
+        finally:
+            if sys.stdout is not None:  # here, where a broken pipe is caught, not at exit
+                sys.stdout.flush()
     except BrokenPipeError:
         # `leadwork dashboard | head` closed the pipe early: not an error worth a word.
-        sys.stderr.close()
+        quiet_stdout()
         sys.exit(0)

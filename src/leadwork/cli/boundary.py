@@ -74,6 +74,12 @@ class LeadworkGroup(TyperGroup):
                 traceback.print_exc()
             report(error)
             ctx.exit(error.exit_code)
+        except BrokenPipeError:
+            # `leadwork dashboard | head` closed the pipe early: not an error worth a word.
+            from leadwork.render.plain import quiet_stdout
+
+            quiet_stdout()
+            ctx.exit(0)
         except KeyboardInterrupt:
             print("\nleadwork: interrupted; nothing more was written", file=sys.stderr)
             ctx.exit(EXIT_INTERRUPTED)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.options import parse_week
 from leadwork.cli.session import session, today
-from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.domain.weeks import Week
@@ -24,16 +24,13 @@ class DashboardFormat(StrEnum):
     svg = "svg"
 
 
+def _suffix(format: DashboardFormat) -> str:
+    return {DashboardFormat.text: "txt", DashboardFormat.markdown: "md"}.get(format, format.value)
+
+
 def _week(value: str | None) -> Week | None:
     """The --week option as a Week, or a usage error that shows the expected form."""
-    if value is None:
-        return None
-    from leadwork.domain.weeks import Week
-
-    try:
-        return Week.parse(value)
-    except ValueError as error:
-        raise UsageProblem(f"--week: {error}", hint="for example --week 2026-W48") from None
+    return parse_week(value, "--week")
 
 
 def dashboard(
@@ -79,7 +76,8 @@ def dashboard(
     """
     from leadwork.domain.dashboard import build_dashboard
     from leadwork.render.dashboard import render, write_terminal
-    from leadwork.store.dashboard import read_week, write_output
+    from leadwork.store.atomic import write_output
+    from leadwork.store.dashboard import read_week
 
     journal = session(ctx).journal()
     inputs = read_week(journal, _week(week), today())
@@ -95,7 +93,8 @@ def dashboard(
         since=inputs.since,
     )
     if output is not None:
-        write_output(output, render(view, format.value), journal.root)
+        text = render(view, format.value)
+        write_output(output, text, journal.root, example=f"dashboard.{_suffix(format)}")
         typer.echo(f"Wrote the {format.value} dashboard of {view.week} to {output}.")
     elif format is DashboardFormat.text:
         write_terminal(view)

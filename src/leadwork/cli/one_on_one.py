@@ -309,7 +309,7 @@ def _record(
     allow_past_due: bool,
     commit: bool = False,
 ) -> None:
-    from rich.console import Console, Group
+    from rich.console import Group
     from rich.text import Text
 
     from leadwork.cli import prompts
@@ -318,6 +318,7 @@ def _record(
     from leadwork.cli.options import show
     from leadwork.domain.one_on_one import build_meeting, story_from, text_problem
     from leadwork.render.one_on_one import recorded_renderable
+    from leadwork.render.terminal import VisibleConsole
     from leadwork.store.one_on_ones import later_meeting, save_meeting
 
     if prep.date > now:
@@ -334,7 +335,7 @@ def _record(
             "one-on-ones are recorded in order",
             hint="edit that file by hand if this one belongs before it",
         )
-    console = Console()
+    console = VisibleConsole()
     strategy = journal.strategy()
     choices = {c.id for c in strategy.choices} | {"purpose"}
     agreements: list[Agreement] = []

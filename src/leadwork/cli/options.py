@@ -24,16 +24,20 @@ FORMAT_HELP = "text for people (a table), json for scripts (see docs/cli.md)."
 
 def parse_week(text: str | None, flag: str) -> Week | None:
     """A YYYY-Www option value, or a usage error that says how to write one."""
-    from leadwork.domain.weeks import Week
+    from leadwork.domain.weeks import Week, out_of_range
 
     if text is None:
         return None
     try:
-        return Week.parse(text)
+        week = Week.parse(text)
     except ValueError as error:
         raise UsageProblem(
             f"{flag}: {error}", hint="write weeks as YYYY-Www, like 2026-W48"
         ) from None
+    problem = out_of_range(week.year, f"{flag} {week}")
+    if problem:
+        raise UsageProblem(problem, hint="give a week of this century, like 2026-W48")
+    return week
 
 
 def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None:
@@ -54,13 +58,21 @@ def parse_date(text: str | None, flag: str, default: dt.date) -> dt.date:
     import datetime as dt
     import re
 
+    from leadwork.domain.weeks import out_of_range
+
     if text is None:
         return default
+    day = None
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            return dt.date.fromisoformat(text.strip())
+            day = dt.date.fromisoformat(text.strip())
     except ValueError:
         pass
+    if day is not None:
+        problem = out_of_range(day.year, f"{flag} {day}")
+        if problem:
+            raise UsageProblem(problem, hint="give a day of this century, like 2026-11-27")
+        return day
     raise UsageProblem(
         f"{flag} '{text}' is not a date", hint="write it as YYYY-MM-DD, like 2026-11-27"
     )

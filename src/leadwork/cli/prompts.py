@@ -36,9 +36,9 @@ class Invalid(ValueError):
 class Prompter:
     def __init__(self, console: Any = None) -> None:
         if console is None:
-            from rich.console import Console
+            from leadwork.render.terminal import VisibleConsole
 
-            console = Console()
+            console = VisibleConsole()
         # No readline: it redraws the line from column 0 and would erase the prompt Rich
         # printed; the terminal's own editing (backspace, Ctrl-U, Ctrl-W) is enough here.
         self.console = console
@@ -69,6 +69,8 @@ class Prompter:
         prompt.append(": ")
         while True:
             try:
+                if sys.stdin is None or sys.stdin.closed:  # `0<&-`: no answers will come
+                    raise EOFError
                 reply = self.console.input(prompt)
             except EOFError:
                 self.console.print()

@@ -67,7 +67,7 @@ def report(
     from leadwork.domain.window import period_reach
     from leadwork.errors import UsageProblem
     from leadwork.render.report import report_html, report_json, report_markdown
-    from leadwork.store.atomic import atomic_write
+    from leadwork.store.atomic import write_output
 
     last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
     from leadwork.domain.weeks import SHOWN_WEEKS
@@ -98,5 +98,6 @@ def report(
     if output is None:
         typer.echo(text, nl=False)
         return
-    atomic_write(output, text)
+    suffix = "md" if format is ReportFormat.markdown else format.value
+    write_output(output, text, journal.root, example=f"report.{suffix}")
     typer.echo(f"Wrote the report for {first} to {last} to {output}.", err=True)

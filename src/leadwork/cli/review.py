@@ -8,6 +8,7 @@ Every answer and flag is checked before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -75,6 +76,12 @@ def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
             hint = problem.problems[0].hint
             raise typer.BadParameter(str(problem) + (f" ({hint})" if hint else "")) from None
 
+    ended = UsageProblem(
+        f"the answers ended before '{question}'; nothing was written",
+        hint="answer at a terminal, or give the answers as flags with --no-input",
+    )
+    if sys.stdin is None or sys.stdin.closed:  # `0<&-`: no answers will come
+        raise ended
     try:
         return typer.prompt(
             question, default=default, show_default=bool(default), value_proc=value_proc
@@ -82,10 +89,7 @@ def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
     except typer.Abort as abort:
         if isinstance(abort.__context__, KeyboardInterrupt):
             raise KeyboardInterrupt from None
-        raise UsageProblem(
-            f"the answers ended before '{question}'; nothing was written",
-            hint="answer at a terminal, or give the answers as flags with --no-input",
-        ) from None
+        raise ended from None
 
 
 def _text(answer: str) -> str:

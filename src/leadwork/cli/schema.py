@@ -52,21 +52,28 @@ def schema(
     complete keys and flag mistakes while you type. Run it again after upgrading leadwork.
     """
     from leadwork.render import schema as schemas
-    from leadwork.store.atomic import atomic_write, journal_lock, make_folder
+    from leadwork.store.atomic import (
+        atomic_write,
+        journal_lock,
+        make_folder,
+        make_output_folder,
+        write_output,
+    )
 
     if kind is not None:
         typer.echo(schemas.dumps(schemas.json_schema(schemas.KINDS[kind.value])), nl=False)
         return
     texts = schemas.all_schemas()
     if output is not None:
-        make_folder(output)
+        root = session(ctx).journal_root_if_any()
+        make_output_folder(output, root, flag="--output", example="schemas/")
         for name, text in texts.items():
-            atomic_write(output / name, text)
+            write_output(output / name, text, root, example="schemas/")
         typer.echo(f"Wrote {len(texts)} schemas to {output}.")
         return
     journal = session(ctx).journal()
-    folder = journal.root / schemas.SCHEMA_DIR
     with journal_lock(journal.root):
+        folder = journal.writable(schemas.SCHEMA_DIR, folder=True)
         make_folder(folder)
         changed = [name for name, text in texts.items() if _differs(folder / name, text)]
         for name in changed:

@@ -33,6 +33,15 @@ class Session:
             self._journal = Journal(find_journal(self.journal_option, os.environ, Path.cwd()))
         return self._journal
 
+    def journal_root_if_any(self) -> Path | None:
+        """The journal's root if there is one here, for commands that need none."""
+        from leadwork.errors import JournalNotFound
+
+        try:
+            return self.journal().root
+        except JournalNotFound:
+            return None
+
 
 def session(ctx: typer.Context) -> Session:
     root = ctx.find_root()
@@ -46,12 +55,18 @@ def today() -> dt.date:
     fixed = os.environ.get(ENV_TODAY)
     if not fixed:
         return dt.date.today()
+    from leadwork.domain.weeks import out_of_range
+
     try:
-        return dt.date.fromisoformat(fixed)
+        day = dt.date.fromisoformat(fixed)
     except ValueError:
         raise UsageProblem(
             f"${ENV_TODAY} is '{fixed}', which is not a date", hint="write it as YYYY-MM-DD"
         ) from None
+    problem = out_of_range(day.year, f"${ENV_TODAY} {fixed}")
+    if problem:
+        raise UsageProblem(problem, hint="unset it for today, or give a day like 2026-11-27")
+    return day
 
 
 def color_enabled(stream: object) -> bool:

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 
+# The weeks a person may name (--week, $LEADWORK_TODAY): views reach years back and ahead
+# of the week they show, which must stay inside the calendar dates can hold (years 1-9999).
+FIRST_YEAR, LAST_YEAR = 1000, 8999
+
 # A quarter: the history every view shows (sparklines, lists, one-on-one prep, JSON) and the
 # default range of `report` and `reflect`.
 SHOWN_WEEKS = 13
@@ -100,6 +104,14 @@ def week_range(first: Week, last: Week) -> list[Week]:
 def last_weeks(end: Week, count: int) -> list[Week]:
     """The `count` weeks ending with `end`, oldest first."""
     return [end.minus(count - 1 - i) for i in range(count)]
+
+
+def out_of_range(year: int, named: str) -> str | None:
+    """Why a week or day of `year` cannot be shown, or None: the one rule for options and
+    $LEADWORK_TODAY alike."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return f"{named} is outside the years leadwork keeps ({FIRST_YEAR} to {LAST_YEAR})"
 
 
 def not_begun(week: Week, today: dt.date, flag: str = "") -> str | None:

@@ -16,7 +16,7 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.render.dashboard_json import dashboard_json
 from leadwork.render.dashboard_markdown import dashboard_markdown
 from leadwork.render.dashboard_text import DashboardText
-from leadwork.render.terminal import show, without_padding
+from leadwork.render.terminal import VisibleConsole, show, without_padding
 
 EXPORT_WIDTH = 100  # a file has no terminal: lay it out for the width the design targets
 
@@ -26,7 +26,7 @@ def write_terminal(dashboard: Dashboard) -> None:
 
 
 def plain_text(dashboard: Dashboard, width: int = EXPORT_WIDTH) -> str:
-    console = Console(
+    console = VisibleConsole(
         file=io.StringIO(),
         width=width,
         color_system=None,
@@ -42,7 +42,7 @@ def plain_text(dashboard: Dashboard, width: int = EXPORT_WIDTH) -> str:
 
 
 def _recorded(dashboard: Dashboard) -> Console:
-    console = Console(
+    console = VisibleConsole(
         file=io.StringIO(),
         width=EXPORT_WIDTH,
         record=True,

@@ -11,6 +11,7 @@ from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
 from leadwork.render.dashboard_parts import DASH, EMPTY, WARNING, short_week
+from leadwork.render.visible import visible
 
 TIME_LABELS = {
     "alignment": "alignment",
@@ -193,4 +194,4 @@ def dashboard_markdown(d: Dashboard) -> str:
         out += [f"{i}. {f.message}" for i, f in enumerate(d.needs_you, start=1)]
     else:
         out.append("Nothing needs you this week. Celebrate what went well.")
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")

@@ -13,6 +13,7 @@ from rich.tree import Tree
 from leadwork.domain.traceability import CapabilityLink, Chain, ChoiceLink, IndicatorLink
 from leadwork.domain.values import format_value
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
+from leadwork.render.visible import visible
 
 GAP = "⚠"
 LOOSE_CAPABILITIES = "Capabilities that serve no strategic choice"
@@ -158,7 +159,7 @@ def map_markdown(chain: Chain) -> str:
         lines.append(f"- {GAP} {LOOSE_INDICATORS}")
         lines += [_md_indicator(ind, "  ") for ind in chain.loose_indicators]
     lines += ["", _summary(chain)]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 # ---- json --------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 from leadwork.render.dashboard_parts import indicator_spark
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
+from leadwork.render.visible import visible
 from leadwork.store.one_on_ones import Saved
 
 # ---- shared pieces ----------------------------------------------------------------------------
@@ -283,7 +284,7 @@ def prep_markdown(prep: Prep) -> str:
         lines.append(f"{i}. **{_md(question.text)}**")
         if question.context:
             lines.append(f"   - {_md(question.context)}")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 # ---- JSON -------------------------------------------------------------------------------------

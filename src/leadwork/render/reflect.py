@@ -12,6 +12,7 @@ from rich.text import Text
 
 from leadwork.domain.reflect import AreaConfidence, Line, Reflection
 from leadwork.domain.values import format_average
+from leadwork.render.visible import visible
 
 SPARK = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
 NO_RATING = "·"
@@ -187,7 +188,7 @@ def reflect_markdown(reflection: Reflection, leader: str | None = None) -> str:
     ):
         lines += ["", f"## {title}", ""]
         lines += [f"- **{line.week}** {_md(line.text)}" for line in quoted] or ["(none written)"]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 # ---- json --------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from leadwork.domain.values import format_average, format_percent, format_value
 from leadwork.domain.weeks import Week
 from leadwork.domain.wording import first_name, owner_word
 from leadwork.render.palette import STATUS_LABEL
+from leadwork.render.visible import visible
 
 TIME_LABEL = {
     "alignment": "alignment",
@@ -317,7 +318,7 @@ def report_markdown(report: Report) -> str:
                 lines.append("|" + "|".join("---" for _ in header) + "|")
                 lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
                 lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return visible("\n".join(lines).rstrip("\n") + "\n")
 
 
 # ---- HTML -------------------------------------------------------------------------------------
@@ -364,4 +365,4 @@ def report_html(report: Report) -> str:
                 )
                 parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     parts += ["</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+    return visible("\n".join(parts) + "\n")

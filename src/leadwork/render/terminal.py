@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
+
+from leadwork.render.visible import visible
 
 
 def terminal_console() -> Console:
@@ -21,13 +25,42 @@ def terminal_console() -> Console:
     Rich would take it to mean "not a terminal"."""
     no_color = bool(os.environ.get("NO_COLOR"))
     empty_force = os.environ.get("FORCE_COLOR") == ""
-    return Console(
+    return VisibleConsole(
         color_system=None if no_color else "auto",
         force_terminal=sys.stdout.isatty() if empty_force else None,
         highlight=False,
         emoji=False,
         markup=False,
     )
+
+
+def sized_environ(environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment without a COLUMNS or LINES that is not a positive number: `COLUMNS=0`
+    or `COLUMNS=abc` means the width is unknown (the terminal's, else 80), not nothing."""
+    return {
+        key: value
+        for key, value in environ.items()
+        if key not in ("COLUMNS", "LINES") or (value.isdigit() and int(value) > 0)
+    }
+
+
+class VisibleConsole(Console):
+    """Rich's console, whose text is shown, never executed: every segment of text it renders
+    goes through `visible` (render/visible.py), so an escape sequence in a story reaches no
+    terminal. Rich's own styles are not text, and stay codes. Every console that shows the
+    journal is one of these: the terminal's, the interviews', the dashboard's exports. A
+    COLUMNS that is not a width is ignored (`sized_environ`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("_environ", sized_environ(os.environ))
+        super().__init__(*args, **kwargs)
+
+    def render(self, renderable: Any, options: ConsoleOptions | None = None) -> Iterator[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or not segment.text:
+                yield segment
+            else:
+                yield Segment(visible(segment.text), segment.style)
 
 
 def without_padding(text: str) -> str:

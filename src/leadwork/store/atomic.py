@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from leadwork.errors import LockTimeout, WriteRefused
-from leadwork.store.layout import FOLDERS, LOCK_FILE
+from leadwork.store.layout import DRAFTS, FOLDERS, LOCK_FILE, MAX_BYTES, is_journal_file
 
 TEMP_SUFFIX = ".leadwork-tmp"
 LOCK_TIMEOUT_SECONDS = 5.0
@@ -59,10 +59,27 @@ def _read_only(path: Path) -> bool:
     return not (mode & _WRITE_BITS) or not os.access(path, os.W_OK)
 
 
-def atomic_write(path: Path, text: str) -> None:
+def _too_big(path: Path, size: int, limit: int) -> WriteRefused:
+    return WriteRefused(
+        f"would grow to {size / 1_000_000:.1f} MB, past the {limit // 1_000_000} MB every "
+        "journal file is read up to, so leadwork could not read it again; nothing was written",
+        file=path,
+        hint="move older entries of this file into an archive file outside the journal (it "
+        "is kept in git), or shorten what you are adding",
+    )
+
+
+def atomic_write(path: Path, text: str, *, limit: int | None = MAX_BYTES) -> None:
     """Replace (or create) `path` with `text`, atomically. A symlinked file stays a symlink:
     its target is what gets replaced; a symlink that points nowhere is refused, so a write
-    never creates a file somewhere the link leads (outside the journal, say)."""
+    never creates a file somewhere the link leads (outside the journal, say).
+
+    Nothing is written that a reader would refuse: a text over `limit` bytes (the readers'
+    limit, unless None for a file that is not the journal's) is refused before writing."""
+    if limit is not None and len(text) > limit // 4:  # UTF-8: at most 4 bytes a character
+        size = len(text.encode("utf-8"))
+        if size > limit:
+            raise _too_big(path, size, limit)
     if path.is_symlink() and not path.exists():
         raise WriteRefused(
             f"is a symlink to {os.readlink(path)}, which does not exist; leadwork will not "
@@ -131,6 +148,73 @@ def make_folder(path: Path) -> None:
         raise _refused(path, error) from None
 
 
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def inside_journal(root: Path, rel: str, *, folder: bool = False) -> Path:
+    """`root / rel` (a file, or a folder), for writing: refused if one of its folders is a
+    link that leads out of the journal (a linked file keeps its documented behaviour: its
+    target is replaced)."""
+    path = root / rel
+    real_root = _real(root)
+    parts = Path(rel).parts if folder else Path(rel).parts[:-1]
+    step = root
+    for part in parts:
+        step = step / part
+        if step.is_symlink() and not _real(step).is_relative_to(real_root):
+            raise WriteRefused(
+                f"is a link to {os.readlink(step)}, outside the journal; leadwork writes "
+                "nothing through it",
+                file=step,
+                hint="make it a real folder inside the journal (move what it links to back "
+                "in), or remove the link; nothing was written",
+            )
+    return path
+
+
+def _journal_file(path: Path, journal_root: Path | None) -> bool:
+    """Whether `path`, or what it links to, is one of the journal's own files."""
+    if journal_root is None:
+        return False
+    root = _real(journal_root)
+    for candidate in (_real(path), Path(os.path.abspath(path))):
+        if candidate.is_relative_to(root) and is_journal_file(candidate.relative_to(root).parts):
+            return True
+    return False
+
+
+def _refuse_journal_file(
+    path: Path, flag: str, example: str, what: str = "a journal file, or a link to one"
+) -> WriteRefused:
+    return WriteRefused(
+        f"is {what}; leadwork writes no output there, so nothing was written",
+        file=path,
+        hint=f"give {flag} a new file outside the journal's folders, like {example}",
+    )
+
+
+def write_output(
+    path: Path, text: str, journal_root: Path | None, *, flag: str = "--output", example: str
+) -> None:
+    """The one guarded write of a file a person named (`--output` of dashboard, report,
+    schema): atomic, never over a journal file, never through a link into the journal."""
+    if _journal_file(path, journal_root):
+        raise _refuse_journal_file(path, flag, example)
+    atomic_write(path, text, limit=None)
+
+
+def make_output_folder(path: Path, journal_root: Path | None, *, flag: str, example: str) -> None:
+    """A folder a person named for output: made if missing, never one of the journal's own."""
+    if journal_root is not None:
+        root = _real(journal_root)
+        real = _real(path)
+        parts = real.relative_to(root).parts if real.is_relative_to(root) else None
+        if parts is not None and parts and parts[0] in (DRAFTS, LOCK_FILE):
+            raise _refuse_journal_file(path, flag, example, "one of the journal's folders")
+    make_folder(path)
+
+
 def stray_temp_files(folder: Path) -> list[Path]:
     """Temp files a killed writer left behind (harmless: every reader skips dot-files)."""
     try:
@@ -144,8 +228,12 @@ def stray_temp_files(folder: Path) -> list[Path]:
 def remove_stray_temp_files(root: Path) -> None:
     """Delete the temp files a killed writer left in the journal. Only called with the lock
     held: every writer holds it while its temp file exists, so any temp file found then
-    belongs to a writer that died."""
+    belongs to a writer that died. A folder that links out of the journal is left alone:
+    what is there is not the journal's."""
+    real_root = _real(root)
     for folder in (root, *(root / name for name in FOLDERS)):
+        if folder.is_symlink() and not _real(folder).is_relative_to(real_root):
+            continue
         for path in stray_temp_files(folder):
             with contextlib.suppress(OSError):
                 path.unlink()

@@ -82,7 +82,6 @@ def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Me
     When the answers change nothing, nothing is locked or written (not even the lock file).
     """
     rel = journal.checkin_rel(week)
-    path = journal.path(rel)
     current = journal.checkin(week)
     merged = build(current)
     if not merged.changed:
@@ -93,6 +92,7 @@ def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Me
         merged = build(current)
         if not merged.changed:
             return Saved(merged, rel, "unchanged", current is not None)
+        path = journal.writable(rel)
         if current is None:
             make_folder(path.parent)
             atomic_write(path, dumps(merged.checkin, header(week)))
@@ -306,7 +306,7 @@ def draft_rel(week: Week) -> str:
 
 
 def save_draft(journal: Journal, draft: Draft) -> Path:
-    path = journal.path(draft_rel(draft.week))
+    path = journal.writable(draft_rel(draft.week))
     make_folder(path.parent)
     data = {
         "week": str(draft.week),

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from leadwork.domain.review import last_strategy_review
 from leadwork.domain.scoreboard import (
@@ -32,14 +31,13 @@ from leadwork.domain.window import (
     judged_weeks,
     period_reach,
 )
-from leadwork.errors import UsageProblem, WriteRefused
+from leadwork.errors import UsageProblem
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
 from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import StrategyReview
 from leadwork.model.settings import Settings
-from leadwork.store.atomic import atomic_write
 from leadwork.store.journal import Entry, Journal
 
 STRATEGY_REVIEW = "strategy"  # the subject in a strategy review's file name
@@ -170,16 +168,3 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
     )
     meetings = [journal.one_on_one(e) for e in entries]
     return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown, judged_since)
-
-
-def write_output(path: Path, text: str, journal_root: Path) -> None:
-    """Write an exported dashboard atomically; never over one of the journal's own files."""
-    target = path.resolve()
-    root = journal_root.resolve()
-    if target.suffix == ".toml" and target.is_relative_to(root):
-        raise WriteRefused(
-            "is a journal file; the dashboard will not write over it",
-            file=path,
-            hint="give --output a new file, like dashboard.html",
-        )
-    atomic_write(path, text)

@@ -16,10 +16,10 @@ from typing import Any
 
 from leadwork.errors import InvalidFile, Problem, Severity
 from leadwork.store.conflicts import conflict_problems, has_markers
+from leadwork.store.layout import MAX_BYTES
 from leadwork.store.sourcemap import KeyPath, SourceMap
 from leadwork.store.toml_errors import toml_problem
 
-MAX_BYTES = 2_000_000  # a decade of weekly check-ins is ~2 MB in total, never in one file
 BOM = "\ufeff"
 
 

@@ -62,6 +62,12 @@ class Journal:
     def path(self, rel: str) -> Path:
         return self.root / rel
 
+    def writable(self, rel: str, *, folder: bool = False) -> Path:
+        """`path(rel)` for a writer: refused if a folder on the way links out of the journal."""
+        from leadwork.store.atomic import inside_journal
+
+        return inside_journal(self.root, rel, folder=folder)
+
     def absent(self, rel: str) -> bool:
         """Nothing at all at `rel`. A symlink that leads nowhere is not absent: reading it
         reports it, rather than quietly taking the file as empty."""

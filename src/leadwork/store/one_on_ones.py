@@ -124,7 +124,7 @@ def header_for(meeting: OneOnOne, name: str) -> str:
 
 def write_meeting(journal: Journal, rel: str, meeting: OneOnOne, name: str) -> Path:
     """Write a new one-on-one file atomically. The caller holds the journal lock."""
-    path = journal.path(rel)
+    path = journal.writable(rel)
     if path.exists():
         raise WriteRefused("already exists; leadwork never overwrites a one-on-one", file=path)
     make_folder(path.parent)
@@ -138,7 +138,7 @@ def add_story(journal: Journal, week: Week, story: Story) -> Path:
     (every line of the person's kept), else a new check-in holding just the story.
     The caller holds the journal lock."""
     rel = journal.checkin_rel(week)
-    path = journal.path(rel)
+    path = journal.writable(rel)
     if path.exists():
 
         def mutate(document: tomlkit.TOMLDocument) -> None:

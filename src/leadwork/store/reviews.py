@@ -129,8 +129,9 @@ def _header(kind: str, date: dt.date) -> str:
 
 def _write_new(journal: Journal, rel: str, text: str) -> Path:
     refuse_if_recorded(journal, rel)
-    make_folder(journal.path(layout.REVIEWS))
-    atomic_write(journal.path(rel), text)
+    path = journal.writable(rel)
+    make_folder(path.parent)
+    atomic_write(path, text)
     journal.forget(rel)
     return journal.path(rel)
 
