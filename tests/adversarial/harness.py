@@ -152,9 +152,11 @@ COMMANDS += (
         names_ids=True,
     ),
 )
-# Commands that read no journal file, so no bad file can reach them (they are tested in
-# test_filesystem.py and test_escape.py instead).
-NOT_JOURNAL_READERS = {"init"}
+# Commands that read no journal file through the loader, so no bad file can reach them:
+# init (tested in test_filesystem.py and test_escape.py instead); git setup, which writes
+# git's config and .gitattributes; git merge, the driver git calls with three versions of
+# a file, which falls back to git's own line merge on a bad one (tests/test_git_merge.py).
+NOT_JOURNAL_READERS = {"init", "git setup", "git merge"}
 
 
 def readers_of(rel: str) -> list[Command]:

@@ -31,7 +31,9 @@ def _person_lines(text: str) -> list[str]:
     (not lines inside a multi-line string, which are a value's text, however they look)."""
     inside_strings = SourceMap(text).string_lines
     kept = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML's lines end at "\n" only: str.splitlines would also split inside a string at
+    # U+0085 or U+2028 (hypothesis found it), and the numbers would no longer match.
+    for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if number not in inside_strings and stripped.startswith(("#", "[")):
             kept.append(stripped)
