@@ -11,7 +11,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer._click.exceptions import UsageError
@@ -20,7 +20,13 @@ from typer.core import TyperGroup
 from leadwork.cli.session import color_enabled, session
 from leadwork.errors import EXIT_INTERRUPTED, LeadworkError, ProblemsFound, UsageProblem
 
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from leadwork.store.journal import Journal
+
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in leadwork, not in the person's input
+VIEW = "that may make this view wrong"  # what a problem elsewhere means to a reader
 
 
 def report(error: LeadworkError) -> None:
@@ -37,6 +43,35 @@ def report(error: LeadworkError) -> None:
     if len(error.problems) > 1 or isinstance(error, ProblemsFound):
         text += "\n\n" + summary(error.problems)
     print(text, file=stream)
+
+
+def warn(message: str) -> None:
+    """One line on stderr, `leadwork: warning: ...`: never into stdout, which may be JSON."""
+    from leadwork.errors import Problem
+    from leadwork.render.problems import format_problem
+
+    problem = Problem(message, severity="warning")
+    print(format_problem(problem, Path.cwd(), color_enabled(sys.stderr)), file=sys.stderr)
+
+
+def vouch(journal: Journal, today: dt.date, meaning: str = VIEW, *, refuse: bool = True) -> None:
+    """After a command read the journal and before it shows it: `check`'s cross-file rules
+    over the files it read (`store.read_check.check_read`). A journal that says two things at
+    once (an id used twice) is refused, as `check` would; other problems are named in a
+    one-line warning on stderr, `meaning` saying what they mean to this command. A writer
+    that has written (`refuse=False`) names every file with problems."""
+    from leadwork.errors import InvalidFile
+    from leadwork.render.problems import display_path
+    from leadwork.store.read_check import check_read
+
+    found = check_read(journal, today)
+    if found.ambiguous and refuse:
+        raise InvalidFile(problems=found.ambiguous)
+    rels = found.doubtful if refuse else found.files
+    if rels:
+        files = ", ".join(display_path(journal.path(rel), Path.cwd()) for rel in rels)
+        have = "has" if len(rels) == 1 else "have"
+        warn(f"{files} {have} problems {meaning}; run `leadwork check`")
 
 
 def usage_problem(error: UsageError) -> UsageProblem:

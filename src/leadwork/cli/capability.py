@@ -26,6 +26,7 @@ FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_
 def _views(journal: Journal, ids: list[str] | None = None) -> list[CapabilityView]:
     import datetime as dt
 
+    from leadwork.cli.boundary import vouch
     from leadwork.domain.listing import capability_view
     from leadwork.model.review import CapabilityReview
 
@@ -36,6 +37,7 @@ def _views(journal: Journal, ids: list[str] | None = None) -> list[CapabilityVie
             assert isinstance(review, CapabilityReview)  # by its file name
             reviews.setdefault(review.capability, []).append((review.date, review.level, entry.rel))
     indicators = journal.indicators().indicators
+    vouch(journal, today())
     return [
         capability_view(cap, indicators, reviews.get(cap.id, []), today())
         for cap in journal.capabilities().capabilities

@@ -137,6 +137,7 @@ def _team_names(ctx: typer.Context) -> dict[str, str]:
 def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str, commit: bool) -> None:
     from rich.text import Text
 
+    from leadwork.cli.boundary import vouch
     from leadwork.cli.options import show
     from leadwork.domain.checkin import merge
     from leadwork.store.checkins import save_week
@@ -154,6 +155,7 @@ def _capture(ctx: typer.Context, week: Any, answers: Answers, kind: str, commit:
             f"in {week}."
         )
     show(Text(message))
+    vouch(journal, today(), f"(the {kind} was saved all the same)", refuse=False)
     if commit:
         from leadwork.cli.git import commit_and_say
 

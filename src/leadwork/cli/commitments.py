@@ -24,6 +24,7 @@ def commitments(
     Overdue ones come first, then by due date. A weekly commitment is due at the end of
     the week after the check-in that made it; a one-on-one commitment on its due date.
     """
+    from leadwork.cli.boundary import vouch
     from leadwork.domain.commitment_list import all_open_commitments
     from leadwork.render.commitments import commitments_json, commitments_table
     from leadwork.store.checkins import open_weekly_commitments
@@ -38,6 +39,7 @@ def commitments(
         people,
         now,
     )
+    vouch(journal, now)
     if format is ListFormat.json:
         typer.echo(commitments_json(items, now))
     else:

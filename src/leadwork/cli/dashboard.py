@@ -74,6 +74,7 @@ def dashboard(
     only if a setting reaches further), the one-on-ones it shows, the last strategy review
     and the check-ins since it (at most 26 weeks). Nothing in the journal is written.
     """
+    from leadwork.cli.boundary import vouch
     from leadwork.domain.dashboard import build_dashboard
     from leadwork.render.dashboard import render, write_terminal
     from leadwork.store.atomic import write_output
@@ -81,6 +82,7 @@ def dashboard(
 
     journal = session(ctx).journal()
     inputs = read_week(journal, _week(week), today())
+    vouch(journal, inputs.shown.today)
     shown = inputs.shown
     view = build_dashboard(
         inputs.definitions,

@@ -51,6 +51,7 @@ def list_indicators(
     A trend warning shows when an indicator has moved the wrong way for several weeks,
     even while it is still green.
     """
+    from leadwork.cli.boundary import vouch
     from leadwork.cli.lookup import find_by_id
     from leadwork.domain.listing import indicator_views
     from leadwork.render import listing
@@ -60,6 +61,7 @@ def list_indicators(
     if owner not in (None, complete_values.ME):  # a typo must not read as "nobody owns anything"
         find_by_id("person", owner, journal.team().people)
     inputs = read_week(journal, parse_week(week, "--week"), today())
+    vouch(journal, inputs.shown.today)
     views = indicator_views(
         inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown, inputs.since
     )
@@ -83,6 +85,7 @@ def show_indicator(
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Show one indicator: who agreed it, its thresholds (and changes), 13 weeks of status."""
+    from leadwork.cli.boundary import vouch
     from leadwork.cli.lookup import find_by_id
     from leadwork.domain.listing import indicator_views
     from leadwork.render import listing
@@ -91,6 +94,7 @@ def show_indicator(
     journal = session(ctx).journal()
     indicator = find_by_id("indicator", indicator_id, journal.indicators().indicators)
     inputs = read_week(journal, parse_week(week, "--week"), today())
+    vouch(journal, inputs.shown.today)
     views = indicator_views(
         inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown, inputs.since
     )

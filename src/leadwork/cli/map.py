@@ -33,6 +33,7 @@ def map_command(
     agreed date. Statuses are the dashboard's, as of the latest checked-in week. Writes
     nothing.
     """
+    from leadwork.cli.boundary import vouch
     from leadwork.domain.listing import indicator_views
     from leadwork.domain.traceability import chain
     from leadwork.render.map import map_json, map_markdown, map_view
@@ -40,6 +41,7 @@ def map_command(
 
     journal = session(ctx).journal()
     inputs = read_week(journal, None, today())
+    vouch(journal, inputs.shown.today)
     views = indicator_views(
         inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown, inputs.since
     )

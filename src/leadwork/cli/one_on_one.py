@@ -172,6 +172,8 @@ def one_on_one(
     it asks, step by step (at a terminal), and writes one-on-ones/DATE-PERSON.toml. Give
     the answers as flags (with --no-input) to record without questions.
     """
+    from leadwork.cli.boundary import vouch
+
     flags = Flags(
         progress=progress,
         plan=plan,
@@ -217,6 +219,7 @@ def one_on_one(
         )
     day = parse_date(date, "--date", now)
     preparation = _prepare(journal, person, day, now)
+    vouch(journal, now)
     if prep or format is not PrepFormat.text:
         _print_prep(preparation, format)
         return
@@ -275,6 +278,7 @@ def _print_prep(prep: Prep, format: PrepFormat) -> None:
 
 
 def _print_due(journal: Journal, now: dt.date, format: PrepFormat) -> None:
+    from leadwork.cli.boundary import vouch
     from leadwork.cli.options import show
     from leadwork.domain.cadence import cadence
     from leadwork.domain.one_on_one import due_people
@@ -283,6 +287,7 @@ def _print_due(journal: Journal, now: dt.date, format: PrepFormat) -> None:
 
     people = {p.id: p for p in journal.team().people}
     met = last_met(journal, people)
+    vouch(journal, now)
     listed = due_people(list(people.values()), met, now)
     if format is PrepFormat.json:
         typer.echo(due_json(listed, people, now))

@@ -53,6 +53,7 @@ def reflect(
     area is highest and lowest, and your own challenge and "most confident" lines, quoted.
     Default: the last 13 weeks. Reads only the check-ins in the range; writes nothing.
     """
+    from leadwork.cli.boundary import vouch
     from leadwork.domain.reflect import reflect as summarize
     from leadwork.domain.weeks import Week, week_range
     from leadwork.render.reflect import reflect_json, reflect_markdown, reflect_view
@@ -69,6 +70,9 @@ def reflect(
         )
     weeks = week_range(start, end)
     summary = summarize(weeks, journal.checkins(weeks))
+    if format is ReflectFormat.markdown:
+        journal.config()  # read before the check, which names it if it is not valid
+    vouch(journal, today())
     if format is ReflectFormat.json:
         typer.echo(reflect_json(summary))
     elif format is ReflectFormat.markdown:

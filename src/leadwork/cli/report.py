@@ -62,6 +62,7 @@ def report(
 
     Reads only the check-ins, one-on-ones and reviews of the range, plus the definitions.
     """
+    from leadwork.cli.boundary import vouch
     from leadwork.domain.report import build_report
     from leadwork.domain.weeks import Week
     from leadwork.domain.window import period_reach
@@ -89,6 +90,7 @@ def report(
     data = build_report(
         definitions, journal.checkins(weeks), meetings, reviews, first, last, today()
     )
+    vouch(journal, today())
     render = {
         ReportFormat.markdown: report_markdown,
         ReportFormat.json: report_json,

@@ -36,6 +36,9 @@ class Finding:
     message: str
     hint: str | None = None
     severity: Severity = "error"
+    # The journal says two things at once (an id used twice): any view of it would be
+    # wrong, so a command that shows the journal refuses rather than warns
+    ambiguous: bool = False
 
 
 @dataclass
@@ -77,6 +80,7 @@ def _duplicates(file: str, table: str, ids: list[str]) -> list[Finding]:
                     (table, index, "id"),
                     f"duplicate id '{ident}' (first used in [[{table}]] #{seen[ident] + 1})",
                     "every id in a file must be different",
+                    ambiguous=True,
                 )
             )
         else:

@@ -113,6 +113,10 @@ class Journal:
             return model()
         return self.load(rel, model)
 
+    def models_read(self) -> dict[str, Any]:
+        """The models this run has loaded so far, by file: what a command has read."""
+        return dict(self._models)
+
     def forget(self, rel: str) -> None:
         """Drop what was read of `rel` (after this process wrote it)."""
         self._documents.pop(rel, None)

@@ -1,0 +1,81 @@
+"""`check`'s cross-file rules over the files one command has read, for the commands that
+show the journal (`cli.boundary.vouch`): a view is refused, or shown under a warning,
+when the files it stands on disagree, and never costs what `check` does.
+
+The rules are `domain.consistency.cross_check` and `domain.review.review_findings`, the
+ones `store.check.check_journal` runs; each judges one file against the definitions, so
+they hold on any subset of the files. Kept apart from store/check.py, whose imports (the
+gaps between areas, the parallel reader) a dashboard should not pay for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from leadwork.domain.consistency import Loaded, cross_check
+from leadwork.domain.review import review_findings
+from leadwork.errors import InvalidFile, Problem
+from leadwork.model.checkin import Checkin
+from leadwork.model.one_on_one import OneOnOne
+from leadwork.model.review import CapabilityReview, StrategyReview
+from leadwork.store import layout
+from leadwork.store.journal import DEFINITION_MODELS, Journal
+
+
+class ReadCheck:
+    """What `check` finds in the files a command read: the same cross-file rules, run only
+    over the definitions and the check-ins, one-on-ones and reviews already loaded."""
+
+    def __init__(self, ambiguous: list[Problem], doubtful: list[str], files: list[str]) -> None:
+        # (a plain class: a dataclass costs a dashboard half a millisecond to define)
+        self.ambiguous = ambiguous  # errors that make any view wrong (an id used twice)
+        self.doubtful = doubtful  # the other files with errors, relative to the journal
+        self.files = files  # every file with an error, those with ambiguous ones too
+
+
+def check_read(journal: Journal, today: dt.date) -> ReadCheck:
+    """`check`'s cross-file errors among the files this run has read, without reading any
+    other (a dashboard of ten years pays for the weeks it shows, not for `check`). The
+    definition files are read if they were not: they are few and small, and a definition
+    file that is not valid is named too. Warnings are left to `check`."""
+    definitions: dict[str, Any] = {}
+    broken: list[str] = []
+    for rel, model in DEFINITION_MODELS.items():
+        if rel != layout.CONFIG and journal.absent(rel):
+            definitions[rel] = model()
+            continue
+        try:
+            definitions[rel] = journal.load(rel, model)
+        except InvalidFile:
+            broken.append(rel)
+            definitions[rel] = None
+    read = journal.models_read()
+    checkins = {rel: m for rel, m in read.items() if isinstance(m, Checkin)}
+    reviews = {
+        rel: m for rel, m in read.items() if isinstance(m, StrategyReview | CapabilityReview)
+    }
+    config = definitions[layout.CONFIG]
+    loaded = Loaded(
+        strategy=definitions[layout.STRATEGY],
+        capabilities=definitions[layout.CAPABILITIES],
+        indicators=definitions[layout.INDICATORS],
+        team=definitions[layout.TEAM],
+        checkins=checkins,
+        one_on_ones={rel: m for rel, m in read.items() if isinstance(m, OneOnOne)},
+        reviews=reviews,
+        conversation_kinds=None if config is None else config.settings.conversation_kinds,
+    )
+    findings = cross_check(loaded, today) + review_findings(loaded.capabilities, reviews, checkins)
+    errors = [f for f in findings if f.severity == "error"]
+    ambiguous = [
+        journal.document(f.file).problem(f.path, f.message, f.hint) for f in errors if f.ambiguous
+    ]
+    doubtful = set(broken) | {f.file for f in errors if not f.ambiguous}
+    files = doubtful | {f.file for f in errors}
+    return ReadCheck(ambiguous, sorted(doubtful, key=_file_order), sorted(files, key=_file_order))
+
+
+def _file_order(rel: str) -> tuple[int, str]:
+    """Definition files first, in their usual order, then the others by name."""
+    order = list(DEFINITION_MODELS)
+    return (order.index(rel), "") if rel in order else (len(order), rel)
