@@ -373,3 +373,28 @@ def test_the_report_judges_a_step_overdue_as_the_dashboard_does(run, example_jou
     assert "consultative-selling" not in [
         f["subject"] for f in board["needs_you"] if f["kind"] == "capability-step-overdue"
     ]
+
+
+def test_writers_amend_inline_stories_and_dotted_keys(run, example_journal):
+    """Layouts `check` accepts that writers broke on: an inline array of stories (one-on-one
+    --story crashed on it) and dotted keys (a new [confidence] landed among them)."""
+    week = example_journal / "checkins" / "2026-W49.toml"
+    week.write_text(
+        'week = "2026-W49"\nreflection.note = "A short week"\nstories = [{ text = "First" }]\n',
+        encoding="utf-8",
+    )
+    friday = {"LEADWORK_TODAY": "2026-12-04"}
+    result = run(
+        "one-on-one", "priya", "--no-input", "--progress", "Fine", "--done", "all",
+        "--celebrate", "Second", "--story", "build-bench", journal=example_journal, env=friday,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    result = run(
+        "checkin", "--no-input", "--confidence", "alignment=4", journal=example_journal, env=friday
+    )
+    assert result.exit_code == 0, result
+    data = tomllib.loads(week.read_text(encoding="utf-8"))
+    assert [s["text"] for s in data["stories"]] == ["First", "Second"]
+    assert data["reflection"] == {"note": "A short week"}
+    assert data["confidence"] == {"alignment": 4}
+    assert run("check", journal=example_journal, env=friday).exit_code == 0

@@ -171,9 +171,10 @@ def _append_entry(
     import tomlkit
 
     if array in document and not isinstance(document[array], tomlkit.items.AoT):
-        # The person (or a tool) wrote `stories = [{ text = "..." }, ...]`: keep that style.
+        # The person (or a tool) wrote `stories = [{ text = "..." }, ...]`: keep that style,
+        # on one line (a line break in a text is escaped, as in the rest of the entry).
         inline = tomlkit.inline_table()
-        inline.update({key: _value(value) for key, value in data.items()})
+        inline.update(data)
         document[array].append(inline)
         return
     entry = tomlkit.table()
@@ -223,6 +224,7 @@ def _insert_section(document: TOMLDocument, name: str, item: Any) -> None:
             i
             for i, (key, item) in enumerate(document.body)
             if key is not None
+            and not key.is_dotted()  # `hours.other = 1` is a key line, not a header
             and isinstance(item, tomlkit.items.Table | tomlkit.items.AoT)
             and key.key in SECTION_ORDER
             and SECTION_ORDER.index(key.key) > rank

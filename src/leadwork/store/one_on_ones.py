@@ -15,6 +15,7 @@ from pathlib import Path
 
 import tomlkit
 
+from leadwork.domain.checkin import AppendEntry
 from leadwork.domain.joint_indicators import Agreement
 from leadwork.domain.weeks import Week
 from leadwork.errors import WriteRefused
@@ -26,7 +27,6 @@ from leadwork.store.edit import edit_file
 from leadwork.store.indicator_edits import append_change, append_indicator
 from leadwork.store.journal import Entry, Journal
 from leadwork.store.serialize import dumps, model_data
-from leadwork.store.toml_append import append_inside
 
 _NUMBERED = re.compile(r"^(.*)-(\d+)$")
 
@@ -140,12 +140,11 @@ def add_story(journal: Journal, week: Week, story: Story) -> Path:
     rel = journal.checkin_rel(week)
     path = journal.writable(rel)
     if path.exists():
+        from leadwork.store.checkins import apply_edits
 
         def mutate(document: tomlkit.TOMLDocument) -> None:
-            table = tomlkit.table()
-            for key, value in model_data(story).items():
-                table[key] = value
-            append_inside(document, "stories", table)
+            # As `leadwork story` adds one: whatever layout the person's file has.
+            apply_edits(document, [AppendEntry("stories", model_data(story))])
 
         edit_file(path, mutate, Checkin)
     else:
