@@ -37,6 +37,16 @@ def dashboard_json(run: Run, journal: Path, env: dict[str, str], *args: str) -> 
     return json.loads(result.stdout)
 
 
+def add_monthly_retention(run: Run, journal: Path) -> None:
+    """Priya's supervisor retention, read monthly, agreed on 1 October."""
+    result = run(
+        "indicator", "add", "retention", "--name", "Supervisor retention", "--owner", "priya",
+        "--direction", "higher", "--target", "85", "--celebrate", "95", "--course-correct", "75",
+        "--unit", "%", "--cadence", "monthly", "--agreed-on", "2026-10-01", journal=journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+
+
 def indicator(data: dict, ident: str) -> dict:
     return next(i for i in data["accountability"]["indicators"] if i["id"] == ident)
 
@@ -168,13 +178,7 @@ def test_a_week_checked_in_before_its_follow_up_says_what_is_open(run, example_j
 
 
 def test_a_monthly_indicator_is_asked_for_once_a_month(run, example_journal):
-    result = run(
-        "indicator", "add", "retention", "--name", "Supervisor retention", "--owner", "priya",
-        "--direction", "higher", "--target", "85", "--celebrate", "95", "--course-correct", "75",
-        "--unit", "%", "--cadence", "monthly", "--agreed-on", "2026-10-01",
-        journal=example_journal,
-    )  # fmt: skip
-    assert result.exit_code == 0, result
+    add_monthly_retention(run, example_journal)
     first = {"LEADWORK_TODAY": "2026-12-04"}  # W49: December's first week
     result = run("checkin", "--no-input", "-r", "retention=90", journal=example_journal, env=first)
     assert result.exit_code == 0, result
@@ -296,13 +300,7 @@ def test_what_was_captured_since_the_last_check_in_counts_in_the_dashboard(run, 
 
 
 def test_a_month_not_read_yet_is_due_not_missing(run, example_journal):
-    result = run(
-        "indicator", "add", "retention", "--name", "Supervisor retention", "--owner", "priya",
-        "--direction", "higher", "--target", "85", "--celebrate", "95", "--course-correct", "75",
-        "--unit", "%", "--cadence", "monthly", "--agreed-on", "2026-10-01",
-        journal=example_journal,
-    )  # fmt: skip
-    assert result.exit_code == 0, result
+    add_monthly_retention(run, example_journal)
     november = {"LEADWORK_TODAY": "2026-11-06"}
     result = run(
         "checkin", "--no-input", "-r", "retention=90", journal=example_journal, env=november

@@ -18,7 +18,6 @@ from leadwork.domain.status import (
     is_active,
     judge,
     judge_weeks,
-    needs_plan,
     plan_in_episode,
     run_start,
     thresholds_for,
@@ -206,24 +205,25 @@ def test_course_correct_run_counts_back_from_the_latest_week():
     assert run_start(history([96.0])) is None
 
 
-def cc_track(weeks_in_course_correct: int):
-    values = [96.0] + [85.0] * weeks_in_course_correct
-    ind = indicator()
-    weeks = last_weeks(Week(2026, 48), len(values))
-    return track(ind, weeks, dict(zip(weeks, values, strict=True)), 3, shown=13)
-
-
 AS_OF = dt.date(2026, 11, 27)  # Friday of W48; W47 began Monday 2026-11-16
 
 
+def cc_track(weeks_in_course_correct: int, plans=()):
+    values = [96.0] + [85.0] * weeks_in_course_correct
+    ind = indicator()
+    weeks = last_weeks(Week(2026, 48), len(values))
+    readings = dict(zip(weeks, values, strict=True))
+    return track(ind, weeks, readings, 3, 13, plans, AS_OF)
+
+
 def test_one_week_in_course_correct_needs_no_plan_yet():
-    assert not needs_plan("otd", cc_track(1), [], AS_OF)
+    assert not cc_track(1).plan_needed
 
 
 def test_two_weeks_in_course_correct_with_no_plan_is_flagged():
     t = cc_track(2)
     assert t.course_correct_weeks == 2 and t.run_start == Week(2026, 47)
-    assert needs_plan("otd", t, [], AS_OF)
+    assert t.plan_needed
 
 
 @pytest.mark.parametrize(
@@ -240,7 +240,7 @@ def test_two_weeks_in_course_correct_with_no_plan_is_flagged():
 )
 def test_what_counts_as_a_recorded_plan(date, plan, indicator_id, flagged):
     plans = [PlanRecord(indicator_id, date, plan)]
-    assert needs_plan("otd", cc_track(2), plans, AS_OF) is flagged
+    assert cc_track(2, plans).plan_needed is flagged
 
 
 def test_a_plan_belongs_to_the_episode_from_its_first_monday_to_as_of_inclusive():

@@ -24,7 +24,6 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.timeline import (
     checked_in,
-    latest_checked_in,
     period_of,
     span_of,
     standing_week,
@@ -84,17 +83,6 @@ def test_a_view_stands_on_the_latest_checked_in_week_until_this_week_is():
     assert standing_week(tuesday, W) == W
     assert standing_week(tuesday, Week(2026, 49)) == Week(2026, 49)
     assert standing_week(tuesday, None) == Week(2026, 49)
-
-
-def test_the_latest_checked_in_week_passes_over_capture_only_weeks():
-    checkins = {
-        Week(2026, 47): checkin(Week(2026, 47), readings={"otd": 96.0}),
-        W: checkin(W, stories=[{"text": "A story on Tuesday"}]),
-        Week(2026, 49): checkin(Week(2026, 49), readings={"otd": 96.0}),
-    }
-    assert latest_checked_in(checkins, W) == Week(2026, 47)
-    assert latest_checked_in(checkins, Week(2026, 49)) == Week(2026, 49)
-    assert latest_checked_in(checkins, Week(2026, 46)) is None
 
 
 # ---- periods --------------------------------------------------------------------------------

@@ -231,7 +231,7 @@ def one_on_one(
 
 def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Prep:
     from leadwork.domain.id_safety import known_id
-    from leadwork.domain.one_on_one import prep_stands_on, prep_window, prepare
+    from leadwork.domain.one_on_one import prep_window, prepare
     from leadwork.domain.timeline import standing_week
     from leadwork.domain.weeks import Week
     from leadwork.store.dashboard import latest_checkin_week, reach_for_episodes
@@ -245,10 +245,9 @@ def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Pr
     # The week it stands on, found as the dashboard finds it (however long ago), and the
     # readings of the weeks judged from there.
     meeting = min(day, now)
-    found = standing_week(meeting, latest_checkin_week(journal, Week.of(meeting)))
-    weeks = prep_window(day, now, config.settings, indicators, found)
+    stand = standing_week(meeting, latest_checkin_week(journal, Week.of(meeting)))
+    weeks = prep_window(day, now, config.settings, indicators, stand)
     checkins = journal.checkins(weeks)
-    stand = prep_stands_on(day, now, checkins)
     since = reach_for_episodes(journal, stand, config.settings, indicators, checkins)
     first = min([weeks[0], *([since] if since else [])])
     meetings = recent_meetings(journal, person_id, people, until=day, since=first.monday)
@@ -261,6 +260,7 @@ def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Pr
         checkins=checkins,
         meetings=meetings,
         settings=config.settings,
+        stand=stand,
         since=since,
     )
 

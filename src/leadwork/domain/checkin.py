@@ -19,7 +19,7 @@ import difflib
 import functools
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -36,7 +36,6 @@ from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
     HOURS_IN_WEEK,
     Checkin,
-    Commitment,
     Confidence,
     Reflection,
     Story,
@@ -595,19 +594,10 @@ def follow_up_source(newest_first: Iterable[tuple[Week, Checkin]]) -> tuple[Week
     later check-in answered, then those of earlier check-ins (up to OPEN_COMMITMENTS_WEEKS
     before it) still without an outcome: a check-in that made new commitments without
     answering the old ones does not make them vanish. The carried counts go on."""
-    records = iter(newest_first)
-    first: list[Week] = []
-
-    def tagged() -> Iterator[tuple[tuple[Week, Checkin], list[Commitment], list[str]]]:
-        for week, checkin in records:
-            if checkin.commitments and not first:
-                first.append(week)
-            yield (week, checkin), checkin.commitments, [f.text for f in checkin.last_week]
-
     found = commitments_to_follow_up(
-        tagged(),
+        (((w, c), c.commitments, [f.text for f in c.last_week]) for w, c in newest_first),
         lambda c: c.text,
-        further=lambda key: first[0].weeks_since(key[0]) < OPEN_COMMITMENTS_WEEKS,
+        further=lambda first, key: first[0].weeks_since(key[0]) < OPEN_COMMITMENTS_WEEKS,
     )
     if found is None:
         return None

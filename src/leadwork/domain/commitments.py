@@ -64,10 +64,11 @@ class OpenSource(Generic[Key, Item]):
 def commitments_to_follow_up(
     newest_first: Iterable[tuple[Key, Sequence[Item], Iterable[Hashable]]],
     identity: Callable[[Item], Hashable],
-    further: Callable[[Key], bool] | None = None,
+    further: Callable[[Key, Key], bool] | None = None,
 ) -> OpenSource[Key, Item] | None:
-    """The open commitments of the latest record that made any, and, while `further(key)`
-    says so for an older record, the ones older records made and no later one answered.
+    """The open commitments of the latest record that made any, and, while
+    `further(that record's key, an older record's key)` says so, the ones older records
+    made and no later one answered.
 
     `newest_first` holds, for each record before the one being written (newest first), its
     key, its commitments and the identities of the commitments it answered. It may be lazy
@@ -81,7 +82,7 @@ def commitments_to_follow_up(
     found: OpenSource[Key, Item] | None = None
     still_open: list[Item] = []
     for key, made, answers in newest_first:
-        if found is not None and (further is None or not further(key)):
+        if found is not None and (further is None or not further(found.key, key)):
             break
         if made:
             mine = [c for c in made if identity(c) not in answered]

@@ -33,7 +33,6 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
 )
-from leadwork.domain.timeline import latest_checked_in, standing_week
 from leadwork.domain.values import format_value
 from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks
 from leadwork.domain.window import reading_weeks_needed
@@ -172,13 +171,6 @@ def prep_window(
     return sorted(set(readings) | set(last_weeks(meeting_week, SHOWN_WEEKS)))
 
 
-def prep_stands_on(date: dt.date, today: dt.date, checkins: Mapping[Week, Checkin]) -> Week:
-    """The week the preparation stands on: the latest checked-in week up to the meeting's
-    (or today's, for a meeting ahead), as the dashboard stands."""
-    day = min(date, today)
-    return standing_week(day, latest_checked_in(checkins, Week.of(day)))
-
-
 def prepare(
     person: Person,
     leader: str,
@@ -188,6 +180,7 @@ def prepare(
     checkins: Mapping[Week, Checkin],
     meetings: Sequence[OneOnOne],
     settings: Settings,
+    stand: Week,
     since: Week | None = None,
 ) -> Prep:
     """Everything to look at before a one-on-one with `person` on `date`.
@@ -196,12 +189,12 @@ def prepare(
     one-on-ones on or before `date`, oldest first (at least the latest, and every one in
     the window, so plans recorded during an off-track episode are found).
 
-    The indicators are judged as every view judges them (`scoreboard.judge_indicator`):
-    standing on the latest checked-in week, so on the morning of the meeting, before this
-    week's check-in, last week's readings are the latest there are.
+    The indicators are judged as every view judges them (`scoreboard.judge_indicator`),
+    from `stand`: the latest checked-in week, found as the dashboard finds it
+    (`timeline.standing_week`), so on the morning of the meeting, before this week's
+    check-in, last week's readings are the latest there are.
     """
     day = min(date, today)
-    stand = prep_stands_on(date, today, checkins)
     weeks = last_weeks(stand, SHOWN_WEEKS)
     last = meetings[-1] if meetings else None
     plans = plan_records(meetings, checkins)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from leadwork.domain.consistency import Finding
+from leadwork.domain.consistency import Finding, Loaded, cross_check
 from leadwork.domain.weeks import Week
 from leadwork.errors import UsageProblem
 from leadwork.model.capabilities import Capabilities, Capability, Step
@@ -467,3 +467,12 @@ def _answered_signals_exist(
                 )
             )
     return findings
+
+
+def journal_findings(loaded: Loaded, today: dt.date) -> list[Finding]:
+    """Every cross-file finding a journal is judged by: `leadwork check` over every file,
+    and each reader over the files it loaded (`store.read_check`), so the two never judge
+    by different rules."""
+    return cross_check(loaded, today) + review_findings(
+        loaded.capabilities, loaded.reviews, loaded.checkins
+    )

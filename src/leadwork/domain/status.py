@@ -246,11 +246,6 @@ def is_active(indicator: Indicator, week: Week) -> bool:
     return indicator.retired_on is None or indicator.retired_on > week.monday
 
 
-def exists_in(indicator: Indicator, week: Week, readings: Mapping[Week, float]) -> bool:
-    """In the indicator's span in `week`: agreed (or read) by then, not yet retired."""
-    return week in span_of(indicator, readings)
-
-
 # ---- one indicator over a window of weeks -------------------------------------------------
 
 # "Course-correct two weeks running with no recorded plan" is flagged from this many
@@ -363,14 +358,3 @@ def track(
         no_plan_on=no_plan,
         plan_needed=cc >= PLAN_AFTER_WEEKS and plan is None,
     )
-
-
-def needs_plan(
-    indicator_id: str, track: Track, plans: Iterable[PlanRecord], as_of: dt.date
-) -> bool:
-    """Course-correct `PLAN_AFTER_WEEKS` readings running, and no plan recorded in a
-    one-on-one during the off-track episode (from its first week's Monday to `as_of`)."""
-    if track.course_correct_weeks < PLAN_AFTER_WEEKS:
-        return False
-    plan, _ = plan_in_episode(indicator_id, track.episode_start, as_of, plans)
-    return plan is None

@@ -62,12 +62,6 @@ def standing_week(today: dt.date, latest_checked_in: Week | None) -> Week:
     return latest_checked_in
 
 
-def latest_checked_in(checkins: Mapping[Week, Checkin], upto: Week) -> Week | None:
-    """The latest week up to `upto` whose check-in ran, among `checkins`."""
-    weeks = [w for w, c in checkins.items() if w <= upto and checked_in(c)]
-    return max(weeks, default=None)
-
-
 # ---- reading periods --------------------------------------------------------------------
 
 
@@ -98,10 +92,6 @@ def period_of(week: Week, cadence: ReadingCadence) -> Period:
     if cadence == "monthly":
         return Period(cadence, thursday.year, thursday.month)
     return Period(cadence, thursday.year, (thursday.month - 1) // 3 + 1)
-
-
-def cadence_of(indicator: Indicator) -> ReadingCadence:
-    return indicator.cadence
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from leadwork.domain.timeline import LONGEST_PERIOD_WEEKS
+from leadwork.domain.timeline import LONGEST_PERIOD_WEEKS, standing_week
 from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks, week_range
 from leadwork.model.indicators import Indicator
 from leadwork.model.settings import Settings
@@ -111,6 +111,5 @@ def choose_week(requested: Week | None, today: dt.date, latest_checkin: Week | N
     if requested is not None:
         as_of = today if requested >= current else requested.sunday
         return ShownWeek(requested, as_of, today, latest_checkin, explicit=True)
-    if latest_checkin is None or latest_checkin >= current:
-        return ShownWeek(current, today, today, latest_checkin, explicit=False)
-    return ShownWeek(latest_checkin, today, today, latest_checkin, explicit=False)
+    stand = standing_week(today, latest_checkin)
+    return ShownWeek(stand, today, today, latest_checkin, explicit=False)

@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from leadwork.domain.consistency import Finding, Loaded, cross_check
-from leadwork.domain.review import review_findings
+from leadwork.domain.consistency import Finding, Loaded
+from leadwork.domain.review import journal_findings
 from leadwork.domain.timeline import checked_in
 from leadwork.domain.traceability import gaps
 from leadwork.domain.weeks import Week
@@ -139,7 +139,7 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
         reviews=reviews,
         conversation_kinds=_conversation_kinds(definitions[layout.CONFIG], collect),
     )
-    findings = cross_check(loaded, today) + review_findings(loaded.capabilities, reviews, checkins)
+    findings = journal_findings(loaded, today)
     # Gaps between the areas (warnings) only once the definitions are sound: a broken or
     # inconsistent definition file would make every gap a false alarm.
     if _definitions_sound(journal, definitions, collect.problems, findings):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from leadwork.domain.consistency import Loaded, cross_check
-from leadwork.domain.review import review_findings
+from leadwork.domain.consistency import Loaded
+from leadwork.domain.review import journal_findings
 from leadwork.errors import InvalidFile, Problem
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne
@@ -65,7 +65,7 @@ def check_read(journal: Journal, today: dt.date) -> ReadCheck:
         reviews=reviews,
         conversation_kinds=None if config is None else config.settings.conversation_kinds,
     )
-    findings = cross_check(loaded, today) + review_findings(loaded.capabilities, reviews, checkins)
+    findings = journal_findings(loaded, today)
     errors = [f for f in findings if f.severity == "error"]
     ambiguous = [
         journal.document(f.file).problem(f.path, f.message, f.hint) for f in errors if f.ambiguous
