@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from leadwork.render.problems import display_path
+
 W48 = "checkins/2026-W48.toml"
 
 
@@ -52,6 +54,12 @@ VIEWS = {
 }
 
 
+def shown(path: Path) -> str:
+    """A file as messages name it from where the tests run (relative when it is below the
+    current folder or one up, else whole: the same rule as every error's)."""
+    return display_path(path, Path.cwd())
+
+
 def _warning_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("leadwork: warning:")]
 
@@ -90,7 +98,7 @@ def test_a_view_of_a_journal_check_rejects_says_so_on_stderr(
     (line,) = _warning_lines(result.stderr)
     assert result.stderr == line + "\n"  # one line, and nothing else
     for rel in named:
-        assert str(example_journal / rel) in line
+        assert shown(example_journal / rel) in line
     assert line.endswith(" has problems that may make this view wrong; run `leadwork check`")
 
 
@@ -108,7 +116,7 @@ def test_the_warning_names_every_file_with_problems_in_order(example_journal, ru
     assert result.exit_code == 0, result
     json.loads(result.stdout)
     (line,) = _warning_lines(result.stderr)
-    files = f"{example_journal / 'indicators.toml'}, {example_journal / W48}"
+    files = f"{shown(example_journal / 'indicators.toml')}, {shown(example_journal / W48)}"
     assert line == (
         f"leadwork: warning: {files} have problems that may make this view wrong; "
         "run `leadwork check`"
@@ -152,7 +160,7 @@ def test_a_capture_saves_while_team_toml_is_broken_and_says_so(example_journal, 
     (line,) = _warning_lines(result.stderr)
     assert result.stderr == line + "\n"
     assert line == (
-        f"leadwork: warning: {team} has problems (the {kind} was saved all the same); "
+        f"leadwork: warning: {shown(team)} has problems (the {kind} was saved all the same); "
         "run `leadwork check`"
     )
 
@@ -163,7 +171,7 @@ def test_a_capture_is_not_refused_for_an_id_used_twice(example_journal, run):
     result = run("story", "Keisha ran the audit", journal=example_journal)
     assert result.exit_code == 0, result
     (line,) = _warning_lines(result.stderr)
-    assert str(example_journal / "indicators.toml") in line
+    assert shown(example_journal / "indicators.toml") in line
 
 
 def test_a_capture_into_a_sound_journal_says_nothing_more(example_journal, run):
