@@ -379,13 +379,9 @@ def test_a_walk_skips_what_was_reviewed_today(example_journal, run):
     assert "(1 of 5" not in result.stdout
 
 
-def test_a_refused_edit_takes_the_review_file_back(example_journal, run, monkeypatch):
-    """Recorded whole or not at all: if capabilities.toml cannot be edited, no review file."""
-
-    def refuse(*args, **kwargs):
-        raise WriteRefused("cannot be written: disk full", file=example_journal / "x")
-
-    monkeypatch.setattr("leadwork.store.reviews.edit_file", refuse)
+def test_a_refused_edit_takes_the_review_file_back(example_journal, run):
+    """Recorded whole or not at all: if capabilities.toml cannot be written, no review file."""
+    (example_journal / "capabilities.toml").chmod(0o444)
     (example_journal / ".leadwork.lock").touch()
     before = tree_hash(example_journal)
     result = run(
@@ -393,7 +389,7 @@ def test_a_refused_edit_takes_the_review_file_back(example_journal, run, monkeyp
         journal=example_journal,
     )  # fmt: skip
     assert result.exit_code == 1
-    assert "cannot be written: disk full" in result.stderr
+    assert "capabilities.toml: error: is read-only" in result.stderr
     assert tree_hash(example_journal) == before
 
 
@@ -524,6 +520,12 @@ def test_a_plan_edited_meanwhile_is_never_marked_blindly(example_journal):
     from leadwork.domain.review import open_steps
     from leadwork.store.journal import Journal
     from leadwork.store.reviews import mark_steps_done
+    from leadwork.store.together import Together
+
+    def mark(journal: Journal, marks) -> None:
+        together = Together(journal)
+        mark_steps_done(together, marks)
+        together.write()
 
     journal = Journal(example_journal)
     steps = open_steps(journal.capabilities(), dt.date(2026, 11, 27))
@@ -535,7 +537,7 @@ def test_a_plan_edited_meanwhile_is_never_marked_blindly(example_journal):
     edited = path.read_text().replace("A qualified second source", "A second source")
     path.write_text(edited)
     with pytest.raises(WriteRefused, match="changed while leadwork was marking steps"):
-        mark_steps_done(journal, [(steps[0], dt.date(2026, 11, 27))])
+        mark(journal, [(steps[0], dt.date(2026, 11, 27))])
     assert path.read_text() == edited
-    mark_steps_done(Journal(example_journal), [(steps[1], dt.date(2026, 11, 27))])
+    mark(Journal(example_journal), [(steps[1], dt.date(2026, 11, 27))])
     assert 'Greenville"\ndue = 2027-03-31\ndone = 2026-11-27\n' in path.read_text()

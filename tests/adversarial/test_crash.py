@@ -31,7 +31,7 @@ import pytest
 
 from adversarial.harness import tree_digest
 from leadwork.store.atomic import TEMP_SUFFIX
-from leadwork.store.layout import LOCK_FILE
+from leadwork.store.layout import COMMIT_FILE, LOCK_FILE
 
 HERE = Path(__file__).resolve().parent
 SHIM = HERE / "killshim"
@@ -53,6 +53,14 @@ class Writer:
     # Kill points after which the files are each whole but the journal is half-done and a
     # second run refuses (see docs/reliability.md, "Not covered"). Counted, not hidden.
     known_gap: bool = False
+    # Writes two files or more: after a kill and the next command, all of them or none.
+    together: bool = False
+    setup: Callable[[Path], None] | None = None  # made to the journal before any run
+
+
+def _a_plan_step(journal: Path) -> None:
+    with (journal / "capabilities.toml").open("a") as handle:
+        handle.write('\n[[capabilities.steps]]\nwhat = "Audit line 3"\ndue = 2026-12-15\n')
 
 
 WRITERS: dict[str, Writer] = {
@@ -83,13 +91,31 @@ WRITERS: dict[str, Writer] = {
             *("-r", "otd=96", "--hours", "alignment=6", "-c", "Walk line 3", "--note", "ok"),
         ]
     ),
-    "review-capability": Writer(  # two files: a new review, then capabilities.toml
+    "review-capability": Writer(  # two files: a new review, and capabilities.toml
         lambda work: [
             *(LEADWORK, "--journal", str(work / "journal"), "review", "capability"),
             *("quality-at-scale", "--no-input", "--level", "3", "--reason", "Audits pass"),
         ],
         already="one review of it a day",
-        known_gap=True,
+        together=True,
+    ),
+    "checkin-marks-a-step-done": Writer(  # two files: the check-in, and capabilities.toml
+        lambda work: [
+            *(LEADWORK, "--journal", str(work / "journal"), "checkin", "--no-input"),
+            *("-r", "otd=96", "--step-done", "quality-at-scale:1"),
+        ],
+        already="is already done",
+        together=True,
+        setup=_a_plan_step,
+    ),
+    "one-on-one-with-a-story": Writer(  # two files: the meeting, and the week's check-in
+        lambda work: [
+            *(LEADWORK, "--journal", str(work / "journal"), "one-on-one", "maria"),
+            *("--no-input", "--progress", "Steady", "--plan", "otd=Second shift"),
+            *("--celebrate", "Line 3 ran a week clean", "--story", "quality-first"),
+        ],
+        already="already recorded, word for word",
+        together=True,
     ),
     "review-strategy": Writer(
         lambda work: [
@@ -173,7 +199,7 @@ def _kill_at(writer: Writer, work: Path, step: int) -> None:
 
 def _own_dot_file(rel: str) -> bool:
     name = rel.rsplit("/", 1)[-1]
-    return name == LOCK_FILE or (name.startswith(".") and name.endswith(TEMP_SUFFIX))
+    return name in (LOCK_FILE, COMMIT_FILE) or (name.startswith(".") and name.endswith(TEMP_SUFFIX))
 
 
 @pytest.fixture
@@ -185,11 +211,17 @@ def start(small_journal_template: Path, tmp_path: Path) -> Path:
     return base
 
 
+def _whole(digest: dict[str, str]) -> dict[str, str]:
+    return {rel: value for rel, value in digest.items() if not _own_dot_file(rel)}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "part"), KILL_RUNS)
 def test_a_writer_killed_at_every_step(name: str, part: int, start: Path, tmp_path: Path, run):
     writer = WRITERS[name]
     parts = PARTS.get(name, 1)
+    if writer.setup is not None:
+        writer.setup(start / "journal")
     before = tree_digest(start)
 
     # The complete run: what the files should become, and the list of steps to kill at.
@@ -226,6 +258,10 @@ def test_a_writer_killed_at_every_step(name: str, part: int, start: Path, tmp_pa
             result = run("check", journal=journal)
             if result.exit_code != 0:
                 failures.append(f"{where}: check fails: {result.output}")
+            # `check`, like any command, first finished what the killed writer began.
+            state = tree_digest(work)
+            if writer.together and _whole(state) not in (_whole(before), _whole(after)):
+                failures.append(f"{where}: once another command ran, the change is half made")
         # Run it again: it must succeed, and finish with no temp file lying around.
         again = subprocess.run(
             writer.argv(work), cwd=work, env=_env({}), capture_output=True, text=True
@@ -233,10 +269,8 @@ def test_a_writer_killed_at_every_step(name: str, part: int, start: Path, tmp_pa
         refused_as_done = writer.already is not None and writer.already in again.stderr
         if again.returncode != 0 and not refused_as_done:
             failures.append(f"{where}: running it again fails: {again.stderr}")
-        elif again.returncode != 0 and state != after:
-            stripped = {k: v for k, v in state.items() if not _own_dot_file(k)}
-            if stripped != {k: v for k, v in after.items() if not _own_dot_file(k)}:
-                gaps.append(where)
+        elif again.returncode != 0 and _whole(state) != _whole(after):
+            gaps.append(where)
         if writer.has_journal_before or again.returncode == 0:
             strays = [rel for rel in tree_digest(work) if rel.endswith(TEMP_SUFFIX)]
             if strays and writer.has_journal_before and again.returncode == 0:

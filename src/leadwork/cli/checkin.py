@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from leadwork.model.checkin import Checkin
     from leadwork.model.indicators import Indicator
     from leadwork.store.journal import Journal
+    from leadwork.store.together import Together
 
 
 class SummaryFormat(StrEnum):
@@ -229,6 +230,7 @@ def checkin(
     and comments, and the summary shows what changed.
     """
     from leadwork.domain.checkin import merge, resolve_week
+    from leadwork.store import layout
     from leadwork.store.checkins import previous_checkin, save_week
 
     the_week = resolve_week(week, today())
@@ -271,8 +273,9 @@ def checkin(
     def build(current: Checkin | None) -> Any:
         return merge(the_week, current, previous, answers)
 
-    saved = save_week(journal, the_week, build)
-    marked = _mark_steps(journal, the_week, answers, notes)
+    marks = _steps_to_mark(journal, the_week, answers, notes)
+    saved = save_week(journal, the_week, build, marks)
+    marked = [layout.CAPABILITIES] if marks else []
     if interactive:
         from leadwork.store.checkins import delete_draft
 
@@ -436,32 +439,35 @@ class Flags:
             return
         from leadwork.domain.review import done_on, open_steps, step_flag, step_ref
 
-        steps = open_steps(journal.capabilities(), today())
+        capabilities = journal.capabilities()
+        steps = open_steps(capabilities, today())
         for item in self.steps_done:
             which, at, day = item.partition("@")
             on = _checked("--step-done", item, lambda d: done_on(d, today()), day) if at else None
-            step = step_flag(which, steps)
+            step = step_flag(which, steps, capabilities)
             if not any(step_ref(step).items() <= r.items() for r in answers.steps_done):
                 answers.steps_done.append(step_ref(step, on))
         self.keys.add("steps:done")
 
 
-def _mark_steps(journal: Journal, week: Week, answers: Answers, notes: list[str]) -> list[str]:
-    """Mark the capability steps completed this week done in capabilities.toml (on the day
-    given, else the week's last day, or today if that is earlier); the files written, for
-    --commit."""
+def _steps_to_mark(
+    journal: Journal, week: Week, answers: Answers, notes: list[str]
+) -> Callable[[Together], None] | None:
+    """Marking the capability steps completed this week done in capabilities.toml (on the
+    day given, else the week's last day, or today if that is earlier), written together
+    with the check-in; None if there are none."""
     if not answers.steps_done:
-        return []
+        return None
     from leadwork.domain.review import find_steps, open_steps
     from leadwork.render.review import steps_marked_note
-    from leadwork.store.layout import CAPABILITIES
     from leadwork.store.reviews import mark_steps_done
 
     day = min(today(), week.sunday)
     found, gone = find_steps(answers.steps_done, open_steps(journal.capabilities(), day), day)
-    mark_steps_done(journal, found)
     notes += steps_marked_note(found, gone)
-    return [CAPABILITIES] if found else []
+    if not found:
+        return None
+    return lambda together: mark_steps_done(together, found)
 
 
 def _pair(flag: str, item: str, shape: str, example: str) -> tuple[str, str]:

@@ -27,10 +27,10 @@ class Session:
     def journal(self) -> Journal:
         """The journal this run works on (found once; see `store.locate`)."""
         if self._journal is None:
-            from leadwork.store.journal import Journal
+            from leadwork.store.journal import open_journal
             from leadwork.store.locate import find_journal
 
-            self._journal = Journal(find_journal(self.journal_option, os.environ, Path.cwd()))
+            self._journal = open_journal(find_journal(self.journal_option, os.environ, Path.cwd()))
         return self._journal
 
     def journal_root_if_any(self) -> Path | None:

@@ -309,8 +309,11 @@ def choose_open_steps(steps: Sequence[OpenStep], numbers: Iterable[int]) -> list
     return sorted(chosen, key=steps.index)
 
 
-def step_flag(text: str, steps: Sequence[OpenStep]) -> OpenStep:
-    """`quality-at-scale:3` -> that capability's open step 3 (its number in the plan)."""
+def step_flag(
+    text: str, steps: Sequence[OpenStep], capabilities: Capabilities | None = None
+) -> OpenStep:
+    """`quality-at-scale:3` -> that capability's open step 3 (its number in the plan). A step
+    already done is named as such (a check-in run again after it was recorded)."""
     capability_id, colon, number = text.partition(":")
     capability_id, number = capability_id.strip(), number.strip()
     if not colon or not capability_id or not number.isdigit():
@@ -323,6 +326,14 @@ def step_flag(text: str, steps: Sequence[OpenStep]) -> OpenStep:
     found = next((s for s in mine if s.numbered.position == int(number)), None)
     if found is None:
         listed = ", ".join(str(s.numbered.position) for s in mine)
+        done = _done_step(capabilities, capability_id, int(number))
+        if done is not None:
+            when = _done_on(done)
+            raise UsageProblem(
+                f"--step-done '{text}': step {number} of '{capability_id}' is already done"
+                + (f" ({when})" if when else ""),
+                hint=f"its open steps are {listed}" if mine else "none of its steps is open",
+            )
         raise UsageProblem(
             f"--step-done '{text}': '{capability_id}' has no open step {number}",
             hint=f"its open steps are {listed}"
@@ -330,6 +341,17 @@ def step_flag(text: str, steps: Sequence[OpenStep]) -> OpenStep:
             else "is the capability id right, and is any of its steps still open?",
         )
     return found
+
+
+def _done_step(capabilities: Capabilities | None, capability_id: str, number: int) -> Step | None:
+    capability = next(
+        (c for c in capabilities.capabilities if c.id == capability_id) if capabilities else (),
+        None,
+    )
+    if capability is None or not 1 <= number <= len(capability.steps):
+        return None
+    step = capability.steps[number - 1]
+    return step if step.is_done else None
 
 
 def step_ref(step: OpenStep, on: dt.date | None = None) -> dict[str, str]:

@@ -12,15 +12,24 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from leadwork.errors import LockTimeout, WriteRefused
-from leadwork.store.layout import DRAFTS, FOLDERS, LOCK_FILE, MAX_BYTES, is_journal_file
+from leadwork.store.layout import (
+    COMMIT_FILE,
+    DRAFTS,
+    FOLDERS,
+    LOCK_FILE,
+    MAX_BYTES,
+    is_journal_file,
+)
 
 TEMP_SUFFIX = ".leadwork-tmp"
 LOCK_TIMEOUT_SECONDS = 5.0
@@ -37,7 +46,7 @@ def _refused(path: Path, error: OSError) -> WriteRefused:
     return WriteRefused(f"cannot be written: {error.strerror or error}", file=path)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can open a folder
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -69,10 +78,20 @@ def _too_big(path: Path, size: int, limit: int) -> WriteRefused:
     )
 
 
-def atomic_write(path: Path, text: str, *, limit: int | None = MAX_BYTES) -> None:
-    """Replace (or create) `path` with `text`, atomically. A symlinked file stays a symlink:
-    its target is what gets replaced; a symlink that points nowhere is refused, so a write
-    never creates a file somewhere the link leads (outside the journal, say).
+@dataclass(frozen=True)
+class Staged:
+    """A file's new text, whole and on disk beside it, waiting to be renamed over it."""
+
+    path: Path  # as the caller named it
+    target: Path  # the file replaced: the link's target for a symlinked file
+    temp: Path
+
+
+def stage(path: Path, text: str, *, limit: int | None = MAX_BYTES) -> Staged:
+    """Everything of a safe write but the rename: every refusal checked, the text written
+    to a temp file beside the target and fsynced, the target's mode given to it. A symlinked
+    file stays a symlink: its target is what gets replaced; a symlink that points nowhere is
+    refused, so a write never creates a file somewhere the link leads (outside the journal).
 
     Nothing is written that a reader would refuse: a text over `limit` bytes (the readers'
     limit, unless None for a file that is not the journal's) is refused before writing."""
@@ -114,21 +133,108 @@ def atomic_write(path: Path, text: str, *, limit: int | None = MAX_BYTES) -> Non
         )
     except OSError as error:
         raise _refused(path, error) from None
-    temp = Path(temp_name)
+    staged = Staged(path, target, Path(temp_name))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
+        os.chmod(staged.temp, mode)
     except BaseException as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        discard(staged)
         if isinstance(error, OSError):
             raise _refused(path, error) from None
         raise
-    _fsync_folder(target.parent)
+    return staged
+
+
+def discard(staged: Staged) -> None:
+    """Remove a staged write that will not land."""
+    with contextlib.suppress(OSError):
+        staged.temp.unlink()
+
+
+def land(staged: Staged) -> None:
+    """Rename a staged text over its target (atomic on POSIX); the folder is not fsynced."""
+    try:
+        os.replace(staged.temp, staged.target)
+    except BaseException as error:
+        discard(staged)
+        if isinstance(error, OSError):
+            raise _refused(staged.path, error) from None
+        raise
+
+
+def atomic_write(path: Path, text: str, *, limit: int | None = MAX_BYTES) -> None:
+    """Replace (or create) `path` with `text`, atomically (see `stage` for what is refused)."""
+    staged = stage(path, text, limit=limit)
+    land(staged)
+    fsync_folder(staged.target.parent)
+
+
+def write_together(root: Path, writes: Sequence[tuple[Path, str]]) -> None:
+    """Write several files of the journal as one change: after a crash, either none of them
+    changed or, once any leadwork command next runs, all of them did. The caller holds the
+    journal lock.
+
+    Every text is staged first (a refusal or a full disk leaves nothing changed); then a
+    commit record listing the renames is written atomically, the renames are made, and the
+    record is removed. A writer killed while the record exists leaves the renames to the
+    next one (`finish_interrupted`); killed before it, its temp files are strays."""
+    staged: list[Staged] = []
+    try:
+        for path, text in writes:
+            staged.append(stage(path, text))
+    except BaseException:
+        for done in staged:
+            discard(done)
+        raise
+    if len(staged) > 1:
+        renames = [[os.path.relpath(s.temp, root), os.path.relpath(s.target, root)] for s in staged]
+        try:
+            atomic_write(root / COMMIT_FILE, json.dumps({"renames": renames}), limit=None)
+        except BaseException:
+            for done in staged:
+                discard(done)
+            raise
+    for done in staged:
+        land(done)
+    for folder in {s.target.parent for s in staged}:
+        fsync_folder(folder)
+    if len(staged) > 1:
+        (root / COMMIT_FILE).unlink()
+        fsync_folder(root)
+
+
+def _rename_allowed(temp: Path, target: Path) -> bool:
+    """A commit record is a file in the journal, so it is not trusted blindly: it may only
+    rename a leadwork temp file over the file it was made for, in the same folder."""
+    return (
+        temp.parent == target.parent
+        and temp.name.startswith(f".{target.name}.")
+        and temp.name.endswith(TEMP_SUFFIX)
+    )
+
+
+def finish_interrupted(root: Path) -> bool:
+    """Make the renames a killed `write_together` left undone, so the change it was making
+    lands whole. Whether there was one. The caller holds the journal lock."""
+    record = root / COMMIT_FILE
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        renames = [(root / temp, root / target) for temp, target in data["renames"]]
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, TypeError, KeyError):
+        renames = []  # not one leadwork wrote (it writes the record atomically): ignored
+    for temp, target in renames:
+        if _rename_allowed(temp, target) and temp.is_file():
+            os.replace(temp, target)
+            fsync_folder(target.parent)
+    with contextlib.suppress(FileNotFoundError):
+        record.unlink()
+    fsync_folder(root)
+    return True
 
 
 def make_folder(path: Path) -> None:
@@ -256,6 +362,7 @@ def journal_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[
         raise _refused(lock_path, error) from None
     try:
         _acquire(fd, lock_path, timeout)
+        finish_interrupted(root)  # first: the temp files it renames are not strays
         remove_stray_temp_files(root)
         try:
             yield

@@ -37,6 +37,7 @@ from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps
+from leadwork.store.together import Together
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
@@ -75,34 +76,39 @@ def open_weekly_commitments(journal: Journal, today: dt.date) -> tuple[Week, Che
     return previous_checkin(journal, Week.of(today) + 1)
 
 
-def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Merged]) -> Saved:
+def save_week(
+    journal: Journal,
+    week: Week,
+    build: Callable[[Checkin | None], Merged],
+    also: Callable[[Together], object] | None = None,
+) -> Saved:
     """Merge and write under the journal's lock, against the file as it is now: a story
     captured from another terminal while an interview ran is kept, not overwritten.
+    `also` plans the other files the same change writes (a step marked done in
+    capabilities.toml): they and the check-in are written together, all or none.
 
-    When the answers change nothing, nothing is locked or written (not even the lock file).
+    When nothing changes, nothing is locked or written (not even the lock file).
     """
     rel = journal.checkin_rel(week)
     current = journal.checkin(week)
     merged = build(current)
-    if not merged.changed:
+    if not merged.changed and also is None:
         return Saved(merged, rel, "unchanged", current is not None)
     with journal_lock(journal.root):
         journal.forget(rel)
         current = journal.checkin(week)
         merged = build(current)
-        if not merged.changed:
-            return Saved(merged, rel, "unchanged", current is not None)
-        path = journal.writable(rel)
-        if current is None:
-            make_folder(path.parent)
-            atomic_write(path, dumps(merged.checkin, header(week)))
-            outcome: Outcome = "created"
-        else:
-            from leadwork.store.edit import edit_file
-
-            edit_file(path, lambda document: apply_edits(document, merged.edits), Checkin)
+        together = Together(journal)
+        outcome: Outcome = "unchanged"
+        if merged.changed and current is None:
+            together.create(rel, dumps(merged.checkin, header(week)))
+            outcome = "created"
+        elif merged.changed:
+            together.edit(rel, lambda document: apply_edits(document, merged.edits), Checkin)
             outcome = "amended"
-        journal.forget(rel)
+        if also is not None:
+            also(together)
+        together.write()
     return Saved(merged, rel, outcome, current is not None)
 
 

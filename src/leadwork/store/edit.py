@@ -54,16 +54,19 @@ def missing_lines(old: str, new: str) -> list[str]:
     return missing
 
 
-def edit_file(
-    path: Path, mutate: Callable[[TOMLDocument], None], model: type[M]
+def edited(
+    path: Path, mutate: Callable[[TOMLDocument], None], model: type[M], old: str | None = None
 ) -> tuple[str, str, M]:
-    """Apply `mutate` to the document at `path`, verify, and write atomically.
+    """Apply `mutate` to the document at `path` (or to `old`, its text as an earlier edit of
+    the same change left it) and verify; nothing is written.
 
-    Returns (old text, new text, the validated model of the new text).
-    """
-    old = read_text(path)  # first: it refuses what is not a regular file (a pipe would hang)
-    with path.open("rb") as handle:
-        raw_start = handle.read(3)
+    Returns (old text, the text to write, the validated model of it)."""
+    if old is None:
+        old = read_text(path)  # first: it refuses what is not a regular file (a pipe would hang)
+        with path.open("rb") as handle:
+            bom = handle.read(3) == BOM.encode("utf-8")
+    else:
+        bom, old = old.startswith(BOM), old.removeprefix(BOM)
     # A file that is not valid (TOML, or against its model) is reported, never "fixed": an
     # edit on top of it would be judged by problems that are the person's, not the edit's.
     validate(model, parse(path, old))
@@ -81,6 +84,16 @@ def edit_file(
             file=path,
             hint="this is a bug in leadwork; please report it with the file",
         )
-    prefix = BOM if raw_start == BOM.encode("utf-8") else ""
-    atomic_write(path, prefix + new)
-    return old, new, validated
+    return old, (BOM if bom else "") + new, validated
+
+
+def edit_file(
+    path: Path, mutate: Callable[[TOMLDocument], None], model: type[M]
+) -> tuple[str, str, M]:
+    """Apply `mutate` to the document at `path`, verify, and write atomically.
+
+    Returns (old text, new text, the validated model of the new text).
+    """
+    old, new, validated = edited(path, mutate, model)
+    atomic_write(path, new)
+    return old, new.removeprefix(BOM), validated

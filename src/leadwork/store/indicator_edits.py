@@ -16,11 +16,10 @@ from tomlkit.items import AoT, Table
 from leadwork.errors import WriteRefused
 from leadwork.model.indicators import Change, Indicator, Indicators
 from leadwork.store import layout
-from leadwork.store.atomic import atomic_write
 from leadwork.store.document import parse
-from leadwork.store.edit import edit_file
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import model_data
+from leadwork.store.together import Together
 from leadwork.store.toml_append import append_at_end, append_inside
 from leadwork.store.validation import validate
 
@@ -49,18 +48,23 @@ def _not_arrays(path: Any) -> WriteRefused:
     )
 
 
-def append_indicator(journal: Journal, indicator: Indicator) -> tuple[str, str]:
+def append_indicator(
+    journal: Journal, indicator: Indicator, together: Together | None = None
+) -> tuple[str, str]:
     """Append `indicator` at the end of indicators.toml (made if missing). Returns (old,
-    new) text. The caller holds the journal lock."""
+    new) text. Written now, or with the rest of `together` when given. The caller holds
+    the journal lock."""
+    planned = together or Together(journal)
     path = journal.path(layout.INDICATORS)
     table = _table(model_data(indicator))
-    if not path.exists():
+    if not planned.exists(layout.INDICATORS):
         document = tomlkit.document()
         append_at_end(document, "indicators", table)
         new = tomlkit.dumps(document)
         validate(Indicators, parse(path, new))
-        atomic_write(path, new)
-        journal.forget(layout.INDICATORS)
+        planned.create(layout.INDICATORS, new)
+        if together is None:
+            planned.write()
         return "", new
 
     def mutate(document: tomlkit.TOMLDocument) -> None:
@@ -69,14 +73,18 @@ def append_indicator(journal: Journal, indicator: Indicator) -> tuple[str, str]:
             raise _not_arrays(path)
         append_at_end(document, "indicators", table)
 
-    old, new, _ = edit_file(path, mutate, Indicators)
-    journal.forget(layout.INDICATORS)
+    old, new, _ = planned.edit(layout.INDICATORS, mutate, Indicators)
+    if together is None:
+        planned.write()
     return old, new
 
 
-def append_change(journal: Journal, indicator_id: str, change: Change) -> tuple[str, str]:
-    """Append `change` inside `indicator_id`'s block. Returns (old, new) text. The caller
-    holds the journal lock."""
+def append_change(
+    journal: Journal, indicator_id: str, change: Change, together: Together | None = None
+) -> tuple[str, str]:
+    """Append `change` inside `indicator_id`'s block. Returns (old, new) text. Written now,
+    or with the rest of `together` when given. The caller holds the journal lock."""
+    planned = together or Together(journal)
     path = journal.path(layout.INDICATORS)
 
     def mutate(document: tomlkit.TOMLDocument) -> None:
@@ -90,6 +98,7 @@ def append_change(journal: Journal, indicator_id: str, change: Change) -> tuple[
             raise _not_arrays(path)
         append_inside(block, "changes", _table(model_data(change)))
 
-    old, new, _ = edit_file(path, mutate, Indicators)
-    journal.forget(layout.INDICATORS)
+    old, new, _ = planned.edit(layout.INDICATORS, mutate, Indicators)
+    if together is None:
+        planned.write()
     return old, new

@@ -6,6 +6,7 @@ weeks it shows); file names carry the week or date, so choosing files costs no p
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator
@@ -50,6 +51,19 @@ class Entry:
     rel: str  # path inside the journal, with forward slashes
     date: dt.date
     rest: str  # the part of the name after the date: person id, or review subject
+
+
+def open_journal(root: Path) -> Journal:
+    """The journal at `root`, with a change a killed writer left half-made finished first
+    (`store.atomic.write_together`), so no command ever shows one file of it without the
+    others. One stat when there is none."""
+    if (root / layout.COMMIT_FILE).exists():
+        from leadwork.errors import LeadworkError
+        from leadwork.store.atomic import journal_lock
+
+        with contextlib.suppress(LeadworkError), journal_lock(root):  # the lock finishes it
+            pass  # a read-only journal, or one locked for long: shown as it is
+    return Journal(root)
 
 
 class Journal:

@@ -17,6 +17,9 @@ REVIEWS = "reviews"
 FOLDERS = (CHECKINS, ONE_ON_ONES, REVIEWS)
 
 LOCK_FILE = ".leadwork.lock"
+# Written while several files change as one (store/atomic.write_together): the renames still
+# to make. Its presence means a writer was killed half-way; the next writer finishes it.
+COMMIT_FILE = ".leadwork-commit"
 DRAFTS = ".drafts"  # unfinished interactive answers, resumed by the next run
 # The folders leadwork writes into: a link among them that leads out of the journal is refused.
 WRITTEN_FOLDERS = (*FOLDERS, DRAFTS, ".leadwork")
@@ -43,7 +46,7 @@ def is_journal_file(parts: tuple[str, ...]) -> bool:
     if not parts:
         return False
     if len(parts) == 1:
-        return parts[0] == LOCK_FILE or parts[0].endswith(".toml")
+        return parts[0] in (LOCK_FILE, COMMIT_FILE) or parts[0].endswith(".toml")
     if parts[0] == DRAFTS:
         return True
     return parts[0] in FOLDERS and parts[-1].endswith(".toml")

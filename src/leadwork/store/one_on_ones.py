@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import tomlkit
 
@@ -22,11 +21,11 @@ from leadwork.errors import WriteRefused
 from leadwork.model.checkin import Checkin, Story
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.store import layout
-from leadwork.store.atomic import atomic_write, journal_lock, make_folder
-from leadwork.store.edit import edit_file
+from leadwork.store.atomic import journal_lock
 from leadwork.store.indicator_edits import append_change, append_indicator
 from leadwork.store.journal import Entry, Journal
 from leadwork.store.serialize import dumps, model_data
+from leadwork.store.together import Together
 
 _NUMBERED = re.compile(r"^(.*)-(\d+)$")
 
@@ -122,40 +121,37 @@ def header_for(meeting: OneOnOne, name: str) -> str:
     )
 
 
-def write_meeting(journal: Journal, rel: str, meeting: OneOnOne, name: str) -> Path:
-    """Write a new one-on-one file atomically. The caller holds the journal lock."""
-    path = journal.writable(rel)
-    if path.exists():
-        raise WriteRefused("already exists; leadwork never overwrites a one-on-one", file=path)
-    make_folder(path.parent)
-    atomic_write(path, dumps(meeting, header_for(meeting, name)))
-    journal.forget(rel)
-    return path
+def refuse_if_recorded(journal: Journal, meeting: OneOnOne, people: Iterable[str]) -> None:
+    """A retry never records a meeting twice: one already recorded that day, word for word
+    (a run killed after it wrote, then run again), is refused."""
+    for entry in meetings_by_person(journal, people)[meeting.person]:
+        if entry.date == meeting.date and journal.one_on_one(entry) == meeting:
+            raise WriteRefused(
+                f"this one-on-one is already recorded, word for word, in {entry.rel}; "
+                "nothing was written",
+                file=journal.path(entry.rel),
+                hint="a second meeting that day needs answers of its own",
+            )
 
 
-def add_story(journal: Journal, week: Week, story: Story) -> Path:
+def add_story(together: Together, week: Week, story: Story) -> str:
     """Add a story to the week's check-in: appended to its `[[stories]]` if the file exists
-    (every line of the person's kept), else a new check-in holding just the story.
-    The caller holds the journal lock."""
-    rel = journal.checkin_rel(week)
-    path = journal.writable(rel)
-    if path.exists():
-        from leadwork.store.checkins import apply_edits
+    (every line of the person's kept), else a new check-in holding just the story. Planned
+    in `together`; the file's path relative to the journal."""
+    from leadwork.store.checkins import apply_edits, header
+
+    rel = together.journal.checkin_rel(week)
+    if together.exists(rel):
 
         def mutate(document: tomlkit.TOMLDocument) -> None:
             # As `leadwork story` adds one: whatever layout the person's file has.
             apply_edits(document, [AppendEntry("stories", model_data(story))])
 
-        edit_file(path, mutate, Checkin)
+        together.edit(rel, mutate, Checkin)
     else:
-        make_folder(path.parent)
-        checkin = Checkin(week=str(week), stories=[story])
         # The header every new week file gets (`leadwork story` writes the same one).
-        from leadwork.store.checkins import header
-
-        atomic_write(path, dumps(checkin, header(week)))
-    journal.forget(rel)
-    return path
+        together.create(rel, dumps(Checkin(week=str(week), stories=[story]), header(week)))
+    return rel
 
 
 @dataclass(frozen=True)
@@ -183,23 +179,24 @@ def save_meeting(
     """Write the meeting, its story and the indicators it agreed, under one lock.
 
     Everything is checked before the first write: the answers by the domain, and here the
-    week's check-in (an invalid one stops us before anything is written). Each file is
-    written atomically; indicators.toml and the check-in only through `edit_file`.
+    week's check-in (an invalid one stops us before anything is written). The files are
+    written together (`store.together`): all of them, or none, even if the process is
+    killed between two of them. Edited files keep every line of the person's.
     """
     week = Week.of(meeting.date)
     if story is not None:
         journal.checkin(week)  # raises InvalidFile for an invalid check-in: nothing written
     people = {p.id for p in journal.team().people}
     with journal_lock(journal.root):
+        refuse_if_recorded(journal, meeting, people)
+        together = Together(journal)
         rel = new_meeting_rel(journal, meeting.date, meeting.person, people)
-        write_meeting(journal, rel, meeting, name)
-        story_rel = None
-        if story is not None:
-            add_story(journal, week, story)
-            story_rel = journal.checkin_rel(week)
+        together.create(rel, dumps(meeting, header_for(meeting, name)))
+        story_rel = add_story(together, week, story) if story is not None else None
         for agreement in agreements:
             if agreement.change is None:
-                append_indicator(journal, agreement.indicator)
+                append_indicator(journal, agreement.indicator, together)
             else:
-                append_change(journal, agreement.indicator.id, agreement.change)
+                append_change(journal, agreement.indicator.id, agreement.change, together)
+        together.write()
     return Saved(rel, story_rel, agreements)

@@ -9,7 +9,6 @@ at all.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,9 +35,9 @@ from leadwork.model.capabilities import Capabilities
 from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
-from leadwork.store.edit import edit_file
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps
+from leadwork.store.together import Together
 
 STRATEGY_SUBJECT = "strategy"
 CAPABILITY_PREFIX = "capability-"
@@ -151,46 +150,36 @@ def record_capability_review(
     marked: Sequence[NumberedStep],
 ) -> str:
     """Write the review file, then mark `marked` done (on the review's date) and set the
-    re-assessed level in capabilities.toml. Either both land or neither does."""
+    re-assessed level in capabilities.toml. Both land or neither does, even when the process
+    is killed between them (`store.together`)."""
     rel = review_rel(review.date, capability_subject(review.capability))
     text = dumps(review, _header("Capability review", review.date))
     level = review.level if review.level != brief.capability.level else None
     steps = [OpenStep(brief.index, brief.capability, item) for item in marked]
     with journal_lock(journal.root):
-        path = _write_new(journal, rel, text)
-        if not steps and level is None:
-            return rel
-        try:
+        refuse_if_recorded(journal, rel)
+        together = Together(journal)
+        together.create(rel, text)
+        if steps or level is not None:
             levels = {brief.index: (brief.capability.id, level)} if level else {}
-            _edit_capabilities(journal, [(s, review.date) for s in steps], levels)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                path.unlink()
-            raise
+            _edit_capabilities(together, [(s, review.date) for s in steps], levels)
+        together.write()
     return rel
 
 
-def mark_steps_done(journal: Journal, marks: Sequence[tuple[OpenStep, dt.date]]) -> None:
-    """Mark each open step done on its date in capabilities.toml (the check-in's step); the
-    date is written as a TOML date (`done = 2026-12-01`)."""
+def mark_steps_done(together: Together, marks: Sequence[tuple[OpenStep, dt.date]]) -> None:
+    """Mark each open step done on its date in capabilities.toml (the check-in's step), as
+    part of `together`; the date is written as a TOML date (`done = 2026-12-01`)."""
     if marks:
-        with journal_lock(journal.root):
-            _edit_capabilities(journal, marks, {})
+        _edit_capabilities(together, marks, {})
 
 
 def _edit_capabilities(
-    journal: Journal,
+    together: Together,
     marks: Sequence[tuple[OpenStep, dt.date]],  # each step and the day it was done
     levels: dict[int, tuple[str, int]],  # capability index -> (its id, the new level)
 ) -> None:
-    try:
-        edit_file(
-            journal.path(layout.CAPABILITIES),
-            lambda doc: _mark(doc, marks, levels),
-            Capabilities,
-        )
-    finally:
-        journal.forget(layout.CAPABILITIES)
+    together.edit(layout.CAPABILITIES, lambda doc: _mark(doc, marks, levels), Capabilities)
 
 
 def _mark(
