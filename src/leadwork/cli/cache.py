@@ -135,6 +135,8 @@ def load_tree(environ: Mapping[str, str] = os.environ) -> dict[str, Any] | None:
 
 def _write(path: str, text: str) -> None:
     """`text` into `path` whole or not at all, readable by this user alone."""
+    import contextlib
+
     temp = f"{path}.{os.getpid()}.tmp"
     descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -144,16 +146,12 @@ def _write(path: str, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         raise
 
 
-def store(
-    help_text: str, tree: dict[str, Any], environ: Mapping[str, str] = os.environ
-) -> bool:
+def store(help_text: str, tree: dict[str, Any], environ: Mapping[str, str] = os.environ) -> bool:
     """Keep the root help and the command tree for later runs; True if kept. Never
     fails: without a cache leadwork is only slower."""
     import json

@@ -63,8 +63,7 @@ def _must_be_journal(path: Path, source: str) -> Path | Refusal:
             "is not a file, but it should be the journal's settings file",
             {
                 "file": config,
-                "hint": f"move the folder away and put back the {CONFIG} file (git can "
-                "restore it)",
+                "hint": f"move the folder away and put back the {CONFIG} file (git can restore it)",
             },
         )
     if not config.is_file():
