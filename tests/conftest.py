@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import difflib
 import hashlib
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -24,6 +26,13 @@ SHARED = ROOT.parent / "shared"
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 TODAY = "2026-11-27"  # a Friday in 2026-W48, the example journal's latest week
 
+# The CLI keeps its help text and command tree in the user's cache folder
+# (leadwork.cli.cache): never the real one in tests. Set in the process environment so
+# that every `leadwork` the tests start (and each xdist worker) uses a folder of its own.
+CACHE_DIR = tempfile.mkdtemp(prefix="leadwork-cache-")
+os.environ["LEADWORK_CACHE_DIR"] = CACHE_DIR
+atexit.register(shutil.rmtree, CACHE_DIR, True)
+
 BASE_ENV = {
     "LEADWORK_TODAY": TODAY,
     "NO_COLOR": "1",
@@ -31,6 +40,7 @@ BASE_ENV = {
     "LEADWORK_JOURNAL": "",
     "FORCE_COLOR": "",
     "LEADWORK_DEBUG": "",
+    "LEADWORK_CACHE_DIR": CACHE_DIR,
 }
 
 

@@ -2,9 +2,10 @@
 
 The fast completer (`leadwork.cli.complete`) must answer exactly as Typer would: the tests
 run both on the same command lines and compare the output byte for byte, for each shell.
+Its command tree is derived from the app (`leadwork.cli.derive`) into the test session's
+cache folder (conftest's LEADWORK_CACHE_DIR), as the first Tab press of a person does.
 """
 
-import json
 import os
 import re
 import shlex
@@ -16,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
+from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command
 
-from leadwork.cli import complete, complete_values
+from leadwork.cli import cache as cli_cache
+from leadwork.cli import complete, complete_values, derive
 from leadwork.cli.app import app
-from leadwork.cli.complete_tree import build_tree
 
 from conftest import BASE_ENV, invoke
 
@@ -45,6 +48,12 @@ def shell_env(shell: str, line: str) -> dict[str, str]:
     else:
         env["_TYPER_COMPLETE_ARGS"] = line
     return env
+
+
+@pytest.fixture(autouse=True, scope="module")
+def cached_tree():
+    """What the first Tab press of a person leaves in the cache: Typer's answers."""
+    assert cli_cache.store(derive.root_help(app), derive.command_tree(app))
 
 
 @pytest.fixture(autouse=True)
@@ -83,11 +92,46 @@ def items(line: str, shell: str = "bash") -> list[str]:
 # ---- the tree is the app's ---------------------------------------------------------------------
 
 
-def test_the_command_tree_is_generated_from_the_app():
-    committed = json.loads(complete.TREE_FILE.read_text())
-    assert committed == build_tree(), (
-        "src/leadwork/cli/command_tree.json is out of date: run "
-        "`python -m leadwork.cli.complete_tree` after changing commands or options"
+def test_the_cached_tree_is_the_apps():
+    assert cli_cache.load_tree() == derive.command_tree(app)
+    indicator = derive.command_tree(app)["commands"]["indicator"]
+    show = indicator["commands"]["show"]
+    assert show["arguments"][0]["complete"] == "indicators"
+    assert show["options"][0]["names"][0].startswith("-")
+
+
+def test_every_completer_is_one_of_leadworks_kinds():
+    """derive learns each parameter's kind by asking it: each must answer the probe."""
+
+    def kinds(node):
+        for param in [*node["options"], *node["arguments"]]:
+            if isinstance(param["complete"], str):
+                yield param["complete"]
+        for sub in node["commands"].values():
+            yield from kinds(sub)
+
+    found = set(kinds(derive.command_tree(app)))
+    assert found == set(complete_values.VALUES)
+
+
+def test_a_command_added_later_is_completed_with_no_step_to_run(tmp_path, monkeypatch):
+    """Another engineer's new command: the tree comes from the app, whatever it holds."""
+    extra = typer.Typer()
+
+    @extra.command("export")
+    def export(
+        indicator: str = typer.Argument(autocompletion=complete_values.indicators),
+        fmt: str = typer.Option("csv", "--format", help="csv or json"),
+    ) -> None: ...
+
+    @extra.command("import")
+    def import_(path: str) -> None: ...
+
+    bigger = typer.Typer()
+    bigger.add_typer(extra, name="indicator")
+    tree = derive.command_tree(bigger)
+    assert tree["commands"]["indicator"]["commands"]["export"]["arguments"][0]["complete"] == (
+        "indicators"
     )
 
 
@@ -150,10 +194,10 @@ def _declared_help_names(self, ctx):
 @pytest.fixture
 def stable_help_option(monkeypatch):
     """Click keeps the help option's names in a set, so Typer lists `-h` and `--help` in
-    either order from one process to the next; pin the declared order for comparisons."""
-    from typer._click.core import Command
-
-    monkeypatch.setattr(Command, "get_help_option_names", _declared_help_names)
+    either order from one process to the next; pin the declared order for comparisons
+    (on Typer's public command classes, which inherit Click's public method)."""
+    for command_class in (TyperCommand, TyperGroup):
+        monkeypatch.setattr(command_class, "get_help_option_names", _declared_help_names)
 
 
 def same_text(text: str) -> str:
@@ -231,7 +275,9 @@ def test_every_option_that_names_something_from_the_journal_completes_it(
     assert items("leadwork story --who e") == ["elena"]
     assert items("leadwork story --choice d") == ["dependable-delivery"]
     assert items("leadwork story --week 2026-W46") == ["2026-W46"]
-    assert items("leadwork conversation --with ") == list(complete_values.CONVERSATION_KINDS)
+    from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
+
+    assert items("leadwork conversation --with ") == list(DEFAULT_CONVERSATION_KINDS)
     assert items("leadwork one-on-one priya --plan greenville-o") == ["greenville-otd="]
     assert items("leadwork review capability co") == [
         "consultative-selling",
@@ -260,23 +306,51 @@ def test_no_option_naming_a_journal_value_is_left_without_completion():
         for name, sub in getattr(command, "commands", {}).items():
             yield from params(sub, f"{path} {name}")
 
+    def completes(command, param):
+        probe = typer.Context(command, obj=complete_values.Probe())
+        return any(
+            str(item.value).startswith(complete_values.KIND_PROBE)
+            for item in param.shell_complete(probe, "")
+        )
+
     missing = [
         f"{path} {param.name} ({param.metavar})"
         for path, param in params(get_command(app), "leadwork")
         if param.metavar
         and JOURNAL_METAVARS.match(param.metavar)
-        and param._custom_shell_complete is None
+        and not completes(get_command(app), param)
         and (path, param.name) not in NEW_IDS
     ]
     assert not missing, f"add autocompletion= from complete_values to: {missing}"
 
 
-def test_the_conversation_kinds_and_the_leaders_id_are_the_models():
+def test_the_leaders_id_is_the_models():
     from leadwork.model.common import ME
-    from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
 
-    assert DEFAULT_CONVERSATION_KINDS == complete_values.CONVERSATION_KINDS
     assert ME == complete_values.ME
+
+
+def test_the_conversation_kinds_are_the_journals(example_journal, monkeypatch):
+    """Read by the store, as the commands read them: the journal's own list."""
+    monkeypatch.chdir(example_journal)
+    config = example_journal / "leadwork.toml"
+    text = config.read_text()
+    marker = "[settings]\n" if "[settings]\n" in text else None
+    if marker:
+        text = text.replace(marker, marker + 'conversation_kinds = ["board", "bank"]\n', 1)
+    else:
+        text += '\n[settings]\nconversation_kinds = ["board", "bank"]\n'
+    config.write_text(text)
+    assert items("leadwork conversation --with ") == ["board", "bank"]
+    assert items("leadwork conversation --with b") == ["board", "bank"]
+
+
+def test_a_wrong_today_offers_the_check_in_weeks_only(example_journal, monkeypatch):
+    monkeypatch.chdir(example_journal)
+    monkeypatch.setenv("LEADWORK_TODAY", "not-a-day")
+    text, _ = fast(shell_env("fish", "leadwork indicator list --week "))
+    assert "this week" not in text  # the command itself will say what is wrong
+    assert text.startswith("2026-W48\tcheck-in\n")
 
 
 def test_ids_from_the_journal_named_by_option_or_environment(

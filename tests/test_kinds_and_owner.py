@@ -212,8 +212,12 @@ def test_the_default_kinds_still_warn_about_customers(hospital: Path, run: Run):
 
 
 def test_completion_offers_the_journals_kinds(hospital: Path, monkeypatch):
+    from leadwork.cli.app import app
+    from leadwork.cli.derive import remember
+
     for name, value in {**BASE_ENV, "LEADWORK_JOURNAL": str(hospital)}.items():
         monkeypatch.setenv(name, value)
+    remember(app)  # what a person's first Tab press leaves in the cache
 
     def items(line: str) -> list[str]:
         env = {

@@ -1,5 +1,6 @@
-"""Packaging: the wheel has the example journal and the completer's tree inside, and no
-tests or caches; installed in a fresh environment, `leadwork` works on its own."""
+"""Packaging: the wheel has the example journal inside, and no tests, caches or generated
+CLI answers (those are derived from the app at run time: leadwork.cli.cache); installed
+in a fresh environment, `leadwork` works on its own."""
 
 import os
 import shutil
@@ -39,9 +40,9 @@ def test_the_wheel_holds_the_example_and_no_tests_or_caches(wheel):
         "leadwork/example/.gitattributes",
         "leadwork/templates/team.toml",
         "leadwork/templates/gitattributes",
-        "leadwork/cli/command_tree.json",
     ):
         assert needed in names, needed
+    assert not [n for n in names if n.endswith(("command_tree.json", "roothelp.py"))]
     example = sum(1 for p in (ROOT / "examples" / "northfield").rglob("*") if p.is_file())
     assert len([n for n in names if n.startswith("leadwork/example/")]) == example
     for name in names:
@@ -82,19 +83,17 @@ def test_the_installed_wheel_works_on_its_own(wheel, tmp_path):
     )
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.startswith("ok: the journal is valid (20 check-ins")
-    completed = subprocess.run(
-        [leadwork],
-        capture_output=True,
-        text=True,
-        cwd=journal,
-        env={
-            **ENV,
-            "_LEADWORK_COMPLETE": "complete_bash",
-            "COMP_WORDS": "leadwork indicator show dayton-",
-            "COMP_CWORD": "3",
-        },
-    )
-    assert completed.stdout.split() == ["dayton-otd", "dayton-scrap"]
+    tab = {
+        **ENV,
+        "LEADWORK_CACHE_DIR": str(tmp_path / "cache"),
+        "_LEADWORK_COMPLETE": "complete_bash",
+        "COMP_WORDS": "leadwork indicator show dayton-",
+        "COMP_CWORD": "3",
+    }
+    for _ in ("Typer answers and fills the cache", "the cache answers"):
+        completed = subprocess.run([leadwork], capture_output=True, text=True, cwd=journal, env=tab)
+        assert completed.stdout.split() == ["dayton-otd", "dayton-scrap"]
+    assert sorted(p.suffix for p in (tmp_path / "cache").iterdir()) == [".help", ".json"]
 
 
 def _tool(name: str) -> str | None:

@@ -9,8 +9,9 @@ def main() -> None:
     import sys
 
     # Shell completion runs this on every Tab press: answer before importing Typer (see
-    # leadwork.cli.complete), unless the command tree is stale, then Typer answers.
-    if os.environ.get("_LEADWORK_COMPLETE", "").startswith("complete_"):
+    # leadwork.cli.complete), unless no command tree is cached yet, then Typer answers.
+    completing = os.environ.get("_LEADWORK_COMPLETE", "").startswith("complete_")
+    if completing:
         from leadwork.cli.complete import run
 
         code = run(dict(os.environ))
@@ -29,7 +30,14 @@ def main() -> None:
                 return
             from leadwork.cli.app import command_named, make_app
 
-            make_app(only=command_named(sys.argv[1:]))(prog_name="leadwork")
+            only = command_named(sys.argv[1:])
+            app = make_app(only=only)
+            if only is None and (completing or fasthelp.is_root_help(sys.argv[1:])):
+                # The fast path had nothing cached: keep what it needs for next time.
+                from leadwork.cli.derive import remember
+
+                remember(app)
+            app(prog_name="leadwork")
         finally:
             if sys.stdout is not None:  # here, where a broken pipe is caught, not at exit
                 sys.stdout.flush()

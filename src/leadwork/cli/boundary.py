@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from leadwork.cli.session import color_enabled, session
@@ -22,6 +21,14 @@ from leadwork.errors import EXIT_INTERRUPTED, LeadworkError, ProblemsFound, Usag
 
 if TYPE_CHECKING:
     import datetime as dt
+    from typing import Protocol
+
+    class UsageError(Protocol):
+        """Click's UsageError, as Typer raises it (it vendors click, privately)."""
+
+        ctx: typer.Context | None
+
+        def format_message(self) -> str: ...
 
     from leadwork.store.journal import Journal
 
@@ -86,24 +93,31 @@ def usage_problem(error: UsageError) -> UsageProblem:
     return UsageProblem(message[:1].lower() + message[1:], hint="; ".join(hints) or None)
 
 
+def is_usage_error(error: BaseException) -> bool:
+    """Click's UsageError (a bad option, a missing argument, an unknown command), known by
+    its documented contract: exit code 2, the context it happened in, a message. Typer
+    vendors click as a private module, so the class itself is not ours to import."""
+    return (
+        getattr(error, "exit_code", None) == 2
+        and hasattr(error, "ctx")
+        and callable(getattr(error, "format_message", None))
+        and not isinstance(error, LeadworkError)
+    )
+
+
 class LeadworkGroup(TyperGroup):
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         try:
             return super().parse_args(ctx, args)
-        except UsageError as error:  # the root's own options, before any command runs
-            if _is_help(error):
+        except Exception as error:  # the root's own options, before any command runs
+            if not is_usage_error(error) or _is_help(error):
                 raise
-            report(usage_problem(error))
+            report(usage_problem(error))  # type: ignore[arg-type]
             raise typer.Exit(UsageProblem.exit_code) from None
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except UsageError as error:
-            if _is_help(error):
-                raise
-            report(usage_problem(error))
-            ctx.exit(UsageProblem.exit_code)
         except LeadworkError as error:
             if _debug(ctx):
                 traceback.print_exc()
@@ -119,6 +133,11 @@ class LeadworkGroup(TyperGroup):
             print("\nleadwork: interrupted; nothing more was written", file=sys.stderr)
             ctx.exit(EXIT_INTERRUPTED)
         except Exception as error:
+            if is_usage_error(error):
+                if _is_help(error):
+                    raise
+                report(usage_problem(error))  # type: ignore[arg-type]
+                ctx.exit(UsageProblem.exit_code)
             # Typer's and click's own exits and usage errors carry an exit code: let them
             # through to click, which prints usage errors and exits 2.
             if isinstance(error, typer.Exit | typer.Abort) or hasattr(error, "exit_code"):
@@ -134,7 +153,7 @@ class LeadworkGroup(TyperGroup):
             ctx.exit(EXIT_INTERNAL)
 
 
-def _is_help(error: UsageError) -> bool:
+def _is_help(error: BaseException) -> bool:
     """`leadwork indicator` alone: click shows the group's help, which is right as it is."""
     return type(error).__name__ == "NoArgsIsHelpError"
 

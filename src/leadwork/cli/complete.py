@@ -5,36 +5,33 @@ The completion scripts that `leadwork --install-completion` / `--show-completion
 Going through Typer costs ~0.35 s here (typer alone ~110 ms, its pydantic TypeAdapters
 ~70 ms more, then building every command), which a person feels on each Tab. So the entry
 point (`leadwork.cli.main`) hands those requests to this module first: it knows the
-command tree from `command_tree.json` (generated from the Typer app by `complete_tree`,
-and kept equal to it by tests/test_completion.py), follows Click's completion rules, and
-reads ids with tomllib only. It answers in Typer's output format for each shell.
+command tree from the user's cache (`leadwork.cli.cache`; derived from the Typer app by
+`leadwork.cli.derive`, and compared with Typer's answers by tests/test_completion.py),
+follows Click's completion rules, and reads ids with tomllib only. It answers in Typer's
+output format for each shell.
 
-If the tree file is missing or unreadable, it declines and Typer answers: slower, same.
+If nothing is cached for this installation (the first Tab, or the CLI changed), it
+declines: Typer answers, slower, the same, and the entry point fills the cache.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import shlex
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # typing costs ~10 ms to import, on every Tab press
     from typing import Any
 
 COMPLETE_VAR = "_LEADWORK_COMPLETE"
-TREE_FILE = Path(__file__).with_name("command_tree.json")
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 _WHITESPACE = re.compile(r"\s")
 
 
-def load_tree() -> dict[str, Any] | None:
-    try:
-        tree = json.loads(TREE_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return tree.get("root")
+def load_tree(environ: dict[str, str]) -> dict[str, Any] | None:
+    from leadwork.cli import cache
+
+    return cache.load_tree(environ)
 
 
 # ---- reading the words the shell sends ------------------------------------------------------
@@ -212,7 +209,7 @@ def respond(environ: dict[str, str]) -> tuple[str | None, int] | None:
     instruction, _, shell = environ.get(COMPLETE_VAR, "").partition("_")
     if instruction != "complete" or shell not in SHELLS:
         return None
-    root = load_tree()
+    root = load_tree(environ)
     if root is None:
         return None
     args, incomplete = completion_args(shell, environ)

@@ -1,18 +1,20 @@
 """What shell completion offers for a value: ids and weeks from the journal at hand.
 
-Standard library only (tomllib): completion runs on every Tab press, so it reads just the
-one file it needs, without pydantic or the models, and says nothing when a file is broken
-(`leadwork check` is where problems are reported). Each `*_values` function takes the
---journal option as given on the command line (or None) and the incomplete word.
+Completion runs on every Tab press, so it reads just the one file it needs with tomllib,
+without pydantic or the models, and says nothing when a file is broken (`leadwork check`
+is where problems are reported). What the core already knows it asks the core: where the
+journal is (`store.locate`), today (`cli.session.today`), the conversation kinds (the
+journal's settings, read by the store). Each `*_values` function takes the --journal
+option as given on the command line (or None) and the incomplete word.
 
 The Typer callbacks at the bottom let commands declare what their parameters complete,
 `typer.Argument(autocompletion=complete_values.people)`; the fast completer
-(`leadwork.cli.complete`) finds the same kinds in its command tree.
+(`leadwork.cli.complete`) finds the same kinds in the command tree `leadwork.cli.derive`
+derives from the app.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tomllib
 from pathlib import Path
@@ -28,20 +30,15 @@ DEFINITIONS = ("leadwork", "strategy", "capabilities", "indicators", "team")
 
 
 def journal_root(journal_option: str | None) -> Path | None:
-    """The journal `leadwork.store.locate.find_journal` would find, or None: the same three
-    places in the same order, without its error types (leadwork.errors costs ~20 ms)."""
+    """The journal the command would work on (`leadwork.store.locate`, the same search),
+    or None where there is none."""
+    from leadwork.store.locate import journal_if_any
+
+    option = Path(journal_option) if journal_option else None
     try:
-        cwd = Path.cwd()
-        named = journal_option or os.environ.get("LEADWORK_JOURNAL")
-        if named:
-            folder = cwd / named
-            return folder if (folder / "leadwork.toml").is_file() else None
-        for folder in (cwd, *cwd.parents):
-            if (folder / "leadwork.toml").is_file():
-                return folder
+        return journal_if_any(option, os.environ, Path.cwd())
     except OSError:
         return None
-    return None
 
 
 def _table(root: Path | None, name: str, key: str) -> list[dict[str, Any]]:
@@ -121,25 +118,20 @@ def owner_values(journal_option: str | None, incomplete: str) -> list[Item]:
     return [*people_values(journal_option, incomplete), *_matching([(ME, "you")], incomplete)]
 
 
-# model.settings.DEFAULT_CONVERSATION_KINDS (pydantic is too heavy for a Tab press; a test
-# keeps the two the same).
-CONVERSATION_KINDS = ("customer", "supplier", "partner", "analyst", "employee", "other")
-
-
 def conversation_kinds(root: Path | None) -> list[str]:
-    """leadwork.toml's `[settings] conversation_kinds`, or the defaults when it sets none
-    (or sets them wrongly: `leadwork check` says so)."""
+    """leadwork.toml's `[settings] conversation_kinds` as the journal reads it (its defaults
+    when it sets none, or when the file is broken: `leadwork check` says so)."""
+    from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
+
     if root is None:
-        return list(CONVERSATION_KINDS)
+        return list(DEFAULT_CONVERSATION_KINDS)
+    from leadwork.errors import LeadworkError
+    from leadwork.store.journal import Journal
+
     try:
-        with open(root / "leadwork.toml", "rb") as handle:
-            settings = tomllib.load(handle).get("settings", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
-        return list(CONVERSATION_KINDS)
-    kinds = settings.get("conversation_kinds") if isinstance(settings, dict) else None
-    if not isinstance(kinds, list) or not kinds:
-        return list(CONVERSATION_KINDS)
-    return [kind for kind in kinds if isinstance(kind, str)]
+        return list(Journal(root).config().settings.conversation_kinds)
+    except (LeadworkError, OSError):
+        return list(DEFAULT_CONVERSATION_KINDS)
 
 
 def kind_values(journal_option: str | None, incomplete: str) -> list[Item]:
@@ -147,16 +139,17 @@ def kind_values(journal_option: str | None, incomplete: str) -> list[Item]:
     return _matching([(kind, "") for kind in kinds], incomplete)
 
 
-ENV_TODAY = "LEADWORK_TODAY"  # as in leadwork.cli.session, which imports typer
+def _this_week() -> str | None:
+    """This week, as every command sees it (`session.today`: $LEADWORK_TODAY or the
+    clock); None when $LEADWORK_TODAY is not a day, which the command will say."""
+    from leadwork.cli.session import today
+    from leadwork.domain.weeks import Week
+    from leadwork.errors import LeadworkError
 
-
-def _this_week() -> str:
     try:
-        today = dt.date.fromisoformat(os.environ.get(ENV_TODAY) or "")
-    except ValueError:
-        today = dt.date.today()
-    year, week, _ = today.isocalendar()
-    return f"{year:04d}-W{week:02d}"
+        return str(Week.of(today()))
+    except LeadworkError:
+        return None
 
 
 def _checkin_weeks(root: Path | None) -> list[str]:
@@ -174,7 +167,7 @@ def _checkin_weeks(root: Path | None) -> list[str]:
 def week_values(journal_option: str | None, incomplete: str) -> list[Item]:
     """This week first, then the weeks that have a check-in, newest first."""
     this_week = _this_week()
-    items = [(this_week, "this week")]
+    items = [(this_week, "this week")] if this_week else []
     items += [
         (w, "check-in") for w in _checkin_weeks(journal_root(journal_option)) if w != this_week
     ]
@@ -219,6 +212,13 @@ VALUES: dict[str, Callable[[str | None, str], list[Item]]] = {
 # ---- Typer callbacks: `autocompletion=` on a parameter ------------------------------------------
 # `ctx` is left unannotated so this module needs no typer import; Typer matches it by name.
 
+KIND_PROBE = "\0leadwork-completes:"
+
+
+class Probe:
+    """`ctx.obj` while `leadwork.cli.derive` maps the commands: each callback then names
+    its kind instead of reading the journal."""
+
 
 def _journal_option(ctx: Any) -> str | None:
     root = ctx.find_root() if ctx is not None else None
@@ -226,27 +226,26 @@ def _journal_option(ctx: Any) -> str | None:
     return str(value) if value else None
 
 
-def _callback(values: Callable[[str | None, str], list[Item]]) -> Callable[..., list[Item]]:
+def _callback(kind: str) -> Callable[..., list[Item]]:
     """The Typer callback for one kind of value: the --journal option found in `ctx`."""
+    values = VALUES[kind]
 
     def complete(ctx, incomplete: str) -> list[Item]:  # type: ignore[no-untyped-def]
+        if isinstance(getattr(ctx, "obj", None), Probe):
+            return [(KIND_PROBE + kind, "")]
         return values(_journal_option(ctx), incomplete)
 
     return complete
 
 
-# One callback per kind, made once: complete_tree finds a parameter's kind by identity.
-CALLBACKS: dict[str, Callable[..., list[Item]]] = {
-    kind: _callback(values) for kind, values in VALUES.items()
-}
-people = CALLBACKS["people"]
-owners = CALLBACKS["owners"]
-indicators = CALLBACKS["indicators"]
-capabilities = CALLBACKS["capabilities"]
-choices = CALLBACKS["choices"]
-weeks = CALLBACKS["weeks"]
-files = CALLBACKS["files"]
-serves = CALLBACKS["serves"]
-readings = CALLBACKS["readings"]
-steps = CALLBACKS["steps"]
-kinds = CALLBACKS["kinds"]
+people = _callback("people")
+owners = _callback("owners")
+indicators = _callback("indicators")
+capabilities = _callback("capabilities")
+choices = _callback("choices")
+weeks = _callback("weeks")
+files = _callback("files")
+serves = _callback("serves")
+readings = _callback("readings")
+steps = _callback("steps")
+kinds = _callback("kinds")

@@ -1,17 +1,16 @@
 """`leadwork --help` and `leadwork --version` in milliseconds, without importing Typer.
 
-Importing typer (and the click it vendors) costs 80-110 ms on our 2-core machine, more
-than the 80 ms a person's `leadwork --help` may take. So `main` answers exactly these two
-requests itself, from the text Typer printed for them: `roothelp.py`, written by
-`python -m leadwork.cli.fasthelp` and compared with Typer's own output by
-tests/test_fasthelp.py. Whenever the answer could differ from Typer's, it declines and
-Typer answers as always:
+Importing typer (and the click it vendors) and building the commands costs more than
+the 80 ms a person's `leadwork --help` may take. So `main` answers exactly these two
+requests itself: the version from the package, the help from the text Typer printed the
+last time, kept in the user's cache (`leadwork.cli.cache`, derived by `leadwork.cli.derive`
+and checked against Typer's own output by tests/test_fasthelp.py). Whenever the answer
+could differ from Typer's, it declines and Typer answers as always (and fills the cache):
 
 - anything but exactly `--help`, `-h` or `--version` (`leadwork check --help` included);
 - shell completion is asking (`_LEADWORK_COMPLETE` is set);
 - the terminal is narrower than 80 columns: click wraps help at min(columns, 80) - 2;
-- a file of the CLI changed since `roothelp.py` was written (a checksum of their bytes,
-  so a forgotten regeneration costs speed, never a wrong help text).
+- nothing is cached for this installation yet, or the CLI changed since (the cache's key).
 
 Standard library only, and little of it: this runs before anything else.
 """
@@ -29,23 +28,8 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 HELP_WIDTH = 80  # click's default max_width: wider terminals get the same text
-GENERATED = "roothelp.py"
 COMPLETION_ENV = "_LEADWORK_COMPLETE"
-TYPER_HELP = "from leadwork.cli.app import app; app(prog_name='leadwork')"  # Typer, no fast path
-
-
-def cli_checksum(folder: str | None = None) -> int:
-    """A checksum of every module of the CLI but the generated one: what Typer builds the
-    root help from (options, command names, the first line of each command's help)."""
-    import zlib
-
-    folder = folder or os.path.dirname(os.path.abspath(__file__))
-    checksum = 0
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".py") and name != GENERATED:
-            with open(os.path.join(folder, name), "rb") as handle:
-                checksum = zlib.crc32(name.encode() + b"\0" + handle.read(), checksum)
-    return checksum
+HELP_ARGS = ("--help", "-h")
 
 
 def terminal_columns(environ: Mapping[str, str]) -> int:
@@ -63,6 +47,10 @@ def terminal_columns(environ: Mapping[str, str]) -> int:
     return columns or HELP_WIDTH
 
 
+def is_root_help(args: list[str]) -> bool:
+    return len(args) == 1 and args[0] in HELP_ARGS
+
+
 def answer(
     args: list[str],
     environ: Mapping[str, str] = os.environ,
@@ -70,7 +58,7 @@ def answer(
 ) -> bool:
     """Print the root help or the version if that is exactly what was asked and the text
     is certainly Typer's; True if it did. False: let Typer handle the command line."""
-    if len(args) != 1 or args[0] not in ("--help", "-h", "--version"):
+    if len(args) != 1 or args[0] not in (*HELP_ARGS, "--version"):
         return False
     if COMPLETION_ENV in environ:
         return False
@@ -82,56 +70,10 @@ def answer(
         return True
     if terminal_columns(environ) < HELP_WIDTH:
         return False
-    try:
-        from leadwork.cli import roothelp
-    except ImportError:  # not generated (yet): Typer knows the way
+    from leadwork.cli import cache
+
+    cached = cache.load_help(environ)
+    if cached is None:
         return False
-    if cli_checksum() != roothelp.CLI_CHECKSUM:
-        return False
-    out.write(roothelp.ROOT_HELP)
+    out.write(cached)
     return True
-
-
-def typer_root_help(columns: int = HELP_WIDTH) -> str:
-    """The root help exactly as Typer prints it, `columns` wide. A separate process, as a
-    person runs it: Typer's CliRunner forces another width."""
-    import subprocess
-
-    result = subprocess.run(
-        [sys.executable, "-c", TYPER_HELP, "--help"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": str(columns)},
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"leadwork --help failed:\n{result.stdout}{result.stderr}")
-    return result.stdout
-
-
-def generated_module(help_text: str, checksum: int) -> str:
-    """roothelp.py's text: one string literal per line of help, as ruff would format it."""
-    import json  # a JSON string is a double-quoted Python literal, as ruff writes them
-
-    lines = "".join(
-        f"    {json.dumps(line, ensure_ascii=False)}\n" for line in help_text.splitlines(True)
-    )
-    return (
-        '"""The root help text, as Typer prints it (see leadwork.cli.fasthelp).\n\n'
-        "Generated by `python -m leadwork.cli.fasthelp` after a change to the CLI; do not edit.\n"
-        '"""\n\n'
-        f"CLI_CHECKSUM = {checksum}\n"
-        f"ROOT_HELP = (\n{lines})\n"
-    )
-
-
-def write_generated() -> str:
-    folder = os.path.dirname(os.path.abspath(__file__))
-    path = os.path.join(folder, GENERATED)
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(generated_module(typer_root_help(), cli_checksum(folder)))
-    return path
-
-
-if __name__ == "__main__":
-    print(f"wrote {write_generated()}")

@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
-from leadwork.errors import UsageProblem
-
 if TYPE_CHECKING:
+    import typer
+
     from leadwork.store.journal import Journal
 
 ENV_TODAY = "LEADWORK_TODAY"
@@ -56,6 +54,7 @@ def today() -> dt.date:
     if not fixed:
         return dt.date.today()
     from leadwork.domain.weeks import out_of_range
+    from leadwork.errors import UsageProblem
 
     try:
         day = dt.date.fromisoformat(fixed)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from leadwork.errors import JournalNotFound
 from leadwork.store.layout import CONFIG
 
 ENV_JOURNAL = "LEADWORK_JOURNAL"
@@ -17,8 +17,28 @@ _MAKE_ONE = (
     "bundled example), or point at one with --journal PATH or $LEADWORK_JOURNAL"
 )
 
+# Why there is no journal: JournalNotFound's message and keywords. The error types are
+# imported only to raise one: shell completion asks `journal_if_any` on every Tab press.
+Refusal = tuple[str, dict[str, Any]]
+
 
 def find_journal(option: Path | None, env: Mapping[str, str], cwd: Path) -> Path:
+    found = _search(option, env, cwd)
+    if isinstance(found, Path):
+        return found
+    from leadwork.errors import JournalNotFound
+
+    message, details = found
+    raise JournalNotFound(message, **details)
+
+
+def journal_if_any(option: Path | None, env: Mapping[str, str], cwd: Path) -> Path | None:
+    """The journal `find_journal` finds, or None where it would refuse."""
+    found = _search(option, env, cwd)
+    return found if isinstance(found, Path) else None
+
+
+def _search(option: Path | None, env: Mapping[str, str], cwd: Path) -> Path | Refusal:
     if option is not None:
         return _must_be_journal(cwd / option, "--journal")
     if env.get(ENV_JOURNAL):
@@ -26,26 +46,26 @@ def find_journal(option: Path | None, env: Mapping[str, str], cwd: Path) -> Path
     for folder in (cwd, *cwd.parents):
         if (folder / CONFIG).is_file():
             return folder
-    raise JournalNotFound(
-        f"no journal here: no {CONFIG} in {cwd} or any folder above it", hint=_MAKE_ONE
-    )
+    return f"no journal here: no {CONFIG} in {cwd} or any folder above it", {"hint": _MAKE_ONE}
 
 
-def _must_be_journal(path: Path, source: str) -> Path:
+def _must_be_journal(path: Path, source: str) -> Path | Refusal:
     if not path.exists():
-        raise JournalNotFound(f"{source} points at {path}, which does not exist", hint=_MAKE_ONE)
+        return f"{source} points at {path}, which does not exist", {"hint": _MAKE_ONE}
     if not path.is_dir():
-        raise JournalNotFound(
+        return (
             f"{source} points at {path}, which is a file, not a journal folder",
-            hint=f"give the folder that holds {CONFIG}",
+            {"hint": f"give the folder that holds {CONFIG}"},
         )
     config = path / CONFIG
     if config.exists() and not config.is_file():
-        raise JournalNotFound(
+        return (
             "is not a file, but it should be the journal's settings file",
-            file=config,
-            hint=f"move the folder away and put back the {CONFIG} file (git can restore it)",
+            {
+                "file": config,
+                "hint": f"move the folder away and put back the {CONFIG} file (git can restore it)",
+            },
         )
     if not config.is_file():
-        raise JournalNotFound(f"{path} is not a journal: it has no {CONFIG}", hint=_MAKE_ONE)
+        return f"{path} is not a journal: it has no {CONFIG}", {"hint": _MAKE_ONE}
     return path

@@ -1,0 +1,169 @@
+"""The CLI's answers kept between runs: the root help and the command tree, from Typer.
+
+Importing typer (and the click it vendors) and building every command costs ~100 ms on a
+2-core machine, more than `leadwork --help` (80 ms) or a Tab press (60 ms) may take. So
+the first run that needs them builds the Typer app, derives both from it
+(`leadwork.cli.derive`) and keeps them here; later runs read them without importing Typer.
+
+Where: $LEADWORK_CACHE_DIR, else $XDG_CACHE_HOME/leadwork, else ~/.cache/leadwork; a
+folder of mode 0700 holding files of mode 0600, each written whole (temp file, rename).
+A file is used only if its key is this installation's: leadwork's version, Typer's,
+Python's, and a checksum of the CLI's source files, so an edit of a command (an editable
+install) is seen at once, with no step to run. A file that is unreadable, corrupt, for
+another key, or in a folder another user could write, is ignored and written anew; a
+cache that cannot be written (a read-only home) only costs the speed.
+
+Standard library only, and little of it: this runs before anything else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Not `from typing import TYPE_CHECKING`: importing typing costs ~5-10 ms on every Tab.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+FORMAT = 1  # the layout of a cache file; a change makes every older file foreign
+ENV_CACHE = "LEADWORK_CACHE_DIR"
+CLI_FOLDER = os.path.dirname(os.path.abspath(__file__))
+PACKAGE_FOLDER = os.path.dirname(CLI_FOLDER)
+
+
+def cache_dir(environ: Mapping[str, str] = os.environ) -> str:
+    """$LEADWORK_CACHE_DIR, else the XDG cache folder's `leadwork`."""
+    if environ.get(ENV_CACHE):
+        return environ[ENV_CACHE]
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "leadwork")
+
+
+def _typer_init() -> bytes:
+    """typer/__init__.py as installed (it holds `__version__`), found without importing it."""
+    for entry in sys.path:
+        path = os.path.join(entry or ".", "typer", "__init__.py")
+        try:
+            with open(path, "rb") as handle:
+                return path.encode() + b"\0" + handle.read()
+        except OSError:
+            continue
+    return b""
+
+
+def cli_key() -> str:
+    """What the CLI's answers depend on: Python, Typer, leadwork's version and the bytes
+    of every module of the CLI (their help texts, options and commands)."""
+    import zlib
+
+    from leadwork import __version__
+
+    data = [f"{FORMAT}\0{sys.version}\0{__version__}\0".encode(), _typer_init()]
+    for name in sorted(os.listdir(CLI_FOLDER)):
+        if name.endswith(".py"):
+            with open(os.path.join(CLI_FOLDER, name), "rb") as handle:
+                data.append(name.encode() + b"\0" + handle.read())
+    blob = b"\0\0".join(data)
+    return f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}{len(blob):x}"
+
+
+def cache_file(kind: str, environ: Mapping[str, str] = os.environ) -> str:
+    """`kind` (HELP or TREE) of this installation: one file each per package folder, so
+    two virtualenvs never take turns overwriting each other's answers."""
+    import zlib
+
+    slot = zlib.crc32(PACKAGE_FOLDER.encode())
+    return os.path.join(cache_dir(environ), f"cli-{slot:08x}.{kind}")
+
+
+HELP = "help"  # the key on the first line, then the root help as Typer prints it
+TREE = "json"  # {"key": ..., "tree": the command tree}: json costs a few ms to import
+
+
+def _trusted(folder: str) -> bool:
+    """Ours alone: owned by this user and writable by no one else."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # Windows: the folder sits in the user's own profile
+        return True
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return False
+    return info.st_uid == getuid() and not info.st_mode & 0o022
+
+
+def _read(kind: str, environ: Mapping[str, str]) -> str | None:
+    path = cache_file(kind, environ)
+    try:
+        if not _trusted(os.path.dirname(path)):
+            return None
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except (OSError, ValueError):  # ValueError: not UTF-8
+        return None
+
+
+def load_help(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The root help kept for this installation, or None (missing, corrupt or foreign)."""
+    text = _read(HELP, environ)
+    if text is None:
+        return None
+    key, newline, help_text = text.partition("\n")
+    if not newline or key != cli_key() or not help_text.startswith("Usage: "):
+        return None
+    return help_text
+
+
+def load_tree(environ: Mapping[str, str] = os.environ) -> dict[str, Any] | None:
+    """The command tree kept for this installation, or None (missing, corrupt or foreign)."""
+    import json
+
+    text = _read(TREE, environ)
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.get("key") != cli_key():
+        return None
+    tree = data.get("tree")
+    return tree if isinstance(tree, dict) else None
+
+
+def _write(path: str, text: str) -> None:
+    """`text` into `path` whole or not at all, readable by this user alone."""
+    import contextlib
+
+    temp = f"{path}.{os.getpid()}.tmp"
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def store(help_text: str, tree: dict[str, Any], environ: Mapping[str, str] = os.environ) -> bool:
+    """Keep the root help and the command tree for later runs; True if kept. Never
+    fails: without a cache leadwork is only slower."""
+    import json
+
+    folder = cache_dir(environ)
+    key = cli_key()
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        if not _trusted(folder):
+            return False
+        _write(cache_file(TREE, environ), json.dumps({"key": key, "tree": tree}))
+        _write(cache_file(HELP, environ), f"{key}\n{help_text}")
+    except OSError:
+        return False
+    return True
