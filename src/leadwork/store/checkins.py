@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -32,6 +32,7 @@ from leadwork.domain.checkin import (
     week_label,
 )
 from leadwork.domain.weeks import Week
+from leadwork.errors import LeadworkError, Problem, WriteRefused
 from leadwork.model.checkin import Checkin
 from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
@@ -104,6 +105,103 @@ def save_week(journal: Journal, week: Week, build: Callable[[Checkin | None], Me
             outcome = "amended"
         journal.forget(rel)
     return Saved(merged, rel, outcome, current is not None)
+
+
+@dataclass(frozen=True)
+class _Staged:
+    """A week's file as it will be written, and as it was (None: it is new)."""
+
+    rel: str
+    path: Path
+    text: str
+    original: str | None
+
+
+def save_weeks(
+    journal: Journal, builds: Mapping[Week, Callable[[Checkin | None], Merged]]
+) -> list[Saved]:
+    """`save_week` for many weeks at once, all or nothing: under the journal's lock every
+    week is merged and its new text made and verified (comments kept, as `edit_file`
+    does) before any file is written; then each is written atomically. If a write fails
+    half-way, the files already written are put back as they were (new ones removed), and
+    the error says so."""
+    saved: list[Saved] = []
+    staged: list[_Staged] = []
+    with journal_lock(journal.root):
+        for week in sorted(builds):
+            rel = journal.checkin_rel(week)
+            journal.forget(rel)
+            current = journal.checkin(week)
+            merged = builds[week](current)
+            if not merged.changed:
+                saved.append(Saved(merged, rel, "unchanged", current is not None))
+                continue
+            path = journal.writable(rel)
+            if current is None:
+                staged.append(_Staged(rel, path, dumps(merged.checkin, header(week)), None))
+                outcome: Outcome = "created"
+            else:
+                from leadwork.store.edit import edited_text
+
+                made = edited_text(
+                    path, lambda document, edits=merged.edits: apply_edits(document, edits), Checkin
+                )
+                original = path.read_bytes().decode("utf-8")  # a regular file: edited_text says
+                staged.append(_Staged(rel, path, made[3], original))
+                outcome = "amended"
+            saved.append(Saved(merged, rel, outcome, current is not None))
+        try:
+            _write_all(staged)
+        finally:
+            for item in staged:
+                journal.forget(item.rel)
+    return saved
+
+
+def _write_all(staged: Sequence[_Staged]) -> None:
+    written: list[_Staged] = []
+    folders = {item.path.parent for item in staged if not item.path.parent.exists()}
+    try:
+        for item in staged:
+            make_folder(item.path.parent)
+            atomic_write(item.path, item.text)
+            written.append(item)
+    except BaseException as error:
+        failed = _restore(written, folders)
+        if not isinstance(error, LeadworkError):
+            raise
+        put_back = (
+            f"the {len(written)} file{'s' * (len(written) != 1)} already written "
+            f"{'were' if len(written) != 1 else 'was'} put back as before"
+            if written
+            else "no file had been written yet"
+        )
+        if failed:
+            note = Problem(
+                f"could not put back {', '.join(failed)}: compare with git (`git diff`)",
+                hint="the other files are as they were",
+            )
+        else:
+            note = Problem(f"nothing was changed: {put_back}")
+        raise WriteRefused(problems=[*error.problems, note]) from None
+
+
+def _restore(written: Sequence[_Staged], folders: set[Path]) -> list[str]:
+    """Put the written files back (remove the new ones, and the folders made for them);
+    the files that could not be, relative to the journal."""
+    failed = []
+    for item in reversed(written):
+        try:
+            if item.original is None:
+                item.path.unlink()
+            else:
+                atomic_write(item.path, item.original, limit=None)
+        except (OSError, LeadworkError):
+            failed.append(item.rel)
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+    return failed
 
 
 # ---- amending with tomlkit ----------------------------------------------------------------

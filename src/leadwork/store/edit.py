@@ -61,6 +61,17 @@ def edit_file(
 
     Returns (old text, new text, the validated model of the new text).
     """
+    old, new, validated, written = edited_text(path, mutate, model)
+    atomic_write(path, written)
+    return old, new, validated
+
+
+def edited_text(
+    path: Path, mutate: Callable[[TOMLDocument], None], model: type[M]
+) -> tuple[str, str, M, str]:
+    """`edit_file` without the write: (old text, new text, its model, the text to write,
+    with the file's byte-order mark kept). For a writer that changes several files at once
+    and writes only when every one of them is ready."""
     old = read_text(path)  # first: it refuses what is not a regular file (a pipe would hang)
     with path.open("rb") as handle:
         raw_start = handle.read(3)
@@ -82,5 +93,4 @@ def edit_file(
             hint="this is a bug in leadwork; please report it with the file",
         )
     prefix = BOM if raw_start == BOM.encode("utf-8") else ""
-    atomic_write(path, prefix + new)
-    return old, new, validated
+    return old, new, validated, prefix + new
