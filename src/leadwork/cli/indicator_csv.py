@@ -100,7 +100,7 @@ def import_(
         typer.Argument(
             metavar="FILE",
             help="A CSV file with week, indicator and value columns (in any order and case; "
-            "unit and status optional), as export writes or a spreadsheet saves.",
+            "unit and status optional), as export writes or a spreadsheet saves; - reads stdin.",
         ),
     ],
     dry_run: Annotated[
@@ -130,8 +130,14 @@ def import_(
     from leadwork.store.document import read_text
 
     journal = session(ctx).journal()
-    text = read_text(file)
-    rows = parse_readings(text, file, journal.indicators().indicators, today())
+    indicators = journal.indicators().indicators
+    if str(file) == "-":
+        import sys
+
+        file, text = Path("<stdin>"), sys.stdin.read()
+    else:
+        text = read_text(file)
+    rows = parse_readings(text, file, indicators, today())
     current = journal.checkins(sorted({r.week for r in rows}))
     planned = plan_import(rows, current, file, replace=replace)
     by_week = readings_by_week(planned)

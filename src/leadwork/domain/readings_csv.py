@@ -123,13 +123,7 @@ def parse_readings(
     lines = text.splitlines()
     first_line = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first_line is None:
-        raise _refuse(
-            Problem(
-                "is empty: no header, no readings",
-                file=path,
-                hint="the first line names the columns: week,indicator,value",
-            )
-        )
+        return []  # an empty file (or stdin) holds no readings: nothing to do
     header_text = lines[first_line]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_text))
     records: list[tuple[int, list[str]]] = []
