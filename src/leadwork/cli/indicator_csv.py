@@ -140,7 +140,7 @@ def import_(
     rows = parse_readings(text, file, indicators, today())
     current = journal.checkins(sorted({r.week for r in rows}))
     planned = plan_import(rows, current, file, replace=replace)
-    by_week = readings_by_week(planned)
+    by_week = readings_by_week(planned, indicators)
     summary = import_summary(planned, len(by_week), dry_run=dry_run)
     if dry_run or not by_week:
         typer.echo("\n".join([summary, *import_lines(planned)]))

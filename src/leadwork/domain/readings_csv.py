@@ -278,11 +278,14 @@ def plan_import(
     return planned
 
 
-def readings_by_week(planned: Sequence[Planned]) -> dict[Week, dict[str, Number]]:
-    """The readings an import writes (new or different), by week: the answers for each
-    week's check-in."""
+def readings_by_week(
+    planned: Sequence[Planned], indicators: Sequence[Indicator]
+) -> dict[Week, dict[str, Number]]:
+    """The readings an import writes (new or different), by week, in indicators.toml's
+    order (as a check-in asks for them): the answers for each week's check-in."""
+    order = {indicator.id: i for i, indicator in enumerate(indicators)}
     found: dict[Week, dict[str, Number]] = {}
-    for p in planned:
+    for p in sorted(planned, key=lambda p: (p.row.week, order[p.row.indicator.id])):
         if p.changes:
             found.setdefault(p.row.week, {})[p.row.indicator.id] = p.row.value
     return found
