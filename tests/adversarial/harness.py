@@ -167,7 +167,7 @@ COMMANDS += (
 # init (tested in test_filesystem.py and test_escape.py instead); git setup, which writes
 # git's config and .gitattributes; git merge, the driver git calls with three versions of
 # a file, which falls back to git's own line merge on a bad one (tests/test_git_merge.py).
-NOT_JOURNAL_READERS = {"init", "git setup", "git merge"}
+NOT_JOURNAL_READERS = {"init", "git setup", "git merge", "help"}
 
 
 def readers_of(rel: str) -> list[Command]:
