@@ -227,7 +227,7 @@ def test_fast_completion_answers_exactly_as_typer_does(
 def test_commands_and_flags():
     commands = {"init", "check", "schema", "edit", "report", "indicator", "capability"}
     assert commands <= set(items("leadwork "))
-    assert items("leadwork indicator ") == ["list", "show", "add", "change"]
+    assert items("leadwork indicator ") == ["list", "show", "add", "change", "export", "import"]
     assert items("leadwork ch") == ["check", "checkin"]
     assert items("leadwork check --") == ["--strict", "--format", "--help"]
     assert items("leadwork check --format ") == ["text", "json"]

@@ -51,6 +51,18 @@ def test_the_wheel_holds_the_example_and_no_tests_or_caches(wheel):
         assert ".pytest_cache" not in name and ".hypothesis" not in name, name
 
 
+@pytest.mark.slow
+def test_the_wheel_ships_the_docs_as_they_are(wheel):
+    """`leadwork help TOPIC` prints the installed docs: the wheel holds docs/ byte for byte
+    (force-included from the one folder, so an installed doc cannot drift from it)."""
+    archive = zipfile.ZipFile(wheel)
+    docs = sorted(p for p in (ROOT / "docs").iterdir() if p.is_file())
+    shipped = sorted(n for n in archive.namelist() if n.startswith("leadwork/docs/"))
+    assert shipped == [f"leadwork/docs/{p.name}" for p in docs]
+    for path in docs:
+        assert archive.read(f"leadwork/docs/{path.name}") == path.read_bytes(), path.name
+
+
 def _venv_bin(folder: Path) -> Path:
     return folder / ("Scripts" if os.name == "nt" else "bin")
 

@@ -152,11 +152,22 @@ COMMANDS += (
         names_ids=True,
     ),
 )
+COMMANDS += (
+    Command(("indicator", "export"), reads=(INDICATORS, CHECKINS)),
+    Command(
+        ("indicator", "export", "--format", "json", "--output", "readings.json"),
+        reads=(INDICATORS, CHECKINS),
+        writes=("readings.json",),
+    ),
+    # stdin is empty here: the command reads indicators.toml, then finds nothing to import
+    # (tests/test_indicator_csv.py imports real files, bad ones among them).
+    Command(("indicator", "import", "-"), reads=(INDICATORS,)),
+)
 # Commands that read no journal file through the loader, so no bad file can reach them:
 # init (tested in test_filesystem.py and test_escape.py instead); git setup, which writes
 # git's config and .gitattributes; git merge, the driver git calls with three versions of
 # a file, which falls back to git's own line merge on a bad one (tests/test_git_merge.py).
-NOT_JOURNAL_READERS = {"init", "git setup", "git merge"}
+NOT_JOURNAL_READERS = {"init", "git setup", "git merge", "help"}
 
 
 def readers_of(rel: str) -> list[Command]:

@@ -22,6 +22,7 @@ from leadwork.cli import (
     dashboard,
     edit,
     git_group,
+    help_docs,
     indicator,
     init,
     one_on_one,
@@ -86,6 +87,7 @@ COMMANDS: dict[str, Callable[[typer.Typer], None]] = {
     "map": lambda app: app.command("map")(chain_map.map_command),
     "reflect": lambda app: app.command("reflect")(reflect.reflect),
     "git": lambda app: app.add_typer(git_group.app, name="git"),
+    "help": lambda app: app.command("help")(help_docs.help_command),
 }
 
 
@@ -100,7 +102,8 @@ def make_app(only: str | None = None) -> typer.Typer:
             "A leadership journal in plain TOML files: strategy, capabilities and leading "
             "indicators, and a weekly check-in on alignment, capability and accountability."
         ),
-        epilog="Docs: docs/format.md (the files), docs/cli.md (commands, JSON, exit codes).",
+        epilog="Docs: `leadwork help format` (the files), `leadwork help cli` (commands, JSON, "
+        "exit codes), `leadwork help` (every topic).",
         rich_markup_mode=None,  # plain help: rendering it with rich would cost ~100 ms
         pretty_exceptions_enable=False,
         no_args_is_help=True,

@@ -53,7 +53,7 @@ def dashboard(
             "--format",
             "-f",
             help="text (the terminal), markdown (to paste into a document or an email), json "
-            "(for scripts; docs/json.md), html or svg (a picture of the text, via Rich).",
+            "(for scripts; `leadwork help json`), html or svg (a picture of the text, via Rich).",
         ),
     ] = DashboardFormat.text,
     output: Annotated[

@@ -1,6 +1,6 @@
 """Commit the files a command wrote, and only those, with git: `--commit` on every
 command that writes (checkin, story, conversation, one-on-one, review strategy and
-capability, indicator add and change), one function for all of them.
+capability, indicator add, change and import), one function for all of them.
 
 git is always run with an argument list (never through a shell), from the journal's
 folder, so a file name can never become a command. Standard library only (typer is

@@ -19,7 +19,7 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-FORMAT_HELP = "text for people (a table), json for scripts (see docs/cli.md)."
+FORMAT_HELP = "text for people (a table), json for scripts (see `leadwork help cli`)."
 
 
 def parse_week(text: str | None, flag: str) -> Week | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -95,20 +95,43 @@ def save_week(
     if not merged.changed and also is None:
         return Saved(merged, rel, "unchanged", current is not None)
     with journal_lock(journal.root):
-        journal.forget(rel)
-        current = journal.checkin(week)
-        merged = build(current)
         together = Together(journal)
-        outcome: Outcome = "unchanged"
-        if merged.changed and current is None:
-            together.create(rel, dumps(merged.checkin, header(week)))
-            outcome = "created"
-        elif merged.changed:
-            together.edit(rel, lambda document: apply_edits(document, merged.edits), Checkin)
-            outcome = "amended"
+        saved = _plan_week(together, week, build)
         if also is not None:
             also(together)
         together.write()
+    return saved
+
+
+def save_weeks(
+    journal: Journal, builds: Mapping[Week, Callable[[Checkin | None], Merged]]
+) -> list[Saved]:
+    """`save_week` for many weeks at once (an import), all or nothing: under the journal's
+    lock every week is merged and its new text made and verified (comments kept) before
+    any file is written; then they are written together (`store.together`): all of them,
+    or none, even when the process is killed between two."""
+    with journal_lock(journal.root):
+        together = Together(journal)
+        saved = [_plan_week(together, week, builds[week]) for week in sorted(builds)]
+        together.write()
+    return saved
+
+
+def _plan_week(together: Together, week: Week, build: Callable[[Checkin | None], Merged]) -> Saved:
+    """The week's check-in merged against the file as it is now (the caller holds the
+    lock), and its new text planned in `together` if anything changed."""
+    journal = together.journal
+    rel = journal.checkin_rel(week)
+    journal.forget(rel)
+    current = journal.checkin(week)
+    merged = build(current)
+    outcome: Outcome = "unchanged"
+    if merged.changed and current is None:
+        together.create(rel, dumps(merged.checkin, header(week)))
+        outcome = "created"
+    elif merged.changed:
+        together.edit(rel, lambda document: apply_edits(document, merged.edits), Checkin)
+        outcome = "amended"
     return Saved(merged, rel, outcome, current is not None)
 
 

@@ -1,0 +1,158 @@
+"""`leadwork indicator export` and `leadwork indicator import FILE`: readings out and in as
+CSV (or JSON, out), for a spreadsheet or another system. Registered on the `indicator`
+sub-app in `cli/indicator.py`; the rows are read and checked in `domain/readings_csv.py`,
+written through `store/checkins.save_weeks` (all or nothing, comments kept)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from leadwork.cli import complete_values
+from leadwork.cli.git import commit_option
+from leadwork.cli.session import session, today
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+ImportCommit = commit_option("indicator import FILE")
+
+
+def export(
+    ctx: typer.Context,
+    from_week: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="YYYY-Www",
+            help="First week. Default: the first week with a check-in.",
+            autocompletion=complete_values.weeks,
+            show_default=False,
+        ),
+    ] = None,
+    to_week: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="YYYY-Www",
+            help="Last week. Default: this week.",
+            autocompletion=complete_values.weeks,
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="csv for a spreadsheet, json for scripts."),
+    ] = ExportFormat.csv,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the rows to FILE instead of printing them.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Export the readings: a row per reading (week, indicator, value, unit, status).
+
+    The status is the reading's, judged against the thresholds in effect in its week, as
+    the dashboard judges it. `leadwork indicator import` reads the CSV back.
+    """
+    from leadwork.cli.boundary import vouch
+    from leadwork.cli.options import parse_begun_week, parse_week
+    from leadwork.domain.readings_csv import export_rows
+    from leadwork.domain.weeks import Week
+    from leadwork.errors import UsageProblem
+    from leadwork.render.readings import readings_csv, readings_json
+    from leadwork.store.atomic import write_output
+
+    last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
+    first = parse_week(from_week, "--from")
+    if first is not None and first > last:
+        raise UsageProblem(
+            f"--from {first} is after --to {last}", hint="the range runs from --from to --to"
+        )
+    journal = session(ctx).journal()
+    indicators = journal.indicators().indicators
+    weeks = [w for w in journal.checkin_weeks() if (first is None or w >= first) and w <= last]
+    rows = export_rows(indicators, journal.checkins(weeks), first, last)
+    vouch(journal, today())
+    text = (readings_csv if format is ExportFormat.csv else readings_json)(rows)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_output(output, text, journal.root, example=f"readings.{format.value}")
+    typer.echo(f"Wrote {len(rows)} reading{'s' * (len(rows) != 1)} to {output}.", err=True)
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A CSV file with week, indicator and value columns (in any order and case; "
+            "unit and status optional), as export writes or a spreadsheet saves; - reads stdin.",
+        ),
+    ],
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", "-n", help="Say what would change, and write nothing."),
+    ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="Replace readings already in the check-ins that differ from the file."
+        ),
+    ] = False,
+    commit: ImportCommit = False,
+) -> None:
+    """Import readings into the weeks' check-ins, all or nothing.
+
+    Each row goes into its week's check-in (created if needed; comments and everything
+    else in it kept). The file is refused as a whole, naming the line, for an unknown or
+    retired indicator, a week not yet begun, a value that is not a number, or a reading
+    that differs from the one already there (unless --replace). Accepts a byte-order
+    mark, `;` or tab separators, and decimal commas when every decimal is written so.
+    """
+    from leadwork.domain.checkin import Answers, merge
+    from leadwork.domain.readings_csv import parse_readings, plan_import, readings_by_week
+    from leadwork.render.readings import import_lines, import_summary
+    from leadwork.store.checkins import save_weeks
+    from leadwork.store.document import read_text
+
+    journal = session(ctx).journal()
+    indicators = journal.indicators().indicators
+    if str(file) == "-":
+        import sys
+
+        file, text = Path("<stdin>"), sys.stdin.read()
+    else:
+        text = read_text(file)
+    rows = parse_readings(text, file, indicators, today())
+    current = journal.checkins(sorted({r.week for r in rows}))
+    planned = plan_import(rows, current, file, replace=replace)
+    by_week = readings_by_week(planned, indicators)
+    summary = import_summary(planned, len(by_week), dry_run=dry_run)
+    if dry_run or not by_week:
+        typer.echo("\n".join([summary, *import_lines(planned)]))
+        return
+    builds = {
+        week: (lambda now, w=week, r=readings: merge(w, now, None, Answers(readings=r)))
+        for week, readings in by_week.items()
+    }
+    saved = save_weeks(journal, builds)
+    typer.echo("\n".join([summary, *import_lines(planned)]))
+    if commit:
+        from leadwork.cli.git import commit_and_say
+
+        written = [rel for s in saved for rel in s.written]
+        commit_and_say(journal, written, f"indicator import {file.name}", "the readings")

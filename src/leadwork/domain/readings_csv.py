@@ -1,0 +1,291 @@
+"""Indicator readings in and out as rows: `leadwork indicator export` and `import`. Pure.
+
+Out: one row per reading a check-in holds (week, indicator, value, unit, status), the
+status judged as every view judges it (`status.judge_weeks`: the reading against the
+thresholds in effect in its week).
+
+In: the CSV a spreadsheet writes. Header names in any order and case (`Week`, `INDICATOR`,
+`value`; other columns are ignored), a UTF-8 byte-order mark, `,` `;` or tab between
+fields, and decimal commas (`96,5`) when the file writes every decimal that way. Each row
+is checked with the check-in's own rules (`checkin.resolve_reading`, `parse_reading`,
+`weeks.not_begun`); the first row that fails refuses the whole file, named as FILE:LINE.
+A week may be written `2026-W47` or as any day in it, `2026-11-18`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadwork.domain.checkin import Number, parse_reading, resolve_reading
+from leadwork.domain.status import judge_weeks
+from leadwork.domain.timeline import readings_of
+from leadwork.domain.values import format_value
+from leadwork.domain.weeks import Week, not_begun
+from leadwork.errors import InvalidFile, LeadworkError, Problem
+from leadwork.model.checkin import Checkin
+from leadwork.model.indicators import Indicator
+
+COLUMNS = ("week", "indicator", "value", "unit", "status")
+REQUIRED = ("week", "indicator", "value")
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of one indicator in one week, as exported: `status` is the scoreboard's
+    word for it (`status.STATUSES`)."""
+
+    week: Week
+    indicator: str
+    value: Number
+    unit: str
+    status: str
+
+
+def export_rows(
+    indicators: Sequence[Indicator],
+    checkins: Mapping[Week, Checkin],
+    first: Week | None = None,
+    last: Week | None = None,
+) -> list[Reading]:
+    """Every reading in the check-ins from `first` to `last` (both included, open when
+    None), by week, then in indicators.toml's order; readings of ids no longer defined are
+    left out (`check` reports them)."""
+    rows = []
+    for indicator in indicators:
+        readings = readings_of(indicator.id, checkins)
+        weeks = sorted(
+            w for w in readings if (first is None or w >= first) and (last is None or w <= last)
+        )
+        for judged in judge_weeks(indicator, weeks, readings):
+            value = readings[judged.week]
+            number = int(value) if isinstance(value, float) and value.is_integer() else value
+            rows.append(Reading(judged.week, indicator.id, number, indicator.unit, judged.status))
+    order = {indicator.id: i for i, indicator in enumerate(indicators)}
+    return sorted(rows, key=lambda r: (r.week, order[r.indicator]))
+
+
+# ---- reading a CSV file -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of the file, checked: its line in the file for any later message."""
+
+    line: int
+    text: str  # the line as written, shown under a message
+    week: Week
+    indicator: Indicator
+    value: Number
+
+
+_COMMA_DECIMAL = re.compile(r"^\s*[-+]?\d*,\d+\s*\S*\s*$")
+_POINT_DECIMAL = re.compile(r"^\s*[-+]?\d*\.\d+\s*\S*\s*$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _delimiter(header: str) -> str:
+    """What separates the fields: the header line says (a spreadsheet set to a language
+    with decimal commas writes `;`)."""
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else ","
+
+
+def row_problem(path: Path, line: int, text: str, message: str, hint: str | None = None) -> Problem:
+    return Problem(
+        message,
+        file=path,
+        line=line,
+        col=1,
+        hint=hint,
+        source_line=text,
+        width=max(1, len(text)),
+    )
+
+
+def _refuse(problem: Problem) -> InvalidFile:
+    return InvalidFile(problems=[problem])
+
+
+def parse_readings(
+    text: str, path: Path, indicators: Sequence[Indicator], today: dt.date
+) -> list[Row]:
+    """The file's rows, each checked as `leadwork checkin --reading` checks one; the first
+    row in error raises InvalidFile naming FILE:LINE (nothing is half-read)."""
+    text = text.removeprefix(BOM)
+    lines = text.splitlines()
+    first_line = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first_line is None:
+        return []  # an empty file (or stdin) holds no readings: nothing to do
+    header_text = lines[first_line]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_text))
+    records: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    for record in reader:
+        if not any(field.strip() for field in record):
+            continue
+        if header is None:
+            header = [field.strip().lower() for field in record]
+            continue
+        records.append((reader.line_num, record))
+    assert header is not None
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        raise _refuse(
+            row_problem(
+                path,
+                first_line + 1,
+                header_text,
+                f"the header has no {', '.join(missing)} column{'s' * (len(missing) > 1)}",
+                hint="name the columns week, indicator and value (in any order and case); "
+                "unit and status are optional",
+            )
+        )
+    at = {name: header.index(name) for name in COLUMNS if name in header}
+
+    def cell(record: list[str], name: str) -> str:
+        index = at.get(name)
+        return record[index].strip() if index is not None and index < len(record) else ""
+
+    values = [(line, cell(record, "value")) for line, record in records]
+    commas = [line for line, v in values if _COMMA_DECIMAL.match(v)]
+    points = [line for line, v in values if _POINT_DECIMAL.match(v)]
+    if commas and points:
+        line = max(commas[0], points[0])
+        raise _refuse(
+            row_problem(
+                path,
+                line,
+                _line(lines, line),
+                "the values mix decimal commas and decimal points "
+                f"(line {commas[0]} has a comma, line {points[0]} a point)",
+                hint="write every decimal the same way: 96.5 or 96,5",
+            )
+        )
+    by_id = {indicator.id: indicator for indicator in indicators}
+    rows: list[Row] = []
+    seen: dict[tuple[Week, str], Row] = {}
+    for line, record in records:
+        shown = _line(lines, line)
+
+        def refuse(message: str, hint: str | None = None) -> InvalidFile:
+            return _refuse(row_problem(path, line, shown, message, hint))  # noqa: B023
+
+        try:
+            week = _week(cell(record, "week"))
+        except ValueError as error:
+            raise refuse(
+                str(error), "write the week as YYYY-Www (2026-W47) or a day in it (2026-11-18)"
+            ) from None
+        problem = not_begun(week, today)
+        if problem:
+            raise refuse(problem, "readings are recorded for weeks that have begun")
+        try:
+            indicator = resolve_reading(cell(record, "indicator"), indicators, week)
+        except LeadworkError as error:
+            raise refuse(error.problems[0].message, error.problems[0].hint) from None
+        written = cell(record, "value")
+        try:
+            value = parse_reading(written.replace(",", ".") if commas else written, indicator.unit)
+        except ValueError as error:
+            raise refuse(str(error), "every row needs a number in its value column") from None
+        unit = cell(record, "unit")
+        if unit and unit != indicator.unit.strip():
+            raise refuse(
+                f"the unit is '{unit}', but {indicator.id} is read in "
+                f"{repr(indicator.unit) if indicator.unit else 'no unit'}",
+                hint="is this the right indicator? leave the unit empty, or write its own",
+            )
+        row = Row(line, shown, week, by_id[indicator.id], value)
+        twin = seen.get((week, indicator.id))
+        if twin is not None and twin.value != value:
+            raise refuse(
+                f"{indicator.id} in {week} is given twice, as {written} here and on line "
+                f"{twin.line}",
+                hint="keep one row for each indicator and week",
+            )
+        if twin is None:
+            seen[(week, indicator.id)] = row
+            rows.append(row)
+    return rows
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _week(text: str) -> Week:
+    """`2026-W47`, or a day in that week as a spreadsheet writes dates: `2026-11-18`."""
+    if not text:
+        raise ValueError("no week given")
+    if _DAY.match(text):
+        try:
+            week = Week.of(dt.date.fromisoformat(text))
+        except ValueError:
+            raise ValueError(f"'{text}' is not a date") from None
+    else:
+        week = Week.parse(text)
+    return week
+
+
+# ---- what an import changes -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One row's effect: `old` is the reading already there (None: a new one)."""
+
+    row: Row
+    old: Number | None
+
+    @property
+    def changes(self) -> bool:
+        return self.old is None or self.old != self.row.value
+
+
+def plan_import(
+    rows: Sequence[Row], checkins: Mapping[Week, Checkin], path: Path, *, replace: bool
+) -> list[Planned]:
+    """Each row against the reading its week already holds. A different reading is
+    replaced only with `replace`; without it the first such row refuses the whole file."""
+    planned = []
+    for row in rows:
+        current = checkins.get(row.week)
+        old = current.readings.get(row.indicator.id) if current is not None else None
+        if old is not None and isinstance(old, float) and old.is_integer():
+            old = int(old)
+        if old is not None and old != row.value and not replace:
+            unit = row.indicator.unit
+            raise _refuse(
+                row_problem(
+                    path,
+                    row.line,
+                    row.text,
+                    f"{row.indicator.id} in {row.week} is already {format_value(old, unit)}; "
+                    f"this row says {format_value(row.value, unit)}",
+                    hint="give --replace to replace the readings already there, or correct "
+                    "the row; nothing was imported",
+                )
+            )
+        planned.append(Planned(row, old))
+    return planned
+
+
+def readings_by_week(
+    planned: Sequence[Planned], indicators: Sequence[Indicator]
+) -> dict[Week, dict[str, Number]]:
+    """The readings an import writes (new or different), by week, in indicators.toml's
+    order (as a check-in asks for them): the answers for each week's check-in."""
+    order = {indicator.id: i for i, indicator in enumerate(indicators)}
+    found: dict[Week, dict[str, Number]] = {}
+    for p in sorted(planned, key=lambda p: (p.row.week, order[p.row.indicator.id])):
+        if p.changes:
+            found.setdefault(p.row.week, {})[p.row.indicator.id] = p.row.value
+    return found
