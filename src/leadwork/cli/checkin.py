@@ -27,7 +27,7 @@ class SummaryFormat(StrEnum):
     json = "json"
 
 
-CheckinCommit = commit_option("checkin YYYY-Www")
+CheckinCommit = Annotated[bool, commit_option("checkin YYYY-Www")]
 WEEK_HELP = "The ISO week, like 2026-W48. Default: this week. A week not yet begun is refused."
 
 

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from leadwork.store.journal import Journal
 
 
-AddCommit = commit_option("indicator add ID")
-ChangeCommit = commit_option("indicator change ID")
+AddCommit = Annotated[bool, commit_option("indicator add ID")]
+ChangeCommit = Annotated[bool, commit_option("indicator change ID")]
 
 
 def _day(text: str | None, option: str) -> object:

@@ -59,8 +59,8 @@ FormatOption = Annotated[
     BriefFormat,
     typer.Option("--format", "-f", help="With --show-only: text for people, json for scripts."),
 ]
-StrategyCommit = commit_option("review strategy YYYY-MM-DD")
-CapabilityCommit = commit_option("review capability ID YYYY-MM-DD")
+StrategyCommit = Annotated[bool, commit_option("review strategy YYYY-MM-DD")]
+CapabilityCommit = Annotated[bool, commit_option("review capability ID YYYY-MM-DD")]
 
 
 # ---- asking ------------------------------------------------------------------------------------
