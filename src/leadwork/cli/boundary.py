@@ -87,7 +87,9 @@ def usage_problem(error: UsageError) -> UsageProblem:
 
 
 class LeadworkGroup(TyperGroup):
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    # Click hands these its own Context (typer.Context subclasses it); the base class names
+    # that type only from typer's private vendored click, which leadwork does not import.
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         try:
             return super().parse_args(ctx, args)
         except UsageError as error:  # the root's own options, before any command runs
@@ -96,7 +98,7 @@ class LeadworkGroup(TyperGroup):
             report(usage_problem(error))
             raise typer.Exit(UsageProblem.exit_code) from None
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # as parse_args
         try:
             return super().invoke(ctx)
         except UsageError as error:

@@ -365,9 +365,11 @@ class Flags:
             answers, journal.config().settings.conversation_kinds, _team_names(journal)
         )
         self._steps_done(answers, journal)
-        for key, value in self.reflection.items():
-            if value is not None:
-                answers.reflection[key] = _checked(f"--{key}", value, rules.check_text, value)
+        for key, reflected in self.reflection.items():
+            if reflected is not None:
+                answers.reflection[key] = _checked(
+                    f"--{key}", reflected, rules.check_text, reflected
+                )
                 self.keys.add(f"reflection:{key}")
         return answers, self.keys
 

@@ -15,6 +15,7 @@ from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
+    from leadwork.model.indicators import Indicator
     from leadwork.store.journal import Journal
 
 
@@ -28,7 +29,7 @@ def _day(text: str | None, option: str) -> object:
     return parse_date(text, option, today())
 
 
-def _definitions(journal: Journal) -> tuple[list, set[str], set[str]]:
+def _definitions(journal: Journal) -> tuple[list[Indicator], set[str], set[str]]:
     indicators = list(journal.indicators().indicators)
     people = {p.id for p in journal.team().people}
     choices = {c.id for c in journal.strategy().choices}

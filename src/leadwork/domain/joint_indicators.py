@@ -70,9 +70,7 @@ def new_indicator(
             problems, lambda: known_id(data["owner"], "person", "--owner", people, "team.toml")
         )
     for who in data.get("agreed_with", []):
-        _collect(
-            problems, partial(known_id, who, "person", "--agreed-with", people, "team.toml")
-        )
+        _collect(problems, partial(known_id, who, "person", "--agreed-with", people, "team.toml"))
     for target in data.get("serves", []):
         _collect(
             problems,
@@ -103,9 +101,7 @@ def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> 
         )
     problems: list[Problem] = []
     for who in data.get("agreed_with", []):
-        _collect(
-            problems, partial(known_id, who, "person", "--agreed-with", people, "team.toml")
-        )
+        _collect(problems, partial(known_id, who, "person", "--agreed-with", people, "team.toml"))
     if problems:
         raise UsageProblem(problems=problems)
     change = _validated(Change, data)

@@ -240,7 +240,7 @@ def _set_after_last_key(table: Table, key: str, value: object) -> None:
         table[key] = value
         return
     body = table.value.body
-    trailing = []
+    trailing: list[tuple[Any, Any]] = []
     while body and body[-1][0] is None and isinstance(body[-1][1], Comment | Whitespace):
         trailing.insert(0, body.pop())
     table[key] = value
