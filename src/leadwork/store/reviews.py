@@ -55,12 +55,12 @@ def capability_subject(capability_id: str) -> str:
 
 def strategy_reviews(journal: Journal) -> list[StrategyReview]:
     entries = [e for e in journal.review_entries() if e.rest == STRATEGY_SUBJECT]
-    return [journal.review(e) for e in entries]  # type: ignore[misc]
+    return [journal.load(e.rel, StrategyReview) for e in entries]
 
 
 def capability_reviews(journal: Journal) -> list[CapabilityReview]:
     entries = [e for e in journal.review_entries() if e.rest.startswith(CAPABILITY_PREFIX)]
-    return [journal.review(e) for e in entries]  # type: ignore[misc]
+    return [journal.load(e.rel, CapabilityReview) for e in entries]
 
 
 # ---- what a review shows before it asks -------------------------------------------------------
