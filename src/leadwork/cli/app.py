@@ -69,7 +69,7 @@ def root(
 
 
 # Every command, in the order `leadwork --help` lists them: a name and how to add it.
-COMMANDS: dict[str, Callable[[typer.Typer], None]] = {
+COMMANDS: dict[str, Callable[[typer.Typer], object]] = {
     "init": lambda app: app.command("init")(init.init),
     "check": lambda app: app.command("check")(check.check),
     "dashboard": lambda app: app.command("dashboard")(dashboard.dashboard),

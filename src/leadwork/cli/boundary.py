@@ -106,7 +106,9 @@ def is_usage_error(error: BaseException) -> bool:
 
 
 class LeadworkGroup(TyperGroup):
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    # Click hands these its own Context (typer.Context subclasses it); the base class names
+    # that type only from typer's private vendored click, which leadwork does not import.
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         try:
             return super().parse_args(ctx, args)
         except Exception as error:  # the root's own options, before any command runs
@@ -115,7 +117,7 @@ class LeadworkGroup(TyperGroup):
             report(usage_problem(error))  # type: ignore[arg-type]
             raise typer.Exit(UsageProblem.exit_code) from None
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # as parse_args
         try:
             return super().invoke(ctx)
         except LeadworkError as error:

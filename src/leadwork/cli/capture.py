@@ -19,8 +19,8 @@ from leadwork.errors import UsageProblem
 if TYPE_CHECKING:
     from leadwork.domain.checkin import Answers
 
-StoryCommit = commit_option("story YYYY-Www")
-ConversationCommit = commit_option("conversation YYYY-Www")
+StoryCommit = Annotated[bool, commit_option("story YYYY-Www")]
+ConversationCommit = Annotated[bool, commit_option("conversation YYYY-Www")]
 
 
 def story(

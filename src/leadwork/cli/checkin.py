@@ -28,7 +28,7 @@ class SummaryFormat(StrEnum):
     json = "json"
 
 
-CheckinCommit = commit_option("checkin YYYY-Www")
+CheckinCommit = Annotated[bool, commit_option("checkin YYYY-Www")]
 WEEK_HELP = "The ISO week, like 2026-W48. Default: this week. A week not yet begun is refused."
 
 
@@ -368,9 +368,11 @@ class Flags:
             answers, journal.config().settings.conversation_kinds, _team_names(journal)
         )
         self._steps_done(answers, journal)
-        for key, value in self.reflection.items():
-            if value is not None:
-                answers.reflection[key] = _checked(f"--{key}", value, rules.check_text, value)
+        for key, reflected in self.reflection.items():
+            if reflected is not None:
+                answers.reflection[key] = _checked(
+                    f"--{key}", reflected, rules.check_text, reflected
+                )
                 self.keys.add(f"reflection:{key}")
         return answers, self.keys
 

@@ -13,7 +13,7 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 from leadwork.errors import LeadworkError
 
@@ -22,17 +22,15 @@ if TYPE_CHECKING:
 
 
 def commit_option(message: str) -> Any:
-    """The `--commit` option of a command whose commits say `message`."""
+    """The `--commit` option of a command whose commits say `message`, to annotate a
+    `bool` with: `Annotated[bool, commit_option(...)]` is a type the type checker sees."""
     import typer
 
-    return Annotated[
-        bool,
-        typer.Option(
-            "--commit",
-            help="Commit the file(s) this run wrote to git, and only those "
-            f"(message: '{message}', after commit_prefix in leadwork.toml).",
-        ),
-    ]
+    return typer.Option(
+        "--commit",
+        help="Commit the file(s) this run wrote to git, and only those "
+        f"(message: '{message}', after commit_prefix in leadwork.toml).",
+    )
 
 
 def commit_written(

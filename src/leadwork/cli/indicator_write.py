@@ -15,11 +15,12 @@ from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
+    from leadwork.model.indicators import Indicator
     from leadwork.store.journal import Journal
 
 
-AddCommit = commit_option("indicator add ID")
-ChangeCommit = commit_option("indicator change ID")
+AddCommit = Annotated[bool, commit_option("indicator add ID")]
+ChangeCommit = Annotated[bool, commit_option("indicator change ID")]
 
 
 def _day(text: str | None, option: str) -> object:
@@ -28,7 +29,7 @@ def _day(text: str | None, option: str) -> object:
     return parse_date(text, option, today())
 
 
-def _definitions(journal: Journal) -> tuple[list, set[str], set[str]]:
+def _definitions(journal: Journal) -> tuple[list[Indicator], set[str], set[str]]:
     indicators = list(journal.indicators().indicators)
     people = {p.id for p in journal.team().people}
     choices = {c.id for c in journal.strategy().choices}

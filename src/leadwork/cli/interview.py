@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from leadwork.cli.prompts import Prompter
@@ -127,7 +128,7 @@ class Interview:
             prompt = show.reading_prompt(question.indicator)
             unit = question.indicator.unit
             value = self.ask.number(
-                prompt, default=question.current, parse=lambda t, u=unit: parse_reading(t, u)
+                prompt, default=question.current, parse=partial(parse_reading, unit=unit)
             )
             if value is not None:
                 self.answers.readings[question.indicator.id] = value
@@ -202,7 +203,7 @@ class Interview:
             value = self.ask.number(
                 area,
                 default=recorded.get(area),
-                parse=lambda t, a=area: parse_confidence(t, a),
+                parse=partial(parse_confidence, area=area),
             )
             if value is not None:
                 self.answers.confidence[area] = int(value)
@@ -355,8 +356,8 @@ class Interview:
         current = self.context.current
         kept = [c.text for c in current.commitments] if current else []
         listed = list(dict.fromkeys([*kept, *carried]))
-        for text in listed:
-            self.ask.say(_kept(text))
+        for item in listed:
+            self.ask.say(_kept(item))
         while True:
             number = len(listed) + len(self.answers.commitments) + 1
             text = self.ask.text(f"Commitment {number} (Enter: no more)")

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from leadwork.store.journal import Journal
 
 
-MeetingCommit = commit_option("one-on-one PERSON YYYY-MM-DD")
+MeetingCommit = Annotated[bool, commit_option("one-on-one PERSON YYYY-MM-DD")]
 
 
 class PrepFormat(StrEnum):
@@ -297,7 +297,7 @@ def _print_due(journal: Journal, now: dt.date, format: PrepFormat) -> None:
     upcoming = [
         cadence(p.id, p.cadence_days, met.get(p.id), now) for p in people.values() if p.cadence_days
     ]
-    upcoming = sorted((c for c in upcoming if c.due_on), key=lambda c: c.due_on)
+    upcoming = sorted((c for c in upcoming if c.due_on), key=lambda c: c.due_on or dt.date.min)
     next_up = upcoming[0] if upcoming else None
     show(due_renderable(listed, people, now, next_up))
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from functools import partial
 from typing import TYPE_CHECKING
 
 from leadwork.errors import Problem, UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.domain.one_on_one import Answers, Prep
+    from leadwork.model.one_on_one import Side
     from leadwork.store.journal import Journal
 
 
@@ -92,7 +94,7 @@ def answers_from_flags(
         known_id(ident.strip(), "indicator", "--no-plan", indicators, "indicators.toml")
         answers.plans.append(PlanAnswer(ident.strip(), None))
 
-    def add_commitment(by: str, option: str, text: str) -> None:
+    def add_commitment(by: Side, option: str, text: str) -> None:
         due = prep.next_due
         if "=" in text:
             left, right = text.split("=", 1)
@@ -114,9 +116,9 @@ def answers_from_flags(
             answers.follow_ups.append(FollowUpAnswer(number, outcome, due))
 
     for text in flags.plan or []:
-        attempt(lambda text=text: add_plan(text))
+        attempt(partial(add_plan, text))
     for ident in flags.no_plan or []:
-        attempt(lambda ident=ident: add_no_plan(ident))
+        attempt(partial(add_no_plan, ident))
 
     def add_story(choice: str) -> None:
         known_id(choice, "strategic choice", "--story", choices, "strategy.toml")
@@ -131,21 +133,19 @@ def answers_from_flags(
             raise UsageProblem(f"--story-who: {error}") from None
 
     if flags.story is not None:
-        attempt(lambda: add_story(flags.story))
+        attempt(partial(add_story, flags.story))
     if flags.story_who is not None:
-        attempt(lambda: add_story_who(flags.story_who))
+        attempt(partial(add_story_who, flags.story_who))
     for text in flags.theirs or []:
-        attempt(lambda text=text: add_commitment("them", "--theirs", text))
+        attempt(partial(add_commitment, "them", "--theirs", text))
     for text in flags.mine or []:
-        attempt(lambda text=text: add_commitment("me", "--mine", text))
+        attempt(partial(add_commitment, "me", "--mine", text))
     for values, option in (
         (flags.done, "done"),
         (flags.carried, "carried"),
         (flags.dropped, "dropped"),
     ):
-        attempt(
-            lambda values=values, option=option: add_follow_ups(values or [], f"--{option}", option)
-        )
+        attempt(partial(add_follow_ups, values or [], f"--{option}", option))
     if problems:
         # The flags that did parse may be wrong too: say everything at once.
         raise UsageProblem(

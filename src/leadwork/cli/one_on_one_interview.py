@@ -9,7 +9,7 @@ Nothing is written here: the answers are collected, then validated and written a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from leadwork.cli.one_on_one_prompts import Asker
 from leadwork.errors import UsageProblem
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from leadwork.domain.joint_indicators import Agreement
     from leadwork.domain.one_on_one import Answers, IndicatorView, Prep
     from leadwork.model.indicators import Indicator
+    from leadwork.model.one_on_one import Side
     from leadwork.model.strategy import Choice
 
 NO_PLAN = "-"
@@ -90,7 +91,8 @@ def ask_follow_ups(ask: Asker, prep: Prep, answers: Answers, skip: set[int]) -> 
 def ask_commitments(ask: Asker, prep: Prep, answers: Answers) -> None:
     from leadwork.domain.one_on_one import NewCommitment, due_problem
 
-    for by, label in (("them", f"{prep.first_name}'s"), ("me", "Your")):
+    sides: list[tuple[Side, str]] = [("them", f"{prep.first_name}'s"), ("me", "Your")]
+    for by, label in sides:
         ask.say("")
         ask.say(f"{label} commitments, one at a time (Enter when done)", "bold")
         while True:
@@ -195,12 +197,12 @@ def _ask_change(ask: Asker, prep: Prep, indicators: list[Indicator], people: set
         "celebrate": ask.number("Celebrate at", now.celebrate),
         "course_correct": ask.number("Course-correct past", now.course_correct),
     }
-    data = {key: value for key, value in values.items() if value != getattr(now, key)}
+    data: dict[str, Any] = {k: v for k, v in values.items() if v != getattr(now, k)}
     data.update(since=prep.date, agreed_with=[prep.person.id])
     return Agreement(indicator, new_change(indicator, data, people))
 
 
-def _given(data: dict) -> dict:
+def _given(data: dict[str, Any]) -> dict[str, Any]:
     """Leave out what was not answered, so the model's own defaults and errors apply."""
     return {k: v for k, v in data.items() if v not in (None, "", [])}
 

@@ -99,7 +99,9 @@ class Prompter:
         """A number; `check` returns why a number is not acceptable (or None if it is)."""
 
         if parse is None:
-            from leadwork.domain.checkin import parse_number as parse
+            from leadwork.domain.checkin import parse_number
+
+            parse = parse_number
 
         def read(reply: str) -> Number:
             value = parse(reply)

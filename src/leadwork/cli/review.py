@@ -59,8 +59,8 @@ FormatOption = Annotated[
     BriefFormat,
     typer.Option("--format", "-f", help="With --show-only: text for people, json for scripts."),
 ]
-StrategyCommit = commit_option("review strategy YYYY-MM-DD")
-CapabilityCommit = commit_option("review capability ID YYYY-MM-DD")
+StrategyCommit = Annotated[bool, commit_option("review strategy YYYY-MM-DD")]
+CapabilityCommit = Annotated[bool, commit_option("review capability ID YYYY-MM-DD")]
 
 
 # ---- asking ------------------------------------------------------------------------------------
@@ -83,9 +83,10 @@ def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
     if sys.stdin is None or sys.stdin.closed:  # `0<&-`: no answers will come
         raise ended
     try:
-        return typer.prompt(
+        answer: T = typer.prompt(  # what value_proc returned
             question, default=default, show_default=bool(default), value_proc=value_proc
         )
+        return answer
     except typer.Abort as abort:
         if isinstance(abort.__context__, KeyboardInterrupt):
             raise KeyboardInterrupt from None
@@ -504,8 +505,8 @@ def _review_one(
             capability=cap.id,
             level=level,
             reason=reason or None,
-            steps_done=reviewed_steps(brief, marked),
-            feedback=feedback,  # type: ignore[arg-type]
+            steps_done=[*reviewed_steps(brief, marked)],
+            feedback=feedback,  # type: ignore[arg-type]  # dicts, validated into Feedback
         )
     )
     rel = record_capability_review(journal, review, brief, marked)
@@ -519,7 +520,7 @@ def _review_one(
 
 
 def _ask_feedback() -> list[dict[str, str]]:
-    feedback = []
+    feedback: list[dict[str, str]] = []
     while True:
         who = ask("Who said something about it, inside or outside? (blank when done)", _text)
         if not who:

@@ -109,8 +109,8 @@ def choice_stories(
         for story in checkin.stories if checkin else ():
             recent.setdefault(story.choice or "", []).append(StoryLine(w, story.text, story.who))
     last: dict[str, Week] = {}
-    for w, choice in _stories(checkins, sorted(w for w in checkins if w <= week)):
-        last[choice] = w
+    for w, told in _stories(checkins, sorted(w for w in checkins if w <= week)):
+        last[told] = w
     journal_is_old_enough = covers(checkins, week, gap_weeks)
     rows = []
     for choice in strategy.choices:

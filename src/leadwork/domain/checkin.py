@@ -237,7 +237,7 @@ def parse_reading(text: str, unit: str) -> Number:
 @functools.cache
 def _field_rule(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
     info = model.model_fields[name]
-    kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    kind: Any = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
     return TypeAdapter(kind, config=ConfigDict(strict=True, allow_inf_nan=False))
 
 
@@ -265,12 +265,12 @@ def check_hours(value: Number, area: str = "other") -> None:
     problem = field_problem(TimeAudit, area, value)
     if problem is None:
         return
-    bound = (problem.get("ctx") or {}).get("ge", (problem.get("ctx") or {}).get("le"))
+    ctx = problem.get("ctx") or {}
     if problem["type"] == "greater_than_equal":
-        raise ValueError(f"{format_number(value)} hours is below {format_number(bound)}")
+        raise ValueError(f"{format_number(value)} hours is below {format_number(ctx['ge'])}")
     if problem["type"] == "less_than_equal":
         raise ValueError(
-            f"{format_number(value)} hours is more than the {format_number(bound)} in a week"
+            f"{format_number(value)} hours is more than the {format_number(ctx['le'])} in a week"
         )
     raise ValueError(f"{format_number(value)} hours: {problem['msg'].lower()}")
 
@@ -610,7 +610,7 @@ def merge(
 ) -> Merged:
     """The week with the answers merged in. What was there stays unless an answer changes it;
     list entries (stories, conversations, commitments) are added, never replaced."""
-    data = _data(current) if current else {"week": str(week)}
+    data: dict[str, Any] = _data(current) if current else {"week": str(week)}
     edits: list[Edit] = []
     changes: list[Change] = []
     notes: list[str] = []

@@ -53,7 +53,7 @@ def coverage(
                 person=person.id,
                 name=person.name,
                 cadence_days=person.cadence_days,
-                cadence=cadence(person.id, person.cadence_days, last and last.date, as_of),
+                cadence=cadence(person.id, person.cadence_days, last.date if last else None, as_of),
                 open_mine=sum(c.by == "me" for c in commitments),
                 open_theirs=sum(c.by == "them" for c in commitments),
                 past_due=sum(c.due is not None and c.due < as_of for c in commitments),

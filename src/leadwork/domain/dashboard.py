@@ -18,8 +18,8 @@ from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
 from leadwork.domain.timeline import checked_in
-from leadwork.domain.weeks import Week
-from leadwork.domain.window import SHOWN_WEEKS, ShownWeek, choose_week, judged_weeks
+from leadwork.domain.weeks import SHOWN_WEEKS, Week
+from leadwork.domain.window import ShownWeek, choose_week, judged_weeks
 from leadwork.domain.your_work import (
     CommitmentsView,
     ConfidenceView,

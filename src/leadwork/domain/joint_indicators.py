@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from leadwork.domain.id_safety import checked_id, known_id
 from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
@@ -25,11 +26,14 @@ ORDER_HINT = {
 }
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
 def _option(field: str) -> str:
     return "--" + field.replace("_", "-")
 
 
-def _validated(model: Callable[..., Any], data: dict[str, Any]) -> Any:
+def _validated(model: type[M], data: dict[str, Any]) -> M:
     try:
         return model(**data)
     except ValidationError as error:
@@ -66,13 +70,12 @@ def new_indicator(
             problems, lambda: known_id(data["owner"], "person", "--owner", people, "team.toml")
         )
     for who in data.get("agreed_with", []):
-        _collect(
-            problems, lambda who=who: known_id(who, "person", "--agreed-with", people, "team.toml")
-        )
+        _collect(problems, partial(known_id, who, "person", "--agreed-with", people, "team.toml"))
     for target in data.get("serves", []):
         _collect(
             problems,
-            lambda target=target: known_id(
+            partial(
+                known_id,
                 target,
                 "capability or choice",
                 "--serves",
@@ -98,9 +101,7 @@ def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> 
         )
     problems: list[Problem] = []
     for who in data.get("agreed_with", []):
-        _collect(
-            problems, lambda who=who: known_id(who, "person", "--agreed-with", people, "team.toml")
-        )
+        _collect(problems, partial(known_id, who, "person", "--agreed-with", people, "team.toml"))
     if problems:
         raise UsageProblem(problems=problems)
     change = _validated(Change, data)

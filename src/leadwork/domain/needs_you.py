@@ -32,8 +32,8 @@ from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, period_points, reading_overdue
 from leadwork.domain.values import format_percent, format_value
-from leadwork.domain.weeks import Week
-from leadwork.domain.window import SHOWN_WEEKS, ShownWeek
+from leadwork.domain.weeks import SHOWN_WEEKS, Week
+from leadwork.domain.window import ShownWeek
 from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
 from leadwork.model.common import ME

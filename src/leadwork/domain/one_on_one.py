@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from leadwork.domain import wording
 from leadwork.domain.cadence import Cadence, cadence
@@ -38,8 +39,9 @@ from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
+from leadwork.model.common import Outcome
 from leadwork.model.indicators import Indicator
-from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan
+from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan, Side
 from leadwork.model.settings import Settings
 from leadwork.model.team import Person
 
@@ -99,7 +101,7 @@ class IndicatorView:
 @dataclass(frozen=True)
 class OpenCommitment:
     number: int  # 1-based, as shown; `--done 2` refers to it
-    by: str  # "me" or "them"
+    by: Side
     text: str
     due: dt.date | None
     carried: int
@@ -462,7 +464,7 @@ class FollowUpAnswer:
 
 @dataclass(frozen=True)
 class NewCommitment:
-    by: str  # "me" or "them"
+    by: Side
     text: str
     due: dt.date
     past_ok: bool = False  # a due date in the past, confirmed
@@ -633,7 +635,8 @@ def build_meeting(
     follow_ups, carried = [], []
     for follow in sorted(answers.follow_ups, key=lambda f: f.number):
         old = by_number[follow.number]
-        follow_ups.append(MeetingFollowUp(by=old.by, text=old.text, outcome=follow.outcome))
+        outcome = cast(Outcome, follow.outcome)  # answer_problems refused any other
+        follow_ups.append(MeetingFollowUp(by=old.by, text=old.text, outcome=outcome))
         if follow.outcome == "carried":
             carried.append(
                 MeetingCommitment(

@@ -20,8 +20,8 @@ from leadwork.domain.status import (
     track,
 )
 from leadwork.domain.timeline import readings_of
-from leadwork.domain.weeks import Week, week_range
-from leadwork.domain.window import SHOWN_WEEKS, judged_weeks
+from leadwork.domain.weeks import SHOWN_WEEKS, Week, week_range
+from leadwork.domain.window import judged_weeks
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import OneOnOne

@@ -18,17 +18,19 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from leadwork.domain.timeline import Period, period_of, span_of, value_in
 from leadwork.domain.values import format_number
 from leadwork.domain.weeks import Week
+from leadwork.model.common import Status
 from leadwork.model.indicators import Indicator
 
-CELEBRATE = "celebrate"
-ON_TRACK = "on-track"
-AT_RISK = "at-risk"
-COURSE_CORRECT = "course-correct"
-NO_DATA = "no-data"
+CELEBRATE: Final = "celebrate"
+ON_TRACK: Final = "on-track"
+AT_RISK: Final = "at-risk"
+COURSE_CORRECT: Final = "course-correct"
+NO_DATA: Final = "no-data"
 STATUSES = (CELEBRATE, ON_TRACK, AT_RISK, COURSE_CORRECT, NO_DATA)
 
 # Worst first: what "the worst status among its indicators" means. No data is not worse
@@ -75,7 +77,7 @@ def worse_than(value: float, bar: float, direction: str) -> bool:
     return value < bar if direction == "higher" else value > bar
 
 
-def judge(value: float | None, thresholds: Thresholds) -> str:
+def judge(value: float | None, thresholds: Thresholds) -> Status:
     if value is None:
         return NO_DATA
     direction = thresholds.direction
@@ -121,7 +123,7 @@ class WeekStatus:
 
     week: Week
     value: float | None
-    status: str
+    status: Status
     thresholds: Thresholds
     tracked: bool = True
     read_in: Week | None = None

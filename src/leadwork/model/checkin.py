@@ -38,7 +38,8 @@ class TimeAudit(Record):
 
     @property
     def total(self) -> float:
-        return sum(v for v in self.model_dump().values() if v is not None)
+        hours: list[float] = [v for v in self.model_dump().values() if v is not None]
+        return sum(hours)
 
 
 class Confidence(Record):

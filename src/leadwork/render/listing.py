@@ -225,7 +225,7 @@ def indicator_detail(view: IndicatorView) -> Group:
         f"course-correct past {format_value(t.course_correct, ind.unit)}",
     )
     for change in ind.changes:
-        parts = [
+        changed = [
             f"{name} {format_value(value, ind.unit)}"
             for name, value in (
                 ("target", change.target),
@@ -234,7 +234,7 @@ def indicator_detail(view: IndicatorView) -> Group:
             )
             if value is not None
         ]
-        facts.add_row("changed", f"{change.since}: {', '.join(parts) or 'no thresholds'}")
+        facts.add_row("changed", f"{change.since}: {', '.join(changed) or 'no thresholds'}")
     if ind.retired_on:
         facts.add_row("retired", str(ind.retired_on))
     if ind.note:

@@ -134,8 +134,8 @@ def _indicator_table(prep: Prep) -> RenderableType:
     for view in prep.indicators:
         ind, current = view.indicator, view.current
         spark = Text()
-        for char, status in sparkline(view.history):
-            spark.append(char, style=STATUS_STYLE[status])
+        for char, week_status in sparkline(view.history):
+            spark.append(char, style=STATUS_STYLE[week_status])
         status = Text(status_label(view), style=STATUS_STYLE[view.status])
         note = plan_note(view)
         if note:

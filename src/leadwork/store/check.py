@@ -102,7 +102,7 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
                 continue
             match = pattern.match(name)
             reason = f"is not named {expected}" if not match else _not_real(match[1])
-            if reason:
+            if reason or match is None:
                 collect.problems.append(
                     Problem(
                         f"{reason}, so leadwork ignores this file",
@@ -112,14 +112,14 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
                     )
                 )
                 continue
-            model = {layout.CHECKINS: Checkin, layout.ONE_ON_ONES: OneOnOne}.get(folder)
-            planned.append((folder, rel, model or review_model(match[2])))
+            folder_model = {layout.CHECKINS: Checkin, layout.ONE_ON_ONES: OneOnOne}.get(folder)
+            planned.append((folder, rel, folder_model or review_model(match[2])))
     journal.prefetch([rel for _, rel, _ in planned])
 
     checkins: dict[str, Checkin] = {}
     one_on_ones: dict[str, OneOnOne] = {}
     reviews: dict[str, Any] = {}
-    by_folder = {
+    by_folder: dict[str, dict[str, Any]] = {
         layout.CHECKINS: checkins,
         layout.ONE_ON_ONES: one_on_ones,
         layout.REVIEWS: reviews,
@@ -142,8 +142,14 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
     findings = journal_findings(loaded, today)
     # Gaps between the areas (warnings) only once the definitions are sound: a broken or
     # inconsistent definition file would make every gap a false alarm.
-    if _definitions_sound(journal, definitions, collect.problems, findings):
-        findings += gaps(loaded.strategy, loaded.capabilities, loaded.indicators, today)
+    strategy, capabilities, indicators = loaded.strategy, loaded.capabilities, loaded.indicators
+    if (
+        _definitions_sound(journal, definitions, collect.problems, findings)
+        and strategy is not None
+        and capabilities is not None
+        and indicators is not None
+    ):
+        findings += gaps(strategy, capabilities, indicators, today)
     withheld: set[str] = set()
     for finding in findings:
         if collect.waits(finding):

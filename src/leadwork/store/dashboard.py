@@ -144,8 +144,8 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
     reviews = [
         e for e in journal.review_entries() if e.rest == STRATEGY_REVIEW and e.date <= shown.as_of
     ]
-    strategy_reviews = [journal.review(reviews[-1])] if reviews else []
-    strategy_reviews = [r for r in strategy_reviews if isinstance(r, StrategyReview)]
+    latest = [journal.review(reviews[-1])] if reviews else []
+    strategy_reviews = [r for r in latest if isinstance(r, StrategyReview)]
     reviewed_on = last_strategy_review(
         definitions.strategy, [r.date for r in strategy_reviews], shown.as_of
     ).on

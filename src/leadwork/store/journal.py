@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -112,7 +112,7 @@ class Journal:
     def load(self, rel: str, model: type[M]) -> M:
         if rel not in self._models:
             self._models[rel] = validate(model, self.document(rel))
-        return self._models[rel]
+        return cast(M, self._models[rel])  # a file's path decides its model
 
     def salvage(self, rel: str, model: type[M]) -> tuple[M, list[KeyPath]] | None:
         """After `load` refused `rel`: its model without the values in error, and their
@@ -229,7 +229,7 @@ class Journal:
         return _dated_entries(self.path(layout.REVIEWS), layout.REVIEWS, layout.REVIEW_NAME)
 
     def review(self, entry: Entry) -> StrategyReview | CapabilityReview:
-        return self.load(entry.rel, review_model(entry.rest))  # type: ignore[return-value]
+        return self.load(entry.rel, review_model(entry.rest))
 
 
 def review_model(subject: str) -> type[StrategyReview] | type[CapabilityReview]:

@@ -54,12 +54,12 @@ def capability_subject(capability_id: str) -> str:
 
 def strategy_reviews(journal: Journal) -> list[StrategyReview]:
     entries = [e for e in journal.review_entries() if e.rest == STRATEGY_SUBJECT]
-    return [journal.review(e) for e in entries]  # type: ignore[misc]
+    return [journal.load(e.rel, StrategyReview) for e in entries]
 
 
 def capability_reviews(journal: Journal) -> list[CapabilityReview]:
     entries = [e for e in journal.review_entries() if e.rest.startswith(CAPABILITY_PREFIX)]
-    return [journal.review(e) for e in entries]  # type: ignore[misc]
+    return [journal.load(e.rel, CapabilityReview) for e in entries]
 
 
 # ---- what a review shows before it asks -------------------------------------------------------
@@ -229,7 +229,7 @@ def _set_after_last_key(table: Table, key: str, value: object) -> None:
         table[key] = value
         return
     body = table.value.body
-    trailing = []
+    trailing: list[tuple[Any, Any]] = []
     while body and body[-1][0] is None and isinstance(body[-1][1], Comment | Whitespace):
         trailing.insert(0, body.pop())
     table[key] = value

@@ -6,11 +6,13 @@ Files the person already has are never rewritten from a model: they are edited i
 
 from __future__ import annotations
 
+from typing import Any
+
 import tomli_w
 from pydantic import BaseModel
 
 
-def model_data(model: BaseModel) -> dict:
+def model_data(model: BaseModel) -> dict[str, Any]:
     """The model as TOML-ready data: aliases as keys, nothing unset or left at its default."""
     return model.model_dump(mode="python", by_alias=True, exclude_none=True, exclude_defaults=True)
 
@@ -54,7 +56,7 @@ def _has_dict(value: object) -> bool:
     return isinstance(value, list) and any(isinstance(v, dict) for v in value)
 
 
-def _natural(data: dict, multiline: bool) -> str:
+def _natural(data: dict[str, Any], multiline: bool) -> str:
     """tomli-w, except that every array of tables is written as `[[name]]` sections, one
     blank line apart, however short (tomli-w makes short ones an inline array)."""
     arrays = {k: data[k] for k in data if _flat_tables(data[k])}

@@ -23,7 +23,7 @@ def _body(table: Any) -> list[tuple[Any, Any]]:
     return container.body
 
 
-def _deepest_last_table(table: Table) -> Table:
+def _deepest_last_table(table: Table | tomlkit.TOMLDocument) -> Table | tomlkit.TOMLDocument:
     """The table whose body holds the last lines of `table`'s block (its last sub-table's,
     if its last key is a table or an array of tables)."""
     while True:
@@ -39,7 +39,7 @@ def _deepest_last_table(table: Table) -> Table:
             return table
 
 
-def _split_trailing_trivia(table: Table) -> list[Any]:
+def _split_trailing_trivia(table: Table | tomlkit.TOMLDocument) -> list[Any]:
     """Remove and return the trivia after `table`'s last key that introduce what follows:
     from the first blank line after the comments attached to that key, to the end."""
     body = _body(table)

@@ -71,6 +71,7 @@ def toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Probl
         line, col = len(lines), len(lines[-1]) + 1
     explained = _string_runs_out(src, what, offset) or _defined_twice(src, what, offset)
     width = 1
+    hint: str | None
     if explained is not None:
         message, hint, (line, col, width) = explained
     else:

@@ -163,7 +163,8 @@ def _value_at(data: Any, loc: KeyPath) -> Any:
 def _where(loc: KeyPath, data: dict[str, Any]) -> str:
     """' in [[indicators]] "otd"' for a key inside an array-of-tables entry with an id."""
     for end in range(len(loc) - 1, 0, -1):
-        if isinstance(loc[end], int) and isinstance(loc[end - 1], str):
+        index = loc[end]
+        if isinstance(index, int) and isinstance(loc[end - 1], str):
             entry = _value_at(data, loc[: end + 1])
             table = ".".join(str(p) for p in loc[:end] if isinstance(p, str))
             if isinstance(entry, dict):
@@ -173,7 +174,7 @@ def _where(loc: KeyPath, data: dict[str, Any]) -> str:
                 if isinstance(ident, str) and ident:
                     short = ident if len(ident) <= 30 else ident[:27] + "..."
                     return f' in [[{table}]] "{short}"'
-                return f" in [[{table}]] #{loc[end] + 1}"
+                return f" in [[{table}]] #{index + 1}"
     return ""
 
 
