@@ -77,10 +77,8 @@ def _is_option(word: str) -> bool:
 
 
 def _option(node: dict[str, Any], name: str) -> dict[str, Any] | None:
-    for option in node["options"]:
-        if name in option["names"]:
-            return option
-    return None
+    options: list[dict[str, Any]] = node["options"]
+    return next((option for option in options if name in option["names"]), None)
 
 
 class _State:

@@ -39,7 +39,7 @@ def _completes(param: Any, ctx: typer.Context) -> str | list[str] | None:
     items = param.shell_complete(ctx, "")
     kinds = [item.value[len(KIND_PROBE) :] for item in items if _is_probe(item.value)]
     if kinds:
-        return kinds[0]
+        return str(kinds[0])
     if items and all(item.type == "plain" for item in items):
         return [str(item.value) for item in items]
     return None

@@ -21,7 +21,7 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
-ImportCommit = commit_option("indicator import FILE")
+ImportCommit = Annotated[bool, commit_option("indicator import FILE")]
 
 
 def export(

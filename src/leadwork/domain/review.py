@@ -344,13 +344,10 @@ def step_flag(
 
 
 def _done_step(capabilities: Capabilities | None, capability_id: str, number: int) -> Step | None:
-    capability = next(
-        (c for c in capabilities.capabilities if c.id == capability_id) if capabilities else (),
-        None,
-    )
-    if capability is None or not 1 <= number <= len(capability.steps):
+    found = [c for c in capabilities.capabilities if c.id == capability_id] if capabilities else []
+    if not found or not 1 <= number <= len(found[0].steps):
         return None
-    step = capability.steps[number - 1]
+    step = found[0].steps[number - 1]
     return step if step.is_done else None
 
 
