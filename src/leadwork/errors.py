@@ -38,7 +38,7 @@ class Problem:
         return replace(self, severity="warning")
 
 
-NoteKind = Literal["definition", "file", "withheld"]
+NoteKind = Literal["definition", "file", "withheld", "folded"]
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,12 @@ class Note:
 
     kind "definition": the other files' references to this file; "file": this file's
     references to the other files; "withheld": some of this file's own checks, which might
-    rest on a value left out because it is in error."""
+    rest on a value left out because it is in error; "folded": `count` errors in other
+    files that name ids of this file, which has errors of its own (their likely cause)."""
 
     file: Path
     kind: NoteKind
+    count: int = 0
 
 
 class LeadworkError(Exception):

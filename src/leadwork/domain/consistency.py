@@ -23,7 +23,7 @@ from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.model.strategy import Strategy
 from leadwork.model.team import Team
-from leadwork.store.layout import CAPABILITIES, INDICATORS, STRATEGY, TEAM
+from leadwork.store.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM
 from leadwork.store.sourcemap import KeyPath
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
@@ -39,6 +39,9 @@ class Finding:
     # The journal says two things at once (an id used twice): any view of it would be
     # wrong, so a command that shows the journal refuses rather than warns
     ambiguous: bool = False
+    # The definition files whose ids this finding looked up: when one of them has errors
+    # of its own, the finding may only be their echo (`check` folds it under the cause).
+    refers_to: tuple[str, ...] = ()
 
 
 @dataclass
@@ -100,7 +103,9 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             message, hint = _unknown("person", value, people)
             if value == ME:
                 hint = f'"{ME}" means you, and here it must name someone in {TEAM}'
-            findings.append(Finding(file, path, message + f" (not in {TEAM})", hint))
+            findings.append(
+                Finding(file, path, message + f" (not in {TEAM})", hint, refers_to=(TEAM,))
+            )
 
     def owner(file: str, path: KeyPath, value: str | None) -> None:
         """An owner is a person in team.toml, or you: "me"."""
@@ -133,7 +138,13 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                     if choice not in choices:
                         message, hint = _unknown("strategic choice", choice, choices)
                         findings.append(
-                            Finding(CAPABILITIES, ("capabilities", i, "serves", j), message, hint)
+                            Finding(
+                                CAPABILITIES,
+                                ("capabilities", i, "serves", j),
+                                message,
+                                hint,
+                                refers_to=(STRATEGY,),
+                            )
                         )
             if choices and cap.id in choices:
                 findings.append(
@@ -158,7 +169,15 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                 for j, target in enumerate(ind.serves):
                     if target not in servable:
                         message, hint = _unknown("capability or choice", target, servable)
-                        findings.append(Finding(INDICATORS, (*base, "serves", j), message, hint))
+                        findings.append(
+                            Finding(
+                                INDICATORS,
+                                (*base, "serves", j),
+                                message,
+                                hint,
+                                refers_to=(CAPABILITIES, STRATEGY),
+                            )
+                        )
             problem = threshold_order_problem(agreed_thresholds(ind))
             if problem:
                 key = "celebrate" if problem.startswith("celebrate") else "course_correct"
@@ -210,7 +229,11 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             for j, plan in enumerate(meeting.plans):
                 if plan.indicator not in indicators:
                     message, hint = _unknown("indicator", plan.indicator, indicators)
-                    findings.append(Finding(file, ("plans", j, "indicator"), message, hint))
+                    findings.append(
+                        Finding(
+                            file, ("plans", j, "indicator"), message, hint, refers_to=(INDICATORS,)
+                        )
+                    )
 
     for file, review in sorted(data.reviews.items()):
         name = file.rsplit("/", 1)[-1]
@@ -229,7 +252,9 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             and review.capability not in capabilities
         ):
             message, hint = _unknown("capability", review.capability, capabilities)
-            findings.append(Finding(file, ("capability",), message, hint))
+            findings.append(
+                Finding(file, ("capability",), message, hint, refers_to=(CAPABILITIES,))
+            )
     return findings
 
 
@@ -273,16 +298,28 @@ def _check_checkin(
         for key in checkin.readings:
             if key not in indicators:
                 message, hint = _unknown("indicator", key, indicators)
-                findings.append(Finding(file, ("readings", key), message + " in [readings]", hint))
+                findings.append(
+                    Finding(
+                        file,
+                        ("readings", key),
+                        message + " in [readings]",
+                        hint,
+                        refers_to=(INDICATORS,),
+                    )
+                )
         for j, plan in enumerate(checkin.plans):
             if plan.indicator not in indicators:
                 message, hint = _unknown("indicator", plan.indicator, indicators)
-                findings.append(Finding(file, ("plans", j, "indicator"), message, hint))
+                findings.append(
+                    Finding(file, ("plans", j, "indicator"), message, hint, refers_to=(INDICATORS,))
+                )
     if choices is not None:
         for j, story in enumerate(checkin.stories):
             if story.choice is not None and story.choice != PURPOSE and story.choice not in choices:
                 message, hint = _unknown("strategic choice", story.choice, choices | {PURPOSE})
-                findings.append(Finding(file, ("stories", j, "choice"), message, hint))
+                findings.append(
+                    Finding(file, ("stories", j, "choice"), message, hint, refers_to=(STRATEGY,))
+                )
     if kinds is not None:
         for j, talk in enumerate(checkin.conversations):
             if talk.with_ not in kinds:
@@ -292,6 +329,7 @@ def _check_checkin(
                         ("conversations", j, "with"),
                         f"unknown kind of conversation '{talk.with_}'",
                         _kind_hint(talk.with_, kinds),
+                        refers_to=(CONFIG,),
                     )
                 )
     return findings

@@ -65,7 +65,10 @@ def format_problem(problem: Problem, cwd: Path, color: bool = False) -> str:
         shown = source[:_MAX_SHOWN] + ("…" if len(source) > _MAX_SHOWN else "")
         lines.append(paint(_DIM, f"{gutter} |"))
         lines.append(f"{paint(_DIM, number + ' |')} {shown}")
-        col = problem.col or 1
+        # The caret stands under the column as shown: tabs before it are expanded, and a
+        # control character shown as a visible escape takes that escape's width.
+        before = problem.source_line[: (problem.col or 1) - 1]
+        col = len(_printable(before.expandtabs(4))) + 1
         if col <= _MAX_SHOWN:
             caret = " " * (col - 1) + "^" * max(1, min(problem.width, _MAX_SHOWN - col + 1))
             lines.append(f"{paint(_DIM, gutter + ' |')} {paint(_RED, caret)}")
@@ -80,11 +83,16 @@ _NOTES = {
     "definition": "cross-references not checked against {} until it is valid",
     "file": "{} not checked against the other files until it is valid",
     "withheld": "some checks in {} wait until its errors are fixed",
+    "folded": "{count} in other files that name ids of {file} are not shown: they may "
+    "only follow from its errors above. Fix {file} first, then run `leadwork check` again",
 }
 
 
 def note_text(note: Note, shown: str) -> str:
     """What the note says, naming its file as `shown`."""
+    if note.kind == "folded":
+        count = f"{note.count} error{'s' * (note.count != 1)}"
+        return _NOTES[note.kind].format(count=count, file=shown)
     return _NOTES[note.kind].format(shown)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from leadwork.domain.consistency import Finding, Loaded
@@ -37,7 +37,7 @@ _FOLDER_NAMES = {
 
 @dataclass(frozen=True)
 class CheckResult:
-    problems: list[Problem]  # errors and warnings, in file order
+    problems: list[Problem]  # each file's own, then across files; each part in file order
     notes: list[Note]
     counts: Counts | None = None  # what the journal holds, when every file could be read
 
@@ -150,20 +150,58 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
         and indicators is not None
     ):
         findings += gaps(strategy, capabilities, indicators, today)
+    # The cause first: each file's own errors, then what the files say of each other; and
+    # a finding that names an id of a definition file whose errors may have taken ids with
+    # them (a misspelt [[people]] header empties the team) is folded under them, counted.
+    broken = [rel for rel in DEFINITION_MODELS if _ids_in_doubt(collect.left_out.get(rel, []))]
     withheld: set[str] = set()
+    folded: dict[str, int] = {}
+    across: list[Problem] = []
+    # The same unknown id in many files (an id renamed in indicators.toml): said once,
+    # with where else it is, not once a file.
+    echoes: dict[str, list[str]] = {}
     for finding in findings:
         if collect.waits(finding):
             withheld.add(finding.file)
             continue
+        cause = next((rel for rel in broken if rel in finding.refers_to), None)
+        if cause is not None and cause != finding.file:
+            folded[cause] = folded.get(cause, 0) + 1
+            continue
+        if finding.refers_to and finding.message in echoes:
+            echoes[finding.message].append(finding.file)
+            continue
+        if finding.refers_to:
+            echoes[finding.message] = []
         document = journal.document(finding.file)
-        collect.problems.append(
+        across.append(
             document.problem(finding.path, finding.message, finding.hint, finding.severity)
         )
+    across = [_with_echoes(problem, echoes.get(problem.message, [])) for problem in across]
     ran = sum(1 for c in checkins.values() if checked_in(c))
     counts = Counts(ran, len(checkins) - ran, len(one_on_ones), len(reviews))
-    return CheckResult(
-        sorted(collect.problems, key=_order), _notes(journal, collect, withheld), counts
-    )
+    notes = _notes(journal, collect, withheld)
+    notes += [Note(journal.path(rel), "folded", count) for rel, count in folded.items()]
+    problems = sorted(collect.problems, key=_order) + sorted(across, key=_order)
+    return CheckResult(problems, notes, counts)
+
+
+def _ids_in_doubt(left_out: list[KeyPath]) -> bool:
+    """Whether the values a definition file lost to its errors may have held ids: a whole
+    table or entry (a misspelt [[people]] header), or an id itself. A misspelt key inside
+    an entry leaves its ids standing, and what is checked against them stays an error."""
+    return any(len(path) <= 2 or path[-1] == "id" for path in left_out)
+
+
+def _with_echoes(problem: Problem, files: list[str]) -> Problem:
+    """The problem, its hint saying where else the same one is (the others not shown)."""
+    if not files:
+        return problem
+    others = sorted(set(files))
+    where = others[0] if len(others) == 1 else f"{others[0]} to {others[-1]}"
+    count = len(files)
+    echo = f"the same {count} more time{'s' * (count != 1)}, not shown: {where}"
+    return replace(problem, hint=f"{problem.hint} ({echo})" if problem.hint else echo)
 
 
 def _conversation_kinds(config: Any, collect: _Collector) -> list[str] | None:

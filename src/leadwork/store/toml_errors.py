@@ -69,7 +69,11 @@ def toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Probl
         offset = len(src)
         lines = src.rstrip("\n").split("\n")
         line, col = len(lines), len(lines[-1]) + 1
-    explained = _string_runs_out(src, what, offset) or _defined_twice(src, what, offset)
+    explained = (
+        _string_runs_out(src, what, offset)
+        or _defined_twice(src, what, offset)
+        or _more_after_a_value(src, what, offset)
+    )
     width = 1
     hint: str | None
     if explained is not None:
@@ -109,6 +113,78 @@ def _line_of(text: str, line: int) -> str:
 def _position(src: str, offset: int) -> tuple[int, int]:
     line_start = src.rfind("\n", 0, offset) + 1
     return src.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+# ---- a value that goes on after its end: a date not written YYYY-MM-DD, a quote in a string --
+
+_AFTER_A_VALUE = "Expected newline or end of document after a statement"
+_ASSIGNMENT = re.compile(r"^\s*([^=#]+?)\s*=\s*(.*?)\s*$")
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")  # 09/28/2026, 28.09.2026
+_YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")  # 2026-9-28, 2026/09/28
+_MONTHS = "January February March April May June July August September October November December"
+
+
+def _more_after_a_value(src: str, what: str, offset: int) -> Explained | None:
+    """tomllib read a value, then found more on the line: "expected newline". Two slips
+    cause most of these, and its words name neither."""
+    if not what.startswith(_AFTER_A_VALUE):
+        return None
+    start = src.rfind("\n", 0, offset) + 1
+    end = src.find("\n", offset)
+    text = src[start : len(src) if end < 0 else end]
+    match = _ASSIGNMENT.match(text)
+    if match is None:
+        return None
+    key, value = match[1], match[2].split(" #")[0].strip()
+    line, _ = _position(src, offset)
+    value_col = text.index(value, match.start(2)) + 1
+    date = _as_iso_date(value)
+    if date is not None:
+        written, hint = date
+        return (
+            f"the date {value} is not written YYYY-MM-DD",
+            f"TOML dates are year-month-day, without quotes: {key} = {written}{hint}",
+            (line, value_col, len(value)),
+        )
+    closing = offset - 1 - start  # tomllib stops just after the quote that ended the string
+    if value.startswith('"') and 0 <= closing < len(text) and text[closing] == '"':
+        inner = value[1:].rsplit('"', 1)[0] if value.endswith('"') else value[1:]
+        escaped = inner.replace("\\", "\\\\").replace('"', '\\"')
+        example = f'{key} = "{escaped}"'
+        return (
+            "a quote inside a string ends the string early",
+            'write each quote inside it as \\"'
+            + (f", like: {example}" if len(example) <= 80 else "")
+            + ", or put the whole text in single quotes (' ') if it has no ' of its own",
+            (line, closing + 1, 1),
+        )
+    return None
+
+
+def _as_iso_date(value: str) -> tuple[str, str] | None:
+    """A date written another way, as YYYY-MM-DD (and a note when day and month could be
+    either), or None if it does not look like a date."""
+    year_first = _YEAR_FIRST.match(value)
+    if year_first:
+        year, month, day = (int(part) for part in year_first.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}", ""
+    slashed = _SLASHED.match(value)
+    if slashed is None:
+        return None
+    first, second, year = (int(part) for part in slashed.groups())
+    if first > 12 >= second:
+        return f"{year:04d}-{second:02d}-{first:02d}", ""
+    if second > 12 >= first:
+        return f"{year:04d}-{first:02d}-{second:02d}", ""
+    month_first = f"{year:04d}-{first:02d}-{second:02d}"
+    day_first = f"{year:04d}-{second:02d}-{first:02d}"
+    if first == second or not (1 <= first <= 12 and 1 <= second <= 12):
+        return month_first, ""
+    months = _MONTHS.split()
+    return month_first, (
+        f" if you meant {second} {months[first - 1]}, or {day_first} if you meant "
+        f"{first} {months[second - 1]}"
+    )
 
 
 # ---- a string left open ---------------------------------------------------------------------

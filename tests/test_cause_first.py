@@ -1,0 +1,116 @@
+"""`leadwork check` says the cause first (issue 14, item 10): a file's own errors before what
+the files say of each other, the echoes of a broken definition folded and counted, the same
+unknown id said once, and hints for the slips tomllib's words do not name."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from leadwork.render.problems import display_path
+
+
+def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, count))
+
+
+def _shown(path: Path) -> str:
+    return display_path(path, Path.cwd())
+
+
+def test_a_misspelt_people_header_is_the_one_error_shown(example_journal, run):
+    _edit(example_journal / "team.toml", "[[people]]", "[[peeple]]", count=-1)
+    result = run("check", journal=example_journal)
+    assert result.exit_code == 1
+    first = result.stderr.split("\n", 1)[0]
+    assert first == f"{_shown(example_journal / 'team.toml')}:4:1: error: unknown key 'peeple'"
+    assert "unknown person" not in result.stderr
+    assert re.search(
+        r"note: (\d+) errors in other files that name ids of \S*team.toml are not shown: they "
+        r"may only follow from its errors above. Fix \S*team.toml first",
+        result.stderr,
+    )
+    assert result.stderr.rstrip().endswith("1 error in 1 file")
+
+    data = json.loads(run("check", "--format", "json", journal=example_journal).stdout)
+    assert data["errors"] == 1
+    assert [n["message"][:36] for n in data["notes"]][-1] == "45 errors in other files that name i"
+
+
+def test_a_misspelt_key_inside_a_person_leaves_the_ids_standing(example_journal, run):
+    """Only lost ids fold: with every id in place, an unknown person is a real error."""
+    _edit(example_journal / "team.toml", "cadence_days", "cadnce_days")
+    _edit(example_journal / "indicators.toml", 'owner = "tom"', 'owner = "bob"')
+    result = run("check", journal=example_journal)
+    assert "unknown key 'cadnce_days'" in result.stderr
+    assert "unknown person 'bob' (not in team.toml)" in result.stderr
+    assert "not shown" not in result.stderr
+
+
+def test_an_id_renamed_is_said_once_with_where_else(example_journal, run):
+    _edit(example_journal / "indicators.toml", 'id = "dayton-scrap"', 'id = "dayton-scrap-rate"')
+    result = run("check", journal=example_journal)
+    readings = [line for line in result.stderr.splitlines() if "in [readings]" in line]
+    assert readings == [
+        f"{_shown(example_journal / 'checkins/2026-W29.toml')}:8:1: error: unknown indicator "
+        "'dayton-scrap' in [readings]"
+    ]
+    assert (
+        "= hint: did you mean 'dayton-scrap-rate'? (the same 19 more times, not shown: "
+        "checkins/2026-W30.toml to checkins/2026-W48.toml)"
+    ) in result.stderr
+
+
+def test_a_files_own_error_comes_before_what_files_say_of_each_other(example_journal, run):
+    _edit(example_journal / "checkins/2026-W29.toml", "dayton-scrap =", "dayton-scarp =")
+    _edit(example_journal / "checkins/2026-W48.toml", 'week = "2026-W48"', 'week = "2026-W48')
+    result = run("check", journal=example_journal)
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert "2026-W48.toml" in errors[0] and "invalid TOML" in errors[0]
+    assert "2026-W29.toml" in errors[1] and "unknown indicator 'dayton-scarp'" in errors[1]
+
+
+@pytest.mark.parametrize(
+    ("written", "caret", "hint"),
+    [
+        ("09/28/2026", "^" * 10, "due = 2026-09-28"),
+        ("28.09.2026", "^" * 10, "due = 2026-09-28"),
+        ("2026-9-28", "^" * 9, "due = 2026-09-28"),
+        (
+            "03/04/2026",
+            "^" * 10,
+            "due = 2026-03-04 if you meant 4 March, or 2026-04-03 if you meant 3 April",
+        ),
+    ],
+)
+def test_a_date_written_another_way_gets_its_iso_form(example_journal, run, written, caret, hint):
+    _edit(example_journal / "capabilities.toml", "due = 2026-05-29", f"due = {written}")
+    result = run("check", journal=example_journal)
+    assert f"error: invalid TOML: the date {written} is not written YYYY-MM-DD" in result.stderr
+    assert f"| {' ' * 6}{caret}\n" in result.stderr
+    assert f"hint: TOML dates are year-month-day, without quotes: {hint}\n" in result.stderr
+
+
+def test_a_quote_inside_a_string_gets_the_escape_hint(example_journal, run):
+    _edit(example_journal / "strategy.toml", 'purpose = "', 'purpose = "The "real" ')
+    result = run("check", journal=example_journal)
+    assert "error: invalid TOML: a quote inside a string ends the string early" in result.stderr
+    assert "| " + " " * 15 + "^\n" in result.stderr  # under the quote that ended it
+    assert "hint: write each quote inside it as \\\", or put the whole text in single" in (
+        result.stderr
+    )
+
+
+def test_the_caret_stands_under_the_column_after_a_tab(example_journal, run):
+    _edit(example_journal / "strategy.toml", 'purpose = "', '\tpurpose == "')
+    result = run("check", journal=example_journal)
+    lines = result.stderr.splitlines()
+    shown = next(i for i, line in enumerate(lines) if "purpose ==" in line)
+    text, caret = lines[shown].split("| ", 1)[1], lines[shown + 1].split("| ", 1)[1]
+    assert text.startswith("    purpose ==")  # the tab shown as four spaces
+    assert text[len(caret) - 1] == "="  # the caret under the second '='
