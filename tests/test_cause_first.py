@@ -101,7 +101,7 @@ def test_a_quote_inside_a_string_gets_the_escape_hint(example_journal, run):
     result = run("check", journal=example_journal)
     assert "error: invalid TOML: a quote inside a string ends the string early" in result.stderr
     assert "| " + " " * 15 + "^\n" in result.stderr  # under the quote that ended it
-    assert "hint: write each quote inside it as \\\", or put the whole text in single" in (
+    assert 'hint: write each quote inside it as \\", or put the whole text in single' in (
         result.stderr
     )
 
