@@ -818,7 +818,9 @@ class Simulation:
             "--date",
             meeting.isoformat(),
             "--progress",
-            "Steady.",
+            # Written on `day`: two meetings the same date say different things (one said
+            # word for word again is a retry, which leadwork refuses to record twice).
+            f"Steady, said on {day}.",
         ]
         no_plan = []
         for exp in expected.values():

@@ -50,10 +50,14 @@ def shell_env(shell: str, line: str) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(autouse=True, scope="module")
-def cached_tree():
+def fill_cache() -> None:
     """What the first Tab press of a person leaves in the cache: Typer's answers."""
     assert cli_cache.store(derive.root_help(app), derive.command_tree(app))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def cached_tree():
+    fill_cache()
 
 
 @pytest.fixture(autouse=True)

@@ -391,8 +391,9 @@ def test_help_stays_light(args):
 
 
 def test_tab_completes_people_indicators_and_choices(example_journal, monkeypatch):
-    from test_completion import items
+    from test_completion import fill_cache, items
 
+    fill_cache()
     monkeypatch.chdir(example_journal)
     assert items("leadwork one-on-one ") == ["marcus", "priya", "elena", "tom", "grace"]
     assert items("leadwork one-on-one marcus --no-plan dayton-s") == ["dayton-scrap"]

@@ -132,7 +132,10 @@ def test_step_done_on_a_day_is_written_as_a_toml_date(run, example_journal):
     [
         ("coaching-supervisors:2@2026-11-28", "2026-11-28 is after today (2026-11-27)"),
         ("coaching-supervisors:2@yesterday", "'yesterday' is not a date"),
-        ("coaching-supervisors:1@2026-11-20", "'coaching-supervisors' has no open step 1"),
+        (
+            "coaching-supervisors:1@2026-11-20",
+            "step 1 of 'coaching-supervisors' is already done (2026-06-05)",
+        ),
     ],
 )
 def test_a_bad_step_day_is_refused_and_nothing_is_written(run, example_journal, value, message):
