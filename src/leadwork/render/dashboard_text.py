@@ -273,9 +273,7 @@ class DashboardText:
         )
         signals = _ranked(len(a.signals.items), lambda i: i == 0)
         return {
-            "needs_you": Section(
-                tuple(range(len(findings))), len(findings), needs, 3, "", FULL
-            ),
+            "needs_you": Section(tuple(range(len(findings))), len(findings), needs, 3, "", FULL),
             "indicators": Section(
                 *indicators,
                 tuple(1 + (under and bool(cells[i][6].plain)) for i in indicators[0]),
