@@ -164,9 +164,7 @@ def test_a_range_names_the_weeks_over_as_the_dashboard_judges_each(run, journal)
     by_dashboard = [
         week
         for week in ("2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48")
-        if as_json(run, journal, "dashboard", "--week", week)["your_work"]["hours"][
-            "over_warning"
-        ]
+        if as_json(run, journal, "dashboard", "--week", week)["your_work"]["hours"]["over_warning"]
     ]
     assert data["weeks_over_time_warning"] == by_dashboard == ["2026-W47", "2026-W48"]
 
@@ -219,9 +217,9 @@ def overdue_numbers(run, journal, env=ENV) -> dict[str, list[int]]:
 def test_a_step_due_today_is_overdue_nowhere_and_one_due_yesterday_everywhere(run, journal):
     """The report's range ends on Sunday 6 Dec, after today: it judges as of today."""
     found = overdue_numbers(run, journal)
-    assert found == dict.fromkeys(found, [1]), found
+    assert found == {key: [1] for key in found}, found
 
 
 def test_the_next_day_the_step_due_today_is_overdue_everywhere(run, journal):
     found = overdue_numbers(run, journal, env={"LEADWORK_TODAY": "2026-12-05"})
-    assert found == dict.fromkeys(found, [1, 2]), found
+    assert found == {key: [1, 2] for key in found}, found
