@@ -113,6 +113,7 @@ class Section:
     kept: int  # how many of `order` matter (the rest are folded first)
     lines: tuple[int, ...]  # the lines each row of `order` takes
     floor: int
+    noun: str  # what the rows are ("people"), or "" when the section's title says it
     rest: str  # what the folded rows are ("on track"), or "" to say only how many
     command: str  # where to see them all
 
@@ -140,7 +141,7 @@ def _cut_of(section: Section, count: int) -> Cut:
         return Cut(frozenset(section.order), None)
     kept = max(0, section.kept - count)
     rest = len(hidden) - kept
-    what = f"+{len(hidden)} more"
+    what = f"+{len(hidden)} more" + (f" {section.noun}" if section.noun else "")
     if section.rest and rest and not kept:
         what += f" {section.rest}"
     elif section.rest and rest:
@@ -273,24 +274,28 @@ class DashboardText:
         )
         signals = _ranked(len(a.signals.items), lambda i: i == 0)
         return {
-            "needs_you": Section(tuple(range(len(findings))), len(findings), needs, 3, "", FULL),
+            "needs_you": Section(
+                tuple(range(len(findings))), len(findings), needs, 3, "", "", FULL
+            ),
             "indicators": Section(
                 *indicators,
                 tuple(1 + (under and bool(cells[i][6].plain)) for i in indicators[0]),
                 3,
+                "",
                 "on track",
                 "leadwork indicator list",
             ),
-            "people": Section(*people, (1,) * len(people[0]), 3, "on schedule", FULL),
+            "people": Section(*people, (1,) * len(people[0]), 3, "people", "on schedule", FULL),
             "capabilities": Section(
                 *capabilities,
                 (1,) * len(capabilities[0]),
                 1,
+                "",
                 "on track",
                 "leadwork capability list",
             ),
-            "stories": Section(*stories, (1,) * len(stories[0]), 1, "", FULL),
-            "signals": Section(*signals, (1,) * len(signals[0]), 1, "older", FULL),
+            "stories": Section(*stories, (1,) * len(stories[0]), 1, "choices", "", FULL),
+            "signals": Section(*signals, (1,) * len(signals[0]), 1, "older signals", "", FULL),
         }
 
     # ---- header -----------------------------------------------------------------------------
