@@ -13,7 +13,7 @@ ends with "+N more", what they are, and the command that shows them all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -161,6 +161,13 @@ def _with_more(body: RenderableType, cut: Cut | None) -> RenderableType:
     return body if cut is None or cut.more is None else Group(body, cut.more)
 
 
+Parts = list[tuple[Hashable, Callable[[], RenderableType]]]
+
+
+def _joined(parts: Parts) -> Group:
+    return Group(*(part() for _, part in parts))
+
+
 def _ranked(
     count: int, matters: Callable[[int], bool], rank: Callable[[int], int] = lambda i: 0
 ) -> tuple[tuple[int, ...], int]:
@@ -181,23 +188,32 @@ class DashboardText:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        whole = self.body(width, {})
+        whole = self.parts(width, {})
         if self.full:
-            yield whole
+            yield _joined(whole)
             return
-        height = len(console.render_lines(whole, options, pad=False))
-        if height <= SCREEN_ROWS:
-            yield whole
+        heights: dict[Hashable, int] = {}  # each part measured once, whatever the cut
+
+        def height(parts: Parts) -> int:
+            for key, part in parts:
+                if key not in heights:
+                    heights[key] = len(console.render_lines(part(), options, pad=False))
+            return sum(heights[key] for key, _ in parts)
+
+        total = height(whole)
+        if total <= SCREEN_ROWS:
+            yield _joined(whole)
             return
         sections = self.sections(console, width)
         rows = [section.rows() for section in sections.values()]
         # what the other lines take, as far as the rows' own lines are known beforehand
-        room = SCREEN_ROWS - (height - sum(sum(r.lines) for r in rows))
+        room = SCREEN_ROWS - (total - sum(sum(r.lines) for r in rows))
         # A row may take fewer or more lines than foreseen (a table laid out anew for the
         # rows it keeps): measure, and refit with the difference, a few times at most; the
         # fullest that fits is shown.
-        best: tuple[int, RenderableType] | None = None
+        best: tuple[int, Parts] | None = None
         tried: set[tuple[int, ...]] = set()
+        parts = whole
         for _ in range(6):
             counts = fit(rows, room)
             if counts in tried:  # going back and forth: try a line less
@@ -208,31 +224,54 @@ class DashboardText:
                 name: _cut_of(section, count)
                 for (name, section), count in zip(sections.items(), counts, strict=True)
             }
-            body = self.body(width, cuts)
-            lines = len(console.render_lines(body, options, pad=False))
+            parts = self.parts(width, cuts)
+            lines = height(parts)
             if lines <= SCREEN_ROWS and (best is None or lines > best[0]):
-                best = (lines, body)
+                best = (lines, parts)
             if lines == SCREEN_ROWS:
                 break
             room += SCREEN_ROWS - lines
-        yield body if best is None else best[1]
+        yield _joined(parts if best is None else best[1])
 
-    def body(self, width: int, cuts: dict[str, Cut]) -> RenderableType:
-        """The whole dashboard, each section with the rows its cut shows (all without one)."""
+    def parts(self, width: int, cuts: dict[str, Cut]) -> Parts:
+        """The whole dashboard, each section with the rows its cut shows (all without one),
+        as parts made on demand, each with a key that names its cut (to measure it once)."""
         get = cuts.get
-        parts: list[RenderableType] = [self.header(width)]
-        for title, body in (
-            ("Alignment", self.alignment(get("stories"), get("signals"))),
-            ("Capability", self.capability(width, get("capabilities"))),
+
+        def key(title: str, *names: str) -> Hashable:
+            return (title, *(None if (cut := get(n)) is None else cut.shown for n in names))
+
+        def titled(title: str, body: Callable[[], RenderableType]) -> Callable[[], Group]:
+            return lambda: Group(_section(title), body())
+
+        return [
+            ("header", lambda: self.header(width)),
             (
-                "Accountability",
-                Group(self.scoreboard(width, get("indicators")), self.coverage(get("people"))),
+                key("Alignment", "stories", "signals"),
+                titled("Alignment", lambda: self.alignment(get("stories"), get("signals"))),
             ),
-            ("Your work", Group(self.work_table(width), self.work_facts())),
-            ("Needs you", self.needs_you(get("needs_you"))),
-        ):
-            parts += [_section(title), body]
-        return Group(*parts)
+            (
+                key("Capability", "capabilities"),
+                titled("Capability", lambda: self.capability(width, get("capabilities"))),
+            ),
+            (
+                key("Accountability", "indicators", "people"),
+                titled(
+                    "Accountability",
+                    lambda: Group(
+                        self.scoreboard(width, get("indicators")), self.coverage(get("people"))
+                    ),
+                ),
+            ),
+            (
+                "Your work",
+                titled("Your work", lambda: Group(self.work_table(width), self.work_facts())),
+            ),
+            (
+                key("Needs you", "needs_you"),
+                titled("Needs you", lambda: self.needs_you(get("needs_you"))),
+            ),
+        ]
 
     # ---- what matters, section by section ---------------------------------------------------
 
