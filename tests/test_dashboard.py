@@ -50,7 +50,7 @@ def test_example_dashboard_markdown_snapshot(run):
 
 @pytest.mark.parametrize("columns", [60, 120, 200])
 def test_the_layout_adapts_to_any_width(run, columns):
-    result = dashboard(run, EXAMPLE, env={"COLUMNS": str(columns)})
+    result = dashboard(run, EXAMPLE, "--full", env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result
     assert max(len(line) for line in result.stdout.splitlines()) <= columns
     scoreboard = result.stdout.split("Accountability", 1)[1].split("One-on-ones", 1)[0]
@@ -414,9 +414,9 @@ def test_a_persons_text_is_shown_as_written_never_as_markup(run, example_journal
     path = example_journal / "checkins" / "2026-W48.toml"
     odd = "[/] [bold red]Priya[/] said <script>alert(1)</script> | a | b"
     path.write_text(path.read_text().replace("Greenville shipped every order", odd))
-    text = dashboard(run, example_journal, env={"COLUMNS": "200"}).stdout
+    text = dashboard(run, example_journal, "--full", env={"COLUMNS": "200"}).stdout
     assert "[/] [bold red]Priya[/] said <script>alert(1)</script> | a | b" in text
     markdown = dashboard(run, example_journal, "-f", "markdown").stdout
     assert "[/] [bold red]Priya[/] said <script>alert(1)</script> \\| a \\| b" in markdown
-    html = dashboard(run, example_journal, "-f", "html").stdout
+    html = dashboard(run, example_journal, "-f", "html", "--full").stdout
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -199,7 +199,7 @@ def test_control_characters_in_the_journal_reach_no_output_raw(run, hostile_jour
 
 
 def test_control_characters_are_shown_as_cat_v_does(run, hostile_journal):
-    result = run("dashboard", journal=hostile_journal)
+    result = run("dashboard", "--full", journal=hostile_journal)
     assert "^[]52;c;ZXZpbA==^[[2JGreenville" in result.stdout
     assert "^[[31mPriya" in result.stdout
     markdown = run("dashboard", "-f", "markdown", journal=hostile_journal).stdout

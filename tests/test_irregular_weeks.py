@@ -311,7 +311,7 @@ def test_a_month_not_read_yet_is_due_not_missing(run, example_journal):
         "checkin", "--no-input", "-r", "dayton-otd=96", journal=example_journal, env=december
     )
     assert result.exit_code == 0, result
-    text = run("dashboard", journal=example_journal, env=december).stdout
+    text = run("dashboard", "--full", journal=example_journal, env=december).stdout
     lines = text.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("Supervisor retention"))
     assert "due for Dec 2026" in " ".join(lines[at : at + 2])

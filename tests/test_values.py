@@ -98,7 +98,7 @@ def test_every_view_writes_the_same_reading_alike(example_journal, run):
     assert recorded.exit_code == 0, recorded
     views = {
         "check-in summary": recorded.stdout,
-        "dashboard": run("dashboard", journal=example_journal).stdout,
+        "dashboard": run("dashboard", "--full", journal=example_journal).stdout,
         "dashboard markdown": run("dashboard", "-f", "markdown", journal=example_journal).stdout,
         "indicator list": run("indicator", "list", journal=example_journal).stdout,
         "indicator show": run(

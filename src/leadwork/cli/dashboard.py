@@ -67,6 +67,16 @@ def dashboard(
             show_default=False,
         ),
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Every row of every section. Without it the text fits 50 lines (at 100 "
+            "columns): the rows that matter first, and each section cut for room says how "
+            "many more there are and which command shows them. JSON and markdown are always "
+            "whole.",
+        ),
+    ] = False,
 ) -> None:
     """One screen: alignment, capability, accountability, your own work, and what needs you.
 
@@ -95,10 +105,10 @@ def dashboard(
         since=inputs.since,
     )
     if output is not None:
-        text = render(view, format.value)
+        text = render(view, format.value, full=full)
         write_output(output, text, journal.root, example=f"dashboard.{_suffix(format)}")
         typer.echo(f"Wrote the {format.value} dashboard of {view.week} to {output}.")
     elif format is DashboardFormat.text:
-        write_terminal(view)
+        write_terminal(view, full=full)
     else:
-        typer.echo(render(view, format.value), nl=False)
+        typer.echo(render(view, format.value, full=full), nl=False)

@@ -43,12 +43,18 @@ def step_done_by(step: Step, as_of: dt.date) -> bool:
     return bool(step.done)
 
 
+def step_overdue(step: Step, as_of: dt.date) -> bool:
+    """Open on `as_of` and due before it (a step due today is not overdue yet). Every view
+    that calls a step overdue asks this, as of the day it stands on."""
+    return step.due is not None and step.due < as_of and not step_done_by(step, as_of)
+
+
 def overdue_steps(capability: Capability, as_of: dt.date) -> tuple[OverdueStep, ...]:
-    """Open steps whose due date has passed (a step due today is not overdue yet)."""
+    """Open steps whose due date has passed (`step_overdue`)."""
     return tuple(
         OverdueStep(number, step.what, step.due, (as_of - step.due).days)
         for number, step in enumerate(capability.steps, start=1)
-        if step.due is not None and step.due < as_of and not step_done_by(step, as_of)
+        if step.due is not None and step_overdue(step, as_of)
     )
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from leadwork.domain.capability import step_overdue
 from leadwork.domain.scoreboard import IndicatorView, judge_indicator, plan_records
 from leadwork.domain.status import (
     COURSE_CORRECT,
@@ -106,7 +107,7 @@ def capability_view(
         StepView(
             number,
             step,
-            overdue=not step.is_done and step.due is not None and step.due < today,
+            overdue=step_overdue(step, today),
         )
         for number, step in enumerate(capability.steps, start=1)
     ]

@@ -27,6 +27,7 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.timeline import checked_in, readings_of
 from leadwork.domain.weeks import Week, week_range
+from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.capabilities import Capability
 from leadwork.model.checkin import Checkin
 from leadwork.model.common import AREAS
@@ -94,6 +95,11 @@ class TimeWeek:
     hours: dict[str, float | None]
     total: float
     someone_elses_share: float | None  # 0..1 of the week's recorded hours
+
+    @property
+    def someone_elses_percent(self) -> float | None:
+        """The share as every view judges it (`your_work.share_elsewhere`), in percent."""
+        return share_elsewhere(self.hours)
 
 
 @dataclass(frozen=True)
@@ -175,9 +181,7 @@ def build_report(
         time_average_share=_average_share(time),
         time_warning_percent=warning,
         weeks_over_time_warning=[
-            t.week
-            for t in time
-            if t.someone_elses_share is not None and t.someone_elses_share * 100 > warning
+            t.week for t in time if over_warning(t.someone_elses_percent, warning)
         ],
         confidence=[
             ConfidenceWeek(str(w), {area: getattr(c.confidence, area) for area in AREAS})

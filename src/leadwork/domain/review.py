@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from leadwork.domain.capability import step_overdue
 from leadwork.domain.consistency import Finding, Loaded, cross_check
 from leadwork.domain.weeks import Week
 from leadwork.errors import UsageProblem
@@ -234,7 +235,7 @@ def capability_brief(
         NumberedStep(
             n,
             step,
-            not step.is_done and step.due is not None and step.due < today,
+            step_overdue(step, today),
         )
         for n, step in enumerate(capability.steps, start=1)
     ]

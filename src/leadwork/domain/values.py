@@ -74,6 +74,18 @@ def format_percent(percent: float) -> str:
     return f"{percent:.0f}%"
 
 
+def format_share(percent: float, warning_percent: float) -> str:
+    """A share of hours shown beside its warning level: whole percent, with the decimals it
+    takes (two at most) not to read as the level when it is not the level: 20.4% over a 20%
+    warning, never "20%" flagged as over it."""
+    text = f"{percent:.0f}"
+    for digits in (1, 2):
+        if percent == warning_percent or float(text) != warning_percent:
+            break
+        text = f"{percent:.{digits}f}"
+    return f"{text}%"
+
+
 def format_average(value: float | None, missing: str = "—") -> str:
     """An average of 1-to-5 ratings, to one decimal: '3.7'."""
     return missing if value is None else f"{value:.1f}"

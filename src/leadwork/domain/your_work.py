@@ -31,11 +31,24 @@ class TimeAudit:
     @property
     def over(self) -> bool:
         """More than the warning level this week (the setting says "more than")."""
-        return self.share is not None and self.share > self.warning_percent
+        return over_warning(self.share, self.warning_percent)
 
     @property
     def over_on_average(self) -> bool:
-        return self.share_average is not None and self.share_average > self.warning_percent
+        return over_warning(self.share_average, self.warning_percent)
+
+
+def share_elsewhere(hours: Mapping[str, float | None]) -> float | None:
+    """The percent of the hours spent in someone else's job, exact (never rounded before it
+    is compared); None without hours. Every view that states the share asks this."""
+    total = sum(v or 0 for v in hours.values())
+    return 100 * (hours.get(SOMEONE_ELSES_JOB) or 0) / total if total else None
+
+
+def over_warning(share: float | None, warning_percent: float) -> bool:
+    """Is a share (percent, exact) over the warning level? The setting says "more than":
+    exactly the level is not over, 20.4% is."""
+    return share is not None and share > warning_percent
 
 
 @dataclass(frozen=True)
@@ -63,11 +76,6 @@ def _hours(checkin: Checkin | None) -> dict[str, float] | None:
     return {c: getattr(checkin.hours, c) or 0.0 for c in TIME_CATEGORIES}
 
 
-def _share(hours: Mapping[str, float]) -> float | None:
-    total = sum(hours.values())
-    return 100 * hours[SOMEONE_ELSES_JOB] / total if total else None
-
-
 def time_audit(checkins: Mapping[Week, Checkin], week: Week, warning_percent: int) -> TimeAudit:
     this_week = _hours(checkins.get(week))
     audits = [h for w in last_weeks(week, RECENT_WEEKS) if (h := _hours(checkins.get(w)))]
@@ -76,12 +84,12 @@ def time_audit(checkins: Mapping[Week, Checkin], week: Week, warning_percent: in
     if audits:
         summed = {c: sum(a[c] for a in audits) for c in TIME_CATEGORIES}
         average = {c: summed[c] / len(audits) for c in TIME_CATEGORIES}
-        share_average = _share(summed)
+        share_average = share_elsewhere(summed)
     return TimeAudit(
         this_week=this_week,
         average=average,
         weeks_averaged=len(audits),
-        share=_share(this_week) if this_week else None,
+        share=share_elsewhere(this_week) if this_week else None,
         share_average=share_average,
         warning_percent=warning_percent,
     )

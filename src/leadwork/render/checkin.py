@@ -23,8 +23,9 @@ from leadwork.domain.checkin import (
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, carried_too_often
 from leadwork.domain.status import thresholds_for
 from leadwork.domain.timeline import period_of
-from leadwork.domain.values import format_number, format_percent, format_value
+from leadwork.domain.values import format_number, format_percent, format_share, format_value
 from leadwork.domain.weeks import Week
+from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.indicators import Indicator
 from leadwork.render.layout import Flow
 from leadwork.render.palette import status_text
@@ -171,11 +172,10 @@ def done_rate_line(rate: DoneRate) -> Text:
 def hours_line(hours: dict[str, float | int], warning_percent: int) -> Text:
     total = sum(hours.values())
     text = Text(f"  {format_number(total)} hours in all.")
-    elsewhere = hours.get("someone_elses_job")
-    if total and elsewhere:
-        share = 100 * elsewhere / total  # as the dashboard judges it: not rounded
-        note = f" {format_percent(share)} went to someone else's job"
-        if share > warning_percent:
+    share = share_elsewhere(hours)  # as every view judges it: exact, not rounded
+    if share:
+        note = f" {format_share(share, warning_percent)} went to someone else's job"
+        if over_warning(share, warning_percent):
             text.append(note + f" (more than your {warning_percent}%).", style="bold yellow")
         else:
             text.append(note + ".", style="dim")

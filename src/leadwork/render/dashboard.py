@@ -21,11 +21,11 @@ from leadwork.render.terminal import VisibleConsole, show, without_padding
 EXPORT_WIDTH = 100  # a file has no terminal: lay it out for the width the design targets
 
 
-def write_terminal(dashboard: Dashboard) -> None:
-    show(DashboardText(dashboard))
+def write_terminal(dashboard: Dashboard, *, full: bool = False) -> None:
+    show(DashboardText(dashboard, full=full))
 
 
-def plain_text(dashboard: Dashboard, width: int = EXPORT_WIDTH) -> str:
+def plain_text(dashboard: Dashboard, width: int = EXPORT_WIDTH, *, full: bool = False) -> str:
     console = VisibleConsole(
         file=io.StringIO(),
         width=width,
@@ -37,11 +37,11 @@ def plain_text(dashboard: Dashboard, width: int = EXPORT_WIDTH) -> str:
         _environ={},
     )
     with console.capture() as capture:
-        console.print(DashboardText(dashboard))
+        console.print(DashboardText(dashboard, full=full))
     return without_padding(capture.get())
 
 
-def _recorded(dashboard: Dashboard) -> Console:
+def _recorded(dashboard: Dashboard, full: bool) -> Console:
     console = VisibleConsole(
         file=io.StringIO(),
         width=EXPORT_WIDTH,
@@ -53,20 +53,22 @@ def _recorded(dashboard: Dashboard) -> Console:
         markup=False,
         _environ={},
     )
-    console.print(DashboardText(dashboard))
+    console.print(DashboardText(dashboard, full=full))
     return console
 
 
-def render(dashboard: Dashboard, format: str) -> str:
+def render(dashboard: Dashboard, format: str, *, full: bool = False) -> str:
+    """The dashboard as `format`. Text, HTML and SVG are the screen: one screen unless
+    `full`; markdown and JSON are always whole."""
     if format == "text":
-        return plain_text(dashboard)
+        return plain_text(dashboard, full=full)
     if format == "markdown":
         return dashboard_markdown(dashboard)
     if format == "json":
         return dashboard_json(dashboard)
     title = f"{dashboard.header.leader}: {dashboard.week}"
     if format == "html":
-        return _recorded(dashboard).export_html(inline_styles=True)
+        return _recorded(dashboard, full).export_html(inline_styles=True)
     if format == "svg":
-        return _recorded(dashboard).export_svg(title=title)
+        return _recorded(dashboard, full).export_svg(title=title)
     raise ValueError(f"unknown format {format!r}")

@@ -16,7 +16,12 @@ from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus, reading_overdue
-from leadwork.domain.values import format_average, format_number, format_percent, format_value
+from leadwork.domain.values import (
+    format_average,
+    format_number,
+    format_share,
+    format_value,
+)
 from leadwork.domain.weeks import SHOWN_WEEKS, Week
 from leadwork.domain.window import SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import plural, short_date
@@ -204,11 +209,12 @@ def confidence_trend(view: ConfidenceView) -> str:
 
 def someone_elses_job(time: TimeAudit) -> str | None:
     parts = []
+    limit = time.warning_percent
     if time.share is not None:
-        parts.append(f"{format_percent(time.share)} this week")
+        parts.append(f"{format_share(time.share, limit)} this week")
     if time.share_average is not None:
         parts.append(
-            f"{format_percent(time.share_average)} over {plural(time.weeks_averaged, 'week')}"
+            f"{format_share(time.share_average, limit)} over {plural(time.weeks_averaged, 'week')}"
         )
     if not parts:
         return None

@@ -4,11 +4,17 @@ Calm on purpose: no boxes, one thin rule per area, colour only where it repeats 
 a warning (each also has a symbol and a word). The renderable asks Rich how wide it may be
 and lays itself out for that width: a column that would make names wrap moves under the
 status, a long kind is abbreviated, and story texts are cut with an ellipsis, not wrapped.
+
+One screen: unless `full`, the dashboard fits `room.SCREEN_ROWS` lines. Each section that can
+grow (needs you, indicators, one-on-ones, capabilities, choices, signals) offers its rows most
+important first; `room.fit` decides how many of each are shown, and a section shown in part
+ends with "+N more", what they are, and the command that shows them all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
@@ -16,9 +22,11 @@ from rich.table import Table
 from rich.text import Text
 
 from leadwork.domain.alignment import StoryLine
+from leadwork.domain.capability import CapabilityView
+from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import ON_TRACK, WeekStatus
+from leadwork.domain.status import CELEBRATE, OFF_TRACK, ON_TRACK, SEVERITY, WeekStatus
 from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
@@ -40,9 +48,9 @@ from leadwork.render.layout import (
     stacked,
 )
 from leadwork.render.palette import SPARK_STYLE, STATUS_LABEL, STATUS_STYLE, STATUS_SYMBOL
+from leadwork.render.room import SCREEN_ROWS, Rows, fit
 
-NEEDS_YOU_SHOWN = 7  # "short": the rest are one `--format json` away
-SIGNALS_SHOWN = 3
+FULL = "leadwork dashboard --full"
 SHORT_KINDS = {"organizational": "org.", "individual": "indiv."}
 TIME_LABELS = {
     "alignment": "alignment",
@@ -96,26 +104,238 @@ def _section(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", style="dim", characters="─")
 
 
-class DashboardText:
-    """A Rich renderable of a Dashboard; it lays itself out for the width it is given."""
+@dataclass(frozen=True)
+class Section:
+    """A section's rows as the screen sees them: the order they matter in, and how to say
+    what is left out."""
 
-    def __init__(self, dashboard: Dashboard) -> None:
+    order: tuple[int, ...]  # indices of the rows, most important first
+    kept: int  # how many of `order` matter (the rest are folded first)
+    lines: tuple[int, ...]  # the lines each row of `order` takes
+    floor: int
+    noun: str  # what the rows are ("people"), or "" when the section's title says it
+    rest: str  # what the folded rows are ("on track"), or "" to say only how many
+    command: str  # where to see them all
+
+    def rows(self) -> Rows:
+        return Rows(self.lines, self.kept, self.floor)
+
+
+@dataclass(frozen=True)
+class Cut:
+    """The rows of a section that are shown, and what is said about the others."""
+
+    shown: frozenset[int]
+    more: Text | None  # the "+N more" line; None when nothing is hidden
+
+    def __contains__(self, index: int) -> bool:
+        return index in self.shown
+
+
+ALL = None  # no cut: every row shown
+
+
+def _cut_of(section: Section, count: int) -> Cut:
+    hidden = section.order[count:]
+    if not hidden:
+        return Cut(frozenset(section.order), None)
+    kept = max(0, section.kept - count)
+    rest = len(hidden) - kept
+    what = f"+{len(hidden)} more" + (f" {section.noun}" if section.noun else "")
+    if section.rest and rest and not kept:
+        what += f" {section.rest}"
+    elif section.rest and rest:
+        what += f" ({rest} {section.rest})"
+    return Cut(frozenset(section.order[:count]), Text(f"{what} · `{section.command}`", style="dim"))
+
+
+def _person_flagged(row: Coverage) -> bool:
+    return row.cadence.state in ("overdue", "due") or row.past_due > 0
+
+
+def _capability_flagged(cap: CapabilityView) -> bool:
+    return bool(cap.overdue) or cap.worst_status in OFF_TRACK
+
+
+def _with_more(body: RenderableType, cut: Cut | None) -> RenderableType:
+    return body if cut is None or cut.more is None else Group(body, cut.more)
+
+
+Parts = list[tuple[Hashable, Callable[[], RenderableType]]]
+
+
+def _joined(parts: Parts) -> Group:
+    return Group(*(part() for _, part in parts))
+
+
+def _ranked(
+    count: int, matters: Callable[[int], bool], rank: Callable[[int], int] = lambda i: 0
+) -> tuple[tuple[int, ...], int]:
+    """The indices 0..count-1, those that matter first (by `rank`, then as listed), and how
+    many matter."""
+    order = sorted(range(count), key=lambda i: (not matters(i), rank(i), i))
+    return tuple(order), sum(1 for i in order if matters(i))
+
+
+class DashboardText:
+    """A Rich renderable of a Dashboard; it lays itself out for the width it is given, and,
+    unless `full`, for `SCREEN_ROWS` lines."""
+
+    def __init__(self, dashboard: Dashboard, *, full: bool = False) -> None:
         self.d = dashboard
         self.short = short_names(dashboard.names)
+        self.full = full
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        yield self.header(width)
-        for title, body in (
-            ("Alignment", self.alignment()),
-            ("Capability", self.capability(width)),
-            ("Accountability", Group(self.scoreboard(width), Text(), self.coverage())),
-            ("Your work", Group(self.work_table(width), Text(), self.work_facts())),
-            ("Needs you", self.needs_you()),
-        ):
-            yield Text()
-            yield _section(title)
-            yield body
+        whole = self.parts(width, {})
+        if self.full:
+            yield _joined(whole)
+            return
+        heights: dict[Hashable, int] = {}  # each part measured once, whatever the cut
+
+        def height(parts: Parts) -> int:
+            for key, part in parts:
+                if key not in heights:
+                    heights[key] = len(console.render_lines(part(), options, pad=False))
+            return sum(heights[key] for key, _ in parts)
+
+        total = height(whole)
+        if total <= SCREEN_ROWS:
+            yield _joined(whole)
+            return
+        sections = self.sections(console, width)
+        rows = [section.rows() for section in sections.values()]
+        # what the other lines take, as far as the rows' own lines are known beforehand
+        room = SCREEN_ROWS - (total - sum(sum(r.lines) for r in rows))
+        # A row may take fewer or more lines than foreseen (a table laid out anew for the
+        # rows it keeps): measure, and refit with the difference, a few times at most; the
+        # fullest that fits is shown.
+        best: tuple[int, Parts] | None = None
+        tried: set[tuple[int, ...]] = set()
+        parts = whole
+        for _ in range(6):
+            counts = fit(rows, room)
+            if counts in tried:  # going back and forth: try a line less
+                room -= 1
+                continue
+            tried.add(counts)
+            cuts = {
+                name: _cut_of(section, count)
+                for (name, section), count in zip(sections.items(), counts, strict=True)
+            }
+            parts = self.parts(width, cuts)
+            lines = height(parts)
+            if lines <= SCREEN_ROWS and (best is None or lines > best[0]):
+                best = (lines, parts)
+            if lines == SCREEN_ROWS:
+                break
+            room += SCREEN_ROWS - lines
+        yield _joined(parts if best is None else best[1])
+
+    def parts(self, width: int, cuts: dict[str, Cut]) -> Parts:
+        """The whole dashboard, each section with the rows its cut shows (all without one),
+        as parts made on demand, each with a key that names its cut (to measure it once)."""
+        get = cuts.get
+
+        def key(title: str, *names: str) -> Hashable:
+            return (title, *(None if (cut := get(n)) is None else cut.shown for n in names))
+
+        def titled(title: str, body: Callable[[], RenderableType]) -> Callable[[], Group]:
+            return lambda: Group(_section(title), body())
+
+        return [
+            ("header", lambda: self.header(width)),
+            (
+                key("Alignment", "stories", "signals"),
+                titled("Alignment", lambda: self.alignment(get("stories"), get("signals"))),
+            ),
+            (
+                key("Capability", "capabilities"),
+                titled("Capability", lambda: self.capability(width, get("capabilities"))),
+            ),
+            (
+                key("Accountability", "indicators", "people"),
+                titled(
+                    "Accountability",
+                    lambda: Group(
+                        self.scoreboard(width, get("indicators")), self.coverage(get("people"))
+                    ),
+                ),
+            ),
+            (
+                "Your work",
+                titled("Your work", lambda: Group(self.work_table(width), self.work_facts())),
+            ),
+            (
+                key("Needs you", "needs_you"),
+                titled("Needs you", lambda: self.needs_you(get("needs_you"))),
+            ),
+        ]
+
+    # ---- what matters, section by section ---------------------------------------------------
+
+    def sections(self, console: Console, width: int) -> dict[str, Section]:
+        """The sections that can be cut, most important first, each with its rows ranked."""
+        d = self.d
+        findings = d.needs_you
+        number = len(f"{len(findings)}.") + 1
+        needs = tuple(len(Text(f.message).wrap(console, width - number)) for f in findings)
+        cells = [self.indicator_cells(ind) for ind in d.indicators]
+
+        def flagged(ind: IndicatorView) -> bool:
+            return ind.now.status not in (ON_TRACK, CELEBRATE) or bool(say.indicator_note(ind))
+
+        def severity(ind: IndicatorView) -> int:
+            return SEVERITY.get(ind.now.status, 2) if ind.now.status else 2
+
+        indicators = _ranked(
+            len(d.indicators),
+            lambda i: flagged(d.indicators[i]),
+            lambda i: severity(d.indicators[i]),
+        )
+        # the layout of the rows that matter, which are shown first: their notes beside the
+        # status or under it (then a row takes two lines)
+        likely = [cells[i] for i in indicators[0][: max(indicators[1], 3)]]
+        under = bool(likely) and self.indicator_layout(likely, width) != "aside"
+        people = _ranked(
+            len(d.coverage),
+            lambda i: _person_flagged(d.coverage[i]),
+            lambda i: -d.coverage[i].cadence.days_overdue,
+        )
+        capabilities = _ranked(
+            len(d.capabilities), lambda i: _capability_flagged(d.capabilities[i])
+        )
+        a = d.alignment
+        stories = _ranked(
+            len(a.choices) + bool(a.purpose),
+            lambda i: i < len(a.choices) and a.choices[i].quiet,
+        )
+        signals = _ranked(len(a.signals.items), lambda i: i == 0)
+        return {
+            "needs_you": Section(
+                tuple(range(len(findings))), len(findings), needs, 3, "", "", FULL
+            ),
+            "indicators": Section(
+                *indicators,
+                tuple(1 + (under and bool(cells[i][6].plain)) for i in indicators[0]),
+                3,
+                "",
+                "on track",
+                "leadwork indicator list",
+            ),
+            "people": Section(*people, (1,) * len(people[0]), 3, "people", "on schedule", FULL),
+            "capabilities": Section(
+                *capabilities,
+                (1,) * len(capabilities[0]),
+                1,
+                "",
+                "on track",
+                "leadwork capability list",
+            ),
+            "stories": Section(*stories, (1,) * len(stories[0]), 1, "choices", "", FULL),
+            "signals": Section(*signals, (1,) * len(signals[0]), 1, "older signals", "", FULL),
+        }
 
     # ---- header -----------------------------------------------------------------------------
 
@@ -143,14 +363,16 @@ class DashboardText:
 
     # ---- alignment --------------------------------------------------------------------------
 
-    def alignment(self) -> RenderableType:
+    def alignment(self, cut: Cut | None = ALL, signal_cut: Cut | None = ALL) -> RenderableType:
         d = self.d
         a = d.alignment
         stories = plain_table()
         stories.add_column("Strategic choice", no_wrap=True)
         stories.add_column("Stories", justify="right", no_wrap=True)
         stories.add_column("Latest story, last 4 weeks", ratio=1)
-        for choice in a.choices:
+        for index, choice in enumerate(a.choices):
+            if cut is not None and index not in cut:
+                continue
             if choice.quiet:
                 gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks)
                 latest = Text(f"{WARNING} {gap}", style="yellow")
@@ -159,7 +381,7 @@ class DashboardText:
             else:
                 latest = Text(EMPTY, style="dim")
             stories.add_row(choice.id, str(len(choice.recent)), latest)
-        if a.purpose:
+        if a.purpose and (cut is None or len(a.choices) in cut):
             stories.add_row("purpose", str(len(a.purpose)), self.story(a.purpose[0]))
 
         facts = _facts()
@@ -174,19 +396,21 @@ class DashboardText:
         signals = a.signals.items
         if not signals:
             facts.add_row("Refresh signals", Text("none since the review", style="dim"))
-        kind_width = max((len(s.kind) for s in signals[:SIGNALS_SHOWN]), default=0)
-        for i, signal in enumerate(signals[:SIGNALS_SHOWN]):
+        signals = [s for i, s in enumerate(signals) if signal_cut is None or i in signal_cut]
+        kind_width = max((len(s.kind) for s in signals), default=0)
+        for i, signal in enumerate(signals):
             line = Text()
             line.append(f"{short_week(signal.week, d.week)} ", style="dim")
             line.append(signal.kind.ljust(kind_width + 1))
             line.append(f"{signal.who}: " if signal.who else "", style="italic")
             line.append(say.one_line(signal.text))
             facts.add_row("Refresh signals" if i == 0 else "", _cut(line))
-        if len(signals) > SIGNALS_SHOWN:
-            facts.add_row("", Text(f"and {len(signals) - SIGNALS_SHOWN} more", style="dim"))
+        if signal_cut is not None and signal_cut.more is not None:
+            facts.add_row("", signal_cut.more)
         if a.signals.capped and a.review.last is not None:
             facts.add_row("", Text(say.signals_capped(), style="dim"))
-        return Group(stories, Text(), facts)
+        more = cut.more if cut is not None else None
+        return Group(stories, *([more] if more is not None else []), facts)
 
     def story(self, story: StoryLine) -> Text:
         text = Text()
@@ -196,12 +420,14 @@ class DashboardText:
 
     # ---- capability -------------------------------------------------------------------------
 
-    def capability(self, width: int) -> RenderableType:
+    def capability(self, width: int, cut: Cut | None = ALL) -> RenderableType:
         d = self.d
         if not d.capabilities:
             return Text("No capabilities yet: add them to capabilities.toml.", style="dim")
         rows: list[list[RenderableType]] = []
-        for cap in d.capabilities:
+        for index, cap in enumerate(d.capabilities):
+            if cut is not None and index not in cut:
+                continue
             level = Text(
                 f"{cap.level} → {cap.target}", style="green" if cap.level >= cap.target else ""
             )
@@ -216,7 +442,7 @@ class DashboardText:
                 row[1] = SHORT_KINDS.get(str(row[1]), str(row[1]))
         headers = ["Capability", "Kind", "Level", "Plan", "Overdue", "Indicators"]
         if name_room(width, [column_width(rows, i) for i in range(1, 6)]) < NAME_MIN:
-            return stacked(headers, rows, right={3})
+            return _with_more(stacked(headers, rows, right={3}), cut)
         table = plain_table()
         table.add_column("Capability", ratio=1)
         table.add_column("Kind", no_wrap=True)
@@ -226,21 +452,35 @@ class DashboardText:
         table.add_column("Indicators", no_wrap=True)
         for row in rows:
             table.add_row(*row)
-        return table
+        return _with_more(table, cut)
 
     # ---- accountability ---------------------------------------------------------------------
 
-    def scoreboard(self, width: int) -> RenderableType:
+    def indicator_layout(self, rows: list[list], width: int) -> str:  # type: ignore[type-arg]
+        """Where the note (no plan, a bad trend) goes: in a column of its own ("aside") when
+        every name still fits on one line beside it; otherwise under the status ("under"),
+        so names are never cut; and each row "stacked" where even that leaves names too
+        little room."""
+        if name_room(width, [cell_width([r[i] for r in rows]) for i in range(1, 6)]) < NAME_MIN:
+            return "stacked"
+        if sum(column_width(rows, i) for i in range(7)) + GAP * 6 <= width:
+            return "aside"
+        return "under"
+
+    def scoreboard(self, width: int, cut: Cut | None = ALL) -> RenderableType:
         d = self.d
         if not d.indicators:
             return Text("No indicators yet: add them to indicators.toml.", style="dim")
         first, last = d.weeks[0], d.weeks[-1]
-        rows = [self.indicator_cells(ind) for ind in d.indicators]
-        # The note (no plan, a bad trend) gets its own column when every name still fits on
-        # one line beside it; otherwise it goes under the status, so names are never cut.
-        aside = sum(column_width(rows, i) for i in range(7)) + GAP * 6 <= width
+        rows = [
+            self.indicator_cells(ind)
+            for index, ind in enumerate(d.indicators)
+            if cut is None or index in cut
+        ]
+        layout = self.indicator_layout(rows, width)
+        aside = layout == "aside"
         history = f"{short_week(first, last)}{DASH}{short_week(last, last)}"
-        if name_room(width, [cell_width([r[i] for r in rows]) for i in range(1, 6)]) < NAME_MIN:
+        if layout == "stacked":
             for row in rows:
                 if row[6].plain:
                     row[4] = Text.assemble(row[4], "\n  ", row[6])
@@ -252,7 +492,7 @@ class DashboardText:
                 "Status",
                 history,
             ]
-            return stacked(headers, [row[:6] for row in rows], right={3})
+            return _with_more(stacked(headers, [row[:6] for row in rows], right={3}), cut)
         table = plain_table()
         table.add_column("Indicator", ratio=1)
         table.add_column("Owner", no_wrap=True)
@@ -269,7 +509,7 @@ class DashboardText:
                 if note.plain:
                     status = Text.assemble(status, "\n  ", note)
                 table.add_row(name, owner, target, value, status, spark)
-        return table
+        return _with_more(table, cut)
 
     def indicator_cells(self, ind: IndicatorView) -> list:  # type: ignore[type-arg]
         now = ind.now
@@ -285,7 +525,7 @@ class DashboardText:
             note,
         ]
 
-    def coverage(self) -> RenderableType:
+    def coverage(self, cut: Cut | None = ALL) -> RenderableType:
         d = self.d
         if not d.coverage:
             return Text("No people yet: add them to team.toml.", style="dim")
@@ -295,7 +535,9 @@ class DashboardText:
         table.add_column("Last", no_wrap=True)
         table.add_column("Next", no_wrap=True)
         table.add_column("Open commitments", ratio=1)
-        for row in d.coverage:
+        for index, row in enumerate(d.coverage):
+            if cut is not None and index not in cut:
+                continue
             c = row.cadence
             last = Text(short_date(c.last, as_of)) if c.last else Text("none yet", style="dim")
             style = {"overdue": "bold red", "due": "yellow", "untracked": "dim"}.get(c.state, "")
@@ -305,7 +547,7 @@ class DashboardText:
             if past:
                 commitments.append(f" · {past}", style="yellow")
             table.add_row(row.name, last, nxt, commitments)
-        return table
+        return _with_more(table, cut)
 
     # ---- your work --------------------------------------------------------------------------
 
@@ -372,22 +614,16 @@ class DashboardText:
 
     # ---- needs you --------------------------------------------------------------------------
 
-    def needs_you(self) -> RenderableType:
+    def needs_you(self, cut: Cut | None = ALL) -> RenderableType:
         findings = self.d.needs_you
         if not findings:
             return Text("Nothing needs you this week. Celebrate what went well.", style="green")
         table = Table.grid(padding=(0, 1, 0, 0))
         table.add_column(justify="right", no_wrap=True, style="bold")
         table.add_column(ratio=1)
-        for number, finding in enumerate(findings[:NEEDS_YOU_SHOWN], start=1):
-            table.add_row(f"{number}.", finding.message)
-        if len(findings) > NEEDS_YOU_SHOWN:
-            more = len(findings) - NEEDS_YOU_SHOWN
-            table.add_row(
-                "",
-                Text(
-                    f"and {more} more: `leadwork dashboard --format json` lists them all.",
-                    style="dim",
-                ),
-            )
+        for number, finding in enumerate(findings, start=1):
+            if cut is None or number - 1 in cut:
+                table.add_row(f"{number}.", finding.message)
+        if cut is not None and cut.more is not None:
+            table.add_row("", cut.more)
         return table

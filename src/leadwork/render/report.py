@@ -14,7 +14,7 @@ from typing import Any
 
 from leadwork.domain.report import Report
 from leadwork.domain.status import STATUSES
-from leadwork.domain.values import format_average, format_percent, format_value
+from leadwork.domain.values import format_average, format_percent, format_share, format_value
 from leadwork.domain.weeks import Week
 from leadwork.domain.wording import first_name, owner_word
 from leadwork.render.palette import STATUS_LABEL
@@ -214,7 +214,13 @@ def _time_blocks(report: Report) -> list[tuple[Any, ...]]:
         return [("p", "No time audit was recorded in this range.")]
     header = ["week", *(TIME_LABEL[k] for k in TIME_LABEL), "someone else's job share"]
     rows = [
-        [t.week, *(format_value(t.hours[k]) for k in TIME_LABEL), _percent(t.someone_elses_share)]
+        [
+            t.week,
+            *(format_value(t.hours[k]) for k in TIME_LABEL),
+            "—"
+            if t.someone_elses_percent is None
+            else format_share(t.someone_elses_percent, report.time_warning_percent),
+        ]
         for t in report.time
     ]
     average = report.time_average_share
