@@ -21,6 +21,7 @@ from leadwork.errors import WriteRefused
 from leadwork.store.atomic import atomic_write
 from leadwork.store.document import BOM, parse, read_text
 from leadwork.store.sourcemap import SourceMap
+from leadwork.store.toml_order import dumps, file_order
 from leadwork.store.validation import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -71,8 +72,10 @@ def edited(
     # edit on top of it would be judged by problems that are the person's, not the edit's.
     validate(model, parse(path, old))
     document = tomlkit.parse(old)  # valid against a flat model, so never nested too deep
+    # tomlkit regroups an array of tables split around other tables: note the file's order
+    order = file_order(document, old)
     mutate(document)
-    new = tomlkit.dumps(document)
+    new = dumps(document, order)
     if "\r\n" in old:
         new = new.replace("\r\n", "\n").replace("\n", "\r\n")
     validated = validate(model, parse(path, new))
