@@ -44,14 +44,14 @@ def insert(container: Container, index: int, key: str | Key, item: Any) -> None:
     if any(sum(1 for other, _ in body if other == k) > 1 for k in keys):
         container.append(key, item)
         return
-    for k in reversed(keys):
-        container.remove(k)  # leaves an empty placeholder where it stood
+    for removed in reversed(keys):
+        container.remove(removed)  # leaves an empty placeholder where it stood
     del body[index:]  # placeholders and unkeyed lines only: no key's index moves
     container.append(key, item)
     container.parsing(True)  # as the parser appends: no spacing or header is changed
     try:
-        for k, value in tail:
-            container.append(k, value)
+        for again, value in tail:
+            container.append(again, value)
     finally:
         container.parsing(False)
 
@@ -71,7 +71,7 @@ def _blocks(document: TOMLDocument) -> list[tuple[Key, Table, int | None]]:
             continue
         if isinstance(item, AoT):
             found.extend((key, entry, id(item)) for entry in item.body)
-        else:
+        elif isinstance(item, Table):
             found.append((key, item, None))
     return found
 
@@ -90,8 +90,8 @@ class FileOrder:
     tail: str  # comment lines after the file's last block, when it is not tomlkit's last
 
 
-def file_order(document: TOMLDocument, text: str) -> FileOrder | None:
-    """The document's blocks in the order the file `text` has them, or None when that is
+def file_order(document: TOMLDocument, source: SourceMap) -> FileOrder | None:
+    """The document's blocks in the order its file (`source`) has them, or None when that is
     tomlkit's own order (or a block's header cannot be found).
 
     When it is not, the comment lines that end a block and introduce the next one in the
@@ -102,7 +102,7 @@ def file_order(document: TOMLDocument, text: str) -> FileOrder | None:
     blocks = _blocks(document)
     if not blocks:
         return None
-    spans = SourceMap(text).spans
+    spans = source.spans
     seen: dict[int, int] = {}
     lines: list[tuple[int, int]] = []
     for key, table, array in blocks:
@@ -125,7 +125,8 @@ def file_order(document: TOMLDocument, text: str) -> FileOrder | None:
     for above, below in zip(order, [*order[1:], None], strict=True):
         if next_in_grouping.get(above) == below:
             continue  # neighbours either way (or last either way): the writers' rule holds
-        body = _deepest_last_table(tables[above]).value.body
+        last = _deepest_last_table(tables[above])
+        body = last.body if isinstance(last, Container) else last.value.body
         keyed = [i for i, (key, _) in enumerate(body) if key is not None]
         cut = keyed[-1] + 1 if keyed else 0
         trailing = "".join(item.as_string() for _, item in body[cut:])
