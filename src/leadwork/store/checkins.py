@@ -178,8 +178,6 @@ def _table(document: TOMLDocument, name: str, fresh: list[Any]) -> Any:
 def _set_key(table: Any, key: str, value: Any) -> None:
     """Set a key; a new one goes right after the table's last key, above any comment or
     blank line that ends the table (which belongs to what follows: `# about hours`)."""
-    import tomlkit
-
     body = getattr(table.value, "body", None)
     if body is None:  # `readings.a = 1` twice: tomlkit's proxy over dotted keys has no body
         table[key] = value
@@ -188,10 +186,12 @@ def _set_key(table: Any, key: str, value: Any) -> None:
     if key in table or last is None or last == len(body) - 1:
         table[key] = value
         return
-    # No public "insert after": the same tomlkit internal as in _insert_section.
-    item = tomlkit.item(value)
-    table.value._insert_at(last + 1, key, item)
-    dict.__setitem__(table, key, item)
+    # Only comments and blank lines follow the last key: set aside, then put back below.
+    trailing = [item for _, item in body[last + 1 :]]
+    del body[last + 1 :]  # unkeyed items: tomlkit's key map does not index them
+    table[key] = value
+    for item in trailing:
+        table.value.append(None, item)
 
 
 def _append_entry(
@@ -204,7 +204,14 @@ def _append_entry(
         # on one line (a line break in a text is escaped, as in the rest of the entry).
         inline = tomlkit.inline_table()
         inline.update(data)
-        document[array].append(inline)
+        values = document[array]
+        text = values.as_string()
+        if "\n" in text:  # one entry a line: a line of its own, its comma kept
+            lines = [line for line in text.split("\n")[1:] if line.strip()[:1] not in ("", "#")]
+            indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())] if lines else "  "
+            values.add_line(inline, indent=indent)
+        else:
+            values.append(inline)
         return
     entry = tomlkit.table()
     for key, value in data.items():
@@ -245,6 +252,8 @@ def _insert_section(document: TOMLDocument, name: str, item: Any) -> None:
     capture wrote), else at the end."""
     import tomlkit
 
+    from leadwork.store.toml_order import insert
+
     # Only before a [table] or [[array]] header: a plain `key = value` line above the
     # new header would become part of the new table.
     rank = SECTION_ORDER.index(name)
@@ -273,12 +282,7 @@ def _insert_section(document: TOMLDocument, name: str, item: Any) -> None:
         _move_trailing_comments(
             above, item.body[-1] if isinstance(item, tomlkit.items.AoT) else first
         )
-    # tomlkit has no public insert; `_insert_at` has been stable since 0.7. If it ever
-    # goes, appending at the end is still valid TOML, only in a less usual place.
-    try:
-        document._insert_at(index, name, item)
-    except AttributeError:  # pragma: no cover - a tomlkit without _insert_at
-        document.append(name, item)
+    insert(document, index, name, item)
 
 
 def _space_out(document: TOMLDocument, fresh: list[Any]) -> None:

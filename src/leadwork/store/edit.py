@@ -21,15 +21,17 @@ from leadwork.errors import WriteRefused
 from leadwork.store.atomic import atomic_write
 from leadwork.store.document import BOM, parse, read_text
 from leadwork.store.sourcemap import SourceMap
+from leadwork.store.toml_order import dumps, file_order
 from leadwork.store.validation import validate
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def _person_lines(text: str) -> list[str]:
+def _person_lines(text: str, source: SourceMap | None = None) -> list[str]:
     """The lines that are the person's own and must survive any edit: comments and headers
-    (not lines inside a multi-line string, which are a value's text, however they look)."""
-    inside_strings = SourceMap(text).string_lines
+    (not lines inside a multi-line string, which are a value's text, however they look).
+    `source`: the text's source map, if already made."""
+    inside_strings = (source or SourceMap(text)).string_lines
     kept = []
     # TOML's lines end at "\n" only: str.splitlines would also split inside a string at
     # U+0085 or U+2028 (hypothesis found it), and the numbers would no longer match.
@@ -40,11 +42,12 @@ def _person_lines(text: str) -> list[str]:
     return kept
 
 
-def missing_lines(old: str, new: str) -> list[str]:
-    """Comment lines and table headers of `old` that `new` lost or reordered (empty if none)."""
+def missing_lines(old: str, new: str, source: SourceMap | None = None) -> list[str]:
+    """Comment lines and table headers of `old` that `new` lost or reordered (empty if none).
+    `source`: the source map of `old`, if already made."""
     new_lines = iter(_person_lines(new))
     missing = []
-    for line in _person_lines(old):
+    for line in _person_lines(old, source):
         for candidate in new_lines:
             if candidate == line:
                 break
@@ -71,12 +74,15 @@ def edited(
     # edit on top of it would be judged by problems that are the person's, not the edit's.
     validate(model, parse(path, old))
     document = tomlkit.parse(old)  # valid against a flat model, so never nested too deep
+    # tomlkit regroups an array of tables split around other tables: note the file's order
+    source = SourceMap(old)
+    order = file_order(document, source)
     mutate(document)
-    new = tomlkit.dumps(document)
+    new = dumps(document, order)
     if "\r\n" in old:
         new = new.replace("\r\n", "\n").replace("\n", "\r\n")
     validated = validate(model, parse(path, new))
-    lost = missing_lines(old, new)
+    lost = missing_lines(old, new, source)
     if lost:
         raise WriteRefused(
             f"this change would have lost {len(lost)} of your lines (first: {lost[0]!r}); "
