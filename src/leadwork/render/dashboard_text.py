@@ -393,10 +393,11 @@ class DashboardText:
         if a.review.due:
             review.stylize("bold red", review.plain.index(";") + 2)
         facts.add_row("Strategy", review)
-        signals = a.signals.items
-        if not signals:
+        if not a.signals.items:
             facts.add_row("Refresh signals", Text("none since the review", style="dim"))
-        signals = [s for i, s in enumerate(signals) if signal_cut is None or i in signal_cut]
+        signals = [
+            s for i, s in enumerate(a.signals.items) if signal_cut is None or i in signal_cut
+        ]
         kind_width = max((len(s.kind) for s in signals), default=0)
         for i, signal in enumerate(signals):
             line = Text()
