@@ -33,12 +33,13 @@ from leadwork.cli import (
 )
 from leadwork.cli import map as chain_map
 from leadwork.cli.boundary import LeadworkGroup
+from leadwork.cli.echo import echo
 from leadwork.cli.session import Session
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"leadwork {__version__}")
+        echo(f"leadwork {__version__}")
         raise typer.Exit()
 
 

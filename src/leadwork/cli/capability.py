@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.options import FORMAT_HELP, ListFormat, show
 from leadwork.cli.session import session, today
 
@@ -70,7 +71,7 @@ def list_capabilities(
         find_by_id("person", owner, journal.team().people)
     views = [v for v in _views(journal) if owner in (None, v.capability.owner)]
     if format is ListFormat.json:
-        typer.echo(listing.capability_list_json(views))
+        echo(listing.capability_list_json(views))
     else:
         show(listing.capability_list_table(views))
 
@@ -94,6 +95,6 @@ def show_capability(
     find_by_id("capability", capability_id, journal.capabilities().capabilities)
     (view,) = _views(journal, [capability_id])
     if format is ListFormat.json:
-        typer.echo(listing.capability_detail_json(view))
+        echo(listing.capability_detail_json(view))
     else:
         show(listing.capability_detail(view))

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from leadwork.cli.echo import echo
 from leadwork.cli.session import session, today
 
 
@@ -39,7 +40,7 @@ def check(
     problems = result.problems
     failing = [p for p in problems if p.severity == "error" or strict]
     if format is CheckFormat.json:
-        typer.echo(check_json(journal.root, problems, result.notes))
+        echo(check_json(journal.root, problems, result.notes))
         raise typer.Exit(1 if failing else 0)
     if failing:
         raise ProblemsFound(problems=problems, notes=result.notes)
@@ -49,6 +50,6 @@ def check(
         report(ProblemsFound(problems=problems, notes=result.notes))
     counts = result.counts
     if counts is not None:
-        typer.echo(
+        echo(
             clean_summary(counts.checkins, counts.captures_only, counts.one_on_ones, counts.reviews)
         )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from leadwork.cli import complete_values, prompts
+from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
@@ -640,7 +641,7 @@ def _finish(
             failure = error
             git = show.GitNote(False, "Not committed: git refused (see below).")
     if format is SummaryFormat.json:
-        typer.echo(show.summary_json(saved, week, notes, git))
+        echo(show.summary_json(saved, week, notes, git))
     else:
         summary = show.summary(saved, week, indicators, notes, git)
         print_for_people(Group(Text(), summary) if interactive else summary)

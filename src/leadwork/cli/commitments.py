@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from leadwork.cli.echo import echo
 from leadwork.cli.options import FORMAT_HELP, ListFormat, show
 from leadwork.cli.session import session, today
 
@@ -41,6 +42,6 @@ def commitments(
     )
     vouch(journal, now)
     if format is ListFormat.json:
-        typer.echo(commitments_json(items, now))
+        echo(commitments_json(items, now))
     else:
         show(commitments_table(items, now))

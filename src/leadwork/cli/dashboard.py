@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.options import parse_week
 from leadwork.cli.session import session, today
 
@@ -107,8 +108,8 @@ def dashboard(
     if output is not None:
         text = render(view, format.value, full=full)
         write_output(output, text, journal.root, example=f"dashboard.{_suffix(format)}")
-        typer.echo(f"Wrote the {format.value} dashboard of {view.week} to {output}.")
+        echo(f"Wrote the {format.value} dashboard of {view.week} to {output}.")
     elif format is DashboardFormat.text:
         write_terminal(view, full=full)
     else:
-        typer.echo(render(view, format.value, full=full), nl=False)
+        echo(render(view, format.value, full=full), nl=False)

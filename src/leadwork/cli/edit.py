@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.session import session, today
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def edit(
         while True:
             status = run_editor(command, path)
             if status != 0:  # like git: it may still have saved; the check tells
-                typer.echo(f"note: the editor exited with status {status}", err=True)
+                echo(f"note: the editor exited with status {status}", err=True)
             result = check_journal(Journal(root), today())
             problems = [p for p in result.problems if _same(p.file, path)]
             notes = [note for note in result.notes if _concerns(note, path)]
@@ -67,12 +68,12 @@ def edit(
                 report(ProblemsFound(problems=problems, notes=notes))
             else:
                 for note in notes:
-                    typer.echo(format_note(note, Path.cwd()), err=True)
+                    echo(format_note(note, Path.cwd()), err=True)
             if not errors:
-                typer.echo(f"ok: {rel} is valid")
+                echo(f"ok: {rel} is valid")
                 return
             if not _reopen():
-                typer.echo(
+                echo(
                     f"{rel} still has {len(errors)} error{'s' * (len(errors) != 1)}; it is "
                     f"saved as you left it. Fix it with `leadwork edit {file}`.",
                     err=True,
@@ -98,5 +99,5 @@ def _reopen() -> bool:
     try:
         return typer.confirm("Reopen in the editor?", default=True, err=True)
     except typer.Abort:
-        typer.echo("", err=True)
+        echo("", err=True)
         return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from leadwork.cli.echo import echo
 from leadwork.errors import LeadworkError
 
 if TYPE_CHECKING:
@@ -45,9 +46,8 @@ def commit_written(
 def commit_and_say(journal: Journal, files: Sequence[str], message: str, what: str) -> None:
     """Commit what a command wrote (`commit_written`) and say what became of it. git
     refusing raises its LeadworkError after the files were written and reported."""
-    import typer
 
-    typer.echo(commit_written(journal, files, message, what).message)
+    echo(commit_written(journal, files, message, what).message)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from leadwork.cli.echo import echo
 from leadwork.cli.session import session
 
 app = typer.Typer(
@@ -76,20 +77,20 @@ def setup(
         ) from None
     where = "your global git config" if global_ else "this clone's git config"
     if changed:
-        typer.echo(f"Registered leadwork's merge driver in {where}.")
+        echo(f"Registered leadwork's merge driver in {where}.")
     else:
-        typer.echo(f"leadwork's merge driver was already registered in {where}.")
+        echo(f"leadwork's merge driver was already registered in {where}.")
     if root is not None:
         added = ensure_gitattributes(root)
         shown = root / GITATTRIBUTES
         if added:
-            typer.echo(
+            echo(
                 f"{shown} now sends {len(added)} kinds of journal files to it: commit it, "
                 "so that every clone merges them the same way."
             )
         else:
-            typer.echo(f"{shown} already sends the journal's files to it.")
-    typer.echo(
+            echo(f"{shown} already sends the journal's files to it.")
+    echo(
         "git now merges check-ins, one-on-ones and reviews by meaning; only a true "
         "disagreement is left as conflict markers (`leadwork check` lists them)."
     )
@@ -119,7 +120,7 @@ def merge(
         _, conflicts = git.merge_file(ours, base, theirs, marker_size, write=True)
         if conflicts != 0:
             if why:
-                typer.echo(f"leadwork: {path}: {why}; merged line by line", err=True)
+                echo(f"leadwork: {path}: {why}; merged line by line", err=True)
             raise typer.Exit(1)
 
     kind = record_kind(path)
@@ -158,7 +159,7 @@ def merge(
     ours.write_bytes(((bom if had_bom else "") + text).encode("utf-8"))
     if merged.conflicts:
         for conflict in merged.conflicts:
-            typer.echo(f"leadwork: {path}: {conflict.explained()}", err=True)
+            echo(f"leadwork: {path}: {conflict.explained()}", err=True)
         raise typer.Exit(1)
 
 

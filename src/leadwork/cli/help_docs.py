@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from leadwork.cli.echo import echo
+
 
 def help_command(
     topic: Annotated[
@@ -36,11 +38,11 @@ def help_command(
         )
     if topic is None:
         width = max(len(name) for name in found)
-        typer.echo("Topics (leadwork help TOPIC):")
+        echo("Topics (leadwork help TOPIC):")
         for name, path in found.items():
-            typer.echo(f"  {name.ljust(width)}  {title(path)}")
+            echo(f"  {name.ljust(width)}  {title(path)}")
         return
     name = topic.lower().removesuffix(".md")
     if name not in found:
         raise unknown_id("topic", topic, found)
-    typer.echo(read_topic(found[name]), nl=False)
+    echo(read_topic(found[name]), nl=False)

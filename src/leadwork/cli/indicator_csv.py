@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 
@@ -87,10 +88,10 @@ def export(
     vouch(journal, today())
     text = (readings_csv if format is ExportFormat.csv else readings_json)(rows)
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
         return
     write_output(output, text, journal.root, example=f"readings.{format.value}")
-    typer.echo(f"Wrote {len(rows)} reading{'s' * (len(rows) != 1)} to {output}.", err=True)
+    echo(f"Wrote {len(rows)} reading{'s' * (len(rows) != 1)} to {output}.", err=True)
 
 
 def import_(
@@ -143,14 +144,14 @@ def import_(
     by_week = readings_by_week(planned, indicators)
     summary = import_summary(planned, len(by_week), dry_run=dry_run)
     if dry_run or not by_week:
-        typer.echo("\n".join([summary, *import_lines(planned)]))
+        echo("\n".join([summary, *import_lines(planned)]))
         return
     builds = {
         week: (lambda now, w=week, r=readings: merge(w, now, None, Answers(readings=r)))
         for week, readings in by_week.items()
     }
     saved = save_weeks(journal, builds)
-    typer.echo("\n".join([summary, *import_lines(planned)]))
+    echo("\n".join([summary, *import_lines(planned)]))
     if commit:
         from leadwork.cli.git import commit_and_say
 

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.options import FORMAT_HELP, ListFormat, parse_week, show
 from leadwork.cli.session import session, today
 
@@ -68,7 +69,7 @@ def list_indicators(
     views = [v for v in views if (v.active or all_) and owner in (None, v.indicator.owner)]
     seen_from = str(inputs.shown.week)
     if format is ListFormat.json:
-        typer.echo(listing.indicator_list_json(seen_from, views))
+        echo(listing.indicator_list_json(seen_from, views))
     else:
         show(listing.indicator_list_table(seen_from, views))
 
@@ -100,6 +101,6 @@ def show_indicator(
     )
     view = next(v for v in views if v.indicator.id == indicator.id)
     if format is ListFormat.json:
-        typer.echo(listing.indicator_detail_json(view))
+        echo(listing.indicator_detail_json(view))
     else:
         show(listing.indicator_detail(view))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
@@ -149,7 +150,7 @@ def add(
     indicator = new_indicator(data, indicators, people, servable)
     with journal_lock(journal.root):
         old, new = append_indicator(journal, indicator)
-    typer.echo(f"Added indicator {indicator.id} to indicators.toml:")
+    echo(f"Added indicator {indicator.id} to indicators.toml:")
     _show_added(old, new)
     if commit:
         _commit(journal, f"indicator add {indicator.id}")
@@ -218,7 +219,7 @@ def change(
     made = new_change(indicator, data, people)
     with journal_lock(journal.root):
         old, new = append_change(journal, indicator.id, made)
-    typer.echo(
+    echo(
         f"Changed {indicator.id} from {made.since}: {describe_change(indicator, made)}. "
         "In indicators.toml:"
     )

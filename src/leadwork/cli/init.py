@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from leadwork.cli.echo import echo
+
 
 def init(
     path: Annotated[
@@ -47,12 +49,12 @@ def init(
         and name not in (".gitignore", ".gitattributes")
         and not name.endswith(".gitkeep")
     ]
-    typer.echo(f"Made a journal in {path} ({len(shown)} files).")
+    echo(f"Made a journal in {path} ({len(shown)} files).")
     journal = f"leadwork --journal {path}" if str(path) != "." else "leadwork"
     if example:
-        typer.echo(f"Next: look around with `{journal} dashboard`, then `{journal} map`.")
+        echo(f"Next: look around with `{journal} dashboard`, then `{journal} map`.")
     else:
-        typer.echo("Next: edit the files (each key is explained in its comments), then run")
-        typer.echo(f"  {journal} check")
-    typer.echo("Editors with Taplo (VS Code: Even Better TOML) check each file as you type;")
-    typer.echo("`leadwork --install-completion` adds Tab completion to your shell.")
+        echo("Next: edit the files (each key is explained in its comments), then run")
+        echo(f"  {journal} check")
+    echo("Editors with Taplo (VS Code: Even Better TOML) check each file as you type;")
+    echo("`leadwork --install-completion` adds Tab completion to your shell.")

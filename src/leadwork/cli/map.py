@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from leadwork.cli.echo import echo
 from leadwork.cli.session import session, today
 
 
@@ -54,9 +55,9 @@ def map_command(
         inputs.shown.week,
     )
     if format is MapFormat.json:
-        typer.echo(map_json(data))
+        echo(map_json(data))
     elif format is MapFormat.markdown:
-        typer.echo(map_markdown(data), nl=False)
+        echo(map_markdown(data), nl=False)
     else:
         from leadwork.cli.options import show
 

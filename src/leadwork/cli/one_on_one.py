@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_option
 from leadwork.cli.one_on_one_flags import Flags, answers_from_flags
 from leadwork.cli.options import parse_date
@@ -270,9 +271,9 @@ def _print_prep(prep: Prep, format: PrepFormat) -> None:
     from leadwork.render.one_on_one import prep_json, prep_markdown, prep_renderable
 
     if format is PrepFormat.markdown:
-        typer.echo(prep_markdown(prep), nl=False)
+        echo(prep_markdown(prep), nl=False)
     elif format is PrepFormat.json:
-        typer.echo(prep_json(prep))
+        echo(prep_json(prep))
     else:
         show(prep_renderable(prep))
 
@@ -290,7 +291,7 @@ def _print_due(journal: Journal, now: dt.date, format: PrepFormat) -> None:
     vouch(journal, now)
     listed = due_people(list(people.values()), met, now)
     if format is PrepFormat.json:
-        typer.echo(due_json(listed, people, now))
+        echo(due_json(listed, people, now))
         return
     if format is PrepFormat.markdown:
         raise UsageProblem("--due prints text or json, not markdown")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.options import parse_begun_week, parse_week
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
@@ -74,11 +75,11 @@ def reflect(
         journal.config()  # read before the check, which names it if it is not valid
     vouch(journal, today())
     if format is ReflectFormat.json:
-        typer.echo(reflect_json(summary))
+        echo(reflect_json(summary))
     elif format is ReflectFormat.markdown:
         config = journal.config()
         who = ", ".join(p for p in (config.leader, config.title, config.organization) if p)
-        typer.echo(reflect_markdown(summary, who), nl=False)
+        echo(reflect_markdown(summary, who), nl=False)
     else:
         from leadwork.cli.options import show
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.options import parse_begun_week, parse_week
 from leadwork.cli.session import session, today
 
@@ -98,8 +99,8 @@ def report(
     }[format]
     text = render(data)
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
         return
     suffix = "md" if format is ReportFormat.markdown else format.value
     write_output(output, text, journal.root, example=f"report.{suffix}")
-    typer.echo(f"Wrote the report for {first} to {last} to {output}.", err=True)
+    echo(f"Wrote the report for {first} to {last} to {output}.", err=True)

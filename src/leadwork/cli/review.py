@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_and_say, commit_option
 from leadwork.cli.options import parse_date, parse_numbers
 from leadwork.cli.session import session, today
@@ -211,7 +212,7 @@ def strategy(
     chosen = choose_signals(offered, _numbers(signal, "signal", len(offered))) if signal else None
     if show_only:
         if format is BriefFormat.json:
-            typer.echo(strategy_brief_json(brief))
+            echo(strategy_brief_json(brief))
         else:
             _show(strategy_brief_view(brief))
         return
@@ -221,7 +222,7 @@ def strategy(
     others = [s.strip() for s in other_signal or [] if s.strip()]
     if not no_input:
         _show(strategy_brief_view(brief))
-        typer.echo()
+        echo()
         if not participant:
             names = ask("Who took part? (team ids or names, separated by commas)", _names_of)
         if chosen is None and offered:
@@ -247,7 +248,7 @@ def strategy(
     )
     rel = record_strategy_review(journal, review)
     next_by = day + dt.timedelta(weeks=brief.review_every_weeks)
-    typer.echo(strategy_recorded(rel, len(review.answered), len(offered), next_by))
+    echo(strategy_recorded(rel, len(review.answered), len(offered), next_by))
     if commit:
         commit_and_say(journal, [rel], f"review strategy {day}", "the review")
 
@@ -395,12 +396,12 @@ def capability(
     briefs = gather_capability_briefs(journal, now, capability_id)
     if show_only:
         if format is BriefFormat.json:
-            typer.echo(capability_briefs_json(briefs))
+            echo(capability_briefs_json(briefs))
         else:
             _show(capability_briefs_view(briefs))
         return
     if not briefs:
-        typer.echo("capabilities.toml has no capabilities to review yet.")
+        echo("capabilities.toml has no capabilities to review yet.")
         return
     if capability_id is not None:
         _review_one(
@@ -416,7 +417,7 @@ def capability(
             _review_one(
                 journal, brief, day, False, None, None, None, None, None, shown=True, commit=commit
             )
-        typer.echo()
+        echo()
 
 
 def _known_capability(journal: Journal, capability_id: str) -> None:
@@ -439,7 +440,7 @@ def _already_reviewed(journal: Journal, brief: CapabilityBrief, day: dt.date) ->
 
     rel = review_rel(day, capability_subject(brief.capability.id))
     if journal.path(rel).exists():
-        typer.echo(f"Already reviewed on {day}: {rel}")
+        echo(f"Already reviewed on {day}: {rel}")
         return True
     return False
 
@@ -481,7 +482,7 @@ def _review_one(
     if not no_input:
         if not shown:
             _show(capability_brief_view(brief))
-        typer.echo()
+        echo()
         if not step and brief.open_steps:
             marked = ask(
                 "Which open steps are done now? (numbers like 2,3; blank for none)",
@@ -510,7 +511,7 @@ def _review_one(
         )
     )
     rel = record_capability_review(journal, review, brief, marked)
-    typer.echo(capability_recorded(rel, marked, cap.level, level))
+    echo(capability_recorded(rel, marked, cap.level, level))
     if commit:
         from leadwork.store.layout import CAPABILITIES
 

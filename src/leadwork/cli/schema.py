@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from leadwork.cli.echo import echo
 from leadwork.cli.session import session
 
 
@@ -61,7 +62,7 @@ def schema(
     )
 
     if kind is not None:
-        typer.echo(schemas.dumps(schemas.json_schema(schemas.KINDS[kind.value])), nl=False)
+        echo(schemas.dumps(schemas.json_schema(schemas.KINDS[kind.value])), nl=False)
         return
     texts = schemas.all_schemas()
     if output is not None:
@@ -69,7 +70,7 @@ def schema(
         make_output_folder(output, root, flag="--output", example="schemas/")
         for name, text in texts.items():
             write_output(output / name, text, root, example="schemas/")
-        typer.echo(f"Wrote {len(texts)} schemas to {output}.")
+        echo(f"Wrote {len(texts)} schemas to {output}.")
         return
     journal = session(ctx).journal()
     with journal_lock(journal.root):
@@ -84,9 +85,9 @@ def schema(
             changed.append(schemas.TAPLO_CONFIG)
     shown = schemas.SCHEMA_DIR + "/"
     if changed:
-        typer.echo(f"Wrote {len(changed)} of {len(texts)} schemas to {shown} (up to date now).")
+        echo(f"Wrote {len(changed)} of {len(texts)} schemas to {shown} (up to date now).")
     else:
-        typer.echo(f"The {len(texts)} schemas in {shown} are up to date.")
+        echo(f"The {len(texts)} schemas in {shown} are up to date.")
 
 
 def _differs(path: Path, text: str) -> bool:
