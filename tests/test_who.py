@@ -137,3 +137,46 @@ def test_the_checkin_interview_asks_again_after_a_typo(run, fresh_journal, monke
     week = tomllib.loads((fresh_journal / "checkins/2026-W49.toml").read_text())
     assert week["stories"][0]["who"] == "maria"
     assert week["conversations"][0]["who"] == "Acme"
+
+
+TITLED = (
+    '\n[[people]]\nid = "raj"\nname = "Dr. Raj Mehta"\nrole = "Physician"\n'
+    '\n[[people]]\nid = "tomas"\nname = "Tomás Álvarez"\nrole = "Charge nurse"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("who", "stored"),
+    [
+        ("Raj Mehta", "raj"),
+        ("raj mehta", "raj"),
+        ("Dr Raj", "raj"),
+        ("Dr. Raj Mehta", "raj"),
+        ("dr. raj", "raj"),
+        ("Tomas", "tomas"),
+        ("Tomas Alvarez", "tomas"),
+        ("TOMÁS", "tomas"),
+        ("Raj Patel", "Raj Patel"),  # someone else: a free name
+    ],
+)
+def test_a_name_matches_whatever_its_case_accents_and_title(journal, run, who, stored):
+    """The trial's ED head wrote `--who "Raj Mehta"` for "Dr. Raj Mehta" and "Tomas" for
+    "Tomás": each was stored as a free name and missed the person's prep."""
+    with (journal / "team.toml").open("a") as team:
+        team.write(TITLED)
+    result = run("story", "Handover in 9 minutes", "--who", who, journal=journal)
+    assert result.exit_code == 0, result
+    assert last(journal, "stories")["who"] == stored
+
+
+def test_review_participants_are_stored_as_ids(journal, run):
+    with (journal / "team.toml").open("a") as team:
+        team.write(TITLED)
+    result = run(
+        "review", "strategy", "--no-input", "--participant", "Tomás, Raj Mehta, Board chair",
+        "--changes", "Nothing yet", journal=journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    review = journal / "reviews/2026-11-27-strategy.toml"
+    recorded = tomllib.loads(review.read_text())
+    assert recorded["participants"] == ["tomas", "raj", "Board chair"]

@@ -236,6 +236,7 @@ def strategy(
         if changes is None:
             changes = ask("What changed? (blank: nothing)", _text) or None
 
+    names = _people(names, journal)
     review = _model(
         lambda: StrategyReview(
             kind="strategy",
@@ -251,6 +252,18 @@ def strategy(
     echo(strategy_recorded(rel, len(review.answered), len(offered), next_by))
     if commit:
         commit_and_say(journal, [rel], f"review strategy {day}", "the review")
+
+
+def _people(names: list[str], journal: Journal) -> list[str]:
+    """Each participant as a team id when it names a team member (the rule of `--who`:
+    `domain.checkin.person_or_name`), else as written."""
+    from leadwork.domain.checkin import person_or_name
+
+    team = {p.id: p.name for p in journal.team().people}
+    try:
+        return [person_or_name(name, team) for name in names]
+    except ValueError as error:
+        raise UsageProblem(f"--participant: {error}") from None
 
 
 def _names_of(answer: str) -> list[str]:

@@ -31,7 +31,7 @@ from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
 from leadwork.domain.values import format_number
 from leadwork.domain.weeks import Week, not_begun
-from leadwork.domain.wording import first_name
+from leadwork.domain.wording import first_name, name_key
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
     HOURS_IN_WEEK,
@@ -358,7 +358,8 @@ def person_or_name(text: str, people: Mapping[str, str]) -> str:
 
     - a team id is kept;
     - a team member's full name, or their first name when no one else in the team has
-      it (any case, titles skipped), is stored as their id, so every view finds them;
+      it (any case, with or without accents and titles: `wording.name_key`), is stored
+      as their id, so every view finds them;
     - a word shaped like an id (lowercase letters, digits, '-', '_') that is no id but
       close to one (difflib ratio >= 0.8, or the start of one, at least 3 letters), or a
       first name shared in the team, is refused with "did you mean";
@@ -369,10 +370,10 @@ def person_or_name(text: str, people: Mapping[str, str]) -> str:
     text = check_name(text)
     if text in people:
         return text
-    key = text.casefold()
+    key = name_key(text)
     named: dict[str, set[str]] = {}
     for pid, name in people.items():
-        for alias in {name.strip().casefold(), first_name(name).casefold()}:
+        for alias in {name_key(name), name_key(first_name(name))} - {""}:
             named.setdefault(alias, set()).add(pid)
     ids = named.get(key, set())
     if len(ids) == 1:

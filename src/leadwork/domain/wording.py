@@ -5,6 +5,7 @@ reads the same in the terminal, in markdown and in the JSON's messages (a value:
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from leadwork.model.common import ME
 
@@ -44,6 +45,15 @@ HONORIFICS = frozenset(
         "lady",
     }
 )
+
+
+def name_key(name: str) -> str:
+    """A name as it is matched, not shown: any case, accents and titles dropped, spaces
+    collapsed. "Dr. Raj  Mehta", "raj mehta" and "Dr Raj Mehta" have one key; "Tomás"
+    and "Tomas" too."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = [w for w in plain.casefold().split() if w.rstrip(".") not in HONORIFICS]
+    return " ".join(words)
 
 
 def first_name(name: str) -> str:
