@@ -16,7 +16,7 @@ from leadwork.render.room import SCREEN_ROWS, Rows, cost, fit
 from conftest import EXAMPLE
 
 DECEMBER = {"LEADWORK_TODAY": "2026-12-04", "COLUMNS": "100"}
-MORE = re.compile(r"\+(\d+) more(?: ([a-z ]+))?(?: \((\d+) ([a-z ]+)\))? · `([^`]+)`")
+MORE = re.compile(r"\+(\d+) more(?: ([a-z ]+))?(?::? ([^·]+))? · `([^`]+)`")
 INDICATORS = (
     "Greenville on-time delivery",
     "Greenville CNC changeover time",

@@ -116,6 +116,9 @@ class Section:
     noun: str  # what the rows are ("people"), or "" when the section's title says it
     rest: str  # what the folded rows are ("on track"), or "" to say only how many
     command: str  # where to see them all
+    # what the hidden rows are, said from the rows themselves ("5 on track, 3 with a
+    # note"); when None, `rest` names the rows that do not matter
+    describe: Callable[[Sequence[int]], str] | None = None
 
     def rows(self) -> Rows:
         return Rows(self.lines, self.kept, self.floor)
@@ -142,7 +145,10 @@ def _cut_of(section: Section, count: int) -> Cut:
     kept = max(0, section.kept - count)
     rest = len(hidden) - kept
     what = f"+{len(hidden)} more" + (f" {section.noun}" if section.noun else "")
-    if section.rest and rest and not kept:
+    if section.describe is not None:
+        said = section.describe(hidden)
+        what += f" {said}" if said[0].isalpha() else f": {said}"
+    elif section.rest and rest and not kept:
         what += f" {section.rest}"
     elif section.rest and rest:
         what += f" ({rest} {section.rest})"
@@ -155,6 +161,39 @@ def _person_flagged(row: Coverage) -> bool:
 
 def _capability_flagged(cap: CapabilityView) -> bool:
     return bool(cap.overdue) or cap.worst_status in OFF_TRACK
+
+
+def _capability_urgency(cap: CapabilityView) -> int:
+    """Most urgent first: the longest overdue step, then the worst indicator."""
+    late = max((step.days_overdue for step in cap.overdue), default=0)
+    return -late * 10 + SEVERITY.get(cap.worst_status or "", 5)
+
+
+def _counted(counts: dict[str, int]) -> str:
+    """ "3 on track, 1 at risk"; "on track" alone when all of them are."""
+    present = {what: n for what, n in counts.items() if n}
+    if len(present) == 1:
+        return next(iter(present))
+    return ", ".join(f"{n} {what}" for what, n in present.items())
+
+
+def _indicators_hidden(hidden: Sequence[IndicatorView]) -> str:
+    """What the folded indicator rows are, by status, and how many carry a note."""
+    counts: dict[str, int] = {}
+    for ind in hidden:
+        word = STATUS_LABEL.get(ind.now.status or "", "no data")
+        counts[word] = counts.get(word, 0) + 1
+    noted = sum(1 for ind in hidden if say.indicator_note(ind))
+    return _counted(counts) + (f" ({noted} with a note)" if noted else "")
+
+
+def _capabilities_hidden(hidden: Sequence[CapabilityView]) -> str:
+    overdue = sum(1 for cap in hidden if cap.overdue)
+    off = sum(1 for cap in hidden if not cap.overdue and cap.worst_status in OFF_TRACK)
+    rest = len(hidden) - overdue - off
+    return _counted(
+        {"with a step overdue": overdue, "off track": off, "with nothing overdue": rest}
+    )
 
 
 def _with_more(body: RenderableType, cut: Cut | None) -> RenderableType:
@@ -304,7 +343,9 @@ class DashboardText:
             lambda i: -d.coverage[i].cadence.days_overdue,
         )
         capabilities = _ranked(
-            len(d.capabilities), lambda i: _capability_flagged(d.capabilities[i])
+            len(d.capabilities),
+            lambda i: _capability_flagged(d.capabilities[i]),
+            lambda i: _capability_urgency(d.capabilities[i]),
         )
         a = d.alignment
         stories = _ranked(
@@ -323,6 +364,7 @@ class DashboardText:
                 "",
                 "on track",
                 "leadwork indicator list",
+                lambda hidden: _indicators_hidden([d.indicators[i] for i in hidden]),
             ),
             "people": Section(*people, (1,) * len(people[0]), 3, "people", "on schedule", FULL),
             "capabilities": Section(
@@ -332,6 +374,7 @@ class DashboardText:
                 "",
                 "on track",
                 "leadwork capability list",
+                lambda hidden: _capabilities_hidden([d.capabilities[i] for i in hidden]),
             ),
             "stories": Section(*stories, (1,) * len(stories[0]), 1, "choices", "", FULL),
             "signals": Section(*signals, (1,) * len(signals[0]), 1, "older signals", "", FULL),
