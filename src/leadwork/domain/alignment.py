@@ -82,6 +82,10 @@ class RefreshSignals:
 
 @dataclass(frozen=True)
 class Alignment:
+    # The week the stories and conversations are counted through (the last of the
+    # RECENT_WEEKS shown): the view's week, or this week when the default view stands on
+    # last week's check-in, so what was captured since still counts.
+    through: Week
     choices: tuple[ChoiceStories, ...]
     purpose: tuple[StoryLine, ...]  # recent stories of people living the purpose itself
     conversations: Conversations
@@ -191,6 +195,7 @@ def alignment(
     choices, purpose = choice_stories(strategy, checkins, week, settings.story_gap_weeks)
     review = review_age(strategy, reviews, as_of, settings.review_every_weeks)
     return Alignment(
+        through=week,
         choices=choices,
         purpose=purpose,
         conversations=conversations(

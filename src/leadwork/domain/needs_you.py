@@ -32,7 +32,7 @@ from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, period_points, reading_overdue
 from leadwork.domain.values import format_percent, format_value
-from leadwork.domain.weeks import SHOWN_WEEKS, Week
+from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.window import ShownWeek
 from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
@@ -198,12 +198,12 @@ def strategy_review(alignment: Alignment, as_of: dt.date) -> list[Finding]:
     ]
 
 
-def quiet_choices(alignment: Alignment, week: Week, gap_weeks: int) -> list[Finding]:
+def quiet_choices(alignment: Alignment, gap_weeks: int) -> list[Finding]:
     findings = []
     for choice in alignment.choices:
         if not choice.quiet:
             continue
-        since = choice.weeks_since_story(week)
+        since = choice.weeks_since_story(alignment.through)
         last = (
             f"the last was in {choice.last_week}"
             if choice.last_week
@@ -220,8 +220,8 @@ def quiet_choices(alignment: Alignment, week: Week, gap_weeks: int) -> list[Find
     return findings
 
 
-def customer_gap(alignment: Alignment, week: Week) -> list[Finding]:
-    talks = alignment.conversations
+def customer_gap(alignment: Alignment) -> list[Finding]:
+    talks, week = alignment.conversations, alignment.through
     if not talks.customer_gap:
         return []
     if talks.last_customer:
@@ -319,7 +319,7 @@ def needs_you(
     names: dict[str, str],
     story_gap_weeks: int,
 ) -> tuple[Finding, ...]:
-    as_of, week = shown.as_of, shown.week
+    as_of = shown.as_of
     return _ranked(
         [
             *checkin_missing(shown),
@@ -327,8 +327,8 @@ def needs_you(
             *overdue_one_on_ones(coverage, as_of),
             *overdue_steps(capabilities, as_of),
             *strategy_review(alignment, as_of),
-            *quiet_choices(alignment, week, story_gap_weeks),
-            *customer_gap(alignment, week),
+            *quiet_choices(alignment, story_gap_weeks),
+            *customer_gap(alignment),
             *someone_elses_job(time),
             *trends(indicators),
             *carried_commitments(commitments),

@@ -47,13 +47,14 @@ def _story(story: StoryLine) -> dict[str, Any]:
 def _alignment(a: Alignment, d: Dashboard) -> dict[str, Any]:
     review = a.review
     return {
+        "through": str(a.through),
         "choices": [
             {
                 "id": c.id,
                 "statement": c.statement,
                 "stories": [_story(s) for s in c.recent],
                 "last_story_week": _week(c.last_week),
-                "weeks_since_story": c.weeks_since_story(d.week),
+                "weeks_since_story": c.weeks_since_story(a.through),
                 "no_story_warning": c.quiet,
             }
             for c in a.choices

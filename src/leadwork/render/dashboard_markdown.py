@@ -61,13 +61,14 @@ def dashboard_markdown(d: Dashboard) -> str:
     if a.purpose:
         story = a.purpose[0]
         rows.append(["purpose", len(a.purpose), f"{short_week(story.week, d.week)} {story.text}"])
-    out += table(["Strategic choice", "Stories", "Latest story, last 4 weeks"], rows, {1})
+    weeks = say.recent_weeks(d.alignment.through, d.week)
+    out += table(["Strategic choice", "Stories", f"Latest story, {weeks}"], rows, {1})
     heard = say.conversations_heard(a.conversations)
     if a.conversations.customer_gap:
         heard += f" ({WARNING} {say.customer_gap(a.conversations)})"
     out += [
         "",
-        f"- **Conversations, last 4 weeks:** {heard}",
+        f"- **Conversations, {weeks}:** {heard}",
         f"- **Strategy:** {say.review_line(a.review, as_of)}",
     ]
     if a.signals.items:

@@ -23,7 +23,7 @@ from leadwork.domain.values import (
     format_value,
 )
 from leadwork.domain.weeks import SHOWN_WEEKS, Week
-from leadwork.domain.window import SIGNALS_MAX_WEEKS
+from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import plural, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.settings import CUSTOMER
@@ -107,6 +107,12 @@ def hours(value: float) -> str:
 
 
 # ---- phrases: the same words in the terminal and in markdown ---------------------------------
+
+
+def recent_weeks(through: Week, week: Week) -> str:
+    """The weeks the stories and conversations are counted over, as a range (W44-W47)."""
+    first = through.minus(RECENT_WEEKS - 1)
+    return f"{short_week(first, week)}{DASH}{short_week(through, week)}"
 
 
 def quiet_choice(choice: ChoiceStories, week: Week, gap_weeks: int) -> str:

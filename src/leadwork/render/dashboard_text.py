@@ -412,7 +412,7 @@ class DashboardText:
         stories = plain_table()
         stories.add_column("Strategic choice", no_wrap=True)
         stories.add_column("Stories", justify="right", no_wrap=True)
-        stories.add_column("Latest story, last 4 weeks", ratio=1)
+        stories.add_column(f"Latest story, {say.recent_weeks(a.through, d.week)}", ratio=1)
         for index, choice in enumerate(a.choices):
             if cut is not None and index not in cut:
                 continue
@@ -431,7 +431,7 @@ class DashboardText:
         heard = Text(say.conversations_heard(a.conversations))
         if a.conversations.customer_gap:
             heard.append(f"  {WARNING} {say.customer_gap(a.conversations)}", style="yellow")
-        facts.add_row("Conversations, 4 weeks", heard)
+        facts.add_row(f"Conversations, {say.recent_weeks(a.through, d.week)}", heard)
         review = Text(say.review_line(a.review, d.shown.as_of))
         if a.review.due:
             review.stylize("bold red", review.plain.index(";") + 2)
