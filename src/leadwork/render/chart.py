@@ -69,8 +69,7 @@ def indicator_chart(
     title = f"{name}: readings by week, with the target and thresholds"
     out = [
         f'<svg class="chart" data-indicator="{_e(ident)}" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="100%" role="img" aria-label="{_e(title)}" '
-        'xmlns="http://www.w3.org/2000/svg">',
+        f'width="100%" role="img" aria-label="{_e(title)}">',
         f"<title>{_e(title)}</title>",
         f'<rect x="{LEFT}" y="{TOP}" width="{plot_w}" height="{plot_h}" fill="#fff" '
         'stroke="#d5d8dd"/>',

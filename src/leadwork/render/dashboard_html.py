@@ -235,6 +235,8 @@ def _your_work(d: Dashboard, sections: Collection[str]) -> list[str]:
             ]
             for v in d.confidence
         ]
-        out.append(table(["Confidence", this, f"{SHOWN_WEEKS} weeks", "vs 4 weeks"], rows, {1}))
+        out.append(
+            table([f"Confidence {this}", "now", f"{SHOWN_WEEKS} weeks", "vs 4 weeks"], rows, {1})
+        )
     out.append("</section>")
     return out
