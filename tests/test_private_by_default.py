@@ -51,7 +51,8 @@ def one_on_one_notes(journal) -> list[str]:
     texts = []
     for path in (journal / "one-on-ones").rglob("*.toml"):
         data = tomllib.loads(path.read_text())
-        texts += [data[k] for k in ("progress", "plan", "notes") if isinstance(data.get(k), str)]
+        keys = ("progress", "plan", "note", "celebrate")
+        texts += [data[k] for k in keys if isinstance(data.get(k), str)]
     return [t for t in texts if len(t) > 20]
 
 
@@ -84,6 +85,17 @@ def test_private_puts_them_back(run, example_journal, command, format):
     assert words_in(text, TIME_WORDS)
     if format != "svg":  # the SVG's confidence is in the same table, as sparklines
         assert words_in(text, CONFIDENCE_WORDS)
+
+
+def test_the_agenda_sent_ahead_holds_no_note(run, example_journal):
+    """The one-on-one agenda (markdown, sent to the person) never shows the notes."""
+    notes = one_on_one_notes(example_journal)
+    assert notes
+    for person in ("marcus", "tom", "priya"):
+        agenda = run("one-on-one", person, "--prep", "-f", "markdown", journal=example_journal)
+        assert agenda.exit_code == 0, agenda
+        flat = " ".join(agenda.stdout.split())
+        assert not [n for n in notes if " ".join(n.split()) in flat]
 
 
 def test_the_report_json_leaves_out_the_keys(run, example_journal):
