@@ -80,8 +80,10 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
   body { background: #fff; font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  .card, table, tr { break-inside: avoid; page-break-inside: avoid; }
-  .summary { grid-template-columns: 1.4fr 1fr; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  tr, li { break-inside: avoid; page-break-inside: avoid; }
+  .summary { display: block; }
+  .summary .card { margin-bottom: .8rem; }
 }
 """
 
