@@ -43,7 +43,7 @@ def test_example_dashboard_snapshot(run, columns):
 
 
 def test_example_dashboard_markdown_snapshot(run):
-    result = dashboard(run, EXAMPLE, "--format", "markdown")
+    result = dashboard(run, EXAMPLE, "--format", "markdown", "--private")
     assert result.exit_code == 0, result
     assert_snapshot("dashboard-northfield.md", result.stdout)
 

@@ -105,11 +105,11 @@ def dashboard_verdict(run, journal, week: str, env=ENV) -> tuple[bool, str]:
 
 
 def report_verdict(run, journal, week: str, env=ENV) -> tuple[bool, str]:
-    data = as_json(run, journal, "report", "--from", week, "--to", week, env=env)
+    data = as_json(run, journal, "report", "--from", week, "--to", week, "--private", env=env)
     over = week in data["weeks_over_time_warning"]
     markdown = ok(
         run(
-            "report", "--from", week, "--to", week, "--format", "markdown",
+            "report", "--from", week, "--to", week, "--format", "markdown", "--private",
             journal=journal, env=env,
         )
     )  # fmt: skip
@@ -160,7 +160,7 @@ def test_a_warning_level_that_floats_cannot_round_the_same(run, journal, monkeyp
 
 def test_a_range_names_the_weeks_over_as_the_dashboard_judges_each(run, journal):
     week_file(journal, "2026-W48", hours_table(HOURS_20_4))
-    data = as_json(run, journal, "report", "--from", "2026-W44", "--to", "2026-W48")
+    data = as_json(run, journal, "report", "--from", "2026-W44", "--to", "2026-W48", "--private")
     by_dashboard = [
         week
         for week in ("2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48")

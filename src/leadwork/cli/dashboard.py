@@ -54,7 +54,8 @@ def dashboard(
             "--format",
             "-f",
             help="text (the terminal), markdown (to paste into a document or an email), json "
-            "(for scripts; `leadwork help json`), html or svg (a picture of the text, via Rich).",
+            "(for scripts; `leadwork help json`), html (a page to send, a chart per "
+            "indicator, prints to PDF) or svg (a picture of the terminal view).",
         ),
     ] = DashboardFormat.text,
     output: Annotated[
@@ -78,6 +79,15 @@ def dashboard(
             "whole.",
         ),
     ] = False,
+    private: Annotated[
+        bool,
+        typer.Option(
+            "--private",
+            help="Include your time audit and confidence ratings in markdown, html and svg. "
+            "Without it those formats, meant to be shared, leave them out; the terminal and "
+            "JSON always show them.",
+        ),
+    ] = False,
 ) -> None:
     """One screen: alignment, capability, accountability, your own work, and what needs you.
 
@@ -88,6 +98,7 @@ def dashboard(
     from leadwork.cli.boundary import vouch
     from leadwork.domain.dashboard import build_dashboard
     from leadwork.render.dashboard import render, write_terminal
+    from leadwork.render.sharing import private_sections
     from leadwork.store.atomic import write_output
     from leadwork.store.dashboard import read_week
 
@@ -105,11 +116,12 @@ def dashboard(
         shown=shown,
         since=inputs.since,
     )
+    sections = private_sections("dashboard", format.value, private)
     if output is not None:
-        text = render(view, format.value, full=full)
+        text = render(view, format.value, full=full, sections=sections)
         write_output(output, text, journal.root, example=f"dashboard.{_suffix(format)}")
         echo(f"Wrote the {format.value} dashboard of {view.week} to {output}.")
     elif format is DashboardFormat.text:
         write_terminal(view, full=full)
     else:
-        echo(render(view, format.value, full=full), nl=False)
+        echo(render(view, format.value, full=full, sections=sections), nl=False)

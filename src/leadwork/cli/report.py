@@ -56,10 +56,19 @@ def report(
             show_default=False,
         ),
     ] = None,
+    private: Annotated[
+        bool,
+        typer.Option(
+            "--private",
+            help="Include your time audit and confidence ratings. Without it they are left "
+            "out: a report is meant to be shared.",
+        ),
+    ] = False,
 ) -> None:
-    """A report over a range of weeks: indicators by status and trend, stories per choice,
-    capability progress, the time audit, confidence per area, commitments done, one-on-ones
-    held per person.
+    """A report over a range of weeks: what needs you, indicators by status and trend (a
+    chart each in html), stories per choice, stakeholder conversations, capability
+    progress, commitments done, one-on-ones held per person; with --private, also the time
+    audit and confidence per area.
 
     Reads only the check-ins, one-on-ones and reviews of the range, plus the definitions.
     """
@@ -68,7 +77,9 @@ def report(
     from leadwork.domain.weeks import Week
     from leadwork.domain.window import period_reach
     from leadwork.errors import UsageProblem
-    from leadwork.render.report import report_html, report_json, report_markdown
+    from leadwork.render.report import report_json, report_markdown
+    from leadwork.render.report_html import report_html
+    from leadwork.render.sharing import private_sections
     from leadwork.store.atomic import write_output
 
     last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
@@ -97,7 +108,7 @@ def report(
         ReportFormat.json: report_json,
         ReportFormat.html: report_html,
     }[format]
-    text = render(data)
+    text = render(data, private_sections("report", format.value, private))
     if output is None:
         echo(text, nl=False)
         return

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from leadwork.domain.capability import overdue_steps
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, done_rate
 from leadwork.domain.consistency import PURPOSE
 from leadwork.domain.status import (
+    AT_RISK,
     COURSE_CORRECT,
     STATUSES,
     WeekStatus,
@@ -27,6 +28,7 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.timeline import checked_in, readings_of
 from leadwork.domain.weeks import Week, week_range
+from leadwork.domain.wording import STATUS_WORDS
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.capabilities import Capability
 from leadwork.model.checkin import Checkin
@@ -60,6 +62,15 @@ class StoryItem:
     week: str
     text: str
     who: str | None
+
+
+@dataclass(frozen=True)
+class ConversationItem:
+    week: str
+    kind: str  # customer, supplier, partner, analyst, or a kind set in leadwork.toml
+    who: str | None
+    text: str
+    refresh: bool  # it signals the strategy needs a refresh
 
 
 @dataclass(frozen=True)
@@ -140,6 +151,8 @@ class Report:
     carried_too_often: list[tuple[str, int]]  # (text, times) in the range's last check-in
     one_on_ones: list[PersonMeetings]
     strategy_reviews: list[tuple[dt.date, str | None]] = field(default_factory=list)
+    conversations: list[ConversationItem] = field(default_factory=list)  # oldest first
+    needs_you: list[str] = field(default_factory=list)  # what the range leaves to act on
 
 
 def build_report(
@@ -159,7 +172,7 @@ def build_report(
     settings = definitions.config.settings
     time = [_time_week(w, c) for w, c in in_range.items() if c.hours is not None]
     warning = settings.time_warning_percent
-    return Report(
+    report = Report(
         leader=definitions.config.leader,
         title=definitions.config.title,
         organization=definitions.config.organization,
@@ -202,7 +215,36 @@ def build_report(
             for r in sorted(reviews, key=lambda r: r.date)
             if isinstance(r, StrategyReview) and first.monday <= r.date <= last.sunday
         ],
+        conversations=[
+            ConversationItem(str(w), talk.with_, talk.who, talk.text, talk.refresh)
+            for w, c in in_range.items()
+            for talk in c.conversations
+        ],
     )
+    return replace(report, needs_you=report_needs_you(report))
+
+
+def report_needs_you(report: Report) -> list[str]:
+    """What the range leaves the leader to act on, most pressing first: indicators that end
+    the range in course-correct, then at risk, then moving the wrong way; capability steps
+    overdue; commitments carried too often.
+    Built from the judged summaries only (the status engine's statuses, the dashboard's
+    overdue rule), so it says nothing a section below does not."""
+    found: list[str] = []
+    for wanted in (COURSE_CORRECT, AT_RISK):
+        for ind in report.indicators:
+            end = ind.history[-1] if ind.history else None
+            if end is not None and end.status == wanted:
+                found.append(f"{ind.name}: {STATUS_WORDS[wanted]} at the end of the range.")
+    for ind in report.indicators:
+        if ind.trend_warning:
+            found.append(f"{ind.name}: moving the wrong way at the end of the range.")
+    for cap in report.capabilities:
+        for step in cap.overdue:
+            found.append(f"{cap.name}: step {step.number} overdue since {step.due}: {step.what}")
+    for text, times in report.carried_too_often:
+        found.append(f"Carried {times} times: {text}")
+    return found
 
 
 def _indicator(

@@ -3,7 +3,7 @@ words as the screen, as headings, tables and lists. Texts are whole (no width to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.weeks import SHOWN_WEEKS
@@ -11,6 +11,7 @@ from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
 from leadwork.render.dashboard_parts import DASH, EMPTY, WARNING, short_week
+from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT, shown_findings
 from leadwork.render.visible import visible
 
 TIME_LABELS = {
@@ -35,7 +36,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: set[i
     return lines
 
 
-def dashboard_markdown(d: Dashboard) -> str:
+def dashboard_markdown(d: Dashboard, sections: Collection[str] = PRIVATE_SECTIONS) -> str:
+    """`sections`: the private sections shown (render/sharing.py)."""
     as_of = d.shown.as_of
     this = short_week(d.week, d.week)
     short = short_names(d.names)
@@ -147,6 +149,24 @@ def dashboard_markdown(d: Dashboard) -> str:
         out += table(["One-on-ones", "Last", "Next", "Open commitments"], rows, set())
 
     out += ["", "## Your work", ""]
+    if TIME_AUDIT in sections or CONFIDENCE in sections:
+        out += _work_table(d, this)
+    share = say.someone_elses_job(d.time) if TIME_AUDIT in sections else None
+    if share:
+        out.append(f"- **Someone else's job:** {share}")
+    out.append(f"- **Last week's commitments:** {say.done_rate(d.commitments)}")
+
+    out += ["", "## Needs you", ""]
+    findings = shown_findings(d.needs_you, sections)
+    if findings:
+        out += [f"{i}. {f.message}" for i, f in enumerate(findings, start=1)]
+    else:
+        out.append("Nothing needs you this week. Celebrate what went well.")
+    return visible("\n".join(out) + "\n")
+
+
+def _work_table(d: Dashboard, this: str) -> list[str]:
+    out: list[str] = []
     t = d.time
     confidence = {view.area: view for view in d.confidence}
     rows = []
@@ -185,14 +205,4 @@ def dashboard_markdown(d: Dashboard) -> str:
         {1, 2, 3},
     )
     out.append("")
-    share = say.someone_elses_job(t)
-    if share:
-        out.append(f"- **Someone else's job:** {share}")
-    out.append(f"- **Last week's commitments:** {say.done_rate(d.commitments)}")
-
-    out += ["", "## Needs you", ""]
-    if d.needs_you:
-        out += [f"{i}. {f.message}" for i, f in enumerate(d.needs_you, start=1)]
-    else:
-        out.append("Nothing needs you this week. Celebrate what went well.")
-    return visible("\n".join(out) + "\n")
+    return out

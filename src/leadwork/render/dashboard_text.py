@@ -13,7 +13,7 @@ ends with "+N more", what they are, and the command that shows them all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -25,6 +25,7 @@ from leadwork.domain.alignment import StoryLine
 from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
+from leadwork.domain.needs_you import Finding
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import CELEBRATE, OFF_TRACK, ON_TRACK, SEVERITY, WeekStatus
 from leadwork.domain.weeks import SHOWN_WEEKS
@@ -49,6 +50,7 @@ from leadwork.render.layout import (
 )
 from leadwork.render.palette import SPARK_STYLE, STATUS_LABEL, STATUS_STYLE, STATUS_SYMBOL
 from leadwork.render.room import SCREEN_ROWS, Rows, fit
+from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT, shown_findings
 
 FULL = "leadwork dashboard --full"
 SHORT_KINDS = {"organizational": "org.", "individual": "indiv."}
@@ -220,8 +222,16 @@ class DashboardText:
     """A Rich renderable of a Dashboard; it lays itself out for the width it is given, and,
     unless `full`, for `SCREEN_ROWS` lines."""
 
-    def __init__(self, dashboard: Dashboard, *, full: bool = False) -> None:
+    def __init__(
+        self,
+        dashboard: Dashboard,
+        *,
+        full: bool = False,
+        sections: Collection[str] = PRIVATE_SECTIONS,
+    ) -> None:
+        """`sections`: the private sections shown (render/sharing.py); all on the terminal."""
         self.d = dashboard
+        self.private = frozenset(sections)
         self.short = short_names(dashboard.names)
         self.full = full
 
@@ -304,7 +314,7 @@ class DashboardText:
             ),
             (
                 "Your work",
-                titled("Your work", lambda: Group(self.work_table(width), self.work_facts())),
+                titled("Your work", lambda: self.work(width)),
             ),
             (
                 key("Needs you", "needs_you"),
@@ -317,7 +327,7 @@ class DashboardText:
     def sections(self, console: Console, width: int) -> dict[str, Section]:
         """The sections that can be cut, most important first, each with its rows ranked."""
         d = self.d
-        findings = d.needs_you
+        findings = self.findings()
         number = len(f"{len(findings)}.") + 1
         needs = tuple(len(Text(f.message).wrap(console, width - number)) for f in findings)
         cells = [self.indicator_cells(ind) for ind in d.indicators]
@@ -641,10 +651,16 @@ class DashboardText:
             table.add_row(*_without_blanks(row))
         return table
 
+    def work(self, width: int) -> RenderableType:
+        """The time audit and confidence when shown, then the commitments."""
+        if TIME_AUDIT in self.private or CONFIDENCE in self.private:
+            return Group(self.work_table(width), self.work_facts())
+        return self.work_facts()
+
     def work_facts(self) -> RenderableType:
         d = self.d
         facts = _facts()
-        share = say.someone_elses_job(d.time)
+        share = say.someone_elses_job(d.time) if TIME_AUDIT in self.private else None
         if share:
             facts.add_row(
                 "Someone else's job", Text(share, style="bold yellow" if d.time.over else "")
@@ -658,8 +674,11 @@ class DashboardText:
 
     # ---- needs you --------------------------------------------------------------------------
 
+    def findings(self) -> list[Finding]:
+        return shown_findings(self.d.needs_you, self.private)
+
     def needs_you(self, cut: Cut | None = ALL) -> RenderableType:
-        findings = self.d.needs_you
+        findings = self.findings()
         if not findings:
             return Text("Nothing needs you this week. Celebrate what went well.", style="green")
         table = Table.grid(padding=(0, 1, 0, 0))

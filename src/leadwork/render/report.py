@@ -1,23 +1,27 @@
-"""A report as Markdown (to paste into a quarterly review), JSON, or one HTML page (to send).
+"""A report as Markdown (to paste into a quarterly review) or JSON; the HTML page to send is
+render/report_html.py, which shares the phrases here.
 
-Markdown and HTML are built from the same sections; every text a person wrote is escaped
-for the format, so a story with a `|` or a `<` cannot break the table or the page.
+A report is meant to be shared: the time audit and confidence appear only when the
+`sections` given hold them (render/sharing.py). Markdown is built from sections; every
+text a person wrote is escaped for the format, so a story with a `|` or a `<` cannot break
+the table or the page.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
 import json
+from collections.abc import Collection
 from typing import Any
 
-from leadwork.domain.report import Report
+from leadwork.domain.report import ConversationItem, Report
 from leadwork.domain.status import STATUSES
 from leadwork.domain.values import format_average, format_percent, format_share, format_value
 from leadwork.domain.weeks import Week
 from leadwork.domain.wording import first_name, owner_word
 from leadwork.render.palette import STATUS_LABEL
+from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible
 
 TIME_LABEL = {
@@ -40,8 +44,24 @@ def _plain(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
-def report_json(report: Report) -> str:
+PRIVATE_KEYS = {
+    TIME_AUDIT: (
+        "time",
+        "time_average_share",
+        "time_warning_percent",
+        "weeks_over_time_warning",
+    ),
+    CONFIDENCE: ("confidence", "confidence_average"),
+}
+
+
+def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) -> str:
+    """The report as JSON; the private `sections` not given are left out, keys and all."""
     data = dataclasses.asdict(report)
+    for section, keys in PRIVATE_KEYS.items():
+        if section not in sections:
+            for key in keys:
+                del data[key]
     data["first"], data["last"] = str(report.first), str(report.last)
     data["commitments"] = _rate_json(report.commitments)
     data["commitments_by_week"] = [
@@ -92,16 +112,36 @@ def _percent(share: float | None) -> str:
     return "—" if share is None else format_percent(share * 100)
 
 
-def _sections(report: Report) -> list[tuple[str, list[tuple[Any, ...]]]]:
+def _sections(report: Report, sections: Collection[str]) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """The report's sections, the private ones only when in `sections`."""
+    needs: list[tuple[Any, ...]] = (
+        [("list", report.needs_you)]
+        if report.needs_you
+        else [("p", "Nothing in this range is left to act on.")]
+    )
     return [
+        ("Needs you", needs),
         ("Leading indicators", _indicator_blocks(report)),
         ("Stories per strategic choice", _story_blocks(report)),
+        ("Stakeholder conversations", _conversation_blocks(report)),
         ("Capabilities", _capability_blocks(report)),
-        ("Time audit", _time_blocks(report)),
-        ("Confidence per area", _confidence_blocks(report)),
+        *([("Time audit", _time_blocks(report))] if TIME_AUDIT in sections else []),
+        *([("Confidence per area", _confidence_blocks(report))] if CONFIDENCE in sections else []),
         ("Commitments", _commitment_blocks(report)),
         ("One-on-ones", _meeting_blocks(report)),
     ]
+
+
+def conversation_line(talk: ConversationItem) -> str:
+    who = f" ({talk.who})" if talk.who else ""
+    refresh = " [refresh signal]" if talk.refresh else ""
+    return f"{talk.week}, {talk.kind}{who}{refresh}: {talk.text}"
+
+
+def _conversation_blocks(report: Report) -> list[tuple[Any, ...]]:
+    if not report.conversations:
+        return [("p", "No stakeholder conversation was recorded in this range.")]
+    return [("list", [conversation_line(t) for t in report.conversations])]
 
 
 def _title(report: Report) -> str:
@@ -306,9 +346,9 @@ def _md(text: str) -> str:
     return text
 
 
-def report_markdown(report: Report) -> str:
+def report_markdown(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) -> str:
     lines = [f"# {_md(_title(report))}", "", _md(_byline(report)), ""]
-    for heading, blocks in _sections(report):
+    for heading, blocks in _sections(report, sections):
         lines += [f"## {heading}", ""]
         for block in blocks:
             kind = block[0]
@@ -325,50 +365,3 @@ def report_markdown(report: Report) -> str:
                 lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
                 lines.append("")
     return visible("\n".join(lines).rstrip("\n") + "\n")
-
-
-# ---- HTML -------------------------------------------------------------------------------------
-
-_STYLE = """
-body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto;
-       padding: 0 1rem; color: #222; }
-h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; }
-th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f5f5f5; }
-"""
-
-
-def report_html(report: Report) -> str:
-    def e(text: str) -> str:
-        return html.escape(text, quote=True)
-
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        '<head><meta charset="utf-8">',
-        f"<title>{e(_title(report))}</title>",
-        f"<style>{_STYLE}</style></head>",
-        "<body>",
-        f"<h1>{e(_title(report))}</h1>",
-        f"<p>{e(_byline(report))}</p>",
-    ]
-    for heading, blocks in _sections(report):
-        parts.append(f"<h2>{e(heading)}</h2>")
-        for block in blocks:
-            kind = block[0]
-            if kind == "h3":
-                parts.append(f"<h3>{e(block[1])}</h3>")
-            elif kind == "p":
-                parts.append(f"<p>{e(block[1])}</p>")
-            elif kind == "list":
-                parts.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in block[1]) + "</ul>")
-            else:
-                header, rows = block[1], block[2]
-                head = "".join(f"<th>{e(h)}</th>" for h in header)
-                body = "".join(
-                    "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows
-                )
-                parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    parts += ["</body>", "</html>"]
-    return visible("\n".join(parts) + "\n")

@@ -1,0 +1,209 @@
+"""A report as one HTML page to send: the summary first (what needs you, the indicators by
+status at the end of the range, what changed), then each area (alignment, capability,
+accountability, one-on-ones), a chart per indicator over the range, stories and
+conversations in full. Built from the same Report as the markdown and JSON, with the same
+blocks (render/report.py); statuses and movements are the domain's.
+
+The time audit and confidence appear only when `sections` holds them (render/sharing.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from leadwork.domain.report import IndicatorSummary, Report
+from leadwork.domain.status import STATUSES
+from leadwork.domain.values import format_value
+from leadwork.domain.wording import first_name, owner_word
+from leadwork.render.chart import indicator_chart
+from leadwork.render.page import e, legend, page, pill, status_counts, table
+from leadwork.render.palette import STATUS_LABEL
+from leadwork.render.report import (
+    _byline,
+    _capability_blocks,
+    _commitment_blocks,
+    _confidence_blocks,
+    _meeting_blocks,
+    _time_blocks,
+    _title,
+)
+from leadwork.render.sharing import CONFIDENCE, TIME_AUDIT
+
+MOVEMENT = {
+    "improving": "improving",
+    "worsening": "worsening",
+    "steady": "steady",
+    "no data": "no reading",
+}
+
+
+def _blocks(blocks: Sequence[tuple[Any, ...]]) -> list[str]:
+    """The report's blocks (render/report.py) as HTML."""
+    out = []
+    for block in blocks:
+        kind = block[0]
+        if kind == "h3":
+            out.append(f"<h3>{e(block[1])}</h3>")
+        elif kind == "p":
+            out.append(f"<p>{e(block[1])}</p>")
+        elif kind == "list":
+            out.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in block[1]) + "</ul>")
+        else:
+            header, rows = block[1], block[2]
+            numeric = {
+                i
+                for i in range(1, len(header))
+                if all(_numeric(str(row[i])) for row in rows if i < len(row))
+            }
+            out.append(table(header, rows, numeric))
+    return out
+
+
+def _numeric(text: str) -> bool:
+    stripped = text.replace(".", "").replace("%", "").replace("—", "").strip()
+    return stripped.isdigit() or text == "—"
+
+
+def report_html(report: Report, sections: Collection[str] = ()) -> str:
+    body = [
+        '<header class="page">',
+        f"<h1>{e(_title(report))}</h1>",
+        f"<p>{e(_byline(report))}</p>",
+        "</header>",
+    ]
+    body += _summary(report)
+    body += _alignment(report)
+    body += ["<h2>Capability</h2>", *_blocks(_capability_blocks(report))]
+    body += _accountability(report)
+    body += ["<h2>One-on-ones</h2>", *_blocks(_meeting_blocks(report))]
+    if TIME_AUDIT in sections or CONFIDENCE in sections:
+        body += ['<section class="private">', "<h2>Your work (private)</h2>"]
+        if TIME_AUDIT in sections:
+            body += ["<h3>Time audit</h3>", *_blocks(_time_blocks(report))]
+        if CONFIDENCE in sections:
+            body += ["<h3>Confidence per area</h3>", *_blocks(_confidence_blocks(report))]
+        body.append("</section>")
+    body.append(
+        "<footer>Made with leadwork from the leader's journal. The time audit and "
+        "confidence ratings are "
+        + ("included (--private)." if TIME_AUDIT in sections else "left out: they are private.")
+        + "</footer>"
+    )
+    return page(_title(report), body)
+
+
+def _end(ind: IndicatorSummary) -> str | None:
+    return ind.history[-1].status if ind.history else None
+
+
+def _summary(report: Report) -> list[str]:
+    out = ['<section class="summary" aria-label="Summary">', '<div class="card needs">']
+    out.append("<h2>Needs you</h2>")
+    if report.needs_you:
+        out.append("<ol>" + "".join(f"<li>{e(n)}</li>" for n in report.needs_you) + "</ol>")
+    else:
+        out.append("<p>Nothing in this range is left to act on. Celebrate what went well.</p>")
+    out.append("</div>")
+    counts = {s: sum(1 for ind in report.indicators if _end(ind) == s) for s in STATUSES}
+    out += ['<div class="card">', f"<h2>Indicators at the end of {e(report.last)}</h2>"]
+    out.append(status_counts(counts, "indicators"))
+    out.append('<h2 style="margin-top:.9rem">What changed</h2>')
+    changes = _changes(report)
+    if changes:
+        out.append('<ul class="changes">' + "".join(f"<li>{c}</li>" for c in changes) + "</ul>")
+    else:
+        out.append('<p class="quiet">Nothing moved in this range.</p>')
+    out += ["</div>", "</section>"]
+    return out
+
+
+def _changes(report: Report) -> list[str]:
+    """Indicators that moved (the domain's movement), capability levels reviewed and steps
+    done, strategy reviews: each already judged, only said here."""
+    out = []
+    for ind in report.indicators:
+        if ind.movement in ("improving", "worsening") and ind.first and ind.last:
+            span = (
+                f"{format_value(ind.first.value, ind.unit)} → "
+                f"{format_value(ind.last.value, ind.unit)}"
+            )
+            out.append(f"{e(ind.name)}: {e(ind.movement)}, {e(span)}")
+    for cap in report.capabilities:
+        levels = [level for _, level, _ in cap.reviews if level is not None]
+        if levels:
+            out.append(f"{e(cap.name)}: reviewed at level {levels[-1]} (target {cap.target})")
+        if cap.done_in_range:
+            out.append(f"{e(cap.name)}: {len(cap.done_in_range)} plan step(s) done")
+    for day, changes in report.strategy_reviews:
+        out.append(f"Strategy reviewed {e(day)}: {e(changes or 'no changes recorded')}")
+    return out
+
+
+def _alignment(report: Report) -> list[str]:
+    out = ["<h2>Alignment</h2>"]
+    if not report.stories:
+        out.append("<p>No strategic choices are defined.</p>")
+    for group in report.stories:
+        heading = group.id or "no choice named"
+        if group.statement:
+            heading += f": {group.statement}"
+        out.append(f"<h3>{e(heading)}</h3>")
+        if not group.stories:
+            out.append('<p class="quiet">No story in this range.</p>')
+            continue
+        out.append('<ul class="stories">')
+        for story in group.stories:
+            meta = story.week + (f" · {story.who}" if story.who else "")
+            out.append(f'<li><span class="meta">{e(meta)}</span>{e(story.text)}</li>')
+        out.append("</ul>")
+    out.append("<h3>Stakeholder conversations</h3>")
+    if report.conversations:
+        out.append('<ul class="stories">')
+        for talk in report.conversations:
+            meta = f"{talk.week} · {talk.kind}" + (f" · {talk.who}" if talk.who else "")
+            if talk.refresh:
+                meta += " · signals a strategy refresh"
+            out.append(f'<li><span class="meta">{e(meta)}</span>{e(talk.text)}</li>')
+        out.append("</ul>")
+    else:
+        out.append('<p class="quiet">No stakeholder conversation was recorded in this range.</p>')
+    if report.strategy_reviews:
+        out.append("<h3>Strategy reviews</h3><ul>")
+        out += [
+            f"<li>{e(day)}: {e(changes or 'no changes recorded')}</li>"
+            for day, changes in report.strategy_reviews
+        ]
+        out.append("</ul>")
+    return out
+
+
+def _accountability(report: Report) -> list[str]:
+    out = ["<h2>Accountability</h2>"]
+    if not report.indicators:
+        return [*out, "<p>No indicators are defined.</p>"]
+    out.append(legend())
+    leader = first_name(report.leader)
+    for ind in report.indicators:
+        owner = owner_word(ind.owner, leader)
+        weeks = ", ".join(
+            f"{ind.weeks_by_status[s]} {STATUS_LABEL[s]}"
+            for s in STATUSES
+            if ind.weeks_by_status[s]
+        )
+        facts = [f"owner {owner}"] if owner else []
+        facts.append(MOVEMENT[ind.movement])
+        if ind.trend_warning:
+            facts.append("warning: moving the wrong way")
+        if ind.longest_course_correct >= 2:
+            facts.append(f"course-correct {ind.longest_course_correct} weeks in a row")
+        facts.append(f"weeks: {weeks}")
+        out += [
+            f'<article class="indicator" id="indicator-{e(ind.id)}">',
+            f"<h3><span>{e(ind.name)}</span>{pill(_end(ind))}</h3>",
+            f'<p class="facts">{e(" · ".join(facts))}</p>',
+            indicator_chart(ind.id, ind.name, ind.unit, ind.history),
+            "</article>",
+        ]
+    out += ["<h3>Commitments</h3>", *_blocks(_commitment_blocks(report))]
+    return out
