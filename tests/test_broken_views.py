@@ -178,3 +178,15 @@ def test_a_capture_into_a_sound_journal_says_nothing_more(example_journal, run):
     result = run("story", "Keisha ran the audit", journal=example_journal)
     assert result.exit_code == 0, result
     assert result.stderr == ""
+
+
+def test_a_view_stopped_by_one_file_says_check_lists_them_all(example_journal, run):
+    """The trial broke four files; the dashboard named one per run, and nothing said that
+    `check` would have listed the four at once."""
+    indicators = example_journal / "indicators.toml"
+    indicators.write_text(indicators.read_text().replace("target = 95", "traget = 95", 1))
+    result = run("dashboard", journal=example_journal)
+    assert result.exit_code == 1
+    assert result.stderr.rstrip().endswith(
+        "note: `leadwork check` lists every problem in the journal at once"
+    )

@@ -17,7 +17,13 @@ import typer
 from typer.core import TyperGroup
 
 from leadwork.cli.session import color_enabled, session
-from leadwork.errors import EXIT_INTERRUPTED, LeadworkError, ProblemsFound, UsageProblem
+from leadwork.errors import (
+    EXIT_INTERRUPTED,
+    InvalidFile,
+    LeadworkError,
+    ProblemsFound,
+    UsageProblem,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -49,6 +55,10 @@ def report(error: LeadworkError) -> None:
     # reading the last line learns the same thing whatever the number.
     if len(error.problems) > 1 or isinstance(error, ProblemsFound):
         text += "\n\n" + summary(error.problems)
+    elif isinstance(error, InvalidFile):
+        # A view stops at the first file it cannot read; there may be others.
+        label = "\x1b[36m\x1b[1mnote:\x1b[0m" if color else "note:"
+        text += f"\n\n{label} `leadwork check` lists every problem in the journal at once"
     print(text, file=stream)
 
 
