@@ -55,7 +55,7 @@ def report(error: LeadworkError) -> None:
     # reading the last line learns the same thing whatever the number.
     if len(error.problems) > 1 or isinstance(error, ProblemsFound):
         text += "\n\n" + summary(error.problems)
-    elif isinstance(error, InvalidFile):
+    if isinstance(error, InvalidFile):
         # A view stops at the first file it cannot read; there may be others.
         label = "\x1b[36m\x1b[1mnote:\x1b[0m" if color else "note:"
         text += f"\n\n{label} `leadwork check` lists every problem in the journal at once"
