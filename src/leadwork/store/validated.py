@@ -94,11 +94,14 @@ def fingerprint() -> bytes:
     parts += [pydantic_core.__version__.encode(), __version__.encode()]
     for source in _SOURCES:
         path = os.path.join(_PACKAGE, source)
-        names = sorted(os.listdir(path)) if os.path.isdir(path) else [""]
-        for name in names:
-            if name.endswith(".py") or not name:
-                with open(os.path.join(path, name) if name else path, "rb") as handle:
-                    parts += [source.encode(), name.encode(), handle.read()]
+        try:  # an installation without sources (bytecode only) has the versions alone
+            names = sorted(os.listdir(path)) if os.path.isdir(path) else [""]
+            for name in names:
+                if name.endswith(".py") or not name:
+                    with open(os.path.join(path, name) if name else path, "rb") as handle:
+                        parts += [source.encode(), name.encode(), handle.read()]
+        except OSError:
+            parts.append(source.encode() + b"\0?")
     return hashlib.blake2b(b"\0".join(parts), digest_size=KEY_SIZE).digest()
 
 
