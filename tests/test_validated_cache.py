@@ -4,6 +4,7 @@ ignored and rebuilt; a cache that cannot be written only costs speed."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import shutil
@@ -210,14 +211,44 @@ def test_an_entry_or_folder_others_could_write_is_not_trusted(example_journal, t
         assert parses, change  # not served: validated again
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
-def test_a_read_only_cache_folder_works_without_writing(run, example_journal, tmp_path):
+@contextlib.contextmanager
+def read_only(folder: Path):
+    """`folder` read-only, for root too (which writes through a mode of 0500): immutable."""
+    folder.chmod(0o500)
+    immutable = False
+    if os.geteuid() == 0:
+        immutable = (
+            subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+        )
+        if not immutable:
+            folder.chmod(0o700)
+            pytest.skip("root writes into a read-only folder, and chattr is not available")
+    try:
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o700)
+
+
+def test_a_read_only_cache_folder_works_and_still_serves(run, example_journal, tmp_path, parses):
     cache = tmp_path / "cache"
+    env = {"LEADWORK_CACHE_DIR": str(cache)}
+    expected = run("dashboard", journal=example_journal, env={"LEADWORK_NO_CACHE": "1"})
     (cache / validated.FOLDER).mkdir(parents=True, mode=0o700)
-    (cache / validated.FOLDER).chmod(0o500)
-    result = run("check", journal=example_journal, env={"LEADWORK_CACHE_DIR": str(cache)})
-    assert result.exit_code == 0, result
-    assert entries(cache) == []
+    with read_only(cache / validated.FOLDER):
+        result = run("dashboard", journal=example_journal, env=env)
+        assert (result.exit_code, result.stdout) == (0, expected.stdout)
+        assert entries(cache) == []
+    assert run("dashboard", journal=example_journal, env=env).stdout == expected.stdout
+    kept = entries(cache)
+    assert kept
+    with read_only(cache / validated.FOLDER):  # what was kept before is still served
+        parses.clear()
+        result = run("dashboard", journal=example_journal, env=env)
+        assert (result.exit_code, result.stdout) == (0, expected.stdout)
+        assert parses == []
+        assert entries(cache) == kept
 
 
 def test_a_cache_that_cannot_be_written_only_costs_speed(
