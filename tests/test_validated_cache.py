@@ -194,7 +194,7 @@ def test_an_entry_or_folder_others_could_write_is_not_trusted(example_journal, t
     folder = entry.parent
     assert folder.stat().st_mode & 0o777 == 0o700
     assert entry.stat().st_mode & 0o777 == 0o600
-    for change in ("entry mode", "folder mode", "owner"):
+    for change in ("entry mode", "folder mode", "entry owner", "folder owner"):
         if change == "entry mode":
             entry.chmod(0o644)
         elif change == "folder mode":
@@ -204,11 +204,13 @@ def test_an_entry_or_folder_others_could_write_is_not_trusted(example_journal, t
             folder.chmod(0o700)
             if os.geteuid() != 0:
                 continue  # only root can give a file away
-            os.chown(entry, 12345, -1)
+            os.chown(entry if change == "entry owner" else folder, 12345, -1)
         parses.clear()
         cache = ValidatedCache(str(folder))
         assert Journal(example_journal, cache).load(W48, Checkin) == model
         assert parses, change  # not served: validated again
+    if os.geteuid() == 0:
+        os.chown(folder, 0, -1)
 
 
 @contextlib.contextmanager
