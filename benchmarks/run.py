@@ -10,6 +10,11 @@ that a noisy moment on the machine hits all cases alike, and the medians are com
 with two floors measured in the same run: `python -c pass` (an interpreter's start) and
 `python -c "import rich.console, pydantic, tomllib"` (the libraries any real command needs).
 
+Commands run with a warm cache of validated files (store/validated.py, in a temporary
+cache folder filled before the rounds), as a person's second run and every later one
+does; the rows marked "no cache" run with LEADWORK_NO_CACHE=1, and "cold cache" ones
+with the cache folder emptied before each run.
+
 A command that is not part of this leadwork yet is reported as "n/a (not on main yet)".
 Nothing is asserted: the table says which targets are met, and docs/performance.md keeps
 the numbers with the machine they were measured on.
@@ -52,6 +57,7 @@ class Case:
     rss_kb: list[int] = field(default_factory=list)
     skipped: str | None = None
     failed: str | None = None
+    env: dict[str, str] | None = None  # on top of the runner's
 
     @property
     def median_ms(self) -> float:
@@ -123,6 +129,26 @@ def make_journal(out: Path, years: int, people: int, indicators: int) -> Path:
         check=True,
     )
     return out
+
+
+def fill_cache(python: str, journal: Path, env: dict[str, str]) -> None:
+    """Every file of `journal` into the cache of validated files (a run keeps at most
+    NEW_PER_RUN new ones; this one keeps them all)."""
+    script = (
+        "import sys; from leadwork.store import validated; validated.NEW_PER_RUN = 10**9; "
+        "from leadwork.cli import main; sys.argv = ['leadwork', '--journal', sys.argv[1], "
+        "'check']; main()"
+    )
+    subprocess.run([python, "-c", script, str(journal)], env=env, check=True, capture_output=True)
+
+
+def emptied(folder: Path) -> Callable[[], None]:
+    """A setup step: the cache folder removed, so the run meets a cold cache."""
+
+    def setup() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    return setup
 
 
 def current_week_file(journal: Path) -> Path:
@@ -321,6 +347,13 @@ def main(argv: list[str] | None = None) -> int:
         this_week = current_week_file(ten)
         label = f"{small[1]}-year" if args.quick else "10-year"
         short = f"{small[0]}-year" if args.quick else "1-year"
+        env["LEADWORK_CACHE_DIR"] = str(Path(tmp) / "cache-warm")
+        env.pop("LEADWORK_NO_CACHE", None)
+        for journal in (one, ten):
+            fill_cache(python, journal, env)
+        cold = Path(tmp) / "cache-cold"
+        no_cache = {"LEADWORK_NO_CACHE": "1"}
+        cold_cache = {"LEADWORK_CACHE_DIR": str(cold)}
 
         cases = [
             Case("python -c pass", [python, "-c", "pass"]),
@@ -345,7 +378,17 @@ def main(argv: list[str] | None = None) -> int:
                 ],
                 setup=restore(this_week, None),
             ),
+            Case(
+                f"indicator list, {label}", [leadwork, "--journal", str(ten), "indicator", "list"]
+            ),
         ]
+        # The cache of validated files: the same commands without it, and with it cold.
+        for name in ("dashboard", "check", "indicator list"):
+            argv = [leadwork, "--journal", str(ten), *name.split()]
+            cases += [
+                Case(f"{name}, {label}, no cache", argv, env=no_cache),
+                Case(f"{name}, {label}, cold cache", argv, setup=emptied(cold), env=cold_cache),
+            ]
         if args.explain:
             # What stands between the floor and a command: each layer on its own.
             # (`import pydantic` in the floor is lazy: it loads almost nothing until a
@@ -380,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 if case.setup:
                     case.setup()
-                wall, cpu, rss, code, err = measure(case.argv, env)
+                wall, cpu, rss, code, err = measure(case.argv, {**env, **(case.env or {})})
                 if code != 0:
                     last = err.strip().splitlines()[-1:] or [""]
                     case.failed = f"exit {code}: {last[0][:80]}"

@@ -53,13 +53,16 @@ def add_history(root: Path, years: int, text_of=None) -> int:
 def reads(monkeypatch) -> list[str]:
     """Every file the journal parses during the test, as paths inside the journal."""
     seen: list[str] = []
-    original = journal_module.read_document
+    # read_text: read to be looked up in the cache of validated files (store/validated.py),
+    # then taken from it or parsed; read_document: read and parsed, without the cache.
+    for name in ("read_document", "read_text"):
+        original = getattr(journal_module, name)
 
-    def recording(path: Path):
-        seen.append(path.as_posix())
-        return original(path)
+        def recording(path: Path, original=original):
+            seen.append(path.as_posix())
+            return original(path)
 
-    monkeypatch.setattr(journal_module, "read_document", recording)
+        monkeypatch.setattr(journal_module, name, recording)
     return seen
 
 

@@ -5,8 +5,9 @@ Importing typer (and the click it vendors) and building every command costs ~100
 the first run that needs them builds the Typer app, derives both from it
 (`leadwork.cli.derive`) and keeps them here; later runs read them without importing Typer.
 
-Where: $LEADWORK_CACHE_DIR, else $XDG_CACHE_HOME/leadwork, else ~/.cache/leadwork; a
-folder of mode 0700 holding files of mode 0600, each written whole (temp file, rename).
+Where: the user's cache folder (`leadwork.cachedir`: $LEADWORK_CACHE_DIR, else
+$XDG_CACHE_HOME/leadwork, else ~/.cache/leadwork); a folder of mode 0700 holding files of
+mode 0600, each written whole (temp file, rename).
 A file is used only if its key is this installation's: leadwork's version, Typer's,
 Python's, and a checksum of the CLI's source files, so an edit of a command (an editable
 install) is seen at once, with no step to run. A file that is unreadable, corrupt, for
@@ -21,6 +22,10 @@ from __future__ import annotations
 import os
 import sys
 
+from leadwork.cachedir import ENV_CACHE as ENV_CACHE  # re-exported: the CLI's name for it
+from leadwork.cachedir import cache_dir as cache_dir
+from leadwork.cachedir import trusted as _trusted
+
 # Not `from typing import TYPE_CHECKING`: importing typing costs ~5-10 ms on every Tab.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,17 +33,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 FORMAT = 1  # the layout of a cache file; a change makes every older file foreign
-ENV_CACHE = "LEADWORK_CACHE_DIR"
 CLI_FOLDER = os.path.dirname(os.path.abspath(__file__))
 PACKAGE_FOLDER = os.path.dirname(CLI_FOLDER)
-
-
-def cache_dir(environ: Mapping[str, str] = os.environ) -> str:
-    """$LEADWORK_CACHE_DIR, else the XDG cache folder's `leadwork`."""
-    if environ.get(ENV_CACHE):
-        return environ[ENV_CACHE]
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "leadwork")
 
 
 def _typer_init() -> bytes:
@@ -82,18 +78,6 @@ HELP = "help"  # the key on the first line, then the root help as Typer prints i
 TREE = "json"  # {"key": ..., "tree": the command tree}: json costs a few ms to import
 
 
-def _trusted(folder: str) -> bool:
-    """Ours alone: owned by this user and writable by no one else."""
-    getuid = getattr(os, "getuid", None)
-    if getuid is None:  # Windows: the folder sits in the user's own profile
-        return True
-    try:
-        info = os.stat(folder)
-    except OSError:
-        return False
-    return info.st_uid == getuid() and not info.st_mode & 0o022
-
-
 def _read(kind: str, environ: Mapping[str, str]) -> str | None:
     path = cache_file(kind, environ)
     try:
@@ -135,20 +119,9 @@ def load_tree(environ: Mapping[str, str] = os.environ) -> dict[str, Any] | None:
 
 def _write(path: str, text: str) -> None:
     """`text` into `path` whole or not at all, readable by this user alone."""
-    import contextlib
+    from leadwork.cachedir import write_private
 
-    temp = f"{path}.{os.getpid()}.tmp"
-    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    write_private(path, text.encode("utf-8"))
 
 
 def store(help_text: str, tree: dict[str, Any], environ: Mapping[str, str] = os.environ) -> bool:

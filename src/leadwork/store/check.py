@@ -114,7 +114,7 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
                 continue
             folder_model = {layout.CHECKINS: Checkin, layout.ONE_ON_ONES: OneOnOne}.get(folder)
             planned.append((folder, rel, folder_model or review_model(match[2])))
-    journal.prefetch([rel for _, rel, _ in planned])
+    journal.prefetch([(rel, model) for _, rel, model in planned])
 
     checkins: dict[str, Checkin] = {}
     one_on_ones: dict[str, OneOnOne] = {}

@@ -2,6 +2,8 @@
 
 Commands read only what they need (the dashboard never opens a check-in older than the
 weeks it shows); file names carry the week or date, so choosing files costs no parsing.
+A file that validated before, byte for byte, is taken from the cache of validated files
+(`store.validated`) without parsing or validating it again.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from leadwork.model.settings import JournalConfig
 from leadwork.model.strategy import Strategy
 from leadwork.model.team import Team
 from leadwork.store import layout
-from leadwork.store.document import Document, read_document
+from leadwork.store.document import Document, parse, read_document, read_text
 from leadwork.store.sourcemap import KeyPath
+from leadwork.store.validated import ValidatedCache
 from leadwork.store.validation import salvage, validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,12 +69,18 @@ def open_journal(root: Path) -> Journal:
     return Journal(root)
 
 
+_USER_CACHE: Any = object()  # the default: the user's cache folder, unless turned off
+
+
 class Journal:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: ValidatedCache | None = _USER_CACHE) -> None:
         self.root = root
         self._documents: dict[str, Document] = {}
         self._unreadable: dict[str, list[Problem]] = {}
         self._models: dict[str, Any] = {}
+        self._cache = ValidatedCache.for_user() if cache is _USER_CACHE else cache
+        self._texts: dict[str, str] = {}  # files taken from the cache: their text, unparsed
+        self._keys: dict[str, str] = {}  # files parsed, not yet validated: their cache key
 
     def path(self, rel: str) -> Path:
         return self.root / rel
@@ -93,26 +102,70 @@ class Journal:
         if rel in self._unreadable:
             raise InvalidFile(problems=self._unreadable[rel])
         if rel not in self._documents:
-            self._documents[rel] = read_document(self.path(rel))
+            text = self._texts.pop(rel, None)  # the text its cached model was taken from
+            path = self.path(rel)
+            self._documents[rel] = read_document(path) if text is None else parse(path, text)
         return self._documents[rel]
 
-    def prefetch(self, rels: list[str]) -> None:
-        """Read and parse these files now, on both cores when there are many (for `check`)."""
-        from leadwork.store.parallel import read_documents
+    def prefetch(self, wanted: list[tuple[str, type[BaseModel]]]) -> None:
+        """Read these files now, each to be validated as its model, and parse those not in
+        the cache of validated files, on both cores when there are many (for `check`)."""
+        from leadwork.store.parallel import parse_documents, read_documents
 
-        wanted = [rel for rel in rels if rel not in self._documents]
-        outcomes = read_documents([self.path(rel) for rel in wanted])
-        for rel in wanted:
-            outcome = outcomes[self.path(rel)]
+        todo = [(r, m) for r, m in wanted if r not in self._documents and r not in self._models]
+        cache = self._cache
+        if cache is None:
+            outcomes = read_documents([self.path(rel) for rel, _ in todo])
+        else:
+            texts: list[tuple[Path, str]] = []
+            for rel, model in todo:
+                try:
+                    text = read_text(self.path(rel))
+                except InvalidFile as error:
+                    self._unreadable[rel] = error.problems
+                    continue
+                key = cache.key(model, text.encode())
+                found = cache.get(model, key)
+                if found is None:
+                    self._keys[rel] = key
+                    texts.append((self.path(rel), text))
+                else:
+                    self._models[rel] = found
+                    self._texts[rel] = text
+            outcomes = parse_documents(texts)
+        for rel, _ in todo:
+            outcome = outcomes.get(self.path(rel))
             if isinstance(outcome, Document):
                 self._documents[rel] = outcome
-            else:
+            elif outcome is not None:
                 self._unreadable[rel] = outcome
 
     def load(self, rel: str, model: type[M]) -> M:
         if rel not in self._models:
-            self._models[rel] = validate(model, self.document(rel))
+            self._models[rel] = self._validated(rel, model)
         return cast(M, self._models[rel])  # a file's path decides its model
+
+    def _validated(self, rel: str, model: type[M]) -> M:
+        """The file's model: from the cache of validated files when this content validated
+        before, else parsed, validated and kept there."""
+        cache = self._cache
+        if cache is None or rel in self._unreadable:
+            return validate(model, self.document(rel))
+        document = self._documents.get(rel)
+        key = self._keys.pop(rel, None)
+        if document is None:
+            text = read_text(self.path(rel))
+            key = cache.key(model, text.encode())
+            found = cache.get(model, key)
+            if found is not None:
+                self._texts[rel] = text
+                return found
+            document = self._documents[rel] = parse(self.path(rel), text)
+        elif key is None:
+            key = cache.key(model, document.text.encode())
+        result = validate(model, document)
+        cache.put(key, result)
+        return result
 
     def salvage(self, rel: str, model: type[M]) -> tuple[M, list[KeyPath]] | None:
         """After `load` refused `rel`: its model without the values in error, and their
@@ -136,6 +189,8 @@ class Journal:
         self._documents.pop(rel, None)
         self._unreadable.pop(rel, None)
         self._models.pop(rel, None)
+        self._texts.pop(rel, None)
+        self._keys.pop(rel, None)
 
     # ---- definitions ------------------------------------------------------------------------
 

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from leadwork.errors import InvalidFile, Problem
-from leadwork.store.document import Document, read_document
+from leadwork.store.document import Document, parse, read_document
 
 # Below this many files a second process costs more than it saves (a fork and a pickle
 # round trip are ~20 ms; a check-in parses in ~0.4 ms).
 PARALLEL_FROM = 300
 
 Outcome = Document | list[Problem]
+T = TypeVar("T")
 
 
 def _read(path: Path) -> Outcome:
@@ -36,23 +38,48 @@ def _read_all(paths: Sequence[Path]) -> list[Outcome]:
     return [_read(path) for path in paths]
 
 
+def _parse(item: tuple[Path, str]) -> Outcome:
+    try:
+        return parse(*item)
+    except InvalidFile as error:
+        return error.problems
+
+
+def _parse_all(items: Sequence[tuple[Path, str]]) -> list[Outcome]:
+    return [_parse(item) for item in items]
+
+
 def _can_fork() -> bool:
     return sys.platform == "linux" and (os.cpu_count() or 1) > 1
 
 
 def read_documents(paths: Sequence[Path]) -> dict[Path, Outcome]:
     """Every path's Document, or its problems, in the order given."""
-    if len(paths) < PARALLEL_FROM or not _can_fork():
-        return dict(zip(paths, _read_all(paths), strict=True))
+    return dict(zip(paths, _spread(_read_all, paths), strict=True))
+
+
+def parse_documents(items: Sequence[tuple[Path, str]]) -> dict[Path, Outcome]:
+    """Every (path, text)'s Document, or its problems, in the order given: for texts
+    already read (to look them up in the cache of validated files)."""
+    return dict(zip((path for path, _ in items), _spread(_parse_all, items), strict=True))
+
+
+def _spread(work: Callable[[Sequence[T]], list[Outcome]], items: Sequence[T]) -> list[Outcome]:
+    """`work(items)`, half of it in a forked worker when there are many."""
+    if len(items) < PARALLEL_FROM or not _can_fork():
+        return work(items)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    mine, theirs = paths[0::2], paths[1::2]
+    mine, theirs = items[0::2], items[1::2]
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as worker:
-        future = worker.submit(_read_all, theirs)
-        outcomes = dict(zip(mine, _read_all(mine), strict=True))
+        future = worker.submit(work, theirs)
+        done_here = work(mine)
         try:
-            outcomes.update(zip(theirs, future.result(), strict=True))
-        except Exception:  # the worker died (out of memory, killed): read its share here
-            outcomes.update(zip(theirs, _read_all(theirs), strict=True))
-    return {path: outcomes[path] for path in paths}
+            done_there = future.result()
+        except Exception:  # the worker died (out of memory, killed): do its share here
+            done_there = work(theirs)
+    merged: list[Outcome] = []
+    for index in range(len(items)):
+        merged.append(done_here[index // 2] if index % 2 == 0 else done_there[index // 2])
+    return merged

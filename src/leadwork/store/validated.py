@@ -1,0 +1,229 @@
+"""Files already validated, kept in the user's cache folder so that a later run skips
+parsing and validating them (about a fifth of the time: ~0.25 ms a file with the
+standard library's parser, against ~0.06 ms to read a kept model back).
+
+An entry is the validated model, pickled, under a key that is a hash (blake2b) of the
+file's content, of the model it was validated against, and of a fingerprint of what
+validation depends on: Python's, pydantic's and leadwork's versions and the source of
+leadwork's models. An edit, even within the same second and of the same size, changes the
+key; an upgrade changes every key. Only files that validate are kept, so a hit never needs
+the file's source map (it is built when the file is first asked for a position, from the
+same text).
+
+Where: `<cache folder>/validated/` (`leadwork.cachedir`: 0700, files 0600, never inside
+the journal). Each entry is written whole (temp file, rename, no fsync: an entry torn by
+a power cut fails its checksum and is only a miss). An entry is used only if its header,
+key and checksum match, it is ours (this user's, mode 0600, in a folder no one else can
+write), and it unpickles to the model asked for through an unpickler that knows only
+leadwork's model classes and dates, never any other code; anything else is a miss, and
+the entry is written anew (at most NEW_PER_RUN a run). A cache that
+cannot be written (a read-only folder) is used as it is. Concurrent runs write the same
+bytes under the same name, so the last rename wins and a reader sees either entry whole.
+Entries not used for `KEEP_DAYS` are pruned, at most once a day; `LEADWORK_NO_CACHE=1`
+turns the cache off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import pickle
+import sys
+import time
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from leadwork.cachedir import cache_dir, private_folder, trusted
+
+M = TypeVar("M", bound=BaseModel)
+
+ENV_OFF = "LEADWORK_NO_CACHE"
+FOLDER = "validated"
+FORMAT = b"leadwork-validated-1\n"  # an entry's first bytes; a change makes older ones foreign
+KEY_SIZE = 20  # bytes of blake2b: 40 hex digits
+SUM_SIZE = 16
+KEEP_DAYS = 30
+DAY = 86_400.0
+SUFFIX = ".pickle"
+# Entries one run may write. Creating a file costs 0.05-0.3 ms on ext4 (more under load):
+# for the ~3,000 files of ten years `check` would pay 10-60% more on a cold cache, against
+# the 10% allowed. So a run keeps its first NEW_PER_RUN new files (every view's files, the
+# definitions and the latest weeks, are far fewer), and each later `check` keeps the next.
+NEW_PER_RUN = 200
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# What validation depends on in leadwork: the models and the domain modules they import
+# (tests/test_validated_cache.py holds this list to the models' imports).
+_SOURCES = ("model", "domain/weeks.py", "domain/values.py")
+
+_DATES = {"date", "datetime", "time", "timedelta", "timezone"}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Unpickles leadwork's models and what they hold, and nothing else: a cache entry
+    never runs code, whatever is written in it."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith("leadwork.model.") and "." not in name:
+            found = getattr(sys.modules.get(module), name, None)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+        elif (module, name) == ("leadwork.domain.weeks", "Week") or (
+            module == "datetime" and name in _DATES
+        ):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"not a leadwork model: {module}.{name}")
+
+
+def enabled(environ: Mapping[str, str] = os.environ) -> bool:
+    return environ.get(ENV_OFF, "") in ("", "0")
+
+
+def fingerprint() -> bytes:
+    """Python's, pydantic's and leadwork's versions, and leadwork's model sources."""
+    import pydantic
+    import pydantic_core
+
+    from leadwork import __version__
+
+    parts = [FORMAT, sys.version.encode(), pydantic.VERSION.encode()]
+    parts += [pydantic_core.__version__.encode(), __version__.encode()]
+    for source in _SOURCES:
+        path = os.path.join(_PACKAGE, source)
+        try:  # an installation without sources (bytecode only) has the versions alone
+            names = sorted(os.listdir(path)) if os.path.isdir(path) else [""]
+            for name in names:
+                if name.endswith(".py") or not name:
+                    with open(os.path.join(path, name) if name else path, "rb") as handle:
+                        parts += [source.encode(), name.encode(), handle.read()]
+        except OSError:
+            parts.append(source.encode() + b"\0?")
+    return hashlib.blake2b(b"\0".join(parts), digest_size=KEY_SIZE).digest()
+
+
+class ValidatedCache:
+    """The kept models of one run. Never raises: without it leadwork is only slower."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self._fingerprint: bytes | None = None
+        self._usable: bool | None = None  # the folder exists and is ours: read from it
+        self._writable: bool | None = None  # the folder made and ours; False once a write fails
+        self.budget = NEW_PER_RUN  # entries this run may still write
+
+    @classmethod
+    def for_user(cls, environ: Mapping[str, str] = os.environ) -> ValidatedCache | None:
+        """The cache in the user's cache folder, or None when it is turned off."""
+        if not enabled(environ):
+            return None
+        return cls(os.path.join(cache_dir(environ), FOLDER))
+
+    def key(self, model: type[BaseModel], content: bytes) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = fingerprint()
+        digest = hashlib.blake2b(self._fingerprint, digest_size=KEY_SIZE)
+        digest.update(f"\0{model.__module__}.{model.__qualname__}\0".encode())
+        digest.update(content)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.folder, key + SUFFIX)
+
+    def usable(self) -> bool:
+        """The folder is there and ours (checked once a run)."""
+        if self._usable is None:
+            self._usable = trusted(self.folder) and trusted(os.path.dirname(self.folder))
+        return self._usable
+
+    def get(self, model: type[M], key: str) -> M | None:
+        """The model kept under `key`, or None (missing, corrupt, foreign, not ours)."""
+        if not self.usable():
+            return None
+        try:
+            with open(self._path(key), "rb") as handle:
+                info = os.fstat(handle.fileno())
+                data = handle.read()
+        except OSError:
+            return None
+        getuid = getattr(os, "getuid", None)
+        if getuid is not None and (info.st_uid != getuid() or info.st_mode & 0o077):
+            return None
+        head = len(FORMAT) + 2 * KEY_SIZE + SUM_SIZE
+        if len(data) <= head or not data.startswith(FORMAT):
+            return None
+        if data[len(FORMAT) : len(FORMAT) + 2 * KEY_SIZE] != key.encode():
+            return None
+        payload = data[head:]
+        if hashlib.blake2b(payload, digest_size=SUM_SIZE).digest() != data[head - SUM_SIZE : head]:
+            return None
+        try:
+            found = _Unpickler(io.BytesIO(payload)).load()
+        except Exception:  # whatever a damaged pickle raises
+            return None
+        if type(found) is not model:
+            return None
+        if time.time() - info.st_mtime > DAY:  # used: kept from pruning for KEEP_DAYS more
+            with contextlib.suppress(OSError):
+                os.utime(self._path(key))
+        return found
+
+    def put(self, key: str, instance: BaseModel) -> None:
+        """Keep a model that validated, under its file's key."""
+        if self._writable is None:
+            self._writable = private_folder(os.path.dirname(self.folder)) and private_folder(
+                self.folder
+            )
+            if self._writable:
+                self._prune_now_and_then()
+        if not self._writable or self.budget <= 0:
+            return
+        try:
+            payload = pickle.dumps(instance, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a model that does not pickle is simply not kept
+            return
+        checksum = hashlib.blake2b(payload, digest_size=SUM_SIZE).digest()
+        from leadwork.cachedir import write_private
+
+        self.budget -= 1
+        try:
+            write_private(self._path(key), FORMAT + key.encode() + checksum + payload, sync=False)
+        except OSError:  # a read-only or full cache folder: go on without it
+            self._writable = False
+
+    def _prune_now_and_then(self) -> None:
+        """Once a day: remove entries unused for KEEP_DAYS, and temp files left by a run
+        that was killed. Another run pruning at the same time only finds less to do."""
+        marker = os.path.join(self.folder, ".pruned")
+        now = time.time()
+        try:
+            if now - os.stat(marker).st_mtime < DAY:
+                return
+        except OSError:
+            pass
+        try:
+            with open(marker, "wb"):
+                pass
+            prune(self.folder, now)
+        except OSError:
+            return
+
+
+def prune(folder: str, now: float, keep_days: float = KEEP_DAYS) -> int:
+    """Remove entries of `folder` unused for `keep_days`, and old temp files; how many."""
+    removed = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.endswith((SUFFIX, ".tmp")):
+                continue
+            try:
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+                if age > keep_days * DAY or (entry.name.endswith(".tmp") and age > DAY):
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                continue  # gone already: another run pruned it
+    return removed
