@@ -53,14 +53,9 @@ def _typer_init() -> bytes:
     return b""
 
 
-_KEY: list[str] = []  # cli_key, once worked out in this process
-
-
 def cli_key() -> str:
     """What the CLI's answers depend on: Python, Typer, leadwork's version and the bytes
     of every module of the CLI (their help texts, options and commands)."""
-    if _KEY:
-        return _KEY[0]
     import zlib
 
     from leadwork import __version__
@@ -71,8 +66,7 @@ def cli_key() -> str:
             with open(os.path.join(CLI_FOLDER, name), "rb") as handle:
                 data.append(name.encode() + b"\0" + handle.read())
     blob = b"\0\0".join(data)
-    _KEY.append(f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}{len(blob):x}")
-    return _KEY[0]
+    return f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}{len(blob):x}"
 
 
 def cache_file(kind: str, environ: Mapping[str, str] = os.environ) -> str:
