@@ -328,3 +328,18 @@ def test_review_step_needs_an_id_named_by_its_new_flag(run, example_journal):
     result = run("review", "capability", "--step-done", "2", journal=example_journal)
     assert result.exit_code == 2
     assert "--step-done needs a capability ID" in result.stderr
+
+
+@pytest.mark.parametrize("command", sorted({path for path, _ in options(hidden=True)}))
+def test_tab_offers_the_names_not_the_old_spellings(run, command):
+    """Typer's own completion (the fast completer is compared with it in test_completion)."""
+    line = f"leadwork {command} -"
+    env = {"_LEADWORK_COMPLETE": "complete_bash", "COMP_WORDS": line}
+    env["COMP_CWORD"] = str(len(line.split(" ")) - 1)
+    answer = run(env=env).stdout
+    assert "Usage:" not in answer  # the completion, not the help
+    offered = set(answer.split())
+    shown = {flag for path, flag in options(hidden=False) if path == command}
+    hidden = {flag for path, flag in options(hidden=True) if path == command}
+    assert shown <= offered
+    assert hidden & offered == set()
