@@ -417,7 +417,11 @@ def test_a_refused_edit_takes_the_review_file_back(example_journal, run):
             "  = hint: did you mean 'coaching-supervisors'?",
         ),
         (["--level", "3"], 2, "error: --level needs a capability ID"),
-        (["--step", "1", "--reason", "x"], 2, "error: --step, --reason need a capability ID"),
+        (
+            ["--step-done", "1", "--reason", "x"],
+            2,
+            "error: --step-done, --reason need a capability ID",
+        ),
         ([], 2, "error: --no-input needs a capability ID: there is nothing to ask for"),
         (
             ["coaching-supervisors", "--level", "3"],

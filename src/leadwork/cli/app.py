@@ -33,6 +33,7 @@ from leadwork.cli import (
 )
 from leadwork.cli import map as chain_map
 from leadwork.cli.boundary import LeadworkGroup
+from leadwork.cli.command import LeadworkCommand
 from leadwork.cli.echo import echo
 from leadwork.cli.session import Session
 
@@ -69,26 +70,31 @@ def root(
     ctx.obj = Session(journal_option=journal, debug=debug)
 
 
+def _command(name: str, function: Callable[..., None]) -> Callable[[typer.Typer], object]:
+    """How to add one command: its help in plain words (`LeadworkCommand`)."""
+    return lambda app: app.command(name, cls=LeadworkCommand)(function)
+
+
 # Every command, in the order `leadwork --help` lists them: a name and how to add it.
 COMMANDS: dict[str, Callable[[typer.Typer], object]] = {
-    "init": lambda app: app.command("init")(init.init),
-    "check": lambda app: app.command("check")(check.check),
-    "dashboard": lambda app: app.command("dashboard")(dashboard.dashboard),
-    "checkin": lambda app: app.command("checkin")(checkin.checkin),
-    "story": lambda app: app.command("story")(capture.story),
-    "conversation": lambda app: app.command("conversation")(capture.conversation),
-    "one-on-one": lambda app: app.command("one-on-one")(one_on_one.one_on_one),
-    "commitments": lambda app: app.command("commitments")(commitments.commitments),
-    "schema": lambda app: app.command("schema")(schema.schema),
-    "edit": lambda app: app.command("edit")(edit.edit),
-    "report": lambda app: app.command("report")(report.report),
+    "init": _command("init", init.init),
+    "check": _command("check", check.check),
+    "dashboard": _command("dashboard", dashboard.dashboard),
+    "checkin": _command("checkin", checkin.checkin),
+    "story": _command("story", capture.story),
+    "conversation": _command("conversation", capture.conversation),
+    "one-on-one": _command("one-on-one", one_on_one.one_on_one),
+    "commitments": _command("commitments", commitments.commitments),
+    "schema": _command("schema", schema.schema),
+    "edit": _command("edit", edit.edit),
+    "report": _command("report", report.report),
     "indicator": lambda app: app.add_typer(indicator.app, name="indicator"),
     "capability": lambda app: app.add_typer(capability.app, name="capability"),
     "review": lambda app: app.add_typer(review.app, name="review"),
-    "map": lambda app: app.command("map")(chain_map.map_command),
-    "reflect": lambda app: app.command("reflect")(reflect.reflect),
+    "map": _command("map", chain_map.map_command),
+    "reflect": _command("reflect", reflect.reflect),
     "git": lambda app: app.add_typer(git_group.app, name="git"),
-    "help": lambda app: app.command("help")(help_docs.help_command),
+    "help": _command("help", help_docs.help_command),
 }
 
 

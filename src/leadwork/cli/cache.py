@@ -76,6 +76,7 @@ def cache_file(kind: str, environ: Mapping[str, str] = os.environ) -> str:
 
 HELP = "help"  # the key on the first line, then the root help as Typer prints it
 TREE = "json"  # {"key": ..., "tree": the command tree}: json costs a few ms to import
+KINDS = "kinds"  # {"key": ..., "kinds": [...]}: a journal's conversation kinds, see below
 
 
 def _read(kind: str, environ: Mapping[str, str]) -> str | None:
@@ -129,14 +130,69 @@ def store(help_text: str, tree: dict[str, Any], environ: Mapping[str, str] = os.
     fails: without a cache leadwork is only slower."""
     import json
 
-    folder = cache_dir(environ)
     key = cli_key()
+    return _put(
+        {TREE: json.dumps({"key": key, "tree": tree}), HELP: f"{key}\n{help_text}"}, environ
+    )
+
+
+def _put(files: dict[str, str], environ: Mapping[str, str]) -> bool:
+    """Each kind's text into its cache file; True if all were kept."""
+    folder = cache_dir(environ)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         if not _trusted(folder):
             return False
-        _write(cache_file(TREE, environ), json.dumps({"key": key, "tree": tree}))
-        _write(cache_file(HELP, environ), f"{key}\n{help_text}")
+        for kind, text in files.items():
+            _write(cache_file(kind, environ), text)
     except OSError:
         return False
     return True
+
+
+# ---- a journal's conversation kinds, for Tab after `--with` -------------------------------------
+# The kinds are leadwork.toml's as the store reads and the model validates them (defaults,
+# no repeats, ids only), which costs pydantic (~200 ms) on a Tab press. So the first lookup
+# keeps its answer here, keyed by the file's path, mtime, size and a checksum of its bytes
+# (and this installation's CLI key), and later Tabs read it back until the file changes.
+
+
+def journal_key(config_path: str) -> str | None:
+    """What a journal's kinds depend on: leadwork.toml's path, mtime, size and bytes;
+    None when the file cannot be read."""
+    import zlib
+
+    try:
+        with open(config_path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            data = handle.read()
+    except OSError:
+        return None
+    stamp = f"{info.st_mtime_ns}:{info.st_size}:{zlib.crc32(data):08x}"
+    return f"{cli_key()}\0{os.path.abspath(config_path)}\0{stamp}"
+
+
+def load_kinds(key: str, environ: Mapping[str, str] = os.environ) -> list[str] | None:
+    """The kinds kept for `key` (journal_key), or None (missing, corrupt, another key)."""
+    import json
+
+    text = _read(KINDS, environ)
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    kinds = data.get("kinds")
+    if not isinstance(kinds, list) or not all(isinstance(kind, str) for kind in kinds):
+        return None
+    return kinds
+
+
+def store_kinds(key: str, kinds: list[str], environ: Mapping[str, str] = os.environ) -> bool:
+    """Keep a journal's kinds for later Tab presses; True if kept. Never fails."""
+    import json
+
+    return _put({KINDS: json.dumps({"key": key, "kinds": kinds})}, environ)

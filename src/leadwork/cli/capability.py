@@ -7,8 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.command import LeadworkCommand
 from leadwork.cli.echo import echo
-from leadwork.cli.options import FORMAT_HELP, ListFormat, show
+from leadwork.cli.options import (
+    FORMAT_HELP,
+    ListFormat,
+    OldOwnerOption,
+    OwnerOption,
+    owner_given,
+    show,
+)
 from leadwork.cli.session import session, today
 
 app = typer.Typer(
@@ -46,26 +54,18 @@ def _views(journal: Journal, ids: list[str] | None = None) -> list[CapabilityVie
     ]
 
 
-@app.command("list")
+@app.command("list", cls=LeadworkCommand)
 def list_capabilities(
     ctx: typer.Context,
-    owner: Annotated[
-        str | None,
-        typer.Option(
-            "--owner",
-            "-o",
-            metavar="PERSON",
-            help='Only those this person owns: a team id, or "me" for your own.',
-            autocompletion=complete_values.owners,
-            show_default=False,
-        ),
-    ] = None,
+    owner: OwnerOption = None,
+    old_owner: OldOwnerOption = None,
     format: FormatOption = ListFormat.text,
 ) -> None:
     """List the capabilities: owner, level against target, plan progress, next step due."""
     from leadwork.cli.lookup import find_by_id
     from leadwork.render import listing
 
+    owner = owner_given(owner, old_owner)
     journal = session(ctx).journal()
     if owner not in (None, complete_values.ME):  # a typo must not read as "nobody owns anything"
         find_by_id("person", owner, journal.team().people)
@@ -76,7 +76,7 @@ def list_capabilities(
         show(listing.capability_list_table(views))
 
 
-@app.command("show")
+@app.command("show", cls=LeadworkCommand)
 def show_capability(
     ctx: typer.Context,
     capability_id: Annotated[

@@ -41,7 +41,7 @@ def story(
         str | None,
         typer.Option(
             "--choice",
-            metavar="ID",
+            metavar="CHOICE",
             help="The strategic choice it lived (an id from strategy.toml), or 'purpose'.",
             autocompletion=complete_values.choices,
         ),

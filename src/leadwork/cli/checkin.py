@@ -46,7 +46,7 @@ def checkin(
         typer.Option(
             "--reading",
             "-r",
-            metavar="ID=VALUE",
+            metavar="INDICATOR=VALUE",
             help="This week's value of an indicator, e.g. -r dayton-scrap=3.1. Repeatable.",
             autocompletion=complete_values.readings,
             show_default=False,
@@ -133,7 +133,7 @@ def checkin(
         str | None,
         typer.Option(
             "--story-choice",
-            metavar="ID",
+            metavar="CHOICE",
             help="The strategic choice the --story lived, or 'purpose'.",
             autocompletion=complete_values.choices,
         ),
@@ -187,7 +187,7 @@ def checkin(
         list[str] | None,
         typer.Option(
             "--plan",
-            metavar="ID=PLAN",
+            metavar="INDICATOR=PLAN",
             help='Your plan to get back on track for an indicator you own (owner = "me"); '
             "the plans of the people you lead go in their one-on-ones. Repeatable.",
             autocompletion=complete_values.readings,

@@ -120,7 +120,24 @@ def owner_values(journal_option: str | None, incomplete: str) -> list[Item]:
 
 def conversation_kinds(root: Path | None) -> list[str]:
     """leadwork.toml's `[settings] conversation_kinds` as the journal reads it (its defaults
-    when it sets none, or when the file is broken: `leadwork check` says so)."""
+    when it sets none, or when the file is broken: `leadwork check` says so). The store's
+    reading costs pydantic, so its answer is kept in the user's cache (`cache.load_kinds`)
+    until leadwork.toml changes."""
+    from leadwork.cli import cache
+    from leadwork.store.layout import CONFIG
+
+    key = None if root is None else cache.journal_key(str(root / CONFIG))
+    kept = None if key is None else cache.load_kinds(key)
+    if kept is not None:
+        return kept
+    kinds = _read_kinds(root)
+    if key is not None:
+        cache.store_kinds(key, kinds)
+    return kinds
+
+
+def _read_kinds(root: Path | None) -> list[str]:
+    """The kinds as the store reads them: the slow lookup, which the cache keeps."""
     from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
 
     if root is None:

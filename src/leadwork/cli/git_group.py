@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from leadwork.cli.command import LeadworkCommand
 from leadwork.cli.echo import echo
 from leadwork.cli.session import session
 
@@ -23,7 +24,7 @@ app = typer.Typer(
 )
 
 
-@app.command("setup")
+@app.command("setup", cls=LeadworkCommand)
 def setup(
     ctx: typer.Context,
     global_: Annotated[
@@ -96,16 +97,23 @@ def setup(
     )
 
 
-@app.command("merge")
+@app.command("merge", cls=LeadworkCommand)
 def merge(
-    base: Annotated[Path, typer.Argument(help="The common ancestor's version (git's %O).")],
-    ours: Annotated[
-        Path, typer.Argument(help="Our version, replaced by the merged one (git's %A).")
+    base: Annotated[
+        Path, typer.Argument(metavar="BASE", help="The common ancestor's version (git's %O).")
     ],
-    theirs: Annotated[Path, typer.Argument(help="Their version (git's %B).")],
-    path: Annotated[str, typer.Argument(help="The file's path in the repository (git's %P).")] = "",
+    ours: Annotated[
+        Path,
+        typer.Argument(metavar="OURS", help="Our version, replaced by the merged one (git's %A)."),
+    ],
+    theirs: Annotated[Path, typer.Argument(metavar="THEIRS", help="Their version (git's %B).")],
+    path: Annotated[
+        str,
+        typer.Argument(metavar="PATH", help="The file's path in the repository (git's %P)."),
+    ] = "",
     marker_size: Annotated[
-        int, typer.Option("--marker-size", help="Conflict marker length (git's %L).")
+        int,
+        typer.Option("--marker-size", metavar="N", help="Conflict marker length (git's %L)."),
     ] = 7,
 ) -> None:
     """Merge one journal file: the merge driver git runs (see `leadwork git setup`).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import typer
 
 from leadwork.cli import indicator_csv, indicator_read, indicator_write
+from leadwork.cli.command import LeadworkCommand
 
 app = typer.Typer(
     name="indicator",
@@ -14,9 +15,9 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.command("list")(indicator_read.list_indicators)
-app.command("show")(indicator_read.show_indicator)
-app.command("add")(indicator_write.add)
-app.command("change")(indicator_write.change)
-app.command("export")(indicator_csv.export)
-app.command("import")(indicator_csv.import_)
+app.command("list", cls=LeadworkCommand)(indicator_read.list_indicators)
+app.command("show", cls=LeadworkCommand)(indicator_read.show_indicator)
+app.command("add", cls=LeadworkCommand)(indicator_write.add)
+app.command("change", cls=LeadworkCommand)(indicator_write.change)
+app.command("export", cls=LeadworkCommand)(indicator_csv.export)
+app.command("import", cls=LeadworkCommand)(indicator_csv.import_)

@@ -12,7 +12,15 @@ import typer
 
 from leadwork.cli import complete_values
 from leadwork.cli.echo import echo
-from leadwork.cli.options import FORMAT_HELP, ListFormat, parse_week, show
+from leadwork.cli.options import (
+    FORMAT_HELP,
+    ListFormat,
+    OldOwnerOption,
+    OwnerOption,
+    owner_given,
+    parse_week,
+    show,
+)
 from leadwork.cli.session import session, today
 
 WeekOption = Annotated[
@@ -27,23 +35,13 @@ WeekOption = Annotated[
     ),
 ]
 FormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
-OwnerOption = Annotated[
-    str | None,
-    typer.Option(
-        "--owner",
-        "-o",
-        metavar="PERSON",
-        help='Only those this person owns: a team id, or "me" for your own.',
-        autocompletion=complete_values.owners,
-        show_default=False,
-    ),
-]
 
 
 def list_indicators(
     ctx: typer.Context,
     week: WeekOption = None,
     owner: OwnerOption = None,
+    old_owner: OldOwnerOption = None,
     all_: Annotated[bool, typer.Option("--all", "-a", help="Include retired indicators.")] = False,
     format: FormatOption = ListFormat.text,
 ) -> None:
@@ -58,6 +56,7 @@ def list_indicators(
     from leadwork.render import listing
     from leadwork.store.dashboard import read_week
 
+    owner = owner_given(owner, old_owner)
     journal = session(ctx).journal()
     if owner not in (None, complete_values.ME):  # a typo must not read as "nobody owns anything"
         find_by_id("person", owner, journal.team().people)

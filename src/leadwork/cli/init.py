@@ -12,7 +12,8 @@ from leadwork.cli.echo import echo
 
 def init(
     path: Annotated[
-        Path, typer.Argument(help="Folder for the new journal (made if missing).")
+        Path,
+        typer.Argument(metavar="PATH", help="Folder for the new journal (made if missing)."),
     ] = Path("."),
     example: Annotated[
         bool,
@@ -22,10 +23,14 @@ def init(
             "instead of empty templates.",
         ),
     ] = False,
-    leader: Annotated[str, typer.Option(help="Your name, for leadwork.toml.")] = "Your name",
-    title: Annotated[str, typer.Option(help="Your role, for leadwork.toml.")] = "Your role",
+    leader: Annotated[
+        str, typer.Option(metavar="NAME", help="Your name, for leadwork.toml.")
+    ] = "Your name",
+    title: Annotated[
+        str, typer.Option(metavar="TEXT", help="Your role, for leadwork.toml.")
+    ] = "Your role",
     organization: Annotated[
-        str, typer.Option(help="The organization you lead, for leadwork.toml.")
+        str, typer.Option(metavar="NAME", help="The organization you lead, for leadwork.toml.")
     ] = "Your organization",
 ) -> None:
     """Make a new journal: commented templates that explain every key, ready to edit.

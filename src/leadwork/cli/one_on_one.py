@@ -20,7 +20,7 @@ from leadwork.cli import complete_values
 from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_option
 from leadwork.cli.one_on_one_flags import Flags, answers_from_flags
-from leadwork.cli.options import parse_date
+from leadwork.cli.options import either, parse_date
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -99,13 +99,25 @@ def one_on_one(
     celebrate: Annotated[
         str | None, typer.Option(metavar="TEXT", help="What is worth celebrating.")
     ] = None,
-    story: Annotated[
+    story_choice: Annotated[
         str | None,
         typer.Option(
+            "--story-choice",
             metavar="CHOICE",
             autocompletion=complete_values.choices,
             help="Also keep --celebrate as a story that lived this strategic choice (or "
             "'purpose'), in this week's check-in.",
+            show_default=False,
+        ),
+    ] = None,
+    old_story: Annotated[
+        str | None,
+        typer.Option(
+            "--story",
+            hidden=True,
+            help="Old spelling of --story-choice.",
+            autocompletion=complete_values.choices,
+            show_default=False,
         ),
     ] = None,
     story_who: Annotated[
@@ -114,7 +126,7 @@ def one_on_one(
             "--story-who",
             metavar="PERSON",
             autocompletion=complete_values.people,
-            help="Who the --story is about: a team id or a name. Default: the person met.",
+            help="Who the story is about: a team id or a name. Default: the person met.",
             show_default=False,
         ),
     ] = None,
@@ -180,7 +192,7 @@ def one_on_one(
         plan=plan,
         no_plan=no_plan,
         celebrate=celebrate,
-        story=story,
+        story=either("--story-choice", story_choice, "--story", old_story),
         story_who=story_who,
         theirs=theirs,
         mine=mine,

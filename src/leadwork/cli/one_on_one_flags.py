@@ -121,7 +121,7 @@ def answers_from_flags(
         attempt(partial(add_no_plan, ident))
 
     def add_story(choice: str) -> None:
-        known_id(choice, "strategic choice", "--story", choices, "strategy.toml")
+        known_id(choice, "strategic choice", "--story-choice", choices, "strategy.toml")
         answers.story_choice = choice
 
     def add_story_who(who: str) -> None:

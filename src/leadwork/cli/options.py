@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
+import typer
+
+from leadwork.cli import complete_values
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
@@ -12,6 +15,61 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from leadwork.domain.weeks import Week
+
+
+T = TypeVar("T")
+
+
+def either(flag: str, value: T | None, old_flag: str, old_value: T | None) -> T | None:
+    """An option given by its name or by its old spelling, a hidden alias kept for a
+    release (docs/cli.md, "One name for one idea"): one of them, or both saying the same."""
+    if value is not None and old_value is not None and value != old_value:
+        raise UsageProblem(
+            f"{old_flag} is the old spelling of {flag}, and they differ: "
+            f"'{old_value}' and '{value}'",
+            hint=f"give {flag} once",
+        )
+    return old_value if value is None else value
+
+
+def joined(value: list[str] | None, old_value: list[str] | None) -> list[str] | None:
+    """A repeatable option's values under its name and its old spelling, in that order."""
+    values = [*(value or []), *(old_value or [])]
+    return values or None
+
+
+OwnerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--owner",
+        metavar="PERSON",
+        help='Only those this person owns: a team id, or "me" for your own.',
+        autocompletion=complete_values.owners,
+        show_default=False,
+    ),
+]
+# `-o` was --owner's short form in the list commands; it means --output in every command
+# now. Those commands write no file, so `-o PERSON` cannot be misread there: it still
+# works for a release, hidden, with a warning.
+OldOwnerOption = Annotated[
+    str | None,
+    typer.Option(
+        "-o",
+        hidden=True,
+        help="Old spelling of --owner.",
+        autocompletion=complete_values.owners,
+        show_default=False,
+    ),
+]
+
+
+def owner_given(owner: str | None, old_owner: str | None) -> str | None:
+    """--owner, or the old `-o` with a warning that says what to write instead."""
+    if old_owner is not None:
+        from leadwork.cli.boundary import warn
+
+        warn("-o for --owner is an old spelling, going in a later release: write --owner")
+    return either("--owner", owner, "-o", old_owner)
 
 
 class ListFormat(StrEnum):

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.command import LeadworkCommand
 from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_and_say, commit_option
-from leadwork.cli.options import parse_date, parse_numbers
+from leadwork.cli.options import joined, parse_date, parse_numbers
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
@@ -52,13 +53,16 @@ NoInput = Annotated[
     bool,
     typer.Option("--no-input", help="Never ask: record what the flags say, nothing more."),
 ]
-ShowOnly = Annotated[
+Prep = Annotated[
     bool,
-    typer.Option("--show-only", help="Show what the review would look at; write nothing."),
+    typer.Option(
+        "--prep", help="Only prepare: show what the review would look at, record nothing."
+    ),
 ]
+ShowOnly = Annotated[bool, typer.Option("--show-only", hidden=True, help="Old spelling of --prep.")]
 FormatOption = Annotated[
     BriefFormat,
-    typer.Option("--format", "-f", help="With --show-only: text for people, json for scripts."),
+    typer.Option("--format", "-f", help="With --prep: text for people, json for scripts."),
 ]
 StrategyCommit = Annotated[bool, commit_option("review strategy YYYY-MM-DD")]
 CapabilityCommit = Annotated[bool, commit_option("review capability ID YYYY-MM-DD")]
@@ -182,6 +186,7 @@ def strategy(
     ] = None,
     date: DateOption = None,
     no_input: NoInput = False,
+    prep: Prep = False,
     show_only: ShowOnly = False,
     format: FormatOption = BriefFormat.text,
     commit: StrategyCommit = False,
@@ -210,7 +215,7 @@ def strategy(
     brief = gather_strategy_brief(journal, now)
     offered = brief.signals
     chosen = choose_signals(offered, _numbers(signal, "signal", len(offered))) if signal else None
-    if show_only:
+    if prep or show_only:
         if format is BriefFormat.json:
             echo(strategy_brief_json(brief))
         else:
@@ -318,13 +323,19 @@ def capability(
             show_default=False,
         ),
     ] = None,
-    step: Annotated[
+    step_done: Annotated[
         list[str] | None,
         typer.Option(
-            "--step",
+            "--step-done",
             metavar="N",
             help="A plan step done now, by its number in the plan (repeat it, or 2,3).",
             show_default=False,
+        ),
+    ] = None,
+    old_step: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--step", hidden=True, help="Old spelling of --step-done.", show_default=False
         ),
     ] = None,
     level: Annotated[
@@ -367,6 +378,7 @@ def capability(
     ] = None,
     date: DateOption = None,
     no_input: NoInput = False,
+    prep: Prep = False,
     show_only: ShowOnly = False,
     format: FormatOption = BriefFormat.text,
     commit: CapabilityCommit = False,
@@ -381,11 +393,13 @@ def capability(
     from leadwork.render.review import capability_briefs_json, capability_briefs_view
     from leadwork.store.reviews import gather_capability_briefs
 
+    step = joined(step_done, old_step)
+    prep = prep or show_only
     journal = session(ctx).journal()
     now = today()
     day = _day(date, now)
     flags = {
-        "--step": step,
+        "--step-done": step,
         "--level": level,
         "--reason": reason,
         "--inside": inside,
@@ -396,9 +410,9 @@ def capability(
         if given:
             raise UsageProblem(
                 f"{', '.join(given)} need{'s' * (len(given) == 1)} a capability ID",
-                hint="like `leadwork review capability quality-at-scale --step 3`",
+                hint="like `leadwork review capability quality-at-scale --step-done 3`",
             )
-        if no_input and not show_only:
+        if no_input and not prep:
             raise UsageProblem(
                 "--no-input needs a capability ID: there is nothing to ask for",
                 hint="like `leadwork review capability quality-at-scale --no-input --level 3`",
@@ -407,7 +421,7 @@ def capability(
         _known_capability(journal, capability_id)
 
     briefs = gather_capability_briefs(journal, now, capability_id)
-    if show_only:
+    if prep:
         if format is BriefFormat.json:
             echo(capability_briefs_json(briefs))
         else:
@@ -544,5 +558,5 @@ def _ask_feedback() -> list[dict[str, str]]:
         feedback.append({"who": who, "side": side, "text": said})
 
 
-app.command("strategy")(strategy)
-app.command("capability")(capability)
+app.command("strategy", cls=LeadworkCommand)(strategy)
+app.command("capability", cls=LeadworkCommand)(capability)

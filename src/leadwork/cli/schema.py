@@ -31,7 +31,11 @@ def schema(
     kind: Annotated[
         SchemaKind | None,
         typer.Argument(
-            help="Print this kind of file's schema to stdout instead.", show_default=False
+            metavar="FILE-KIND",
+            help="Print this kind of file's schema to stdout instead: "
+            + ", ".join(kind.value for kind in SchemaKind)
+            + ".",
+            show_default=False,
         ),
     ] = None,
     output: Annotated[

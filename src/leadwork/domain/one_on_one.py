@@ -565,7 +565,7 @@ def answer_problems(
         problems.append(
             Problem(
                 "--story-who says who a story is about; give the story too",
-                hint='give --celebrate "..." --story CHOICE with --story-who',
+                hint='give --celebrate "..." --story-choice CHOICE with --story-who',
             )
         )
     if answers.story_choice is not None:
@@ -573,7 +573,7 @@ def answer_problems(
             problems.append(
                 Problem(
                     "a story needs something to celebrate",
-                    hint='give --celebrate "..." with --story',
+                    hint='give --celebrate "..." with --story-choice',
                 )
             )
         if answers.story_choice not in choices:

@@ -193,7 +193,7 @@ def choose_signals(signals: Sequence[Signal], numbers: Iterable[int]) -> list[Si
             raise UsageProblem(
                 f"there is no signal {number}: "
                 + (f"the signals are numbered 1 to {len(signals)}" if signals else "none is open"),
-                hint="run `leadwork review strategy --show-only` to see them",
+                hint="run `leadwork review strategy --prep` to see them",
             )
         if signals[number - 1] not in chosen:
             chosen.append(signals[number - 1])
@@ -263,7 +263,7 @@ def choose_steps(brief: CapabilityBrief, positions: Iterable[int]) -> list[Numbe
                     if brief.steps
                     else "its plan has no steps"
                 ),
-                hint=f"see them with `leadwork review capability {cap.id} --show-only`",
+                hint=f"see them with `leadwork review capability {cap.id} --prep`",
             )
         item = brief.steps[position - 1]
         if item.step.is_done:
@@ -303,7 +303,7 @@ def choose_open_steps(steps: Sequence[OpenStep], numbers: Iterable[int]) -> list
             raise UsageProblem(
                 f"there is no open step {number}: "
                 + (f"they are numbered 1 to {len(steps)}" if steps else "every step is done"),
-                hint="run `leadwork review capability --show-only` to see the plans",
+                hint="run `leadwork review capability --prep` to see the plans",
             )
         if steps[number - 1] not in chosen:
             chosen.append(steps[number - 1])
@@ -321,7 +321,7 @@ def step_flag(
         raise UsageProblem(
             f"--step-done '{text}' is not CAPABILITY:N",
             hint="like --step-done quality-at-scale:3 (N as `leadwork review capability "
-            "--show-only` numbers the plan)",
+            "--prep` numbers the plan)",
         )
     mine = [s for s in steps if s.capability.id == capability_id]
     found = next((s for s in mine if s.numbered.position == int(number)), None)
