@@ -1,20 +1,26 @@
-"""Questions at a terminal, for any interactive command (the check-in, the one-on-one).
+"""The one interview toolkit: questions at a terminal for the check-in, the one-on-one and
+the reviews, and the one rule for when they may be asked (`may_ask`).
 
 Every question works the same way: Enter keeps the default shown in [brackets], or skips
-the question when there is none (the answer is None); a wrong answer says why and asks
-again; Ctrl-C and Ctrl-D (end of input) raise KeyboardInterrupt, so the caller keeps what
-was answered. Rich draws the questions; it is imported when a Prompter is made, never at
-start-up.
+the question when there is none (the answer is None); a wrong answer says why (the
+domain's message) and asks again; Ctrl-C and Ctrl-D (end of input) raise
+KeyboardInterrupt, so the caller keeps what was answered (the check-in keeps a draft; the
+others write nothing more). Answers are read with the builtin `input()` after importing
+the stdlib `readline` where there is one, so the line can be edited (arrow keys, Home/End,
+Ctrl-A/E/U/W) and earlier answers come back with the up arrow. Rich draws the questions;
+it is imported when a Prompter is made, never at start-up.
 
     ask = Prompter()
     name = ask.text("Who?")
     value = ask.number("Value", default=97.6, check=lambda v: None if v >= 0 else "below 0")
+    level = ask.whole("Level", low=1, high=5, default=3)
     outcome = ask.choice("Outcome", ["done", "carried", "dropped"], default="done")
     refresh = ask.confirm("Does it signal a refresh?", default=False)
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -22,11 +28,81 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 Number = int | float
 
+# An escape sequence in a prompt: readline must be told it takes no room on the line.
+_ESCAPE = re.compile(r"(\x1b\[[0-9;?]*[A-Za-z])")
+
 
 def stdin_is_terminal() -> bool:
-    """May we ask? Only when a person can answer: stdin is a terminal."""
-    isatty = getattr(sys.stdin, "isatty", None)
-    return bool(isatty and isatty())
+    """May we ask? Only when a person can answer: stdin is open and a terminal."""
+    stdin = sys.stdin
+    if stdin is None or getattr(stdin, "closed", False):  # `0<&-`
+        return False
+    isatty = getattr(stdin, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (ValueError, OSError):
+        return False
+
+
+def may_ask(*, no_input: bool, answered: bool, what: str, flags: str) -> bool:
+    """The one rule for every interview: whether to ask, or to record what the flags say.
+
+    With --no-input, never ask. At a terminal, ask (what the flags already answered is
+    not asked again). With no terminal to ask at (a script, a pipe, a closed stdin) record
+    what the flags say when they say anything; when they say nothing, refuse (exit 2)
+    naming the flags that answer the questions: answers typed into a pipe are never read
+    as answers, and recording an empty interview would be a silent loss."""
+    if no_input:
+        return False
+    if stdin_is_terminal():
+        return True
+    if answered:
+        return False
+    from leadwork.errors import UsageProblem
+
+    raise UsageProblem(
+        f"stdin is not a terminal, so {what} cannot ask its questions; nothing was written",
+        hint=f"answer at a terminal, or give the answers as flags: {flags}",
+    )
+
+
+def _line_editing() -> bool:
+    """Turn on line editing for `input()` when a person types at a terminal: True when
+    readline edits the line (it is imported once, and only then)."""
+    try:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return False
+    except (ValueError, OSError, AttributeError):
+        return False
+    try:
+        import readline
+    except ImportError:  # Windows, or a Python built without it: the terminal's editing
+        return False
+    if not getattr(_line_editing, "done", False):
+        _line_editing.done = True  # type: ignore[attr-defined]
+        # A paste that ends in Enter answers the question, as it always did; and no
+        # bracketed-paste codes around each answer.
+        readline.parse_and_bind("set enable-bracketed-paste off")
+    return True
+
+
+def read_answer(console: Any, prompt: Any) -> str:
+    """Show `prompt` (Rich text) and read one line through `input()`, line-editable.
+
+    The prompt's last line goes to `input()` itself, so readline knows where the answer
+    starts and redraws the line from there; its colour codes are wrapped in \\001 and
+    \\002, which tell readline they take no room. Lines above it are printed first."""
+    if sys.stdin is None or sys.stdin.closed:  # `0<&-`: no answers will come
+        raise EOFError
+    editing = _line_editing()
+    with console.capture() as capture:
+        console.print(prompt, end="")
+    head, newline, last = capture.get().rpartition("\n")
+    if newline:
+        console.file.write(head + newline)
+    if editing:
+        last = _ESCAPE.sub("\x01\\1\x02", last)
+    return input(last)
 
 
 class Invalid(ValueError):
@@ -39,8 +115,6 @@ class Prompter:
             from leadwork.render.terminal import VisibleConsole
 
             console = VisibleConsole()
-        # No readline: it redraws the line from column 0 and would erase the prompt Rich
-        # printed; the terminal's own editing (backspace, Ctrl-U, Ctrl-W) is enough here.
         self.console = console
 
     # ---- output -------------------------------------------------------------------------
@@ -69,9 +143,7 @@ class Prompter:
         prompt.append(": ")
         while True:
             try:
-                if sys.stdin is None or sys.stdin.closed:  # `0<&-`: no answers will come
-                    raise EOFError
-                reply = self.console.input(prompt)
+                reply = read_answer(self.console, prompt)
             except EOFError:
                 self.console.print()
                 raise KeyboardInterrupt from None
@@ -114,6 +186,18 @@ class Prompter:
 
         shown = None if default is None else format_number(default)
         return self.ask(question, read, default=default, shown=shown)
+
+    def whole(
+        self, question: Any, *, low: int, high: int, default: int | None = None
+    ) -> int | None:
+        """A whole number from `low` to `high`."""
+
+        def read(reply: str) -> int:
+            if reply.isdigit() and low <= int(reply) <= high:
+                return int(reply)
+            raise Invalid(f"'{reply}' is not a whole number from {low} to {high}")
+
+        return self.ask(question, read, default=default)
 
     def choice(
         self,
