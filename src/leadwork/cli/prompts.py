@@ -131,9 +131,11 @@ class Prompter:
         *,
         default: T | None = None,
         shown: str | None = None,
+        blank: bool = False,
     ) -> T | None:
-        """The one loop every question uses: Enter -> default (None: skipped); `parse`
-        raises Invalid (or ValueError) with the reason, and the question is asked again."""
+        """The one loop every question uses: Enter -> default (None: skipped; with `blank`,
+        "" goes to `parse` like any answer); `parse` raises Invalid (or ValueError) with the
+        reason, and the question is asked again."""
         from rich.text import Text
 
         prompt = Text("  ")
@@ -147,7 +149,7 @@ class Prompter:
             except EOFError:
                 self.console.print()
                 raise KeyboardInterrupt from None
-            if not reply.strip():
+            if not reply.strip() and (default is not None or not blank):
                 return default
             try:
                 return parse(reply.strip())
