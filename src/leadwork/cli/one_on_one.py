@@ -324,8 +324,8 @@ def _record(
 
     from leadwork.cli import prompts
     from leadwork.cli.one_on_one_interview import complete, interview
-    from leadwork.cli.one_on_one_prompts import Asker
     from leadwork.cli.options import show
+    from leadwork.cli.prompts import Prompter
     from leadwork.domain.one_on_one import build_meeting, story_from, text_problem
     from leadwork.render.one_on_one import recorded_renderable
     from leadwork.render.terminal import VisibleConsole
@@ -356,10 +356,10 @@ def _record(
     if flags.given() or no_input:
         answers = answers_from_flags(flags, prep, journal, choices, allow_past_due)
         if interactive:
-            complete(Asker(console, text_problem), prep, answers)
+            complete(Prompter(console, check_text=text_problem), prep, answers)
     else:
         show(_prep_renderable(prep))
-        ask = Asker(console, text_problem)
+        ask = Prompter(console, check_text=text_problem)
         ask.say("")
         if not ask.confirm("Record the one-on-one now?", default=True):
             show(Text("Nothing was written."))

@@ -15,11 +15,14 @@ it is imported when a Prompter is made, never at start-up.
     value = ask.number("Value", default=97.6, check=lambda v: None if v >= 0 else "below 0")
     level = ask.whole("Level", low=1, high=5, default=3)
     outcome = ask.choice("Outcome", ["done", "carried", "dropped"], default="done")
+    outcome = ask.one_of("Outcome", ["done", "carried", "dropped"], keys={"x": "dropped"})
+    due, confirmed = ask.day("Due", default, base=meeting_day, past=why_not_before)
     refresh = ask.confirm("Does it signal a refresh?", default=False)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -110,17 +113,31 @@ class Invalid(ValueError):
 
 
 class Prompter:
-    def __init__(self, console: Any = None) -> None:
+    """The questions of every interview. `check_text`, when given, says why a free-text
+    answer cannot be recorded (the one-on-one refuses control characters), or None."""
+
+    def __init__(
+        self, console: Any = None, check_text: Callable[[str], str | None] | None = None
+    ) -> None:
         if console is None:
             from leadwork.render.terminal import VisibleConsole
 
             console = VisibleConsole()
         self.console = console
+        self.check_text = check_text
 
     # ---- output -------------------------------------------------------------------------
 
-    def say(self, *renderables: Any) -> None:
-        self.console.print(*renderables)
+    def say(self, *renderables: Any, style: str = "") -> None:
+        """Print renderables; a str is shown as it is (journal text is never markup)."""
+        from rich.text import Text
+
+        self.console.print(
+            *(Text(r, style=style) if isinstance(r, str) else r for r in renderables)
+        )
+
+    def wrong(self, text: str) -> None:
+        self.say(f"    ✗ {text}", style="red")
 
     # ---- questions ----------------------------------------------------------------------
 
@@ -156,17 +173,23 @@ class Prompter:
             except ValueError as error:
                 self.console.print(Text(f"    ✗ {error}", style="red"))
 
-    def text(self, question: Any, *, default: str | None = None) -> str | None:
+    def text(self, question: Any, hint: str = "", *, default: str | None = None) -> str | None:
+        """Free text (None when skipped with Enter); `hint` is shown in (parentheses)."""
+
         def keep(reply: str) -> str:
+            reason = self.check_text(reply) if self.check_text else None
+            if reason:
+                raise Invalid(f"that cannot be recorded: {reason}")
             return reply
 
-        return self.ask(question, keep, default=default, shown=_short(default))
+        label = f"{question} ({hint})" if hint else question
+        return self.ask(label, keep, default=default, shown=_short(default))
 
     def number(
         self,
         question: Any,
-        *,
         default: Number | None = None,
+        *,
         parse: Callable[[str], Number] | None = None,
         check: Callable[[Number], str | None] | None = None,
     ) -> Number | None:
@@ -205,22 +228,69 @@ class Prompter:
         self,
         question: Any,
         options: Sequence[str],
-        *,
         default: str | None = None,
+        *,
+        keys: dict[str, str] | None = None,
     ) -> str | None:
-        """One of `options`: typed in full, by its number, or by an unambiguous start."""
+        """One of `options`: typed in full, by its number, by an unambiguous start, or by
+        its key in `keys` (shown beside it: "done [d]"). None when skipped with Enter."""
         from rich.text import Text
 
-        listed = " / ".join(f"{i} {option}" for i, option in enumerate(options, 1))
-        label = Text.assemble(
-            question if isinstance(question, Text) else Text(str(question)),
-            (f" ({listed})", "dim"),
-        )
+        label: Any
+        if keys:
+            label = f"{question} ({_keyed(options, keys)})"
+        else:
+            listed = " / ".join(f"{i} {option}" for i, option in enumerate(options, 1))
+            label = Text.assemble(
+                question if isinstance(question, Text) else Text(str(question)),
+                (f" ({listed})", "dim"),
+            )
 
         def pick(reply: str) -> str:
-            return pick_option(reply, options)
+            return (keys or {}).get(reply.lower()) or pick_option(reply, options)
 
         return self.ask(label, pick, default=default)
+
+    def one_of(
+        self,
+        question: Any,
+        options: Sequence[str],
+        default: str | None = None,
+        *,
+        keys: dict[str, str] | None = None,
+    ) -> str:
+        """A choice that must be made: Enter with no default asks again."""
+        while True:
+            answer = self.choice(question, options, default, keys=keys)
+            if answer is not None:
+                return answer
+            if keys:
+                self.wrong(f"answer one of: {_keyed(options, keys)}")
+
+    def day(
+        self,
+        question: str,
+        default: dt.date,
+        base: dt.date,
+        past: Callable[[dt.date], str | None],
+    ) -> tuple[dt.date, bool]:
+        """A date (YYYY-MM-DD or +days), `default` on Enter. A date that `past` objects to is
+        questioned; returns the date and whether such a date was confirmed."""
+
+        def read(reply: str) -> dt.date:
+            day = parse_day(reply, base)
+            if day is None:
+                raise Invalid(f"'{reply}' is not a date: write it as YYYY-MM-DD, or +7 for a week")
+            return day
+
+        while True:
+            day = self.ask(f"{question} (YYYY-MM-DD or +days)", read, default=default)
+            assert day is not None  # there is always a default
+            reason = past(day)
+            if reason is None:
+                return day, False
+            if self.confirm(f"{reason[0].upper()}{reason[1:]}. Keep it?", default=False):
+                return day, True
 
     def confirm(self, question: Any, *, default: bool | None = None) -> bool | None:
         shown = {True: "Y/n", False: "y/N", None: "y/n"}[default]
@@ -234,6 +304,27 @@ class Prompter:
             raise Invalid("answer y or n")
 
         return self.ask(question, yes_no, default=default, shown=shown)
+
+
+def _keyed(options: Sequence[str], keys: dict[str, str]) -> str:
+    """ "done [d] / carried [c] / dropped [x]": each option with the key that answers it."""
+    named = {value: key for key, value in keys.items()}
+    return " / ".join(f"{o} [{named[o]}]" if o in named else o for o in options)
+
+
+_RELATIVE = re.compile(r"^\+(\d{1,4})d?$")
+
+
+def parse_day(text: str, base: dt.date) -> dt.date | None:
+    """YYYY-MM-DD, or +N (N days after `base`); None if it is neither."""
+    text = text.strip()
+    match = _RELATIVE.match(text)
+    if match:
+        return base + dt.timedelta(days=int(match[1]))
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
 
 
 def pick_option(reply: str, options: Sequence[str]) -> str:
