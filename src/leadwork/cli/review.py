@@ -1,7 +1,8 @@
 """`leadwork review strategy|capability`: reviews as a ritual, recorded one file each.
 
-Each command shows what the review should look at, then asks (at a terminal, or from
-piped answers) only what its flags did not already say; `--no-input` never asks.
+Each command shows what the review should look at, then asks at a terminal only what its
+flags did not already say; `--no-input` never asks. Without a terminal the flags are
+recorded, and with none it refuses: the rule of every interview (`cli/prompts.may_ask`).
 Every answer and flag is checked before anything is written.
 """
 
