@@ -239,3 +239,32 @@ def test_a_whole_check_in_at_a_real_terminal(journal):
     assert transcript == TRANSCRIPT
     text = (journal / W49).read_text()
     assert '[[stories]]\ntext = "Tom found a second bar supplier"\nwho = "tom"\n' in text
+
+
+LEFT = "\x1b[D"  # the left arrow, as a terminal sends it
+
+
+def test_an_answer_is_edited_with_the_arrow_keys(journal):
+    """Line editing (readline): "Stedy", two left arrows, "a", Enter is "Steady", not an
+    answer holding ^[[D. The up arrow brings back an earlier answer of the session."""
+    child = spawn(journal)
+    answer(child, OUTCOME, "done")
+    answer(child, OUTCOME, "carried")
+    answer(child, "value in %: ", "96")
+    answer(child, "value: ", "1.4")
+    for area in ("alignment", "capability", "accountability", "someone else's job", "other"):
+        answer(child, f"{area}: ", "")
+    for area in ("alignment", "capability", "accountability"):
+        answer(child, f"{area}: ", "")
+    answer(child, "(Enter: no more): ", "")  # no story
+    answer(child, "6 other): ", "")  # no conversation
+    child.expect(r": $")
+    child.send("Stedy" + LEFT * 2 + "a\r")  # Commitment 1
+    child.expect(r": $")
+    child.send("\x1b[A" + "\x7f" * 3 + "er\r")  # Commitment 2: up arrow, then edit it
+    output = finish(child)
+    assert child.exitstatus == 0, output
+    assert "^[[" not in output
+    text = (journal / W49).read_text()
+    assert '[[commitments]]\ntext = "Steady"\n' in text
+    assert '[[commitments]]\ntext = "Steer"\n' in text

@@ -179,7 +179,7 @@ def hostile_journal(example_journal: Path) -> Path:
         ["dashboard", "-f", "markdown"],
         ["dashboard", "-f", "html"],
         ["dashboard", "-f", "svg"],
-        ["one-on-one", "priya"],
+        ["one-on-one", "priya", "--prep"],  # with no terminal, only --prep shows it
         ["one-on-one", "priya", "-f", "markdown"],
         ["indicator", "list"],
         ["indicator", "show", "greenville-otd"],
@@ -291,7 +291,7 @@ def test_a_closed_pipe_is_no_error(example_journal, args):
     [
         ["dashboard"],
         ["dashboard", "-f", "markdown"],
-        ["one-on-one", "priya"],
+        ["one-on-one", "priya", "--prep"],
         ["one-on-one", "priya", "-f", "markdown"],
         ["indicator", "list"],
         ["map"],
@@ -320,7 +320,14 @@ def test_the_fallbacks_read_well(example_journal):
 
 
 @pytest.mark.parametrize(
-    "args", [["review", "strategy"], ["review", "capability"], ["edit", "strategy.toml"]]
+    "args",
+    [
+        ["review", "strategy"],
+        ["review", "capability"],
+        ["checkin"],
+        ["one-on-one", "marcus"],
+        ["edit", "strategy.toml"],
+    ],
 )
 @pytest.mark.parametrize("stdin", ["devnull", "closed"])
 def test_a_closed_stdin_is_no_internal_error(example_journal, args, stdin):
@@ -334,9 +341,10 @@ def test_a_closed_stdin_is_no_internal_error(example_journal, args, stdin):
         )
     assert result.returncode != INTERNAL, result.stderr
     assert b"internal error" not in result.stderr
-    if args[0] == "review":
+    if args[0] != "edit":  # the interviews' one rule: no terminal, no flags: refused
         assert result.returncode == 2
-        assert b"the answers ended before" in result.stderr
+        assert b"stdin is not a terminal, so " in result.stderr
+        assert b"cannot ask its questions; nothing was written" in result.stderr
 
 
 def test_an_interview_shows_journal_text_without_running_it(run, hostile_journal, monkeypatch):

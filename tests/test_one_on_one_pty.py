@@ -96,3 +96,44 @@ def test_ctrl_c_in_the_interview_writes_nothing(example_journal):
     child.close()
     assert child.exitstatus == 130
     assert tree_hash(example_journal) == before
+
+
+@pytest.mark.skipif(not LEADWORK.exists(), reason="the leadwork command is not installed")
+def test_an_answer_is_edited_with_the_arrow_keys(example_journal):
+    """Line editing (readline), with colour on: "Stedy", two left arrows, "a" is "Steady",
+    not an answer holding ^[[D (which the one-on-one refused as a control character)."""
+    env = {**os.environ, "LEADWORK_TODAY": "2026-11-27", "FORCE_COLOR": "1", "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(
+        str(LEADWORK),
+        ["--journal", str(example_journal), "one-on-one", "marcus"],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 100),
+    )
+    try:
+        child.expect_exact("Record the one-on-one now?")
+        child.sendline("y")
+        child.expect_exact("How is Marcus progressing, in their words?")
+        child.send("Stedy" + "\x1b[D" * 2 + "a\r")
+        child.expect_exact("What's Marcus's plan to get back on track?")
+        child.sendline("Quarantine the heat lots.")
+        child.expect_exact("What is worth celebrating?")
+        child.send("\x1b[A" * 2 + " week\r")  # the up arrow brings back an earlier answer
+        child.expect_exact("A story?")
+        child.sendline("")
+        for outcome in ("d", "x"):
+            child.expect_exact("What became of it?")
+            child.sendline(outcome)
+        for question in ("Commitment", "Commitment", "Did you agree", "Anything else"):
+            child.expect_exact(question)
+            child.sendline("")
+        child.expect_exact("Recorded one-on-ones/2026-11-27-marcus.toml")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    record = tomllib.loads((example_journal / "one-on-ones" / "2026-11-27-marcus.toml").read_text())
+    assert record["progress"] == "Steady"
+    assert record["celebrate"] == "Steady week"

@@ -291,16 +291,24 @@ def terminal(monkeypatch):
     monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
 
 
-def test_without_a_terminal_or_answers_it_only_prepares(run, example_journal):
+def test_without_a_terminal_or_answers_it_refuses_naming_the_flags(run, example_journal):
+    """The rule of every interview (issue 13): no terminal and no answers as flags is a
+    usage error, not a preparation that looks like success; --prep prepares."""
     before = tree_hash(example_journal)
     result = run("one-on-one", "marcus", journal=example_journal, input="y\n")
-    assert result.exit_code == 0, result
-    assert "What's your plan to get back on track?" in result.stdout
-    assert result.stdout.endswith(
-        "Not recorded: answer at a terminal, or give the answers as flags (leadwork one-on-one "
-        "--help).\n"
+    assert result.exit_code == 2, result
+    assert (
+        "error: stdin is not a terminal, so one-on-one marcus cannot ask its questions; "
+        "nothing was written"
+    ) in result.stderr
+    assert "--progress, --plan" in result.stderr and "--prep shows the preparation" in (
+        " ".join(result.stderr.split())
     )
+    assert result.stdout == ""
     assert tree_hash(example_journal) == before
+    prepared = run("one-on-one", "marcus", "--prep", journal=example_journal, input="y\n")
+    assert prepared.exit_code == 0, prepared
+    assert "What's your plan to get back on track?" in prepared.stdout
 
 
 def test_without_a_terminal_flags_never_ask(run, example_journal):

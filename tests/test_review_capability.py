@@ -17,6 +17,13 @@ TODAY = "2026-11-27"
 COACHING_REVIEW = f"reviews/{TODAY}-capability-coaching-supervisors.toml"
 
 
+@pytest.fixture
+def terminal(monkeypatch):
+    """CliRunner's stdin is not a terminal; say it is, so the review asks (its answers are
+    typed through `input`)."""
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
+
+
 def stripped(output: str) -> str:
     return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
 
@@ -106,7 +113,7 @@ def test_the_briefing_for_all_as_json(example_journal, run):
 # ---- recording -----------------------------------------------------------------------------------
 
 
-def test_an_interactive_review_changes_only_the_lines_it_must(example_journal, run):
+def test_an_interactive_review_changes_only_the_lines_it_must(example_journal, run, terminal):
     before = files(example_journal)
     answers = (
         "2\n"  # open steps done now
@@ -120,7 +127,7 @@ def test_an_interactive_review_changes_only_the_lines_it_must(example_journal, r
         "review", "capability", "coaching-supervisors", journal=example_journal, input=answers
     )
     assert result.exit_code == 0, result
-    assert "Error: answer inside or outside (i or o)" in result.stdout
+    assert "✗ answer inside or outside (i or o)" in result.stdout
     assert result.stdout.rstrip().endswith(
         f"Recorded {COACHING_REVIEW}; in capabilities.toml: marked step 2 done and level 2 → 3."
     )
@@ -353,7 +360,7 @@ def test_steps_are_recorded_by_text_so_a_new_step_does_not_renumber_them(example
     assert "is not a plan step" not in check.stderr
 
 
-def test_walking_through_each_capability(example_journal, run):
+def test_walking_through_each_capability(example_journal, run, terminal):
     before = files(example_journal)
     answers = "n\nn\nn\nn\ny\n2\n\n\n\n"  # skip four; coaching: step 2, level as is, no words
     result = run("review", "capability", journal=example_journal, input=answers)
@@ -363,13 +370,13 @@ def test_walking_through_each_capability(example_journal, run):
         ["quality-at-scale", "dependable-scheduling", "machinist-pipeline"], start=1
     ):
         assert capability in text
-        assert f"Review it now? ({number} of 5; y or n) [y]: " in text
+        assert f"Review it now? ({number} of 5) [Y/n]:" in text
     changed, new = changes(before, example_journal)
     assert list(new) == [COACHING_REVIEW]
     assert changed == {"capabilities.toml": ["+done = 2026-11-27"]}
 
 
-def test_a_walk_skips_what_was_reviewed_today(example_journal, run):
+def test_a_walk_skips_what_was_reviewed_today(example_journal, run, terminal):
     run("review", "capability", "quality-at-scale", "--no-input", journal=example_journal)
     result = run("review", "capability", journal=example_journal, input="n\nn\nn\nn\n")
     assert result.exit_code == 0, result
@@ -458,24 +465,58 @@ def test_one_review_of_a_capability_a_day(example_journal, run):
     assert tree_hash(example_journal) == before
 
 
-def test_a_changed_level_needs_a_reason_when_asked_too(example_journal, run):
+def test_a_changed_level_needs_a_reason_when_asked_too(example_journal, run, terminal):
     answers = "\n3\n\nBecause the clinic happened.\n\n"
     result = run(
         "review", "capability", "coaching-supervisors", journal=example_journal, input=answers
     )
     assert result.exit_code == 0, result
-    assert "Error: an answer is needed here\nWhy 3?: " in result.stdout
+    assert "✗ an answer is needed here\n  Why 3?: " in result.stdout
     data = tomllib.loads((example_journal / COACHING_REVIEW).read_text())
     assert (data["level"], data["reason"]) == (3, "Because the clinic happened.")
 
 
-def test_answers_that_end_early_write_nothing(example_journal, run):
+def test_answers_that_end_early_write_nothing(example_journal, run, terminal):
     before = tree_hash(example_journal)
     result = run(
         "review", "capability", "coaching-supervisors", journal=example_journal, input="2\n"
     )
-    assert result.exit_code == 2
-    assert "error: the answers ended before 'Level now" in result.stderr
+    assert result.exit_code == 130
+    assert "Level now" in result.stdout
+    assert "interrupted; nothing more was written" in result.stderr
+    assert tree_hash(example_journal) == before
+
+
+@pytest.mark.parametrize("args", [[], ["coaching-supervisors"]])
+def test_no_terminal_and_no_answers_is_refused_naming_the_flags(example_journal, run, args):
+    before = tree_hash(example_journal)
+    result = run("review", "capability", *args, journal=example_journal, input="y\n2\n")
+    assert result.exit_code == 2, result
+    assert (
+        "error: stdin is not a terminal, so review capability cannot ask its questions; "
+        "nothing was written"
+    ) in result.stderr
+    assert "ID with --step, --level, --reason, --inside, --outside" in result.stderr
+    assert tree_hash(example_journal) == before
+
+
+def test_no_terminal_records_what_the_flags_say(example_journal, run):
+    result = run(
+        "review", "capability", "coaching-supervisors", "--step", "2", journal=example_journal
+    )
+    assert result.exit_code == 0, result
+    assert "Level now" not in result.stdout
+    data = tomllib.loads((example_journal / COACHING_REVIEW).read_text())
+    assert "level" not in data and data["steps_done"][-1].startswith("First coaching clinic")
+
+
+def test_no_terminal_and_a_changed_level_needs_its_reason_as_a_flag(example_journal, run):
+    before = tree_hash(example_journal)
+    result = run(
+        "review", "capability", "coaching-supervisors", "--level", "3", journal=example_journal
+    )
+    assert result.exit_code == 2, result
+    assert "the level changes from 2 to 3: say why with --reason" in result.stderr
     assert tree_hash(example_journal) == before
 
 
@@ -491,24 +532,10 @@ def test_an_invalid_capabilities_file_is_reported(example_journal, run):
     assert tree_hash(example_journal) == before
 
 
-def test_ctrl_c_in_a_walk_keeps_the_reviews_already_made(example_journal, run, monkeypatch):
+def test_ctrl_c_in_a_walk_keeps_the_reviews_already_made(example_journal, run, terminal):
     """Each capability's review is written as soon as its answers are in."""
-    import typer
-
-    answers = iter(["y", "", "", ""])  # quality-at-scale: level as is, no reason, no voices
-
-    def prompt(text, default=None, show_default=True, value_proc=None):
-        try:
-            answer = next(answers)
-        except StopIteration:
-            try:
-                raise KeyboardInterrupt
-            except KeyboardInterrupt:
-                raise typer.Abort() from None  # what click does on Ctrl-C
-        return value_proc(answer if answer or default is None else default)
-
-    monkeypatch.setattr(typer, "prompt", prompt)
-    result = run("review", "capability", journal=example_journal)
+    answers = "y\n\n\n\n"  # quality-at-scale: level as is, no reason, no voices; then Ctrl-D
+    result = run("review", "capability", journal=example_journal, input=answers)
     assert result.exit_code == 130, result
     assert "interrupted; nothing more was written" in result.stderr
     kept = example_journal / f"reviews/{TODAY}-capability-quality-at-scale.toml"

@@ -27,6 +27,13 @@ TODAY = "2026-11-27"
 NEW_REVIEW = f"reviews/{TODAY}-strategy.toml"
 
 
+@pytest.fixture
+def terminal(monkeypatch):
+    """CliRunner's stdin is not a terminal; say it is, so the review asks (its answers are
+    typed through `input`)."""
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
+
+
 def stripped(output: str) -> str:
     return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
 
@@ -87,7 +94,9 @@ def test_the_briefing_as_json(example_journal, run):
 # ---- recording -----------------------------------------------------------------------------------
 
 
-def test_an_interactive_review_records_one_file_and_touches_nothing_else(example_journal, run):
+def test_an_interactive_review_records_one_file_and_touches_nothing_else(
+    example_journal, run, terminal
+):
     before = files(example_journal)
     answers = "marcus, priya, Dana Whitfield\n2, 3\n\nMedical goes to 35% by 2028.\n"
     result = run("review", "strategy", journal=example_journal, input=answers)
@@ -206,12 +215,12 @@ def test_strategy_toml_is_never_rewritten(example_journal, run):
     assert (example_journal / "strategy.toml").read_bytes() == strategy
 
 
-def test_a_wrong_answer_is_asked_again(example_journal, run):
+def test_a_wrong_answer_is_asked_again(example_journal, run, terminal):
     answers = "marcus\n7\nx\n1\n\n\n"
     result = run("review", "strategy", journal=example_journal, input=answers)
     assert result.exit_code == 0, result
-    assert "Error: there is no signal 7: the signals are numbered 1 to 3" in result.stdout
-    assert "Error: 'x' is not a signal number" in result.stdout
+    assert "✗ there is no signal 7: the signals are numbered 1 to 3" in result.stdout
+    assert "✗ 'x' is not a signal number" in result.stdout
     data = tomllib.loads((example_journal / NEW_REVIEW).read_text())
     assert [a["week"] for a in data["answered"]] == ["2026-W37"]
 
@@ -251,12 +260,36 @@ def test_one_review_a_day(example_journal, run):
     assert tree_hash(example_journal) == before
 
 
-def test_answers_that_end_early_write_nothing(example_journal, run):
+def test_answers_that_end_early_write_nothing(example_journal, run, terminal):
+    """Ctrl-D (the end of the input) at a question stops the review as Ctrl-C does."""
     before = tree_hash(example_journal)
     result = run("review", "strategy", journal=example_journal, input="marcus\n")
-    assert result.exit_code == 2
-    assert "error: the answers ended before 'Which signals did it answer?" in result.stderr
+    assert result.exit_code == 130
+    assert "Which signals did it answer?" in result.stdout
+    assert "interrupted; nothing more was written" in result.stderr
     assert tree_hash(example_journal) == before
+
+
+def test_no_terminal_and_no_answers_is_refused_naming_the_flags(example_journal, run):
+    """Answers piped in are not read as answers (one rule for every interview)."""
+    before = tree_hash(example_journal)
+    result = run("review", "strategy", journal=example_journal, input="marcus\n")
+    assert result.exit_code == 2, result
+    assert (
+        "error: stdin is not a terminal, so review strategy cannot ask its questions; "
+        "nothing was written"
+    ) in result.stderr
+    assert "--participant, --signal, --other-signal, --changes (or --no-input)" in result.stderr
+    assert "Who took part?" not in result.stdout
+    assert tree_hash(example_journal) == before
+
+
+def test_no_terminal_records_what_the_flags_say(example_journal, run):
+    result = run("review", "strategy", "-p", "marcus", journal=example_journal, input="x\n")
+    assert result.exit_code == 0, result
+    assert "Who took part?" not in result.stdout
+    data = tomllib.loads((example_journal / NEW_REVIEW).read_text())
+    assert data["participants"] == ["marcus"] and "changes" not in data
 
 
 def test_a_broken_checkin_is_reported_and_nothing_written(example_journal, run):
@@ -373,7 +406,7 @@ def test_a_signal_already_answered_is_not_offered_again(journal, run):
     ]
 
 
-def test_a_review_with_no_signals_to_answer(fresh_journal, run):
+def test_a_review_with_no_signals_to_answer(fresh_journal, run, terminal):
     result = run("review", "strategy", journal=fresh_journal, input="Dana\n\nNothing.\n")
     assert result.exit_code == 0, result
     assert "No refresh signals in the check-ins." in result.stdout

@@ -29,6 +29,10 @@ class SummaryFormat(StrEnum):
     json = "json"
 
 
+CHECKIN_FLAGS = (
+    "--reading, --hours, --confidence, --done, --story, --conversation, --commitment, "
+    "--confident, --challenge... (see `leadwork checkin --help`), or --no-input"
+)
 CheckinCommit = Annotated[bool, commit_option("checkin YYYY-Www")]
 WEEK_HELP = "The ISO week, like 2026-W48. Default: this week. A week not yet begun is refused."
 
@@ -209,8 +213,8 @@ def checkin(
         bool,
         typer.Option(
             "--no-input",
-            help="Never ask; record only what the flags say. The same when stdin is not "
-            "a terminal.",
+            help="Never ask; record only what the flags say (the same when stdin is not "
+            "a terminal and flags are given).",
         ),
     ] = False,
     commit: CheckinCommit = False,
@@ -226,7 +230,8 @@ def checkin(
 
     At a terminal it asks, step by step (Enter skips; flags given answer their questions
     first). Ctrl-C keeps the answers given as a draft, and the next run offers to resume
-    it. With --no-input, or when stdin is not a terminal, it records the flags only.
+    it. With --no-input, or when stdin is not a terminal, it records the flags only; with
+    no terminal and no flags it refuses (exit 2), for there is nothing to record.
     Writes checkins/YYYY-Www.toml; a week that has a file is amended, keeping your edits
     and comments, and the summary shows what changed.
     """
@@ -258,7 +263,12 @@ def checkin(
     )
     answers, preanswered = flags.answers(journal, the_week, indicators, previous)
     notes: list[str] = []
-    interactive = not no_input and format is SummaryFormat.text and prompts.stdin_is_terminal()
+    interactive = prompts.may_ask(
+        no_input=no_input or format is not SummaryFormat.text,  # json: for scripts, never asks
+        answered=answers.count() > 0 or bool(preanswered),
+        what="checkin",
+        flags=CHECKIN_FLAGS,
+    )
     if interactive:
         answers = _interview(journal, the_week, indicators, earlier, answers, preanswered)
     else:

@@ -1,11 +1,11 @@
 """`leadwork one-on-one`: prepare a one-on-one that goes beyond updates, then record it.
 
 `leadwork one-on-one PERSON` shows the preparation, then asks step by step. Questions are
-asked only at a terminal (as in the check-in). Answers given as flags skip the interview:
-at a terminal only what is still needed is asked; with --no-input, or from a script,
-anything still needed is an error. From a script with no answers at all, it prepares and
-records nothing. `--prep` only prepares (text, markdown agenda or json); `--due` lists who
-is due or overdue.
+asked only at a terminal, by the rule every interview follows (`cli/prompts.may_ask`).
+Answers given as flags skip the interview: at a terminal only what is still needed is
+asked; with --no-input, or from a script, anything still needed is an error. From a
+script with no answers at all, it refuses (exit 2) naming the flags; `--prep` only
+prepares (text, markdown agenda or json); `--due` lists who is due or overdue.
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from leadwork.store.journal import Journal
 
 
+MEETING_FLAGS = (
+    "--progress, --plan, --celebrate, --theirs, --mine, --done... (see `leadwork one-on-one "
+    "--help`), or --no-input; --prep shows the preparation and records nothing"
+)
 MeetingCommit = Annotated[bool, commit_option("one-on-one PERSON YYYY-MM-DD")]
 
 
@@ -183,7 +187,8 @@ def one_on_one(
     The preparation shows the person's indicators (status and 13 weeks), the commitments
     both of you left open last time, stories about them, and the questions to ask. Then
     it asks, step by step (at a terminal), and writes one-on-ones/DATE-PERSON.toml. Give
-    the answers as flags (with --no-input) to record without questions.
+    the answers as flags (with --no-input) to record without questions. With no terminal
+    and no answers as flags it refuses (exit 2); --prep only prepares.
     """
     from leadwork.cli.boundary import vouch
 
@@ -327,13 +332,12 @@ def _record(
     allow_past_due: bool,
     commit: bool = False,
 ) -> None:
-    from rich.console import Group
     from rich.text import Text
 
     from leadwork.cli import prompts
     from leadwork.cli.one_on_one_interview import complete, interview
-    from leadwork.cli.one_on_one_prompts import Asker
     from leadwork.cli.options import show
+    from leadwork.cli.prompts import Prompter
     from leadwork.domain.one_on_one import build_meeting, story_from, text_problem
     from leadwork.render.one_on_one import recorded_renderable
     from leadwork.render.terminal import VisibleConsole
@@ -357,23 +361,17 @@ def _record(
     strategy = journal.strategy()
     choices = {c.id for c in strategy.choices} | {"purpose"}
     agreements: list[Agreement] = []
-    interactive = not no_input and prompts.stdin_is_terminal()
+    what = f"one-on-one {prep.person.id}"
+    interactive = prompts.may_ask(
+        no_input=no_input, answered=flags.given(), what=what, flags=MEETING_FLAGS
+    )
     if flags.given() or no_input:
         answers = answers_from_flags(flags, prep, journal, choices, allow_past_due)
         if interactive:
-            complete(Asker(console, text_problem), prep, answers)
-    elif not interactive:
-        # No answers and no one to ask them of (a script, a pipe): prepare, record nothing.
-        note = Text(
-            "\nNot recorded: answer at a terminal, or give the answers as flags "
-            "(leadwork one-on-one --help).",
-            style="dim",
-        )
-        show(Group(_prep_renderable(prep), note))
-        return
+            complete(Prompter(console, check_text=text_problem), prep, answers)
     else:
         show(_prep_renderable(prep))
-        ask = Asker(console, text_problem)
+        ask = Prompter(console, check_text=text_problem)
         ask.say("")
         if not ask.confirm("Record the one-on-one now?", default=True):
             show(Text("Nothing was written."))

@@ -64,7 +64,7 @@ def answers_from_flags(
     flags: Flags, prep: Prep, journal: Journal, choices: set[str], allow_past_due: bool
 ) -> Answers:
     """The answers the flags give, or a UsageProblem naming every flag that is wrong."""
-    from leadwork.cli.one_on_one_prompts import parse_day
+    from leadwork.cli.prompts import parse_day
     from leadwork.domain.id_safety import known_id
     from leadwork.domain.one_on_one import (
         Answers,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from leadwork.cli.one_on_one_prompts import Asker
+from leadwork.cli.prompts import Prompter
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ OUTCOME_KEYS = {
 }  # typed instead of a plan when there is a plan on record but none now
 
 
-def ask_plan(ask: Asker, prep: Prep, view: IndicatorView) -> str | None:
+def ask_plan(ask: Prompter, prep: Prep, view: IndicatorView) -> str | None:
     from leadwork.domain.values import format_value
     from leadwork.domain.wording import STATUS_WORDS
 
@@ -41,7 +41,7 @@ def ask_plan(ask: Asker, prep: Prep, view: IndicatorView) -> str | None:
     status = STATUS_WORDS[latest.status]
     ask.say(f"{ind.name}: {value} in {latest.read_in or latest.week} (target {target}), {status}.")
     if view.plan is not None:
-        ask.say(f"  Plan of {view.plan.date}: {view.plan.text}", "dim")
+        ask.say(f"  Plan of {view.plan.date}: {view.plan.text}", style="dim")
         answer = ask.text(
             f"What's {prep.first_name}'s plan to get back on track?",
             f'Enter keeps the plan of {view.plan.date}; "{NO_PLAN}" for no plan yet',
@@ -55,13 +55,13 @@ def ask_plan(ask: Asker, prep: Prep, view: IndicatorView) -> str | None:
     if not answer or answer == NO_PLAN:
         ask.say(
             f"  No plan yet: it stays on {prep.first_name}'s agenda until there is one.",
-            "yellow",
+            style="yellow",
         )
         return None
     return answer
 
 
-def ask_follow_ups(ask: Asker, prep: Prep, answers: Answers, skip: set[int]) -> None:
+def ask_follow_ups(ask: Prompter, prep: Prep, answers: Answers, skip: set[int]) -> None:
     from leadwork.domain.one_on_one import FollowUpAnswer, due_problem
     from leadwork.render.one_on_one import carried_note, due_note, whose
 
@@ -69,13 +69,13 @@ def ask_follow_ups(ask: Asker, prep: Prep, answers: Answers, skip: set[int]) -> 
     if not items:
         return
     ask.say("")
-    ask.say("Last time's commitments", "bold")
+    ask.say("Last time's commitments", style="bold")
     for item in items:
         extra = ", ".join(filter(None, (due_note(item), carried_note(item))))
         ask.say(
             f"{item.number}. {whose(prep, item.by)}: {item.text}" + (f" ({extra})" if extra else "")
         )
-        outcome = ask.choice("What became of it?", OUTCOMES, keys=OUTCOME_KEYS)
+        outcome = ask.one_of("What became of it?", OUTCOMES, keys=OUTCOME_KEYS)
         if outcome != "carried":
             answers.follow_ups.append(FollowUpAnswer(item.number, outcome))
             continue
@@ -88,13 +88,13 @@ def ask_follow_ups(ask: Asker, prep: Prep, answers: Answers, skip: set[int]) -> 
         answers.follow_ups.append(FollowUpAnswer(item.number, outcome, due, past_ok))
 
 
-def ask_commitments(ask: Asker, prep: Prep, answers: Answers) -> None:
+def ask_commitments(ask: Prompter, prep: Prep, answers: Answers) -> None:
     from leadwork.domain.one_on_one import NewCommitment, due_problem
 
     sides: list[tuple[Side, str]] = [("them", f"{prep.first_name}'s"), ("me", "Your")]
     for by, label in sides:
         ask.say("")
-        ask.say(f"{label} commitments, one at a time (Enter when done)", "bold")
+        ask.say(f"{label} commitments, one at a time (Enter when done)", style="bold")
         while True:
             text = ask.text("Commitment")
             if not text:
@@ -105,18 +105,18 @@ def ask_commitments(ask: Asker, prep: Prep, answers: Answers) -> None:
             answers.commitments.append(NewCommitment(by, text, due, past_ok))
 
 
-def ask_story_choice(ask: Asker, choices: list[Choice]) -> str | None:
+def ask_story_choice(ask: Prompter, choices: list[Choice]) -> str | None:
     ids = [c.id for c in choices] + ["purpose"]
-    answer = ask.choice("A story? The strategic choice it lived", [*ids, "no"], "no")
+    answer = ask.one_of("A story? The strategic choice it lived", [*ids, "no"], "no")
     return None if answer == "no" else answer
 
 
-def ask_story_who(ask: Asker, prep: Prep, team: Mapping[str, str]) -> str:
+def ask_story_who(ask: Prompter, prep: Prep, team: Mapping[str, str]) -> str:
     """Who the story is about: a team id or a name (`person_or_name`, against `team`,
     id -> name); Enter, the person met."""
     from leadwork.domain.checkin import person_or_name
 
-    who = ask.prompter.ask(
+    who = ask.ask(
         "Who is it about? (a team id or a name)",
         lambda reply: person_or_name(reply, team),
         default=prep.person.id,
@@ -126,7 +126,7 @@ def ask_story_who(ask: Asker, prep: Prep, team: Mapping[str, str]) -> str:
 
 
 def ask_agreements(
-    ask: Asker,
+    ask: Prompter,
     prep: Prep,
     indicators: list[Indicator],
     people: set[str],
@@ -137,7 +137,7 @@ def ask_agreements(
     ask.say("")
     question = "Did you agree a new indicator, or change a target or threshold?"
     while ask.confirm(question, default=False):
-        kind = ask.choice("A new indicator, or a change to one?", ["new", "change"])
+        kind = ask.one_of("A new indicator, or a change to one?", ["new", "change"])
         try:
             if kind == "new":
                 agreement = _ask_new(ask, prep, indicators, people, servable)
@@ -158,7 +158,7 @@ def ask_agreements(
 
 
 def _ask_new(
-    ask: Asker, prep: Prep, indicators: list[Indicator], people: set[str], servable: set[str]
+    ask: Prompter, prep: Prep, indicators: list[Indicator], people: set[str], servable: set[str]
 ) -> Agreement:
     from leadwork.domain.joint_indicators import Agreement, new_indicator
 
@@ -169,17 +169,19 @@ def _ask_new(
         "agreed_with": [prep.person.id],
         "agreed_on": prep.date,
         "unit": ask.text("Unit", "%, days, min... or Enter for none"),
-        "direction": ask.choice("Which way is better?", ["higher", "lower"]),
+        "direction": ask.one_of("Which way is better?", ["higher", "lower"]),
         "target": ask.number("Target"),
         "celebrate": ask.number("Celebrate at"),
         "course_correct": ask.number("Course-correct past"),
     }
-    serves = ask.text("Serves (capability or choice ids, comma-separated)", "Enter for none")
+    serves = ask.text("Serves (capability or choice ids, comma-separated)", "Enter for none") or ""
     data["serves"] = [s.strip() for s in serves.split(",") if s.strip()]
     return Agreement(new_indicator(_given(data), indicators, people, servable))
 
 
-def _ask_change(ask: Asker, prep: Prep, indicators: list[Indicator], people: set[str]) -> Agreement:
+def _ask_change(
+    ask: Prompter, prep: Prep, indicators: list[Indicator], people: set[str]
+) -> Agreement:
     from leadwork.domain.id_safety import known_id
     from leadwork.domain.joint_indicators import Agreement, new_change
     from leadwork.domain.status import thresholds_for
@@ -208,7 +210,7 @@ def _given(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def interview(
-    ask: Asker,
+    ask: Prompter,
     prep: Prep,
     choices: list[Choice],
     indicators: list[Indicator],
@@ -220,8 +222,8 @@ def interview(
 
     answers = Answers()
     ask.say("")
-    answers.progress = ask.text(
-        f"How is {prep.first_name} progressing, in their words?", "Enter to skip"
+    answers.progress = (
+        ask.text(f"How is {prep.first_name} progressing, in their words?", "Enter to skip") or ""
     )
     for view in prep.indicators:
         if view.needs_plan:
@@ -240,7 +242,7 @@ def interview(
     return answers, agreements
 
 
-def complete(ask: Asker, prep: Prep, answers: Answers) -> None:
+def complete(ask: Prompter, prep: Prep, answers: Answers) -> None:
     """Ask only what the flags left out and the record cannot do without: a plan (or "no
     plan yet") for each indicator off track, and what became of last time's commitments."""
     from leadwork.domain.one_on_one import PlanAnswer

@@ -1,20 +1,29 @@
-"""Questions at a terminal, for any interactive command (the check-in, the one-on-one).
+"""The one interview toolkit: questions at a terminal for the check-in, the one-on-one and
+the reviews, and the one rule for when they may be asked (`may_ask`).
 
 Every question works the same way: Enter keeps the default shown in [brackets], or skips
-the question when there is none (the answer is None); a wrong answer says why and asks
-again; Ctrl-C and Ctrl-D (end of input) raise KeyboardInterrupt, so the caller keeps what
-was answered. Rich draws the questions; it is imported when a Prompter is made, never at
-start-up.
+the question when there is none (the answer is None); a wrong answer says why (the
+domain's message) and asks again; Ctrl-C and Ctrl-D (end of input) raise
+KeyboardInterrupt, so the caller keeps what was answered (the check-in keeps a draft; the
+others write nothing more). Answers are read with the builtin `input()` after importing
+the stdlib `readline` where there is one, so the line can be edited (arrow keys, Home/End,
+Ctrl-A/E/U/W) and earlier answers come back with the up arrow. Rich draws the questions;
+it is imported when a Prompter is made, never at start-up.
 
     ask = Prompter()
     name = ask.text("Who?")
     value = ask.number("Value", default=97.6, check=lambda v: None if v >= 0 else "below 0")
+    level = ask.whole("Level", low=1, high=5, default=3)
     outcome = ask.choice("Outcome", ["done", "carried", "dropped"], default="done")
+    outcome = ask.one_of("Outcome", ["done", "carried", "dropped"], keys={"x": "dropped"})
+    due, confirmed = ask.day("Due", default, base=meeting_day, past=why_not_before)
     refresh = ask.confirm("Does it signal a refresh?", default=False)
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -22,11 +31,81 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 Number = int | float
 
+# An escape sequence in a prompt: readline must be told it takes no room on the line.
+_ESCAPE = re.compile(r"(\x1b\[[0-9;?]*[A-Za-z])")
+
 
 def stdin_is_terminal() -> bool:
-    """May we ask? Only when a person can answer: stdin is a terminal."""
-    isatty = getattr(sys.stdin, "isatty", None)
-    return bool(isatty and isatty())
+    """May we ask? Only when a person can answer: stdin is open and a terminal."""
+    stdin = sys.stdin
+    if stdin is None or getattr(stdin, "closed", False):  # `0<&-`
+        return False
+    isatty = getattr(stdin, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (ValueError, OSError):
+        return False
+
+
+def may_ask(*, no_input: bool, answered: bool, what: str, flags: str) -> bool:
+    """The one rule for every interview: whether to ask, or to record what the flags say.
+
+    With --no-input, never ask. At a terminal, ask (what the flags already answered is
+    not asked again). With no terminal to ask at (a script, a pipe, a closed stdin) record
+    what the flags say when they say anything; when they say nothing, refuse (exit 2)
+    naming the flags that answer the questions: answers typed into a pipe are never read
+    as answers, and recording an empty interview would be a silent loss."""
+    if no_input:
+        return False
+    if stdin_is_terminal():
+        return True
+    if answered:
+        return False
+    from leadwork.errors import UsageProblem
+
+    raise UsageProblem(
+        f"stdin is not a terminal, so {what} cannot ask its questions; nothing was written",
+        hint=f"answer at a terminal, or give the answers as flags: {flags}",
+    )
+
+
+def _line_editing() -> bool:
+    """Turn on line editing for `input()` when a person types at a terminal: True when
+    readline edits the line (it is imported once, and only then)."""
+    try:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return False
+    except (ValueError, OSError, AttributeError):
+        return False
+    try:
+        import readline
+    except ImportError:  # Windows, or a Python built without it: the terminal's editing
+        return False
+    if not getattr(_line_editing, "done", False):
+        _line_editing.done = True  # type: ignore[attr-defined]
+        # A paste that ends in Enter answers the question, as it always did; and no
+        # bracketed-paste codes around each answer.
+        readline.parse_and_bind("set enable-bracketed-paste off")
+    return True
+
+
+def read_answer(console: Any, prompt: Any) -> str:
+    """Show `prompt` (Rich text) and read one line through `input()`, line-editable.
+
+    The prompt's last line goes to `input()` itself, so readline knows where the answer
+    starts and redraws the line from there; its colour codes are wrapped in \\001 and
+    \\002, which tell readline they take no room. Lines above it are printed first."""
+    if sys.stdin is None or sys.stdin.closed:  # `0<&-`: no answers will come
+        raise EOFError
+    editing = _line_editing()
+    with console.capture() as capture:
+        console.print(prompt, end="")
+    head, newline, last = capture.get().rpartition("\n")
+    if newline:
+        console.file.write(head + newline)
+    if editing:
+        last = _ESCAPE.sub("\x01\\1\x02", last)
+    return input(last)
 
 
 class Invalid(ValueError):
@@ -34,19 +113,31 @@ class Invalid(ValueError):
 
 
 class Prompter:
-    def __init__(self, console: Any = None) -> None:
+    """The questions of every interview. `check_text`, when given, says why a free-text
+    answer cannot be recorded (the one-on-one refuses control characters), or None."""
+
+    def __init__(
+        self, console: Any = None, check_text: Callable[[str], str | None] | None = None
+    ) -> None:
         if console is None:
             from leadwork.render.terminal import VisibleConsole
 
             console = VisibleConsole()
-        # No readline: it redraws the line from column 0 and would erase the prompt Rich
-        # printed; the terminal's own editing (backspace, Ctrl-U, Ctrl-W) is enough here.
         self.console = console
+        self.check_text = check_text
 
     # ---- output -------------------------------------------------------------------------
 
-    def say(self, *renderables: Any) -> None:
-        self.console.print(*renderables)
+    def say(self, *renderables: Any, style: str = "") -> None:
+        """Print renderables; a str is shown as it is (journal text is never markup)."""
+        from rich.text import Text
+
+        self.console.print(
+            *(Text(r, style=style) if isinstance(r, str) else r for r in renderables)
+        )
+
+    def wrong(self, text: str) -> None:
+        self.say(f"    ✗ {text}", style="red")
 
     # ---- questions ----------------------------------------------------------------------
 
@@ -57,9 +148,11 @@ class Prompter:
         *,
         default: T | None = None,
         shown: str | None = None,
+        blank: bool = False,
     ) -> T | None:
-        """The one loop every question uses: Enter -> default (None: skipped); `parse`
-        raises Invalid (or ValueError) with the reason, and the question is asked again."""
+        """The one loop every question uses: Enter -> default (None: skipped; with `blank`,
+        "" goes to `parse` like any answer); `parse` raises Invalid (or ValueError) with the
+        reason, and the question is asked again."""
         from rich.text import Text
 
         prompt = Text("  ")
@@ -69,30 +162,34 @@ class Prompter:
         prompt.append(": ")
         while True:
             try:
-                if sys.stdin is None or sys.stdin.closed:  # `0<&-`: no answers will come
-                    raise EOFError
-                reply = self.console.input(prompt)
+                reply = read_answer(self.console, prompt)
             except EOFError:
                 self.console.print()
                 raise KeyboardInterrupt from None
-            if not reply.strip():
+            if not reply.strip() and (default is not None or not blank):
                 return default
             try:
                 return parse(reply.strip())
             except ValueError as error:
                 self.console.print(Text(f"    ✗ {error}", style="red"))
 
-    def text(self, question: Any, *, default: str | None = None) -> str | None:
+    def text(self, question: Any, hint: str = "", *, default: str | None = None) -> str | None:
+        """Free text (None when skipped with Enter); `hint` is shown in (parentheses)."""
+
         def keep(reply: str) -> str:
+            reason = self.check_text(reply) if self.check_text else None
+            if reason:
+                raise Invalid(f"that cannot be recorded: {reason}")
             return reply
 
-        return self.ask(question, keep, default=default, shown=_short(default))
+        label = f"{question} ({hint})" if hint else question
+        return self.ask(label, keep, default=default, shown=_short(default))
 
     def number(
         self,
         question: Any,
-        *,
         default: Number | None = None,
+        *,
         parse: Callable[[str], Number] | None = None,
         check: Callable[[Number], str | None] | None = None,
     ) -> Number | None:
@@ -115,26 +212,85 @@ class Prompter:
         shown = None if default is None else format_number(default)
         return self.ask(question, read, default=default, shown=shown)
 
+    def whole(
+        self, question: Any, *, low: int, high: int, default: int | None = None
+    ) -> int | None:
+        """A whole number from `low` to `high`."""
+
+        def read(reply: str) -> int:
+            if reply.isdigit() and low <= int(reply) <= high:
+                return int(reply)
+            raise Invalid(f"'{reply}' is not a whole number from {low} to {high}")
+
+        return self.ask(question, read, default=default)
+
     def choice(
         self,
         question: Any,
         options: Sequence[str],
-        *,
         default: str | None = None,
+        *,
+        keys: dict[str, str] | None = None,
     ) -> str | None:
-        """One of `options`: typed in full, by its number, or by an unambiguous start."""
+        """One of `options`: typed in full, by its number, by an unambiguous start, or by
+        its key in `keys` (shown beside it: "done [d]"). None when skipped with Enter."""
         from rich.text import Text
 
-        listed = " / ".join(f"{i} {option}" for i, option in enumerate(options, 1))
-        label = Text.assemble(
-            question if isinstance(question, Text) else Text(str(question)),
-            (f" ({listed})", "dim"),
-        )
+        label: Any
+        if keys:
+            label = f"{question} ({_keyed(options, keys)})"
+        else:
+            listed = " / ".join(f"{i} {option}" for i, option in enumerate(options, 1))
+            label = Text.assemble(
+                question if isinstance(question, Text) else Text(str(question)),
+                (f" ({listed})", "dim"),
+            )
 
         def pick(reply: str) -> str:
-            return pick_option(reply, options)
+            return (keys or {}).get(reply.lower()) or pick_option(reply, options)
 
         return self.ask(label, pick, default=default)
+
+    def one_of(
+        self,
+        question: Any,
+        options: Sequence[str],
+        default: str | None = None,
+        *,
+        keys: dict[str, str] | None = None,
+    ) -> str:
+        """A choice that must be made: Enter with no default asks again."""
+        while True:
+            answer = self.choice(question, options, default, keys=keys)
+            if answer is not None:
+                return answer
+            if keys:
+                self.wrong(f"answer one of: {_keyed(options, keys)}")
+
+    def day(
+        self,
+        question: str,
+        default: dt.date,
+        base: dt.date,
+        past: Callable[[dt.date], str | None],
+    ) -> tuple[dt.date, bool]:
+        """A date (YYYY-MM-DD or +days), `default` on Enter. A date that `past` objects to is
+        questioned; returns the date and whether such a date was confirmed."""
+
+        def read(reply: str) -> dt.date:
+            day = parse_day(reply, base)
+            if day is None:
+                raise Invalid(f"'{reply}' is not a date: write it as YYYY-MM-DD, or +7 for a week")
+            return day
+
+        while True:
+            day = self.ask(f"{question} (YYYY-MM-DD or +days)", read, default=default)
+            assert day is not None  # there is always a default
+            reason = past(day)
+            if reason is None:
+                return day, False
+            if self.confirm(f"{reason[0].upper()}{reason[1:]}. Keep it?", default=False):
+                return day, True
 
     def confirm(self, question: Any, *, default: bool | None = None) -> bool | None:
         shown = {True: "Y/n", False: "y/N", None: "y/n"}[default]
@@ -148,6 +304,27 @@ class Prompter:
             raise Invalid("answer y or n")
 
         return self.ask(question, yes_no, default=default, shown=shown)
+
+
+def _keyed(options: Sequence[str], keys: dict[str, str]) -> str:
+    """ "done [d] / carried [c] / dropped [x]": each option with the key that answers it."""
+    named = {value: key for key, value in keys.items()}
+    return " / ".join(f"{o} [{named[o]}]" if o in named else o for o in options)
+
+
+_RELATIVE = re.compile(r"^\+(\d{1,4})d?$")
+
+
+def parse_day(text: str, base: dt.date) -> dt.date | None:
+    """YYYY-MM-DD, or +N (N days after `base`); None if it is neither."""
+    text = text.strip()
+    match = _RELATIVE.match(text)
+    if match:
+        return base + dt.timedelta(days=int(match[1]))
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
 
 
 def pick_option(reply: str, options: Sequence[str]) -> str:

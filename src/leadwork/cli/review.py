@@ -1,14 +1,14 @@
 """`leadwork review strategy|capability`: reviews as a ritual, recorded one file each.
 
-Each command shows what the review should look at, then asks (at a terminal, or from
-piped answers) only what its flags did not already say; `--no-input` never asks.
+Each command shows what the review should look at, then asks at a terminal only what its
+flags did not already say; `--no-input` never asks. Without a terminal the flags are
+recorded, and with none it refuses: the rule of every interview (`cli/prompts.may_ask`).
 Every answer and flag is checked before anything is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -20,10 +20,12 @@ from leadwork.cli.command import LeadworkCommand
 from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_and_say, commit_option
 from leadwork.cli.options import joined, parse_date, parse_numbers
+from leadwork.cli.prompts import may_ask
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
+    from leadwork.cli.prompts import Prompter
     from leadwork.domain.review import CapabilityBrief, NumberedStep
     from leadwork.store.journal import Journal
 
@@ -64,6 +66,8 @@ FormatOption = Annotated[
     BriefFormat,
     typer.Option("--format", "-f", help="With --prep: text for people, json for scripts."),
 ]
+STRATEGY_FLAGS = "--participant, --signal, --other-signal, --changes (or --no-input)"
+CAPABILITY_FLAGS = "ID with --step-done, --level, --reason, --inside, --outside (or --no-input)"
 StrategyCommit = Annotated[bool, commit_option("review strategy YYYY-MM-DD")]
 CapabilityCommit = Annotated[bool, commit_option("review capability ID YYYY-MM-DD")]
 
@@ -71,31 +75,27 @@ CapabilityCommit = Annotated[bool, commit_option("review capability ID YYYY-MM-D
 # ---- asking ------------------------------------------------------------------------------------
 
 
-def ask(question: str, parse: Callable[[str], T], default: str = "") -> T:
-    """Ask until `parse` accepts the answer; its UsageProblem is shown and asked again."""
+def ask(prompter: Prompter, question: str, parse: Callable[[str], T]) -> T:
+    """Ask until `parse` accepts the answer (Enter is an answer too: ""); its UsageProblem
+    is shown and the question asked again (`cli/prompts.py`, as every interview asks)."""
+    from leadwork.cli.prompts import Invalid
 
-    def value_proc(answer: str) -> T:
+    def read(answer: str) -> T:
         try:
-            return parse(answer.strip())
+            return parse(answer)
         except UsageProblem as problem:
             hint = problem.problems[0].hint
-            raise typer.BadParameter(str(problem) + (f" ({hint})" if hint else "")) from None
+            raise Invalid(str(problem) + (f" ({hint})" if hint else "")) from None
 
-    ended = UsageProblem(
-        f"the answers ended before '{question}'; nothing was written",
-        hint="answer at a terminal, or give the answers as flags with --no-input",
-    )
-    if sys.stdin is None or sys.stdin.closed:  # `0<&-`: no answers will come
-        raise ended
-    try:
-        answer: T = typer.prompt(  # what value_proc returned
-            question, default=default, show_default=bool(default), value_proc=value_proc
-        )
-        return answer
-    except typer.Abort as abort:
-        if isinstance(abort.__context__, KeyboardInterrupt):
-            raise KeyboardInterrupt from None
-        raise ended from None
+    answer = prompter.ask(question, read, blank=True)
+    assert answer is not None  # no default: every answer went through `read`
+    return answer
+
+
+def _prompter() -> Prompter:
+    from leadwork.cli.prompts import Prompter
+
+    return Prompter()
 
 
 def _text(answer: str) -> str:
@@ -225,21 +225,28 @@ def strategy(
 
     names = _names(participant or [])
     others = [s.strip() for s in other_signal or [] if s.strip()]
-    if not no_input:
+    answered = bool(participant or signal or other_signal or changes is not None)
+    if may_ask(no_input=no_input, answered=answered, what="review strategy", flags=STRATEGY_FLAGS):
         _show(strategy_brief_view(brief))
         echo()
+        prompter = _prompter()
         if not participant:
-            names = ask("Who took part? (team ids or names, separated by commas)", _names_of)
+            names = ask(
+                prompter, "Who took part? (team ids or names, separated by commas)", _names_of
+            )
         if chosen is None and offered:
             chosen = ask(
+                prompter,
                 "Which signals did it answer? (numbers like 1,3; 'all'; blank for none)",
                 lambda a: choose_signals(offered, _numbers([a], "signal", len(offered))),
             )
         if not other_signal:
-            other = ask("Any other signal it answered, not in the check-ins? (blank: none)", _text)
+            other = ask(
+                prompter, "Any other signal it answered, not in the check-ins? (blank: none)", _text
+            )
             others = [other] if other else []
         if changes is None:
-            changes = ask("What changed? (blank: nothing)", _text) or None
+            changes = ask(prompter, "What changed? (blank: nothing)", _text) or None
 
     names = _people(names, journal)
     review = _model(
@@ -296,20 +303,6 @@ def _side(answer: str) -> str:
         if answer and side.startswith(answer.lower()):
             return side
     raise UsageProblem("answer inside or outside (i or o)")
-
-
-def _level(answer: str) -> int:
-    if answer.isdigit() and 1 <= int(answer) <= 5:
-        return int(answer)
-    raise UsageProblem(f"'{answer}' is not a level from 1 to 5")
-
-
-def _yes(answer: str) -> bool:
-    if answer.lower() in ("y", "yes"):
-        return True
-    if answer.lower() in ("n", "no"):
-        return False
-    raise UsageProblem("answer y or n")
 
 
 def capability(
@@ -435,12 +428,13 @@ def capability(
             journal, briefs[0], day, no_input, step, level, reason, inside, outside, commit=commit
         )
         return
+    may_ask(no_input=False, answered=False, what="review capability", flags=CAPABILITY_FLAGS)
+    prompter = _prompter()
     for number, brief in enumerate(briefs, start=1):
         _show(capability_briefs_view([brief]))
         if _already_reviewed(journal, brief, day):
             continue
-        question = f"Review it now? ({number} of {len(briefs)}; y or n)"
-        if ask(question, _yes, default="y"):
+        if prompter.confirm(f"Review it now? ({number} of {len(briefs)})", default=True):
             _review_one(
                 journal, brief, day, False, None, None, None, None, None, shown=True, commit=commit
             )
@@ -499,32 +493,40 @@ def _review_one(
     cap = brief.capability
     marked: list[NumberedStep] = choose_steps(brief, _numbers(step or [], "step"))
     feedback = _feedback(inside or [], "inside") + _feedback(outside or [], "outside")
-    if no_input and level is not None and level != cap.level and not reason:
+    refuse_if_recorded(journal, review_rel(day, capability_subject(cap.id)))
+    answered = bool(step or level is not None or reason or inside or outside)
+    what = "review capability"
+    asking = shown or may_ask(
+        no_input=no_input, answered=answered, what=what, flags=CAPABILITY_FLAGS
+    )
+    if not asking and level is not None and level != cap.level and not reason:
         raise UsageProblem(
             f"the level changes from {cap.level} to {level}: say why with --reason",
             hint="a re-assessed level is only as good as its reason",
         )
-    refuse_if_recorded(journal, review_rel(day, capability_subject(cap.id)))
 
-    if not no_input:
+    if asking:
+        prompter = _prompter()
         if not shown:
             _show(capability_brief_view(brief))
         echo()
         if not step and brief.open_steps:
             marked = ask(
+                prompter,
                 "Which open steps are done now? (numbers like 2,3; blank for none)",
                 lambda a: choose_steps(brief, _numbers([a], "step")),
             )
         if level is None:
-            level = ask(f"Level now ({LEVEL_HELP})", _level, default=str(cap.level))
+            level = prompter.whole(f"Level now ({LEVEL_HELP})", low=1, high=5, default=cap.level)
         if not reason:
             changed = level != cap.level
             reason = ask(
+                prompter,
                 f"Why {level}?" + ("" if changed else " (blank to skip)"),
                 _required if changed else _text,
             )
         if not inside and not outside:
-            feedback = _ask_feedback()
+            feedback = _ask_feedback(prompter)
 
     review = _model(
         lambda: CapabilityReview(
@@ -547,14 +549,15 @@ def _review_one(
         commit_and_say(journal, [rel, *edited], message, "the review")
 
 
-def _ask_feedback() -> list[dict[str, str]]:
+def _ask_feedback(prompter: Prompter) -> list[dict[str, str]]:
     feedback: list[dict[str, str]] = []
     while True:
-        who = ask("Who said something about it, inside or outside? (blank when done)", _text)
+        question = "Who said something about it, inside or outside? (blank when done)"
+        who = ask(prompter, question, _text)
         if not who:
             return feedback
-        side = ask(f"Is {who} inside or outside the organization? (i or o)", _side)
-        said = ask(f"What did {who} say?", _required)
+        side = ask(prompter, f"Is {who} inside or outside the organization? (i or o)", _side)
+        said = ask(prompter, f"What did {who} say?", _required)
         feedback.append({"who": who, "side": side, "text": said})
 
 
