@@ -496,7 +496,7 @@ def test_no_terminal_and_no_answers_is_refused_naming_the_flags(example_journal,
         "error: stdin is not a terminal, so review capability cannot ask its questions; "
         "nothing was written"
     ) in result.stderr
-    assert "ID with --step, --level, --reason, --inside, --outside" in result.stderr
+    assert "ID with --step-done, --level, --reason, --inside, --outside" in result.stderr
     assert tree_hash(example_journal) == before
 
 
