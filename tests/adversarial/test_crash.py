@@ -167,6 +167,9 @@ def _env(extra: dict[str, str]) -> dict[str, str]:
         PYTHONDONTWRITEBYTECODE="1",
         LEADWORK_KILLSHIM_NO_FSYNC="1",
         LEADWORK_TODAY="2026-11-27",
+        # The cache of validated files lives outside the journal (store/validated.py, with
+        # its own crash rules: temp file, rename, checksum); here only journal writes count.
+        LEADWORK_NO_CACHE="1",
         NO_COLOR="1",
         **extra,
     )
