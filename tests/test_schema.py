@@ -541,3 +541,16 @@ def test_schema_counts_the_taplo_config_apart_from_the_schemas(fresh_journal, ru
         "Wrote .taplo.toml (Taplo's rules for this journal's files).\n"
     )
     assert (fresh_journal / ".taplo.toml").read_text() == editor_files()[".taplo.toml"]
+
+
+def test_add_directives_goes_alone(example_journal, run, tmp_path):
+    before = tree_hash(example_journal)
+    for args in (
+        ("team", "--add-directives"),
+        ("--output", str(tmp_path / "o"), "--add-directives"),
+    ):
+        result = run("schema", *args, journal=example_journal)
+        assert result.exit_code == 2, result
+        assert "--add-directives changes the journal's files" in result.stderr
+    assert tree_hash(example_journal) == before
+    assert not (tmp_path / "o").exists()

@@ -71,6 +71,13 @@ def schema(
         write_output,
     )
 
+    if add_directives and (kind is not None or output is not None):
+        from leadwork.errors import UsageProblem
+
+        raise UsageProblem(
+            "--add-directives changes the journal's files: it goes without KIND and --output",
+            hint="run `leadwork schema --add-directives` on its own",
+        )
     if kind is not None:
         echo(schemas.dumps(schemas.json_schema(schemas.KINDS[kind.value])), nl=False)
         return
