@@ -96,6 +96,7 @@ def _changes(d: Dashboard, active: list[IndicatorView]) -> list[str]:
 
 def _alignment(d: Dashboard) -> list[str]:
     a = d.alignment
+    weeks = say.recent_weeks(a.through, d.week)
     out = ["<h2>Alignment</h2>"]
     for choice in a.choices:
         out.append(f"<h3>{e(choice.id)}: {e(say.one_line(choice.statement))}</h3>")
@@ -104,7 +105,7 @@ def _alignment(d: Dashboard) -> list[str]:
             out.append(f'<p class="quiet">{WARNING} {e(gap)}</p>')
         out += _stories(choice.recent, d)
         if not choice.recent and not choice.quiet:
-            out.append('<p class="quiet">No story in the last 4 weeks.</p>')
+            out.append(f'<p class="quiet">No story in {e(weeks)}.</p>')
     if a.purpose:
         out.append("<h3>The purpose itself</h3>")
         out += _stories(a.purpose, d)
@@ -113,7 +114,7 @@ def _alignment(d: Dashboard) -> list[str]:
         heard += f" ({WARNING} {say.customer_gap(a.conversations)})"
     out.append("<h3>Conversations and strategy</h3>")
     out.append(
-        f"<p><b>Conversations, last 4 weeks:</b> {e(heard)}<br>"
+        f"<p><b>Conversations, {e(weeks)}:</b> {e(heard)}<br>"
         f"<b>Strategy:</b> {e(say.review_line(a.review, d.shown.as_of))}</p>"
     )
     if a.signals.items:
