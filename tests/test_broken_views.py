@@ -77,7 +77,7 @@ def test_a_duplicated_indicator_id_refuses_every_view(example_journal, run, view
     result = run(*VIEWS[view], journal=example_journal)
     assert result.exit_code == 1, result
     assert result.stdout == ""
-    assert "indicators.toml:21:1: error: duplicate id 'greenville-otd'" in result.stderr
+    assert "indicators.toml:22:1: error: duplicate id 'greenville-otd'" in result.stderr
     assert "every id in a file must be different" in result.stderr
 
 

@@ -74,6 +74,7 @@ def test_capture_makes_the_week_file_if_missing(example_journal, run):
     assert result.exit_code == 0, result
     assert "(a new file)" in result.stdout
     assert (example_journal / W49).read_text() == (
+        "#:schema ../.leadwork/schema/checkin.json\n"
         "# Check-in for 2026-W49 (30 Nov \u2013 6 Dec 2026)\n"
         "\n"
         'week = "2026-W49"\n'

@@ -28,7 +28,7 @@ def test_a_misspelt_people_header_is_the_one_error_shown(example_journal, run):
     result = run("check", journal=example_journal)
     assert result.exit_code == 1
     first = result.stderr.split("\n", 1)[0]
-    assert first == f"{_shown(example_journal / 'team.toml')}:4:1: error: unknown key 'peeple'"
+    assert first == f"{_shown(example_journal / 'team.toml')}:5:1: error: unknown key 'peeple'"
     assert "unknown person" not in result.stderr
     assert re.search(
         r"note: (\d+) errors in other files that name ids of \S*team.toml are not shown: they "
@@ -57,7 +57,7 @@ def test_an_id_renamed_is_said_once_with_where_else(example_journal, run):
     result = run("check", journal=example_journal)
     readings = [line for line in result.stderr.splitlines() if "in [readings]" in line]
     assert readings == [
-        f"{_shown(example_journal / 'checkins/2026-W29.toml')}:8:1: error: unknown indicator "
+        f"{_shown(example_journal / 'checkins/2026-W29.toml')}:9:1: error: unknown indicator "
         "'dayton-scrap' in [readings]"
     ]
     assert (

@@ -66,6 +66,7 @@ def test_a_new_week_from_flags_is_written_like_the_example(example_journal, run)
     )
     assert result.exit_code == 0, result
     assert (example_journal / W49).read_text() == (
+        "#:schema ../.leadwork/schema/checkin.json\n"
         "# Check-in for 2026-W49 (30 Nov \u2013 6 Dec 2026)\n"
         "\n"
         'week = "2026-W49"\n'
@@ -159,7 +160,10 @@ def test_week_53_is_a_real_week(example_journal, run):
     )
     assert result.exit_code == 0, result
     text = (example_journal / "checkins/2026-W53.toml").read_text()
-    assert text.startswith("# Check-in for 2026-W53 (28 Dec 2026 \u2013 3 Jan 2027)\n")
+    assert text.startswith(
+        "#:schema ../.leadwork/schema/checkin.json\n"
+        "# Check-in for 2026-W53 (28 Dec 2026 \u2013 3 Jan 2027)\n"
+    )
     # ...and it is also the default week on that day
     result = checkin(run, example_journal, "-r", "dayton-otd=97.5", env=new_year)
     assert "Amended 2026-W53" in result.stdout
@@ -247,6 +251,7 @@ def test_a_story_captured_during_the_week_keeps_its_place(example_journal, run):
     )
     assert result.exit_code == 0, result
     assert (example_journal / W49).read_text() == (
+        "#:schema ../.leadwork/schema/checkin.json\n"
         "# Check-in for 2026-W49 (30 Nov \u2013 6 Dec 2026)\n"
         "\n"
         'week = "2026-W49"\n'
@@ -448,7 +453,7 @@ def test_a_broken_week_file_is_reported_not_overwritten(example_journal, run, mo
     before = tree_hash(example_journal)
     result = checkin(run, example_journal, "-r", "greenville-otd=98")
     assert result.exit_code == 1
-    assert "checkins/2026-W48.toml:7:1: error: 'dayton-otd' should be a number" in result.stderr
+    assert "checkins/2026-W48.toml:8:1: error: 'dayton-otd' should be a number" in result.stderr
     assert tree_hash(example_journal) == before
 
 

@@ -62,6 +62,7 @@ ANSWERS = [
 ]
 
 INTERVIEWED = """\
+#:schema ../.leadwork/schema/checkin.json
 # Check-in for 2026-W49 (30 Nov \u2013 6 Dec 2026)
 
 week = "2026-W49"

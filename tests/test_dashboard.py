@@ -374,7 +374,7 @@ def test_a_broken_check_in_in_the_window_is_reported_with_its_line(run, example_
     path.write_text(path.read_text().replace("dayton-scrap = 3.4", 'dayton-scrap = "3.4"'))
     result = dashboard(run, example_journal)
     assert result.exit_code == 1
-    assert "checkins/2026-W47.toml:8:1: error:" in result.stderr
+    assert "checkins/2026-W47.toml:9:1: error:" in result.stderr
     assert result.stdout == ""
 
 
@@ -383,7 +383,7 @@ def test_a_broken_one_on_one_it_needs_is_reported(run, example_journal):
     path.write_text(path.read_text().replace("date = 2026-11-16", "date = 2026-11-16\ndate = 1"))
     result = dashboard(run, example_journal)
     assert result.exit_code == 1
-    assert "2026-11-16-marcus.toml:3" in result.stderr
+    assert "2026-11-16-marcus.toml:4" in result.stderr  # line 1: #:schema
 
 
 def test_a_fresh_journal_shows_an_empty_but_helpful_dashboard(run, fresh_journal):

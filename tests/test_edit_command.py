@@ -84,7 +84,7 @@ def test_errors_are_shown_and_the_person_may_reopen_until_it_is_right(example_jo
     )
     result = run("edit", "team.toml", journal=example_journal, env=env, input="y\n")
     assert result.exit_code == 0, result
-    assert "team.toml:38:1: error: unknown key 'cadnce_days'" in result.stderr
+    assert "team.toml:39:1: error: unknown key 'cadnce_days'" in result.stderr
     assert "did you mean 'cadence_days'?" in result.stderr
     assert "Reopen in the editor? [Y/n]" in result.stderr
     assert result.stdout.endswith("ok: team.toml is valid\n")

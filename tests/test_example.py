@@ -10,15 +10,16 @@ from leadwork.store.journal import DEFINITION_MODELS, Journal
 from conftest import EXAMPLE
 
 # The example shows each traceability gap once (issue 9): these warnings, and nothing else.
+# (Line 1 of every file is its #:schema line.)
 EXAMPLE_WARNINGS = [
-    "capabilities.toml:7:1: warning: capability 'quality-at-scale' has no plan step ahead "
+    "capabilities.toml:8:1: warning: capability 'quality-at-scale' has no plan step ahead "
     "(level 3, target 4)",
-    "capabilities.toml:62:1: warning: capability 'machinist-pipeline': no indicator tracks it",
-    "capabilities.toml:112:1: warning: capability 'coaching-supervisors': no indicator tracks it",
-    "indicators.toml:133:1: warning: indicator 'overtime-hours' serves nothing",
-    "indicators.toml:133:1: warning: indicator 'overtime-hours' has no owner",
-    "indicators.toml:133:1: warning: indicator 'overtime-hours' has no agreed date",
-    "strategy.toml:32:1: warning: strategic choice 'one-northfield': no capability serves it",
+    "capabilities.toml:63:1: warning: capability 'machinist-pipeline': no indicator tracks it",
+    "capabilities.toml:113:1: warning: capability 'coaching-supervisors': no indicator tracks it",
+    "indicators.toml:134:1: warning: indicator 'overtime-hours' serves nothing",
+    "indicators.toml:134:1: warning: indicator 'overtime-hours' has no owner",
+    "indicators.toml:134:1: warning: indicator 'overtime-hours' has no agreed date",
+    "strategy.toml:33:1: warning: strategic choice 'one-northfield': no capability serves it",
 ]
 
 
@@ -33,7 +34,12 @@ def test_example_checks_clean_with_only_its_traceability_warnings(run, monkeypat
 
 
 @pytest.mark.parametrize(
-    "rel", sorted(p.relative_to(EXAMPLE).as_posix() for p in EXAMPLE.rglob("*.toml"))
+    "rel",
+    sorted(
+        p.relative_to(EXAMPLE).as_posix()
+        for p in EXAMPLE.rglob("*.toml")
+        if p.name != ".taplo.toml"  # editor support (tests/test_schema.py), not a journal file
+    ),
 )
 def test_every_example_file_validates(rel):
     journal = Journal(EXAMPLE)

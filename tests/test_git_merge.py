@@ -248,7 +248,7 @@ def test_two_readings_of_one_indicator_conflict_and_are_explained(clones, run):
     checked = run("check", journal=desktop, env=THIS_WEEK)
     assert checked.exit_code == 1
     assert (
-        "checkins/2026-W49.toml:8:1: error: unresolved git merge conflict (lines 8-12)"
+        "checkins/2026-W49.toml:9:1: error: unresolved git merge conflict (lines 9-13)"
         in checked.stderr
     )
     assert "choose one side" in checked.stderr

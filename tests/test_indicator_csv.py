@@ -200,7 +200,7 @@ def test_a_spreadsheets_csv_bom_semicolons_decimal_commas_any_order(run, small, 
     result = run("indicator", "import", str(write(tmp_path, text)), journal=small)
     assert result.exit_code == 0, result
     week = (small / "checkins/2026-W47.toml").read_text()
-    assert week.startswith("# Check-in for 2026-W47")
+    assert week.startswith("#:schema ../.leadwork/schema/checkin.json\n# Check-in for 2026-W47")
     assert "otd = 96\nscrap = 1.75\n" in week
     assert "2026-W47  scrap = 1.75" in result.stdout
     assert "2026-W47  otd = 96%" in result.stdout

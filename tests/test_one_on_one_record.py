@@ -47,6 +47,7 @@ MARCUS_FLAGS = (
 )
 
 MARCUS_RECORD = """\
+#:schema ../.leadwork/schema/one-on-one.json
 # One-on-one with Marcus Reyes on Friday 27 November 2026, recorded by `leadwork one-on-one`.
 # Edit it freely; `leadwork check` tells you if something is off.
 
@@ -278,7 +279,7 @@ def test_an_invalid_check_in_stops_the_story_before_anything_is_written(run, exa
         journal=example_journal,
     )
     assert result.exit_code == 1
-    assert "2026-W48.toml:2:1: error:" in result.stderr
+    assert "2026-W48.toml:3:1: error:" in result.stderr
     assert tree_hash(example_journal) == before
 
 

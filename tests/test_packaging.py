@@ -38,6 +38,9 @@ def test_the_wheel_holds_the_example_and_no_tests_or_caches(wheel):
         "leadwork/example/checkins/2026-W48.toml",
         "leadwork/example/one-on-ones/2026-11-25-tom.toml",
         "leadwork/example/.gitattributes",
+        # Its editor support: what each file's #:schema line points at, and Taplo's rules.
+        "leadwork/example/.leadwork/schema/checkin.json",
+        "leadwork/example/.taplo.toml",
         "leadwork/templates/team.toml",
         "leadwork/templates/gitattributes",
     ):

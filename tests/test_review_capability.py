@@ -140,7 +140,7 @@ def test_an_interactive_review_changes_only_the_lines_it_must(example_journal, r
         ]
     }
     text = (example_journal / "capabilities.toml").read_text().splitlines()
-    assert text[127:132] == [
+    assert text[128:133] == [  # line 1 is the #:schema line
         "[[capabilities.steps]]",
         'what = "First coaching clinic for Greenville shift supervisors, with HR"',
         "due = 2026-10-23",
@@ -149,6 +149,7 @@ def test_an_interactive_review_changes_only_the_lines_it_must(example_journal, r
     ]
     assert new == {
         COACHING_REVIEW: (
+            "#:schema ../.leadwork/schema/capability-review.json\n"
             "# Capability review of 2026-11-27, recorded by `leadwork review`.\n"
             "# It is yours to edit; `leadwork check` validates it.\n"
             "\n"

@@ -32,7 +32,7 @@ def test_a_flag_marks_the_step_done_and_changes_only_its_line(example_journal, r
     )
     assert result.exit_code == 0, result
     assert diff(before, path.read_text()) == ["+done = 2026-11-27"]
-    assert path.read_text().splitlines()[127:131] == [
+    assert path.read_text().splitlines()[128:132] == [  # line 1 is the #:schema line
         "[[capabilities.steps]]",
         'what = "First coaching clinic for Greenville shift supervisors, with HR"',
         "due = 2026-10-23",

@@ -107,6 +107,7 @@ def test_an_interactive_review_records_one_file_and_touches_nothing_else(
     )
     assert added(before, example_journal) == {
         NEW_REVIEW: (
+            "#:schema ../.leadwork/schema/strategy-review.json\n"
             "# Strategy review of 2026-11-27, recorded by `leadwork review`.\n"
             "# It is yours to edit; `leadwork check` validates it.\n"
             "\n"

@@ -15,7 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
 
-from leadwork.render.schema import FILE_KINDS, KINDS, SCHEMA_DIR, all_schemas, kind_of
+from leadwork.render.schema import (
+    FILE_KINDS,
+    KINDS,
+    SCHEMA_DIR,
+    all_schemas,
+    editor_files,
+    kind_of,
+)
 from leadwork.store import layout
 from leadwork.store.serialize import dumps
 from leadwork.store.validation import _unwrap
@@ -123,8 +130,18 @@ def test_example_journal_copy_gets_the_schemas_too(tmp_path, run):
     assert (tmp_path / "ex" / ".taplo.toml").is_file()
     # The journal's own files: git's (.gitignore, .gitattributes) and editor support are
     # extra. (Counted from the example, which grows.)
-    journal_files = sum(1 for p in EXAMPLE.rglob("*") if p.is_file() and p.name != ".gitattributes")
+    editor = set(editor_files())
+    journal_files = sum(
+        1
+        for p in EXAMPLE.rglob("*")
+        if p.is_file()
+        and p.name != ".gitattributes"
+        and p.relative_to(EXAMPLE).as_posix() not in editor
+    )
     assert f"({journal_files} files)" in result.stdout
+    # A copy gets this leadwork's schemas (the example's own are kept equal to them).
+    for rel, text in editor_files().items():
+        assert (tmp_path / "ex" / rel).read_text() == text
 
 
 # ---- the schemas are valid, and agree with the models ----------------------------------------
@@ -328,10 +345,212 @@ def test_taplo_finds_the_schemas_through_the_directive_and_the_rules(fresh_journ
     assert bad.returncode == 1
     assert "'cadnce_days' was unexpected" in bad.stderr
 
-    # Files in folders get theirs from the journal's .taplo.toml.
+    # Files in folders too (their #:schema line, and the journal's .taplo.toml). Line 8:
+    # the #:schema line is line 1.
     checkin = example / "checkins" / "2026-W48.toml"
     checkin.write_text(checkin.read_text().replace("dayton-otd = 96.4", 'dayton-otd = "96.4"'))
     bad = taplo(example)
     assert bad.returncode == 1
     assert '"96.4" is not of type "number"' in bad.stderr
-    assert "checkins/2026-W48.toml:7:" in bad.stderr
+    assert "checkins/2026-W48.toml:8:" in bad.stderr
+
+
+@pytest.mark.skipif(TAPLO is None, reason="taplo is not installed (pip install -e '.[test]')")
+def test_taplo_from_another_folder_catches_a_typo_in_every_kind_of_file(tmp_path, run):
+    """Taplo resolves .taplo.toml rules against the folder it runs in: from anywhere else
+    only each file's own #:schema line (relative to the file) finds the schema."""
+    example = tmp_path / "journals" / "northfield"
+    assert run("init", "--example", str(example)).exit_code == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    files = [str(example / rel) for rel in example_toml_files()]
+    ok = taplo(elsewhere, *files)
+    assert ok.returncode == 0, ok.stderr
+    for rel in [
+        "checkins/2026-W48.toml",
+        "one-on-ones/2026-10-20-priya.toml",
+        "reviews/2026-07-20-strategy.toml",
+        "reviews/2026-11-20-capability-quality-at-scale.toml",
+        "team.toml",
+    ]:
+        path = example / rel
+        good = path.read_text()
+        path.write_text(good + "\nstorys = 1\n")  # a typo: an unknown key
+        bad = taplo(elsewhere, str(path))
+        assert bad.returncode == 1, rel
+        assert "'storys' was unexpected" in bad.stderr, (rel, bad.stderr)
+        assert f"{rel}:{len(good.splitlines()) + 2}:1" in bad.stderr, bad.stderr
+        path.write_text(good)
+    # The same typo in a check-in that has no #:schema line (as before issue 16) passes
+    # vacuously from another folder: the line is what makes the difference.
+    checkin = example / "checkins" / "2026-W47.toml"
+    checkin.write_text(checkin.read_text().split("\n", 1)[1] + "\nstorys = 1\n")
+    assert taplo(elsewhere, str(checkin)).returncode == 0
+    assert taplo(example, "checkins/2026-W47.toml").returncode == 1
+
+
+# ---- every file names its schema, relative to its own folder (no Taplo needed) ----------------
+
+
+def directive_target(path: Path) -> Path:
+    """Where the `#:schema` first line of `path` points, resolved from the file's folder."""
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("#:schema "), f"{path}: first line is {first!r}"
+    target = first.removeprefix("#:schema ").strip()
+    assert not Path(target).is_absolute() and "://" not in target, first
+    return (path.parent / target).resolve()
+
+
+def assert_names_its_schema(root: Path, rel: str) -> None:
+    target = directive_target(root / rel)
+    assert target.is_file(), f"{rel}: {target} does not exist"
+    assert target == (root / SCHEMA_DIR / f"{kind_of(rel).name}.json").resolve(), rel
+    assert (root / rel).read_text().splitlines()[0] == layout.schema_directive(rel)
+
+
+def example_toml_files() -> list[str]:
+    return sorted(
+        p.relative_to(EXAMPLE).as_posix()
+        for p in EXAMPLE.rglob("*.toml")
+        if p.name != ".taplo.toml"
+    )
+
+
+def test_the_example_covers_every_kind_of_file():
+    kinds = {kind_of(rel).name for rel in example_toml_files()}
+    assert kinds == set(KINDS)
+    assert set(layout.SCHEMA_FILES) == set(KINDS)
+
+
+@pytest.mark.parametrize("rel", example_toml_files())
+def test_every_file_of_the_example_starts_with_its_schema(rel):
+    assert_names_its_schema(EXAMPLE, rel)
+
+
+def test_the_example_ships_the_schemas_and_taplo_config_of_this_leadwork():
+    # Regenerate after a model change: `leadwork schema` inside examples/northfield.
+    for rel, text in editor_files().items():
+        assert (EXAMPLE / rel).read_text(encoding="utf-8") == text, rel
+
+
+def test_the_directive_is_relative_to_the_files_folder():
+    assert layout.schema_directive("team.toml") == "#:schema ./.leadwork/schema/team.json"
+    assert layout.schema_directive("checkins/2026-W48.toml") == (
+        "#:schema ../.leadwork/schema/checkin.json"
+    )
+    assert layout.schema_directive("reviews/2026-11-27-capability-flow.toml") == (
+        "#:schema ../.leadwork/schema/capability-review.json"
+    )
+    assert layout.schema_directive(".drafts/2026-W48.toml") is None
+    assert layout.schema_directive("notes.toml") is None
+
+
+def test_every_writer_starts_a_new_file_with_its_schema(example_journal, run):
+    writes = [
+        (("story", "Keisha ran the audit"), "2026-12-01", "checkins/2026-W49.toml"),
+        (
+            ("conversation", "--with", "customer", "They", "liked", "it"),
+            "2026-12-08",
+            "checkins/2026-W50.toml",
+        ),
+        (("checkin", "--no-input", "-r", "dayton-otd=97"), "2026-12-15", "checkins/2026-W51.toml"),
+        (
+            ("one-on-one", "tom", "--no-input", "--done", "1,2"),
+            "2026-12-15",
+            "one-on-ones/2026-12-15-tom.toml",
+        ),
+        (("review", "strategy", "--no-input"), "2026-12-15", "reviews/2026-12-15-strategy.toml"),
+        (
+            ("review", "capability", "coaching-supervisors", "--no-input"),
+            "2026-12-15",
+            "reviews/2026-12-15-capability-coaching-supervisors.toml",
+        ),
+    ]
+    for args, today, rel in writes:
+        assert not (example_journal / rel).exists(), rel
+        result = run(*args, journal=example_journal, env={"LEADWORK_TODAY": today})
+        assert result.exit_code == 0, (args, result)
+        assert_names_its_schema(example_journal, rel)
+    check = run("check", journal=example_journal, env={"LEADWORK_TODAY": "2026-12-15"})
+    assert check.exit_code == 0, check
+
+
+def test_init_writes_each_file_with_its_schema(fresh_journal):
+    for rel in layout.DEFINITION_FILES:
+        assert_names_its_schema(fresh_journal, rel)
+
+
+def test_a_file_the_person_has_is_never_given_the_line_unasked(example_journal, run):
+    checkin = example_journal / "checkins" / "2026-W48.toml"
+    mine = checkin.read_text().split("\n", 1)[1]  # as if written before leadwork added it
+    checkin.write_text(mine)
+    result = run("story", "Keisha ran the audit", journal=example_journal)
+    assert result.exit_code == 0, result
+    text = checkin.read_text()
+    assert not text.startswith("#:schema")
+    assert text.startswith(mine.split("\n", 1)[0] + "\n")
+    assert "Keisha ran the audit" in text
+
+
+def test_schema_offers_the_line_and_adds_it_only_when_asked(example_journal, run):
+    team = example_journal / "team.toml"
+    checkin = example_journal / "checkins" / "2026-W30.toml"
+    team_body = team.read_bytes().split(b"\n", 1)[1].replace(b"\n", b"\r\n")  # CRLF file
+    checkin_body = b"\xef\xbb\xbf" + checkin.read_bytes().split(b"\n", 1)[1]  # with a BOM
+    team.write_bytes(team_body)
+    checkin.write_bytes(checkin_body)
+    offer = run("schema", journal=example_journal)
+    assert offer.exit_code == 0, offer
+    assert offer.stdout == (
+        f"The 9 schemas in {SCHEMA_DIR}/ are up to date.\n"
+        "2 journal files (e.g. team.toml) have no #:schema line: editors check them only "
+        "inside the journal folder.\n"
+        "`leadwork schema --add-directives` adds the line at the top; nothing else changes.\n"
+    )
+    assert team.read_bytes() == team_body and checkin.read_bytes() == checkin_body
+
+    added = run("schema", "--add-directives", journal=example_journal)
+    assert added.exit_code == 0, added
+    assert added.stdout.endswith("Added the #:schema line to 2 journal files.\n")
+    assert team.read_bytes() == b"#:schema ./.leadwork/schema/team.json\r\n" + team_body
+    assert checkin.read_bytes() == (
+        b"\xef\xbb\xbf#:schema ../.leadwork/schema/checkin.json\n" + checkin_body[3:]
+    )
+    assert run("check", journal=example_journal).exit_code == 0
+    again = run("schema", "--add-directives", journal=example_journal)
+    assert again.stdout.endswith("Every journal file already has its #:schema line.\n")
+
+
+def test_a_line_of_the_persons_own_is_kept(example_journal, run):
+    team = example_journal / "team.toml"
+    own = (
+        "# My staff\n#:schema https://example.invalid/team.json\n"
+        + team.read_text().split("\n", 1)[1]
+    )
+    team.write_text(own)
+    result = run("schema", "--add-directives", journal=example_journal)
+    assert result.exit_code == 0, result
+    assert team.read_text() == own
+
+
+def test_schema_counts_the_taplo_config_apart_from_the_schemas(fresh_journal, run):
+    (fresh_journal / ".taplo.toml").unlink()
+    result = run("schema", journal=fresh_journal)
+    assert result.stdout == (
+        f"The 9 schemas in {SCHEMA_DIR}/ are up to date.\n"
+        "Wrote .taplo.toml (Taplo's rules for this journal's files).\n"
+    )
+    assert (fresh_journal / ".taplo.toml").read_text() == editor_files()[".taplo.toml"]
+
+
+def test_add_directives_goes_alone(example_journal, run, tmp_path):
+    before = tree_hash(example_journal)
+    for args in (
+        ("team", "--add-directives"),
+        ("--output", str(tmp_path / "o"), "--add-directives"),
+    ):
+        result = run("schema", *args, journal=example_journal)
+        assert result.exit_code == 2, result
+        assert "--add-directives changes the journal's files" in result.stderr
+    assert tree_hash(example_journal) == before
+    assert not (tmp_path / "o").exists()

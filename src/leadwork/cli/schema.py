@@ -49,12 +49,22 @@ def schema(
             show_default=False,
         ),
     ] = None,
+    add_directives: Annotated[
+        bool,
+        typer.Option(
+            "--add-directives",
+            help="Also add the #:schema line at the top of each journal file that has none "
+            "(files made before leadwork wrote it); nothing else in them changes.",
+        ),
+    ] = False,
 ) -> None:
     """Write a JSON Schema for each kind of journal file, generated from leadwork's models.
 
     By default into the journal's .leadwork/schema/, where the #:schema line at the top of
-    each template (and the journal's .taplo.toml) points: Taplo and Even Better TOML then
-    complete keys and flag mistakes while you type. Run it again after upgrading leadwork.
+    each file leadwork writes points (and the journal's .taplo.toml): Taplo and Even Better
+    TOML then complete keys and flag mistakes while you type, from any folder. Run it again
+    after upgrading leadwork. Files you already have are never changed unless you give
+    --add-directives.
     """
     from leadwork.render import schema as schemas
     from leadwork.store.atomic import (
@@ -65,6 +75,13 @@ def schema(
         write_output,
     )
 
+    if add_directives and (kind is not None or output is not None):
+        from leadwork.errors import UsageProblem
+
+        raise UsageProblem(
+            "--add-directives changes the journal's files: it goes without KIND and --output",
+            hint="run `leadwork schema --add-directives` on its own",
+        )
     if kind is not None:
         echo(schemas.dumps(schemas.json_schema(schemas.KINDS[kind.value])), nl=False)
         return
@@ -76,6 +93,8 @@ def schema(
             write_output(output / name, text, root, example="schemas/")
         echo(f"Wrote {len(texts)} schemas to {output}.")
         return
+    from leadwork.store import directives
+
     journal = session(ctx).journal()
     with journal_lock(journal.root):
         folder = journal.writable(schemas.SCHEMA_DIR, folder=True)
@@ -84,14 +103,34 @@ def schema(
         for name in changed:
             atomic_write(folder / name, texts[name])
         taplo = journal.root / schemas.TAPLO_CONFIG
-        if not taplo.exists():  # the person may have their own: never overwrite it
-            atomic_write(taplo, schemas.taplo_config())
-            changed.append(schemas.TAPLO_CONFIG)
+        wrote_taplo = not taplo.exists()  # the person may have their own: never overwrite it
+        if wrote_taplo:
+            atomic_write(journal.writable(schemas.TAPLO_CONFIG), schemas.taplo_config())
+        added = directives.add(journal) if add_directives else []
+        lacking = [] if add_directives else directives.missing(journal.root)
     shown = schemas.SCHEMA_DIR + "/"
     if changed:
         echo(f"Wrote {len(changed)} of {len(texts)} schemas to {shown} (up to date now).")
     else:
         echo(f"The {len(texts)} schemas in {shown} are up to date.")
+    if wrote_taplo:
+        echo(f"Wrote {schemas.TAPLO_CONFIG} (Taplo's rules for this journal's files).")
+    if add_directives:
+        if added:
+            echo(f"Added the #:schema line to {_files(len(added))}.")
+        else:
+            echo("Every journal file already has its #:schema line.")
+    elif lacking:
+        echo(
+            f"{_files(len(lacking)).capitalize()} (e.g. {lacking[0]}) "
+            f"{'has' if len(lacking) == 1 else 'have'} no #:schema line: editors check "
+            f"{'it' if len(lacking) == 1 else 'them'} only inside the journal folder."
+        )
+        echo("`leadwork schema --add-directives` adds the line at the top; nothing else changes.")
+
+
+def _files(count: int) -> str:
+    return f"{count} journal file{'s' if count != 1 else ''}"
 
 
 def _differs(path: Path, text: str) -> bool:

@@ -30,7 +30,7 @@ from leadwork.model.team import Team
 from leadwork.store import layout
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-SCHEMA_DIR = ".leadwork/schema"  # inside the journal; the templates' directives point here
+SCHEMA_DIR = layout.SCHEMA_DIR  # inside the journal; every file's #:schema line points here
 WEEK_PATTERN = r"^\d{4}-W\d{2}$"
 
 
@@ -42,26 +42,20 @@ class FileKind:
     title: str
 
 
-FILE_KINDS: tuple[FileKind, ...] = (
-    FileKind("leadwork", JournalConfig, layout.CONFIG, "leadwork.toml: whose journal it is"),
-    FileKind("strategy", Strategy, layout.STRATEGY, "strategy.toml: purpose and choices"),
-    FileKind("capabilities", Capabilities, layout.CAPABILITIES, "capabilities.toml: what to build"),
-    FileKind("indicators", Indicators, layout.INDICATORS, "indicators.toml: leading indicators"),
-    FileKind("team", Team, layout.TEAM, "team.toml: the people you work with"),
-    FileKind("checkin", Checkin, f"{layout.CHECKINS}/*.toml", "A weekly check-in"),
-    FileKind("one-on-one", OneOnOne, f"{layout.ONE_ON_ONES}/*.toml", "A one-on-one"),
-    FileKind(
-        "strategy-review",
-        StrategyReview,
-        f"{layout.REVIEWS}/*-strategy.toml",
-        "A strategy review",
-    ),
-    FileKind(
-        "capability-review",
-        CapabilityReview,
-        f"{layout.REVIEWS}/*-capability-*.toml",
-        "A capability review",
-    ),
+_MODELS: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("leadwork", JournalConfig, "leadwork.toml: whose journal it is"),
+    ("strategy", Strategy, "strategy.toml: purpose and choices"),
+    ("capabilities", Capabilities, "capabilities.toml: what to build"),
+    ("indicators", Indicators, "indicators.toml: leading indicators"),
+    ("team", Team, "team.toml: the people you work with"),
+    ("checkin", Checkin, "A weekly check-in"),
+    ("one-on-one", OneOnOne, "A one-on-one"),
+    ("strategy-review", StrategyReview, "A strategy review"),
+    ("capability-review", CapabilityReview, "A capability review"),
+)
+# Which files each schema describes is the layout's (store/layout.py SCHEMA_FILES).
+FILE_KINDS: tuple[FileKind, ...] = tuple(
+    FileKind(name, model, layout.SCHEMA_FILES[name], title) for name, model, title in _MODELS
 )
 KINDS = {kind.name: kind for kind in FILE_KINDS}
 
@@ -71,21 +65,12 @@ def schema_file(kind: str) -> str:
     return f"{SCHEMA_DIR}/{kind}.json"
 
 
-def directive(rel: str) -> str:
-    """The `#:schema` line for the journal file `rel` (relative paths: the file's folder)."""
-    kind = kind_of(rel)
-    depth = rel.count("/")
-    return f"#:schema {'../' * depth or './'}{schema_file(kind.name)}"
-
-
 def kind_of(rel: str) -> FileKind:
     """The kind of the journal file at `rel` (forward slashes, relative to the root)."""
-    from fnmatch import fnmatch
-
-    for kind in FILE_KINDS:
-        if fnmatch(rel, kind.files):
-            return kind
-    raise KeyError(rel)
+    name = layout.schema_name(rel)
+    if name is None:
+        raise KeyError(rel)
+    return KINDS[name]
 
 
 def json_schema(kind: FileKind) -> dict[str, Any]:

@@ -86,7 +86,8 @@ def create_journal(
     }
     files = {".gitignore": _template("gitignore"), GITATTRIBUTES: _template("gitattributes")}
     for name in TEMPLATE_FILES:
-        files[name] = string.Template(_template(name)).safe_substitute(values)
+        text = string.Template(_template(name)).safe_substitute(values)
+        files[name] = layout.with_schema_directive(name, text)
     # An optional key given as empty is left out (commented), not written as "" which
     # `check` rightly rejects.
     for key in ("title", "organization"):
@@ -106,11 +107,13 @@ def copy_example(target: Path, extra: dict[str, str] | None = None) -> list[str]
     files = {
         ".gitignore": _template("gitignore"),
         GITATTRIBUTES: _template("gitattributes"),  # the example ships it; a wheel may not
-        **(extra or {}),
     }
     for path in sorted(source.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             files[path.relative_to(source).as_posix()] = path.read_text(encoding="utf-8")
+    # The example ships its schemas (for editors opening it where it lies); a copy gets
+    # those of this leadwork, which `extra` holds.
+    files.update(extra or {})
     files[layout.CONFIG] = files.pop(layout.CONFIG)
     return _write(target, files)
 

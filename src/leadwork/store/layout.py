@@ -35,6 +35,57 @@ ONE_ON_ONE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9_-]*)\.toml$
 REVIEW_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(strategy|capability-[a-z0-9][a-z0-9_-]*)\.toml$")
 
 
+# Editor support: the JSON Schema of each kind of file (`leadwork schema` writes them here)
+# and the `#:schema` line at the top of every file leadwork creates, which points at it.
+SCHEMA_DIR = ".leadwork/schema"
+SCHEMA_DIRECTIVE = "#:schema "
+# Schema name -> the journal files it describes (a glob relative to the root), in the
+# order `leadwork schema` lists them. render/schema.py pairs each with its model.
+SCHEMA_FILES: dict[str, str] = {
+    "leadwork": CONFIG,
+    "strategy": STRATEGY,
+    "capabilities": CAPABILITIES,
+    "indicators": INDICATORS,
+    "team": TEAM,
+    "checkin": f"{CHECKINS}/*.toml",
+    "one-on-one": f"{ONE_ON_ONES}/*.toml",
+    "strategy-review": f"{REVIEWS}/*-strategy.toml",
+    "capability-review": f"{REVIEWS}/*-capability-*.toml",
+}
+
+
+def schema_name(rel: str) -> str | None:
+    """The schema of the journal file at `rel` (forward slashes, relative to the root), or
+    None for a file that has none (a draft, the lock, the person's own files)."""
+    from fnmatch import fnmatchcase
+
+    for name, pattern in SCHEMA_FILES.items():
+        if fnmatchcase(rel, pattern):
+            return name
+    return None
+
+
+def schema_directive(rel: str) -> str | None:
+    """The `#:schema` line for the journal file `rel`. Its path is relative to the file's
+    own folder, which is how Taplo (and so Even Better TOML) resolves it, so the file finds
+    its schema from any working directory, editor workspace or `taplo check` run."""
+    name = schema_name(rel)
+    if name is None:
+        return None
+    up = "../" * rel.count("/") or "./"
+    return f"{SCHEMA_DIRECTIVE}{up}{SCHEMA_DIR}/{name}.json"
+
+
+def with_schema_directive(rel: str, text: str) -> str:
+    """A NEW file's text with its `#:schema` line first: the one place every writer gets it
+    from. Never applied to an existing file (the person's file is theirs: see
+    `leadwork schema --add-directives`). Text that already starts with a directive keeps it."""
+    line = schema_directive(rel)
+    if line is None or text.lstrip("\ufeff").startswith(SCHEMA_DIRECTIVE):
+        return text
+    return f"{line}\n{text}"
+
+
 def checkin_file(week: object) -> str:
     return f"{CHECKINS}/{week}.toml"
 

@@ -130,7 +130,7 @@ def _write_new(journal: Journal, rel: str, text: str) -> Path:
     refuse_if_recorded(journal, rel)
     path = journal.writable(rel)
     make_folder(path.parent)
-    atomic_write(path, text)
+    atomic_write(path, layout.with_schema_directive(rel, text))
     journal.forget(rel)
     return journal.path(rel)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import BaseModel
 
 from leadwork.errors import WriteRefused
+from leadwork.store import layout
 from leadwork.store.atomic import make_folder, write_together
 from leadwork.store.document import BOM
 from leadwork.store.journal import Journal
@@ -36,11 +37,12 @@ class Together:
         return rel in self._texts or self.journal.path(rel).exists()
 
     def create(self, rel: str, text: str) -> Path:
-        """A new file; refused if one is there already (leadwork never overwrites a record)."""
+        """A new file; refused if one is there already (leadwork never overwrites a record).
+        It starts with its `#:schema` line, so editors check it from any folder."""
         path = self.journal.writable(rel)
         if rel in self._texts or path.exists() or path.is_symlink():
             raise WriteRefused("already exists; nothing was written", file=path)
-        self._texts[rel] = (path, text)
+        self._texts[rel] = (path, layout.with_schema_directive(rel, text))
         return path
 
     def edit(
