@@ -131,12 +131,18 @@ class WeekStatus:
 
 
 def judge_weeks(
-    indicator: Indicator, weeks: Sequence[Week], readings: Mapping[Week, float]
+    indicator: Indicator,
+    weeks: Sequence[Week],
+    readings: Mapping[Week, float],
+    as_of: Week | None = None,
 ) -> list[WeekStatus]:
-    """Each week judged against the thresholds in effect that week, with the latest reading
-    of its period; weeks outside the indicator's span are marked untracked."""
+    """Each week judged against the thresholds in effect that week, with its period's
+    reading as a view standing on `as_of` (default: the last of `weeks`) sees it
+    (`timeline.value_in`); weeks outside the indicator's span are marked untracked."""
     span = span_of(indicator, readings)
     cadence = indicator.cadence
+    if as_of is None:
+        as_of = max(weeks, default=None)
     judged = []
     for week in weeks:
         thresholds = thresholds_for(indicator, week)
@@ -144,7 +150,7 @@ def judge_weeks(
         if week not in span:
             judged.append(WeekStatus(week, None, NO_DATA, thresholds, False, None, period))
             continue
-        found = value_in(week, cadence, readings)
+        found = value_in(week, cadence, readings, as_of)
         value = None if found is None else found.value
         read_in = None if found is None else found.read_in
         judged.append(
@@ -193,8 +199,8 @@ def trend_warning(history: Sequence[WeekStatus], moves: int) -> bool:
 
 
 def readings_in(history: Sequence[WeekStatus]) -> list[WeekStatus]:
-    """Each reading once, in the week it was read (a monthly reading stands for the weeks
-    after it too, but was made once), oldest first."""
+    """Each reading once, in the week it was read (a monthly reading stands for every week
+    of its month, but was made once), oldest first."""
     return [h for h in history if h.tracked and h.value is not None and h.read_in == h.week]
 
 
