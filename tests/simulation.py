@@ -72,6 +72,10 @@ def previous_week(week: Week) -> Week:
     return week_of(monday(week) - dt.timedelta(days=7))
 
 
+def next_week(week: Week) -> Week:
+    return week_of(monday(week) + dt.timedelta(days=7))
+
+
 def period_of(week: Week, cadence: str) -> tuple[int, ...]:
     """The reading period holding `week`: the week itself, or the month or quarter that holds
     its Thursday (as an ISO week belongs to the year of its Thursday)."""
@@ -200,29 +204,56 @@ class Oracle:
 
     # -- values
 
-    def value_at(self, ind: dict[str, Any], week: Week) -> tuple[float | None, Week | None]:
-        """The latest reading in a week <= `week` within `week`'s reading period."""
+    def value_at(
+        self, ind: dict[str, Any], week: Week, as_of: Week | None = None
+    ) -> tuple[float | None, Week | None]:
+        """The value of `week` as a view standing on `as_of` (default: `week`) sees it: the
+        latest reading in a week <= `week` within `week`'s reading period; failing that, the
+        period's first reading entered after `week` and up to `as_of` (a period's reading
+        stands for all its weeks, but never shows in a view of a week before it was made)."""
         cadence = ind.get("cadence", "weekly")
         period = period_of(week, cadence)
+        last = as_of or week
+        weeks = []  # the weeks of the period up to `last`
         w = week
         while period_of(w, cadence) == period:
-            data = self.checkins.get(w)
-            value = data.get("readings", {}).get(ind["id"]) if data else None
-            if value is not None:
-                return float(value), w
+            weeks.insert(0, w)
             w = previous_week(w)
-        return None, None
+        w = next_week(week)
+        while w <= last and period_of(w, cadence) == period:
+            weeks.append(w)
+            w = next_week(w)
+        read = [w for w in weeks if self._reading(ind, w) is not None]
+        before = [w for w in read if w <= week]
+        chosen = before[-1] if before else (read[0] if read else None)
+        if chosen is None:
+            return None, None
+        return self._reading(ind, chosen), chosen
 
-    def _data_weeks_back(self, ind: dict[str, Any], week: Week) -> Iterable[tuple[Week, str]]:
-        """The judged weeks of the span up to `week`, newest first, weeks without data
-        skipped."""
+    def _reading(self, ind: dict[str, Any], week: Week) -> float | None:
+        data = self.checkins.get(week)
+        value = data.get("readings", {}).get(ind["id"]) if data else None
+        return None if value is None else float(value)
+
+    def _data_weeks_back(self, ind: dict[str, Any], week: Week) -> Iterable[tuple[Week, str, Week]]:
+        """The judged weeks of the span up to `week`, newest first, as a view of `week` sees
+        them, weeks without data skipped: (week, status, the week its reading was made)."""
         earliest = min(self.checkins) if self.checkins else week
         w = week
         while w >= earliest and self.in_span(ind, w):
-            value, _ = self.value_at(ind, w)
-            if value is not None:
-                yield w, judge(value, ind)
+            value, read_in = self.value_at(ind, w, week)
+            if value is not None and read_in is not None:
+                yield w, judge(value, ind), read_in
             w = previous_week(w)
+
+    def history(self, ind: dict[str, Any], ref: Week, weeks: Iterable[Week]) -> dict[Week, Any]:
+        """Each of `weeks` (up to `ref`) as a view standing on `ref` shows it: (value,
+        status); a week out of span has no value."""
+        shown: dict[Week, Any] = {}
+        for w in weeks:
+            value = self.value_at(ind, w, ref)[0] if self.in_span(ind, w) else None
+            shown[w] = (value, judge(value, ind))
+        return shown
 
     def expected(self, ind: dict[str, Any], ref: Week, day: dt.date) -> Expected:
         value, reading_week = self.value_at(ind, ref)
@@ -232,11 +263,11 @@ class Oracle:
         cc_periods: set[tuple[int, ...]] = set()
         cc_run_open = True
         latest_status: str | None = None
-        for w, st in self._data_weeks_back(ind, ref):
+        for w, st, read_in in self._data_weeks_back(ind, ref):
             latest_status = latest_status or st
             if st not in OFF_TRACK:
                 break
-            episode_start = w
+            episode_start = read_in  # an episode starts with a reading, in the week it was made
             if cc_run_open and st == "course-correct":
                 cc_periods.add(period_of(w, cadence))
             else:
@@ -966,6 +997,7 @@ class Simulation:
             if item is None:
                 continue
             self._compare("dashboard", day, exp, item["value"], item["status"])
+            self.check_history(day, ref, ident, item["history"])
             if item["plan_needed"] != exp.needs_plan:
                 self.find(
                     "dashboard plan_needed",
@@ -983,6 +1015,25 @@ class Simulation:
                     exp.needs_plan,
                     ident in flagged,
                     _episode(exp),
+                )
+
+    def check_history(
+        self, day: dt.date, ref: Week, ident: str, history: list[dict[str, Any]]
+    ) -> None:
+        """Every week of the dashboard's history (its sparkline) as a view of `ref` sees it."""
+        ind = next(i for i in self.oracle.indicators if i["id"] == ident)
+        weeks = [parse_week(h["week"]) for h in history]
+        expected = self.oracle.history(ind, ref, weeks)
+        for h, week in zip(history, weeks, strict=True):
+            value, status = expected[week]
+            if (h["value"], h["status"]) != (value, status):
+                self.find(
+                    "dashboard history",
+                    day,
+                    ident,
+                    (value, status),
+                    (h["value"], h["status"]),
+                    f"week {week_text(week)} seen from {week_text(ref)}",
                 )
 
     def check_list(self, day: dt.date, ref: Week, expected: dict[str, Expected]) -> None:

@@ -396,3 +396,50 @@ def test_writers_amend_inline_stories_and_dotted_keys(run, example_journal):
     assert data["reflection"] == {"note": "A short week"}
     assert data["confidence"] == {"alignment": 4}
     assert run("check", journal=example_journal, env=friday).exit_code == 0
+
+
+def test_a_months_reading_stands_for_its_first_week_once_entered(run, example_journal, tmp_path):
+    """The trial's case: W40 (Thursday 1 October) is October's; October's reading was
+    entered in the W41 check-in. Seen from W44, W40 shows it; seen from W40, it is due."""
+    result = run(
+        "indicator", "add", "agency-shifts", "--name", "Agency shifts", "--owner", "priya",
+        "--direction", "lower", "--target", "120", "--celebrate", "100", "--course-correct",
+        "150", "--cadence", "monthly", "--agreed-on", "2026-09-01", journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    source = tmp_path / "readings.csv"
+    source.write_text(
+        "week,indicator,value\n2026-W37,agency-shifts,118\n2026-W41,agency-shifts,131\n"
+    )
+    w44 = {"LEADWORK_TODAY": "2026-10-30"}
+    result = run("indicator", "import", str(source), journal=example_journal, env=w44)
+    assert result.exit_code == 0, result
+
+    shown = run("indicator", "show", "agency-shifts", "--week", "2026-W44", "--format", "json",
+                journal=example_journal, env=w44)  # fmt: skip
+    assert shown.exit_code == 0, shown
+    history = {h["week"]: h for h in json.loads(shown.stdout)["history"]}
+    assert (history["2026-W40"]["value"], history["2026-W40"]["status"]) == (131, "at-risk")
+    text = run("indicator", "show", "agency-shifts", "--week", "2026-W44", journal=example_journal,
+               env=w44).stdout  # fmt: skip
+    w40 = next(line for line in text.splitlines() if "2026-W40" in line)
+    assert "131 (read 2026-W41)" in w40 and "no data" not in w40
+
+    report = run("report", "--from", "2026-W40", "--to", "2026-W44", "--format", "json",
+                 journal=example_journal, env=w44)  # fmt: skip
+    assert report.exit_code == 0, report
+    counts = next(i for i in json.loads(report.stdout)["indicators"] if i["id"] == "agency-shifts")
+    assert counts["weeks_by_status"]["no-data"] == 0 and counts["weeks_by_status"]["at-risk"] == 5
+
+    board = dashboard_json(run, example_journal, w44, "--week", "2026-W44")
+    assert [h["value"] for h in indicator(board, "agency-shifts")["history"][-5:]] == [131] * 5
+
+    # A view as of W40 itself: October is due, and no value from W41 shows there.
+    board = dashboard_json(run, example_journal, w44, "--week", "2026-W40")
+    shifts = indicator(board, "agency-shifts")
+    assert (shifts["value"], shifts["status"]) == (None, "no-data")
+    assert shifts["history"][-1]["value"] is None
+    text = run("dashboard", "--week", "2026-W40", "--full", journal=example_journal, env=w44).stdout
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Agency shifts"))
+    assert "due for Oct 2026" in " ".join(lines[at : at + 2])

@@ -187,3 +187,45 @@ def test_an_empty_journal_reports_without_failing(fresh_journal, run):
     assert result.exit_code == 0, result
     assert "No indicators are defined." in result.stdout
     assert "No time audit was recorded in this range." in result.stdout
+
+
+def test_a_past_course_correct_run_names_its_weeks_and_what_came_after(example_journal, run):
+    """Greenville was in course-correct W37-W40 and is on track since W43: the report says
+    so, in every format, rather than stating the run as if it were current."""
+    since = ["--from", "2026-W37", "--to", "2026-W48"]
+    past = "course-correct 4 weeks in a row, 2026-W37 to 2026-W40; on track since 2026-W43"
+    current = (
+        "course-correct 2 weeks in a row, 2026-W47 to 2026-W48; "
+        "still course-correct at the end of the range"
+    )
+    markdown = run("report", *since, journal=example_journal).stdout
+    assert f"- Greenville on-time delivery: {past}." in markdown
+    assert f"- Dayton scrap rate: {current}." in markdown
+    page = run("report", *since, "--format", "html", journal=example_journal).stdout
+    assert past in page and current in page
+    by_id = {i["id"]: i for i in report_json(run, example_journal, *since)["indicators"]}
+    otd = by_id["greenville-otd"]
+    assert otd["longest_course_correct"] == 4
+    assert (otd["longest_course_correct_from"], otd["longest_course_correct_to"]) == (
+        "2026-W37",
+        "2026-W40",
+    )
+    assert (otd["status_after"], otd["status_after_since"]) == ("on-track", "2026-W43")
+    scrap = by_id["dayton-scrap"]
+    assert (scrap["longest_course_correct_to"], scrap["status_after"]) == ("2026-W48", None)
+
+
+def test_a_run_with_a_week_without_a_reading_counts_readings_and_names_its_ends(
+    example_journal, run
+):
+    """A week without a reading inside a run neither ends it nor counts in it (the one rule
+    for runs, status.runs): three readings in course-correct, W37 to W40, W39 not read."""
+    checkin = example_journal / "checkins" / "2026-W39.toml"
+    text = checkin.read_text(encoding="utf-8")
+    assert "greenville-otd = 86.9\n" in text
+    checkin.write_text(text.replace("greenville-otd = 86.9\n", ""), encoding="utf-8")
+    markdown = run("report", "--from", "2026-W37", "--to", "2026-W48", journal=example_journal)
+    assert (
+        "- Greenville on-time delivery: course-correct 3 weeks in a row, 2026-W37 to 2026-W40; "
+        "on track since 2026-W43." in markdown.stdout
+    )

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from leadwork.domain.commitments import commitments_to_follow_up
 from leadwork.domain.status import (
@@ -19,6 +21,7 @@ from leadwork.domain.status import (
     course_correct_run,
     episode_start,
     judge_weeks,
+    reading_overdue,
     track,
     trend_warning,
 )
@@ -121,6 +124,79 @@ def test_the_latest_reading_of_the_period_wins():
     readings = {Week(2026, 45): 97.0, Week(2026, 47): 93.0}
     assert value_in(W, "monthly", readings).value == 93.0  # type: ignore[union-attr]
     assert value_in(Week(2026, 46), "monthly", readings).value == 97.0  # type: ignore[union-attr]
+
+
+OCT_FIRST = Week(2026, 40)  # Thursday 1 October: October's first week
+
+
+def test_a_periods_reading_stands_for_its_weeks_before_it_seen_from_later():
+    readings = {Week(2026, 41): 131.0}  # October's reading, entered in W41
+    for as_of in (Week(2026, 41), Week(2026, 44), W):
+        found = value_in(OCT_FIRST, "monthly", readings, as_of)
+        assert found is not None and found.value == 131.0 and found.read_in == Week(2026, 41)
+    # As of W40 itself the reading is not entered yet: the month is due, no value from later.
+    assert value_in(OCT_FIRST, "monthly", readings) is None
+    assert value_in(OCT_FIRST, "monthly", readings, OCT_FIRST) is None
+    # September's weeks do not take October's reading; a weekly reading stands for its week.
+    assert value_in(Week(2026, 39), "monthly", readings, W) is None
+    assert value_in(OCT_FIRST, "weekly", readings, W) is None
+
+
+def test_a_quarterly_reading_stands_for_its_quarter_from_its_first_week():
+    readings = {Week(2026, 46): 12.0}  # Q4 2026 runs from W40 (1 Oct) to W53
+    assert value_in(OCT_FIRST, "quarterly", readings, W).value == 12.0  # type: ignore[union-attr]
+    assert value_in(OCT_FIRST, "quarterly", readings, Week(2026, 45)) is None
+    assert value_in(Week(2026, 39), "quarterly", readings, W) is None  # Q3
+
+
+def test_weeks_before_a_second_reading_keep_the_first():
+    readings = {Week(2026, 41): 131.0, Week(2026, 43): 140.0}
+    seen = [
+        value_in(w, "monthly", readings, Week(2026, 44))
+        for w in week_range(OCT_FIRST, Week(2026, 44))
+    ]
+    assert [v.value for v in seen if v] == [131.0, 131.0, 131.0, 140.0, 140.0]
+
+
+@given(
+    read=st.dictionaries(st.integers(0, 30), st.floats(0, 100), max_size=8),
+    week=st.integers(0, 30),
+    ahead=st.integers(0, 20),
+    cadence=st.sampled_from(["weekly", "monthly", "quarterly"]),
+)
+def test_a_value_is_its_periods_reading_and_never_from_after_the_view(read, week, ahead, cadence):
+    start = Week(2026, 30)  # weeks across a year's end: W30 of 2026 to W07 of 2027
+    readings = {start + n: v for n, v in read.items()}
+    at = start + week
+    as_of = at + ahead
+    found = value_in(at, cadence, readings, as_of)
+    period = period_of(at, cadence)
+    entered = [w for w in readings if period_of(w, cadence) == period and w <= as_of]
+    if cadence == "weekly":
+        entered = [w for w in entered if w == at]
+    if not entered:
+        assert found is None
+        return
+    assert found is not None and found.read_in in entered
+    before = [w for w in entered if w <= at]
+    assert found.read_in == (max(before) if before else min(entered))
+    assert found.value == readings[found.read_in]
+
+
+def test_a_monthly_weeks_before_its_reading_count_in_a_later_view():
+    readings = {Week(2026, 37): 96.0, Week(2026, 41): 85.0}  # September, October
+    weeks = week_range(Week(2026, 37), Week(2026, 44))
+    judged = judge_weeks(monthly(), weeks, readings)
+    assert NO_DATA not in [j.status for j in judged]
+    october = [j for j in judged if j.week >= OCT_FIRST]
+    assert {(j.value, j.status) for j in october} == {(85.0, COURSE_CORRECT)}
+    # Each reading is still made once: the run counts months, the episode starts when read.
+    assert course_correct_run(judged) == 1
+    assert episode_start(judged) == Week(2026, 41)
+    # A view standing on W40 itself shows October as due, not the value entered in W41.
+    t = track(monthly(), week_range(Week(2026, 37), OCT_FIRST), readings, 3, 13)
+    assert (t.now.value, t.now.status) == (None, NO_DATA)
+    assert not reading_overdue(t)
 
 
 # ---- span -----------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from leadwork.domain.status import (
     STATUSES,
     WeekStatus,
     judge_weeks,
+    latest_status_since,
+    longest_run,
     period_points,
     trend_warning,
     worse_than,
@@ -52,9 +54,16 @@ class IndicatorSummary:
     first: WeekStatus | None  # first week with a reading in the range
     last: WeekStatus | None  # last week with a reading
     movement: str  # "improving", "worsening", "steady" or "no data"
-    longest_course_correct: int  # weeks in a row
+    longest_course_correct: int  # periods in a row (weeks, or months if read monthly)
     trend_warning: bool  # at the end of the range
     history: list[WeekStatus]
+    # The longest course-correct run (`status.longest_run`): the weeks of its first and
+    # last readings, and, when it is over, the status since then and from which week.
+    longest_course_correct_from: str | None = None
+    longest_course_correct_to: str | None = None
+    status_after: str | None = None
+    status_after_since: str | None = None
+    period_noun: str = "week"
 
 
 @dataclass(frozen=True)
@@ -272,10 +281,10 @@ def _indicator(
         movement = "worsening"
     else:
         movement = "improving"
-    run = longest = 0
-    for h in measured:  # a period without a reading does not end a run
-        run = run + 1 if h.status == COURSE_CORRECT else 0
-        longest = max(longest, run)
+    run = longest_run(history, (COURSE_CORRECT,))  # a period without a reading does not end it
+    latest = latest_status_since(history)
+    after = latest if run is not None and latest is not None and latest[1] > run.last else None
+    period = history[-1].period
     return IndicatorSummary(
         id=ind.id,
         name=ind.name,
@@ -286,9 +295,14 @@ def _indicator(
         first=first,
         last=last,
         movement=movement,
-        longest_course_correct=longest,
+        longest_course_correct=run.periods if run else 0,
         trend_warning=trend_warning(history, trend_weeks),
         history=history,
+        longest_course_correct_from=str(run.first) if run else None,
+        longest_course_correct_to=str(run.last) if run else None,
+        status_after=after[0] if after else None,
+        status_after_since=str(after[1]) if after else None,
+        period_noun=period.noun if period is not None else "week",
     )
 
 

@@ -131,12 +131,18 @@ class WeekStatus:
 
 
 def judge_weeks(
-    indicator: Indicator, weeks: Sequence[Week], readings: Mapping[Week, float]
+    indicator: Indicator,
+    weeks: Sequence[Week],
+    readings: Mapping[Week, float],
+    as_of: Week | None = None,
 ) -> list[WeekStatus]:
-    """Each week judged against the thresholds in effect that week, with the latest reading
-    of its period; weeks outside the indicator's span are marked untracked."""
+    """Each week judged against the thresholds in effect that week, with its period's
+    reading as a view standing on `as_of` (default: the last of `weeks`) sees it
+    (`timeline.value_in`); weeks outside the indicator's span are marked untracked."""
     span = span_of(indicator, readings)
     cadence = indicator.cadence
+    if as_of is None:
+        as_of = max(weeks, default=None)
     judged = []
     for week in weeks:
         thresholds = thresholds_for(indicator, week)
@@ -144,7 +150,7 @@ def judge_weeks(
         if week not in span:
             judged.append(WeekStatus(week, None, NO_DATA, thresholds, False, None, period))
             continue
-        found = value_in(week, cadence, readings)
+        found = value_in(week, cadence, readings, as_of)
         value = None if found is None else found.value
         read_in = None if found is None else found.read_in
         judged.append(
@@ -193,21 +199,81 @@ def trend_warning(history: Sequence[WeekStatus], moves: int) -> bool:
 
 
 def readings_in(history: Sequence[WeekStatus]) -> list[WeekStatus]:
-    """Each reading once, in the week it was read (a monthly reading stands for the weeks
-    after it too, but was made once), oldest first."""
+    """Each reading once, in the week it was read (a monthly reading stands for every week
+    of its month, but was made once), oldest first."""
     return [h for h in history if h.tracked and h.value is not None and h.read_in == h.week]
+
+
+@dataclass(frozen=True)
+class Run:
+    """Readings in a row whose status is in a set (course-correct, or off track), oldest
+    first, each in the week it was read; weeks and periods without a reading inside it are
+    passed over, not an end."""
+
+    readings: tuple[WeekStatus, ...]
+
+    @property
+    def periods(self) -> int:
+        """How many periods it covers (weeks, or months for a monthly indicator)."""
+        return len({item.period for item in self.readings})
+
+    @property
+    def first(self) -> Week:
+        """The week of its first reading."""
+        return _first_week(self.readings[0])
+
+    @property
+    def last(self) -> Week:
+        """The week of its last reading."""
+        return _first_week(self.readings[-1])
+
+
+def runs(history: Sequence[WeekStatus], statuses: tuple[str, ...]) -> list[Run]:
+    """Every run of readings whose status is in `statuses`, oldest first: the one rule for
+    runs, so the dashboard's "course-correct N weeks" and the report's longest run agree. A
+    reading whose status is not in `statuses` ends a run; a week without a reading does not."""
+    found: list[Run] = []
+    current: list[WeekStatus] = []
+    for item in readings_in(history):
+        if item.status in statuses:
+            current.append(item)
+        elif current:
+            found.append(Run(tuple(current)))
+            current = []
+    if current:
+        found.append(Run(tuple(current)))
+    return found
 
 
 def _run(history: Sequence[WeekStatus], statuses: tuple[str, ...]) -> list[WeekStatus]:
     """The latest readings whose status is in `statuses`, back to the first reading that is
     not: weeks and periods without a reading are passed over, not an end."""
-    run: list[WeekStatus] = []
-    for item in reversed(readings_in(history)):
-        if item.status not in statuses:
-            break
-        run.append(item)
-    run.reverse()
-    return run
+    found = runs(history, statuses)
+    readings = readings_in(history)
+    if found and readings and found[-1].readings[-1] is readings[-1]:
+        return list(found[-1].readings)
+    return []
+
+
+def longest_run(history: Sequence[WeekStatus], statuses: tuple[str, ...]) -> Run | None:
+    """The run covering the most periods (the latest of equals), or None."""
+    found = runs(history, statuses)
+    return max(reversed(found), key=lambda run: run.periods) if found else None
+
+
+GOOD = (CELEBRATE, ON_TRACK)
+
+
+def latest_status_since(history: Sequence[WeekStatus]) -> tuple[str, Week] | None:
+    """Where the latest reading stands, and since when: its status (on track for celebrate
+    too: both meet the target) and the week of the first reading of the run it ends (weeks
+    without a reading do not end it); None without a reading."""
+    readings = readings_in(history)
+    if not readings:
+        return None
+    status = readings[-1].status
+    group = GOOD if status in GOOD else (status,)
+    return group[-1], runs(history, group)[-1].first
 
 
 def _first_week(item: WeekStatus) -> Week:

@@ -13,7 +13,11 @@ the check-in, the lists, the map and the report cannot disagree about them:
 - A reading stands for its *period*: its week (the default), its month or its quarter. A
   week belongs to the month and quarter that hold its Thursday, as an ISO week belongs to
   the year of its Thursday. An indicator's value in a week is its latest reading in that
-  week's period, up to that week.
+  week's period, up to that week; a week of the period before its first reading takes that
+  first reading, once it was entered: seen from a later week, October's reading stands for
+  the first week of October too, while a view standing on that first week (before the
+  reading was entered) shows the month as due, never a value from its future
+  (`value_in`).
 - An indicator *exists* from the week it was agreed (or of its first reading, if earlier or
   if no date was agreed) until the week it is retired. Outside that span it is not shown,
   counted or asked for.
@@ -103,8 +107,17 @@ class Value:
     read_in: Week
 
 
-def value_in(week: Week, cadence: ReadingCadence, readings: Mapping[Week, float]) -> Value | None:
-    """The latest reading in `week`'s period, up to `week`."""
+def value_in(
+    week: Week,
+    cadence: ReadingCadence,
+    readings: Mapping[Week, float],
+    as_of: Week | None = None,
+) -> Value | None:
+    """An indicator's value in `week`, as a view standing on `as_of` sees it (default: the
+    week itself; never earlier). The latest reading of `week`'s period up to `week`; for a
+    week of the period before its first reading, that first reading, once it was entered
+    (read in a week up to `as_of`): a period's reading stands for every week of its period,
+    but a view never shows a value entered after the week it stands on."""
     if cadence == "weekly":
         value = readings.get(week)
         return None if value is None else Value(value, week)
@@ -112,10 +125,15 @@ def value_in(week: Week, cadence: ReadingCadence, readings: Mapping[Week, float]
     probe = week
     for _ in range(LONGEST_PERIOD_WEEKS):
         if period_of(probe, cadence) != period:
-            return None
+            break
         if probe in readings:
             return Value(readings[probe], probe)
         probe = probe.minus(1)
+    probe = week + 1
+    while as_of is not None and probe <= as_of and period_of(probe, cadence) == period:
+        if probe in readings:
+            return Value(readings[probe], probe)
+        probe = probe + 1
     return None
 
 

@@ -15,11 +15,11 @@ import json
 from collections.abc import Collection
 from typing import Any
 
-from leadwork.domain.report import ConversationItem, Report
+from leadwork.domain.report import ConversationItem, IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
 from leadwork.domain.values import format_average, format_percent, format_share, format_value
 from leadwork.domain.weeks import Week
-from leadwork.domain.wording import first_name, owner_word
+from leadwork.domain.wording import STATUS_WORDS, first_name, owner_word, plural
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible
@@ -177,12 +177,28 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
                 trend,
             ]
         )
-        if ind.longest_course_correct >= 2:
-            notes.append(f"{ind.name}: course-correct {ind.longest_course_correct} weeks in a row.")
+        run = course_correct_phrase(ind)
+        if run is not None:
+            notes.append(f"{ind.name}: {run}.")
     blocks: list[tuple[Any, ...]] = [("table", header, rows)]
     if notes:
         blocks.append(("list", notes))
     return blocks
+
+
+def course_correct_phrase(ind: IndicatorSummary) -> str | None:
+    """The longest course-correct run of the range, with its weeks and what came after:
+    "course-correct 3 weeks in a row, 2026-W39 to 2026-W42; on track since 2026-W43".
+    None below two periods in a row."""
+    if ind.longest_course_correct < 2:
+        return None
+    text = (
+        f"course-correct {plural(ind.longest_course_correct, ind.period_noun)} in a row, "
+        f"{ind.longest_course_correct_from} to {ind.longest_course_correct_to}"
+    )
+    if ind.status_after is None:
+        return f"{text}; still course-correct at the end of the range"
+    return f"{text}; {STATUS_WORDS[ind.status_after]} since {ind.status_after_since}"
 
 
 def _story_blocks(report: Report) -> list[tuple[Any, ...]]:

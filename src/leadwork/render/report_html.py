@@ -27,6 +27,7 @@ from leadwork.render.report import (
     _meeting_blocks,
     _time_blocks,
     _title,
+    course_correct_phrase,
 )
 from leadwork.render.sharing import CONFIDENCE, TIME_AUDIT
 
@@ -195,8 +196,9 @@ def _accountability(report: Report) -> list[str]:
         facts.append(MOVEMENT[ind.movement])
         if ind.trend_warning:
             facts.append("warning: moving the wrong way")
-        if ind.longest_course_correct >= 2:
-            facts.append(f"course-correct {ind.longest_course_correct} weeks in a row")
+        run = course_correct_phrase(ind)
+        if run is not None:
+            facts.append(run)
         facts.append(f"weeks: {weeks}")
         out += [
             f'<article class="indicator" id="indicator-{e(ind.id)}">',
