@@ -19,6 +19,7 @@ from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.one_on_one import (
     Answers,
+    FollowUpAnswer,
     IndicatorView,
     OpenCommitment,
     Prep,
@@ -479,13 +480,22 @@ def due_json(due: Sequence[Cadence], people: dict[str, Person], today: dt.date) 
 
 
 def recorded_renderable(
-    saved: Saved, meeting: OneOnOne, answers: Answers, first_name: str
+    saved: Saved,
+    meeting: OneOnOne,
+    answers: Answers,
+    first_name: str,
+    followed: Sequence[tuple[FollowUpAnswer, OpenCommitment]] = (),
 ) -> RenderableType:
-    """What recording wrote, and what it leaves open."""
+    """What recording wrote, and what it leaves open. `followed` are last time's
+    commitments given an outcome (`one_on_one.followed_up`): each is echoed with its text,
+    so a wrong number shows at once ("carried 2: 'Newsletter for the night shift'")."""
     text = Text(f"Recorded {saved.meeting}", style="bold green")
 
     def line(words: str, style: str) -> None:
         text.append("\n" + words, style=style)
+
+    for follow, old in followed:
+        line(f"{follow.outcome} {follow.number}: '{old.text}'", "")
 
     if saved.story is not None:
         line(f"Added the story to {saved.story} ({answers.story_choice})", "green")
