@@ -91,11 +91,11 @@ def cadence_line(prep: Prep) -> str:
     parts = []
     if prep.last is not None:
         days = (prep.date - prep.last.date).days
-        parts.append(f"Last one-on-one {prep.last.date} ({days} days)")
+        parts.append(f"Last one-on-one {prep.last.date} ({plural(days, 'day')})")
     else:
         parts.append("No one-on-one recorded yet")
     if person.cadence_days:
-        parts.append(f"every {person.cadence_days} days")
+        parts.append(f"every {plural(person.cadence_days, 'day')}")
         if state.state == "overdue":
             parts.append(f"OVERDUE by {plural(state.days_overdue, 'day')} (was due {state.due_on})")
         elif state.due_on is not None:

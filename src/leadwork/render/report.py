@@ -19,7 +19,7 @@ from leadwork.domain.report import ConversationItem, Report
 from leadwork.domain.status import STATUSES
 from leadwork.domain.values import format_average, format_percent, format_share, format_value
 from leadwork.domain.weeks import Week
-from leadwork.domain.wording import first_name, owner_word
+from leadwork.domain.wording import first_name, owner_word, plural
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible
@@ -151,7 +151,7 @@ def _title(report: Report) -> str:
 def _byline(report: Report) -> str:
     who = ", ".join(x for x in (report.leader, report.title, report.organization) if x)
     return (
-        f"{who}. {report.weeks} weeks, {len(report.checkin_weeks)} with a check-in "
+        f"{who}. {plural(report.weeks, 'week')}, {len(report.checkin_weeks)} with a check-in "
         f"({report.first.monday} to {report.last.sunday})."
     )
 
