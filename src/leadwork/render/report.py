@@ -270,7 +270,11 @@ def _time_blocks(report: Report) -> list[tuple[Any, ...]]:
     limit = report.time_warning_percent
     if over:
         blocks.append(
-            ("p", f"Over {limit}% on someone else's job in {len(over)} weeks: {', '.join(over)}.")
+            (
+                "p",
+                f"Over {limit}% on someone else's job in {plural(len(over), 'week')}: "
+                f"{', '.join(over)}.",
+            )
         )
     else:
         blocks.append(("p", f"No week over {limit}% on someone else's job."))
