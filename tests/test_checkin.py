@@ -619,3 +619,56 @@ def test_a_scripted_check_in_states_a_share_under_the_warning_plainly(example_jo
     again = checkin(run, example_journal, "--confidence", "alignment=4", env=NEXT_WEEK)
     assert again.exit_code == 0, again
     assert "hours in all" not in again.stdout
+
+
+# ---- a key added to [hours] later goes in the model's order -------------------------------
+
+
+def test_hours_given_later_go_in_the_models_order(example_journal, run):
+    """The trial's finding: `--hours alignment=...` given after `other` was appended below
+    it. A new key goes above the first key that comes after it in the model's order."""
+    path = example_journal / W49
+    assert checkin(run, example_journal, "--hours", "other=10", env=NEXT_WEEK).exit_code == 0
+    later = checkin(
+        run, example_journal, "--hours", "someone-elses-job=2", "--hours", "alignment=8",
+        env=NEXT_WEEK,
+    )  # fmt: skip
+    assert later.exit_code == 0, later
+    text = path.read_text()
+    assert "[hours]\nalignment = 8\nsomeone_elses_job = 2\nother = 10\n" in text
+    again = checkin(run, example_journal, "--hours", "accountability=4", env=NEXT_WEEK)
+    assert again.exit_code == 0, again
+    assert path.read_text() == text.replace(
+        "alignment = 8\n", "alignment = 8\naccountability = 4\n"
+    )
+
+
+def test_a_new_hours_key_keeps_the_persons_order_and_comments(example_journal, run):
+    path = example_journal / W49
+    path.write_text(
+        'week = "2026-W49"\n\n[hours]\nother = 10 # email\n\n# the plant, again\n'
+        "someone_elses_job = 6\n\n# ends the hours\n[confidence]\ncapability = 3\n"
+    )
+    result = checkin(
+        run, example_journal, "--hours", "capability=5", "--hours", "accountability=7",
+        "--confidence", "alignment=4", "--confidence", "accountability=2",
+        env=NEXT_WEEK,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    # the person's `other` above `someone_elses_job` stays so; each new key goes above the
+    # first key after it in the model's order (`other`, here), the comments stay with theirs
+    assert path.read_text() == (
+        'week = "2026-W49"\n\n[hours]\ncapability = 5\naccountability = 7\nother = 10 # email\n'
+        "\n# the plant, again\nsomeone_elses_job = 6\n\n# ends the hours\n[confidence]\n"
+        "alignment = 4\ncapability = 3\naccountability = 2\n"
+    )
+
+
+def test_a_new_hours_key_goes_above_the_comment_over_the_key_after_it(example_journal, run):
+    path = example_journal / W49
+    path.write_text('week = "2026-W49"\n\n[hours]\nalignment = 1\n\n# admin\nother = 3\n')
+    result = checkin(run, example_journal, "--hours", "someone-elses-job=2", env=NEXT_WEEK)
+    assert result.exit_code == 0, result
+    assert path.read_text() == (
+        'week = "2026-W49"\n\n[hours]\nalignment = 1\nsomeone_elses_job = 2\n\n# admin\nother = 3\n'
+    )
