@@ -123,6 +123,7 @@ def test_a_new_week_from_flags_is_written_like_the_example(example_journal, run)
         "  readings       dayton-scrap           2.9%    at risk\n"
         "                 greenville-changeover  36 min  on track\n"
         "  hours          alignment 9 · someone else's job 4\n"
+        "                 13 hours in all. 31% went to someone else's job (more than your 20%).\n"
         "  confidence     alignment 4\n"
         "  reflection     confident  “Alignment”\n"
         "                 challenge  “Time”\n"
@@ -222,6 +223,7 @@ def test_amending_keeps_comments_and_every_untouched_line(example_journal, run):
         "Amended 2026-W48 (23\u201329 Nov 2026) in checkins/2026-W48.toml.\n"
         "  readings     dayton-scrap  3.6% → 3.1%  course-correct\n"
         "  hours        other 6 → 8\n"
+        "               34 hours in all. 9% went to someone else's job.\n"
         "  confidence   capability 3 → 4\n"
         "  reflection   note  “Short week, Thanksgiving. Strategy refresh book…” → “Short "
         "week.”\n"
@@ -426,6 +428,8 @@ def test_at_80_columns_the_summary_wraps_inside_its_columns(example_journal, run
         "  readings     dayton-scrap  2.9%  at risk\n"
         "  hours        alignment 8 · capability 6 · accountability 12\n"
         "               someone else's job 12 · other 4\n"
+        "               42 hours in all. 29% went to someone else's job (more than your\n"
+        "               20%).\n"
         "  confidence   alignment 4 · capability 3\n"
         "  last week    Agree a new date and agenda for the Greenville …  done\n"
         "               Ask Marcus for his plan on Dayton scrap at Mond…  carried\n"
@@ -576,3 +580,95 @@ print("HEAVY=" + ",".join(m for m in ("rich", "tomlkit", "tomli_w") if m in sys.
     )
     assert "Usage: leadwork" in result.stdout
     assert result.stdout.strip().endswith("HEAVY=")
+
+
+# ---- the share of someone else's job, stated by a scripted check-in ------------------------
+
+
+def test_a_scripted_check_in_states_the_share_over_the_warning(example_journal, run):
+    """The trial's finding: `--hours` recorded 24% on someone else's job, over the 20%
+    warning, and the summary said nothing of it while the dashboard flagged it."""
+    result = checkin(
+        run, example_journal,
+        "--hours", "alignment=10", "--hours", "capability=8", "--hours", "accountability=10",
+        "--hours", "someone-elses-job=12", "--hours", "other=10",
+        env=NEXT_WEEK,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "Recorded 2026-W49 (30 Nov \u2013 6 Dec 2026) in checkins/2026-W49.toml.\n"
+        "  hours  alignment 10 · capability 8 · accountability 10 · someone else's job 12 · "
+        "other 10\n"
+        "         50 hours in all. 24% went to someone else's job (more than your 20%).\n"
+        "Last week's commitments: 3 without an outcome yet.\n"
+    )
+    board = run("dashboard", "-f", "json", journal=example_journal, env=NEXT_WEEK)
+    board = json.loads(board.stdout)
+    assert board["your_work"]["hours"]["over_warning"] is True
+
+
+def test_a_scripted_check_in_states_a_share_under_the_warning_plainly(example_journal, run):
+    result = checkin(
+        run, example_journal, "--hours", "alignment=30", "--hours", "someone-elses-job=5",
+        env=NEXT_WEEK,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    assert "         35 hours in all. 14% went to someone else's job.\n" in result.stdout
+    assert "more than your" not in result.stdout
+    # without hours in the run, no word of them
+    again = checkin(run, example_journal, "--confidence", "alignment=4", env=NEXT_WEEK)
+    assert again.exit_code == 0, again
+    assert "hours in all" not in again.stdout
+
+
+# ---- a key added to [hours] later goes in the model's order -------------------------------
+
+
+def test_hours_given_later_go_in_the_models_order(example_journal, run):
+    """The trial's finding: `--hours alignment=...` given after `other` was appended below
+    it. A new key goes above the first key that comes after it in the model's order."""
+    path = example_journal / W49
+    assert checkin(run, example_journal, "--hours", "other=10", env=NEXT_WEEK).exit_code == 0
+    later = checkin(
+        run, example_journal, "--hours", "someone-elses-job=2", "--hours", "alignment=8",
+        env=NEXT_WEEK,
+    )  # fmt: skip
+    assert later.exit_code == 0, later
+    text = path.read_text()
+    assert "[hours]\nalignment = 8\nsomeone_elses_job = 2\nother = 10\n" in text
+    again = checkin(run, example_journal, "--hours", "accountability=4", env=NEXT_WEEK)
+    assert again.exit_code == 0, again
+    assert path.read_text() == text.replace(
+        "alignment = 8\n", "alignment = 8\naccountability = 4\n"
+    )
+
+
+def test_a_new_hours_key_keeps_the_persons_order_and_comments(example_journal, run):
+    path = example_journal / W49
+    path.write_text(
+        'week = "2026-W49"\n\n[hours]\nother = 10 # email\n\n# the plant, again\n'
+        "someone_elses_job = 6\n\n# ends the hours\n[confidence]\ncapability = 3\n"
+    )
+    result = checkin(
+        run, example_journal, "--hours", "capability=5", "--hours", "accountability=7",
+        "--confidence", "alignment=4", "--confidence", "accountability=2",
+        env=NEXT_WEEK,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    # the person's `other` above `someone_elses_job` stays so; each new key goes above the
+    # first key after it in the model's order (`other`, here), the comments stay with theirs
+    assert path.read_text() == (
+        'week = "2026-W49"\n\n[hours]\ncapability = 5\naccountability = 7\nother = 10 # email\n'
+        "\n# the plant, again\nsomeone_elses_job = 6\n\n# ends the hours\n[confidence]\n"
+        "alignment = 4\ncapability = 3\naccountability = 2\n"
+    )
+
+
+def test_a_new_hours_key_goes_above_the_comment_over_the_key_after_it(example_journal, run):
+    path = example_journal / W49
+    path.write_text('week = "2026-W49"\n\n[hours]\nalignment = 1\n\n# admin\nother = 3\n')
+    result = checkin(run, example_journal, "--hours", "someone-elses-job=2", env=NEXT_WEEK)
+    assert result.exit_code == 0, result
+    assert path.read_text() == (
+        'week = "2026-W49"\n\n[hours]\nalignment = 1\nsomeone_elses_job = 2\n\n# admin\nother = 3\n'
+    )

@@ -245,6 +245,36 @@ def test_one_bad_row_refuses_the_whole_file(run, small, tmp_path, case, bad, lin
     assert tree_hash(small) == before
 
 
+def test_every_problem_of_the_file_is_reported_at_once(run, small, tmp_path):
+    """The trial's file: a conflict on line 2 and an unknown id on line 3 are both named,
+    each with its row and a hint, by line, then the count, and nothing is written."""
+    text = (
+        "week,indicator,value\n"
+        "2026-W48,otd,96\n"  # W48 already holds otd 93.5
+        "2026-W47,floor-walk,3\n"
+        "2026-W47,scrap,2\n"  # a good row
+        "2026-W49,otd,96\n"  # not begun
+        "2026-W47,otd,ninety\n"
+    )
+    before = tree_hash(small)
+    result = run("indicator", "import", str(write(tmp_path, text)), journal=small)
+    assert result.exit_code == 1, result
+    found = result.stderr.splitlines()
+    errors = [line.partition(f"{tmp_path}/")[2] for line in found if ": error: " in line]
+    assert errors == [
+        "in.csv:2:1: error: otd in 2026-W48 is already 93.5%; this row says 96%",
+        "in.csv:3:1: error: unknown indicator 'floor-walk'",
+        "in.csv:5:1: error: 2026-W49 has not started yet (today is 2026-11-27, in 2026-W48)",
+        "in.csv:6:1: error: 'ninety' is not a number",
+    ]
+    for row in ("2026-W48,otd,96", "2026-W47,floor-walk,3", "2026-W47,otd,ninety"):
+        assert row in result.stderr
+    assert "give --replace" in result.stderr
+    assert result.stderr.rstrip().endswith("4 errors in 1 file")
+    assert "Traceback" not in result.output
+    assert tree_hash(small) == before
+
+
 def test_a_unit_column_that_is_not_the_indicators_refuses(run, small, tmp_path):
     text = "week,indicator,value,unit\n2026-W47,scrap,2,min\n"
     result = run("indicator", "import", str(write(tmp_path, text)), journal=small)

@@ -297,3 +297,17 @@ def test_json_is_never_coloured(example_journal, args):
     assert result.returncode == 0, result.stderr
     assert not ANSI.search(result.stdout)
     json.loads(result.stdout)
+
+
+def test_one_of_a_plural_unit_reads_in_the_singular(example_journal, run):
+    """The trial's "1 walks": one reading of an indicator read in "meetings" is "1 meeting",
+    as are its threshold; two are "2 meetings"."""
+    week = example_journal / "checkins/2026-W48.toml"
+    week.write_text(week.read_text().replace("discovery-meetings = 2", "discovery-meetings = 1"))
+    result = run("indicator", "show", "discovery-meetings", journal=example_journal)
+    assert result.exit_code == 0, result
+    assert "target 2 meetings, celebrate at 4 meetings, course-correct past 1 meeting" in (
+        result.stdout
+    )
+    assert "│ 2026-W48 │  1 meeting │ at risk  │" in result.stdout
+    assert "1 meetings" not in result.stdout

@@ -400,3 +400,58 @@ def test_tab_completes_people_indicators_and_choices(example_journal, monkeypatc
     assert items("leadwork one-on-one marcus --story q") == ["quality-first"]
     assert items("leadwork indicator change f") == ["first-pass-yield"]
     assert items("leadwork indicator add x --owner g") == ["grace"]
+
+
+def with_long_roles(journal: Path) -> Path:
+    """The trial's team: people never met yet, with roles as an ED head writes them."""
+    team = journal / "team.toml"
+    team.write_text(
+        team.read_text() + '\n[[people]]\nid = "amaka"\nname = "Amaka Okafor"\n'
+        'role = "Clinical lead, ED physicians"\ncadence_days = 14\n'
+        '\n[[people]]\nid = "jonas"\nname = "Jonas Lindberg"\n'
+        'role = "Nurse manager, night shift"\ncadence_days = 14\n'
+    )
+    return journal
+
+
+def test_due_cuts_the_role_short_at_100_columns(run, example_journal):
+    result = run("one-on-one", "--due", journal=with_long_roles(example_journal))
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "Due for a one-on-one on 2026-11-27\n"
+        "Person                   Role                   Last        Every    Due\n"
+        "Grace Lindqvist (grace)  Account management…    2026-10-21  28 days  2026-11-18"
+        "  overdue by 9 days\n"
+        "Amaka Okafor (amaka)     Clinical lead, ED…     never       14 days  2026-11-27"
+        "  due now (never met)\n"
+        "Jonas Lindberg (jonas)   Nurse manager…         never       14 days  2026-11-27"
+        "  due now (never met)\n"
+    )
+
+
+def test_due_leaves_out_the_due_date_and_cuts_the_role_at_80_columns(run, example_journal):
+    """The trial's finding: at 80 columns (a pipe's) the role was a stack of broken words
+    four lines high; now each person is one line, and no line is wider than 80."""
+    env = {"COLUMNS": "80"}
+    result = run("one-on-one", "--due", journal=with_long_roles(example_journal), env=env)
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "Due for a one-on-one on 2026-11-27\n"
+        "Person                   Role           Last        Every\n"
+        "Grace Lindqvist (grace)  Account…       2026-10-21  28 days  overdue by 9 days\n"
+        "Amaka Okafor (amaka)     Clinical…      never       14 days  due now (never met)\n"
+        "Jonas Lindberg (jonas)   Nurse manage…  never       14 days  due now (never met)\n"
+    )
+
+
+def test_due_leaves_out_role_and_cadence_at_60_columns(run, example_journal):
+    env = {"COLUMNS": "60"}
+    result = run("one-on-one", "--due", journal=with_long_roles(example_journal), env=env)
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "Due for a one-on-one on 2026-11-27\n"
+        "Person                   Last\n"
+        "Grace Lindqvist (grace)  2026-10-21  overdue by 9 days\n"
+        "Amaka Okafor (amaka)     never       due now (never met)\n"
+        "Jonas Lindberg (jonas)   never       due now (never met)\n"
+    )

@@ -94,6 +94,8 @@ def test_record_with_flags(run, example_journal):
     assert path.read_text() == MARCUS_RECORD
     assert result.stdout.splitlines() == [
         "Recorded one-on-ones/2026-11-27-marcus.toml",
+        "done 1: 'Watch scrap on the first production lots of Allegheny bar, all part numbers'",
+        "carried 2: 'Agree a new date for the Greenville coaching clinic'",
         "No plan yet for dayton-scrap: it stays on Marcus's agenda until there is one.",
     ]
     assert stray_temp_files(path.parent) == []
@@ -363,6 +365,8 @@ def test_record_step_by_step(run, example_journal, terminal):
     assert "The due date 2026-11-20 is in the past (the meeting is on 2026-11-27). Keep it?" in out
     assert out.endswith(
         "Recorded one-on-ones/2026-11-27-marcus.toml\n"
+        "done 1: 'Watch scrap on the first production lots of Allegheny bar, all part numbers'\n"
+        "carried 2: 'Agree a new date for the Greenville coaching clinic'\n"
         "Added the story to checkins/2026-W48.toml (quality-first)\n"
         "Changed dayton-scrap in indicators.toml from 2026-11-27: target 2 → 2.5\n"
         "No plan yet for dayton-scrap: it stays on Marcus's agenda until there is one.\n"

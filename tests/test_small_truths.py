@@ -193,6 +193,41 @@ def test_commitments_lists_weekly_and_one_on_one_ones_overdue_first(run, example
     assert items[0]["overdue"] and not items[-1]["overdue"]
 
 
+def test_commitments_number_one_on_one_ones_as_the_prep_does(run, example_journal):
+    """The trial's finding: `commitments` sorts by due date, the prep by meeting, and
+    `one-on-one PERSON --carried N` takes the prep's N; so each one-on-one commitment shows
+    (and gives in JSON) the number the prep gives it, and recording echoes each N's text."""
+    env = {"LEADWORK_TODAY": "2026-12-04"}
+    items = _listed(run, example_journal, "2026-12-04")
+    assert all(c["number"] is None for c in items if c["source"] == "checkin")
+    for person in ("marcus", "priya", "grace", "elena", "tom"):
+        prep = run("one-on-one", person, "--prep", "-f", "json", journal=example_journal, env=env)
+        numbered = {(c["text"], c["number"]) for c in json.loads(prep.stdout)["commitments"]}
+        listed = {(c["text"], c["number"]) for c in items if c["person"] == person}
+        assert listed == numbered, person
+    text = run("commitments", journal=example_journal, env=env).stdout
+    assert "1:1 Grace 21 Oct #3" in text and "1:1 Tom 25 Nov #2" in text
+    assert "check-in 2026-W48 #" not in text
+    # Grace's #3 is listed before her #2; carrying 3 carries the customer visit, and says so
+    texts = [c["text"] for c in items if c["person"] == "grace"]
+    assert texts.index("Join a medical customer visit with Grace in November") < texts.index(
+        "Each account manager books two design reviews at medical accounts for November or December"
+    )
+    record = run(
+        "one-on-one", "grace", "--no-input", "--progress", "Two reviews booked.",
+        "--done", "1", "--carried", "3", "--dropped", "2",
+        journal=example_journal, env={**env, "COLUMNS": "200"},
+    )  # fmt: skip
+    assert record.exit_code == 0, record
+    lines = record.stdout.splitlines()
+    assert lines[1:4] == [
+        "done 1: 'Orthoventure quote out'",
+        "dropped 2: 'Each account manager books two design reviews at medical accounts for "
+        "November or December'",
+        "carried 3: 'Join a medical customer visit with Grace in November'",
+    ]
+
+
 def test_commitments_text(run, example_journal):
     result = run("commitments", journal=example_journal, env={"LEADWORK_TODAY": "2026-12-04"})
     assert result.exit_code == 0, result

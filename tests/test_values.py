@@ -53,6 +53,21 @@ def test_a_value_with_its_unit():
     assert format_value(None, "%", missing="-") == "-"
 
 
+def test_a_plural_unit_is_said_in_the_singular_for_one():
+    """The trial's "1 walks": a unit written for many reads right for exactly one."""
+    assert format_value(1, "walks") == "1 walk"
+    assert format_value(1.0, "hours") == "1 hour"
+    assert format_value(-1, "days") == "-1 day"
+    assert format_value(1, "patients per hour") == "1 patient per hour"
+    assert format_value(1, "stories") == "1 story"
+    assert format_value(1, "batches") == "1 batch"
+    assert format_value(2, "walks") == "2 walks"
+    assert format_value(1.5, "walks") == "1.5 walks"
+    assert format_value(0, "walks") == "0 walks"
+    for unit in ("%", "ms", "h", "min", "status", "class", "kWh", "m/s", "walk"):
+        assert format_value(1, unit) in (f"1 {unit}", "1%")
+
+
 def test_computed_numbers_have_their_own_rounding():
     assert format_percent(42.4) == "42%" and format_percent(0) == "0%"
     assert format_average(3.6666) == "3.7" and format_average(None) == "—"

@@ -653,7 +653,10 @@ def _finish(
     if format is SummaryFormat.json:
         echo(show.summary_json(saved, week, notes, git))
     else:
-        summary = show.summary(saved, week, indicators, notes, git)
+        # The interview stated the share of someone else's job after the hours; a scripted
+        # run states it under what it recorded.
+        warning = None if interactive else journal.config().settings.time_warning_percent
+        summary = show.summary(saved, week, indicators, notes, git, warning)
         print_for_people(Group(Text(), summary) if interactive else summary)
     if failure is not None:
         raise failure

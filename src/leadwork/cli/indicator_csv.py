@@ -119,7 +119,7 @@ def import_(
     """Import readings into the weeks' check-ins, all or nothing.
 
     Each row goes into its week's check-in (created if needed; comments and everything
-    else in it kept). The file is refused as a whole, naming the line, for an unknown or
+    else in it kept). The file is refused as a whole, naming every line in error, for an unknown or
     retired indicator, a week not yet begun, a value that is not a number, or a reading
     that differs from the one already there (unless --replace). Accepts a byte-order
     mark, `;` or tab separators, and decimal commas when every decimal is written so.
@@ -138,9 +138,9 @@ def import_(
         file, text = Path("<stdin>"), sys.stdin.read()
     else:
         text = read_text(file)
-    rows = parse_readings(text, file, indicators, today())
-    current = journal.checkins(sorted({r.week for r in rows}))
-    planned = plan_import(rows, current, file, replace=replace)
+    parsed = parse_readings(text, file, indicators, today())
+    current = journal.checkins(sorted({r.week for r in parsed.rows}))
+    planned = plan_import(parsed, current, file, replace=replace)
     by_week = readings_by_week(planned, indicators)
     summary = import_summary(planned, len(by_week), dry_run=dry_run)
     if dry_run or not by_week:

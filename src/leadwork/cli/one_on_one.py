@@ -338,7 +338,7 @@ def _record(
     from leadwork.cli.one_on_one_interview import complete, interview
     from leadwork.cli.options import show
     from leadwork.cli.prompts import Prompter
-    from leadwork.domain.one_on_one import build_meeting, story_from, text_problem
+    from leadwork.domain.one_on_one import build_meeting, followed_up, story_from, text_problem
     from leadwork.render.one_on_one import recorded_renderable
     from leadwork.render.terminal import VisibleConsole
     from leadwork.store.one_on_ones import later_meeting, save_meeting
@@ -386,7 +386,8 @@ def _record(
         )
     meeting = build_meeting(prep, answers, choices, allow_past_due)
     saved = save_meeting(journal, meeting, prep.person.name, story_from(prep, answers), agreements)
-    show(recorded_renderable(saved, meeting, answers, prep.first_name))
+    followed = followed_up(prep, answers)
+    show(recorded_renderable(saved, meeting, answers, prep.first_name, followed))
     if commit:
         from leadwork.cli.git import commit_and_say
 

@@ -38,6 +38,9 @@ class ListedCommitment:
     due: dt.date | None
     overdue: bool
     carried: int
+    # A one-on-one commitment's number, as the preparation numbers last time's commitments
+    # (`one_on_one.open_commitments`): the N of `one-on-one PERSON --done N`. None: weekly.
+    number: int | None = None
 
     @property
     def carried_too_often(self) -> bool:
@@ -89,6 +92,7 @@ def all_open_commitments(
                 c.due,
                 c.overdue,
                 c.carried,
+                c.number,
             )
             for c in open_commitments(held, today)
         ]

@@ -616,6 +616,18 @@ def _no_such_commitment(prep: Prep, number: int) -> Problem:
     )
 
 
+def followed_up(prep: Prep, answers: Answers) -> list[tuple[FollowUpAnswer, OpenCommitment]]:
+    """Each outcome given (`--done N`, ...), by number, with last time's commitment its
+    number names in the preparation's numbering (`open_commitments`); a number naming
+    none is left out (`answer_problems` refuses it)."""
+    by_number = {c.number: c for c in prep.commitments}
+    return [
+        (follow, by_number[follow.number])
+        for follow in sorted(answers.follow_ups, key=lambda f: f.number)
+        if follow.number in by_number
+    ]
+
+
 def build_meeting(
     prep: Prep, answers: Answers, choices: set[str], allow_past_due: bool = False
 ) -> OneOnOne:
@@ -631,10 +643,8 @@ def build_meeting(
         Plan(indicator=p.indicator, status=statuses.get(p.indicator), plan=p.plan)
         for p in answers.plans
     ]
-    by_number = {c.number: c for c in prep.commitments}
     follow_ups, carried = [], []
-    for follow in sorted(answers.follow_ups, key=lambda f: f.number):
-        old = by_number[follow.number]
+    for follow, old in followed_up(prep, answers):
         outcome = cast(Outcome, follow.outcome)  # answer_problems refused any other
         follow_ups.append(MeetingFollowUp(by=old.by, text=old.text, outcome=outcome))
         if follow.outcome == "carried":

@@ -8,7 +8,9 @@ In: the CSV a spreadsheet writes. Header names in any order and case (`Week`, `I
 `value`; other columns are ignored), a UTF-8 byte-order mark, `,` `;` or tab between
 fields, and decimal commas (`96,5`) when the file writes every decimal that way. Each row
 is checked with the check-in's own rules (`checkin.resolve_reading`, `parse_reading`,
-`weeks.not_begun`); the first row that fails refuses the whole file, named as FILE:LINE.
+`weeks.not_begun`), and against the reading its week already holds; every row is checked
+and every problem reported at once, each named as FILE:LINE, and any one refuses the whole
+file (`plan_import` raises them together).
 A week may be written `2026-W47` or as any day in it, `2026-11-18`.
 """
 
@@ -18,7 +20,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from leadwork.domain.status import judge_weeks
 from leadwork.domain.timeline import readings_of
 from leadwork.domain.values import format_value
 from leadwork.domain.weeks import Week, not_begun
-from leadwork.errors import InvalidFile, LeadworkError, Problem
+from leadwork.errors import LeadworkError, Problem, ProblemsFound
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
 
@@ -110,20 +112,31 @@ def row_problem(path: Path, line: int, text: str, message: str, hint: str | None
     )
 
 
-def _refuse(problem: Problem) -> InvalidFile:
-    return InvalidFile(problems=[problem])
+def _refuse(problems: Sequence[Problem]) -> ProblemsFound:
+    """Every problem of the file at once, by line, as `check` reports a journal's."""
+    return ProblemsFound(problems=sorted(problems, key=lambda p: p.line or 0))
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The file's rows that passed their checks, and the problems of the others (and of the
+    file as a whole); `plan_import` refuses the file if there are any."""
+
+    rows: list[Row]
+    problems: list[Problem]
 
 
 def parse_readings(
     text: str, path: Path, indicators: Sequence[Indicator], today: dt.date
-) -> list[Row]:
-    """The file's rows, each checked as `leadwork checkin --reading` checks one; the first
-    row in error raises InvalidFile naming FILE:LINE (nothing is half-read)."""
+) -> Parsed:
+    """The file's rows, each checked as `leadwork checkin --reading` checks one. A header
+    without the columns needed raises at once (no row can be read); every other problem
+    is collected, one per row in error, so that all are reported together."""
     text = text.removeprefix(BOM)
     lines = text.splitlines()
     first_line = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first_line is None:
-        return []  # an empty file (or stdin) holds no readings: nothing to do
+        return Parsed([], [])  # an empty file (or stdin) holds no readings: nothing to do
     header_text = lines[first_line]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_text))
     records: list[tuple[int, list[str]]] = []
@@ -139,14 +152,16 @@ def parse_readings(
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise _refuse(
-            row_problem(
-                path,
-                first_line + 1,
-                header_text,
-                f"the header has no {', '.join(missing)} column{'s' * (len(missing) > 1)}",
-                hint="name the columns week, indicator and value (in any order and case); "
-                "unit and status are optional",
-            )
+            [
+                row_problem(
+                    path,
+                    first_line + 1,
+                    header_text,
+                    f"the header has no {', '.join(missing)} column{'s' * (len(missing) > 1)}",
+                    hint="name the columns week, indicator and value (in any order and case); "
+                    "unit and status are optional",
+                )
+            ]
         )
     at = {name: header.index(name) for name in COLUMNS if name in header}
 
@@ -157,9 +172,10 @@ def parse_readings(
     values = [(line, cell(record, "value")) for line, record in records]
     commas = [line for line, v in values if _COMMA_DECIMAL.match(v)]
     points = [line for line, v in values if _POINT_DECIMAL.match(v)]
+    problems: list[Problem] = []
     if commas and points:
         line = max(commas[0], points[0])
-        raise _refuse(
+        problems.append(
             row_problem(
                 path,
                 line,
@@ -169,52 +185,75 @@ def parse_readings(
                 hint="write every decimal the same way: 96.5 or 96,5",
             )
         )
-    by_id = {indicator.id: indicator for indicator in indicators}
     rows: list[Row] = []
     seen: dict[tuple[Week, str], Row] = {}
     for line, record in records:
         shown = _line(lines, line)
-
-        def refuse(message: str, hint: str | None = None) -> InvalidFile:
-            return _refuse(row_problem(path, line, shown, message, hint))  # noqa: B023
-
-        try:
-            week = _week(cell(record, "week"))
-        except ValueError as error:
-            raise refuse(
-                str(error), "write the week as YYYY-Www (2026-W47) or a day in it (2026-11-18)"
-            ) from None
-        problem = not_begun(week, today)
-        if problem:
-            raise refuse(problem, "readings are recorded for weeks that have begun")
-        try:
-            indicator = resolve_reading(cell(record, "indicator"), indicators, week)
-        except LeadworkError as error:
-            raise refuse(error.problems[0].message, error.problems[0].hint) from None
-        written = cell(record, "value")
-        try:
-            value = parse_reading(written.replace(",", ".") if commas else written, indicator.unit)
-        except ValueError as error:
-            raise refuse(str(error), "every row needs a number in its value column") from None
-        unit = cell(record, "unit")
-        if unit and unit != indicator.unit.strip():
-            raise refuse(
-                f"the unit is '{unit}', but {indicator.id} is read in "
-                f"{repr(indicator.unit) if indicator.unit else 'no unit'}",
-                hint="is this the right indicator? leave the unit empty, or write its own",
-            )
-        row = Row(line, shown, week, by_id[indicator.id], value)
-        twin = seen.get((week, indicator.id))
-        if twin is not None and twin.value != value:
-            raise refuse(
-                f"{indicator.id} in {week} is given twice, as {written} here and on line "
-                f"{twin.line}",
-                hint="keep one row for each indicator and week",
+        row = _row(path, line, shown, record, cell, indicators, today, comma=bool(commas))
+        if isinstance(row, Problem):
+            problems.append(row)
+            continue
+        key = (row.week, row.indicator.id)
+        twin = seen.get(key)
+        if twin is not None and twin.value != row.value:
+            problems.append(
+                row_problem(
+                    path,
+                    line,
+                    shown,
+                    f"{row.indicator.id} in {row.week} is given twice, as "
+                    f"{cell(record, 'value')} here and on line {twin.line}",
+                    hint="keep one row for each indicator and week",
+                )
             )
         if twin is None:
-            seen[(week, indicator.id)] = row
+            seen[key] = row
             rows.append(row)
-    return rows
+    return Parsed(rows, problems)
+
+
+def _row(
+    path: Path,
+    line: int,
+    shown: str,
+    record: list[str],
+    cell: Callable[[list[str], str], str],
+    indicators: Sequence[Indicator],
+    today: dt.date,
+    *,
+    comma: bool,
+) -> Row | Problem:
+    """One row, checked, or its first problem."""
+
+    def refuse(message: str, hint: str | None) -> Problem:
+        return row_problem(path, line, shown, message, hint)
+
+    try:
+        week = _week(cell(record, "week"))
+    except ValueError as error:
+        return refuse(
+            str(error), "write the week as YYYY-Www (2026-W47) or a day in it (2026-11-18)"
+        )
+    problem = not_begun(week, today)
+    if problem:
+        return refuse(problem, "readings are recorded for weeks that have begun")
+    try:
+        indicator = resolve_reading(cell(record, "indicator"), indicators, week)
+    except LeadworkError as error:
+        return refuse(error.problems[0].message, error.problems[0].hint)
+    written = cell(record, "value")
+    try:
+        value = parse_reading(written.replace(",", ".") if comma else written, indicator.unit)
+    except ValueError as error:
+        return refuse(str(error), "every row needs a number in its value column")
+    unit = cell(record, "unit")
+    if unit and unit != indicator.unit.strip():
+        return refuse(
+            f"the unit is '{unit}', but {indicator.id} is read in "
+            f"{repr(indicator.unit) if indicator.unit else 'no unit'}",
+            "is this the right indicator? leave the unit empty, or write its own",
+        )
+    return Row(line, shown, week, indicator, value)
 
 
 def _line(lines: list[str], number: int) -> str:
@@ -251,19 +290,22 @@ class Planned:
 
 
 def plan_import(
-    rows: Sequence[Row], checkins: Mapping[Week, Checkin], path: Path, *, replace: bool
+    parsed: Parsed, checkins: Mapping[Week, Checkin], path: Path, *, replace: bool
 ) -> list[Planned]:
     """Each row against the reading its week already holds. A different reading is
-    replaced only with `replace`; without it the first such row refuses the whole file."""
+    replaced only with `replace`; without it each such row is a problem. Any problem, the
+    file's (`parsed.problems`) or these, refuses the whole file: all of them raised at once
+    as ProblemsFound, by line."""
     planned = []
-    for row in rows:
+    problems = list(parsed.problems)
+    for row in parsed.rows:
         current = checkins.get(row.week)
         old = current.readings.get(row.indicator.id) if current is not None else None
         if old is not None and isinstance(old, float) and old.is_integer():
             old = int(old)
         if old is not None and old != row.value and not replace:
             unit = row.indicator.unit
-            raise _refuse(
+            problems.append(
                 row_problem(
                     path,
                     row.line,
@@ -275,6 +317,8 @@ def plan_import(
                 )
             )
         planned.append(Planned(row, old))
+    if problems:
+        raise _refuse(problems)
     return planned
 
 

@@ -56,14 +56,38 @@ def _digits(text: str) -> tuple[str, str, int]:
 
 
 def format_value(value: float | None, unit: str = "", missing: str = "—") -> str:
-    """A value with its unit: '97.6%' ('%' hugs the number), '38 min', '2' (no unit);
+    """A value with its unit: '97.6%' ('%' hugs the number), '38 min', '2' (no unit),
+    '1 walk' (a unit written as a plural word is said in the singular for one: `unit_for`);
     `missing` when there is no value."""
     if value is None:
         return missing
     number = format_number(value)
     if not unit:
         return number
+    unit = unit_for(number, unit)
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+_NOT_PLURAL = ("ss", "us", "is", "as")  # "class", "status", "basis", "gas": not plurals
+
+
+def unit_for(number: str, unit: str) -> str:
+    """The unit as said after `number` (as written): an indicator's unit is written for
+    many ("walks", "hours", "patients per hour"), so for exactly one its first word loses
+    its plural ending: '1 walk', '1 hour', '1 patient per hour', '1 story'. A symbol or
+    an abbreviation of two letters ('%', 'ms', 'h') is left as it is."""
+    if number not in ("1", "-1"):
+        return unit
+    word, space, rest = unit.partition(" ")
+    if len(word) < 3 or not word.isalpha() or word[-1] != "s" or word.endswith(_NOT_PLURAL):
+        return unit
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"  # stories, deliveries
+    elif word.endswith(("ches", "shes", "xes", "sses")):
+        word = word[:-2]  # batches, boxes
+    else:
+        word = word[:-1]
+    return word + space + rest
 
 
 # Two numbers that are not written by anyone but computed, each with its own rounding:

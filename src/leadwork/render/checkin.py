@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,9 +169,17 @@ def done_rate_line(rate: DoneRate) -> Text:
     return Text(f"  Last week's done rate: {rate.done} of {rate.total} ({percent}).")
 
 
-def hours_line(hours: dict[str, float | int], warning_percent: int) -> Text:
-    total = sum(hours.values())
-    text = Text(f"  {format_number(total)} hours in all.")
+def hours_line(hours: Mapping[str, float | int | None], warning_percent: int) -> Text:
+    """The interview's line after the hours: `hours_share`, indented."""
+    return Text("  ").append_text(hours_share(hours, warning_percent))
+
+
+def hours_share(hours: Mapping[str, float | int | None], warning_percent: int) -> Text:
+    """The week's hours in all, and the share that went to someone else's job, judged as
+    the dashboard judges it: the interview says it after the hours, the summary of a
+    scripted check-in (`--hours`) under the hours it recorded."""
+    total = sum(v or 0 for v in hours.values())
+    text = Text(f"{format_number(total)} hours in all.")
     share = share_elsewhere(hours)  # as every view judges it: exact, not rounded
     if share:
         note = f" {format_share(share, warning_percent)} went to someone else's job"
@@ -197,9 +205,12 @@ def summary(
     indicators: Sequence[Indicator],
     notes: Sequence[str] = (),
     git: GitNote | None = None,
+    warning_percent: int | None = None,
 ) -> Group:
     """What the run recorded, as one renderable: each change (old → new), then the
-    commitments loop and anything worth a second look."""
+    commitments loop and anything worth a second look. With `warning_percent`, when the
+    run recorded hours, the week's hours and the share of someone else's job
+    (`hours_line`; the interview has said it already, so it passes none)."""
     merged = saved.merged
     by_id = {i.id: i for i in indicators}
     parts: list[Any] = []
@@ -210,7 +221,11 @@ def summary(
     else:
         verb = "Recorded" if saved.outcome == "created" else "Amended"
         parts.append(Text.assemble((f"{verb} {week_label(week)}", "bold"), f" in {saved.rel}."))
-        parts.extend(_changes(merged.changes, week, by_id))
+        hours = merged.checkin.hours
+        share = None
+        if warning_percent is not None and hours is not None:
+            share = hours_share(hours.model_dump(), warning_percent)
+        parts.extend(_changes(merged.changes, week, by_id, share))
 
     rate = merged.follow_up_rate
     if rate.total or merged.unanswered:
@@ -242,11 +257,15 @@ def summary(
 
 
 def _changes(
-    changes: Sequence[Change], week: Week, indicators: dict[str, Indicator]
+    changes: Sequence[Change],
+    week: Week,
+    indicators: dict[str, Indicator],
+    hours_share: Text | None = None,
 ) -> list[RenderableType]:
     """One block per section, in the file's order: the section's name once, then a line
-    per item (old → new), or one line for the few numbers of hours and confidence. The
-    names are a column of their own, so what wraps continues under its own column."""
+    per item (old → new), or one line for the few numbers of hours and confidence (the
+    hours followed by `hours_share`, if given). The names are a column of their own, so
+    what wraps continues under its own column."""
     blocks: list[tuple[str, list[list[RenderableType]]]] = []
     for section in SECTION_ORDER:
         mine = [c for c in changes if c.section == section]
@@ -254,6 +273,8 @@ def _changes(
             continue
         if section in ("hours", "confidence"):
             rows: list[list[RenderableType]] = [[_numbers_line(mine)]]
+            if section == "hours" and hours_share is not None:
+                rows.append([hours_share])
         else:
             rows = [_change_row(c, week, indicators) for c in mine]
         blocks.append((section, rows))

@@ -20,11 +20,13 @@ def _who(item: ListedCommitment) -> str:
 
 
 def _source(item: ListedCommitment, today: dt.date) -> str:
-    """Where it was made: "check-in 2026-W48", or "1:1 Marcus 16 Nov"."""
+    """Where it was made: "check-in 2026-W48", or "1:1 Marcus 16 Nov #2", the number
+    `one-on-one marcus --done 2` names it by."""
     if item.source == CHECKIN or item.person is None:
         return f"check-in {item.made}"
     made = short_date(dt.date.fromisoformat(item.made), today)
-    return f"1:1 {first_name(item.person)} {made}"
+    number = f" #{item.number}" if item.number is not None else ""
+    return f"1:1 {first_name(item.person)} {made}{number}"
 
 
 def commitments_table(items: list[ListedCommitment], today: dt.date) -> ListTable:
@@ -62,6 +64,7 @@ def commitments_json(items: list[ListedCommitment], today: dt.date) -> str:
                 "overdue": item.overdue,
                 "carried": item.carried,
                 "carried_too_often": item.carried_too_often,
+                "number": item.number,
             }
             for item in items
         ],

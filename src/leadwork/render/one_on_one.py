@@ -8,7 +8,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -18,6 +19,7 @@ from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.one_on_one import (
     Answers,
+    FollowUpAnswer,
     IndicatorView,
     OpenCommitment,
     Prep,
@@ -89,11 +91,11 @@ def cadence_line(prep: Prep) -> str:
     parts = []
     if prep.last is not None:
         days = (prep.date - prep.last.date).days
-        parts.append(f"Last one-on-one {prep.last.date} ({days} days)")
+        parts.append(f"Last one-on-one {prep.last.date} ({plural(days, 'day')})")
     else:
         parts.append("No one-on-one recorded yet")
     if person.cadence_days:
-        parts.append(f"every {person.cadence_days} days")
+        parts.append(f"every {plural(person.cadence_days, 'day')}")
         if state.state == "overdue":
             parts.append(f"OVERDUE by {plural(state.days_overdue, 'day')} (was due {state.due_on})")
         elif state.due_on is not None:
@@ -384,23 +386,86 @@ def due_renderable(
         if next_up is not None and next_up.due_on is not None:
             text.append(f" Next: {next_up.person} on {next_up.due_on}.", style="dim")
         return text
-    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False)
-    for name in ("Person", "Role", "Last", "Every", "Due", ""):
-        table.add_column(name, header_style="bold", no_wrap=name not in ("Role",))
-    for state in due:
-        person = people[state.person]
-        table.add_row(
+    rows = [
+        [
             Text(f"{person.name} ({person.id})"),
             Text(person.role or ""),
-            str(state.last) if state.last else "never",
-            f"{person.cadence_days} days",
-            str(state.due_on) if state.due_on else "",
+            Text(str(state.last) if state.last else "never"),
+            Text(f"{person.cadence_days} days"),
+            Text(str(state.due_on) if state.due_on else ""),
             Text(
                 _due_words(state, today),
                 style="bold red" if state.state == "overdue" else "yellow",
             ),
-        )
-    return Group(Text(f"Due for a one-on-one on {today}", style="bold"), table)
+        ]
+        for state in due
+        for person in [people[state.person]]
+    ]
+    return Group(Text(f"Due for a one-on-one on {today}", style="bold"), DueTable(rows))
+
+
+DUE_HEADERS = ("Person", "Role", "Last", "Every", "Due", "")
+ROLE, LAST, EVERY, DUE = 1, 2, 3, 4
+GAP = 2  # between two columns
+# While the rows do not fit on one line each, in this order: the role is cut short (with
+# an ellipsis) down to 20 columns, the due date is left out (the last column's words say
+# it), the role is cut down to 12, then left out, then the cadence, then the last
+# meeting. The person and the words always stay.
+SHRINK: tuple[tuple[str, int], ...] = (
+    ("cut", 20),
+    ("drop", DUE),
+    ("cut", 12),
+    ("drop", ROLE),
+    ("drop", EVERY),
+    ("drop", LAST),
+)
+
+
+class DueTable:
+    """Who is due, one line per person at any width (`SHRINK`), rather than Rich
+    squeezing every column into a stack of broken words."""
+
+    def __init__(self, rows: list[list[Text]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widths = [
+            max(cell_len(h), *(row[i].cell_len for row in self.rows))
+            for i, h in enumerate(DUE_HEADERS)
+        ]
+        shown = list(range(len(DUE_HEADERS)))
+        for step, arg in SHRINK:
+            excess = sum(widths[i] for i in shown) + GAP * (len(shown) - 1) - options.max_width
+            if excess <= 0:
+                break
+            if step == "cut":
+                widths[ROLE] = max(min(widths[ROLE], arg), widths[ROLE] - excess)
+            else:
+                shown.remove(arg)
+        table = Table(box=None, padding=(0, GAP // 2), pad_edge=False, show_edge=False)
+        for i in shown:
+            table.add_column(
+                DUE_HEADERS[i],
+                header_style="bold",
+                no_wrap=True,
+                overflow="ellipsis",
+                width=widths[i] if i == ROLE else None,
+            )
+        for row in self.rows:
+            table.add_row(*(_cut(row[i], widths[i]) if i == ROLE else row[i] for i in shown))
+        yield table
+
+
+def _cut(text: Text, width: int) -> Text:
+    """`text` in `width` columns: cut after a whole word where one ends in the second half
+    of the room ("Clinical lead, ED…", not "Clinical lead, ED ph…"), an ellipsis after."""
+    if text.cell_len <= width:
+        return text
+    room = text.plain[: width - 1]
+    space = room.rfind(" ")
+    if space >= width // 2:
+        room = room[:space]
+    return Text(room.rstrip(" ,;:-") + "…", style=text.style)
 
 
 def due_json(due: Sequence[Cadence], people: dict[str, Person], today: dt.date) -> str:
@@ -415,13 +480,22 @@ def due_json(due: Sequence[Cadence], people: dict[str, Person], today: dt.date) 
 
 
 def recorded_renderable(
-    saved: Saved, meeting: OneOnOne, answers: Answers, first_name: str
+    saved: Saved,
+    meeting: OneOnOne,
+    answers: Answers,
+    first_name: str,
+    followed: Sequence[tuple[FollowUpAnswer, OpenCommitment]] = (),
 ) -> RenderableType:
-    """What recording wrote, and what it leaves open."""
+    """What recording wrote, and what it leaves open. `followed` are last time's
+    commitments given an outcome (`one_on_one.followed_up`): each is echoed with its text,
+    so a wrong number shows at once ("carried 2: 'Newsletter for the night shift'")."""
     text = Text(f"Recorded {saved.meeting}", style="bold green")
 
     def line(words: str, style: str) -> None:
         text.append("\n" + words, style=style)
+
+    for follow, old in followed:
+        line(f"{follow.outcome} {follow.number}: '{old.text}'", "")
 
     if saved.story is not None:
         line(f"Added the story to {saved.story} ({answers.story_choice})", "green")

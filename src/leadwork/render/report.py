@@ -151,7 +151,7 @@ def _title(report: Report) -> str:
 def _byline(report: Report) -> str:
     who = ", ".join(x for x in (report.leader, report.title, report.organization) if x)
     return (
-        f"{who}. {report.weeks} weeks, {len(report.checkin_weeks)} with a check-in "
+        f"{who}. {plural(report.weeks, 'week')}, {len(report.checkin_weeks)} with a check-in "
         f"({report.first.monday} to {report.last.sunday})."
     )
 
@@ -286,7 +286,11 @@ def _time_blocks(report: Report) -> list[tuple[Any, ...]]:
     limit = report.time_warning_percent
     if over:
         blocks.append(
-            ("p", f"Over {limit}% on someone else's job in {len(over)} weeks: {', '.join(over)}.")
+            (
+                "p",
+                f"Over {limit}% on someone else's job in {plural(len(over), 'week')}: "
+                f"{', '.join(over)}.",
+            )
         )
     else:
         blocks.append(("p", f"No week over {limit}% on someone else's job."))

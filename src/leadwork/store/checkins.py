@@ -32,7 +32,7 @@ from leadwork.domain.checkin import (
     week_label,
 )
 from leadwork.domain.weeks import Week
-from leadwork.model.checkin import Checkin
+from leadwork.model.checkin import Checkin, Confidence, Reflection, TimeAudit
 from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
@@ -148,7 +148,9 @@ def apply_edits(document: TOMLDocument, edits: Sequence[Edit]) -> None:
             if edit.table is None:
                 document[edit.key] = edit.value
             else:
-                _set_key(_table(document, edit.table, fresh), edit.key, _value(edit.value))
+                table = _table(document, edit.table, fresh)
+                order = KEY_ORDER.get(edit.table, ())
+                _set_key(table, edit.key, _value(edit.value), order)
         elif isinstance(edit, SetInEntry):
             document[edit.array][edit.index][edit.key] = _value(edit.value)
         elif isinstance(edit, AppendEntry):
@@ -175,13 +177,46 @@ def _table(document: TOMLDocument, name: str, fresh: list[Any]) -> Any:
     return document[name]
 
 
-def _set_key(table: Any, key: str, value: Any) -> None:
-    """Set a key; a new one goes right after the table's last key, above any comment or
-    blank line that ends the table (which belongs to what follows: `# about hours`)."""
+# The model's order of a table's keys (`[hours]`: alignment, capability, accountability,
+# someone_elses_job, other), which a new key keeps among those already there.
+KEY_ORDER: dict[str, tuple[str, ...]] = {
+    "hours": tuple(TimeAudit.model_fields),
+    "confidence": tuple(Confidence.model_fields),
+    "reflection": tuple(Reflection.model_fields),
+}
+
+
+def _set_key(table: Any, key: str, value: Any, order: Sequence[str] = ()) -> None:
+    """Set a key. A new one goes where `order` (the model's order of the table's keys)
+    puts it among the keys already there: above the first key that comes after it in that
+    order, and above the comment and blank lines over that key (they are about it), without
+    moving the person's own keys, whatever their order; else right after the table's last
+    key, above any comment or blank line that ends the table (which belongs to what
+    follows: `# about hours`)."""
     body = getattr(table.value, "body", None)
     if body is None:  # `readings.a = 1` twice: tomlkit's proxy over dotted keys has no body
         table[key] = value
         return
+    if key not in table and key in order:
+        rank = order.index(key)
+        later = next(
+            (
+                i
+                for i, (k, _) in enumerate(body)
+                if k is not None and k.key in order and order.index(k.key) > rank
+            ),
+            None,
+        )
+        if later is not None:
+            from leadwork.store.toml_order import insert
+
+            at = later
+            keyed_before = any(k is not None for k, _ in body[:later])
+            while keyed_before and at > 0 and body[at - 1][0] is None:
+                at -= 1  # above the comments and blank lines over that key (tomlkit
+                # puts it right after the key before, above those blank lines)
+            insert(table.value, at, key, value)
+            return
     last = max((i for i, (k, _) in enumerate(body) if k is not None), default=None)
     if key in table or last is None or last == len(body) - 1:
         table[key] = value
