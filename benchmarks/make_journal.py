@@ -25,8 +25,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadwork.domain.weeks import Week
 from leadwork.store.tomltext import toml_string
+from leadwork.weeks import Week
 
 DEFAULT_TODAY = dt.date(2026, 11, 27)  # the tests' fixed today (a Friday in 2026-W48)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from leadwork.domain.weeks import Week
 from leadwork.store.journal import Journal
+from leadwork.weeks import Week
 
 from conftest import ROOT, TODAY, tree_hash
 

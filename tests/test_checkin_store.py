@@ -17,7 +17,6 @@ from leadwork.domain.checkin import (
     SetValue,
     merge,
 )
-from leadwork.domain.weeks import Week
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import Checkin
 from leadwork.store.checkins import (
@@ -31,6 +30,7 @@ from leadwork.store.document import parse
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps, model_data
 from leadwork.store.validation import validate
+from leadwork.weeks import Week
 
 from strategies import checkins, ids, names, numbers
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import leadwork.store.journal as journal_module
-from leadwork.domain.weeks import Week, week_range
+from leadwork.weeks import Week, week_range
 
 from conftest import EXAMPLE
 

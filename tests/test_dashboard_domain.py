@@ -17,8 +17,6 @@ from leadwork.domain.capability import capability_view, overdue_steps
 from leadwork.domain.coverage import coverage
 from leadwork.domain.needs_you import KINDS, RANK, Finding, _ranked
 from leadwork.domain.review import last_strategy_review
-from leadwork.domain.values import format_number, format_value
-from leadwork.domain.weeks import Week
 from leadwork.domain.window import (
     SIGNALS_MAX_WEEKS,
     checkin_weeks_needed,
@@ -35,6 +33,8 @@ from leadwork.model.review import StrategyReview
 from leadwork.model.settings import Settings
 from leadwork.model.strategy import Strategy
 from leadwork.model.team import Person
+from leadwork.values import format_number, format_value
+from leadwork.weeks import Week
 
 W48 = Week(2026, 48)
 TODAY = dt.date(2026, 11, 27)  # Friday of W48

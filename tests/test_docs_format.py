@@ -33,7 +33,6 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from leadwork.domain.status import judge, thresholds_for
-from leadwork.domain.weeks import Week
 from leadwork.model import common
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
@@ -44,6 +43,7 @@ from leadwork.model.settings import JournalConfig
 from leadwork.model.strategy import Strategy
 from leadwork.model.team import Team
 from leadwork.store.journal import DEFINITION_MODELS
+from leadwork.weeks import Week
 
 from conftest import EXAMPLE, ROOT
 

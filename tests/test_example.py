@@ -46,7 +46,7 @@ def test_every_example_file_validates(rel):
     if rel in DEFINITION_MODELS:
         journal.load(rel, DEFINITION_MODELS[rel])
     elif rel.startswith("checkins/"):
-        from leadwork.domain.weeks import Week
+        from leadwork.weeks import Week
 
         assert journal.checkin(Week.parse(Path(rel).stem)) is not None
     elif rel.startswith("one-on-ones/"):

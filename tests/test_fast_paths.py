@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadwork.domain.weeks import Week, weeks_in_year
 from leadwork.store.dashboard import one_on_ones_to_read
 from leadwork.store.journal import Entry, Journal
+from leadwork.weeks import Week, weeks_in_year
 
 ID = st.from_regex(r"[a-z][a-z0-9]{0,3}(-[a-z0-9]{1,3}){0,2}", fullmatch=True)
 

@@ -248,7 +248,7 @@ def test_a_real_browser_renders_the_page(run, example_journal, tmp_path, which):
 
 def _history(values, direction="higher", tracked=None):
     from leadwork.domain.status import Thresholds, WeekStatus
-    from leadwork.domain.weeks import Week
+    from leadwork.weeks import Week
 
     limits = Thresholds(direction, target=95.0, celebrate=98.0, course_correct=90.0)
     if direction == "lower":

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leadwork.store.layout import LOCK_FILE
+from leadwork.layout import LOCK_FILE
 
 from conftest import tree_hash
 from journals import write_small_journal

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from leadwork.store import layout
+from leadwork import layout
 from leadwork.store.journal import DEFINITION_MODELS
 
 from conftest import tree_hash

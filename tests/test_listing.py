@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from leadwork.domain.values import format_number
 from leadwork.render.palette import STATUS_LABEL
+from leadwork.values import format_number
 
 from conftest import assert_snapshot, tree_hash
 

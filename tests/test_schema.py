@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
 
+from leadwork import layout
 from leadwork.render.schema import (
     FILE_KINDS,
     KINDS,
@@ -23,7 +24,6 @@ from leadwork.render.schema import (
     editor_files,
     kind_of,
 )
-from leadwork.store import layout
 from leadwork.store.serialize import dumps
 from leadwork.store.validation import _unwrap
 

@@ -25,8 +25,8 @@ from leadwork.domain.status import (
     trend_warning,
     worst,
 )
-from leadwork.domain.weeks import Week, last_weeks, week_range
 from leadwork.model.indicators import Indicator
+from leadwork.weeks import Week, last_weeks, week_range
 
 HIGHER = Thresholds("higher", target=95, celebrate=98, course_correct=90)
 LOWER = Thresholds("lower", target=2.0, celebrate=1.5, course_correct=3.0)

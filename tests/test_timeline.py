@@ -32,9 +32,9 @@ from leadwork.domain.timeline import (
     standing_week,
     value_in,
 )
-from leadwork.domain.weeks import Week, week_range
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
+from leadwork.weeks import Week, week_range
 
 
 def indicator(**changes) -> Indicator:

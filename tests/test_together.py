@@ -10,8 +10,8 @@ import json
 import os
 from pathlib import Path
 
+from leadwork.layout import COMMIT_FILE
 from leadwork.store.atomic import TEMP_SUFFIX, stage
-from leadwork.store.layout import COMMIT_FILE
 
 from conftest import tree_hash
 from journals import write_small_journal

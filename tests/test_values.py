@@ -1,4 +1,4 @@
-"""One way to write a value for a person (domain/values.py), and every view using it."""
+"""One way to write a value for a person (leadwork/values.py), and every view using it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadwork.domain.values import format_average, format_number, format_percent, format_value
+from leadwork.values import format_average, format_number, format_percent, format_value
 
 
 @pytest.mark.parametrize(

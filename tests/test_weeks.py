@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from leadwork.domain.weeks import (
+from leadwork.model.settings import Settings
+from leadwork.weeks import (
     SHOWN_WEEKS,
     Week,
     last_weeks,
@@ -10,7 +11,6 @@ from leadwork.domain.weeks import (
     week_range,
     weeks_in_year,
 )
-from leadwork.model.settings import Settings
 
 
 def test_week_53_exists_and_new_year_belongs_to_it():

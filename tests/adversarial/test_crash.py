@@ -30,8 +30,8 @@ from pathlib import Path
 import pytest
 
 from adversarial.harness import tree_digest
+from leadwork.layout import COMMIT_FILE, LOCK_FILE
 from leadwork.store.atomic import TEMP_SUFFIX
-from leadwork.store.layout import COMMIT_FILE, LOCK_FILE
 
 HERE = Path(__file__).resolve().parent
 SHIM = HERE / "killshim"

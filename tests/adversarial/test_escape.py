@@ -10,8 +10,8 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from adversarial.harness import tree_digest
+from leadwork import layout
 from leadwork.model.common import Id
-from leadwork.store import layout
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "leadwork"
 
@@ -76,7 +76,7 @@ def test_reserved_names_only_ever_follow_a_date(value: str):
 
 @pytest.mark.parametrize("value", PATHLIKE, ids=repr)
 def test_a_week_that_would_make_a_path_is_refused(value: str):
-    from leadwork.domain.weeks import Week
+    from leadwork.weeks import Week
 
     texts = [value, f"2026-W48{value}", f"{value}2026-W48"] if value.strip() else [value]
     for text in texts:

@@ -11,13 +11,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leadwork.domain.weeks import Week
+from leadwork import layout
 from leadwork.model.review import CapabilityReview, Feedback, StrategyReview
 from leadwork.model.settings import JournalConfig, Settings
-from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, make_folder
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps
+from leadwork.weeks import Week
 
 from strategies import (
     capabilities,

@@ -17,11 +17,11 @@ from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.domain.checkin import Answers
-    from leadwork.domain.weeks import Week
     from leadwork.model.checkin import Checkin
     from leadwork.model.indicators import Indicator
     from leadwork.store.journal import Journal
     from leadwork.store.together import Together
+    from leadwork.weeks import Week
 
 
 class SummaryFormat(StrEnum):
@@ -235,8 +235,8 @@ def checkin(
     Writes checkins/YYYY-Www.toml; a week that has a file is amended, keeping your edits
     and comments, and the summary shows what changed.
     """
+    from leadwork import layout
     from leadwork.domain.checkin import merge, resolve_week
-    from leadwork.store import layout
     from leadwork.store.checkins import previous_checkin, save_week
 
     the_week = resolve_week(week, today())
@@ -521,7 +521,6 @@ def _interview(
     from leadwork.cli.interview import Context, Interview
     from leadwork.cli.prompts import Prompter
     from leadwork.domain.checkin import reading_questions
-    from leadwork.domain.weeks import Week
     from leadwork.render import checkin as show
     from leadwork.store.checkins import (
         Draft,
@@ -530,6 +529,7 @@ def _interview(
         load_draft,
         save_draft,
     )
+    from leadwork.weeks import Week
 
     this_week = Week.of(today())
     ask = Prompter()

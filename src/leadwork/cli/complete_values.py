@@ -124,7 +124,7 @@ def conversation_kinds(root: Path | None) -> list[str]:
     reading costs pydantic, so its answer is kept in the user's cache (`cache.load_kinds`)
     until leadwork.toml changes."""
     from leadwork.cli import cache
-    from leadwork.store.layout import CONFIG
+    from leadwork.layout import CONFIG
 
     key = None if root is None else cache.journal_key(str(root / CONFIG))
     kept = None if key is None else cache.load_kinds(key)
@@ -160,8 +160,8 @@ def _this_week() -> str | None:
     """This week, as every command sees it (`session.today`: $LEADWORK_TODAY or the
     clock); None when $LEADWORK_TODAY is not a day, which the command will say."""
     from leadwork.cli.session import today
-    from leadwork.domain.weeks import Week
     from leadwork.errors import LeadworkError
+    from leadwork.weeks import Week
 
     try:
         return str(Week.of(today()))
@@ -170,7 +170,7 @@ def _this_week() -> str | None:
 
 
 def _checkin_weeks(root: Path | None) -> list[str]:
-    from leadwork.store.layout import CHECKIN_NAME, CHECKINS
+    from leadwork.layout import CHECKIN_NAME, CHECKINS
 
     if root is None:
         return []
@@ -193,7 +193,7 @@ def week_values(journal_option: str | None, incomplete: str) -> list[Item]:
 
 def file_values(journal_option: str | None, incomplete: str) -> list[Item]:
     """Journal files by short name (team, 2026-W48), and dated files by path."""
-    from leadwork.store.layout import ONE_ON_ONES, REVIEWS
+    from leadwork.layout import ONE_ON_ONES, REVIEWS
 
     root = journal_root(journal_option)
     items = [(name, f"{name}.toml") for name in DEFINITIONS]

@@ -14,7 +14,7 @@ from leadwork.cli.options import parse_week
 from leadwork.cli.session import session, today
 
 if TYPE_CHECKING:
-    from leadwork.domain.weeks import Week
+    from leadwork.weeks import Week
 
 
 class DashboardFormat(StrEnum):

@@ -45,7 +45,7 @@ def editor_command(environ: dict[str, str] | None = None) -> list[str]:
 
 def resolve_file(root: Path, name: str, cwd: Path) -> Path:
     """The journal file `name` means: a short name, a week, or a path inside the journal."""
-    from leadwork.store.layout import CHECKINS
+    from leadwork.layout import CHECKINS
 
     stem = name.removesuffix(".toml")
     if stem in DEFINITIONS:

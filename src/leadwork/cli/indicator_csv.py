@@ -70,10 +70,10 @@ def export(
     from leadwork.cli.boundary import vouch
     from leadwork.cli.options import parse_begun_week, parse_week
     from leadwork.domain.readings_csv import export_rows
-    from leadwork.domain.weeks import Week
     from leadwork.errors import UsageProblem
     from leadwork.render.readings import readings_csv, readings_json
     from leadwork.store.atomic import write_output
+    from leadwork.weeks import Week
 
     last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
     first = parse_week(from_week, "--from")

@@ -230,6 +230,6 @@ def change(
 
 def _commit(journal: Journal, message: str) -> None:
     from leadwork.cli.git import commit_and_say
-    from leadwork.store.layout import INDICATORS
+    from leadwork.layout import INDICATORS
 
     commit_and_say(journal, [INDICATORS], message, "indicators.toml")

@@ -18,8 +18,8 @@ from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.domain.checkin import Answers, ReadingQuestion
-    from leadwork.domain.weeks import Week
     from leadwork.model.checkin import Checkin
+    from leadwork.weeks import Week
 
 
 @dataclass
@@ -143,9 +143,9 @@ class Interview:
             fits_in_a_week,
             parse_number,
         )
-        from leadwork.domain.values import format_number
         from leadwork.model.checkin import HOURS_IN_WEEK
         from leadwork.render import checkin as show
+        from leadwork.values import format_number
 
         areas = [a for a in HOUR_AREAS if self._pending(f"hours:{a}")]
         if not areas:

@@ -251,9 +251,9 @@ def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Pr
     from leadwork.domain.id_safety import known_id
     from leadwork.domain.one_on_one import prep_window, prepare
     from leadwork.domain.timeline import standing_week
-    from leadwork.domain.weeks import Week
     from leadwork.store.dashboard import latest_checkin_week, reach_for_episodes
     from leadwork.store.one_on_ones import recent_meetings
+    from leadwork.weeks import Week
 
     team = journal.team()
     people = {p.id: p for p in team.people}

@@ -31,8 +31,8 @@ OUTCOME_KEYS = {
 
 
 def ask_plan(ask: Prompter, prep: Prep, view: IndicatorView) -> str | None:
-    from leadwork.domain.values import format_value
     from leadwork.domain.wording import STATUS_WORDS
+    from leadwork.values import format_value
 
     ind, latest = view.indicator, view.latest  # the reading the plan answers
     value = format_value(latest.value, ind.unit, missing="-")
@@ -185,7 +185,7 @@ def _ask_change(
     from leadwork.domain.id_safety import known_id
     from leadwork.domain.joint_indicators import Agreement, new_change
     from leadwork.domain.status import thresholds_for
-    from leadwork.domain.weeks import Week
+    from leadwork.weeks import Week
 
     own = [v.indicator.id for v in prep.indicators]
     by_id = {i.id: i for i in indicators}

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-    from leadwork.domain.weeks import Week
+    from leadwork.weeks import Week
 
 
 T = TypeVar("T")
@@ -82,7 +82,7 @@ FORMAT_HELP = "text for people (a table), json for scripts (see `leadwork help c
 
 def parse_week(text: str | None, flag: str) -> Week | None:
     """A YYYY-Www option value, or a usage error that says how to write one."""
-    from leadwork.domain.weeks import Week, out_of_range
+    from leadwork.weeks import Week, out_of_range
 
     if text is None:
         return None
@@ -101,7 +101,7 @@ def parse_week(text: str | None, flag: str) -> Week | None:
 def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None:
     """Like parse_week, for a range's end: a week not yet begun has nothing to show, and
     every command refuses one alike (weeks.not_begun)."""
-    from leadwork.domain.weeks import not_begun
+    from leadwork.weeks import not_begun
 
     week = parse_week(text, flag)
     problem = None if week is None else not_begun(week, today, flag)
@@ -116,7 +116,7 @@ def parse_date(text: str | None, flag: str, default: dt.date) -> dt.date:
     import datetime as dt
     import re
 
-    from leadwork.domain.weeks import out_of_range
+    from leadwork.weeks import out_of_range
 
     if text is None:
         return default

@@ -207,7 +207,7 @@ class Prompter:
                 raise Invalid(problem)
             return value
 
-        from leadwork.domain.values import format_number
+        from leadwork.values import format_number
 
         shown = None if default is None else format_number(default)
         return self.ask(question, read, default=default, shown=shown)

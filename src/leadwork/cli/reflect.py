@@ -56,12 +56,12 @@ def reflect(
     """
     from leadwork.cli.boundary import vouch
     from leadwork.domain.reflect import reflect as summarize
-    from leadwork.domain.weeks import Week, week_range
     from leadwork.render.reflect import reflect_json, reflect_markdown, reflect_view
+    from leadwork.weeks import Week, week_range
 
     journal = session(ctx).journal()
     end = parse_begun_week(last, "--to", today()) or Week.of(today())
-    from leadwork.domain.weeks import SHOWN_WEEKS
+    from leadwork.weeks import SHOWN_WEEKS
 
     start = parse_week(first, "--from") or end.minus(SHOWN_WEEKS - 1)
     if start > end:

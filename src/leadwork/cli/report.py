@@ -74,16 +74,16 @@ def report(
     """
     from leadwork.cli.boundary import vouch
     from leadwork.domain.report import build_report
-    from leadwork.domain.weeks import Week
     from leadwork.domain.window import period_reach
     from leadwork.errors import UsageProblem
     from leadwork.render.report import report_json, report_markdown
     from leadwork.render.report_html import report_html
     from leadwork.render.sharing import private_sections
     from leadwork.store.atomic import write_output
+    from leadwork.weeks import Week
 
     last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
-    from leadwork.domain.weeks import SHOWN_WEEKS
+    from leadwork.weeks import SHOWN_WEEKS
 
     first = parse_week(from_week, "--from") or last.minus(SHOWN_WEEKS - 1)
     if first > last:

@@ -542,7 +542,7 @@ def _review_one(
     rel = record_capability_review(journal, review, brief, marked)
     echo(capability_recorded(rel, marked, cap.level, level))
     if commit:
-        from leadwork.store.layout import CAPABILITIES
+        from leadwork.layout import CAPABILITIES
 
         edited = [CAPABILITIES] if marked or review.level != cap.level else []
         message = f"review capability {cap.id} {day}"

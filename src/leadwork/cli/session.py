@@ -53,8 +53,8 @@ def today() -> dt.date:
     fixed = os.environ.get(ENV_TODAY)
     if not fixed:
         return dt.date.today()
-    from leadwork.domain.weeks import out_of_range
     from leadwork.errors import UsageProblem
+    from leadwork.weeks import out_of_range
 
     try:
         day = dt.date.fromisoformat(fixed)

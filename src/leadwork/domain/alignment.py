@@ -11,12 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain import review as review_rules
-from leadwork.domain.weeks import Week, last_weeks
 from leadwork.domain.window import RECENT_WEEKS, signal_weeks
 from leadwork.model.checkin import Checkin
 from leadwork.model.review import StrategyReview
 from leadwork.model.settings import CUSTOMER, DEFAULT_CONVERSATION_KINDS, Settings
 from leadwork.model.strategy import Strategy
+from leadwork.weeks import Week, last_weeks
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 

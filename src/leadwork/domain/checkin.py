@@ -29,8 +29,6 @@ from pydantic_core import ErrorDetails
 from leadwork.domain.commitments import DoneRate, commitments_to_follow_up, done_rate
 from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
-from leadwork.domain.values import format_number
-from leadwork.domain.weeks import Week, not_begun
 from leadwork.domain.wording import first_name, name_key
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
@@ -43,6 +41,8 @@ from leadwork.model.checkin import (
 )
 from leadwork.model.common import AREAS, ID_PATTERN, Outcome
 from leadwork.model.indicators import Indicator
+from leadwork.values import format_number
+from leadwork.weeks import Week, not_begun
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]

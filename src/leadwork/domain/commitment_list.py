@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.one_on_one import commitments_made_on, first_name, open_commitments
-from leadwork.domain.weeks import Week
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
+from leadwork.weeks import Week
 
 CHECKIN = "checkin"
 ONE_ON_ONE = "one-on-one"

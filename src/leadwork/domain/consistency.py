@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
-from leadwork.domain.weeks import Week, not_begun
 from leadwork.errors import Severity
+from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
 from leadwork.model.common import ME
@@ -23,8 +23,7 @@ from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.model.strategy import Strategy
 from leadwork.model.team import Team
-from leadwork.store.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM
-from leadwork.store.sourcemap import KeyPath
+from leadwork.weeks import Week, not_begun
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 

@@ -18,7 +18,6 @@ from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
 from leadwork.domain.timeline import checked_in
-from leadwork.domain.weeks import SHOWN_WEEKS, Week
 from leadwork.domain.window import ShownWeek, choose_week, judged_weeks
 from leadwork.domain.your_work import (
     CommitmentsView,
@@ -34,6 +33,7 @@ from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.model.settings import Settings
+from leadwork.weeks import SHOWN_WEEKS, Week
 
 
 @dataclass(frozen=True)

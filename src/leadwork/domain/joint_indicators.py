@@ -15,10 +15,10 @@ from pydantic import BaseModel, ValidationError
 
 from leadwork.domain.id_safety import checked_id, known_id
 from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
-from leadwork.domain.weeks import Week
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.common import ME
 from leadwork.model.indicators import Change, Indicator
+from leadwork.weeks import Week
 
 ORDER_HINT = {
     "higher": "when higher is better: course_correct <= target <= celebrate",

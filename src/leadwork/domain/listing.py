@@ -16,7 +16,6 @@ from leadwork.domain.status import (
     COURSE_CORRECT,
     PlanRecord,
 )
-from leadwork.domain.weeks import Week
 from leadwork.domain.window import ShownWeek
 from leadwork.model.capabilities import Capability, Step
 from leadwork.model.checkin import Checkin
@@ -24,6 +23,7 @@ from leadwork.model.indicators import Indicator
 from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.settings import Settings
+from leadwork.weeks import Week
 
 
 def indicator_view(

@@ -31,12 +31,12 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, period_points, reading_overdue
-from leadwork.domain.values import format_percent, format_value
-from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.window import ShownWeek
 from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
 from leadwork.model.common import ME
+from leadwork.values import format_percent, format_value
+from leadwork.weeks import SHOWN_WEEKS
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("checkin-missing", "your-work"),

@@ -34,8 +34,6 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
 )
-from leadwork.domain.values import format_value
-from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
@@ -44,6 +42,8 @@ from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan, Side
 from leadwork.model.settings import Settings
 from leadwork.model.team import Person
+from leadwork.values import format_value
+from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks
 
 DEFAULT_GAP_DAYS = 14  # when a person has no cadence, commitments default to two weeks
 TEXT_MAX = 10_000  # as model.common.TEXT_MAX

@@ -27,11 +27,11 @@ from pathlib import Path
 from leadwork.domain.checkin import Number, parse_reading, resolve_reading
 from leadwork.domain.status import judge_weeks
 from leadwork.domain.timeline import readings_of
-from leadwork.domain.values import format_value
-from leadwork.domain.weeks import Week, not_begun
 from leadwork.errors import LeadworkError, Problem, ProblemsFound
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
+from leadwork.values import format_value
+from leadwork.weeks import Week, not_begun
 
 COLUMNS = ("week", "indicator", "value", "unit", "status")
 REQUIRED = ("week", "indicator", "value")

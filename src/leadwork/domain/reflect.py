@@ -18,9 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain.timeline import checked_in
-from leadwork.domain.weeks import Week
 from leadwork.model.checkin import Checkin
 from leadwork.model.common import AREAS
+from leadwork.weeks import Week
 
 TREND_POINTS = 0.5
 TREND_MIN_RATINGS = 4

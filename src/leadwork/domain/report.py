@@ -29,7 +29,6 @@ from leadwork.domain.status import (
     worse_than,
 )
 from leadwork.domain.timeline import checked_in, readings_of
-from leadwork.domain.weeks import Week, week_range
 from leadwork.domain.wording import STATUS_WORDS
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.capabilities import Capability
@@ -39,6 +38,7 @@ from leadwork.model.indicators import Indicator
 from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
+from leadwork.weeks import Week, week_range
 
 TIME_KEYS = ("alignment", "capability", "accountability", "someone_elses_job", "other")
 

@@ -21,13 +21,13 @@ from typing import NamedTuple
 
 from leadwork.domain.capability import step_overdue
 from leadwork.domain.consistency import Finding, Loaded, cross_check
-from leadwork.domain.weeks import Week
 from leadwork.errors import UsageProblem
+from leadwork.layout import CAPABILITIES
 from leadwork.model.capabilities import Capabilities, Capability, Step
 from leadwork.model.checkin import Checkin
 from leadwork.model.review import AnsweredSignal, CapabilityReview, StrategyReview
 from leadwork.model.strategy import Choice, Strategy
-from leadwork.store.layout import CAPABILITIES
+from leadwork.weeks import Week
 
 # ---- strategy reviews -------------------------------------------------------------------------
 

@@ -20,12 +20,12 @@ from leadwork.domain.status import (
     track,
 )
 from leadwork.domain.timeline import readings_of
-from leadwork.domain.weeks import SHOWN_WEEKS, Week, week_range
 from leadwork.domain.window import judged_weeks
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.settings import Settings
+from leadwork.weeks import SHOWN_WEEKS, Week, week_range
 
 
 @dataclass(frozen=True)

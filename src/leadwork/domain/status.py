@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from leadwork.domain.timeline import Period, period_of, span_of, value_in
-from leadwork.domain.values import format_number
-from leadwork.domain.weeks import Week
 from leadwork.model.common import Status
 from leadwork.model.indicators import Indicator
+from leadwork.values import format_number
+from leadwork.weeks import Week
 
 CELEBRATE: Final = "celebrate"
 ON_TRACK: Final = "on-track"

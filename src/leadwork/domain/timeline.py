@@ -29,9 +29,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from leadwork.domain.weeks import Week
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator, ReadingCadence
+from leadwork.weeks import Week
 
 CADENCES: tuple[ReadingCadence, ...] = ("weekly", "monthly", "quarterly")
 # The most weeks a period can hold: a quarter by Thursdays has 13 or 14.

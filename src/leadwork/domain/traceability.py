@@ -21,12 +21,11 @@ from dataclasses import dataclass
 
 from leadwork.domain.consistency import Finding
 from leadwork.domain.status import WeekStatus, is_active
-from leadwork.domain.weeks import Week
+from leadwork.layout import CAPABILITIES, INDICATORS, STRATEGY, KeyPath
 from leadwork.model.capabilities import Capabilities, Capability, Step
 from leadwork.model.indicators import Indicator, Indicators
 from leadwork.model.strategy import Choice, Strategy
-from leadwork.store.layout import CAPABILITIES, INDICATORS, STRATEGY
-from leadwork.store.sourcemap import KeyPath
+from leadwork.weeks import Week
 
 NO_CAPABILITY = "no capability serves it"
 NO_CHOICE = "serves no strategic choice"

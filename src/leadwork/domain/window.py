@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from leadwork.domain.timeline import LONGEST_PERIOD_WEEKS, standing_week
-from leadwork.domain.weeks import SHOWN_WEEKS, Week, last_weeks, week_range
 from leadwork.model.indicators import Indicator
 from leadwork.model.settings import Settings
+from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks, week_range
 
 RECENT_WEEKS = 4  # "the last 4 weeks": stories, conversations, time-audit average
 SIGNALS_MAX_WEEKS = 26  # refresh signals are looked for this far back at most

@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain.commitments import DoneRate, carried_too_often, done_rate
-from leadwork.domain.weeks import Week, last_weeks
 from leadwork.domain.window import RECENT_WEEKS
 from leadwork.model.checkin import Checkin, Commitment
 from leadwork.model.common import AREAS
+from leadwork.weeks import Week, last_weeks
 
 TIME_CATEGORIES = ("alignment", "capability", "accountability", "someone_elses_job", "other")
 SOMEONE_ELSES_JOB = "someone_elses_job"

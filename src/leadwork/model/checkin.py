@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from leadwork.domain.values import format_number
 from leadwork.model.common import Date, Id, Name, Outcome, Record, Text, WeekText
+from leadwork.values import format_number
 
 HOURS_IN_WEEK = 168
 Hours = float

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from leadwork.domain.weeks import Week
+from leadwork.weeks import Week
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 ID_MAX = 40

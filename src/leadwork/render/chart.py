@@ -15,9 +15,9 @@ import html
 from collections.abc import Sequence
 
 from leadwork.domain.status import WeekStatus
-from leadwork.domain.values import format_value
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.render.visible import visible
+from leadwork.values import format_value
 
 WIDTH, HEIGHT = 640, 170
 LEFT, RIGHT, TOP, BOTTOM = 64, 14, 12, 26

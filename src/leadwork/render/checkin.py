@@ -23,13 +23,13 @@ from leadwork.domain.checkin import (
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, carried_too_often
 from leadwork.domain.status import thresholds_for
 from leadwork.domain.timeline import period_of
-from leadwork.domain.values import format_number, format_percent, format_share, format_value
-from leadwork.domain.weeks import Week
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.indicators import Indicator
 from leadwork.render.layout import Flow
 from leadwork.render.palette import status_text
 from leadwork.store.checkins import Draft, Saved
+from leadwork.values import format_number, format_percent, format_share, format_value
+from leadwork.weeks import Week
 
 SECTION_TITLE = {
     "readings": "readings",

@@ -15,7 +15,6 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.needs_you import Finding
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import STATUSES
-from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
@@ -23,6 +22,7 @@ from leadwork.render.chart import indicator_chart
 from leadwork.render.dashboard_parts import DASH, EMPTY, WARNING, short_week
 from leadwork.render.page import e, legend, page, pill, status_counts, table
 from leadwork.render.sharing import CONFIDENCE, TIME_AUDIT, shown_findings
+from leadwork.weeks import SHOWN_WEEKS
 
 TIME_LABELS = {
     "alignment": "Alignment",

@@ -14,7 +14,7 @@ from leadwork.domain.alignment import Alignment, StoryLine
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds
-from leadwork.domain.weeks import Week
+from leadwork.weeks import Week
 
 SCHEMA = "leadwork.dashboard/1"
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from leadwork.domain.dashboard import Dashboard
-from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
 from leadwork.render.dashboard_parts import DASH, EMPTY, WARNING, short_week
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT, shown_findings
 from leadwork.render.visible import visible
+from leadwork.weeks import SHOWN_WEEKS
 
 TIME_LABELS = {
     "alignment": "alignment",

@@ -16,18 +16,18 @@ from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus, reading_overdue
-from leadwork.domain.values import (
-    format_average,
-    format_number,
-    format_share,
-    format_value,
-)
-from leadwork.domain.weeks import SHOWN_WEEKS, Week
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import plural, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.settings import CUSTOMER
 from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
+from leadwork.values import (
+    format_average,
+    format_number,
+    format_share,
+    format_value,
+)
+from leadwork.weeks import SHOWN_WEEKS, Week
 
 WARNING = "▲"
 PROBLEM = "✗"

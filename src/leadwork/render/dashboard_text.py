@@ -28,7 +28,6 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.needs_you import Finding
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import CELEBRATE, OFF_TRACK, ON_TRACK, SEVERITY, WeekStatus
-from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
@@ -51,6 +50,7 @@ from leadwork.render.layout import (
 from leadwork.render.palette import SPARK_STYLE, STATUS_LABEL, STATUS_STYLE, STATUS_SYMBOL
 from leadwork.render.room import SCREEN_ROWS, Rows, fit
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT, shown_findings
+from leadwork.weeks import SHOWN_WEEKS
 
 FULL = "leadwork dashboard --full"
 SHORT_KINDS = {"organizational": "org.", "individual": "indiv."}

@@ -16,7 +16,6 @@ from rich.text import Text
 from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
-from leadwork.domain.values import format_value
 from leadwork.domain.wording import owner_word, plural
 from leadwork.render.layout import (
     GAP,
@@ -28,6 +27,7 @@ from leadwork.render.layout import (
     stacked,
 )
 from leadwork.render.palette import status_text
+from leadwork.values import format_value
 
 BOXED_NAME_MIN = 16  # below this the borders cost the name more than they give the eye
 

@@ -11,9 +11,9 @@ from rich.text import Text
 from rich.tree import Tree
 
 from leadwork.domain.traceability import CapabilityLink, Chain, ChoiceLink, IndicatorLink
-from leadwork.domain.values import format_value
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
+from leadwork.values import format_value
 
 GAP = "⚠"
 LOOSE_CAPABILITIES = "Capabilities that serve no strategic choice"

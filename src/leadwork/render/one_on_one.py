@@ -26,8 +26,6 @@ from leadwork.domain.one_on_one import (
     agenda_questions,
 )
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
-from leadwork.domain.values import format_value
-from leadwork.domain.weeks import SHOWN_WEEKS
 from leadwork.domain.wording import first_name, plural
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
@@ -35,6 +33,8 @@ from leadwork.render.dashboard_parts import indicator_spark
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
 from leadwork.store.one_on_ones import Saved
+from leadwork.values import format_value
+from leadwork.weeks import SHOWN_WEEKS
 
 # ---- shared pieces ----------------------------------------------------------------------------
 

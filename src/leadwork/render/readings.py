@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 
 from leadwork.domain.readings_csv import COLUMNS, Planned, Reading
-from leadwork.domain.values import format_number, format_value
+from leadwork.values import format_number, format_value
 
 
 def readings_csv(rows: Sequence[Reading]) -> str:

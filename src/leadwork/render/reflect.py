@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from leadwork.domain.reflect import AreaConfidence, Line, Reflection
-from leadwork.domain.values import format_average
 from leadwork.render.visible import visible
+from leadwork.values import format_average
 
 SPARK = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
 NO_RATING = "·"

@@ -17,12 +17,12 @@ from typing import Any
 
 from leadwork.domain.report import ConversationItem, IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
-from leadwork.domain.values import format_average, format_percent, format_share, format_value
-from leadwork.domain.weeks import Week
 from leadwork.domain.wording import STATUS_WORDS, first_name, owner_word, plural
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible
+from leadwork.values import format_average, format_percent, format_share, format_value
+from leadwork.weeks import Week
 
 TIME_LABEL = {
     "alignment": "alignment",

@@ -14,7 +14,6 @@ from typing import Any
 
 from leadwork.domain.report import IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
-from leadwork.domain.values import format_value
 from leadwork.domain.wording import first_name, owner_word
 from leadwork.render.chart import indicator_chart
 from leadwork.render.page import e, legend, page, pill, status_counts, table
@@ -30,6 +29,7 @@ from leadwork.render.report import (
     course_correct_phrase,
 )
 from leadwork.render.sharing import CONFIDENCE, TIME_AUDIT
+from leadwork.values import format_value
 
 MOVEMENT = {
     "improving": "improving",

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from leadwork import __version__
+from leadwork import __version__, layout
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicators
@@ -27,7 +27,6 @@ from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.model.settings import JournalConfig
 from leadwork.model.strategy import Strategy
 from leadwork.model.team import Team
-from leadwork.store import layout
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_DIR = layout.SCHEMA_DIR  # inside the journal; every file's #:schema line points here
@@ -53,7 +52,7 @@ _MODELS: tuple[tuple[str, type[BaseModel], str], ...] = (
     ("strategy-review", StrategyReview, "A strategy review"),
     ("capability-review", CapabilityReview, "A capability review"),
 )
-# Which files each schema describes is the layout's (store/layout.py SCHEMA_FILES).
+# Which files each schema describes is the layout's (layout.py SCHEMA_FILES).
 FILE_KINDS: tuple[FileKind, ...] = tuple(
     FileKind(name, model, layout.SCHEMA_FILES[name], title) for name, model, title in _MODELS
 )

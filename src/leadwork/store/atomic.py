@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leadwork.errors import LockTimeout, WriteRefused
-from leadwork.store.layout import (
+from leadwork.layout import (
     COMMIT_FILE,
     DRAFTS,
     FOLDERS,

@@ -10,17 +10,17 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any
 
+from leadwork import layout
 from leadwork.domain.consistency import Finding, Loaded
 from leadwork.domain.review import journal_findings
 from leadwork.domain.timeline import checked_in
 from leadwork.domain.traceability import gaps
-from leadwork.domain.weeks import Week
 from leadwork.errors import InvalidFile, Note, NoteKind, Problem
+from leadwork.layout import KeyPath
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne
-from leadwork.store import layout
 from leadwork.store.journal import DEFINITION_MODELS, Journal, review_model
-from leadwork.store.sourcemap import KeyPath
+from leadwork.weeks import Week
 
 _FOLDER_NAMES = {
     layout.CHECKINS: (layout.CHECKIN_NAME, "YYYY-Www.toml, like 2026-W48.toml"),

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import tomli_w
 
+from leadwork import layout
 from leadwork.domain.checkin import (
     SECTION_ORDER,
     Answers,
@@ -31,13 +32,12 @@ from leadwork.domain.checkin import (
     follow_up_source,
     week_label,
 )
-from leadwork.domain.weeks import Week
 from leadwork.model.checkin import Checkin, Confidence, Reflection, TimeAudit
-from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps
 from leadwork.store.together import Together
+from leadwork.weeks import Week
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument

@@ -6,8 +6,8 @@ import string
 from importlib import resources
 from pathlib import Path
 
+from leadwork import layout
 from leadwork.errors import UsageProblem, WriteRefused
-from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, make_folder
 from leadwork.store.tomltext import toml_string
 

@@ -23,7 +23,6 @@ from leadwork.domain.scoreboard import (
     plan_search_start,
 )
 from leadwork.domain.timeline import checked_in
-from leadwork.domain.weeks import SHOWN_WEEKS, Week, not_begun, week_range
 from leadwork.domain.window import (
     ShownWeek,
     checkin_weeks_needed,
@@ -39,6 +38,7 @@ from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import StrategyReview
 from leadwork.model.settings import Settings
 from leadwork.store.journal import Entry, Journal
+from leadwork.weeks import SHOWN_WEEKS, Week, not_begun, week_range
 
 STRATEGY_REVIEW = "strategy"  # the subject in a strategy review's file name
 

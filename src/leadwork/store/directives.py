@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leadwork.store import layout
+from leadwork import layout
 from leadwork.store.atomic import atomic_write
 from leadwork.store.journal import Journal
 

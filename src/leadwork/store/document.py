@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from leadwork.errors import InvalidFile, Problem, Severity
+from leadwork.layout import MAX_BYTES, KeyPath
 from leadwork.store.conflicts import conflict_problems, has_markers
-from leadwork.store.layout import MAX_BYTES
-from leadwork.store.sourcemap import KeyPath, SourceMap
+from leadwork.store.sourcemap import SourceMap
 from leadwork.store.toml_errors import toml_problem
 
 BOM = "\ufeff"

@@ -13,9 +13,9 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Table
 
+from leadwork import layout
 from leadwork.errors import WriteRefused
 from leadwork.model.indicators import Change, Indicator, Indicators
-from leadwork.store import layout
 from leadwork.store.document import parse
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import model_data

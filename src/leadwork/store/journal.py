@@ -18,9 +18,10 @@ from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
+from leadwork import layout
 from leadwork.domain.timeline import checked_in
-from leadwork.domain.weeks import Week
 from leadwork.errors import InvalidFile, Problem
+from leadwork.layout import KeyPath
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicators
@@ -30,11 +31,10 @@ from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.model.settings import JournalConfig
 from leadwork.model.strategy import Strategy
 from leadwork.model.team import Team
-from leadwork.store import layout
 from leadwork.store.document import Document, parse, read_document, read_text
-from leadwork.store.sourcemap import KeyPath
 from leadwork.store.validated import ValidatedCache
 from leadwork.store.validation import salvage, validate
+from leadwork.weeks import Week
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from leadwork.store.layout import CONFIG
+from leadwork.layout import CONFIG
 
 ENV_JOURNAL = "LEADWORK_JOURNAL"
 _MAKE_ONE = (

@@ -366,7 +366,7 @@ def _frozen(value: Any) -> Any:
 def record_kind(path: str) -> Kind | None:
     """What a file is, from its path in the repository (git's %P): a check-in, a
     one-on-one, a review, or None (a definition file, or anything else)."""
-    from leadwork.store import layout
+    from leadwork import layout
 
     parts = path.replace("\\", "/").split("/")
     folder, name = (parts[-2] if len(parts) > 1 else ""), parts[-1]
@@ -383,10 +383,10 @@ def valid_record(path: str, kind: Kind, text: str) -> bool:
     """Whether `text` is a valid file of its kind (the model's rules, not the journal's)."""
     from pathlib import Path
 
+    from leadwork import layout
     from leadwork.errors import InvalidFile
     from leadwork.model.checkin import Checkin
     from leadwork.model.one_on_one import OneOnOne
-    from leadwork.store import layout
     from leadwork.store.document import parse
     from leadwork.store.journal import review_model
     from leadwork.store.validation import validate

@@ -14,18 +14,18 @@ from dataclasses import dataclass
 
 import tomlkit
 
+from leadwork import layout
 from leadwork.domain.checkin import AppendEntry
 from leadwork.domain.joint_indicators import Agreement
-from leadwork.domain.weeks import Week
 from leadwork.errors import WriteRefused
 from leadwork.model.checkin import Checkin, Story
 from leadwork.model.one_on_one import OneOnOne
-from leadwork.store import layout
 from leadwork.store.atomic import journal_lock
 from leadwork.store.indicator_edits import append_change, append_indicator
 from leadwork.store.journal import Entry, Journal
 from leadwork.store.serialize import dumps, model_data
 from leadwork.store.together import Together
+from leadwork.weeks import Week
 
 _NUMBERED = re.compile(r"^(.*)-(\d+)$")
 

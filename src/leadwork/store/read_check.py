@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from leadwork import layout
 from leadwork.domain.consistency import Loaded
 from leadwork.domain.review import journal_findings
 from leadwork.errors import InvalidFile, Problem
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
-from leadwork.store import layout
 from leadwork.store.journal import DEFINITION_MODELS, Journal
 
 

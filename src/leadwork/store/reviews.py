@@ -16,6 +16,7 @@ from typing import Any
 
 from tomlkit.items import Comment, Table, Whitespace
 
+from leadwork import layout
 from leadwork.domain.review import (
     CapabilityBrief,
     NumberedStep,
@@ -29,15 +30,14 @@ from leadwork.domain.review import (
     refresh_signals,
     signal_weeks,
 )
-from leadwork.domain.weeks import Week
 from leadwork.errors import WriteRefused
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.review import CapabilityReview, StrategyReview
-from leadwork.store import layout
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps
 from leadwork.store.together import Together
+from leadwork.weeks import Week
 
 STRATEGY_SUBJECT = "strategy"
 CAPABILITY_PREFIX = "capability-"

@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Literal
 
-KeyPath = tuple[str | int, ...]
+from leadwork.layout import KeyPath
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _SCALAR_END = re.compile(r"[,\]}#\n]")

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
+from leadwork import layout
 from leadwork.errors import WriteRefused
-from leadwork.store import layout
 from leadwork.store.atomic import make_folder, write_together
 from leadwork.store.document import BOM
 from leadwork.store.journal import Journal

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from leadwork.errors import Problem
-from leadwork.store.sourcemap import KeyPath, SourceMap
+from leadwork.layout import KeyPath
+from leadwork.store.sourcemap import SourceMap
 from leadwork.store.tomltext import toml_string
 
 _POSITION = re.compile(r"^(.*) \((?:at line (\d+), column (\d+)|at end of document)\)$")

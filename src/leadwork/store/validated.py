@@ -58,7 +58,7 @@ NEW_PER_RUN = 200
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # What validation depends on in leadwork: the models and the domain modules they import
 # (tests/test_validated_cache.py holds this list to the models' imports).
-_SOURCES = ("model", "domain/weeks.py", "domain/values.py")
+_SOURCES = ("model", "weeks.py", "values.py")
 
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
@@ -72,7 +72,7 @@ class _Unpickler(pickle.Unpickler):
             found = getattr(sys.modules.get(module), name, None)
             if isinstance(found, type) and issubclass(found, BaseModel):
                 return found
-        elif (module, name) == ("leadwork.domain.weeks", "Week") or (
+        elif (module, name) == ("leadwork.weeks", "Week") or (
             module == "datetime" and name in _DATES
         ):
             return super().find_class(module, name)

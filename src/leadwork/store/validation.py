@@ -15,11 +15,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from leadwork.domain.values import format_number
 from leadwork.errors import InvalidFile, Problem
+from leadwork.layout import KeyPath
 from leadwork.model.common import ID_PATTERN
 from leadwork.store.document import Document
-from leadwork.store.sourcemap import KeyPath
+from leadwork.values import format_number
 
 M = TypeVar("M", bound=BaseModel)
 

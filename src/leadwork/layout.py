@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# Where a value sits in a file: ("indicators", 2, "target") is the third [[indicators]]
+# table's target. Messages name it, so every layer may use it.
+KeyPath = tuple[str | int, ...]
+
 CONFIG = "leadwork.toml"
 STRATEGY = "strategy.toml"
 CAPABILITIES = "capabilities.toml"
