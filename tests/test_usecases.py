@@ -134,3 +134,28 @@ def test_a_reader_refuses_an_id_used_twice_and_names_doubtful_files(tmp_path: Pa
     team.write_text(text + "\n" + text[start : text.index("[[people]]", start + 1)])
     with pytest.raises(InvalidFile):
         commitments.run(Journal(root, cache=None), commitments.Request(), TODAY)
+
+
+def test_a_story_is_added_to_the_week_once(tmp_path: Path):
+    from leadwork.usecases import capture
+
+    root = tmp_path / "journal"
+    shutil.copytree(EXAMPLE, root)
+    request = capture.StoryRequest("Priya's crew ran the audit", W48, who="priya")
+    first = capture.run(Journal(root, cache=None), request, TODAY)
+    assert (first.kind, first.outcome, first.rel) == ("story", "amended", "checkins/2026-W48.toml")
+    assert first.written == (first.rel,)
+    again = capture.run(Journal(root, cache=None), request, TODAY)
+    assert again.outcome == "unchanged" and again.written == () and again.count == first.count
+
+
+def test_a_conversation_with_an_unknown_kind_names_the_flag_and_writes_nothing(tmp_path: Path):
+    from leadwork.usecases import capture
+
+    root = tmp_path / "journal"
+    shutil.copytree(EXAMPLE, root)
+    before = (root / "checkins" / "2026-W48.toml").read_bytes()
+    request = capture.ConversationRequest("They want it sooner", "custmer", W48)
+    with pytest.raises(UsageProblem, match=r"^--with: "):
+        capture.run(Journal(root, cache=None), request, TODAY)
+    assert (root / "checkins" / "2026-W48.toml").read_bytes() == before

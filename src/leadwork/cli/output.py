@@ -168,6 +168,17 @@ def _commitments(result: Any, how: How) -> Any:
     return commitments_table(result.commitments, result.today)
 
 
+def _captured(result: Any, how: How) -> Any:
+    from rich.text import Text
+
+    kind, plural = result.kind, "stories" if result.kind == "story" else "conversations"
+    if result.outcome == "unchanged":
+        return Text(f"That {kind} is already in {result.rel}: nothing changed.")
+    made = " (a new file)" if result.outcome == "created" else ""
+    many = kind if result.count == 1 else plural
+    return Text(f"Added a {kind} to {result.rel}{made}: {result.count} {many} in {result.week}.")
+
+
 _RENDERERS: dict[str, Renderer] = {
     "dashboard": _dashboard,
     "report": _report,
@@ -179,6 +190,8 @@ _RENDERERS: dict[str, Renderer] = {
     "capability list": _capability_list,
     "capability show": _capability_show,
     "commitments": _commitments,
+    "story": _captured,
+    "conversation": _captured,
 }
 
 # What a command says once it has written a file, and whether on stderr.
