@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,30 @@ def test_a_conversation_with_an_unknown_kind_names_the_flag_and_writes_nothing(t
     with pytest.raises(UsageProblem, match=r"^--with: "):
         capture.run(Journal(root, cache=None), request, TODAY)
     assert (root / "checkins" / "2026-W48.toml").read_bytes() == before
+
+
+def test_an_indicator_added_then_changed_keeps_the_file_and_says_what_changed(tmp_path: Path):
+    from leadwork.usecases import indicator_write
+
+    root = tmp_path / "journal"
+    shutil.copytree(EXAMPLE, root)
+    add = indicator_write.AddRequest(
+        id="scrap-rate",
+        name="Dayton scrap rate",
+        owner="priya",
+        direction="lower",
+        target=2.0,
+        celebrate=1.5,
+        course_correct=3.0,
+        agreed_on=TODAY,
+        unit="%",
+    )
+    added = indicator_write.run(Journal(root, cache=None), add, TODAY)
+    assert added.indicator.agreed_with == ["priya"]  # the owner agreed it, by default
+    assert added.new.startswith(added.old) and "scrap-rate" in added.new[len(added.old) :]
+    change = indicator_write.ChangeRequest("scrap-rate", since=TODAY, target=2.5)
+    changed = indicator_write.run(Journal(root, cache=None), change, TODAY)
+    assert changed.described == "target 2 → 2.5"
+    assert (root / "indicators.toml").read_text(encoding="utf-8") == changed.new
+    with pytest.raises(UsageProblem, match="--direction 'up'"):
+        indicator_write.run(Journal(root, cache=None), replace(add, direction="up"), TODAY)

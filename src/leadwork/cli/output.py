@@ -46,8 +46,8 @@ class How:
     root: Path  # the journal's folder, for paths shown relative to it
 
 
-# A renderer returns text (printed as it is: it carries its own last newline) or a Rich
-# renderable for the terminal (printed by render/terminal.py).
+# A renderer returns text (printed as it is: it carries its own last newline), a Rich
+# renderable for the terminal (printed by render/terminal.py), or a tuple of those, in turn.
 Renderer = Callable[[Any, How], Any]
 
 
@@ -67,12 +67,14 @@ def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
         write_output(asked.output, shown, journal.root, example=f"{command}.{suffix}")
         message, err = _WROTE[command](result, asked)
         echo(message, err=err)
-    elif isinstance(shown, str):
-        echo(shown, nl=False)
     else:
-        from leadwork.cli.options import show
+        for part in shown if isinstance(shown, tuple) else (shown,):
+            if isinstance(part, str):
+                echo(part, nl=False)
+            else:
+                from leadwork.cli.options import show
 
-        show(shown)
+                show(part)
 
 
 def _dashboard(result: Any, how: How) -> Any:
@@ -179,6 +181,34 @@ def _captured(result: Any, how: How) -> Any:
     return Text(f"Added a {kind} to {result.rel}{made}: {result.count} {many} in {result.week}.")
 
 
+def _lines_added(old: str, new: str) -> Any:
+    """The lines that were added, as `git diff` would show them."""
+    import difflib
+
+    from rich.text import Text
+
+    added = Text()
+    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
+        if line.startswith("+ "):
+            added.append("  + " + line[2:] + "\n", style="green")
+    if added.plain.endswith("\n"):
+        added.right_crop(1)  # the terminal's own line end closes the last one
+    return added
+
+
+def _indicator_added(result: Any, how: How) -> tuple[Any, ...]:
+    message = f"Added indicator {result.indicator.id} to indicators.toml:\n"
+    return (message, _lines_added(result.old, result.new))
+
+
+def _indicator_changed(result: Any, how: How) -> tuple[Any, ...]:
+    message = (
+        f"Changed {result.indicator.id} from {result.since}: {result.described}. "
+        "In indicators.toml:\n"
+    )
+    return (message, _lines_added(result.old, result.new))
+
+
 _RENDERERS: dict[str, Renderer] = {
     "dashboard": _dashboard,
     "report": _report,
@@ -192,6 +222,8 @@ _RENDERERS: dict[str, Renderer] = {
     "commitments": _commitments,
     "story": _captured,
     "conversation": _captured,
+    "indicator add": _indicator_added,
+    "indicator change": _indicator_changed,
 }
 
 # What a command says once it has written a file, and whether on stderr.
