@@ -1,4 +1,4 @@
-"""The one output path of the commands that read: a use case's result, shown as asked.
+"""The one output path of the commands: a use case's result, shown as asked.
 
 A command turns its flags into a request, runs its use case (`leadwork.usecases`) and
 hands the result here with what was asked (`Asked`): the format, the file to write if
@@ -23,6 +23,20 @@ if TYPE_CHECKING:
     from collections.abc import Collection
 
     from leadwork.store.journal import Journal
+    from leadwork.usecases import (
+        capability,
+        capture,
+        check,
+        commitments,
+        dashboard,
+        indicator,
+        indicator_write,
+        reflect,
+        report,
+    )
+    from leadwork.usecases import (
+        map as map_,
+    )
 
 
 @dataclass(frozen=True)
@@ -77,7 +91,7 @@ def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
                 show(part)
 
 
-def _dashboard(result: Any, how: How) -> Any:
+def _dashboard(result: dashboard.Result, how: How) -> Any:
     if how.format == "text" and not how.to_file:
         from leadwork.render.dashboard_text import DashboardText
 
@@ -87,7 +101,7 @@ def _dashboard(result: Any, how: How) -> Any:
     return render(result.dashboard, how.format, full=how.full, sections=how.sections)
 
 
-def _report(result: Any, how: How) -> str:
+def _report(result: report.Result, how: How) -> str:
     from leadwork.render.report import report_json, report_markdown
     from leadwork.render.report_html import report_html
 
@@ -95,7 +109,7 @@ def _report(result: Any, how: How) -> str:
     return render[how.format](result.report, how.sections)
 
 
-def _reflect(result: Any, how: How) -> Any:
+def _reflect(result: reflect.Result, how: How) -> Any:
     from leadwork.render.reflect import reflect_json, reflect_markdown, reflect_view
 
     if how.format == "json":
@@ -105,7 +119,7 @@ def _reflect(result: Any, how: How) -> Any:
     return reflect_view(result.reflection)
 
 
-def _map(result: Any, how: How) -> Any:
+def _map(result: map_.Result, how: How) -> Any:
     from leadwork.render.map import map_json, map_markdown, map_view
 
     if how.format == "json":
@@ -115,7 +129,7 @@ def _map(result: Any, how: How) -> Any:
     return map_view(result.chain)
 
 
-def _check(result: Any, how: How) -> str:
+def _check(result: check.Result, how: How) -> str:
     from leadwork.render.check import check_json, clean_summary
 
     check = result.check
@@ -130,7 +144,7 @@ def _check(result: Any, how: How) -> str:
     return summary + "\n"
 
 
-def _indicator_list(result: Any, how: How) -> Any:
+def _indicator_list(result: indicator.Listed, how: How) -> Any:
     from leadwork.render import listing
 
     if how.format == "json":
@@ -138,7 +152,7 @@ def _indicator_list(result: Any, how: How) -> Any:
     return listing.indicator_list_table(result.seen_from, result.views)
 
 
-def _indicator_show(result: Any, how: How) -> Any:
+def _indicator_show(result: indicator.Shown, how: How) -> Any:
     from leadwork.render import listing
 
     if how.format == "json":
@@ -146,7 +160,7 @@ def _indicator_show(result: Any, how: How) -> Any:
     return listing.indicator_detail(result.view)
 
 
-def _capability_list(result: Any, how: How) -> Any:
+def _capability_list(result: capability.Listed, how: How) -> Any:
     from leadwork.render import listing
 
     if how.format == "json":
@@ -154,7 +168,7 @@ def _capability_list(result: Any, how: How) -> Any:
     return listing.capability_list_table(result.views)
 
 
-def _capability_show(result: Any, how: How) -> Any:
+def _capability_show(result: capability.Shown, how: How) -> Any:
     from leadwork.render import listing
 
     if how.format == "json":
@@ -162,7 +176,7 @@ def _capability_show(result: Any, how: How) -> Any:
     return listing.capability_detail(result.view)
 
 
-def _commitments(result: Any, how: How) -> Any:
+def _commitments(result: commitments.Result, how: How) -> Any:
     from leadwork.render.commitments import commitments_json, commitments_table
 
     if how.format == "json":
@@ -170,7 +184,7 @@ def _commitments(result: Any, how: How) -> Any:
     return commitments_table(result.commitments, result.today)
 
 
-def _captured(result: Any, how: How) -> Any:
+def _captured(result: capture.Captured, how: How) -> Any:
     from rich.text import Text
 
     kind, plural = result.kind, "stories" if result.kind == "story" else "conversations"
@@ -196,12 +210,12 @@ def _lines_added(old: str, new: str) -> Any:
     return added
 
 
-def _indicator_added(result: Any, how: How) -> tuple[Any, ...]:
+def _indicator_added(result: indicator_write.Added, how: How) -> tuple[Any, ...]:
     message = f"Added indicator {result.indicator.id} to indicators.toml:\n"
     return (message, _lines_added(result.old, result.new))
 
 
-def _indicator_changed(result: Any, how: How) -> tuple[Any, ...]:
+def _indicator_changed(result: indicator_write.Changed, how: How) -> tuple[Any, ...]:
     message = (
         f"Changed {result.indicator.id} from {result.since}: {result.described}. "
         "In indicators.toml:\n"
