@@ -10,13 +10,15 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "leadwork"
 
 # What each layer may import besides itself: store and render both sit on the core, side
-# by side (a renderer does no I/O; the store shows nothing).
+# by side (a renderer does no I/O; the store shows nothing); the use cases sit on the
+# store and return data that render shows and cli hands on.
 MAY_IMPORT = {
     "model": set(),
     "domain": {"model"},
     "store": {"domain", "model"},
-    "render": {"domain", "model"},
-    "cli": {"render", "store", "domain", "model"},
+    "usecases": {"store", "domain", "model"},
+    "render": {"usecases", "domain", "model"},
+    "cli": {"usecases", "render", "store", "domain", "model"},
 }
 OPEN_TO_ALL = {"errors", "cachedir", "weeks", "values", "layout", "__init__"}
 
@@ -67,6 +69,23 @@ def test_the_list_of_known_exceptions_is_current():
     assert not gone, "no longer true, take them off KNOWN:\n" + "\n".join(
         f"  {rel} imports {module}" for rel, module in sorted(gone)
     )
+
+
+def _imported_names(path: Path) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            names.append(node.module or "")
+        elif isinstance(node, ast.Import):
+            names.extend(a.name for a in node.names)
+    return names
+
+
+def test_the_use_cases_never_import_a_terminal_or_command_line_library():
+    """A use case returns data: showing it is render's, flags are cli's."""
+    for path in sorted((SRC / "usecases").rglob("*.py")):
+        for name in _imported_names(path):
+            assert name.split(".")[0] not in {"rich", "typer", "click"}, f"{path.name}: {name}"
 
 
 def test_the_domain_never_imports_a_terminal_or_file_library():

@@ -27,6 +27,7 @@ from leadwork.errors import (
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Sequence
     from typing import Protocol
 
     class UsageError(Protocol):
@@ -74,17 +75,24 @@ def warn(message: str) -> None:
 def vouch(journal: Journal, today: dt.date, meaning: str = VIEW, *, refuse: bool = True) -> None:
     """After a command read the journal and before it shows it: `check`'s cross-file rules
     over the files it read (`store.read_check.check_read`). A journal that says two things at
-    once (an id used twice) is refused, as `check` would; other problems are named in a
-    one-line warning on stderr, `meaning` saying what they mean to this command. A writer
-    that has written (`refuse=False`) names every file with problems."""
-    from leadwork.errors import InvalidFile
-    from leadwork.render.problems import display_path
+    once (an id used twice) is refused, as `check` would (`usecases/trust.py`, the readers'
+    rule too); other problems are named in a one-line warning on stderr, `meaning` saying
+    what they mean to this command. A writer that has written (`refuse=False`) names every
+    file with problems."""
+    if refuse:
+        from leadwork.usecases.trust import doubtful_files
+
+        warn_doubtful(journal, doubtful_files(journal, today), meaning)
+        return
     from leadwork.store.read_check import check_read
 
-    found = check_read(journal, today)
-    if found.ambiguous and refuse:
-        raise InvalidFile(problems=found.ambiguous)
-    rels = found.doubtful if refuse else found.files
+    warn_doubtful(journal, check_read(journal, today).files, meaning)
+
+
+def warn_doubtful(journal: Journal, rels: Sequence[str], meaning: str = VIEW) -> None:
+    """Name the files read that have problems (relative to the journal) in one warning."""
+    from leadwork.render.problems import display_path
+
     if rels:
         files = ", ".join(display_path(journal.path(rel), Path.cwd()) for rel in rels)
         have = "has" if len(rels) == 1 else "have"

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from leadwork.cli.echo import echo
 from leadwork.cli.session import session, today
 
 
@@ -31,25 +30,20 @@ def check(
     the journal is clean (warnings allowed unless --strict), 1 when there are problems.
     Nothing is written.
     """
+    from leadwork.cli.output import Asked, emit
     from leadwork.errors import ProblemsFound
-    from leadwork.render.check import check_json, clean_summary
-    from leadwork.store.check import check_journal
+    from leadwork.usecases import check as usecase
 
     journal = session(ctx).journal()
-    result = check_journal(journal, today())
-    problems = result.problems
-    failing = [p for p in problems if p.severity == "error" or strict]
+    result = usecase.run(journal, usecase.Request(strict), today())
+    found = ProblemsFound(problems=result.check.problems, notes=result.check.notes)
     if format is CheckFormat.json:
-        echo(check_json(journal.root, problems, result.notes))
-        raise typer.Exit(1 if failing else 0)
-    if failing:
-        raise ProblemsFound(problems=problems, notes=result.notes)
-    if problems:
+        emit("check", result, Asked(format.value), journal)
+        raise typer.Exit(0 if result.passed else 1)
+    if not result.passed:
+        raise found
+    if found.problems:
         from leadwork.cli.boundary import report
 
-        report(ProblemsFound(problems=problems, notes=result.notes))
-    counts = result.counts
-    if counts is not None:
-        echo(
-            clean_summary(counts.checkins, counts.captures_only, counts.one_on_ones, counts.reviews)
-        )
+        report(found)
+    emit("check", result, Asked(format.value), journal)

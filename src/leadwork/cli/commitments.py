@@ -1,6 +1,6 @@
 """`leadwork commitments`: every open commitment, yours and theirs, weekly and one-on-one,
-with due dates and carried counts. Thin: the store finds the records, the domain lists
-(`domain/commitment_list.py`), the renderer shows (`render/commitments.py`)."""
+with due dates and carried counts. Thin: the use case lists (`usecases/commitments.py`),
+the output path shows (`cli/output.py`, `render/commitments.py`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from leadwork.cli.echo import echo
-from leadwork.cli.options import FORMAT_HELP, ListFormat, show
+from leadwork.cli.options import FORMAT_HELP, ListFormat
 from leadwork.cli.session import session, today
 
 
@@ -25,23 +24,9 @@ def commitments(
     Overdue ones come first, then by due date. A weekly commitment is due at the end of
     the week after the check-in that made it; a one-on-one commitment on its due date.
     """
-    from leadwork.cli.boundary import vouch
-    from leadwork.domain.commitment_list import all_open_commitments
-    from leadwork.render.commitments import commitments_json, commitments_table
-    from leadwork.store.checkins import open_weekly_commitments
-    from leadwork.store.one_on_ones import meetings_to_follow_up
+    from leadwork.cli.output import Asked, emit
+    from leadwork.usecases import commitments as usecase
 
     journal = session(ctx).journal()
-    now = today()
-    people = journal.team().people
-    items = all_open_commitments(
-        open_weekly_commitments(journal, now),
-        meetings_to_follow_up(journal, [p.id for p in people], now),
-        people,
-        now,
-    )
-    vouch(journal, now)
-    if format is ListFormat.json:
-        echo(commitments_json(items, now))
-    else:
-        show(commitments_table(items, now))
+    result = usecase.run(journal, usecase.Request(), today())
+    emit("commitments", result, Asked(format.value), journal)

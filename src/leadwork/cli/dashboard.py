@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.echo import echo
 from leadwork.cli.options import parse_week
 from leadwork.cli.session import session, today
-
-if TYPE_CHECKING:
-    from leadwork.weeks import Week
 
 
 class DashboardFormat(StrEnum):
@@ -23,15 +19,6 @@ class DashboardFormat(StrEnum):
     json = "json"
     html = "html"
     svg = "svg"
-
-
-def _suffix(format: DashboardFormat) -> str:
-    return {DashboardFormat.text: "txt", DashboardFormat.markdown: "md"}.get(format, format.value)
-
-
-def _week(value: str | None) -> Week | None:
-    """The --week option as a Week, or a usage error that shows the expected form."""
-    return parse_week(value, "--week")
 
 
 def dashboard(
@@ -95,33 +82,9 @@ def dashboard(
     only if a setting reaches further), the one-on-ones it shows, the last strategy review
     and the check-ins since it (at most 26 weeks). Nothing in the journal is written.
     """
-    from leadwork.cli.boundary import vouch
-    from leadwork.domain.dashboard import build_dashboard
-    from leadwork.render.dashboard import render, write_terminal
-    from leadwork.render.sharing import private_sections
-    from leadwork.store.atomic import write_output
-    from leadwork.store.dashboard import read_week
+    from leadwork.cli.output import Asked, emit
+    from leadwork.usecases import dashboard as usecase
 
     journal = session(ctx).journal()
-    inputs = read_week(journal, _week(week), today())
-    vouch(journal, inputs.shown.today)
-    shown = inputs.shown
-    view = build_dashboard(
-        inputs.definitions,
-        inputs.checkins,
-        inputs.one_on_ones,
-        inputs.reviews,
-        shown.week,
-        shown.today,
-        shown=shown,
-        since=inputs.since,
-    )
-    sections = private_sections("dashboard", format.value, private)
-    if output is not None:
-        text = render(view, format.value, full=full, sections=sections)
-        write_output(output, text, journal.root, example=f"dashboard.{_suffix(format)}")
-        echo(f"Wrote the {format.value} dashboard of {view.week} to {output}.")
-    elif format is DashboardFormat.text:
-        write_terminal(view, full=full)
-    else:
-        echo(render(view, format.value, full=full, sections=sections), nl=False)
+    result = usecase.run(journal, usecase.Request(parse_week(week, "--week")), today())
+    emit("dashboard", result, Asked(format.value, output, private, full), journal)

@@ -11,7 +11,6 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.echo import echo
 from leadwork.cli.options import (
     FORMAT_HELP,
     ListFormat,
@@ -19,7 +18,6 @@ from leadwork.cli.options import (
     OwnerOption,
     owner_given,
     parse_week,
-    show,
 )
 from leadwork.cli.session import session, today
 
@@ -50,27 +48,13 @@ def list_indicators(
     A trend warning shows when an indicator has moved the wrong way for several weeks,
     even while it is still green.
     """
-    from leadwork.cli.boundary import vouch
-    from leadwork.cli.lookup import find_by_id
-    from leadwork.domain.listing import indicator_views
-    from leadwork.render import listing
-    from leadwork.store.dashboard import read_week
+    from leadwork.cli.output import Asked, emit
+    from leadwork.usecases import indicator as usecase
 
     owner = owner_given(owner, old_owner)
     journal = session(ctx).journal()
-    if owner not in (None, complete_values.ME):  # a typo must not read as "nobody owns anything"
-        find_by_id("person", owner, journal.team().people)
-    inputs = read_week(journal, parse_week(week, "--week"), today())
-    vouch(journal, inputs.shown.today)
-    views = indicator_views(
-        inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown, inputs.since
-    )
-    views = [v for v in views if (v.active or all_) and owner in (None, v.indicator.owner)]
-    seen_from = str(inputs.shown.week)
-    if format is ListFormat.json:
-        echo(listing.indicator_list_json(seen_from, views))
-    else:
-        show(listing.indicator_list_table(seen_from, views))
+    request = usecase.ListRequest(parse_week(week, "--week"), owner, all_)
+    emit("indicator list", usecase.run(journal, request, today()), Asked(format.value), journal)
 
 
 def show_indicator(
@@ -85,21 +69,9 @@ def show_indicator(
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Show one indicator: who agreed it, its thresholds (and changes), 13 weeks of status."""
-    from leadwork.cli.boundary import vouch
-    from leadwork.cli.lookup import find_by_id
-    from leadwork.domain.listing import indicator_views
-    from leadwork.render import listing
-    from leadwork.store.dashboard import read_week
+    from leadwork.cli.output import Asked, emit
+    from leadwork.usecases import indicator as usecase
 
     journal = session(ctx).journal()
-    indicator = find_by_id("indicator", indicator_id, journal.indicators().indicators)
-    inputs = read_week(journal, parse_week(week, "--week"), today())
-    vouch(journal, inputs.shown.today)
-    views = indicator_views(
-        inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown, inputs.since
-    )
-    view = next(v for v in views if v.indicator.id == indicator.id)
-    if format is ListFormat.json:
-        echo(listing.indicator_detail_json(view))
-    else:
-        show(listing.indicator_detail(view))
+    request = usecase.ShowRequest(indicator_id, parse_week(week, "--week"))
+    emit("indicator show", usecase.run(journal, request, today()), Asked(format.value), journal)

@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
-from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
-    from leadwork.model.indicators import Indicator
+    import datetime as dt
+
     from leadwork.store.journal import Journal
 
 
@@ -24,33 +23,10 @@ AddCommit = Annotated[bool, commit_option("indicator add ID")]
 ChangeCommit = Annotated[bool, commit_option("indicator change ID")]
 
 
-def _day(text: str | None, option: str) -> object:
+def _day(text: str | None, option: str) -> dt.date:
     from leadwork.cli.options import parse_date
 
     return parse_date(text, option, today())
-
-
-def _definitions(journal: Journal) -> tuple[list[Indicator], set[str], set[str]]:
-    indicators = list(journal.indicators().indicators)
-    people = {p.id for p in journal.team().people}
-    choices = {c.id for c in journal.strategy().choices}
-    capabilities = {c.id for c in journal.capabilities().capabilities}
-    return indicators, people, choices | capabilities
-
-
-def _show_added(old: str, new: str) -> None:
-    """The lines that were added, as `git diff` would show them."""
-    import difflib
-
-    from rich.text import Text
-
-    from leadwork.cli.options import show
-
-    added = Text()
-    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
-        if line.startswith("+ "):
-            added.append("  + " + line[2:] + "\n", style="green")
-    show(added, end="")
 
 
 def add(
@@ -117,43 +93,29 @@ def add(
     Every line already in the file stays as it was. The thresholds must sit on the right
     side of the target for the direction; owner, --agreed-with and --serves must exist.
     """
-    from leadwork.domain.id_safety import checked_id
-    from leadwork.domain.joint_indicators import new_indicator
-    from leadwork.domain.timeline import CADENCES
-    from leadwork.store.atomic import journal_lock
-    from leadwork.store.indicator_edits import append_indicator
+    from leadwork.cli.output import Asked, emit
+    from leadwork.usecases import indicator_write as usecase
 
     journal = session(ctx).journal()
-    indicators, people, servable = _definitions(journal)
-    checked_id(owner, "person", "--owner")
-    mine = owner == complete_values.ME
-    if direction not in ("higher", "lower"):
-        raise UsageProblem(f"--direction '{direction}' must be 'higher' or 'lower'")
-    if cadence not in CADENCES:
-        raise UsageProblem(f"--cadence '{cadence}' must be one of {', '.join(CADENCES)}")
-    data = {
-        "id": id,
-        "name": name,
-        "owner": owner,
-        "agreed_with": agreed_with or ([] if mine else [owner]),
-        "agreed_on": _day(agreed_on, "--agreed-on"),
-        "serves": serves or [],
-        "unit": unit,
-        "direction": direction,
-        **({"cadence": cadence} if cadence != "weekly" else {}),
-        "target": target,
-        "celebrate": celebrate,
-        "course_correct": course_correct,
-    }
-    if note:
-        data["note"] = note
-    indicator = new_indicator(data, indicators, people, servable)
-    with journal_lock(journal.root):
-        old, new = append_indicator(journal, indicator)
-    echo(f"Added indicator {indicator.id} to indicators.toml:")
-    _show_added(old, new)
+    request = usecase.AddRequest(
+        id=id,
+        name=name,
+        owner=owner,
+        direction=direction,
+        target=target,
+        celebrate=celebrate,
+        course_correct=course_correct,
+        agreed_on=_day(agreed_on, "--agreed-on"),
+        unit=unit,
+        serves=tuple(serves or ()),
+        agreed_with=tuple(agreed_with or ()),
+        note=note,
+        cadence=cadence,
+    )
+    result = usecase.run(journal, request, today())
+    emit("indicator add", result, Asked(), journal)
     if commit:
-        _commit(journal, f"indicator add {indicator.id}")
+        _commit(journal, f"indicator add {result.indicator.id}")
 
 
 def change(
@@ -196,36 +158,23 @@ def change(
     Adds an [[indicators.changes]] entry inside that indicator's block; every other line
     of indicators.toml stays as it was, and weeks before the change keep the old values.
     """
-    from leadwork.domain.id_safety import known_id
-    from leadwork.domain.joint_indicators import describe_change, new_change
-    from leadwork.store.atomic import journal_lock
-    from leadwork.store.indicator_edits import append_change
+    from leadwork.cli.output import Asked, emit
+    from leadwork.usecases import indicator_write as usecase
 
     journal = session(ctx).journal()
-    indicators, people, _ = _definitions(journal)
-    by_id = {i.id: i for i in indicators}
-    indicator = by_id[known_id(id, "indicator", "the indicator", by_id, "indicators.toml")]
-    default_agreed = [indicator.owner] if indicator.owner not in (None, complete_values.ME) else []
-    data = {
-        "since": _day(since, "--since"),
-        "target": target,
-        "celebrate": celebrate,
-        "course_correct": course_correct,
-        "agreed_with": agreed_with or default_agreed,
-    }
-    if note:
-        data["note"] = note
-    data = {key: value for key, value in data.items() if value is not None}
-    made = new_change(indicator, data, people)
-    with journal_lock(journal.root):
-        old, new = append_change(journal, indicator.id, made)
-    echo(
-        f"Changed {indicator.id} from {made.since}: {describe_change(indicator, made)}. "
-        "In indicators.toml:"
+    request = usecase.ChangeRequest(
+        id=id,
+        since=_day(since, "--since"),
+        target=target,
+        celebrate=celebrate,
+        course_correct=course_correct,
+        agreed_with=tuple(agreed_with or ()),
+        note=note,
     )
-    _show_added(old, new)
+    result = usecase.run(journal, request, today())
+    emit("indicator change", result, Asked(), journal)
     if commit:
-        _commit(journal, f"indicator change {indicator.id}")
+        _commit(journal, f"indicator change {result.indicator.id}")
 
 
 def _commit(journal: Journal, message: str) -> None:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from leadwork.cli.echo import echo
 from leadwork.cli.session import session, today
 
 
@@ -34,31 +33,8 @@ def map_command(
     agreed date. Statuses are the dashboard's, as of the latest checked-in week. Writes
     nothing.
     """
-    from leadwork.cli.boundary import vouch
-    from leadwork.domain.listing import indicator_views
-    from leadwork.domain.traceability import chain
-    from leadwork.render.map import map_json, map_markdown, map_view
-    from leadwork.store.dashboard import read_week
+    from leadwork.cli.output import Asked, emit
+    from leadwork.usecases import map as usecase
 
     journal = session(ctx).journal()
-    inputs = read_week(journal, None, today())
-    vouch(journal, inputs.shown.today)
-    views = indicator_views(
-        inputs.definitions, inputs.checkins, inputs.one_on_ones, inputs.shown, inputs.since
-    )
-    d = inputs.definitions
-    data = chain(
-        d.strategy,
-        d.capabilities,
-        d.indicators,
-        {v.indicator.id: v.track.now for v in views if v.active},
-        inputs.shown.week,
-    )
-    if format is MapFormat.json:
-        echo(map_json(data))
-    elif format is MapFormat.markdown:
-        echo(map_markdown(data), nl=False)
-    else:
-        from leadwork.cli.options import show
-
-        show(map_view(data))
+    emit("map", usecase.run(journal, usecase.Request(), today()), Asked(format.value), journal)

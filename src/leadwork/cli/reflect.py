@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.echo import echo
 from leadwork.cli.options import parse_begun_week, parse_week
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
@@ -54,33 +53,18 @@ def reflect(
     area is highest and lowest, and your own challenge and "most confident" lines, quoted.
     Default: the last 13 weeks. Reads only the check-ins in the range; writes nothing.
     """
-    from leadwork.cli.boundary import vouch
-    from leadwork.domain.reflect import reflect as summarize
-    from leadwork.render.reflect import reflect_json, reflect_markdown, reflect_view
-    from leadwork.weeks import Week, week_range
+    from leadwork.cli.output import Asked, emit
+    from leadwork.usecases import reflect as usecase
+    from leadwork.weeks import SHOWN_WEEKS, Week
 
     journal = session(ctx).journal()
     end = parse_begun_week(last, "--to", today()) or Week.of(today())
-    from leadwork.weeks import SHOWN_WEEKS
-
     start = parse_week(first, "--from") or end.minus(SHOWN_WEEKS - 1)
     if start > end:
         until = f"--to {end}" if last else f"this week ({end})"
         raise UsageProblem(
             f"--from {start} comes after {until}", hint="give the earlier week first"
         )
-    weeks = week_range(start, end)
-    summary = summarize(weeks, journal.checkins(weeks))
-    if format is ReflectFormat.markdown:
-        journal.config()  # read before the check, which names it if it is not valid
-    vouch(journal, today())
-    if format is ReflectFormat.json:
-        echo(reflect_json(summary))
-    elif format is ReflectFormat.markdown:
-        config = journal.config()
-        who = ", ".join(p for p in (config.leader, config.title, config.organization) if p)
-        echo(reflect_markdown(summary, who), nl=False)
-    else:
-        from leadwork.cli.options import show
-
-        show(reflect_view(summary))
+    signed = format is ReflectFormat.markdown  # a page to share names its author
+    result = usecase.run(journal, usecase.Request(start, end, signed), today())
+    emit("reflect", result, Asked(format.value), journal)

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.echo import echo
 from leadwork.cli.options import parse_begun_week, parse_week
 from leadwork.cli.session import session, today
 
@@ -72,46 +71,17 @@ def report(
 
     Reads only the check-ins, one-on-ones and reviews of the range, plus the definitions.
     """
-    from leadwork.cli.boundary import vouch
-    from leadwork.domain.report import build_report
-    from leadwork.domain.window import period_reach
+    from leadwork.cli.output import Asked, emit
     from leadwork.errors import UsageProblem
-    from leadwork.render.report import report_json, report_markdown
-    from leadwork.render.report_html import report_html
-    from leadwork.render.sharing import private_sections
-    from leadwork.store.atomic import write_output
-    from leadwork.weeks import Week
+    from leadwork.usecases import report as usecase
+    from leadwork.weeks import SHOWN_WEEKS, Week
 
     last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
-    from leadwork.weeks import SHOWN_WEEKS
-
     first = parse_week(from_week, "--from") or last.minus(SHOWN_WEEKS - 1)
     if first > last:
         raise UsageProblem(
             f"--from {first} is after --to {last}", hint="the range runs from --from to --to"
         )
     journal = session(ctx).journal()
-    start, end = first.monday, last.sunday
-    meetings = [
-        journal.one_on_one(e) for e in journal.one_on_one_entries() if start <= e.date <= end
-    ]
-    reviews = [journal.review(e) for e in journal.review_entries() if start <= e.date <= end]
-    definitions = journal.definitions()
-    earliest = first.minus(period_reach(definitions.indicators.indicators))
-    weeks = [w for w in journal.checkin_weeks() if earliest <= w <= last]
-    data = build_report(
-        definitions, journal.checkins(weeks), meetings, reviews, first, last, today()
-    )
-    vouch(journal, today())
-    render = {
-        ReportFormat.markdown: report_markdown,
-        ReportFormat.json: report_json,
-        ReportFormat.html: report_html,
-    }[format]
-    text = render(data, private_sections("report", format.value, private))
-    if output is None:
-        echo(text, nl=False)
-        return
-    suffix = "md" if format is ReportFormat.markdown else format.value
-    write_output(output, text, journal.root, example=f"report.{suffix}")
-    echo(f"Wrote the report for {first} to {last} to {output}.", err=True)
+    result = usecase.run(journal, usecase.Request(first, last), today())
+    emit("report", result, Asked(format.value, output, private), journal)

@@ -1,0 +1,250 @@
+"""The one output path of the commands: a use case's result, shown as asked.
+
+A command turns its flags into a request, runs its use case (`leadwork.usecases`) and
+hands the result here with what was asked (`Asked`): the format, the file to write if
+any, `--private`, `--full`. `emit` names the files read that have problems (a warning),
+decides which private sections the output shows (`render/sharing.py`), picks the
+renderer by command and format, and prints to the terminal or writes the file through
+the one guarded write (`store/atomic.write_output`: atomic, never over a journal file,
+never through a link into the journal). Renderers are imported when called, so that
+`--help` loads none of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leadwork.cli.echo import echo
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from leadwork.store.journal import Journal
+    from leadwork.usecases import (
+        capability,
+        capture,
+        check,
+        commitments,
+        dashboard,
+        indicator,
+        indicator_write,
+        reflect,
+        report,
+    )
+    from leadwork.usecases import (
+        map as map_,
+    )
+
+
+@dataclass(frozen=True)
+class Asked:
+    """How the person asked to see a result: its format, and where."""
+
+    format: str = "text"
+    output: Path | None = None  # a file to write (atomically) instead of the terminal
+    private: bool = False  # the private sections in an output meant to be shared
+    full: bool = False  # every row, not one screen (the dashboard's text and SVG)
+
+
+@dataclass(frozen=True)
+class How:
+    """What a renderer needs besides the result."""
+
+    format: str
+    sections: Collection[str]  # the private sections it may show
+    full: bool
+    to_file: bool  # a file has no terminal: text is laid out at a fixed width
+    root: Path  # the journal's folder, for paths shown relative to it
+
+
+# A renderer returns text (printed as it is: it carries its own last newline), a Rich
+# renderable for the terminal (printed by render/terminal.py), or a tuple of those, in turn.
+Renderer = Callable[[Any, How], Any]
+
+
+def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
+    """Show `result` of `command` as `asked`: on the terminal, or written to a file."""
+    from leadwork.cli.boundary import warn_doubtful
+    from leadwork.render.sharing import private_sections
+
+    warn_doubtful(journal, getattr(result, "doubtful", ()))
+    sections = private_sections(command, asked.format, asked.private)
+    how = How(asked.format, sections, asked.full, asked.output is not None, journal.root)
+    shown = _RENDERERS[command](result, how)
+    if asked.output is not None:
+        from leadwork.store.atomic import write_output
+
+        suffix = {"text": "txt", "markdown": "md"}.get(asked.format, asked.format)
+        write_output(asked.output, shown, journal.root, example=f"{command}.{suffix}")
+        message, err = _WROTE[command](result, asked)
+        echo(message, err=err)
+    else:
+        for part in shown if isinstance(shown, tuple) else (shown,):
+            if isinstance(part, str):
+                echo(part, nl=False)
+            else:
+                from leadwork.cli.options import show
+
+                show(part)
+
+
+def _dashboard(result: dashboard.Result, how: How) -> Any:
+    if how.format == "text" and not how.to_file:
+        from leadwork.render.dashboard_text import DashboardText
+
+        return DashboardText(result.dashboard, full=how.full)
+    from leadwork.render.dashboard import render
+
+    return render(result.dashboard, how.format, full=how.full, sections=how.sections)
+
+
+def _report(result: report.Result, how: How) -> str:
+    from leadwork.render.report import report_json, report_markdown
+    from leadwork.render.report_html import report_html
+
+    render = {"markdown": report_markdown, "json": report_json, "html": report_html}
+    return render[how.format](result.report, how.sections)
+
+
+def _reflect(result: reflect.Result, how: How) -> Any:
+    from leadwork.render.reflect import reflect_json, reflect_markdown, reflect_view
+
+    if how.format == "json":
+        return reflect_json(result.reflection) + "\n"
+    if how.format == "markdown":
+        return reflect_markdown(result.reflection, result.who)
+    return reflect_view(result.reflection)
+
+
+def _map(result: map_.Result, how: How) -> Any:
+    from leadwork.render.map import map_json, map_markdown, map_view
+
+    if how.format == "json":
+        return map_json(result.chain) + "\n"
+    if how.format == "markdown":
+        return map_markdown(result.chain)
+    return map_view(result.chain)
+
+
+def _check(result: check.Result, how: How) -> str:
+    from leadwork.render.check import check_json, clean_summary
+
+    check = result.check
+    if how.format == "json":
+        return check_json(how.root, check.problems, check.notes) + "\n"
+    counts = check.counts
+    if counts is None:
+        return ""
+    summary = clean_summary(
+        counts.checkins, counts.captures_only, counts.one_on_ones, counts.reviews
+    )
+    return summary + "\n"
+
+
+def _indicator_list(result: indicator.Listed, how: How) -> Any:
+    from leadwork.render import listing
+
+    if how.format == "json":
+        return listing.indicator_list_json(result.seen_from, result.views) + "\n"
+    return listing.indicator_list_table(result.seen_from, result.views)
+
+
+def _indicator_show(result: indicator.Shown, how: How) -> Any:
+    from leadwork.render import listing
+
+    if how.format == "json":
+        return listing.indicator_detail_json(result.view) + "\n"
+    return listing.indicator_detail(result.view)
+
+
+def _capability_list(result: capability.Listed, how: How) -> Any:
+    from leadwork.render import listing
+
+    if how.format == "json":
+        return listing.capability_list_json(result.views) + "\n"
+    return listing.capability_list_table(result.views)
+
+
+def _capability_show(result: capability.Shown, how: How) -> Any:
+    from leadwork.render import listing
+
+    if how.format == "json":
+        return listing.capability_detail_json(result.view) + "\n"
+    return listing.capability_detail(result.view)
+
+
+def _commitments(result: commitments.Result, how: How) -> Any:
+    from leadwork.render.commitments import commitments_json, commitments_table
+
+    if how.format == "json":
+        return commitments_json(result.commitments, result.today) + "\n"
+    return commitments_table(result.commitments, result.today)
+
+
+def _captured(result: capture.Captured, how: How) -> Any:
+    from rich.text import Text
+
+    kind, plural = result.kind, "stories" if result.kind == "story" else "conversations"
+    if result.outcome == "unchanged":
+        return Text(f"That {kind} is already in {result.rel}: nothing changed.")
+    made = " (a new file)" if result.outcome == "created" else ""
+    many = kind if result.count == 1 else plural
+    return Text(f"Added a {kind} to {result.rel}{made}: {result.count} {many} in {result.week}.")
+
+
+def _lines_added(old: str, new: str) -> Any:
+    """The lines that were added, as `git diff` would show them."""
+    import difflib
+
+    from rich.text import Text
+
+    added = Text()
+    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
+        if line.startswith("+ "):
+            added.append("  + " + line[2:] + "\n", style="green")
+    if added.plain.endswith("\n"):
+        added.right_crop(1)  # the terminal's own line end closes the last one
+    return added
+
+
+def _indicator_added(result: indicator_write.Added, how: How) -> tuple[Any, ...]:
+    message = f"Added indicator {result.indicator.id} to indicators.toml:\n"
+    return (message, _lines_added(result.old, result.new))
+
+
+def _indicator_changed(result: indicator_write.Changed, how: How) -> tuple[Any, ...]:
+    message = (
+        f"Changed {result.indicator.id} from {result.since}: {result.described}. "
+        "In indicators.toml:\n"
+    )
+    return (message, _lines_added(result.old, result.new))
+
+
+_RENDERERS: dict[str, Renderer] = {
+    "dashboard": _dashboard,
+    "report": _report,
+    "reflect": _reflect,
+    "map": _map,
+    "check": _check,
+    "indicator list": _indicator_list,
+    "indicator show": _indicator_show,
+    "capability list": _capability_list,
+    "capability show": _capability_show,
+    "commitments": _commitments,
+    "story": _captured,
+    "conversation": _captured,
+    "indicator add": _indicator_added,
+    "indicator change": _indicator_changed,
+}
+
+# What a command says once it has written a file, and whether on stderr.
+_WROTE: dict[str, Callable[[Any, Asked], tuple[str, bool]]] = {
+    "dashboard": lambda r, a: (
+        f"Wrote the {a.format} dashboard of {r.dashboard.week} to {a.output}.",
+        False,
+    ),
+    "report": lambda r, a: (f"Wrote the report for {r.first} to {r.last} to {a.output}.", True),
+}

@@ -1,0 +1,142 @@
+"""`leadwork indicator add|change`: an indicator agreed with a report, or a change of its
+target or thresholds, written into indicators.toml keeping every line as it was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, overload
+
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from leadwork.model.indicators import Indicator
+    from leadwork.store.journal import Journal
+
+
+@dataclass(frozen=True)
+class AddRequest:
+    id: str
+    name: str
+    owner: str  # a team id, or model.common.ME
+    direction: str  # "higher" or "lower"
+    target: float
+    celebrate: float
+    course_correct: float
+    agreed_on: dt.date
+    unit: str = ""
+    serves: tuple[str, ...] = ()
+    agreed_with: tuple[str, ...] = ()  # default: the owner, unless it is the leader
+    note: str | None = None
+    cadence: str = "weekly"
+
+
+@dataclass(frozen=True)
+class ChangeRequest:
+    id: str
+    since: dt.date
+    target: float | None = None
+    celebrate: float | None = None
+    course_correct: float | None = None
+    agreed_with: tuple[str, ...] = ()  # default: the owner, unless it is the leader
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Added:
+    indicator: Indicator
+    old: str  # indicators.toml before, and after: the lines added are shown
+    new: str
+
+
+@dataclass(frozen=True)
+class Changed:
+    indicator: Indicator
+    since: dt.date
+    described: str  # "target 2 → 2.5, celebrate 1.5 → 1.8"
+    old: str
+    new: str
+
+
+@overload
+def run(journal: Journal, request: AddRequest, today: dt.date) -> Added: ...
+@overload
+def run(journal: Journal, request: ChangeRequest, today: dt.date) -> Changed: ...
+def run(journal: Journal, request: AddRequest | ChangeRequest, today: dt.date) -> Added | Changed:
+    """Checks the request against the journal's definitions, then writes under the lock."""
+    if isinstance(request, AddRequest):
+        return _add(journal, request)
+    return _change(journal, request)
+
+
+def _definitions(journal: Journal) -> tuple[list[Indicator], set[str], set[str]]:
+    indicators = list(journal.indicators().indicators)
+    people = {p.id for p in journal.team().people}
+    choices = {c.id for c in journal.strategy().choices}
+    capabilities = {c.id for c in journal.capabilities().capabilities}
+    return indicators, people, choices | capabilities
+
+
+def _add(journal: Journal, request: AddRequest) -> Added:
+    from leadwork.domain.id_safety import checked_id
+    from leadwork.domain.joint_indicators import new_indicator
+    from leadwork.domain.timeline import CADENCES
+    from leadwork.model.common import ME
+    from leadwork.store.atomic import journal_lock
+    from leadwork.store.indicator_edits import append_indicator
+
+    indicators, people, servable = _definitions(journal)
+    checked_id(request.owner, "person", "--owner")
+    mine = request.owner == ME
+    if request.direction not in ("higher", "lower"):
+        raise UsageProblem(f"--direction '{request.direction}' must be 'higher' or 'lower'")
+    if request.cadence not in CADENCES:
+        raise UsageProblem(f"--cadence '{request.cadence}' must be one of {', '.join(CADENCES)}")
+    data: dict[str, Any] = {
+        "id": request.id,
+        "name": request.name,
+        "owner": request.owner,
+        "agreed_with": list(request.agreed_with) or ([] if mine else [request.owner]),
+        "agreed_on": request.agreed_on,
+        "serves": list(request.serves),
+        "unit": request.unit,
+        "direction": request.direction,
+        **({"cadence": request.cadence} if request.cadence != "weekly" else {}),
+        "target": request.target,
+        "celebrate": request.celebrate,
+        "course_correct": request.course_correct,
+    }
+    if request.note:
+        data["note"] = request.note
+    indicator = new_indicator(data, indicators, people, servable)
+    with journal_lock(journal.root):
+        old, new = append_indicator(journal, indicator)
+    return Added(indicator, old, new)
+
+
+def _change(journal: Journal, request: ChangeRequest) -> Changed:
+    from leadwork.domain.id_safety import known_id
+    from leadwork.domain.joint_indicators import describe_change, new_change
+    from leadwork.model.common import ME
+    from leadwork.store.atomic import journal_lock
+    from leadwork.store.indicator_edits import append_change
+
+    indicators, people, _ = _definitions(journal)
+    by_id = {i.id: i for i in indicators}
+    indicator = by_id[known_id(request.id, "indicator", "the indicator", by_id, "indicators.toml")]
+    default_agreed = [indicator.owner] if indicator.owner not in (None, ME) else []
+    data: dict[str, Any] = {
+        "since": request.since,
+        "target": request.target,
+        "celebrate": request.celebrate,
+        "course_correct": request.course_correct,
+        "agreed_with": list(request.agreed_with) or default_agreed,
+    }
+    if request.note:
+        data["note"] = request.note
+    data = {key: value for key, value in data.items() if value is not None}
+    made = new_change(indicator, data, people)
+    with journal_lock(journal.root):
+        old, new = append_change(journal, indicator.id, made)
+    return Changed(indicator, made.since, describe_change(indicator, made), old, new)
