@@ -29,7 +29,7 @@ from leadwork.store.sourcemap import KeyPath
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
     file: str
     path: KeyPath

@@ -36,7 +36,7 @@ from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.model.settings import Settings
 
 
-@dataclass(frozen=True)
+@dataclass
 class Header:
     leader: str
     title: str | None
@@ -44,7 +44,7 @@ class Header:
     purpose: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Dashboard:
     header: Header
     shown: ShownWeek

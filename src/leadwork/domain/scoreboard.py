@@ -28,7 +28,7 @@ from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.settings import Settings
 
 
-@dataclass(frozen=True)
+@dataclass
 class IndicatorView:
     """An indicator as every view shows it (dashboard, `indicator list|show`, map): its
     definition, the week the view stands on, and its track (`judge_indicator`)."""
