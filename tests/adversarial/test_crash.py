@@ -168,6 +168,11 @@ def _env(extra: dict[str, str]) -> dict[str, str]:
         LEADWORK_KILLSHIM_NO_FSYNC="1",
         LEADWORK_TODAY="2026-11-27",
         NO_COLOR="1",
+        # The cache of validated files lives in the user's cache folder, outside the work
+        # folder this test holds every step to; it writes there only when an entry is new
+        # (a fresh machine, an edited model), so leaving it on made the test depend on the
+        # state of ~/.cache. Its own writes are tested in tests/test_validated_cache.py.
+        LEADWORK_NO_CACHE="1",
         **extra,
     )
     return env
