@@ -15,6 +15,11 @@ cache folder filled before the rounds), as a person's second run and every later
 does; the rows marked "no cache" run with LEADWORK_NO_CACHE=1, and "cold cache" ones
 with the cache folder emptied before each run.
 
+A peer: jrnl 4.6 (a journal in plain text) listing 500 entries, run from its own venv,
+found through $LEADWORK_BENCH_JRNL or --jrnl (default /tmp/jrnl-venv/bin/jrnl); the row
+says "n/a" when it is absent. Make it with
+`python3 -m venv /tmp/jrnl-venv && /tmp/jrnl-venv/bin/pip install jrnl==4.6`.
+
 A command that is not part of this leadwork yet is reported as "n/a (not on main yet)".
 Nothing is asserted: the table says which targets are met, and docs/performance.md keeps
 the numbers with the machine they were measured on.
@@ -40,6 +45,8 @@ HERE = Path(__file__).resolve().parent
 MAKE_JOURNAL = HERE / "make_journal.py"
 TODAY = "2026-11-27"  # the generator's default last day; commands run with it as today
 NOT_YET = "n/a (not on main yet)"
+JRNL = Path("/tmp/jrnl-venv/bin/jrnl")  # where the docs above install the peer
+JRNL_ENTRIES = 500
 FIRST_INDICATOR = "dayton-otd"  # the generator's first indicator, in every journal it makes
 MODELS = (
     "import leadwork.model.checkin, leadwork.model.one_on_one, leadwork.model.review, "
@@ -129,6 +136,34 @@ def make_journal(out: Path, years: int, people: int, indicators: int) -> Path:
         check=True,
     )
     return out
+
+
+def make_jrnl(folder: Path, entries: int) -> tuple[Path, dict[str, str]]:
+    """A jrnl journal of `entries` weekly entries (a title and two lines each, with a tag
+    and a person), its config file, and the environment that keeps jrnl inside `folder`
+    (it writes its config where $HOME and $XDG_CONFIG_HOME say)."""
+    folder.mkdir(parents=True)
+    journal = folder / "journal.txt"
+    start = dt.datetime(2017, 1, 2, 9, 0)
+    with journal.open("w", encoding="utf-8") as out:
+        for i in range(entries):
+            when = start + dt.timedelta(days=7 * i)
+            out.write(
+                f"[{when:%Y-%m-%d %I:%M:%S %p}] Week {i}: one-on-one with @person{i % 20} "
+                "about the #plan.\nWe talked about the line, the plan to get back on track, "
+                "and what to celebrate.\nTwo sentences more, as a real entry has them.\n\n"
+            )
+    config = folder / "config.yaml"
+    config.write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\n"
+        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: true\n"
+        f"indent_character: '|'\njournals:\n  default:\n    journal: {journal}\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%F %r'\n"
+        "version: v4.6\n",
+        encoding="utf-8",
+    )
+    env = {"HOME": str(folder), "XDG_CONFIG_HOME": str(folder), "XDG_DATA_HOME": str(folder)}
+    return config, env
 
 
 def fill_cache(python: str, journal: Path, env: dict[str, str]) -> None:
@@ -263,10 +298,13 @@ def table(rows: list[list[str]], markdown: bool) -> str:
     return "\n".join("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows)
 
 
+JRNL_CASE = f"jrnl 4.6, {JRNL_ENTRIES} entries listed"
+
+
 def verdicts(
     cases: dict[str, Case], floor_import: float | None, short: str, long: str
 ) -> list[str]:
-    """The issue's targets, each met or missed (or not measurable yet)."""
+    """Issue 15's targets, each met or missed (or not measurable yet)."""
 
     def median(name: str) -> float | None:
         case = cases.get(name)
@@ -285,20 +323,23 @@ def verdicts(
             f"- {label}: {value:.{3 if unit == 'x' else 0}f}{unit} <= {limit:g}{unit}: {mark}"
         )
 
+    def ratio(name: str, base: float | None) -> float | None:
+        value = median(name)
+        return value / base if value and base else None
+
+    jrnl = median(JRNL_CASE)
     help_ms = median("leadwork --help")
     target("leadwork --help", help_ms, 80, " ms")
-    check_ms = median(f"check, {long}")
-    target(f"check, {long}", check_ms, 1500, " ms")
-    d1, d10 = median(f"dashboard, {short}"), median(f"dashboard, {long}")
-    target(f"dashboard {long} / {short}", d10 / d1 if d1 and d10 else None, 1.15, "x")
-    ratio = d10 / floor_import if d10 and floor_import else None
-    target(f"dashboard {long} / import floor", ratio, 1.5, "x")
-    c10 = median(f"checkin --no-input, {long}")
-    ratio = c10 / floor_import if c10 and floor_import else None
-    target(f"checkin --no-input {long} / import floor", ratio, 1.5, "x")
+    d1 = median(f"dashboard, {short}")
+    target(f"dashboard {long} / {short}", ratio(f"dashboard, {long}", d1), 1.15, "x")
+    target(f"dashboard {long} / import floor", ratio(f"dashboard, {long}", floor_import), 2, "x")
+    target(f"dashboard {long} / jrnl", ratio(f"dashboard, {long}", jrnl), 0.6, "x")
+    for name in ("checkin --no-input", "indicator list"):
+        target(f"{name} {long} / import floor", ratio(f"{name}, {long}", floor_import), 2, "x")
+    target(f"check {long} / jrnl", ratio(f"check, {long}", jrnl), 2, "x")
     case = cases.get(f"dashboard, {long}")
     rss = case.peak_mb if case and case.rss_kb else None
-    target(f"dashboard {long} peak memory", rss, 80, " MB")
+    target(f"dashboard {long} peak memory", rss, 60, " MB")
     return lines
 
 
@@ -321,6 +362,11 @@ def main(argv: list[str] | None = None) -> int:
         "--leadwork",
         default=shutil.which("leadwork", path=str(Path(sys.executable).parent)) or "leadwork",
         help="the leadwork command to time (default: the one beside this Python)",
+    )
+    parser.add_argument(
+        "--jrnl",
+        default=os.environ.get("LEADWORK_BENCH_JRNL") or str(JRNL),
+        help="jrnl 4.6 in its own venv, the peer (default: $LEADWORK_BENCH_JRNL, else %(default)s)",
     )
     parser.add_argument(
         "--only", action="append", default=[], help="run only cases whose name contains this"
@@ -389,6 +435,15 @@ def main(argv: list[str] | None = None) -> int:
                 Case(f"{name}, {label}, no cache", argv, env=no_cache),
                 Case(f"{name}, {label}, cold cache", argv, setup=emptied(cold), env=cold_cache),
             ]
+        jrnl_config, jrnl_env = make_jrnl(Path(tmp) / "jrnl", JRNL_ENTRIES)
+        jrnl = Case(
+            JRNL_CASE,
+            [args.jrnl, "--config-file", str(jrnl_config), "-n", str(JRNL_ENTRIES)],
+            env=jrnl_env,
+        )
+        if not Path(args.jrnl).is_file():
+            jrnl.skipped = f"n/a (no jrnl at {args.jrnl}: see --jrnl)"
+        cases.insert(2, jrnl)
         if args.explain:
             # What stands between the floor and a command: each layer on its own.
             # (`import pydantic` in the floor is lazy: it loads almost nothing until a
@@ -411,6 +466,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.only:
             cases = [c for c in cases if any(o in c.name for o in args.only)]
         for case in cases:
+            if case.skipped:
+                continue
             command = case.argv[3] if case.argv[0] == leadwork and len(case.argv) > 3 else None
             if command and not has_command(leadwork, command, env):
                 case.skipped = NOT_YET

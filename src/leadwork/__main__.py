@@ -1,3 +1,3 @@
-from leadwork.cli import main
+from leadwork.cli import run
 
-main()
+run()

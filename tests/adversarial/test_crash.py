@@ -167,10 +167,12 @@ def _env(extra: dict[str, str]) -> dict[str, str]:
         PYTHONDONTWRITEBYTECODE="1",
         LEADWORK_KILLSHIM_NO_FSYNC="1",
         LEADWORK_TODAY="2026-11-27",
-        # The cache of validated files lives outside the journal (store/validated.py, with
-        # its own crash rules: temp file, rename, checksum); here only journal writes count.
-        LEADWORK_NO_CACHE="1",
         NO_COLOR="1",
+        # The cache of validated files lives in the user's cache folder, outside the work
+        # folder this test holds every step to; it writes there only when an entry is new
+        # (a fresh machine, an edited model), so leaving it on made the test depend on the
+        # state of ~/.cache. Its own writes are tested in tests/test_validated_cache.py.
+        LEADWORK_NO_CACHE="1",
         **extra,
     )
     return env

@@ -7,31 +7,13 @@ Only typer and standard-library modules are imported here; each command imports 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from leadwork import __version__
-from leadwork.cli import (
-    capability,
-    capture,
-    check,
-    checkin,
-    commitments,
-    dashboard,
-    edit,
-    git_group,
-    help_docs,
-    indicator,
-    init,
-    one_on_one,
-    reflect,
-    report,
-    review,
-    schema,
-)
-from leadwork.cli import map as chain_map
 from leadwork.cli.boundary import LeadworkGroup
 from leadwork.cli.command import LeadworkCommand
 from leadwork.cli.echo import echo
@@ -70,31 +52,43 @@ def root(
     ctx.obj = Session(journal_option=journal, debug=debug)
 
 
-def _command(name: str, function: Callable[..., None]) -> Callable[[typer.Typer], object]:
-    """How to add one command: its help in plain words (`LeadworkCommand`)."""
-    return lambda app: app.command(name, cls=LeadworkCommand)(function)
+def _command(name: str, module: str, function: str) -> Callable[[typer.Typer], object]:
+    """How to add one command: its help in plain words (`LeadworkCommand`). Its module
+    (`leadwork.cli.<module>`) is imported only when the command is added: a run that
+    names its command imports that one alone."""
+
+    def add(app: typer.Typer) -> object:
+        command = getattr(import_module(f"leadwork.cli.{module}"), function)
+        return app.command(name, cls=LeadworkCommand)(command)
+
+    return add
+
+
+def _group(name: str, module: str) -> Callable[[typer.Typer], object]:
+    """How to add a group of commands: the Typer `app` of `leadwork.cli.<module>`."""
+    return lambda app: app.add_typer(import_module(f"leadwork.cli.{module}").app, name=name)
 
 
 # Every command, in the order `leadwork --help` lists them: a name and how to add it.
 COMMANDS: dict[str, Callable[[typer.Typer], object]] = {
-    "init": _command("init", init.init),
-    "check": _command("check", check.check),
-    "dashboard": _command("dashboard", dashboard.dashboard),
-    "checkin": _command("checkin", checkin.checkin),
-    "story": _command("story", capture.story),
-    "conversation": _command("conversation", capture.conversation),
-    "one-on-one": _command("one-on-one", one_on_one.one_on_one),
-    "commitments": _command("commitments", commitments.commitments),
-    "schema": _command("schema", schema.schema),
-    "edit": _command("edit", edit.edit),
-    "report": _command("report", report.report),
-    "indicator": lambda app: app.add_typer(indicator.app, name="indicator"),
-    "capability": lambda app: app.add_typer(capability.app, name="capability"),
-    "review": lambda app: app.add_typer(review.app, name="review"),
-    "map": _command("map", chain_map.map_command),
-    "reflect": _command("reflect", reflect.reflect),
-    "git": lambda app: app.add_typer(git_group.app, name="git"),
-    "help": _command("help", help_docs.help_command),
+    "init": _command("init", "init", "init"),
+    "check": _command("check", "check", "check"),
+    "dashboard": _command("dashboard", "dashboard", "dashboard"),
+    "checkin": _command("checkin", "checkin", "checkin"),
+    "story": _command("story", "capture", "story"),
+    "conversation": _command("conversation", "capture", "conversation"),
+    "one-on-one": _command("one-on-one", "one_on_one", "one_on_one"),
+    "commitments": _command("commitments", "commitments", "commitments"),
+    "schema": _command("schema", "schema", "schema"),
+    "edit": _command("edit", "edit", "edit"),
+    "report": _command("report", "report", "report"),
+    "indicator": _group("indicator", "indicator"),
+    "capability": _group("capability", "capability"),
+    "review": _group("review", "review"),
+    "map": _command("map", "map", "map_command"),
+    "reflect": _command("reflect", "reflect", "reflect"),
+    "git": _group("git", "git_group"),
+    "help": _command("help", "help_docs", "help_command"),
 }
 
 
@@ -123,7 +117,15 @@ def make_app(only: str | None = None) -> typer.Typer:
     return made
 
 
-app = make_app()  # the whole CLI: tests, the help text, the completion tree
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: the whole CLI (tests, the help text, the completion tree), made when first
+    asked for, so that a run that builds one command never imports the others."""
+    if name == "app":
+        made = make_app()
+        globals()["app"] = made
+        return made
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Root options, and whether each takes a value: what may stand before the command's name.
 ROOT_OPTIONS = {"--journal": True, "-j": True, "--debug": False}

@@ -21,14 +21,14 @@ from leadwork.weeks import Week, last_weeks
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 
 
-@dataclass(frozen=True)
+@dataclass
 class StoryLine:
     week: Week
     text: str
     who: str | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class ChoiceStories:
     id: str
     statement: str
@@ -40,7 +40,7 @@ class ChoiceStories:
         return week.weeks_since(self.last_week) if self.last_week else None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Conversations:
     # every kind of leadwork.toml's `conversation_kinds`, in its order, over RECENT_WEEKS;
     # then any other kind the check-ins hold (`leadwork check` reports those)
@@ -52,7 +52,7 @@ class Conversations:
     gap_weeks: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReviewAge:
     last: dt.date | None  # the later of strategy.reviewed_on and the latest review file
     source: str | None  # "strategy.toml", "reviews" or "co-created"
@@ -64,7 +64,7 @@ class ReviewAge:
         return (as_of - self.last).days // 7 if self.last else None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Signal:
     week: Week
     kind: str
@@ -72,7 +72,7 @@ class Signal:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class RefreshSignals:
     since: dt.date | None  # the review they count from
     first_week: Week  # the earliest week searched
@@ -80,7 +80,7 @@ class RefreshSignals:
     items: tuple[Signal, ...]  # newest first
 
 
-@dataclass(frozen=True)
+@dataclass
 class Alignment:
     # The week the stories and conversations are counted through (the last of the
     # RECENT_WEEKS shown): the view's week, or this week when the default view stands on

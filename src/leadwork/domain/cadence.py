@@ -17,7 +17,7 @@ DUE_SOON_DAYS = 2
 CadenceState = Literal["ok", "due", "overdue", "untracked"]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cadence:
     person: str
     last: dt.date | None

@@ -12,7 +12,7 @@ from leadwork.domain.status import worst
 from leadwork.model.capabilities import Capability, Step
 
 
-@dataclass(frozen=True)
+@dataclass
 class OverdueStep:
     number: int  # 1-based, in the file's order, as people say "step 2"
     what: str
@@ -20,7 +20,7 @@ class OverdueStep:
     days_overdue: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class CapabilityView:
     id: str
     name: str

@@ -455,7 +455,7 @@ def resolve_commitment(ref: str, commitments: Sequence[str]) -> str:
 # ---- the indicators a week asks about ---------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReadingQuestion:
     """One indicator as the reading prompt shows it."""
 
@@ -523,7 +523,7 @@ def resolve_reading(ident: str, indicators: Sequence[Indicator], week: Week) -> 
 # ---- merging answers into a week --------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class SetValue:
     """`[table] key = value` (table None: a top-level key)."""
 
@@ -532,7 +532,7 @@ class SetValue:
     value: Any
 
 
-@dataclass(frozen=True)
+@dataclass
 class SetInEntry:
     """`key = value` in entry `index` of `[[array]]`."""
 
@@ -542,7 +542,7 @@ class SetInEntry:
     value: Any
 
 
-@dataclass(frozen=True)
+@dataclass
 class AppendEntry:
     """A new `[[array]]` entry with these keys, in this order."""
 
@@ -553,7 +553,7 @@ class AppendEntry:
 Edit = SetValue | SetInEntry | AppendEntry
 
 
-@dataclass(frozen=True)
+@dataclass
 class Change:
     """One thing this run recorded: old is None for something new."""
 
@@ -563,7 +563,7 @@ class Change:
     new: Any
 
 
-@dataclass(frozen=True)
+@dataclass
 class Merged:
     checkin: Checkin
     edits: list[Edit]

@@ -16,7 +16,7 @@ Key = TypeVar("Key")
 Item = TypeVar("Item")
 
 
-@dataclass(frozen=True)
+@dataclass
 class DoneRate:
     done: int
     carried: int
@@ -51,7 +51,7 @@ def carried_too_often(carried: int) -> bool:
 # outcome, and its carried count goes on from where it was.
 
 
-@dataclass(frozen=True)
+@dataclass
 class OpenSource(Generic[Key, Item]):
     """The latest record that made commitments: its key (a week, a date), all it made, and
     those of them no later record has answered."""

@@ -28,7 +28,7 @@ from leadwork.weeks import Week, not_begun
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
     file: str
     path: KeyPath

@@ -13,7 +13,7 @@ from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 
 
-@dataclass(frozen=True)
+@dataclass
 class Coverage:
     person: str
     name: str

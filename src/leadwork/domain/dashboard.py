@@ -36,7 +36,7 @@ from leadwork.model.settings import Settings
 from leadwork.weeks import SHOWN_WEEKS, Week
 
 
-@dataclass(frozen=True)
+@dataclass
 class Header:
     leader: str
     title: str | None
@@ -44,7 +44,7 @@ class Header:
     purpose: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Dashboard:
     header: Header
     shown: ShownWeek

@@ -55,7 +55,7 @@ RANK = {kind: rank for rank, (kind, _) in enumerate(KINDS, start=1)}
 AREA = dict(KINDS)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
     kind: str
     subject: str | None  # the id it is about: indicator, person, capability, choice

@@ -61,7 +61,7 @@ def last_strategy_review(
     return LastReview(None, None)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Signal:
     """A conversation or story that says the strategy may need a refresh."""
 
@@ -138,7 +138,7 @@ def last_story_weeks(checkins: Mapping[Week, Checkin]) -> dict[str, Week]:
     return latest
 
 
-@dataclass(frozen=True)
+@dataclass
 class QuietChoice:
     choice: Choice
     last_story: Week | None  # None: no story in the journal at all
@@ -159,7 +159,7 @@ def quiet_choices(
     return sorted(quiet, key=lambda q: -1 if q.weeks is None else -q.weeks)
 
 
-@dataclass(frozen=True)
+@dataclass
 class StrategyBrief:
     """What `leadwork review strategy` shows before it asks."""
 
@@ -203,14 +203,14 @@ def choose_signals(signals: Sequence[Signal], numbers: Iterable[int]) -> list[Si
 # ---- capability reviews -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class NumberedStep:
     position: int  # 1-based, in capabilities.toml order
     step: Step
     overdue: bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class CapabilityBrief:
     """What `leadwork review capability` shows for one capability before it asks."""
 
@@ -277,7 +277,7 @@ def choose_steps(brief: CapabilityBrief, positions: Iterable[int]) -> list[Numbe
     return sorted(chosen, key=lambda s: s.position)
 
 
-@dataclass(frozen=True)
+@dataclass
 class OpenStep:
     """An open plan step anywhere in capabilities.toml, as the check-in offers them."""
 

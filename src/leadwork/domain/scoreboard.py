@@ -28,7 +28,7 @@ from leadwork.model.settings import Settings
 from leadwork.weeks import SHOWN_WEEKS, Week, week_range
 
 
-@dataclass(frozen=True)
+@dataclass
 class IndicatorView:
     """An indicator as every view shows it (dashboard, `indicator list|show`, map): its
     definition, the week the view stands on, and its track (`judge_indicator`)."""

@@ -38,7 +38,7 @@ STATUSES = (CELEBRATE, ON_TRACK, AT_RISK, COURSE_CORRECT, NO_DATA)
 SEVERITY = {COURSE_CORRECT: 0, AT_RISK: 1, NO_DATA: 2, ON_TRACK: 3, CELEBRATE: 4}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Thresholds:
     direction: str  # "higher" or "lower"
     target: float
@@ -115,7 +115,7 @@ def threshold_order_problem(thresholds: Thresholds) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass
 class WeekStatus:
     """One indicator in one week. `value` is the latest reading of the week's period (see
     `domain.timeline`), read in `read_in`; a week outside the indicator's span is not
@@ -321,7 +321,7 @@ def is_active(indicator: Indicator, week: Week) -> bool:
 PLAN_AFTER_WEEKS = 2
 
 
-@dataclass(frozen=True)
+@dataclass
 class PlanRecord:
     """A `[[plans]]` entry of a one-on-one, with the meeting's date."""
 
@@ -330,7 +330,7 @@ class PlanRecord:
     plan: str | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Track:
     """An indicator judged over the weeks a view looks at, ending with the week it stands on.
 

@@ -98,7 +98,7 @@ def period_of(week: Week, cadence: ReadingCadence) -> Period:
     return Period(cadence, thursday.year, (thursday.month - 1) // 3 + 1)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Value:
     """An indicator's value in a week: the latest reading of the week's period, and the week
     it was read in (the week itself for a weekly indicator)."""
@@ -140,7 +140,7 @@ def value_in(
 # ---- the span an indicator exists in ------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class Span:
     """The weeks an indicator exists in: from `first` (None: as far back as we look) to the
     week before the one it was retired in (None: still tracked)."""

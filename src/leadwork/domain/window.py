@@ -32,7 +32,7 @@ def judged_weeks(week: Week, settings: Settings) -> list[Week]:
     return last_weeks(week, reach)
 
 
-@dataclass(frozen=True)
+@dataclass
 class SignalWeeks:
     weeks: list[Week]
     capped: bool  # the review is older than SIGNALS_MAX_WEEKS (or there is none)
@@ -79,7 +79,7 @@ def period_reach(indicators: Iterable[Indicator]) -> int:
     return 0 if weekly else LONGEST_PERIOD_WEEKS - 1
 
 
-@dataclass(frozen=True)
+@dataclass
 class ShownWeek:
     """The week a dashboard shows, and the day it is judged on (`as_of`).
 

@@ -19,7 +19,7 @@ SOMEONE_ELSES_JOB = "someone_elses_job"
 CONFIDENCE_STEP = 0.5
 
 
-@dataclass(frozen=True)
+@dataclass
 class TimeAudit:
     this_week: dict[str, float] | None  # hours by category; None without a time audit
     average: dict[str, float] | None  # hours per week by category, over the weeks that have one
@@ -51,7 +51,7 @@ def over_warning(share: float | None, warning_percent: float) -> bool:
     return share is not None and share > warning_percent
 
 
-@dataclass(frozen=True)
+@dataclass
 class ConfidenceView:
     area: str
     value: int | None  # this week's answer, 1..5
@@ -60,7 +60,7 @@ class ConfidenceView:
     trend: str | None  # "up", "down", "steady"; None without this week's and earlier answers
 
 
-@dataclass(frozen=True)
+@dataclass
 class CommitmentsView:
     last_week: DoneRate  # what became of last week's commitments
     carried_too_often: tuple[Commitment, ...]  # this week's, carried 3 times or more

@@ -30,6 +30,7 @@ class Record(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
         use_attribute_docstrings=False,
+        defer_build=True,
     )
 
 

@@ -18,9 +18,6 @@ from collections.abc import Collection
 from rich.console import Console
 
 from leadwork.domain.dashboard import Dashboard
-from leadwork.render.dashboard_html import dashboard_html
-from leadwork.render.dashboard_json import dashboard_json
-from leadwork.render.dashboard_markdown import dashboard_markdown
 from leadwork.render.dashboard_text import DashboardText
 from leadwork.render.sharing import PRIVATE_SECTIONS
 from leadwork.render.terminal import VisibleConsole, show, without_padding
@@ -72,15 +69,22 @@ def render(
     sections: Collection[str] = PRIVATE_SECTIONS,
 ) -> str:
     """The dashboard as `format`, showing the private `sections` given. Text and SVG are
-    the screen: one screen unless `full`; markdown, JSON and HTML are always whole."""
+    the screen: one screen unless `full`; markdown, JSON and HTML are always whole.
+    Each format's module is imported when it is asked for (the terminal needs none)."""
     if format == "text":
         return plain_text(dashboard, full=full)
     if format == "markdown":
+        from leadwork.render.dashboard_markdown import dashboard_markdown
+
         return dashboard_markdown(dashboard, sections)
     if format == "json":
+        from leadwork.render.dashboard_json import dashboard_json
+
         return dashboard_json(dashboard)
     title = f"{dashboard.header.leader}: {dashboard.week}"
     if format == "html":
+        from leadwork.render.dashboard_html import dashboard_html
+
         return dashboard_html(dashboard, sections)
     if format == "svg":
         return _recorded(dashboard, full, sections).export_svg(title=title)

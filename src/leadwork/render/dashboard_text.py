@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -106,7 +107,7 @@ def _section(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", style="dim", characters="─")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Section:
     """A section's rows as the screen sees them: the order they matter in, and how to say
     what is left out."""
@@ -126,7 +127,7 @@ class Section:
         return Rows(self.lines, self.kept, self.floor)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cut:
     """The rows of a section that are shown, and what is said about the others."""
 
@@ -241,17 +242,27 @@ class DashboardText:
         if self.full:
             yield _joined(whole)
             return
-        heights: dict[Hashable, int] = {}  # each part measured once, whatever the cut
+        # Each part laid out once, whatever the cut: measured by its lines, which are then
+        # what is shown (laying the dashboard out again to print it cost a third of Rich's
+        # time).
+        laid_out: dict[Hashable, list[list[Segment]]] = {}
 
         def height(parts: Parts) -> int:
             for key, part in parts:
-                if key not in heights:
-                    heights[key] = len(console.render_lines(part(), options, pad=False))
-            return sum(heights[key] for key, _ in parts)
+                if key not in laid_out:
+                    laid_out[key] = console.render_lines(part(), options, pad=False)
+            return sum(len(laid_out[key]) for key, _ in parts)
+
+        def shown(parts: Parts) -> RenderResult:
+            newline = Segment.line()
+            for key, _ in parts:
+                for line in laid_out[key]:
+                    yield from line
+                    yield newline
 
         total = height(whole)
         if total <= SCREEN_ROWS:
-            yield _joined(whole)
+            yield from shown(whole)
             return
         sections = self.sections(console, width)
         rows = [section.rows() for section in sections.values()]
@@ -280,7 +291,7 @@ class DashboardText:
             if lines == SCREEN_ROWS:
                 break
             room += SCREEN_ROWS - lines
-        yield _joined(parts if best is None else best[1])
+        yield from shown(parts if best is None else best[1])
 
     def parts(self, width: int, cuts: dict[str, Cut]) -> Parts:
         """The whole dashboard, each section with the rows its cut shows (all without one),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 SCREEN_ROWS = 50  # the default dashboard's height, header and blank lines included
 
 
-@dataclass(frozen=True)
+@dataclass
 class Rows:
     """One section's rows as the budget sees them."""
 
