@@ -229,3 +229,22 @@ def test_a_run_with_a_week_without_a_reading_counts_readings_and_names_its_ends(
         "- Greenville on-time delivery: course-correct 3 weeks in a row, 2026-W37 to 2026-W40; "
         "on track since 2026-W43." in markdown.stdout
     )
+
+
+def test_a_commitment_carried_too_often_then_done_is_no_longer_to_act_on(example_journal, run):
+    """The second trial's report listed 'Carried 3 times' under Needs you after the
+    commitment was done."""
+    text = "Agree a new date and agenda for the Greenville coaching clinic with Marcus and Priya"
+    later = {"LEADWORK_TODAY": "2026-12-02"}  # W49, when W48's commitments are followed up
+    before = json.loads(run("report", "-f", "json", journal=example_journal, env=later).stdout)
+    assert f"Carried 3 times: {text}" in before["needs_you"]
+    done = run(
+        "checkin", "--no-input", "--done", "Agree a new date", journal=example_journal, env=later
+    )
+    assert done.exit_code == 0, done
+    after = json.loads(run("report", "-f", "json", journal=example_journal, env=later).stdout)
+    assert not any(text in item for item in after["needs_you"])
+    [item] = [c for c in after["carried_too_often"] if c["text"] == text]
+    assert (item["outcome"], item["outcome_week"]) == ("done", "2026-W49")
+    markdown = run("report", "-f", "markdown", journal=example_journal, env=later).stdout
+    assert f"Carried 3 times: {text} (then done in 2026-W49)" in markdown

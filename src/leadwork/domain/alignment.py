@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from leadwork.domain import review as review_rules
 from leadwork.domain.window import RECENT_WEEKS, signal_weeks
+from leadwork.domain.wording import plural
 from leadwork.model.checkin import Checkin
 from leadwork.model.review import StrategyReview
 from leadwork.model.settings import CUSTOMER, DEFAULT_CONVERSATION_KINDS, Settings
 from leadwork.model.strategy import Strategy
-from leadwork.weeks import Week, last_weeks
+from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 
@@ -93,6 +94,15 @@ class Alignment:
     signals: RefreshSignals
 
 
+def quiet_for(last: Week | None, through: Week, gap_weeks: int, what: str, label: str) -> str:
+    """How long a choice or the customers have been quiet, said with the real gap, never
+    the setting: "no story for 11 weeks (the last was in W02)"; with none at all in the
+    weeks read, "no story in the last 13 weeks". `label` is how the view writes `last`."""
+    if last is None:
+        return f"no {what} in the last {plural(max(gap_weeks, SHOWN_WEEKS), 'week')}"
+    return f"no {what} for {plural(through.weeks_since(last), 'week')} (the last was in {label})"
+
+
 def covers(checkins: Mapping[Week, Checkin], week: Week, weeks: int) -> bool:
     """Has the journal been kept for the whole `weeks` ending with `week`? (So a journal
     started last week is not told it has heard no customer for a month.)"""
@@ -110,7 +120,8 @@ def choice_stories(
     recent: dict[str, list[StoryLine]] = {}
     for w in reversed(recent_weeks):
         checkin = checkins.get(w)
-        for story in checkin.stories if checkin else ():
+        # newest first: a week's stories are in the order they were captured
+        for story in reversed(checkin.stories) if checkin else ():
             recent.setdefault(story.choice or "", []).append(StoryLine(w, story.text, story.who))
     last: dict[str, Week] = {}
     for w, told in _stories(checkins, sorted(w for w in checkins if w <= week)):

@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from leadwork.domain.alignment import Alignment, ReviewAge
+from leadwork.domain.alignment import Alignment, ReviewAge, quiet_for
 from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
@@ -36,7 +36,6 @@ from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_name
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
 from leadwork.model.common import ME
 from leadwork.values import format_percent, format_value
-from leadwork.weeks import SHOWN_WEEKS
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("checkin-missing", "your-work"),
@@ -204,16 +203,14 @@ def quiet_choices(alignment: Alignment, gap_weeks: int) -> list[Finding]:
         if not choice.quiet:
             continue
         since = choice.weeks_since_story(alignment.through)
-        last = (
-            f"the last was in {choice.last_week}"
-            if choice.last_week
-            else f"none in the last {SHOWN_WEEKS} weeks"
+        said = quiet_for(
+            choice.last_week, alignment.through, gap_weeks, "story", str(choice.last_week)
         )
         findings.append(
             Finding(
                 "choice-without-stories",
                 choice.id,
-                f"{choice.id}: no story in {gap_weeks} weeks ({last}).",
+                f"{choice.id}: {said}.",
                 since if since is not None else 1000,
             )
         )
@@ -224,17 +221,14 @@ def customer_gap(alignment: Alignment) -> list[Finding]:
     talks, week = alignment.conversations, alignment.through
     if not talks.customer_gap:
         return []
-    if talks.last_customer:
-        last = f"the last was in {talks.last_customer}"
-        urgency = week.weeks_since(talks.last_customer)
-    else:
-        last = f"none in the last {SHOWN_WEEKS} weeks"
-        urgency = 1000
+    last = talks.last_customer
+    urgency = week.weeks_since(last) if last else 1000
+    said = quiet_for(last, week, talks.gap_weeks, "customer conversation", str(last))
     return [
         Finding(
             "no-customer-heard",
             None,
-            f"No customer conversation in {talks.gap_weeks} weeks ({last}).",
+            f"{said[0].upper()}{said[1:]}.",
             urgency,
         )
     ]

@@ -157,7 +157,7 @@ class Report:
     confidence_average: dict[str, float | None]
     commitments: DoneRate
     commitments_by_week: list[tuple[str, DoneRate]]
-    carried_too_often: list[tuple[str, int]]  # (text, times) in the range's last check-in
+    carried_too_often: list[Carried]  # carried 3 times or more during the range
     one_on_ones: list[PersonMeetings]
     strategy_reviews: list[tuple[dt.date, str | None]] = field(default_factory=list)
     conversations: list[ConversationItem] = field(default_factory=list)  # oldest first
@@ -251,8 +251,9 @@ def report_needs_you(report: Report) -> list[str]:
     for cap in report.capabilities:
         for step in cap.overdue:
             found.append(f"{cap.name}: step {step.number} overdue since {step.due}: {step.what}")
-    for text, times in report.carried_too_often:
-        found.append(f"Carried {times} times: {text}")
+    for item in report.carried_too_often:
+        if item.outcome is None:  # one done or dropped since is no longer to act on
+            found.append(item.said())
     return found
 
 
@@ -382,15 +383,37 @@ def _confidence_average(checkins: dict[Week, Checkin]) -> dict[str, float | None
     return averages
 
 
-def _carried(checkins: dict[Week, Checkin]) -> list[tuple[str, int]]:
+@dataclass
+class Carried:
+    """A commitment carried too often during a range, and how it ended, if it did."""
+
+    text: str
+    times: int  # the most times it was carried
+    outcome: str | None = None  # "done" or "dropped" later in the range; None: still open
+    outcome_week: Week | None = None
+
+    def said(self) -> str:
+        """ "Carried 3 times: X", and how it ended: "(then done in 2027-W09)"."""
+        ended = f" (then {self.outcome} in {self.outcome_week})" if self.outcome else ""
+        return f"Carried {self.times} times: {self.text}{ended}"
+
+
+def _carried(checkins: dict[Week, Checkin]) -> list[Carried]:
     """Every commitment carried three times or more during the range, once, with the most
-    times it was carried (the range's last file may be a capture or lack commitments)."""
-    most: dict[str, int] = {}
+    times it was carried (the range's last file may be a capture or lack commitments), and
+    the outcome a later check-in of the range gave it (a done one is no longer to act on)."""
+    found: dict[str, Carried] = {}
     for week in sorted(checkins):
+        for follow in checkins[week].last_week:
+            item = found.get(follow.text)
+            if item is not None and follow.outcome in ("done", "dropped"):
+                item.outcome, item.outcome_week = follow.outcome, week
         for c in checkins[week].commitments:
             if c.carried >= CARRIED_TOO_OFTEN:
-                most[c.text] = max(most.get(c.text, 0), c.carried)
-    return list(most.items())
+                item = found.setdefault(c.text, Carried(c.text, c.carried))
+                item.times = max(item.times, c.carried)
+                item.outcome = item.outcome_week = None  # carried again: open once more
+    return list(found.values())
 
 
 def _meetings(

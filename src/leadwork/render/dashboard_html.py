@@ -101,7 +101,7 @@ def _alignment(d: Dashboard) -> list[str]:
     for choice in a.choices:
         out.append(f"<h3>{e(choice.id)}: {e(say.one_line(choice.statement))}</h3>")
         if choice.quiet:
-            gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks)
+            gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a.through)
             out.append(f'<p class="quiet">{WARNING} {e(gap)}</p>')
         out += _stories(choice.recent, d)
         if not choice.recent and not choice.quiet:
@@ -111,7 +111,7 @@ def _alignment(d: Dashboard) -> list[str]:
         out += _stories(a.purpose, d)
     heard = say.conversations_heard(a.conversations)
     if a.conversations.customer_gap:
-        heard += f" ({WARNING} {say.customer_gap(a.conversations)})"
+        heard += f" ({WARNING} {say.customer_gap(a.conversations, d.week, a.through)})"
     out.append("<h3>Conversations and strategy</h3>")
     out.append(
         f"<p><b>Conversations, {e(weeks)}:</b> {e(heard)}<br>"

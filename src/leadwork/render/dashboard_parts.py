@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from leadwork.domain.alignment import ChoiceStories, Conversations, ReviewAge
+from leadwork.domain.alignment import ChoiceStories, Conversations, ReviewAge, quiet_for
 from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
@@ -27,7 +27,7 @@ from leadwork.values import (
     format_share,
     format_value,
 )
-from leadwork.weeks import SHOWN_WEEKS, Week
+from leadwork.weeks import Week
 
 WARNING = "▲"
 PROBLEM = "✗"
@@ -115,13 +115,9 @@ def recent_weeks(through: Week, week: Week) -> str:
     return f"{short_week(first, week)}{DASH}{short_week(through, week)}"
 
 
-def quiet_choice(choice: ChoiceStories, week: Week, gap_weeks: int) -> str:
-    since = (
-        f"the last was in {short_week(choice.last_week, week)}"
-        if choice.last_week
-        else f"none in the last {SHOWN_WEEKS} weeks"
-    )
-    return f"no story in {plural(gap_weeks, 'week')} ({since})"
+def quiet_choice(choice: ChoiceStories, week: Week, gap_weeks: int, through: Week) -> str:
+    last = short_week(choice.last_week, week) if choice.last_week else ""
+    return quiet_for(choice.last_week, through, gap_weeks, "story", last)
 
 
 def conversations_heard(talks: Conversations) -> str:
@@ -132,8 +128,9 @@ def conversations_heard(talks: Conversations) -> str:
     return " · ".join(f"{kind} {count}" for kind, count in heard)
 
 
-def customer_gap(talks: Conversations) -> str:
-    return f"no customer heard in {plural(talks.gap_weeks, 'week')}"
+def customer_gap(talks: Conversations, week: Week, through: Week) -> str:
+    last = short_week(talks.last_customer, week) if talks.last_customer else ""
+    return quiet_for(talks.last_customer, through, talks.gap_weeks, "customer heard", last)
 
 
 def review_line(review: ReviewAge, as_of: dt.date) -> str:

@@ -22,7 +22,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from leadwork.domain.alignment import StoryLine
+from leadwork.domain.alignment import ChoiceStories, StoryLine
 from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
@@ -148,12 +148,12 @@ def _cut_of(section: Section, count: int) -> Cut:
     kept = max(0, section.kept - count)
     rest = len(hidden) - kept
     what = f"+{len(hidden)} more" + (f" {section.noun}" if section.noun else "")
-    if section.describe is not None:
-        said = section.describe(hidden)
-        what += f" {said}" if said[0].isalpha() else f": {said}"
-    elif section.rest and rest and not kept:
+    said = section.describe(hidden) if section.describe is not None else None
+    if said:
+        what += f" {said}" if said[0].isalpha() or said[0] == "(" else f": {said}"
+    elif said is None and section.rest and rest and not kept:
         what += f" {section.rest}"
-    elif section.rest and rest:
+    elif said is None and section.rest and rest:
         what += f" ({rest} {section.rest})"
     return Cut(frozenset(section.order[:count]), Text(f"{what} · `{section.command}`", style="dim"))
 
@@ -188,6 +188,11 @@ def _indicators_hidden(hidden: Sequence[IndicatorView]) -> str:
         counts[word] = counts.get(word, 0) + 1
     noted = sum(1 for ind in hidden if say.indicator_note(ind))
     return _counted(counts) + (f" ({noted} with a note)" if noted else "")
+
+
+def _choices_hidden(hidden: Sequence[ChoiceStories]) -> str:
+    quiet = sum(1 for choice in hidden if choice.quiet)
+    return f"({quiet} quiet)" if quiet else ""
 
 
 def _capabilities_hidden(hidden: Sequence[CapabilityView]) -> str:
@@ -369,9 +374,15 @@ class DashboardText:
             lambda i: _capability_urgency(d.capabilities[i]),
         )
         a = d.alignment
+
+        def silence(i: int) -> int:  # the longest quiet first; never a story: longest of all
+            last = a.choices[i].last_week if i < len(a.choices) else None
+            return -10_000 if last is None else -a.through.weeks_since(last)
+
         stories = _ranked(
             len(a.choices) + bool(a.purpose),
             lambda i: i < len(a.choices) and a.choices[i].quiet,
+            silence,
         )
         signals = _ranked(len(a.signals.items), lambda i: i == 0)
         return {
@@ -397,7 +408,17 @@ class DashboardText:
                 "leadwork capability list",
                 lambda hidden: _capabilities_hidden([d.capabilities[i] for i in hidden]),
             ),
-            "stories": Section(*stories, (1,) * len(stories[0]), 1, "choices", "", FULL),
+            "stories": Section(
+                *stories,
+                (1,) * len(stories[0]),
+                1,
+                "choices",
+                "",
+                FULL,
+                lambda hidden: _choices_hidden(
+                    [a.choices[i] for i in hidden if i < len(a.choices)]
+                ),
+            ),
             "signals": Section(*signals, (1,) * len(signals[0]), 1, "older signals", "", FULL),
         }
 
@@ -438,7 +459,7 @@ class DashboardText:
             if cut is not None and index not in cut:
                 continue
             if choice.quiet:
-                gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks)
+                gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a.through)
                 latest = Text(f"{WARNING} {gap}", style="yellow")
             elif choice.recent:
                 latest = self.story(choice.recent[0])
@@ -451,7 +472,10 @@ class DashboardText:
         facts = _facts()
         heard = Text(say.conversations_heard(a.conversations))
         if a.conversations.customer_gap:
-            heard.append(f"  {WARNING} {say.customer_gap(a.conversations)}", style="yellow")
+            heard.append(
+                f"  {WARNING} {say.customer_gap(a.conversations, d.week, a.through)}",
+                style="yellow",
+            )
         facts.add_row(f"Conversations, {say.recent_weeks(a.through, d.week)}", heard)
         review = Text(say.review_line(a.review, d.shown.as_of))
         if a.review.due:

@@ -68,7 +68,13 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
         {"week": week, **_rate_json(rate)} for week, rate in report.commitments_by_week
     ]
     data["carried_too_often"] = [
-        {"text": text, "carried": times} for text, times in report.carried_too_often
+        {
+            "text": item.text,
+            "carried": item.times,
+            "outcome": item.outcome,
+            "outcome_week": str(item.outcome_week) if item.outcome_week else None,
+        }
+        for item in report.carried_too_often
     ]
     data["strategy_reviews"] = [
         {"date": day, "changes": changes} for day, changes in report.strategy_reviews
@@ -334,7 +340,7 @@ def _commitment_blocks(report: Report) -> list[tuple[Any, ...]]:
         blocks.append(
             (
                 "list",
-                [f"Carried {times} times: {text}" for text, times in report.carried_too_often],
+                [item.said() for item in report.carried_too_often],
             )
         )
     return blocks
