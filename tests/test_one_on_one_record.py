@@ -599,3 +599,20 @@ def test_the_dashboard_and_the_one_on_one_agree(run, example_journal):
     result = run("one-on-one", "grace", "--no-input", "--done", "1,2,3", journal=example_journal)
     assert result.exit_code == 0, result
     assert ("one-on-one-overdue", "grace") not in needs_you() and due() == set()
+
+
+def test_a_plan_on_record_that_stands_is_said_to_be_kept(example_journal, run):
+    """The second trial recorded a scripted one-on-one; the plan on record stood, and
+    nothing said so."""
+    first = run(
+        "one-on-one", "marcus", "--no-input", "--progress", "ok", "--done", "1", "--carried",
+        "2", "--plan", "dayton-scrap=Second shift audit", journal=example_journal,
+        env={"LEADWORK_TODAY": "2026-11-30"},
+    )  # fmt: skip
+    assert first.exit_code == 0, first
+    again = run(
+        "one-on-one", "marcus", "--no-input", "--progress", "ok", "--done", "1",
+        journal=example_journal, env={"LEADWORK_TODAY": "2026-12-03"},
+    )  # fmt: skip
+    assert again.exit_code == 0, again
+    assert "plan kept for dayton-scrap (from 30 Nov): 'Second shift audit'" in again.stdout

@@ -387,7 +387,9 @@ def _record(
     meeting = build_meeting(prep, answers, choices, allow_past_due)
     saved = save_meeting(journal, meeting, prep.person.name, story_from(prep, answers), agreements)
     followed = followed_up(prep, answers)
-    show(recorded_renderable(saved, meeting, answers, prep.first_name, followed))
+    planned = {p.indicator for p in answers.plans}
+    kept = [v for v in prep.indicators if v.plan_stands and v.indicator.id not in planned]
+    show(recorded_renderable(saved, meeting, answers, prep.first_name, followed, kept))
     if commit:
         from leadwork.cli.git import commit_and_say
 

@@ -93,6 +93,12 @@ class IndicatorView:
         return self.off_track_since is not None
 
     @property
+    def plan_stands(self) -> bool:
+        """In an off-track episode with a plan in force: a meeting keeps it unless it is
+        given a new one."""
+        return self.needs_plan and self.plan is not None
+
+    @property
     def plan_missing(self) -> bool:
         """In an off-track episode with no plan in force."""
         return self.needs_plan and self.plan is None

@@ -26,7 +26,7 @@ from leadwork.domain.one_on_one import (
     agenda_questions,
 )
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
-from leadwork.domain.wording import first_name, plural
+from leadwork.domain.wording import first_name, plural, short_date
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 from leadwork.render.dashboard_parts import indicator_spark
@@ -485,10 +485,12 @@ def recorded_renderable(
     answers: Answers,
     first_name: str,
     followed: Sequence[tuple[FollowUpAnswer, OpenCommitment]] = (),
+    kept: Sequence[IndicatorView] = (),
 ) -> RenderableType:
     """What recording wrote, and what it leaves open. `followed` are last time's
     commitments given an outcome (`one_on_one.followed_up`): each is echoed with its text,
-    so a wrong number shows at once ("carried 2: 'Newsletter for the night shift'")."""
+    so a wrong number shows at once ("carried 2: 'Newsletter for the night shift'").
+    `kept`: the indicators off track whose plan on record stands, said so."""
     text = Text(f"Recorded {saved.meeting}", style="bold green")
 
     def line(words: str, style: str) -> None:
@@ -496,6 +498,10 @@ def recorded_renderable(
 
     for follow, old in followed:
         line(f"{follow.outcome} {follow.number}: '{old.text}'", "")
+    for view in kept:
+        if view.plan is not None:
+            said = short_date(view.plan.date, meeting.date)
+            line(f"plan kept for {view.indicator.id} (from {said}): '{view.plan.text}'", "")
 
     if saved.story is not None:
         line(f"Added the story to {saved.story} ({answers.story_choice})", "green")
