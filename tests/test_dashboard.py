@@ -110,7 +110,7 @@ def test_the_example_tells_its_story(run):
         "Dayton scrap rate: course-correct 2 weeks running, no plan recorded. Ask Marcus",
         "Grace Lindqvist: one-on-one overdue by 9 days (due 18 Nov",
         "Coaching supervisors: step 2 overdue by 35 days (due 23 Oct)",
-        "grow-medical: no story in 6 weeks (the last was in 2026-W40)",
+        "grow-medical: no story for 8 weeks (the last was in 2026-W40)",
         "Medical quote turnaround: worse 3 weeks running (3.1 → 4.5 days), still on track",
         "Carried 3 times: “Agree a new date and agenda for the Greenville coaching clinic",
     ]
