@@ -443,3 +443,28 @@ def test_a_months_reading_stands_for_its_first_week_once_entered(run, example_jo
     lines = text.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("Agency shifts"))
     assert "due for Oct 2026" in " ".join(lines[at : at + 2])
+
+
+def test_a_skipped_week_filled_in_afterwards_asks_nothing_already_answered(fresh_journal, run):
+    """The second trial: W03 made two commitments, W04 was skipped, W05 marked both done;
+    filling in W04 afterwards asked about them again, and `--done 1` counted one twice."""
+    from journals import write_small_journal
+
+    journal = write_small_journal(fresh_journal)
+
+    def on(day: str, *args: str):
+        result = run("checkin", "--no-input", *args, journal=journal, env={"LEADWORK_TODAY": day})
+        assert result.exit_code in (0, 2), result
+        return result
+
+    on("2026-11-04", "-r", "otd=95", "-c", "Call Ann", "-c", "Fix the rota")  # W45
+    on("2026-11-18", "-r", "otd=96", "--done", "1", "--done", "2")  # W47; W46 skipped
+    filled = on("2026-11-18", "--week", "2026-W46", "-r", "otd=94")
+    assert filled.exit_code == 0
+    assert "without an outcome" not in filled.stdout
+    again = on("2026-11-18", "--week", "2026-W46", "--done", "1")
+    assert again.exit_code == 2  # nothing open to follow up in W46
+    report = run(
+        "report", "--format", "json", journal=journal, env={"LEADWORK_TODAY": "2026-11-18"}
+    )
+    assert json.loads(report.stdout)["commitments"]["done"] == 2

@@ -19,7 +19,7 @@ import difflib
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -589,12 +589,17 @@ def previous_commitments(previous: Checkin | None) -> list[str]:
 OPEN_COMMITMENTS_WEEKS = 26
 
 
-def follow_up_source(newest_first: Iterable[tuple[Week, Checkin]]) -> tuple[Week, Checkin] | None:
+def follow_up_source(
+    newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
+) -> tuple[Week, Checkin] | None:
     """The check-in whose commitments this week follows up: the latest earlier one that made
     any (skipped and capture-only weeks are passed over), holding its commitments that no
     later check-in answered, then those of earlier check-ins (up to OPEN_COMMITMENTS_WEEKS
     before it) still without an outcome: a check-in that made new commitments without
-    answering the old ones does not make them vanish. The carried counts go on."""
+    answering the old ones does not make them vanish. The carried counts go on.
+
+    `answered_later`: what the next check-in after this week already followed up (a
+    skipped week filled in afterwards): those are not asked, nor counted, twice."""
     found = commitments_to_follow_up(
         (((w, c), c.commitments, [f.text for f in c.last_week]) for w, c in newest_first),
         lambda c: c.text,
@@ -603,7 +608,8 @@ def follow_up_source(newest_first: Iterable[tuple[Week, Checkin]]) -> tuple[Week
     if found is None:
         return None
     week, checkin = found.key
-    return week, checkin.model_copy(update={"commitments": list(found.open)})
+    still = [c for c in found.open if c.text not in answered_later]
+    return week, checkin.model_copy(update={"commitments": still})
 
 
 def merge(

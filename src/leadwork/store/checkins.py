@@ -66,7 +66,14 @@ def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | Non
     """The check-in whose commitments `week` follows up (`domain.checkin.follow_up_source`):
     the latest earlier one that made any, however long ago, with its open ones. Files are
     read newest first, and only as far as needed."""
-    return follow_up_source(journal.checkins_before(week))
+    # A skipped week filled in afterwards: the next check-in that followed anything up has
+    # answered what was open then; this week must not ask it again, nor count it twice.
+    # (What this week's own file already answers stays its own: an amended week.)
+    later = next((c for _, c in journal.checkins_after(week) if c.last_week), None)
+    answered = {f.text for f in later.last_week} if later is not None else set()
+    own = journal.checkin(week)
+    answered -= {f.text for f in own.last_week} if own is not None else set()
+    return follow_up_source(journal.checkins_before(week), answered)
 
 
 def open_weekly_commitments(journal: Journal, today: dt.date) -> tuple[Week, Checkin] | None:

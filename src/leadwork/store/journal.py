@@ -262,6 +262,13 @@ class Journal:
             if checkin is not None:
                 yield earlier, checkin
 
+    def checkins_after(self, week: Week) -> Iterator[tuple[Week, Checkin]]:
+        """The check-ins of the weeks after `week`, oldest first, each read when asked for."""
+        for later in [w for w in self.checkin_weeks() if w > week]:
+            checkin = self.checkin(later)
+            if checkin is not None:
+                yield later, checkin
+
     def latest_checked_in(self, upto: Week) -> Week | None:
         """The latest week up to `upto` whose check-in ran (`domain.timeline.checked_in`): a
         week holding only a story captured on Tuesday does not count."""
