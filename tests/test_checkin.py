@@ -137,8 +137,8 @@ def test_a_new_week_from_flags_is_written_like_the_example(example_journal, run)
         "  conversations  Wants a second source for manifolds  customer · Halvorsen · strategy "
         "refresh?\n"
         "Last week's commitments: 1 of 3 done (33%).\n"
-        "Carried 4 times: “Agree a new date and agenda for the Greenville …”. Do it, drop it or "
-        "hand it to\nsomeone.\n"
+        "Carried 4 times: “Agree a new date and agenda for the Greenville …”. Do it, delegate it "
+        "or drop it.\n"
     )
     assert run("check", journal=example_journal).exit_code == 0
 

@@ -187,7 +187,7 @@ def test_the_interview_asks_each_step_in_order_and_writes_the_week(journal, run,
         "  stories        Maria stopped the line for a bad lot  maria · quality-first\n"
         "  conversations  Wants weekly updates  customer · Acme · strategy refresh?\n"
         "Last week's commitments: 1 of 2 done (50%).\n"
-        "Carried 3 times: “Ask Tom for the scrap plan”. Do it, drop it or hand it to someone.\n"
+        "Carried 3 times: “Ask Tom for the scrap plan”. Do it, delegate it or drop it.\n"
     )
     assert not (journal / ".drafts").exists()
 

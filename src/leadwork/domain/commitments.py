@@ -42,6 +42,11 @@ def carried_too_often(carried: int) -> bool:
     return carried >= CARRIED_TOO_OFTEN
 
 
+def carried_advice(carried: int, text: str) -> str:
+    """What every view says of a commitment carried too often: one wording."""
+    return f"Carried {carried} times: “{text}”. Do it, delegate it or drop it."
+
+
 # ---- which commitments are still open ------------------------------------------------------
 #
 # Real weeks are irregular: a week may be skipped, or hold only a story captured on Tuesday;

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from leadwork.domain.alignment import Alignment, ReviewAge, quiet_for
 from leadwork.domain.capability import CapabilityView
+from leadwork.domain.commitments import carried_advice
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, period_points, reading_overdue
@@ -278,7 +279,7 @@ def carried_commitments(commitments: CommitmentsView) -> list[Finding]:
         Finding(
             "commitment-carried",
             None,
-            f"Carried {c.carried} times: “{c.text}”. Do it, delegate it or drop it.",
+            carried_advice(c.carried, c.text),
             c.carried,
         )
         for c in commitments.carried_too_often

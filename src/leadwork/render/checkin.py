@@ -20,7 +20,12 @@ from leadwork.domain.checkin import (
     status_of,
     week_label,
 )
-from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, carried_too_often
+from leadwork.domain.commitments import (
+    CARRIED_TOO_OFTEN,
+    DoneRate,
+    carried_advice,
+    carried_too_often,
+)
 from leadwork.domain.status import thresholds_for
 from leadwork.domain.timeline import period_of
 from leadwork.domain.your_work import over_warning, share_elsewhere
@@ -243,11 +248,7 @@ def summary(
     for commitment in merged.checkin.commitments:
         if carried_too_often(commitment.carried):
             parts.append(
-                Text(
-                    f"Carried {commitment.carried} times: “{short(commitment.text)}”. "
-                    "Do it, drop it or hand it to someone.",
-                    style="yellow",
-                )
+                Text(carried_advice(commitment.carried, short(commitment.text)), style="yellow")
             )
     for note in [*merged.notes, *notes]:
         parts.append(Text(note, style="dim"))
