@@ -364,3 +364,12 @@ def test_stdin_errors_name_stdin(run, small):
     )
     assert result.exit_code == 1
     assert "<stdin>:2:1: error: unknown indicator 'x'" in result.stderr
+
+
+def test_a_day_written_another_way_gets_its_iso_form(run, small, tmp_path):
+    """The second trial wrote 18/02/2027; the hint now gives it back as YYYY-MM-DD, by the
+    same rule `check` uses for a date in a journal file (weeks.as_iso_date)."""
+    text = "week,indicator,value\n18/11/2026,otd,95\n"
+    result = run("indicator", "import", str(write(tmp_path, text)), journal=small)
+    assert result.exit_code == 1, result
+    assert "hint: a day is written YYYY-MM-DD: 2026-11-18" in result.stderr

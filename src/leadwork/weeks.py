@@ -122,3 +122,37 @@ def not_begun(week: Week, today: dt.date, flag: str = "") -> str | None:
         return None
     named = f"{flag} {week}" if flag else str(week)
     return f"{named} has not started yet (today is {today}, in {current})"
+
+
+# ---- dates written another way ------------------------------------------------------------
+
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")  # 09/28/2026, 28.09.2026
+_YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")  # 2026-9-28, 2026/09/28
+_MONTHS = "January February March April May June July August September October November December"
+
+
+def as_iso_date(value: str) -> tuple[str, str] | None:
+    """A date written another way (09/28/2026, 28.09.2026, 2026-9-28), as YYYY-MM-DD, and a
+    note when day and month could be either; None if it does not look like a date. One rule
+    for every place that reads a date: TOML files (store/toml_errors) and CSV imports."""
+    year_first = _YEAR_FIRST.match(value)
+    if year_first:
+        year, month, day = (int(part) for part in year_first.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}", ""
+    slashed = _SLASHED.match(value)
+    if slashed is None:
+        return None
+    first, second, year = (int(part) for part in slashed.groups())
+    if first > 12 >= second:
+        return f"{year:04d}-{second:02d}-{first:02d}", ""
+    if second > 12 >= first:
+        return f"{year:04d}-{first:02d}-{second:02d}", ""
+    month_first = f"{year:04d}-{first:02d}-{second:02d}"
+    day_first = f"{year:04d}-{second:02d}-{first:02d}"
+    if first == second or not (1 <= first <= 12 and 1 <= second <= 12):
+        return month_first, ""
+    months = _MONTHS.split()
+    return month_first, (
+        f" if you meant {second} {months[first - 1]}, or {day_first} if you meant "
+        f"{first} {months[second - 1]}"
+    )

@@ -31,7 +31,7 @@ from leadwork.errors import LeadworkError, Problem, ProblemsFound
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
 from leadwork.values import format_value
-from leadwork.weeks import Week, not_begun
+from leadwork.weeks import Week, as_iso_date, not_begun
 
 COLUMNS = ("week", "indicator", "value", "unit", "status")
 REQUIRED = ("week", "indicator", "value")
@@ -231,8 +231,12 @@ def _row(
     try:
         week = _week(cell(record, "week"))
     except ValueError as error:
+        iso = as_iso_date(cell(record, "week"))
         return refuse(
-            str(error), "write the week as YYYY-Www (2026-W47) or a day in it (2026-11-18)"
+            str(error),
+            f"a day is written YYYY-MM-DD: {iso[0]}{iso[1]}"
+            if iso
+            else "write the week as YYYY-Www (2026-W47) or a day in it (2026-11-18)",
         )
     problem = not_begun(week, today)
     if problem:

@@ -19,6 +19,7 @@ from leadwork.errors import Problem
 from leadwork.layout import KeyPath
 from leadwork.store.sourcemap import SourceMap
 from leadwork.store.tomltext import toml_string
+from leadwork.weeks import as_iso_date
 
 _POSITION = re.compile(r"^(.*) \((?:at line (\d+), column (\d+)|at end of document)\)$")
 
@@ -120,9 +121,6 @@ def _position(src: str, offset: int) -> tuple[int, int]:
 
 _AFTER_A_VALUE = "Expected newline or end of document after a statement"
 _ASSIGNMENT = re.compile(r"^\s*([^=#]+?)\s*=\s*(.*?)\s*$")
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")  # 09/28/2026, 28.09.2026
-_YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")  # 2026-9-28, 2026/09/28
-_MONTHS = "January February March April May June July August September October November December"
 
 
 def _more_after_a_value(src: str, what: str, offset: int) -> Explained | None:
@@ -139,7 +137,7 @@ def _more_after_a_value(src: str, what: str, offset: int) -> Explained | None:
     key, value = match[1], match[2].split(" #")[0].strip()
     line, _ = _position(src, offset)
     value_col = text.index(value, match.start(2)) + 1
-    date = _as_iso_date(value)
+    date = as_iso_date(value)
     if date is not None:
         written, hint = date
         return (
@@ -160,32 +158,6 @@ def _more_after_a_value(src: str, what: str, offset: int) -> Explained | None:
             (line, closing + 1, 1),
         )
     return None
-
-
-def _as_iso_date(value: str) -> tuple[str, str] | None:
-    """A date written another way, as YYYY-MM-DD (and a note when day and month could be
-    either), or None if it does not look like a date."""
-    year_first = _YEAR_FIRST.match(value)
-    if year_first:
-        year, month, day = (int(part) for part in year_first.groups())
-        return f"{year:04d}-{month:02d}-{day:02d}", ""
-    slashed = _SLASHED.match(value)
-    if slashed is None:
-        return None
-    first, second, year = (int(part) for part in slashed.groups())
-    if first > 12 >= second:
-        return f"{year:04d}-{second:02d}-{first:02d}", ""
-    if second > 12 >= first:
-        return f"{year:04d}-{first:02d}-{second:02d}", ""
-    month_first = f"{year:04d}-{first:02d}-{second:02d}"
-    day_first = f"{year:04d}-{second:02d}-{first:02d}"
-    if first == second or not (1 <= first <= 12 and 1 <= second <= 12):
-        return month_first, ""
-    months = _MONTHS.split()
-    return month_first, (
-        f" if you meant {second} {months[first - 1]}, or {day_first} if you meant "
-        f"{first} {months[second - 1]}"
-    )
 
 
 # ---- a string left open ---------------------------------------------------------------------
