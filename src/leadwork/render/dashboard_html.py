@@ -133,9 +133,11 @@ def _stories(stories: Sequence[StoryLine], d: Dashboard) -> list[str]:
     items = list(stories)
     if not items:
         return []
+    names = short_names(d.names)  # a team id shown as the person's name, as on the terminal
     out = ['<ul class="stories">']
     for story in items:
-        meta = short_week(story.week, d.week) + (f" · {story.who}" if story.who else "")
+        who = names.get(story.who, story.who) if story.who else ""
+        meta = short_week(story.week, d.week) + (f" · {who}" if who else "")
         out.append(f'<li><span class="meta">{e(meta)}</span>{e(story.text)}</li>')
     out.append("</ul>")
     return out
