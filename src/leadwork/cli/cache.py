@@ -101,20 +101,26 @@ def load_help(environ: Mapping[str, str] = os.environ) -> str | None:
     return help_text
 
 
-def load_tree(environ: Mapping[str, str] = os.environ) -> dict[str, Any] | None:
-    """The command tree kept for this installation, or None (missing, corrupt or foreign)."""
+def _kept(name: str, key: str, field: str, environ: Mapping[str, str]) -> Any:
+    """The `field` of a kept JSON answer written for `key`, or None (missing, corrupt, or
+    written for another key: another version, another journal)."""
     import json
 
-    text = _read(TREE, environ)
+    text = _read(name, environ)
     if text is None:
         return None
     try:
         data = json.loads(text)
     except ValueError:
         return None
-    if not isinstance(data, dict) or data.get("key") != cli_key():
+    if not isinstance(data, dict) or data.get("key") != key:
         return None
-    tree = data.get("tree")
+    return data.get(field)
+
+
+def load_tree(environ: Mapping[str, str] = os.environ) -> dict[str, Any] | None:
+    """The command tree kept for this installation, or None (missing, corrupt or foreign)."""
+    tree = _kept(TREE, cli_key(), "tree", environ)
     return tree if isinstance(tree, dict) else None
 
 
@@ -174,18 +180,7 @@ def journal_key(config_path: str) -> str | None:
 
 def load_kinds(key: str, environ: Mapping[str, str] = os.environ) -> list[str] | None:
     """The kinds kept for `key` (journal_key), or None (missing, corrupt, another key)."""
-    import json
-
-    text = _read(KINDS, environ)
-    if text is None:
-        return None
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return None
-    if not isinstance(data, dict) or data.get("key") != key:
-        return None
-    kinds = data.get("kinds")
+    kinds = _kept(KINDS, key, "kinds", environ)
     if not isinstance(kinds, list) or not all(isinstance(kind, str) for kind in kinds):
         return None
     return kinds

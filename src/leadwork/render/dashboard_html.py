@@ -20,7 +20,7 @@ from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
 from leadwork.render.chart import indicator_chart
 from leadwork.render.dashboard_parts import DASH, EMPTY, WARNING, short_week
-from leadwork.render.page import e, legend, page, pill, status_counts, table
+from leadwork.render.page import e, entries, legend, page, pill, status_counts, table
 from leadwork.render.sharing import CONFIDENCE, TIME_AUDIT, shown_findings
 from leadwork.weeks import SHOWN_WEEKS
 
@@ -119,46 +119,31 @@ def _alignment(d: Dashboard) -> list[str]:
     )
     if a.signals.items:
         out.append("<p><b>Refresh signals since the review:</b></p>")
-        out.append('<ul class="stories">')
-        for s in a.signals.items:
-            meta = f"{short_week(s.week, d.week)} · {s.kind}" + (f" · {s.who}" if s.who else "")
-            out.append(f'<li><span class="meta">{e(meta)}</span>{e(s.text)}</li>')
-        out.append("</ul>")
+        out += entries(
+            (f"{short_week(s.week, d.week)} · {s.kind}" + (f" · {s.who}" if s.who else ""), s.text)
+            for s in a.signals.items
+        )
     else:
         out.append("<p><b>Refresh signals since the review:</b> none</p>")
     return out
 
 
 def _stories(stories: Sequence[StoryLine], d: Dashboard) -> list[str]:
-    items = list(stories)
-    if not items:
-        return []
     names = short_names(d.names)  # a team id shown as the person's name, as on the terminal
-    out = ['<ul class="stories">']
-    for story in items:
+
+    def meta(story: StoryLine) -> str:
         who = names.get(story.who, story.who) if story.who else ""
-        meta = short_week(story.week, d.week) + (f" · {who}" if who else "")
-        out.append(f'<li><span class="meta">{e(meta)}</span>{e(story.text)}</li>')
-    out.append("</ul>")
-    return out
+        return short_week(story.week, d.week) + (f" · {who}" if who else "")
+
+    return entries((meta(story), story.text) for story in stories)
 
 
 def _capability(d: Dashboard) -> list[str]:
     out = ["<h2>Capability</h2>"]
     if not d.capabilities:
         return [*out, "<p>No capabilities yet.</p>"]
-    rows = [
-        [
-            c.name,
-            c.kind,
-            f"{c.level} → {c.target}",
-            f"{c.steps_done}/{c.steps_total}" if c.steps_total else EMPTY,
-            say.step_overdue(c),
-            say.status_label(c.worst_status) if c.indicators else "none",
-        ]
-        for c in d.capabilities
-    ]
-    out.append(table(["Capability", "Kind", "Level", "Plan", "Overdue", "Indicators"], rows, {3}))
+    rows = [say.capability_cells(c) for c in d.capabilities]
+    out.append(table(say.CAPABILITY_HEADERS, rows, {3}))
     return out
 
 

@@ -87,18 +87,8 @@ def dashboard_markdown(d: Dashboard, sections: Collection[str] = PRIVATE_SECTION
     out += ["", "## Capability", ""]
     if d.capabilities:
         out += table(
-            ["Capability", "Kind", "Level", "Plan", "Overdue", "Indicators"],
-            [
-                [
-                    c.name,
-                    c.kind,
-                    f"{c.level} → {c.target}",
-                    f"{c.steps_done}/{c.steps_total}" if c.steps_total else EMPTY,
-                    say.step_overdue(c),
-                    say.status_label(c.worst_status) if c.indicators else "none",
-                ]
-                for c in d.capabilities
-            ],
+            say.CAPABILITY_HEADERS,
+            [say.capability_cells(c) for c in d.capabilities],
             {3},
         )
     else:

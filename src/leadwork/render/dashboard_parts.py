@@ -109,6 +109,21 @@ def hours(value: float) -> str:
 # ---- phrases: the same words in the terminal and in markdown ---------------------------------
 
 
+CAPABILITY_HEADERS = ["Capability", "Kind", "Level", "Plan", "Overdue", "Indicators"]
+
+
+def capability_cells(c: CapabilityView) -> list[str]:
+    """A capability's row as plain text, for the markdown and HTML dashboards."""
+    return [
+        c.name,
+        c.kind,
+        f"{c.level} → {c.target}",
+        f"{c.steps_done}/{c.steps_total}" if c.steps_total else EMPTY,
+        step_overdue(c),
+        status_label(c.worst_status) if c.indicators else "none",
+    ]
+
+
 def recent_weeks(through: Week, week: Week) -> str:
     """The weeks the stories and conversations are counted over, as a range (W44-W47)."""
     first = through.minus(RECENT_WEEKS - 1)

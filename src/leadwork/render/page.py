@@ -115,6 +115,12 @@ def page(title: str, body: Iterable[str]) -> str:
     return "\n".join(parts) + "\n"
 
 
+def entries(items: Iterable[tuple[str, str]]) -> list[str]:
+    """Stories, conversations, signals: each its (meta, text), the text in full."""
+    listed = [f'<li><span class="meta">{e(meta)}</span>{e(text)}</li>' for meta, text in items]
+    return ['<ul class="stories">', *listed, "</ul>"] if listed else []
+
+
 def pill(status: str | None) -> str:
     if status is None:
         return ""

@@ -16,7 +16,7 @@ from leadwork.domain.report import IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
 from leadwork.domain.wording import first_name, owner_word
 from leadwork.render.chart import indicator_chart
-from leadwork.render.page import e, legend, page, pill, status_counts, table
+from leadwork.render.page import e, entries, legend, page, pill, status_counts, table
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.render.report import (
     _byline,
@@ -153,20 +153,21 @@ def _alignment(report: Report) -> list[str]:
         if not group.stories:
             out.append('<p class="quiet">No story in this range.</p>')
             continue
-        out.append('<ul class="stories">')
-        for story in group.stories:
-            meta = story.week + (f" · {story.who}" if story.who else "")
-            out.append(f'<li><span class="meta">{e(meta)}</span>{e(story.text)}</li>')
-        out.append("</ul>")
+        out += entries(
+            (story.week + (f" · {story.who}" if story.who else ""), story.text)
+            for story in group.stories
+        )
     out.append("<h3>Stakeholder conversations</h3>")
     if report.conversations:
-        out.append('<ul class="stories">')
-        for talk in report.conversations:
-            meta = f"{talk.week} · {talk.kind}" + (f" · {talk.who}" if talk.who else "")
-            if talk.refresh:
-                meta += " · signals a strategy refresh"
-            out.append(f'<li><span class="meta">{e(meta)}</span>{e(talk.text)}</li>')
-        out.append("</ul>")
+        out += entries(
+            (
+                f"{talk.week} · {talk.kind}"
+                + (f" · {talk.who}" if talk.who else "")
+                + (" · signals a strategy refresh" if talk.refresh else ""),
+                talk.text,
+            )
+            for talk in report.conversations
+        )
     else:
         out.append('<p class="quiet">No stakeholder conversation was recorded in this range.</p>')
     if report.strategy_reviews:
