@@ -374,13 +374,13 @@ def test_the_first_week_has_nothing_to_follow_up(fresh_journal, run):
         (("--confidence", "alignment=0"), "a whole number from 1 to 5, not '0'", None),
         (("--confidence", "alignment=3.5"), "a whole number from 1 to 5, not '3.5'", None),
         (("--confidence", "alinement=3"), "did you mean 'alignment'?", None),
-        (("--week", "2026-W54"), "--week 2026-W54: 2026 has only 53 ISO weeks", None),
-        (("--week", "2027-W53"), "--week 2027-W53: 2027 has only 52 ISO weeks", None),
+        (("--week", "2026-W54"), "--week: 2026-W54: 2026 has only 53 ISO weeks", None),
+        (("--week", "2027-W53"), "--week: 2027-W53: 2027 has only 52 ISO weeks", None),
         (("--week", "2026-48"), "is not a week; write it as YYYY-Www", None),
         (
             ("--week", "2026-W50"),
-            "--week 2026-W50 has not started yet (today is 2026-12-04, in 2026-W49)",
-            "leave out --week for this week",
+            "--week: 2026-W50 has not started yet (today is 2026-12-04, in 2026-W49)",
+            "by default, this week",
         ),
         (
             ("--story", "x", "--story-choice", "grow-medicl"),

@@ -39,7 +39,7 @@ def test_an_unknown_person_without_a_close_match(run, example_journal):
 
 def test_a_capitalised_id_is_pointed_at_the_lowercase_one(run, example_journal):
     stderr = refused(run, example_journal, "one-on-one", "Marcus")
-    assert "the person 'Marcus' is not a person id" in stderr
+    assert "PERSON: 'Marcus' is not a person id" in stderr
     assert "did you mean 'marcus'?" in stderr
 
 

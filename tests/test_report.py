@@ -171,7 +171,7 @@ def test_output_file(example_journal, run, tmp_path):
         (["--from", "2026-48"], "--from: '2026-48' is not a week"),
         (["--to", "2026-W54"], "2026 has only 53 ISO weeks"),
         (["--format", "pdf"], "'pdf' is not one of"),
-        (["--to", "2026-W49"], "--to 2026-W49 has not started yet (today is 2026-11-27"),
+        (["--to", "2026-W49"], "--to: 2026-W49 has not started yet (today is 2026-11-27"),
     ],
 )
 def test_bad_ranges_are_usage_errors(args, message, example_journal, run):

@@ -87,11 +87,11 @@ def test_a_past_week_marks_the_step_done_on_that_weeks_sunday(example_journal, r
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("coaching-supervisors", "--step-done 'coaching-supervisors' is not CAPABILITY:N"),
+        ("coaching-supervisors", "--step-done: 'coaching-supervisors' is not CAPABILITY:N"),
         ("coaching-supervisors:x", "is not CAPABILITY:N"),
         (
             "coaching-supervisors:1",
-            "--step-done 'coaching-supervisors:1': step 1 of 'coaching-supervisors' is already "
+            "--step-done: step 1 of 'coaching-supervisors' is already "
             "done (2026-06-05)\n  = hint: its open steps are 2, 3",
         ),
         ("quality-at-scale:3", "step 3 of 'quality-at-scale' is already done (2026-11-20)"),

@@ -33,6 +33,10 @@ class Problem:
     source_line: str | None = None
     width: int = 1  # how many characters of source_line the caret underlines
     severity: Severity = "error"
+    # The request field a person gave this value in ("week", "step_done"): the core words
+    # its message without naming a flag, as the value may have come from an answer; the
+    # CLI puts the flag's name first (`leadwork.cli.command.name_flags`).
+    given: str | None = None
 
     def as_warning(self) -> Problem:
         return replace(self, severity="warning")
@@ -69,10 +73,13 @@ class LeadworkError(Exception):
         col: int | None = None,
         key: str | None = None,
         hint: str | None = None,
+        given: str | None = None,
         problems: list[Problem] | None = None,
     ) -> None:
         if problems is None:
-            problems = [Problem(message, file=file, line=line, col=col, key=key, hint=hint)]
+            problems = [
+                Problem(message, file=file, line=line, col=col, key=key, hint=hint, given=given)
+            ]
         self.problems: list[Problem] = problems
         super().__init__(message or (problems[0].message if problems else ""))
 

@@ -114,14 +114,13 @@ def out_of_range(year: int, named: str) -> str | None:
     return f"{named} is outside the years leadwork keeps ({FIRST_YEAR} to {LAST_YEAR})"
 
 
-def not_begun(week: Week, today: dt.date, flag: str = "") -> str | None:
+def not_begun(week: Week, today: dt.date) -> str | None:
     """Why `week` has nothing to show or record yet, or None once it has begun: the one rule
     (and message) for `--week` and `--to` in every command, and for `check`."""
     current = Week.of(today)
     if week <= current:
         return None
-    named = f"{flag} {week}" if flag else str(week)
-    return f"{named} has not started yet (today is {today}, in {current})"
+    return f"{week} has not started yet (today is {today}, in {current})"
 
 
 # ---- dates written another way ------------------------------------------------------------

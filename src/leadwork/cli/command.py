@@ -11,11 +11,16 @@ command's help to it. Register each command with `cls=LeadworkCommand`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from typer.core import TyperCommand
 
+from leadwork.errors import LeadworkError, Problem
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import typer
 
 _TYPE = re.compile(r" <[^<>]*>$")  # the type Typer appends to an argument's name
@@ -27,6 +32,35 @@ def plain_name(name: str, kind: str) -> str:
     if kind == "argument":
         return _TYPE.sub("", name)
     return _CHOICES.sub(r" \1", name)
+
+
+def name_flags(problems: Iterable[Problem], params: Iterable[Any]) -> list[Problem]:
+    """Each problem about a value the person gave (`Problem.given`, a request field) with
+    the flag or argument that gave it first, as they typed it: `--week: 2026-W60 has not
+    started yet`, `TEXT: the story is empty`. The core words the rest, so the same rule
+    reads right after a question's answer too."""
+    names: dict[str, str] = {}
+    for param in params:
+        spelled = [opt for opt in getattr(param, "opts", ()) if opt.startswith("--")]
+        if spelled:
+            name = max(spelled, key=len)
+        elif param.param_type_name == "argument":
+            name = param.metavar or str(param.name).upper()
+        else:
+            continue
+        # `given` is the request's word: "agreed_with" finds --agreed-with, "with" --with
+        # (whose Python name is `with_`), "text" the TEXT argument.
+        keys = [opt[2:].replace("-", "_") for opt in spelled]
+        for key in (*keys, param.name, str(param.name).rstrip("_")):
+            if key:
+                names.setdefault(key, name)
+    named = []
+    for problem in problems:
+        name = names.get(problem.given or "")
+        if name:
+            problem = replace(problem, message=f"{name}: {problem.message}")
+        named.append(problem)
+    return named
 
 
 class LeadworkCommand(TyperCommand):
@@ -44,3 +78,10 @@ class LeadworkCommand(TyperCommand):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # as format_options
+        try:
+            return super().invoke(ctx)
+        except LeadworkError as error:
+            error.problems = name_flags(error.problems, self.params)
+            raise

@@ -257,7 +257,7 @@ def _prepare(journal: Journal, person_id: str, day: dt.date, now: dt.date) -> Pr
 
     team = journal.team()
     people = {p.id: p for p in team.people}
-    known_id(person_id, "person", "the person", people, "team.toml")
+    known_id(person_id, "person", people, "team.toml", "person")
     config = journal.config()
     indicators = journal.indicators().indicators
     # The week it stands on, found as the dashboard finds it (however long ago), and the

@@ -87,11 +87,11 @@ def answers_from_flags(
 
     def add_plan(text: str) -> None:
         ident, body = _split(text, "--plan", "INDICATOR=PLAN")
-        known_id(ident, "indicator", "--plan", indicators, "indicators.toml")
+        known_id(ident, "indicator", indicators, "indicators.toml", "plan")
         answers.plans.append(PlanAnswer(ident, body))
 
     def add_no_plan(ident: str) -> None:
-        known_id(ident.strip(), "indicator", "--no-plan", indicators, "indicators.toml")
+        known_id(ident.strip(), "indicator", indicators, "indicators.toml", "no_plan")
         answers.plans.append(PlanAnswer(ident.strip(), None))
 
     def add_commitment(by: Side, option: str, text: str) -> None:
@@ -121,7 +121,7 @@ def answers_from_flags(
         attempt(partial(add_no_plan, ident))
 
     def add_story(choice: str) -> None:
-        known_id(choice, "strategic choice", "--story-choice", choices, "strategy.toml")
+        known_id(choice, "strategic choice", choices, "strategy.toml", "story_choice")
         answers.story_choice = choice
 
     def add_story_who(who: str) -> None:

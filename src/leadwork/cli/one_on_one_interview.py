@@ -191,7 +191,7 @@ def _ask_change(
     by_id = {i.id: i for i in indicators}
     default = own[0] if len(own) == 1 else None
     ident = ask.text("Which indicator", ", ".join(own) if own else "its id") or default or ""
-    indicator = by_id[known_id(ident, "indicator", "the indicator", by_id, "indicators.toml")]
+    indicator = by_id[known_id(ident, "indicator", by_id, "indicators.toml")]
     now = thresholds_for(indicator, Week.of(prep.date))
     ask.say("  Enter keeps a value as it is.", "dim")
     values = {

@@ -104,9 +104,11 @@ def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None
     from leadwork.weeks import not_begun
 
     week = parse_week(text, flag)
-    problem = None if week is None else not_begun(week, today, flag)
+    problem = None if week is None else not_begun(week, today)
     if problem:
-        raise UsageProblem(problem, hint=f"leave out {flag} to end the range this week")
+        raise UsageProblem(
+            f"{flag}: {problem}", hint=f"leave out {flag} to end the range this week"
+        )
     return week
 
 

@@ -796,13 +796,15 @@ def resolve_week(text: str | None, today: dt.date) -> Week:
         week = Week.parse(text)
     except ValueError as error:
         raise UsageProblem(
-            f"--week {text}: {str(error).removeprefix(repr(text) + ': ')}",
+            f"{text}: {str(error).removeprefix(repr(text) + ': ')}",
             hint="write the ISO week as YYYY-Www, like 2026-W48; a year has 52 or 53 weeks",
+            given="week",
         ) from None
-    problem = not_begun(week, today, "--week")
+    problem = not_begun(week, today)
     if problem:
         raise UsageProblem(
             problem,
-            hint="a check-in records a week that has begun; leave out --week for this week",
+            hint="a check-in records a week that has begun; by default, this week",
+            given="week",
         )
     return week

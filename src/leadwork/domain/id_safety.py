@@ -43,26 +43,30 @@ def unsafe_reason(value: str) -> str | None:
     return None
 
 
-def checked_id(value: str, kind: str, option: str) -> str:
-    """`value` if it is a well-formed id; else a UsageProblem that says what is wrong."""
+def checked_id(value: str, kind: str, given: str | None = None) -> str:
+    """`value` if it is a well-formed id; else a UsageProblem that says what is wrong
+    (`given`: the request field it came in, which the CLI names as a flag)."""
     reason = unsafe_reason(value)
     if reason:
         raise UsageProblem(
-            f"{option} '{_shown(value)}' is not {_a(kind)} id: {reason}",
+            f"'{_shown(value)}' is not {_a(kind)} id: {reason}",
             hint="ids are short slugs: lowercase letters, digits, '-' and '_'",
+            given=given,
         )
     if len(value) > _ID_MAX or not _ID.match(value):
         lowered = value.strip().lower()
         hint = "ids are short slugs: lowercase letters, digits, '-' and '_'"
         if lowered != value and _ID.match(lowered):
             hint = f"ids are lowercase: did you mean '{lowered}'?"
-        raise UsageProblem(f"{option} '{_shown(value)}' is not {_a(kind)} id", hint=hint)
+        raise UsageProblem(f"'{_shown(value)}' is not {_a(kind)} id", hint=hint, given=given)
     return value
 
 
-def known_id(value: str, kind: str, option: str, known: Iterable[str], where: str) -> str:
+def known_id(
+    value: str, kind: str, known: Iterable[str], where: str, given: str | None = None
+) -> str:
     """`value` if it is a well-formed id among `known`; else a UsageProblem listing them."""
-    checked_id(value, kind, option)
+    checked_id(value, kind, given)
     known = sorted(set(known))
     if value in known:
         return value

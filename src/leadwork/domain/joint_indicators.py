@@ -29,18 +29,17 @@ ORDER_HINT = {
 M = TypeVar("M", bound=BaseModel)
 
 
-def _option(field: str) -> str:
-    return "--" + field.replace("_", "-")
-
-
 def _validated(model: type[M], data: dict[str, Any]) -> M:
     try:
         return model(**data)
     except ValidationError as error:
         problems = []
         for item in error.errors(include_url=False):
-            where = _option(str(item["loc"][0])) if item["loc"] else "the values"
-            problems.append(Problem(f"{where}: {item['msg'].lower()}"))
+            field = str(item["loc"][0]) if item["loc"] else None
+            message = item["msg"].lower()
+            if field is None:
+                message = f"the values: {message}"
+            problems.append(Problem(message, given=field))  # the CLI names the flag first
         raise UsageProblem(problems=problems) from None
 
 
@@ -59,18 +58,16 @@ def new_indicator(
 ) -> Indicator:
     """`data` (Indicator fields) as a valid new indicator, or a UsageProblem."""
     problems: list[Problem] = []
-    ident = checked_id(data.get("id", ""), "indicator", "the indicator")
+    ident = checked_id(data.get("id", ""), "indicator")
     if any(ind.id == ident for ind in existing):
         raise UsageProblem(
             f"indicator '{ident}' already exists in indicators.toml",
             hint=f"to change its target or thresholds: leadwork indicator change {ident} ...",
         )
     if data.get("owner") not in (None, ME):
-        _collect(
-            problems, lambda: known_id(data["owner"], "person", "--owner", people, "team.toml")
-        )
+        _collect(problems, lambda: known_id(data["owner"], "person", people, "team.toml", "owner"))
     for who in data.get("agreed_with", []):
-        _collect(problems, partial(known_id, who, "person", "--agreed-with", people, "team.toml"))
+        _collect(problems, partial(known_id, who, "person", people, "team.toml", "agreed_with"))
     for target in data.get("serves", []):
         _collect(
             problems,
@@ -78,9 +75,9 @@ def new_indicator(
                 known_id,
                 target,
                 "capability or choice",
-                "--serves",
                 servable,
                 "capabilities.toml or strategy.toml",
+                "serves",
             ),
         )
     if problems:
@@ -97,11 +94,11 @@ def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> 
     if all(data.get(key) is None for key in ("target", "celebrate", "course_correct")):
         raise UsageProblem(
             f"nothing to change on {indicator.id}",
-            hint="give --target, --celebrate or --course-correct (or several)",
+            hint="give a new target, celebrate or course_correct threshold (or several)",
         )
     problems: list[Problem] = []
     for who in data.get("agreed_with", []):
-        _collect(problems, partial(known_id, who, "person", "--agreed-with", people, "team.toml"))
+        _collect(problems, partial(known_id, who, "person", people, "team.toml", "agreed_with"))
     if problems:
         raise UsageProblem(problems=problems)
     change = _validated(Change, data)

@@ -319,9 +319,10 @@ def step_flag(
     capability_id, number = capability_id.strip(), number.strip()
     if not colon or not capability_id or not number.isdigit():
         raise UsageProblem(
-            f"--step-done '{text}' is not CAPABILITY:N",
-            hint="like --step-done quality-at-scale:3 (N as `leadwork review capability "
-            "--prep` numbers the plan)",
+            f"'{text}' is not CAPABILITY:N",
+            hint="like quality-at-scale:3 (N as `leadwork review capability --prep` numbers "
+            "the plan)",
+            given="step_done",
         )
     mine = [s for s in steps if s.capability.id == capability_id]
     found = next((s for s in mine if s.numbered.position == int(number)), None)
@@ -331,15 +332,17 @@ def step_flag(
         if done is not None:
             when = _done_on(done)
             raise UsageProblem(
-                f"--step-done '{text}': step {number} of '{capability_id}' is already done"
+                f"step {number} of '{capability_id}' is already done"
                 + (f" ({when})" if when else ""),
                 hint=f"its open steps are {listed}" if mine else "none of its steps is open",
+                given="step_done",
             )
         raise UsageProblem(
-            f"--step-done '{text}': '{capability_id}' has no open step {number}",
+            f"'{capability_id}' has no open step {number}",
             hint=f"its open steps are {listed}"
             if mine
             else "is the capability id right, and is any of its steps still open?",
+            given="step_done",
         )
     return found
 

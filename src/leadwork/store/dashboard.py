@@ -65,10 +65,12 @@ def latest_checkin_week(journal: Journal, current: Week) -> Week | None:
 
 def shown_week(journal: Journal, requested: Week | None, today: dt.date) -> ShownWeek:
     current = Week.of(today)
-    problem = None if requested is None else not_begun(requested, today, "--week")
+    problem = None if requested is None else not_begun(requested, today)
     if problem:
         raise UsageProblem(
-            problem, hint="leave out --week for the current week, or give one that has begun"
+            problem,
+            hint="ask for the current week, or for one that has begun",
+            given="week",
         )
     latest = None if requested is not None else latest_checkin_week(journal, current)
     return choose_week(requested, today, latest)

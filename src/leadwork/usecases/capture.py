@@ -60,19 +60,19 @@ def run(journal: Journal, request: StoryRequest | ConversationRequest, today: dt
 
     entry: dict[str, Any]
     if isinstance(request, StoryRequest):
-        entry = {"text": _checked("TEXT", check_text, request.text, "story")}
+        entry = {"text": _checked("text", check_text, request.text, "story")}
         if request.who is not None:
-            entry["who"] = _checked("--who", person_or_name, request.who, _team_names(journal))
+            entry["who"] = _checked("who", person_or_name, request.who, _team_names(journal))
         if request.choice is not None:
             entry["choice"] = resolve_choice(
                 request.choice, [c.id for c in journal.strategy().choices]
             )
         return _capture(journal, request.week, Answers(stories=[entry]), "story")
     kinds = journal.config().settings.conversation_kinds
-    entry = {"with": _checked("--with", conversation_kind, request.kind, kinds)}
+    entry = {"with": _checked("with", conversation_kind, request.kind, kinds)}
     if request.who is not None:
-        entry["who"] = _checked("--who", person_or_name, request.who, _team_names(journal))
-    entry["text"] = _checked("TEXT", check_text, request.text, "conversation")
+        entry["who"] = _checked("who", person_or_name, request.who, _team_names(journal))
+    entry["text"] = _checked("text", check_text, request.text, "conversation")
     if request.refresh:
         entry["refresh"] = True
     return _capture(journal, request.week, Answers(conversations=[entry]), "conversation")
@@ -93,8 +93,10 @@ def _capture(journal: Journal, week: Week, answers: Answers, kind: str) -> Captu
     return Captured(kind, week, saved.rel, saved.outcome, count, tuple(saved.written))
 
 
-def _checked(flag: str, check: Callable[..., Any], value: str, *extra: Any) -> Any:
+def _checked(given: str, check: Callable[..., Any], value: str, *extra: Any) -> Any:
+    """`check(value)`, its ValueError as a problem with the value it came in (the CLI names
+    the flag)."""
     try:
         return check(value, *extra)
     except ValueError as error:
-        raise UsageProblem(f"{flag}: {error}") from None
+        raise UsageProblem(f"{error}", given=given) from None

@@ -87,12 +87,14 @@ def _add(journal: Journal, request: AddRequest) -> Added:
     from leadwork.store.indicator_edits import append_indicator
 
     indicators, people, servable = _definitions(journal)
-    checked_id(request.owner, "person", "--owner")
+    checked_id(request.owner, "person", "owner")
     mine = request.owner == ME
     if request.direction not in ("higher", "lower"):
-        raise UsageProblem(f"--direction '{request.direction}' must be 'higher' or 'lower'")
+        raise UsageProblem(f"'{request.direction}' must be 'higher' or 'lower'", given="direction")
     if request.cadence not in CADENCES:
-        raise UsageProblem(f"--cadence '{request.cadence}' must be one of {', '.join(CADENCES)}")
+        raise UsageProblem(
+            f"'{request.cadence}' must be one of {', '.join(CADENCES)}", given="cadence"
+        )
     data: dict[str, Any] = {
         "id": request.id,
         "name": request.name,
@@ -124,7 +126,7 @@ def _change(journal: Journal, request: ChangeRequest) -> Changed:
 
     indicators, people, _ = _definitions(journal)
     by_id = {i.id: i for i in indicators}
-    indicator = by_id[known_id(request.id, "indicator", "the indicator", by_id, "indicators.toml")]
+    indicator = by_id[known_id(request.id, "indicator", by_id, "indicators.toml")]
     default_agreed = [indicator.owner] if indicator.owner not in (None, ME) else []
     data: dict[str, Any] = {
         "since": request.since,
