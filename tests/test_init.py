@@ -117,5 +117,5 @@ def test_init_leaves_out_empty_optional_names_and_refuses_an_empty_leader(tmp_pa
     assert run("check", journal=target).exit_code == 0
     empty = run("init", str(tmp_path / "k"), "--leader", " ")
     assert empty.exit_code == 2
-    assert "--leader is empty" in empty.stderr
+    assert "--leader: the leader's name is empty" in empty.stderr
     assert not (tmp_path / "k").exists()

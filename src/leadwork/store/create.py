@@ -77,7 +77,9 @@ def create_journal(
     -> text); return the files written, relative to `target`."""
     if not leader.strip():
         raise UsageProblem(
-            "--leader is empty", hint="give your name, e.g. --leader 'Dana Whitfield'"
+            "the leader's name is empty",
+            hint="give your name, e.g. 'Dana Whitfield'",
+            given="leader",
         )
     values = {
         "leader": toml_string(leader)[1:-1],
