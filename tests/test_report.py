@@ -1,5 +1,6 @@
 """`leadwork report`: a quarter or any range, as Markdown, JSON or HTML."""
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -79,7 +80,7 @@ def test_markdown_is_ready_to_paste(example_journal, run):
         "One-on-ones",
     ]
     assert (
-        "| Dayton scrap rate (dayton-scrap) | marcus | 1 | 8 | 2 | 2 | 0 | 2% → 3.6% | worsening |"
+        "| Dayton scrap rate (dayton-scrap) | Marcus | 1 | 8 | 2 | 2 | 0 | 2% → 3.6% | worsening |"
         in text
     )
     assert "Over 20% on someone else's job in 4 weeks: 2026-W37, 2026-W38" in text
@@ -89,6 +90,20 @@ def test_markdown_is_ready_to_paste(example_journal, run):
     for table in re.findall(r"((?:^\|.*\|\n)+)", text, flags=re.M):
         rows = table.splitlines()
         assert len({len(re.findall(r"(?<!\\)\|", row)) for row in rows}) == 1, table
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_what_is_shared_names_people_not_team_ids(example_journal, run, form):
+    """A boss reads names: a story's person, a conversation's and an indicator's owner are
+    shown as on the dashboard (first names), never as team ids; a free name stays as written."""
+    result = run("report", *QUARTER, "--format", form, journal=example_journal)
+    assert result.exit_code == 0, result
+    text = (
+        html.unescape(re.sub(r"<[^>]+>", " ", result.stdout)) if form == "html" else result.stdout
+    )
+    assert re.search(r"2026-W44 (· |\()Marcus", text), text
+    assert "owner marcus" not in text and "(marcus):" not in text and "· marcus" not in text
+    assert "Marcus" in text
 
 
 def test_text_a_person_wrote_cannot_break_the_markdown_or_the_html(example_journal, run):

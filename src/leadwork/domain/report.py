@@ -162,6 +162,8 @@ class Report:
     strategy_reviews: list[tuple[dt.date, str | None]] = field(default_factory=list)
     conversations: list[ConversationItem] = field(default_factory=list)  # oldest first
     needs_you: list[str] = field(default_factory=list)  # what the range leaves to act on
+    # Team id -> name: what is shared names people as the dashboard does, not by id.
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def build_report(
@@ -185,6 +187,7 @@ def build_report(
         leader=definitions.config.leader,
         title=definitions.config.title,
         organization=definitions.config.organization,
+        names={p.id: p.name for p in definitions.team.people},
         first=first,
         last=last,
         weeks=len(weeks),

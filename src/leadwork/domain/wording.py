@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Mapping
 
 from leadwork.model.common import ME
 
@@ -73,6 +74,12 @@ def owner_word(owner: str | None, you: str = "you") -> str | None:
     """An owner as a list of ids shows it: `you` (or the leader's first name, in what is
     shared) for "me", the team id for anyone else."""
     return you if owner == ME else owner
+
+
+def person_word(who: str | None, short: Mapping[str, str]) -> str | None:
+    """Who a story, a conversation or an indicator is about as a reader knows them: the
+    name for a team id (`short`: `short_names`), anything else as written."""
+    return short.get(who, who) if who else who
 
 
 def short_names(names: dict[str, str]) -> dict[str, str]:

@@ -12,12 +12,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from leadwork.domain.report import ConversationItem, IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
-from leadwork.domain.wording import STATUS_WORDS, first_name, owner_word, plural
+from leadwork.domain.wording import (
+    STATUS_WORDS,
+    first_name,
+    owner_word,
+    person_word,
+    plural,
+    short_names,
+)
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible
@@ -138,8 +145,8 @@ def _sections(report: Report, sections: Collection[str]) -> list[tuple[str, list
     ]
 
 
-def conversation_line(talk: ConversationItem) -> str:
-    who = f" ({talk.who})" if talk.who else ""
+def conversation_line(talk: ConversationItem, short: Mapping[str, str]) -> str:
+    who = f" ({person_word(talk.who, short)})" if talk.who else ""
     refresh = " [refresh signal]" if talk.refresh else ""
     return f"{talk.week}, {talk.kind}{who}{refresh}: {talk.text}"
 
@@ -147,7 +154,9 @@ def conversation_line(talk: ConversationItem) -> str:
 def _conversation_blocks(report: Report) -> list[tuple[Any, ...]]:
     if not report.conversations:
         return [("p", "No stakeholder conversation was recorded in this range.")]
-    return [("list", [conversation_line(t) for t in report.conversations])]
+    return [
+        ("list", [conversation_line(t, short_names(report.names)) for t in report.conversations])
+    ]
 
 
 def _title(report: Report) -> str:
@@ -163,6 +172,7 @@ def _byline(report: Report) -> str:
 
 
 def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
+    short = short_names(report.names)
     if not report.indicators:
         return [("p", "No indicators are defined.")]
     header = ["indicator", "owner", *(STATUS_LABEL[s] for s in STATUSES), "first → last", "trend"]
@@ -177,7 +187,7 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
         rows.append(
             [
                 f"{ind.name} ({ind.id})",
-                owner_word(ind.owner, first_name(report.leader)) or "",
+                person_word(owner_word(ind.owner, first_name(report.leader)), short) or "",
                 *(str(ind.weeks_by_status[s]) for s in STATUSES),
                 span,
                 trend,
@@ -209,6 +219,7 @@ def course_correct_phrase(ind: IndicatorSummary) -> str | None:
 
 def _story_blocks(report: Report) -> list[tuple[Any, ...]]:
     blocks: list[tuple[Any, ...]] = []
+    short = short_names(report.names)
     for group in report.stories:
         heading = group.id or "no choice named"
         if group.statement:
@@ -219,7 +230,9 @@ def _story_blocks(report: Report) -> list[tuple[Any, ...]]:
                 (
                     "list",
                     [
-                        f"{s.week}" + (f" ({s.who})" if s.who else "") + f": {s.text}"
+                        f"{s.week}"
+                        + (f" ({person_word(s.who, short)})" if s.who else "")
+                        + f": {s.text}"
                         for s in group.stories
                     ],
                 )

@@ -14,7 +14,7 @@ from typing import Any
 
 from leadwork.domain.report import IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
-from leadwork.domain.wording import first_name, owner_word
+from leadwork.domain.wording import first_name, owner_word, person_word, short_names
 from leadwork.render.chart import indicator_chart
 from leadwork.render.page import e, entries, legend, page, pill, status_counts, table
 from leadwork.render.palette import STATUS_LABEL
@@ -143,6 +143,7 @@ def _changes(report: Report) -> list[str]:
 
 def _alignment(report: Report) -> list[str]:
     out = ["<h2>Alignment</h2>"]
+    short = short_names(report.names)
     if not report.stories:
         out.append("<p>No strategic choices are defined.</p>")
     for group in report.stories:
@@ -154,7 +155,7 @@ def _alignment(report: Report) -> list[str]:
             out.append('<p class="quiet">No story in this range.</p>')
             continue
         out += entries(
-            (story.week + (f" · {story.who}" if story.who else ""), story.text)
+            (story.week + (f" · {person_word(story.who, short)}" if story.who else ""), story.text)
             for story in group.stories
         )
     out.append("<h3>Stakeholder conversations</h3>")
@@ -162,7 +163,7 @@ def _alignment(report: Report) -> list[str]:
         out += entries(
             (
                 f"{talk.week} · {talk.kind}"
-                + (f" · {talk.who}" if talk.who else "")
+                + (f" · {person_word(talk.who, short)}" if talk.who else "")
                 + (" · signals a strategy refresh" if talk.refresh else ""),
                 talk.text,
             )
@@ -186,8 +187,9 @@ def _accountability(report: Report) -> list[str]:
         return [*out, "<p>No indicators are defined.</p>"]
     out.append(legend())
     leader = first_name(report.leader)
+    short = short_names(report.names)
     for ind in report.indicators:
-        owner = owner_word(ind.owner, leader)
+        owner = person_word(owner_word(ind.owner, leader), short)
         weeks = ", ".join(
             f"{ind.weeks_by_status[s]} {STATUS_LABEL[s]}"
             for s in STATUSES
