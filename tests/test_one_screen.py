@@ -146,6 +146,9 @@ def test_a_journal_of_many_people_and_indicators_still_fits(run, example_journal
     needs = text.split("\nNeeds you ─", 1)[1]
     for part in (board, people, needs):
         assert MORE.search(part), part
+    # the 25 never met are due: a fold says so, never "on schedule" for them (second trial)
+    folded = MORE.search(people)
+    assert folded is not None and re.match(r"\d+ due\b", folded.group(3) or ""), people
     shown = len(re.findall(r"^(?:Indicator \d\d|" + "|".join(INDICATORS) + ")", board, re.M))
     assert shown + more_in(board) == 9 + 40
     # the rows not on track come first: the unread ones, never an on-track one before them

@@ -195,6 +195,23 @@ def _choices_hidden(hidden: Sequence[ChoiceStories]) -> str:
     return f"({quiet} quiet)" if quiet else ""
 
 
+def _people_hidden(hidden: Sequence[Coverage]) -> str:
+    """What the folded people are: never "on schedule" for someone due or untracked."""
+    counts = dict.fromkeys(
+        ("overdue", "due", "with commitments past due", "on schedule", "with no cadence"), 0
+    )
+    for row in hidden:
+        if row.cadence.state in ("overdue", "due"):
+            counts[row.cadence.state] += 1
+        elif row.past_due:
+            counts["with commitments past due"] += 1
+        elif row.cadence.state == "untracked":
+            counts["with no cadence"] += 1
+        else:
+            counts["on schedule"] += 1
+    return _counted(counts)
+
+
 def _capabilities_hidden(hidden: Sequence[CapabilityView]) -> str:
     overdue = sum(1 for cap in hidden if cap.overdue)
     off = sum(1 for cap in hidden if not cap.overdue and cap.worst_status in OFF_TRACK)
@@ -398,7 +415,15 @@ class DashboardText:
                 "leadwork indicator list",
                 lambda hidden: _indicators_hidden([d.indicators[i] for i in hidden]),
             ),
-            "people": Section(*people, (1,) * len(people[0]), 3, "people", "on schedule", FULL),
+            "people": Section(
+                *people,
+                (1,) * len(people[0]),
+                3,
+                "people",
+                "on schedule",
+                FULL,
+                lambda hidden: _people_hidden([d.coverage[i] for i in hidden]),
+            ),
             "capabilities": Section(
                 *capabilities,
                 (1,) * len(capabilities[0]),
