@@ -92,6 +92,18 @@ def test_markdown_is_ready_to_paste(example_journal, run):
         assert len({len(re.findall(r"(?<!\\)\|", row)) for row in rows}) == 1, table
 
 
+def test_no_meeting_is_expected_before_the_journal_began(example_journal, run):
+    """The example's first record is its 2026-W29 check-in: a range from January expects no
+    more one-on-ones than one from W29 (a boss would read the difference as missed ones)."""
+
+    def expected(since: str) -> list[str]:
+        result = run("report", "--from", since, "--to", "2026-W48", journal=example_journal)
+        assert result.exit_code == 0, result
+        return re.findall(r"^\| [A-Z][^|]+\| \d+ \| (\d+) \|", result.stdout, re.M)
+
+    assert expected("2026-W01") == expected("2026-W29") == ["10", "20", "10", "10", "5"]
+
+
 @pytest.mark.parametrize("form", ["markdown", "html"])
 def test_what_is_shared_names_people_not_team_ids(example_journal, run, form):
     """A boss reads names: a story's person, a conversation's and an indicator's owner are

@@ -174,10 +174,13 @@ def build_report(
     first: Week,
     last: Week,
     today: dt.date | None = None,
+    kept_since: dt.date | None = None,
 ) -> Report:
     """`one_on_ones` and `reviews` are those of the range [first, last]; `checkins` those of
     the range and, for monthly and quarterly indicators, of one period before it (the
-    range's first week shows the latest reading of its month or quarter)."""
+    range's first week shows the latest reading of its month or quarter). `kept_since`: the
+    day the journal's first record begins (its first check-in week, or one-on-one), before
+    which no meeting is expected."""
     weeks = week_range(first, last)
     in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
     settings = definitions.config.settings
@@ -221,7 +224,7 @@ def build_report(
             if c.last_week
         ],
         carried_too_often=_carried(in_range),
-        one_on_ones=_meetings(definitions, one_on_ones, first, last),
+        one_on_ones=_meetings(definitions, one_on_ones, first, last, kept_since),
         strategy_reviews=[
             (r.date, r.changes)
             for r in sorted(reviews, key=lambda r: r.date)
@@ -420,10 +423,17 @@ def _carried(checkins: dict[Week, Checkin]) -> list[Carried]:
 
 
 def _meetings(
-    definitions: Definitions, meetings: list[OneOnOne], first: Week, last: Week
+    definitions: Definitions,
+    meetings: list[OneOnOne],
+    first: Week,
+    last: Week,
+    kept_since: dt.date | None = None,
 ) -> list[PersonMeetings]:
+    """Held and expected per person. A range that starts before the journal did expects
+    meetings only from the journal's first record on: none could be written before."""
     start, end = first.monday, last.sunday
-    days = (end - start).days + 1
+    begun = max(start, kept_since) if kept_since is not None else start
+    days = max((end - begun).days + 1, 0)
     result = []
     for person in definitions.team.people:
         held = sorted(m.date for m in meetings if m.person == person.id and start <= m.date <= end)

@@ -37,12 +37,22 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
 
     first, last = request.first, request.last
     start, end = first.monday, last.sunday
-    meetings = [
-        journal.one_on_one(e) for e in journal.one_on_one_entries() if start <= e.date <= end
-    ]
+    entries = journal.one_on_one_entries()
+    meetings = [journal.one_on_one(e) for e in entries if start <= e.date <= end]
     reviews = [journal.review(e) for e in journal.review_entries() if start <= e.date <= end]
     definitions = journal.definitions()
     earliest = first.minus(period_reach(definitions.indicators.indicators))
     weeks = [w for w in journal.checkin_weeks() if earliest <= w <= last]
-    data = build_report(definitions, journal.checkins(weeks), meetings, reviews, first, last, today)
+    # The journal's first record: no meeting is expected before it (a range may start earlier).
+    kept = [w.monday for w in journal.checkin_weeks()] + [e.date for e in entries]
+    data = build_report(
+        definitions,
+        journal.checkins(weeks),
+        meetings,
+        reviews,
+        first,
+        last,
+        today,
+        kept_since=min(kept, default=None),
+    )
     return Result(data, first, last, doubtful_files(journal, today))
