@@ -159,9 +159,90 @@ def test_the_docs_show_the_local_recipe_first_and_the_remote_one_with_the_real_h
     assert hook["entry"] == "leadwork check"
     [repo] = remote["repos"]
     assert {h["id"] for h in repo["hooks"]} <= set(HOOKS)
-    # No tag exists yet: the docs say so rather than show one that would fail to clone.
-    assert re.fullmatch(r"[0-9a-f]{40}", repo["rev"])
-    assert "no release\ntag and no public repository yet" in (ROOT / "docs" / "cli.md").read_text()
+    assert re.fullmatch(r"[0-9a-f]{40}", repo["rev"])  # a whole commit, never a branch
+    # There is no public URL: the docs say so, and what to put instead.
+    words = " ".join((ROOT / "docs" / "cli.md").read_text().split())
+    assert "**no public repository yet**" in words
+
+
+def _repository() -> Path:
+    """The git repository of this checkout; skip when there is none, or when it is shallow
+    (a commit of the past may be missing then); fail when a full history lacks `rev`."""
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    found = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--show-toplevel", "--is-shallow-repository"],
+        capture_output=True,
+        text=True,
+    )
+    if found.returncode != 0 or Path(found.stdout.split()[0]).resolve() != ROOT:
+        pytest.skip("this leadwork is not a git checkout (an sdist?): no commits to check")
+    if found.stdout.split()[1] == "true":
+        pytest.skip("a shallow clone: the documented commit may be missing from it")
+    return ROOT
+
+
+def _documented_rev() -> str:
+    rev: str = documented_recipes()[1]["repos"][0]["rev"]
+    return rev
+
+
+def test_the_documented_rev_is_a_commit_of_this_repository_with_the_hooks():
+    repository, rev = _repository(), _documented_rev()
+    exists = subprocess.run(["git", "-C", str(repository), "cat-file", "-e", f"{rev}^{{commit}}"])
+    assert exists.returncode == 0, f"docs/cli.md names rev {rev}: no such commit here"
+    manifest = subprocess.run(
+        ["git", "-C", str(repository), "show", f"{rev}:.pre-commit-hooks.yaml"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    then = {hook["id"]: hook for hook in yaml.safe_load(manifest)}
+    documented = {h["id"] for h in documented_recipes()[1]["repos"][0]["hooks"]}
+    # The docs name leadwork-check, and offer leadwork-check-strict in its comment.
+    assert documented | {"leadwork-check-strict"} <= set(then)
+    for hook in then.values():
+        assert hook["always_run"] is True and hook["pass_filenames"] is False
+
+
+@pytest.mark.slow
+def test_the_remote_recipe_works_as_written(tmp_path):
+    """docs/cli.md's remote recipe, `repo` set to a clone of this repository and nothing
+    else changed (its rev, its hooks): pre-commit clones that commit, installs leadwork
+    from it into an environment of its own and runs the hook (about a minute)."""
+    repository, rev = _repository(), _documented_rev()
+    clone = tmp_path / "leadwork.git"
+    git(tmp_path, "clone", "-q", "--no-local", "--bare", str(repository), str(clone))
+    # The journal the hook checks is the example as that commit ships it: a later example
+    # may use keys that leadwork of that commit does not know yet.
+    journal = tmp_path / "journal"
+    journal.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(clone), "archive", rev, "examples/northfield"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(journal)], input=archive, check=True)
+    journal = journal / "examples" / "northfield"
+    remote = documented_recipes()[1]
+    remote["repos"][0]["repo"] = str(clone)
+    journal_repository(journal, remote)
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "LEADWORK_TODAY": "2026-11-27",
+        "LEADWORK_JOURNAL": "",
+    }
+    command = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+    good = subprocess.run(command, cwd=journal, capture_output=True, text=True, env=env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "leadwork check" in good.stdout and "Passed" in good.stdout
+    team = journal / "team.toml"
+    team.write_text(team.read_text().replace('id = "tom"', 'id = "Tom O"'))
+    git(journal, "add", "-A")
+    bad = subprocess.run(command, cwd=journal, capture_output=True, text=True, env=env)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "Failed" in bad.stdout and "'Tom O' is not a valid id" in bad.stdout
 
 
 def pre_commit_run(repo: Path, tmp_path: Path) -> subprocess.CompletedProcess:

@@ -1,7 +1,9 @@
 """Private by default (issue 16, item 2): the time audit, confidence ratings, reflections
 and one-on-one notes stay out of everything meant to be shared (markdown, HTML, SVG, the
 report in any format) unless `--private`; the terminal dashboard, which only the leader
-sees, and the dashboard's JSON, for the leader's scripts, keep them."""
+sees, and the dashboard's JSON, for the leader's scripts, keep them. `reflect` holds
+nothing else, so its markdown is refused without `--private`; its terminal view and JSON
+are the leader's own."""
 
 from __future__ import annotations
 
@@ -11,7 +13,13 @@ from html import escape
 
 import pytest
 
-from leadwork.render.sharing import PRIVATE_SECTIONS, private_sections, shared
+from leadwork.errors import UsageProblem
+from leadwork.render.sharing import (
+    PRIVATE_SECTIONS,
+    private_sections,
+    refuse_only_private,
+    shared,
+)
 
 QUARTER = ["--from", "2026-W36", "--to", "2026-W48"]
 # What only the private sections say, in the words each output uses
@@ -63,6 +71,8 @@ def words_in(text: str, words: tuple[str, ...]) -> list[str]:
 
 def test_one_function_decides():
     assert not shared("dashboard", "text") and not shared("dashboard", "json")
+    assert not shared("reflect", "text") and not shared("reflect", "json")
+    assert shared("reflect", "markdown")
     for command, format in [*SHARED, ("report", "json")]:
         assert shared(command, format)
         assert private_sections(command, format, False) == frozenset()
@@ -133,3 +143,61 @@ def test_a_time_finding_stays_out_of_needs_you_when_shared(run, example_journal)
         text = run("dashboard", "--week", "2026-W38", "-f", format, journal=example_journal).stdout
         assert "someone else's job" not in text.lower()
         assert "someone else&#x27;s job" not in text.lower()
+
+
+# ---- reflect: nothing in it is not private ---------------------------------------------------
+
+
+def test_reflect_markdown_without_private_is_refused_and_writes_nothing(run, example_journal):
+    """All reflect shows is confidence ratings and reflections: a page meant to be shared
+    without them would be empty, so it is refused, saying what to add."""
+    result = run("reflect", "--format", "markdown", journal=example_journal)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line == (
+        "leadwork: error: reflect --format markdown: all it holds is private (your confidence "
+        "ratings and reflections); add --private to write it"
+    )
+
+
+def test_reflect_is_refused_before_the_journal_is_read(run, example_journal):
+    """The refusal is about the flags: a broken check-in does not come first."""
+    week = example_journal / "checkins" / "2026-W48.toml"
+    week.write_text(week.read_text() + "\nnot toml at all [[[\n")
+    result = run("reflect", "-f", "markdown", journal=example_journal)
+    assert result.exit_code == 2
+    assert "--private" in result.stderr and "2026-W48.toml" not in result.stderr
+
+
+def test_reflect_markdown_with_private_holds_them(run, example_journal):
+    text = output(run, example_journal, "reflect", "markdown", "--private")
+    flat = " ".join(text.split())
+    assert "## Confidence by week" in text
+    assert words_in(text, ("1 (low) to 5 (high)",))
+    mine = reflections(example_journal)
+    assert [r for r in mine if " ".join(r.split()).replace("*", "\\*") in flat]
+
+
+def test_reflect_for_the_leader_alone_needs_no_flag(run, example_journal):
+    """The terminal view and the JSON, for the leader's own scripts, are as they were."""
+    text = run("reflect", journal=example_journal, env={"COLUMNS": "100"})
+    assert text.exit_code == 0, text
+    assert (
+        text.stdout
+        == run("reflect", "--private", journal=example_journal, env={"COLUMNS": "100"}).stdout
+    )
+    assert "Challenges" in text.stdout and "average" in text.stdout
+    data = json.loads(output(run, example_journal, "reflect", "json"))
+    assert data == json.loads(output(run, example_journal, "reflect", "json", "--private"))
+    assert data["weeks"][-1]["alignment"] and data["weeks"][-1]["challenge"]
+
+
+def test_only_commands_that_hold_nothing_else_are_refused():
+    with pytest.raises(UsageProblem, match="add --private"):
+        refuse_only_private("reflect", "markdown", False)
+    refuse_only_private("reflect", "markdown", True)
+    refuse_only_private("reflect", "text", False)
+    refuse_only_private("reflect", "json", False)
+    for command, format in [*SHARED, ("report", "json")]:
+        refuse_only_private(command, format, False)  # their other sections remain

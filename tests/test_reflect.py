@@ -110,7 +110,7 @@ def test_piped_text_has_no_trailing_spaces(example_journal, run, columns):
 
 
 def test_markdown_for_a_coach(example_journal, run):
-    result = run("reflect", "--format", "markdown", journal=example_journal)
+    result = run("reflect", "--format", "markdown", "--private", journal=example_journal)
     assert result.exit_code == 0, result
     assert result.stdout == EXAMPLE_MARKDOWN.read_text(encoding="utf-8")
 

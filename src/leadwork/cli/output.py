@@ -68,8 +68,9 @@ Renderer = Callable[[Any, How], Any]
 def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
     """Show `result` of `command` as `asked`: on the terminal, or written to a file."""
     from leadwork.cli.boundary import warn_doubtful
-    from leadwork.render.sharing import private_sections
+    from leadwork.render.sharing import private_sections, refuse_only_private
 
+    refuse_only_private(command, asked.format, asked.private)  # the command did, before reading
     warn_doubtful(journal, getattr(result, "doubtful", ()))
     sections = private_sections(command, asked.format, asked.private)
     how = How(asked.format, sections, asked.full, asked.output is not None, journal.root)

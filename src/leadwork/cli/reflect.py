@@ -45,6 +45,15 @@ def reflect(
         ReflectFormat,
         typer.Option("--format", "-f", help="text, markdown (to share with a coach) or json."),
     ] = ReflectFormat.text,
+    private: Annotated[
+        bool,
+        typer.Option(
+            "--private",
+            help="Write markdown: all it holds is your confidence ratings and reflections, "
+            "which are private, so markdown, meant to be shared, is refused without it. The "
+            "terminal and JSON always show them.",
+        ),
+    ] = False,
 ) -> None:
     """Show your weekly confidence in each area and the challenges you wrote, over a range.
 
@@ -52,11 +61,14 @@ def reflect(
     Where are my challenges?", with evidence: each area's ratings, average and trend, which
     area is highest and lowest, and your own challenge and "most confident" lines, quoted.
     Default: the last 13 weeks. Reads only the check-ins in the range; writes nothing.
+    All of it is private: markdown, meant to be shared, needs --private.
     """
     from leadwork.cli.output import Asked, emit
+    from leadwork.render.sharing import refuse_only_private
     from leadwork.usecases import reflect as usecase
     from leadwork.weeks import SHOWN_WEEKS, Week
 
+    refuse_only_private("reflect", format.value, private)  # before reading anything
     journal = session(ctx).journal()
     end = parse_begun_week(last, "--to", today()) or Week.of(today())
     start = parse_week(first, "--from") or end.minus(SHOWN_WEEKS - 1)
@@ -67,4 +79,4 @@ def reflect(
         )
     signed = format is ReflectFormat.markdown  # a page to share names its author
     result = usecase.run(journal, usecase.Request(start, end, signed), today())
-    emit("reflect", result, Asked(format.value), journal)
+    emit("reflect", result, Asked(format.value, private=private), journal)
