@@ -150,7 +150,7 @@ def test_a_consistent_journal_is_clean(journal, run):
             "capabilities.toml:12:1:",
             "'done' in [[capabilities.steps]] \"SPC on line 3\" should be a date like 2026-11-24"
             ' (no quotes, no time) or true or false, not the string "yes"',
-            "remove the quotes",
+            "write true, false or the day as YYYY-MM-DD, without quotes",
         ),
         (
             "team.toml",
@@ -406,3 +406,23 @@ def test_a_misspelt_key_inside_an_optional_table_is_named_at_its_line(
     assert result.exit_code == 1, result
     assert f"2026-W47.toml:{at + 2}:1: error: unknown key '{typo}'" in result.output
     assert f"did you mean '{meant}'?" in result.output
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ('"93.5"', "remove the quotes around the value"),
+        ('"93,5"', "write 93.5, without quotes: a TOML number takes a decimal point"),
+        ('"n/a"', "write a number, without quotes"),
+    ],
+)
+def test_a_quoted_reading_is_told_how_to_write_it_as_valid_toml(
+    example_journal, run, written, hint
+):
+    """ "remove the quotes" only where what is left is a TOML number: `"93,5"` without its
+    quotes is `93,5`, which no TOML reader takes (third trial)."""
+    week = example_journal / "checkins" / "2026-W48.toml"
+    week.write_text(week.read_text().replace("dayton-otd = 96.4", f"dayton-otd = {written}"))
+    result = run("check", journal=example_journal)
+    assert result.exit_code == 1
+    assert f"= hint: {hint}\n" in result.stderr, result.stderr

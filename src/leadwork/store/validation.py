@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import copy
 import difflib
+import re
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -20,6 +22,7 @@ from leadwork.layout import KeyPath
 from leadwork.model.common import ID_PATTERN
 from leadwork.store.document import Document
 from leadwork.values import format_number
+from leadwork.weeks import as_iso_date
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -107,13 +110,48 @@ def problems_from(
                 f"'{key}'{_where(loc, document.data)} should be {' or '.join(expected)}, "
                 f"not {_describe(value)}"
             )
-            hint = "remove the quotes around the value" if isinstance(value, str) else None
+            kinds = [i["type"] for i in items]
+            hint = unquote_hint(value, kinds) if isinstance(value, str) else None
             problems.append(document.problem(loc, message, hint))
             continue
         for item in items:
             message, hint = _explain(item, loc, model, document.data)
             problems.append(document.problem(loc, message, hint))
     return problems
+
+
+_QUOTED = ("int_type", "float_type", "date_type", "bool_type")
+
+
+def unquote_hint(value: str, kinds: Sequence[str]) -> str | None:
+    """How to write a quoted value that should be a number, a date or a boolean: removing
+    the quotes is the fix only when what is left is valid TOML (`"5,4"` -> 5.4, not 5,4)."""
+    text = value.strip()
+    if any(k in ("int_type", "float_type") for k in kinds):
+        point = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+        try:
+            float(point)
+        except ValueError:
+            return "write a number, without quotes"
+        if point != text:
+            return f"write {point}, without quotes: a TOML number takes a decimal point"
+        return "remove the quotes around the value"
+    if text in ("true", "false") and "bool_type" in kinds:
+        return "remove the quotes around the value"
+    if "date_type" in kinds and "bool_type" in kinds and not as_iso_date(text):
+        return "write true, false or the day as YYYY-MM-DD, without quotes"
+    if "date_type" in kinds:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return "remove the quotes around the value"
+        found = as_iso_date(text)
+        return (
+            f"write {found[0]}, without quotes (a day is written YYYY-MM-DD)"
+            if found
+            else "write the day as YYYY-MM-DD, without quotes"
+        )
+    if "bool_type" in kinds:
+        return "write true or false, without quotes"
+    return None
 
 
 def _clean_loc(model: type[BaseModel], raw: tuple[Any, ...]) -> KeyPath:
@@ -215,8 +253,8 @@ def _explain(
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
         hint = None
-        if isinstance(value, str) and kind in ("int_type", "float_type", "date_type", "bool_type"):
-            hint = "remove the quotes around the value"
+        if isinstance(value, str) and kind in _QUOTED:
+            hint = unquote_hint(value, [kind])
         return f"'{key}'{where} should be {expected}, not {_describe(value)}", hint
     if kind == "literal_error":
         expected = ctx.get("expected", "")
