@@ -21,6 +21,7 @@ from leadwork.domain.status import (
     course_correct_run,
     episode_start,
     judge_weeks,
+    overdue_period,
     reading_overdue,
     track,
     trend_warning,
@@ -364,3 +365,20 @@ def test_a_commitment_left_open_is_asked_about_for_half_a_year():
     recent = checkin(Week(2026, 30), commitments=[{"text": "Recent"}])
     found = follow_up_source([(Week(2026, 47), new), (Week(2026, 30), recent)])
     assert found is not None and [c.text for c in found[1].commitments] == ["New", "Recent"]
+
+
+@pytest.mark.parametrize(
+    ("agreed_on", "overdue"),
+    [
+        (dt.date(2026, 9, 21), None),  # Monday of W39, Q3's last week: Q3 owes nothing
+        (dt.date(2026, 6, 29), "2026-Q3"),  # agreed before Q3 began: a whole Q3 unread
+    ],
+)
+def test_a_period_agreed_part_way_through_owes_no_reading(agreed_on, overdue):
+    """A quarterly indicator agreed in the last week of a quarter is not nagged about that
+    quarter all through the next one (third trial); one that saw the whole quarter is."""
+    ind = indicator(cadence="quarterly", agreed_on=agreed_on)
+    t = track(ind, week_range(Week(2026, 30), Week(2026, 44)), {}, 3, 13)
+    period = overdue_period(t)
+    assert (str(period) if period else None) == overdue
+    assert reading_overdue(t) is (overdue is not None)

@@ -31,7 +31,7 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.commitments import carried_advice
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import COURSE_CORRECT, period_points, reading_overdue
+from leadwork.domain.status import COURSE_CORRECT, overdue_period, period_points
 from leadwork.domain.window import ShownWeek
 from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
@@ -289,17 +289,22 @@ def carried_commitments(commitments: CommitmentsView) -> list[Finding]:
 def missing_readings(indicators: Sequence[IndicatorView], has_checkin: bool) -> list[Finding]:
     """A weekly reading is missing when the week's check-in has none; a monthly or quarterly
     one only when it is overdue: a whole period ended without one."""
-    missing = [ind.name for ind in indicators if reading_overdue(ind.track)]
-    if not has_checkin or not missing:
+    weekly: list[str] = []
+    periods: dict[str, list[str]] = {}  # "2026-Q3" -> the names of those it is overdue for
+    for ind in indicators:
+        period = overdue_period(ind.track)
+        if period is None:
+            continue
+        if period.noun == "week":
+            weekly.append(ind.name)
+        else:
+            periods.setdefault(str(period), []).append(ind.name)
+    if not has_checkin or not (weekly or periods):
         return []
-    return [
-        Finding(
-            "reading-missing",
-            None,
-            f"No reading this week for {', '.join(missing)}.",
-            len(missing),
-        )
-    ]
+    said = [f"No reading this week for {', '.join(weekly)}."] if weekly else []
+    said += [f"No reading for {when}: {', '.join(names)}." for when, names in periods.items()]
+    count = len(weekly) + sum(len(names) for names in periods.values())
+    return [Finding("reading-missing", None, " ".join(said), count)]
 
 
 def needs_you(

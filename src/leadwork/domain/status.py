@@ -370,13 +370,23 @@ class Track:
 def reading_overdue(track: Track) -> bool:
     """No reading where one was due: this week, for a weekly indicator; for a monthly or
     quarterly one, the current period has none and neither had the whole period before it
-    (a month not read yet is due, not overdue)."""
+    (a month not read yet is due, not overdue). A period the indicator was agreed part-way
+    through owes no reading: agreed in a quarter's last week, its first due is the next."""
+    return overdue_period(track) is not None
+
+
+def overdue_period(track: Track) -> Period | None:
+    """The period whose reading is overdue (`reading_overdue`), or None."""
     if not track.now.tracked or track.now.value is not None:
-        return False
+        return None
     if track.period_noun == "week":
-        return True
+        return track.now.period
     points = period_points(track.history)
-    return len(points) >= 2 and points[-2].value is None
+    if len(points) < 2 or points[-2].value is not None:
+        return None
+    before = points[-2].period
+    whole = all(h.tracked for h in track.history if h.period == before)
+    return before if whole else None
 
 
 def plan_in_episode(
