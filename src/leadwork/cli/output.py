@@ -211,10 +211,13 @@ def _checkin(shown: CheckinShown, how: How) -> Any:
     from rich.text import Text
 
     from leadwork.render import checkin as show
-    from leadwork.render.review import steps_marked_note
 
     result = shown.result
-    notes = [*shown.notes, *steps_marked_note(result.marked, result.gone)]
+    notes = list(shown.notes)
+    if result.marked or result.gone:
+        from leadwork.render.review import steps_marked_note
+
+        notes += steps_marked_note(result.marked, result.gone)
     if result.kept_draft is not None:
         notes.insert(
             0,
