@@ -342,10 +342,14 @@ def test_the_first_week_has_nothing_to_follow_up(fresh_journal, run):
             "dayton-scrap, discovery-meetings, first-pass-yield, greenville-changeover, "
             "greenville-otd, medical-quote-days",
         ),
-        (("-r", "dayton-scrap=abc"), "--reading 'dayton-scrap=abc': 'abc' is not a number", None),
+        (("-r", "dayton-scrap=abc"), "--reading: 'dayton-scrap=abc': 'abc' is not a number", None),
         (("-r", "dayton-scrap=nan"), "is not a finite number", None),
         (("-r", "dayton-scrap=1" + "0" * 30), "is too large a number", None),
-        (("-r", "dayton-scrap"), "--reading 'dayton-scrap' is not ID=VALUE", "dayton-scrap=3.1"),
+        (
+            ("-r", "dayton-scrap"),
+            "--reading: 'dayton-scrap' is not INDICATOR=VALUE",
+            "dayton-scrap=3.1",
+        ),
         (("--hours", "other=-1"), "-1 hours is below 0", None),
         (("--hours", "other=169"), "169 hours is more than the 168 in a week", None),
         (
@@ -359,15 +363,15 @@ def test_the_first_week_has_nothing_to_follow_up(fresh_journal, run):
             "known: alignment, capability, accountability, someone-elses-job",
             None,
         ),
-        (("--hours", "other=3", "--hours", "other=4"), "--hours other is given twice", None),
+        (("--hours", "other=3", "--hours", "other=4"), "--hours: other is given twice", None),
         (
             ("-r", "dayton-scrap=3", "-r", "dayton-scrap=4"),
-            "--reading dayton-scrap is given twice",
+            "--reading: dayton-scrap is given twice",
             None,
         ),
         (
             ("--confidence", "capability=3", "--confidence", "capability=4"),
-            "--confidence capability is given twice",
+            "--confidence: capability is given twice",
             None,
         ),
         (("--confidence", "alignment=6"), "a whole number from 1 to 5, not '6'", None),
@@ -387,15 +391,19 @@ def test_the_first_week_has_nothing_to_follow_up(fresh_journal, run):
             "unknown strategic choice 'grow-medicl'",
             "did you mean 'grow-medical'?",
         ),
-        (("--story-who", "priya"), "describe a --story; give one", None),
-        (("--conversation", "x"), "--conversation needs --conversation-with KIND", None),
+        (("--story-who", "priya"), "--story-who: describes a story, and no story is given", None),
+        (
+            ("--conversation", "x"),
+            "--conversation-with: a conversation needs the kind of stakeholder it was with",
+            "the kinds are customer",
+        ),
         (
             ("--conversation", "x", "--conversation-with", "custmer"),
             "unknown kind of conversation 'custmer'",
             None,
         ),
-        (("--refresh",), "describe a --conversation; give one", None),
-        (("-c", "  "), "--commitment '  ': the text is empty", None),
+        (("--refresh",), "--refresh: describes a conversation, and no conversation is given", None),
+        (("-c", "  "), "--commitment: '  ': the text is empty", None),
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(example_journal, run, args, message, hint):

@@ -189,3 +189,99 @@ def test_an_indicator_added_then_changed_keeps_the_file_and_says_what_changed(tm
     assert (root / "indicators.toml").read_text(encoding="utf-8") == changed.new
     with pytest.raises(UsageProblem, match=r"^'up' must be 'higher' or 'lower'"):
         indicator_write.run(Journal(root, cache=None), replace(add, direction="up"), TODAY)
+
+
+NEXT = dt.date(2026, 12, 4)  # a Friday in 2026-W49, the week after the example's last
+
+
+def copy(tmp_path: Path) -> Path:
+    root = tmp_path / "journal"
+    shutil.copytree(EXAMPLE, root)
+    return root
+
+
+def test_a_checkin_writes_the_week_and_the_step_done_and_says_what_it_wrote(tmp_path: Path):
+    from leadwork.usecases import checkin
+
+    root = copy(tmp_path)
+    request = checkin.CheckinRequest(
+        Week(2026, 49),
+        reading=("dayton-scrap=2.9",),
+        done=("1",),
+        commitment=("Walk line 3 with Priya",),
+        step_done=("coaching-supervisors:2",),
+    )
+    result = checkin.run(Journal(root, cache=None), request, NEXT)
+    assert result.saved.outcome == "created" and result.saved.rel == "checkins/2026-W49.toml"
+    assert result.written == ("checkins/2026-W49.toml", "capabilities.toml")
+    assert [(s.capability.id, on) for s, on in result.marked] == [
+        ("coaching-supervisors", dt.date(2026, 12, 4))
+    ]
+    written = Journal(root, cache=None).checkin(Week(2026, 49))
+    assert written is not None and written.readings == {"dayton-scrap": 2.9}
+    assert [c.text for c in written.commitments] == ["Walk line 3 with Priya"]
+    assert [f.outcome for f in written.last_week] == ["done"]
+    assert result.saved.merged.follow_up_rate.done == 1 and not result.interviewed
+    # The same again: nothing to write, and the step is no longer open.
+    again = checkin.run(Journal(root, cache=None), replace(request, step_done=()), NEXT)
+    assert again.saved.outcome == "unchanged" and again.written == ()
+
+
+@pytest.mark.parametrize(
+    ("flags", "given", "message"),
+    [
+        (
+            {"reading": ("dayton-scrap=abc",)},
+            "reading",
+            "'dayton-scrap=abc': 'abc' is not a number",
+        ),
+        ({"reading": ("dayton-scarp=3",)}, "reading", "unknown indicator 'dayton-scarp'"),
+        ({"hours": ("other=3", "other=4")}, "hours", "other is given twice"),
+        ({"done": ("9",)}, "done", "'9' is not one of last week's commitments"),
+        ({"step_done": ("coaching-supervisors",)}, "step_done", "is not CAPABILITY:N"),
+        ({"story_who": "priya"}, "story_who", "describes a story, and no story is given"),
+        ({"conversation": ("x",)}, "conversation_with", "a conversation needs the kind"),
+        ({"story": ("x",), "story_choice": "grow-medicl"}, "story_choice", "unknown strategic"),
+    ],
+)
+def test_a_checkin_refused_writes_nothing_and_names_the_field(tmp_path, flags, given, message):
+    from leadwork.usecases import checkin
+
+    from conftest import tree_hash
+
+    root = copy(tmp_path)
+    before = tree_hash(root)
+    request = checkin.CheckinRequest(Week(2026, 49), commitment=("Walk line 3",), **flags)
+    with pytest.raises(UsageProblem) as raised:
+        checkin.run(Journal(root, cache=None), request, NEXT)
+    problem = raised.value.problems[0]
+    assert problem.given == given and message in problem.message
+    assert "--" not in problem.message  # the CLI names the flag, not the use case
+    assert tree_hash(root) == before
+
+
+def test_the_interview_is_prepared_and_its_answers_are_recorded_and_the_draft_dropped(
+    tmp_path: Path,
+):
+    from leadwork.domain.checkin import Answers
+    from leadwork.usecases import checkin
+
+    root = copy(tmp_path)
+    request = checkin.CheckinRequest(Week(2026, 49), hours=("other=4",))
+    questions = checkin.prepare(Journal(root, cache=None), request, NEXT)
+    assert questions.rel == "checkins/2026-W49.toml" and questions.current is None
+    assert questions.previous_week == W48 and questions.previous is not None
+    assert "hours:other" in questions.flagged.keys and questions.flagged.answers.hours == {
+        "other": 4
+    }
+    assert {q.indicator.id for q in questions.readings} >= {"dayton-scrap"}
+    answers = checkin.overlay(Answers(readings={"dayton-scrap": 3}), questions.flagged.answers)
+    checkin.save_draft(Journal(root, cache=None), Week(2026, 49), ["reading:dayton-scrap"], answers)
+    # A run without the interview leaves the draft and says it is there.
+    kept = checkin.run(Journal(root, cache=None), request, NEXT)
+    assert kept.kept_draft is not None and (root / kept.kept_draft).is_file()
+    done = checkin.run(Journal(root, cache=None), replace(request, gathered=answers), NEXT)
+    assert done.interviewed and done.kept_draft is None
+    assert not (root / kept.kept_draft).exists()
+    written = Journal(root, cache=None).checkin(Week(2026, 49))
+    assert written is not None and written.readings == {"dayton-scrap": 3}

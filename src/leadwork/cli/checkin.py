@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from leadwork.cli import complete_values, prompts
-from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
-from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.domain.checkin import Answers
-    from leadwork.model.checkin import Checkin
-    from leadwork.model.indicators import Indicator
+    from leadwork.errors import LeadworkError
+    from leadwork.render.checkin import GitNote
     from leadwork.store.journal import Journal
-    from leadwork.store.together import Together
-    from leadwork.weeks import Week
+    from leadwork.usecases.checkin import CheckinRequest, CheckinResult
 
 
 class SummaryFormat(StrEnum):
@@ -235,428 +230,104 @@ def checkin(
     Writes checkins/YYYY-Www.toml; a week that has a file is amended, keeping your edits
     and comments, and the summary shows what changed.
     """
-    from leadwork import layout
-    from leadwork.domain.checkin import merge, resolve_week
-    from leadwork.store.checkins import previous_checkin, save_week
+    from leadwork.cli.output import Asked, CheckinShown, emit
+    from leadwork.domain.checkin import resolve_week
+    from leadwork.usecases import checkin as usecase
 
-    the_week = resolve_week(week, today())
+    request = usecase.CheckinRequest(
+        week=resolve_week(week, today()),
+        reading=tuple(reading or ()),
+        hours=tuple(hours or ()),
+        confidence=tuple(confidence or ()),
+        done=tuple(done or ()),
+        carried=tuple(carried or ()),
+        dropped=tuple(dropped or ()),
+        commitment=tuple(commitment or ()),
+        story=tuple(story or ()),
+        story_who=story_who,
+        story_choice=story_choice,
+        conversation=tuple(conversation or ()),
+        conversation_with=conversation_with,
+        conversation_who=conversation_who,
+        refresh=refresh,
+        step_done=tuple(step_done or ()),
+        plan=tuple(plan or ()),
+        confident=confident,
+        challenge=challenge,
+        note=note,
+    )
     journal = session(ctx).journal()
-    indicators = journal.indicators().indicators
-    earlier = previous_checkin(journal, the_week)
-    previous = earlier[1] if earlier else None
-    flags = Flags(
-        reading or [],
-        hours or [],
-        confidence or [],
-        {"done": done or [], "carried": carried or [], "dropped": dropped or []},
-        commitment or [],
-        story or [],
-        story_who,
-        story_choice,
-        conversation or [],
-        conversation_with,
-        conversation_who,
-        refresh,
-        {"confident": confident, "challenge": challenge, "note": note},
-        step_done or [],
-        plans=plan or [],
+    scripted = no_input or format is not SummaryFormat.text  # json: for scripts, never asks
+    asking = prompts.may_ask(
+        no_input=scripted, answered=request.says_something(), what="checkin", flags=CHECKIN_FLAGS
     )
-    answers, preanswered = flags.answers(journal, the_week, indicators, previous)
-    notes: list[str] = []
-    interactive = prompts.may_ask(
-        no_input=no_input or format is not SummaryFormat.text,  # json: for scripts, never asks
-        answered=answers.count() > 0 or bool(preanswered),
-        what="checkin",
-        flags=CHECKIN_FLAGS,
-    )
-    if interactive:
-        answers = _interview(journal, the_week, indicators, earlier, answers, preanswered)
-    else:
-        notes += _draft_note(journal, the_week)
-        if not no_input and format is SummaryFormat.text:
-            # Answers piped in are not read as answers: say so, or a person who piped
-            # them believes they were recorded.
-            notes.append(
-                "stdin is not a terminal, so nothing was asked: only the flags given were "
-                "recorded (see `leadwork checkin --help`)."
-            )
-
-    def build(current: Checkin | None) -> Any:
-        return merge(the_week, current, previous, answers)
-
-    marks = _steps_to_mark(journal, the_week, answers, notes)
-    saved = save_week(journal, the_week, build, marks)
-    marked = [layout.CAPABILITIES] if marks else []
-    if interactive:
-        from leadwork.store.checkins import delete_draft
-
-        delete_draft(journal, the_week)
-    _finish(journal, the_week, saved, indicators, notes, commit, format, interactive, marked)
+    if asking:
+        request = _interview(journal, request)
+    result = usecase.run(journal, request, today())
+    git, failure = _commit(journal, result) if commit else (None, None)
+    # Answers piped in are not read as answers: say so, or a person who piped them
+    # believes they were recorded.
+    notes = () if asking or scripted else (PIPED,)
+    emit("checkin", CheckinShown(result, notes, git), Asked(format.value), journal)
+    if failure is not None:
+        raise failure
 
 
-@dataclass
-class Flags:
-    """The check-in's data flags, checked and turned into answers before anything is asked
-    or written: a bad flag stops the run with nothing changed."""
-
-    readings: list[str]
-    hours: list[str]
-    confidence: list[str]
-    follow_ups: dict[str, list[str]]
-    commitments: list[str]
-    stories: list[str]
-    story_who: str | None
-    story_choice: str | None
-    conversations: list[str]
-    conversation_with: str | None
-    conversation_who: str | None
-    refresh: bool
-    reflection: dict[str, str | None]
-    steps_done: list[str] = field(default_factory=list)
-    plans: list[str] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
-
-    def _once(self, key: str, flag: str, name: str) -> None:
-        """A value given twice would silently lose one of them: refuse it instead."""
-        if key in self.keys:
-            raise UsageProblem(f"{flag} {name} is given twice", hint=f"give one {flag} for {name}")
-        self.keys.add(key)
-
-    def answers(
-        self,
-        journal: Journal,
-        week: Week,
-        indicators: list[Indicator],
-        previous: Checkin | None,
-    ) -> tuple[Answers, set[str]]:
-        from leadwork.domain import checkin as rules
-
-        answers = rules.Answers()
-        for item in self.readings:
-            ident, value = _pair("--reading", item, "ID=VALUE", "dayton-scrap=3.1")
-            indicator = rules.resolve_reading(ident, indicators, week)
-            answers.readings[indicator.id] = _checked(
-                "--reading",
-                item,
-                lambda text, unit=indicator.unit: rules.parse_reading(text, unit),
-                value,
-            )
-            self._once(f"reading:{indicator.id}", "--reading", indicator.id)
-        for item in self.hours:
-            area_name, value = _pair("--hours", item, "AREA=H", "alignment=8")
-            area = _checked("--hours", item, rules.hours_area, area_name)
-            number = _checked("--hours", item, rules.parse_number, value)
-            _checked("--hours", item, lambda n, a=area: rules.check_hours(n, a), number)
-            answers.hours[area] = number
-            self._once(f"hours:{area}", "--hours", area.replace("_", "-"))
-        for item in self.confidence:
-            area_name, value = _pair("--confidence", item, "AREA=N", "alignment=4")
-            area = _checked("--confidence", item, rules.confidence_area, area_name)
-            answers.confidence[area] = _checked(
-                "--confidence", item, lambda t, a=area: rules.parse_confidence(t, a), value
-            )
-            self._once(f"confidence:{area}", "--confidence", area)
-        texts = rules.previous_commitments(previous)
-        for outcome, refs in self.follow_ups.items():
-            for ref in refs:
-                text = rules.resolve_commitment(ref, texts)
-                if answers.follow_ups.get(text, outcome) != outcome:
-                    raise UsageProblem(
-                        f"'{rules.short(text)}' is given two outcomes: "
-                        f"{answers.follow_ups[text]} and {outcome}"
-                    )
-                answers.follow_ups[text] = outcome
-                self.keys.add(f"follow-up:{text}")
-        for text in self.commitments:
-            answers.commitments.append(_checked("--commitment", text, rules.check_text, text))
-        for item in self.plans:
-            ident, text = _pair("--plan", item, "ID=PLAN", "attrition=Stay interviews monthly")
-            indicator = rules.resolve_reading(ident, indicators, week)
-            answers.plans[indicator.id] = _checked("--plan", item, rules.check_text, text)
-            self._once(f"plan:{indicator.id}", "--plan", indicator.id)
-        self._stories(answers, journal)
-        self._conversations(
-            answers, journal.config().settings.conversation_kinds, _team_names(journal)
-        )
-        self._steps_done(answers, journal)
-        for key, reflected in self.reflection.items():
-            if reflected is not None:
-                answers.reflection[key] = _checked(
-                    f"--{key}", reflected, rules.check_text, reflected
-                )
-                self.keys.add(f"reflection:{key}")
-        return answers, self.keys
-
-    def _stories(self, answers: Answers, journal: Journal) -> None:
-        from leadwork.domain import checkin as rules
-
-        team = _team_names(journal)
-
-        if not self.stories and (self.story_who or self.story_choice):
-            raise UsageProblem("--story-who and --story-choice describe a --story; give one")
-        choice = None
-        if self.story_choice:
-            choices = [c.id for c in journal.strategy().choices]
-            choice = rules.resolve_choice(self.story_choice, choices)
-        for text in self.stories:
-            story = {"text": _checked("--story", text, rules.check_text, text)}
-            if self.story_who:
-                who = self.story_who
-                story["who"] = _checked(
-                    "--story-who", who, lambda name: rules.person_or_name(name, team), who
-                )
-            if choice:
-                story["choice"] = choice
-            answers.stories.append(story)
-
-    def _conversations(
-        self, answers: Answers, kinds: Sequence[str], team: Mapping[str, str]
-    ) -> None:
-        from leadwork.domain import checkin as rules
-
-        described = self.conversation_with or self.conversation_who or self.refresh
-        if not self.conversations:
-            if described:
-                raise UsageProblem(
-                    "--conversation-with, --conversation-who and --refresh describe a "
-                    "--conversation; give one"
-                )
-            return
-        if not self.conversation_with:
-            raise UsageProblem(
-                "--conversation needs --conversation-with KIND",
-                hint=f"the kinds are {', '.join(kinds)}",
-            )
-        kind = _checked(
-            "--conversation-with",
-            self.conversation_with,
-            lambda name: rules.conversation_kind(name, kinds),
-            self.conversation_with,
-        )
-        for text in self.conversations:
-            entry: dict[str, Any] = {"with": kind}
-            if self.conversation_who:
-                entry["who"] = _checked(
-                    "--conversation-who",
-                    self.conversation_who,
-                    lambda name: rules.person_or_name(name, team),
-                    self.conversation_who,
-                )
-            entry["text"] = _checked("--conversation", text, rules.check_text, text)
-            if self.refresh:
-                entry["refresh"] = True
-            answers.conversations.append(entry)
-
-    def _steps_done(self, answers: Answers, journal: Journal) -> None:
-        if not self.steps_done:
-            return
-        from leadwork.domain.review import done_on, open_steps, step_flag, step_ref
-
-        capabilities = journal.capabilities()
-        steps = open_steps(capabilities, today())
-        for item in self.steps_done:
-            which, at, day = item.partition("@")
-            on = _checked("--step-done", item, lambda d: done_on(d, today()), day) if at else None
-            step = step_flag(which, steps, capabilities)
-            if not any(step_ref(step).items() <= r.items() for r in answers.steps_done):
-                answers.steps_done.append(step_ref(step, on))
-        self.keys.add("steps:done")
+PIPED = (
+    "stdin is not a terminal, so nothing was asked: only the flags given were "
+    "recorded (see `leadwork checkin --help`)."
+)
 
 
-def _steps_to_mark(
-    journal: Journal, week: Week, answers: Answers, notes: list[str]
-) -> Callable[[Together], None] | None:
-    """Marking the capability steps completed this week done in capabilities.toml (on the
-    day given, else the week's last day, or today if that is earlier), written together
-    with the check-in; None if there are none."""
-    if not answers.steps_done:
-        return None
-    from leadwork.domain.review import find_steps, open_steps
-    from leadwork.render.review import steps_marked_note
-    from leadwork.store.reviews import mark_steps_done
+def _interview(journal: Journal, request: CheckinRequest) -> CheckinRequest:
+    """Ask, saving every answer to the week's draft; resume a draft if the person wants.
+    What the flags answered is not asked again; the answers come back in the request."""
+    from dataclasses import replace
 
-    day = min(today(), week.sunday)
-    found, gone = find_steps(answers.steps_done, open_steps(journal.capabilities(), day), day)
-    notes += steps_marked_note(found, gone)
-    if not found:
-        return None
-    return lambda together: mark_steps_done(together, found)
-
-
-def _pair(flag: str, item: str, shape: str, example: str) -> tuple[str, str]:
-    name, sep, value = item.partition("=")
-    if not sep or not name.strip() or not value.strip():
-        raise UsageProblem(
-            f"{flag} '{item}' is not {shape}", hint=f"write it like {flag} {example}"
-        )
-    return name.strip(), value.strip()
-
-
-def _team_names(journal: Journal) -> dict[str, str]:
-    """Team id -> name: what `--story-who` and `--conversation-who` are checked against."""
-    return {p.id: p.name for p in journal.team().people}
-
-
-def _checked(flag: str, item: str, check: Any, value: Any) -> Any:
-    """`check(value)`, its ValueError turned into a usage problem naming the flag."""
-    try:
-        result = check(value)
-    except ValueError as error:
-        raise UsageProblem(f"{flag} '{item}': {error}") from None
-    return value if result is None else result
-
-
-# ---- at a terminal ------------------------------------------------------------------------
-
-
-def _interview(
-    journal: Journal,
-    week: Week,
-    indicators: list[Indicator],
-    earlier: tuple[Week, Checkin] | None,
-    flagged: Answers,
-    preanswered: set[str],
-) -> Answers:
-    """Ask, saving every answer to the week's draft; resume a draft if the person wants."""
-    from leadwork.cli.interview import Context, Interview
+    from leadwork.cli.interview import Interview
     from leadwork.cli.prompts import Prompter
-    from leadwork.domain.checkin import reading_questions
     from leadwork.render import checkin as show
-    from leadwork.store.checkins import (
-        Draft,
-        delete_draft,
-        draft_rel,
-        load_draft,
-        save_draft,
-    )
-    from leadwork.weeks import Week
+    from leadwork.usecases import checkin as usecase
 
-    this_week = Week.of(today())
+    week = request.week
+    questions = usecase.prepare(journal, request, today())
     ask = Prompter()
-    rel = journal.checkin_rel(week)
-    current = journal.checkin(week)
-    previous_week, previous = earlier if earlier else (None, None)
-    first_week = not any(w < week for w in journal.checkin_weeks())
-    ask.say(show.intro(week, rel, current is not None, first_week))
-
-    answers, answered = flagged, []
-    try:
-        draft = load_draft(journal, week)
-    except ValueError as error:
-        draft = None
-        ask.say(show.draft_unreadable(draft_rel(week), str(error)))
-    if draft is not None:
-        if ask.confirm(show.resume_question(draft), default=True):
-            answers, answered = _overlay(draft.answers, flagged), list(draft.answered)
+    ask.say(show.intro(week, questions.rel, questions.current is not None, questions.first_week))
+    answers, answered = questions.flagged.answers, []
+    if questions.draft_problem is not None:
+        ask.say(show.draft_unreadable(questions.draft_rel, questions.draft_problem))
+    elif questions.draft is not None:
+        if ask.confirm(show.resume_question(questions.draft), default=True):
+            answers = usecase.overlay(questions.draft.answers, answers)
+            answered = list(questions.draft.answered)
         else:
-            delete_draft(journal, week)
+            usecase.discard_draft(journal, week)
             ask.say(show.draft_discarded())
 
-    history = journal.checkins([w for w in journal.checkin_weeks() if w < week][-13:])
-    context = Context(
-        week=week,
-        current=current,
-        previous=previous,
-        previous_week=previous_week,
-        readings=reading_questions(indicators, week, current, history),
-        choices=[c.id for c in journal.strategy().choices],
-        people=_team_names(journal),
-        warning_percent=journal.config().settings.time_warning_percent,
-        conversation_kinds=list(journal.config().settings.conversation_kinds),
-        preanswered=preanswered,
-        open_steps=_open_steps(journal),
-    )
-
     def save(answered: list[str], answers: Answers) -> None:
-        save_draft(journal, Draft(week, answered, answers))
+        usecase.save_draft(journal, week, answered, answers)
 
-    interview = Interview(ask, context, answers, answered, save)
+    interview = Interview(ask, questions, answers, answered, save)
     try:
-        return interview.run()
+        return replace(request, gathered=interview.run())
     except KeyboardInterrupt:
         if interview.answered:
-            command = "leadwork checkin" + (f" --week {week}" if week != this_week else "")
-            ask.say(show.draft_kept(draft_rel(week), interview.answers.count(), command))
+            command = "leadwork checkin" + (
+                f" --week {week}" if week != questions.this_week else ""
+            )
+            ask.say(show.draft_kept(questions.draft_rel, interview.answers.count(), command))
         raise
 
 
-def _open_steps(journal: Journal) -> list[Any]:
-    """The capability steps the interview offers; none when capabilities.toml is broken
-    (`leadwork check` says why; the check-in itself goes on)."""
-    from leadwork.domain.review import open_steps
-    from leadwork.errors import InvalidFile
+def _commit(journal: Journal, result: CheckinResult) -> tuple[GitNote, LeadworkError | None]:
+    """Commit what the check-in wrote: what became of it, for the summary, and git's
+    refusal, raised once the summary is shown."""
+    from leadwork.cli.git import commit_written
+    from leadwork.errors import LeadworkError
+    from leadwork.render.checkin import GitNote
 
     try:
-        return open_steps(journal.capabilities(), today())
-    except InvalidFile:
-        return []
-
-
-def _overlay(draft: Answers, flagged: Answers) -> Answers:
-    """The draft's answers, with what this run's flags say on top."""
-    draft.follow_ups.update(flagged.follow_ups)
-    draft.readings.update(flagged.readings)
-    draft.hours.update(flagged.hours)
-    draft.confidence.update(flagged.confidence)
-    draft.reflection.update(flagged.reflection)
-    draft.commitments += [c for c in flagged.commitments if c not in draft.commitments]
-    draft.stories += [s for s in flagged.stories if s not in draft.stories]
-    draft.conversations += [c for c in flagged.conversations if c not in draft.conversations]
-    draft.steps_done += [s for s in flagged.steps_done if s not in draft.steps_done]
-    return draft
-
-
-def _draft_note(journal: Journal, week: Week) -> list[str]:
-    from leadwork.store.checkins import draft_rel
-
-    if journal.path(draft_rel(week)).is_file():
-        return [
-            f"An unfinished check-in for {week} is kept in {draft_rel(week)}; run "
-            "`leadwork checkin` at a terminal to resume it."
-        ]
-    return []
-
-
-# ---- after writing ------------------------------------------------------------------------
-
-
-def _finish(
-    journal: Journal,
-    week: Week,
-    saved: Any,
-    indicators: list[Indicator],
-    notes: list[str],
-    commit: bool,
-    format: SummaryFormat,
-    interactive: bool,
-    also_written: Sequence[str] = (),
-) -> None:
-    from rich.console import Group
-    from rich.text import Text
-
-    from leadwork.cli.options import show as print_for_people
-    from leadwork.render import checkin as show
-
-    git = None
-    failure = None
-    if commit:
-        from leadwork.cli.git import commit_written
-        from leadwork.errors import LeadworkError
-
-        try:
-            written = [*saved.written, *also_written]
-            result = commit_written(journal, written, f"checkin {week}")
-            git = show.GitNote(result.committed, result.message)
-        except LeadworkError as error:
-            failure = error
-            git = show.GitNote(False, "Not committed: git refused (see below).")
-    if format is SummaryFormat.json:
-        echo(show.summary_json(saved, week, notes, git))
-    else:
-        # The interview stated the share of someone else's job after the hours; a scripted
-        # run states it under what it recorded.
-        warning = None if interactive else journal.config().settings.time_warning_percent
-        summary = show.summary(saved, week, indicators, notes, git, warning)
-        print_for_people(Group(Text(), summary) if interactive else summary)
-    if failure is not None:
-        raise failure
+        committed = commit_written(journal, result.written, f"checkin {result.week}")
+    except LeadworkError as error:
+        return GitNote(False, "Not committed: git refused (see below)."), error
+    return GitNote(committed.committed, committed.message), None

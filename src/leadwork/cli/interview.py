@@ -9,7 +9,6 @@ strategic choices), and every one can be skipped with Enter.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -17,37 +16,21 @@ from leadwork.cli.prompts import Prompter
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
-    from leadwork.domain.checkin import Answers, ReadingQuestion
-    from leadwork.model.checkin import Checkin
-    from leadwork.weeks import Week
-
-
-@dataclass
-class Context:
-    """What the questions are about."""
-
-    week: Week
-    current: Checkin | None  # the week's file as it is, when amending
-    previous: Checkin | None  # the latest earlier check-in
-    previous_week: Week | None
-    readings: list[ReadingQuestion]
-    choices: list[str]  # strategic choice ids
-    people: dict[str, str]  # team id -> name: offered for "who", and its rule
-    warning_percent: int
-    conversation_kinds: list[str]  # leadwork.toml's, offered for "with"
-    preanswered: set[str] = field(default_factory=set)  # questions flags already answered
-    open_steps: list[Any] = field(default_factory=list)  # domain.review.OpenStep, offered
+    from leadwork.domain.checkin import Answers
+    from leadwork.usecases.checkin import Questions
 
 
 class Interview:
     def __init__(
         self,
         ask: Prompter,
-        context: Context,
+        context: Questions,
         answers: Answers,
         answered: list[str],
         save: Callable[[list[str], Answers], None],
     ) -> None:
+        """`context`: what the questions are about (`usecases.checkin.prepare`), with the
+        questions the flags already answered (`context.flagged.keys`)."""
         self.ask = ask
         self.context = context
         self.answers = answers
@@ -72,7 +55,7 @@ class Interview:
     # ---- the bookkeeping behind every question ---------------------------------------
 
     def _pending(self, key: str) -> bool:
-        return key not in self.answered and key not in self.context.preanswered
+        return key not in self.answered and key not in self.context.flagged.keys
 
     def _done(self, key: str) -> None:
         self.answered.append(key)

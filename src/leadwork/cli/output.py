@@ -22,11 +22,13 @@ from leadwork.cli.echo import echo
 if TYPE_CHECKING:
     from collections.abc import Collection
 
+    from leadwork.render.checkin import GitNote
     from leadwork.store.journal import Journal
     from leadwork.usecases import (
         capability,
         capture,
         check,
+        checkin,
         commitments,
         dashboard,
         indicator,
@@ -196,6 +198,42 @@ def _captured(result: capture.Captured, how: How) -> Any:
     return Text(f"Added a {kind} to {result.rel}{made}: {result.count} {many} in {result.week}.")
 
 
+@dataclass(frozen=True)
+class CheckinShown:
+    """A check-in's result, with what the command adds to its summary."""
+
+    result: checkin.CheckinResult
+    notes: tuple[str, ...] = ()  # the command's own (stdin was not a terminal)
+    git: GitNote | None = None  # what became of --commit
+
+
+def _checkin(shown: CheckinShown, how: How) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    from leadwork.render import checkin as show
+
+    result = shown.result
+    notes = list(shown.notes)
+    if result.marked or result.gone:
+        from leadwork.render.review import steps_marked_note
+
+        notes += steps_marked_note(result.marked, result.gone)
+    if result.kept_draft is not None:
+        notes.insert(
+            0,
+            f"An unfinished check-in for {result.week} is kept in {result.kept_draft}; run "
+            "`leadwork checkin` at a terminal to resume it.",
+        )
+    if how.format == "json":
+        return show.summary_json(result.saved, result.week, notes, shown.git) + "\n"
+    # The interview stated the share of someone else's job after the hours; a scripted
+    # run states it under what it recorded.
+    warning = None if result.interviewed else result.warning_percent
+    summary = show.summary(result.saved, result.week, result.indicators, notes, shown.git, warning)
+    return Group(Text(), summary) if result.interviewed else summary
+
+
 def _lines_added(old: str, new: str) -> Any:
     """The lines that were added, as `git diff` would show them."""
     import difflib
@@ -235,6 +273,7 @@ _RENDERERS: dict[str, Renderer] = {
     "capability list": _capability_list,
     "capability show": _capability_show,
     "commitments": _commitments,
+    "checkin": _checkin,
     "story": _captured,
     "conversation": _captured,
     "indicator add": _indicator_added,

@@ -299,9 +299,9 @@ def hours_area(name: str) -> str:
     key = name.strip().lower().replace("-", "_").replace(" ", "_").replace("'", "")
     if key in HOUR_AREAS:
         return key
-    # Named as the flag writes them (someone-elses-job); both spellings are taken.
-    flag_names = [area.replace("_", "-") for area in HOUR_AREAS]
-    raise ValueError(_unknown_name("time-audit area", name.replace("_", "-"), flag_names))
+    # Named as they are typed (someone-elses-job); both spellings are taken.
+    typed = [area.replace("_", "-") for area in HOUR_AREAS]
+    raise ValueError(_unknown_name("time-audit area", name.replace("_", "-"), typed))
 
 
 def confidence_area(name: str) -> str:
@@ -352,8 +352,8 @@ CLOSE_TO_ID = 0.8  # difflib ratio at which an id-shaped word is taken for a mis
 
 
 def person_or_name(text: str, people: Mapping[str, str]) -> str:
-    """Who a story or conversation is about, as given to `--who`, `--story-who`,
-    `--conversation-who` or the questions that ask it: `people` maps team ids to names.
+    """Who a story or conversation is about, as given in a capture, a check-in or the
+    questions that ask it: `people` maps team ids to names.
     One rule for all (docs/cli.md, "Who: a team id or a name"):
 
     - a team id is kept;
@@ -365,7 +365,7 @@ def person_or_name(text: str, people: Mapping[str, str]) -> str:
       first name shared in the team, is refused with "did you mean";
     - anything else (a name with a capital or a space, an organization) is a free name,
       kept as typed. A name outside the team that looks like a typo is written as a name:
-      `--who Kenj`, not `--who kenj`.
+      `Kenj`, not `kenj`.
     """
     text = check_name(text)
     if text in people:
@@ -409,33 +409,42 @@ def _unknown_name(kind: str, value: str, known: Sequence[str]) -> str:
     return f"unknown {kind} '{value}' (known: {', '.join(known)}){mean}"
 
 
-def unknown_id(kind: str, value: str, known: Iterable[str]) -> UsageProblem:
-    """An unknown indicator or choice id, with every known id and the closest one."""
+def unknown_id(
+    kind: str, value: str, known: Iterable[str], given: str | None = None
+) -> UsageProblem:
+    """An unknown indicator or choice id, with every known id and the closest one; `given`,
+    the request field the value came in."""
     known = sorted(known)
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     if not known:
-        return UsageProblem(f"unknown {kind} '{value}'", hint=f"no {kind} is defined yet")
+        return UsageProblem(
+            f"unknown {kind} '{value}'", hint=f"no {kind} is defined yet", given=given
+        )
     mean = f"did you mean '{close[0]}'? " if close else ""
     return UsageProblem(
-        f"unknown {kind} '{value}'", hint=f"{mean}known {kind} ids: {', '.join(known)}"
+        f"unknown {kind} '{value}'",
+        hint=f"{mean}known {kind} ids: {', '.join(known)}",
+        given=given,
     )
 
 
-def resolve_choice(value: str, choices: Iterable[str]) -> str:
+def resolve_choice(value: str, choices: Iterable[str], given: str | None = None) -> str:
     """A story's choice: a strategic choice id, or 'purpose'."""
     known = {*choices, PURPOSE}
     if value in known:
         return value
-    raise unknown_id("strategic choice", value, known)
+    raise unknown_id("strategic choice", value, known, given)
 
 
-def resolve_commitment(ref: str, commitments: Sequence[str]) -> str:
-    """Last week's commitment named by its number (1, 2, ...) or by the start of its text."""
+def resolve_commitment(ref: str, commitments: Sequence[str], given: str | None = None) -> str:
+    """Last week's commitment named by its number (1, 2, ...) or by the start of its text;
+    `given`, the request field (the outcome) it came in."""
     ref = ref.strip()
     if not commitments:
         raise UsageProblem(
             f"'{ref}': there are no commitments from last week to follow up",
             hint="the previous check-in has no [[commitments]]",
+            given=given,
         )
     if ref.isdigit() and 1 <= int(ref) <= len(commitments):
         return commitments[int(ref) - 1]
@@ -449,6 +458,7 @@ def resolve_commitment(ref: str, commitments: Sequence[str]) -> str:
     raise UsageProblem(
         f"'{ref}' {reason} of last week's commitments",
         hint=f"give its number or the start of its text: {listed}",
+        given=given,
     )
 
 
@@ -507,15 +517,20 @@ def status_of(indicator: Indicator, week: Week, value: Number | None) -> str:
     return judge(value, thresholds_for(indicator, week))
 
 
-def resolve_reading(ident: str, indicators: Sequence[Indicator], week: Week) -> Indicator:
+def resolve_reading(
+    ident: str, indicators: Sequence[Indicator], week: Week, given: str | None = None
+) -> Indicator:
+    """The indicator a reading (or a plan) is for, tracked in `week`; `given`, the request
+    field the id came in."""
     by_id = {i.id: i for i in indicators}
     if ident not in by_id:
-        raise unknown_id("indicator", ident, by_id)
+        raise unknown_id("indicator", ident, by_id, given)
     indicator = by_id[ident]
     if not is_active(indicator, week):
         raise UsageProblem(
             f"indicator '{ident}' was retired on {indicator.retired_on}, before {week}",
             hint="readings are recorded only for weeks it was tracked",
+            given=given,
         )
     return indicator
 
@@ -788,7 +803,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def resolve_week(text: str | None, today: dt.date) -> Week:
-    """The week to record: `--week`, else the current ISO week; never one not yet begun."""
+    """The week to record: the one given, else the current ISO week; never one not yet
+    begun."""
     current = Week.of(today)
     if text is None:
         return current

@@ -1,0 +1,430 @@
+"""`leadwork checkin`: the weekly check-in, merged into the week's file.
+
+`run` checks every answer the flags give against the journal (a bad one stops the run
+with nothing written), merges them, or the answers an interview gathered, into the
+week's check-in (`domain.checkin.merge`), marks the capability steps completed this week
+done in capabilities.toml, and writes both together (`store.checkins.save_week`). The
+interview itself is the CLI's (terminal I/O): `prepare` gives it what its questions are
+about, `save_draft` keeps each answer, and what it gathered comes back in the request.
+
+A value that is not acceptable is a usage problem carrying the request field it came in
+(`Problem.given`, the flag's Python name), so the CLI names the flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from leadwork.errors import UsageProblem
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from leadwork.domain.checkin import Answers, ReadingQuestion
+    from leadwork.domain.review import OpenStep
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.indicators import Indicator
+    from leadwork.store.checkins import Draft, Saved
+    from leadwork.store.journal import Journal
+    from leadwork.store.together import Together
+    from leadwork.weeks import Week
+
+
+@dataclass(frozen=True)
+class CheckinRequest:
+    """The flags as data (each field named as its flag's Python name, so a problem's
+    `given` names the flag), and what an interview gathered."""
+
+    week: Week
+    reading: tuple[str, ...] = ()  # INDICATOR=VALUE
+    hours: tuple[str, ...] = ()  # AREA=H
+    confidence: tuple[str, ...] = ()  # AREA=N
+    done: tuple[str, ...] = ()  # last week's commitments, by number or start of text
+    carried: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    commitment: tuple[str, ...] = ()  # next week's commitments
+    story: tuple[str, ...] = ()
+    story_who: str | None = None  # who the stories are about: a team id or a name
+    story_choice: str | None = None  # the strategic choice they lived, or 'purpose'
+    conversation: tuple[str, ...] = ()
+    conversation_with: str | None = None  # a kind from leadwork.toml
+    conversation_who: str | None = None
+    refresh: bool = False  # the conversations signal a strategy refresh
+    step_done: tuple[str, ...] = ()  # CAPABILITY:N[@YYYY-MM-DD]
+    plan: tuple[str, ...] = ()  # INDICATOR=PLAN, for the leader's own indicators
+    confident: str | None = None
+    challenge: str | None = None
+    note: str | None = None
+    # What an interview gathered (it began from the flags' answers): when given, these are
+    # the answers recorded, and the week's draft is deleted once they are written.
+    gathered: Answers | None = None
+
+    def says_something(self) -> bool:
+        """Whether any flag gives an answer (or describes one)."""
+        return any(value for name, value in vars(self).items() if name not in ("week", "gathered"))
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """The flags' answers, checked, and the interview's questions they answer."""
+
+    answers: Answers
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Questions:
+    """What the interview asks about, read from the journal."""
+
+    week: Week
+    this_week: Week  # today's week
+    rel: str  # the week's check-in file
+    current: Checkin | None  # the week's file as it is, when amending
+    previous: Checkin | None  # the latest earlier check-in, with its open commitments
+    previous_week: Week | None
+    first_week: bool  # no earlier check-in at all
+    readings: list[ReadingQuestion]
+    choices: list[str]  # strategic choice ids
+    people: dict[str, str]  # team id -> name: offered for "who", and its rule
+    warning_percent: int
+    conversation_kinds: list[str]  # leadwork.toml's, offered for "with"
+    open_steps: list[OpenStep]  # offered; none when capabilities.toml is broken
+    flagged: Flagged  # what the flags answered already
+    draft_rel: str
+    draft: Draft | None  # an unfinished interview of this week, to resume
+    draft_problem: str | None = None  # why the draft could not be read
+
+
+@dataclass(frozen=True)
+class CheckinResult:
+    week: Week
+    saved: Saved  # the week's check-in: what merged, its file, created/amended/unchanged
+    indicators: tuple[Indicator, ...]  # for the summary's names and units
+    marked: tuple[tuple[OpenStep, dt.date], ...]  # steps marked done in capabilities.toml
+    gone: tuple[Mapping[str, str], ...]  # steps answered that are no longer open
+    written: tuple[str, ...]  # the files written, for a commit
+    warning_percent: int  # leadwork.toml's level for someone else's job
+    kept_draft: str | None = None  # an unfinished interview's draft, left for later
+    interviewed: bool = False
+
+
+def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinResult:
+    """Checks the flags (or takes the interview's answers), merges them into the week and
+    writes it, with any steps marked done, all or nothing."""
+    from leadwork import layout
+    from leadwork.domain.checkin import merge
+    from leadwork.store.checkins import delete_draft, draft_rel, previous_checkin, save_week
+
+    week = request.week
+    indicators = journal.indicators().indicators
+    earlier = previous_checkin(journal, week)
+    previous = earlier[1] if earlier else None
+    if request.gathered is not None:
+        answers = request.gathered
+    else:
+        answers = check_flags(journal, request, today, earlier).answers
+    kept = None
+    if request.gathered is None and journal.path(draft_rel(week)).is_file():
+        kept = draft_rel(week)
+    marked, gone = _steps_to_mark(journal, week, answers, today)
+    also: Callable[[Together], None] | None = None
+    if marked:
+        from leadwork.store.reviews import mark_steps_done
+
+        def also(together: Together) -> None:
+            mark_steps_done(together, marked)
+
+    saved = save_week(journal, week, lambda current: merge(week, current, previous, answers), also)
+    if request.gathered is not None:
+        delete_draft(journal, week)
+    written = (*saved.written, *([layout.CAPABILITIES] if marked else []))
+    return CheckinResult(
+        week=week,
+        saved=saved,
+        indicators=tuple(indicators),
+        marked=tuple(marked),
+        gone=tuple(gone),
+        written=written,
+        warning_percent=journal.config().settings.time_warning_percent,
+        kept_draft=kept,
+        interviewed=request.gathered is not None,
+    )
+
+
+def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questions:
+    """What the interview asks about: the flags checked first (a bad one stops it before
+    any question), then the week, last week's commitments, the readings due, the week's
+    draft if one waits."""
+    from leadwork.domain.checkin import reading_questions
+    from leadwork.store.checkins import draft_rel, load_draft, previous_checkin
+    from leadwork.weeks import Week
+
+    week = request.week
+    indicators = journal.indicators().indicators
+    earlier = previous_checkin(journal, week)
+    flagged = check_flags(journal, request, today, earlier)
+    previous_week, previous = earlier if earlier else (None, None)
+    current = journal.checkin(week)
+    before = [w for w in journal.checkin_weeks() if w < week]
+    try:
+        draft, problem = load_draft(journal, week), None
+    except ValueError as error:
+        draft, problem = None, str(error)
+    settings = journal.config().settings
+    return Questions(
+        week=week,
+        this_week=Week.of(today),
+        rel=journal.checkin_rel(week),
+        current=current,
+        previous=previous,
+        previous_week=previous_week,
+        first_week=not before,
+        readings=reading_questions(indicators, week, current, journal.checkins(before[-13:])),
+        choices=[c.id for c in journal.strategy().choices],
+        people=_team_names(journal),
+        warning_percent=settings.time_warning_percent,
+        conversation_kinds=list(settings.conversation_kinds),
+        open_steps=_open_steps(journal, today),
+        flagged=flagged,
+        draft_rel=draft_rel(week),
+        draft=draft,
+        draft_problem=problem,
+    )
+
+
+def save_draft(journal: Journal, week: Week, answered: list[str], answers: Answers) -> None:
+    """An interview's answers so far, kept after each one (Ctrl-C loses none)."""
+    from leadwork.store.checkins import Draft
+    from leadwork.store.checkins import save_draft as save
+
+    save(journal, Draft(week, answered, answers))
+
+
+def discard_draft(journal: Journal, week: Week) -> None:
+    """The week's draft, declined: deleted."""
+    from leadwork.store.checkins import delete_draft
+
+    delete_draft(journal, week)
+
+
+def overlay(draft: Answers, flagged: Answers) -> Answers:
+    """The draft's answers, with what this run's flags say on top."""
+    draft.follow_ups.update(flagged.follow_ups)
+    draft.readings.update(flagged.readings)
+    draft.hours.update(flagged.hours)
+    draft.confidence.update(flagged.confidence)
+    draft.reflection.update(flagged.reflection)
+    draft.commitments += [c for c in flagged.commitments if c not in draft.commitments]
+    draft.stories += [s for s in flagged.stories if s not in draft.stories]
+    draft.conversations += [c for c in flagged.conversations if c not in draft.conversations]
+    draft.steps_done += [s for s in flagged.steps_done if s not in draft.steps_done]
+    return draft
+
+
+# ---- the flags, checked into answers ---------------------------------------------------------
+
+
+def check_flags(
+    journal: Journal,
+    request: CheckinRequest,
+    today: dt.date,
+    earlier: tuple[Week, Checkin] | None,
+) -> Flagged:
+    """Every flag checked against the journal and turned into answers, before anything is
+    asked or written: a bad one stops the run with nothing changed."""
+    from leadwork.domain import checkin as rules
+
+    week = request.week
+    answers = rules.Answers()
+    keys: set[str] = set()
+
+    def once(key: str, given: str, name: str) -> None:
+        """A value given twice would silently lose one of them: refuse it instead."""
+        if key in keys:
+            raise UsageProblem(f"{name} is given twice", hint=f"give {name} once", given=given)
+        keys.add(key)
+
+    indicators = journal.indicators().indicators
+    for item in request.reading:
+        ident, value = _pair("reading", item, "INDICATOR=VALUE", "dayton-scrap=3.1")
+        indicator = rules.resolve_reading(ident, indicators, week, given="reading")
+        read = partial(rules.parse_reading, unit=indicator.unit)
+        answers.readings[indicator.id] = _checked("reading", item, read, value)
+        once(f"reading:{indicator.id}", "reading", indicator.id)
+    for item in request.hours:
+        area_name, value = _pair("hours", item, "AREA=H", "alignment=8")
+        area = _checked("hours", item, rules.hours_area, area_name)
+        number = _checked("hours", item, rules.parse_number, value)
+        _checked("hours", item, partial(rules.check_hours, area=area), number)
+        answers.hours[area] = number
+        once(f"hours:{area}", "hours", area.replace("_", "-"))
+    for item in request.confidence:
+        area_name, value = _pair("confidence", item, "AREA=N", "alignment=4")
+        area = _checked("confidence", item, rules.confidence_area, area_name)
+        rate = partial(rules.parse_confidence, area=area)
+        answers.confidence[area] = _checked("confidence", item, rate, value)
+        once(f"confidence:{area}", "confidence", area)
+    texts = rules.previous_commitments(earlier[1] if earlier else None)
+    follow_ups = {"done": request.done, "carried": request.carried, "dropped": request.dropped}
+    for outcome, refs in follow_ups.items():
+        for ref in refs:
+            text = rules.resolve_commitment(ref, texts, given=outcome)
+            if answers.follow_ups.get(text, outcome) != outcome:
+                raise UsageProblem(
+                    f"'{rules.short(text)}' is given two outcomes: "
+                    f"{answers.follow_ups[text]} and {outcome}"
+                )
+            answers.follow_ups[text] = outcome
+            keys.add(f"follow-up:{text}")
+    for text in request.commitment:
+        answers.commitments.append(_checked("commitment", text, rules.check_text, text))
+    for item in request.plan:
+        ident, text = _pair("plan", item, "INDICATOR=PLAN", "attrition=Stay interviews monthly")
+        indicator = rules.resolve_reading(ident, indicators, week, given="plan")
+        answers.plans[indicator.id] = _checked("plan", item, rules.check_text, text)
+        once(f"plan:{indicator.id}", "plan", indicator.id)
+    _stories(request, answers, journal)
+    _conversations(request, answers, journal)
+    if request.step_done:
+        _steps_done(request, answers, journal, today)
+        keys.add("steps:done")
+    reflection = {
+        "confident": request.confident,
+        "challenge": request.challenge,
+        "note": request.note,
+    }
+    for key, reflected in reflection.items():
+        if reflected is not None:
+            answers.reflection[key] = _checked(key, reflected, rules.check_text, reflected)
+            keys.add(f"reflection:{key}")
+    return Flagged(answers, frozenset(keys))
+
+
+def _stories(request: CheckinRequest, answers: Answers, journal: Journal) -> None:
+    from leadwork.domain import checkin as rules
+
+    if not request.story:
+        for given in ("story_who", "story_choice"):
+            if getattr(request, given):
+                raise UsageProblem("describes a story, and no story is given", given=given)
+        return
+    choice = None
+    if request.story_choice:
+        choices = [c.id for c in journal.strategy().choices]
+        choice = rules.resolve_choice(request.story_choice, choices, given="story_choice")
+    team = _team_names(journal)
+    for text in request.story:
+        story = {"text": _checked("story", text, rules.check_text, text)}
+        if request.story_who:
+            who = request.story_who
+            story["who"] = _checked(
+                "story_who", who, lambda name: rules.person_or_name(name, team), who
+            )
+        if choice:
+            story["choice"] = choice
+        answers.stories.append(story)
+
+
+def _conversations(request: CheckinRequest, answers: Answers, journal: Journal) -> None:
+    from leadwork.domain import checkin as rules
+
+    if not request.conversation:
+        for given in ("conversation_with", "conversation_who", "refresh"):
+            if getattr(request, given):
+                raise UsageProblem(
+                    "describes a conversation, and no conversation is given", given=given
+                )
+        return
+    kinds = journal.config().settings.conversation_kinds
+    if not request.conversation_with:
+        raise UsageProblem(
+            "a conversation needs the kind of stakeholder it was with",
+            hint=f"the kinds are {', '.join(kinds)}",
+            given="conversation_with",
+        )
+    kind = _checked(
+        "conversation_with",
+        request.conversation_with,
+        lambda name: rules.conversation_kind(name, kinds),
+        request.conversation_with,
+    )
+    team = _team_names(journal)
+    for text in request.conversation:
+        entry: dict[str, Any] = {"with": kind}
+        if request.conversation_who:
+            entry["who"] = _checked(
+                "conversation_who",
+                request.conversation_who,
+                lambda name: rules.person_or_name(name, team),
+                request.conversation_who,
+            )
+        entry["text"] = _checked("conversation", text, rules.check_text, text)
+        if request.refresh:
+            entry["refresh"] = True
+        answers.conversations.append(entry)
+
+
+def _steps_done(
+    request: CheckinRequest, answers: Answers, journal: Journal, today: dt.date
+) -> None:
+    from leadwork.domain.review import done_on, open_steps, step_flag, step_ref
+
+    capabilities = journal.capabilities()
+    steps = open_steps(capabilities, today)
+    for item in request.step_done:
+        which, at, day = item.partition("@")
+        on = _checked("step_done", item, lambda d: done_on(d, today), day) if at else None
+        step = step_flag(which, steps, capabilities)
+        if not any(step_ref(step).items() <= r.items() for r in answers.steps_done):
+            answers.steps_done.append(step_ref(step, on))
+
+
+def _steps_to_mark(
+    journal: Journal, week: Week, answers: Answers, today: dt.date
+) -> tuple[list[tuple[OpenStep, dt.date]], list[Mapping[str, str]]]:
+    """The capability steps completed this week to mark done in capabilities.toml (on the
+    day given, else the week's last day, or today if that is earlier), and those answered
+    that are no longer open."""
+    if not answers.steps_done:
+        return [], []
+    from leadwork.domain.review import find_steps, open_steps
+
+    day = min(today, week.sunday)
+    return find_steps(answers.steps_done, open_steps(journal.capabilities(), day), day)
+
+
+def _open_steps(journal: Journal, today: dt.date) -> list[OpenStep]:
+    """The capability steps the interview offers; none when capabilities.toml is broken
+    (`leadwork check` says why; the check-in itself goes on)."""
+    from leadwork.domain.review import open_steps
+    from leadwork.errors import InvalidFile
+
+    try:
+        return open_steps(journal.capabilities(), today)
+    except InvalidFile:
+        return []
+
+
+def _pair(given: str, item: str, shape: str, example: str) -> tuple[str, str]:
+    name, sep, value = item.partition("=")
+    if not sep or not name.strip() or not value.strip():
+        raise UsageProblem(f"'{item}' is not {shape}", hint=f"write it like {example}", given=given)
+    return name.strip(), value.strip()
+
+
+def _team_names(journal: Journal) -> dict[str, str]:
+    """Team id -> name: what a story's or conversation's "who" is checked against."""
+    return {p.id: p.name for p in journal.team().people}
+
+
+def _checked(given: str, item: str, check: Callable[[Any], Any], value: Any) -> Any:
+    """`check(value)`, its ValueError a usage problem carrying the field it came in."""
+    try:
+        result = check(value)
+    except ValueError as error:
+        raise UsageProblem(f"'{item}': {error}", given=given) from None
+    return value if result is None else result
