@@ -107,7 +107,7 @@ class IndicatorView:
 
 @dataclass(frozen=True)
 class OpenCommitment:
-    number: int  # 1-based, as shown; `--done 2` refers to it
+    number: int  # 1-based, as shown; an outcome given names it by number
     by: Side
     text: str
     due: dt.date | None
@@ -661,7 +661,7 @@ def _no_such_commitment(prep: Prep, number: int) -> Problem:
 
 
 def followed_up(prep: Prep, answers: Answers) -> list[tuple[FollowUpAnswer, OpenCommitment]]:
-    """Each outcome given (`--done N`, ...), by number, with last time's commitment its
+    """Each outcome given (done, carried, dropped), by number, with last time's commitment its
     number names in the preparation's numbering (`open_commitments`); a number naming
     none is left out (`answer_problems` refuses it)."""
     by_number = {c.number: c for c in prep.commitments}
