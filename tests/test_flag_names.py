@@ -290,7 +290,7 @@ def test_the_hints_name_the_new_flag(run, example_journal):
     without.remove("--celebrate")
     result = run(*without, "--story-choice", "purpose", journal=example_journal)
     assert result.exit_code == 2
-    assert 'give --celebrate "..." with --story-choice' in result.stderr
+    assert "--story-choice: a story needs something to celebrate" in result.stderr
 
 
 def test_checkin_story_choice(run, example_journal):

@@ -84,7 +84,8 @@ def test_a_due_date_in_the_past_is_refused_unless_allowed(run, example_journal):
         '"Scrap plan": the due date 2026-11-20 is in the past (the meeting is on 2026-11-27)'
         in stderr
     )
-    assert "--allow-past-due" in stderr
+    assert '--theirs: "Scrap plan"' in stderr
+    assert "or allow a due date in the past if you mean it" in stderr
     stderr = refused(run, example_journal, *BASE[:-2], "--done", "1", "--carried", "2=2026-11-01")
     assert "the due date 2026-11-01 is in the past" in stderr
     result = run(

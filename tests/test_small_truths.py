@@ -90,7 +90,7 @@ def test_story_who_without_a_story_is_refused(run, example_journal):
     before = tree_hash(example_journal)
     result = run(*MARCUS, "--story-who", "priya", journal=example_journal)
     assert result.exit_code == 2, result
-    assert "--story-who says who a story is about; give the story too" in result.stderr
+    assert "--story-who: who a story is about needs the story too" in result.stderr
     assert tree_hash(example_journal) == before
 
 

@@ -1,4 +1,5 @@
-"""`leadwork one-on-one`'s answers given as flags, checked and turned into Answers.
+"""`leadwork one-on-one`'s answers given as flags, turned into Answers (flag syntax is
+the CLI's; what they name is checked by the use case, `usecases/one_on_one.py`).
 
 Every flag that is wrong is reported at once, before anything is asked or written.
 """
@@ -15,7 +16,6 @@ from leadwork.errors import Problem, UsageProblem
 if TYPE_CHECKING:
     from leadwork.domain.one_on_one import Answers, Prep
     from leadwork.model.one_on_one import Side
-    from leadwork.store.journal import Journal
 
 
 @dataclass
@@ -60,24 +60,21 @@ def _numbers(values: list[str], option: str, count: int) -> list[tuple[int, str 
     )
 
 
-def answers_from_flags(
-    flags: Flags, prep: Prep, journal: Journal, choices: set[str], allow_past_due: bool
-) -> Answers:
-    """The answers the flags give, or a UsageProblem naming every flag that is wrong."""
+def answers_from_flags(flags: Flags, prep: Prep) -> tuple[Answers, list[Problem]]:
+    """The answers the flags give, as data, and a problem for every flag whose value is
+    not written as it should be. What they name is checked against the journal by the use
+    case (`usecases/one_on_one.problems`)."""
     from leadwork.cli.prompts import parse_day
-    from leadwork.domain.id_safety import known_id
-    from leadwork.domain.one_on_one import (
-        Answers,
-        FollowUpAnswer,
-        NewCommitment,
-        PlanAnswer,
-        answer_problems,
-    )
+    from leadwork.domain.one_on_one import Answers, FollowUpAnswer, NewCommitment, PlanAnswer
 
     problems: list[Problem] = []
-    indicators = {i.id for i in journal.indicators().indicators}
-    team = {p.id: p.name for p in journal.team().people}
-    answers = Answers(progress=flags.progress, celebrate=flags.celebrate, note=flags.note)
+    answers = Answers(
+        progress=flags.progress,
+        celebrate=flags.celebrate,
+        note=flags.note,
+        story_choice=flags.story,
+        story_who=flags.story_who,
+    )
 
     def attempt(action: Callable[[], object]) -> None:
         try:
@@ -87,14 +84,9 @@ def answers_from_flags(
 
     def add_plan(text: str) -> None:
         ident, body = _split(text, "--plan", "INDICATOR=PLAN")
-        known_id(ident, "indicator", indicators, "indicators.toml", "plan")
         answers.plans.append(PlanAnswer(ident, body))
 
-    def add_no_plan(ident: str) -> None:
-        known_id(ident.strip(), "indicator", indicators, "indicators.toml", "no_plan")
-        answers.plans.append(PlanAnswer(ident.strip(), None))
-
-    def add_commitment(by: Side, option: str, text: str) -> None:
+    def add_commitment(by: Side, text: str) -> None:
         due = prep.next_due
         if "=" in text:
             left, right = text.split("=", 1)
@@ -118,37 +110,15 @@ def answers_from_flags(
     for text in flags.plan or []:
         attempt(partial(add_plan, text))
     for ident in flags.no_plan or []:
-        attempt(partial(add_no_plan, ident))
-
-    def add_story(choice: str) -> None:
-        known_id(choice, "strategic choice", choices, "strategy.toml", "story_choice")
-        answers.story_choice = choice
-
-    def add_story_who(who: str) -> None:
-        from leadwork.domain.checkin import person_or_name
-
-        try:
-            answers.story_who = person_or_name(who, team)
-        except ValueError as error:
-            raise UsageProblem(f"--story-who: {error}") from None
-
-    if flags.story is not None:
-        attempt(partial(add_story, flags.story))
-    if flags.story_who is not None:
-        attempt(partial(add_story_who, flags.story_who))
+        answers.plans.append(PlanAnswer(ident.strip(), None))
     for text in flags.theirs or []:
-        attempt(partial(add_commitment, "them", "--theirs", text))
+        attempt(partial(add_commitment, "them", text))
     for text in flags.mine or []:
-        attempt(partial(add_commitment, "me", "--mine", text))
+        attempt(partial(add_commitment, "me", text))
     for values, option in (
         (flags.done, "done"),
         (flags.carried, "carried"),
         (flags.dropped, "dropped"),
     ):
         attempt(partial(add_follow_ups, values or [], f"--{option}", option))
-    if problems:
-        # The flags that did parse may be wrong too: say everything at once.
-        raise UsageProblem(
-            problems=problems + answer_problems(prep, answers, choices, allow_past_due)
-        )
-    return answers
+    return answers, problems

@@ -3,7 +3,8 @@ at risk or in course-correct (or an explicit "no plan yet"); what to celebrate (
 whether it is a story that lived a strategic choice); what became of last time's
 commitments; new commitments on each side, with due dates; indicators agreed or changed.
 
-Nothing is written here: the answers are collected, then validated and written at once.
+Nothing is written here: the answers (from the flags, the questions, or both: `gather`)
+become a `RecordRequest`; the use case (`usecases/one_on_one.py`) checks and writes them.
 """
 
 from __future__ import annotations
@@ -15,11 +16,19 @@ from leadwork.cli.prompts import Prompter
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
+    from leadwork.cli.one_on_one_flags import Flags
     from leadwork.domain.joint_indicators import Agreement
     from leadwork.domain.one_on_one import Answers, IndicatorView, Prep
     from leadwork.model.indicators import Indicator
     from leadwork.model.one_on_one import Side
     from leadwork.model.strategy import Choice
+    from leadwork.store.journal import Journal
+    from leadwork.usecases.one_on_one import Prepared, RecordRequest
+
+MEETING_FLAGS = (
+    "--progress, --plan, --celebrate, --theirs, --mine, --done... (see `leadwork one-on-one "
+    "--help`), or --no-input; --prep shows the preparation and records nothing"
+)
 
 NO_PLAN = "-"
 OUTCOMES = ["done", "carried", "dropped"]
@@ -252,3 +261,57 @@ def complete(ask: Prompter, prep: Prep, answers: Answers) -> None:
         if view.plan_missing and view.indicator.id not in planned:
             answers.plans.append(PlanAnswer(view.indicator.id, ask_plan(ask, prep, view)))
     ask_follow_ups(ask, prep, answers, skip={f.number for f in answers.follow_ups})
+
+
+def gather(
+    journal: Journal, prepared: Prepared, flags: Flags, no_input: bool, allow_past_due: bool
+) -> RecordRequest | None:
+    """The answers as a request to record: from the flags (at a terminal, what they leave
+    out and the record needs is asked; everything wrong with them is said at once, before a
+    question), or the whole interview after the preparation. None: nothing to record."""
+    from dataclasses import replace
+
+    from rich.text import Text
+
+    from leadwork.cli import prompts
+    from leadwork.cli.one_on_one_flags import answers_from_flags
+    from leadwork.cli.options import show
+    from leadwork.cli.output import Asked, emit
+    from leadwork.domain.one_on_one import Answers, text_problem
+    from leadwork.render.terminal import VisibleConsole
+    from leadwork.usecases import one_on_one as usecase
+
+    prep = prepared.prep
+    console = VisibleConsole()
+    request = usecase.RecordRequest(
+        prep.person.id, Answers(), prep.date, allow_past_due=allow_past_due
+    )
+    interactive = prompts.may_ask(
+        no_input=no_input,
+        answered=flags.given(),
+        what=f"one-on-one {prep.person.id}",
+        flags=MEETING_FLAGS,
+    )
+    if flags.given() or no_input:
+        answers, problems = answers_from_flags(flags, prep)
+        problems += usecase.problems(prepared, replace(request, answers=answers))
+        if problems:
+            raise UsageProblem(problems=problems)
+        if interactive:
+            complete(Prompter(console, check_text=text_problem), prep, answers)
+        return replace(request, answers=answers)
+    emit("one-on-one", prepared, Asked(), journal)
+    ask = Prompter(console, check_text=text_problem)
+    ask.say("")
+    if not ask.confirm("Record the one-on-one now?", default=True):
+        show(Text("Nothing was written."))
+        return None
+    answers, agreements = interview(
+        ask,
+        prep,
+        list(prepared.choices),
+        list(prepared.indicators),
+        prepared.team,
+        usecase.servable(journal),
+    )
+    return replace(request, answers=answers, agreements=tuple(agreements))

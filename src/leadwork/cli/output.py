@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         dashboard,
         indicator,
         indicator_write,
+        one_on_one,
         reflect,
         report,
     )
@@ -262,6 +263,30 @@ def _indicator_changed(result: indicator_write.Changed, how: How) -> tuple[Any, 
     return (message, _lines_added(result.old, result.new))
 
 
+def _one_on_one_prep(result: one_on_one.Prepared, how: How) -> Any:
+    from leadwork.render.one_on_one import prep_json, prep_markdown, prep_renderable
+
+    if how.format == "json":
+        return prep_json(result.prep) + "\n"
+    if how.format == "markdown":
+        return prep_markdown(result.prep)
+    return prep_renderable(result.prep)
+
+
+def _one_on_one_due(result: one_on_one.Due, how: How) -> Any:
+    from leadwork.render.one_on_one import due_json, due_renderable
+
+    if how.format == "json":
+        return due_json(result.listed, result.people, result.today) + "\n"
+    return due_renderable(result.listed, result.people, result.today, result.next_up)
+
+
+def _one_on_one_recorded(result: one_on_one.Recorded, how: How) -> Any:
+    from leadwork.render.one_on_one import recorded_renderable
+
+    return recorded_renderable(result)
+
+
 _RENDERERS: dict[str, Renderer] = {
     "dashboard": _dashboard,
     "report": _report,
@@ -278,6 +303,9 @@ _RENDERERS: dict[str, Renderer] = {
     "conversation": _captured,
     "indicator add": _indicator_added,
     "indicator change": _indicator_changed,
+    "one-on-one": _one_on_one_prep,
+    "one-on-one due": _one_on_one_due,
+    "one-on-one recorded": _one_on_one_recorded,
 }
 
 # What a command says once it has written a file, and whether on stderr.

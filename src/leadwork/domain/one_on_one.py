@@ -12,7 +12,7 @@ story; for one without a reading, the reading.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import cast
 
@@ -23,6 +23,7 @@ from leadwork.domain.commitments import (
     carried_too_often,
     commitments_to_follow_up,
 )
+from leadwork.domain.id_safety import known_id
 from leadwork.domain.scoreboard import judge_indicator, plan_records
 from leadwork.domain.status import (
     AT_RISK,
@@ -106,7 +107,7 @@ class IndicatorView:
 
 @dataclass(frozen=True)
 class OpenCommitment:
-    number: int  # 1-based, as shown; `--done 2` refers to it
+    number: int  # 1-based, as shown; an outcome given names it by number
     by: Side
     text: str
     due: dt.date | None
@@ -508,7 +509,8 @@ def due_problem(due: dt.date, meeting: dt.date) -> str | None:
 
 
 def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
-    """What must still be answered before the meeting can be recorded."""
+    """What must still be answered before the meeting can be recorded (`given`: the answer
+    each one asks for, which the CLI names as a flag)."""
     problems = []
     planned = {p.indicator for p in answers.plans}
     for view in prep.indicators:
@@ -517,8 +519,8 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
                 Problem(
                     f"{view.indicator.id} is {view.latest.status}: what is the plan to get back on "
                     "track?",
-                    hint=f'give --plan {view.indicator.id}="..." or, if there is none '
-                    f"yet, --no-plan {view.indicator.id}",
+                    hint=f"give the plan for {view.indicator.id}, or say there is none yet",
+                    given="plan",
                 )
             )
     marked = {f.number for f in answers.follow_ups}
@@ -528,8 +530,8 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
         problems.append(
             Problem(
                 f"last time's commitments not yet marked done, carried or dropped: {listed}",
-                hint="give --done N, --carried N or --dropped N for each (N as numbered "
-                "in the preparation; `--done 1,2` marks several)",
+                hint="mark each done, carried or dropped by its number in the preparation "
+                "(1,2 marks several)",
             )
         )
     return problems
@@ -539,39 +541,69 @@ def _short(text: str, most: int = 50) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
+# The request field each side's new commitments come in (`Problem.given`).
+COMMITMENT_FIELD: dict[Side, str] = {"them": "theirs", "me": "mine"}
+
+
+def plan_field(plan: PlanAnswer) -> str:
+    """The request field a plan came in: a plan, or an explicit "no plan yet"."""
+    return "plan" if plan.plan is not None else "no_plan"
+
+
 def answer_problems(
-    prep: Prep, answers: Answers, choices: set[str], allow_past_due: bool
+    prep: Prep,
+    answers: Answers,
+    choices: Collection[str],
+    allow_past_due: bool,
+    indicators: Collection[str] | None = None,
 ) -> list[Problem]:
-    """Everything wrong with the answers, all at once (empty when they can be recorded)."""
+    """Everything wrong with the answers, all at once (empty when they can be recorded).
+    Each problem carries the answer it is about (`Problem.given`: the CLI names the flag).
+    `indicators`: the ids a plan may be for (None: not checked)."""
     problems: list[Problem] = []
 
-    def text(label: str, value: str | None) -> None:
+    def text(label: str, value: str | None, given: str) -> None:
         if value is not None:
             reason = text_problem(value)
             if reason:
-                problems.append(Problem(f"{label} cannot be recorded: {reason}"))
+                problems.append(Problem(f"{label} cannot be recorded: {reason}", given=given))
 
-    text("the progress", answers.progress)
-    text("what to celebrate", answers.celebrate)
-    text("the note", answers.note)
+    def known(value: str, kind: str, ids: Collection[str], where: str, given: str) -> bool:
+        try:
+            known_id(value, kind, ids, where, given)
+        except UsageProblem as error:
+            problems.extend(replace(p, given=p.given or given) for p in error.problems)
+            return False
+        return True
+
+    text("the progress", answers.progress, "progress")
+    text("what to celebrate", answers.celebrate, "celebrate")
+    text("the note", answers.note, "note")
     seen: set[str] = set()
     for plan in answers.plans:
+        given = plan_field(plan)
+        if indicators is not None and not known(
+            plan.indicator, "indicator", indicators, "indicators.toml", given
+        ):
+            continue
         if plan.indicator in seen:
-            problems.append(Problem(f"{plan.indicator} has two plans; give one"))
+            problems.append(Problem(f"{plan.indicator} has two plans; give one", given=given))
         seen.add(plan.indicator)
-        text(f"the plan for {plan.indicator}", plan.plan)
+        text(f"the plan for {plan.indicator}", plan.plan, given)
         if plan.plan is not None and not plan.plan.strip():
             problems.append(
                 Problem(
                     f"the plan for {plan.indicator} is empty",
-                    hint=f"write the plan, or say --no-plan {plan.indicator}",
+                    hint="write the plan, or say there is none yet",
+                    given=given,
                 )
             )
     if answers.story_who is not None and answers.story_choice is None:
         problems.append(
             Problem(
-                "--story-who says who a story is about; give the story too",
-                hint='give --celebrate "..." --story-choice CHOICE with --story-who',
+                "who a story is about needs the story too",
+                hint="give what is worth celebrating and the strategic choice it lived",
+                given="story_who",
             )
         )
     if answers.story_choice is not None:
@@ -579,37 +611,43 @@ def answer_problems(
             problems.append(
                 Problem(
                     "a story needs something to celebrate",
-                    hint='give --celebrate "..." with --story-choice',
+                    hint="give what is worth celebrating too",
+                    given="story_choice",
                 )
             )
-        if answers.story_choice not in choices:
-            problems.append(Problem(f"unknown strategic choice '{answers.story_choice}'"))
+        known(answers.story_choice, "strategic choice", choices, "strategy.toml", "story_choice")
     numbers = {c.number for c in prep.commitments}
     marked: set[int] = set()
     for follow in answers.follow_ups:
-        if follow.outcome not in OUTCOMES:
+        came_in = follow.outcome if follow.outcome in OUTCOMES else None  # its field
+        if came_in is None:
             problems.append(Problem(f"'{follow.outcome}' is not done, carried or dropped"))
         if follow.number not in numbers:
-            problems.append(_no_such_commitment(prep, follow.number))
+            problems.append(replace(_no_such_commitment(prep, follow.number), given=came_in))
         elif follow.number in marked:
-            problems.append(Problem(f"last time's commitment {follow.number} is marked twice"))
+            problems.append(
+                Problem(f"last time's commitment {follow.number} is marked twice", given=came_in)
+            )
         marked.add(follow.number)
         if follow.due is not None and not (allow_past_due or follow.past_ok):
             reason = due_problem(follow.due, prep.date)
             if reason:
-                problems.append(Problem(reason, hint=_PAST_HINT))
+                problems.append(Problem(reason, hint=PAST_HINT, given=came_in))
     for new in answers.commitments:
-        text("a commitment", new.text)
+        given = COMMITMENT_FIELD[new.by]
+        text("a commitment", new.text, given)
         if not new.text.strip():
-            problems.append(Problem("a commitment is empty"))
+            problems.append(Problem("a commitment is empty", given=given))
         if not (allow_past_due or new.past_ok):
             reason = due_problem(new.due, prep.date)
             if reason:
-                problems.append(Problem(f'"{_short(new.text)}": {reason}', hint=_PAST_HINT))
+                problems.append(
+                    Problem(f'"{_short(new.text)}": {reason}', hint=PAST_HINT, given=given)
+                )
     return problems
 
 
-_PAST_HINT = "give a date on or after the meeting, or --allow-past-due if you mean it"
+PAST_HINT = "give a date on or after the meeting, or allow a due date in the past if you mean it"
 
 
 def _no_such_commitment(prep: Prep, number: int) -> Problem:
@@ -623,7 +661,7 @@ def _no_such_commitment(prep: Prep, number: int) -> Problem:
 
 
 def followed_up(prep: Prep, answers: Answers) -> list[tuple[FollowUpAnswer, OpenCommitment]]:
-    """Each outcome given (`--done N`, ...), by number, with last time's commitment its
+    """Each outcome given (done, carried, dropped), by number, with last time's commitment its
     number names in the preparation's numbering (`open_commitments`); a number naming
     none is left out (`answer_problems` refuses it)."""
     by_number = {c.number: c for c in prep.commitments}
@@ -635,12 +673,16 @@ def followed_up(prep: Prep, answers: Answers) -> list[tuple[FollowUpAnswer, Open
 
 
 def build_meeting(
-    prep: Prep, answers: Answers, choices: set[str], allow_past_due: bool = False
+    prep: Prep,
+    answers: Answers,
+    choices: Collection[str],
+    allow_past_due: bool = False,
+    indicators: Collection[str] | None = None,
 ) -> OneOnOne:
-    """The one-on-one record, or a UsageProblem listing everything wrong with the answers."""
-    problems = missing_answers(prep, answers) + answer_problems(
-        prep, answers, choices, allow_past_due
-    )
+    """The one-on-one record, or a UsageProblem listing everything wrong with the answers
+    and everything still to answer."""
+    problems = missing_answers(prep, answers)
+    problems += answer_problems(prep, answers, choices, allow_past_due, indicators)
     if problems:
         raise UsageProblem(problems=problems)
     # A plan is recorded with the status of the latest reading: the one it answers.

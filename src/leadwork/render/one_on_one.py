@@ -18,8 +18,6 @@ from leadwork.domain.cadence import Cadence
 from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.one_on_one import (
-    Answers,
-    FollowUpAnswer,
     IndicatorView,
     OpenCommitment,
     Prep,
@@ -27,12 +25,11 @@ from leadwork.domain.one_on_one import (
 )
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
 from leadwork.domain.wording import first_name, plural, short_date
-from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 from leadwork.render.dashboard_parts import indicator_spark
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
-from leadwork.store.one_on_ones import Saved
+from leadwork.usecases.one_on_one import Recorded
 from leadwork.values import format_value
 from leadwork.weeks import SHOWN_WEEKS
 
@@ -479,33 +476,27 @@ def due_json(due: Sequence[Cadence], people: dict[str, Person], today: dt.date) 
 # ---- after recording ----------------------------------------------------------------------------
 
 
-def recorded_renderable(
-    saved: Saved,
-    meeting: OneOnOne,
-    answers: Answers,
-    first_name: str,
-    followed: Sequence[tuple[FollowUpAnswer, OpenCommitment]] = (),
-    kept: Sequence[IndicatorView] = (),
-) -> RenderableType:
-    """What recording wrote, and what it leaves open. `followed` are last time's
+def recorded_renderable(recorded: Recorded) -> RenderableType:
+    """What recording wrote, and what it leaves open. `recorded.followed` are last time's
     commitments given an outcome (`one_on_one.followed_up`): each is echoed with its text,
     so a wrong number shows at once ("carried 2: 'Newsletter for the night shift'").
-    `kept`: the indicators off track whose plan on record stands, said so."""
-    text = Text(f"Recorded {saved.meeting}", style="bold green")
+    `recorded.kept`: the indicators off track whose plan on record stands, said so."""
+    meeting, answers, first_name = recorded.meeting, recorded.answers, recorded.first_name
+    text = Text(f"Recorded {recorded.rel}", style="bold green")
 
     def line(words: str, style: str) -> None:
         text.append("\n" + words, style=style)
 
-    for follow, old in followed:
+    for follow, old in recorded.followed:
         line(f"{follow.outcome} {follow.number}: '{old.text}'", "")
-    for view in kept:
+    for view in recorded.kept:
         if view.plan is not None:
             said = short_date(view.plan.date, meeting.date)
             line(f"plan kept for {view.indicator.id} (from {said}): '{view.plan.text}'", "")
 
-    if saved.story is not None:
-        line(f"Added the story to {saved.story} ({answers.story_choice})", "green")
-    for agreement in saved.agreements:
+    if recorded.story is not None:
+        line(f"Added the story to {recorded.story} ({answers.story_choice})", "green")
+    for agreement in recorded.agreements:
         ind = agreement.indicator
         if agreement.change is None:
             line(f"Added indicator {ind.id} to indicators.toml", "green")

@@ -1,0 +1,246 @@
+"""`leadwork one-on-one`: prepare a one-on-one, list who is due, record one.
+
+`PrepRequest` -> `Prepared`: what to look at before the meeting (and what the interview
+asks from). `DueRequest` -> `Due`: who is due or overdue. `RecordRequest` -> `Recorded`:
+the answers, as data, whether they came as flags or from the interview, checked against
+the journal and the preparation, then written (the meeting, the story it celebrated, the
+indicators it agreed: all of them or none). A problem with a value the person gave names
+the request field it came in (`Problem.given`); the CLI names the flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, overload
+
+from leadwork.errors import Problem, UsageProblem
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from leadwork.domain.cadence import Cadence
+    from leadwork.domain.joint_indicators import Agreement
+    from leadwork.domain.one_on_one import (
+        Answers,
+        FollowUpAnswer,
+        IndicatorView,
+        OpenCommitment,
+        Prep,
+    )
+    from leadwork.model.indicators import Indicator
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.model.strategy import Choice
+    from leadwork.model.team import Person
+    from leadwork.store.journal import Journal
+
+
+@dataclass(frozen=True)
+class PrepRequest:
+    person: str  # PERSON: an id in team.toml
+    date: dt.date | None = None  # the meeting's day; default today
+    # Refuse now what cannot be recorded (a meeting after today, or before one already
+    # recorded), before any question is asked.
+    to_record: bool = False
+
+
+@dataclass(frozen=True)
+class DueRequest:
+    """Who is due or overdue for a one-on-one."""
+
+
+@dataclass(frozen=True)
+class RecordRequest:
+    person: str  # PERSON
+    answers: Answers  # from the flags or the interview: ids as text, story_who as typed
+    date: dt.date | None = None  # the meeting's day; default today
+    agreements: tuple[Agreement, ...] = ()  # indicators agreed or changed (the interview)
+    allow_past_due: bool = False  # due dates before the meeting's day are meant
+
+
+@dataclass(frozen=True)
+class Prepared:
+    prep: Prep
+    indicators: tuple[Indicator, ...]  # every indicator: what a plan may be for
+    team: Mapping[str, str]  # team id -> name: who a story may be about
+    choices: tuple[Choice, ...] = ()  # read to record: what a story may have lived
+
+    @property
+    def choice_ids(self) -> set[str]:
+        return {c.id for c in self.choices} | {"purpose"}
+
+
+@dataclass(frozen=True)
+class Due:
+    listed: tuple[Cadence, ...]  # due or overdue, most overdue first
+    people: dict[str, Person]
+    today: dt.date
+    next_up: Cadence | None  # the next one due, when no one is due yet
+
+
+@dataclass(frozen=True)
+class Recorded:
+    rel: str  # the one-on-one's file, relative to the journal
+    story: str | None  # the check-in the story was added to
+    meeting: OneOnOne
+    answers: Answers
+    agreements: tuple[Agreement, ...]
+    first_name: str
+    followed: tuple[tuple[FollowUpAnswer, OpenCommitment], ...]  # outcomes, by number
+    kept: tuple[IndicatorView, ...]  # off track, with a plan on record that stands
+    written: tuple[str, ...]  # every file written, relative to the journal (for a commit)
+
+
+@overload
+def run(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared: ...
+@overload
+def run(journal: Journal, request: DueRequest, today: dt.date) -> Due: ...
+@overload
+def run(journal: Journal, request: RecordRequest, today: dt.date) -> Recorded: ...
+def run(
+    journal: Journal, request: PrepRequest | DueRequest | RecordRequest, today: dt.date
+) -> Prepared | Due | Recorded:
+    if isinstance(request, PrepRequest):
+        return _prepare(journal, request, today)
+    if isinstance(request, DueRequest):
+        return _due(journal, today)
+    return _record(journal, request, today)
+
+
+def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared:
+    from leadwork.domain.id_safety import known_id
+    from leadwork.domain.one_on_one import prep_window, prepare
+    from leadwork.domain.timeline import standing_week
+    from leadwork.model.common import ME
+    from leadwork.store.dashboard import latest_checkin_week, reach_for_episodes
+    from leadwork.store.one_on_ones import later_meeting, recent_meetings
+    from leadwork.weeks import Week
+
+    if request.person == ME:
+        raise UsageProblem(
+            f"'{request.person}' is you: a one-on-one is with someone you lead",
+            hint="your own indicators and commitments are on `leadwork dashboard`; "
+            "give the id of a person in team.toml",
+            given="person",
+        )
+    people = {p.id: p for p in journal.team().people}
+    person_id = known_id(request.person, "person", people, "team.toml", "person")
+    day = request.date or today
+    config = journal.config()
+    indicators = journal.indicators().indicators
+    # The week it stands on, found as the dashboard finds it (however long ago), and the
+    # readings of the weeks judged from there.
+    meeting = min(day, today)
+    stand = standing_week(meeting, latest_checkin_week(journal, Week.of(meeting)))
+    weeks = prep_window(day, today, config.settings, indicators, stand)
+    checkins = journal.checkins(weeks)
+    since = reach_for_episodes(journal, stand, config.settings, indicators, checkins)
+    first = min([weeks[0], *([since] if since else [])])
+    meetings = recent_meetings(journal, person_id, people, until=day, since=first.monday)
+    prep = prepare(
+        person=people[person_id],
+        leader=config.leader,
+        date=day,
+        today=today,
+        indicators=indicators,
+        checkins=checkins,
+        meetings=meetings,
+        settings=config.settings,
+        stand=stand,
+        since=since,
+    )
+    team = {p.id: p.name for p in people.values()}
+    if not request.to_record:
+        return Prepared(prep, tuple(indicators), team)
+    if day > today:
+        raise UsageProblem(
+            f"the one-on-one is on {day}, after today ({today}): it can be prepared but "
+            "recorded only once it has happened",
+            given="date",
+        )
+    later = later_meeting(journal, person_id, people, day)
+    if later is not None:
+        raise UsageProblem(
+            f"a later one-on-one with {person_id} is already recorded ({later.rel}); "
+            "one-on-ones are recorded in order",
+            hint="edit that file by hand if this one belongs before it",
+        )
+    return Prepared(prep, tuple(indicators), team, tuple(journal.strategy().choices))
+
+
+def servable(journal: Journal) -> set[str]:
+    """The capability and choice ids an indicator agreed in the interview may serve."""
+    choices = {c.id for c in journal.strategy().choices}
+    return choices | {c.id for c in journal.capabilities().capabilities}
+
+
+def _due(journal: Journal, today: dt.date) -> Due:
+    import datetime as dt
+
+    from leadwork.domain.cadence import cadence
+    from leadwork.domain.one_on_one import due_people
+    from leadwork.store.one_on_ones import last_met
+
+    people = {p.id: p for p in journal.team().people}
+    met = last_met(journal, people)
+    listed = due_people(list(people.values()), met, today)
+    upcoming = [
+        cadence(p.id, p.cadence_days, met.get(p.id), today)
+        for p in people.values()
+        if p.cadence_days
+    ]
+    upcoming = sorted((c for c in upcoming if c.due_on), key=lambda c: c.due_on or dt.date.min)
+    return Due(tuple(listed), people, today, upcoming[0] if upcoming else None)
+
+
+def problems(prepared: Prepared, request: RecordRequest) -> list[Problem]:
+    """Everything wrong with the answers given, all at once (not what is still missing:
+    the interview may ask it): checked before a question is asked."""
+    return _checked(prepared, request)[1]
+
+
+def _checked(prepared: Prepared, request: RecordRequest) -> tuple[Answers, list[Problem]]:
+    """The answers with who a story is about as the journal keeps it (a team id or a
+    name), and every problem with them."""
+    from leadwork.domain.checkin import person_or_name
+    from leadwork.domain.one_on_one import answer_problems
+
+    answers = request.answers
+    found: list[Problem] = []
+    if answers.story_who is not None:
+        try:
+            answers = replace(answers, story_who=person_or_name(answers.story_who, prepared.team))
+        except ValueError as error:
+            found.append(Problem(f"{error}", given="story_who"))
+    ids = {i.id for i in prepared.indicators}
+    choices = prepared.choice_ids
+    found += answer_problems(prepared.prep, answers, choices, request.allow_past_due, ids)
+    return answers, found
+
+
+def _record(journal: Journal, request: RecordRequest, today: dt.date) -> Recorded:
+    from leadwork.domain.one_on_one import build_meeting, followed_up, missing_answers, story_from
+    from leadwork.store.one_on_ones import save_meeting
+
+    prepared = _prepare(journal, PrepRequest(request.person, request.date, True), today)
+    prep = prepared.prep
+    answers, wrong = _checked(prepared, request)
+    if wrong:
+        raise UsageProblem(problems=missing_answers(prep, answers) + wrong)
+    ids = {i.id for i in prepared.indicators}
+    meeting = build_meeting(prep, answers, prepared.choice_ids, request.allow_past_due, ids)
+    agreements = list(request.agreements)
+    saved = save_meeting(journal, meeting, prep.person.name, story_from(prep, answers), agreements)
+    planned = {p.indicator for p in answers.plans}
+    kept = [v for v in prep.indicators if v.plan_stands and v.indicator.id not in planned]
+    return Recorded(
+        rel=saved.meeting,
+        story=saved.story,
+        meeting=meeting,
+        answers=answers,
+        agreements=tuple(agreements),
+        first_name=prep.first_name,
+        followed=tuple(followed_up(prep, answers)),
+        kept=tuple(kept),
+        written=tuple(saved.written),
+    )
