@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         indicator_write,
         reflect,
         report,
+        review,
     )
     from leadwork.usecases import (
         map as map_,
@@ -223,6 +224,36 @@ def _indicator_changed(result: indicator_write.Changed, how: How) -> tuple[Any, 
     return (message, _lines_added(result.old, result.new))
 
 
+def _strategy_prep(result: review.StrategyPrepared, how: How) -> Any:
+    from leadwork.render.review import strategy_brief_json, strategy_brief_view
+
+    if how.format == "json":
+        return strategy_brief_json(result.brief) + "\n"
+    return strategy_brief_view(result.brief)
+
+
+def _capability_prep(result: review.CapabilitiesPrepared, how: How) -> Any:
+    from leadwork.render.review import capability_briefs_json, capability_briefs_view
+
+    if how.format == "json":
+        return capability_briefs_json(result.briefs) + "\n"
+    return capability_briefs_view(result.briefs)
+
+
+def _strategy_recorded(result: review.StrategyRecorded, how: How) -> str:
+    from leadwork.render.review import strategy_recorded
+
+    answered = len(result.review.answered)
+    return strategy_recorded(result.rel, answered, result.offered, result.next_by) + "\n"
+
+
+def _capability_recorded(result: review.CapabilityRecorded, how: How) -> str:
+    from leadwork.render.review import capability_recorded
+
+    level = result.review.level
+    return capability_recorded(result.rel, result.marked, result.old_level, level) + "\n"
+
+
 _RENDERERS: dict[str, Renderer] = {
     "dashboard": _dashboard,
     "report": _report,
@@ -238,6 +269,10 @@ _RENDERERS: dict[str, Renderer] = {
     "conversation": _captured,
     "indicator add": _indicator_added,
     "indicator change": _indicator_changed,
+    "review strategy --prep": _strategy_prep,
+    "review capability --prep": _capability_prep,
+    "review strategy": _strategy_recorded,
+    "review capability": _capability_recorded,
 }
 
 # What a command says once it has written a file, and whether on stderr.
