@@ -415,7 +415,8 @@ def test_a_refused_edit_takes_the_review_file_back(example_journal, run):
         (
             ["coaching-supervisors", "--step", "4"],
             2,
-            "error: --step-done: 'coaching-supervisors' has no step 4: its steps are numbered 1 to 3",
+            "error: --step-done: 'coaching-supervisors' has no step 4: "
+            "its steps are numbered 1 to 3",
         ),
         (["coaching-supervisors", "--step", "two"], 2, "error: 'two' is not a step number"),
         (
