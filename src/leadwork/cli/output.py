@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         commitments,
         dashboard,
         indicator,
+        indicator_import,
         indicator_write,
         reflect,
         report,
@@ -224,6 +225,13 @@ def _indicator_changed(result: indicator_write.Changed, how: How) -> tuple[Any, 
     return (message, _lines_added(result.old, result.new))
 
 
+def _indicator_imported(result: indicator_import.Imported, how: How) -> str:
+    from leadwork.render.readings import import_lines, import_summary
+
+    summary = import_summary(result.planned, result.changed_weeks, dry_run=result.dry_run)
+    return "\n".join([summary, *import_lines(result.planned)]) + "\n"
+
+
 def _strategy_prep(result: review.StrategyPrepared, how: How) -> Any:
     from leadwork.render.review import strategy_brief_json, strategy_brief_view
 
@@ -269,6 +277,7 @@ _RENDERERS: dict[str, Renderer] = {
     "conversation": _captured,
     "indicator add": _indicator_added,
     "indicator change": _indicator_changed,
+    "indicator import": _indicator_imported,
     "review strategy --prep": _strategy_prep,
     "review capability --prep": _capability_prep,
     "review strategy": _strategy_recorded,
