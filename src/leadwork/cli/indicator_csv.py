@@ -1,8 +1,8 @@
 """`leadwork indicator export` and `leadwork indicator import FILE`: readings out and in as
 CSV (or JSON, out), for a spreadsheet or another system. Registered on the `indicator`
-sub-app in `cli/indicator.py`; an import is `usecases/indicator_import.py` (the rows
-checked in `domain/readings_csv.py`, written through `store/checkins.save_weeks`, all or
-nothing, comments kept)."""
+sub-app in `cli/indicator.py`; an export is `usecases/indicator_export.py`, an import
+`usecases/indicator_import.py` (the rows checked in `domain/readings_csv.py`, written
+through `store/checkins.save_weeks`, all or nothing, comments kept)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 
@@ -68,12 +67,10 @@ def export(
     The status is the reading's, judged against the thresholds in effect in its week, as
     the dashboard judges it. `leadwork indicator import` reads the CSV back.
     """
-    from leadwork.cli.boundary import vouch
     from leadwork.cli.options import parse_begun_week, parse_week
-    from leadwork.domain.readings_csv import export_rows
+    from leadwork.cli.output import Asked, emit
     from leadwork.errors import UsageProblem
-    from leadwork.render.readings import readings_csv, readings_json
-    from leadwork.store.atomic import write_output
+    from leadwork.usecases import indicator_export as usecase
     from leadwork.weeks import Week
 
     last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
@@ -83,16 +80,8 @@ def export(
             f"--from {first} is after --to {last}", hint="the range runs from --from to --to"
         )
     journal = session(ctx).journal()
-    indicators = journal.indicators().indicators
-    weeks = [w for w in journal.checkin_weeks() if (first is None or w >= first) and w <= last]
-    rows = export_rows(indicators, journal.checkins(weeks), first, last)
-    vouch(journal, today())
-    text = (readings_csv if format is ExportFormat.csv else readings_json)(rows)
-    if output is None:
-        echo(text, nl=False)
-        return
-    write_output(output, text, journal.root, example=f"readings.{format.value}")
-    echo(f"Wrote {len(rows)} reading{'s' * (len(rows) != 1)} to {output}.", err=True)
+    result = usecase.run(journal, usecase.ExportRequest(first, last), today())
+    emit("indicator export", result, Asked(format.value, output), journal)
 
 
 def import_(

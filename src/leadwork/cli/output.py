@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         commitments,
         dashboard,
         indicator,
+        indicator_export,
         indicator_import,
         indicator_write,
         reflect,
@@ -80,7 +81,8 @@ def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
         from leadwork.store.atomic import write_output
 
         suffix = {"text": "txt", "markdown": "md"}.get(asked.format, asked.format)
-        write_output(asked.output, shown, journal.root, example=f"{command}.{suffix}")
+        example = f"{_EXAMPLE_NAMES.get(command, command)}.{suffix}"
+        write_output(asked.output, shown, journal.root, example=example)
         message, err = _WROTE[command](result, asked)
         echo(message, err=err)
     else:
@@ -225,6 +227,12 @@ def _indicator_changed(result: indicator_write.Changed, how: How) -> tuple[Any, 
     return (message, _lines_added(result.old, result.new))
 
 
+def _indicator_export(result: indicator_export.Exported, how: How) -> str:
+    from leadwork.render.readings import readings_csv, readings_json
+
+    return (readings_json if how.format == "json" else readings_csv)(result.rows)
+
+
 def _indicator_imported(result: indicator_import.Imported, how: How) -> str:
     from leadwork.render.readings import import_lines, import_summary
 
@@ -277,6 +285,7 @@ _RENDERERS: dict[str, Renderer] = {
     "conversation": _captured,
     "indicator add": _indicator_added,
     "indicator change": _indicator_changed,
+    "indicator export": _indicator_export,
     "indicator import": _indicator_imported,
     "review strategy --prep": _strategy_prep,
     "review capability --prep": _capability_prep,
@@ -291,4 +300,12 @@ _WROTE: dict[str, Callable[[Any, Asked], tuple[str, bool]]] = {
         False,
     ),
     "report": lambda r, a: (f"Wrote the report for {r.first} to {r.last} to {a.output}.", True),
+    "indicator export": lambda r, a: (
+        f"Wrote {len(r.rows)} reading{'s' * (len(r.rows) != 1)} to {a.output}.",
+        True,
+    ),
 }
+
+# A file name to suggest for `--output` when the one given is refused, when the
+# command's name is not one ("dashboard.html"): "readings.csv".
+_EXAMPLE_NAMES = {"indicator export": "readings"}

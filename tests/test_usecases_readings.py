@@ -1,6 +1,7 @@
-"""`usecases/indicator_import.py` called directly: a CSV file's readings into the weeks'
-check-ins, from a request and a date (tests/test_usecases.py's way, for `indicator
-import`): what it wrote, week by week; a refused file or a dry run writes nothing."""
+"""`usecases/indicator_import.py` and `indicator_export.py` called directly, from a
+request and a date (tests/test_usecases.py's way, for `indicator import|export`): what an
+import wrote, week by week; a refused file or a dry run writes nothing; an export's rows
+read back change nothing."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from leadwork.errors import ProblemsFound
 from leadwork.store.journal import Journal
-from leadwork.usecases import indicator_import
+from leadwork.usecases import indicator_export, indicator_import
 from leadwork.usecases.indicator_import import ImportRequest, WeekImport
 from leadwork.weeks import Week
 
@@ -79,3 +80,23 @@ def test_text_read_by_the_cli_is_named_as_its_file(tmp_path: Path):
         indicator_import.run(Journal(root, cache=None), request, TODAY)
     assert raised.value.problems[0].file == Path("<stdin>")
     assert "has not started yet" in raised.value.problems[0].message
+
+
+def test_an_export_is_the_range_asked_for_and_imports_back_unchanged(tmp_path: Path):
+    from leadwork.render.readings import readings_csv
+
+    root, file = journal_with_file(tmp_path)
+    request = indicator_export.ExportRequest(Week(2026, 47), Week(2026, 48))
+    exported = indicator_export.run(Journal(root, cache=None), request, TODAY)
+    assert {row.week for row in exported.rows} == {Week(2026, 47), Week(2026, 48)}
+    assert exported.doubtful == ()
+    everything = indicator_export.run(
+        Journal(root, cache=None), indicator_export.ExportRequest(None, Week(2026, 48)), TODAY
+    )
+    assert len(everything.rows) > len(exported.rows)
+    before = tree_hash(root)
+    back = ImportRequest(file, readings_csv(exported.rows))
+    result = indicator_import.run(Journal(root, cache=None), back, TODAY)
+    assert result.written == () and result.changed_weeks == 0
+    assert sum(w.unchanged for w in result.weeks) == len(exported.rows)
+    assert tree_hash(root) == before
