@@ -410,18 +410,19 @@ def test_a_refused_edit_takes_the_review_file_back(example_journal, run):
         (
             ["coaching-supervisors", "--step", "1"],
             2,
-            "error: step 1 of 'coaching-supervisors' is already done (2026-06-05)",
+            "error: --step-done: step 1 of 'coaching-supervisors' is already done (2026-06-05)",
         ),
         (
             ["coaching-supervisors", "--step", "4"],
             2,
-            "error: 'coaching-supervisors' has no step 4: its steps are numbered 1 to 3",
+            "error: --step-done: 'coaching-supervisors' has no step 4: "
+            "its steps are numbered 1 to 3",
         ),
         (["coaching-supervisors", "--step", "two"], 2, "error: 'two' is not a step number"),
         (
             ["coaching-supervisor"],
             2,
-            "error: there is no capability 'coaching-supervisor' in capabilities.toml\n"
+            "error: ID: there is no capability 'coaching-supervisor' in capabilities.toml\n"
             "  = hint: did you mean 'coaching-supervisors'?",
         ),
         (["--level", "3"], 2, "error: --level needs a capability ID"),
@@ -434,7 +435,7 @@ def test_a_refused_edit_takes_the_review_file_back(example_journal, run):
         (
             ["coaching-supervisors", "--level", "3"],
             2,
-            "error: the level changes from 2 to 3: say why with --reason",
+            "error: --reason: the level changes from 2 to 3: say why",
         ),
         (
             ["coaching-supervisors", "--inside", "Marcus said it works"],
@@ -443,7 +444,11 @@ def test_a_refused_edit_takes_the_review_file_back(example_journal, run):
         ),
         (["coaching-supervisors", "--outside", ": no one"], 2, "is not WHO: WHAT THEY SAID"),
         (["coaching-supervisors", "--level", "9"], 2, "invalid value for '--level'"),
-        (["coaching-supervisors", "--date", "2027-01-01"], 2, "is after today (2026-11-27)"),
+        (
+            ["coaching-supervisors", "--date", "2027-01-01"],
+            2,
+            "--date: 2027-01-01 is after today (2026-11-27)",
+        ),
     ],
 )
 def test_bad_flags_write_nothing(example_journal, run, args, code, message):
@@ -517,7 +522,7 @@ def test_no_terminal_and_a_changed_level_needs_its_reason_as_a_flag(example_jour
         "review", "capability", "coaching-supervisors", "--level", "3", journal=example_journal
     )
     assert result.exit_code == 2, result
-    assert "the level changes from 2 to 3: say why with --reason" in result.stderr
+    assert "--reason: the level changes from 2 to 3: say why" in result.stderr
     assert tree_hash(example_journal) == before
 
 

@@ -232,10 +232,13 @@ def test_a_wrong_answer_is_asked_again(example_journal, run, terminal):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--signal", "4"], "error: there is no signal 4: the signals are numbered 1 to 3"),
+        (
+            ["--signal", "4"],
+            "error: --signal: there is no signal 4: the signals are numbered 1 to 3",
+        ),
         (["--signal", "two"], "error: 'two' is not a signal number"),
         (["--date", "2026-11-31"], "error: --date '2026-11-31' is not a date"),
-        (["--date", "2026-11-28"], "error: --date 2026-11-28 is after today (2026-11-27)"),
+        (["--date", "2026-11-28"], "error: --date: 2026-11-28 is after today (2026-11-27)"),
         (["--format", "xml"], "invalid value for '--format'"),
     ],
 )

@@ -1,7 +1,8 @@
 """`leadwork indicator export` and `leadwork indicator import FILE`: readings out and in as
 CSV (or JSON, out), for a spreadsheet or another system. Registered on the `indicator`
-sub-app in `cli/indicator.py`; the rows are read and checked in `domain/readings_csv.py`,
-written through `store/checkins.save_weeks` (all or nothing, comments kept)."""
+sub-app in `cli/indicator.py`; an export is `usecases/indicator_export.py`, an import
+`usecases/indicator_import.py` (the rows checked in `domain/readings_csv.py`, written
+through `store/checkins.save_weeks`, all or nothing, comments kept)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 
@@ -67,12 +67,10 @@ def export(
     The status is the reading's, judged against the thresholds in effect in its week, as
     the dashboard judges it. `leadwork indicator import` reads the CSV back.
     """
-    from leadwork.cli.boundary import vouch
     from leadwork.cli.options import parse_begun_week, parse_week
-    from leadwork.domain.readings_csv import export_rows
+    from leadwork.cli.output import Asked, emit
     from leadwork.errors import UsageProblem
-    from leadwork.render.readings import readings_csv, readings_json
-    from leadwork.store.atomic import write_output
+    from leadwork.usecases import indicator_export as usecase
     from leadwork.weeks import Week
 
     last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
@@ -82,16 +80,8 @@ def export(
             f"--from {first} is after --to {last}", hint="the range runs from --from to --to"
         )
     journal = session(ctx).journal()
-    indicators = journal.indicators().indicators
-    weeks = [w for w in journal.checkin_weeks() if (first is None or w >= first) and w <= last]
-    rows = export_rows(indicators, journal.checkins(weeks), first, last)
-    vouch(journal, today())
-    text = (readings_csv if format is ExportFormat.csv else readings_json)(rows)
-    if output is None:
-        echo(text, nl=False)
-        return
-    write_output(output, text, journal.root, example=f"readings.{format.value}")
-    echo(f"Wrote {len(rows)} reading{'s' * (len(rows) != 1)} to {output}.", err=True)
+    result = usecase.run(journal, usecase.ExportRequest(first, last), today())
+    emit("indicator export", result, Asked(format.value, output), journal)
 
 
 def import_(
@@ -124,36 +114,20 @@ def import_(
     that differs from the one already there (unless --replace). Accepts a byte-order
     mark, `;` or tab separators, and decimal commas when every decimal is written so.
     """
-    from leadwork.domain.checkin import Answers, merge
-    from leadwork.domain.readings_csv import parse_readings, plan_import, readings_by_week
-    from leadwork.render.readings import import_lines, import_summary
-    from leadwork.store.checkins import save_weeks
-    from leadwork.store.document import read_text
+    from leadwork.cli.output import Asked, emit
+    from leadwork.usecases import indicator_import as usecase
 
-    journal = session(ctx).journal()
-    indicators = journal.indicators().indicators
+    text = None
     if str(file) == "-":
         import sys
 
         file, text = Path("<stdin>"), sys.stdin.read()
-    else:
-        text = read_text(file)
-    parsed = parse_readings(text, file, indicators, today())
-    current = journal.checkins(sorted({r.week for r in parsed.rows}))
-    planned = plan_import(parsed, current, file, replace=replace)
-    by_week = readings_by_week(planned, indicators)
-    summary = import_summary(planned, len(by_week), dry_run=dry_run)
-    if dry_run or not by_week:
-        echo("\n".join([summary, *import_lines(planned)]))
-        return
-    builds = {
-        week: (lambda now, w=week, r=readings: merge(w, now, None, Answers(readings=r)))
-        for week, readings in by_week.items()
-    }
-    saved = save_weeks(journal, builds)
-    echo("\n".join([summary, *import_lines(planned)]))
-    if commit:
+    journal = session(ctx).journal()
+    request = usecase.ImportRequest(file, text, dry_run=dry_run, replace=replace)
+    result = usecase.run(journal, request, today())
+    emit("indicator import", result, Asked(), journal)
+    if commit and result.written:
         from leadwork.cli.git import commit_and_say
 
-        written = [rel for s in saved for rel in s.written]
-        commit_and_say(journal, written, f"indicator import {file.name}", "the readings")
+        message = f"indicator import {file.name}"
+        commit_and_say(journal, result.written, message, "the readings")

@@ -32,10 +32,13 @@ if TYPE_CHECKING:
         commitments,
         dashboard,
         indicator,
+        indicator_export,
+        indicator_import,
         indicator_write,
         one_on_one,
         reflect,
         report,
+        review,
     )
     from leadwork.usecases import (
         map as map_,
@@ -82,7 +85,8 @@ def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
         from leadwork.store.atomic import write_output
 
         suffix = {"text": "txt", "markdown": "md"}.get(asked.format, asked.format)
-        write_output(asked.output, shown, journal.root, example=f"{command}.{suffix}")
+        example = f"{_EXAMPLE_NAMES.get(command, command)}.{suffix}"
+        write_output(asked.output, shown, journal.root, example=example)
         message, err = _WROTE[command](result, asked)
         echo(message, err=err)
     else:
@@ -287,6 +291,49 @@ def _one_on_one_recorded(result: one_on_one.Recorded, how: How) -> Any:
     return recorded_renderable(result)
 
 
+def _indicator_export(result: indicator_export.Exported, how: How) -> str:
+    from leadwork.render.readings import readings_csv, readings_json
+
+    return (readings_json if how.format == "json" else readings_csv)(result.rows)
+
+
+def _indicator_imported(result: indicator_import.Imported, how: How) -> str:
+    from leadwork.render.readings import import_lines, import_summary
+
+    summary = import_summary(result.planned, result.changed_weeks, dry_run=result.dry_run)
+    return "\n".join([summary, *import_lines(result.planned)]) + "\n"
+
+
+def _strategy_prep(result: review.StrategyPrepared, how: How) -> Any:
+    from leadwork.render.review import strategy_brief_json, strategy_brief_view
+
+    if how.format == "json":
+        return strategy_brief_json(result.brief) + "\n"
+    return strategy_brief_view(result.brief)
+
+
+def _capability_prep(result: review.CapabilitiesPrepared, how: How) -> Any:
+    from leadwork.render.review import capability_briefs_json, capability_briefs_view
+
+    if how.format == "json":
+        return capability_briefs_json(result.briefs) + "\n"
+    return capability_briefs_view(result.briefs)
+
+
+def _strategy_recorded(result: review.StrategyRecorded, how: How) -> str:
+    from leadwork.render.review import strategy_recorded
+
+    answered = len(result.review.answered)
+    return strategy_recorded(result.rel, answered, result.offered, result.next_by) + "\n"
+
+
+def _capability_recorded(result: review.CapabilityRecorded, how: How) -> str:
+    from leadwork.render.review import capability_recorded
+
+    level = result.review.level
+    return capability_recorded(result.rel, result.marked, result.old_level, level) + "\n"
+
+
 _RENDERERS: dict[str, Renderer] = {
     "dashboard": _dashboard,
     "report": _report,
@@ -306,6 +353,12 @@ _RENDERERS: dict[str, Renderer] = {
     "one-on-one": _one_on_one_prep,
     "one-on-one due": _one_on_one_due,
     "one-on-one recorded": _one_on_one_recorded,
+    "indicator export": _indicator_export,
+    "indicator import": _indicator_imported,
+    "review strategy --prep": _strategy_prep,
+    "review capability --prep": _capability_prep,
+    "review strategy": _strategy_recorded,
+    "review capability": _capability_recorded,
 }
 
 # What a command says once it has written a file, and whether on stderr.
@@ -315,4 +368,12 @@ _WROTE: dict[str, Callable[[Any, Asked], tuple[str, bool]]] = {
         False,
     ),
     "report": lambda r, a: (f"Wrote the report for {r.first} to {r.last} to {a.output}.", True),
+    "indicator export": lambda r, a: (
+        f"Wrote {len(r.rows)} reading{'s' * (len(r.rows) != 1)} to {a.output}.",
+        True,
+    ),
 }
+
+# A file name to suggest for `--output` when the one given is refused, when the
+# command's name is not one ("dashboard.html"): "readings.csv".
+_EXAMPLE_NAMES = {"indicator export": "readings"}

@@ -3,15 +3,17 @@
 Each command shows what the review should look at, then asks at a terminal only what its
 flags did not already say; `--no-input` never asks. Without a terminal the flags are
 recorded, and with none it refuses: the rule of every interview (`cli/prompts.may_ask`).
-Every answer and flag is checked before anything is written.
+The flags and the answers make a request; `usecases/review.py` checks it (the flags
+before anything is asked) and records it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -20,16 +22,24 @@ from leadwork.cli.command import LeadworkCommand
 from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_and_say, commit_option
 from leadwork.cli.options import joined, parse_date, parse_numbers
+from leadwork.cli.output import Asked, emit
 from leadwork.cli.prompts import may_ask
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.cli.prompts import Prompter
-    from leadwork.domain.review import CapabilityBrief, NumberedStep
+    from leadwork.domain.review import CapabilityBrief, StrategyBrief
     from leadwork.store.journal import Journal
+    from leadwork.usecases.review import (
+        CapabilitiesPrepared,
+        CapabilityRequest,
+        Said,
+        StrategyRequest,
+    )
 
 T = TypeVar("T")
+R = TypeVar("R", "StrategyRequest", "CapabilityRequest")
 
 app = typer.Typer(
     help="Record a strategy review, or a capability review (one file each in reviews/).",
@@ -108,41 +118,19 @@ def _required(answer: str) -> str:
     return answer
 
 
-def _names(values: list[str]) -> list[str]:
+def _names(values: list[str]) -> tuple[str, ...]:
     """ "marcus, priya" and repeated flags alike: one name each, blanks dropped."""
-    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
 
 
-def _numbers(values: list[str], what: str, every: int | None = None) -> list[int]:
+def _numbers(values: list[str], what: str, every: int | None = None) -> tuple[int, ...]:
     """ "1,3", "1 3" or repeated flags; "all" means 1..every when `every` is given."""
-    return [number for number, _ in parse_numbers(values, what, every=every)]
+    return tuple(number for number, _ in parse_numbers(values, what, every=every))
 
 
 def _day(text: str | None, now: dt.date) -> dt.date:
-    day = parse_date(text, "--date", now)
-    if day > now:
-        raise UsageProblem(
-            f"--date {day} is after today ({now})", hint="record a review once it has happened"
-        )
-    return day
-
-
-def _model(build: Callable[[], T]) -> T:
-    """Build a model from answers; pydantic's refusal becomes a UsageProblem."""
-    from pydantic import ValidationError
-
-    try:
-        return build()
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise UsageProblem(f"{where}: {first['msg'].lower()}") from None
-
-
-def _show(renderable: Any) -> None:
-    from leadwork.cli.options import show
-
-    show(renderable)
+    """--date as a day (today when not given); whether it has come is the use case's."""
+    return parse_date(text, "--date", now)
 
 
 # ---- leadwork review strategy ------------------------------------------------------------------
@@ -198,94 +186,77 @@ def strategy(
     strategic choices with no story lately. Then it asks who took part, which signals the
     review answered, and what changed. strategy.toml is never rewritten.
     """
-    from leadwork.domain.review import choose_signals
-    from leadwork.model.review import StrategyReview
-    from leadwork.render.review import strategy_brief_json, strategy_brief_view, strategy_recorded
-    from leadwork.store.reviews import (
-        STRATEGY_SUBJECT,
-        gather_strategy_brief,
-        record_strategy_review,
-        refuse_if_recorded,
-        review_rel,
-    )
+    from leadwork.usecases import review
 
-    journal = session(ctx).journal()
-    now = today()
+    journal, now = session(ctx).journal(), today()
     day = _day(date, now)
-    brief = gather_strategy_brief(journal, now)
-    offered = brief.signals
-    chosen = choose_signals(offered, _numbers(signal, "signal", len(offered))) if signal else None
+    prepared = review.run(journal, review.StrategyPrep(), now)
     if prep or show_only:
-        if format is BriefFormat.json:
-            echo(strategy_brief_json(brief))
-        else:
-            _show(strategy_brief_view(brief))
+        emit("review strategy --prep", prepared, Asked(format.value), journal)
         return
-    refuse_if_recorded(journal, review_rel(day, STRATEGY_SUBJECT))
-
-    names = _names(participant or [])
-    others = [s.strip() for s in other_signal or [] if s.strip()]
+    request = review.StrategyRequest(
+        day,
+        participant=_names(participant or []),
+        signal=_numbers(signal or [], "signal", len(prepared.brief.signals)),
+        other_signal=tuple(other_signal or ()),
+        changes=changes,
+    )
+    review.check(journal, request, now)
     answered = bool(participant or signal or other_signal or changes is not None)
     if may_ask(no_input=no_input, answered=answered, what="review strategy", flags=STRATEGY_FLAGS):
-        _show(strategy_brief_view(brief))
-        echo()
-        prompter = _prompter()
-        if not participant:
-            names = ask(
-                prompter, "Who took part? (team ids or names, separated by commas)", _names_of
-            )
-        if chosen is None and offered:
-            chosen = ask(
-                prompter,
-                "Which signals did it answer? (numbers like 1,3; 'all'; blank for none)",
-                lambda a: choose_signals(offered, _numbers([a], "signal", len(offered))),
-            )
-        if not other_signal:
-            other = ask(
-                prompter, "Any other signal it answered, not in the check-ins? (blank: none)", _text
-            )
-            others = [other] if other else []
-        if changes is None:
-            changes = ask(prompter, "What changed? (blank: nothing)", _text) or None
-
-    names = _people(names, journal)
-    review = _model(
-        lambda: StrategyReview(
-            kind="strategy",
-            date=day,
-            participants=names,
-            signals=others,
-            changes=changes or None,
-            answered=[s.answered() for s in chosen or []],
-        )
-    )
-    rel = record_strategy_review(journal, review)
-    next_by = day + dt.timedelta(weeks=brief.review_every_weeks)
-    echo(strategy_recorded(rel, len(review.answered), len(offered), next_by))
+        emit("review strategy --prep", prepared, Asked(), journal)
+        request = _strategy_interview(journal, prepared.brief, request, now, signal is not None)
+    result = review.run(journal, request, now)
+    emit("review strategy", result, Asked(), journal)
     if commit:
-        commit_and_say(journal, [rel], f"review strategy {day}", "the review")
+        commit_and_say(journal, result.written, f"review strategy {day}", "the review")
 
 
-def _people(names: list[str], journal: Journal) -> list[str]:
-    """Each participant as a team id when it names a team member (the rule of `--who`:
-    `domain.checkin.person_or_name`), else as written."""
-    from leadwork.domain.checkin import person_or_name
+def _strategy_interview(
+    journal: Journal, brief: StrategyBrief, request: StrategyRequest, now: dt.date, signals: bool
+) -> StrategyRequest:
+    """Ask what the flags did not say (`signals`: --signal was given); every answer is
+    checked as it is given."""
+    echo()
+    prompter = _prompter()
+    if not request.participant:
+        request = ask(
+            prompter,
+            "Who took part? (team ids or names, separated by commas)",
+            lambda a: _checked(journal, replace(request, participant=_names([a])), now),
+        )
+    offered = len(brief.signals)
+    if not signals and offered:
+        request = ask(
+            prompter,
+            "Which signals did it answer? (numbers like 1,3; 'all'; blank for none)",
+            lambda a: _checked(
+                journal, replace(request, signal=_numbers([a], "signal", offered)), now
+            ),
+        )
+    if not request.other_signal:
+        question = "Any other signal it answered, not in the check-ins? (blank: none)"
+        other = ask(prompter, question, _text)
+        request = replace(request, other_signal=(other,) if other else ())
+    if request.changes is None:
+        request = replace(request, changes=ask(prompter, "What changed? (blank: nothing)", _text))
+    return request
 
-    team = {p.id: p.name for p in journal.team().people}
-    try:
-        return [person_or_name(name, team) for name in names]
-    except ValueError as error:
-        raise UsageProblem(f"--participant: {error}") from None
 
+def _checked(journal: Journal, request: R, now: dt.date) -> R:
+    """The request as it stands, once the use case has checked it."""
+    from leadwork.usecases import review
 
-def _names_of(answer: str) -> list[str]:
-    return _names([answer])
+    review.check(journal, request, now)
+    return request
 
 
 # ---- leadwork review capability ----------------------------------------------------------------
 
 
-def _feedback(values: list[str], side: str) -> list[dict[str, str]]:
+def _feedback(values: list[str], side: str) -> tuple[Said, ...]:
+    from leadwork.usecases.review import Said
+
     found = []
     for value in values:
         who, colon, said = value.partition(":")
@@ -294,8 +265,8 @@ def _feedback(values: list[str], side: str) -> list[dict[str, str]]:
                 f"--{side} '{value}' is not WHO: WHAT THEY SAID",
                 hint=f'like --{side} "Dale Jensen, Prairie: your dates held once you gave them"',
             )
-        found.append({"who": who.strip(), "side": side, "text": said.strip()})
-    return found
+        found.append(Said(who.strip(), side, said.strip()))
+    return tuple(found)
 
 
 def _side(answer: str) -> str:
@@ -383,14 +354,43 @@ def capability(
     changing only those lines), the level you re-assess it at and why (the level in
     capabilities.toml follows), and what stakeholders inside and outside said about it.
     """
-    from leadwork.render.review import capability_briefs_json, capability_briefs_view
-    from leadwork.store.reviews import gather_capability_briefs
+    from leadwork.usecases import review
 
     step = joined(step_done, old_step)
     prep = prep or show_only
-    journal = session(ctx).journal()
-    now = today()
+    journal, now = session(ctx).journal(), today()
     day = _day(date, now)
+    if capability_id is None:
+        _needs_an_id(step, level, reason, inside, outside, no_input and not prep)
+    prepared = review.run(journal, review.CapabilityPrep(capability_id, day), now)
+    if prep:
+        emit("review capability --prep", prepared, Asked(format.value), journal)
+    elif not prepared.briefs:
+        echo("capabilities.toml has no capabilities to review yet.")
+    elif capability_id is None:
+        _walk(journal, prepared, day, now, commit)
+    else:
+        feedback = _feedback(inside or [], "inside") + _feedback(outside or [], "outside")
+        request = review.CapabilityRequest(
+            capability_id, day, _numbers(step or [], "step"), level, reason, feedback
+        )
+        review.check(journal, request, now)
+        answered = bool(step or level is not None or reason or inside or outside)
+        flags = CAPABILITY_FLAGS
+        if may_ask(no_input=no_input, answered=answered, what="review capability", flags=flags):
+            request = _capability_interview(journal, prepared.briefs[0], request, now, True)
+        _record(journal, request, now, commit)
+
+
+def _needs_an_id(
+    step: list[str] | None,
+    level: int | None,
+    reason: str | None,
+    inside: list[str] | None,
+    outside: list[str] | None,
+    no_input: bool,
+) -> None:
+    """The flags that answer one capability's questions say nothing without its ID."""
     flags = {
         "--step-done": step,
         "--level": level,
@@ -398,167 +398,97 @@ def capability(
         "--inside": inside,
         "--outside": outside,
     }
-    if capability_id is None:
-        given = [name for name, value in flags.items() if value]
-        if given:
-            raise UsageProblem(
-                f"{', '.join(given)} need{'s' * (len(given) == 1)} a capability ID",
-                hint="like `leadwork review capability quality-at-scale --step-done 3`",
-            )
-        if no_input and not prep:
-            raise UsageProblem(
-                "--no-input needs a capability ID: there is nothing to ask for",
-                hint="like `leadwork review capability quality-at-scale --no-input --level 3`",
-            )
-    else:
-        _known_capability(journal, capability_id)
-
-    briefs = gather_capability_briefs(journal, now, capability_id)
-    if prep:
-        if format is BriefFormat.json:
-            echo(capability_briefs_json(briefs))
-        else:
-            _show(capability_briefs_view(briefs))
-        return
-    if not briefs:
-        echo("capabilities.toml has no capabilities to review yet.")
-        return
-    if capability_id is not None:
-        _review_one(
-            journal, briefs[0], day, no_input, step, level, reason, inside, outside, commit=commit
+    given = [name for name, value in flags.items() if value]
+    if given:
+        raise UsageProblem(
+            f"{', '.join(given)} need{'s' * (len(given) == 1)} a capability ID",
+            hint="like `leadwork review capability quality-at-scale --step-done 3`",
         )
-        return
+    if no_input:
+        raise UsageProblem(
+            "--no-input needs a capability ID: there is nothing to ask for",
+            hint="like `leadwork review capability quality-at-scale --no-input --level 3`",
+        )
+
+
+def _walk(
+    journal: Journal, prepared: CapabilitiesPrepared, day: dt.date, now: dt.date, commit: bool
+) -> None:
+    """Each capability in turn: its plan, then its review if the person wants one now."""
+    from leadwork.usecases import review
+
     may_ask(no_input=False, answered=False, what="review capability", flags=CAPABILITY_FLAGS)
     prompter = _prompter()
+    briefs = prepared.briefs
     for number, brief in enumerate(briefs, start=1):
-        _show(capability_briefs_view([brief]))
-        if _already_reviewed(journal, brief, day):
+        emit("review capability --prep", review.CapabilitiesPrepared((brief,)), Asked(), journal)
+        done = prepared.reviewed.get(brief.capability.id)
+        if done is not None:
+            echo(f"Already reviewed on {day}: {done}")
             continue
         if prompter.confirm(f"Review it now? ({number} of {len(briefs)})", default=True):
-            _review_one(
-                journal, brief, day, False, None, None, None, None, None, shown=True, commit=commit
-            )
+            request = review.CapabilityRequest(brief.capability.id, day)
+            _record(journal, _capability_interview(journal, brief, request, now), now, commit)
         echo()
 
 
-def _known_capability(journal: Journal, capability_id: str) -> None:
-    import difflib
-
-    known = [c.id for c in journal.capabilities().capabilities]
-    if capability_id in known:
-        return
-    close = difflib.get_close_matches(capability_id, known, n=1, cutoff=0.6)
-    raise UsageProblem(
-        f"there is no capability '{capability_id}' in capabilities.toml",
-        hint=f"did you mean '{close[0]}'?"
-        if close
-        else (f"known: {', '.join(known)}" if known else "capabilities.toml has none yet"),
-    )
-
-
-def _already_reviewed(journal: Journal, brief: CapabilityBrief, day: dt.date) -> bool:
-    from leadwork.store.reviews import capability_subject, review_rel
-
-    rel = review_rel(day, capability_subject(brief.capability.id))
-    if journal.path(rel).exists():
-        echo(f"Already reviewed on {day}: {rel}")
-        return True
-    return False
-
-
-def _review_one(
+def _capability_interview(
     journal: Journal,
     brief: CapabilityBrief,
-    day: dt.date,
-    no_input: bool,
-    step: list[str] | None,
-    level: int | None,
-    reason: str | None,
-    inside: list[str] | None,
-    outside: list[str] | None,
-    shown: bool = False,
-    commit: bool = False,
-) -> None:
-    from leadwork.domain.review import choose_steps, reviewed_steps
+    request: CapabilityRequest,
+    now: dt.date,
+    show: bool = False,
+) -> CapabilityRequest:
+    """Ask what the flags did not say (`show`: show the plan first); every answer is
+    checked as it is given."""
     from leadwork.model.capabilities import LEVEL_HELP
-    from leadwork.model.review import CapabilityReview
-    from leadwork.render.review import capability_brief_view, capability_recorded
-    from leadwork.store.reviews import (
-        capability_subject,
-        record_capability_review,
-        refuse_if_recorded,
-        review_rel,
-    )
+    from leadwork.usecases import review
 
+    if show:
+        emit("review capability --prep", review.CapabilitiesPrepared((brief,)), Asked(), journal)
+    echo()
+    prompter = _prompter()
     cap = brief.capability
-    marked: list[NumberedStep] = choose_steps(brief, _numbers(step or [], "step"))
-    feedback = _feedback(inside or [], "inside") + _feedback(outside or [], "outside")
-    refuse_if_recorded(journal, review_rel(day, capability_subject(cap.id)))
-    answered = bool(step or level is not None or reason or inside or outside)
-    what = "review capability"
-    asking = shown or may_ask(
-        no_input=no_input, answered=answered, what=what, flags=CAPABILITY_FLAGS
-    )
-    if not asking and level is not None and level != cap.level and not reason:
-        raise UsageProblem(
-            f"the level changes from {cap.level} to {level}: say why with --reason",
-            hint="a re-assessed level is only as good as its reason",
+    if not request.step_done and brief.open_steps:
+        request = ask(
+            prompter,
+            "Which open steps are done now? (numbers like 2,3; blank for none)",
+            lambda a: _checked(journal, replace(request, step_done=_numbers([a], "step")), now),
         )
+    level = request.level
+    if level is None:
+        level = prompter.whole(f"Level now ({LEVEL_HELP})", low=1, high=5, default=cap.level)
+    reason = request.reason
+    if not reason:
+        changed = level != cap.level
+        question = f"Why {level}?" + ("" if changed else " (blank to skip)")
+        reason = ask(prompter, question, _required if changed else _text)
+    feedback = request.feedback or _ask_feedback(prompter)
+    return replace(request, level=level, reason=reason, feedback=feedback)
 
-    if asking:
-        prompter = _prompter()
-        if not shown:
-            _show(capability_brief_view(brief))
-        echo()
-        if not step and brief.open_steps:
-            marked = ask(
-                prompter,
-                "Which open steps are done now? (numbers like 2,3; blank for none)",
-                lambda a: choose_steps(brief, _numbers([a], "step")),
-            )
-        if level is None:
-            level = prompter.whole(f"Level now ({LEVEL_HELP})", low=1, high=5, default=cap.level)
-        if not reason:
-            changed = level != cap.level
-            reason = ask(
-                prompter,
-                f"Why {level}?" + ("" if changed else " (blank to skip)"),
-                _required if changed else _text,
-            )
-        if not inside and not outside:
-            feedback = _ask_feedback(prompter)
 
-    review = _model(
-        lambda: CapabilityReview(
-            kind="capability",
-            date=day,
-            capability=cap.id,
-            level=level,
-            reason=reason or None,
-            steps_done=[*reviewed_steps(brief, marked)],
-            feedback=feedback,  # type: ignore[arg-type]  # dicts, validated into Feedback
-        )
-    )
-    rel = record_capability_review(journal, review, brief, marked)
-    echo(capability_recorded(rel, marked, cap.level, level))
+def _record(journal: Journal, request: CapabilityRequest, now: dt.date, commit: bool) -> None:
+    from leadwork.usecases import review
+
+    result = review.run(journal, request, now)
+    emit("review capability", result, Asked(), journal)
     if commit:
-        from leadwork.layout import CAPABILITIES
-
-        edited = [CAPABILITIES] if marked or review.level != cap.level else []
-        message = f"review capability {cap.id} {day}"
-        commit_and_say(journal, [rel, *edited], message, "the review")
+        message = f"review capability {request.capability_id} {request.date}"
+        commit_and_say(journal, result.written, message, "the review")
 
 
-def _ask_feedback(prompter: Prompter) -> list[dict[str, str]]:
-    feedback: list[dict[str, str]] = []
+def _ask_feedback(prompter: Prompter) -> tuple[Said, ...]:
+    from leadwork.usecases.review import Said
+
+    feedback: list[Said] = []
     while True:
         question = "Who said something about it, inside or outside? (blank when done)"
         who = ask(prompter, question, _text)
         if not who:
-            return feedback
+            return tuple(feedback)
         side = ask(prompter, f"Is {who} inside or outside the organization? (i or o)", _side)
         said = ask(prompter, f"What did {who} say?", _required)
-        feedback.append({"who": who, "side": side, "text": said})
+        feedback.append(Said(who, side, said))
 
 
 app.command("strategy", cls=LeadworkCommand)(strategy)

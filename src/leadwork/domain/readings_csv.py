@@ -293,13 +293,24 @@ class Planned:
         return self.old is None or self.old != self.row.value
 
 
+DIFFERS_HINT = (
+    "correct the row, or import it replacing the reading already there; nothing was imported"
+)
+
+
 def plan_import(
-    parsed: Parsed, checkins: Mapping[Week, Checkin], path: Path, *, replace: bool
+    parsed: Parsed,
+    checkins: Mapping[Week, Checkin],
+    path: Path,
+    *,
+    replace: bool,
+    differs_hint: str = DIFFERS_HINT,
 ) -> list[Planned]:
     """Each row against the reading its week already holds. A different reading is
-    replaced only with `replace`; without it each such row is a problem. Any problem, the
-    file's (`parsed.problems`) or these, refuses the whole file: all of them raised at once
-    as ProblemsFound, by line."""
+    replaced only with `replace`; without it each such row is a problem (`differs_hint`:
+    how the command asks for a replacement). Any problem, the file's (`parsed.problems`)
+    or these, refuses the whole file: all of them raised at once as ProblemsFound, by
+    line."""
     planned = []
     problems = list(parsed.problems)
     for row in parsed.rows:
@@ -316,8 +327,7 @@ def plan_import(
                     row.text,
                     f"{row.indicator.id} in {row.week} is already {format_value(old, unit)}; "
                     f"this row says {format_value(row.value, unit)}",
-                    hint="give --replace to replace the readings already there, or correct "
-                    "the row; nothing was imported",
+                    hint=differs_hint,
                 )
             )
         planned.append(Planned(row, old))

@@ -185,15 +185,20 @@ class StrategyBrief:
         return self.due_on is not None and self.today > self.due_on
 
 
-def choose_signals(signals: Sequence[Signal], numbers: Iterable[int]) -> list[Signal]:
-    """The signals with these 1-based numbers, in the order shown; a clear error otherwise."""
+def choose_signals(
+    signals: Sequence[Signal], numbers: Iterable[int], given: str | None = None
+) -> list[Signal]:
+    """The signals with these 1-based numbers, in the order shown; a clear error otherwise
+    (`given`: the request field the numbers came in)."""
     chosen = []
     for number in numbers:
         if not 1 <= number <= len(signals):
             raise UsageProblem(
                 f"there is no signal {number}: "
                 + (f"the signals are numbered 1 to {len(signals)}" if signals else "none is open"),
-                hint="run `leadwork review strategy --prep` to see them",
+                hint="the open refresh signals are numbered oldest first, as the review "
+                "shows them before it asks",
+                given=given,
             )
         if signals[number - 1] not in chosen:
             chosen.append(signals[number - 1])
@@ -250,8 +255,11 @@ def capability_brief(
     return CapabilityBrief(index, capability, last, done_since, open_steps, steps)
 
 
-def choose_steps(brief: CapabilityBrief, positions: Iterable[int]) -> list[NumberedStep]:
-    """The open steps at these positions; a clear error for a step that is not open."""
+def choose_steps(
+    brief: CapabilityBrief, positions: Iterable[int], given: str | None = None
+) -> list[NumberedStep]:
+    """The open steps at these positions; a clear error for a step that is not open
+    (`given`: the request field the positions came in)."""
     chosen: list[NumberedStep] = []
     cap = brief.capability
     for position in positions:
@@ -263,7 +271,9 @@ def choose_steps(brief: CapabilityBrief, positions: Iterable[int]) -> list[Numbe
                     if brief.steps
                     else "its plan has no steps"
                 ),
-                hint=f"see them with `leadwork review capability {cap.id} --prep`",
+                hint=f"a step's number is its place in the plan of '{cap.id}' in "
+                f"{CAPABILITIES}, from 1",
+                given=given,
             )
         item = brief.steps[position - 1]
         if item.step.is_done:
@@ -271,6 +281,7 @@ def choose_steps(brief: CapabilityBrief, positions: Iterable[int]) -> list[Numbe
             raise UsageProblem(
                 f"step {position} of '{cap.id}' is already done" + (f" ({when})" if when else ""),
                 hint="name only steps that are still open",
+                given=given,
             )
         if item not in chosen:
             chosen.append(item)
@@ -303,7 +314,7 @@ def choose_open_steps(steps: Sequence[OpenStep], numbers: Iterable[int]) -> list
             raise UsageProblem(
                 f"there is no open step {number}: "
                 + (f"they are numbered 1 to {len(steps)}" if steps else "every step is done"),
-                hint="run `leadwork review capability --prep` to see the plans",
+                hint="the open steps are numbered as they are listed, plan by plan",
             )
         if steps[number - 1] not in chosen:
             chosen.append(steps[number - 1])
@@ -320,8 +331,7 @@ def step_flag(
     if not colon or not capability_id or not number.isdigit():
         raise UsageProblem(
             f"'{text}' is not CAPABILITY:N",
-            hint="like quality-at-scale:3 (N as `leadwork review capability --prep` numbers "
-            "the plan)",
+            hint="like quality-at-scale:3 (N: the step's place in that capability's plan, from 1)",
             given="step_done",
         )
     mine = [s for s in steps if s.capability.id == capability_id]

@@ -109,13 +109,16 @@ def gather_capability_briefs(
 # ---- recording -------------------------------------------------------------------------------
 
 
-def refuse_if_recorded(journal: Journal, rel: str) -> None:
-    """One review of a subject per day: the file names carry no counter."""
+def refuse_if_recorded(
+    journal: Journal, rel: str, hint: str = "edit that file, or record the review on another day"
+) -> None:
+    """One review of a subject per day: the file names carry no counter. `hint`: how to
+    give another day, as the command asks for it."""
     if journal.path(rel).exists():
         raise WriteRefused(
             f"{rel} already exists: one review of it a day; nothing was written",
             file=journal.path(rel),
-            hint="edit that file, or give another day with --date",
+            hint=hint,
         )
 
 
