@@ -373,3 +373,25 @@ def test_a_day_written_another_way_gets_its_iso_form(run, small, tmp_path):
     result = run("indicator", "import", str(write(tmp_path, text)), journal=small)
     assert result.exit_code == 1, result
     assert "hint: a day is written YYYY-MM-DD: 2026-11-18" in result.stderr
+
+
+def test_a_monthly_figure_dated_its_months_last_day_counts_for_that_month(run, small, tmp_path):
+    """2026-11-30 is the Monday of 2026-W49, a week of December (its Thursday is 3 Dec): a
+    spreadsheet's November figure dated so is filed in November's last week, and the import
+    says which month it counts for (third trial: it became December's reading, unsaid)."""
+    added = run(
+        "indicator", "add", "waste", "--name", "Food waste", "--owner", "maria",
+        "--direction", "lower", "--target", "4", "--celebrate", "2.5",
+        "--course-correct", "6", "--unit", "%", "--cadence", "monthly",
+        "--agreed-on", "2026-10-01", journal=small,
+    )  # fmt: skip
+    assert added.exit_code == 0, added
+    path = write(tmp_path, "week;indicator;value\r\n2026-11-30;waste;5,4\r\n2026-10-15;waste;4\r\n")
+    result = run(
+        "indicator", "import", str(path), journal=small, env={"LEADWORK_TODAY": "2026-12-01"}
+    )
+    assert result.exit_code == 0, result
+    assert "2026-W48  waste = 5.4% for Nov 2026" in result.stdout
+    assert "2026-W42  waste = 4% for Oct 2026" in result.stdout
+    assert "waste = 5.4" in (small / "checkins/2026-W48.toml").read_text()
+    assert not (small / "checkins/2026-W49.toml").exists()

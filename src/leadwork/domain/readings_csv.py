@@ -26,7 +26,7 @@ from pathlib import Path
 
 from leadwork.domain.checkin import Number, parse_reading, resolve_reading
 from leadwork.domain.status import judge_weeks
-from leadwork.domain.timeline import readings_of
+from leadwork.domain.timeline import period_of, readings_of, week_for_day
 from leadwork.errors import LeadworkError, Problem, ProblemsFound
 from leadwork.model.checkin import Checkin
 from leadwork.model.indicators import Indicator
@@ -229,7 +229,7 @@ def _row(
         return row_problem(path, line, shown, message, hint)
 
     try:
-        week = _week(cell(record, "week"))
+        week, day = _week(cell(record, "week"))
     except ValueError as error:
         iso = as_iso_date(cell(record, "week"))
         return refuse(
@@ -245,6 +245,15 @@ def _row(
         indicator = resolve_reading(cell(record, "indicator"), indicators, week)
     except LeadworkError as error:
         return refuse(error.problems[0].message, error.problems[0].hint)
+    if day is not None and week_for_day(day, indicator.cadence) != week:
+        # a monthly figure dated on its month's last day, in a week of the next month
+        week = week_for_day(day, indicator.cadence)
+        problem = not_begun(week, today)
+        if problem:
+            return refuse(
+                f"{day} counts for {period_of(week, indicator.cadence)}: {problem}",
+                "readings are recorded for weeks that have begun",
+            )
     written = cell(record, "value")
     try:
         value = parse_reading(written.replace(",", ".") if comma else written, indicator.unit)
@@ -264,18 +273,18 @@ def _line(lines: list[str], number: int) -> str:
     return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
-def _week(text: str) -> Week:
-    """`2026-W47`, or a day in that week as a spreadsheet writes dates: `2026-11-18`."""
+def _week(text: str) -> tuple[Week, dt.date | None]:
+    """`2026-W47`, or a day in that week as a spreadsheet writes dates: `2026-11-18` (then
+    the day too: a monthly or quarterly reading counts for the day's own period)."""
     if not text:
         raise ValueError("no week given")
     if _DAY.match(text):
         try:
-            week = Week.of(dt.date.fromisoformat(text))
+            day = dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"'{text}' is not a date") from None
-    else:
-        week = Week.parse(text)
-    return week
+        return Week.of(day), day
+    return Week.parse(text), None
 
 
 # ---- what an import changes -------------------------------------------------------------

@@ -98,6 +98,22 @@ def period_of(week: Week, cadence: ReadingCadence) -> Period:
     return Period(cadence, thursday.year, (thursday.month - 1) // 3 + 1)
 
 
+def week_for_day(day: dt.date, cadence: ReadingCadence) -> Week:
+    """The week a reading dated `day` is filed in: the day's own week, unless that week
+    counts for another month or quarter (a week belongs to the period of its Thursday):
+    then the nearest week of the day's own period. A spreadsheet dates November's figure
+    2026-11-30, a Monday whose week is December's; filed there, it would be December's."""
+    week = Week.of(day)
+    if cadence == "weekly":
+        return week
+    number = day.month if cadence == "monthly" else (day.month - 1) // 3 + 1
+    wanted = Period(cadence, day.year, number)
+    if period_of(week, cadence) == wanted:
+        return week
+    before = week.minus(1)
+    return before if period_of(before, cadence) == wanted else week + 1
+
+
 @dataclass
 class Value:
     """An indicator's value in a week: the latest reading of the week's period, and the week

@@ -9,6 +9,7 @@ import json
 from collections.abc import Sequence
 
 from leadwork.domain.readings_csv import COLUMNS, Planned, Reading
+from leadwork.domain.timeline import period_of
 from leadwork.values import format_number, format_value
 
 
@@ -50,7 +51,9 @@ def import_lines(planned: Sequence[Planned]) -> list[str]:
         unit = p.row.indicator.unit
         new = format_value(p.row.value, unit)
         what = f"{new} (was {format_value(p.old, unit)})" if p.old is not None else new
-        lines.append(f"  {p.row.week}  {p.row.indicator.id} = {what}")
+        cadence = p.row.indicator.cadence
+        counts = "" if cadence == "weekly" else f" for {period_of(p.row.week, cadence)}"
+        lines.append(f"  {p.row.week}  {p.row.indicator.id} = {what}{counts}")
     return lines
 
 
