@@ -468,3 +468,34 @@ def test_a_skipped_week_filled_in_afterwards_asks_nothing_already_answered(fresh
         "report", "--format", "json", journal=journal, env={"LEADWORK_TODAY": "2026-11-18"}
     )
     assert json.loads(report.stdout)["commitments"]["done"] == 2
+
+
+def test_a_monthly_reading_last_month_reads_the_same_in_the_prep_table_and_questions(
+    run: Run, example_journal: Path
+):
+    """October's course-correct reading, seen late in November before November's is read: the
+    prep table's Latest gives that reading and its week (not '-'), the question does not
+    call it 'this week', and recording without a plan says which reading needs one (third
+    trial: the table said no data while the question said 'past the line this week')."""
+    october = {"LEADWORK_TODAY": "2026-10-16"}
+    added = run(
+        "indicator", "add", "waste", "--name", "Food waste", "--owner", "marcus",
+        "--direction", "lower", "--target", "4", "--celebrate", "2.5",
+        "--course-correct", "6", "--unit", "%", "--cadence", "monthly",
+        "--agreed-on", "2026-10-01", journal=example_journal, env=october,
+    )  # fmt: skip
+    assert added.exit_code == 0, added
+    read = run("checkin", "--no-input", "-r", "waste=6.8", journal=example_journal, env=october)
+    assert read.exit_code == 0, read
+    november = {"LEADWORK_TODAY": "2026-11-27", "COLUMNS": "100"}
+    prep = run("one-on-one", "marcus", "--prep", journal=example_journal, env=november)
+    row = next(line for line in prep.stdout.splitlines() if "Food waste " in line)
+    assert "6.8% (W42)" in row and "no data" in row, prep.stdout
+    said = " ".join(prep.stdout.split())
+    assert "Food waste: 6.8% in 2026-W42, past the course-correct line (6%); no plan" in said
+    record = run(
+        "one-on-one", "marcus", "--no-input", "--progress", "ok", "--done", "1,2",
+        journal=example_journal, env=november,
+    )  # fmt: skip
+    assert record.exit_code == 2, record
+    assert "waste's latest reading, 6.8% in 2026-W42, is course-correct" in record.stderr

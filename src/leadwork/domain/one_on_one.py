@@ -316,11 +316,13 @@ def _off_track_where(view: IndicatorView) -> str:
     """Where an off-track indicator stands: its reading and the line it misses."""
     ind, t = view.indicator, view.latest.thresholds
     if view.latest.status == COURSE_CORRECT:
-        weeks = view.course_correct_weeks
-        where = (
-            f"past the course-correct line ({format_value(t.course_correct, ind.unit)}) "
-            f"{'for ' + str(weeks) + ' weeks running' if weeks > 1 else 'this week'}"
-        )
+        runs = view.course_correct_weeks  # readings in a row: one a week, month or quarter
+        noun = view.latest.period.noun if view.latest.period else "week"
+        where = f"past the course-correct line ({format_value(t.course_correct, ind.unit)})"
+        if runs > 1:
+            where += f" for {runs} {noun}s running"
+        elif view.latest is view.current:
+            where += f" this {noun}"
     else:
         where = f"at risk, missing the target of {format_value(t.target, ind.unit)}"
     return f"{_reading(view)}, {where}"
@@ -517,8 +519,13 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
         if view.plan_missing and view.indicator.id not in planned:
             problems.append(
                 Problem(
-                    f"{view.indicator.id} is {view.latest.status}: what is the plan to get back on "
-                    "track?",
+                    f"{view.indicator.id}"
+                    + (
+                        ""
+                        if view.latest is view.current
+                        else f"'s latest reading, {_reading(view)},"
+                    )
+                    + f" is {view.latest.status}: what is the plan to get back on track?",
                     hint=f"give the plan for {view.indicator.id}, or say there is none yet",
                     given="plan",
                 )

@@ -26,7 +26,7 @@ from leadwork.domain.one_on_one import (
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
 from leadwork.domain.wording import first_name, plural, short_date
 from leadwork.model.team import Person
-from leadwork.render.dashboard_parts import indicator_spark
+from leadwork.render.dashboard_parts import indicator_spark, short_week
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
 from leadwork.usecases.one_on_one import Recorded
@@ -121,6 +121,16 @@ def _dim(text: str) -> RenderableType:
     return _pad(Text(text, style="dim"))
 
 
+def latest_cell(view: IndicatorView) -> str:
+    """The Latest column: the week's value; while its month or quarter is not read yet, the
+    latest reading with the week it was read in (`6.8% (W42)`), as the questions cite it."""
+    shown = view.current if view.current.value is not None else view.latest
+    text = format_value(shown.value, view.indicator.unit, missing="-")
+    if shown is not view.current:
+        text += f" ({short_week(shown.read_in or shown.week, view.current.week)})"
+    return text
+
+
 def _indicator_table(prep: Prep) -> RenderableType:
     if not prep.indicators:
         return _dim(f"{prep.first_name} owns no indicator yet.")
@@ -141,7 +151,7 @@ def _indicator_table(prep: Prep) -> RenderableType:
             status.append("\n" + note, style="bold red" if view.flagged else "yellow")
         table.add_row(
             Text(ind.name),
-            Text(format_value(current.value, ind.unit, missing="-")),
+            Text(latest_cell(view)),
             Text(format_value(current.thresholds.target, ind.unit, missing="-")),
             spark,
             status,
@@ -257,7 +267,7 @@ def prep_markdown(prep: Prep) -> str:
             spark = "".join(char for char, _ in sparkline(view.history))
             lines.append(
                 f"| {_md(ind.name)} "
-                f"| {_md(format_value(view.current.value, ind.unit, missing='-'))} "
+                f"| {_md(latest_cell(view))} "
                 f"| {_md(format_value(view.current.thresholds.target, ind.unit, missing='-'))} "
                 f"| {_agenda_status(view)} | {spark} | {_agenda_plan(view)} |"
             )
