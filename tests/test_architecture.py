@@ -5,6 +5,7 @@ here and an old one, once removed, must be taken off the list."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "leadwork"
@@ -23,9 +24,7 @@ MAY_IMPORT = {
 OPEN_TO_ALL = {"errors", "cachedir", "weeks", "values", "layout", "__init__"}
 
 # (importing file, imported module) pairs that break the rule today (issue 13 removes them).
-KNOWN = {
-    ("render/checkin.py", "leadwork.store.checkins"),
-}
+KNOWN: set[tuple[str, str]] = set()
 
 
 def imports_of(path: Path) -> set[str]:
@@ -101,3 +100,56 @@ def test_the_domain_never_imports_a_terminal_or_file_library():
             )
             for name in names:
                 assert name.split(".")[0] not in heavy, f"{path.name} imports {name}"
+
+
+# ---- the core speaks of the journal, not of flags -----------------------------------------
+
+FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
+QUOTED = re.compile(r"`[^`]*`")  # `leadwork init --example PATH`: a command to run, quoted
+# Where the store is told which flag or variable a value came from, by the CLI.
+FLAG_PARAMETERS = {
+    ("store/atomic.py", "--output"),  # write_output's default `flag`, for its hint
+    ("store/locate.py", "--journal"),  # the journal folder came from --journal or the env
+}
+
+
+def _strings(tree: ast.AST) -> list[tuple[int, str]]:
+    """Every string literal but docstrings; an f-string with its fields as {}."""
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    found, parts = [], set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            parts |= {id(v) for v in node.values}
+            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+            found.append((node.lineno, text))
+    skipped = docs | parts
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in skipped
+        ):
+            found.append((node.lineno, node.value))
+    return found
+
+
+def test_the_core_names_no_flag_in_what_it_says():
+    """A problem about a value carries the request field it came in (`Problem.given`) and the
+    command puts the flag first (`cli/command.name_flags`): the same rule reads right after
+    a question's answer. Only a quoted command to run may name a flag."""
+    found = []
+    for layer in ("model", "domain", "store"):
+        for path in sorted((SRC / layer).rglob("*.py")):
+            rel = path.relative_to(SRC).as_posix()
+            for line, text in _strings(ast.parse(path.read_text(encoding="utf-8"))):
+                for flag in FLAG.findall(QUOTED.sub("", text)):
+                    if (rel, flag) not in FLAG_PARAMETERS:
+                        found.append(f"{rel}:{line}: {flag}")
+    assert found == []

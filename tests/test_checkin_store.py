@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from leadwork.domain.checkin import (
     Answers,
     AppendEntry,
+    Draft,
     SetValue,
     merge,
 )
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import Checkin
 from leadwork.store.checkins import (
-    Draft,
     apply_edits,
     load_draft,
     save_draft,

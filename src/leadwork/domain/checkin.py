@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
@@ -824,3 +824,32 @@ def resolve_week(text: str | None, today: dt.date) -> Week:
             given="week",
         )
     return week
+
+
+# ---- what the store answers when it writes a week (data, for the use case and render) --------
+
+WriteOutcome = Literal["created", "amended", "unchanged"]  # what a write did to the file
+
+
+@dataclass(frozen=True)
+class Saved:
+    merged: Merged
+    rel: str  # the check-in file, relative to the journal
+    outcome: WriteOutcome
+    existed: bool  # the file was there before this run
+
+    @property
+    def written(self) -> list[str]:
+        """The files this run wrote, relative to the journal (for `git add`)."""
+        return [] if self.outcome == "unchanged" else [self.rel]
+
+
+@dataclass(frozen=True)
+class Draft:
+    week: Week
+    answered: list[str]  # the questions already asked, so a resumed interview skips them
+    answers: Answers
+
+    @property
+    def count(self) -> int:
+        return self.answers.count()

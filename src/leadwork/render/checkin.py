@@ -16,7 +16,9 @@ from leadwork.domain.checkin import (
     HOUR_LABELS,
     SECTION_ORDER,
     Change,
+    Draft,
     ReadingQuestion,
+    Saved,
     status_of,
     week_label,
 )
@@ -32,7 +34,6 @@ from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.indicators import Indicator
 from leadwork.render.layout import Flow
 from leadwork.render.palette import status_text
-from leadwork.store.checkins import Draft, Saved
 from leadwork.values import format_number, format_percent, format_share, format_value
 from leadwork.weeks import Week
 

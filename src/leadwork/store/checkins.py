@@ -17,9 +17,8 @@ import contextlib
 import datetime as dt
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
@@ -27,8 +26,11 @@ from leadwork import layout
 from leadwork.domain.checkin import (
     SECTION_ORDER,
     Answers,
+    Draft,
     Edit,
     Merged,
+    Saved,
+    WriteOutcome,
     follow_up_source,
     week_label,
 )
@@ -41,21 +43,6 @@ from leadwork.weeks import Week
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
-
-Outcome = Literal["created", "amended", "unchanged"]
-
-
-@dataclass(frozen=True)
-class Saved:
-    merged: Merged
-    rel: str  # the check-in file, relative to the journal
-    outcome: Outcome
-    existed: bool  # the file was there before this run
-
-    @property
-    def written(self) -> list[str]:
-        """The files this run wrote, relative to the journal (for `git add`)."""
-        return [] if self.outcome == "unchanged" else [self.rel]
 
 
 def header(week: Week) -> str:
@@ -132,7 +119,7 @@ def _plan_week(together: Together, week: Week, build: Callable[[Checkin | None],
     journal.forget(rel)
     current = journal.checkin(week)
     merged = build(current)
-    outcome: Outcome = "unchanged"
+    outcome: WriteOutcome = "unchanged"
     if merged.changed and current is None:
         together.create(rel, dumps(merged.checkin, header(week)))
         outcome = "created"
@@ -365,17 +352,6 @@ def _newlines_at_end(item: Any) -> int:
 
 
 # ---- drafts -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Draft:
-    week: Week
-    answered: list[str]  # the questions already asked, so a resumed interview skips them
-    answers: Answers
-
-    @property
-    def count(self) -> int:
-        return self.answers.count()
 
 
 def draft_rel(week: Week) -> str:

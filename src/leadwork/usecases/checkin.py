@@ -24,11 +24,10 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
-    from leadwork.domain.checkin import Answers, ReadingQuestion
+    from leadwork.domain.checkin import Answers, Draft, ReadingQuestion, Saved
     from leadwork.domain.review import OpenStep
     from leadwork.model.checkin import Checkin
     from leadwork.model.indicators import Indicator
-    from leadwork.store.checkins import Draft, Saved
     from leadwork.store.journal import Journal
     from leadwork.store.together import Together
     from leadwork.weeks import Week
@@ -198,7 +197,7 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
 
 def save_draft(journal: Journal, week: Week, answered: list[str], answers: Answers) -> None:
     """An interview's answers so far, kept after each one (Ctrl-C loses none)."""
-    from leadwork.store.checkins import Draft
+    from leadwork.domain.checkin import Draft
     from leadwork.store.checkins import save_draft as save
 
     save(journal, Draft(week, answered, answers))
