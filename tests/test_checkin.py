@@ -680,3 +680,24 @@ def test_a_new_hours_key_goes_above_the_comment_over_the_key_after_it(example_jo
     assert path.read_text() == (
         'week = "2026-W49"\n\n[hours]\nalignment = 1\nsomeone_elses_job = 2\n\n# admin\nother = 3\n'
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("checkin", "--no-input", "-r", "dayton-scrap=3.1"),
+        ("story", "Keisha ran her first huddle"),
+        ("conversation", "They want it sooner", "--with", "customer"),
+    ],
+)
+def test_a_writer_that_amends_a_week_holding_a_hand_made_typo_says_so(example_journal, run, args):
+    """The week keeps the person's typo (never silently normalised) and the writer warns
+    that the file it saved has problems, as every view does (second trial: `checkin`
+    amended the week and said nothing)."""
+    week = example_journal / "checkins" / "2026-W48.toml"
+    week.write_text(week.read_text().replace("[readings]\n", "[readings]\nincidnets = 5\n", 1))
+    result = run(*args, journal=example_journal)
+    assert result.exit_code == 0, result
+    assert "incidnets = 5" in week.read_text()
+    assert "checkins/2026-W48.toml has problems" in result.stderr, result.stderr
+    assert "saved all the same" in result.stderr

@@ -72,13 +72,21 @@ def warn(message: str) -> None:
     print(format_problem(problem, Path.cwd(), color_enabled(sys.stderr)), file=sys.stderr)
 
 
-def vouch(journal: Journal, today: dt.date, meaning: str = VIEW, *, refuse: bool = True) -> None:
+def vouch(
+    journal: Journal,
+    today: dt.date,
+    meaning: str = VIEW,
+    *,
+    refuse: bool = True,
+    written: Sequence[str] = (),
+) -> None:
     """After a command read the journal and before it shows it: `check`'s cross-file rules
     over the files it read (`store.read_check.check_read`). A journal that says two things at
     once (an id used twice) is refused, as `check` would (`usecases/trust.py`, the readers'
     rule too); other problems are named in a one-line warning on stderr, `meaning` saying
     what they mean to this command. A writer that has written (`refuse=False`) names every
-    file with problems."""
+    file with problems, the ones it wrote (`written`) read back as they are now: a week it
+    amended may still hold a hand-made mistake it kept."""
     if refuse:
         from leadwork.usecases.trust import doubtful_files
 
@@ -86,7 +94,7 @@ def vouch(journal: Journal, today: dt.date, meaning: str = VIEW, *, refuse: bool
         return
     from leadwork.store.read_check import check_read
 
-    warn_doubtful(journal, check_read(journal, today).files, meaning)
+    warn_doubtful(journal, check_read(journal, today, written).files, meaning)
 
 
 def warn_doubtful(journal: Journal, rels: Sequence[str], meaning: str = VIEW) -> None:

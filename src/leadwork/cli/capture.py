@@ -117,7 +117,8 @@ def _capture(ctx: typer.Context, request: StoryRequest | ConversationRequest, co
     journal = session(ctx).journal()
     result = capture.run(journal, request, today())
     emit(result.kind, result, Asked(), journal)
-    vouch(journal, today(), f"(the {result.kind} was saved all the same)", refuse=False)
+    saved = f"(the {result.kind} was saved all the same)"
+    vouch(journal, today(), saved, refuse=False, written=result.written)
     if commit:
         from leadwork.cli.git import commit_and_say
 

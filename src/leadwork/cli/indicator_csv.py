@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.boundary import vouch
 from leadwork.cli.git import commit_option
 from leadwork.cli.session import session, today
 
@@ -126,6 +127,9 @@ def import_(
     request = usecase.ImportRequest(file, text, dry_run=dry_run, replace=replace)
     result = usecase.run(journal, request, today())
     emit("indicator import", result, Asked(), journal)
+    if result.written:
+        saved = "(the readings were saved all the same)"
+        vouch(journal, today(), saved, refuse=False, written=result.written)
     if commit and result.written:
         from leadwork.cli.git import commit_and_say
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from leadwork.cli import complete_values
+from leadwork.cli.boundary import vouch
 from leadwork.cli.command import LeadworkCommand
 from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_and_say, commit_option
@@ -26,6 +27,8 @@ from leadwork.cli.output import Asked, emit
 from leadwork.cli.prompts import may_ask
 from leadwork.cli.session import session, today
 from leadwork.errors import UsageProblem
+
+SAVED = "(the review was saved all the same)"
 
 if TYPE_CHECKING:
     from leadwork.cli.prompts import Prompter
@@ -208,6 +211,7 @@ def strategy(
         request = _strategy_interview(journal, prepared.brief, request, now, signal is not None)
     result = review.run(journal, request, now)
     emit("review strategy", result, Asked(), journal)
+    vouch(journal, now, SAVED, refuse=False, written=result.written)
     if commit:
         commit_and_say(journal, result.written, f"review strategy {day}", "the review")
 
@@ -472,6 +476,7 @@ def _record(journal: Journal, request: CapabilityRequest, now: dt.date, commit: 
 
     result = review.run(journal, request, now)
     emit("review capability", result, Asked(), journal)
+    vouch(journal, today(), SAVED, refuse=False, written=result.written)
     if commit:
         message = f"review capability {request.capability_id} {request.date}"
         commit_and_say(journal, result.written, message, "the review")
