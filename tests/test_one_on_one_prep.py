@@ -288,7 +288,7 @@ def test_questions_are_chosen_from_the_data(run, small):
     questions = [(q["kind"], q["indicator"], q["text"]) for q in data["questions"]]
     assert questions == [
         ("progress", None, "How are you progressing?"),
-        ("plan", "otd", "What's your plan to get back on track?"),
+        ("plan", "otd", "How is the plan to get back on track going?"),
         ("reading", "audits", "What is the latest reading for Layered audits?"),
         ("celebrate", "yield", "What made this happen, and who should hear the story?"),
     ]

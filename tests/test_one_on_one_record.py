@@ -618,3 +618,18 @@ def test_a_plan_on_record_that_stands_is_said_to_be_kept(example_journal, run):
     )  # fmt: skip
     assert again.exit_code == 0, again
     assert "plan kept for dayton-scrap (from 30 Nov): 'Second shift audit'" in again.stdout
+
+
+def test_with_a_plan_on_record_the_leader_asks_how_it_goes_not_for_a_new_one(example_journal, run):
+    """The agenda sent to the person already asked how the plan goes; the leader's own
+    questions asked for a plan again (second trial)."""
+    recorded = run(
+        "one-on-one", "marcus", "--no-input", "--progress", "ok", "--done", "1,2",
+        "--plan", "dayton-scrap=Swap the coolant supplier", journal=example_journal,
+    )  # fmt: skip
+    assert recorded.exit_code == 0, recorded
+    later = {"LEADWORK_TODAY": "2026-12-01", "COLUMNS": "100"}
+    prep = run("one-on-one", "marcus", "--prep", journal=example_journal, env=later).stdout
+    assert "How is the plan to get back on track going?" in prep
+    assert "What's your plan to get back on track?" not in prep
+    assert "plan of 2026-11-27: Swap the coolant supplier" in " ".join(prep.split())

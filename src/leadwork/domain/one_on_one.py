@@ -53,6 +53,8 @@ OUTCOMES = ("done", "carried", "dropped")
 
 PROGRESS_QUESTION = "How are you progressing?"
 PLAN_QUESTION = "What's your plan to get back on track?"
+# With a plan on record for the episode: how it goes, not a new one (a meeting keeps it).
+PLAN_GOING_QUESTION = "How is the plan to get back on track going?"
 
 
 # ---- the preparation -----------------------------------------------------------------------
@@ -343,9 +345,8 @@ def choose_questions(prep: Prep) -> list[Question]:
     questions = [Question("progress", PROGRESS_QUESTION)]
     for view in prep.indicators:
         if view.needs_plan:
-            questions.append(
-                Question("plan", PLAN_QUESTION, _plan_context(view), view.indicator.id)
-            )
+            asked = PLAN_GOING_QUESTION if view.plan is not None else PLAN_QUESTION
+            questions.append(Question("plan", asked, _plan_context(view), view.indicator.id))
     for view in prep.indicators:
         ind = view.indicator
         if view.status == CELEBRATE:
@@ -525,7 +526,8 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
                         if view.latest is view.current
                         else f"'s latest reading, {_reading(view)},"
                     )
-                    + f" is {view.latest.status}: what is the plan to get back on track?",
+                    + f" is {wording.STATUS_WORDS[view.latest.status]}: what is the plan to "
+                    "get back on track?",
                     hint=f"give the plan for {view.indicator.id}, or say there is none yet",
                     given="plan",
                 )
