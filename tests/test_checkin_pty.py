@@ -35,7 +35,7 @@ text = "Ask Tom for the scrap plan"
 carried = 2
 """
 OUTCOME = "(1 done / 2 carried / 3 dropped): "
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # bold and dim stay on under NO_COLOR
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # readline's own codes (no styles: NO_COLOR)
 
 
 TRANSCRIPT = (
@@ -237,6 +237,8 @@ def test_a_whole_check_in_at_a_real_terminal(journal):
     transcript = ANSI.sub("", seen.getvalue()).replace("\r\n", "\n")
     assert child.exitstatus == 0, transcript
     assert transcript == TRANSCRIPT
+    # NO_COLOR: no style at all, bold and dim included, as in every view (second trial)
+    assert not re.search(r"\x1b\[[0-9;]*m", seen.getvalue()), seen.getvalue()[:500]
     text = (journal / W49).read_text()
     assert '[[stories]]\ntext = "Tom found a second bar supplier"\nwho = "tom"\n' in text
 

@@ -278,11 +278,11 @@ def gather(
     from leadwork.cli.options import show
     from leadwork.cli.output import Asked, emit
     from leadwork.domain.one_on_one import Answers, text_problem
-    from leadwork.render.terminal import VisibleConsole
+    from leadwork.render.terminal import terminal_console
     from leadwork.usecases import one_on_one as usecase
 
     prep = prepared.prep
-    console = VisibleConsole()
+    console = terminal_console()  # NO_COLOR: no bold nor dim either, as every view
     request = usecase.RecordRequest(
         prep.person.id, Answers(), prep.date, allow_past_due=allow_past_due
     )

@@ -120,9 +120,9 @@ class Prompter:
         self, console: Any = None, check_text: Callable[[str], str | None] | None = None
     ) -> None:
         if console is None:
-            from leadwork.render.terminal import VisibleConsole
+            from leadwork.render.terminal import terminal_console
 
-            console = VisibleConsole()
+            console = terminal_console()  # NO_COLOR: no bold nor dim either, as every view
         self.console = console
         self.check_text = check_text
 
