@@ -499,3 +499,24 @@ def test_a_monthly_reading_last_month_reads_the_same_in_the_prep_table_and_quest
     )  # fmt: skip
     assert record.exit_code == 2, record
     assert "waste's latest reading, 6.8% in 2026-W42, is course-correct" in record.stderr
+
+
+def test_a_month_not_read_yet_says_nothing_of_the_capability_it_serves(
+    run: Run, example_journal: Path
+):
+    """A monthly indicator read in October, seen in late November (due, not overdue): the
+    capability it serves keeps the status of its weekly indicators, not 'no data' (third
+    trial: 'Cold chain · no data' beside an indicator on track)."""
+    october = {"LEADWORK_TODAY": "2026-10-16"}
+    added = run(
+        "indicator", "add", "referrals", "--name", "Referrals", "--owner", "grace",
+        "--direction", "higher", "--target", "4", "--celebrate", "8",
+        "--course-correct", "2", "--cadence", "monthly", "--serves", "consultative-selling",
+        "--agreed-on", "2026-10-01", journal=example_journal, env=october,
+    )  # fmt: skip
+    assert added.exit_code == 0, added
+    read = run("checkin", "--no-input", "-r", "referrals=5", journal=example_journal, env=october)
+    assert read.exit_code == 0, read
+    board = dashboard_json(run, example_journal, {"LEADWORK_TODAY": "2026-11-27"})
+    [selling] = [c for c in board["capability"] if c["id"] == "consultative-selling"]
+    assert selling["worst_status"] == "on-track", selling

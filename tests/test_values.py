@@ -47,6 +47,7 @@ def test_a_number_is_written_as_it_was_written(value, written):
 
 def test_a_value_with_its_unit():
     assert format_value(97.625, "%") == "97.625%"  # '%' hugs the number
+    assert format_value(7.6, "/10") == "7.6/10"  # and a score out of ten (third trial)
     assert format_value(1234567, "min") == "1234567 min"
     assert format_value(2.0, "") == "2"
     assert format_value(None, "%") == "—"

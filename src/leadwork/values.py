@@ -56,7 +56,8 @@ def _digits(text: str) -> tuple[str, str, int]:
 
 
 def format_value(value: float | None, unit: str = "", missing: str = "—") -> str:
-    """A value with its unit: '97.6%' ('%' hugs the number), '38 min', '2' (no unit),
+    """A value with its unit: '97.6%' ('%' hugs the number, as a unit written from a slash
+    does: '7.6/10'), '38 min', '2' (no unit),
     '1 walk' (a unit written as a plural word is said in the singular for one: `unit_for`);
     `missing` when there is no value."""
     if value is None:
@@ -65,7 +66,7 @@ def format_value(value: float | None, unit: str = "", missing: str = "—") -> s
     if not unit:
         return number
     unit = unit_for(number, unit)
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+    return f"{number}{unit}" if unit == "%" or unit.startswith("/") else f"{number} {unit}"
 
 
 _NOT_PLURAL = ("ss", "us", "is", "as")  # "class", "status", "basis", "gas": not plurals

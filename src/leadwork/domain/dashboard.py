@@ -17,6 +17,7 @@ from leadwork.domain.checkin import follow_up_source
 from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
+from leadwork.domain.status import awaiting_reading
 from leadwork.domain.timeline import checked_in
 from leadwork.domain.window import ShownWeek, choose_week, judged_weeks
 from leadwork.domain.your_work import (
@@ -103,7 +104,8 @@ def build_dashboard(
         {row.person: row.cadence for row in people},
         since=since,
     )
-    statuses = {ind.id: ind.now.status for ind in indicators}
+    # a month or quarter not read yet says nothing of the capabilities it serves
+    statuses = {ind.id: ind.now.status for ind in indicators if not awaiting_reading(ind.track)}
     capabilities = tuple(
         capability_view(
             cap, as_of, [ind.id for ind in indicators if cap.id in ind.serves], statuses

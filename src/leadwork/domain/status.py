@@ -375,6 +375,19 @@ def reading_overdue(track: Track) -> bool:
     return overdue_period(track) is not None
 
 
+def awaiting_reading(track: Track) -> bool:
+    """A month or quarter not read yet, and not overdue: due, which says nothing good or
+    bad yet (the dashboard says "due for Nov 2026"; a capability's status leaves it out)."""
+    now = track.now
+    return (
+        now.tracked
+        and now.value is None
+        and track.period_noun != "week"
+        and now.period is not None
+        and not reading_overdue(track)
+    )
+
+
 def overdue_period(track: Track) -> Period | None:
     """The period whose reading is overdue (`reading_overdue`), or None."""
     if not track.now.tracked or track.now.value is not None:

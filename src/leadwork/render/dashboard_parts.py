@@ -15,7 +15,7 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import Thresholds, WeekStatus, reading_overdue
+from leadwork.domain.status import Thresholds, WeekStatus, awaiting_reading
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import plural, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
@@ -185,7 +185,7 @@ def indicator_note(ind: IndicatorView) -> str:
         arrow = "↓" if ind.thresholds.direction == "higher" else "↑"
         return f"{arrow} worse {ind.trend_weeks} {per}"
     now = track.now
-    if now.value is None and per != "wk" and now.period and not reading_overdue(track):
+    if awaiting_reading(track):
         return f"due for {now.period}"
     return ""
 
