@@ -127,17 +127,17 @@ def test_a_new_week_from_flags_is_written_like_the_example(example_journal, run)
         "  confidence     alignment 4\n"
         "  reflection     confident  “Alignment”\n"
         "                 challenge  “Time”\n"
-        "  last week      Agree a new date and agenda for the Greenville …  carried\n"
-        "                 Ask Marcus for his plan on Dayton scrap at Mond…  done\n"
-        "                 Book Grace's one-on-one in Minneapolis for the …  dropped\n"
-        "  commitments    Agree a new date and agenda for the Greenville …  carried over (4 "
+        "  last week      Agree a new date and agenda for the Greenville…  carried\n"
+        "                 Ask Marcus for his plan on Dayton scrap at…      done\n"
+        "                 Book Grace's one-on-one in Minneapolis for the…  dropped\n"
+        "  commitments    Agree a new date and agenda for the Greenville…  carried over (4 "
         "times)\n"
-        "                 Visit Grace in Minneapolis                        new\n"
+        "                 Visit Grace in Minneapolis                       new\n"
         "  stories        Keisha ran the layered audit herself  priya · build-bench\n"
         "  conversations  Wants a second source for manifolds  customer · Halvorsen · strategy "
         "refresh?\n"
         "Last week's commitments: 1 of 3 done (33%).\n"
-        "Carried 4 times: “Agree a new date and agenda for the Greenville …”. Do it, delegate it "
+        "Carried 4 times: “Agree a new date and agenda for the Greenville…”. Do it, delegate it "
         "or drop it.\n"
     )
     assert run("check", journal=example_journal).exit_code == 0
@@ -225,7 +225,7 @@ def test_amending_keeps_comments_and_every_untouched_line(example_journal, run):
         "  hours        other 6 → 8\n"
         "               34 hours in all. 9% went to someone else's job.\n"
         "  confidence   capability 3 → 4\n"
-        "  reflection   note  “Short week, Thanksgiving. Strategy refresh book…” → “Short "
+        "  reflection   note  “Short week, Thanksgiving. Strategy refresh…” → “Short "
         "week.”\n"
         "  commitments  Call Grace  new\n"
         "Last week's commitments: 1 of 2 done (50%).\n"
@@ -300,7 +300,7 @@ def test_commitments_come_back_and_carry_their_count(example_journal, run):
 def test_changing_an_outcome_is_shown_and_the_carried_entry_is_kept(example_journal, run):
     checkin(run, example_journal, "--carried", "1", env=NEXT_WEEK)
     result = checkin(run, example_journal, "--done", "1", env=NEXT_WEEK)
-    assert "Agree a new date and agenda for the Greenville …  carried → done\n" in result.stdout
+    assert "Agree a new date and agenda for the Greenville…  carried → done\n" in result.stdout
     assert "it is still there: remove it from the file if it no longer applies" in result.stdout
     assert "Last week's commitments: 1 of 1 done (100%); 2 without an outcome yet." in (
         result.stdout
@@ -439,13 +439,13 @@ def test_at_80_columns_the_summary_wraps_inside_its_columns(example_journal, run
         "               42 hours in all. 29% went to someone else's job (more than your\n"
         "               20%).\n"
         "  confidence   alignment 4 · capability 3\n"
-        "  last week    Agree a new date and agenda for the Greenville …  done\n"
-        "               Ask Marcus for his plan on Dayton scrap at Mond…  carried\n"
-        "               Book Grace's one-on-one in Minneapolis for the …  dropped\n"
-        "  commitments  Ask Marcus for his plan on Dayton scrap at  carried over (1 time)\n"
-        "               Mond…\n"
+        "  last week    Agree a new date and agenda for the Greenville…  done\n"
+        "               Ask Marcus for his plan on Dayton scrap at…      carried\n"
+        "               Book Grace's one-on-one in Minneapolis for the…  dropped\n"
+        "  commitments  Ask Marcus for his plan on Dayton scrap     carried over (1 time)\n"
+        "               at…\n"
         "  stories      Keisha ran the layered audit herself, with    priya · build-bench\n"
-        "               the …\n"
+        "               the…\n"
         "Last week's commitments: 1 of 3 done (33%).\n"
     )
 

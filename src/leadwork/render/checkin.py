@@ -65,8 +65,16 @@ TEXT_WIDTH = 48  # long texts are cut in the summary; the file has them whole
 
 
 def short(text: str, width: int = TEXT_WIDTH) -> str:
+    """The text on one line, cut to `width` at a word's end where one is near (never in
+    the middle of a word a reader then has to guess)."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 # ---- the interview --------------------------------------------------------------------
