@@ -21,6 +21,7 @@ from leadwork.domain.status import (
     COURSE_CORRECT,
     STATUSES,
     WeekStatus,
+    is_active,
     judge_weeks,
     latest_status_since,
     longest_run,
@@ -64,6 +65,18 @@ class IndicatorSummary:
     status_after: str | None = None
     status_after_since: str | None = None
     period_noun: str = "week"
+    # Retired by the range's end (`status.is_active`, the rule that leaves it off the
+    # dashboard): not counted at the end of the range; `history` holds the weeks it was
+    # tracked and `last` its last reading. None: still tracked at the range's end.
+    retired_on: dt.date | None = None
+
+    @property
+    def end_status(self) -> str | None:
+        """Its status at the end of the range; None when it was retired by then (or has
+        no judged week)."""
+        if self.retired_on is not None or not self.history:
+            return None
+        return self.history[-1].status
 
 
 @dataclass(frozen=True)
@@ -248,8 +261,7 @@ def report_needs_you(report: Report) -> list[str]:
     found: list[str] = []
     for wanted in (COURSE_CORRECT, AT_RISK):
         for ind in report.indicators:
-            end = ind.history[-1] if ind.history else None
-            if end is not None and end.status == wanted:
+            if ind.end_status == wanted:  # a retired one ends nowhere: nothing to act on
                 found.append(f"{ind.name}: {STATUS_WORDS[wanted]} at the end of the range.")
     for ind in report.indicators:
         if ind.trend_warning:
@@ -292,6 +304,7 @@ def _indicator(
     latest = latest_status_since(history)
     after = latest if run is not None and latest is not None and latest[1] > run.last else None
     period = history[-1].period
+    retired = not is_active(ind, weeks[-1])
     return IndicatorSummary(
         id=ind.id,
         name=ind.name,
@@ -303,13 +316,14 @@ def _indicator(
         last=last,
         movement=movement,
         longest_course_correct=run.periods if run else 0,
-        trend_warning=trend_warning(history, trend_weeks),
+        trend_warning=not retired and trend_warning(history, trend_weeks),
         history=history,
         longest_course_correct_from=str(run.first) if run else None,
         longest_course_correct_to=str(run.last) if run else None,
         status_after=after[0] if after else None,
         status_after_since=str(after[1]) if after else None,
         period_noun=period.noun if period is not None else "week",
+        retired_on=ind.retired_on if retired else None,
     )
 
 

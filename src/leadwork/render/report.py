@@ -193,6 +193,9 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
                 trend,
             ]
         )
+        retired = retired_phrase(ind)
+        if retired is not None:
+            notes.append(f"{ind.name}: {retired}.")
         run = course_correct_phrase(ind)
         if run is not None:
             notes.append(f"{ind.name}: {run}.")
@@ -200,6 +203,19 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
     if notes:
         blocks.append(("list", notes))
     return blocks
+
+
+def retired_phrase(ind: IndicatorSummary) -> str | None:
+    """An indicator retired by the range's end, with its last reading: "retired
+    2026-11-02 (last reading 96% in 2026-W44), not counted at the end of the range".
+    None while it was still tracked."""
+    if ind.retired_on is None:
+        return None
+    text = f"retired {ind.retired_on}"
+    if ind.last is not None:
+        read = ind.last.read_in or ind.last.week
+        text += f" (last reading {format_value(ind.last.value, ind.unit)} in {read})"
+    return f"{text}, not counted at the end of the range"
 
 
 def course_correct_phrase(ind: IndicatorSummary) -> str | None:
