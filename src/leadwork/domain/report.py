@@ -177,6 +177,9 @@ class Report:
     needs_you: list[str] = field(default_factory=list)  # what the range leaves to act on
     # Team id -> name: what is shared names people as the dashboard does, not by id.
     names: dict[str, str] = field(default_factory=dict)
+    # What became of one-on-one commitments (yours and theirs) followed up in the range's
+    # one-on-ones (their `last_time`); `commitments` counts the weekly check-ins' only.
+    one_on_one_commitments: DoneRate = field(default_factory=lambda: DoneRate(0, 0, 0))
 
 
 def build_report(
@@ -238,6 +241,12 @@ def build_report(
         ],
         carried_too_often=_carried(in_range),
         one_on_ones=_meetings(definitions, one_on_ones, first, last, kept_since),
+        one_on_one_commitments=done_rate(
+            f.outcome
+            for m in one_on_ones
+            if first.monday <= m.date <= last.sunday
+            for f in m.last_time
+        ),
         strategy_reviews=[
             (r.date, r.changes)
             for r in sorted(reviews, key=lambda r: r.date)

@@ -15,6 +15,7 @@ import json
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from leadwork.domain.commitments import DoneRate
 from leadwork.domain.report import ConversationItem, IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
 from leadwork.domain.wording import (
@@ -71,6 +72,7 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
                 del data[key]
     data["first"], data["last"] = str(report.first), str(report.last)
     data["commitments"] = _rate_json(report.commitments)
+    data["one_on_one_commitments"] = _rate_json(report.one_on_one_commitments)
     data["commitments_by_week"] = [
         {"week": week, **_rate_json(rate)} for week, rate in report.commitments_by_week
     ]
@@ -346,25 +348,35 @@ def _confidence_blocks(report: Report) -> list[tuple[Any, ...]]:
     return [("p", "1 = not confident, 5 = very confident."), ("table", ["week", *areas], rows)]
 
 
-def _commitment_blocks(report: Report) -> list[tuple[Any, ...]]:
-    rate = report.commitments
+def _rate_said(whose: str, rate: DoneRate) -> str:
+    """ "Your weekly commitments: done 13 of 20 followed up (65%); carried 7, dropped 0." """
     if rate.total == 0:
+        return f"{whose}: none followed up in this range."
+    return (
+        f"{whose}: done {rate.done} of {rate.total} followed up ({_percent(rate.rate)}); "
+        f"carried {rate.carried}, dropped {rate.dropped}."
+    )
+
+
+def _commitment_blocks(report: Report) -> list[tuple[Any, ...]]:
+    rate, met = report.commitments, report.one_on_one_commitments
+    if rate.total == 0 and met.total == 0:
         return [("p", "No commitments were followed up in this range.")]
     blocks: list[tuple[Any, ...]] = [
-        (
-            "p",
-            f"Done {rate.done} of {rate.total} followed up ({_percent(rate.rate)}); "
-            f"carried {rate.carried}, dropped {rate.dropped}.",
-        ),
-        (
-            "table",
-            ["week", "done", "carried", "dropped", "done rate"],
-            [
-                [week, str(r.done), str(r.carried), str(r.dropped), _percent(r.rate)]
-                for week, r in report.commitments_by_week
-            ],
-        ),
+        ("p", _rate_said("Your weekly commitments", rate)),
+        ("p", _rate_said("One-on-one commitments (yours and theirs)", met)),
     ]
+    if report.commitments_by_week:  # your weekly ones, week by week
+        blocks.append(
+            (
+                "table",
+                ["week", "done", "carried", "dropped", "done rate"],
+                [
+                    [week, str(r.done), str(r.carried), str(r.dropped), _percent(r.rate)]
+                    for week, r in report.commitments_by_week
+                ],
+            )
+        )
     if report.carried_too_often:
         blocks.append(
             (
