@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from leadwork.render.palette import STATUS_LABEL
+from leadwork.render.room import SCREEN_ROWS
 
 QUARTER = ["--from", "2026-W36", "--to", "2026-W48"]
 
@@ -110,7 +111,10 @@ def test_the_text_dashboard_keeps_one_screen_with_the_carried_one(example_journa
     carry(example_journal, "2026-11-24-priya.toml", CLINIC, 3)
     result = run("dashboard", journal=example_journal)
     assert result.exit_code == 0, result
-    assert "Needs you" in result.stdout
+    assert len(result.stdout.splitlines()) <= SCREEN_ROWS  # Needs you folds what is left
+    needs = " ".join(result.stdout.split("\nNeeds you ─", 1)[1].split())
+    assert "Carried 3 times: “Pick 8 or 15 Dec for the coaching clinic, with Marcus”" in needs
+    assert "(Priya's, from your one-on-one)" in needs
 
 
 # ---- 3. what the commitments section counts -----------------------------------------------
@@ -142,3 +146,32 @@ def test_dropped_one_on_one_commitments_are_counted(example_journal, run):
     data = json.loads(report(run, example_journal, "json"))
     assert data["one_on_one_commitments"]["dropped"] == 2
     assert data["one_on_one_commitments"]["done"] == 26
+
+
+def test_a_one_on_one_commitment_done_since_is_no_longer_named(example_journal, run):
+    """Carried three times on 17 Nov, done on 24 Nov: nothing left to act on."""
+    path = example_journal / "one-on-ones" / "2026-11-17-priya.toml"
+    path.write_text(path.read_text().replace("carried = 1", "carried = 3"))
+    hr = "Ask HR for the coaching facilitator's December dates"
+    result = run("dashboard", "--format", "json", journal=example_journal)
+    assert result.exit_code == 0, result
+    assert not any(hr in f["message"] for f in json.loads(result.stdout)["needs_you"])
+    data = json.loads(report(run, example_journal, "json"))
+    assert not any(hr in n for n in data["needs_you"])
+    # Standing on the week before it was done, the report and the dashboard name it, yours.
+    early = run(
+        "report",
+        "--from",
+        "2026-W36",
+        "--to",
+        "2026-W47",
+        "--format",
+        "json",
+        journal=example_journal,
+    )
+    assert early.exit_code == 0, early
+    [said] = [n for n in json.loads(early.stdout)["needs_you"] if hr in n]
+    assert "yours, from your one-on-one with Priya" in said
+    board = run("dashboard", "--week", "2026-W47", "--format", "json", journal=example_journal)
+    assert board.exit_code == 0, board
+    assert any(hr in f["message"] for f in json.loads(board.stdout)["needs_you"])

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from leadwork.domain.capability import overdue_steps
+from leadwork.domain.commitment_list import meeting_commitments_carried_too_often
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, done_rate
 from leadwork.domain.consistency import PURPOSE
 from leadwork.domain.status import (
@@ -170,7 +171,9 @@ class Report:
     confidence_average: dict[str, float | None]
     commitments: DoneRate
     commitments_by_week: list[tuple[str, DoneRate]]
-    carried_too_often: list[Carried]  # carried 3 times or more during the range
+    # Carried 3 times or more during the range: your weekly ones, then the one-on-one ones
+    # (yours and theirs) still open at the range's end, from the range's one-on-ones.
+    carried_too_often: list[Carried]
     one_on_ones: list[PersonMeetings]
     strategy_reviews: list[tuple[dt.date, str | None]] = field(default_factory=list)
     conversations: list[ConversationItem] = field(default_factory=list)  # oldest first
@@ -239,7 +242,15 @@ def build_report(
             for w, c in in_range.items()
             if c.last_week
         ],
-        carried_too_often=_carried(in_range),
+        carried_too_often=_carried(in_range)
+        + [
+            Carried(
+                c.text, c.carried, person=c.person.id if c.person else None, by=c.by, whose=c.whose
+            )
+            for c in meeting_commitments_carried_too_often(
+                one_on_ones, definitions.team.people, min(last.sunday, today or last.sunday)
+            )
+        ],
         one_on_ones=_meetings(definitions, one_on_ones, first, last, kept_since),
         one_on_one_commitments=done_rate(
             f.outcome
@@ -420,11 +431,18 @@ class Carried:
     times: int  # the most times it was carried
     outcome: str | None = None  # "done" or "dropped" later in the range; None: still open
     outcome_week: Week | None = None
+    # A one-on-one commitment: whose person (team id), "me" or "them", and the words that
+    # name them (`ListedCommitment.whose`). None for a weekly commitment, which is yours.
+    person: str | None = None
+    by: str = "me"
+    whose: str | None = None
 
     def said(self) -> str:
-        """ "Carried 3 times: X", and how it ended: "(then done in 2027-W09)"."""
+        """ "Carried 3 times: X", whose when from a one-on-one ("(Aisha's, from your
+        one-on-one)"), and how it ended: "(then done in 2027-W09)"."""
+        source = f" ({self.whose})" if self.whose else ""
         ended = f" (then {self.outcome} in {self.outcome_week})" if self.outcome else ""
-        return f"Carried {self.times} times: {self.text}{ended}"
+        return f"Carried {self.times} times: {self.text}{source}{ended}"
 
 
 def _carried(checkins: dict[Week, Checkin]) -> list[Carried]:

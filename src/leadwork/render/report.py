@@ -82,6 +82,8 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
             "carried": item.times,
             "outcome": item.outcome,
             "outcome_week": str(item.outcome_week) if item.outcome_week else None,
+            "person": item.person,
+            "by": item.by,
         }
         for item in report.carried_too_often
     ]
