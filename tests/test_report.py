@@ -84,7 +84,7 @@ def test_markdown_is_ready_to_paste(example_journal, run):
         in text
     )
     assert "Over 20% on someone else's job in 4 weeks: 2026-W37, 2026-W38" in text
-    assert "Done 23 of 29 followed up (79%); carried 5, dropped 1." in text
+    assert "Your weekly commitments: done 23 of 29 followed up (79%); carried 5, dropped 1." in text
     assert "| Grace Lindqvist (grace) | 2 | 3 | 2026-10-21 |" in text
     # Every table row has as many cells as its header.
     for table in re.findall(r"((?:^\|.*\|\n)+)", text, flags=re.M):

@@ -14,10 +14,10 @@ dates them, puts them side by side and sorts them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from leadwork.domain.commitments import carried_too_often
+from leadwork.domain.commitments import carried_advice, carried_too_often
 from leadwork.domain.one_on_one import commitments_made_on, first_name, open_commitments
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne
@@ -51,6 +51,20 @@ class ListedCommitment:
         """The person's first name when the commitment is theirs; None when it is yours."""
         return first_name(self.person) if self.by == "them" and self.person else None
 
+    @property
+    def whose(self) -> str | None:
+        """Where a one-on-one commitment comes from, naming the person: "Aisha's, from
+        your one-on-one" or "yours, from your one-on-one with Aisha". None: weekly."""
+        if self.source != ONE_ON_ONE or self.person is None:
+            return None
+        if self.by == "them":
+            return f"{first_name(self.person)}'s, from your one-on-one"
+        return f"yours, from your one-on-one with {first_name(self.person)}"
+
+    def advice(self) -> str:
+        """What every view says of it when carried too often (`commitments.carried_advice`)."""
+        return carried_advice(self.carried, self.text, self.whose)
+
 
 def weekly_due(week: Week) -> dt.date:
     """A weekly commitment made in `week`'s check-in is due at the end of the week after."""
@@ -77,6 +91,17 @@ def all_open_commitments(
             ListedCommitment(CHECKIN, str(week), None, "me", c.text, due, due < today, c.carried)
             for c in checkin.commitments
         ]
+    found += open_meeting_commitments(meetings, people, today)
+    undated = dt.date.max
+    return sorted(found, key=lambda c: (not c.overdue, c.due or undated))
+
+
+def open_meeting_commitments(
+    meetings: Mapping[str, Sequence[OneOnOne]], people: Sequence[Person], today: dt.date
+) -> list[ListedCommitment]:
+    """The one-on-one part of `all_open_commitments`: each person's open ones (the rule
+    of the one-on-one preparation, `one_on_one.open_commitments`), in the team's order."""
+    found: list[ListedCommitment] = []
     for person in people:
         held = meetings.get(person.id, [])
         made_on = commitments_made_on(held)
@@ -96,5 +121,17 @@ def all_open_commitments(
             )
             for c in open_commitments(held, today)
         ]
-    undated = dt.date.max
-    return sorted(found, key=lambda c: (not c.overdue, c.due or undated))
+    return found
+
+
+def meeting_commitments_carried_too_often(
+    meetings: Iterable[OneOnOne], people: Sequence[Person], today: dt.date
+) -> list[ListedCommitment]:
+    """The open one-on-one commitments, yours and theirs, carried too often
+    (`commitments.carried_too_often`), as `leadwork commitments` lists them: what the
+    dashboard's and the report's "Needs you" name beside your weekly ones. `meetings`
+    hold, for each person, at least their latest meeting up to `today`."""
+    by_person: dict[str, list[OneOnOne]] = {}
+    for meeting in sorted((m for m in meetings if m.date <= today), key=lambda m: m.date):
+        by_person.setdefault(meeting.person, []).append(meeting)
+    return [c for c in open_meeting_commitments(by_person, people, today) if c.carried_too_often]

@@ -42,9 +42,11 @@ def carried_too_often(carried: int) -> bool:
     return carried >= CARRIED_TOO_OFTEN
 
 
-def carried_advice(carried: int, text: str) -> str:
-    """What every view says of a commitment carried too often: one wording."""
-    return f"Carried {carried} times: “{text}”. Do it, delegate it or drop it."
+def carried_advice(carried: int, text: str, whose: str | None = None) -> str:
+    """What every view says of a commitment carried too often: one wording. `whose` names
+    a one-on-one commitment's person ("Aisha's, from your one-on-one")."""
+    source = f" ({whose})" if whose else ""
+    return f"Carried {carried} times: “{text}”{source}. Do it, delegate it or drop it."
 
 
 # ---- which commitments are still open ------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from leadwork.domain.alignment import Alignment, alignment
 from leadwork.domain.capability import CapabilityView, capability_view
 from leadwork.domain.checkin import follow_up_source
+from leadwork.domain.commitment_list import meeting_commitments_carried_too_often
 from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
@@ -134,6 +135,7 @@ def build_dashboard(
         mine,
         names,
         settings.story_gap_weeks,
+        meeting_commitments_carried_too_often(meetings, definitions.team.people, as_of),
     )
     config = definitions.config
     return Dashboard(

@@ -13,7 +13,8 @@ leader's own habits:
  7. no-customer-heard        no customer conversation in `customer_gap_weeks`
  8. someone-elses-job        this week's share of hours in someone else's job is over the level
  9. trend-warning            an indicator moved the wrong way `trend_weeks` weeks running
-10. commitment-carried       one of your commitments was carried 3 times or more
+10. commitment-carried       one of your commitments, weekly or from a one-on-one (yours
+                             or theirs), was carried 3 times or more
 11. reading-missing          this week's check-in has no reading for an indicator
 
 Within a kind, the more urgent first (more days overdue, longer in course-correct, longer
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 
 from leadwork.domain.alignment import Alignment, ReviewAge, quiet_for
 from leadwork.domain.capability import CapabilityView
+from leadwork.domain.commitment_list import ListedCommitment
 from leadwork.domain.commitments import carried_advice
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
@@ -274,8 +276,13 @@ def trends(indicators: Sequence[IndicatorView]) -> list[Finding]:
     return findings
 
 
-def carried_commitments(commitments: CommitmentsView) -> list[Finding]:
-    return [
+def carried_commitments(
+    commitments: CommitmentsView, in_meetings: Sequence[ListedCommitment] = ()
+) -> list[Finding]:
+    """Your weekly commitments carried too often, then the one-on-one ones, yours and
+    theirs (`commitment_list.meeting_commitments_carried_too_often`, the list `leadwork
+    commitments` flags), each about its person."""
+    weekly = [
         Finding(
             "commitment-carried",
             None,
@@ -283,6 +290,15 @@ def carried_commitments(commitments: CommitmentsView) -> list[Finding]:
             c.carried,
         )
         for c in commitments.carried_too_often
+    ]
+    return weekly + [
+        Finding(
+            "commitment-carried",
+            c.person.id if c.person else None,
+            c.advice(),
+            c.carried,
+        )
+        for c in in_meetings
     ]
 
 
@@ -318,6 +334,7 @@ def needs_you(
     commitments: CommitmentsView,
     names: dict[str, str],
     story_gap_weeks: int,
+    meeting_commitments: Sequence[ListedCommitment] = (),
 ) -> tuple[Finding, ...]:
     as_of = shown.as_of
     return _ranked(
@@ -331,7 +348,7 @@ def needs_you(
             *customer_gap(alignment),
             *someone_elses_job(time),
             *trends(indicators),
-            *carried_commitments(commitments),
+            *carried_commitments(commitments, meeting_commitments),
             *missing_readings(indicators, has_checkin),
         ]
     )

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from leadwork.domain.capability import overdue_steps
+from leadwork.domain.commitment_list import meeting_commitments_carried_too_often
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, done_rate
 from leadwork.domain.consistency import PURPOSE
 from leadwork.domain.status import (
@@ -21,6 +22,7 @@ from leadwork.domain.status import (
     COURSE_CORRECT,
     STATUSES,
     WeekStatus,
+    is_active,
     judge_weeks,
     latest_status_since,
     longest_run,
@@ -64,6 +66,18 @@ class IndicatorSummary:
     status_after: str | None = None
     status_after_since: str | None = None
     period_noun: str = "week"
+    # Retired by the range's end (`status.is_active`, the rule that leaves it off the
+    # dashboard): not counted at the end of the range; `history` holds the weeks it was
+    # tracked and `last` its last reading. None: still tracked at the range's end.
+    retired_on: dt.date | None = None
+
+    @property
+    def end_status(self) -> str | None:
+        """Its status at the end of the range; None when it was retired by then (or has
+        no judged week)."""
+        if self.retired_on is not None or not self.history:
+            return None
+        return self.history[-1].status
 
 
 @dataclass(frozen=True)
@@ -157,13 +171,18 @@ class Report:
     confidence_average: dict[str, float | None]
     commitments: DoneRate
     commitments_by_week: list[tuple[str, DoneRate]]
-    carried_too_often: list[Carried]  # carried 3 times or more during the range
+    # Carried 3 times or more during the range: your weekly ones, then the one-on-one ones
+    # (yours and theirs) still open at the range's end, from the range's one-on-ones.
+    carried_too_often: list[Carried]
     one_on_ones: list[PersonMeetings]
     strategy_reviews: list[tuple[dt.date, str | None]] = field(default_factory=list)
     conversations: list[ConversationItem] = field(default_factory=list)  # oldest first
     needs_you: list[str] = field(default_factory=list)  # what the range leaves to act on
     # Team id -> name: what is shared names people as the dashboard does, not by id.
     names: dict[str, str] = field(default_factory=dict)
+    # What became of one-on-one commitments (yours and theirs) followed up in the range's
+    # one-on-ones (their `last_time`); `commitments` counts the weekly check-ins' only.
+    one_on_one_commitments: DoneRate = field(default_factory=lambda: DoneRate(0, 0, 0))
 
 
 def build_report(
@@ -223,8 +242,22 @@ def build_report(
             for w, c in in_range.items()
             if c.last_week
         ],
-        carried_too_often=_carried(in_range),
+        carried_too_often=_carried(in_range)
+        + [
+            Carried(
+                c.text, c.carried, person=c.person.id if c.person else None, by=c.by, whose=c.whose
+            )
+            for c in meeting_commitments_carried_too_often(
+                one_on_ones, definitions.team.people, min(last.sunday, today or last.sunday)
+            )
+        ],
         one_on_ones=_meetings(definitions, one_on_ones, first, last, kept_since),
+        one_on_one_commitments=done_rate(
+            f.outcome
+            for m in one_on_ones
+            if first.monday <= m.date <= last.sunday
+            for f in m.last_time
+        ),
         strategy_reviews=[
             (r.date, r.changes)
             for r in sorted(reviews, key=lambda r: r.date)
@@ -248,8 +281,7 @@ def report_needs_you(report: Report) -> list[str]:
     found: list[str] = []
     for wanted in (COURSE_CORRECT, AT_RISK):
         for ind in report.indicators:
-            end = ind.history[-1] if ind.history else None
-            if end is not None and end.status == wanted:
+            if ind.end_status == wanted:  # a retired one ends nowhere: nothing to act on
                 found.append(f"{ind.name}: {STATUS_WORDS[wanted]} at the end of the range.")
     for ind in report.indicators:
         if ind.trend_warning:
@@ -292,6 +324,7 @@ def _indicator(
     latest = latest_status_since(history)
     after = latest if run is not None and latest is not None and latest[1] > run.last else None
     period = history[-1].period
+    retired = not is_active(ind, weeks[-1])
     return IndicatorSummary(
         id=ind.id,
         name=ind.name,
@@ -303,13 +336,14 @@ def _indicator(
         last=last,
         movement=movement,
         longest_course_correct=run.periods if run else 0,
-        trend_warning=trend_warning(history, trend_weeks),
+        trend_warning=not retired and trend_warning(history, trend_weeks),
         history=history,
         longest_course_correct_from=str(run.first) if run else None,
         longest_course_correct_to=str(run.last) if run else None,
         status_after=after[0] if after else None,
         status_after_since=str(after[1]) if after else None,
         period_noun=period.noun if period is not None else "week",
+        retired_on=ind.retired_on if retired else None,
     )
 
 
@@ -397,11 +431,18 @@ class Carried:
     times: int  # the most times it was carried
     outcome: str | None = None  # "done" or "dropped" later in the range; None: still open
     outcome_week: Week | None = None
+    # A one-on-one commitment: whose person (team id), "me" or "them", and the words that
+    # name them (`ListedCommitment.whose`). None for a weekly commitment, which is yours.
+    person: str | None = None
+    by: str = "me"
+    whose: str | None = None
 
     def said(self) -> str:
-        """ "Carried 3 times: X", and how it ended: "(then done in 2027-W09)"."""
+        """ "Carried 3 times: X", whose when from a one-on-one ("(Aisha's, from your
+        one-on-one)"), and how it ended: "(then done in 2027-W09)"."""
+        source = f" ({self.whose})" if self.whose else ""
         ended = f" (then {self.outcome} in {self.outcome_week})" if self.outcome else ""
-        return f"Carried {self.times} times: {self.text}{ended}"
+        return f"Carried {self.times} times: {self.text}{source}{ended}"
 
 
 def _carried(checkins: dict[Week, Checkin]) -> list[Carried]:

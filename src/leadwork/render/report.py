@@ -15,6 +15,7 @@ import json
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from leadwork.domain.commitments import DoneRate
 from leadwork.domain.report import ConversationItem, IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
 from leadwork.domain.wording import (
@@ -71,6 +72,7 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
                 del data[key]
     data["first"], data["last"] = str(report.first), str(report.last)
     data["commitments"] = _rate_json(report.commitments)
+    data["one_on_one_commitments"] = _rate_json(report.one_on_one_commitments)
     data["commitments_by_week"] = [
         {"week": week, **_rate_json(rate)} for week, rate in report.commitments_by_week
     ]
@@ -80,6 +82,8 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
             "carried": item.times,
             "outcome": item.outcome,
             "outcome_week": str(item.outcome_week) if item.outcome_week else None,
+            "person": item.person,
+            "by": item.by,
         }
         for item in report.carried_too_often
     ]
@@ -193,6 +197,9 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
                 trend,
             ]
         )
+        retired = retired_phrase(ind)
+        if retired is not None:
+            notes.append(f"{ind.name}: {retired}.")
         run = course_correct_phrase(ind)
         if run is not None:
             notes.append(f"{ind.name}: {run}.")
@@ -200,6 +207,19 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
     if notes:
         blocks.append(("list", notes))
     return blocks
+
+
+def retired_phrase(ind: IndicatorSummary) -> str | None:
+    """An indicator retired by the range's end, with its last reading: "retired
+    2026-11-02 (last reading 96% in 2026-W44), not counted at the end of the range".
+    None while it was still tracked."""
+    if ind.retired_on is None:
+        return None
+    text = f"retired {ind.retired_on}"
+    if ind.last is not None:
+        read = ind.last.read_in or ind.last.week
+        text += f" (last reading {format_value(ind.last.value, ind.unit)} in {read})"
+    return f"{text}, not counted at the end of the range"
 
 
 def course_correct_phrase(ind: IndicatorSummary) -> str | None:
@@ -330,25 +350,35 @@ def _confidence_blocks(report: Report) -> list[tuple[Any, ...]]:
     return [("p", "1 = not confident, 5 = very confident."), ("table", ["week", *areas], rows)]
 
 
-def _commitment_blocks(report: Report) -> list[tuple[Any, ...]]:
-    rate = report.commitments
+def _rate_said(whose: str, rate: DoneRate) -> str:
+    """ "Your weekly commitments: done 13 of 20 followed up (65%); carried 7, dropped 0." """
     if rate.total == 0:
+        return f"{whose}: none followed up in this range."
+    return (
+        f"{whose}: done {rate.done} of {rate.total} followed up ({_percent(rate.rate)}); "
+        f"carried {rate.carried}, dropped {rate.dropped}."
+    )
+
+
+def _commitment_blocks(report: Report) -> list[tuple[Any, ...]]:
+    rate, met = report.commitments, report.one_on_one_commitments
+    if rate.total == 0 and met.total == 0:
         return [("p", "No commitments were followed up in this range.")]
     blocks: list[tuple[Any, ...]] = [
-        (
-            "p",
-            f"Done {rate.done} of {rate.total} followed up ({_percent(rate.rate)}); "
-            f"carried {rate.carried}, dropped {rate.dropped}.",
-        ),
-        (
-            "table",
-            ["week", "done", "carried", "dropped", "done rate"],
-            [
-                [week, str(r.done), str(r.carried), str(r.dropped), _percent(r.rate)]
-                for week, r in report.commitments_by_week
-            ],
-        ),
+        ("p", _rate_said("Your weekly commitments", rate)),
+        ("p", _rate_said("One-on-one commitments (yours and theirs)", met)),
     ]
+    if report.commitments_by_week:  # your weekly ones, week by week
+        blocks.append(
+            (
+                "table",
+                ["week", "done", "carried", "dropped", "done rate"],
+                [
+                    [week, str(r.done), str(r.carried), str(r.dropped), _percent(r.rate)]
+                    for week, r in report.commitments_by_week
+                ],
+            )
+        )
     if report.carried_too_often:
         blocks.append(
             (

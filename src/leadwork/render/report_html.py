@@ -27,6 +27,7 @@ from leadwork.render.report import (
     _time_blocks,
     _title,
     course_correct_phrase,
+    retired_phrase,
 )
 from leadwork.render.sharing import CONFIDENCE, TIME_AUDIT
 from leadwork.values import format_value
@@ -95,7 +96,13 @@ def report_html(report: Report, sections: Collection[str] = ()) -> str:
 
 
 def _end(ind: IndicatorSummary) -> str | None:
-    return ind.history[-1].status if ind.history else None
+    return ind.end_status  # None when retired by the end of the range: not counted
+
+
+def _end_pill(ind: IndicatorSummary) -> str:
+    if ind.retired_on is not None:
+        return f'<span class="pill retired">retired {e(ind.retired_on)}</span>'
+    return pill(_end(ind))
 
 
 def _summary(report: Report) -> list[str]:
@@ -109,6 +116,11 @@ def _summary(report: Report) -> list[str]:
     counts = {s: sum(1 for ind in report.indicators if _end(ind) == s) for s in STATUSES}
     out += ['<div class="card">', f"<h2>Indicators at the end of {e(report.last)}</h2>"]
     out.append(status_counts(counts, "indicators"))
+    retired = [
+        f"{ind.name} (retired {ind.retired_on})" for ind in report.indicators if ind.retired_on
+    ]
+    if retired:
+        out.append(f'<p class="quiet">Not counted: {e(", ".join(retired))}.</p>')
     out.append('<h2 style="margin-top:.9rem">What changed</h2>')
     changes = _changes(report)
     if changes:
@@ -196,6 +208,9 @@ def _accountability(report: Report) -> list[str]:
             if ind.weeks_by_status[s]
         )
         facts = [f"owner {owner}"] if owner else []
+        retired = retired_phrase(ind)
+        if retired is not None:
+            facts.append(retired)
         facts.append(MOVEMENT[ind.movement])
         if ind.trend_warning:
             facts.append("warning: moving the wrong way")
@@ -205,7 +220,7 @@ def _accountability(report: Report) -> list[str]:
         facts.append(f"weeks: {weeks}")
         out += [
             f'<article class="indicator" id="indicator-{e(ind.id)}">',
-            f"<h3><span>{e(ind.name)}</span>{pill(_end(ind))}</h3>",
+            f"<h3><span>{e(ind.name)}</span>{_end_pill(ind)}</h3>",
             f'<p class="facts">{e(" · ".join(facts))}</p>',
             indicator_chart(ind.id, ind.name, ind.unit, ind.history),
             "</article>",
