@@ -578,3 +578,17 @@ def test_a_plan_edited_meanwhile_is_never_marked_blindly(example_journal):
     assert path.read_text() == edited
     mark(Journal(example_journal), [(steps[1], dt.date(2026, 11, 27))])
     assert 'Greenville"\ndue = 2027-03-31\ndone = 2026-11-27\n' in path.read_text()
+
+
+def test_who_gave_feedback_follows_the_one_rule_for_who(example_journal, run):
+    """A team member's first name is stored as their id, as for a story or a participant;
+    anyone outside keeps their name as written (second trial: 'Aisha' stayed 'Aisha')."""
+    result = run(
+        "review", "capability", "quality-at-scale", "--no-input",
+        "--inside", "Marcus: the audits stick", "--outside", "Halvorsen: fewer returns",
+        journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    text = (example_journal / "reviews" / "2026-11-27-capability-quality-at-scale.toml").read_text()
+    assert 'who = "marcus"\nside = "inside"' in text
+    assert 'who = "Halvorsen"\nside = "outside"' in text

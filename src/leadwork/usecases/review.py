@@ -255,6 +255,7 @@ def _capability_checked(
 def _record_capability(
     journal: Journal, request: CapabilityRequest, today: dt.date
 ) -> CapabilityRecorded:
+    from leadwork.domain.checkin import person_or_name
     from leadwork.domain.review import reviewed_steps
     from leadwork.layout import CAPABILITIES
     from leadwork.model.review import CapabilityReview
@@ -268,9 +269,16 @@ def _record_capability(
             hint="a re-assessed level is only as good as its reason",
             given="reason",
         )
-    # as dicts: pydantic validates them into Feedback, naming `feedback.0.who` if one is bad
+    # as dicts: pydantic validates them into Feedback, naming `feedback.0.who` if one is bad;
+    # who said it is a team id or a name by the one rule stories and participants follow
+    team = {p.id: p.name for p in journal.team().people}
     feedback: list[Any] = [
-        {"who": said.who, "side": said.side, "text": said.text} for said in request.feedback
+        {
+            "who": _checked(said.side, person_or_name, said.who, team),
+            "side": said.side,
+            "text": said.text,
+        }
+        for said in request.feedback
     ]
     review = _model(
         lambda: CapabilityReview(
