@@ -164,7 +164,7 @@ def test_an_interactive_review_changes_only_the_lines_it_must(example_journal, r
             "]\n"
             "\n"
             "[[feedback]]\n"
-            'who = "Marcus Reyes"\n'
+            'who = "marcus"\n'
             'side = "inside"\n'
             'text = "HR ran it with us, not for us."\n'
             "\n"
@@ -220,7 +220,7 @@ def test_a_scripted_review(example_journal, run):
         "Finite-capacity scheduling in Epicor at Greenville",
     ]
     assert data["feedback"] == [
-        {"who": "Tom Okafor", "side": "inside", "text": "the risk list is in the huddle now"},
+        {"who": "tom", "side": "inside", "text": "the risk list is in the huddle now"},
         {
             "who": "Dale Jensen, Prairie",
             "side": "outside",

@@ -60,7 +60,7 @@ def test_a_capability_review_marks_its_steps_and_level_together(tmp_path: Path):
     (cap,) = [c for c in caps["capabilities"] if c["id"] == "coaching-supervisors"]
     assert cap["level"] == 3 and cap["steps"][1]["done"] == TODAY
     written = tomllib.loads((root / result.rel).read_text(encoding="utf-8"))
-    assert written["feedback"] == [{"who": "Marcus", "side": "inside", "text": "the huddles stick"}]
+    assert written["feedback"] == [{"who": "marcus", "side": "inside", "text": "the huddles stick"}]
     # the walk through every capability learns which were reviewed that day
     prepared = review.run(Journal(root, cache=None), review.CapabilityPrep(date=TODAY), TODAY)
     assert prepared.reviewed == {"coaching-supervisors": result.rel}
