@@ -17,10 +17,14 @@ from leadwork.domain.capability import overdue_steps
 from leadwork.domain.commitment_list import meeting_commitments_carried_too_often
 from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, done_rate
 from leadwork.domain.consistency import PURPOSE
+from leadwork.domain.joint_indicators import describe_change
+from leadwork.domain.scoreboard import plan_records
 from leadwork.domain.status import (
     AT_RISK,
     COURSE_CORRECT,
     STATUSES,
+    PlanRecord,
+    Track,
     WeekStatus,
     is_active,
     judge_weeks,
@@ -41,6 +45,30 @@ from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.weeks import Week, week_range
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """A plan to get back on track recorded during the range: in a one-on-one (`person`:
+    the team id met) or in your own check-in (`person`: "me"). `text` None: the meeting
+    recorded "no plan yet"."""
+
+    date: dt.date
+    person: str | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class ThresholdChange:
+    """A change of target or thresholds that took effect during the range (`[[changes]]`),
+    and how `indicator change` says it (`joint_indicators.describe_change`)."""
+
+    since: dt.date
+    target: float | None
+    celebrate: float | None
+    course_correct: float | None
+    described: str
+
 
 TIME_KEYS = ("alignment", "capability", "accountability", "someone_elses_job", "other")
 
@@ -70,6 +98,13 @@ class IndicatorSummary:
     # dashboard): not counted at the end of the range; `history` holds the weeks it was
     # tracked and `last` its last reading. None: still tracked at the range's end.
     retired_on: dt.date | None = None
+    # Plans recorded in the range's one-on-ones (and your own check-ins), oldest first.
+    plans: list[PlanItem] = field(default_factory=list)
+    # Changes of target or thresholds taking effect in the range, oldest first.
+    changes: list[ThresholdChange] = field(default_factory=list)
+    # Off track at the range's end (as the dashboard judges the week it ends on, or this
+    # week) with no plan in force for the episode (`status.plan_in_episode`).
+    no_plan_for_off_track_run: bool = False
 
     @property
     def end_status(self) -> str | None:
@@ -194,17 +229,24 @@ def build_report(
     last: Week,
     today: dt.date | None = None,
     kept_since: dt.date | None = None,
+    end_tracks: Mapping[str, Track] | None = None,
 ) -> Report:
     """`one_on_ones` and `reviews` are those of the range [first, last]; `checkins` those of
     the range and, for monthly and quarterly indicators, of one period before it (the
     range's first week shows the latest reading of its month or quarter). `kept_since`: the
     day the journal's first record begins (its first check-in week, or one-on-one), before
-    which no meeting is expected."""
+    which no meeting is expected. `end_tracks`: each indicator as the dashboard judges the
+    week the range ends on (or this week, if sooner), with the plan in force for its
+    off-track episode, which may have begun before the range."""
     weeks = week_range(first, last)
     in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
     settings = definitions.config.settings
     time = [_time_week(w, c) for w, c in in_range.items() if c.hours is not None]
     warning = settings.time_warning_percent
+    plans = plan_records(
+        (m for m in one_on_ones if first.monday <= m.date <= last.sunday), in_range
+    )
+    ends = end_tracks or {}
     report = Report(
         leader=definitions.config.leader,
         title=definitions.config.title,
@@ -217,7 +259,12 @@ def build_report(
         indicators=[
             summary
             for ind in definitions.indicators.indicators
-            if (summary := _indicator(ind, weeks, checkins, settings.trend_weeks)) is not None
+            if (
+                summary := _indicator(
+                    ind, weeks, checkins, settings.trend_weeks, plans, ends.get(ind.id)
+                )
+            )
+            is not None
         ],
         stories=_stories(definitions, in_range),
         capabilities=[
@@ -296,11 +343,17 @@ def report_needs_you(report: Report) -> list[str]:
 
 
 def _indicator(
-    ind: Indicator, weeks: list[Week], checkins: Mapping[Week, Checkin], trend_weeks: int
+    ind: Indicator,
+    weeks: list[Week],
+    checkins: Mapping[Week, Checkin],
+    trend_weeks: int,
+    plans: list[PlanRecord] | None = None,
+    end: Track | None = None,
 ) -> IndicatorSummary | None:
     """The indicator over the range, or None when it did not exist in any week of it
     (agreed after the range, or retired before it). Weeks outside its span are not
-    counted; movement and runs go reading by reading, one per period."""
+    counted; movement and runs go reading by reading, one per period. `plans`: the plans
+    recorded in the range; `end`: its track at the range's end (`build_report`)."""
     readings = readings_of(ind.id, checkins)
     judged = judge_weeks(ind, weeks, readings)
     history = [h for h in judged if h.tracked]
@@ -344,7 +397,37 @@ def _indicator(
         status_after_since=str(after[1]) if after else None,
         period_noun=period.noun if period is not None else "week",
         retired_on=ind.retired_on if retired else None,
+        plans=[
+            PlanItem(p.date, p.person, p.plan if (p.plan or "").strip() else None)
+            for p in sorted(plans or (), key=lambda p: p.date)
+            if p.indicator == ind.id
+        ],
+        changes=_changes_in(ind, weeks[0], weeks[-1]),
+        no_plan_for_off_track_run=(
+            not retired
+            and end is not None
+            and end.tracked
+            and end.episode_start is not None
+            and end.plan is None
+        ),
     )
+
+
+def _changes_in(ind: Indicator, first: Week, last: Week) -> list[ThresholdChange]:
+    """The changes taking effect in [first, last], each said as `indicator change` said it
+    when it was recorded: against the indicator as it stood before it."""
+    ordered = sorted(ind.changes, key=lambda c: c.since)
+    return [
+        ThresholdChange(
+            c.since,
+            c.target,
+            c.celebrate,
+            c.course_correct,
+            describe_change(ind.model_copy(update={"changes": ordered[:n]}), c),
+        )
+        for n, c in enumerate(ordered)
+        if first <= Week.of(c.since) <= last
+    ]
 
 
 def _stories(definitions: Definitions, checkins: dict[Week, Checkin]) -> list[ChoiceStories]:

@@ -22,6 +22,7 @@ from leadwork.domain.status import (
 from leadwork.domain.timeline import readings_of
 from leadwork.domain.window import judged_weeks
 from leadwork.model.checkin import Checkin
+from leadwork.model.common import ME
 from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.settings import Settings
@@ -105,9 +106,9 @@ def plan_records(
     """Every plan on record: those made in one-on-ones, dated by the meeting, and the
     leader's own, written in a check-in and dated by its week's Monday (the week it was
     made in; an episode that began that week counts it)."""
-    plans = [PlanRecord(p.indicator, m.date, p.plan) for m in meetings for p in m.plans]
+    plans = [PlanRecord(p.indicator, m.date, p.plan, m.person) for m in meetings for p in m.plans]
     for week, checkin in (checkins or {}).items():
-        plans += [PlanRecord(p.indicator, week.monday, p.plan) for p in checkin.plans]
+        plans += [PlanRecord(p.indicator, week.monday, p.plan, ME) for p in checkin.plans]
     return plans
 
 

@@ -328,6 +328,7 @@ class PlanRecord:
     indicator: str
     date: dt.date
     plan: str | None
+    person: str | None = None  # whose: the team id met, or "me" for your own plan
 
 
 @dataclass

@@ -16,7 +16,13 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from leadwork.domain.commitments import DoneRate
-from leadwork.domain.report import ConversationItem, IndicatorSummary, Report
+from leadwork.domain.report import (
+    ConversationItem,
+    IndicatorSummary,
+    PlanItem,
+    Report,
+    ThresholdChange,
+)
 from leadwork.domain.status import STATUSES
 from leadwork.domain.wording import (
     STATUS_WORDS,
@@ -26,6 +32,7 @@ from leadwork.domain.wording import (
     plural,
     short_names,
 )
+from leadwork.model.common import ME
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible
@@ -99,6 +106,8 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
             if ind[key] is not None:
                 ind[key] = _week_json(ind[key])
         ind["history"] = [_week_json(h) for h in ind["history"]]
+        for change in ind["changes"]:
+            del change["described"]  # the JSON carries the numbers; the words are the views'
     return json.dumps(data, indent=2, ensure_ascii=False, default=_plain)
 
 
@@ -203,10 +212,43 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
         run = course_correct_phrase(ind)
         if run is not None:
             notes.append(f"{ind.name}: {run}.")
+        notes += [f"{ind.name}: {line}" for line in plan_and_change_lines(ind, report)]
     blocks: list[tuple[Any, ...]] = [("table", header, rows)]
     if notes:
         blocks.append(("list", notes))
     return blocks
+
+
+NO_PLAN_IN_FORCE = "no plan recorded for the current off-track run"
+
+
+def plan_phrase(plan: PlanItem, report: Report) -> str:
+    """A plan recorded in the range, as the person who agreed it is known: "plan agreed
+    with Marcus on 2026-11-27: ...", or "no plan yet, said with Tom on 2026-09-16"."""
+    leader = first_name(report.leader)
+    if plan.person == ME:
+        made = f"{leader}'s own plan, week of {plan.date}"
+        return f"{made}: {plan.text}" if plan.text else f"{made}: no plan yet"
+    who = person_word(plan.person, short_names(report.names)) or "someone"
+    if plan.text is None:
+        return f"no plan yet, said with {who} on {plan.date}"
+    return f"plan agreed with {who} on {plan.date}: {plan.text}"
+
+
+def change_phrase(change: ThresholdChange) -> str:
+    """A change of target or thresholds in the range, in the words `indicator change`
+    printed: "changed from 2026-10-26: target 24 → 21"."""
+    return f"changed from {change.since}: {change.described}"
+
+
+def plan_and_change_lines(ind: IndicatorSummary, report: Report) -> list[str]:
+    """What a reader needs to read the quarter honestly: the bar that moved, the plans
+    agreed, and a missing plan for an off-track run at the range's end."""
+    lines = [change_phrase(c) for c in ind.changes]
+    lines += [plan_phrase(p, report) for p in ind.plans]
+    if ind.no_plan_for_off_track_run:
+        lines.append(NO_PLAN_IN_FORCE)
+    return lines
 
 
 def retired_phrase(ind: IndicatorSummary) -> str | None:

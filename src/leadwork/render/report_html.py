@@ -27,6 +27,7 @@ from leadwork.render.report import (
     _time_blocks,
     _title,
     course_correct_phrase,
+    plan_and_change_lines,
     retired_phrase,
 )
 from leadwork.render.sharing import CONFIDENCE, TIME_AUDIT
@@ -193,6 +194,13 @@ def _alignment(report: Report) -> list[str]:
     return out
 
 
+def _notes(lines: list[str]) -> list[str]:
+    """Changes of the bar, plans agreed, a missing plan: a short list under the facts."""
+    if not lines:
+        return []
+    return ['<ul class="notes">' + "".join(f"<li>{e(line)}</li>" for line in lines) + "</ul>"]
+
+
 def _accountability(report: Report) -> list[str]:
     out = ["<h2>Accountability</h2>"]
     if not report.indicators:
@@ -222,6 +230,7 @@ def _accountability(report: Report) -> list[str]:
             f'<article class="indicator" id="indicator-{e(ind.id)}">',
             f"<h3><span>{e(ind.name)}</span>{_end_pill(ind)}</h3>",
             f'<p class="facts">{e(" · ".join(facts))}</p>',
+            *_notes(plan_and_change_lines(ind, report)),
             indicator_chart(ind.id, ind.name, ind.unit, ind.history),
             "</article>",
         ]
