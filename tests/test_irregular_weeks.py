@@ -520,3 +520,25 @@ def test_a_month_not_read_yet_says_nothing_of_the_capability_it_serves(
     board = dashboard_json(run, example_journal, {"LEADWORK_TODAY": "2026-11-27"})
     [selling] = [c for c in board["capability"] if c["id"] == "consultative-selling"]
     assert selling["worst_status"] == "on-track", selling
+
+
+def test_a_meeting_that_recorded_no_outcome_hides_no_open_commitment(
+    run: Run, example_journal: Path
+):
+    """A one-on-one written by hand with no outcomes, after one that made commitments: they
+    stay open on the dashboard as in `commitments` and the preparation, which says the
+    meeting they were made in (third trial: the dashboard said 'none', the prep 'from' the
+    later date)."""
+    day = {"LEADWORK_TODAY": "2026-11-27"}
+    before = dashboard_json(run, example_journal, day)["accountability"]["one_on_ones"]
+    (example_journal / "one-on-ones" / "2026-11-26-tom.toml").write_text(
+        'person = "tom"\ndate = 2026-11-26\nprogress = "Quick corridor catch-up"\n'
+    )
+    assert run("check", journal=example_journal, env=day).exit_code == 0
+    after = dashboard_json(run, example_journal, day)["accountability"]["one_on_ones"]
+    [tom] = [p for p in after if p["person"] == "tom"]
+    assert tom["open_commitments"] == {"mine": 1, "theirs": 1, "past_due": 0}
+    assert [p["open_commitments"] for p in after] == [p["open_commitments"] for p in before]
+    prep = run("one-on-one", "tom", "--prep", journal=example_journal, env=day).stdout
+    assert "Open commitments from 2026-11-25" in prep
+    assert "Talk to Marcus about the Allegheny bar" in " ".join(prep.split())

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from leadwork.domain.cadence import Cadence, cadence
+from leadwork.domain.one_on_one import open_commitments
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 
@@ -43,11 +44,20 @@ def latest_by_person(meetings: Iterable[OneOnOne], as_of: dt.date) -> dict[str, 
 def coverage(
     people: Iterable[Person], meetings: Iterable[OneOnOne], as_of: dt.date
 ) -> tuple[Coverage, ...]:
+    """Each person's cadence and open commitments as of `as_of`: the commitments by the one
+    rule the preparation and `leadwork commitments` follow (`one_on_one.open_commitments`:
+    those of the latest meeting that made any, less what later meetings answered), so a
+    meeting that recorded no outcomes hides none. `meetings` hold each person's meetings
+    back to the latest one that made commitments (`store.dashboard.read_week`)."""
+    held: dict[str, list[OneOnOne]] = {}
+    for meeting in sorted(meetings, key=lambda m: m.date):
+        if meeting.date <= as_of:
+            held.setdefault(meeting.person, []).append(meeting)
     latest = latest_by_person(meetings, as_of)
     rows = []
     for person in people:
         last = latest.get(person.id)
-        commitments = last.commitments if last else []
+        commitments = open_commitments(held.get(person.id, []), as_of)
         rows.append(
             Coverage(
                 person=person.id,
@@ -56,7 +66,7 @@ def coverage(
                 cadence=cadence(person.id, person.cadence_days, last.date if last else None, as_of),
                 open_mine=sum(c.by == "me" for c in commitments),
                 open_theirs=sum(c.by == "them" for c in commitments),
-                past_due=sum(c.due is not None and c.due < as_of for c in commitments),
+                past_due=sum(c.overdue for c in commitments),
             )
         )
     return tuple(rows)

@@ -149,6 +149,9 @@ class Prep:
     stories: list[StoryView]
     questions: list[Question]
     trend_weeks: int = 3
+    # the meeting the open commitments were made in (`commitments_made_on`): not always the
+    # last one, which may have made none
+    commitments_from: dt.date | None = None
 
     @property
     def first_name(self) -> str:
@@ -231,6 +234,7 @@ def prepare(
         stories=stories,
         questions=[],
         trend_weeks=settings.trend_weeks,
+        commitments_from=commitments_made_on(meetings),
     )
     return replace(prep, questions=choose_questions(prep))
 

@@ -208,7 +208,7 @@ def _questions(prep: Prep) -> RenderableType:
 
 def prep_renderable(prep: Prep) -> RenderableType:
     first, last = prep.weeks[0], prep.weeks[-1]
-    since = f" from {prep.last.date}" if prep.last else ""
+    since = f" from {prep.commitments_from}" if prep.commitments_from else ""
     return Group(
         Text(_title(prep), style="bold"),
         Text(cadence_line(prep), style="bold red" if prep.cadence.state == "overdue" else ""),
@@ -274,7 +274,7 @@ def prep_markdown(prep: Prep) -> str:
     else:
         lines.append("None yet: an indicator we agree on can be the first topic.")
     if prep.commitments:
-        since = f" from {prep.last.date}" if prep.last else ""
+        since = f" from {prep.commitments_from}" if prep.commitments_from else ""
         lines += ["", f"## Open commitments{since}", ""]
         for item in prep.commitments:
             extra = ", ".join(filter(None, (due_note(item), _carried_times(item))))

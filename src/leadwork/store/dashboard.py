@@ -99,6 +99,30 @@ def one_on_ones_to_read(
     return sorted(chosen.values(), key=lambda e: (e.date, e.rel))
 
 
+def _back_to_commitments(
+    journal: Journal, read: Sequence[Entry], meetings: Sequence[OneOnOne], as_of: dt.date
+) -> list[OneOnOne]:
+    """For each person none of whose meetings read made a commitment, the earlier ones back
+    to the latest that made any: its commitments stay open until a meeting answers them
+    (`one_on_one.open_commitments`), even past a meeting that recorded no outcome. Read
+    newest first, and only as far as needed (usually not at all)."""
+    made = {m.person for m in meetings if m.commitments}
+    wanting = {m.person for m in meetings} - made
+    done = {e.rel for e in read}
+    found: list[OneOnOne] = []
+    for entry in reversed(journal.one_on_one_entries()):
+        if not wanting:
+            break
+        if entry.rel in done or entry.date > as_of or not _names_a_person(entry.rest, wanting):
+            continue
+        meeting = journal.one_on_one(entry)
+        if meeting.person in wanting:
+            found.append(meeting)
+            if meeting.commitments:
+                wanting.discard(meeting.person)
+    return found
+
+
 def _names_a_person(rest: str, ids: set[str]) -> bool:
     """`rest` is a person's id, or an id and a "-suffix". Set lookups of each prefix ending
     before a "-": ten years of one-on-ones times twenty people made the plain scan of
@@ -169,4 +193,5 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
         since,
     )
     meetings = [journal.one_on_one(e) for e in entries]
+    meetings += _back_to_commitments(journal, entries, meetings, shown.as_of)
     return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown, judged_since)
