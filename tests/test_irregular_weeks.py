@@ -490,7 +490,7 @@ def test_a_monthly_reading_last_month_reads_the_same_in_the_prep_table_and_quest
     november = {"LEADWORK_TODAY": "2026-11-27", "COLUMNS": "100"}
     prep = run("one-on-one", "marcus", "--prep", journal=example_journal, env=november)
     row = next(line for line in prep.stdout.splitlines() if "Food waste " in line)
-    assert "6.8% (W42)" in row and "no data" in row, prep.stdout
+    assert "6.8% (W42)" in row and "due for Nov 2026" in row, prep.stdout
     said = " ".join(prep.stdout.split())
     assert "Food waste: 6.8% in 2026-W42, past the course-correct line (6%); no plan" in said
     record = run(
@@ -542,3 +542,40 @@ def test_a_meeting_that_recorded_no_outcome_hides_no_open_commitment(
     prep = run("one-on-one", "tom", "--prep", journal=example_journal, env=day).stdout
     assert "Open commitments from 2026-11-25" in prep
     assert "Talk to Marcus about the Allegheny bar" in " ".join(prep.split())
+
+
+def test_a_month_that_runs_is_due_not_missing_in_the_preparation_and_the_html(
+    run: Run, example_journal: Path
+):
+    """November read on time; seen on 4 December (W49, December's first week, checked in):
+    the prep says 'due for Dec 2026', asks no reading of a month just begun, and the HTML
+    dashboard does not call it a change 'on track → no data' (third trial)."""
+    november = {"LEADWORK_TODAY": "2026-11-27"}
+    added = run(
+        "indicator", "add", "complaints", "--name", "Complaints closed in 5 days",
+        "--owner", "grace", "--direction", "higher", "--target", "85", "--celebrate", "95",
+        "--course-correct", "70", "--unit", "%", "--cadence", "monthly",
+        "--agreed-on", "2026-10-01", journal=example_journal, env=november,
+    )  # fmt: skip
+    assert added.exit_code == 0, added
+    read = run(
+        "checkin", "--no-input", "-r", "complaints=88", journal=example_journal, env=november
+    )
+    assert read.exit_code == 0, read
+    december = {"LEADWORK_TODAY": "2026-12-04", "COLUMNS": "100"}  # W49 checked in
+    week = run(
+        "checkin", "--no-input", "-r", "dayton-scrap=2.9", journal=example_journal, env=december
+    )
+    assert week.exit_code == 0, week
+    prep = run("one-on-one", "grace", "--prep", journal=example_journal, env=december).stdout
+    row = next(line for line in prep.splitlines() if "Complaints closed" in line)
+    assert "88% (W48)" in row and "due for Dec 2026" in row, prep
+    assert "latest reading for Complaints" not in prep
+    agenda = run(
+        "one-on-one", "grace", "--prep", "--format", "markdown",
+        journal=example_journal, env=december,
+    ).stdout  # fmt: skip
+    assert "due for Dec 2026" in agenda and "latest reading for Complaints" not in agenda
+    page = run("dashboard", "--format", "html", journal=example_journal, env=december).stdout
+    changes = page.split("What changed since last week", 1)[1].split("</div>", 1)[0]
+    assert "Complaints closed" not in changes, changes

@@ -34,6 +34,7 @@ from leadwork.domain.status import (
     SEVERITY,
     Track,
     WeekStatus,
+    awaiting_reading,
 )
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
@@ -77,6 +78,9 @@ class IndicatorView:
     plan: PlanOnRecord | None  # the latest plan recorded since the run began
     no_plan_since: dt.date | None  # an explicit "no plan yet" recorded since the run began
     flagged: bool  # the dashboard's "course-correct, no plan recorded" (status.needs_plan)
+    # a month or quarter not read yet, and not overdue (status.awaiting_reading): due, so
+    # neither "no data" nor a question for a reading while the period runs
+    awaiting: bool = False
 
     @property
     def status(self) -> str:
@@ -254,6 +258,7 @@ def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
         plan=None if plan is None else PlanOnRecord(plan.date, plan.plan or ""),
         no_plan_since=judged.no_plan_on,
         flagged=judged.plan_needed,
+        awaiting=awaiting_reading(judged),
     )
 
 
@@ -363,7 +368,7 @@ def choose_questions(prep: Prep) -> list[Question]:
                     ind.id,
                 )
             )
-        elif view.status == NO_DATA:
+        elif view.status == NO_DATA and not view.awaiting:
             questions.append(
                 Question(
                     "reading",
@@ -431,7 +436,7 @@ def agenda_questions(prep: Prep) -> list[Question]:
                     ind.id,
                 )
             )
-        elif view.status == NO_DATA:
+        elif view.status == NO_DATA and not view.awaiting:
             questions.append(
                 Question("reading", f"What is the latest reading for {ind.name}?", None, ind.id)
             )

@@ -14,7 +14,7 @@ from leadwork.domain.alignment import StoryLine
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.needs_you import Finding
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import STATUSES
+from leadwork.domain.status import STATUSES, awaiting_reading
 from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
@@ -88,6 +88,8 @@ def _changes(d: Dashboard, active: list[IndicatorView]) -> list[str]:
     for ind in active:
         history = [h for h in ind.history if h.tracked]
         if len(history) < 2 or history[-2].status == history[-1].status:
+            continue
+        if awaiting_reading(ind.track):  # a new month not read yet is not a change
             continue
         before, now = history[-2].status, history[-1].status
         changes.append(f"{e(ind.name)}: {pill(before)} → {pill(now)}")

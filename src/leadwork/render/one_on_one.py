@@ -42,6 +42,8 @@ def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
 
 
 def status_label(view: IndicatorView) -> str:
+    if view.awaiting:  # as the dashboard says it: the period runs, its reading is not due
+        return f"due for {view.current.period}"
     label = STATUS_LABEL[view.status]
     if view.status == COURSE_CORRECT and view.course_correct_weeks > 1:
         label += f" {view.course_correct_weeks} weeks"
