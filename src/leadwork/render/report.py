@@ -199,7 +199,7 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
         trend = ind.movement + (", warning: moving the wrong way" if ind.trend_warning else "")
         rows.append(
             [
-                f"{ind.name} ({ind.id})",
+                ind.name,  # a reader of what is shared knows it by name; JSON keeps the id
                 person_word(owner_word(ind.owner, first_name(report.leader)), short) or "",
                 *(str(ind.weeks_by_status[s]) for s in STATUSES),
                 span,
@@ -293,7 +293,7 @@ def _story_blocks(report: Report) -> list[tuple[Any, ...]]:
                     "list",
                     [
                         f"{s.week}"
-                        + (f" ({person_word(s.who, short)})" if s.who else "")
+                        + (f" · {person_word(s.who, short)}" if s.who else "")
                         + f": {s.text}"
                         for s in group.stories
                     ],
@@ -328,7 +328,7 @@ def _capability_blocks(report: Report) -> list[tuple[Any, ...]]:
         )
         rows.append(
             [
-                f"{cap.name} ({cap.id})",
+                cap.name,
                 f"{cap.level} / {cap.target}",
                 str(len(cap.done_in_range)),
                 str(cap.open_steps),
@@ -436,7 +436,7 @@ def _meeting_blocks(report: Report) -> list[tuple[Any, ...]]:
         return [("p", "No people are defined in team.toml.")]
     rows = [
         [
-            f"{m.name} ({m.id})",
+            m.name,
             str(m.held),
             "—" if m.expected is None else str(m.expected),
             str(m.last or "—"),
