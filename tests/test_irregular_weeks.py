@@ -579,3 +579,21 @@ def test_a_month_that_runs_is_due_not_missing_in_the_preparation_and_the_html(
     page = run("dashboard", "--format", "html", journal=example_journal, env=december).stdout
     changes = page.split("What changed since last week", 1)[1].split("</div>", 1)[0]
     assert "Complaints closed" not in changes, changes
+
+
+def test_a_month_left_unread_says_so_on_its_row(run: Run, example_journal: Path):
+    """October never read, seen in November: the row says which month is missing, as Needs
+    you does, rather than a bare 'no data' (third trial)."""
+    added = run(
+        "indicator", "add", "complaints", "--name", "Complaints closed", "--owner", "grace",
+        "--direction", "higher", "--target", "85", "--celebrate", "95",
+        "--course-correct", "70", "--unit", "%", "--cadence", "monthly",
+        "--agreed-on", "2026-09-01", journal=example_journal,
+    )  # fmt: skip
+    assert added.exit_code == 0, added
+    env = {"LEADWORK_TODAY": "2026-11-27", "COLUMNS": "100"}
+    board = run("dashboard", journal=example_journal, env=env).stdout
+    lines = board.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Complaints closed"))
+    assert "no reading for Oct 2026" in " ".join(lines[at : at + 2]), board
+    assert "No reading for Oct 2026: Complaints closed." in " ".join(board.split())

@@ -15,7 +15,7 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import Thresholds, WeekStatus, awaiting_reading
+from leadwork.domain.status import Thresholds, WeekStatus, awaiting_reading, overdue_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import plural, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
@@ -187,6 +187,9 @@ def indicator_note(ind: IndicatorView) -> str:
     now = track.now
     if awaiting_reading(track):
         return f"due for {now.period}"
+    missed = overdue_period(track)
+    if missed is not None and per != "wk":  # as Needs you says it: a whole month unread
+        return f"no reading for {missed}"
     return ""
 
 
