@@ -10,6 +10,7 @@ test_irregular_use.py.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -597,3 +598,18 @@ def test_a_month_left_unread_says_so_on_its_row(run: Run, example_journal: Path)
     at = next(i for i, line in enumerate(lines) if line.startswith("Complaints closed"))
     assert "no reading for Oct 2026" in " ".join(lines[at : at + 2]), board
     assert "No reading for Oct 2026: Complaints closed." in " ".join(board.split())
+
+
+def test_the_hours_average_says_how_many_weeks_it_averages(run: Run, example_journal: Path):
+    """Weeks without a time audit leave fewer than four to average: the column's heading
+    says so, as the line under the table does (third trial: '4-wk avg' over 3 weeks)."""
+    import re
+
+    for week in ("2026-W46", "2026-W47"):
+        path = example_journal / "checkins" / f"{week}.toml"
+        text = path.read_text()
+        path.write_text(re.sub(r"\[hours\]\n(?:[a-z_]+ = \d+\n)+\n", "", text, count=1))
+    env = {"LEADWORK_TODAY": "2026-11-27", "COLUMNS": "100"}
+    board = run("dashboard", journal=example_journal, env=env).stdout
+    assert "2-wk avg" in board and "4-wk avg" not in board, board
+    assert "over 2 weeks" in board

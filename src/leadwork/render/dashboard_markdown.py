@@ -187,7 +187,7 @@ def _work_table(d: Dashboard, this: str) -> list[str]:
         [
             "Where the hours went",
             this,
-            "4-wk avg",
+            say.average_heading(d.time),
             f"Confidence {this}",
             f"{SHOWN_WEEKS} weeks",
             "vs 4 wks",

@@ -102,6 +102,12 @@ def short_week(week: Week, ref: Week) -> str:
     return f"W{week.number:02d}" if week.year == ref.year else str(week)
 
 
+def average_heading(time: TimeAudit) -> str:
+    """The hours' average column says how many weeks it averages: fewer than four in a new
+    journal or after skipped weeks (the line under the table says the same number)."""
+    return f"{time.weeks_averaged or RECENT_WEEKS}-wk avg"
+
+
 def hours(value: float) -> str:
     return f"{format_number(value)}h"
 

@@ -676,7 +676,7 @@ class DashboardText:
         headers = [
             "Where the hours went",
             this,
-            "4-wk avg",
+            say.average_heading(t),
             f"Confidence {this}",
             f"{SHOWN_WEEKS} weeks",
         ]
