@@ -603,8 +603,6 @@ def test_a_month_left_unread_says_so_on_its_row(run: Run, example_journal: Path)
 def test_the_hours_average_says_how_many_weeks_it_averages(run: Run, example_journal: Path):
     """Weeks without a time audit leave fewer than four to average: the column's heading
     says so, as the line under the table does (third trial: '4-wk avg' over 3 weeks)."""
-    import re
-
     for week in ("2026-W46", "2026-W47"):
         path = example_journal / "checkins" / f"{week}.toml"
         text = path.read_text()
