@@ -151,7 +151,7 @@ def test_change_goes_inside_the_right_block(run, example_journal):
     )
     assert result.exit_code == 0, result
     assert result.stdout.splitlines()[0] == (
-        "Changed dayton-scrap from 2026-11-30: target 2 → 2.5. In indicators.toml:"
+        "Changed dayton-scrap from 2026-11-30: target 2% → 2.5%. In indicators.toml:"
     )
     new = path.read_text()
     [(where, block)] = only_added(old, new)

@@ -311,3 +311,16 @@ def test_one_of_a_plural_unit_reads_in_the_singular(example_journal, run):
     )
     assert "│ 2026-W48 │  1 meeting │ at risk  │" in result.stdout
     assert "1 meetings" not in result.stdout
+
+
+def test_indicator_show_says_a_change_as_indicator_change_does(example_journal, run):
+    """From what stood before to what stands after, with the unit and who agreed, in the
+    words `indicator change` printed (joint_indicators.describe_change), not the new
+    values alone under their TOML keys (third trial)."""
+    env = {"COLUMNS": "120"}
+    shown = run("indicator", "show", "first-pass-yield", journal=example_journal, env=env)
+    assert shown.exit_code == 0, shown
+    assert (
+        "2026-09-22: target 96.5% → 97%, celebrate 98% → 98.5% (agreed with elena)" in shown.stdout
+    )
+    assert "course_correct" not in shown.stdout

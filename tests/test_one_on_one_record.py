@@ -370,7 +370,7 @@ def test_record_step_by_step(run, example_journal, terminal):
         "done 1: 'Watch scrap on the first production lots of Allegheny bar, all part numbers'\n"
         "carried 2: 'Agree a new date for the Greenville coaching clinic'\n"
         "Added the story to checkins/2026-W48.toml (quality-first)\n"
-        "Changed dayton-scrap in indicators.toml from 2026-11-27: target 2 → 2.5\n"
+        "Changed dayton-scrap in indicators.toml from 2026-11-27: target 2% → 2.5%\n"
         "No plan yet for dayton-scrap: it stays on Marcus's agenda until there is one.\n"
     )
     record = tomllib.loads((example_journal / "one-on-ones" / "2026-11-27-marcus.toml").read_text())

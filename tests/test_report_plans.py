@@ -122,7 +122,9 @@ def test_threshold_changes_in_the_range_are_said(example_journal, run):
     markdown = _report(run, example_journal, "markdown")
     assert f"- Dayton scrap rate: changed from 2026-10-26: {said.group(1)}" in markdown
     # The example's own change to first-pass yield (2026-09-22) is in the quarter too.
-    assert "- First-pass yield, both plants: changed from 2026-09-22: target 96.5 → 97" in markdown
+    assert (
+        "- First-pass yield, both plants: changed from 2026-09-22: target 96.5% → 97%" in markdown
+    )
     html = _report(run, example_journal, "html")
     assert f"changed from 2026-10-26: {said.group(1)}" in _article(html, "dayton-scrap")
 

@@ -185,7 +185,7 @@ def test_an_indicator_added_then_changed_keeps_the_file_and_says_what_changed(tm
     assert added.new.startswith(added.old) and "scrap-rate" in added.new[len(added.old) :]
     change = indicator_write.ChangeRequest("scrap-rate", since=TODAY, target=2.5)
     changed = indicator_write.run(Journal(root, cache=None), change, TODAY)
-    assert changed.described == "target 2 → 2.5"
+    assert changed.described == "target 2% → 2.5%"
     assert (root / "indicators.toml").read_text(encoding="utf-8") == changed.new
     with pytest.raises(UsageProblem, match=r"^'up' must be 'higher' or 'lower'"):
         indicator_write.run(Journal(root, cache=None), replace(add, direction="up"), TODAY)

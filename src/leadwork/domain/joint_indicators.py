@@ -18,6 +18,7 @@ from leadwork.domain.status import agreed_thresholds, threshold_order_problem, t
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.common import ME
 from leadwork.model.indicators import Change, Indicator
+from leadwork.values import format_value
 from leadwork.weeks import Week
 
 ORDER_HINT = {
@@ -120,13 +121,20 @@ def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> 
 
 
 def describe_change(indicator: Indicator, change: Change) -> str:
-    """'target 2 -> 2.5, celebrate 1.5 -> 1.8' as of the change's week."""
-    before = thresholds_for(indicator, Week.of(change.since))
+    """'target 2% → 2.5%, course-correct 3% → 2.8%': each threshold the change sets, from
+    what stood before it (the changes dated earlier; `indicator` may hold this one already)
+    to its new value, with the unit. One wording for `indicator change`, the one-on-one,
+    `indicator show` and the report."""
+    earlier = [c for c in indicator.changes if c.since < change.since]
+    before = thresholds_for(
+        indicator.model_copy(update={"changes": earlier}), Week.of(change.since)
+    )
     parts = []
     for key in ("target", "celebrate", "course_correct"):
         new = getattr(change, key)
         if new is not None:
-            parts.append(f"{key} {getattr(before, key):.10g} → {new:.10g}")
+            old = format_value(getattr(before, key), indicator.unit)
+            parts.append(f"{key.replace('_', '-')} {old} → {format_value(new, indicator.unit)}")
     return ", ".join(parts)
 
 

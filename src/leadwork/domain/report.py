@@ -416,16 +416,9 @@ def _indicator(
 def _changes_in(ind: Indicator, first: Week, last: Week) -> list[ThresholdChange]:
     """The changes taking effect in [first, last], each said as `indicator change` said it
     when it was recorded: against the indicator as it stood before it."""
-    ordered = sorted(ind.changes, key=lambda c: c.since)
     return [
-        ThresholdChange(
-            c.since,
-            c.target,
-            c.celebrate,
-            c.course_correct,
-            describe_change(ind.model_copy(update={"changes": ordered[:n]}), c),
-        )
-        for n, c in enumerate(ordered)
+        ThresholdChange(c.since, c.target, c.celebrate, c.course_correct, describe_change(ind, c))
+        for c in sorted(ind.changes, key=lambda c: c.since)
         if first <= Week.of(c.since) <= last
     ]
 

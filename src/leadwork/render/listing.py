@@ -13,6 +13,7 @@ from rich.console import Console, ConsoleOptions, Group, JustifyMethod, Renderab
 from rich.table import Table
 from rich.text import Text
 
+from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
@@ -224,17 +225,11 @@ def indicator_detail(view: IndicatorView) -> Group:
         f"celebrate at {format_value(t.celebrate, ind.unit)}, "
         f"course-correct past {format_value(t.course_correct, ind.unit)}",
     )
-    for change in ind.changes:
-        changed = [
-            f"{name} {format_value(value, ind.unit)}"
-            for name, value in (
-                ("target", change.target),
-                ("celebrate", change.celebrate),
-                ("course_correct", change.course_correct),
-            )
-            if value is not None
-        ]
-        facts.add_row("changed", f"{change.since}: {', '.join(changed) or 'no thresholds'}")
+    for change in sorted(ind.changes, key=lambda c: c.since):
+        said = describe_change(ind, change) or "no thresholds"
+        who = ", ".join(change.agreed_with)
+        agreed = f" (agreed with {who})" if who else ""
+        facts.add_row("changed", f"{change.since}: {said}{agreed}")
     if ind.retired_on:
         facts.add_row("retired", str(ind.retired_on))
     if ind.note:
