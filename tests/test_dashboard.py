@@ -308,7 +308,7 @@ def test_next_year_the_readme_command_still_shows_the_latest_week(run):
         "2027-06-01",
     )
     assert data["needs_you"][0]["kind"] == "checkin-missing"
-    assert "No check-in since 2026-W48 (27 weeks)" in data["needs_you"][0]["message"]
+    assert "No check-in since 2026-W48 (26 weeks missed)" in data["needs_you"][0]["message"]
 
 
 def test_an_explicit_past_week_shows_what_the_dashboard_said_then(run):

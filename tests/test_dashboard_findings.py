@@ -67,7 +67,9 @@ def test_checkin_missing_only_after_more_than_a_week(journal, run):
     # On Monday of W49 the latest check-in (W48) is last week's: that is normal.
     assert "checkin-missing" not in kinds(run, journal, today="2026-11-30")
     finding = only(run, journal, "checkin-missing", today="2026-12-07")  # Monday of W50
-    assert finding["message"] == "No check-in since 2026-W48 (2 weeks): run `leadwork checkin`."
+    assert (
+        finding["message"] == "No check-in since 2026-W48 (1 week missed): run `leadwork checkin`."
+    )
     checkin(journal, "2026-W50", READINGS_W48)
     assert "checkin-missing" not in kinds(run, journal, today="2026-12-07")
 

@@ -93,8 +93,10 @@ def checkin_missing(shown: ShownWeek) -> list[Finding]:
         Finding(
             "checkin-missing",
             None,
-            f"No check-in since {shown.latest_checkin} ({plural(behind, 'week')}): "
-            "run `leadwork checkin`.",
+            # the weeks between, not this one, which has only begun (third trial: "2 weeks"
+            # on the Monday after one missed week)
+            f"No check-in since {shown.latest_checkin} ({plural(behind - 1, 'week')} "
+            "missed): run `leadwork checkin`.",
             behind,
         )
     ]
