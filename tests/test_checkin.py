@@ -701,3 +701,14 @@ def test_a_writer_that_amends_a_week_holding_a_hand_made_typo_says_so(example_jo
     assert "incidnets = 5" in week.read_text()
     assert "checkins/2026-W48.toml has problems" in result.stderr, result.stderr
     assert "saved all the same" in result.stderr
+
+
+def test_a_check_in_records_plans_only_for_the_indicators_you_own(example_journal, run):
+    """Someone else's plan is agreed in their one-on-one (docs/cli.md, `--plan`): a check-in
+    that took it put 'your own plan' in the report (fourth trial)."""
+    before = tree_hash(example_journal)
+    result = run("checkin", "--no-input", "--plan", "dayton-scrap=keep it", journal=example_journal)
+    assert result.exit_code == 2, result
+    assert "--plan: dayton-scrap is owned by marcus" in result.stderr
+    assert "leadwork one-on-one marcus --plan dayton-scrap=" in result.stderr
+    assert tree_hash(example_journal) == before

@@ -236,6 +236,7 @@ def check_flags(
     """Every flag checked against the journal and turned into answers, before anything is
     asked or written: a bad one stops the run with nothing changed."""
     from leadwork.domain import checkin as rules
+    from leadwork.model.common import ME
 
     week = request.week
     answers = rules.Answers()
@@ -284,6 +285,14 @@ def check_flags(
     for item in request.plan:
         ident, text = _pair("plan", item, "INDICATOR=PLAN", "attrition=Stay interviews monthly")
         indicator = rules.resolve_reading(ident, indicators, week, given="plan")
+        if indicator.owner != ME:  # a plan of the people you lead is agreed with them
+            raise UsageProblem(
+                f"{indicator.id} is owned by {indicator.owner}: a check-in records plans for "
+                "the indicators you own",
+                hint=f"agree it at your one-on-one: `leadwork one-on-one {indicator.owner} "
+                f'--plan {indicator.id}="..."`',
+                given="plan",
+            )
         answers.plans[indicator.id] = _checked("plan", item, rules.check_text, text)
         once(f"plan:{indicator.id}", "plan", indicator.id)
     _stories(request, answers, journal)
