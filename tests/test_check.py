@@ -426,3 +426,33 @@ def test_a_quoted_reading_is_told_how_to_write_it_as_valid_toml(
     result = run("check", journal=example_journal)
     assert result.exit_code == 1
     assert f"= hint: {hint}\n" in result.stderr, result.stderr
+
+
+def test_a_month_read_twice_with_two_values_is_a_warning(example_journal, run):
+    """Each reading stands for its weeks, so nothing is wrong; but a leader who corrected
+    November's figure in a later week should know the first still counts (fourth trial)."""
+    added = run(
+        "indicator", "add", "ulcers", "--name", "Pressure ulcers", "--owner", "grace",
+        "--direction", "lower", "--target", "1.2", "--celebrate", "0.8",
+        "--course-correct", "1.6", "--cadence", "monthly", "--agreed-on", "2026-10-01",
+        journal=example_journal,
+    )  # fmt: skip
+    assert added.exit_code == 0, added
+    for week, value in (("2026-W45", "1.4"), ("2026-W48", "1.1")):
+        read = run(
+            "checkin",
+            "--no-input",
+            "--week",
+            week,
+            "-r",
+            f"ulcers={value}",
+            journal=example_journal,
+        )
+        assert read.exit_code == 0, read
+    result = run("check", journal=example_journal)
+    assert result.exit_code == 0, result  # a warning, not an error
+    assert (
+        "warning: ulcers is read twice for Nov 2026: 1.1 here, 1.4 in 2026-W45"
+        in result.stdout + result.stderr
+    )
+    assert "checkins/2026-W48.toml" in result.stdout + result.stderr

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
+from leadwork.domain.timeline import Period, period_of
 from leadwork.errors import Severity
 from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath
 from leadwork.model.capabilities import Capabilities
@@ -23,6 +24,7 @@ from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.model.strategy import Strategy
 from leadwork.model.team import Team
+from leadwork.values import format_number
 from leadwork.weeks import Week, not_begun
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
@@ -254,6 +256,41 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             findings.append(
                 Finding(file, ("capability",), message, hint, refers_to=(CAPABILITIES,))
             )
+    return findings + _second_readings(data)
+
+
+def _second_readings(data: Loaded) -> list[Finding]:
+    """A monthly or quarterly indicator read twice in one period with two values. Each
+    stands for its weeks (`timeline.value_in`: the later from its week on), so nothing is
+    wrong, but a leader who corrected a figure may not know the first still counts, and a
+    late import may have put one month's figure in another's week (fourth trial)."""
+    if data.indicators is None:
+        return []
+    cadences = {i.id: i.cadence for i in data.indicators.indicators if i.cadence != "weekly"}
+    first: dict[tuple[str, Period], tuple[Week, float]] = {}
+    findings = []
+    for file, checkin in sorted(data.checkins.items()):  # files are named by week: in order
+        try:
+            week = Week.parse(checkin.week)
+        except ValueError:
+            continue  # a week that is no week is reported where it is
+        for ident, value in checkin.readings.items():
+            if ident not in cadences:
+                continue
+            period = period_of(week, cadences[ident])
+            earlier = first.setdefault((ident, period), (week, value))
+            if earlier[1] != value:
+                findings.append(
+                    Finding(
+                        file,
+                        ("readings", ident),
+                        f"{ident} is read twice for {period}: {format_number(value)} here, "
+                        f"{format_number(earlier[1])} in {earlier[0]}",
+                        f"each stands for its weeks of {period}, this one from {week} on; "
+                        "if it corrects the other, delete the other",
+                        severity="warning",
+                    )
+                )
     return findings
 
 
