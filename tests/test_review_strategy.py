@@ -373,7 +373,7 @@ def test_an_overdue_review_says_so(journal, run):
     (journal / "strategy.toml").write_text(STRATEGY.replace("2026-09-01", "2026-01-05"))
     text = stripped(run("review", "strategy", "--show-only", journal=journal).stdout)
     assert (
-        "Last reviewed 2026-01-05, 46 weeks ago; you review every 13 weeks, so it was due by "
+        "Co-created 2026-01-05, 46 weeks ago; you review every 13 weeks, so it was due by "
         "2026-04-06.\n"
     ) in text
 
@@ -502,3 +502,17 @@ def test_help_stays_light(args):
         [sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_a_strategy_never_reviewed_says_co_created_as_the_dashboard_does(example_journal, run):
+    """Counted from the day it was co-created, the brief said 'Last reviewed' of that day
+    while the dashboard said 'co-created' (fourth trial)."""
+    strategy = example_journal / "strategy.toml"
+    strategy.write_text(strategy.read_text().replace("reviewed_on = 2026-07-20\n", "", 1))
+    for review in (example_journal / "reviews").glob("*-strategy.toml"):
+        review.unlink()
+    brief = run("review", "strategy", "--prep", journal=example_journal)
+    assert brief.exit_code == 0, brief
+    assert "Co-created 2026-02-12" in brief.stdout and "Last reviewed" not in brief.stdout
+    board = run("dashboard", journal=example_journal).stdout
+    assert "co-created 12 Feb" in board

@@ -169,6 +169,9 @@ class StrategyBrief:
     signals: list[Signal]
     quiet: list[QuietChoice]
     gap_weeks: int
+    # where `last_review` comes from (`last_strategy_review`): "co-created" when the
+    # strategy has not been reviewed since it was made, as the dashboard says it
+    last_source: str | None = None
 
     @property
     def days_since(self) -> int | None:

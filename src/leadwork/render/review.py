@@ -44,8 +44,9 @@ def strategy_brief_view(brief: StrategyBrief) -> RenderableType:
     if brief.last_review is None:
         parts.append(Text("The strategy has never been reviewed (no reviewed_on, no review)."))
     else:
+        done = "Co-created" if brief.last_source == "co-created" else "Last reviewed"
         line = Text(
-            f"Last reviewed {brief.last_review}, {_ago(brief.days_since or 0)}; "
+            f"{done} {brief.last_review}, {_ago(brief.days_since or 0)}; "
             f"you review every {brief.review_every_weeks} weeks, "
         )
         if brief.overdue:

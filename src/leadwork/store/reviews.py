@@ -71,7 +71,8 @@ def gather_strategy_brief(journal: Journal, today: dt.date) -> StrategyBrief:
     strategy = journal.strategy()
     settings = journal.config().settings
     reviews = strategy_reviews(journal)
-    last = last_strategy_review(strategy, [r.date for r in reviews]).on
+    last_review = last_strategy_review(strategy, [r.date for r in reviews])
+    last = last_review.on
     now = Week.of(today)
     weeks = journal.checkin_weeks()
     window = signal_weeks(last, weeks, now)
@@ -90,7 +91,13 @@ def gather_strategy_brief(journal: Journal, today: dt.date) -> StrategyBrief:
                 last_story.setdefault(choice, found)
     quiet = quiet_choices(strategy.choices, last_story, now, settings.story_gap_weeks)
     return StrategyBrief(
-        today, last, settings.review_every_weeks, signals, quiet, settings.story_gap_weeks
+        today,
+        last,
+        settings.review_every_weeks,
+        signals,
+        quiet,
+        settings.story_gap_weeks,
+        last_review.source,
     )
 
 
