@@ -256,3 +256,18 @@ def test_a_definition_that_is_not_valid_is_noted_as_unchecked(
         "note: cross-references not checked against team.toml until it is valid\n"
     )
     assert result.stdout == "ok: indicators.toml is valid\n"
+
+
+def test_an_edit_that_breaks_other_files_says_so(example_journal, run, editor):
+    """team.toml valid on its own, yet the files that name the person it lost are not: the
+    edit says so rather than a bare 'ok' (fourth trial: a person who left, removed)."""
+    setup, _ = editor
+    env = setup({"replace": ['id = "tom"', 'id = "thomas"']})
+    result = run("edit", "team", journal=example_journal, env=env)
+    assert result.exit_code == 0, result
+    assert result.stdout == "ok: team.toml is valid\n"
+    assert "warning: the edit leaves new errors in other files, first" in result.stderr
+    assert "unknown person 'tom'" in result.stderr and "run `leadwork check`" in result.stderr
+    # an edit that breaks nothing elsewhere says nothing more
+    again = run("edit", "team", journal=example_journal, env=setup({}))
+    assert "warning" not in again.stderr

@@ -19,7 +19,9 @@ from leadwork.cli.echo import echo
 from leadwork.cli.session import session, today
 
 if TYPE_CHECKING:
-    from leadwork.errors import Note
+    from collections.abc import Sequence
+
+    from leadwork.errors import Note, Problem
 
 
 def edit(
@@ -40,10 +42,10 @@ def edit(
     never rewritten by leadwork: what you saved stays as you saved it. Exit 0 when the
     file is valid, 1 when you stop with errors left.
     """
-    from leadwork.cli.boundary import report
+    from leadwork.cli.boundary import report, warn
     from leadwork.cli.editor import editor_command, must_exist, resolve_file, run_editor
     from leadwork.errors import ProblemsFound
-    from leadwork.render.problems import format_note
+    from leadwork.render.problems import display_path, format_note
     from leadwork.store.atomic import journal_lock
     from leadwork.store.check import check_journal
     from leadwork.store.journal import Journal
@@ -56,6 +58,9 @@ def edit(
     # Held while the editor is open: another leadwork writing this journal meanwhile
     # (a quick `leadwork story`) would otherwise be overwritten by the editor's save.
     with journal_lock(root):
+        # what is wrong elsewhere before the edit: an edit that breaks other files (a
+        # person removed who still owns an indicator) is named, not passed as "ok"
+        before = _elsewhere(check_journal(Journal(root), today()).problems, path)
         while True:
             status = run_editor(command, path)
             if status != 0:  # like git: it may still have saved; the check tells
@@ -71,6 +76,14 @@ def edit(
                     echo(format_note(note, Path.cwd()), err=True)
             if not errors:
                 echo(f"ok: {rel} is valid")
+                broken = sorted(_elsewhere(result.problems, path) - before)
+                if broken:  # `check` folds one unknown id named in many files into one
+                    file, message = broken[0]
+                    warn(
+                        f"the edit leaves new errors in other files, first "
+                        f"{display_path(Path(file), Path.cwd())}: {message}; run `leadwork "
+                        "check` for all of them"
+                    )
                 return
             if not _reopen():
                 echo(
@@ -79,6 +92,15 @@ def edit(
                     err=True,
                 )
                 raise typer.Exit(1)
+
+
+def _elsewhere(problems: Sequence[Problem], path: Path) -> set[tuple[str, str]]:
+    """The errors of the other files, as (file, message)."""
+    return {
+        (str(p.file), p.message)
+        for p in problems
+        if p.severity == "error" and p.file is not None and not _same(p.file, path)
+    }
 
 
 def _concerns(note: Note, path: Path) -> bool:
