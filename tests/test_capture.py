@@ -160,3 +160,13 @@ def test_a_file_that_is_not_valid_is_left_alone(example_journal, run):
     assert result.exit_code == 1
     assert "'text' in [[stories]] #2 should be text in quotes" in result.stderr
     assert tree_hash(example_journal) == before
+
+
+def test_a_kind_of_conversation_no_journal_knows_says_where_kinds_are_set(example_journal, run):
+    """A hospital hears patients: the refusal says where a leader's own kinds go, where a
+    near miss gets 'did you mean' (fourth trial: only a comment in leadwork.toml said so)."""
+    result = run(
+        "conversation", "Wants visiting hours", "--with", "patient", journal=example_journal
+    )
+    assert result.exit_code == 2, result
+    assert "your own kinds go in leadwork.toml, as conversation_kinds = [...]" in result.stderr

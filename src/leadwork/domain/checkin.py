@@ -316,7 +316,10 @@ def conversation_kind(name: str, kinds: Sequence[str]) -> str:
     key = name.strip().lower()
     if key in kinds:
         return key
-    raise ValueError(_unknown_name("kind of conversation", name, kinds))
+    said = _unknown_name("kind of conversation", name, kinds)
+    if "did you mean" not in said:  # not a typo: a kind this leader needs (a patient)
+        said += "; your own kinds go in leadwork.toml, as conversation_kinds = [...]"
+    raise ValueError(said)
 
 
 def check_text(text: str, what: str = "text") -> str:
