@@ -712,3 +712,9 @@ def test_a_check_in_records_plans_only_for_the_indicators_you_own(example_journa
     assert "--plan: dayton-scrap is owned by marcus" in result.stderr
     assert "leadwork one-on-one marcus --plan dayton-scrap=" in result.stderr
     assert tree_hash(example_journal) == before
+    # an indicator with no owner yet ("Mine for now") is the leader's to plan, as before
+    mine = run(
+        "checkin", "--no-input", "--plan", "overtime-hours=Cut Saturdays", journal=example_journal
+    )
+    assert mine.exit_code == 0, mine
+    assert "None" not in mine.stdout + mine.stderr

@@ -85,7 +85,7 @@ def test_a_due_date_in_the_past_is_refused_unless_allowed(run, example_journal):
         in stderr
     )
     assert '--theirs: "Scrap plan"' in stderr
-    assert "or allow a due date in the past if you mean it" in stderr
+    assert "or --allow-past-due if you mean it" in stderr
     stderr = refused(run, example_journal, *BASE[:-2], "--done", "1", "--carried", "2=2026-11-01")
     assert "the due date 2026-11-01 is in the past" in stderr
     result = run(

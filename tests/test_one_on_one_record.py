@@ -154,7 +154,11 @@ def test_no_input_says_what_is_missing_and_writes_nothing(run, example_journal):
         "--plan: dayton-scrap is course-correct: what is the plan to get back on track?"
         in result.stderr
     )
-    assert "give the plan for dayton-scrap, or say there is none yet" in result.stderr
+    assert "--done N, --carried N or --dropped N for each" in result.stderr
+    assert (
+        'give --plan dayton-scrap="..." or, if there is none yet, --no-plan dayton-scrap'
+        in result.stderr
+    )
     assert "last time's commitments not yet marked done, carried or dropped" in result.stderr
     assert 'Watch scrap on the first production lots of Alleg…"' in result.stderr
     assert "Traceback" not in result.output

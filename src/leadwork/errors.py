@@ -35,7 +35,8 @@ class Problem:
     severity: Severity = "error"
     # The request field a person gave this value in ("week", "step_done"): the core words
     # its message without naming a flag, as the value may have come from an answer; the
-    # CLI puts the flag's name first (`leadwork.cli.command.name_flags`).
+    # CLI puts the flag's name first (`leadwork.cli.command.name_flags`). A hint that tells
+    # how to answer names another field as «no_plan»: the CLI spells it as its flag.
     given: str | None = None
 
     def as_warning(self) -> Problem:

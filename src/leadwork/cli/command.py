@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _TYPE = re.compile(r" <[^<>]*>$")  # the type Typer appends to an argument's name
 _CHOICES = re.compile(r" <([^<>|]+(?:\|[^<>|]+)+)>$")  # a choice option's values
+_FIELD = re.compile(r"«([a-z_]+)»")  # a request field named in a hint (Problem.given)
 
 
 def plain_name(name: str, kind: str) -> str:
@@ -54,11 +55,18 @@ def name_flags(problems: Iterable[Problem], params: Iterable[Any]) -> list[Probl
         for key in (*keys, param.name, str(param.name).rstrip("_")):
             if key:
                 names.setdefault(key, name)
+
+    def flag_of(match: re.Match[str]) -> str:
+        field = match[1]
+        return names.get(field, field.replace("_", " "))
+
     named = []
     for problem in problems:
         name = names.get(problem.given or "")
         if name:
             problem = replace(problem, message=f"{name}: {problem.message}")
+        if problem.hint and "«" in problem.hint:
+            problem = replace(problem, hint=_FIELD.sub(flag_of, problem.hint))
         named.append(problem)
     return named
 

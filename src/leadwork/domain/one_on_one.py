@@ -537,7 +537,8 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
                     )
                     + f" is {wording.STATUS_WORDS[view.latest.status]}: what is the plan to "
                     "get back on track?",
-                    hint=f"give the plan for {view.indicator.id}, or say there is none yet",
+                    hint=f'give «plan» {view.indicator.id}="..." or, if there is none yet, '
+                    f"«no_plan» {view.indicator.id}",
                     given="plan",
                 )
             )
@@ -548,8 +549,8 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
         problems.append(
             Problem(
                 f"last time's commitments not yet marked done, carried or dropped: {listed}",
-                hint="mark each done, carried or dropped by its number in the preparation "
-                "(1,2 marks several)",
+                hint="give «done» N, «carried» N or «dropped» N for each (N as numbered in "
+                "the preparation; «done» 1,2 marks several)",
             )
         )
     return problems
@@ -620,7 +621,7 @@ def answer_problems(
         problems.append(
             Problem(
                 "who a story is about needs the story too",
-                hint="give what is worth celebrating and the strategic choice it lived",
+                hint='give «celebrate» "..." and «story_choice» CHOICE with it',
                 given="story_who",
             )
         )
@@ -629,7 +630,7 @@ def answer_problems(
             problems.append(
                 Problem(
                     "a story needs something to celebrate",
-                    hint="give what is worth celebrating too",
+                    hint='give «celebrate» "..." too',
                     given="story_choice",
                 )
             )
@@ -665,7 +666,7 @@ def answer_problems(
     return problems
 
 
-PAST_HINT = "give a date on or after the meeting, or allow a due date in the past if you mean it"
+PAST_HINT = "give a date on or after the meeting, or «allow_past_due» if you mean it"
 
 
 def _no_such_commitment(prep: Prep, number: int) -> Problem:

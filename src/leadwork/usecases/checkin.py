@@ -285,7 +285,7 @@ def check_flags(
     for item in request.plan:
         ident, text = _pair("plan", item, "INDICATOR=PLAN", "attrition=Stay interviews monthly")
         indicator = rules.resolve_reading(ident, indicators, week, given="plan")
-        if indicator.owner != ME:  # a plan of the people you lead is agreed with them
+        if indicator.owner not in (ME, None):  # a plan of the people you lead is theirs
             raise UsageProblem(
                 f"{indicator.id} is owned by {indicator.owner}: a check-in records plans for "
                 "the indicators you own",
