@@ -59,6 +59,7 @@ def test_stories_capabilities_time_confidence_commitments_meetings(example_journ
         "held": 2,
         "expected": 3,
         "last": "2026-10-21",
+        "left_on": None,
     }
 
 

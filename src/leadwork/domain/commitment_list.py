@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from leadwork.domain.commitments import carried_advice, carried_too_often
 from leadwork.domain.one_on_one import commitments_made_on, first_name, open_commitments
+from leadwork.domain.team import on_team
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
@@ -100,9 +101,13 @@ def open_meeting_commitments(
     meetings: Mapping[str, Sequence[OneOnOne]], people: Sequence[Person], today: dt.date
 ) -> list[ListedCommitment]:
     """The one-on-one part of `all_open_commitments`: each person's open ones (the rule
-    of the one-on-one preparation, `one_on_one.open_commitments`), in the team's order."""
+    of the one-on-one preparation, `one_on_one.open_commitments`), in the team's order.
+    Someone who has left the team by `today` (`team.on_team`) has none open: their
+    commitments closed when they left."""
     found: list[ListedCommitment] = []
     for person in people:
+        if not on_team(person, today):
+            continue
         held = meetings.get(person.id, [])
         made_on = commitments_made_on(held)
         if made_on is None:

@@ -13,13 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
+from leadwork.domain.team import on_team
 from leadwork.domain.timeline import Period, period_of
 from leadwork.errors import Severity
 from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
 from leadwork.model.common import ME
-from leadwork.model.indicators import Indicators
+from leadwork.model.indicators import Indicator, Indicators
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.model.strategy import Strategy
@@ -164,6 +165,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
         for i, ind in enumerate(inds):
             base = ("indicators", i)
             owner(INDICATORS, (*base, "owner"), ind.owner)
+            findings += _owner_left(ind, i, data.team, today)
             for j, who in enumerate(ind.agreed_with):
                 person(INDICATORS, (*base, "agreed_with", j), who)
             if capabilities is not None and choices is not None:
@@ -292,6 +294,26 @@ def _second_readings(data: Loaded) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _owner_left(ind: Indicator, index: int, team: Team | None, today: dt.date) -> list[Finding]:
+    """An indicator still tracked but owned by someone who has left the team by `today`
+    (`team.on_team`): a warning, as the files that name them stay valid."""
+    if team is None or ind.owner is None or (ind.retired_on and ind.retired_on <= today):
+        return []
+    for person in team.people:
+        if person.id == ind.owner and person.left_on and not on_team(person, today):
+            return [
+                Finding(
+                    INDICATORS,
+                    ("indicators", index, "owner"),
+                    f"'{ind.id}' is owned by {person.id}, who left on {person.left_on}",
+                    "hand it on (owner = someone on the team) or retire it (retired_on = a day)",
+                    severity="warning",
+                    refers_to=(TEAM,),
+                )
+            ]
+    return []
 
 
 def _order_hint(direction: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from leadwork.domain.cadence import Cadence, cadence
 from leadwork.domain.one_on_one import open_commitments
+from leadwork.domain.team import on_team
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 
@@ -48,7 +49,9 @@ def coverage(
     rule the preparation and `leadwork commitments` follow (`one_on_one.open_commitments`:
     those of the latest meeting that made any, less what later meetings answered), so a
     meeting that recorded no outcomes hides none. `meetings` hold each person's meetings
-    back to the latest one that made commitments (`store.dashboard.read_week`)."""
+    back to the latest one that made commitments (`store.dashboard.read_week`).
+    Someone who has left the team by `as_of` (`team.on_team`) has no row: no meeting is
+    expected with them, and their open commitments closed when they left."""
     held: dict[str, list[OneOnOne]] = {}
     for meeting in sorted(meetings, key=lambda m: m.date):
         if meeting.date <= as_of:
@@ -56,6 +59,8 @@ def coverage(
     latest = latest_by_person(meetings, as_of)
     rows = []
     for person in people:
+        if not on_team(person, as_of):
+            continue
         last = latest.get(person.id)
         commitments = open_commitments(held.get(person.id, []), as_of)
         rows.append(

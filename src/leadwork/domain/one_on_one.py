@@ -36,6 +36,7 @@ from leadwork.domain.status import (
     WeekStatus,
     awaiting_reading,
 )
+from leadwork.domain.team import on_team
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
@@ -742,8 +743,13 @@ def build_meeting(
 def due_people(
     people: Sequence[Person], last_met: Mapping[str, dt.date], today: dt.date
 ) -> list[Cadence]:
-    """Who is due or overdue for a one-on-one, most overdue first (domain/cadence.py's rule)."""
-    states = [cadence(p.id, p.cadence_days, last_met.get(p.id), today) for p in people]
+    """Who is due or overdue for a one-on-one, most overdue first (domain/cadence.py's rule);
+    no one who has left the team by `today` (`team.on_team`)."""
+    states = [
+        cadence(p.id, p.cadence_days, last_met.get(p.id), today)
+        for p in people
+        if on_team(p, today)
+    ]
     due = [c for c in states if c.state in ("due", "overdue")]
     return sorted(due, key=lambda c: (-c.days_overdue, c.due_on or today, c.person))
 

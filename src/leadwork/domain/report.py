@@ -34,6 +34,7 @@ from leadwork.domain.status import (
     trend_warning,
     worse_than,
 )
+from leadwork.domain.team import last_day_on_team, on_team
 from leadwork.domain.timeline import checked_in, readings_of
 from leadwork.domain.wording import STATUS_WORDS
 from leadwork.domain.your_work import over_warning, share_elsewhere
@@ -184,6 +185,7 @@ class PersonMeetings:
     held: int
     expected: int | None  # from the cadence over the range; None without a cadence
     last: dt.date | None
+    left_on: dt.date | None = None  # they left the team that day: expected counts to the day before
 
 
 @dataclass(frozen=True)
@@ -547,14 +549,21 @@ def _meetings(
     kept_since: dt.date | None = None,
 ) -> list[PersonMeetings]:
     """Held and expected per person. A range that starts before the journal did expects
-    meetings only from the journal's first record on: none could be written before."""
+    meetings only from the journal's first record on: none could be written before. Someone
+    who left the team (`team.on_team`) is expected only up to their last day on it, and
+    left out when they left before the range with no meeting in it."""
     start, end = first.monday, last.sunday
     begun = max(start, kept_since) if kept_since is not None else start
-    days = max((end - begun).days + 1, 0)
     result = []
     for person in definitions.team.people:
         held = sorted(m.date for m in meetings if m.person == person.id and start <= m.date <= end)
+        if not held and not on_team(person, start):
+            continue
+        days = max((last_day_on_team(person, end) - begun).days + 1, 0)
         expected = math.floor(days / person.cadence_days) if person.cadence_days else None
         last_date = held[-1] if held else None
-        result.append(PersonMeetings(person.id, person.name, len(held), expected, last_date))
+        left_on = person.left_on if not on_team(person, end) else None
+        result.append(
+            PersonMeetings(person.id, person.name, len(held), expected, last_date, left_on)
+        )
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from leadwork.model.common import Id, Name, Record, Text
+from leadwork.model.common import Date, Id, Name, Record, Text
 
 
 class Person(Record):
@@ -15,6 +15,12 @@ class Person(Record):
         None, ge=1, le=365, description="A one-on-one every this many days; leave out if none."
     )
     note: Text | None = Field(None, description="Anything worth remembering.")
+    left_on: Date | None = Field(
+        None,
+        description="The day they left the team: from it on there are no one-on-ones with "
+        "them to expect or record, and their open one-on-one commitments close. Keep "
+        "them here: past files still name them.",
+    )
 
 
 class Team(Record):

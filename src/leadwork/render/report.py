@@ -436,7 +436,7 @@ def _meeting_blocks(report: Report) -> list[tuple[Any, ...]]:
         return [("p", "No people are defined in team.toml.")]
     rows = [
         [
-            m.name,
+            m.name if m.left_on is None else f"{m.name} (left {m.left_on})",
             str(m.held),
             "—" if m.expected is None else str(m.expected),
             str(m.last or "—"),

@@ -110,6 +110,7 @@ def run(
 def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared:
     from leadwork.domain.id_safety import known_id
     from leadwork.domain.one_on_one import prep_window, prepare
+    from leadwork.domain.team import on_team
     from leadwork.domain.timeline import standing_week
     from leadwork.model.common import ME
     from leadwork.store.dashboard import latest_checkin_week, reach_for_episodes
@@ -126,6 +127,14 @@ def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared
     people = {p.id: p for p in journal.team().people}
     person_id = known_id(request.person, "person", people, "team.toml", "person")
     day = request.date or today
+    left_on = people[person_id].left_on
+    if not on_team(people[person_id], day) and left_on is not None:
+        raise UsageProblem(
+            f"{person_id} left the team on {left_on} (left_on in team.toml): there is no "
+            f"one-on-one with them on {day}",
+            hint="a one-on-one before they left may be recorded with its date",
+            given="person",
+        )
     config = journal.config()
     indicators = journal.indicators().indicators
     # The week it stands on, found as the dashboard finds it (however long ago), and the
@@ -179,6 +188,7 @@ def _due(journal: Journal, today: dt.date) -> Due:
 
     from leadwork.domain.cadence import cadence
     from leadwork.domain.one_on_one import due_people
+    from leadwork.domain.team import on_team
     from leadwork.store.one_on_ones import last_met
 
     people = {p.id: p for p in journal.team().people}
@@ -187,7 +197,7 @@ def _due(journal: Journal, today: dt.date) -> Due:
     upcoming = [
         cadence(p.id, p.cadence_days, met.get(p.id), today)
         for p in people.values()
-        if p.cadence_days
+        if p.cadence_days and on_team(p, today)
     ]
     upcoming = sorted((c for c in upcoming if c.due_on), key=lambda c: c.due_on or dt.date.min)
     return Due(tuple(listed), people, today, upcoming[0] if upcoming else None)
