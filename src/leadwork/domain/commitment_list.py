@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from leadwork.domain.commitments import carried_advice, carried_too_often
-from leadwork.domain.one_on_one import commitments_made_on, first_name, open_commitments
+from leadwork.domain.meeting_commitments import commitments_made_on, first_name, open_commitments
 from leadwork.domain.team import on_team
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from leadwork.domain.cadence import Cadence, cadence
-from leadwork.domain.one_on_one import open_commitments
+from leadwork.domain.meeting_commitments import open_commitments
 from leadwork.domain.team import on_team
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person

@@ -18,12 +18,13 @@ from typing import cast
 
 from leadwork.domain import wording
 from leadwork.domain.cadence import Cadence, cadence
-from leadwork.domain.commitments import (
-    OpenSource,
-    carried_too_often,
-    commitments_to_follow_up,
-)
 from leadwork.domain.id_safety import known_id
+from leadwork.domain.meeting_commitments import (
+    OpenCommitment,
+    commitments_made_on,
+    first_name,
+    open_commitments,
+)
 from leadwork.domain.scoreboard import judge_indicator, plan_records
 from leadwork.domain.status import (
     AT_RISK,
@@ -113,20 +114,6 @@ class IndicatorView:
 
 
 @dataclass(frozen=True)
-class OpenCommitment:
-    number: int  # 1-based, as shown; an outcome given names it by number
-    by: Side
-    text: str
-    due: dt.date | None
-    carried: int
-    overdue: bool
-
-    @property
-    def carried_too_often(self) -> bool:
-        return carried_too_often(self.carried)
-
-
-@dataclass(frozen=True)
 class StoryView:
     week: Week
     text: str
@@ -166,11 +153,6 @@ class Prep:
     def next_due(self) -> dt.date:
         """When commitments are due unless said otherwise: the next one-on-one."""
         return self.date + dt.timedelta(days=self.person.cadence_days or DEFAULT_GAP_DAYS)
-
-
-def first_name(person: Person) -> str:
-    """What the person is called (`wording.first_name`: titles skipped), else their id."""
-    return wording.first_name(person.name) if person.name.split() else person.id
 
 
 def prep_window(
@@ -261,44 +243,6 @@ def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
         flagged=judged.plan_needed,
         awaiting=awaiting_reading(judged),
     )
-
-
-def _follow_up_source(
-    meetings: Sequence[OneOnOne],
-) -> OpenSource[dt.date, MeetingCommitment] | None:
-    return commitments_to_follow_up(
-        (
-            (m.date, m.commitments, [(f.by, f.text) for f in m.last_time])
-            for m in reversed(meetings)
-        ),
-        lambda c: (c.by, c.text),
-    )
-
-
-def commitments_made_on(meetings: Sequence[OneOnOne]) -> dt.date | None:
-    """The date of the meeting whose commitments `open_commitments` gives."""
-    found = _follow_up_source(meetings)
-    return None if found is None else found.key
-
-
-def open_commitments(meetings: Sequence[OneOnOne], date: dt.date) -> list[OpenCommitment]:
-    """The open commitments of the latest meeting that made any (a meeting that made none
-    does not orphan the ones before it), numbered as the preparation shows them; overdue
-    when due before `date`. `meetings` are oldest first."""
-    found = _follow_up_source(meetings)
-    if found is None:
-        return []
-    return [
-        OpenCommitment(
-            number=i,
-            by=c.by,
-            text=c.text,
-            due=c.due,
-            carried=c.carried,
-            overdue=c.due is not None and c.due < date,
-        )
-        for i, c in enumerate(found.open, start=1)
-    ]
 
 
 def _stories_about(

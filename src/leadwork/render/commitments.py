@@ -10,7 +10,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from leadwork.domain.commitment_list import CHECKIN, ListedCommitment
-from leadwork.domain.one_on_one import first_name
+from leadwork.domain.meeting_commitments import first_name
 from leadwork.domain.wording import short_date
 from leadwork.render.listing import ListTable, to_json
 

@@ -17,12 +17,8 @@ from rich.text import Text
 from leadwork.domain.cadence import Cadence
 from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
-from leadwork.domain.one_on_one import (
-    IndicatorView,
-    OpenCommitment,
-    Prep,
-    agenda_questions,
-)
+from leadwork.domain.meeting_commitments import OpenCommitment
+from leadwork.domain.one_on_one import IndicatorView, Prep, agenda_questions
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
 from leadwork.domain.wording import first_name, plural, short_date
 from leadwork.model.team import Person

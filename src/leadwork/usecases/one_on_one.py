@@ -21,13 +21,8 @@ if TYPE_CHECKING:
 
     from leadwork.domain.cadence import Cadence
     from leadwork.domain.joint_indicators import Agreement
-    from leadwork.domain.one_on_one import (
-        Answers,
-        FollowUpAnswer,
-        IndicatorView,
-        OpenCommitment,
-        Prep,
-    )
+    from leadwork.domain.meeting_commitments import OpenCommitment
+    from leadwork.domain.one_on_one import Answers, FollowUpAnswer, IndicatorView, Prep
     from leadwork.model.indicators import Indicator
     from leadwork.model.one_on_one import OneOnOne
     from leadwork.model.strategy import Choice
