@@ -15,12 +15,21 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.needs_you import Finding
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import STATUSES, awaiting_reading
-from leadwork.domain.wording import short_date, short_names
+from leadwork.domain.wording import short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
 from leadwork.render.chart import indicator_chart
 from leadwork.render.dashboard_parts import DASH, EMPTY, WARNING, short_week
-from leadwork.render.page import e, entries, legend, page, pill, status_counts, table
+from leadwork.render.page import (
+    change_list,
+    e,
+    entries,
+    legend,
+    page,
+    pill,
+    status_counts,
+    table,
+)
 from leadwork.render.sharing import CONFIDENCE, TIME_AUDIT, shown_findings
 from leadwork.weeks import SHOWN_WEEKS
 
@@ -74,10 +83,7 @@ def _summary(d: Dashboard, findings: list[Finding]) -> list[str]:
     out.append(status_counts(counts, "indicators"))
     changes = _changes(d, active)
     out.append('<h2 style="margin-top:.9rem">What changed since last week</h2>')
-    if changes:
-        out.append('<ul class="changes">' + "".join(f"<li>{c}</li>" for c in changes) + "</ul>")
-    else:
-        out.append('<p class="quiet">No indicator changed status.</p>')
+    out.append(change_list(changes, "No indicator changed status."))
     out += ["</div>", "</section>"]
     return out
 
@@ -178,19 +184,7 @@ def _accountability(d: Dashboard) -> list[str]:
         ]
     if d.coverage:
         out.append("<h3>One-on-ones</h3>")
-        rows = []
-        for row in d.coverage:
-            mine, past = say.open_commitments(row)
-            as_of = d.shown.as_of
-            last_one = short_date(row.cadence.last, as_of) if row.cadence.last else "none yet"
-            rows.append(
-                [
-                    row.name,
-                    last_one,
-                    say.next_one_on_one(row, as_of),
-                    mine + (f" · {past}" if past else ""),
-                ]
-            )
+        rows = [say.one_on_one_cells(row, d.shown.as_of) for row in d.coverage]
         out.append(table(["Person", "Last", "Next", "Open commitments"], rows))
     out.append(f"<p><b>Last week's commitments:</b> {e(say.done_rate(d.commitments))}</p>")
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from leadwork.domain.dashboard import Dashboard
-from leadwork.domain.wording import short_date, short_names
+from leadwork.domain.wording import short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
 from leadwork.render import dashboard_parts as say
 from leadwork.render.dashboard_parts import DASH, EMPTY, WARNING, short_week
@@ -125,19 +125,8 @@ def dashboard_markdown(d: Dashboard, sections: Collection[str] = PRIVATE_SECTION
         out.append("No indicators yet.")
     if d.coverage:
         out.append("")
-        rows = []
-        for row in d.coverage:
-            mine, past = say.open_commitments(row)
-            last_one = short_date(row.cadence.last, as_of) if row.cadence.last else "none yet"
-            rows.append(
-                [
-                    row.name,
-                    last_one,
-                    say.next_one_on_one(row, as_of),
-                    mine + (f" · {past}" if past else ""),
-                ]
-            )
-        out += table(["One-on-ones", "Last", "Next", "Open commitments"], rows, set())
+        people = [say.one_on_one_cells(row, as_of) for row in d.coverage]
+        out += table(["One-on-ones", "Last", "Next", "Open commitments"], people, set())
 
     out += ["", "## Your work", ""]
     if TIME_AUDIT in sections or CONFIDENCE in sections:

@@ -227,6 +227,13 @@ def open_commitments(row: Coverage) -> tuple[str, str]:
     return f"{row.open_mine} yours, {row.open_theirs} theirs", past
 
 
+def one_on_one_cells(row: Coverage, as_of: dt.date) -> list[str]:
+    """A person's one-on-one row as plain text, for the markdown and HTML dashboards."""
+    mine, past = open_commitments(row)
+    last = short_date(row.cadence.last, as_of) if row.cadence.last else "none yet"
+    return [row.name, last, next_one_on_one(row, as_of), mine + (f" · {past}" if past else "")]
+
+
 def confidence_trend(view: ConfidenceView) -> str:
     if view.trend is None:
         return EMPTY

@@ -121,6 +121,13 @@ def entries(items: Iterable[tuple[str, str]]) -> list[str]:
     return ['<ul class="stories">', *listed, "</ul>"] if listed else []
 
 
+def change_list(changes: Sequence[str], none: str) -> str:
+    """What changed, as a list of items already in HTML, or `none` said quietly."""
+    if not changes:
+        return f'<p class="quiet">{e(none)}</p>'
+    return '<ul class="changes">' + "".join(f"<li>{c}</li>" for c in changes) + "</ul>"
+
+
 def pill(status: str | None) -> str:
     if status is None:
         return ""

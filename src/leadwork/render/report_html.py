@@ -16,7 +16,16 @@ from leadwork.domain.report import IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
 from leadwork.domain.wording import first_name, owner_word, person_word, short_names
 from leadwork.render.chart import indicator_chart
-from leadwork.render.page import e, entries, legend, page, pill, status_counts, table
+from leadwork.render.page import (
+    change_list,
+    e,
+    entries,
+    legend,
+    page,
+    pill,
+    status_counts,
+    table,
+)
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.render.report import (
     _byline,
@@ -124,10 +133,7 @@ def _summary(report: Report) -> list[str]:
         out.append(f'<p class="quiet">Not counted: {e(", ".join(retired))}.</p>')
     out.append('<h2 style="margin-top:.9rem">What changed</h2>')
     changes = _changes(report)
-    if changes:
-        out.append('<ul class="changes">' + "".join(f"<li>{c}</li>" for c in changes) + "</ul>")
-    else:
-        out.append('<p class="quiet">Nothing moved in this range.</p>')
+    out.append(change_list(changes, "Nothing moved in this range."))
     out += ["</div>", "</section>"]
     return out
 

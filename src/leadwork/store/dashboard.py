@@ -100,7 +100,11 @@ def one_on_ones_to_read(
 
 
 def _back_to_commitments(
-    journal: Journal, read: Sequence[Entry], meetings: Sequence[OneOnOne], as_of: dt.date
+    journal: Journal,
+    listed: Sequence[Entry],
+    read: Sequence[Entry],
+    meetings: Sequence[OneOnOne],
+    as_of: dt.date,
 ) -> list[OneOnOne]:
     """For each person none of whose meetings read made a commitment, the earlier ones back
     to the latest that made any: its commitments stay open until a meeting answers them
@@ -108,9 +112,11 @@ def _back_to_commitments(
     newest first, and only as far as needed (usually not at all)."""
     made = {m.person for m in meetings if m.commitments}
     wanting = {m.person for m in meetings} - made
+    if not wanting:
+        return []
     done = {e.rel for e in read}
     found: list[OneOnOne] = []
-    for entry in reversed(journal.one_on_one_entries()):
+    for entry in reversed(listed):
         if not wanting:
             break
         if entry.rel in done or entry.date > as_of or not _names_a_person(entry.rest, wanting):
@@ -186,12 +192,10 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
     judged_since = reach_for_episodes(journal, shown.week, settings, indicators, checkins)
 
     since = plan_search_start(indicators, checkins, shown.week, settings, judged_since)
+    listed = journal.one_on_one_entries()  # listed once: the folder may hold thousands
     entries = one_on_ones_to_read(
-        journal.one_on_one_entries(),
-        [p.id for p in definitions.team.people],
-        shown.as_of,
-        since,
+        listed, [p.id for p in definitions.team.people], shown.as_of, since
     )
     meetings = [journal.one_on_one(e) for e in entries]
-    meetings += _back_to_commitments(journal, entries, meetings, shown.as_of)
+    meetings += _back_to_commitments(journal, listed, entries, meetings, shown.as_of)
     return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown, judged_since)

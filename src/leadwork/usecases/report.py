@@ -47,9 +47,10 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
     reviews = [journal.review(e) for e in journal.review_entries() if start <= e.date <= end]
     definitions = journal.definitions()
     earliest = first.minus(period_reach(definitions.indicators.indicators))
-    weeks = [w for w in journal.checkin_weeks() if earliest <= w <= last]
+    listed = journal.checkin_weeks()
+    weeks = [w for w in listed if earliest <= w <= last]
     # The journal's first record: no meeting is expected before it (a range may start earlier).
-    kept = [w.monday for w in journal.checkin_weeks()] + [e.date for e in entries]
+    kept = [w.monday for w in listed[:1]] + [e.date for e in entries[:1]]  # oldest first
     checkins = journal.checkins(weeks)
     end_tracks = _end_tracks(journal, definitions, checkins, meetings, request, today)
     data = build_report(
