@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import leadwork.store.journal as journal_module
+from leadwork import cachedir
 from leadwork.model.checkin import Checkin
 from leadwork.store import validated
 from leadwork.store.journal import DEFINITION_MODELS, Journal, review_model
@@ -154,7 +155,7 @@ def _foreign(entry: Path) -> bytes:
     import hashlib
 
     key = entry.name.removesuffix(validated.SUFFIX).encode()
-    checksum = hashlib.blake2b(payload, digest_size=validated.SUM_SIZE).digest()
+    checksum = hashlib.blake2b(payload, digest_size=cachedir.SUM_SIZE).digest()
     return validated.FORMAT + key + checksum + payload
 
 
@@ -357,7 +358,7 @@ def test_old_entries_and_stray_temp_files_are_pruned(example_journal, tmp_path):
     stale.write_bytes(b"old")
     stray = folder / "x.pickle.1.ab.tmp"
     stray.write_bytes(b"half")
-    old = time.time() - 31 * validated.DAY
+    old = time.time() - 31 * cachedir.DAY
     os.utime(stale, (old, old))
     os.utime(stray, (old, old))
     marker = folder / ".pruned"

@@ -70,3 +70,122 @@ def write_private(path: str, data: bytes, *, sync: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+# ---- what every kept-file cache shares: the off switch, and pruning ------------------------------
+
+ENV_OFF = "LEADWORK_NO_CACHE"
+KEEP_DAYS = 30  # an entry unused this long is removed
+DAY = 86_400.0
+
+
+def enabled(environ: Mapping[str, str] = os.environ) -> bool:
+    """The caches of kept files are on unless LEADWORK_NO_CACHE says otherwise."""
+    return environ.get(ENV_OFF, "") in ("", "0")
+
+
+def prune_now_and_then(folder: str, suffix: str, now: float) -> None:
+    """At most once a day (a `.pruned` marker's age says when): `prune`. Another run
+    pruning at the same time only finds less to do. Never raises."""
+    marker = os.path.join(folder, ".pruned")
+    try:
+        if now - os.stat(marker).st_mtime < DAY:
+            return
+    except OSError:
+        pass
+    try:
+        with open(marker, "wb"):
+            pass
+        prune(folder, now, suffix)
+    except OSError:
+        return
+
+
+def prune(folder: str, now: float, suffix: str, keep_days: float = KEEP_DAYS) -> int:
+    """Remove the entries of `folder` (named `*suffix`) unused for `keep_days`, and temp
+    files left by a run that was killed; how many."""
+    removed = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.endswith((suffix, ".tmp")):
+                continue
+            try:
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+                if age > keep_days * DAY or (entry.name.endswith(".tmp") and age > DAY):
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                continue  # gone already: another run pruned it
+    return removed
+
+
+def mark_used(path: str, mtime: float, now: float) -> None:
+    """An entry read: kept from pruning for KEEP_DAYS more (its mtime moved at most once
+    a day, so a read seldom writes)."""
+    if now - mtime > DAY:
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            os.utime(path)
+
+
+# ---- an entry: a header, its key, a checksum, the payload --------------------------------------
+
+SUM_SIZE = 16  # bytes of blake2b over the payload
+
+
+def read_entry(path: str, header: bytes, key: str) -> bytes | None:
+    """The payload kept in `path` under `key`, or None: missing, unreadable, not this
+    user's or readable by others, another format (`header`) or key, or a checksum that
+    does not match (a torn write). A hit marks the entry used (`mark_used`)."""
+    import hashlib
+    import time
+
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            data = handle.read()
+    except OSError:
+        return None
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and (info.st_uid != getuid() or info.st_mode & 0o077):
+        return None
+    start = len(header) + len(key)
+    if len(data) <= start + SUM_SIZE or not data.startswith(header):
+        return None
+    if data[len(header) : start] != key.encode():
+        return None
+    payload = data[start + SUM_SIZE :]
+    if hashlib.blake2b(payload, digest_size=SUM_SIZE).digest() != data[start : start + SUM_SIZE]:
+        return None
+    mark_used(path, info.st_mtime, time.time())
+    return payload
+
+
+def write_entry(path: str, header: bytes, key: str, payload: bytes) -> None:
+    """`payload` kept in `path` under `key`, for `read_entry`; no fsync (a torn entry fails
+    its checksum and is only a miss). Raises OSError."""
+    import hashlib
+
+    checksum = hashlib.blake2b(payload, digest_size=SUM_SIZE).digest()
+    write_private(path, header + key.encode() + checksum + payload, sync=False)
+
+
+def source_parts(sources: tuple[str, ...]) -> list[bytes]:
+    """The bytes of leadwork's own modules named by `sources` (folders or files of the
+    package), in a stable order: what a kept entry's key is made of besides versions, so
+    that an edit of an editable install is seen at once. An installation without sources
+    (bytecode only) gives a marker per source, and the versions alone decide."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    parts: list[bytes] = []
+    for source in sources:
+        path = os.path.join(package, source)
+        try:
+            names = sorted(os.listdir(path)) if os.path.isdir(path) else [""]
+            for name in names:
+                if name.endswith(".py") or not name:
+                    with open(os.path.join(path, name) if name else path, "rb") as handle:
+                        parts += [source.encode(), name.encode(), handle.read()]
+        except OSError:
+            parts.append(source.encode() + b"\0?")
+    return parts

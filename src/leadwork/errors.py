@@ -1,8 +1,9 @@
 """The one error hierarchy: every failure a person can cause ends up as a LeadworkError.
 
-Errors carry data (file, line, column, key, hint), never formatting; the CLI boundary
-(`leadwork.cli.boundary`) is the one place that turns them into text on stderr and an
-exit code. This module imports only the standard library so the CLI can use it at start-up.
+Errors carry data (file, line, column, key, hint), never formatting; the CLI's
+`leadwork.cli.messages.settle` (every command reaches it through `cli.boundary`) is the one
+place that turns them into text on stderr and an exit code. This module imports only the
+standard library so the CLI can use it at start-up.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from leadwork.cli.boundary import EXIT_INTERNAL
+from leadwork.cli.messages import EXIT_INTERNAL
 
 from conftest import Result
 

@@ -99,6 +99,14 @@ def main() -> None:
             # `leadwork --help` and `--version` without importing Typer (see fasthelp).
             if fasthelp.answer(sys.argv[1:]):
                 return
+            if not completing:
+                # A view's words Typer parsed before: run them again without it (replay).
+                from leadwork.cli import replay
+
+                kept = replay.load(sys.argv[1:])
+                if kept is not None:
+                    sys.exit(replay.run(kept))
+                replay.arm(sys.argv[1:])
             from leadwork.cli.app import command_named, make_app
 
             only = command_named(sys.argv[1:])

@@ -2,32 +2,23 @@
 
 Every command runs inside `LeadworkGroup.invoke`, so no command catches errors itself
 and no traceback reaches a person for bad input. `--debug` (or LEADWORK_DEBUG=1) adds the
-traceback for those who want it.
+traceback for those who want it. The words and the exit codes are `cli/messages.settle`'s,
+which a command line run again without Typer (`cli/replay.py`) goes through too; this
+module adds what only Typer raises: usage errors and its own exits.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import traceback
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperGroup
 
-from leadwork.cli.session import color_enabled, session
-from leadwork.errors import (
-    EXIT_INTERRUPTED,
-    InvalidFile,
-    LeadworkError,
-    ProblemsFound,
-    UsageProblem,
-)
+from leadwork.cli.messages import debugging, report, settle
+from leadwork.cli.session import session
+from leadwork.errors import LeadworkError, UsageProblem
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Sequence
     from typing import Protocol
 
     class UsageError(Protocol):
@@ -36,75 +27,6 @@ if TYPE_CHECKING:
         ctx: typer.Context | None
 
         def format_message(self) -> str: ...
-
-    from leadwork.store.journal import Journal
-
-EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in leadwork, not in the person's input
-VIEW = "that may make this view wrong"  # what a problem elsewhere means to a reader
-
-
-def report(error: LeadworkError) -> None:
-    from leadwork.render.problems import format_note, format_problems, summary
-
-    stream = sys.stderr
-    color = color_enabled(stream)
-    text = format_problems(error.problems, Path.cwd(), color)
-    if isinstance(error, ProblemsFound) and error.notes:
-        notes = (format_note(note, Path.cwd(), color) for note in error.notes)
-        text += "\n\n" + "\n".join(notes)
-    # A journal's check always ends with its count, even of one, so a script or a person
-    # reading the last line learns the same thing whatever the number.
-    if len(error.problems) > 1 or isinstance(error, ProblemsFound):
-        text += "\n\n" + summary(error.problems)
-    if isinstance(error, InvalidFile):
-        # A view stops at the first file it cannot read; there may be others.
-        label = "\x1b[36m\x1b[1mnote:\x1b[0m" if color else "note:"
-        text += f"\n\n{label} `leadwork check` lists every problem in the journal at once"
-    print(text, file=stream)
-
-
-def warn(message: str) -> None:
-    """One line on stderr, `leadwork: warning: ...`: never into stdout, which may be JSON."""
-    from leadwork.errors import Problem
-    from leadwork.render.problems import format_problem
-
-    problem = Problem(message, severity="warning")
-    print(format_problem(problem, Path.cwd(), color_enabled(sys.stderr)), file=sys.stderr)
-
-
-def vouch(
-    journal: Journal,
-    today: dt.date,
-    meaning: str = VIEW,
-    *,
-    refuse: bool = True,
-    written: Sequence[str] = (),
-) -> None:
-    """After a command read the journal and before it shows it: `check`'s cross-file rules
-    over the files it read (`store.read_check.check_read`). A journal that says two things at
-    once (an id used twice) is refused, as `check` would (`usecases/trust.py`, the readers'
-    rule too); other problems are named in a one-line warning on stderr, `meaning` saying
-    what they mean to this command. A writer that has written (`refuse=False`) names every
-    file with problems, the ones it wrote (`written`) read back as they are now: a week it
-    amended may still hold a hand-made mistake it kept."""
-    if refuse:
-        from leadwork.usecases.trust import doubtful_files
-
-        warn_doubtful(journal, doubtful_files(journal, today), meaning)
-        return
-    from leadwork.store.read_check import check_read
-
-    warn_doubtful(journal, check_read(journal, today, written).files, meaning)
-
-
-def warn_doubtful(journal: Journal, rels: Sequence[str], meaning: str = VIEW) -> None:
-    """Name the files read that have problems (relative to the journal) in one warning."""
-    from leadwork.render.problems import display_path
-
-    if rels:
-        files = ", ".join(display_path(journal.path(rel), Path.cwd()) for rel in rels)
-        have = "has" if len(rels) == 1 else "have"
-        warn(f"{files} {have} problems {meaning}; run `leadwork check`")
 
 
 def usage_problem(error: UsageError) -> UsageProblem:
@@ -146,20 +68,8 @@ class LeadworkGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]  # as parse_args
         try:
             return super().invoke(ctx)
-        except LeadworkError as error:
-            if _debug(ctx):
-                traceback.print_exc()
-            report(error)
-            ctx.exit(error.exit_code)
-        except BrokenPipeError:
-            # `leadwork dashboard | head` closed the pipe early: not an error worth a word.
-            from leadwork.render.plain import quiet_stdout
-
-            quiet_stdout()
-            ctx.exit(0)
-        except KeyboardInterrupt:
-            print("\nleadwork: interrupted; nothing more was written", file=sys.stderr)
-            ctx.exit(EXIT_INTERRUPTED)
+        except (LeadworkError, BrokenPipeError, KeyboardInterrupt) as error:
+            ctx.exit(settle(error, _debug(ctx)))
         except Exception as error:
             if is_usage_error(error):
                 if _is_help(error):
@@ -170,15 +80,7 @@ class LeadworkGroup(TyperGroup):
             # through to click, which prints usage errors and exits 2.
             if isinstance(error, typer.Exit | typer.Abort) or hasattr(error, "exit_code"):
                 raise
-            if _debug(ctx):
-                raise
-            print(
-                f"leadwork: error: internal error: {type(error).__name__}: {error}\n"
-                "  = hint: this is a bug in leadwork, not in your journal; run again with "
-                "--debug for the traceback and report it",
-                file=sys.stderr,
-            )
-            ctx.exit(EXIT_INTERNAL)
+            ctx.exit(settle(error, _debug(ctx)))
 
 
 def _is_help(error: BaseException) -> bool:
@@ -187,4 +89,4 @@ def _is_help(error: BaseException) -> bool:
 
 
 def _debug(ctx: typer.Context) -> bool:
-    return session(ctx).debug or os.environ.get("LEADWORK_DEBUG") == "1"
+    return debugging(session(ctx).debug)

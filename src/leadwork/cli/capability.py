@@ -15,7 +15,6 @@ from leadwork.cli.options import (
     OwnerOption,
     owner_given,
 )
-from leadwork.cli.session import session, today
 
 app = typer.Typer(
     name="capability",
@@ -34,13 +33,12 @@ def list_capabilities(
     format: FormatOption = ListFormat.text,
 ) -> None:
     """List the capabilities: owner, level against target, plan progress, next step due."""
-    from leadwork.cli.output import Asked, emit
+    from leadwork.cli.output import Asked
+    from leadwork.cli.view import show_view
     from leadwork.usecases import capability as usecase
 
     owner = owner_given(owner, old_owner)
-    journal = session(ctx).journal()
-    result = usecase.run(journal, usecase.ListRequest(owner), today())
-    emit("capability list", result, Asked(format.value), journal)
+    show_view(ctx, "capability list", usecase.ListRequest(owner), Asked(format.value))
 
 
 @app.command("show", cls=LeadworkCommand)
@@ -55,9 +53,9 @@ def show_capability(
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Show one capability: its plan step by step, the indicators and reviews behind it."""
-    from leadwork.cli.output import Asked, emit
+    from leadwork.cli.output import Asked
+    from leadwork.cli.view import show_view
     from leadwork.usecases import capability as usecase
 
-    journal = session(ctx).journal()
-    result = usecase.run(journal, usecase.ShowRequest(capability_id), today())
-    emit("capability show", result, Asked(format.value), journal)
+    request = usecase.ShowRequest(capability_id)
+    show_view(ctx, "capability show", request, Asked(format.value))

@@ -110,7 +110,7 @@ def conversation(
 def _capture(ctx: typer.Context, request: StoryRequest | ConversationRequest, commit: bool) -> None:
     """Run the capture, say what became of it, then name any file with problems (the entry
     is saved all the same) and commit if asked."""
-    from leadwork.cli.boundary import vouch
+    from leadwork.cli.messages import vouch
     from leadwork.cli.output import Asked, emit
     from leadwork.usecases import capture
 

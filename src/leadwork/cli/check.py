@@ -43,7 +43,7 @@ def check(
     if not result.passed:
         raise found
     if found.problems:
-        from leadwork.cli.boundary import report
+        from leadwork.cli.messages import report
 
         report(found)
     emit("check", result, Asked(format.value), journal)

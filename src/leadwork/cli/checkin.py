@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leadwork.cli import complete_values, prompts
-from leadwork.cli.boundary import vouch
 from leadwork.cli.git import commit_option
+from leadwork.cli.messages import vouch
 from leadwork.cli.session import session, today
 
 if TYPE_CHECKING:

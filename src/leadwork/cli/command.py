@@ -11,11 +11,11 @@ command's help to it. Register each command with `cls=LeadworkCommand`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from typer.core import TyperCommand
 
+from leadwork.cli.messages import flag_names, with_flags
 from leadwork.errors import LeadworkError, Problem
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 _TYPE = re.compile(r" <[^<>]*>$")  # the type Typer appends to an argument's name
 _CHOICES = re.compile(r" <([^<>|]+(?:\|[^<>|]+)+)>$")  # a choice option's values
-_FIELD = re.compile(r"«([a-z_]+)»")  # a request field named in a hint (Problem.given)
 
 
 def plain_name(name: str, kind: str) -> str:
@@ -36,39 +35,9 @@ def plain_name(name: str, kind: str) -> str:
 
 
 def name_flags(problems: Iterable[Problem], params: Iterable[Any]) -> list[Problem]:
-    """Each problem about a value the person gave (`Problem.given`, a request field) with
-    the flag or argument that gave it first, as they typed it: `--week: 2026-W60 has not
-    started yet`, `TEXT: the story is empty`. The core words the rest, so the same rule
-    reads right after a question's answer too."""
-    names: dict[str, str] = {}
-    for param in params:
-        spelled = [opt for opt in getattr(param, "opts", ()) if opt.startswith("--")]
-        if spelled:
-            name = max(spelled, key=len)
-        elif param.param_type_name == "argument":
-            name = param.metavar or str(param.name).upper()
-        else:
-            continue
-        # `given` is the request's word: "agreed_with" finds --agreed-with, "with" --with
-        # (whose Python name is `with_`), "text" the TEXT argument.
-        keys = [opt[2:].replace("-", "_") for opt in spelled]
-        for key in (*keys, param.name, str(param.name).rstrip("_")):
-            if key:
-                names.setdefault(key, name)
-
-    def flag_of(match: re.Match[str]) -> str:
-        field = match[1]
-        return names.get(field, field.replace("_", " "))
-
-    named = []
-    for problem in problems:
-        name = names.get(problem.given or "")
-        if name:
-            problem = replace(problem, message=f"{name}: {problem.message}")
-        if problem.hint and "«" in problem.hint:
-            problem = replace(problem, hint=_FIELD.sub(flag_of, problem.hint))
-        named.append(problem)
-    return named
+    """Each problem about a value the person gave with the flag that gave it first
+    (`cli/messages.with_flags`), the flags read from the command's parameters."""
+    return with_flags(problems, flag_names(params))
 
 
 class LeadworkCommand(TyperCommand):

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from leadwork.cli.options import FORMAT_HELP, ListFormat
-from leadwork.cli.session import session, today
 
 
 def commitments(
@@ -24,9 +23,8 @@ def commitments(
     Overdue ones come first, then by due date. A weekly commitment is due at the end of
     the week after the check-in that made it; a one-on-one commitment on its due date.
     """
-    from leadwork.cli.output import Asked, emit
+    from leadwork.cli.output import Asked
+    from leadwork.cli.view import show_view
     from leadwork.usecases import commitments as usecase
 
-    journal = session(ctx).journal()
-    result = usecase.run(journal, usecase.Request(), today())
-    emit("commitments", result, Asked(format.value), journal)
+    show_view(ctx, "commitments", usecase.Request(), Asked(format.value))

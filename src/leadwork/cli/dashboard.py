@@ -10,7 +10,6 @@ import typer
 
 from leadwork.cli import complete_values
 from leadwork.cli.options import parse_week
-from leadwork.cli.session import session, today
 
 
 class DashboardFormat(StrEnum):
@@ -82,9 +81,9 @@ def dashboard(
     only if a setting reaches further), the one-on-ones it shows, the last strategy review
     and the check-ins since it (at most 26 weeks). Nothing in the journal is written.
     """
-    from leadwork.cli.output import Asked, emit
+    from leadwork.cli.output import Asked
+    from leadwork.cli.view import show_view
     from leadwork.usecases import dashboard as usecase
 
-    journal = session(ctx).journal()
-    result = usecase.run(journal, usecase.Request(parse_week(week, "--week")), today())
-    emit("dashboard", result, Asked(format.value, output, private, full), journal)
+    request = usecase.Request(parse_week(week, "--week"))
+    show_view(ctx, "dashboard", request, Asked(format.value, output, private, full))

@@ -42,8 +42,8 @@ def edit(
     never rewritten by leadwork: what you saved stays as you saved it. Exit 0 when the
     file is valid, 1 when you stop with errors left.
     """
-    from leadwork.cli.boundary import report, warn
     from leadwork.cli.editor import editor_command, must_exist, resolve_file, run_editor
+    from leadwork.cli.messages import report, warn
     from leadwork.errors import ProblemsFound
     from leadwork.render.problems import display_path, format_note
     from leadwork.store.atomic import journal_lock

@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.boundary import vouch
 from leadwork.cli.git import commit_option
+from leadwork.cli.messages import vouch
 from leadwork.cli.session import session, today
 
 

@@ -19,7 +19,6 @@ from leadwork.cli.options import (
     owner_given,
     parse_week,
 )
-from leadwork.cli.session import session, today
 
 WeekOption = Annotated[
     str | None,
@@ -48,13 +47,13 @@ def list_indicators(
     A trend warning shows when an indicator has moved the wrong way for several weeks,
     even while it is still green.
     """
-    from leadwork.cli.output import Asked, emit
+    from leadwork.cli.output import Asked
+    from leadwork.cli.view import show_view
     from leadwork.usecases import indicator as usecase
 
     owner = owner_given(owner, old_owner)
-    journal = session(ctx).journal()
     request = usecase.ListRequest(parse_week(week, "--week"), owner, all_)
-    emit("indicator list", usecase.run(journal, request, today()), Asked(format.value), journal)
+    show_view(ctx, "indicator list", request, Asked(format.value))
 
 
 def show_indicator(
@@ -69,9 +68,9 @@ def show_indicator(
     format: FormatOption = ListFormat.text,
 ) -> None:
     """Show one indicator: who agreed it, its thresholds (and changes), 13 weeks of status."""
-    from leadwork.cli.output import Asked, emit
+    from leadwork.cli.output import Asked
+    from leadwork.cli.view import show_view
     from leadwork.usecases import indicator as usecase
 
-    journal = session(ctx).journal()
     request = usecase.ShowRequest(indicator_id, parse_week(week, "--week"))
-    emit("indicator show", usecase.run(journal, request, today()), Asked(format.value), journal)
+    show_view(ctx, "indicator show", request, Asked(format.value))

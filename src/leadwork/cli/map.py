@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from leadwork.cli.session import session, today
-
 
 class MapFormat(StrEnum):
     text = "text"
@@ -33,8 +31,8 @@ def map_command(
     agreed date. Statuses are the dashboard's, as of the latest checked-in week. Writes
     nothing.
     """
-    from leadwork.cli.output import Asked, emit
+    from leadwork.cli.output import Asked
+    from leadwork.cli.view import show_view
     from leadwork.usecases import map as usecase
 
-    journal = session(ctx).journal()
-    emit("map", usecase.run(journal, usecase.Request(), today()), Asked(format.value), journal)
+    show_view(ctx, "map", usecase.Request(), Asked(format.value))

@@ -176,7 +176,7 @@ def one_on_one(
     the answers as flags (with --no-input) to record without questions. With no terminal
     and no answers as flags it refuses (exit 2); --prep only prepares.
     """
-    from leadwork.cli.boundary import vouch
+    from leadwork.cli.messages import vouch
     from leadwork.cli.one_on_one_interview import gather
     from leadwork.cli.output import Asked, emit
     from leadwork.usecases import one_on_one as usecase

@@ -66,7 +66,7 @@ OldOwnerOption = Annotated[
 def owner_given(owner: str | None, old_owner: str | None) -> str | None:
     """--owner, or the old `-o` with a warning that says what to write instead."""
     if old_owner is not None:
-        from leadwork.cli.boundary import warn
+        from leadwork.cli.messages import warn
 
         warn("-o for --owner is an old spelling, going in a later release: write --owner")
     return either("--owner", owner, "-o", old_owner)

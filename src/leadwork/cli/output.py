@@ -73,7 +73,7 @@ Renderer = Callable[[Any, How], Any]
 
 def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
     """Show `result` of `command` as `asked`: on the terminal, or written to a file."""
-    from leadwork.cli.boundary import warn_doubtful
+    from leadwork.cli.messages import warn_doubtful
     from leadwork.render.sharing import private_sections, refuse_only_private
 
     refuse_only_private(command, asked.format, asked.private)  # the command did, before reading
@@ -94,7 +94,7 @@ def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
             if isinstance(part, str):
                 echo(part, nl=False)
             else:
-                from leadwork.cli.options import show
+                from leadwork.render.terminal import show
 
                 show(part)
 

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from leadwork.cli import complete_values
-from leadwork.cli.boundary import vouch
 from leadwork.cli.command import LeadworkCommand
 from leadwork.cli.echo import echo
 from leadwork.cli.git import commit_and_say, commit_option
+from leadwork.cli.messages import vouch
 from leadwork.cli.options import joined, parse_date, parse_numbers
 from leadwork.cli.output import Asked, emit
 from leadwork.cli.prompts import may_ask

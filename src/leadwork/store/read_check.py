@@ -1,5 +1,5 @@
 """`check`'s cross-file rules over the files one command has read, for the commands that
-show the journal (`cli.boundary.vouch`): a view is refused, or shown under a warning,
+show the journal (`cli.messages.vouch`): a view is refused, or shown under a warning,
 when the files it stands on disagree, and never costs what `check` does.
 
 The rules are `domain.consistency.cross_check` and `domain.review.review_findings`, the

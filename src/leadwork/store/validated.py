@@ -19,13 +19,12 @@ leadwork's model classes and dates, never any other code; anything else is a mis
 the entry is written anew (at most NEW_PER_RUN a run). A cache that
 cannot be written (a read-only folder) is used as it is. Concurrent runs write the same
 bytes under the same name, so the last rename wins and a reader sees either entry whole.
-Entries not used for `KEEP_DAYS` are pruned, at most once a day; `LEADWORK_NO_CACHE=1`
-turns the cache off.
+Entries not used for 30 days (`cachedir.KEEP_DAYS`) are pruned, at most once a day;
+`LEADWORK_NO_CACHE=1` turns the cache off.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import os
@@ -37,17 +36,22 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from leadwork.cachedir import cache_dir, private_folder, trusted
+from leadwork.cachedir import (
+    cache_dir,
+    enabled,
+    private_folder,
+    prune_now_and_then,
+    read_entry,
+    source_parts,
+    trusted,
+    write_entry,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
-ENV_OFF = "LEADWORK_NO_CACHE"
 FOLDER = "validated"
 FORMAT = b"leadwork-validated-1\n"  # an entry's first bytes; a change makes older ones foreign
 KEY_SIZE = 20  # bytes of blake2b: 40 hex digits
-SUM_SIZE = 16
-KEEP_DAYS = 30
-DAY = 86_400.0
 SUFFIX = ".pickle"
 # Entries one run may write. Creating a file costs 0.05-0.3 ms on ext4 (more under load):
 # for the ~3,000 files of ten years `check` would pay 10-60% more on a cold cache, against
@@ -55,7 +59,6 @@ SUFFIX = ".pickle"
 # definitions and the latest weeks, are far fewer), and each later `check` keeps the next.
 NEW_PER_RUN = 200
 
-_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # What validation depends on in leadwork: the models and the domain modules they import
 # (tests/test_validated_cache.py holds this list to the models' imports).
 _SOURCES = ("model", "weeks.py", "values.py")
@@ -79,10 +82,6 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a leadwork model: {module}.{name}")
 
 
-def enabled(environ: Mapping[str, str] = os.environ) -> bool:
-    return environ.get(ENV_OFF, "") in ("", "0")
-
-
 def fingerprint() -> bytes:
     """Python's, pydantic's and leadwork's versions, and leadwork's model sources."""
     import pydantic
@@ -92,16 +91,7 @@ def fingerprint() -> bytes:
 
     parts = [FORMAT, sys.version.encode(), pydantic.VERSION.encode()]
     parts += [pydantic_core.__version__.encode(), __version__.encode()]
-    for source in _SOURCES:
-        path = os.path.join(_PACKAGE, source)
-        try:  # an installation without sources (bytecode only) has the versions alone
-            names = sorted(os.listdir(path)) if os.path.isdir(path) else [""]
-            for name in names:
-                if name.endswith(".py") or not name:
-                    with open(os.path.join(path, name) if name else path, "rb") as handle:
-                        parts += [source.encode(), name.encode(), handle.read()]
-        except OSError:
-            parts.append(source.encode() + b"\0?")
+    parts += source_parts(_SOURCES)
     return hashlib.blake2b(b"\0".join(parts), digest_size=KEY_SIZE).digest()
 
 
@@ -143,33 +133,14 @@ class ValidatedCache:
         """The model kept under `key`, or None (missing, corrupt, foreign, not ours)."""
         if not self.usable():
             return None
-        try:
-            with open(self._path(key), "rb") as handle:
-                info = os.fstat(handle.fileno())
-                data = handle.read()
-        except OSError:
-            return None
-        getuid = getattr(os, "getuid", None)
-        if getuid is not None and (info.st_uid != getuid() or info.st_mode & 0o077):
-            return None
-        head = len(FORMAT) + 2 * KEY_SIZE + SUM_SIZE
-        if len(data) <= head or not data.startswith(FORMAT):
-            return None
-        if data[len(FORMAT) : len(FORMAT) + 2 * KEY_SIZE] != key.encode():
-            return None
-        payload = data[head:]
-        if hashlib.blake2b(payload, digest_size=SUM_SIZE).digest() != data[head - SUM_SIZE : head]:
+        payload = read_entry(self._path(key), FORMAT, key)
+        if payload is None:
             return None
         try:
             found = _Unpickler(io.BytesIO(payload)).load()
         except Exception:  # whatever a damaged pickle raises
             return None
-        if type(found) is not model:
-            return None
-        if time.time() - info.st_mtime > DAY:  # used: kept from pruning for KEEP_DAYS more
-            with contextlib.suppress(OSError):
-                os.utime(self._path(key))
-        return found
+        return found if type(found) is model else None
 
     def put(self, key: str, instance: BaseModel) -> None:
         """Keep a model that validated, under its file's key."""
@@ -178,52 +149,15 @@ class ValidatedCache:
                 self.folder
             )
             if self._writable:
-                self._prune_now_and_then()
+                prune_now_and_then(self.folder, SUFFIX, time.time())
         if not self._writable or self.budget <= 0:
             return
         try:
             payload = pickle.dumps(instance, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a model that does not pickle is simply not kept
             return
-        checksum = hashlib.blake2b(payload, digest_size=SUM_SIZE).digest()
-        from leadwork.cachedir import write_private
-
         self.budget -= 1
         try:
-            write_private(self._path(key), FORMAT + key.encode() + checksum + payload, sync=False)
+            write_entry(self._path(key), FORMAT, key, payload)
         except OSError:  # a read-only or full cache folder: go on without it
             self._writable = False
-
-    def _prune_now_and_then(self) -> None:
-        """Once a day: remove entries unused for KEEP_DAYS, and temp files left by a run
-        that was killed. Another run pruning at the same time only finds less to do."""
-        marker = os.path.join(self.folder, ".pruned")
-        now = time.time()
-        try:
-            if now - os.stat(marker).st_mtime < DAY:
-                return
-        except OSError:
-            pass
-        try:
-            with open(marker, "wb"):
-                pass
-            prune(self.folder, now)
-        except OSError:
-            return
-
-
-def prune(folder: str, now: float, keep_days: float = KEEP_DAYS) -> int:
-    """Remove entries of `folder` unused for `keep_days`, and old temp files; how many."""
-    removed = 0
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if not entry.name.endswith((SUFFIX, ".tmp")):
-                continue
-            try:
-                age = now - entry.stat(follow_symlinks=False).st_mtime
-                if age > keep_days * DAY or (entry.name.endswith(".tmp") and age > DAY):
-                    os.unlink(entry.path)
-                    removed += 1
-            except OSError:
-                continue  # gone already: another run pruned it
-    return removed
