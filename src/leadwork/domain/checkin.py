@@ -19,14 +19,14 @@ import difflib
 import functools
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from leadwork.domain.commitments import DoneRate, commitments_to_follow_up, done_rate
+from leadwork.domain.commitments import DoneRate, done_rate
 from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
 from leadwork.domain.wording import first_name, name_key
@@ -597,37 +597,10 @@ class Merged:
 
 def previous_commitments(previous: Checkin | None) -> list[str]:
     """Last week's commitments, once each, in their order. `previous` is the check-in
-    `follow_up_source` found, holding only its open commitments."""
+    `commitments.follow_up_source` found, holding only its open commitments."""
     if previous is None:
         return []
     return list(dict.fromkeys(c.text for c in previous.commitments))
-
-
-# A commitment a check-in left without an outcome is asked about again for this long.
-OPEN_COMMITMENTS_WEEKS = 26
-
-
-def follow_up_source(
-    newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
-) -> tuple[Week, Checkin] | None:
-    """The check-in whose commitments this week follows up: the latest earlier one that made
-    any (skipped and capture-only weeks are passed over), holding its commitments that no
-    later check-in answered, then those of earlier check-ins (up to OPEN_COMMITMENTS_WEEKS
-    before it) still without an outcome: a check-in that made new commitments without
-    answering the old ones does not make them vanish. The carried counts go on.
-
-    `answered_later`: what the next check-in after this week already followed up (a
-    skipped week filled in afterwards): those are not asked, nor counted, twice."""
-    found = commitments_to_follow_up(
-        (((w, c), c.commitments, [f.text for f in c.last_week]) for w, c in newest_first),
-        lambda c: c.text,
-        further=lambda first, key: first[0].weeks_since(key[0]) < OPEN_COMMITMENTS_WEEKS,
-    )
-    if found is None:
-        return None
-    week, checkin = found.key
-    still = [c for c in found.open if c.text not in answered_later]
-    return week, checkin.model_copy(update={"commitments": still})
 
 
 def merge(

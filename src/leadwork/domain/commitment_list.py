@@ -1,6 +1,6 @@
 """`leadwork commitments`: every open commitment, yours and theirs, weekly and one-on-one,
 in one list. Pure: the open ones are found by the rules the check-in and the one-on-one
-preparation follow (`checkin.follow_up_source`, `one_on_one.open_commitments`); this only
+preparation follow (`commitments.follow_up_source`, `one_on_one.open_commitments`); this only
 dates them, puts them side by side and sorts them.
 
 - A weekly commitment is yours; it is made in a check-in for the week after, so it is due

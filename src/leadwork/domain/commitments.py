@@ -6,9 +6,13 @@ more is a pattern worth naming.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin
+    from leadwork.weeks import Week
 
 CARRIED_TOO_OFTEN = 3
 
@@ -101,3 +105,30 @@ def commitments_to_follow_up(
     if found is None:
         return None
     return OpenSource(found.key, found.made, tuple(still_open))
+
+
+# A commitment a check-in left without an outcome is asked about again for this long.
+OPEN_COMMITMENTS_WEEKS = 26
+
+
+def follow_up_source(
+    newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
+) -> tuple[Week, Checkin] | None:
+    """The check-in whose commitments this week follows up: the latest earlier one that made
+    any (skipped and capture-only weeks are passed over), holding its commitments that no
+    later check-in answered, then those of earlier check-ins (up to OPEN_COMMITMENTS_WEEKS
+    before it) still without an outcome: a check-in that made new commitments without
+    answering the old ones does not make them vanish. The carried counts go on.
+
+    `answered_later`: what the next check-in after this week already followed up (a
+    skipped week filled in afterwards): those are not asked, nor counted, twice."""
+    found = commitments_to_follow_up(
+        (((w, c), c.commitments, [f.text for f in c.last_week]) for w, c in newest_first),
+        lambda c: c.text,
+        further=lambda first, key: first[0].weeks_since(key[0]) < OPEN_COMMITMENTS_WEEKS,
+    )
+    if found is None:
+        return None
+    week, checkin = found.key
+    still = [c for c in found.open if c.text not in answered_later]
+    return week, checkin.model_copy(update={"commitments": still})

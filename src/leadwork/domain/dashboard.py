@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from leadwork.domain.alignment import Alignment, alignment
 from leadwork.domain.capability import CapabilityView, capability_view
-from leadwork.domain.checkin import follow_up_source
 from leadwork.domain.commitment_list import meeting_commitments_carried_too_often
+from leadwork.domain.commitments import follow_up_source
 from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard

@@ -132,7 +132,7 @@ def commitments(
     checkin: Checkin | None, source: tuple[Week, Checkin] | None = None
 ) -> CommitmentsView:
     """The week's follow-up of earlier commitments, and its own carried too often.
-    `source` is `checkin.follow_up_source` of the check-ins before the week."""
+    `source` is `commitments.follow_up_source` of the check-ins before the week."""
     answered = {f.text for f in checkin.last_week} if checkin else set()
     unanswered: tuple[str, ...] = ()
     if source is not None:

@@ -31,9 +31,9 @@ from leadwork.domain.checkin import (
     Merged,
     Saved,
     WriteOutcome,
-    follow_up_source,
     week_label,
 )
+from leadwork.domain.commitments import follow_up_source
 from leadwork.model.checkin import Checkin, Confidence, Reflection, TimeAudit
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
@@ -50,7 +50,7 @@ def header(week: Week) -> str:
 
 
 def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | None:
-    """The check-in whose commitments `week` follows up (`domain.checkin.follow_up_source`):
+    """The check-in whose commitments `week` follows up (`domain.commitments.follow_up_source`):
     the latest earlier one that made any, however long ago, with its open ones. Files are
     read newest first, and only as far as needed."""
     # A skipped week filled in afterwards: the next check-in that followed anything up has
