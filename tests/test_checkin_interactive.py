@@ -137,6 +137,33 @@ def ask(run, journal, answers, *args, env=NEXT_WEEK):
     return result
 
 
+MONDAY_AFTER = {"LEADWORK_TODAY": "2026-12-07"}  # Monday of 2026-W50; W49 has no check-in
+
+
+def test_a_monday_check_in_offers_the_week_that_just_ended(journal, run, at_terminal):
+    """Early in a week, with last week unrecorded, the first question is which week this
+    is for; Enter takes last week, and the interview is last week's, written there."""
+    result = ask(run, journal, ["", *(a for _, a in ANSWERS)], env=MONDAY_AFTER)
+    assert result.exit_code == 0, result
+    question = " ".join(result.stdout.split("[Y/n]: ")[0].split())
+    assert question == (
+        "Last week, 2026-W49 (30 Nov \u2013 6 Dec 2026), has no check-in. Record it instead "
+        "of 2026-W50?"
+    )
+    assert (journal / W49).read_text() == INTERVIEWED
+    assert not (journal / "checkins/2026-W50.toml").exists()
+
+
+def test_no_keeps_this_week_and_a_named_week_or_a_late_day_asks_nothing(journal, run, at_terminal):
+    result = ask(run, journal, ["n", "do", "c", *[""] * 40], env=MONDAY_AFTER)
+    assert result.exit_code == 0, result
+    assert (journal / "checkins/2026-W50.toml").exists() and not (journal / W49).exists()
+    named = ask(run, journal, [""] * 40, "--week", "2026-W49", env=MONDAY_AFTER)
+    assert "has no check-in" not in named.stdout
+    thursday = ask(run, journal, [""] * 40, env={"LEADWORK_TODAY": "2026-12-10"})
+    assert "has no check-in" not in thursday.stdout
+
+
 def test_the_interview_asks_each_step_in_order_and_writes_the_week(journal, run, at_terminal):
     result = ask(run, journal, [a for _, a in ANSWERS])
     assert result.exit_code == 0, result

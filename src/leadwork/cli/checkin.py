@@ -263,7 +263,7 @@ def checkin(
         no_input=scripted, answered=request.says_something(), what="checkin", flags=CHECKIN_FLAGS
     )
     if asking:
-        request = _interview(journal, request)
+        request = _interview(journal, request, week_named=week is not None)
     result = usecase.run(journal, request, today())
     git, failure = _commit(journal, result) if commit else (None, None)
     # Answers piped in are not read as answers: say so, or a person who piped them
@@ -282,9 +282,11 @@ PIPED = (
 )
 
 
-def _interview(journal: Journal, request: CheckinRequest) -> CheckinRequest:
+def _interview(journal: Journal, request: CheckinRequest, week_named: bool) -> CheckinRequest:
     """Ask, saving every answer to the week's draft; resume a draft if the person wants.
-    What the flags answered is not asked again; the answers come back in the request."""
+    What the flags answered is not asked again; the answers come back in the request.
+    Early in a week whose predecessor has no check-in, and no --week named, it first asks
+    which of the two weeks this is for."""
     from dataclasses import replace
 
     from leadwork.cli.interview import Interview
@@ -292,9 +294,13 @@ def _interview(journal: Journal, request: CheckinRequest) -> CheckinRequest:
     from leadwork.render import checkin as show
     from leadwork.usecases import checkin as usecase
 
-    week = request.week
     questions = usecase.prepare(journal, request, today())
     ask = Prompter()
+    last = questions.unrecorded_last_week if not week_named else None
+    if last is not None and ask.confirm(show.last_week_question(last, request.week), default=True):
+        request = replace(request, week=last)
+        questions = usecase.prepare(journal, request, today())
+    week = request.week
     ask.say(show.intro(week, questions.rel, questions.current is not None, questions.first_week))
     answers, answered = questions.flagged.answers, []
     if questions.draft_problem is not None:

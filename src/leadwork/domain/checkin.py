@@ -778,6 +778,25 @@ EN_DASH = "\u2013"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+# Early in a week (Monday, Tuesday) a check-in with no week named is most likely about the
+# week that just ended, when that one has none: the interview offers it.
+EARLY_IN_WEEK = 2  # days: Monday and Tuesday
+
+
+def unrecorded_last_week(
+    today: dt.date, this_week: Checkin | None, last_week: Checkin | None, earlier: bool
+) -> Week | None:
+    """Last week, when a check-in begun early this week (nothing recorded in this week
+    yet) may be meant for it: last week has no check-in (`timeline.checked_in`: a story
+    captured in it does not count) and the journal has one before it (a first week has
+    nothing to catch up). None otherwise."""
+    from leadwork.domain.timeline import checked_in
+
+    if today.isoweekday() > EARLY_IN_WEEK or checked_in(this_week) or not earlier:
+        return None
+    return None if checked_in(last_week) else Week.of(today).minus(1)
+
+
 def resolve_week(text: str | None, today: dt.date) -> Week:
     """The week to record: the one given, else the current ISO week; never one not yet
     begun."""

@@ -93,6 +93,14 @@ def intro(week: Week, rel: str, exists: bool, first_week: bool) -> Text:
     return text
 
 
+def last_week_question(last: Week, this: Week) -> Text:
+    """Early in a week, when last week has no check-in: which week is this one for?"""
+    return Text.assemble(
+        (f"Last week, {week_label(last)}, has no check-in.", "bold"),
+        f" Record it instead of {this}?",
+    )
+
+
 def follow_up_step(week: Week, source: Week | None) -> Text:
     """Last week's commitments, or, after a skipped week, the open ones of the check-in
     that made them."""

@@ -96,6 +96,9 @@ class Questions:
     draft_rel: str
     draft: Draft | None  # an unfinished interview of this week, to resume
     draft_problem: str | None = None  # why the draft could not be read
+    # Last week, when this week's check-in begins early in the week and last week has none
+    # (`domain.checkin.unrecorded_last_week`): the interview offers it.
+    unrecorded_last_week: Week | None = None
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,7 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
     """What the interview asks about: the flags checked first (a bad one stops it before
     any question), then the week, last week's commitments, the readings due, the week's
     draft if one waits."""
-    from leadwork.domain.checkin import reading_questions
+    from leadwork.domain.checkin import reading_questions, unrecorded_last_week
     from leadwork.store.checkins import draft_rel, load_draft, previous_checkin
     from leadwork.weeks import Week
 
@@ -192,6 +195,11 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
         draft_rel=draft_rel(week),
         draft=draft,
         draft_problem=problem,
+        unrecorded_last_week=unrecorded_last_week(
+            today, current, journal.checkin(week.minus(1)), any(w < week.minus(1) for w in before)
+        )
+        if week == Week.of(today)
+        else None,
     )
 
 
