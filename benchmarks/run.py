@@ -13,7 +13,10 @@ with two floors measured in the same run: `python -c pass` (an interpreter's sta
 Commands run with a warm cache of validated files (store/validated.py, in a temporary
 cache folder filled before the rounds), as a person's second run and every later one
 does; the rows marked "no cache" run with LEADWORK_NO_CACHE=1, and "cold cache" ones
-with the cache folder emptied before each run.
+with the cache folder emptied before each run. A view's words are replayed without Typer
+after their first run (cli/replay.py), so the plain rows of the views are replays; the
+rows "parsed by Typer" empty the replay folder before each run, as a first run of those
+words meets it.
 
 A peer: jrnl 4.6 (a journal in plain text) listing 500 entries, run from its own venv,
 found through $LEADWORK_BENCH_JRNL or --jrnl (default /tmp/jrnl-venv/bin/jrnl); the row
@@ -435,6 +438,12 @@ def main(argv: list[str] | None = None) -> int:
                 Case(f"{name}, {label}, no cache", argv, env=no_cache),
                 Case(f"{name}, {label}, cold cache", argv, setup=emptied(cold), env=cold_cache),
             ]
+        # The views replay what Typer made of their words the run before (cli/replay.py):
+        # the same commands as on their first run of those words, parsed by Typer.
+        replays = Path(env["LEADWORK_CACHE_DIR"]) / "replay"
+        for name in ("dashboard", "indicator list"):
+            argv = [leadwork, "--journal", str(ten), *name.split()]
+            cases.append(Case(f"{name}, {label}, parsed by Typer", argv, setup=emptied(replays)))
         jrnl_config, jrnl_env = make_jrnl(Path(tmp) / "jrnl", JRNL_ENTRIES)
         jrnl = Case(
             JRNL_CASE,
