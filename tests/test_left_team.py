@@ -303,3 +303,24 @@ def test_a_handover_keeps_the_past_with_the_owner_before(run, tmp_path):
     read = run(*read_27, journal=journal, env=w43)
     assert read.exit_code == 0, read
     assert mapped("2026-10-23") == ["marco"]
+
+
+def test_check_holds_a_changes_owner_to_the_team_and_warns_at_it_when_they_left(run, tmp_path):
+    journal = tereza_leaves(run, tmp_path)
+    path = journal / "indicators.toml"
+    handed = WIN_RATE + '\n[[indicators.changes]]\nsince = 2026-10-12\nowner = "marko"\n'
+    path.write_text(handed)
+    wrong = run("check", journal=journal, env=AFTER)
+    assert wrong.exit_code == 1, wrong
+    assert "indicators.toml:16:1: error: unknown person 'marko' (not in team.toml)" in wrong.stderr
+    assert "did you mean 'marco'?" in wrong.stderr
+    # handed on in W42 to Omar, who then left too: the warning names the line that made
+    # him the owner, not Tereza's
+    path.write_text(handed.replace('"marko"', '"omar"'))
+    leave(journal, "omar", "2026-10-19")
+    warned = run("check", journal=journal, env=AFTER)
+    out = warned.stdout + warned.stderr
+    assert (
+        "indicators.toml:16:1: warning: 'win-rate' is owned by omar, who left on 2026-10-19" in out
+    )
+    assert "owned by tereza" not in out
