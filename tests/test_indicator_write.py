@@ -2,6 +2,7 @@
 indicators.toml, or a change inside the right indicator's block. Every original line is
 still there, in order; the file stays valid; bad input writes nothing."""
 
+import datetime as dt
 import difflib
 import json
 import tomllib
@@ -226,6 +227,42 @@ def test_the_change_is_judged_from_its_week_on(run, example_journal):
     assert [h["status"] for h in scrap["history"][-2:]] == ["course-correct", "at-risk"]
 
 
+def test_change_owner_hands_it_on_from_its_week_keeping_every_line(run, example_journal):
+    path = example_journal / "indicators.toml"
+    old = path.read_text()
+    result = run(
+        "indicator", "change", "castings-otd", "--owner", "grace", "--since", "2026-11-23",
+        journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines()[0] == (
+        "Changed castings-otd from 2026-11-23: owner tom → grace. In indicators.toml:"
+    )
+    new = path.read_text()
+    [(where, block)] = only_added(old, new)  # every line of the commented file kept
+    # (difflib may pair either blank line with the original one; both read the same)
+    assert [line for line in block if line] == [
+        "[[indicators.changes]]",
+        "since = 2026-11-23",
+        'owner = "grace"',
+        'agreed_with = ["grace"]',  # agreed with the new owner
+    ]
+    assert line_of(old, 'id = "castings-otd"') < where < line_of(old, 'id = "medical-quote-days"')
+    data = tomllib.loads(new)
+    castings = next(i for i in data["indicators"] if i["id"] == "castings-otd")
+    assert castings["owner"] == "tom"  # the owner before stays, for the weeks before
+    assert castings["changes"] == [
+        {"since": dt.date(2026, 11, 23), "owner": "grace", "agreed_with": ["grace"]}
+    ]
+    assert run("check", journal=example_journal).exit_code == 0
+
+    def owner_in(week: str) -> str:
+        args = ("indicator", "show", "castings-otd", "--week", week, "-f", "json")
+        return json.loads(run(*args, journal=example_journal).stdout)["owner"]
+
+    assert (owner_in("2026-W47"), owner_in("2026-W48")) == ("tom", "grace")
+
+
 HAND_WRITTEN = """\
 # Our indicators. Agreed face to face.
 
@@ -400,6 +437,8 @@ def test_add_refuses_bad_ids(run, example_journal, ident, message):
         ),
         (("dayton-scrap", "--target", "2.5", "--agreed-with", "marcos"), "did you mean 'marcus'?"),
         (("dayton-scrap", "--target", "2.5", "--since", "soon"), "--since 'soon' is not a date"),
+        (("dayton-scrap", "--owner", "marcos"), "did you mean 'marcus'?"),
+        (("dayton-scrap", "--owner", "../x"), "--owner: '../x' is not a person id"),
     ],
 )
 def test_change_refuses_bad_values(run, example_journal, args, message):

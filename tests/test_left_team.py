@@ -99,7 +99,7 @@ def test_check_warns_about_an_indicator_owned_by_someone_who_left(run, example_j
     assert result.exit_code == 0, result
     out = result.stdout + result.stderr
     assert "warning: 'castings-otd' is owned by tom, who left on 2026-11-20" in out
-    assert "hand it on (owner = someone on the team) or retire it" in out
+    assert "hand it on from a day with `leadwork indicator change castings-otd" in out
     # past one-on-ones and stories naming Tom stay valid
     assert "error" not in out
 
@@ -125,3 +125,202 @@ def test_check_says_nothing_once_the_indicator_is_retired_or_before_they_leave(
     path.write_text(text, encoding="utf-8")
     result = run("check", journal=example_journal, env=TODAY)
     assert "owned by marcus" not in result.stdout + result.stderr
+
+
+# ---- handing an indicator on (r8): an `[[indicators.changes]]` entry with `owner` ---------
+
+STRATEGY = """\
+purpose = "Keep plants running."
+[[choices]]
+id = "key-accounts"
+statement = "Grow with key accounts."
+"""
+
+TEAM = """\
+[[people]]
+id = "omar"
+name = "Omar Haddad"
+cadence_days = 14
+
+[[people]]
+id = "tereza"
+name = "Tereza Horvat"
+cadence_days = 28
+"""
+
+WIN_RATE = """\
+# Agreed with Tereza when she took the Chicago accounts.
+[[indicators]]
+id = "win-rate"
+name = "Chicago quote win rate"
+owner = "tereza"
+agreed_on = 2026-09-07
+serves = ["key-accounts"]
+unit = "%"
+direction = "higher"
+target = 35
+celebrate = 40
+course_correct = 28
+"""
+
+
+def tereza_leaves(run, tmp_path: Path) -> Path:
+    """The trial's journal (repro r8): Tereza owns win-rate, reads it in W37 and W42, has
+    her last one-on-one on 15 Oct (no plan yet), leaves on 16 Oct; Marco joins."""
+    journal = tmp_path / "j8"
+    made = run(
+        "init", str(journal), "--leader", "Rosa Delgado", env={"LEADWORK_TODAY": "2026-09-07"}
+    )
+    assert made.exit_code == 0, made
+    (journal / "strategy.toml").write_text(STRATEGY)
+    (journal / "team.toml").write_text(TEAM)
+    (journal / "indicators.toml").write_text(WIN_RATE)
+    (journal / "capabilities.toml").write_text("")
+    for day, value in (("2026-09-11", "30"), ("2026-10-15", "26")):
+        done = run(
+            "checkin",
+            "--no-input",
+            "-r",
+            f"win-rate={value}",
+            journal=journal,
+            env={"LEADWORK_TODAY": day},
+        )
+        assert done.exit_code == 0, done
+    met = run(
+        "one-on-one",
+        "tereza",
+        "--no-input",
+        "--progress",
+        "leaving",
+        "--no-plan",
+        "win-rate",
+        journal=journal,
+        env={"LEADWORK_TODAY": "2026-10-15"},
+    )
+    assert met.exit_code == 0, met
+    leave(journal, "tereza", "2026-10-16")
+    with (journal / "team.toml").open("a") as team:
+        team.write('\n[[people]]\nid = "marco"\nname = "Marco Bellini"\ncadence_days = 14\n')
+    return journal
+
+
+AFTER = {"LEADWORK_TODAY": "2026-10-20"}  # a Tuesday: Marco's first week, W43, has begun
+HAND_ON = ("indicator", "change", "win-rate", "--since", "2026-10-19", "--owner", "marco")
+
+
+def test_check_says_how_to_hand_on_a_leavers_indicator_and_is_quiet_once_it_is(run, tmp_path):
+    journal = tereza_leaves(run, tmp_path)
+    warned = run("check", journal=journal, env=AFTER)
+    out = warned.stdout + warned.stderr
+    assert (
+        "indicators.toml:5:1: warning: 'win-rate' is owned by tereza, who left on 2026-10-16" in out
+    )
+    assert (
+        "hand it on from a day with `leadwork indicator change win-rate --since DATE --owner "
+        "PERSON` (or retire it" in out
+    )
+    handed = run(*HAND_ON, journal=journal, env=AFTER)
+    assert handed.exit_code == 0, handed
+    assert handed.stdout.startswith("Changed win-rate from 2026-10-19: owner tereza → marco.")
+    quiet = run("check", journal=journal, env=AFTER)
+    assert quiet.exit_code == 0, quiet
+    assert "owned by" not in quiet.stdout + quiet.stderr
+    # the day before the handover takes effect she still owns it, and has left
+    before = run("check", journal=journal, env={"LEADWORK_TODAY": "2026-10-17"})
+    assert "'win-rate' is owned by tereza" in before.stdout + before.stderr
+
+
+def test_a_handover_keeps_the_past_with_the_owner_before(run, tmp_path):
+    journal = tereza_leaves(run, tmp_path)
+    handed = run(*HAND_ON, journal=journal, env=AFTER)
+    assert handed.exit_code == 0, handed
+
+    # Her preparation as of her last meeting still lists the indicator she owned then.
+    prep = run("one-on-one", "tereza", "--prep", "--date", "2026-10-15", journal=journal, env=AFTER)
+    assert prep.exit_code == 0, prep
+    assert "Chicago quote win rate" in prep.stdout
+    assert "owns no indicator" not in prep.stdout
+    # Marco's, after he took it on, lists it; one before the handover does not.
+    marco = run("one-on-one", "marco", "--prep", "--date", "2026-10-20", journal=journal, env=AFTER)
+    assert "Chicago quote win rate" in marco.stdout
+    early = run("one-on-one", "marco", "--prep", "--date", "2026-10-17", journal=journal, env=AFTER)
+    assert "Marco owns no indicator yet" in early.stdout
+
+    def owner_in(week: str) -> tuple[str, str]:
+        args = ("dashboard", "--week", week)
+        data = json.loads(run(*args, "--format", "json", journal=journal, env=AFTER).stdout)
+        [row] = [
+            line
+            for line in run(*args, journal=journal, env=AFTER).stdout.splitlines()
+            if "Chicago" in line
+        ]
+        return data["accountability"]["indicators"][0]["owner"], row
+
+    owner, row = owner_in("2026-W38")
+    assert owner == "tereza" and "Tereza" in row and "Marco" not in row
+    owner, row = owner_in("2026-W43")
+    assert owner == "marco" and "Marco" in row and "Tereza" not in row
+
+    # The report names the owner at the range's end, and a handover inside it as a change.
+    report = run("report", "--from", "2026-W37", "--to", "2026-W42", journal=journal, env=AFTER)
+    assert "| Chicago quote win rate | Tereza |" in report.stdout
+    assert "owner tereza → marco" not in report.stdout
+    later_args = ("report", "--from", "2026-W37", "--to", "2026-W43")
+    later = run(*later_args, journal=journal, env=AFTER)
+    assert "| Chicago quote win rate | Marco |" in later.stdout
+    assert "changed from 2026-10-19: owner tereza → marco" in later.stdout
+    as_json = run(*later_args, "-f", "json", journal=journal, env=AFTER).stdout
+    [ind] = json.loads(as_json)["indicators"]
+    assert ind["owner"] == "marco"
+    assert [(c["since"], c["owner"]) for c in ind["changes"]] == [("2026-10-19", "marco")]
+
+    # indicator list and show, and the map, as of the week they stand on.
+    def listed(*args: str) -> list[str]:
+        out = run("indicator", "list", *args, "-f", "json", journal=journal, env=AFTER).stdout
+        return [i["owner"] for i in json.loads(out)["indicators"]]
+
+    assert listed("--week", "2026-W40") == ["tereza"]
+    assert listed("--week", "2026-W43") == ["marco"]
+    assert listed("--week", "2026-W43", "--owner", "tereza") == []
+    assert listed("--week", "2026-W40", "--owner", "marco") == []
+    show = run("indicator", "show", "win-rate", "--week", "2026-W43", journal=journal, env=AFTER)
+    assert "owner        marco" in show.stdout
+    assert "2026-10-19: owner tereza → marco (agreed with marco)" in show.stdout
+
+    def mapped(day: str) -> list[str]:
+        out = run("map", "-f", "json", journal=journal, env={"LEADWORK_TODAY": day}).stdout
+        return [i["owner"] for c in json.loads(out)["choices"] for i in c["indicators"]]
+
+    assert mapped("2026-10-23") == ["tereza"]  # W43 has no check-in yet: the map stands on W42
+
+    # In W43 a check-in's own plan is refused: the indicator is Marco's that week.
+    w43 = {"LEADWORK_TODAY": "2026-10-23"}
+    read_27 = ("checkin", "--no-input", "-r", "win-rate=27")
+    plan = run(*read_27, "--plan", "win-rate=Call them all", journal=journal, env=w43)
+    assert plan.exit_code == 2, plan
+    assert "win-rate is owned by marco" in plan.stderr
+    assert "leadwork one-on-one marco --plan win-rate=" in plan.stderr
+    read = run(*read_27, journal=journal, env=w43)
+    assert read.exit_code == 0, read
+    assert mapped("2026-10-23") == ["marco"]
+
+
+def test_check_holds_a_changes_owner_to_the_team_and_warns_at_it_when_they_left(run, tmp_path):
+    journal = tereza_leaves(run, tmp_path)
+    path = journal / "indicators.toml"
+    handed = WIN_RATE + '\n[[indicators.changes]]\nsince = 2026-10-12\nowner = "marko"\n'
+    path.write_text(handed)
+    wrong = run("check", journal=journal, env=AFTER)
+    assert wrong.exit_code == 1, wrong
+    assert "indicators.toml:16:1: error: unknown person 'marko' (not in team.toml)" in wrong.stderr
+    assert "did you mean 'marco'?" in wrong.stderr
+    # handed on in W42 to Omar, who then left too: the warning names the line that made
+    # him the owner, not Tereza's
+    path.write_text(handed.replace('"marko"', '"omar"'))
+    leave(journal, "omar", "2026-10-19")
+    warned = run("check", journal=journal, env=AFTER)
+    out = warned.stdout + warned.stderr
+    assert (
+        "indicators.toml:16:1: warning: 'win-rate' is owned by omar, who left on 2026-10-19" in out
+    )
+    assert "owned by tereza" not in out

@@ -117,7 +117,13 @@ def test_threshold_changes_in_the_range_are_said(example_journal, run):
 
     scrap = _indicators(run, example_journal)["dayton-scrap"]
     assert scrap["changes"] == [
-        {"since": "2026-10-26", "target": 1.8, "celebrate": None, "course_correct": None}
+        {
+            "since": "2026-10-26",
+            "target": 1.8,
+            "celebrate": None,
+            "course_correct": None,
+            "owner": None,
+        }
     ]
     markdown = _report(run, example_journal, "markdown")
     assert f"- Dayton scrap rate: changed from 2026-10-26: {said.group(1)}" in markdown

@@ -18,6 +18,7 @@ from leadwork.domain.status import (
     is_active,
     judge,
     judge_weeks,
+    owner_for,
     plan_in_episode,
     run_start,
     thresholds_for,
@@ -140,6 +141,69 @@ def test_week_53_is_a_real_week_for_changes_and_history():
     assert [s.status for s in judged] == [ON_TRACK, ON_TRACK, AT_RISK, AT_RISK, AT_RISK]
     assert trend_warning(judged, 4)  # four moves the wrong way, across the new year
     assert not trend_warning(judged, 5)
+
+
+# ---- the owner as of a week: the same rule as the thresholds ------------------------------
+
+
+def test_with_no_change_the_owner_is_the_one_agreed_every_week():
+    ind = indicator(owner="tereza")
+    assert owner_for(ind, Week(2020, 1)) == "tereza"
+    assert owner_for(ind, Week(2026, 43)) == "tereza"
+    assert owner_for(indicator(), Week(2026, 43)) is None
+
+
+def test_a_handover_applies_from_the_week_of_its_date_and_earlier_weeks_keep_the_owner():
+    ind = indicator(owner="tereza", changes=[{"since": dt.date(2026, 10, 19), "owner": "marco"}])
+    assert owner_for(ind, Week(2026, 38)) == "tereza"
+    assert owner_for(ind, Week(2026, 42)) == "tereza"  # her last week
+    assert owner_for(ind, Week(2026, 43)) == "marco"
+    assert owner_for(ind, Week(2027, 10)) == "marco"
+
+
+def test_a_change_of_thresholds_only_keeps_the_owner_and_a_handover_keeps_the_thresholds():
+    ind = indicator(
+        owner="tereza",
+        changes=[
+            {"since": dt.date(2026, 10, 5), "target": 96},
+            {"since": dt.date(2026, 10, 19), "owner": "marco"},
+            {"since": dt.date(2026, 11, 2), "target": 97},
+        ],
+    )
+    assert owner_for(ind, Week(2026, 41)) == "tereza"  # W41 has a change, of the target only
+    assert owner_for(ind, Week(2026, 45)) == "marco"  # a later target change keeps Marco
+    assert thresholds_for(ind, Week(2026, 43)) == Thresholds("higher", 96, 98, 90)
+    assert thresholds_for(ind, Week(2026, 45)).target == 97
+
+
+def test_two_handovers_apply_in_date_order_whatever_the_order_in_the_file():
+    ind = indicator(
+        owner="tereza",
+        changes=[
+            {"since": dt.date(2027, 1, 11), "owner": "me"},  # listed first, dated later
+            {"since": dt.date(2026, 10, 19), "owner": "marco"},
+        ],
+    )
+    assert owner_for(ind, Week(2026, 42)) == "tereza"
+    assert owner_for(ind, Week(2026, 53)) == "marco"
+    assert owner_for(ind, Week(2027, 2)) == "me"
+
+
+def test_a_handover_dated_mid_week_owns_the_whole_of_that_week():
+    # 2026-10-22 is a Thursday in 2026-W43: the whole of W43 is the new owner's.
+    ind = indicator(owner="tereza", changes=[{"since": dt.date(2026, 10, 22), "owner": "marco"}])
+    assert owner_for(ind, Week(2026, 42)) == "tereza"
+    assert owner_for(ind, Week(2026, 43)) == "marco"
+
+
+def test_of_two_changes_on_one_day_the_later_in_the_file_holds():
+    day = dt.date(2026, 10, 19)
+    ind = indicator(
+        owner="tereza",
+        changes=[{"since": day, "owner": "marco", "target": 96}, {"since": day, "owner": "omar"}],
+    )
+    assert owner_for(ind, Week(2026, 43)) == "omar"
+    assert thresholds_for(ind, Week(2026, 43)).target == 96
 
 
 def test_a_course_correct_run_crosses_the_new_year():

@@ -1,5 +1,5 @@
 """`leadwork indicator add|change`: record an indicator agreed with a report, or a change
-of its target or thresholds, in indicators.toml, keeping every line of the file as it was.
+of its target, thresholds or owner, in indicators.toml, keeping every line of the file as it was.
 Registered on the `indicator` sub-app in `cli/indicator.py`.
 """
 
@@ -146,17 +146,28 @@ def change(
         list[str] | None,
         typer.Option(
             metavar="PERSON",
-            help="Team id of who agreed the change (default: the owner). Repeatable.",
+            help="Team id of who agreed the change (default: the owner, the new one when "
+            "--owner hands it on). Repeatable.",
             autocompletion=complete_values.people,
         ),
     ] = None,
     note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why it changed.")] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PERSON",
+            help='Hand it on: team id of who owns it from --since on, or "me" for you. '
+            "Earlier weeks keep the owner before.",
+            autocompletion=complete_values.owners,
+        ),
+    ] = None,
     commit: ChangeCommit = False,
 ) -> None:
-    """Change an indicator's target or thresholds from a date on, as agreed with its owner.
+    """Change an indicator's target, thresholds or owner from a date on, as agreed.
 
     Adds an [[indicators.changes]] entry inside that indicator's block; every other line
-    of indicators.toml stays as it was, and weeks before the change keep the old values.
+    of indicators.toml stays as it was, and weeks before the change keep the old values
+    and owner.
     """
     from leadwork.cli.output import Asked, emit
     from leadwork.usecases import indicator_write as usecase
@@ -170,6 +181,7 @@ def change(
         course_correct=course_correct,
         agreed_with=tuple(agreed_with or ()),
         note=note,
+        owner=owner,
     )
     result = usecase.run(journal, request, today())
     emit("indicator change", result, Asked(), journal)

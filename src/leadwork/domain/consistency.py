@@ -12,7 +12,13 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
+from leadwork.domain.status import (
+    agreed_thresholds,
+    latest_change,
+    owner_for,
+    threshold_order_problem,
+    thresholds_for,
+)
 from leadwork.domain.team import on_team
 from leadwork.domain.timeline import Period, period_of
 from leadwork.errors import Severity
@@ -20,7 +26,7 @@ from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, Ke
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.checkin import Checkin
 from leadwork.model.common import ME
-from leadwork.model.indicators import Indicator, Indicators
+from leadwork.model.indicators import Change, Indicator, Indicators
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
 from leadwork.model.strategy import Strategy
@@ -188,6 +194,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                     Finding(INDICATORS, (*base, key), problem, _order_hint(ind.direction))
                 )
             for index, change in enumerate(ind.changes):
+                owner(INDICATORS, (*base, "changes", index, "owner"), change.owner)
                 for j, who in enumerate(change.agreed_with):
                     person(INDICATORS, (*base, "changes", index, "agreed_with", j), who)
                 problem = threshold_order_problem(thresholds_for(ind, Week.of(change.since)))
@@ -297,23 +304,35 @@ def _second_readings(data: Loaded) -> list[Finding]:
 
 
 def _owner_left(ind: Indicator, index: int, team: Team | None, today: dt.date) -> list[Finding]:
-    """An indicator still tracked but owned by someone who has left the team by `today`
-    (`team.on_team`): a warning, as the files that name them stay valid."""
-    if team is None or ind.owner is None or (ind.retired_on and ind.retired_on <= today):
+    """An indicator still tracked but owned, as of `today` (`status.owner_for`), by someone
+    who has left the team by then (`team.on_team`): a warning at the line that made them
+    its owner, as the files that name them stay valid."""
+    owner = owner_for(ind, Week.of(today))
+    if team is None or owner is None or (ind.retired_on and ind.retired_on <= today):
         return []
     for person in team.people:
-        if person.id == ind.owner and person.left_on and not on_team(person, today):
+        if person.id == owner and person.left_on and not on_team(person, today):
+            handed = latest_change(ind, Week.of(today), lambda c: c.owner)
+            key: KeyPath = ("indicators", index, "owner")
+            if handed is not None:
+                key = ("indicators", index, "changes", _index_of(ind, handed), "owner")
             return [
                 Finding(
                     INDICATORS,
-                    ("indicators", index, "owner"),
+                    key,
                     f"'{ind.id}' is owned by {person.id}, who left on {person.left_on}",
-                    "hand it on (owner = someone on the team) or retire it (retired_on = a day)",
+                    "hand it on from a day with `leadwork indicator change "
+                    f"{ind.id} --since DATE --owner PERSON` (or retire it: retired_on = a day)",
                     severity="warning",
                     refers_to=(TEAM,),
                 )
             ]
     return []
+
+
+def _index_of(ind: Indicator, change: Change) -> int:
+    """The change's place in the indicator's `changes`, as a message's key names it."""
+    return next(i for i, c in enumerate(ind.changes) if c is change)
 
 
 def _order_hint(direction: str) -> str:

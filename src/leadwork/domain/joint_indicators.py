@@ -1,4 +1,5 @@
-"""Indicators agreed jointly in a one-on-one: a new one, or a change of target/thresholds.
+"""Indicators agreed jointly in a one-on-one: a new one, or a change of target/thresholds
+(or owner).
 
 Pure: the proposed indicator or change and the journal's definitions in, the validated
 model (or every problem with it, at once) out. The store appends what this accepts.
@@ -14,7 +15,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from leadwork.domain.id_safety import checked_id, known_id
-from leadwork.domain.status import agreed_thresholds, threshold_order_problem, thresholds_for
+from leadwork.domain.status import (
+    agreed_thresholds,
+    owner_for,
+    threshold_order_problem,
+    thresholds_for,
+)
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.common import ME
 from leadwork.model.indicators import Change, Indicator
@@ -51,6 +57,13 @@ def _collect(problems: list[Problem], check: Callable[[], object]) -> None:
         problems.extend(error.problems)
 
 
+def _check_owner(problems: list[Problem], owner: str | None, people: set[str]) -> None:
+    """An owner, of a new indicator or from a change on, is a person in team.toml or you
+    ("me"), as `leadwork check` holds the file to it."""
+    if owner not in (None, ME):
+        _collect(problems, partial(known_id, owner, "person", people, "team.toml", "owner"))
+
+
 def new_indicator(
     data: dict[str, Any],
     existing: list[Indicator],
@@ -65,8 +78,7 @@ def new_indicator(
             f"indicator '{ident}' already exists in indicators.toml",
             hint=f"to change its target or thresholds: leadwork indicator change {ident} ...",
         )
-    if data.get("owner") not in (None, ME):
-        _collect(problems, lambda: known_id(data["owner"], "person", people, "team.toml", "owner"))
+    _check_owner(problems, data.get("owner"), people)
     for who in data.get("agreed_with", []):
         _collect(problems, partial(known_id, who, "person", people, "team.toml", "agreed_with"))
     for target in data.get("serves", []):
@@ -92,12 +104,14 @@ def new_indicator(
 
 def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> Change:
     """`data` (Change fields) as a valid change of `indicator`, or a UsageProblem."""
-    if all(data.get(key) is None for key in ("target", "celebrate", "course_correct")):
+    if all(data.get(key) is None for key in ("target", "celebrate", "course_correct", "owner")):
         raise UsageProblem(
             f"nothing to change on {indicator.id}",
-            hint="give a new target, celebrate or course_correct threshold (or several)",
+            hint="give a new target, celebrate or course_correct threshold, or a new owner "
+            "(or several)",
         )
     problems: list[Problem] = []
+    _check_owner(problems, data.get("owner"), people)
     for who in data.get("agreed_with", []):
         _collect(problems, partial(known_id, who, "person", people, "team.toml", "agreed_with"))
     if problems:
@@ -121,20 +135,24 @@ def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> 
 
 
 def describe_change(indicator: Indicator, change: Change) -> str:
-    """'target 2% → 2.5%, course-correct 3% → 2.8%': each threshold the change sets, from
-    what stood before it (the changes dated earlier; `indicator` may hold this one already)
-    to its new value, with the unit. One wording for `indicator change`, the one-on-one,
+    """'target 2% → 2.5%, course-correct 3% → 2.8%, owner tom → grace': each threshold the
+    change sets, and its owner, from what stood before it (the changes dated earlier;
+    `indicator` may hold this one already) to its new value, with the unit; owners as
+    team ids, as the file has them. One wording for `indicator change`, the one-on-one,
     `indicator show` and the report."""
-    earlier = [c for c in indicator.changes if c.since < change.since]
-    before = thresholds_for(
-        indicator.model_copy(update={"changes": earlier}), Week.of(change.since)
+    earlier = indicator.model_copy(
+        update={"changes": [c for c in indicator.changes if c.since < change.since]}
     )
+    week = Week.of(change.since)
+    before = thresholds_for(earlier, week)
     parts = []
     for key in ("target", "celebrate", "course_correct"):
         new = getattr(change, key)
         if new is not None:
             old = format_value(getattr(before, key), indicator.unit)
             parts.append(f"{key.replace('_', '-')} {old} → {format_value(new, indicator.unit)}")
+    if change.owner is not None:
+        parts.append(f"owner {owner_for(earlier, week) or 'none'} → {change.owner}")
     return ", ".join(parts)
 
 

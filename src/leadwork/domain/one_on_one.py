@@ -36,6 +36,7 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     awaiting_reading,
+    owner_for,
 )
 from leadwork.domain.team import on_team
 from leadwork.domain.window import reading_weeks_needed
@@ -201,7 +202,7 @@ def prepare(
     plans = plan_records(meetings, checkins)
     views = []
     for ind in indicators:
-        if ind.owner != person.id:
+        if owner_for(ind, Week.of(date)) != person.id:  # theirs as of the meeting's day
             continue
         judged = judge_indicator(ind, checkins, stand, settings, plans, date, since=since)
         if judged.tracked:

@@ -30,6 +30,7 @@ from leadwork.domain.status import (
     judge_weeks,
     latest_status_since,
     longest_run,
+    owner_for,
     period_points,
     trend_warning,
     worse_than,
@@ -61,14 +62,15 @@ class PlanItem:
 
 @dataclass(frozen=True)
 class ThresholdChange:
-    """A change of target or thresholds that took effect during the range (`[[changes]]`),
-    and how `indicator change` says it (`joint_indicators.describe_change`)."""
+    """A change of target, thresholds or owner that took effect during the range
+    (`[[changes]]`), and how `indicator change` says it (`joint_indicators.describe_change`)."""
 
     since: dt.date
     target: float | None
     celebrate: float | None
     course_correct: float | None
     described: str
+    owner: str | None = None
 
 
 TIME_KEYS = ("alignment", "capability", "accountability", "someone_elses_job", "other")
@@ -78,7 +80,7 @@ TIME_KEYS = ("alignment", "capability", "accountability", "someone_elses_job", "
 class IndicatorSummary:
     id: str
     name: str
-    owner: str | None
+    owner: str | None  # as of the range's last week (`status.owner_for`)
     unit: str
     direction: str
     weeks_by_status: dict[str, int]  # every status, in STATUSES order
@@ -383,7 +385,7 @@ def _indicator(
     return IndicatorSummary(
         id=ind.id,
         name=ind.name,
-        owner=ind.owner,
+        owner=owner_for(ind, weeks[-1]),  # as of the range's end; a handover in it is a change
         unit=ind.unit,
         direction=ind.direction,
         weeks_by_status=counts,
@@ -419,7 +421,9 @@ def _changes_in(ind: Indicator, first: Week, last: Week) -> list[ThresholdChange
     """The changes taking effect in [first, last], each said as `indicator change` said it
     when it was recorded: against the indicator as it stood before it."""
     return [
-        ThresholdChange(c.since, c.target, c.celebrate, c.course_correct, describe_change(ind, c))
+        ThresholdChange(
+            c.since, c.target, c.celebrate, c.course_correct, describe_change(ind, c), c.owner
+        )
         for c in sorted(ind.changes, key=lambda c: c.since)
         if first <= Week.of(c.since) <= last
     ]

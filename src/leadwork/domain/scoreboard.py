@@ -16,6 +16,7 @@ from leadwork.domain.status import (
     WeekStatus,
     is_active,
     judge_weeks,
+    owner_for,
     readings_in,
     track,
 )
@@ -50,7 +51,8 @@ class IndicatorView:
 
     @property
     def owner(self) -> str | None:
-        return self.indicator.owner
+        """Who owns it in the week the view stands on (`status.owner_for`)."""
+        return owner_for(self.indicator, self.week)
 
     @property
     def unit(self) -> str:
@@ -202,13 +204,14 @@ def scoreboard(
         judged = judge_indicator(ind, checkins, stand, settings, plans, as_of, since=since)
         if not judged.tracked:
             continue
+        owner = owner_for(ind, stand)
         views.append(
             IndicatorView(
                 ind,
                 stand,
                 judged,
                 settings.trend_weeks,
-                owners_next.get(ind.owner) if ind.owner else None,
+                owners_next.get(owner) if owner else None,
             )
         )
     return tuple(views)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from leadwork.domain.timeline import Period, period_of, span_of, value_in
 from leadwork.model.common import Status
-from leadwork.model.indicators import Indicator
+from leadwork.model.indicators import Change, Indicator
 from leadwork.values import format_number
 from leadwork.weeks import Week
 
@@ -53,20 +53,46 @@ def agreed_thresholds(indicator: Indicator) -> Thresholds:
     )
 
 
+def latest_change(
+    indicator: Indicator, week: Week, sets: Callable[[Change], object]
+) -> Change | None:
+    """The change in effect during `week` for what `sets` reads from a change: the latest
+    (by `since`; of two on one day, the later in the file) whose `since` falls in or before
+    that week and that sets it (not None). None: what was agreed still holds. The one rule
+    by which a change applies from its day's week on and earlier weeks keep what was
+    before, for thresholds (`thresholds_for`) and owner (`owner_for`) alike."""
+    found: Change | None = None
+    for change in indicator.changes:
+        if sets(change) is None or Week.of(change.since) > week:
+            continue
+        if found is None or change.since >= found.since:
+            found = change
+    return found
+
+
 def thresholds_for(indicator: Indicator, week: Week) -> Thresholds:
-    """The target and thresholds in effect during `week`: the agreed ones, updated by each
-    change whose `since` falls in or before that week, in date order."""
-    target = indicator.target
-    celebrate = indicator.celebrate
-    course_correct = indicator.course_correct
-    for change in sorted(indicator.changes, key=lambda c: c.since):
-        if Week.of(change.since) > week:
-            break
-        target = change.target if change.target is not None else target
-        celebrate = change.celebrate if change.celebrate is not None else celebrate
-        if change.course_correct is not None:
-            course_correct = change.course_correct
-    return Thresholds(indicator.direction, target, celebrate, course_correct)
+    """The target and thresholds in effect during `week`: each the agreed one, or the one
+    set by the latest change in effect then (`latest_change`)."""
+
+    def latest(key: Callable[[Change], float | None], agreed: float) -> float:
+        change = latest_change(indicator, week, key)
+        value = None if change is None else key(change)
+        return agreed if value is None else value
+
+    return Thresholds(
+        indicator.direction,
+        latest(lambda c: c.target, indicator.target),
+        latest(lambda c: c.celebrate, indicator.celebrate),
+        latest(lambda c: c.course_correct, indicator.course_correct),
+    )
+
+
+def owner_for(indicator: Indicator, week: Week) -> str | None:
+    """Who owns the indicator during `week` (a team id, "me", or None): the owner it was
+    agreed with, or the one a change in effect then handed it to (`latest_change`). Every
+    view that names or uses an indicator's owner for a week asks this."""
+    change = latest_change(indicator, week, lambda c: c.owner)
+    return indicator.owner if change is None else change.owner
 
 
 def at_least_as_good(value: float, bar: float, direction: str) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from leadwork.domain.consistency import Finding
-from leadwork.domain.status import WeekStatus, is_active
+from leadwork.domain.status import WeekStatus, is_active, owner_for
 from leadwork.layout import CAPABILITIES, INDICATORS, STRATEGY, KeyPath
 from leadwork.model.capabilities import Capabilities, Capability, Step
 from leadwork.model.indicators import Indicator, Indicators
@@ -58,11 +58,12 @@ def capability_gaps(
     return gaps
 
 
-def indicator_gaps(indicator: Indicator, servable: set[str]) -> list[str]:
+def indicator_gaps(indicator: Indicator, servable: set[str], week: Week) -> list[str]:
+    """The indicator's gaps as of `week` (its owner then: `status.owner_for`)."""
     gaps = []
     if not servable.intersection(indicator.serves):
         gaps.append(SERVES_NOTHING)
-    if indicator.owner is None:
+    if owner_for(indicator, week) is None:
         gaps.append(NO_OWNER)
     if indicator.agreed_on is None:
         gaps.append(NOT_AGREED)
@@ -132,7 +133,7 @@ def gaps(
             )
 
     for i, ind in active:
-        found = indicator_gaps(ind, servable)
+        found = indicator_gaps(ind, servable, week)
         base = ("indicators", i)
         if SERVES_NOTHING in found:
             findings.append(
@@ -176,6 +177,7 @@ def _warning(file: str, path: KeyPath, message: str, hint: str) -> Finding:
 @dataclass(frozen=True)
 class IndicatorLink:
     indicator: Indicator
+    owner: str | None  # in the week the map stands on (`status.owner_for`)
     value: float | None
     status: str
     gaps: tuple[str, ...]
@@ -225,7 +227,8 @@ def chain(
     links = {}
     for ind in active:
         value, status = now[ind.id].value, now[ind.id].status
-        links[ind.id] = IndicatorLink(ind, value, status, tuple(indicator_gaps(ind, servable)))
+        gaps = tuple(indicator_gaps(ind, servable, week))
+        links[ind.id] = IndicatorLink(ind, owner_for(ind, week), value, status, gaps)
 
     def tracking(target: str) -> tuple[IndicatorLink, ...]:
         return tuple(links[ind.id] for ind in active if target in ind.serves)

@@ -13,7 +13,9 @@ ReadingCadence = Literal["weekly", "monthly", "quarterly"]
 
 
 class Change(Record):
-    """A change of target or thresholds, agreed on a date; earlier weeks keep the old ones."""
+    """A change of target, thresholds or owner from a date on; earlier weeks keep the old ones."""
+
+    # Resolved for a week by domain.status (`thresholds_for`, `owner_for`): one rule for both.
 
     since: Date = Field(description="The day it took effect; it applies from that day's week.")
     target: float | None = Field(None, description="The new target; absent keeps the one before.")
@@ -22,6 +24,11 @@ class Change(Record):
     )
     course_correct: float | None = Field(
         None, description="The new course-correct threshold; absent keeps the one before."
+    )
+    owner: Id | None = Field(
+        None,
+        description='Team id of the person who owns it from then on, or "me" when you do; '
+        "absent keeps the owner before.",
     )
     agreed_with: list[Id] = Field(
         default_factory=list, description="Team ids of the people who agreed the change."
@@ -53,7 +60,7 @@ class Indicator(Record):
     retired_on: Date | None = Field(None, description="No longer tracked from this day on.")
     note: Text | None = Field(None, description="How it is measured, why these thresholds.")
     changes: list[Change] = Field(
-        default_factory=list, description="Later changes of target or thresholds."
+        default_factory=list, description="Later changes of target, thresholds or owner."
     )
 
 

@@ -138,7 +138,7 @@ def indicator_summary_json(view: IndicatorView) -> dict[str, Any]:
     return {
         "id": ind.id,
         "name": ind.name,
-        "owner": ind.owner,
+        "owner": view.owner,
         "serves": list(ind.serves),
         "unit": ind.unit,
         "direction": ind.direction,
@@ -193,7 +193,7 @@ def indicator_list_table(week: str, views: list[IndicatorView]) -> ListTable:
         target = ("≥ " if ind.direction == "higher" else "≤ ") + format_value(
             view.thresholds.target, ind.unit
         )
-        rows.append([ind.id, ind.name, owner_word(ind.owner) or "", target, shown, status])
+        rows.append([ind.id, ind.name, owner_word(view.owner) or "", target, shown, status])
     return ListTable(
         f"Indicators, as of {week}",
         ["id", "name", "owner", "target", "latest", "status"],
@@ -210,7 +210,7 @@ def indicator_detail(view: IndicatorView) -> Group:
     facts.add_column(style="bold")
     facts.add_column()
     facts.add_row("indicator", f"{ind.id}: {ind.name}")
-    facts.add_row("owner", owner_word(ind.owner) or "—")
+    facts.add_row("owner", owner_word(view.owner) or "—")
     agreed = ", ".join(ind.agreed_with) or "—"
     if ind.agreed_on:
         agreed += f" on {ind.agreed_on}"

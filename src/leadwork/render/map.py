@@ -170,7 +170,7 @@ def _json_indicator(link: IndicatorLink) -> dict[str, Any]:
     return {
         "id": ind.id,
         "name": ind.name,
-        "owner": ind.owner,
+        "owner": link.owner,
         "unit": ind.unit,
         "direction": ind.direction,
         "value": link.value,

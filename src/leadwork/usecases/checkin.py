@@ -244,6 +244,7 @@ def check_flags(
     """Every flag checked against the journal and turned into answers, before anything is
     asked or written: a bad one stops the run with nothing changed."""
     from leadwork.domain import checkin as rules
+    from leadwork.domain.status import owner_for
     from leadwork.model.common import ME
 
     week = request.week
@@ -293,11 +294,12 @@ def check_flags(
     for item in request.plan:
         ident, text = _pair("plan", item, "INDICATOR=PLAN", "attrition=Stay interviews monthly")
         indicator = rules.resolve_reading(ident, indicators, week, given="plan")
-        if indicator.owner not in (ME, None):  # a plan of the people you lead is theirs
+        owner = owner_for(indicator, week)  # the owner in the check-in's week
+        if owner not in (ME, None):  # a plan of the people you lead is theirs
             raise UsageProblem(
-                f"{indicator.id} is owned by {indicator.owner}: a check-in records plans for "
+                f"{indicator.id} is owned by {owner}: a check-in records plans for "
                 "the indicators you own",
-                hint=f"agree it at your one-on-one: `leadwork one-on-one {indicator.owner} "
+                hint=f"agree it at your one-on-one: `leadwork one-on-one {owner} "
                 f'--plan {indicator.id}="..."`',
                 given="plan",
             )

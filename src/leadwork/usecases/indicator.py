@@ -63,9 +63,5 @@ def run(journal: Journal, request: ListRequest | ShowRequest, today: dt.date) ->
     )
     if isinstance(request, ShowRequest):
         return Shown(next(v for v in views if v.indicator.id == wanted.id), doubtful)
-    views = [
-        v
-        for v in views
-        if (v.active or request.retired) and request.owner in (None, v.indicator.owner)
-    ]
+    views = [v for v in views if (v.active or request.retired) and request.owner in (None, v.owner)]
     return Listed(str(inputs.shown.week), views, doubtful)

@@ -1,5 +1,5 @@
 """`leadwork indicator add|change`: an indicator agreed with a report, or a change of its
-target or thresholds, written into indicators.toml keeping every line as it was."""
+target, thresholds or owner, written into indicators.toml keeping every line as it was."""
 
 from __future__ import annotations
 
@@ -39,8 +39,9 @@ class ChangeRequest:
     target: float | None = None
     celebrate: float | None = None
     course_correct: float | None = None
-    agreed_with: tuple[str, ...] = ()  # default: the owner, unless it is the leader
+    agreed_with: tuple[str, ...] = ()  # default: the owner from `since` on, unless the leader
     note: str | None = None
+    owner: str | None = None  # hands it on from `since`: a team id, or model.common.ME
 
 
 @dataclass(frozen=True)
@@ -120,19 +121,26 @@ def _add(journal: Journal, request: AddRequest) -> Added:
 def _change(journal: Journal, request: ChangeRequest) -> Changed:
     from leadwork.domain.id_safety import known_id
     from leadwork.domain.joint_indicators import describe_change, new_change
+    from leadwork.domain.status import owner_for
     from leadwork.model.common import ME
     from leadwork.store.atomic import journal_lock
     from leadwork.store.indicator_edits import append_change
+    from leadwork.weeks import Week
 
     indicators, people, _ = _definitions(journal)
     by_id = {i.id: i for i in indicators}
     indicator = by_id[known_id(request.id, "indicator", by_id, "indicators.toml")]
-    default_agreed = [indicator.owner] if indicator.owner not in (None, ME) else []
+    # agreed with whoever owns it from `since` on: the new owner of a handover (one not on
+    # the team is refused as the owner, and not a second time as who agreed it)
+    owner = request.owner or owner_for(indicator, Week.of(request.since))
+    unknown = request.owner is not None and request.owner not in people
+    default_agreed = [owner] if owner not in (None, ME) and not unknown else []
     data: dict[str, Any] = {
         "since": request.since,
         "target": request.target,
         "celebrate": request.celebrate,
         "course_correct": request.course_correct,
+        "owner": request.owner,
         "agreed_with": list(request.agreed_with) or default_agreed,
     }
     if request.note:
