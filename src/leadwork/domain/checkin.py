@@ -29,7 +29,7 @@ from pydantic_core import ErrorDetails
 from leadwork.domain.commitments import DoneRate, done_rate
 from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
-from leadwork.domain.wording import first_name, name_key
+from leadwork.domain.wording import first_name, name_key, short
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
     HOURS_IN_WEEK,
@@ -753,10 +753,6 @@ def _tidy(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
-
-
-def short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def week_label(week: Week) -> str:

@@ -236,6 +236,7 @@ def check_flags(
     """Every flag checked against the journal and turned into answers, before anything is
     asked or written: a bad one stops the run with nothing changed."""
     from leadwork.domain import checkin as rules
+    from leadwork.domain.wording import short
     from leadwork.model.common import ME
 
     week = request.week
@@ -275,7 +276,7 @@ def check_flags(
             text = rules.resolve_commitment(ref, texts, given=outcome)
             if answers.follow_ups.get(text, outcome) != outcome:
                 raise UsageProblem(
-                    f"'{rules.short(text)}' is given two outcomes: "
+                    f"'{short(text)}' is given two outcomes: "
                     f"{answers.follow_ups[text]} and {outcome}"
                 )
             answers.follow_ups[text] = outcome
