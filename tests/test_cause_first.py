@@ -81,6 +81,8 @@ def test_a_files_own_error_comes_before_what_files_say_of_each_other(example_jou
         ("09/28/2026", "^" * 10, "due = 2026-09-28"),
         ("28.09.2026", "^" * 10, "due = 2026-09-28"),
         ("2026-9-28", "^" * 9, "due = 2026-09-28"),
+        ("28-09-2026", "^" * 10, "due = 2026-09-28"),  # European, with dashes
+        ("09-28-2026", "^" * 10, "due = 2026-09-28"),
         (
             "03/04/2026",
             "^" * 10,
@@ -94,6 +96,23 @@ def test_a_date_written_another_way_gets_its_iso_form(example_journal, run, writ
     assert f"error: invalid TOML: the date {written} is not written YYYY-MM-DD" in result.stderr
     assert f"| {' ' * 6}{caret}\n" in result.stderr
     assert f"hint: TOML dates are year-month-day, without quotes: {hint}\n" in result.stderr
+
+
+def test_a_european_date_with_dashes_in_indicators_toml_gets_its_iso_form(example_journal, run):
+    """Fifth trial: `retired_on = 16-11-2026` got only "expected newline or end of document",
+    where 16.11.2026 and 11/16/2026 got the YYYY-MM-DD hint."""
+    indicators = example_journal / "indicators.toml"
+    _edit(indicators, "agreed_on = ", "retired_on = 16-11-2026\nagreed_on = ")
+    line = indicators.read_text().splitlines().index("retired_on = 16-11-2026") + 1
+    result = run("check", journal=example_journal)
+    assert result.exit_code == 1
+    assert (
+        f"indicators.toml:{line}:14: error: invalid TOML: the date 16-11-2026 is not written "
+        "YYYY-MM-DD"
+    ) in result.stderr
+    assert "hint: TOML dates are year-month-day, without quotes: retired_on = 2026-11-16\n" in (
+        result.stderr
+    )
 
 
 def test_a_quote_inside_a_string_gets_the_escape_hint(example_journal, run):

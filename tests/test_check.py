@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import tree_hash
-from journals import TEAM, write_small_journal
+from journals import ONE_ON_ONE, TEAM, write_small_journal
 
 
 @pytest.fixture
@@ -456,3 +456,71 @@ def test_a_month_read_twice_with_two_values_is_a_warning(example_journal, run):
         in result.stdout + result.stderr
     )
     assert "checkins/2026-W48.toml" in result.stdout + result.stderr
+
+
+def test_a_commitment_dropped_yet_carried_on_in_the_same_week_is_an_error(example_journal, run):
+    """Fifth trial: two machines marked one follow-up carried and dropped; the merge kept
+    "dropped", but the carried copy stayed, and every view took it for open."""
+    friday = {"LEADWORK_TODAY": "2026-12-04"}
+    made = run(
+        "checkin",
+        "--no-input",
+        "--carried",
+        "1",
+        "--done",
+        "2",
+        journal=example_journal,
+        env=friday,
+    )
+    assert made.exit_code == 0, made
+    week = example_journal / "checkins" / "2026-W49.toml"
+    text = week.read_text()
+    assert text.count('outcome = "carried"') == 1
+    week.write_text(text.replace('outcome = "carried"', 'outcome = "dropped"'))
+    lines = week.read_text().splitlines()
+    copy = lines.index("carried = 4") + 1  # the carried copy, in [[commitments]]
+
+    result = run("check", journal=example_journal, env=friday)
+    assert result.exit_code == 1, result
+    assert (
+        f"checkins/2026-W49.toml:{copy}:1: error: “Agree a new date and agenda for the "
+        "Greenville coaching cli…” was dropped ([[last_week]] #1) but is carried on here "
+        "(carried = 4)"
+    ) in result.stderr
+    assert (
+        "= hint: if it was dropped, remove this carried copy from [[commitments]]; if it goes "
+        'on, set its outcome in [[last_week]] #1 to "carried"'
+    ) in result.stderr
+    # every view that reads the week says it may be wrong
+    for view in (("commitments",), ("dashboard",)):
+        shown = run(*view, journal=example_journal, env=friday)
+        assert shown.exit_code == 0, shown
+        assert "checkins/2026-W49.toml has problems" in shown.stderr, view
+
+    # as the hint says: the carried copy goes, and the journal is valid again
+    week.write_text(week.read_text().replace(
+        '[[commitments]]\ntext = "Agree a new date and agenda for the Greenville coaching clinic '
+        'with Marcus and Priya"\ncarried = 4\n',
+        "",
+    ))  # fmt: skip
+    assert "carried = 4" not in week.read_text()
+    assert run("check", journal=example_journal, env=friday).exit_code == 0
+
+
+def test_a_one_on_one_commitment_done_yet_carried_on_is_an_error(journal, run):
+    meeting = journal / "one-on-ones" / "2026-11-24-maria.toml"
+    meeting.write_text(
+        ONE_ON_ONE
+        + '\n[[last_time]]\nby = "them"\ntext = "Fix the gauge"\noutcome = "done"\n'
+        + '\n[[commitments]]\nby = "me"\ntext = "Fix the gauge"\ncarried = 1\n'  # mine: another
+        + '\n[[commitments]]\nby = "them"\ntext = "Fix the gauge"\ncarried = 1\n'
+    )
+    lines = meeting.read_text().splitlines()
+    copy = [n for n, line in enumerate(lines, start=1) if line == "carried = 1"][1]  # theirs
+    result = check(run, journal)
+    assert result.exit_code == 1, result
+    assert (
+        f"one-on-ones/2026-11-24-maria.toml:{copy}:1: error: “Fix the gauge” was done "
+        "([[last_time]] #1) but is carried on here (carried = 1)"
+    ) in result.stderr
+    assert "\n1 error and" in result.stderr  # mine is another commitment: no error

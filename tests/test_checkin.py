@@ -326,7 +326,46 @@ def test_follow_ups_name_a_real_commitment(example_journal, run, args, message):
 def test_the_first_week_has_nothing_to_follow_up(fresh_journal, run):
     result = checkin(run, fresh_journal, "--done", "1")
     assert result.exit_code == 2
-    assert "there are no commitments from last week to follow up" in result.stderr
+    assert "--done: '1': there is no earlier check-in, so no commitment to follow up" in (
+        result.stderr
+    )
+    assert "[[commitments]]" not in result.stderr
+
+
+def test_a_first_check_in_after_a_capture_says_there_is_no_earlier_check_in(fresh_journal, run):
+    """Fifth trial (r7): a story captured on Wednesday made the week's file; Friday's first
+    check-in with --done was told "the previous check-in has no [[commitments]]"."""
+    tuesday, friday = {"LEADWORK_TODAY": "2026-09-16"}, {"LEADWORK_TODAY": "2026-09-18"}
+    assert (
+        run("story", "Raj quoted a downtime kit", journal=fresh_journal, env=tuesday).exit_code == 0
+    )
+    before = tree_hash(fresh_journal)
+    result = checkin(run, fresh_journal, "--done", "1", env=friday)
+    assert result.exit_code == 2
+    assert (
+        "error: --done: '1': there is no earlier check-in, so no commitment to follow up\n"
+        "  = hint: this is the first check-in; the next one follows up the commitments it makes"
+    ) in result.stderr
+    assert tree_hash(fresh_journal) == before
+
+
+def test_nothing_open_says_why(fresh_journal, run):
+    w37, w38, w39 = ({"LEADWORK_TODAY": day} for day in ("2026-09-11", "2026-09-18", "2026-09-25"))
+    made = checkin(run, fresh_journal, "--hours", "alignment=6", env=w37)
+    assert (
+        made.exit_code == 0 and (fresh_journal / "checkins/2026-W37.toml").is_file()
+    )  # no commitment
+    result = checkin(run, fresh_journal, "--dropped", "1", env=w38)
+    assert result.exit_code == 2
+    assert "--dropped: '1': no earlier check-in made commitments, so none to follow up" in (
+        result.stderr
+    )
+    assert checkin(run, fresh_journal, "-c", "Call Raj", env=w38).exit_code == 0
+    assert checkin(run, fresh_journal, "--done", "1", env=w39).exit_code == 0
+    w40 = {"LEADWORK_TODAY": "2026-10-02"}
+    result = checkin(run, fresh_journal, "--done", "1", env=w40)
+    assert result.exit_code == 2
+    assert "'1': every commitment made up to 2026-W38 has an outcome already" in result.stderr
 
 
 # ---- bad input ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ tmp_path)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -255,6 +256,49 @@ def test_two_readings_of_one_indicator_conflict_and_are_explained(clones, run):
     # every reader says so too, rather than showing a week without it
     shown = run("dashboard", journal=desktop, env=THIS_WEEK)
     assert shown.exit_code == 1 and "unresolved git merge conflict" in shown.stderr
+
+
+def test_carried_against_dropped_says_to_keep_one_outcome_and_remove_the_carried_copy(clones, run):
+    """Fifth trial: the desktop carried a commitment on Friday, the laptop dropped it on
+    Monday. The hint said to keep both as two [[last_week]] entries; keeping "dropped" left
+    the carried copy, which `check` passed and every view took for open."""
+    laptop, desktop = clones
+    for clone, outcome in ((desktop, "--carried"), (laptop, "--dropped")):
+        done = run(
+            "checkin", "--no-input", outcome, "1", "--done", "2", journal=clone, env=THIS_WEEK
+        )
+        assert done.exit_code == 0, done
+        commit_all(clone, "check-in")
+    git(laptop, "push", "-q")
+    pulled = git(desktop, "pull", "--no-rebase", "--no-edit", check=False)
+    assert pulled.returncode != 0
+    keep = 'if you keep "dropped", also remove its carried copy from [[commitments]]'
+    assert f'.outcome is "carried" here (ours), "dropped" in theirs; {keep}' in pulled.stderr
+    text = (desktop / WEEK).read_text()
+    assert (
+        "# Keep one of the two lines, then delete the other, the marker lines and these two "
+        f'comments; {keep}.\n<<<<<<< ours\noutcome = "carried"\n' in text
+    )
+    checked = run("check", journal=desktop, env=THIS_WEEK)
+    assert checked.exit_code == 1
+    hint = next(line for line in checked.stderr.splitlines() if "= hint:" in line)
+    assert hint.strip().startswith(
+        "= hint: keep one of the two outcomes (one commitment's, not two entries)"
+    )
+    assert keep in hint and "keep both" not in hint
+
+    # kept "dropped" as the trial did, the carried copy left behind: check names it there
+    resolved = re.sub(
+        r"# leadwork git merge:.*\n# Keep one.*\n<<<<<<< ours\n.*\n=======\n(.*)\n>>>>>>> theirs\n",
+        r"\1\n",
+        text,
+    )
+    (desktop / WEEK).write_text(resolved)
+    copy = resolved.splitlines().index("carried = 4") + 1
+    checked = run("check", journal=desktop, env=THIS_WEEK)
+    assert checked.exit_code == 1
+    assert f"checkins/2026-W49.toml:{copy}:1: error: “Agree a new date" in checked.stderr
+    assert "was dropped ([[last_week]] #1) but is carried on here (carried = 4)" in checked.stderr
 
 
 def test_without_the_driver_git_s_own_conflict_is_named_block_by_block(tmp_path, run):

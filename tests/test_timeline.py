@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadwork.domain.commitments import commitments_to_follow_up
+from leadwork.domain.commitments import commitments_to_follow_up, ended_yet_carried, keep_ended
 from leadwork.domain.status import (
     AT_RISK,
     COURSE_CORRECT,
@@ -340,7 +340,7 @@ def test_no_commitments_ever_made():
 
 
 def test_a_check_in_that_made_new_commitments_without_answering_old_ones_keeps_them():
-    from leadwork.domain.checkin import follow_up_source
+    from leadwork.domain.commitments import follow_up_source
 
     w49 = checkin(Week(2026, 49), commitments=[{"text": "Send the data"}, {"text": "Plan Q1"}])
     w50 = checkin(Week(2026, 50), readings={"otd": 96.0}, commitments=[{"text": "New A"}])
@@ -356,7 +356,7 @@ def test_a_check_in_that_made_new_commitments_without_answering_old_ones_keeps_t
 
 
 def test_a_commitment_left_open_is_asked_about_for_half_a_year():
-    from leadwork.domain.checkin import follow_up_source
+    from leadwork.domain.commitments import follow_up_source
 
     old = checkin(Week(2026, 20), commitments=[{"text": "Old"}])
     new = checkin(Week(2026, 47), commitments=[{"text": "New"}])
@@ -365,6 +365,29 @@ def test_a_commitment_left_open_is_asked_about_for_half_a_year():
     recent = checkin(Week(2026, 30), commitments=[{"text": "Recent"}])
     found = follow_up_source([(Week(2026, 47), new), (Week(2026, 30), recent)])
     assert found is not None and [c.text for c in found[1].commitments] == ["New", "Recent"]
+
+
+def test_a_commitment_followed_up_as_ended_and_carried_on_in_one_record_is_found():
+    follow_ups = [("A", "done"), ("B", "dropped"), ("C", "carried"), ("D", "done")]
+    # B and D ended, yet carried on; C carried, as it should be; A done and made again anew
+    copies = [("A", 0), ("C", 1), ("B", 1), ("D", 4), ("E", 2)]
+    assert ended_yet_carried(follow_ups, copies) == [(2, 1), (3, 3)]
+    # a one-on-one's commitments are told apart by whose they are
+    assert ended_yet_carried([(("me", "X"), "done")], [(("them", "X"), 1)]) == []
+    assert ended_yet_carried([(("me", "X"), "done")], [(("me", "X"), 1)]) == [(0, 0)]
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "advice"),
+    [
+        (("carried", "dropped"), 'if you keep "dropped", also remove its carried copy'),
+        (("done", "carried"), 'if you keep "done", also remove its carried copy'),
+        (("done", "dropped"), None),  # nothing was carried: keeping either is enough
+    ],
+)
+def test_keeping_an_ended_outcome_against_carried_removes_the_carried_copy(outcomes, advice):
+    found = keep_ended(outcomes)
+    assert (found is None) if advice is None else (found is not None and advice in found)
 
 
 @pytest.mark.parametrize(

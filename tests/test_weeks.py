@@ -6,6 +6,7 @@ from leadwork.model.settings import Settings
 from leadwork.weeks import (
     SHOWN_WEEKS,
     Week,
+    as_iso_date,
     last_weeks,
     not_begun,
     week_range,
@@ -93,3 +94,26 @@ def test_one_quarter_of_history_everywhere():
     assert not hasattr(listing, "HISTORY_WEEKS") and not hasattr(one_on_one, "HISTORY_WEEKS")
     day = dt.date(2026, 11, 27)
     assert len(one_on_one.prep_window(day, day, Settings(story_gap_weeks=1), [])) == 13
+
+
+@pytest.mark.parametrize(
+    ("written", "iso", "either"),
+    [
+        ("09/28/2026", "2026-09-28", False),
+        ("28.09.2026", "2026-09-28", False),
+        ("16-11-2026", "2026-11-16", False),  # day first, with dashes (fifth trial)
+        ("11-16-2026", "2026-11-16", False),  # month first, with dashes
+        ("3-4-2026", "2026-03-04", True),  # 3 April or 4 March: both are said
+        ("2026-9-28", "2026-09-28", False),
+        ("2026/09/28", "2026-09-28", False),
+    ],
+)
+def test_a_date_written_another_way_is_given_back_as_yyyy_mm_dd(written, iso, either):
+    found = as_iso_date(written)
+    assert found is not None and found[0] == iso
+    assert bool(found[1]) == either
+
+
+@pytest.mark.parametrize("written", ["16-11-26", "2026-11", "1-2-3-2026", "16 11 2026", "W47"])
+def test_what_does_not_look_like_a_date_gets_no_date(written):
+    assert as_iso_date(written) is None

@@ -125,15 +125,17 @@ def not_begun(week: Week, today: dt.date) -> str | None:
 
 # ---- dates written another way ------------------------------------------------------------
 
-_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")  # 09/28/2026, 28.09.2026
+# 09/28/2026, 28.09.2026, 28-09-2026 (fifth trial: a European date with dashes got no hint)
+_SLASHED = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")  # 2026-9-28, 2026/09/28
 _MONTHS = "January February March April May June July August September October November December"
 
 
 def as_iso_date(value: str) -> tuple[str, str] | None:
-    """A date written another way (09/28/2026, 28.09.2026, 2026-9-28), as YYYY-MM-DD, and a
-    note when day and month could be either; None if it does not look like a date. One rule
-    for every place that reads a date: TOML files (store/toml_errors) and CSV imports."""
+    """A date written another way (09/28/2026, 28.09.2026, 28-09-2026, 2026-9-28), as
+    YYYY-MM-DD, and a note when day and month could be either; None if it does not look like
+    a date. One rule for every place that reads a date: TOML files (store/toml_errors) and
+    CSV imports."""
     year_first = _YEAR_FIRST.match(value)
     if year_first:
         year, month, day = (int(part) for part in year_first.groups())

@@ -167,7 +167,7 @@ def merge(
     ours.write_bytes(((bom if had_bom else "") + text).encode("utf-8"))
     if merged.conflicts:
         for conflict in merged.conflicts:
-            echo(f"leadwork: {path}: {conflict.explained()}", err=True)
+            echo(f"leadwork: {path}: {conflict.told()}", err=True)
         raise typer.Exit(1)
 
 

@@ -29,7 +29,7 @@ from pydantic_core import ErrorDetails
 from leadwork.domain.commitments import DoneRate, done_rate
 from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
-from leadwork.domain.wording import first_name, name_key
+from leadwork.domain.wording import first_name, name_key, short
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import (
     HOURS_IN_WEEK,
@@ -439,16 +439,21 @@ def resolve_choice(value: str, choices: Iterable[str], given: str | None = None)
     raise unknown_id("strategic choice", value, known, given)
 
 
-def resolve_commitment(ref: str, commitments: Sequence[str], given: str | None = None) -> str:
+def resolve_commitment(
+    ref: str,
+    commitments: Sequence[str],
+    given: str | None = None,
+    source: Week | None = None,
+    earlier: bool = True,
+) -> str:
     """Last week's commitment named by its number (1, 2, ...) or by the start of its text;
-    `given`, the request field (the outcome) it came in."""
+    `given`, the request field (the outcome) it came in. `source`: the check-in the open
+    commitments come from (`commitments.follow_up_source`), None when no earlier one made
+    any; `earlier`: whether there is an earlier check-in at all. They say why nothing is
+    open, when nothing is."""
     ref = ref.strip()
     if not commitments:
-        raise UsageProblem(
-            f"'{ref}': there are no commitments from last week to follow up",
-            hint="the previous check-in has no [[commitments]]",
-            given=given,
-        )
+        raise _nothing_to_follow_up(ref, given, source, earlier)
     if ref.isdigit() and 1 <= int(ref) <= len(commitments):
         return commitments[int(ref) - 1]
     if ref in commitments:
@@ -463,6 +468,21 @@ def resolve_commitment(ref: str, commitments: Sequence[str], given: str | None =
         hint=f"give its number or the start of its text: {listed}",
         given=given,
     )
+
+
+def _nothing_to_follow_up(
+    ref: str, given: str | None, source: Week | None, earlier: bool
+) -> UsageProblem:
+    if not earlier:
+        message = "there is no earlier check-in, so no commitment to follow up"
+        hint = "this is the first check-in; the next one follows up the commitments it makes"
+    elif source is None:
+        message = "no earlier check-in made commitments, so none to follow up"
+        hint = "the next check-in follows up the commitments this one makes"
+    else:
+        message = f"every commitment made up to {source} has an outcome already"
+        hint = "nothing is left to follow up; to change an outcome, amend the week that has it"
+    return UsageProblem(f"'{ref}': {message}", hint=hint, given=given)
 
 
 # ---- the indicators a week asks about ---------------------------------------------------
@@ -753,10 +773,6 @@ def _tidy(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
-
-
-def short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def week_label(week: Week) -> str:

@@ -46,6 +46,42 @@ def carried_too_often(carried: int) -> bool:
     return carried >= CARRIED_TOO_OFTEN
 
 
+# The outcomes that end a commitment. A record (a check-in, a one-on-one) that follows a
+# commitment up as ended and also carries it on (a copy in its own [[commitments]], the same
+# text, `carried` above 0) says two things at once: every view would count it ended and ask
+# about it again. A merge of two machines' weeks makes one (fifth trial): "carried" on one
+# side, "dropped" on the other, and the carried copy stays whichever outcome is kept.
+ENDED = ("dropped", "done")
+
+
+def ended_yet_carried(
+    follow_ups: Iterable[tuple[Hashable, str]], commitments: Iterable[tuple[Hashable, int]]
+) -> list[tuple[int, int]]:
+    """For each carried copy (`commitments`: identity and carried count, in the record's
+    order) of a commitment the same record followed up as ended (`follow_ups`: identity and
+    outcome): (the copy's index, the follow-up's index)."""
+    ended: dict[Hashable, int] = {}
+    for index, (identity, outcome) in enumerate(follow_ups):
+        if outcome in ENDED:
+            ended.setdefault(identity, index)
+    return [
+        (index, ended[identity])
+        for index, (identity, carried) in enumerate(commitments)
+        if carried > 0 and identity in ended
+    ]
+
+
+def keep_ended(outcomes: Iterable[str]) -> str | None:
+    """Two outcomes for one commitment, from two machines (a merge's conflict), one of them
+    "carried": keeping the other (done or dropped) leaves the carried copy the first one
+    added, which must go too (`ended_yet_carried`). None for any other pair."""
+    given = set(outcomes)
+    ended = [outcome for outcome in ENDED if outcome in given]
+    if "carried" not in given or not ended:
+        return None
+    return f'if you keep "{ended[0]}", also remove its carried copy from [[commitments]]'
+
+
 def carried_advice(carried: int, text: str, whose: str | None = None) -> str:
     """What every view says of a commitment carried too often: one wording. `whose` names
     a one-on-one commitment's person ("Aisha's, from your one-on-one")."""

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from leadwork.domain.commitments import ended_yet_carried
 from leadwork.domain.status import (
     agreed_thresholds,
     latest_change,
@@ -21,6 +22,7 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.team import on_team
 from leadwork.domain.timeline import Period, period_of
+from leadwork.domain.wording import short
 from leadwork.errors import Severity
 from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath
 from leadwork.model.capabilities import Capabilities
@@ -235,6 +237,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                 )
             )
         person(file, ("person",), meeting.person)
+        findings += _carried_yet_ended(file, meeting)
         if indicators is not None:
             for j, plan in enumerate(meeting.plans):
                 if plan.indicator not in indicators:
@@ -371,6 +374,7 @@ def _check_checkin(
                 severity="warning",
             )
         )
+    findings += _carried_yet_ended(file, checkin)
     if indicators is not None:
         for key in checkin.readings:
             if key not in indicators:
@@ -409,6 +413,36 @@ def _check_checkin(
                         refers_to=(CONFIG,),
                     )
                 )
+    return findings
+
+
+def _carried_yet_ended(file: str, record: Checkin | OneOnOne) -> list[Finding]:
+    """A commitment this record followed up as done or dropped and carried on as well
+    (`commitments.ended_yet_carried`), named at the carried copy."""
+    answers: list[tuple[Hashable, str]]
+    copies: list[tuple[Hashable, int]]
+    if isinstance(record, Checkin):
+        array = "last_week"
+        answers = [(f.text, f.outcome) for f in record.last_week]
+        copies = [(c.text, c.carried) for c in record.commitments]
+    else:  # a one-on-one's commitments are told apart by whose they are, too
+        array = "last_time"
+        answers = [((f.by, f.text), f.outcome) for f in record.last_time]
+        copies = [((c.by, c.text), c.carried) for c in record.commitments]
+    findings = []
+    for index, answered in ended_yet_carried(answers, copies):
+        copy, outcome = record.commitments[index], answers[answered][1]
+        where = f"[[{array}]] #{answered + 1}"
+        findings.append(
+            Finding(
+                file,
+                ("commitments", index, "carried"),
+                f"“{short(copy.text)}” was {outcome} ({where}) but is carried on here "
+                f"(carried = {copy.carried})",
+                f"if it was {outcome}, remove this carried copy from [[commitments]]; "
+                f'if it goes on, set its outcome in {where} to "carried"',
+            )
+        )
     return findings
 
 

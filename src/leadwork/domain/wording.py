@@ -25,6 +25,10 @@ def short_date(day: dt.date, ref: dt.date) -> str:
     return text if day.year == ref.year else f"{text} {day.year}"
 
 
+def short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 

@@ -12,8 +12,6 @@ string leaves its markers inside the string, where they are valid TOML:
     =======
     ...             (the other side)
     >>>>>>> theirs
-
-Standard library only.
 """
 
 from __future__ import annotations
@@ -22,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from leadwork.domain.commitments import keep_ended
 from leadwork.errors import Problem
 
 _START = re.compile(r"^<{7,}(?: |$)")
@@ -31,6 +30,10 @@ _END = re.compile(r"^>{7,}(?: |$)")
 _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([^\]]+?)\s*\]\]")
 _HEADER = re.compile(r"^\s*\[")
 _LEADWORK_NOTE = "# leadwork git merge:"
+_OUTCOME = re.compile(r"""^\s*outcome\s*=\s*["']([a-z]+)["']\s*(?:#.*)?$""")
+# The arrays of follow-ups (what became of the last record's commitments), by kind of
+# record; the merge driver's too
+FOLLOW_UPS = {"checkin": "last_week", "one-on-one": "last_time"}
 
 MESSAGE = "unresolved git merge conflict"
 
@@ -122,6 +125,16 @@ def _hint(block: Block, lines: list[str]) -> str:
             f"[[{theirs_arrays[0]}]] entry has its own header); or {choose}"
         )
     enclosing = _enclosing_array(above)
+    outcomes = _outcomes(block) if enclosing in FOLLOW_UPS.values() else None
+    if outcomes is not None:
+        # one follow-up's outcome, two versions (the merge driver's own disagreement):
+        # never two entries, which would each need the commitment's text
+        ended = keep_ended(outcomes)
+        more = f"; {ended}" if ended else ""
+        return (
+            "keep one of the two outcomes (one commitment's, not two entries): delete the "
+            f"other side's line, the marker lines{note}{more}; then run `leadwork check` again"
+        )
     if enclosing and _sets_keys(block.ours) and _sets_keys(block.theirs):
         return (
             f"if these are two different entries, keep both: each needs its own "
@@ -129,6 +142,18 @@ def _hint(block: Block, lines: list[str]) -> str:
             f"delete the other marker lines{note}; if they are one entry, {choose}"
         )
     return f"{choose}; then run `leadwork check` again"
+
+
+def _outcomes(block: Block) -> list[str] | None:
+    """The two outcomes when each side of the block sets only a follow-up's `outcome`."""
+    found = []
+    for side in (block.ours, block.theirs):
+        lines = [line for line in side if line.strip() and not line.lstrip().startswith("#")]
+        outcome = _OUTCOME.match(lines[0]) if len(lines) == 1 else None
+        if outcome is None:
+            return None
+        found.append(outcome[1])
+    return found
 
 
 def _noted(above: list[str]) -> bool:

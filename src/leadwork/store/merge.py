@@ -31,6 +31,8 @@ from typing import Any, Literal
 import tomlkit
 from tomlkit.items import AoT, Table
 
+from leadwork.domain.commitments import keep_ended
+from leadwork.store.conflicts import FOLLOW_UPS
 from leadwork.store.toml_append import append_inside
 
 Kind = Literal["checkin", "one-on-one", "review"]
@@ -61,9 +63,24 @@ class Conflict:
     ours: str  # the value as written here
     theirs: str  # the value as written on the other side
     sentinel: str  # stands for the value in the merged text until the markers go in
+    # More to do when one side is kept: a follow-up's "carried" against "dropped" leaves
+    # the carried copy in [[commitments]] (`commitments.keep_ended`)
+    advice: str | None = None
 
     def explained(self) -> str:
         return f"{self.what} is {_short(self.ours)} here (ours), {_short(self.theirs)} in theirs"
+
+    def told(self) -> str:
+        """What differs and, if keeping one side takes more, what: for stderr."""
+        return self.explained() + (f"; {self.advice}" if self.advice else "")
+
+    def keep(self) -> str:
+        """How to resolve it, for the comment above the markers."""
+        line = (
+            "Keep one of the two lines, then delete the other, the marker lines and these two "
+            "comments"
+        )
+        return line + (f"; {self.advice}." if self.advice else ".")
 
 
 @dataclass
@@ -248,7 +265,12 @@ class _Merger:
         if any(isinstance(item, Table | AoT) for item in (mine, other)):
             raise CannotMerge(f"{label} is a table on one side")
         sentinel = f"leadwork-merge-conflict-{self._token}-{len(self.conflicts)}"
-        self.conflicts.append(Conflict(label, mine.as_string(), other.as_string(), sentinel))
+        advice = None
+        if key == "outcome" and label.startswith(f"{FOLLOW_UPS.get(self.kind)} "):
+            advice = keep_ended([str(mine.unwrap()), str(other.unwrap())])
+        self.conflicts.append(
+            Conflict(label, mine.as_string(), other.as_string(), sentinel, advice)
+        )
         ours_table[key] = sentinel
 
 
@@ -302,8 +324,7 @@ def _mark(text: str, conflicts: list[Conflict], marker_size: int) -> str:
         indent = line[: len(line) - len(line.lstrip())]
         lines[number : number + 1] = [
             f"{indent}# leadwork git merge: {conflict.explained()}.",
-            f"{indent}# Keep one of the two lines, then delete the other, the marker lines "
-            "and these two comments.",
+            f"{indent}# {conflict.keep()}",
             "<" * marker_size + " ours",
             line.replace(quoted, conflict.ours, 1),
             "=" * marker_size,

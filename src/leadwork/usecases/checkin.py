@@ -245,6 +245,7 @@ def check_flags(
     asked or written: a bad one stops the run with nothing changed."""
     from leadwork.domain import checkin as rules
     from leadwork.domain.status import owner_for
+    from leadwork.domain.wording import short
     from leadwork.model.common import ME
 
     week = request.week
@@ -279,12 +280,16 @@ def check_flags(
         once(f"confidence:{area}", "confidence", area)
     texts = rules.previous_commitments(earlier[1] if earlier else None)
     follow_ups = {"done": request.done, "carried": request.carried, "dropped": request.dropped}
+    # why nothing is open, should nothing be (file names only: no check-in is read)
+    first = not texts and not any(w < week for w in journal.checkin_weeks())
     for outcome, refs in follow_ups.items():
         for ref in refs:
-            text = rules.resolve_commitment(ref, texts, given=outcome)
+            text = rules.resolve_commitment(
+                ref, texts, outcome, earlier[0] if earlier else None, earlier=not first
+            )
             if answers.follow_ups.get(text, outcome) != outcome:
                 raise UsageProblem(
-                    f"'{rules.short(text)}' is given two outcomes: "
+                    f"'{short(text)}' is given two outcomes: "
                     f"{answers.follow_ups[text]} and {outcome}"
                 )
             answers.follow_ups[text] = outcome
