@@ -1,4 +1,4 @@
-"""The report tells the truth about irregular weeks (fifth trial),
+"""The report and the one-on-one tell the truth about irregular weeks (fifth trial),
 through the CLI on a small journal built as the trial's repro scripts build it:
 
 1. Without --to, a report (and a reflection) ends on the week the dashboard stands on:
@@ -6,6 +6,8 @@ through the CLI on a small journal built as the trial's repro scripts build it:
 2. A range without a reading (a skipped week) keeps the plan in force for an off-track
    episode begun before it, whatever other indicators are defined.
 3. A one-on-one commitment carried too often, then done, is listed as a weekly one is.
+4. The one-on-one preparation says "this week" only of the meeting's week, and a month
+   that passed unread as the dashboard says it.
 """
 
 from __future__ import annotations
@@ -265,3 +267,30 @@ def test_the_carried_rule_lists_each_once_with_the_outcome_a_later_record_gave_i
         ("A", 4, "done", w + 2),
         ("B", 4, None, None),
     ]
+
+
+# ---- 4. the preparation's words ----------------------------------------------------------------
+
+
+def test_the_prep_says_this_week_only_of_the_meetings_week(journal, run):
+    lw(run, journal, "2026-10-16", "checkin", "--no-input", "-r", "win-rate=25")  # W42: red
+    prep = ("one-on-one", "omar", "--prep")
+    friday = " ".join(lw(run, journal, "2026-10-16", *prep).stdout.split())
+    assert "25% in 2026-W42, past the course-correct line (28%) this week;" in friday
+    monday = " ".join(lw(run, journal, "2026-10-19", *prep).stdout.split())  # W43, no check-in
+    assert "25% in 2026-W42, past the course-correct line (28%);" in monday
+    agenda = lw(run, journal, "2026-10-19", *prep, "--format", "markdown").stdout
+    assert "25% in 2026-W42, past the course-correct line (28%)\n" in agenda
+    assert "this week" not in agenda
+
+
+def test_the_prep_names_a_month_that_passed_unread_as_the_dashboard_does(journal, run):
+    with (journal / "indicators.toml").open("a") as file:
+        file.write(MARGIN)
+    for day in ("2026-10-02", "2026-11-06"):
+        lw(run, journal, day, "checkin", "--no-input", "-r", "win-rate=36")
+    board = lw(run, journal, "2026-11-06", "dashboard").stdout
+    assert "No reading for Oct 2026: Regional gross margin." in " ".join(board.split())
+    prep = " ".join(lw(run, journal, "2026-11-06", "one-on-one", "omar", "--prep").stdout.split())
+    assert "Regional gross margin: no reading for Oct 2026" in prep
+    assert "no reading in 2026-W45" not in prep
