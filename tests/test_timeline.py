@@ -365,7 +365,7 @@ def test_no_commitments_ever_made():
 
 
 def test_a_check_in_that_made_new_commitments_without_answering_old_ones_keeps_them():
-    from leadwork.domain.checkin import follow_up_source
+    from leadwork.domain.commitments import follow_up_source
 
     w49 = checkin(Week(2026, 49), commitments=[{"text": "Send the data"}, {"text": "Plan Q1"}])
     w50 = checkin(Week(2026, 50), readings={"otd": 96.0}, commitments=[{"text": "New A"}])
@@ -381,7 +381,7 @@ def test_a_check_in_that_made_new_commitments_without_answering_old_ones_keeps_t
 
 
 def test_a_commitment_left_open_is_asked_about_for_half_a_year():
-    from leadwork.domain.checkin import follow_up_source
+    from leadwork.domain.commitments import follow_up_source
 
     old = checkin(Week(2026, 20), commitments=[{"text": "Old"}])
     new = checkin(Week(2026, 47), commitments=[{"text": "New"}])
