@@ -22,10 +22,12 @@ from leadwork.domain.window import (
     checkin_weeks_needed,
     choose_week,
     judged_weeks,
+    range_ending,
     signal_weeks,
 )
 from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import commitments, confidence_trend, time_audit
+from leadwork.errors import UsageProblem
 from leadwork.model.capabilities import Capability
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne
@@ -92,6 +94,22 @@ def test_an_explicit_past_week_is_judged_as_of_its_sunday():
     shown = choose_week(Week(2026, 40), TODAY, None)
     assert shown.as_of == dt.date(2026, 10, 4) and shown.explicit and not shown.is_fallback
     assert choose_week(W48, TODAY, None).as_of == TODAY
+
+
+def test_a_range_ends_on_the_week_the_dashboard_stands_on():
+    """`report` and `reflect` without --to: this week once checked in, else the latest week
+    that is (on Monday of W49, before its check-in, W48); 13 weeks unless --from says."""
+    monday = dt.date(2026, 11, 30)
+    assert range_ending(choose_week(None, monday, W48), None) == (Week(2026, 36), W48)
+    assert range_ending(choose_week(None, TODAY, W48), Week(2026, 40)) == (Week(2026, 40), W48)
+    asked = choose_week(Week(2026, 49), monday, W48)
+    assert range_ending(asked, None) == (Week(2026, 37), Week(2026, 49))
+    with pytest.raises(UsageProblem) as raised:
+        range_ending(choose_week(None, monday, W48), Week(2026, 49))
+    [problem] = raised.value.problems
+    assert problem.given == "first"
+    assert problem.message.startswith("2026-W49 comes after 2026-W48, the latest week checked in")
+    assert problem.hint == "end it on a week without a check-in: «last» 2026-W49"
 
 
 # ---- alignment ------------------------------------------------------------------------------

@@ -167,7 +167,7 @@ def test_weeks_without_a_checkin_are_gaps_not_zeros(example_journal, run):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--from", "2026-W50"], "error: --from 2026-W50 comes after this week (2026-W48)"),
+        (["--from", "2026-W50"], "error: --from: 2026-W50 comes after this week (2026-W48)"),
         (["--from", "2026-W46", "--to", "2026-W45"], "--from 2026-W46 comes after --to 2026-W45"),
         (["--to", "2026-W49"], "--to: 2026-W49 has not started yet (today is 2026-11-27"),
         (["--to", "2026-W54"], "error: --to: '2026-W54': 2026 has only 53 ISO weeks"),

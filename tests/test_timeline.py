@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leadwork.domain.commitments import commitments_to_follow_up, ended_yet_carried, keep_ended
+from leadwork.domain.scoreboard import episode_may_begin_before, episode_reaches_back
 from leadwork.domain.status import (
     AT_RISK,
     COURSE_CORRECT,
@@ -266,6 +267,30 @@ def test_an_episode_starts_at_the_first_off_track_reading_and_survives_gaps():
     readings[W] = 96.0  # back on track: the episode is over
     judged = judge_weeks(indicator(), week_range(Week(2026, 43), W), readings)
     assert judged[-1].status == ON_TRACK and episode_start(judged) is None
+
+
+def test_an_episode_may_have_begun_before_weeks_without_a_reading_on_track():
+    """The report's question (`scoreboard.episode_may_begin_before`): a reading on track in
+    the weeks ends any earlier episode; off-track readings only, or none at all (a skipped
+    week), leave one that began before them going. The dashboard reads further back only
+    for readings it sees (`episode_reaches_back`): no reading, no episode to follow."""
+    before = {Week(2026, 46): 93.0, Week(2026, 47): 92.0}  # at risk, then W48 skipped
+    skipped = [W]
+    assert episode_may_begin_before(indicator(), _read(before), skipped)
+    assert not episode_reaches_back(indicator(), _read(before), skipped)
+    red = {**before, W: 85.0}
+    assert episode_may_begin_before(indicator(), _read(red), skipped)
+    assert episode_reaches_back(indicator(), _read(red), skipped)
+    back = {**before, W: 96.0}
+    assert not episode_may_begin_before(indicator(), _read(back), skipped)
+    assert not episode_reaches_back(indicator(), _read(back), skipped)
+    # Retired by then: no episode to judge.
+    retired = indicator(retired_on=dt.date(2026, 11, 23))
+    assert not episode_may_begin_before(retired, _read(before), skipped)
+
+
+def _read(readings: dict[Week, float]) -> dict[Week, Checkin]:
+    return {w: checkin(w, readings={"otd": v}) for w, v in readings.items()}
 
 
 def test_a_plan_stays_in_force_through_weeks_without_a_reading():

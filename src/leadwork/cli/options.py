@@ -107,7 +107,7 @@ def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None
     problem = None if week is None else not_begun(week, today)
     if problem:
         raise UsageProblem(
-            f"{flag}: {problem}", hint=f"leave out {flag} to end the range this week"
+            f"{flag}: {problem}", hint=f"give a week that has begun, or leave out {flag}"
         )
     return week
 

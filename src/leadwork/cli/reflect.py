@@ -36,7 +36,8 @@ def reflect(
         typer.Option(
             "--to",
             metavar="YYYY-Www",
-            help="Last week. Default: this week.",
+            help="Last week. Default: this week once it is checked in, else the latest "
+            "week that is (the dashboard's week).",
             show_default=False,
             autocompletion=complete_values.weeks,
         ),
@@ -66,17 +67,16 @@ def reflect(
     from leadwork.cli.output import Asked, emit
     from leadwork.render.sharing import refuse_only_private
     from leadwork.usecases import reflect as usecase
-    from leadwork.weeks import SHOWN_WEEKS, Week
 
     refuse_only_private("reflect", format.value, private)  # before reading anything
     journal = session(ctx).journal()
-    end = parse_begun_week(last, "--to", today()) or Week.of(today())
-    start = parse_week(first, "--from") or end.minus(SHOWN_WEEKS - 1)
-    if start > end:
-        until = f"--to {end}" if last else f"this week ({end})"
+    end = parse_begun_week(last, "--to", today())
+    start = parse_week(first, "--from")
+    if start is not None and end is not None and start > end:
         raise UsageProblem(
-            f"--from {start} comes after {until}", hint="give the earlier week first"
+            f"--from {start} comes after --to {end}", hint="give the earlier week first"
         )
+    # Without --to, the use case ends the range on the dashboard's week (window.range_ending).
     signed = format is ReflectFormat.markdown  # a page to share names its author
     result = usecase.run(journal, usecase.Request(start, end, signed), today())
     emit("reflect", result, Asked(format.value, private=private), journal)

@@ -21,7 +21,7 @@ class ReportFormat(StrEnum):
 
 def report(
     ctx: typer.Context,
-    from_week: Annotated[
+    first: Annotated[
         str | None,
         typer.Option(
             "--from",
@@ -31,12 +31,13 @@ def report(
             show_default=False,
         ),
     ] = None,
-    to_week: Annotated[
+    last: Annotated[
         str | None,
         typer.Option(
             "--to",
             metavar="YYYY-Www",
-            help="Last week of the range. Default: this week.",
+            help="Last week of the range. Default: this week once it is checked in, else "
+            "the latest week that is (the dashboard's week).",
             autocompletion=complete_values.weeks,
             show_default=False,
         ),
@@ -74,14 +75,14 @@ def report(
     from leadwork.cli.output import Asked, emit
     from leadwork.errors import UsageProblem
     from leadwork.usecases import report as usecase
-    from leadwork.weeks import SHOWN_WEEKS, Week
 
-    last = parse_begun_week(to_week, "--to", today()) or Week.of(today())
-    first = parse_week(from_week, "--from") or last.minus(SHOWN_WEEKS - 1)
-    if first > last:
+    end = parse_begun_week(last, "--to", today())
+    start = parse_week(first, "--from")
+    if start is not None and end is not None and start > end:
         raise UsageProblem(
-            f"--from {first} is after --to {last}", hint="the range runs from --from to --to"
+            f"--from {start} is after --to {end}", hint="the range runs from --from to --to"
         )
     journal = session(ctx).journal()
-    result = usecase.run(journal, usecase.Request(first, last), today())
+    # Without --to, the use case ends the range on the dashboard's week (window.range_ending).
+    result = usecase.run(journal, usecase.Request(start, end), today())
     emit("report", result, Asked(format.value, output, private), journal)

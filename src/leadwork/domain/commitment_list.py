@@ -58,13 +58,19 @@ class ListedCommitment:
         your one-on-one" or "yours, from your one-on-one with Aisha". None: weekly."""
         if self.source != ONE_ON_ONE or self.person is None:
             return None
-        if self.by == "them":
-            return f"{first_name(self.person)}'s, from your one-on-one"
-        return f"yours, from your one-on-one with {first_name(self.person)}"
+        return meeting_whose(self.person, self.by)
 
     def advice(self) -> str:
         """What every view says of it when carried too often (`commitments.carried_advice`)."""
         return carried_advice(self.carried, self.text, self.whose)
+
+
+def meeting_whose(person: Person, by: str) -> str:
+    """Whose a one-on-one commitment is, naming the person: "Aisha's, from your one-on-one"
+    (`by` "them") or "yours, from your one-on-one with Aisha"."""
+    if by == "them":
+        return f"{first_name(person)}'s, from your one-on-one"
+    return f"yours, from your one-on-one with {first_name(person)}"
 
 
 def weekly_due(week: Week) -> dt.date:
@@ -134,7 +140,7 @@ def meeting_commitments_carried_too_often(
 ) -> list[ListedCommitment]:
     """The open one-on-one commitments, yours and theirs, carried too often
     (`commitments.carried_too_often`), as `leadwork commitments` lists them: what the
-    dashboard's and the report's "Needs you" name beside your weekly ones. `meetings`
+    dashboard's "Needs you" names beside your weekly ones. `meetings`
     hold, for each person, at least their latest meeting up to `today`."""
     by_person: dict[str, list[OneOnOne]] = {}
     for meeting in sorted((m for m in meetings if m.date <= today), key=lambda m: m.date):

@@ -36,9 +36,11 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     awaiting_reading,
+    overdue_period,
     owner_for,
 )
 from leadwork.domain.team import on_team
+from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
@@ -84,6 +86,8 @@ class IndicatorView:
     # a month or quarter not read yet, and not overdue (status.awaiting_reading): due, so
     # neither "no data" nor a question for a reading while the period runs
     awaiting: bool = False
+    # the week, or the whole month (quarter), whose reading is overdue (status.overdue_period)
+    overdue: Period | None = None
 
     @property
     def status(self) -> str:
@@ -243,6 +247,7 @@ def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
         no_plan_since=judged.no_plan_on,
         flagged=judged.plan_needed,
         awaiting=awaiting_reading(judged),
+        overdue=overdue_period(judged),
     )
 
 
@@ -269,8 +274,10 @@ def _reading(view: IndicatorView) -> str:
     return f"{format_value(latest.value, ind.unit)} in {latest.read_in or latest.week}"
 
 
-def _off_track_where(view: IndicatorView) -> str:
-    """Where an off-track indicator stands: its reading and the line it misses."""
+def _off_track_where(view: IndicatorView, now: Week) -> str:
+    """Where an off-track indicator stands: its reading and the line it misses. `now`: the
+    meeting's week, the only one whose reading (or month's, quarter's) is "this week"
+    ("this month"); on Monday, before the check-in, the latest is last week's."""
     ind, t = view.indicator, view.latest.thresholds
     if view.latest.status == COURSE_CORRECT:
         runs = view.course_correct_weeks  # readings in a row: one a week, month or quarter
@@ -278,21 +285,31 @@ def _off_track_where(view: IndicatorView) -> str:
         where = f"past the course-correct line ({format_value(t.course_correct, ind.unit)})"
         if runs > 1:
             where += f" for {runs} {noun}s running"
-        elif view.latest is view.current:
+        elif view.latest is view.current and view.latest.period == period_of(now, ind.cadence):
             where += f" this {noun}"
     else:
         where = f"at risk, missing the target of {format_value(t.target, ind.unit)}"
     return f"{_reading(view)}, {where}"
 
 
-def _plan_context(view: IndicatorView) -> str:
+def _no_reading(view: IndicatorView) -> str:
+    """What is missing, as the dashboard says it (`status.overdue_period`): this week's
+    reading, or a whole month's (quarter's) that passed without one, never the week of a
+    month: "no reading in 2026-W45", "no reading for Oct 2026"."""
+    period = view.overdue
+    if period is None or period.noun == "week":
+        return f"no reading in {view.current.week}"
+    return f"no reading for {period}"
+
+
+def _plan_context(view: IndicatorView, now: Week) -> str:
     if view.plan is not None:
         plan = f"plan of {view.plan.date}: {view.plan.text}"
     elif view.no_plan_since is not None:
         plan = f"no plan yet (since {view.no_plan_since})"
     else:
         plan = "no plan recorded yet"
-    return f"{view.indicator.name}: {_off_track_where(view)}; {plan}"
+    return f"{view.indicator.name}: {_off_track_where(view, now)}; {plan}"
 
 
 def choose_questions(prep: Prep) -> list[Question]:
@@ -301,7 +318,8 @@ def choose_questions(prep: Prep) -> list[Question]:
     for view in prep.indicators:
         if view.needs_plan:
             asked = PLAN_GOING_QUESTION if view.plan is not None else PLAN_QUESTION
-            questions.append(Question("plan", asked, _plan_context(view), view.indicator.id))
+            context = _plan_context(view, Week.of(prep.date))
+            questions.append(Question("plan", asked, context, view.indicator.id))
     for view in prep.indicators:
         ind = view.indicator
         if view.status == CELEBRATE:
@@ -319,7 +337,7 @@ def choose_questions(prep: Prep) -> list[Question]:
                 Question(
                     "reading",
                     f"What is the latest reading for {ind.name}?",
-                    f"{ind.name}: no reading in {view.current.week}",
+                    f"{ind.name}: {_no_reading(view)}",
                     ind.id,
                 )
             )
@@ -365,10 +383,11 @@ def agenda_questions(prep: Prep) -> list[Question]:
             name = view.indicator.name
             if view.plan is not None:
                 text = f"How is your plan to get back on track on {name} going?"
-                context = f"{_off_track_where(view)}; plan of {view.plan.date}: {view.plan.text}"
+                where = _off_track_where(view, Week.of(prep.date))
+                context = f"{where}; plan of {view.plan.date}: {view.plan.text}"
             else:
                 text = f"What's your plan to get back on track on {name}?"
-                context = _off_track_where(view)
+                context = _off_track_where(view, Week.of(prep.date))
             questions.append(Question("plan", text, context, view.indicator.id))
     for view in prep.indicators:
         ind = view.indicator

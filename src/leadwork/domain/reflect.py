@@ -69,6 +69,9 @@ class Reflection:
     areas: tuple[AreaConfidence, ...]
     challenges: tuple[Line, ...]
     confident: tuple[Line, ...]
+    # This week, when it has no check-in yet and the range, not told where to end, ends on
+    # the latest week that has one (`window.range_ending`, the dashboard's rule); else None.
+    unchecked_current: Week | None = None
 
     def _ranked(self, best: bool) -> tuple[list[str], float | None]:
         rated = [a for a in self.areas if a.average is not None]
@@ -127,7 +130,9 @@ def trend(ratings: Sequence[int]) -> str | None:
     return "steady"
 
 
-def reflect(weeks: Sequence[Week], checkins: Mapping[Week, Checkin]) -> Reflection:
+def reflect(
+    weeks: Sequence[Week], checkins: Mapping[Week, Checkin], unchecked_current: Week | None = None
+) -> Reflection:
     areas = []
     for area in AREAS:
         ratings: list[int | None] = []
@@ -164,4 +169,5 @@ def reflect(weeks: Sequence[Week], checkins: Mapping[Week, Checkin]) -> Reflecti
         tuple(areas),
         tuple(challenges),
         tuple(confident),
+        unchecked_current,
     )

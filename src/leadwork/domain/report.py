@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from leadwork.domain.capability import overdue_steps
-from leadwork.domain.commitment_list import meeting_commitments_carried_too_often
-from leadwork.domain.commitments import CARRIED_TOO_OFTEN, DoneRate, done_rate
+from leadwork.domain.commitment_list import meeting_whose
+from leadwork.domain.commitments import DoneRate, carried_too_often, done_rate
 from leadwork.domain.consistency import PURPOSE
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.scoreboard import plan_records
@@ -46,6 +47,7 @@ from leadwork.model.indicators import Indicator
 from leadwork.model.journal import Definitions
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.review import CapabilityReview, StrategyReview
+from leadwork.model.team import Person
 from leadwork.weeks import Week, week_range
 
 
@@ -210,8 +212,8 @@ class Report:
     confidence_average: dict[str, float | None]
     commitments: DoneRate
     commitments_by_week: list[tuple[str, DoneRate]]
-    # Carried 3 times or more during the range: your weekly ones, then the one-on-one ones
-    # (yours and theirs) still open at the range's end, from the range's one-on-ones.
+    # Carried 3 times or more during the range, and how each ended in it, by one rule
+    # (`carried_in_range`): your weekly ones, then the one-on-one ones (yours and theirs).
     carried_too_often: list[Carried]
     one_on_ones: list[PersonMeetings]
     strategy_reviews: list[tuple[dt.date, str | None]] = field(default_factory=list)
@@ -222,6 +224,9 @@ class Report:
     # What became of one-on-one commitments (yours and theirs) followed up in the range's
     # one-on-ones (their `last_time`); `commitments` counts the weekly check-ins' only.
     one_on_one_commitments: DoneRate = field(default_factory=lambda: DoneRate(0, 0, 0))
+    # This week, when it has no check-in yet and the range, not told where to end, ends on
+    # the latest week that has one (`window.range_ending`, the dashboard's rule); else None.
+    unchecked_current: Week | None = None
 
 
 def build_report(
@@ -234,6 +239,7 @@ def build_report(
     today: dt.date | None = None,
     kept_since: dt.date | None = None,
     end_tracks: Mapping[str, Track] | None = None,
+    unchecked_current: Week | None = None,
 ) -> Report:
     """`one_on_ones` and `reviews` are those of the range [first, last]; `checkins` those of
     the range and, for monthly and quarterly indicators, of one period before it (the
@@ -241,7 +247,8 @@ def build_report(
     day the journal's first record begins (its first check-in week, or one-on-one), before
     which no meeting is expected. `end_tracks`: each indicator as the dashboard judges the
     week the range ends on (or this week, if sooner), with the plan in force for its
-    off-track episode, which may have begun before the range."""
+    off-track episode, which may have begun before the range. `unchecked_current`: this
+    week, when the range ends on an earlier one because this one has no check-in yet."""
     weeks = week_range(first, last)
     in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
     settings = definitions.config.settings
@@ -293,15 +300,12 @@ def build_report(
             for w, c in in_range.items()
             if c.last_week
         ],
-        carried_too_often=_carried(in_range)
-        + [
-            Carried(
-                c.text, c.carried, person=c.person.id if c.person else None, by=c.by, whose=c.whose
-            )
-            for c in meeting_commitments_carried_too_often(
-                one_on_ones, definitions.team.people, min(last.sunday, today or last.sunday)
-            )
-        ],
+        carried_too_often=_weekly_carried(in_range)
+        + _meeting_carried(
+            (m for m in one_on_ones if first.monday <= m.date),
+            definitions.team.people,
+            min(last.sunday, today or last.sunday),
+        ),
         one_on_ones=_meetings(definitions, one_on_ones, first, last, kept_since),
         one_on_one_commitments=done_rate(
             f.outcome
@@ -314,6 +318,7 @@ def build_report(
             for r in sorted(reviews, key=lambda r: r.date)
             if isinstance(r, StrategyReview) and first.monday <= r.date <= last.sunday
         ],
+        unchecked_current=unchecked_current,
         conversations=[
             ConversationItem(str(w), talk.with_, talk.who, talk.text, talk.refresh)
             for w, c in in_range.items()
@@ -527,22 +532,73 @@ class Carried:
         return f"Carried {self.times} times: {self.text}{source}{ended}"
 
 
-def _carried(checkins: dict[Week, Checkin]) -> list[Carried]:
-    """Every commitment carried three times or more during the range, once, with the most
-    times it was carried (the range's last file may be a capture or lack commitments), and
-    the outcome a later check-in of the range gave it (a done one is no longer to act on)."""
-    found: dict[str, Carried] = {}
-    for week in sorted(checkins):
-        for follow in checkins[week].last_week:
-            item = found.get(follow.text)
-            if item is not None and follow.outcome in ("done", "dropped"):
-                item.outcome, item.outcome_week = follow.outcome, week
-        for c in checkins[week].commitments:
-            if c.carried >= CARRIED_TOO_OFTEN:
-                item = found.setdefault(c.text, Carried(c.text, c.carried))
-                item.times = max(item.times, c.carried)
+Key = TypeVar("Key", bound=Hashable)  # what names a commitment across records
+
+
+def carried_in_range(
+    records: Iterable[tuple[Week, list[tuple[Key, str, int]], list[tuple[Key, str]]]],
+) -> dict[Key, Carried]:
+    """Every commitment carried too often (`commitments.carried_too_often`) in the range's
+    records, once, with the most times it was carried (the range's last record may be a
+    capture or make no commitments), and the outcome a later record of the range gave it (a
+    done one is no longer to act on). The one rule for your weekly commitments (a check-in
+    per record) and the one-on-one ones (a meeting per record, `_meeting_carried`). A
+    record, oldest first: its week, the commitments it made (key, text, times carried) and
+    the outcomes it gave the ones made before (key, outcome)."""
+    found: dict[Key, Carried] = {}
+    for week, made, followed in records:
+        for key, outcome in followed:
+            item = found.get(key)
+            if item is not None and outcome in ("done", "dropped"):
+                item.outcome, item.outcome_week = outcome, week
+        for key, text, times in made:
+            if carried_too_often(times):
+                item = found.setdefault(key, Carried(text, times))
+                item.times = max(item.times, times)
                 item.outcome = item.outcome_week = None  # carried again: open once more
-    return list(found.values())
+    return found
+
+
+def _weekly_carried(checkins: dict[Week, Checkin]) -> list[Carried]:
+    """Your weekly commitments carried too often in the range's check-ins (`carried_in_range`)."""
+    return list(
+        carried_in_range(
+            (
+                week,
+                [(c.text, c.text, c.carried) for c in checkin.commitments],
+                [(f.text, f.outcome) for f in checkin.last_week],
+            )
+            for week, checkin in sorted(checkins.items())
+        ).values()
+    )
+
+
+def _meeting_carried(
+    meetings: Iterable[OneOnOne], people: Sequence[Person], end: dt.date
+) -> list[Carried]:
+    """The one-on-one commitments, yours and theirs, carried too often in the range's
+    one-on-ones up to `end`, by the weekly rule (`carried_in_range`) applied to each person's
+    meetings in turn, in the team's order: one done in a later meeting of the range says
+    so. Someone who left the team by `end` (`team.on_team`) has none still open: their
+    commitments closed when they left, as the ledger says (`open_meeting_commitments`)."""
+    held = sorted((m for m in meetings if m.date <= end), key=lambda m: m.date)
+    found: list[Carried] = []
+    for person in people:
+        carried = carried_in_range(
+            (
+                Week.of(m.date),
+                [((c.by, c.text), c.text, c.carried) for c in m.commitments],
+                [((f.by, f.text), f.outcome) for f in m.last_time],
+            )
+            for m in held
+            if m.person == person.id
+        )
+        for (by, _), item in carried.items():
+            if item.outcome is None and not on_team(person, end):
+                continue
+            item.person, item.by, item.whose = person.id, by, meeting_whose(person, by)
+            found.append(item)
+    return found
 
 
 def _meetings(

@@ -178,12 +178,33 @@ def episode_reaches_back(
 ) -> bool:
     """Is the indicator off track in every reading of `weeks`, while it existed before
     them? Then its episode, and the plan recorded during it, may have begun earlier, and
-    the store reads further back (at most EPISODE_REACH_WEEKS)."""
+    the store reads further back (at most EPISODE_REACH_WEEKS). Weeks without any reading
+    hold no episode to follow (`episode_may_begin_before` asks the other question)."""
+    readings = _readings_if_none_on_track(indicator, checkins, weeks)
+    return bool(readings)
+
+
+def episode_may_begin_before(
+    indicator: Indicator, checkins: Mapping[Week, Checkin], weeks: Sequence[Week]
+) -> bool:
+    """Could an off-track episode that a view judging more weeks than `weeks` (ending with
+    the same week) sees have begun before them? Yes while the indicator existed before them
+    and no reading in them is on track, none at all included: only a reading on track ends
+    an episode (`status.episode_start`); a week skipped does not. A report over a week
+    without a check-in judges its end over the dashboard's weeks, not its own."""
+    return _readings_if_none_on_track(indicator, checkins, weeks) is not None
+
+
+def _readings_if_none_on_track(
+    indicator: Indicator, checkins: Mapping[Week, Checkin], weeks: Sequence[Week]
+) -> list[WeekStatus] | None:
+    """The readings in `weeks` (maybe none), when none is on track and the indicator existed
+    before them; else None."""
     judged = judge_weeks(indicator, weeks, readings_of(indicator.id, checkins))
     if not judged or not judged[0].tracked:
-        return False
+        return None
     readings = readings_in(judged)
-    return bool(readings) and all(r.status in OFF_TRACK for r in readings)
+    return readings if all(r.status in OFF_TRACK for r in readings) else None
 
 
 def scoreboard(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from leadwork.domain.timeline import LONGEST_PERIOD_WEEKS, standing_week
+from leadwork.errors import UsageProblem
 from leadwork.model.indicators import Indicator
 from leadwork.model.settings import Settings
 from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks, week_range
@@ -113,3 +114,31 @@ def choose_week(requested: Week | None, today: dt.date, latest_checkin: Week | N
         return ShownWeek(requested, as_of, today, latest_checkin, explicit=True)
     stand = standing_week(today, latest_checkin)
     return ShownWeek(stand, today, today, latest_checkin, explicit=False)
+
+
+def range_ending(shown: ShownWeek, first: Week | None) -> tuple[Week, Week]:
+    """The first and last weeks of a range (`report`, `reflect`). It ends on the week shown:
+    the one asked for, or the week the dashboard stands on today (`choose_week`: this week
+    once it is checked in, else the latest week that is), so that on Tuesday, before the
+    check-in, a range ends on last week's readings as the dashboard does. It starts at
+    `first`, by default the 13 weeks (a quarter, the dashboard's history) ending there."""
+    last = shown.week
+    start = first if first is not None else last.minus(SHOWN_WEEKS - 1)
+    if start <= last:
+        return start, last
+    if shown.explicit:
+        raise UsageProblem(
+            f"{start} comes after {last}, the range's last week",
+            hint="give the earlier week first",
+            given="first",
+        )
+    if shown.is_fallback:
+        raise UsageProblem(
+            f"{start} comes after {last}, the latest week checked in, where a range ends "
+            f"unless told ({shown.current} has no check-in yet)",
+            hint=f"end it on a week without a check-in: «last» {start}",
+            given="first",
+        )
+    raise UsageProblem(
+        f"{start} comes after this week ({last})", hint="give a week that has begun", given="first"
+    )

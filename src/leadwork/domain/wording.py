@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from leadwork.model.common import ME
+from leadwork.weeks import Week
 
 STATUS_WORDS = {
     "celebrate": "celebrate",
@@ -27,6 +28,13 @@ def short_date(day: dt.date, ref: dt.date) -> str:
 
 def short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def latest_instead(current: Week, latest: Week, doing: str) -> str:
+    """Why a view stands on `latest` and not on this week (`window.choose_week`), said the
+    same by each: "2026-W46 has no check-in yet: showing 2026-W45, the latest" (`doing`:
+    "showing", "the report ends on")."""
+    return f"{current} has no check-in yet: {doing} {latest}, the latest"
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

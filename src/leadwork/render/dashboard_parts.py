@@ -17,7 +17,7 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus, awaiting_reading, overdue_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
-from leadwork.domain.wording import plural, short_date
+from leadwork.domain.wording import latest_instead, plural, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.settings import CUSTOMER
 from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
@@ -274,10 +274,8 @@ def week_note(d: Dashboard) -> str | None:
     """Why the week shown is not simply this week, or what is missing from it."""
     shown = d.shown
     if shown.is_fallback:
-        return (
-            f"{shown.current} has no check-in yet: showing {d.week}, the latest, "
-            f"as of {short_date(shown.as_of, shown.as_of)}."
-        )
+        seen = latest_instead(shown.current, d.week, "showing")
+        return f"{seen}, as of {short_date(shown.as_of, shown.as_of)}."
     if not d.has_checkin:
         return f"No check-in for {d.week}."
     if shown.explicit and shown.as_of < shown.today:

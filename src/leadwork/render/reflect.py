@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leadwork.domain.reflect import AreaConfidence, Line, Reflection
+from leadwork.domain.wording import latest_instead
 from leadwork.render.visible import visible
 from leadwork.values import format_average
 
@@ -40,6 +41,14 @@ def _range(reflection: Reflection) -> str:
         f"{first} to {last} ({count} week{'s' * (count != 1)}, "
         f"{reflection.checkins} check-in{'s' * (reflection.checkins != 1)})"
     )
+
+
+def _ends_on(reflection: Reflection) -> str | None:
+    """Why the range ends before this week, as the dashboard's header says it."""
+    current = reflection.unchecked_current
+    if current is None:
+        return None
+    return latest_instead(current, reflection.weeks[-1], "ending on") + "."
 
 
 def answer_lines(reflection: Reflection) -> list[str]:
@@ -113,6 +122,7 @@ def _quotes(lines: Sequence[Line]) -> Table:
 def reflect_view(reflection: Reflection) -> RenderableType:
     parts: list[RenderableType] = [
         Text(f"Confidence and challenges, {_range(reflection)}", style="bold"),
+        *([Text(note, style="dim")] if (note := _ends_on(reflection)) else []),
         Text(),
     ]
     table = Table(box=None, padding=(0, 2, 0, 0), pad_edge=False)
@@ -161,7 +171,8 @@ def reflect_markdown(reflection: Reflection, leader: str | None = None) -> str:
     count = len(reflection.weeks)
     lines += [
         f"{intro}{count} week{'s' * (count != 1)}, {reflection.checkins} check-ins. "
-        "Confidence in each area is rated each week from 1 (low) to 5 (high).",
+        + (f"{_md(note)} " if (note := _ends_on(reflection)) else "")
+        + "Confidence in each area is rated each week from 1 (low) to 5 (high).",
         "",
         "## Which area am I most confident in? Where are my challenges?",
         "",
@@ -202,6 +213,9 @@ def reflect_json(reflection: Reflection) -> str:
     data = {
         "from": str(reflection.weeks[0]),
         "to": str(reflection.weeks[-1]),
+        "unchecked_current": (
+            None if reflection.unchecked_current is None else str(reflection.unchecked_current)
+        ),
         "checkins": reflection.checkins,
         "weeks": [
             {

@@ -27,6 +27,7 @@ from leadwork.domain.status import STATUSES
 from leadwork.domain.wording import (
     STATUS_WORDS,
     first_name,
+    latest_instead,
     owner_word,
     person_word,
     plural,
@@ -78,6 +79,8 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
             for key in keys:
                 del data[key]
     data["first"], data["last"] = str(report.first), str(report.last)
+    current = report.unchecked_current
+    data["unchecked_current"] = None if current is None else str(current)
     data["commitments"] = _rate_json(report.commitments)
     data["one_on_one_commitments"] = _rate_json(report.one_on_one_commitments)
     data["commitments_by_week"] = [
@@ -178,10 +181,13 @@ def _title(report: Report) -> str:
 
 def _byline(report: Report) -> str:
     who = ", ".join(x for x in (report.leader, report.title, report.organization) if x)
-    return (
+    said = (
         f"{who}. {plural(report.weeks, 'week')}, {len(report.checkin_weeks)} with a check-in "
         f"({report.first.monday} to {report.last.sunday})."
     )
+    if report.unchecked_current is not None:  # as the dashboard's header says it
+        said += f" {latest_instead(report.unchecked_current, report.last, 'the report ends on')}."
+    return said
 
 
 def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:

@@ -29,6 +29,7 @@ from leadwork.domain.window import (
     choose_week,
     judged_weeks,
     period_reach,
+    reading_weeks_needed,
 )
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import Checkin
@@ -169,7 +170,11 @@ def reach_for_episodes(
 
 
 def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekInputs:
-    shown = shown_week(journal, requested, today)
+    return read_shown(journal, shown_week(journal, requested, today))
+
+
+def read_shown(journal: Journal, shown: ShownWeek) -> WeekInputs:
+    """What the dashboard of the week `shown` reads (`shown_week` chose it)."""
     definitions = journal.definitions()
     settings = definitions.config.settings
 
@@ -188,14 +193,40 @@ def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekI
     if shown.is_fallback:  # what was captured since the week shown counts too
         weeks = sorted(set(weeks) | set(week_range(shown.week, shown.current)))
     checkins = journal.checkins(weeks)
+    judged_since, listed, entries = _judged(journal, definitions, shown, checkins)
+    meetings = [journal.one_on_one(e) for e in entries]
+    meetings += _back_to_commitments(journal, listed, entries, meetings, shown.as_of)
+    return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown, judged_since)
+
+
+def read_tracks(journal: Journal, shown: ShownWeek) -> WeekInputs:
+    """Only what the dashboard of the week `shown` judges its indicators with (the rest of
+    its reads, signal weeks and reviews, are left out; `reviews` is empty): the check-ins
+    of the weeks it judges (`window.reading_weeks_needed`, further back while an off-track
+    episode reaches) and the one-on-ones that may hold the plan in force. A report judges
+    the end of its range with them."""
+    definitions = journal.definitions()
+    indicators = definitions.indicators.indicators
+    weeks = reading_weeks_needed(shown.week, definitions.config.settings, indicators)
+    checkins = journal.checkins(weeks)
+    judged_since, _, entries = _judged(journal, definitions, shown, checkins)
+    meetings = [journal.one_on_one(e) for e in entries]
+    return WeekInputs(definitions, checkins, meetings, [], shown, judged_since)
+
+
+def _judged(
+    journal: Journal, definitions: Definitions, shown: ShownWeek, checkins: dict[Week, Checkin]
+) -> tuple[Week | None, list[Entry], list[Entry]]:
+    """Reach back while an off-track episode does (adding to `checkins`), then choose the
+    one-on-ones to read: each person's latest, and every one since the oldest episode began
+    (a plan recorded there counts). Returns the first week judged (None: the usual weeks),
+    the one-on-ones listed and those chosen."""
+    settings = definitions.config.settings
     indicators = definitions.indicators.indicators
     judged_since = reach_for_episodes(journal, shown.week, settings, indicators, checkins)
-
     since = plan_search_start(indicators, checkins, shown.week, settings, judged_since)
     listed = journal.one_on_one_entries()  # listed once: the folder may hold thousands
     entries = one_on_ones_to_read(
         listed, [p.id for p in definitions.team.people], shown.as_of, since
     )
-    meetings = [journal.one_on_one(e) for e in entries]
-    meetings += _back_to_commitments(journal, listed, entries, meetings, shown.as_of)
-    return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown, judged_since)
+    return judged_since, listed, entries

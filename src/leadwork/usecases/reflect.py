@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Request:
-    first: Week
-    last: Week  # first <= last: the CLI has checked the range it was given
+    first: Week | None = None  # None: the 13 weeks ending with the last
+    # None: the week the dashboard stands on today (`window.range_ending`), as the report.
+    last: Week | None = None
     signed: bool = False  # name the leader (from leadwork.toml), for a page to share
 
 
@@ -30,11 +31,15 @@ class Result:
 def run(journal: Journal, request: Request, today: dt.date) -> Result:
     """Reads only the check-ins of the range (and leadwork.toml when signed)."""
     from leadwork.domain.reflect import reflect
+    from leadwork.domain.window import range_ending
+    from leadwork.store.dashboard import shown_week
     from leadwork.usecases.trust import doubtful_files
     from leadwork.weeks import week_range
 
-    weeks = week_range(request.first, request.last)
-    summary = reflect(weeks, journal.checkins(weeks))
+    shown = shown_week(journal, request.last, today)  # the dashboard's week, by its rule
+    weeks = week_range(*range_ending(shown, request.first))
+    unchecked = shown.current if shown.is_fallback else None
+    summary = reflect(weeks, journal.checkins(weeks), unchecked)
     who = ""
     if request.signed:  # read before the check, which names it if it is not valid
         config = journal.config()

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
     from leadwork.domain.report import Report
     from leadwork.domain.status import Track
+    from leadwork.domain.window import ShownWeek
     from leadwork.model.checkin import Checkin
     from leadwork.model.journal import Definitions
     from leadwork.model.one_on_one import OneOnOne
@@ -20,8 +21,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Request:
-    first: Week
-    last: Week  # first <= last: the CLI has checked the range it was given
+    first: Week | None = None  # None: the 13 weeks (a quarter) ending with the last
+    # None: the week the dashboard stands on today (`window.range_ending`): this week once
+    # it is checked in, else the latest week that is.
+    last: Week | None = None
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,12 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
     read monthly or quarterly, the weeks their first period reaches back to), plus the
     definitions; writes nothing."""
     from leadwork.domain.report import build_report
-    from leadwork.domain.window import period_reach
+    from leadwork.domain.window import period_reach, range_ending
+    from leadwork.store.dashboard import shown_week
     from leadwork.usecases.trust import doubtful_files
 
-    first, last = request.first, request.last
+    shown = shown_week(journal, request.last, today)  # the dashboard's week, by its rule
+    first, last = range_ending(shown, request.first)
     start, end = first.monday, last.sunday
     entries = journal.one_on_one_entries()
     meetings = [journal.one_on_one(e) for e in entries if start <= e.date <= end]
@@ -52,7 +57,7 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
     # The journal's first record: no meeting is expected before it (a range may start earlier).
     kept = [w.monday for w in listed[:1]] + [e.date for e in entries[:1]]  # oldest first
     checkins = journal.checkins(weeks)
-    end_tracks = _end_tracks(journal, definitions, checkins, meetings, request, today)
+    end_tracks = _end_tracks(journal, definitions, checkins, meetings, first, shown)
     data = build_report(
         definitions,
         checkins,
@@ -63,6 +68,7 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
         today,
         kept_since=min(kept, default=None),
         end_tracks=end_tracks,
+        unchecked_current=shown.current if shown.is_fallback else None,
     )
     return Result(data, first, last, doubtful_files(journal, today))
 
@@ -72,30 +78,33 @@ def _end_tracks(
     definitions: Definitions,
     checkins: Mapping[Week, Checkin],
     meetings: list[OneOnOne],
-    request: Request,
-    today: dt.date,
+    first: Week,
+    shown: ShownWeek,
 ) -> dict[str, Track]:
-    """Each indicator as the dashboard judges the range's last week (`scoreboard`), with
-    the plan in force for its off-track episode (`status.plan_in_episode`). The range's own
-    check-ins and one-on-ones suffice unless an episode may have begun before the range
-    (`scoreboard.episode_reaches_back`: every reading in it off track): then the
-    dashboard's own reads are used (`store.dashboard.read_week`, reaching back as far as
-    the episode does), so a broken file before the range matters only then."""
-    from leadwork.domain.scoreboard import episode_reaches_back, scoreboard
-    from leadwork.domain.window import choose_week
-    from leadwork.store.dashboard import read_week
+    """Each indicator as the dashboard judges the range's last week (`scoreboard`: over its
+    judged weeks, as of `shown.as_of`), with the plan in force for its off-track episode
+    (`status.plan_in_episode`). The range's own check-ins and one-on-ones suffice when each
+    indicator has a reading on track in the range, which ends any episode begun before it
+    (`scoreboard.episode_may_begin_before`); else, and when the end is judged as of a day
+    after the range (this week has no check-in yet), what the dashboard judges its
+    indicators with is read (`store.dashboard.read_tracks`: its judged weeks, reaching
+    back as far as an episode does), so a broken file before the range matters only then."""
+    from leadwork.domain.scoreboard import episode_may_begin_before, scoreboard
+    from leadwork.store.dashboard import read_tracks
     from leadwork.weeks import week_range
 
-    first, last = request.first, request.last
+    last = shown.week
     indicators = definitions.indicators.indicators
     weeks = week_range(first, last)
 
-    if any(episode_reaches_back(i, checkins, weeks) for i in indicators):
-        seen = read_week(journal, last, today)
+    if shown.as_of > last.sunday or any(
+        episode_may_begin_before(i, checkins, weeks) for i in indicators
+    ):
+        seen = read_tracks(journal, shown)
         stand, as_of, since = seen.shown.week, seen.shown.as_of, seen.since
         definitions, checkins, meetings = seen.definitions, seen.checkins, seen.one_on_ones
     else:
-        stand, as_of, since = last, choose_week(last, today, None).as_of, first
+        stand, as_of, since = last, shown.as_of, first
     views = scoreboard(
         definitions.indicators.indicators,
         {w: c for w, c in checkins.items() if w <= stand},
