@@ -176,10 +176,10 @@ class Oracle:
     # -- weeks
 
     def checked_in(self, week: Week) -> bool:
-        """The check-in ran: readings, a time audit or confidence recorded (captures alone
-        do not count)."""
-        data = self.checkins.get(week)
-        return bool(data and (data.get("readings") or data.get("hours") or data.get("confidence")))
+        """The check-in ran: anything but captured stories and conversations recorded."""
+        data = self.checkins.get(week) or {}
+        ran = ("readings", "hours", "confidence", "last_week", "commitments", "plans")
+        return any(data.get(key) for key in ran) or any((data.get("reflection") or {}).values())
 
     def reference_week(self, day: dt.date) -> Week:
         week = week_of(day)

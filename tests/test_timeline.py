@@ -68,11 +68,16 @@ W = Week(2026, 48)
         ({}, False),
         ({"stories": [{"text": "Keisha ran the huddle"}]}, False),
         ({"conversations": [{"with": "customer", "text": "Weekly dates"}]}, False),
-        ({"commitments": [{"text": "Call Ron"}]}, False),
         ({"hours": {}}, False),  # an empty table written by hand
+        ({"reflection": {}}, False),
         ({"readings": {"otd": 97.0}}, True),
         ({"hours": {"other": 4.0}}, True),
         ({"confidence": {"alignment": 3}}, True),
+        # a check-in with no number yet: it followed up, committed, planned or reflected
+        ({"last_week": [{"text": "Call Ron", "outcome": "done"}]}, True),
+        ({"commitments": [{"text": "Call Ron"}]}, True),
+        ({"plans": [{"indicator": "otd", "plan": "Second shift"}]}, True),
+        ({"reflection": {"challenge": "Time"}}, True),
     ],
 )
 def test_a_week_is_checked_in_when_the_check_in_ran_not_when_its_file_exists(data, ran):

@@ -44,11 +44,18 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def checked_in(checkin: Checkin | None) -> bool:
-    """Did the week's check-in run? Readings, a time audit or confidence say so; stories and
-    conversations captured during the week do not."""
+    """Did the week's check-in run? Anything only a check-in records says so: readings, a
+    time audit, confidence, last week's follow-ups, commitments, own plans or a reflection.
+    Stories and conversations captured during the week do not: `story` and `conversation`
+    write them before the week's check-in, into the same file."""
     if checkin is None:
         return False
-    return bool(checkin.readings) or _any_value(checkin.hours) or _any_value(checkin.confidence)
+    return (
+        bool(checkin.readings or checkin.last_week or checkin.commitments or checkin.plans)
+        or _any_value(checkin.hours)
+        or _any_value(checkin.confidence)
+        or _any_value(checkin.reflection)
+    )
 
 
 def _any_value(table: object | None) -> bool:
