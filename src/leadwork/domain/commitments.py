@@ -59,16 +59,24 @@ def ended_yet_carried(
 ) -> list[tuple[int, int]]:
     """For each carried copy (`commitments`: identity and carried count, in the record's
     order) of a commitment the same record followed up as ended (`follow_ups`: identity and
-    outcome): (the copy's index, the follow-up's index)."""
+    outcome), beyond those its "carried" follow-ups account for: (the copy's index, the
+    ended follow-up's index). Two commitments of one text, one carried and one dropped,
+    rightly leave one carried copy: only a copy no "carried" answers is a contradiction."""
     ended: dict[Hashable, int] = {}
+    carried_on: dict[Hashable, int] = {}
     for index, (identity, outcome) in enumerate(follow_ups):
         if outcome in ENDED:
             ended.setdefault(identity, index)
-    return [
-        (index, ended[identity])
-        for index, (identity, carried) in enumerate(commitments)
-        if carried > 0 and identity in ended
-    ]
+        elif outcome == "carried":
+            carried_on[identity] = carried_on.get(identity, 0) + 1
+    found = []
+    for index, (identity, carried) in enumerate(commitments):
+        if carried > 0 and identity in ended:
+            if carried_on.get(identity, 0) > 0:
+                carried_on[identity] -= 1  # this copy is the one a "carried" answer made
+            else:
+                found.append((index, ended[identity]))
+    return found
 
 
 def keep_ended(outcomes: Iterable[str]) -> str | None:
