@@ -208,6 +208,8 @@ def reading(ind: IndicatorView) -> str:
 
 def next_one_on_one(row: Coverage, as_of: dt.date) -> str:
     c = row.cadence
+    if c.state == "left" and row.left_on is not None:  # kept for your open commitments
+        return f"left {short_date(row.left_on, as_of)}"
     if c.state == "untracked":
         return "no cadence"
     if c.state == "overdue":
