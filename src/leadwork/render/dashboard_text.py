@@ -494,7 +494,7 @@ class DashboardText:
             if cut is not None and index not in cut:
                 continue
             if choice.quiet:
-                gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a.through)
+                gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a)
                 latest = Text(f"{WARNING} {gap}", style="yellow")
             elif choice.recent:
                 latest = self.story(choice.recent[0])
@@ -508,7 +508,7 @@ class DashboardText:
         heard = Text(say.conversations_heard(a.conversations))
         if a.conversations.customer_gap:
             heard.append(
-                f"  {WARNING} {say.customer_gap(a.conversations, d.week, a.through)}",
+                f"  {WARNING} {say.customer_gap(d.week, a)}",
                 style="yellow",
             )
         facts.add_row(f"Conversations, {say.recent_weeks(a.through, d.week)}", heard)
