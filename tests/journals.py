@@ -92,3 +92,43 @@ def write_small_journal(root: Path) -> Path:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text)
     return root
+
+
+# The fifth trial's journal (/tmp/trial5/repro/base.sh): made by `leadwork init` on Monday
+# 2026-09-07 (2026-W37), one choice, Omar every 14 days, one indicator he owns.
+TRIAL_STRATEGY = """\
+purpose = "Keep plants running."
+[[choices]]
+id = "key-accounts"
+statement = "Grow with key accounts."
+"""
+
+TRIAL_TEAM = """\
+[[people]]
+id = "omar"
+name = "Omar Haddad"
+cadence_days = 14
+"""
+
+TRIAL_INDICATORS = """\
+[[indicators]]
+id = "win-rate"
+name = "Chicago quote win rate"
+owner = "omar"
+agreed_on = 2026-09-07
+serves = ["key-accounts"]
+unit = "%"
+direction = "higher"
+target = 35
+celebrate = 40
+course_correct = 28
+"""
+
+
+def write_trial_journal(root: Path) -> Path:
+    """Give a journal made by `leadwork init` the trial's definitions."""
+    (root / "strategy.toml").write_text(TRIAL_STRATEGY)
+    (root / "team.toml").write_text(TRIAL_TEAM)
+    (root / "indicators.toml").write_text(TRIAL_INDICATORS)
+    (root / "capabilities.toml").write_text("")
+    return root

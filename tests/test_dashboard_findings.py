@@ -194,12 +194,25 @@ def test_choice_without_stories(journal, run):
     quiet_weeks(journal)
     finding = only(run, journal, "choice-without-stories")
     assert finding["subject"] == "quality-first" and finding["area"] == "alignment"
-    assert finding["message"] == "quality-first: no story in the last 13 weeks."
+    # the journal began in W42: never "in the last 13 weeks" of a 7-week-old journal
+    assert finding["message"] == "quality-first: no story since the journal began, 6 weeks ago."
     story = '[[stories]]\ntext = "Ana stopped the line."\nchoice = "quality-first"\n'
     checkin(journal, "2026-W42", story)  # six weeks back: still quiet
     assert "the last was in 2026-W42" in only(run, journal, "choice-without-stories")["message"]
     checkin(journal, "2026-W43", story)  # five weeks back: alive
     assert "choice-without-stories" not in kinds(run, journal)
+
+
+def test_an_older_journal_is_told_the_weeks_searched(journal, run):
+    """A check-in before the weeks the dashboard reads (W30): the journal is older than them,
+    so the weeks searched are the truth; a skipped week at their start (W36) costs a
+    listing of the folder, not a wrong word."""
+    quiet_weeks(journal)
+    checkin(journal, "2026-W30")
+    story = only(run, journal, "choice-without-stories")["message"]
+    assert story == "quality-first: no story in the last 13 weeks."
+    customer = only(run, journal, "no-customer-heard")["message"]
+    assert customer == "No customer conversation in the last 13 weeks."
 
 
 def test_a_young_journal_is_not_told_its_choices_went_quiet(journal, run):
@@ -211,7 +224,7 @@ def test_a_young_journal_is_not_told_its_choices_went_quiet(journal, run):
 def test_no_customer_heard(journal, run):
     quiet_weeks(journal)
     finding = only(run, journal, "no-customer-heard")
-    assert finding["message"] == "No customer conversation in the last 13 weeks."
+    assert finding["message"] == "No customer conversation since the journal began, 6 weeks ago."
     talk = '[[conversations]]\nwith = "customer"\nwho = "Prairie"\ntext = "Flat 2027."\n'
     checkin(journal, "2026-W44", talk)  # four weeks back: still a gap
     assert "no-customer-heard" in kinds(run, journal)

@@ -1,12 +1,17 @@
 """A person who left the team (`left_on` in team.toml): every view follows one rule
 (`domain/team.on_team`): from that day on no one-on-one is expected or recorded with them,
-and their open one-on-one commitments are closed by their leaving. The files that name them
-stay valid."""
+and their own open one-on-one commitments are closed by their leaving; yours, made in their
+one-on-ones, stay open until you say what became of them (`team.closed_by_leaving`, in
+`meeting_commitments.open_commitments`). The files that name them stay valid."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+import pytest
+
+from journals import write_trial_journal
 
 TODAY = {"LEADWORK_TODAY": "2026-11-27"}
 
@@ -20,14 +25,22 @@ def leave(journal: Path, person: str, day: str) -> None:
     path.write_text(text.replace(line, line + f"left_on = {day}\n"), encoding="utf-8")
 
 
-def test_the_dashboard_leaves_out_of_one_on_ones_someone_who_left(run, example_journal):
-    leave(example_journal, "tom", "2026-11-20")
+def test_the_dashboard_keeps_someone_who_left_only_for_your_open_commitments(run, example_journal):
+    leave(example_journal, "tom", "2026-11-26")  # the day after his last one-on-one
     result = run("dashboard", "--format", "json", journal=example_journal, env=TODAY)
     assert result.exit_code == 0, result
-    people = [row["person"] for row in json.loads(result.stdout)["accountability"]["one_on_ones"]]
-    assert "tom" not in people
-    assert "marcus" in people
-    text = run("dashboard", journal=example_journal, env=TODAY).stdout
+    rows = {r["person"]: r for r in json.loads(result.stdout)["accountability"]["one_on_ones"]}
+    assert "marcus" in rows
+    # 2026-11-25-tom.toml: one of his, one of yours; his closed when he left
+    assert rows["tom"]["state"] == "left" and rows["tom"]["left_on"] == "2026-11-26"
+    assert rows["tom"]["open_commitments"] == {"mine": 1, "theirs": 0, "past_due": 0}
+    assert rows["tom"]["due_on"] is None and rows["marcus"]["left_on"] is None
+    text = run("dashboard", "--full", journal=example_journal, env=TODAY).stdout
+    assert "Tom Okafor       25 Nov  left 26 Nov" in text
+    # once you say what became of yours, he is gone from the dashboard
+    done = run("one-on-one", "tom", "--done", "all", journal=example_journal, env=TODAY)
+    assert done.exit_code == 0, done
+    text = run("dashboard", "--full", journal=example_journal, env=TODAY).stdout
     assert "Tom Okafor" not in text
 
 
@@ -40,41 +53,51 @@ def test_someone_overdue_who_left_is_neither_due_nor_in_needs_you(run, example_j
     assert "Grace" not in due.stdout
     due_json = run("one-on-one", "--due", "--format", "json", journal=example_journal, env=TODAY)
     assert [d["person"] for d in json.loads(due_json.stdout)["due"]] == []
-    dashboard = run("dashboard", journal=example_journal, env=TODAY)
+    dashboard = run("dashboard", "--full", journal=example_journal, env=TODAY)
     assert dashboard.exit_code == 0, dashboard
-    assert "Grace Lindqvist" not in dashboard.stdout
+    needs_you = dashboard.stdout.split("Needs you")[1]
+    assert "Grace Lindqvist" not in needs_you
     assert "overdue by 9 days" not in dashboard.stdout
+    # her row stays for the commitment of yours still open from her one-on-one, not due
+    assert "Grace Lindqvist  21 Oct  left 20 Nov  1 yours, 0 theirs · 1 past due" in (
+        dashboard.stdout
+    )
 
 
 def test_a_one_on_one_with_someone_who_left_is_refused(run, example_journal):
-    leave(example_journal, "tom", "2026-11-20")
-    result = run("one-on-one", "tom", journal=example_journal, env=TODAY)
+    leave(example_journal, "tom", "2026-11-26")
+    result = run("one-on-one", "tom", "--prep", journal=example_journal, env=TODAY)
     assert result.exit_code == 2, result
-    assert "tom left the team on 2026-11-20" in result.stderr
+    assert "tom left the team on 2026-11-26" in result.stderr
     assert "Traceback" not in result.stderr
+    # a meeting's answers are refused too; only your commitments' outcomes may be recorded
+    meeting = run("one-on-one", "tom", "--progress", "ok", journal=example_journal, env=TODAY)
+    assert meeting.exit_code == 2, meeting
+    assert "--progress: tom left the team on 2026-11-26: there is no meeting" in meeting.stderr
     # the day they left counts as gone; the day before they were still there
     on_the_day = run(
-        "one-on-one", "tom", "--prep", "--date", "2026-11-20", journal=example_journal, env=TODAY
+        "one-on-one", "tom", "--prep", "--date", "2026-11-26", journal=example_journal, env=TODAY
     )
     assert on_the_day.exit_code == 2, on_the_day
     before = run(
-        "one-on-one", "tom", "--prep", "--date", "2026-11-19", journal=example_journal, env=TODAY
+        "one-on-one", "tom", "--prep", "--date", "2026-11-25", journal=example_journal, env=TODAY
     )
     assert before.exit_code == 0, before
     assert "One-on-one with Tom Okafor" in before.stdout
 
 
-def test_their_open_commitments_are_closed_by_their_leaving(run, example_journal):
-    listed = run("commitments", "--format", "json", journal=example_journal, env=TODAY)
-    assert "tom" in [c["person"] for c in json.loads(listed.stdout)["commitments"]]
-    leave(example_journal, "tom", "2026-11-20")
-    result = run("commitments", "--format", "json", journal=example_journal, env=TODAY)
-    assert result.exit_code == 0, result
-    people = [c["person"] for c in json.loads(result.stdout)["commitments"]]
-    assert "tom" not in people
-    assert "marcus" in people
+def test_their_own_commitments_are_closed_by_their_leaving_and_yours_stay(run, example_journal):
+    def toms() -> list[tuple[str, int | None]]:
+        listed = run("commitments", "--format", "json", journal=example_journal, env=TODAY)
+        assert listed.exit_code == 0, listed
+        found = json.loads(listed.stdout)["commitments"]
+        return [(c["by"], c["number"]) for c in found if c["person"] == "tom"]
+
+    assert sorted(toms()) == [("me", 2), ("them", 1)]
+    leave(example_journal, "tom", "2026-11-26")
+    assert toms() == [("me", 2)]  # numbered as before
     text = run("commitments", journal=example_journal, env=TODAY).stdout
-    assert "Tom" not in text
+    assert "1:1 Tom 25 Nov #2" in text and "1:1 Tom 25 Nov #1" not in text
 
 
 def test_the_report_expects_meetings_only_up_to_their_last_day(run, example_journal):
@@ -87,7 +110,10 @@ def test_the_report_expects_meetings_only_up_to_their_last_day(run, example_jour
     tom = {m["id"]: m for m in json.loads(result.stdout)["one_on_ones"]}["tom"]
     # from W36's Monday, 2026-08-31, to his last day, 2026-11-19: 81 days, 5 times 14
     assert tom["expected"] == 5 < tom_before["expected"]
-    assert tom["held"] == tom_before["held"]  # the meetings held stay counted
+    # the meetings held before he left stay counted; 2026-11-25-tom.toml, dated after he
+    # left, is not a meeting held (and `check` warns about it)
+    assert tom["held"] == tom_before["held"] - 1 == 3
+    assert tom["last"] == "2026-11-11"
     assert tom["left_on"] == "2026-11-20"
     markdown = run(*args[:-2], journal=example_journal, env=TODAY).stdout
     assert "Tom Okafor (left 2026-11-20)" in markdown
@@ -324,3 +350,131 @@ def test_check_holds_a_changes_owner_to_the_team_and_warns_at_it_when_they_left(
         "indicators.toml:16:1: warning: 'win-rate' is owned by omar, who left on 2026-10-19" in out
     )
     assert "owned by tereza" not in out
+
+
+# ---- the fifth trial: your commitment in the one-on-one of someone who left ----------------
+
+TEREZA = '\n[[people]]\nid = "tereza"\nname = "Tereza Horvat"\ncadence_days = 28\n'
+
+
+@pytest.fixture
+def trial(tmp_path: Path, run) -> Path:
+    """/tmp/trial5/repro/r4-leaver.sh: at Tereza's one-on-one of 15 Oct she commits to the
+    handover notes, you to calling the two accounts yourself; she leaves on 16 Oct."""
+    journal = tmp_path / "journal"
+    made = run("init", str(journal), "--leader", "Rosa Delgado", env={"LEADWORK_TODAY": DAY0})
+    assert made.exit_code == 0, made
+    write_trial_journal(journal)
+    with (journal / "team.toml").open("a", encoding="utf-8") as team:
+        team.write(TEREZA)
+    met = run(
+        "one-on-one",
+        "tereza",
+        "--no-input",
+        "--progress",
+        "Resigned; last day tomorrow.",
+        "--theirs",
+        "2026-10-16=Handover notes for Anheuser and Emerson",
+        "--mine",
+        "2026-10-30=Call Anheuser and Emerson myself after the handover",
+        journal=journal,
+        env={"LEADWORK_TODAY": "2026-10-15"},
+    )
+    assert met.exit_code == 0, met
+    leave(journal, "tereza", "2026-10-16")
+    return journal
+
+
+DAY0 = "2026-09-07"
+
+
+def on(day: str) -> dict[str, str]:
+    return {"LEADWORK_TODAY": day}
+
+
+def test_your_commitment_from_the_one_on_one_of_someone_who_left_stays_open(run, trial):
+    listed = run("commitments", "--format", "json", journal=trial, env=on("2026-10-19"))
+    assert listed.exit_code == 0, listed
+    found = [
+        (c["person"], c["by"], c["number"], c["text"])
+        for c in json.loads(listed.stdout)["commitments"]
+    ]
+    # hers closed when she left; yours stays, with its number and whose meeting it was
+    assert found == [("tereza", "me", 2, "Call Anheuser and Emerson myself after the handover")]
+    text = run("commitments", journal=trial, env=on("2026-10-19")).stdout
+    assert "1:1 Tereza 15 Oct #2" in text
+    assert "Handover notes" not in text
+
+    board = run("dashboard", "--format", "json", journal=trial, env=on("2026-10-31"))
+    rows = {r["person"]: r for r in json.loads(board.stdout)["accountability"]["one_on_ones"]}
+    assert rows["tereza"]["state"] == "left"
+    assert rows["tereza"]["open_commitments"] == {"mine": 1, "theirs": 0, "past_due": 1}
+    needs = [f["message"] for f in json.loads(board.stdout)["needs_you"]]
+    assert not [m for m in needs if "Tereza" in m]  # no one-on-one is due with her
+    text = run("dashboard", journal=trial, env=on("2026-10-31")).stdout
+    assert "Tereza Horvat  15 Oct    left 16 Oct  1 yours, 0 theirs · 1 past due" in text
+
+
+def test_you_close_it_with_a_follow_up_that_is_not_a_meeting(run, trial):
+    refused = run("one-on-one", "tereza", "--prep", journal=trial, env=on("2026-10-31"))
+    assert refused.exit_code == 2, refused
+    assert "tereza left the team on 2026-10-16" in refused.stderr
+    assert "--done N, --carried N=DUE or --dropped N" in refused.stderr
+    no_answer = run("one-on-one", "tereza", journal=trial, env=on("2026-10-31"))
+    assert no_answer.exit_code == 2, no_answer
+    assert "--done N, --carried N=DUE or --dropped N for each" in no_answer.stderr
+    wrong = run("one-on-one", "tereza", "--done", "1", journal=trial, env=on("2026-10-31"))
+    assert wrong.exit_code == 2, wrong
+    assert "the open ones are numbered 2" in wrong.stderr
+
+    done = run(
+        "one-on-one",
+        "tereza",
+        "--done",
+        "2",
+        "--note",
+        "Both called.",
+        journal=trial,
+        env=on("2026-10-31"),
+    )
+    assert done.exit_code == 0, done
+    assert "done 2: 'Call Anheuser and Emerson myself after the handover'" in done.stdout
+    written = (trial / "one-on-ones" / "2026-10-31-tereza.toml").read_text()
+    assert "Not a meeting" in written and 'outcome = "done"' in written
+    assert "progress" not in written
+
+    listed = run("commitments", "--format", "json", journal=trial, env=on("2026-10-31"))
+    assert json.loads(listed.stdout)["commitments"] == []
+    board = run("dashboard", "--format", "json", journal=trial, env=on("2026-10-31"))
+    people = [r["person"] for r in json.loads(board.stdout)["accountability"]["one_on_ones"]]
+    assert people == ["omar"]
+    report = run(
+        "report",
+        "--from",
+        "2026-W37",
+        "--to",
+        "2026-W44",
+        "--format",
+        "json",
+        journal=trial,
+        env=on("2026-10-31"),
+    )
+    tereza = {m["id"]: m for m in json.loads(report.stdout)["one_on_ones"]}["tereza"]
+    assert (tereza["held"], tereza["last"]) == (1, "2026-10-15")  # the follow-up is not held
+    assert json.loads(report.stdout)["one_on_one_commitments"]["done"] == 1
+    check = run("check", journal=trial, env=on("2026-10-31"))
+    assert "2026-10-31-tereza.toml" not in check.output  # a follow-up, not a late meeting
+    # nothing left to follow up: refused as before
+    again = run("one-on-one", "tereza", "--done", "all", journal=trial, env=on("2026-11-02"))
+    assert again.exit_code == 2, again
+    assert "none of yours from their one-on-ones is open" in again.stderr
+
+
+def test_check_warns_about_a_meeting_dated_after_they_left(run, example_journal):
+    leave(example_journal, "tom", "2026-11-20")
+    result = run("check", journal=example_journal, env=TODAY)
+    assert result.exit_code == 0, result
+    assert (
+        "one-on-ones/2026-11-25-tom.toml:3:1: warning: a one-on-one with tom on 2026-11-25, "
+        "after they left the team on 2026-11-20 (left_on in team.toml)"
+    ) in result.output

@@ -60,6 +60,10 @@ def test_stories_capabilities_time_confidence_commitments_meetings(example_journ
         "expected": 3,
         "last": "2026-10-21",
         "left_on": None,
+        "joined_on": None,
+        "first_late": None,
+        "counted_from": "2026-08-31",
+        "others_from": None,
     }
 
 

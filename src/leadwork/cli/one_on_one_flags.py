@@ -46,7 +46,7 @@ def _split(text: str, option: str, what: str) -> tuple[str, str]:
     return left.strip(), right.strip()
 
 
-def _numbers(values: list[str], option: str, count: int) -> list[tuple[int, str | None]]:
+def _numbers(values: list[str], option: str, shown: list[int]) -> list[tuple[int, str | None]]:
     """`2`, `1,3`, `all`, and (for --carried) `2=2026-12-11`: (number, due text)."""
     from leadwork.cli.options import parse_numbers
 
@@ -54,7 +54,7 @@ def _numbers(values: list[str], option: str, count: int) -> list[tuple[int, str 
         values,
         "commitment",
         flag=option,
-        every=count,
+        every=shown,  # after someone left, yours keep their numbers: some may be skipped
         dates_with="--carried",
         hint="give the number shown in the preparation, like --done 1 or --done 1,2",
     )
@@ -96,7 +96,7 @@ def answers_from_flags(flags: Flags, prep: Prep) -> tuple[Answers, list[Problem]
         answers.commitments.append(NewCommitment(by, text.strip(), due))
 
     def add_follow_ups(values: list[str], option: str, outcome: str) -> None:
-        for number, due_text in _numbers(values, option, len(prep.commitments)):
+        for number, due_text in _numbers(values, option, [c.number for c in prep.commitments]):
             due = None
             if due_text is not None:
                 due = parse_day(due_text, prep.date)

@@ -29,6 +29,11 @@ MEETING_FLAGS = (
     "--progress, --plan, --celebrate, --theirs, --mine, --done... (see `leadwork one-on-one "
     "--help`), or --no-input; --prep shows the preparation and records nothing"
 )
+# After someone left (`Prep.left`) only the outcomes of your commitments are recorded.
+FOLLOW_UP_FLAGS = (
+    "--done N, --carried N=DUE or --dropped N for each of your commitments from their "
+    "one-on-ones (`leadwork commitments` lists them with their numbers)"
+)
 
 NO_PLAN = "-"
 OUTCOMES = ["done", "carried", "dropped"]
@@ -78,7 +83,7 @@ def ask_follow_ups(ask: Prompter, prep: Prep, answers: Answers, skip: set[int]) 
     if not items:
         return
     ask.say("")
-    ask.say("Last time's commitments", style="bold")
+    ask.say("Your open commitments" if prep.left else "Last time's commitments", style="bold")
     for item in items:
         extra = ", ".join(filter(None, (due_note(item), carried_note(item))))
         ask.say(
@@ -230,6 +235,11 @@ def interview(
     from leadwork.domain.one_on_one import Answers, PlanAnswer
 
     answers = Answers()
+    if prep.left:  # no meeting: only what became of your commitments (`follow_up_prep`)
+        ask_follow_ups(ask, prep, answers, skip=set())
+        ask.say("")
+        answers.note = ask.text("Anything else to note?", "Enter to skip") or None
+        return answers, []
     ask.say("")
     answers.progress = (
         ask.text(f"How is {prep.first_name} progressing, in their words?", "Enter to skip") or ""
@@ -290,7 +300,7 @@ def gather(
         no_input=no_input,
         answered=flags.given(),
         what=f"one-on-one {prep.person.id}",
-        flags=MEETING_FLAGS,
+        flags=FOLLOW_UP_FLAGS if prep.left else MEETING_FLAGS,
     )
     if flags.given() or no_input:
         answers, problems = answers_from_flags(flags, prep)
@@ -303,7 +313,8 @@ def gather(
     emit("one-on-one", prepared, Asked(), journal)
     ask = Prompter(console, check_text=text_problem)
     ask.say("")
-    if not ask.confirm("Record the one-on-one now?", default=True):
+    record = "what became of them" if prep.left else "the one-on-one"
+    if not ask.confirm(f"Record {record} now?", default=True):
         show(Text("Nothing was written."))
         return None
     answers, agreements = interview(

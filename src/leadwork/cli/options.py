@@ -12,7 +12,7 @@ from leadwork.errors import UsageProblem
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from leadwork.weeks import Week
 
@@ -143,12 +143,13 @@ def parse_numbers(
     what: str,
     *,
     flag: str = "",
-    every: int | None = None,
+    every: int | Sequence[int] | None = None,
     dates_with: str | None = None,
     hint: str = "give numbers as shown, like 1,3",
 ) -> list[tuple[int, str | None]]:
     """Items picked by the numbers shown: "1,3", "1 3" or a repeated option; "all" means
-    1..`every` when it is given. `N=DATE` gives a due date, taken only by the option named
+    1..`every` when it is given, or every number in it (the numbers shown may skip some).
+    `N=DATE` gives a due date, taken only by the option named
     `dates_with`. Returns (number, due date as written) pairs."""
     found: list[tuple[int, str | None]] = []
     named = f"{flag} " if flag else ""
@@ -162,7 +163,8 @@ def parse_numbers(
                     if flag != dates_with:
                         raise UsageProblem(f"{named}'{part}': only {dates_with} takes a due date")
                 if number.lower() == "all" and every is not None:
-                    found += [(n, due) for n in range(1, every + 1)]
+                    shown = range(1, every + 1) if isinstance(every, int) else every
+                    found += [(n, due) for n in shown]
                 elif number.isdigit():
                     found.append((int(number), due))
                 else:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from leadwork.domain import review as review_rules
 from leadwork.domain.window import RECENT_WEEKS, signal_weeks
-from leadwork.domain.wording import plural
 from leadwork.model.checkin import Checkin
 from leadwork.model.review import StrategyReview
 from leadwork.model.settings import CUSTOMER, DEFAULT_CONVERSATION_KINDS, Settings
@@ -92,15 +91,16 @@ class Alignment:
     conversations: Conversations
     review: ReviewAge
     signals: RefreshSignals
+    # The journal's first check-in week, for `wording.quiet_for`: exact when it falls within the
+    # weeks read; else any week before them (the store lists the folder only when needed).
+    began: Week | None = None
 
 
-def quiet_for(last: Week | None, through: Week, gap_weeks: int, what: str, label: str) -> str:
-    """How long a choice or the customers have been quiet, said with the real gap, never
-    the setting: "no story for 11 weeks (the last was in W02)"; with none at all in the
-    weeks read, "no story in the last 13 weeks". `label` is how the view writes `last`."""
-    if last is None:
-        return f"no {what} in the last {plural(max(gap_weeks, SHOWN_WEEKS), 'week')}"
-    return f"no {what} for {plural(through.weeks_since(last), 'week')} (the last was in {label})"
+def searched_weeks(gap_weeks: int) -> int:
+    """How many weeks back from `Alignment.through` the dashboard is sure to have looked
+    for a story or a customer when it calls them quiet (`wording.quiet_for`): its 13 weeks
+    at least, and the gap (`covers` flags nothing before the weeks read reach that far)."""
+    return max(gap_weeks, SHOWN_WEEKS)
 
 
 def covers(checkins: Mapping[Week, Checkin], week: Week, weeks: int) -> bool:
@@ -202,7 +202,10 @@ def alignment(
     week: Week,
     as_of: dt.date,
     settings: Settings,
+    began: Week | None = None,
 ) -> Alignment:
+    """`began`: the journal's first check-in week (`Alignment.began`); None: the first of
+    `checkins`, which then hold the journal from its start."""
     choices, purpose = choice_stories(strategy, checkins, week, settings.story_gap_weeks)
     review = review_age(strategy, reviews, as_of, settings.review_every_weeks)
     return Alignment(
@@ -216,4 +219,5 @@ def alignment(
         signals=refresh_signals(
             checkins, week, review.last, [r for r in reviews if r.date <= as_of]
         ),
+        began=began if began is not None else min(checkins, default=None),
     )

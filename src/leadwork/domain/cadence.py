@@ -14,7 +14,9 @@ from typing import Literal
 
 DUE_SOON_DAYS = 2
 
-CadenceState = Literal["ok", "due", "overdue", "untracked"]
+# "left": someone who has left the team (`team.has_left`), shown only for the commitments
+# of yours still open from their one-on-ones; `cadence` never gives it.
+CadenceState = Literal["ok", "due", "overdue", "untracked", "left"]
 
 
 @dataclass

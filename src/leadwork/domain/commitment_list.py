@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from leadwork.domain.commitments import carried_advice, carried_too_often
 from leadwork.domain.meeting_commitments import commitments_made_on, first_name, open_commitments
-from leadwork.domain.team import on_team
 from leadwork.model.checkin import Checkin
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
@@ -107,13 +106,11 @@ def open_meeting_commitments(
     meetings: Mapping[str, Sequence[OneOnOne]], people: Sequence[Person], today: dt.date
 ) -> list[ListedCommitment]:
     """The one-on-one part of `all_open_commitments`: each person's open ones (the rule
-    of the one-on-one preparation, `one_on_one.open_commitments`), in the team's order.
-    Someone who has left the team by `today` (`team.on_team`) has none open: their
-    commitments closed when they left."""
+    of the one-on-one preparation, `meeting_commitments.open_commitments`), in the team's
+    order. Someone who has left the team keeps here only yours, made in their one-on-ones:
+    theirs closed when they left (`team.closed_by_leaving`)."""
     found: list[ListedCommitment] = []
     for person in people:
-        if not on_team(person, today):
-            continue
         held = meetings.get(person.id, [])
         made_on = commitments_made_on(held)
         if made_on is None:
@@ -130,7 +127,7 @@ def open_meeting_commitments(
                 c.carried,
                 c.number,
             )
-            for c in open_commitments(held, today)
+            for c in open_commitments(held, today, person)
         ]
     return found
 

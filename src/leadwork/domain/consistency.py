@@ -20,7 +20,7 @@ from leadwork.domain.status import (
     threshold_order_problem,
     thresholds_for,
 )
-from leadwork.domain.team import on_team
+from leadwork.domain.team import has_left
 from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.wording import short
 from leadwork.errors import Severity
@@ -135,6 +135,16 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             for i, p in enumerate(data.team.people)
             if p.id == ME
         ]
+        findings += [
+            Finding(
+                TEAM,
+                ("people", i, "left_on"),
+                f"{p.id} left on {p.left_on}, not after joining on {p.joined_on}",
+                "left_on is their first day off the team: a day after joined_on",
+            )
+            for i, p in enumerate(data.team.people)
+            if p.joined_on and p.left_on and p.left_on <= p.joined_on
+        ]
     if data.strategy:
         findings += _duplicates(STRATEGY, "choices", [c.id for c in data.strategy.choices])
 
@@ -238,6 +248,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             )
         person(file, ("person",), meeting.person)
         findings += _carried_yet_ended(file, meeting)
+        findings += _met_off_team(file, meeting, data.team)
         if indicators is not None:
             for j, plan in enumerate(meeting.plans):
                 if plan.indicator not in indicators:
@@ -306,15 +317,56 @@ def _second_readings(data: Loaded) -> list[Finding]:
     return findings
 
 
+def _met_off_team(file: str, meeting: OneOnOne, team: Team | None) -> list[Finding]:
+    """A one-on-one dated before the person joined the team (`joined_on`), or a meeting
+    dated after they left (`left_on`; a follow-up of your commitments is not one: only
+    `last_time`, `note` and commitments of yours). No view counts either as held
+    (`team.on_team`), so a wrong date on either side is worth a warning."""
+    person = next((p for p in team.people if p.id == meeting.person), None) if team else None
+    if person is None:
+        return []
+    if person.joined_on and meeting.date < person.joined_on:
+        said = f"before they joined the team on {person.joined_on} (joined_on in {TEAM})"
+        hint = "fix the date, or set joined_on to the day they joined"
+    elif has_left(person, meeting.date) and not _follow_up_only(meeting):
+        said = f"after they left the team on {person.left_on} (left_on in {TEAM})"
+        hint = (
+            "fix the date, or left_on; after they left, only what became of your "
+            "commitments is recorded (`leadwork one-on-one PERSON --done N`)"
+        )
+    else:
+        return []
+    return [
+        Finding(
+            file,
+            ("date",),
+            f"a one-on-one with {meeting.person} on {meeting.date}, {said}",
+            hint,
+            severity="warning",
+            refers_to=(TEAM,),
+        )
+    ]
+
+
+def _follow_up_only(meeting: OneOnOne) -> bool:
+    """What `leadwork one-on-one` records for someone who has left: no meeting's answers."""
+    return not (
+        meeting.progress
+        or meeting.celebrate
+        or meeting.plans
+        or any(c.by == "them" for c in meeting.commitments)
+    )
+
+
 def _owner_left(ind: Indicator, index: int, team: Team | None, today: dt.date) -> list[Finding]:
     """An indicator still tracked but owned, as of `today` (`status.owner_for`), by someone
-    who has left the team by then (`team.on_team`): a warning at the line that made them
+    who has left the team by then (`team.has_left`): a warning at the line that made them
     its owner, as the files that name them stay valid."""
     owner = owner_for(ind, Week.of(today))
     if team is None or owner is None or (ind.retired_on and ind.retired_on <= today):
         return []
     for person in team.people:
-        if person.id == owner and person.left_on and not on_team(person, today):
+        if person.id == owner and has_left(person, today):
             handed = latest_change(ind, Week.of(today), lambda c: c.owner)
             key: KeyPath = ("indicators", index, "owner")
             if handed is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from leadwork.domain.cadence import Cadence, cadence
 from leadwork.domain.meeting_commitments import open_commitments
-from leadwork.domain.team import on_team
+from leadwork.domain.team import has_left, on_team
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 
@@ -24,6 +24,9 @@ class Coverage:
     open_mine: int  # commitments I made at the last one-on-one
     open_theirs: int  # commitments they made
     past_due: int  # of those, due before the day shown
+    # They left the team that day (`team.has_left`): the row stays only while commitments
+    # of yours from their one-on-ones are open, and no meeting is due (state "left").
+    left_on: dt.date | None = None
 
     @property
     def open(self) -> int:
@@ -50,8 +53,10 @@ def coverage(
     those of the latest meeting that made any, less what later meetings answered), so a
     meeting that recorded no outcomes hides none. `meetings` hold each person's meetings
     back to the latest one that made commitments (`store.dashboard.read_week`).
-    Someone who has left the team by `as_of` (`team.on_team`) has no row: no meeting is
-    expected with them, and their open commitments closed when they left."""
+    Someone not on the team on `as_of` (`team.on_team`) is not expected at a meeting: no
+    row before they joined; after they left, a row only while commitments of yours from
+    their one-on-ones are open (theirs closed when they left), so the dashboard never
+    loses one you still owe."""
     held: dict[str, list[OneOnOne]] = {}
     for meeting in sorted(meetings, key=lambda m: m.date):
         if meeting.date <= as_of:
@@ -59,19 +64,28 @@ def coverage(
     latest = latest_by_person(meetings, as_of)
     rows = []
     for person in people:
-        if not on_team(person, as_of):
-            continue
+        left = has_left(person, as_of)
+        if not (left or on_team(person, as_of)):
+            continue  # not joined yet
         last = latest.get(person.id)
-        commitments = open_commitments(held.get(person.id, []), as_of)
+        last_date = last.date if last else None
+        commitments = open_commitments(held.get(person.id, []), as_of, person)
+        if left and not commitments:
+            continue
         rows.append(
             Coverage(
                 person=person.id,
                 name=person.name,
                 cadence_days=person.cadence_days,
-                cadence=cadence(person.id, person.cadence_days, last.date if last else None, as_of),
+                cadence=(
+                    Cadence(person.id, last_date, None, "left", 0)
+                    if left
+                    else cadence(person.id, person.cadence_days, last_date, as_of)
+                ),
                 open_mine=sum(c.by == "me" for c in commitments),
                 open_theirs=sum(c.by == "them" for c in commitments),
                 past_due=sum(c.overdue for c in commitments),
+                left_on=person.left_on if left else None,
             )
         )
     return tuple(rows)

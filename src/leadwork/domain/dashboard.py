@@ -78,10 +78,12 @@ def build_dashboard(
     *,
     shown: ShownWeek | None = None,
     since: Week | None = None,
+    began: Week | None = None,
 ) -> Dashboard:
     """The dashboard of `week`, judged as of `today` if it is the current week, else as of
     its Sunday. `shown` carries how the CLI chose the week (the default view falls back to
-    the latest week with a check-in, judged as of today); it must be for the same week."""
+    the latest week with a check-in, judged as of today); it must be for the same week.
+    `began`: the journal's first check-in week (`alignment.Alignment.began`)."""
     if shown is None:
         shown = choose_week(week, today, None)
     if shown.week != week or shown.today != today:
@@ -118,7 +120,9 @@ def build_dashboard(
     # last week before this week's check-in, still counts what was captured since.
     heard = shown.week if shown.explicit else max(shown.week, shown.current)
     captured = {w: c for w, c in checkins_by_week.items() if w <= heard}
-    aligned = alignment(definitions.strategy, strategy_reviews, captured, heard, as_of, settings)
+    aligned = alignment(
+        definitions.strategy, strategy_reviews, captured, heard, as_of, settings, began
+    )
     time = time_audit(checkins, week, settings.time_warning_percent)
     shown_weeks = tuple(judged[-SHOWN_WEEKS:])
     earlier = ((w, checkins[w]) for w in sorted(checkins, reverse=True) if w < week)

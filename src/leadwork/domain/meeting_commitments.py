@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from leadwork.domain import wording
 from leadwork.domain.commitments import OpenSource, carried_too_often, commitments_to_follow_up
+from leadwork.domain.team import closed_by_leaving
 from leadwork.model.one_on_one import MeetingCommitment, OneOnOne, Side
 from leadwork.model.team import Person
 
@@ -51,10 +52,17 @@ def commitments_made_on(meetings: Sequence[OneOnOne]) -> dt.date | None:
     return None if found is None else found.key
 
 
-def open_commitments(meetings: Sequence[OneOnOne], date: dt.date) -> list[OpenCommitment]:
-    """The open commitments of the latest meeting that made any (a meeting that made none
-    does not orphan the ones before it), numbered as the preparation shows them; overdue
-    when due before `date`. `meetings` are oldest first."""
+def open_commitments(
+    meetings: Sequence[OneOnOne], date: dt.date, person: Person
+) -> list[OpenCommitment]:
+    """The open commitments of the latest meeting with `person` that made any (a meeting
+    that made none does not orphan the ones before it), numbered as the preparation shows
+    them; overdue when due before `date`. `meetings` are oldest first.
+
+    Once they have left the team, theirs are closed by their leaving and yours stay open
+    (`team.closed_by_leaving`): every view lists commitments through here, so none drops
+    yours. Numbers are given before theirs are left out, so yours keep the number the
+    preparation and `leadwork commitments` showed (`--done 2` still means the same one)."""
     found = _follow_up_source(meetings)
     if found is None:
         return []
@@ -68,4 +76,5 @@ def open_commitments(meetings: Sequence[OneOnOne], date: dt.date) -> list[OpenCo
             overdue=c.due is not None and c.due < date,
         )
         for i, c in enumerate(found.open, start=1)
+        if not closed_by_leaving(person, c.by, date)
     ]

@@ -27,7 +27,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from leadwork.domain.alignment import Alignment, ReviewAge, quiet_for
+from leadwork.domain.alignment import Alignment, ReviewAge, searched_weeks
 from leadwork.domain.capability import CapabilityView
 from leadwork.domain.commitment_list import ListedCommitment
 from leadwork.domain.commitments import carried_advice
@@ -35,7 +35,7 @@ from leadwork.domain.coverage import Coverage
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, overdue_period, period_points
 from leadwork.domain.window import ShownWeek
-from leadwork.domain.wording import STATUS_WORDS, plural, short_date, short_names
+from leadwork.domain.wording import STATUS_WORDS, plural, quiet_for, short_date, short_names
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
 from leadwork.model.common import ME
 from leadwork.values import format_percent, format_value
@@ -209,7 +209,12 @@ def quiet_choices(alignment: Alignment, gap_weeks: int) -> list[Finding]:
             continue
         since = choice.weeks_since_story(alignment.through)
         said = quiet_for(
-            choice.last_week, alignment.through, gap_weeks, "story", str(choice.last_week)
+            choice.last_week,
+            alignment.through,
+            "story",
+            str(choice.last_week),
+            alignment.began,
+            searched_weeks(gap_weeks),
         )
         findings.append(
             Finding(
@@ -228,7 +233,14 @@ def customer_gap(alignment: Alignment) -> list[Finding]:
         return []
     last = talks.last_customer
     urgency = week.weeks_since(last) if last else 1000
-    said = quiet_for(last, week, talks.gap_weeks, "customer conversation", str(last))
+    said = quiet_for(
+        last,
+        week,
+        "customer conversation",
+        str(last),
+        alignment.began,
+        searched_weeks(talks.gap_weeks),
+    )
     return [
         Finding(
             "no-customer-heard",

@@ -39,7 +39,7 @@ from leadwork.domain.status import (
     overdue_period,
     owner_for,
 )
-from leadwork.domain.team import on_team
+from leadwork.domain.team import has_left, on_team
 from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
@@ -155,6 +155,12 @@ class Prep:
         return first_name(self.person)
 
     @property
+    def left(self) -> bool:
+        """They had left the team by the day (`team.has_left`): no meeting, only a follow-up
+        of your commitments from their one-on-ones (`follow_up_prep`)."""
+        return has_left(self.person, self.date)
+
+    @property
     def next_due(self) -> dt.date:
         """When commitments are due unless said otherwise: the next one-on-one."""
         return self.date + dt.timedelta(days=self.person.cadence_days or DEFAULT_GAP_DAYS)
@@ -212,7 +218,7 @@ def prepare(
         if judged.tracked:
             views.append(_indicator_view(ind, judged))
     views.sort(key=lambda v: (SEVERITY[v.status], -v.course_correct_weeks))
-    commitments = open_commitments(meetings, date)
+    commitments = open_commitments(meetings, date, person)
     stories = _stories_about(person, last_weeks(Week.of(day), SHOWN_WEEKS), checkins)
     prep = Prep(
         person=person,
@@ -229,6 +235,30 @@ def prepare(
         commitments_from=commitments_made_on(meetings),
     )
     return replace(prep, questions=choose_questions(prep))
+
+
+def follow_up_prep(
+    person: Person, leader: str, date: dt.date, meetings: Sequence[OneOnOne]
+) -> Prep:
+    """For someone who had left the team by `date` (`team.has_left`): no meeting, so no
+    indicators, stories nor questions; only your commitments still open from their
+    one-on-ones (theirs closed when they left: `meeting_commitments.open_commitments`),
+    numbered as before, so you can record what became of them. `meetings` are theirs,
+    oldest first, back to the latest that made commitments."""
+    last = meetings[-1] if meetings else None
+    return Prep(
+        person=person,
+        leader=leader,
+        date=date,
+        weeks=[Week.of(date)],
+        cadence=Cadence(person.id, last.date if last else None, None, "left", 0),
+        last=last,
+        indicators=[],
+        commitments=open_commitments(meetings, date, person),
+        stories=[],
+        questions=[],
+        commitments_from=commitments_made_on(meetings),
+    )
 
 
 def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
@@ -560,6 +590,8 @@ def answer_problems(
             return False
         return True
 
+    if prep.left:
+        problems += _not_after_leaving(prep, answers)
     text("the progress", answers.progress, "progress")
     text("what to celebrate", answers.celebrate, "celebrate")
     text("the note", answers.note, "note")
@@ -634,14 +666,42 @@ def answer_problems(
 PAST_HINT = "give a date on or after the meeting, or «allow_past_due» if you mean it"
 
 
+def _not_after_leaving(prep: Prep, answers: Answers) -> list[Problem]:
+    """After they left there is no meeting to record (`follow_up_prep`): only what became
+    of your commitments from their one-on-ones, and a note."""
+    given = [
+        ("progress", answers.progress is not None),
+        ("plan", any(p.plan is not None for p in answers.plans)),
+        ("no_plan", any(p.plan is None for p in answers.plans)),
+        ("celebrate", answers.celebrate is not None),
+        ("story_choice", answers.story_choice is not None),
+        ("story_who", answers.story_who is not None),
+        ("theirs", any(c.by == "them" for c in answers.commitments)),
+        ("mine", any(c.by == "me" for c in answers.commitments)),
+    ]
+    return [
+        Problem(
+            f"{prep.person.id} left the team on {prep.person.left_on}: there is no meeting "
+            "to record, only what became of your commitments from their one-on-ones",
+            hint="give «done» N, «carried» N or «dropped» N (and «note» if you like); a new "
+            "commitment of yours belongs in your weekly check-in",
+            given=name,
+        )
+        for name, was_given in given
+        if was_given
+    ]
+
+
 def _no_such_commitment(prep: Prep, number: int) -> Problem:
     if not prep.commitments:
         last = "no earlier one-on-one" if prep.last is None else "no commitments last time"
         return Problem(f"there is no commitment {number} to follow up: {last}")
-    return Problem(
-        f"there is no commitment {number} from last time",
-        hint=f"last time's commitments are numbered 1 to {len(prep.commitments)}",
-    )
+    numbers = [c.number for c in prep.commitments]
+    if numbers == list(range(1, len(numbers) + 1)):
+        shown = f"last time's commitments are numbered 1 to {len(numbers)}"
+    else:  # someone who left: only yours are open, with the numbers they had
+        shown = "the open ones are numbered " + ", ".join(map(str, numbers))
+    return Problem(f"there is no commitment {number} from last time", hint=shown)
 
 
 def followed_up(prep: Prep, answers: Answers) -> list[tuple[FollowUpAnswer, OpenCommitment]]:

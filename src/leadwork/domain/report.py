@@ -36,7 +36,7 @@ from leadwork.domain.status import (
     trend_warning,
     worse_than,
 )
-from leadwork.domain.team import last_day_on_team, on_team
+from leadwork.domain.team import days_on_team, has_left, on_team
 from leadwork.domain.timeline import checked_in, readings_of
 from leadwork.domain.wording import STATUS_WORDS
 from leadwork.domain.your_work import over_warning, share_elsewhere
@@ -190,6 +190,15 @@ class PersonMeetings:
     expected: int | None  # from the cadence over the range; None without a cadence
     last: dt.date | None
     left_on: dt.date | None = None  # they left the team that day: expected counts to the day before
+    joined_on: dt.date | None = None  # they joined in the range: expected counts from that day
+    # Without joined_on, meetings are expected from the count's start (`counted_from`). When
+    # the first one with them came more than a cadence after your first one-on-one in the
+    # range with anyone (`others_from`), its date: the report says so and points at
+    # joined_on (a newcomer, or someone not met), rather than guess a join from it, which
+    # would hide the weeks a person on the team went without a one-on-one.
+    first_late: dt.date | None = None
+    counted_from: dt.date | None = None  # the first day a meeting is expected in the range
+    others_from: dt.date | None = None  # with first_late: the first one-on-one with anyone
 
 
 @dataclass(frozen=True)
@@ -608,22 +617,55 @@ def _meetings(
     last: Week,
     kept_since: dt.date | None = None,
 ) -> list[PersonMeetings]:
-    """Held and expected per person. A range that starts before the journal did expects
-    meetings only from the journal's first record on: none could be written before. Someone
-    who left the team (`team.on_team`) is expected only up to their last day on it, and
-    left out when they left before the range with no meeting in it."""
+    """Held and expected per person, over the days they are on the team (`team.days_on_team`).
+    A range that starts before the journal did expects meetings only from the journal's
+    first record on: none could be written before. Someone who joined in the range
+    (`joined_on`) is expected from that day, someone who left (`left_on`) up to the day
+    before; a record dated when they were not on the team is not a meeting held (after they
+    left, it only follows up your commitments). Someone on the team on no day of the range,
+    with no meeting in it, is left out."""
     start, end = first.monday, last.sunday
     begun = max(start, kept_since) if kept_since is not None else start
+    held_by = {
+        person.id: sorted(
+            m.date
+            for m in meetings
+            if m.person == person.id and start <= m.date <= end and on_team(person, m.date)
+        )
+        for person in definitions.team.people
+    }
+    # when your one-on-ones in the range began, with anyone: a person first met more than a
+    # cadence after that, without joined_on, may have joined later (PersonMeetings.first_late)
+    first_met = min((held[0] for held in held_by.values() if held), default=None)
     result = []
     for person in definitions.team.people:
-        held = sorted(m.date for m in meetings if m.person == person.id and start <= m.date <= end)
-        if not held and not on_team(person, start):
+        held = held_by[person.id]
+        if not held and days_on_team(person, start, end) is None:
             continue
-        days = max((last_day_on_team(person, end) - begun).days + 1, 0)
-        expected = math.floor(days / person.cadence_days) if person.cadence_days else None
-        last_date = held[-1] if held else None
-        left_on = person.left_on if not on_team(person, end) else None
+        span = days_on_team(person, begun, end)
+        days = (span[1] - span[0]).days + 1 if span else 0
+        cadence_days = person.cadence_days
+        expected = math.floor(days / cadence_days) if cadence_days else None
+        late = (
+            person.joined_on is None
+            and span is not None
+            and cadence_days is not None
+            and first_met is not None
+            and bool(held)
+            and (held[0] - max(span[0], first_met)).days > cadence_days
+        )
         result.append(
-            PersonMeetings(person.id, person.name, len(held), expected, last_date, left_on)
+            PersonMeetings(
+                person.id,
+                person.name,
+                len(held),
+                expected,
+                held[-1] if held else None,
+                person.left_on if has_left(person, end) else None,
+                person.joined_on if person.joined_on and start < person.joined_on <= end else None,
+                held[0] if late else None,
+                span[0] if span else None,
+                first_met if late else None,
+            )
         )
     return result

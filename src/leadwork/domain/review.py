@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from leadwork.domain.capability import step_overdue
 from leadwork.domain.consistency import Finding, Loaded, cross_check
+from leadwork.domain.wording import quiet_for
 from leadwork.errors import UsageProblem
 from leadwork.layout import CAPABILITIES
 from leadwork.model.capabilities import Capabilities, Capability, Step
@@ -172,6 +173,14 @@ class StrategyBrief:
     # where `last_review` comes from (`last_strategy_review`): "co-created" when the
     # strategy has not been reviewed since it was made, as the dashboard says it
     last_source: str | None = None
+    began: Week | None = None  # the journal's first check-in week: None, no check-in yet
+
+    def quiet_said(self, quiet: QuietChoice) -> str:
+        """How long `quiet` has gone without a story, in the dashboard's words
+        (`wording.quiet_for`); the whole journal was searched."""
+        last = quiet.last_story
+        now = Week.of(self.today)
+        return quiet_for(last, now, "story", str(last), self.began, None)
 
     @property
     def days_since(self) -> int | None:

@@ -1,29 +1,49 @@
 """Who is on the team on a given day: the one rule every view follows. Pure.
 
-A person in `team.toml` is on the team until the day they left (`left_on`): from that day
-on there are no one-on-ones with them to expect or record, and their open one-on-one
-commitments no longer count as open (closed by their leaving). They stay in `team.toml`,
-because past one-on-ones, stories and indicators still name them."""
+A person in `team.toml` is on the team from the day they joined (`joined_on`; without it,
+from the journal's start) until the day they left (`left_on`). Before they joined and from
+the day they left there are no one-on-ones with them to expect or record. Their own open
+one-on-one commitments (`by = "them"`) close when they leave; yours, made in their
+one-on-ones, stay open until you record what became of them (`closed_by_leaving`). They
+stay in `team.toml`, because past one-on-ones, stories and indicators still name them."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
+from leadwork.model.one_on_one import Side
 from leadwork.model.team import Person
 
 
+def has_joined(person: Person, day: dt.date) -> bool:
+    """Whether `person` had joined the team by `day` (always, without `joined_on`)."""
+    return person.joined_on is None or person.joined_on <= day
+
+
+def has_left(person: Person, day: dt.date) -> bool:
+    """Whether `person` had left the team by `day`: from `left_on` on."""
+    return person.left_on is not None and person.left_on <= day
+
+
 def on_team(person: Person, day: dt.date) -> bool:
-    """Whether `person` is on the team on `day`: not once they have left."""
-    return person.left_on is None or day < person.left_on
+    """Whether `person` is on the team on `day`: joined, and not yet left."""
+    return has_joined(person, day) and not has_left(person, day)
 
 
-def last_day_on_team(person: Person, until: dt.date) -> dt.date:
-    """The last day up to `until` that `person` is on the team (`on_team`): `until` while
-    they are on it then, else the day before they left."""
-    if on_team(person, until) or person.left_on is None:
-        return until
-    return person.left_on - dt.timedelta(days=1)
+def days_on_team(person: Person, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days from `first` to `last` that `person` is on the team (`on_team`), as the
+    first and last of them; None when they are on it on none of those days."""
+    start = max(first, person.joined_on) if person.joined_on else first
+    end = min(last, person.left_on - dt.timedelta(days=1)) if person.left_on else last
+    return (start, end) if start <= end else None
+
+
+def closed_by_leaving(person: Person, by: Side, day: dt.date) -> bool:
+    """Whether a commitment made in `person`'s one-on-ones is closed on `day` because they
+    left: theirs are (no one is left to keep or answer them); yours are not (you still owe
+    it, to the customer or the team, and only you can say it was done or dropped)."""
+    return by == "them" and has_left(person, day)
 
 
 def team_on(people: Iterable[Person], day: dt.date) -> list[Person]:

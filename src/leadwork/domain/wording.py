@@ -101,3 +101,30 @@ def short_names(names: dict[str, str]) -> dict[str, str]:
         pid: (first_name(name) if firsts.count(first_name(name)) == 1 else name)
         for pid, name in names.items()
     }
+
+
+def quiet_for(
+    last: Week | None,
+    through: Week,
+    what: str,
+    label: str,
+    began: Week | None,
+    searched: int | None,
+) -> str:
+    """How long a choice or the customers have been quiet, said with the real gap, never
+    the setting, and never longer than the journal: "no story for 11 weeks (the last was in
+    W02)". With none at all: "no story in the last 13 weeks" over the `searched` weeks
+    ending with `through` (`alignment.searched_weeks`; None: the whole journal was
+    searched); "no story since the journal began, 6 weeks ago" when its first check-in
+    (`began`) is within them; "no story in the journal yet" without one. The one wording of
+    the dashboard, "Needs you" and `review strategy`. `label` is how a view writes `last`."""
+    if last is not None:
+        weeks = plural(through.weeks_since(last), "week")
+        return f"no {what} for {weeks} (the last was in {label})"
+    if began is None:
+        return f"no {what} in the journal yet"
+    if searched is None or began > through.minus(searched - 1):
+        ago = through.weeks_since(began)
+        when = " this week" if ago <= 0 else f", {plural(ago, 'week')} ago"
+        return f"no {what} since the journal began{when}"
+    return f"no {what} in the last {plural(searched, 'week')}"

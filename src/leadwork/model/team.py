@@ -15,11 +15,16 @@ class Person(Record):
         None, ge=1, le=365, description="A one-on-one every this many days; leave out if none."
     )
     note: Text | None = Field(None, description="Anything worth remembering.")
+    joined_on: Date | None = Field(
+        None,
+        description="The day they joined the team: before it no one-on-one with them is "
+        "expected or recorded. Leave out for someone on the team since the journal began.",
+    )
     left_on: Date | None = Field(
         None,
         description="The day they left the team: from it on there are no one-on-ones with "
-        "them to expect or record, and their open one-on-one commitments close. Keep "
-        "them here: past files still name them.",
+        "them to expect or record, and their own open one-on-one commitments close (yours "
+        "stay open until you follow them up). Keep them here: past files still name them.",
     )
 
 

@@ -109,7 +109,7 @@ def _alignment(d: Dashboard) -> list[str]:
     for choice in a.choices:
         out.append(f"<h3>{e(choice.id)}: {e(say.one_line(choice.statement))}</h3>")
         if choice.quiet:
-            gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a.through)
+            gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a)
             out.append(f'<p class="quiet">{WARNING} {e(gap)}</p>')
         out += _stories(choice.recent, d)
         if not choice.recent and not choice.quiet:
@@ -119,7 +119,7 @@ def _alignment(d: Dashboard) -> list[str]:
         out += _stories(a.purpose, d)
     heard = say.conversations_heard(a.conversations)
     if a.conversations.customer_gap:
-        heard += f" ({WARNING} {say.customer_gap(a.conversations, d.week, a.through)})"
+        heard += f" ({WARNING} {say.customer_gap(d.week, a)})"
     out.append("<h3>Conversations and strategy</h3>")
     out.append(
         f"<p><b>Conversations, {e(weeks)}:</b> {e(heard)}<br>"

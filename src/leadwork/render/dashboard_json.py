@@ -175,6 +175,7 @@ def dashboard_data(d: Dashboard) -> dict[str, Any]:
                     "due_on": _date(row.cadence.due_on),
                     "state": row.cadence.state,
                     "days_overdue": row.cadence.days_overdue,
+                    "left_on": _date(row.left_on),
                     "open_commitments": {
                         "mine": row.open_mine,
                         "theirs": row.open_theirs,

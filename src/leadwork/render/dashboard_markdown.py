@@ -53,7 +53,7 @@ def dashboard_markdown(d: Dashboard, sections: Collection[str] = PRIVATE_SECTION
     rows = []
     for choice in a.choices:
         if choice.quiet:
-            gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a.through)
+            gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a)
             latest = f"{WARNING} {gap}"
         elif choice.recent:
             story = choice.recent[0]
@@ -68,7 +68,7 @@ def dashboard_markdown(d: Dashboard, sections: Collection[str] = PRIVATE_SECTION
     out += table(["Strategic choice", "Stories", f"Latest story, {weeks}"], rows, {1})
     heard = say.conversations_heard(a.conversations)
     if a.conversations.customer_gap:
-        heard += f" ({WARNING} {say.customer_gap(a.conversations, d.week, a.through)})"
+        heard += f" ({WARNING} {say.customer_gap(d.week, a)})"
     out += [
         "",
         f"- **Conversations, {weeks}:** {heard}",

@@ -10,14 +10,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from leadwork.domain.alignment import ChoiceStories, Conversations, ReviewAge, quiet_for
+from leadwork.domain.alignment import (
+    Alignment,
+    ChoiceStories,
+    Conversations,
+    ReviewAge,
+    searched_weeks,
+)
 from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus, awaiting_reading, overdue_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
-from leadwork.domain.wording import latest_instead, plural, short_date
+from leadwork.domain.wording import latest_instead, plural, quiet_for, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.settings import CUSTOMER
 from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
@@ -136,9 +142,11 @@ def recent_weeks(through: Week, week: Week) -> str:
     return f"{short_week(first, week)}{DASH}{short_week(through, week)}"
 
 
-def quiet_choice(choice: ChoiceStories, week: Week, gap_weeks: int, through: Week) -> str:
+def quiet_choice(choice: ChoiceStories, week: Week, gap_weeks: int, aligned: Alignment) -> str:
     last = short_week(choice.last_week, week) if choice.last_week else ""
-    return quiet_for(choice.last_week, through, gap_weeks, "story", last)
+    return quiet_for(
+        choice.last_week, aligned.through, "story", last, aligned.began, searched_weeks(gap_weeks)
+    )
 
 
 def conversations_heard(talks: Conversations) -> str:
@@ -149,9 +157,17 @@ def conversations_heard(talks: Conversations) -> str:
     return " · ".join(f"{kind} {count}" for kind, count in heard)
 
 
-def customer_gap(talks: Conversations, week: Week, through: Week) -> str:
+def customer_gap(week: Week, aligned: Alignment) -> str:
+    talks = aligned.conversations
     last = short_week(talks.last_customer, week) if talks.last_customer else ""
-    return quiet_for(talks.last_customer, through, talks.gap_weeks, "customer heard", last)
+    return quiet_for(
+        talks.last_customer,
+        aligned.through,
+        "customer heard",
+        last,
+        aligned.began,
+        searched_weeks(talks.gap_weeks),
+    )
 
 
 def review_line(review: ReviewAge, as_of: dt.date) -> str:
@@ -208,6 +224,8 @@ def reading(ind: IndicatorView) -> str:
 
 def next_one_on_one(row: Coverage, as_of: dt.date) -> str:
     c = row.cadence
+    if c.state == "left" and row.left_on is not None:  # kept for your open commitments
+        return f"left {short_date(row.left_on, as_of)}"
     if c.state == "untracked":
         return "no cadence"
     if c.state == "overdue":

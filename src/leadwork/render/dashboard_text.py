@@ -198,7 +198,15 @@ def _choices_hidden(hidden: Sequence[ChoiceStories]) -> str:
 def _people_hidden(hidden: Sequence[Coverage]) -> str:
     """What the folded people are: never "on schedule" for someone due or untracked."""
     counts = dict.fromkeys(
-        ("overdue", "due", "with commitments past due", "on schedule", "with no cadence"), 0
+        (
+            "overdue",
+            "due",
+            "with commitments past due",
+            "on schedule",
+            "with no cadence",
+            "who left",
+        ),
+        0,
     )
     for row in hidden:
         if row.cadence.state in ("overdue", "due"):
@@ -207,6 +215,8 @@ def _people_hidden(hidden: Sequence[Coverage]) -> str:
             counts["with commitments past due"] += 1
         elif row.cadence.state == "untracked":
             counts["with no cadence"] += 1
+        elif row.cadence.state == "left":
+            counts["who left"] += 1
         else:
             counts["on schedule"] += 1
     return _counted(counts)
@@ -484,7 +494,7 @@ class DashboardText:
             if cut is not None and index not in cut:
                 continue
             if choice.quiet:
-                gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a.through)
+                gap = say.quiet_choice(choice, d.week, d.settings.story_gap_weeks, a)
                 latest = Text(f"{WARNING} {gap}", style="yellow")
             elif choice.recent:
                 latest = self.story(choice.recent[0])
@@ -498,7 +508,7 @@ class DashboardText:
         heard = Text(say.conversations_heard(a.conversations))
         if a.conversations.customer_gap:
             heard.append(
-                f"  {WARNING} {say.customer_gap(a.conversations, d.week, a.through)}",
+                f"  {WARNING} {say.customer_gap(d.week, a)}",
                 style="yellow",
             )
         facts.add_row(f"Conversations, {say.recent_weeks(a.through, d.week)}", heard)
@@ -654,7 +664,9 @@ class DashboardText:
                 continue
             c = row.cadence
             last = Text(short_date(c.last, as_of)) if c.last else Text("none yet", style="dim")
-            style = {"overdue": "bold red", "due": "yellow", "untracked": "dim"}.get(c.state, "")
+            style = {"overdue": "bold red", "due": "yellow", "untracked": "dim", "left": "dim"}.get(
+                c.state, ""
+            )
             nxt = Text(say.next_one_on_one(row, as_of), style=style)
             mine, past = say.open_commitments(row)
             commitments = Text(mine, style="" if row.open else "dim")

@@ -205,6 +205,8 @@ def _questions(prep: Prep) -> RenderableType:
 
 
 def prep_renderable(prep: Prep) -> RenderableType:
+    if prep.left:
+        return _follow_up_renderable(prep)
     first, last = prep.weeks[0], prep.weeks[-1]
     since = f" from {prep.commitments_from}" if prep.commitments_from else ""
     return Group(
@@ -218,6 +220,23 @@ def prep_renderable(prep: Prep) -> RenderableType:
         _stories(prep),
         _heading("Questions to ask"),
         _questions(prep),
+    )
+
+
+def _follow_up_renderable(prep: Prep) -> RenderableType:
+    """Someone who has left (`one_on_one.follow_up_prep`): no meeting, only your commitments
+    still open from their one-on-ones."""
+    left = prep.person.left_on
+    since = f" from {prep.commitments_from}" if prep.commitments_from else ""
+    return Group(
+        Text(
+            f"{prep.person.name} left the team on {left}: no more one-on-ones. Their own "
+            "commitments closed when they left; yours stay open until you say what became "
+            "of them.",
+            style="bold",
+        ),
+        _heading(f"Your open commitments{since}"),
+        _commitments(prep),
     )
 
 

@@ -19,6 +19,7 @@ from leadwork.domain.commitments import DoneRate
 from leadwork.domain.report import (
     ConversationItem,
     IndicatorSummary,
+    PersonMeetings,
     PlanItem,
     Report,
     ThresholdChange,
@@ -442,14 +443,32 @@ def _meeting_blocks(report: Report) -> list[tuple[Any, ...]]:
         return [("p", "No people are defined in team.toml.")]
     rows = [
         [
-            m.name if m.left_on is None else f"{m.name} (left {m.left_on})",
+            m.name + "".join(f" ({said})" for said in _on_team_said(m)),
             str(m.held),
             "—" if m.expected is None else str(m.expected),
             str(m.last or "—"),
         ]
         for m in report.one_on_ones
     ]
-    return [("table", ["person", "held", "expected by cadence", "last"], rows)]
+    blocks: list[tuple[Any, ...]] = [
+        ("table", ["person", "held", "expected by cadence", "last"], rows)
+    ]
+    late = [
+        f"{m.name}: first one-on-one on {m.first_late}, "
+        f"{plural((m.first_late - m.others_from).days, 'day')} after the first with anyone "
+        f"({m.others_from}), yet expected from {m.counted_from}. If they joined the team "
+        "later, set joined_on in team.toml: meetings are then expected from that day."
+        for m in report.one_on_ones
+        if m.first_late and m.others_from and m.counted_from
+    ]
+    if late:
+        blocks.append(("list", late))
+    return blocks
+
+
+def _on_team_said(m: PersonMeetings) -> list[str]:
+    """'joined 2026-10-19', 'left 2026-11-20': when they came or went within the range."""
+    return [f"{verb} {day}" for verb, day in (("joined", m.joined_on), ("left", m.left_on)) if day]
 
 
 # ---- Markdown ---------------------------------------------------------------------------------

@@ -92,11 +92,7 @@ def strategy_brief_view(brief: StrategyBrief) -> RenderableType:
         table.add_column(no_wrap=True)
         table.add_column()
         for quiet in brief.quiet:
-            when = (
-                "no story in the journal"
-                if quiet.last_story is None
-                else f"last story {quiet.last_story}, {quiet.weeks} weeks ago"
-            )
+            when = brief.quiet_said(quiet)
             table.add_row(
                 Text(quiet.choice.id, style=_WARN),
                 Text.assemble(when, "\n", (quiet.choice.statement, _DIM)),

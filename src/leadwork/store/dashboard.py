@@ -6,7 +6,9 @@ Files are chosen by the week or date in their names before any is opened:
   weeks since the last strategy review, at most 26 (`domain/window.py`);
 - strategy reviews: the latest one up to the day shown;
 - one-on-ones: each person's latest up to the day shown, and every one since the oldest
-  course-correct run began (a plan recorded there counts).
+  course-correct run began (a plan recorded there counts);
+- when the first of those check-in weeks has no file, the check-ins folder's names, for
+  the journal's first week (`first_checkin_week`: "no story since the journal began").
 Ten years of history cost what one year does: a folder listing, and the same few files.
 """
 
@@ -52,6 +54,7 @@ class WeekInputs:
     reviews: list[StrategyReview]
     shown: ShownWeek
     since: Week | None = None  # judged from this week: an off-track episode reaches back
+    began: Week | None = None  # the journal's first check-in week (`first_checkin_week`)
 
 
 def latest_checkin_week(journal: Journal, current: Week) -> Week | None:
@@ -169,6 +172,19 @@ def reach_for_episodes(
     return since
 
 
+def first_checkin_week(
+    journal: Journal, weeks: Sequence[Week], read: Iterable[Week]
+) -> Week | None:
+    """The journal's first check-in week, as far as a quiet spell needs it
+    (`wording.quiet_for`: "since the journal began"). The first of the weeks `read` when
+    it is the first week asked for (`weeks`): the journal began then or earlier, which
+    says the same. Otherwise the folder is listed: a young journal, or a skipped week."""
+    first = min(read, default=None)
+    if first is not None and weeks and first <= weeks[0]:
+        return first
+    return journal.first_checkin_week()
+
+
 def read_week(journal: Journal, requested: Week | None, today: dt.date) -> WeekInputs:
     return read_shown(journal, shown_week(journal, requested, today))
 
@@ -196,7 +212,8 @@ def read_shown(journal: Journal, shown: ShownWeek) -> WeekInputs:
     judged_since, listed, entries = _judged(journal, definitions, shown, checkins)
     meetings = [journal.one_on_one(e) for e in entries]
     meetings += _back_to_commitments(journal, listed, entries, meetings, shown.as_of)
-    return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown, judged_since)
+    began = first_checkin_week(journal, weeks, checkins)
+    return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown, judged_since, began)
 
 
 def read_tracks(journal: Journal, shown: ShownWeek) -> WeekInputs:

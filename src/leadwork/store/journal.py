@@ -233,6 +233,20 @@ class Journal:
                     continue  # `check` reports it
         return sorted(weeks)
 
+    def first_checkin_week(self) -> Week | None:
+        """The earliest week that has a check-in file (from file names alone): the names
+        sort as their weeks do, so only the first valid one is parsed, not every name."""
+        names = sorted(
+            n for n in _names(self.path(layout.CHECKINS)) if layout.CHECKIN_NAME.match(n)
+        )
+        for name in names:
+            match = layout.CHECKIN_NAME.match(name)
+            try:
+                return Week.parse(match[1]) if match else None
+            except ValueError:
+                continue  # `check` reports it
+        return None
+
     def checkin_rel(self, week: Week) -> str:
         return layout.checkin_file(week)
 

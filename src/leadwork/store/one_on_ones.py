@@ -112,7 +112,14 @@ def new_meeting_rel(journal: Journal, date: dt.date, person: str, people: Iterab
         number += 1
 
 
-def header_for(meeting: OneOnOne, name: str) -> str:
+def header_for(meeting: OneOnOne, name: str, left_on: dt.date | None = None) -> str:
+    if left_on is not None and meeting.date >= left_on:  # `one_on_one.follow_up_prep`
+        return (
+            f"What became of your commitments from your one-on-ones with {name}, who left "
+            f"the team on {left_on}: recorded on {meeting.date:%A} {meeting.date.day} "
+            f"{meeting.date:%B %Y} by `leadwork one-on-one`.\nNot a meeting: no view counts "
+            "it as one held."
+        )
     return (
         f"One-on-one with {name} on {meeting.date:%A} {meeting.date.day} "
         f"{meeting.date:%B %Y}, recorded by "
@@ -186,12 +193,14 @@ def save_meeting(
     week = Week.of(meeting.date)
     if story is not None:
         journal.checkin(week)  # raises InvalidFile for an invalid check-in: nothing written
-    people = {p.id for p in journal.team().people}
+    team = journal.team().people
+    people = {p.id for p in team}
+    left_on = next((p.left_on for p in team if p.id == meeting.person), None)
     with journal_lock(journal.root):
         refuse_if_recorded(journal, meeting, people)
         together = Together(journal)
         rel = new_meeting_rel(journal, meeting.date, meeting.person, people)
-        together.create(rel, dumps(meeting, header_for(meeting, name)))
+        together.create(rel, dumps(meeting, header_for(meeting, name, left_on)))
         story_rel = add_story(together, week, story) if story is not None else None
         for agreement in agreements:
             if agreement.change is None:

@@ -98,6 +98,7 @@ def gather_strategy_brief(journal: Journal, today: dt.date) -> StrategyBrief:
         quiet,
         settings.story_gap_weeks,
         last_review.source,
+        next((w for w in weeks if w <= now), None),  # `weeks` are oldest first
     )
 
 

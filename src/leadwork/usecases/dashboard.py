@@ -42,5 +42,6 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
         shown.today,
         shown=shown,
         since=inputs.since,
+        began=inputs.began,
     )
     return Result(view, doubtful)

@@ -109,7 +109,7 @@ def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared
     from leadwork.domain.timeline import standing_week
     from leadwork.model.common import ME
     from leadwork.store.dashboard import latest_checkin_week, reach_for_episodes
-    from leadwork.store.one_on_ones import later_meeting, recent_meetings
+    from leadwork.store.one_on_ones import recent_meetings
     from leadwork.weeks import Week
 
     if request.person == ME:
@@ -122,15 +122,10 @@ def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared
     people = {p.id: p for p in journal.team().people}
     person_id = known_id(request.person, "person", people, "team.toml", "person")
     day = request.date or today
-    left_on = people[person_id].left_on
-    if not on_team(people[person_id], day) and left_on is not None:
-        raise UsageProblem(
-            f"{person_id} left the team on {left_on} (left_on in team.toml): there is no "
-            f"one-on-one with them on {day}",
-            hint="a one-on-one before they left may be recorded with its date",
-            given="person",
-        )
+    person = people[person_id]
     config = journal.config()
+    if not on_team(person, day):
+        return _off_team(journal, request, person, people, day, today, config.leader)
     indicators = journal.indicators().indicators
     # The week it stands on, found as the dashboard finds it (however long ago), and the
     # readings of the weeks judged from there.
@@ -156,20 +151,79 @@ def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared
     team = {p.id: p.name for p in people.values()}
     if not request.to_record:
         return Prepared(prep, tuple(indicators), team)
+    _refuse_out_of_order(journal, person_id, people, day, today)
+    return Prepared(prep, tuple(indicators), team, tuple(journal.strategy().choices))
+
+
+def _refuse_out_of_order(
+    journal: Journal, person: str, people: Mapping[str, Person], day: dt.date, today: dt.date
+) -> None:
+    """What cannot be recorded on `day`: a day after today, or one before a one-on-one
+    already recorded with `person`."""
+    from leadwork.store.one_on_ones import later_meeting
+
     if day > today:
         raise UsageProblem(
             f"the one-on-one is on {day}, after today ({today}): it can be prepared but "
             "recorded only once it has happened",
             given="date",
         )
-    later = later_meeting(journal, person_id, people, day)
+    later = later_meeting(journal, person, people, day)
     if later is not None:
         raise UsageProblem(
-            f"a later one-on-one with {person_id} is already recorded ({later.rel}); "
+            f"a later one-on-one with {person} is already recorded ({later.rel}); "
             "one-on-ones are recorded in order",
             hint="edit that file by hand if this one belongs before it",
         )
-    return Prepared(prep, tuple(indicators), team, tuple(journal.strategy().choices))
+
+
+def _off_team(
+    journal: Journal,
+    request: PrepRequest,
+    person: Person,
+    people: Mapping[str, Person],
+    day: dt.date,
+    today: dt.date,
+    leader: str,
+) -> Prepared:
+    """`one-on-one PERSON` on a day they are not on the team (`team.on_team`): refused,
+    except to record what became of your commitments from the one-on-ones of someone who
+    has left (`one_on_one.follow_up_prep`): no one else can close them."""
+    from leadwork.domain.one_on_one import follow_up_prep
+    from leadwork.domain.team import has_joined
+    from leadwork.store.one_on_ones import recent_meetings
+
+    if not has_joined(person, day):
+        raise UsageProblem(
+            f"{person.id} is on the team from {person.joined_on} (joined_on in team.toml): "
+            f"there is no one-on-one with them on {day}",
+            hint="prepare or record it on or after that day, or set joined_on to the day "
+            "they joined",
+            given="person",
+        )
+    meetings = recent_meetings(journal, person.id, people, until=day, since=day)
+    prep = follow_up_prep(person, leader, day, meetings)
+    gone = (
+        f"{person.id} left the team on {person.left_on} (left_on in team.toml): there is no "
+        f"one-on-one with them on {day}"
+    )
+    if not prep.commitments:
+        raise UsageProblem(
+            gone,
+            hint="a one-on-one before they left may be recorded with its date; their own "
+            "commitments closed when they left, and none of yours from their one-on-ones is open",
+            given="person",
+        )
+    numbers = ", ".join(str(c.number) for c in prep.commitments)
+    follow_up = (
+        f"your commitments from their one-on-ones ({numbers}: `leadwork commitments` lists "
+        f"them) stay open until you say what became of them: `leadwork one-on-one "
+        f"{person.id}` with --done N, --carried N=DUE or --dropped N"
+    )
+    if not request.to_record:
+        raise UsageProblem(gone, hint=follow_up, given="person")
+    _refuse_out_of_order(journal, person.id, people, day, today)
+    return Prepared(prep, (), {p.id: p.name for p in people.values()})
 
 
 def servable(journal: Journal) -> set[str]:
