@@ -48,6 +48,7 @@ from leadwork.render.layout import (
     plain_table,
     stacked,
 )
+from leadwork.render.lean_table import LeanTable
 from leadwork.render.palette import SPARK_STYLE, STATUS_LABEL, STATUS_STYLE, STATUS_SYMBOL
 from leadwork.render.room import SCREEN_ROWS, Rows, fit
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT, shown_findings
@@ -66,7 +67,7 @@ TIME_LABELS = {
 
 def _facts() -> Table:
     """Label / value lines."""
-    grid = Table.grid(padding=(0, GAP, 0, 0))
+    grid = LeanTable.grid(padding=(0, GAP, 0, 0))
     grid.add_column(no_wrap=True, style="dim")
     grid.add_column()
     return grid
@@ -753,7 +754,7 @@ class DashboardText:
         findings = self.findings()
         if not findings:
             return Text("Nothing needs you this week. Celebrate what went well.", style="green")
-        table = Table.grid(padding=(0, 1, 0, 0))
+        table = LeanTable.grid(padding=(0, 1, 0, 0))
         table.add_column(justify="right", no_wrap=True, style="bold")
         table.add_column(ratio=1)
         for number, finding in enumerate(findings, start=1):

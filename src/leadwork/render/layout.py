@@ -17,6 +17,8 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from leadwork.render.lean_table import LeanTable
+
 GAP = 2  # spaces between columns
 NAME_MIN = 12  # a name column never shrinks below this, however narrow the terminal
 BOXED_EDGES = 4  # a boxed table's outer borders and padding: "│ " and " │"
@@ -25,7 +27,7 @@ BOXED_GAP = 3  # between two columns of a boxed table: " │ "
 
 def plain_table() -> Table:
     """A table with no lines: columns two spaces apart, a dim header."""
-    return Table(box=None, pad_edge=False, padding=(0, GAP, 0, 0), header_style="dim")
+    return LeanTable(box=None, pad_edge=False, padding=(0, GAP, 0, 0), header_style="dim")
 
 
 def column_width(rows: Sequence[Sequence[RenderableType]], column: int) -> int:
@@ -66,7 +68,7 @@ def stacked(
     widths = [cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i]
 
     def line(cells: Sequence[RenderableType], style: str = "") -> Table:
-        grid = Table.grid(padding=(0, 1, 0, 0))  # narrow: one space between columns
+        grid = LeanTable.grid(padding=(0, 1, 0, 0))  # narrow: one space between columns
         grid.add_column(width=1)
         for i, w in enumerate(widths, start=1):
             grid.add_column(width=w, no_wrap=True, justify="right" if i in right else "left")

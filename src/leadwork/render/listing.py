@@ -27,6 +27,7 @@ from leadwork.render.layout import (
     plain_table,
     stacked,
 )
+from leadwork.render.lean_table import LeanTable
 from leadwork.render.palette import status_text
 from leadwork.values import format_value
 
@@ -113,7 +114,7 @@ class ListTable:
 def _id_and_name(id: RenderableType, name: RenderableType, id_width: int, style: str = "") -> Table:
     """The first line of a stacked row: the id, whole, and the name beside it, wrapping
     under itself rather than under the id."""
-    grid = Table.grid(padding=(0, GAP, 0, 0))
+    grid = LeanTable.grid(padding=(0, GAP, 0, 0))
     grid.add_column(width=id_width, no_wrap=True)
     grid.add_column()
     grid.add_row(id, name, style=style)
