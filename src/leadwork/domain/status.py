@@ -53,44 +53,46 @@ def agreed_thresholds(indicator: Indicator) -> Thresholds:
     )
 
 
+def changes_in_effect(indicator: Indicator, week: Week) -> list[Change]:
+    """The changes in effect during `week`, oldest first: those whose `since` falls in or
+    before that week, by `since` (of two on one day, the later in the file comes later).
+    The one rule by which a change applies from its day's week on and earlier weeks keep
+    what was before, for thresholds (`thresholds_for`) and owner (`owner_for`) alike."""
+    if not indicator.changes:  # most indicators: asked thousands of times a dashboard
+        return []
+    ordered = sorted(indicator.changes, key=lambda c: c.since)  # stable: file order on a day
+    return [change for change in ordered if Week.of(change.since) <= week]
+
+
 def latest_change(
     indicator: Indicator, week: Week, sets: Callable[[Change], object]
 ) -> Change | None:
-    """The change in effect during `week` for what `sets` reads from a change: the latest
-    (by `since`; of two on one day, the later in the file) whose `since` falls in or before
-    that week and that sets it (not None). None: what was agreed still holds. The one rule
-    by which a change applies from its day's week on and earlier weeks keep what was
-    before, for thresholds (`thresholds_for`) and owner (`owner_for`) alike."""
+    """The latest change in effect during `week` (`changes_in_effect`) that sets what
+    `sets` reads from a change (not None); None: what was agreed still holds."""
     found: Change | None = None
-    for change in indicator.changes:
-        if sets(change) is None or Week.of(change.since) > week:
-            continue
-        if found is None or change.since >= found.since:
+    for change in changes_in_effect(indicator, week):
+        if sets(change) is not None:
             found = change
     return found
 
 
 def thresholds_for(indicator: Indicator, week: Week) -> Thresholds:
-    """The target and thresholds in effect during `week`: each the agreed one, or the one
-    set by the latest change in effect then (`latest_change`)."""
-
-    def latest(key: Callable[[Change], float | None], agreed: float) -> float:
-        change = latest_change(indicator, week, key)
-        value = None if change is None else key(change)
-        return agreed if value is None else value
-
-    return Thresholds(
-        indicator.direction,
-        latest(lambda c: c.target, indicator.target),
-        latest(lambda c: c.celebrate, indicator.celebrate),
-        latest(lambda c: c.course_correct, indicator.course_correct),
-    )
+    """The target and thresholds in effect during `week`: the agreed ones, each replaced
+    by the latest change in effect then that sets it (`changes_in_effect`)."""
+    target, celebrate = indicator.target, indicator.celebrate
+    course_correct = indicator.course_correct
+    for change in changes_in_effect(indicator, week):
+        target = target if change.target is None else change.target
+        celebrate = celebrate if change.celebrate is None else change.celebrate
+        if change.course_correct is not None:
+            course_correct = change.course_correct
+    return Thresholds(indicator.direction, target, celebrate, course_correct)
 
 
 def owner_for(indicator: Indicator, week: Week) -> str | None:
     """Who owns the indicator during `week` (a team id, "me", or None): the owner it was
-    agreed with, or the one a change in effect then handed it to (`latest_change`). Every
-    view that names or uses an indicator's owner for a week asks this."""
+    agreed with, or the one the latest change in effect then handed it to. Every view that
+    names or uses an indicator's owner for a week asks this."""
     change = latest_change(indicator, week, lambda c: c.owner)
     return indicator.owner if change is None else change.owner
 
