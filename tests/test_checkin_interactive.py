@@ -164,6 +164,31 @@ def test_no_keeps_this_week_and_a_named_week_or_a_late_day_asks_nothing(journal,
     assert "has no check-in" not in thursday.stdout
 
 
+def test_a_monday_check_in_with_flags_records_this_week_and_names_the_one_that_ended(journal, run):
+    """Without a terminal nothing is asked: the run records this week, as it says, and
+    names last week with the command that records it; a named week gets no such note."""
+    result = run("checkin", "--no-input", "-r", "otd=95", journal=journal, env=MONDAY_AFTER)
+    assert result.exit_code == 0, result
+    assert (journal / "checkins/2026-W50.toml").exists()
+    said = " ".join(result.stdout.split())
+    assert (
+        "Recorded for this week, 2026-W50: last week, 2026-W49, has no check-in. If this was "
+        "last week's, record it with `leadwork checkin --week 2026-W49`."
+    ) in said
+    named = run(
+        "checkin",
+        "--no-input",
+        "--week",
+        "2026-W50",
+        "-r",
+        "scrap=2",
+        journal=journal,
+        env=MONDAY_AFTER,
+    )
+    assert named.exit_code == 0, named
+    assert "has no check-in" not in named.stdout
+
+
 def test_the_interview_asks_each_step_in_order_and_writes_the_week(journal, run, at_terminal):
     result = ask(run, journal, [a for _, a in ANSWERS])
     assert result.exit_code == 0, result

@@ -101,6 +101,15 @@ def last_week_question(last: Week, this: Week) -> Text:
     )
 
 
+def last_week_note(last: Week, this: Week) -> str:
+    """After a run that asked nothing, early in a week whose predecessor has no check-in:
+    the week it recorded, and how to record the other (the interview asks instead)."""
+    return (
+        f"Recorded for this week, {this}: last week, {last}, has no check-in. If this was "
+        f"last week's, record it with `leadwork checkin --week {last}`."
+    )
+
+
 def follow_up_step(week: Week, source: Week | None) -> Text:
     """Last week's commitments, or, after a skipped week, the open ones of the check-in
     that made them."""

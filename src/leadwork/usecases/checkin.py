@@ -112,6 +112,9 @@ class CheckinResult:
     warning_percent: int  # leadwork.toml's level for someone else's job
     kept_draft: str | None = None  # an unfinished interview's draft, left for later
     interviewed: bool = False
+    # Last week, when this week was recorded early in the week and last week has none
+    # (`_unrecorded_last_week`): a run that asked nothing names it.
+    unrecorded_last_week: Week | None = None
 
 
 def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinResult:
@@ -140,6 +143,7 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
         def also(together: Together) -> None:
             mark_steps_done(together, marked)
 
+    unrecorded = _unrecorded_last_week(journal, week, today)  # before this week is written
     saved = save_week(journal, week, lambda current: merge(week, current, previous, answers), also)
     if request.gathered is not None:
         delete_draft(journal, week)
@@ -154,6 +158,7 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
         warning_percent=journal.config().settings.time_warning_percent,
         kept_draft=kept,
         interviewed=request.gathered is not None,
+        unrecorded_last_week=unrecorded,
     )
 
 
@@ -161,7 +166,7 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
     """What the interview asks about: the flags checked first (a bad one stops it before
     any question), then the week, last week's commitments, the readings due, the week's
     draft if one waits."""
-    from leadwork.domain.checkin import reading_questions, unrecorded_last_week
+    from leadwork.domain.checkin import reading_questions
     from leadwork.store.checkins import draft_rel, load_draft, previous_checkin
     from leadwork.weeks import Week
 
@@ -195,12 +200,22 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
         draft_rel=draft_rel(week),
         draft=draft,
         draft_problem=problem,
-        unrecorded_last_week=unrecorded_last_week(
-            today, current, journal.checkin(week.minus(1)), any(w < week.minus(1) for w in before)
-        )
-        if week == Week.of(today)
-        else None,
+        unrecorded_last_week=_unrecorded_last_week(journal, week, today),
     )
+
+
+def _unrecorded_last_week(journal: Journal, week: Week, today: dt.date) -> Week | None:
+    """Last week, when `week` is this week, begun early, and last week has no check-in
+    (`domain.checkin.unrecorded_last_week`): the interview offers it, a run with flags
+    names it."""
+    from leadwork.domain.checkin import unrecorded_last_week
+    from leadwork.weeks import Week
+
+    if week != Week.of(today):
+        return None
+    last = week.minus(1)
+    earlier = any(w < last for w in journal.checkin_weeks())
+    return unrecorded_last_week(today, journal.checkin(week), journal.checkin(last), earlier)
 
 
 def save_draft(journal: Journal, week: Week, answered: list[str], answers: Answers) -> None:
