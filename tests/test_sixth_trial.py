@@ -1,0 +1,73 @@
+"""The sixth trial's findings (/tmp/trial6/repro), each through the real CLI on a journal
+built as the repro's `common.sh` builds it: Helen's team (Tony, Sam), one indicator."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+STRATEGY = '\n[[choices]]\nid = "safe"\nstatement = "Safe and clean."\n'
+TEAM = """
+[[people]]
+id = "tony"
+name = "Tony Brennan"
+cadence_days = 28
+
+[[people]]
+id = "sam"
+name = "Sam Okoro"
+cadence_days = 21
+"""
+INDICATORS = """
+[[indicators]]
+id = "grounds-backlog"
+name = "Grounds work-order backlog"
+owner = "tony"
+agreed_on = 2026-08-31
+serves = ["safe"]
+unit = "orders"
+direction = "lower"
+target = 20
+celebrate = 10
+course_correct = 30
+"""
+
+
+def on(day: str) -> dict[str, str]:
+    return {"LEADWORK_TODAY": day}
+
+
+def journal(run, tmp_path: Path) -> Path:
+    root = tmp_path / "journal"
+    made = run("init", str(root), "--leader", "Helen Marsh", env=on("2026-08-31"))
+    assert made.exit_code == 0, made
+    for name, text in (("strategy", STRATEGY), ("team", TEAM), ("indicators", INDICATORS)):
+        with (root / f"{name}.toml").open("a", encoding="utf-8") as file:
+            file.write(text)
+    return root
+
+
+def ok(result):
+    assert result.exit_code == 0, result
+    return result
+
+
+# ---- r3: an unanswered weekly commitment keeps the week that made it ----------------------
+
+
+def test_commitments_lists_an_unanswered_weekly_commitment_as_made_in_its_week(run, tmp_path):
+    root = journal(run, tmp_path)
+    ok(run("checkin", "--no-input", "-r", "grounds-backlog=18", "-c", "Fire-door log",
+           journal=root, env=on("2026-09-04")))  # fmt: skip
+    ok(run("checkin", "--no-input", "-r", "grounds-backlog=19", "-c", "Budget bid",
+           journal=root, env=on("2026-09-18")))  # fmt: skip
+    listed = json.loads(
+        ok(run("commitments", "-f", "json", journal=root, env=on("2026-09-18"))).stdout
+    )
+    found = {c["text"]: (c["made"], c["due"], c["overdue"]) for c in listed["commitments"]}
+    assert found == {
+        "Fire-door log": ("2026-W36", "2026-09-13", True),  # as the dashboard dates it
+        "Budget bid": ("2026-W38", "2026-09-27", False),
+    }
+    board = ok(run("dashboard", journal=root, env=on("2026-09-18"))).stdout
+    assert "1 open from 2026-W36, not followed up yet" in board
