@@ -71,3 +71,24 @@ def test_commitments_lists_an_unanswered_weekly_commitment_as_made_in_its_week(r
     }
     board = ok(run("dashboard", journal=root, env=on("2026-09-18"))).stdout
     assert "1 open from 2026-W36, not followed up yet" in board
+
+
+# ---- r6: the week's note is quoted by reflect ---------------------------------------------
+
+
+def test_reflect_quotes_the_weeks_note_beside_the_other_lines(run, tmp_path):
+    root = journal(run, tmp_path)
+    note = "Cancelled the Wednesday one-on-one"
+    ok(run("checkin", "--no-input", "-r", "grounds-backlog=18", "--confident", "Alignment. Good.",
+           "--challenge", "Capability. Thin bench.", "--note", note,
+           journal=root, env=on("2026-09-04")))  # fmt: skip
+    text = ok(run("reflect", journal=root, env=on("2026-09-04"))).stdout.splitlines()
+    assert text[-2:] == ["Notes", f"  2026-W36  {note}"]
+    data = json.loads(ok(run("reflect", "-f", "json", journal=root, env=on("2026-09-04"))).stdout)
+    assert data["weeks"][-1]["note"] == note
+    page = run("reflect", "-f", "markdown", "--private", journal=root, env=on("2026-09-04"))
+    assert ok(page).stdout.endswith(f"## Other notes\n\n- **2026-W36** {note}\n")
+    # still all private: markdown without --private writes nothing
+    assert run("reflect", "-f", "markdown", journal=root, env=on("2026-09-04")).exit_code == 2
+    # "Notes" names no area: the challenge counts stay the challenge's own
+    assert data["challenge_areas"] == [{"area": "capability", "weeks": 1}]
