@@ -92,3 +92,53 @@ def test_reflect_quotes_the_weeks_note_beside_the_other_lines(run, tmp_path):
     assert run("reflect", "-f", "markdown", journal=root, env=on("2026-09-04")).exit_code == 2
     # "Notes" names no area: the challenge counts stay the challenge's own
     assert data["challenge_areas"] == [{"area": "capability", "weeks": 1}]
+
+
+# ---- r5: a handover dated before the new owner joined --------------------------------------
+
+JESS = (
+    '\n[[people]]\nid = "jess"\nname = "Jess Moreau"\ncadence_days = 14\njoined_on = 2026-09-21\n'
+)
+
+
+def test_indicator_change_refuses_a_handover_before_they_joined(run, tmp_path):
+    root = journal(run, tmp_path)
+    with (root / "team.toml").open("a", encoding="utf-8") as team:
+        team.write(JESS)
+    before = (root / "indicators.toml").read_text(encoding="utf-8")
+    early = ("indicator", "change", "grounds-backlog", "--since", "2026-09-07", "--owner", "jess")
+    refused = run(*early, journal=root, env=on("2026-09-01"))
+    assert refused.exit_code == 2, refused
+    assert refused.stderr.startswith(
+        "leadwork: error: --since: grounds-backlog cannot be handed to jess from 2026-09-07, "
+        "before they joined the team on 2026-09-21 (joined_on in team.toml)"
+    )
+    assert "hint: hand it on from 2026-09-21 or later" in refused.stderr
+    assert (root / "indicators.toml").read_text(encoding="utf-8") == before
+    on_the_day = (
+        "indicator",
+        "change",
+        "grounds-backlog",
+        "--since",
+        "2026-09-21",
+        "--owner",
+        "jess",
+    )
+    ok(run(*on_the_day, journal=root, env=on("2026-09-01")))
+
+
+def test_check_warns_of_a_handover_written_before_they_joined(run, tmp_path):
+    root = journal(run, tmp_path)
+    with (root / "team.toml").open("a", encoding="utf-8") as team:
+        team.write(JESS)
+    with (root / "indicators.toml").open("a", encoding="utf-8") as file:
+        file.write('\n[[indicators.changes]]\nsince = 2026-09-07\nowner = "jess"\n')
+    lines = (root / "indicators.toml").read_text(encoding="utf-8").splitlines()
+    line = len(lines)  # the owner line, written last
+    result = run("check", journal=root, env=on("2026-09-18"))
+    assert result.exit_code == 0, result
+    assert (
+        f"indicators.toml:{line}:1: warning: 'grounds-backlog' is handed to jess from "
+        "2026-09-07, before they joined the team on 2026-09-21 (joined_on in team.toml)"
+    ) in result.output
+    assert "hint: date the handover from 2026-09-21 or later, or fix joined_on" in result.output
