@@ -4,6 +4,7 @@ built as the repro's `common.sh` builds it: Helen's team (Tony, Sam), one indica
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 STRATEGY = '\n[[choices]]\nid = "safe"\nstatement = "Safe and clean."\n'
@@ -142,3 +143,21 @@ def test_check_warns_of_a_handover_written_before_they_joined(run, tmp_path):
         "2026-09-07, before they joined the team on 2026-09-21 (joined_on in team.toml)"
     ) in result.output
     assert "hint: date the handover from 2026-09-21 or later, or fix joined_on" in result.output
+
+
+# ---- r12: checkin --done all, as one-on-one --done all -------------------------------------
+
+
+def test_checkin_takes_all_for_every_open_commitment(run, tmp_path):
+    root = journal(run, tmp_path)
+    ok(run("checkin", "--no-input", "-c", "A", "-c", "B", journal=root, env=on("2026-09-04")))
+    clash = run("checkin", "--no-input", "--done", "all", "--dropped", "2", journal=root,
+                env=on("2026-09-11"))  # fmt: skip
+    assert clash.exit_code == 2 and "'B' is given two outcomes: done and dropped" in clash.stderr
+    done = ok(run("checkin", "--no-input", "--done", "all", journal=root, env=on("2026-09-11")))
+    assert "Last week's commitments: 2 of 2 done (100%)." in done.stdout
+    week = tomllib.loads((root / "checkins" / "2026-W37.toml").read_text(encoding="utf-8"))
+    assert week["last_week"] == [
+        {"text": "A", "outcome": "done"},
+        {"text": "B", "outcome": "done"},
+    ]
