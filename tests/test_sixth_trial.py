@@ -161,3 +161,16 @@ def test_checkin_takes_all_for_every_open_commitment(run, tmp_path):
         {"text": "A", "outcome": "done"},
         {"text": "B", "outcome": "done"},
     ]
+
+
+# ---- r8: indicator list --owner for someone who owns none ---------------------------------
+
+
+def test_indicator_list_says_when_the_owner_asked_for_owns_none(run, tmp_path):
+    root = journal(run, tmp_path)
+    listed = ok(run("indicator", "list", "--owner", "sam", journal=root, env=on("2026-09-04")))
+    assert listed.stdout == "sam owns no indicator as of 2026-W36.\n"
+    mine = ok(run("indicator", "list", "--owner", "me", journal=root, env=on("2026-09-04")))
+    assert mine.stdout == "You own no indicator as of 2026-W36.\n"
+    tony = ok(run("indicator", "list", "--owner", "tony", journal=root, env=on("2026-09-04")))
+    assert "grounds-backlog" in tony.stdout
