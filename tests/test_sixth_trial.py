@@ -174,3 +174,28 @@ def test_indicator_list_says_when_the_owner_asked_for_owns_none(run, tmp_path):
     assert mine.stdout == "You own no indicator as of 2026-W36.\n"
     tony = ok(run("indicator", "list", "--owner", "tony", journal=root, env=on("2026-09-04")))
     assert "grounds-backlog" in tony.stdout
+
+
+# ---- r9: a leaver's indicator already handed on from a later day ---------------------------
+
+
+def test_the_leavers_warning_names_a_handover_recorded_from_a_later_day(run, tmp_path):
+    root = journal(run, tmp_path)
+    team = root / "team.toml"
+    text = team.read_text(encoding="utf-8")
+    team.write_text(
+        text.replace("cadence_days = 28\n", "cadence_days = 28\nleft_on = 2026-10-16\n")
+    )
+    before = run("check", journal=root, env=on("2026-10-16"))
+    assert "'grounds-backlog' is owned by tony, who left on 2026-10-16\n" in before.stderr
+    assert "hint: hand it on from a day with" in before.stderr
+    handover = ("indicator", "change", "grounds-backlog", "--since", "2026-10-19", "--owner", "sam")
+    ok(run(*handover, journal=root, env=on("2026-10-16")))
+    after = run("check", journal=root, env=on("2026-10-16"))
+    assert (
+        "'grounds-backlog' is owned by tony, who left on 2026-10-16; "
+        "a handover to sam is recorded from 2026-10-19\n"
+    ) in after.stderr
+    assert "hand it on from a day with" not in after.stderr
+    assert "the weeks until then stay tony's" in after.stderr
+    assert "owned by tony" not in run("check", journal=root, env=on("2026-10-19")).stderr

@@ -16,6 +16,7 @@ from leadwork.domain.commitments import ended_yet_carried
 from leadwork.domain.status import (
     agreed_thresholds,
     latest_change,
+    next_change,
     owner_for,
     threshold_order_problem,
     thresholds_for,
@@ -373,13 +374,25 @@ def _owner_left(ind: Indicator, index: int, team: Team | None, today: dt.date) -
             key: KeyPath = ("indicators", index, "owner")
             if handed is not None:
                 key = ("indicators", index, "changes", _index_of(ind, handed), "owner")
+            message = f"'{ind.id}' is owned by {person.id}, who left on {person.left_on}"
+            hint = (
+                "hand it on from a day with `leadwork indicator change "
+                f"{ind.id} --since DATE --owner PERSON` (or retire it: retired_on = a day)"
+            )
+            # Already handed on from a later week: say so, rather than ask for it again.
+            coming = next_change(ind, Week.of(today), lambda c: c.owner)
+            if coming is not None:
+                message += f"; a handover to {coming.owner} is recorded from {coming.since}"
+                hint = (
+                    f"the weeks until then stay {person.id}'s; to hand it on sooner, "
+                    f"change that handover's since (changes, in {INDICATORS})"
+                )
             return [
                 Finding(
                     INDICATORS,
                     key,
-                    f"'{ind.id}' is owned by {person.id}, who left on {person.left_on}",
-                    "hand it on from a day with `leadwork indicator change "
-                    f"{ind.id} --since DATE --owner PERSON` (or retire it: retired_on = a day)",
+                    message,
+                    hint,
                     severity="warning",
                     refers_to=(TEAM,),
                 )
