@@ -80,3 +80,13 @@ def test_the_lists_of_keys_are_the_models():
     assert set(rules.REFLECTION_KEYS) == set(
         Checkin.model_fields["reflection"].annotation.__args__[0].model_fields
     )
+
+
+def test_all_names_every_open_commitment_as_the_one_on_one_does():
+    texts = ["All-hands agenda", "Budget bid"]
+    assert rules.resolve_commitments("all", texts) == texts
+    assert rules.resolve_commitments(" ALL ", texts) == texts
+    assert rules.resolve_commitments("1", texts) == ["All-hands agenda"]  # by its number
+    assert rules.resolve_commitments("All-h", texts) == ["All-hands agenda"]
+    with pytest.raises(rules.UsageProblem, match="no earlier check-in made commitments"):
+        rules.resolve_commitments("all", [], source=None)

@@ -78,6 +78,14 @@ Most confident
             instead of auditing him.
   2026-W48  Accountability. The indicators told me about Dayton scrap before anyone's email did,
             which is what they are for.
+
+Notes
+  2026-W37  Short week, Labor Day. Tom's plan B did not come, so I started calling foundries myself.
+  2026-W38  19 hours of expediting. Ruth asked who is doing my job while I do Tom's.
+  2026-W41  We postponed the coaching clinic; the supervisors are still on Saturdays. No new date
+            yet.
+  2026-W48  Short week, Thanksgiving. Strategy refresh booked for 8 Dec at Dayton. Scrap stays with
+            Marcus; I ask for his plan on Monday.
 """
 
 EXAMPLE_MARKDOWN = Path(__file__).with_name("golden") / "reflect-northfield.md"
@@ -122,6 +130,8 @@ def test_json_for_scripts(example_journal, run):
     assert (data["from"], data["to"], data["checkins"]) == ("2026-W36", "2026-W48", 13)
     assert [w["alignment"] for w in data["weeks"]] == [4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 3, 3, 3]
     assert data["weeks"][-1]["challenge"].startswith("Alignment. No medical story since early")
+    assert data["weeks"][-1]["note"].startswith("Short week, Thanksgiving.")
+    assert data["weeks"][0]["note"] is None  # W36 wrote none
     assert data["areas"]["capability"] == {
         "average": 2.69,
         "low": 2,
@@ -147,7 +157,8 @@ def test_a_chosen_range(example_journal, run):
     assert lines[0] == "Confidence and challenges, 2026-W37 to 2026-W40 (4 weeks, 4 check-ins)"
     assert lines[3] == "  alignment       ▆▄▄▄                      3.2  3-4         3  falling"
     assert "Challenges named most: someone else's job (3 weeks); then accountability 1." in lines
-    assert sum(line.startswith("  2026-W") for line in lines) == 8  # 4 challenges, 4 confident
+    # 4 challenges, 4 confident, 2 notes (W37, W38)
+    assert sum(line.startswith("  2026-W") for line in lines) == 10
 
 
 def test_from_alone_runs_to_this_week(example_journal, run):

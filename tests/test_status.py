@@ -18,6 +18,7 @@ from leadwork.domain.status import (
     is_active,
     judge,
     judge_weeks,
+    next_change,
     owner_for,
     plan_in_episode,
     run_start,
@@ -159,6 +160,21 @@ def test_a_handover_applies_from_the_week_of_its_date_and_earlier_weeks_keep_the
     assert owner_for(ind, Week(2026, 42)) == "tereza"  # her last week
     assert owner_for(ind, Week(2026, 43)) == "marco"
     assert owner_for(ind, Week(2027, 10)) == "marco"
+
+
+def test_the_next_handover_is_the_first_owner_change_from_a_later_week():
+    ind = indicator(
+        owner="tereza",
+        changes=[
+            {"since": dt.date(2026, 11, 2), "owner": "grace"},
+            {"since": dt.date(2026, 10, 5), "target": 96},
+            {"since": dt.date(2026, 10, 19), "owner": "marco"},
+        ],
+    )
+    owner = lambda c: c.owner  # noqa: E731
+    assert next_change(ind, Week(2026, 40), owner).since == dt.date(2026, 10, 19)
+    assert next_change(ind, Week(2026, 43), owner).owner == "grace"  # W43's is in effect
+    assert next_change(ind, Week(2026, 45), owner) is None
 
 
 def test_a_change_of_thresholds_only_keeps_the_owner_and_a_handover_keeps_the_thresholds():

@@ -6,7 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from leadwork.domain.meeting_commitments import open_commitments
-from leadwork.domain.team import closed_by_leaving, days_on_team, has_joined, has_left, on_team
+from leadwork.domain.team import (
+    closed_by_leaving,
+    days_on_team,
+    has_joined,
+    has_left,
+    off_team,
+    on_team,
+)
 from leadwork.model.one_on_one import MeetingCommitment, OneOnOne
 from leadwork.model.team import Person
 
@@ -30,6 +37,18 @@ def test_on_the_team_from_the_day_they_joined_until_the_day_before_they_left():
 def test_without_dates_always_on_the_team():
     assert on_team(person(), D(1990, 1, 1)) and on_team(person(), D(2100, 1, 1))
     assert not has_left(person(), D(2100, 1, 1))
+
+
+def test_why_someone_is_off_the_team_on_a_day():
+    marco = person(D(2026, 10, 19), left=D(2026, 12, 1))
+    assert off_team(marco, D(2026, 10, 18)) == (
+        "before they joined the team on 2026-10-19 (joined_on in team.toml)"
+    )
+    assert off_team(marco, D(2026, 10, 19)) is None
+    assert off_team(marco, D(2026, 12, 1)) == (
+        "after they left the team on 2026-12-01 (left_on in team.toml)"
+    )
+    assert off_team(person(), D(1990, 1, 1)) is None
 
 
 def test_the_days_of_a_range_they_are_on_the_team():

@@ -440,3 +440,21 @@ def test_a_period_agreed_part_way_through_owes_no_reading(agreed_on, overdue):
     period = overdue_period(t)
     assert (str(period) if period else None) == overdue
     assert reading_overdue(t) is (overdue is not None)
+
+
+def test_each_open_weekly_commitment_keeps_the_week_that_made_it():
+    from leadwork.domain.commitments import follow_up_source, open_weekly
+
+    w36 = checkin(Week(2026, 36), commitments=[{"text": "Fire-door log"}])
+    w38 = checkin(Week(2026, 38), commitments=[{"text": "Budget bid"}])
+    newest_first = [(Week(2026, 38), w38), (Week(2026, 36), w36)]
+    assert [(w, c.text) for w, c in open_weekly(newest_first)] == [
+        (Week(2026, 38), "Budget bid"),
+        (Week(2026, 36), "Fire-door log"),
+    ]
+    assert [(w, c.text) for w, c in open_weekly(newest_first, {"Budget bid"})] == [
+        (Week(2026, 36), "Fire-door log")
+    ]
+    found = follow_up_source(newest_first)  # the check-in followed up is still the latest
+    assert found is not None and found[0] == Week(2026, 38)
+    assert open_weekly([]) == []

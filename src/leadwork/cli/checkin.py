@@ -77,7 +77,7 @@ def checkin(
             "--done",
             metavar="N|TEXT",
             help="One of last week's commitments was done: its number (as the interview "
-            "lists them) or the start of its text. Repeatable.",
+            "lists them) or the start of its text; 'all' for every one. Repeatable.",
             show_default=False,
         ),
     ] = None,
@@ -87,7 +87,7 @@ def checkin(
             "--carried",
             metavar="N|TEXT",
             help="One of last week's commitments is carried over into this week's "
-            "commitments, its carried count one higher. Repeatable.",
+            "commitments, its carried count one higher; 'all' for every one. Repeatable.",
             show_default=False,
         ),
     ] = None,
@@ -96,7 +96,7 @@ def checkin(
         typer.Option(
             "--dropped",
             metavar="N|TEXT",
-            help="One of last week's commitments was dropped. Repeatable.",
+            help="One of last week's commitments was dropped; 'all' for every one. Repeatable.",
             show_default=False,
         ),
     ] = None,

@@ -157,7 +157,7 @@ def _indicator_list(result: indicator.Listed, how: How) -> Any:
 
     if how.format == "json":
         return listing.indicator_list_json(result.seen_from, result.views) + "\n"
-    return listing.indicator_list_table(result.seen_from, result.views)
+    return listing.indicator_list_table(result.seen_from, result.views, result.owner)
 
 
 def _indicator_show(result: indicator.Shown, how: How) -> Any:

@@ -439,6 +439,27 @@ def resolve_choice(value: str, choices: Iterable[str], given: str | None = None)
     raise unknown_id("strategic choice", value, known, given)
 
 
+# The word that names every open commitment at once, as `one-on-one --done all` and the
+# other numbered picks take it (`cli.options.parse_numbers`).
+ALL = "all"
+
+
+def resolve_commitments(
+    ref: str,
+    commitments: Sequence[str],
+    given: str | None = None,
+    source: Week | None = None,
+    earlier: bool = True,
+) -> list[str]:
+    """`resolve_commitment`, or every one of last week's commitments for `all`: to name one
+    whose text starts with "all", give its number or more of its text."""
+    if ref.strip().lower() == ALL:
+        if not commitments:
+            raise _nothing_to_follow_up(ref.strip(), given, source, earlier)
+        return list(commitments)
+    return [resolve_commitment(ref, commitments, given, source, earlier)]
+
+
 def resolve_commitment(
     ref: str,
     commitments: Sequence[str],
@@ -465,7 +486,7 @@ def resolve_commitment(
     reason = "matches several" if len(matches) > 1 else "is not one"
     raise UsageProblem(
         f"'{ref}' {reason} of last week's commitments",
-        hint=f"give its number or the start of its text: {listed}",
+        hint=f"give its number or the start of its text ({ALL} for every one): {listed}",
         given=given,
     )
 

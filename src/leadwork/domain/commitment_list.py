@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from leadwork.domain.commitments import carried_advice, carried_too_often
 from leadwork.domain.meeting_commitments import commitments_made_on, first_name, open_commitments
-from leadwork.model.checkin import Checkin
+from leadwork.model.checkin import Commitment
 from leadwork.model.one_on_one import OneOnOne
 from leadwork.model.team import Person
 from leadwork.weeks import Week
@@ -78,25 +78,23 @@ def weekly_due(week: Week) -> dt.date:
 
 
 def all_open_commitments(
-    weekly: tuple[Week, Checkin] | None,
+    weekly: Sequence[tuple[Week, Commitment]],
     meetings: Mapping[str, Sequence[OneOnOne]],
     people: Sequence[Person],
     today: dt.date,
 ) -> list[ListedCommitment]:
     """Every open commitment as of `today`, sorted (see the module's docstring).
 
-    `weekly` is the latest check-in that made commitments, holding only its open ones
-    (`store.checkins.open_weekly`); `meetings` holds each person's one-on-ones up to today,
+    `weekly` holds the open weekly commitments, each with the week of the check-in that made
+    it (`commitments.open_weekly`); `meetings` holds each person's one-on-ones up to today,
     oldest first, back to the latest that made commitments (`store.one_on_ones.
     recent_meetings`)."""
     found: list[ListedCommitment] = []
-    if weekly is not None:
-        week, checkin = weekly
+    for week, c in weekly:
         due = weekly_due(week)
-        found += [
+        found.append(
             ListedCommitment(CHECKIN, str(week), None, "me", c.text, due, due < today, c.carried)
-            for c in checkin.commitments
-        ]
+        )
     found += open_meeting_commitments(meetings, people, today)
     undated = dt.date.max
     return sorted(found, key=lambda c: (not c.overdue, c.due or undated))

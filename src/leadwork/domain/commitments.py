@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from leadwork.model.checkin import Checkin
+    from leadwork.model.checkin import Checkin, Commitment
     from leadwork.weeks import Week
 
 CARRIED_TOO_OFTEN = 3
@@ -114,6 +114,9 @@ class OpenSource(Generic[Key, Item]):
     key: Key
     made: tuple[Item, ...]
     open: tuple[Item, ...]
+    # For each of `open`, the key of the record that made it: an older record's commitment
+    # still open is listed as made then, not in the latest record (third trial's r3).
+    made_in: tuple[Key, ...] = ()
 
 
 def commitments_to_follow_up(
@@ -135,20 +138,25 @@ def commitments_to_follow_up(
     weekly loop looks further back (`further`), or they would vanish."""
     answered: set[Hashable] = set()
     found: OpenSource[Key, Item] | None = None
-    still_open: list[Item] = []
+    still_open: list[tuple[Key, Item]] = []
     for key, made, answers in newest_first:
         if found is not None and (further is None or not further(found.key, key)):
             break
         if made:
             mine = [c for c in made if identity(c) not in answered]
-            known = {identity(c) for c in still_open}
-            still_open += [c for c in mine if identity(c) not in known]
+            known = {identity(c) for _, c in still_open}
+            still_open += [(key, c) for c in mine if identity(c) not in known]
             if found is None:
                 found = OpenSource(key, tuple(made), ())
         answered.update(answers)
     if found is None:
         return None
-    return OpenSource(found.key, found.made, tuple(still_open))
+    return OpenSource(
+        found.key,
+        found.made,
+        tuple(c for _, c in still_open),
+        tuple(k for k, _ in still_open),
+    )
 
 
 # A commitment a check-in left without an outcome is asked about again for this long.
@@ -158,6 +166,34 @@ OPEN_COMMITMENTS_WEEKS = 26
 def follow_up_source(
     newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
 ) -> tuple[Week, Checkin] | None:
+    """The check-in whose commitments this week follows up, holding its open ones
+    (`weekly_follow_up`)."""
+    found = weekly_follow_up(newest_first, answered_later)
+    return None if found is None else (found.week, found.checkin)
+
+
+def open_weekly(
+    newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
+) -> list[tuple[Week, Commitment]]:
+    """The open weekly commitments `follow_up_source` finds, each with the week of the
+    check-in that made it: one an older check-in made and no later one answered is listed as
+    made then, and due by then (`leadwork commitments`, as the dashboard dates it)."""
+    found = weekly_follow_up(newest_first, answered_later)
+    if found is None:
+        return []
+    return list(zip(found.made_in, found.checkin.commitments, strict=True))
+
+
+@dataclass(frozen=True)
+class WeeklyFollowUp:
+    week: Week  # the latest check-in that made commitments
+    checkin: Checkin  # that check-in, holding only the open commitments
+    made_in: tuple[Week, ...]  # for each of them, the week of the check-in that made it
+
+
+def weekly_follow_up(
+    newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
+) -> WeeklyFollowUp | None:
     """The check-in whose commitments this week follows up: the latest earlier one that made
     any (skipped and capture-only weeks are passed over), holding its commitments that no
     later check-in answered, then those of earlier check-ins (up to OPEN_COMMITMENTS_WEEKS
@@ -174,5 +210,13 @@ def follow_up_source(
     if found is None:
         return None
     week, checkin = found.key
-    still = [c for c in found.open if c.text not in answered_later]
-    return week, checkin.model_copy(update={"commitments": still})
+    still = [
+        (made_in[0], c)
+        for made_in, c in zip(found.made_in, found.open, strict=True)
+        if c.text not in answered_later
+    ]
+    return WeeklyFollowUp(
+        week,
+        checkin.model_copy(update={"commitments": [c for _, c in still]}),
+        tuple(w for w, _ in still),
+    )

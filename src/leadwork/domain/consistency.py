@@ -16,11 +16,12 @@ from leadwork.domain.commitments import ended_yet_carried
 from leadwork.domain.status import (
     agreed_thresholds,
     latest_change,
+    next_change,
     owner_for,
     threshold_order_problem,
     thresholds_for,
 )
-from leadwork.domain.team import has_left
+from leadwork.domain.team import has_joined, has_left, off_team
 from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.wording import short
 from leadwork.errors import Severity
@@ -184,6 +185,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             base = ("indicators", i)
             owner(INDICATORS, (*base, "owner"), ind.owner)
             findings += _owner_left(ind, i, data.team, today)
+            findings += _handed_off_team(ind, i, data.team)
             for j, who in enumerate(ind.agreed_with):
                 person(INDICATORS, (*base, "agreed_with", j), who)
             if capabilities is not None and choices is not None:
@@ -325,11 +327,12 @@ def _met_off_team(file: str, meeting: OneOnOne, team: Team | None) -> list[Findi
     person = next((p for p in team.people if p.id == meeting.person), None) if team else None
     if person is None:
         return []
-    if person.joined_on and meeting.date < person.joined_on:
-        said = f"before they joined the team on {person.joined_on} (joined_on in {TEAM})"
+    said = off_team(person, meeting.date)
+    if said is None:
+        return []
+    if not has_joined(person, meeting.date):
         hint = "fix the date, or set joined_on to the day they joined"
-    elif has_left(person, meeting.date) and not _follow_up_only(meeting):
-        said = f"after they left the team on {person.left_on} (left_on in {TEAM})"
+    elif not _follow_up_only(meeting):
         hint = (
             "fix the date, or left_on; after they left, only what became of your "
             "commitments is recorded (`leadwork one-on-one PERSON --done N`)"
@@ -371,18 +374,60 @@ def _owner_left(ind: Indicator, index: int, team: Team | None, today: dt.date) -
             key: KeyPath = ("indicators", index, "owner")
             if handed is not None:
                 key = ("indicators", index, "changes", _index_of(ind, handed), "owner")
+            message = f"'{ind.id}' is owned by {person.id}, who left on {person.left_on}"
+            hint = (
+                "hand it on from a day with `leadwork indicator change "
+                f"{ind.id} --since DATE --owner PERSON` (or retire it: retired_on = a day)"
+            )
+            # Already handed on from a later week: say so, rather than ask for it again.
+            coming = next_change(ind, Week.of(today), lambda c: c.owner)
+            if coming is not None:
+                message += f"; a handover to {coming.owner} is recorded from {coming.since}"
+                hint = (
+                    f"the weeks until then stay {person.id}'s; to hand it on sooner, "
+                    f"change that handover's since (changes, in {INDICATORS})"
+                )
             return [
                 Finding(
                     INDICATORS,
                     key,
-                    f"'{ind.id}' is owned by {person.id}, who left on {person.left_on}",
-                    "hand it on from a day with `leadwork indicator change "
-                    f"{ind.id} --since DATE --owner PERSON` (or retire it: retired_on = a day)",
+                    message,
+                    hint,
                     severity="warning",
                     refers_to=(TEAM,),
                 )
             ]
     return []
+
+
+def _handed_off_team(ind: Indicator, index: int, team: Team | None) -> list[Finding]:
+    """A change handing the indicator to someone from a day they are not on the team
+    (`team.off_team`): before they joined, or after they left. Every week from then names
+    them its owner, and the dashboard asks them for a plan before a one-on-one with them
+    can be recorded; `indicator change` refuses one, so only an edit by hand makes it."""
+    people = {p.id: p for p in team.people} if team else {}
+    findings = []
+    for j, change in enumerate(ind.changes):
+        person = people.get(change.owner) if change.owner else None
+        said = off_team(person, change.since) if person else None
+        if person is None or said is None:
+            continue
+        hint = (
+            f"date the handover from {person.joined_on} or later, or fix joined_on"
+            if not has_joined(person, change.since)
+            else "hand it to someone on the team then, or fix left_on"
+        )
+        findings.append(
+            Finding(
+                INDICATORS,
+                ("indicators", index, "changes", j, "owner"),
+                f"'{ind.id}' is handed to {person.id} from {change.since}, {said}",
+                hint,
+                severity="warning",
+                refers_to=(TEAM,),
+            )
+        )
+    return findings
 
 
 def _index_of(ind: Indicator, change: Change) -> int:

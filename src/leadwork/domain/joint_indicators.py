@@ -7,7 +7,7 @@ model (or every problem with it, at once) out. The store appends what this accep
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
@@ -21,9 +21,11 @@ from leadwork.domain.status import (
     threshold_order_problem,
     thresholds_for,
 )
+from leadwork.domain.team import has_joined, off_team
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.common import ME
 from leadwork.model.indicators import Change, Indicator
+from leadwork.model.team import Person
 from leadwork.values import format_value
 from leadwork.weeks import Week
 
@@ -102,8 +104,12 @@ def new_indicator(
     return indicator
 
 
-def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> Change:
-    """`data` (Change fields) as a valid change of `indicator`, or a UsageProblem."""
+def new_change(
+    indicator: Indicator, data: dict[str, Any], people: set[str], team: Sequence[Person] = ()
+) -> Change:
+    """`data` (Change fields) as a valid change of `indicator`, or a UsageProblem. `team`:
+    the people of team.toml, so that a handover dated before the new owner joined, or after
+    they left (`team.off_team`), is refused, as `leadwork check` warns of one."""
     if all(data.get(key) is None for key in ("target", "celebrate", "course_correct", "owner")):
         raise UsageProblem(
             f"nothing to change on {indicator.id}",
@@ -117,6 +123,7 @@ def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> 
     if problems:
         raise UsageProblem(problems=problems)
     change = _validated(Change, data)
+    _check_handover(indicator, change, team)
     changed = indicator.model_copy(update={"changes": [*indicator.changes, change]})
     # The new thresholds must make sense from `since` on, including with every later change.
     for later in sorted(changed.changes, key=lambda c: c.since):
@@ -132,6 +139,23 @@ def new_change(indicator: Indicator, data: dict[str, Any], people: set[str]) -> 
             )
             raise UsageProblem(f"{when}, {order}", hint=ORDER_HINT[indicator.direction])
     return change
+
+
+def _check_handover(indicator: Indicator, change: Change, team: Sequence[Person]) -> None:
+    """A handover to someone not on the team on `since` (`team.off_team`): refused."""
+    person = next((p for p in team if p.id == change.owner), None)
+    said = off_team(person, change.since) if person is not None else None
+    if person is None or said is None:
+        return
+    if not has_joined(person, change.since):
+        hint = f"hand it on from {person.joined_on} or later (or fix joined_on in team.toml)"
+    else:
+        hint = f"hand it to someone on the team on {change.since} (or fix left_on in team.toml)"
+    raise UsageProblem(
+        f"{indicator.id} cannot be handed to {person.id} from {change.since}, {said}",
+        hint=hint,
+        given="since",
+    )
 
 
 def describe_change(indicator: Indicator, change: Change) -> str:

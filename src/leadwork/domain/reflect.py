@@ -8,6 +8,7 @@ Pure: the weeks and their check-ins in, the summary out. Rules (documented in do
   "falling", else "steady". Fewer than four ratings make no trend.
 - A challenge or "most confident" line names an area when it starts with it, as
   "Alignment. No medical story…" does; "someone else's job" counts as its own kind.
+- A week's note ("anything else about the week") is quoted beside them, named for no area.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ class Reflection:
     # This week, when it has no check-in yet and the range, not told where to end, ends on
     # the latest week that has one (`window.range_ending`, the dashboard's rule); else None.
     unchecked_current: Week | None = None
+    # Each week's `[reflection] note`, "anything else about the week": quoted as written,
+    # never counted for an area (it answers neither question).
+    notes: tuple[Line, ...] = ()
 
     def _ranked(self, best: bool) -> tuple[list[str], float | None]:
         rated = [a for a in self.areas if a.average is not None]
@@ -152,7 +156,7 @@ def reflect(
                 given[-1] if given else None,
             )
         )
-    challenges, confident = [], []
+    challenges, confident, notes = [], [], []
     for week in weeks:
         checkin = checkins.get(week)
         if checkin is None or checkin.reflection is None:
@@ -163,6 +167,8 @@ def reflect(
         if checkin.reflection.confident and checkin.reflection.confident.strip():
             text = checkin.reflection.confident.strip()
             confident.append(Line(week, text, named_area(text)))
+        if checkin.reflection.note and checkin.reflection.note.strip():
+            notes.append(Line(week, checkin.reflection.note.strip(), None))
     return Reflection(
         tuple(weeks),
         sum(1 for w in weeks if checked_in(checkins.get(w))),
@@ -170,4 +176,5 @@ def reflect(
         tuple(challenges),
         tuple(confident),
         unchecked_current,
+        tuple(notes),
     )

@@ -76,6 +76,15 @@ def latest_change(
     return found
 
 
+def next_change(
+    indicator: Indicator, week: Week, sets: Callable[[Change], object]
+) -> Change | None:
+    """The first change not yet in effect during `week` (`changes_in_effect`: it applies
+    from a later week) that sets what `sets` reads; None when none is recorded."""
+    ordered = sorted(indicator.changes, key=lambda c: c.since)
+    return next((c for c in ordered if Week.of(c.since) > week and sets(c) is not None), None)
+
+
 def thresholds_for(indicator: Indicator, week: Week) -> Thresholds:
     """The target and thresholds in effect during `week`: the agreed ones, each replaced
     by the latest change in effect then that sets it (`changes_in_effect`)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from leadwork.layout import TEAM
 from leadwork.model.one_on_one import Side
 from leadwork.model.team import Person
 
@@ -29,6 +30,17 @@ def has_left(person: Person, day: dt.date) -> bool:
 def on_team(person: Person, day: dt.date) -> bool:
     """Whether `person` is on the team on `day`: joined, and not yet left."""
     return has_joined(person, day) and not has_left(person, day)
+
+
+def off_team(person: Person, day: dt.date) -> str | None:
+    """Why `person` is not on the team on `day` (`on_team`), as a message says it after
+    what was dated then: "before they joined the team on 2026-09-21 (joined_on in
+    team.toml)", or "after they left the team on ... (left_on ...)". None: on the team."""
+    if not has_joined(person, day):
+        return f"before they joined the team on {person.joined_on} (joined_on in {TEAM})"
+    if has_left(person, day):
+        return f"after they left the team on {person.left_on} (left_on in {TEAM})"
+    return None
 
 
 def days_on_team(person: Person, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:

@@ -18,6 +18,7 @@ from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
 from leadwork.domain.wording import owner_word, plural
+from leadwork.model.common import ME
 from leadwork.render.layout import (
     GAP,
     NAME_MIN,
@@ -178,7 +179,14 @@ def _direction(direction: str) -> str:
     return "↑ higher" if direction == "higher" else "↓ lower"
 
 
-def indicator_list_table(week: str, views: list[IndicatorView]) -> ListTable:
+def indicator_list_table(
+    week: str, views: list[IndicatorView], owner: str | None = None
+) -> RenderableType:
+    if owner is not None and not views:
+        # an owner with none is not a journal without indicators: no empty table, no advice
+        # to add some, but who owns none, and when
+        who = "You own" if owner == ME else f"{owner} owns"
+        return Text(f"{who} no indicator as of {week}.")
     rows: list[list[RenderableType]] = []
     for view in views:
         ind = view.indicator

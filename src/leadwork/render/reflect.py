@@ -144,6 +144,7 @@ def reflect_view(reflection: Reflection) -> RenderableType:
     for title, lines in (
         ("Challenges", reflection.challenges),
         ("Most confident", reflection.confident),
+        ("Notes", reflection.notes),
     ):
         parts.append(Text())
         parts.append(Text(title, style="bold"))
@@ -196,6 +197,7 @@ def reflect_markdown(reflection: Reflection, leader: str | None = None) -> str:
     for title, quoted in (
         ("Challenges", reflection.challenges),
         ("Where I felt most confident", reflection.confident),
+        ("Other notes", reflection.notes),
     ):
         lines += ["", f"## {title}", ""]
         lines += [f"- **{line.week}** {_md(line.text)}" for line in quoted] or ["(none written)"]
@@ -208,6 +210,7 @@ def reflect_markdown(reflection: Reflection, leader: str | None = None) -> str:
 def reflect_json(reflection: Reflection) -> str:
     challenges = {line.week: line.text for line in reflection.challenges}
     confident = {line.week: line.text for line in reflection.confident}
+    notes = {line.week: line.text for line in reflection.notes}
     best, best_avg = reflection.most_confident
     worst, worst_avg = reflection.least_confident
     data = {
@@ -223,6 +226,7 @@ def reflect_json(reflection: Reflection) -> str:
                 **{a.area: a.ratings[index] for a in reflection.areas},
                 "challenge": challenges.get(week),
                 "confident": confident.get(week),
+                "note": notes.get(week),
             }
             for index, week in enumerate(reflection.weeks)
         ],

@@ -33,8 +33,8 @@ from leadwork.domain.checkin import (
     WriteOutcome,
     week_label,
 )
-from leadwork.domain.commitments import follow_up_source
-from leadwork.model.checkin import Checkin, Confidence, Reflection, TimeAudit
+from leadwork.domain.commitments import follow_up_source, open_weekly
+from leadwork.model.checkin import Checkin, Commitment, Confidence, Reflection, TimeAudit
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps
@@ -53,6 +53,10 @@ def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | Non
     """The check-in whose commitments `week` follows up (`domain.commitments.follow_up_source`):
     the latest earlier one that made any, however long ago, with its open ones. Files are
     read newest first, and only as far as needed."""
+    return follow_up_source(journal.checkins_before(week), _answered_later(journal, week))
+
+
+def _answered_later(journal: Journal, week: Week) -> set[str]:
     # A skipped week filled in afterwards: the next check-in that followed anything up has
     # answered what was open then; this week must not ask it again, nor count it twice.
     # (What this week's own file already answers stays its own: an amended week.)
@@ -60,14 +64,15 @@ def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | Non
     answered = {f.text for f in later.last_week} if later is not None else set()
     own = journal.checkin(week)
     answered -= {f.text for f in own.last_week} if own is not None else set()
-    return follow_up_source(journal.checkins_before(week), answered)
+    return answered
 
 
-def open_weekly_commitments(journal: Journal, today: dt.date) -> tuple[Week, Checkin] | None:
-    """The weekly commitments open as of `today`: those of the latest check-in up to this
-    week that made any (this week's own included), less those a later check-in answered,
-    with their carried counts. The week after this one would follow them up."""
-    return previous_checkin(journal, Week.of(today) + 1)
+def open_weekly_commitments(journal: Journal, today: dt.date) -> list[tuple[Week, Commitment]]:
+    """The weekly commitments open as of `today`, each with the week that made it: those
+    `previous_checkin` gives the week after this one (this week's own included), less
+    those a later check-in answered, with their carried counts."""
+    week = Week.of(today) + 1
+    return open_weekly(journal.checkins_before(week), _answered_later(journal, week))
 
 
 def save_week(

@@ -298,17 +298,16 @@ def check_flags(
     # why nothing is open, should nothing be (file names only: no check-in is read)
     first = not texts and not any(w < week for w in journal.checkin_weeks())
     for outcome, refs in follow_ups.items():
+        source = earlier[0] if earlier else None
         for ref in refs:
-            text = rules.resolve_commitment(
-                ref, texts, outcome, earlier[0] if earlier else None, earlier=not first
-            )
-            if answers.follow_ups.get(text, outcome) != outcome:
-                raise UsageProblem(
-                    f"'{short(text)}' is given two outcomes: "
-                    f"{answers.follow_ups[text]} and {outcome}"
-                )
-            answers.follow_ups[text] = outcome
-            keys.add(f"follow-up:{text}")
+            for text in rules.resolve_commitments(ref, texts, outcome, source, not first):
+                if answers.follow_ups.get(text, outcome) != outcome:
+                    raise UsageProblem(
+                        f"'{short(text)}' is given two outcomes: "
+                        f"{answers.follow_ups[text]} and {outcome}"
+                    )
+                answers.follow_ups[text] = outcome
+                keys.add(f"follow-up:{text}")
     for text in request.commitment:
         answers.commitments.append(_checked("commitment", text, rules.check_text, text))
     for item in request.plan:

@@ -31,6 +31,7 @@ class Listed:
     seen_from: str  # the week the views stand on
     views: list[IndicatorView]
     doubtful: tuple[str, ...] = ()
+    owner: str | None = None  # the owner asked for (`ListRequest.owner`): none listed is theirs
 
 
 @dataclass(frozen=True)
@@ -64,4 +65,4 @@ def run(journal: Journal, request: ListRequest | ShowRequest, today: dt.date) ->
     if isinstance(request, ShowRequest):
         return Shown(next(v for v in views if v.indicator.id == wanted.id), doubtful)
     views = [v for v in views if (v.active or request.retired) and request.owner in (None, v.owner)]
-    return Listed(str(inputs.shown.week), views, doubtful)
+    return Listed(str(inputs.shown.week), views, doubtful, request.owner)

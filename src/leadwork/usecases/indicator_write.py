@@ -146,7 +146,7 @@ def _change(journal: Journal, request: ChangeRequest) -> Changed:
     if request.note:
         data["note"] = request.note
     data = {key: value for key, value in data.items() if value is not None}
-    made = new_change(indicator, data, people)
+    made = new_change(indicator, data, people, journal.team().people)
     with journal_lock(journal.root):
         old, new = append_change(journal, indicator.id, made)
     return Changed(indicator, made.since, describe_change(indicator, made), old, new)
