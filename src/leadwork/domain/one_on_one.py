@@ -33,6 +33,7 @@ from leadwork.domain.status import (
     NO_DATA,
     ON_TRACK,
     SEVERITY,
+    PlanRecord,
     Track,
     WeekStatus,
     awaiting_reading,
@@ -44,7 +45,7 @@ from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
-from leadwork.model.common import Outcome
+from leadwork.model.common import ME, Outcome
 from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan, Side
 from leadwork.model.settings import Settings
@@ -68,8 +69,23 @@ PLAN_GOING_QUESTION = "How is the plan to get back on track going?"
 
 @dataclass(frozen=True)
 class PlanOnRecord:
+    """The plan in force for an off-track episode (`status.plan_in_episode`): whoever it
+    was agreed with, so after a handover the new owner's preparation shows the previous
+    owner's plan, to confirm or replace, as the dashboard and the report count it."""
+
     date: dt.date
     text: str
+    person: str | None = None  # whose: the team id met, or "me" for the leader's own plan
+    by: str | None = None  # who agreed it, as the prep names them; None: the person met
+
+    @property
+    def label(self) -> str:
+        """ "plan of 2026-10-01", or whose when not the person met's: "Tony's plan of
+        2026-10-01", "your plan of 2026-10-01" (written in a check-in)."""
+        if self.by is None:
+            return f"plan of {self.date}"
+        whose = "your" if self.person == ME else f"{self.by}'s"
+        return f"{whose} plan of {self.date}"
 
 
 @dataclass(frozen=True)
@@ -194,12 +210,17 @@ def prepare(
     settings: Settings,
     stand: Week,
     since: Week | None = None,
+    plans_from: Sequence[OneOnOne] = (),
+    names: Mapping[str, str] | None = None,
 ) -> Prep:
     """Everything to look at before a one-on-one with `person` on `date`.
 
     `checkins` are those of the window (`prep_window`); `meetings` are the person's
     one-on-ones on or before `date`, oldest first (at least the latest, and every one in
-    the window, so plans recorded during an off-track episode are found).
+    the window). `plans_from` are the one-on-ones, with anyone, that may hold the plan in
+    force for an off-track episode (`store.dashboard.plan_meetings`): a plan counts for its
+    episode whoever it was agreed with, as on the dashboard, so after a handover the
+    previous owner's plan is shown, said whose (`names`: team id -> name).
 
     The indicators are judged as every view judges them (`scoreboard.judge_indicator`),
     from `stand`: the latest checked-in week, found as the dashboard finds it
@@ -209,14 +230,15 @@ def prepare(
     day = min(date, today)
     weeks = last_weeks(stand, SHOWN_WEEKS)
     last = meetings[-1] if meetings else None
-    plans = plan_records(meetings, checkins)
+    plans = plan_records([*plans_from, *meetings], checkins)
+    short = wording.short_names(dict(names or {}))
     views = []
     for ind in indicators:
         if owner_for(ind, Week.of(date)) != person.id:  # theirs as of the meeting's day
             continue
         judged = judge_indicator(ind, checkins, stand, settings, plans, date, since=since)
         if judged.tracked:
-            views.append(_indicator_view(ind, judged))
+            views.append(_indicator_view(ind, judged, person, short))
     views.sort(key=lambda v: (SEVERITY[v.status], -v.course_correct_weeks))
     commitments = open_commitments(meetings, date, person)
     stories = _stories_about(person, last_weeks(Week.of(day), SHOWN_WEEKS), checkins)
@@ -261,7 +283,9 @@ def follow_up_prep(
     )
 
 
-def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
+def _indicator_view(
+    indicator: Indicator, judged: Track, person: Person, short: Mapping[str, str]
+) -> IndicatorView:
     """The preparation's view of one indicator: the week that counts is the one the view
     stands on; its status may be "no data" while an off-track episode (and its plan) goes
     on, since weeks without a reading do not end one."""
@@ -273,12 +297,19 @@ def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
         course_correct_weeks=judged.course_correct_weeks,
         off_track_since=judged.episode_start,
         trend_warning=judged.trend,
-        plan=None if plan is None else PlanOnRecord(plan.date, plan.plan or ""),
+        plan=None if plan is None else _on_record(plan, person, short),
         no_plan_since=judged.no_plan_on,
         flagged=judged.plan_needed,
         awaiting=awaiting_reading(judged),
         overdue=overdue_period(judged),
     )
+
+
+def _on_record(plan: PlanRecord, person: Person, short: Mapping[str, str]) -> PlanOnRecord:
+    """The plan in force as the preparation for `person` shows it: said whose when it was
+    not agreed with them (the previous owner's, or the leader's own)."""
+    by = None if plan.person == person.id else wording.person_word(plan.person, short)
+    return PlanOnRecord(plan.date, plan.plan or "", plan.person, by)
 
 
 def _stories_about(
@@ -334,7 +365,7 @@ def _no_reading(view: IndicatorView) -> str:
 
 def _plan_context(view: IndicatorView, now: Week) -> str:
     if view.plan is not None:
-        plan = f"plan of {view.plan.date}: {view.plan.text}"
+        plan = f"{view.plan.label}: {view.plan.text}"
     elif view.no_plan_since is not None:
         plan = f"no plan yet (since {view.no_plan_since})"
     else:
