@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from conftest import Run
+from journals import write_sixth_trial_journal
 
 PLAN = "Contract leaf crew"
 
@@ -18,20 +19,7 @@ def _journal(tmp_path: Path, run: Run) -> tuple[Path, Run]:
         "init", str(journal), "--leader", "Helen Marsh", env={"LEADWORK_TODAY": "2026-08-31"}
     )
     assert made.exit_code == 0, made
-    with (journal / "strategy.toml").open("a") as f:
-        f.write('\n[[choices]]\nid = "safe"\nstatement = "Safe and clean."\n')
-    with (journal / "team.toml").open("a") as f:
-        f.write(
-            '\n[[people]]\nid = "tony"\nname = "Tony Brennan"\ncadence_days = 28\n'
-            'left_on = 2026-10-16\n\n[[people]]\nid = "sam"\nname = "Sam Okoro"\n'
-            "cadence_days = 21\n"
-        )
-    with (journal / "indicators.toml").open("a") as f:
-        f.write(
-            '\n[[indicators]]\nid = "grounds-backlog"\nname = "Grounds work-order backlog"\n'
-            'owner = "tony"\nagreed_on = 2026-08-31\nserves = ["safe"]\nunit = "orders"\n'
-            'direction = "lower"\ntarget = 20\ncelebrate = 10\ncourse_correct = 30\n'
-        )
+    write_sixth_trial_journal(journal, tony_left_on="2026-10-16")
 
     def lw(today: str, *args: str) -> str:
         result = run(*args, journal=journal, env={"LEADWORK_TODAY": today})

@@ -37,6 +37,7 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     awaiting_reading,
+    latest_reading,
     overdue_period,
     owner_for,
 )
@@ -113,9 +114,7 @@ class IndicatorView:
     def latest(self) -> WeekStatus:
         """The latest reading shown (the current week's, when it has one): what an
         off-track episode is judged by while weeks go by without a reading."""
-        if self.current.value is not None:
-            return self.current
-        return next((h for h in reversed(self.history) if h.value is not None), self.current)
+        return latest_reading(self.history) or self.current  # current: the history's last
 
     @property
     def needs_plan(self) -> bool:
