@@ -52,7 +52,7 @@ from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnO
 from leadwork.model.settings import Settings
 from leadwork.model.team import Person
 from leadwork.values import format_value
-from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks
+from leadwork.weeks import SHOWN_WEEKS, Week, week_range
 
 DEFAULT_GAP_DAYS = 14  # when a person has no cadence, commitments default to two weeks
 TEXT_MAX = 10_000  # as model.common.TEXT_MAX
@@ -153,7 +153,7 @@ class Prep:
     person: Person
     leader: str
     date: dt.date
-    weeks: list[Week]  # the window, oldest first
+    weeks: list[Week]  # the window, oldest first (`prep_weeks`): the stories' too
     cadence: Cadence
     last: OneOnOne | None
     indicators: list[IndicatorView]
@@ -164,6 +164,9 @@ class Prep:
     # the meeting the open commitments were made in (`commitments_made_on`): not always the
     # last one, which may have made none
     commitments_from: dt.date | None = None
+    # the week its readings stand on: the indicators' last, before the meeting's week when
+    # that has no check-in yet (None: the window's last)
+    stand: Week | None = None
 
     @property
     def first_name(self) -> str:
@@ -181,6 +184,15 @@ class Prep:
         return self.date + dt.timedelta(days=self.person.cadence_days or DEFAULT_GAP_DAYS)
 
 
+def prep_weeks(stand: Week, meeting: Week) -> list[Week]:
+    """The weeks a preparation covers, oldest first: the 13 ending with the week its
+    readings stand on (`stand`, as the dashboard's), and on to the meeting's week when that
+    has no check-in yet (on a Monday): stories are events, not readings, so one captured
+    since still counts, as on the dashboard. The one window its stories come from and its
+    "weeks" (and "in the last N weeks") name."""
+    return week_range(stand.minus(SHOWN_WEEKS - 1), max(stand, meeting))
+
+
 def prep_window(
     date: dt.date,
     today: dt.date,
@@ -190,12 +202,13 @@ def prep_window(
 ) -> list[Week]:
     """The weeks whose check-ins the preparation reads: those the dashboard reads for the
     readings, ending with the week it stands on (`stand`: the latest checked-in week, as
-    the store finds it; default the meeting's), and the 13 weeks ending with the meeting's
-    week for the stories about the person. Never past this week: a meeting prepared ahead
+    the store finds it; default the meeting's), and the weeks it covers (`prep_weeks`)
+    for the stories about the person. Never past this week: a meeting prepared ahead
     of time has no readings from the future."""
     meeting_week = Week.of(min(date, today))
-    readings = reading_weeks_needed(stand or meeting_week, settings, indicators)
-    return sorted(set(readings) | set(last_weeks(meeting_week, SHOWN_WEEKS)))
+    stand = stand or meeting_week
+    readings = reading_weeks_needed(stand, settings, indicators)
+    return sorted(set(readings) | set(prep_weeks(stand, meeting_week)))
 
 
 def prepare(
@@ -227,7 +240,7 @@ def prepare(
     check-in, last week's readings are the latest there are.
     """
     day = min(date, today)
-    weeks = last_weeks(stand, SHOWN_WEEKS)
+    weeks = prep_weeks(stand, Week.of(day))
     last = meetings[-1] if meetings else None
     plans = plan_records([*plans_from, *meetings], checkins)
     short = wording.short_names(dict(names or {}))
@@ -240,12 +253,13 @@ def prepare(
             views.append(_indicator_view(ind, judged, person, short))
     views.sort(key=lambda v: (SEVERITY[v.status], -v.course_correct_weeks))
     commitments = open_commitments(meetings, date, person)
-    stories = _stories_about(person, last_weeks(Week.of(day), SHOWN_WEEKS), checkins)
+    stories = _stories_about(person, weeks, checkins)  # the weeks it says it covers
     prep = Prep(
         person=person,
         leader=leader,
         date=date,
         weeks=weeks,
+        stand=stand,
         cadence=cadence(person.id, person.cadence_days, last.date if last else None, date),
         last=last,
         indicators=views,

@@ -207,7 +207,7 @@ def _questions(prep: Prep) -> RenderableType:
 def prep_renderable(prep: Prep) -> RenderableType:
     if prep.left:
         return _follow_up_renderable(prep)
-    first, last = prep.weeks[0], prep.weeks[-1]
+    first, last = prep.weeks[0], prep.stand or prep.weeks[-1]  # the readings' weeks
     since = f" from {prep.commitments_from}" if prep.commitments_from else ""
     return Group(
         Text(_title(prep), style="bold"),
@@ -275,7 +275,7 @@ def prep_markdown(prep: Prep) -> str:
     names = f"{prep.first_name} and {leader}"
     since = f" · our last one-on-one was on {prep.last.date}" if prep.last else ""
     lines = [f"# Our one-on-one, {day}", "", f"_{_md(names + since)}_", ""]
-    lines += [f"## Your indicators, {prep.weeks[0]} to {prep.weeks[-1]}", ""]
+    lines += [f"## Your indicators, {prep.weeks[0]} to {prep.stand or prep.weeks[-1]}", ""]
     if prep.indicators:
         lines += [
             f"| Indicator | Latest | Target | Status | {SHOWN_WEEKS} weeks | Plan |",
