@@ -132,3 +132,46 @@ def write_trial_journal(root: Path) -> Path:
     (root / "indicators.toml").write_text(TRIAL_INDICATORS)
     (root / "capabilities.toml").write_text("")
     return root
+
+
+# The sixth trial's journal (/tmp/trial6/repro/common.sh): made by `leadwork init` on Monday
+# 2026-08-31 (2026-W36) for Helen Marsh, one choice, Tony (every 28 days) and Sam (every
+# 21), and Tony's grounds work-order backlog (lower is better: target 20, course-correct
+# past 30).
+SIXTH_TRIAL_STRATEGY = """\
+[[choices]]
+id = "safe"
+statement = "Safe and clean."
+"""
+
+SIXTH_TRIAL_INDICATORS = """\
+[[indicators]]
+id = "grounds-backlog"
+name = "Grounds work-order backlog"
+owner = "tony"
+agreed_on = 2026-08-31
+serves = ["safe"]
+unit = "orders"
+direction = "lower"
+target = 20
+celebrate = 10
+course_correct = 30
+"""
+
+
+def write_sixth_trial_journal(root: Path, tony_left_on: str | None = None) -> Path:
+    """Give a journal made by `leadwork init` the sixth trial's definitions; Tony left the
+    team on `tony_left_on` (YYYY-MM-DD) if given."""
+    left = f"left_on = {tony_left_on}\n" if tony_left_on else ""
+    team = (
+        f'[[people]]\nid = "tony"\nname = "Tony Brennan"\ncadence_days = 28\n{left}\n'
+        '[[people]]\nid = "sam"\nname = "Sam Okoro"\ncadence_days = 21\n'
+    )
+    for name, text in (
+        ("strategy.toml", SIXTH_TRIAL_STRATEGY),
+        ("team.toml", team),
+        ("indicators.toml", SIXTH_TRIAL_INDICATORS),
+    ):
+        with (root / name).open("a") as f:
+            f.write("\n" + text)
+    return root

@@ -126,7 +126,11 @@ def test_a_recorded_plan_stays_through_a_week_without_a_reading(run, example_jou
     prep = prep_json(run, example_journal, "marcus", friday)
     scrap = next(i for i in prep["indicators"] if i["id"] == "dayton-scrap")
     assert scrap["status"] == "no-data"
-    assert scrap["plan"] == {"date": "2026-11-30", "text": "Bar stock from Allegheny"}
+    assert scrap["plan"] == {
+        "date": "2026-11-30",
+        "text": "Bar stock from Allegheny",
+        "person": "marcus",
+    }
     board = dashboard_json(run, example_journal, friday)
     assert indicator(board, "dayton-scrap")["status"] == "no-data"
     assert "course-correct-no-plan" not in [f["kind"] for f in board["needs_you"]]
@@ -257,7 +261,11 @@ def test_a_plan_made_when_a_long_episode_began_stays_in_force(run, example_journ
     prep = prep_json(run, example_journal, "marcus", {})
     backlog = next(i for i in prep["indicators"] if i["id"] == "backlog")
     assert backlog["status"] == "course-correct"
-    assert backlog["plan"] == {"date": "2026-06-10", "text": "A second repair crew from July"}
+    assert backlog["plan"] == {
+        "date": "2026-06-10",
+        "text": "A second repair crew from July",
+        "person": "marcus",
+    }
 
 
 def test_commitments_left_unanswered_by_a_check_in_are_asked_about_next_time(run, example_journal):

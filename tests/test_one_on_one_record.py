@@ -572,7 +572,11 @@ def test_a_plan_recorded_on_monday_counts_before_fridays_check_in(run, example_j
         "course-correct",
         False,
     )
-    assert scrap["plan"] == {"date": "2026-11-30", "text": "Quarantine the heat lots."}
+    assert scrap["plan"] == {
+        "date": "2026-11-30",
+        "text": "Quarantine the heat lots.",
+        "person": "marcus",
+    }
 
 
 def test_the_dashboard_and_the_one_on_one_agree(run, example_journal):

@@ -18,6 +18,7 @@ from leadwork.domain.status import (
     is_active,
     judge,
     judge_weeks,
+    latest_reading,
     next_change,
     owner_for,
     plan_in_episode,
@@ -356,3 +357,14 @@ def test_an_indicator_retired_during_a_week_is_still_tracked_that_week():
     assert is_active(ind, Week(2026, 48))
     assert not is_active(ind, Week(2026, 49))
     assert not is_active(indicator(retired_on=dt.date(2026, 11, 23)), Week(2026, 48))
+
+
+def test_the_latest_reading_stands_through_weeks_without_one():
+    """`latest_reading`: where an indicator stands while weeks go by without a reading (the
+    report's status at a range's end, the dashboard's and the prep's latest)."""
+    judged = history([96.0, 93.0, None, None])
+    latest = latest_reading(judged)
+    assert latest is not None
+    assert (latest.week, latest.status) == (Week(2026, 46), AT_RISK)
+    assert judged[-1].status == NO_DATA
+    assert latest_reading(history([None, None])) is None

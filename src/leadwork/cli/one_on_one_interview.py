@@ -55,10 +55,11 @@ def ask_plan(ask: Prompter, prep: Prep, view: IndicatorView) -> str | None:
     status = STATUS_WORDS[latest.status]
     ask.say(f"{ind.name}: {value} in {latest.read_in or latest.week} (target {target}), {status}.")
     if view.plan is not None:
-        ask.say(f"  Plan of {view.plan.date}: {view.plan.text}", style="dim")
+        label = view.plan.label  # whose, when not theirs: "Tony's plan of 2026-10-01"
+        ask.say(f"  {label[0].upper()}{label[1:]}: {view.plan.text}", style="dim")
         answer = ask.text(
             f"What's {prep.first_name}'s plan to get back on track?",
-            f'Enter keeps the plan of {view.plan.date}; "{NO_PLAN}" for no plan yet',
+            f'Enter keeps the {label}; "{NO_PLAN}" for no plan yet',
         )
         if not answer:
             return view.plan.text

@@ -33,9 +33,11 @@ from leadwork.domain.status import (
     NO_DATA,
     ON_TRACK,
     SEVERITY,
+    PlanRecord,
     Track,
     WeekStatus,
     awaiting_reading,
+    latest_reading,
     overdue_period,
     owner_for,
 )
@@ -44,13 +46,13 @@ from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
-from leadwork.model.common import Outcome
+from leadwork.model.common import ME, Outcome
 from leadwork.model.indicators import Indicator
 from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan, Side
 from leadwork.model.settings import Settings
 from leadwork.model.team import Person
 from leadwork.values import format_value
-from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks
+from leadwork.weeks import SHOWN_WEEKS, Week, week_range
 
 DEFAULT_GAP_DAYS = 14  # when a person has no cadence, commitments default to two weeks
 TEXT_MAX = 10_000  # as model.common.TEXT_MAX
@@ -68,8 +70,23 @@ PLAN_GOING_QUESTION = "How is the plan to get back on track going?"
 
 @dataclass(frozen=True)
 class PlanOnRecord:
+    """The plan in force for an off-track episode (`status.plan_in_episode`): whoever it
+    was agreed with, so after a handover the new owner's preparation shows the previous
+    owner's plan, to confirm or replace, as the dashboard and the report count it."""
+
     date: dt.date
     text: str
+    person: str | None = None  # whose: the team id met, or "me" for the leader's own plan
+    by: str | None = None  # who agreed it, as the prep names them; None: the person met
+
+    @property
+    def label(self) -> str:
+        """ "plan of 2026-10-01", or whose when not the person met's: "Tony's plan of
+        2026-10-01", "your plan of 2026-10-01" (written in a check-in)."""
+        if self.by is None:
+            return f"plan of {self.date}"
+        whose = "your" if self.person == ME else f"{self.by}'s"
+        return f"{whose} plan of {self.date}"
 
 
 @dataclass(frozen=True)
@@ -97,9 +114,7 @@ class IndicatorView:
     def latest(self) -> WeekStatus:
         """The latest reading shown (the current week's, when it has one): what an
         off-track episode is judged by while weeks go by without a reading."""
-        if self.current.value is not None:
-            return self.current
-        return next((h for h in reversed(self.history) if h.value is not None), self.current)
+        return latest_reading(self.history) or self.current  # current: the history's last
 
     @property
     def needs_plan(self) -> bool:
@@ -138,7 +153,7 @@ class Prep:
     person: Person
     leader: str
     date: dt.date
-    weeks: list[Week]  # the window, oldest first
+    weeks: list[Week]  # the window, oldest first (`prep_weeks`): the stories' too
     cadence: Cadence
     last: OneOnOne | None
     indicators: list[IndicatorView]
@@ -149,6 +164,9 @@ class Prep:
     # the meeting the open commitments were made in (`commitments_made_on`): not always the
     # last one, which may have made none
     commitments_from: dt.date | None = None
+    # the week its readings stand on: the indicators' last, before the meeting's week when
+    # that has no check-in yet (None: the window's last)
+    stand: Week | None = None
 
     @property
     def first_name(self) -> str:
@@ -166,6 +184,15 @@ class Prep:
         return self.date + dt.timedelta(days=self.person.cadence_days or DEFAULT_GAP_DAYS)
 
 
+def prep_weeks(stand: Week, meeting: Week) -> list[Week]:
+    """The weeks a preparation covers, oldest first: the 13 ending with the week its
+    readings stand on (`stand`, as the dashboard's), and on to the meeting's week when that
+    has no check-in yet (on a Monday): stories are events, not readings, so one captured
+    since still counts, as on the dashboard. The one window its stories come from and its
+    "weeks" (and "in the last N weeks") name."""
+    return week_range(stand.minus(SHOWN_WEEKS - 1), max(stand, meeting))
+
+
 def prep_window(
     date: dt.date,
     today: dt.date,
@@ -175,12 +202,13 @@ def prep_window(
 ) -> list[Week]:
     """The weeks whose check-ins the preparation reads: those the dashboard reads for the
     readings, ending with the week it stands on (`stand`: the latest checked-in week, as
-    the store finds it; default the meeting's), and the 13 weeks ending with the meeting's
-    week for the stories about the person. Never past this week: a meeting prepared ahead
+    the store finds it; default the meeting's), and the weeks it covers (`prep_weeks`)
+    for the stories about the person. Never past this week: a meeting prepared ahead
     of time has no readings from the future."""
     meeting_week = Week.of(min(date, today))
-    readings = reading_weeks_needed(stand or meeting_week, settings, indicators)
-    return sorted(set(readings) | set(last_weeks(meeting_week, SHOWN_WEEKS)))
+    stand = stand or meeting_week
+    readings = reading_weeks_needed(stand, settings, indicators)
+    return sorted(set(readings) | set(prep_weeks(stand, meeting_week)))
 
 
 def prepare(
@@ -194,12 +222,17 @@ def prepare(
     settings: Settings,
     stand: Week,
     since: Week | None = None,
+    plans_from: Sequence[OneOnOne] = (),
+    names: Mapping[str, str] | None = None,
 ) -> Prep:
     """Everything to look at before a one-on-one with `person` on `date`.
 
     `checkins` are those of the window (`prep_window`); `meetings` are the person's
     one-on-ones on or before `date`, oldest first (at least the latest, and every one in
-    the window, so plans recorded during an off-track episode are found).
+    the window). `plans_from` are the one-on-ones, with anyone, that may hold the plan in
+    force for an off-track episode (`store.dashboard.plan_meetings`): a plan counts for its
+    episode whoever it was agreed with, as on the dashboard, so after a handover the
+    previous owner's plan is shown, said whose (`names`: team id -> name).
 
     The indicators are judged as every view judges them (`scoreboard.judge_indicator`),
     from `stand`: the latest checked-in week, found as the dashboard finds it
@@ -207,24 +240,26 @@ def prepare(
     check-in, last week's readings are the latest there are.
     """
     day = min(date, today)
-    weeks = last_weeks(stand, SHOWN_WEEKS)
+    weeks = prep_weeks(stand, Week.of(day))
     last = meetings[-1] if meetings else None
-    plans = plan_records(meetings, checkins)
+    plans = plan_records([*plans_from, *meetings], checkins)
+    short = wording.short_names(dict(names or {}))
     views = []
     for ind in indicators:
         if owner_for(ind, Week.of(date)) != person.id:  # theirs as of the meeting's day
             continue
         judged = judge_indicator(ind, checkins, stand, settings, plans, date, since=since)
         if judged.tracked:
-            views.append(_indicator_view(ind, judged))
+            views.append(_indicator_view(ind, judged, person, short))
     views.sort(key=lambda v: (SEVERITY[v.status], -v.course_correct_weeks))
     commitments = open_commitments(meetings, date, person)
-    stories = _stories_about(person, last_weeks(Week.of(day), SHOWN_WEEKS), checkins)
+    stories = _stories_about(person, weeks, checkins)  # the weeks it says it covers
     prep = Prep(
         person=person,
         leader=leader,
         date=date,
         weeks=weeks,
+        stand=stand,
         cadence=cadence(person.id, person.cadence_days, last.date if last else None, date),
         last=last,
         indicators=views,
@@ -261,7 +296,9 @@ def follow_up_prep(
     )
 
 
-def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
+def _indicator_view(
+    indicator: Indicator, judged: Track, person: Person, short: Mapping[str, str]
+) -> IndicatorView:
     """The preparation's view of one indicator: the week that counts is the one the view
     stands on; its status may be "no data" while an off-track episode (and its plan) goes
     on, since weeks without a reading do not end one."""
@@ -273,12 +310,19 @@ def _indicator_view(indicator: Indicator, judged: Track) -> IndicatorView:
         course_correct_weeks=judged.course_correct_weeks,
         off_track_since=judged.episode_start,
         trend_warning=judged.trend,
-        plan=None if plan is None else PlanOnRecord(plan.date, plan.plan or ""),
+        plan=None if plan is None else _on_record(plan, person, short),
         no_plan_since=judged.no_plan_on,
         flagged=judged.plan_needed,
         awaiting=awaiting_reading(judged),
         overdue=overdue_period(judged),
     )
+
+
+def _on_record(plan: PlanRecord, person: Person, short: Mapping[str, str]) -> PlanOnRecord:
+    """The plan in force as the preparation for `person` shows it: said whose when it was
+    not agreed with them (the previous owner's, or the leader's own)."""
+    by = None if plan.person == person.id else wording.person_word(plan.person, short)
+    return PlanOnRecord(plan.date, plan.plan or "", plan.person, by)
 
 
 def _stories_about(
@@ -334,7 +378,7 @@ def _no_reading(view: IndicatorView) -> str:
 
 def _plan_context(view: IndicatorView, now: Week) -> str:
     if view.plan is not None:
-        plan = f"plan of {view.plan.date}: {view.plan.text}"
+        plan = f"{view.plan.label}: {view.plan.text}"
     elif view.no_plan_since is not None:
         plan = f"no plan yet (since {view.no_plan_since})"
     else:

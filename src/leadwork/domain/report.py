@@ -23,12 +23,14 @@ from leadwork.domain.scoreboard import plan_records
 from leadwork.domain.status import (
     AT_RISK,
     COURSE_CORRECT,
+    NO_DATA,
     STATUSES,
     PlanRecord,
     Track,
     WeekStatus,
     is_active,
     judge_weeks,
+    latest_reading,
     latest_status_since,
     longest_run,
     owner_for,
@@ -112,12 +114,24 @@ class IndicatorSummary:
     no_plan_for_off_track_run: bool = False
 
     @property
+    def end_reading(self) -> WeekStatus | None:
+        """The reading in force at the end of the range: the latest (`status.latest_reading`),
+        as the dashboard judges a week without one (it does not end an off-track run); None
+        when retired by then, or never read in the range."""
+        if self.retired_on is not None:
+            return None
+        return latest_reading(self.history)
+
+    @property
     def end_status(self) -> str | None:
-        """Its status at the end of the range; None when it was retired by then (or has
-        no judged week)."""
+        """Its status at the end of the range: its latest reading's (`end_reading`), so a
+        last week checked in without a reading does not hide an indicator off track; "no
+        data" without a reading in the range; None when it was retired by then (or has no
+        judged week)."""
         if self.retired_on is not None or not self.history:
             return None
-        return self.history[-1].status
+        end = self.end_reading
+        return NO_DATA if end is None else end.status
 
 
 @dataclass(frozen=True)
@@ -347,7 +361,14 @@ def report_needs_you(report: Report) -> list[str]:
     for wanted in (COURSE_CORRECT, AT_RISK):
         for ind in report.indicators:
             if ind.end_status == wanted:  # a retired one ends nowhere: nothing to act on
-                found.append(f"{ind.name}: {STATUS_WORDS[wanted]} at the end of the range.")
+                end = ind.end_reading
+                # said when the range's last week had no reading in force: where it comes from
+                last_read = ""
+                if end is not None and end.week != report.last:
+                    last_read = f" (last read in {end.read_in or end.week})"
+                found.append(
+                    f"{ind.name}: {STATUS_WORDS[wanted]} at the end of the range{last_read}."
+                )
     for ind in report.indicators:
         if ind.trend_warning:
             found.append(f"{ind.name}: moving the wrong way at the end of the range.")

@@ -241,6 +241,14 @@ def readings_in(history: Sequence[WeekStatus]) -> list[WeekStatus]:
     return [h for h in history if h.tracked and h.value is not None and h.read_in == h.week]
 
 
+def latest_reading(history: Sequence[WeekStatus]) -> WeekStatus | None:
+    """The latest week with a reading in force (its own, or its month's or quarter's): where
+    an indicator stands while weeks go by without a reading, which do not end an off-track
+    episode (`episode_start`). The one rule for "the latest" of the dashboard's track, the
+    one-on-one preparation and the report's status at the end of a range."""
+    return next((h for h in reversed(history) if h.value is not None), None)
+
+
 @dataclass(frozen=True)
 class Run:
     """Readings in a row whose status is in a set (course-correct, or off track), oldest
@@ -392,8 +400,8 @@ class Track:
 
     @property
     def latest(self) -> WeekStatus | None:
-        """The latest week in the shown history that has a value."""
-        return next((h for h in reversed(self.history) if h.value is not None), None)
+        """The latest week in the shown history that has a value (`latest_reading`)."""
+        return latest_reading(self.history)
 
     @property
     def tracked(self) -> bool:

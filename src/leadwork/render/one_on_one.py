@@ -49,7 +49,7 @@ def status_label(view: IndicatorView) -> str:
 def plan_note(view: IndicatorView) -> str:
     if view.needs_plan:
         if view.plan is not None:
-            return f"plan of {view.plan.date}"
+            return view.plan.label  # whose, when not the person met's (a handover)
         return "no plan yet"
     if view.trend_warning and view.status in (ON_TRACK, CELEBRATE):
         return "worsening"
@@ -207,7 +207,7 @@ def _questions(prep: Prep) -> RenderableType:
 def prep_renderable(prep: Prep) -> RenderableType:
     if prep.left:
         return _follow_up_renderable(prep)
-    first, last = prep.weeks[0], prep.weeks[-1]
+    first, last = prep.weeks[0], prep.stand or prep.weeks[-1]  # the readings' weeks
     since = f" from {prep.commitments_from}" if prep.commitments_from else ""
     return Group(
         Text(_title(prep), style="bold"),
@@ -258,7 +258,9 @@ def _agenda_status(view: IndicatorView) -> str:
 
 def _agenda_plan(view: IndicatorView) -> str:
     if view.plan is not None:
-        return f"{_md(view.plan.text)} _(agreed {view.plan.date})_"
+        plan = view.plan  # whose, when not the person met's: "Tony's plan of 2026-10-01"
+        said = f"agreed {plan.date}" if plan.by is None else _md(plan.label)
+        return f"{_md(plan.text)} _({said})_"
     return "no plan yet" if view.needs_plan else ""
 
 
@@ -273,7 +275,7 @@ def prep_markdown(prep: Prep) -> str:
     names = f"{prep.first_name} and {leader}"
     since = f" · our last one-on-one was on {prep.last.date}" if prep.last else ""
     lines = [f"# Our one-on-one, {day}", "", f"_{_md(names + since)}_", ""]
-    lines += [f"## Your indicators, {prep.weeks[0]} to {prep.weeks[-1]}", ""]
+    lines += [f"## Your indicators, {prep.weeks[0]} to {prep.stand or prep.weeks[-1]}", ""]
     if prep.indicators:
         lines += [
             f"| Indicator | Latest | Target | Status | {SHOWN_WEEKS} weeks | Plan |",
@@ -344,7 +346,11 @@ def prep_data(prep: Prep) -> dict[str, Any]:
                 "trend_warning": v.trend_warning,
                 "needs_plan": v.needs_plan,
                 "flagged": v.flagged,
-                "plan": {"date": _date(v.plan.date), "text": v.plan.text} if v.plan else None,
+                "plan": (
+                    {"date": _date(v.plan.date), "text": v.plan.text, "person": v.plan.person}
+                    if v.plan
+                    else None
+                ),
                 "no_plan_since": _date(v.no_plan_since),
                 "history": [
                     {"week": str(h.week), "value": h.value, "status": h.status} for h in v.history

@@ -231,6 +231,27 @@ def read_tracks(journal: Journal, shown: ShownWeek) -> WeekInputs:
     return WeekInputs(definitions, checkins, meetings, [], shown, judged_since)
 
 
+def plan_meetings(
+    journal: Journal,
+    indicators: Sequence[Indicator],
+    checkins: dict[Week, Checkin],
+    stand: Week,
+    settings: Settings,
+    since: Week | None,
+    as_of: dt.date,
+) -> list[OneOnOne]:
+    """Every one-on-one, with anyone, that may hold the plan in force for an off-track
+    episode as of the week `stand`: from the oldest episode's first Monday
+    (`plan_search_start`) to `as_of`, as the dashboard reads them (`_judged`). A plan is in
+    force for its episode whoever it was agreed with, so a one-on-one's preparation finds
+    the previous owner's plan after a handover, as the dashboard and the report count it."""
+    start = plan_search_start(indicators, checkins, stand, settings, since)
+    if start is None:
+        return []
+    entries = one_on_ones_to_read(journal.one_on_one_entries(), (), as_of, start)
+    return [journal.one_on_one(e) for e in entries]
+
+
 def _judged(
     journal: Journal, definitions: Definitions, shown: ShownWeek, checkins: dict[Week, Checkin]
 ) -> tuple[Week | None, list[Entry], list[Entry]]:

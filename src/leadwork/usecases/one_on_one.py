@@ -108,7 +108,7 @@ def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared
     from leadwork.domain.team import on_team
     from leadwork.domain.timeline import standing_week
     from leadwork.model.common import ME
-    from leadwork.store.dashboard import latest_checkin_week, reach_for_episodes
+    from leadwork.store.dashboard import latest_checkin_week, plan_meetings, reach_for_episodes
     from leadwork.store.one_on_ones import recent_meetings
     from leadwork.weeks import Week
 
@@ -147,6 +147,10 @@ def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared
         settings=config.settings,
         stand=stand,
         since=since,
+        # a plan counts for its episode whoever it was agreed with (the previous owner's,
+        # after a handover), as the dashboard and the report count it
+        plans_from=plan_meetings(journal, indicators, checkins, stand, config.settings, since, day),
+        names={p.id: p.name for p in people.values()},
     )
     team = {p.id: p.name for p in people.values()}
     if not request.to_record:
