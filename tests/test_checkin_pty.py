@@ -153,6 +153,19 @@ def finish(child) -> str:
     return ANSI.sub("", "".join(seen))
 
 
+def interrupt(child) -> None:
+    """Ctrl-C at the prompt, as a person presses it: again if the first was lost. The
+    prompt is on the screen a moment before readline waits for a key; on a loaded machine
+    a signal that lands in that moment only sets Python's flag, which nothing reads while
+    readline waits, so the run would wait for a key that never comes (a person, pressing
+    it seconds later, never meets this)."""
+    for _ in range(5):
+        child.sendintr()
+        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5) == 0:
+            return
+    raise AssertionError("Ctrl-C did not end the run: " + str(child.before))
+
+
 def test_ctrl_c_keeps_the_answers_and_the_next_run_resumes(journal):
     child = spawn(journal)
     answer(child, OUTCOME, "done")
@@ -160,8 +173,7 @@ def test_ctrl_c_keeps_the_answers_and_the_next_run_resumes(journal):
     answer(child, "value in %: ", "96")
     child.expect(r": $")  # the scrap rate's value: Ctrl-C instead of an answer
     assert ANSI.sub("", child.before).endswith("value")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     output = " ".join(ANSI.sub("", child.before).split())
     child.close()
     assert child.exitstatus == 130
@@ -195,8 +207,7 @@ def test_ctrl_c_keeps_the_answers_and_the_next_run_resumes(journal):
 def test_ctrl_c_before_any_answer_leaves_nothing_behind(journal):
     child = spawn(journal)
     child.expect(r": $")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     assert child.exitstatus == 130
     assert "leadwork: interrupted" in child.before
