@@ -38,6 +38,7 @@ from leadwork.render.dashboard_parts import (
     WARNING,
     short_week,
 )
+from leadwork.render.height import lines_in
 from leadwork.render.layout import (
     GAP,
     NAME_MIN,
@@ -277,7 +278,8 @@ class DashboardText:
             return
         # Each part laid out once, whatever the cut: measured by its lines, which are then
         # what is shown (laying the dashboard out again to print it cost a third of Rich's
-        # time).
+        # time). The whole dashboard is only counted, unless it fits: laying out every row
+        # of a long journal to learn that it does not cost half of the rest.
         laid_out: dict[Hashable, list[list[Segment]]] = {}
 
         def height(parts: Parts) -> int:
@@ -286,6 +288,15 @@ class DashboardText:
                     laid_out[key] = console.render_lines(part(), options, pad=False)
             return sum(len(laid_out[key]) for key, _ in parts)
 
+        def counted(parts: Parts) -> int:
+            """Their lines, counted without laying them out where that can be done
+            (render/height.py): the whole dashboard, measured first, is rarely shown."""
+            total = 0
+            for key, part in parts:
+                lines = lines_in(part(), console, options)
+                total += height([(key, part)]) if lines is None else lines
+            return total
+
         def shown(parts: Parts) -> RenderResult:
             newline = Segment.line()
             for key, _ in parts:
@@ -293,8 +304,9 @@ class DashboardText:
                     yield from line
                     yield newline
 
-        total = height(whole)
+        total = counted(whole)
         if total <= SCREEN_ROWS:
+            height(whole)
             yield from shown(whole)
             return
         sections = self.sections(console, width)
