@@ -20,7 +20,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.rule import Rule
 from rich.segment import Segment
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
 from leadwork.domain.alignment import ChoiceStories, StoryLine
 from leadwork.domain.capability import CapabilityView
@@ -85,10 +85,15 @@ def _status(status: str | None) -> Text:
 
 
 def _spark(history: Sequence[WeekStatus]) -> Text:
-    text = Text()
+    """Each week's bar in its status's style: a span per styled bar, made at once (appending
+    bar by bar cost more than the rest of an indicator's row)."""
+    plain = ""
+    spans: list[Span] = []
     for char, status in say.indicator_spark(history):
-        text.append(char, style=SPARK_STYLE[status])
-    return text
+        if SPARK_STYLE[status]:
+            spans.append(Span(len(plain), len(plain) + len(char), SPARK_STYLE[status]))
+        plain += char
+    return Text(plain, spans=spans)
 
 
 def _cut(text: Text) -> Text:
