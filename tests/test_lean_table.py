@@ -3,7 +3,8 @@ Rich: on generated tables of the kinds leadwork builds (widths, wide and zero-wi
 characters, styles, justification, no_wrap, overflow, padding, fixed widths, row styles,
 multi-line cells, a column that must wrap), a `LeanTable` renders the very segments a Rich
 `Table` built the same way renders, whether it laid the table out itself or declined and
-left it to Rich. And the dashboard's and the lists' own tables are the lean kind."""
+left it to Rich; and it counts the lines Rich renders without laying them out. And the
+dashboard's and the lists' own tables are the lean kind."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leadwork.render import lean_table
-from leadwork.render.lean_table import LeanTable, lay_out
+from leadwork.render.lean_table import LeanTable, lay_out, line_count
 from leadwork.render.terminal import VisibleConsole
 
 from conftest import EXAMPLE
@@ -192,6 +193,10 @@ def test_lean_table_renders_what_rich_renders(
         assert laid == list(Segment.split_lines(rich))
         assert [segment for line in laid for segment in (*line, Segment.line())] == rich
     assert _rendered(console, lean, width) == rich  # either way: the same segments
+    # and its lines counted without laying it out are as many, wherever it can count them
+    counted = line_count(lean, console, console.options.update_width(width))
+    assert counted is None or counted == len(list(Segment.split_lines(rich)))
+    assert laid is None or counted == len(laid)
 
 
 def test_lean_table_covers_the_usual_cases() -> None:

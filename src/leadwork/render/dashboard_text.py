@@ -20,7 +20,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.rule import Rule
 from rich.segment import Segment
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
 from leadwork.domain.alignment import ChoiceStories, StoryLine
 from leadwork.domain.capability import CapabilityView
@@ -38,6 +38,7 @@ from leadwork.render.dashboard_parts import (
     WARNING,
     short_week,
 )
+from leadwork.render.height import lines_in
 from leadwork.render.layout import (
     GAP,
     NAME_MIN,
@@ -84,10 +85,15 @@ def _status(status: str | None) -> Text:
 
 
 def _spark(history: Sequence[WeekStatus]) -> Text:
-    text = Text()
+    """Each week's bar in its status's style: a span per styled bar, made at once (appending
+    bar by bar cost more than the rest of an indicator's row)."""
+    plain = ""
+    spans: list[Span] = []
     for char, status in say.indicator_spark(history):
-        text.append(char, style=SPARK_STYLE[status])
-    return text
+        if SPARK_STYLE[status]:
+            spans.append(Span(len(plain), len(plain) + len(char), SPARK_STYLE[status]))
+        plain += char
+    return Text(plain, spans=spans)
 
 
 def _cut(text: Text) -> Text:
@@ -277,7 +283,8 @@ class DashboardText:
             return
         # Each part laid out once, whatever the cut: measured by its lines, which are then
         # what is shown (laying the dashboard out again to print it cost a third of Rich's
-        # time).
+        # time). The whole dashboard is only counted, unless it fits: laying out every row
+        # of a long journal to learn that it does not cost half of the rest.
         laid_out: dict[Hashable, list[list[Segment]]] = {}
 
         def height(parts: Parts) -> int:
@@ -286,6 +293,15 @@ class DashboardText:
                     laid_out[key] = console.render_lines(part(), options, pad=False)
             return sum(len(laid_out[key]) for key, _ in parts)
 
+        def counted(parts: Parts) -> int:
+            """Their lines, counted without laying them out where that can be done
+            (render/height.py): the whole dashboard, measured first, is rarely shown."""
+            total = 0
+            for key, part in parts:
+                lines = lines_in(part(), console, options)
+                total += height([(key, part)]) if lines is None else lines
+            return total
+
         def shown(parts: Parts) -> RenderResult:
             newline = Segment.line()
             for key, _ in parts:
@@ -293,8 +309,9 @@ class DashboardText:
                     yield from line
                     yield newline
 
-        total = height(whole)
+        total = counted(whole)
         if total <= SCREEN_ROWS:
+            height(whole)
             yield from shown(whole)
             return
         sections = self.sections(console, width)

@@ -12,6 +12,8 @@ text cells, no box, padding on the right only, at most one column that may wrap.
 `Text.__rich_console__` wraps, joins and renders it, padded in the cell's style as
 `Padding` and `render_lines` pad it. The segments are Rich's, style for style, so the bytes
 on the terminal are too: tests/test_lean_table.py compares the two on generated tables.
+`line_count` counts the lines the same layout would make, without making them (the
+dashboard counts before it chooses what fits; render/height.py).
 
 Anything else is left to Rich, whole: `LeanTable` is a Rich `Table`, and renders as one
 when `lay_out` declines: a box, a title, expand or a set table width, a column with a
@@ -102,6 +104,20 @@ def lay_out(table: Table, console: Console, options: ConsoleOptions) -> Laid | N
             cell[:] = missing + cell if header else cell + missing
         lines += [[s for cell in row_cells for s in cell[n]] for n in range(height)]
     return lines
+
+
+def line_count(table: Table, console: Console, options: ConsoleOptions) -> int | None:
+    """How many lines `table` renders as, counted without laying it out: each row as many
+    as its tallest cell, at least one; None where `lay_out` would not know the widths."""
+    found = _measured(table, console, options)
+    if found is None:
+        return None
+    cells, widths = found
+    rooms = [width - pad for width, pad in zip(widths, _right_padding(table), strict=True)]
+    return sum(
+        max(1, *(_height(console, *cell) for cell in zip(table.columns, row, rooms, strict=True)))
+        for row in zip(*cells, strict=True)
+    )
 
 
 def _measured(
@@ -249,6 +265,16 @@ def _cell(
             segments.append(Segment(" " * pad, style))
         laid.append(segments)
     return laid
+
+
+def _height(console: Console, column: Column, text: Text, room: int) -> int:
+    """The lines `_cell` makes of a cell, without making them."""
+    if room < 1:
+        return 0
+    justify, overflow, no_wrap = _how(column, text)
+    if _whole(text, room, overflow):
+        return 1
+    return len(text.wrap(console, room, justify=justify, overflow=overflow, no_wrap=no_wrap))
 
 
 def _how(column: Column, text: Text) -> tuple[JustifyMethod, OverflowMethod, bool]:
