@@ -18,20 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-
-WIN_RATE = """
-[[indicators]]
-id = "win-rate"
-name = "Chicago quote win rate"
-owner = "omar"
-agreed_on = 2026-09-07
-serves = ["key-accounts"]
-unit = "%"
-direction = "higher"
-target = 35
-celebrate = 40
-course_correct = 28
-"""
+from journals import write_trial_journal
 
 MARGIN = """
 [[indicators]]
@@ -57,15 +44,7 @@ def journal(tmp_path: Path, run: Run) -> Path:
     path = tmp_path / "journal"
     made = run("init", str(path), "--leader", "Rosa Delgado", env={"LEADWORK_TODAY": "2026-09-07"})
     assert made.exit_code == 0, made
-    (path / "strategy.toml").write_text(
-        'purpose = "Keep plants running."\n'
-        '[[choices]]\nid = "key-accounts"\nstatement = "Grow with key accounts."\n'
-    )
-    (path / "team.toml").write_text(
-        '[[people]]\nid = "omar"\nname = "Omar Haddad"\ncadence_days = 14\n'
-    )
-    (path / "indicators.toml").write_text(WIN_RATE)
-    (path / "capabilities.toml").write_text("")
+    write_trial_journal(path)
     return path
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from journals import write_trial_journal
+from journals import TRIAL_INDICATORS, TRIAL_STRATEGY, TRIAL_TEAM, write_trial_journal
 
 TODAY = {"LEADWORK_TODAY": "2026-11-27"}
 
@@ -155,39 +155,10 @@ def test_check_says_nothing_once_the_indicator_is_retired_or_before_they_leave(
 
 # ---- handing an indicator on (r8): an `[[indicators.changes]]` entry with `owner` ---------
 
-STRATEGY = """\
-purpose = "Keep plants running."
-[[choices]]
-id = "key-accounts"
-statement = "Grow with key accounts."
-"""
-
-TEAM = """\
-[[people]]
-id = "omar"
-name = "Omar Haddad"
-cadence_days = 14
-
-[[people]]
-id = "tereza"
-name = "Tereza Horvat"
-cadence_days = 28
-"""
-
-WIN_RATE = """\
-# Agreed with Tereza when she took the Chicago accounts.
-[[indicators]]
-id = "win-rate"
-name = "Chicago quote win rate"
-owner = "tereza"
-agreed_on = 2026-09-07
-serves = ["key-accounts"]
-unit = "%"
-direction = "higher"
-target = 35
-celebrate = 40
-course_correct = 28
-"""
+TEAM = TRIAL_TEAM + '\n[[people]]\nid = "tereza"\nname = "Tereza Horvat"\ncadence_days = 28\n'
+WIN_RATE = "# Agreed with Tereza when she took the Chicago accounts.\n" + TRIAL_INDICATORS.replace(
+    'owner = "omar"', 'owner = "tereza"'
+)
 
 
 def tereza_leaves(run, tmp_path: Path) -> Path:
@@ -198,7 +169,7 @@ def tereza_leaves(run, tmp_path: Path) -> Path:
         "init", str(journal), "--leader", "Rosa Delgado", env={"LEADWORK_TODAY": "2026-09-07"}
     )
     assert made.exit_code == 0, made
-    (journal / "strategy.toml").write_text(STRATEGY)
+    (journal / "strategy.toml").write_text(TRIAL_STRATEGY)
     (journal / "team.toml").write_text(TEAM)
     (journal / "indicators.toml").write_text(WIN_RATE)
     (journal / "capabilities.toml").write_text("")

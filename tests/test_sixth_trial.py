@@ -7,31 +7,7 @@ import json
 import tomllib
 from pathlib import Path
 
-STRATEGY = '\n[[choices]]\nid = "safe"\nstatement = "Safe and clean."\n'
-TEAM = """
-[[people]]
-id = "tony"
-name = "Tony Brennan"
-cadence_days = 28
-
-[[people]]
-id = "sam"
-name = "Sam Okoro"
-cadence_days = 21
-"""
-INDICATORS = """
-[[indicators]]
-id = "grounds-backlog"
-name = "Grounds work-order backlog"
-owner = "tony"
-agreed_on = 2026-08-31
-serves = ["safe"]
-unit = "orders"
-direction = "lower"
-target = 20
-celebrate = 10
-course_correct = 30
-"""
+from journals import write_sixth_trial_journal
 
 
 def on(day: str) -> dict[str, str]:
@@ -42,10 +18,7 @@ def journal(run, tmp_path: Path) -> Path:
     root = tmp_path / "journal"
     made = run("init", str(root), "--leader", "Helen Marsh", env=on("2026-08-31"))
     assert made.exit_code == 0, made
-    for name, text in (("strategy", STRATEGY), ("team", TEAM), ("indicators", INDICATORS)):
-        with (root / f"{name}.toml").open("a", encoding="utf-8") as file:
-            file.write(text)
-    return root
+    return write_sixth_trial_journal(root)
 
 
 def ok(result):

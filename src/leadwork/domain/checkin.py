@@ -820,6 +820,11 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 EARLY_IN_WEEK = 2  # days: Monday and Tuesday
 
 
+def early_in_week(today: dt.date) -> bool:
+    """Monday or Tuesday: when a check-in may be meant for the week that just ended."""
+    return today.isoweekday() <= EARLY_IN_WEEK
+
+
 def unrecorded_last_week(
     today: dt.date, this_week: Checkin | None, last_week: Checkin | None, earlier: bool
 ) -> Week | None:
@@ -829,7 +834,7 @@ def unrecorded_last_week(
     nothing to catch up). None otherwise."""
     from leadwork.domain.timeline import checked_in
 
-    if today.isoweekday() > EARLY_IN_WEEK or checked_in(this_week) or not earlier:
+    if not early_in_week(today) or checked_in(this_week) or not earlier:
         return None
     return None if checked_in(last_week) else Week.of(today).minus(1)
 

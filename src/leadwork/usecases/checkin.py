@@ -208,10 +208,10 @@ def _unrecorded_last_week(journal: Journal, week: Week, today: dt.date) -> Week 
     """Last week, when `week` is this week, begun early, and last week has no check-in
     (`domain.checkin.unrecorded_last_week`): the interview offers it, a run with flags
     names it."""
-    from leadwork.domain.checkin import unrecorded_last_week
+    from leadwork.domain.checkin import early_in_week, unrecorded_last_week
     from leadwork.weeks import Week
 
-    if week != Week.of(today):
+    if week != Week.of(today) or not early_in_week(today):  # most runs: read nothing more
         return None
     last = week.minus(1)
     earlier = any(w < last for w in journal.checkin_weeks())
