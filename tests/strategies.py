@@ -20,9 +20,9 @@ from leadwork.model.checkin import (
 )
 from leadwork.model.indicators import Change, Indicator, Indicators
 from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan
-from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
 from leadwork.model.strategy import Choice, Strategy
 from leadwork.model.team import Person, Team
+from leadwork.model.words import DEFAULT_CONVERSATION_KINDS
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,15}", fullmatch=True)
 # Any text TOML can hold: no surrogates. Include TOML-looking and quoting characters.

@@ -279,7 +279,7 @@ def test_every_option_that_names_something_from_the_journal_completes_it(
     assert items("leadwork story --who e") == ["elena"]
     assert items("leadwork story --choice d") == ["dependable-delivery"]
     assert items("leadwork story --week 2026-W46") == ["2026-W46"]
-    from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
+    from leadwork.model.words import DEFAULT_CONVERSATION_KINDS
 
     assert items("leadwork conversation --with ") == list(DEFAULT_CONVERSATION_KINDS)
     assert items("leadwork one-on-one priya --plan greenville-o") == ["greenville-otd="]
@@ -329,7 +329,7 @@ def test_no_option_naming_a_journal_value_is_left_without_completion():
 
 
 def test_the_leaders_id_is_the_models():
-    from leadwork.model.common import ME
+    from leadwork.model.words import ME
 
     assert ME == complete_values.ME
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from leadwork.cli import cache, complete_values
-from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
+from leadwork.model.words import DEFAULT_CONVERSATION_KINDS
 
 
 @pytest.fixture

@@ -242,9 +242,14 @@ def without_importtime(stderr: str) -> str:
         ["dashboard", "--week", "2027-W10"],  # not begun: an error naming its flag, both times
         ["indicator", "show", "nosuch", "-f", "json"],
         ["capability", "list", "--format", "json"],
+        ["indicator", "list"],
+        ["commitments"],
+        ["map"],
     ],
 )
 def test_the_second_run_is_the_first_without_typer(tmp_path: Path, words: list[str]) -> None:
+    """...and without pydantic: a view reads the files it validated before in plain form
+    (`model/plain.py`), and the cache's fingerprint reads pydantic's version as installed."""
     cache = tmp_path / "cache"
     argv = ["--journal", str(EXAMPLE), *words]
     first = leadwork(cache, *argv)
@@ -255,6 +260,8 @@ def test_the_second_run_is_the_first_without_typer(tmp_path: Path, words: list[s
     loaded = imported(second.stderr)
     assert "typer" not in loaded and "leadwork.cli.app" not in loaded
     assert "leadwork.cli.replay" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("pydantic", "pydantic_core")}
+    assert "leadwork.model.plain" in loaded or second.returncode != 0
 
 
 def test_an_entry_not_plainly_ours_and_whole_is_a_miss(tmp_path: Path) -> None:

@@ -18,8 +18,16 @@ import pytest
 import leadwork.store.journal as journal_module
 from leadwork import cachedir
 from leadwork.model.checkin import Checkin
+from leadwork.model.plain import Plain, rebuild, to_plain
 from leadwork.store import validated
-from leadwork.store.journal import DEFINITION_MODELS, Journal, review_model
+from leadwork.store.journal import (
+    CHECKIN,
+    DEFINITION_MODELS,
+    ONE_ON_ONE,
+    Journal,
+    model_name,
+    review_model,
+)
 from leadwork.store.validated import ValidatedCache
 from test_architecture import imports_of
 
@@ -28,14 +36,14 @@ from conftest import EXAMPLE, ROOT, TODAY, tree_hash
 W48 = "checkins/2026-W48.toml"
 
 
-def every_file(root: Path) -> list[tuple[str, type]]:
-    """Every file of a journal with the model it is validated against."""
-    files: list[tuple[str, type]] = [
+def every_file(root: Path) -> list[tuple[str, str]]:
+    """Every file of a journal with the model (its name) it is validated against."""
+    files: list[tuple[str, str]] = [
         (rel, model) for rel, model in DEFINITION_MODELS.items() if (root / rel).exists()
     ]
-    files += [(f"checkins/{p.name}", Checkin) for p in sorted((root / "checkins").iterdir())]
+    files += [(f"checkins/{p.name}", CHECKIN) for p in sorted((root / "checkins").iterdir())]
     journal = Journal(root, None)
-    files += [(e.rel, journal_module.OneOnOne) for e in journal.one_on_one_entries()]
+    files += [(e.rel, ONE_ON_ONE) for e in journal.one_on_one_entries()]
     files += [(e.rel, review_model(e.rest)) for e in journal.review_entries()]
     return files
 
@@ -70,28 +78,41 @@ def generated(tmp_path: Path) -> Path:
     return out
 
 
+@pytest.mark.parametrize("form", ["model", "plain"])
 @pytest.mark.parametrize("journal", ["example", "generated"])
-def test_a_kept_model_is_the_validated_one_for_every_file(tmp_path, journal):
+def test_a_kept_model_is_the_validated_one_for_every_file(tmp_path, journal, form):
+    """In either form: the model itself (writers, `check`) or its plain form (the views,
+    `model/plain.py`), which must be the validated model's, field for field."""
     root = EXAMPLE if journal == "example" else generated(tmp_path)
     files = every_file(root)
     assert len(files) > 20
-    plain = Journal(root, None)
-    cold = Journal(root, ValidatedCache(str(tmp_path / "cache" / "validated")))
+    in_plain = form == "plain"
+    bare = Journal(root, None)
+    cold = Journal(root, ValidatedCache(str(tmp_path / "cache" / "validated")), plain=in_plain)
     cold_cache = cold._cache
     assert cold_cache is not None
     cold_cache.budget = 10_000
-    warm = Journal(root, ValidatedCache(str(tmp_path / "cache" / "validated")))
+    warm = Journal(root, ValidatedCache(str(tmp_path / "cache" / "validated")), plain=in_plain)
     for rel, model in files:
-        expected = plain.load(rel, model)
+        expected = bare.load(rel, model)
+        if in_plain:
+            expected = to_plain(expected)
         assert cold.load(rel, model) == expected, rel
     assert len(entries(tmp_path / "cache")) == len(files)
     for rel, model in files:
         kept = warm.load(rel, model)
-        assert kept == plain.load(rel, model), rel
-        assert type(kept) is model
+        validated_model = bare.load(rel, model)
+        if in_plain:
+            assert isinstance(kept, Plain) and type(kept).model == model
+            assert kept == to_plain(validated_model), rel
+            assert kept.model_dump() == validated_model.model_dump(), rel
+            assert kept.model_dump(mode="json") == validated_model.model_dump(mode="json")
+        else:
+            assert kept == validated_model, rel
+            assert model_name(type(kept)) == model
         assert rel in warm._texts  # a hit: never parsed
         # ...and where a message needs a position, the document is there, of that text
-        assert warm.document(rel).data == plain.document(rel).data
+        assert warm.document(rel).data == bare.document(rel).data
 
 
 def test_a_second_run_parses_nothing_the_first_validated(run, example_journal, tmp_path, parses):
@@ -137,21 +158,23 @@ def test_a_file_that_does_not_validate_is_not_kept(example_journal, tmp_path):
     assert entries(tmp_path / "c") == []
 
 
-def _one_entry(example_journal: Path, tmp_path: Path) -> tuple[Path, Checkin]:
+def _one_entry(
+    example_journal: Path, tmp_path: Path, *, plain: bool = False
+) -> tuple[Path, Checkin]:
     cache = ValidatedCache(str(tmp_path / "cache" / validated.FOLDER))
-    model = Journal(example_journal, cache).load(W48, Checkin)
+    model = Journal(example_journal, cache, plain=plain).load(W48, CHECKIN)
     (entry,) = entries(tmp_path / "cache")
     return entry, model
 
 
-def _foreign(entry: Path) -> bytes:
+def _foreign(entry: Path, evil: object = None) -> bytes:
     """An entry whose checksum is right but whose pickle would run a program."""
 
     class Evil:
         def __reduce__(self):
             return (os.system, ("touch /tmp/leadwork-pwned",))
 
-    payload = pickle.dumps(Evil())
+    payload = pickle.dumps(evil or Evil())
     import hashlib
 
     key = entry.name.removesuffix(validated.SUFFIX).encode()
@@ -171,23 +194,52 @@ def _foreign(entry: Path) -> bytes:
     ],
     ids=["garbage", "truncated", "other-version", "bit-rot", "foreign-pickle", "empty"],
 )
-def test_a_corrupt_entry_is_ignored_and_rebuilt(example_journal, tmp_path, parses, damage):
-    entry, model = _one_entry(example_journal, tmp_path)
+@pytest.mark.parametrize("plain", [False, True], ids=["model", "plain"])
+def test_a_corrupt_entry_is_ignored_and_rebuilt(example_journal, tmp_path, parses, damage, plain):
+    entry, model = _one_entry(example_journal, tmp_path, plain=plain)
     good = entry.read_bytes()
     entry.write_bytes(damage(entry, good))
     parses.clear()
     cache = ValidatedCache(str(tmp_path / "cache" / validated.FOLDER))
-    assert Journal(example_journal, cache).load(W48, Checkin) == model
+    assert Journal(example_journal, cache, plain=plain).load(W48, CHECKIN) == model
     assert parses == [W48.split("/")[1]]  # validated again...
     assert entry.read_bytes() == good  # ...and kept anew
     assert not os.path.exists("/tmp/leadwork-pwned")
+
+
+class _Smuggled:
+    """A plain entry that asks `rebuild` for something other than data."""
+
+    def __reduce__(self):
+        return (rebuild, ("leadwork.model.checkin.Checkin", ("week",), {}, (os.system,)))
+
+
+class _Misshapen:
+    """A plain entry whose record has more values than fields."""
+
+    def __reduce__(self):
+        return (rebuild, ("leadwork.model.checkin.Checkin", "week", {}, ("2026-W48",)))
+
+
+@pytest.mark.parametrize("evil", [_Smuggled(), _Misshapen()], ids=["code", "misshapen"])
+def test_a_plain_entry_holds_records_of_data_or_is_a_miss(example_journal, tmp_path, evil):
+    """The unpickler knows `rebuild` and dates alone, and `rebuild` refuses what is not
+    a record's shape: either entry is a miss, and the file is validated again."""
+    entry, model = _one_entry(example_journal, tmp_path, plain=True)
+    entry.write_bytes(_foreign(entry, evil))
+    cache = ValidatedCache(str(tmp_path / "cache" / validated.FOLDER))
+    found = cache.get(CHECKIN, entry.name.removesuffix(validated.SUFFIX), plain=True)
+    assert found is None
+    assert Journal(example_journal, cache, plain=True).load(W48, CHECKIN) == model
 
 
 def test_an_entry_of_another_model_is_not_served(example_journal, tmp_path):
     entry, _ = _one_entry(example_journal, tmp_path)
     other = ValidatedCache(str(tmp_path / "cache" / validated.FOLDER))
     key = entry.name.removesuffix(validated.SUFFIX)
-    assert other.get(journal_module.OneOnOne, key) is None
+    assert other.get(ONE_ON_ONE, key) is None
+    assert other.get(CHECKIN, key) is not None
+    assert other.get(CHECKIN, key, plain=True) is None  # kept as the model, not plain
 
 
 def test_an_entry_or_folder_others_could_write_is_not_trusted(example_journal, tmp_path, parses):
@@ -296,8 +348,9 @@ def test_two_runs_at_once_are_both_right(example_journal, tmp_path):
     folder = tmp_path / "cache" / validated.FOLDER
     assert not list(folder.glob("*.tmp"))
     cache = ValidatedCache(str(folder))
-    journal = Journal(example_journal, cache)
-    assert journal.load(W48, Checkin) == Journal(example_journal, None).load(W48, Checkin)
+    journal = Journal(example_journal, cache, plain=True)  # the dashboard reads plain records
+    expected_model = to_plain(Journal(example_journal, None).load(W48, Checkin))
+    assert journal.load(W48, CHECKIN) == expected_model
     assert W48 in journal._texts
 
 

@@ -24,6 +24,7 @@ import sys
 
 from leadwork.cachedir import ENV_CACHE as ENV_CACHE  # re-exported: the CLI's name for it
 from leadwork.cachedir import cache_dir as cache_dir
+from leadwork.cachedir import installed
 from leadwork.cachedir import trusted as _trusted
 
 # Not `from typing import TYPE_CHECKING`: importing typing costs ~5-10 ms on every Tab.
@@ -37,18 +38,6 @@ CLI_FOLDER = os.path.dirname(os.path.abspath(__file__))
 PACKAGE_FOLDER = os.path.dirname(CLI_FOLDER)
 
 
-def _typer_init() -> bytes:
-    """typer/__init__.py as installed (it holds `__version__`), found without importing it."""
-    for entry in sys.path:
-        path = os.path.join(entry or ".", "typer", "__init__.py")
-        try:
-            with open(path, "rb") as handle:
-                return path.encode() + b"\0" + handle.read()
-        except OSError:
-            continue
-    return b""
-
-
 def cli_key() -> str:
     """What the CLI's answers depend on: Python, Typer, leadwork's version and the bytes
     of every module of the CLI (their help texts, options and commands)."""
@@ -56,7 +45,7 @@ def cli_key() -> str:
 
     from leadwork import __version__
 
-    data = [f"{FORMAT}\0{sys.version}\0{__version__}\0".encode(), _typer_init()]
+    data = [f"{FORMAT}\0{sys.version}\0{__version__}\0".encode(), installed("typer", "__init__.py")]
     for name in sorted(os.listdir(CLI_FOLDER)):
         if name.endswith(".py"):
             with open(os.path.join(CLI_FOLDER, name), "rb") as handle:

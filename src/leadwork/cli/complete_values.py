@@ -108,7 +108,7 @@ def step_values(journal_option: str | None, incomplete: str) -> list[Item]:
     return [(f"{value}:", text) for value, text in capability_values(journal_option, incomplete)]
 
 
-ME = "me"  # model.common.ME: you, as an owner (a test keeps the two the same)
+ME = "me"  # model.words.ME: you, as an owner (a test keeps the two the same)
 
 
 def owner_values(journal_option: str | None, incomplete: str) -> list[Item]:
@@ -138,7 +138,7 @@ def conversation_kinds(root: Path | None) -> list[str]:
 
 def _read_kinds(root: Path | None) -> list[str]:
     """The kinds as the store reads them: the slow lookup, which the cache keeps."""
-    from leadwork.model.settings import DEFAULT_CONVERSATION_KINDS
+    from leadwork.model.words import DEFAULT_CONVERSATION_KINDS
 
     if root is None:
         return list(DEFAULT_CONVERSATION_KINDS)

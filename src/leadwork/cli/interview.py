@@ -126,7 +126,7 @@ class Interview:
             fits_in_a_week,
             parse_number,
         )
-        from leadwork.model.checkin import HOURS_IN_WEEK
+        from leadwork.model.words import HOURS_IN_WEEK
         from leadwork.render import checkin as show
         from leadwork.values import format_number
 
@@ -169,7 +169,7 @@ class Interview:
 
     def confidence(self) -> None:
         from leadwork.domain.checkin import parse_confidence
-        from leadwork.model.common import AREAS
+        from leadwork.model.words import AREAS
         from leadwork.render import checkin as show
 
         areas = [a for a in AREAS if self._pending(f"confidence:{a}")]

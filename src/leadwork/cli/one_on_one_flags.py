@@ -15,7 +15,7 @@ from leadwork.errors import Problem, UsageProblem
 
 if TYPE_CHECKING:
     from leadwork.domain.one_on_one import Answers, Prep
-    from leadwork.model.one_on_one import Side
+    from leadwork.model.words import Side
 
 
 @dataclass

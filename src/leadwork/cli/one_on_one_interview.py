@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from leadwork.domain.joint_indicators import Agreement
     from leadwork.domain.one_on_one import Answers, IndicatorView, Prep
     from leadwork.model.indicators import Indicator
-    from leadwork.model.one_on_one import Side
     from leadwork.model.strategy import Choice
+    from leadwork.model.words import Side
     from leadwork.store.journal import Journal
     from leadwork.usecases.one_on_one import Prepared, RecordRequest
 

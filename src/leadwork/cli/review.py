@@ -445,7 +445,7 @@ def _capability_interview(
 ) -> CapabilityRequest:
     """Ask what the flags did not say (`show`: show the plan first); every answer is
     checked as it is given."""
-    from leadwork.model.capabilities import LEVEL_HELP
+    from leadwork.model.words import LEVEL_HELP
     from leadwork.usecases import review
 
     if show:

@@ -22,13 +22,15 @@ class Session:
     debug: bool = False
     _journal: Journal | None = field(default=None, repr=False)
 
-    def journal(self) -> Journal:
-        """The journal this run works on (found once; see `store.locate`)."""
+    def journal(self, *, plain: bool = False) -> Journal:
+        """The journal this run works on (found once; see `store.locate`). `plain`: read
+        in plain form (`model/plain.py`), for a view that writes nothing."""
         if self._journal is None:
             from leadwork.store.journal import open_journal
             from leadwork.store.locate import find_journal
 
-            self._journal = open_journal(find_journal(self.journal_option, os.environ, Path.cwd()))
+            root = find_journal(self.journal_option, os.environ, Path.cwd())
+            self._journal = open_journal(root, plain=plain)
         return self._journal
 
     def journal_root_if_any(self) -> Path | None:

@@ -49,6 +49,6 @@ def run_view(session: Session, command: str, request: Any, asked: Asked) -> None
     from leadwork.cli.output import emit
     from leadwork.cli.session import today
 
-    journal = session.journal()
+    journal = session.journal(plain=True)  # a view only reads: no pydantic on a cache hit
     result = import_module(VIEWS[command]).run(journal, request, today())
     emit(command, result, asked, journal)

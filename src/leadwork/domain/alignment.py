@@ -9,14 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain import review as review_rules
 from leadwork.domain.window import RECENT_WEEKS, signal_weeks
-from leadwork.model.checkin import Checkin
-from leadwork.model.review import StrategyReview
-from leadwork.model.settings import CUSTOMER, DEFAULT_CONVERSATION_KINDS, Settings
-from leadwork.model.strategy import Strategy
+from leadwork.model.words import CUSTOMER, DEFAULT_CONVERSATION_KINDS
 from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.review import StrategyReview
+    from leadwork.model.settings import Settings
+    from leadwork.model.strategy import Strategy
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 

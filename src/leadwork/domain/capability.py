@@ -7,9 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.status import worst
-from leadwork.model.capabilities import Capability, Step
+
+if TYPE_CHECKING:
+    from leadwork.model.capabilities import Capability, Step
 
 
 @dataclass

@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
@@ -31,18 +31,13 @@ from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
 from leadwork.domain.wording import first_name, name_key, short
 from leadwork.errors import UsageProblem
-from leadwork.model.checkin import (
-    HOURS_IN_WEEK,
-    Checkin,
-    Confidence,
-    Reflection,
-    Story,
-    TimeAudit,
-)
-from leadwork.model.common import AREAS, ID_PATTERN, Outcome
-from leadwork.model.indicators import Indicator
+from leadwork.model.checkin import Checkin, Confidence, Reflection, Story, TimeAudit
+from leadwork.model.words import AREAS, HOURS_IN_WEEK, ID_PATTERN, Outcome
 from leadwork.values import format_number
 from leadwork.weeks import Week, not_begun
+
+if TYPE_CHECKING:
+    from leadwork.model.indicators import Indicator
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]

@@ -16,13 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.commitments import carried_advice, carried_too_often
 from leadwork.domain.meeting_commitments import commitments_made_on, first_name, open_commitments
-from leadwork.model.checkin import Commitment
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.team import Person
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Commitment
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.model.team import Person
 
 CHECKIN = "checkin"
 ONE_ON_ONE = "one-on-one"

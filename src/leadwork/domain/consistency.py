@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.commitments import ended_yet_carried
 from leadwork.domain.status import (
@@ -26,16 +27,18 @@ from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.wording import short
 from leadwork.errors import Severity
 from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath
-from leadwork.model.capabilities import Capabilities
-from leadwork.model.checkin import Checkin
-from leadwork.model.common import ME
-from leadwork.model.indicators import Change, Indicator, Indicators
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.review import CapabilityReview, StrategyReview
-from leadwork.model.strategy import Strategy
-from leadwork.model.team import Team
+from leadwork.model.words import ME
 from leadwork.values import format_number
 from leadwork.weeks import Week, not_begun
+
+if TYPE_CHECKING:
+    from leadwork.model.capabilities import Capabilities
+    from leadwork.model.checkin import Checkin, Commitment
+    from leadwork.model.indicators import Change, Indicator, Indicators
+    from leadwork.model.one_on_one import MeetingCommitment, OneOnOne
+    from leadwork.model.review import CapabilityReview, StrategyReview
+    from leadwork.model.strategy import Strategy
+    from leadwork.model.team import Team
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 
@@ -249,7 +252,13 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                 )
             )
         person(file, ("person",), meeting.person)
-        findings += _carried_yet_ended(file, meeting)
+        findings += _carried_yet_ended(
+            file,
+            meeting.commitments,
+            "last_time",  # a one-on-one's commitments are told apart by whose they are, too
+            [((f.by, f.text), f.outcome) for f in meeting.last_time],
+            [((c.by, c.text), c.carried) for c in meeting.commitments],
+        )
         findings += _met_off_team(file, meeting, data.team)
         if indicators is not None:
             for j, plan in enumerate(meeting.plans):
@@ -273,7 +282,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                 )
             )
         if (
-            isinstance(review, CapabilityReview)
+            review.kind == "capability"
             and capabilities is not None
             and review.capability not in capabilities
         ):
@@ -471,7 +480,13 @@ def _check_checkin(
                 severity="warning",
             )
         )
-    findings += _carried_yet_ended(file, checkin)
+    findings += _carried_yet_ended(
+        file,
+        checkin.commitments,
+        "last_week",
+        [(f.text, f.outcome) for f in checkin.last_week],
+        [(c.text, c.carried) for c in checkin.commitments],
+    )
     if indicators is not None:
         for key in checkin.readings:
             if key not in indicators:
@@ -513,22 +528,18 @@ def _check_checkin(
     return findings
 
 
-def _carried_yet_ended(file: str, record: Checkin | OneOnOne) -> list[Finding]:
-    """A commitment this record followed up as done or dropped and carried on as well
-    (`commitments.ended_yet_carried`), named at the carried copy."""
-    answers: list[tuple[Hashable, str]]
-    copies: list[tuple[Hashable, int]]
-    if isinstance(record, Checkin):
-        array = "last_week"
-        answers = [(f.text, f.outcome) for f in record.last_week]
-        copies = [(c.text, c.carried) for c in record.commitments]
-    else:  # a one-on-one's commitments are told apart by whose they are, too
-        array = "last_time"
-        answers = [((f.by, f.text), f.outcome) for f in record.last_time]
-        copies = [((c.by, c.text), c.carried) for c in record.commitments]
+def _carried_yet_ended(
+    file: str,
+    commitments: Sequence[Commitment | MeetingCommitment],
+    array: str,
+    answers: Sequence[tuple[Hashable, str]],
+    copies: Sequence[tuple[Hashable, int]],
+) -> list[Finding]:
+    """A commitment a record followed up as done or dropped (in `array`, as `answers`) and
+    carried on as well (`commitments.ended_yet_carried`), named at the carried copy."""
     findings = []
-    for index, answered in ended_yet_carried(answers, copies):
-        copy, outcome = record.commitments[index], answers[answered][1]
+    for index, answered in ended_yet_carried(list(answers), list(copies)):
+        copy, outcome = commitments[index], answers[answered][1]
         where = f"[[{array}]] #{answered + 1}"
         findings.append(
             Finding(

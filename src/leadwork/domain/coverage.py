@@ -7,12 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.cadence import Cadence, cadence
 from leadwork.domain.meeting_commitments import open_commitments
 from leadwork.domain.team import has_left, on_team
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.team import Person
+
+if TYPE_CHECKING:
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.model.team import Person
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.alignment import Alignment, alignment
 from leadwork.domain.capability import CapabilityView, capability_view
@@ -29,13 +30,15 @@ from leadwork.domain.your_work import (
     confidence,
     time_audit,
 )
-from leadwork.model.checkin import Checkin
-from leadwork.model.common import ME
-from leadwork.model.journal import Definitions
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.review import CapabilityReview, StrategyReview
-from leadwork.model.settings import Settings
+from leadwork.model.words import ME
 from leadwork.weeks import SHOWN_WEEKS, Week
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.journal import Definitions
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.model.review import CapabilityReview, StrategyReview
+    from leadwork.model.settings import Settings
 
 
 @dataclass
@@ -115,7 +118,7 @@ def build_dashboard(
         )
         for cap in definitions.capabilities.capabilities
     )
-    strategy_reviews = [r for r in reviews if isinstance(r, StrategyReview)]
+    strategy_reviews = [r for r in reviews if r.kind == "strategy"]
     # Stories and conversations are events, not readings: the default view, standing on
     # last week before this week's check-in, still counts what was captured since.
     heard = shown.week if shown.explicit else max(shown.week, shown.current)

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable
 
 from leadwork.errors import UsageProblem
+from leadwork.model.words import ID_MAX, ID_PATTERN
 
-# The same shape as model.common.ID_PATTERN (kept here so this stays free of pydantic).
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_ID_MAX = 40
+_ID = re.compile(ID_PATTERN)
+_ID_MAX = ID_MAX
 
 
 def _shown(value: str) -> str:

@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from leadwork.domain.id_safety import checked_id, known_id
 from leadwork.domain.status import (
@@ -23,11 +21,15 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.team import has_joined, off_team
 from leadwork.errors import Problem, UsageProblem
-from leadwork.model.common import ME
-from leadwork.model.indicators import Change, Indicator
-from leadwork.model.team import Person
+from leadwork.model.words import ME
 from leadwork.values import format_value
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from leadwork.model.indicators import Change, Indicator
+    from leadwork.model.team import Person
 
 ORDER_HINT = {
     "higher": "when higher is better: course_correct <= target <= celebrate",
@@ -35,10 +37,12 @@ ORDER_HINT = {
 }
 
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def _validated(model: type[M], data: dict[str, Any]) -> M:
+    from pydantic import ValidationError  # a writer's: the views describe, never validate
+
     try:
         return model(**data)
     except ValidationError as error:
@@ -97,6 +101,8 @@ def new_indicator(
         )
     if problems:
         raise UsageProblem(problems=problems)
+    from leadwork.model.indicators import Indicator
+
     indicator = _validated(Indicator, data)
     order = threshold_order_problem(agreed_thresholds(indicator))
     if order:
@@ -122,6 +128,8 @@ def new_change(
         _collect(problems, partial(known_id, who, "person", people, "team.toml", "agreed_with"))
     if problems:
         raise UsageProblem(problems=problems)
+    from leadwork.model.indicators import Change
+
     change = _validated(Change, data)
     _check_handover(indicator, change, team)
     changed = indicator.model_copy(update={"changes": [*indicator.changes, change]})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.capability import step_overdue
 from leadwork.domain.scoreboard import IndicatorView, judge_indicator, plan_records
@@ -17,13 +18,15 @@ from leadwork.domain.status import (
     PlanRecord,
 )
 from leadwork.domain.window import ShownWeek
-from leadwork.model.capabilities import Capability, Step
-from leadwork.model.checkin import Checkin
-from leadwork.model.indicators import Indicator
-from leadwork.model.journal import Definitions
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.settings import Settings
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.model.capabilities import Capability, Step
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.indicators import Indicator
+    from leadwork.model.journal import Definitions
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.model.settings import Settings
 
 
 def indicator_view(

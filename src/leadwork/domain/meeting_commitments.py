@@ -7,12 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain import wording
 from leadwork.domain.commitments import OpenSource, carried_too_often, commitments_to_follow_up
 from leadwork.domain.team import closed_by_leaving
-from leadwork.model.one_on_one import MeetingCommitment, OneOnOne, Side
-from leadwork.model.team import Person
+from leadwork.model.words import Side
+
+if TYPE_CHECKING:
+    from leadwork.model.one_on_one import MeetingCommitment, OneOnOne
+    from leadwork.model.team import Person
 
 
 def first_name(person: Person) -> str:

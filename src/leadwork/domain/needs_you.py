@@ -37,7 +37,7 @@ from leadwork.domain.status import COURSE_CORRECT, overdue_period, period_points
 from leadwork.domain.window import ShownWeek
 from leadwork.domain.wording import STATUS_WORDS, plural, quiet_for, short_date, short_names
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
-from leadwork.model.common import ME
+from leadwork.model.words import ME
 from leadwork.values import format_percent, format_value
 
 KINDS: tuple[tuple[str, str], ...] = (

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from leadwork.domain import wording
 from leadwork.domain.cadence import Cadence, cadence
@@ -46,13 +46,15 @@ from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.window import reading_weeks_needed
 from leadwork.errors import Problem, UsageProblem
 from leadwork.model.checkin import Checkin, Story
-from leadwork.model.common import ME, Outcome
-from leadwork.model.indicators import Indicator
-from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan, Side
-from leadwork.model.settings import Settings
-from leadwork.model.team import Person
+from leadwork.model.one_on_one import MeetingCommitment, MeetingFollowUp, OneOnOne, Plan
+from leadwork.model.words import ME, Outcome, Side
 from leadwork.values import format_value
 from leadwork.weeks import SHOWN_WEEKS, Week, week_range
+
+if TYPE_CHECKING:
+    from leadwork.model.indicators import Indicator
+    from leadwork.model.settings import Settings
+    from leadwork.model.team import Person
 
 DEFAULT_GAP_DAYS = 14  # when a person has no cadence, commitments default to two weeks
 TEXT_MAX = 10_000  # as model.common.TEXT_MAX

@@ -23,15 +23,18 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leadwork.domain.checkin import Number, parse_reading, resolve_reading
 from leadwork.domain.status import judge_weeks
 from leadwork.domain.timeline import period_of, readings_of, week_for_day
 from leadwork.errors import LeadworkError, Problem, ProblemsFound
-from leadwork.model.checkin import Checkin
-from leadwork.model.indicators import Indicator
 from leadwork.values import format_value
 from leadwork.weeks import Week, as_iso_date, not_begun
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.indicators import Indicator
 
 COLUMNS = ("week", "indicator", "value", "unit", "status")
 REQUIRED = ("week", "indicator", "value")

@@ -17,11 +17,14 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.timeline import checked_in
-from leadwork.model.checkin import Checkin
-from leadwork.model.common import AREAS
+from leadwork.model.words import AREAS
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin
 
 TREND_POINTS = 0.5
 TREND_MIN_RATINGS = 4

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from leadwork.domain.capability import overdue_steps
 from leadwork.domain.commitment_list import meeting_whose
@@ -42,15 +42,17 @@ from leadwork.domain.team import days_on_team, has_left, on_team
 from leadwork.domain.timeline import checked_in, readings_of
 from leadwork.domain.wording import STATUS_WORDS
 from leadwork.domain.your_work import over_warning, share_elsewhere
-from leadwork.model.capabilities import Capability
-from leadwork.model.checkin import Checkin
-from leadwork.model.common import AREAS
-from leadwork.model.indicators import Indicator
-from leadwork.model.journal import Definitions
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.review import CapabilityReview, StrategyReview
-from leadwork.model.team import Person
+from leadwork.model.words import AREAS
 from leadwork.weeks import Week, week_range
+
+if TYPE_CHECKING:
+    from leadwork.model.capabilities import Capability
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.indicators import Indicator
+    from leadwork.model.journal import Definitions
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.model.review import CapabilityReview, StrategyReview
+    from leadwork.model.team import Person
 
 
 @dataclass(frozen=True)
@@ -339,7 +341,7 @@ def build_report(
         strategy_reviews=[
             (r.date, r.changes)
             for r in sorted(reviews, key=lambda r: r.date)
-            if isinstance(r, StrategyReview) and first.monday <= r.date <= last.sunday
+            if r.kind == "strategy" and first.monday <= r.date <= last.sunday
         ],
         unchecked_current=unchecked_current,
         conversations=[
@@ -500,7 +502,7 @@ def _capability(
     cap_reviews = [
         (r.date, r.level, r.reason)
         for r in sorted(reviews, key=lambda r: r.date)
-        if isinstance(r, CapabilityReview) and r.capability == cap.id and start <= r.date <= end
+        if r.kind == "capability" and r.capability == cap.id and start <= r.date <= end
     ]
     return CapabilityProgress(
         cap.id,

@@ -17,18 +17,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from leadwork.domain.capability import step_overdue
 from leadwork.domain.consistency import Finding, Loaded, cross_check
 from leadwork.domain.wording import quiet_for
 from leadwork.errors import UsageProblem
 from leadwork.layout import CAPABILITIES
-from leadwork.model.capabilities import Capabilities, Capability, Step
-from leadwork.model.checkin import Checkin
-from leadwork.model.review import AnsweredSignal, CapabilityReview, StrategyReview
-from leadwork.model.strategy import Choice, Strategy
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.model.capabilities import Capabilities, Capability, Step
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.review import AnsweredSignal, CapabilityReview, StrategyReview
+    from leadwork.model.strategy import Choice, Strategy
 
 # ---- strategy reviews -------------------------------------------------------------------------
 
@@ -77,6 +79,8 @@ class Signal:
         return (str(self.week), self.text)
 
     def answered(self) -> AnsweredSignal:
+        from leadwork.model.review import AnsweredSignal  # a review writes it: pydantic then
+
         return AnsweredSignal(week=str(self.week), source=self.source, who=self.who, text=self.text)  # type: ignore[arg-type]
 
 
@@ -443,7 +447,7 @@ def review_findings(
     by_id = {c.id: (i, c) for i, c in enumerate(capabilities.capabilities)} if capabilities else {}
     newest: dict[str, tuple[str, CapabilityReview]] = {}
     for file, review in sorted(reviews.items()):
-        if isinstance(review, StrategyReview):
+        if review.kind == "strategy":
             findings += _answered_signals_exist(file, review, checkins)
             continue
         stem = file.rsplit("/", 1)[-1].removesuffix(".toml")[11:].removeprefix("capability-")

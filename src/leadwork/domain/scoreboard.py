@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.cadence import Cadence
 from leadwork.domain.status import (
@@ -22,12 +23,14 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.timeline import readings_of
 from leadwork.domain.window import judged_weeks
-from leadwork.model.checkin import Checkin
-from leadwork.model.common import ME
-from leadwork.model.indicators import Indicator
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.settings import Settings
+from leadwork.model.words import ME
 from leadwork.weeks import SHOWN_WEEKS, Week, week_range
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.indicators import Indicator
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.model.settings import Settings
 
 
 @dataclass

@@ -18,13 +18,15 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from leadwork.domain.timeline import Period, period_of, span_of, value_in
-from leadwork.model.common import Status
-from leadwork.model.indicators import Change, Indicator
+from leadwork.model.words import Status
 from leadwork.values import format_number
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.model.indicators import Change, Indicator
 
 CELEBRATE: Final = "celebrate"
 ON_TRACK: Final = "on-track"

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from leadwork.layout import TEAM
-from leadwork.model.one_on_one import Side
-from leadwork.model.team import Person
+from leadwork.model.words import Side
+
+if TYPE_CHECKING:
+    from leadwork.model.team import Person
 
 
 def has_joined(person: Person, day: dt.date) -> bool:

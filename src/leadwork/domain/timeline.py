@@ -28,10 +28,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from leadwork.model.checkin import Checkin
-from leadwork.model.indicators import Indicator, ReadingCadence
+from leadwork.model.words import ReadingCadence
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.indicators import Indicator
 
 CADENCES: tuple[ReadingCadence, ...] = ("weekly", "monthly", "quarterly")
 # The most weeks a period can hold: a quarter by Thursdays has 13 or 14.

@@ -18,14 +18,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.consistency import Finding
 from leadwork.domain.status import WeekStatus, is_active, owner_for
 from leadwork.layout import CAPABILITIES, INDICATORS, STRATEGY, KeyPath
-from leadwork.model.capabilities import Capabilities, Capability, Step
-from leadwork.model.indicators import Indicator, Indicators
-from leadwork.model.strategy import Choice, Strategy
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.model.capabilities import Capabilities, Capability, Step
+    from leadwork.model.indicators import Indicator, Indicators
+    from leadwork.model.strategy import Choice, Strategy
 
 NO_CAPABILITY = "no capability serves it"
 NO_CHOICE = "serves no strategic choice"

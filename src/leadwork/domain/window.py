@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.timeline import LONGEST_PERIOD_WEEKS, standing_week
 from leadwork.errors import UsageProblem
-from leadwork.model.indicators import Indicator
-from leadwork.model.settings import Settings
 from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks, week_range
+
+if TYPE_CHECKING:
+    from leadwork.model.indicators import Indicator
+    from leadwork.model.settings import Settings
 
 RECENT_WEEKS = 4  # "the last 4 weeks": stories, conversations, time-audit average
 SIGNALS_MAX_WEEKS = 26  # refresh signals are looked for this far back at most

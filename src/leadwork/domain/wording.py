@@ -8,7 +8,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Mapping
 
-from leadwork.model.common import ME
+from leadwork.model.words import ME
 from leadwork.weeks import Week
 
 STATUS_WORDS = {

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.commitments import DoneRate, carried_too_often, done_rate
 from leadwork.domain.window import RECENT_WEEKS
-from leadwork.model.checkin import Checkin, Commitment
-from leadwork.model.common import AREAS
+from leadwork.model.words import AREAS
 from leadwork.weeks import Week, last_weeks
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin, Commitment
 
 TIME_CATEGORIES = ("alignment", "capability", "accountability", "someone_elses_job", "other")
 SOMEONE_ELSES_JOB = "someone_elses_job"

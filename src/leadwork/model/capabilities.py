@@ -7,20 +7,16 @@ from typing import Literal
 from pydantic import Field
 
 from leadwork.model.common import Date, Id, Name, Record, Text
+from leadwork.model.methods import StepMethods
+from leadwork.model.words import LEVEL_HELP
 
-LEVEL_HELP = "1 = absent, 2 = emerging, 3 = working, 4 = strong, 5 = distinctive"
 
-
-class Step(Record):
+class Step(Record, StepMethods):
     what: Text = Field(description="What will be done.")
     due: Date | None = Field(None, description="When it is due.")
     done: Date | bool = Field(
         False, description="When it was done (a date), or true; leave it out while open."
     )
-
-    @property
-    def is_done(self) -> bool:
-        return self.done is not False
 
 
 class Capability(Record):

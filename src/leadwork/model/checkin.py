@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from leadwork.model.common import Date, Id, Name, Outcome, Record, Text, WeekText
+from leadwork.model.common import Date, Id, Name, Record, Text, WeekText
+from leadwork.model.methods import TimeAuditMethods
+from leadwork.model.words import HOURS_IN_WEEK, Outcome
 from leadwork.values import format_number
 
-HOURS_IN_WEEK = 168
 Hours = float
 
 
-class TimeAudit(Record):
+class TimeAudit(Record, TimeAuditMethods):
     alignment: float | None = Field(
         None, ge=0, le=HOURS_IN_WEEK, description="Hours on customers, purpose, strategy, stories."
     )
@@ -35,11 +36,6 @@ class TimeAudit(Record):
                 f"the hours add up to {format_number(self.total)}, more than the 168 in a week"
             )
         return self
-
-    @property
-    def total(self) -> float:
-        hours: list[float] = [v for v in self.model_dump().values() if v is not None]
-        return sum(hours)
 
 
 class Confidence(Record):

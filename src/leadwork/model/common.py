@@ -8,16 +8,12 @@ Unknown keys are errors, so a typo never disappears quietly.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from leadwork.model.words import ID_MAX, ID_PATTERN, NAME_MAX, TEXT_MAX
 from leadwork.weeks import Week
-
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-ID_MAX = 40
-TEXT_MAX = 10_000
-NAME_MAX = 200
 
 
 class Record(BaseModel):
@@ -44,9 +40,6 @@ Id = Annotated[
 ]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX)]
 
-ME = "me"
-"""The leader: an indicator's or a capability's owner may be `"me"`, as a one-on-one's
-commitment is `by = "me"`. A reserved id: no person in team.toml may have it."""
 Text = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
 
 
@@ -61,11 +54,5 @@ WeekText = Annotated[
     Field(description="An ISO week, written YYYY-Www.", examples=["2026-W48"]),
 ]
 
-Area = Literal["alignment", "capability", "accountability"]
-AREAS: tuple[Area, ...] = ("alignment", "capability", "accountability")
-
-Outcome = Literal["done", "carried", "dropped"]
-
-Status = Literal["celebrate", "on-track", "at-risk", "course-correct", "no-data"]
 
 Date = dt.date

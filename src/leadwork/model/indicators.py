@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from leadwork.model.common import Date, Id, Name, Record, Text
-
-Direction = Literal["higher", "lower"]
-ReadingCadence = Literal["weekly", "monthly", "quarterly"]
+from leadwork.model.words import Direction, ReadingCadence
 
 
 class Change(Record):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from leadwork.model.capabilities import Capabilities
-from leadwork.model.indicators import Indicators
-from leadwork.model.settings import JournalConfig
-from leadwork.model.strategy import Strategy
-from leadwork.model.team import Team
+if TYPE_CHECKING:  # the views hold their plain forms (`model/plain.py`): no pydantic to import
+    from leadwork.model.capabilities import Capabilities
+    from leadwork.model.indicators import Indicators
+    from leadwork.model.settings import JournalConfig
+    from leadwork.model.strategy import Strategy
+    from leadwork.model.team import Team
 
 
 @dataclass(frozen=True)

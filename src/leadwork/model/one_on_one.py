@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
-from leadwork.model.common import Date, Id, Outcome, Record, Status, Text
-
-Side = Literal["me", "them"]
+from leadwork.model.common import Date, Id, Record, Text
+from leadwork.model.words import Outcome, Side, Status
 
 
 class Plan(Record):

@@ -13,8 +13,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from leadwork.model.common import Date, Id, Name, Record, Text, WeekText
-
-SignalSource = Literal["conversation", "story"]
+from leadwork.model.words import SignalSource
 
 
 class AnsweredSignal(Record):

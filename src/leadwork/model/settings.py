@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from leadwork.model.common import NAME_MAX, Id, Name, Record
-
-DEFAULT_CONVERSATION_KINDS = ("customer", "supplier", "partner", "analyst", "employee", "other")
-CUSTOMER = "customer"  # the kind the customer-gap warning counts; off when not in the list
+from leadwork.model.common import Id, Name, Record
+from leadwork.model.words import DEFAULT_CONVERSATION_KINDS, NAME_MAX
 
 
 class Settings(Record):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -31,11 +31,13 @@ from leadwork.domain.commitments import (
 from leadwork.domain.status import thresholds_for
 from leadwork.domain.timeline import period_of
 from leadwork.domain.your_work import over_warning, share_elsewhere
-from leadwork.model.indicators import Indicator
 from leadwork.render.layout import Flow
 from leadwork.render.palette import status_text
 from leadwork.values import format_number, format_percent, format_share, format_value
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.model.indicators import Indicator
 
 SECTION_TITLE = {
     "readings": "readings",

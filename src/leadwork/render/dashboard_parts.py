@@ -25,7 +25,7 @@ from leadwork.domain.status import Thresholds, WeekStatus, awaiting_reading, ove
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import latest_instead, plural, quiet_for, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
-from leadwork.model.settings import CUSTOMER
+from leadwork.model.words import CUSTOMER
 from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
 from leadwork.values import (
     format_average,

@@ -18,7 +18,7 @@ from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
 from leadwork.domain.wording import owner_word, plural
-from leadwork.model.common import ME
+from leadwork.model.words import ME
 from leadwork.render.layout import (
     GAP,
     NAME_MIN,

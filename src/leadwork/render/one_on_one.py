@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -21,13 +21,15 @@ from leadwork.domain.meeting_commitments import OpenCommitment
 from leadwork.domain.one_on_one import IndicatorView, Prep, agenda_questions
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
 from leadwork.domain.wording import first_name, plural, short_date
-from leadwork.model.team import Person
 from leadwork.render.dashboard_parts import indicator_spark, short_week
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
 from leadwork.usecases.one_on_one import Recorded
 from leadwork.values import format_value
 from leadwork.weeks import SHOWN_WEEKS
+
+if TYPE_CHECKING:
+    from leadwork.model.team import Person
 
 # ---- shared pieces ----------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from leadwork.domain.wording import (
     plural,
     short_names,
 )
-from leadwork.model.common import ME
+from leadwork.model.words import ME
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leadwork import layout
 from leadwork.domain.consistency import Finding, Loaded
@@ -17,10 +17,19 @@ from leadwork.domain.timeline import checked_in
 from leadwork.domain.traceability import gaps
 from leadwork.errors import InvalidFile, Note, NoteKind, Problem
 from leadwork.layout import KeyPath
-from leadwork.model.checkin import Checkin
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.store.journal import DEFINITION_MODELS, Journal, review_model
+from leadwork.store.journal import (
+    CHECKIN,
+    DEFINITION_MODELS,
+    ONE_ON_ONE,
+    Journal,
+    model_class,
+    review_model,
+)
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.one_on_one import OneOnOne
 
 _FOLDER_NAMES = {
     layout.CHECKINS: (layout.CHECKIN_NAME, "YYYY-Www.toml, like 2026-W48.toml"),
@@ -57,14 +66,14 @@ class _Collector:
         self.unchecked: list[str] = []  # invalid files the checks across files go without
         self.left_out: dict[str, list[KeyPath]] = {}  # values in error, by file
 
-    def load(self, rel: str, model: type[Any]) -> Any:
+    def load(self, rel: str, model: str) -> Any:
         """The file's model; for a file with values in error, the model without them, so the
         checks across files still run on the rest; None when even that cannot be had."""
         try:
             return self.journal.load(rel, model)
         except InvalidFile as error:
             self.problems.extend(error.problems)
-        salvaged = self.journal.salvage(rel, model)
+        salvaged = self.journal.salvage(rel, model_class(model))
         if salvaged is None:
             self.unchecked.append(rel)
             return None
@@ -88,7 +97,7 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
     definitions: dict[str, Any] = {}
     for rel, model in DEFINITION_MODELS.items():
         if rel != layout.CONFIG and journal.absent(rel):
-            definitions[rel] = model()
+            definitions[rel] = journal.definition(rel)
             continue
         definitions[rel] = collect.load(rel, model)
 
@@ -112,7 +121,7 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
                     )
                 )
                 continue
-            folder_model = {layout.CHECKINS: Checkin, layout.ONE_ON_ONES: OneOnOne}.get(folder)
+            folder_model = {layout.CHECKINS: CHECKIN, layout.ONE_ON_ONES: ONE_ON_ONE}.get(folder)
             planned.append((folder, rel, folder_model or review_model(match[2])))
     journal.prefetch([(rel, model) for _, rel, model in planned])
 

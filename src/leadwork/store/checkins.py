@@ -14,7 +14,6 @@ loses nothing; the next interactive run offers to resume, a finished one deletes
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -33,8 +32,7 @@ from leadwork.domain.checkin import (
     WriteOutcome,
     week_label,
 )
-from leadwork.domain.commitments import follow_up_source, open_weekly
-from leadwork.model.checkin import Checkin, Commitment, Confidence, Reflection, TimeAudit
+from leadwork.model.checkin import Checkin, Confidence, Reflection, TimeAudit
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps
@@ -47,32 +45,6 @@ if TYPE_CHECKING:
 
 def header(week: Week) -> str:
     return f"Check-in for {week_label(week)}"
-
-
-def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | None:
-    """The check-in whose commitments `week` follows up (`domain.commitments.follow_up_source`):
-    the latest earlier one that made any, however long ago, with its open ones. Files are
-    read newest first, and only as far as needed."""
-    return follow_up_source(journal.checkins_before(week), _answered_later(journal, week))
-
-
-def _answered_later(journal: Journal, week: Week) -> set[str]:
-    # A skipped week filled in afterwards: the next check-in that followed anything up has
-    # answered what was open then; this week must not ask it again, nor count it twice.
-    # (What this week's own file already answers stays its own: an amended week.)
-    later = next((c for _, c in journal.checkins_after(week) if c.last_week), None)
-    answered = {f.text for f in later.last_week} if later is not None else set()
-    own = journal.checkin(week)
-    answered -= {f.text for f in own.last_week} if own is not None else set()
-    return answered
-
-
-def open_weekly_commitments(journal: Journal, today: dt.date) -> list[tuple[Week, Commitment]]:
-    """The weekly commitments open as of `today`, each with the week that made it: those
-    `previous_checkin` gives the week after this one (this week's own included), less
-    those a later check-in answered, with their carried counts."""
-    week = Week.of(today) + 1
-    return open_weekly(journal.checkins_before(week), _answered_later(journal, week))
 
 
 def save_week(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from leadwork.domain.review import last_strategy_review
 from leadwork.domain.scoreboard import (
@@ -34,14 +35,16 @@ from leadwork.domain.window import (
     reading_weeks_needed,
 )
 from leadwork.errors import UsageProblem
-from leadwork.model.checkin import Checkin
-from leadwork.model.indicators import Indicator
-from leadwork.model.journal import Definitions
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.review import StrategyReview
-from leadwork.model.settings import Settings
 from leadwork.store.journal import Entry, Journal
 from leadwork.weeks import SHOWN_WEEKS, Week, not_begun, week_range
+
+if TYPE_CHECKING:
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.indicators import Indicator
+    from leadwork.model.journal import Definitions
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.model.review import StrategyReview
+    from leadwork.model.settings import Settings
 
 STRATEGY_REVIEW = "strategy"  # the subject in a strategy review's file name
 
@@ -198,7 +201,7 @@ def read_shown(journal: Journal, shown: ShownWeek) -> WeekInputs:
         e for e in journal.review_entries() if e.rest == STRATEGY_REVIEW and e.date <= shown.as_of
     ]
     latest = [journal.review(reviews[-1])] if reviews else []
-    strategy_reviews = [r for r in latest if isinstance(r, StrategyReview)]
+    strategy_reviews = [r for r in latest if r.kind == "strategy"]
     reviewed_on = last_strategy_review(
         definitions.strategy, [r.date for r in strategy_reviews], shown.as_of
     ).on

@@ -13,38 +13,60 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
-from typing import Any, TypeVar, cast
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 from leadwork import layout
 from leadwork.domain.timeline import checked_in
 from leadwork.errors import InvalidFile, Problem
-from leadwork.layout import KeyPath
-from leadwork.model.capabilities import Capabilities
-from leadwork.model.checkin import Checkin
-from leadwork.model.indicators import Indicators
 from leadwork.model.journal import Definitions
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.review import CapabilityReview, StrategyReview
-from leadwork.model.settings import JournalConfig
-from leadwork.model.strategy import Strategy
-from leadwork.model.team import Team
 from leadwork.store.document import Document, parse, read_document, read_text
 from leadwork.store.validated import ValidatedCache
-from leadwork.store.validation import salvage, validate
 from leadwork.weeks import Week
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-DEFINITION_MODELS: dict[str, type[BaseModel]] = {
-    layout.CONFIG: JournalConfig,
-    layout.STRATEGY: Strategy,
-    layout.CAPABILITIES: Capabilities,
-    layout.INDICATORS: Indicators,
-    layout.TEAM: Team,
+    from leadwork.layout import KeyPath
+    from leadwork.model.capabilities import Capabilities
+    from leadwork.model.checkin import Checkin
+    from leadwork.model.indicators import Indicators
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.model.review import CapabilityReview, StrategyReview
+    from leadwork.model.settings import JournalConfig
+    from leadwork.model.strategy import Strategy
+    from leadwork.model.team import Team
+
+M = TypeVar("M", bound="BaseModel")
+
+# Each file's model, by name: a view's journal (`plain`) reads files in plain form and so
+# never imports a model unless a file must be validated (`model_class`).
+CHECKIN = "leadwork.model.checkin.Checkin"
+ONE_ON_ONE = "leadwork.model.one_on_one.OneOnOne"
+STRATEGY_REVIEW = "leadwork.model.review.StrategyReview"
+CAPABILITY_REVIEW = "leadwork.model.review.CapabilityReview"
+DEFINITION_MODELS: dict[str, str] = {
+    layout.CONFIG: "leadwork.model.settings.JournalConfig",
+    layout.STRATEGY: "leadwork.model.strategy.Strategy",
+    layout.CAPABILITIES: "leadwork.model.capabilities.Capabilities",
+    layout.INDICATORS: "leadwork.model.indicators.Indicators",
+    layout.TEAM: "leadwork.model.team.Team",
 }
+
+
+def model_name(model: type[BaseModel] | str) -> str:
+    """A model's name ("leadwork.model.checkin.Checkin"), from the model or its name."""
+    return model if isinstance(model, str) else f"{model.__module__}.{model.__qualname__}"
+
+
+def model_class(model: type[BaseModel] | str) -> type[BaseModel]:
+    """The model itself, imported (with pydantic) only now."""
+    if not isinstance(model, str):
+        return model
+    module, _, name = model.rpartition(".")
+    found: type[BaseModel] = getattr(import_module(module), name)
+    return found
 
 
 @dataclass(frozen=True)
@@ -56,7 +78,7 @@ class Entry:
     rest: str  # the part of the name after the date: person id, or review subject
 
 
-def open_journal(root: Path) -> Journal:
+def open_journal(root: Path, *, plain: bool = False) -> Journal:
     """The journal at `root`, with a change a killed writer left half-made finished first
     (`store.atomic.write_together`), so no command ever shows one file of it without the
     others. One stat when there is none."""
@@ -66,15 +88,22 @@ def open_journal(root: Path) -> Journal:
 
         with contextlib.suppress(LeadworkError), journal_lock(root):  # the lock finishes it
             pass  # a read-only journal, or one locked for long: shown as it is
-    return Journal(root)
+    return Journal(root, plain=plain)
 
 
 _USER_CACHE: Any = object()  # the default: the user's cache folder, unless turned off
 
 
 class Journal:
-    def __init__(self, root: Path, cache: ValidatedCache | None = _USER_CACHE) -> None:
+    """`plain`: read files in plain form (`model/plain.py`), as the views do: the same
+    attributes and values as the models, without importing pydantic on a cache hit. A
+    journal that writes, or `check`, reads the models themselves."""
+
+    def __init__(
+        self, root: Path, cache: ValidatedCache | None = _USER_CACHE, *, plain: bool = False
+    ) -> None:
         self.root = root
+        self.plain = plain
         self._documents: dict[str, Document] = {}
         self._unreadable: dict[str, list[Problem]] = {}
         self._models: dict[str, Any] = {}
@@ -107,7 +136,7 @@ class Journal:
             self._documents[rel] = read_document(path) if text is None else parse(path, text)
         return self._documents[rel]
 
-    def prefetch(self, wanted: list[tuple[str, type[BaseModel]]]) -> None:
+    def prefetch(self, wanted: list[tuple[str, type[BaseModel] | str]]) -> None:
         """Read these files now, each to be validated as its model, and parse those not in
         the cache of validated files, on both cores when there are many (for `check`)."""
         from leadwork.store.parallel import parse_documents, read_documents
@@ -124,8 +153,8 @@ class Journal:
                 except InvalidFile as error:
                     self._unreadable[rel] = error.problems
                     continue
-                key = cache.key(model, text.encode())
-                found = cache.get(model, key)
+                key = cache.key(model_name(model), text.encode(), plain=self.plain)
+                found = cache.get(model_name(model), key, plain=self.plain)
                 if found is None:
                     self._keys[rel] = key
                     texts.append((self.path(rel), text))
@@ -140,45 +169,76 @@ class Journal:
             elif outcome is not None:
                 self._unreadable[rel] = outcome
 
-    def load(self, rel: str, model: type[M]) -> M:
+    @overload
+    def load(self, rel: str, model: type[M]) -> M: ...
+    @overload
+    def load(self, rel: str, model: str) -> Any: ...
+    def load(self, rel: str, model: type[M] | str) -> Any:
+        """The file as its model (or, in a plain journal, the model's plain form)."""
         if rel not in self._models:
-            self._models[rel] = self._validated(rel, model)
-        return cast(M, self._models[rel])  # a file's path decides its model
+            self._models[rel] = self._validated(rel, model_name(model), model)
+        return self._models[rel]  # a file's path decides its model
 
-    def _validated(self, rel: str, model: type[M]) -> M:
+    def _validated(self, rel: str, name: str, model: type[BaseModel] | str) -> Any:
         """The file's model: from the cache of validated files when this content validated
         before, else parsed, validated and kept there."""
         cache = self._cache
         if cache is None or rel in self._unreadable:
-            return validate(model, self.document(rel))
+            return self._form(self._validate(model, self.document(rel)))
         document = self._documents.get(rel)
         key = self._keys.pop(rel, None)
         if document is None:
             text = read_text(self.path(rel))
-            key = cache.key(model, text.encode())
-            found = cache.get(model, key)
+            key = cache.key(name, text.encode(), plain=self.plain)
+            found = cache.get(name, key, plain=self.plain)
             if found is not None:
                 self._texts[rel] = text
                 return found
             document = self._documents[rel] = parse(self.path(rel), text)
         elif key is None:
-            key = cache.key(model, document.text.encode())
-        result = validate(model, document)
+            key = cache.key(name, document.text.encode(), plain=self.plain)
+        result = self._form(self._validate(model, document))
         cache.put(key, result)
         return result
+
+    @staticmethod
+    def _validate(model: type[BaseModel] | str, document: Document) -> BaseModel:
+        from leadwork.store.validation import validate
+
+        return validate(model_class(model), document)
+
+    def _form(self, instance: BaseModel) -> Any:
+        """A validated model as this journal hands it out: itself, or its plain form."""
+        if not self.plain:
+            return instance
+        from leadwork.model.plain import to_plain
+
+        return to_plain(instance)
 
     def salvage(self, rel: str, model: type[M]) -> tuple[M, list[KeyPath]] | None:
         """After `load` refused `rel`: its model without the values in error, and their
         paths (see `validation.salvage`); None when it was not even read as TOML, or does
         not stand without them."""
+        from leadwork.store.validation import salvage
+
         document = self._documents.get(rel)
         return None if document is None else salvage(model, document)
 
-    def _definition(self, rel: str, model: type[M]) -> M:
-        """Definition files other than leadwork.toml may be absent: then they are empty."""
-        if rel != layout.CONFIG and self.absent(rel):
-            return model()
-        return self.load(rel, model)
+    def definition(self, rel: str) -> Any:
+        """A definition file's model; one other than leadwork.toml may be absent: then it
+        is empty (all its defaults), in the journal's form."""
+        name = DEFINITION_MODELS[rel]
+        if rel == layout.CONFIG or not self.absent(rel):
+            return self.load(rel, name)
+        cache = self._cache
+        if not self.plain or cache is None:
+            return self._form(model_class(name)())
+        key = cache.key(name, b"", plain=True)  # as an empty file: it holds no table
+        found = cache.get(name, key, plain=True)
+        if found is None:
+            found = self._form(model_class(name)())
+            cache.put(key, found)
+        return found
 
     def models_read(self) -> dict[str, Any]:
         """The models this run has loaded so far, by file: what a command has read."""
@@ -195,19 +255,19 @@ class Journal:
     # ---- definitions ------------------------------------------------------------------------
 
     def config(self) -> JournalConfig:
-        return self._definition(layout.CONFIG, JournalConfig)
+        return cast("JournalConfig", self.definition(layout.CONFIG))
 
     def strategy(self) -> Strategy:
-        return self._definition(layout.STRATEGY, Strategy)
+        return cast("Strategy", self.definition(layout.STRATEGY))
 
     def capabilities(self) -> Capabilities:
-        return self._definition(layout.CAPABILITIES, Capabilities)
+        return cast("Capabilities", self.definition(layout.CAPABILITIES))
 
     def indicators(self) -> Indicators:
-        return self._definition(layout.INDICATORS, Indicators)
+        return cast("Indicators", self.definition(layout.INDICATORS))
 
     def team(self) -> Team:
-        return self._definition(layout.TEAM, Team)
+        return cast("Team", self.definition(layout.TEAM))
 
     def definitions(self) -> Definitions:
         """All five definition files; the first one that is invalid raises."""
@@ -257,7 +317,7 @@ class Journal:
             if os.path.lexists(folder) and not folder.is_dir():  # not "no check-in yet"
                 raise InvalidFile("is a file, but leadwork keeps a folder here", file=folder)
             return None
-        return self.load(rel, Checkin)
+        return cast("Checkin", self.load(rel, CHECKIN))
 
     def checkins(self, weeks: list[Week]) -> dict[Week, Checkin]:
         """The check-ins of those weeks that have one."""
@@ -299,18 +359,20 @@ class Journal:
         )
 
     def one_on_one(self, entry: Entry) -> OneOnOne:
-        return self.load(entry.rel, OneOnOne)
+        return cast("OneOnOne", self.load(entry.rel, ONE_ON_ONE))
 
     def review_entries(self) -> list[Entry]:
         return _dated_entries(self.path(layout.REVIEWS), layout.REVIEWS, layout.REVIEW_NAME)
 
     def review(self, entry: Entry) -> StrategyReview | CapabilityReview:
-        return self.load(entry.rel, review_model(entry.rest))
+        return cast(
+            "StrategyReview | CapabilityReview", self.load(entry.rel, review_model(entry.rest))
+        )
 
 
-def review_model(subject: str) -> type[StrategyReview] | type[CapabilityReview]:
+def review_model(subject: str) -> str:
     """A review file's model, from the subject in its name ("strategy" or "capability-…")."""
-    return StrategyReview if subject == "strategy" else CapabilityReview
+    return STRATEGY_REVIEW if subject == "strategy" else CAPABILITY_REVIEW
 
 
 def _names(folder: Path) -> list[str]:

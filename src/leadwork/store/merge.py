@@ -406,22 +406,19 @@ def valid_record(path: str, kind: Kind, text: str) -> bool:
 
     from leadwork import layout
     from leadwork.errors import InvalidFile
-    from leadwork.model.checkin import Checkin
-    from leadwork.model.one_on_one import OneOnOne
     from leadwork.store.document import parse
-    from leadwork.store.journal import review_model
+    from leadwork.store.journal import CHECKIN, ONE_ON_ONE, model_class, review_model
     from leadwork.store.validation import validate
 
-    model: Any
     if kind == "checkin":
-        model = Checkin
+        model = CHECKIN
     elif kind == "one-on-one":
-        model = OneOnOne
+        model = ONE_ON_ONE
     else:
         found = layout.REVIEW_NAME.match(Path(path).name)
         model = review_model(found[2] if found else "strategy")
     try:
-        validate(model, parse(Path(path), text))
+        validate(model_class(model), parse(Path(path), text))
     except InvalidFile:
         return False
     return True

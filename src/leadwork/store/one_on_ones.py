@@ -11,21 +11,18 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import tomlkit
+from typing import TYPE_CHECKING
 
 from leadwork import layout
-from leadwork.domain.checkin import AppendEntry
-from leadwork.domain.joint_indicators import Agreement
 from leadwork.errors import WriteRefused
-from leadwork.model.checkin import Checkin, Story
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.store.atomic import journal_lock
-from leadwork.store.indicator_edits import append_change, append_indicator
-from leadwork.store.journal import Entry, Journal
-from leadwork.store.serialize import dumps, model_data
-from leadwork.store.together import Together
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:  # the writers' imports are made where they write: `commitments` only reads
+    from leadwork.domain.joint_indicators import Agreement
+    from leadwork.model.checkin import Story
+    from leadwork.model.one_on_one import OneOnOne
+    from leadwork.store.journal import Entry, Journal
+    from leadwork.store.together import Together
 
 _NUMBERED = re.compile(r"^(.*)-(\d+)$")
 
@@ -145,7 +142,12 @@ def add_story(together: Together, week: Week, story: Story) -> str:
     """Add a story to the week's check-in: appended to its `[[stories]]` if the file exists
     (every line of the person's kept), else a new check-in holding just the story. Planned
     in `together`; the file's path relative to the journal."""
+    import tomlkit
+
+    from leadwork.domain.checkin import AppendEntry
+    from leadwork.model.checkin import Checkin
     from leadwork.store.checkins import apply_edits, header
+    from leadwork.store.serialize import dumps, model_data
 
     rel = together.journal.checkin_rel(week)
     if together.exists(rel):
@@ -190,6 +192,11 @@ def save_meeting(
     written together (`store.together`): all of them, or none, even if the process is
     killed between two of them. Edited files keep every line of the person's.
     """
+    from leadwork.store.atomic import journal_lock
+    from leadwork.store.indicator_edits import append_change, append_indicator
+    from leadwork.store.serialize import dumps
+    from leadwork.store.together import Together
+
     week = Week.of(meeting.date)
     if story is not None:
         journal.checkin(week)  # raises InvalidFile for an invalid check-in: nothing written

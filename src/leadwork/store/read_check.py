@@ -18,10 +18,7 @@ from leadwork import layout
 from leadwork.domain.consistency import Loaded
 from leadwork.domain.review import journal_findings
 from leadwork.errors import InvalidFile, Problem
-from leadwork.model.checkin import Checkin
-from leadwork.model.one_on_one import OneOnOne
-from leadwork.model.review import CapabilityReview, StrategyReview
-from leadwork.store.journal import DEFINITION_MODELS, Journal, review_model
+from leadwork.store.journal import CHECKIN, DEFINITION_MODELS, ONE_ON_ONE, Journal, review_model
 
 
 class ReadCheck:
@@ -46,20 +43,15 @@ def check_read(journal: Journal, today: dt.date, written: Sequence[str] = ()) ->
         _read_back(journal, rel)
     definitions: dict[str, Any] = {}
     broken: list[str] = []
-    for rel, model in DEFINITION_MODELS.items():
-        if rel != layout.CONFIG and journal.absent(rel):
-            definitions[rel] = model()
-            continue
+    for rel in DEFINITION_MODELS:
         try:
-            definitions[rel] = journal.load(rel, model)
+            definitions[rel] = journal.definition(rel)
         except InvalidFile:
             broken.append(rel)
             definitions[rel] = None
     read = journal.models_read()
-    checkins = {rel: m for rel, m in read.items() if isinstance(m, Checkin)}
-    reviews = {
-        rel: m for rel, m in read.items() if isinstance(m, StrategyReview | CapabilityReview)
-    }
+    checkins = _in(read, layout.CHECKINS)
+    reviews = _in(read, layout.REVIEWS)
     config = definitions[layout.CONFIG]
     loaded = Loaded(
         strategy=definitions[layout.STRATEGY],
@@ -67,7 +59,7 @@ def check_read(journal: Journal, today: dt.date, written: Sequence[str] = ()) ->
         indicators=definitions[layout.INDICATORS],
         team=definitions[layout.TEAM],
         checkins=checkins,
-        one_on_ones={rel: m for rel, m in read.items() if isinstance(m, OneOnOne)},
+        one_on_ones=_in(read, layout.ONE_ON_ONES),
         reviews=reviews,
         conversation_kinds=None if config is None else config.settings.conversation_kinds,
     )
@@ -81,6 +73,11 @@ def check_read(journal: Journal, today: dt.date, written: Sequence[str] = ()) ->
     return ReadCheck(ambiguous, sorted(doubtful, key=_file_order), sorted(files, key=_file_order))
 
 
+def _in(read: dict[str, Any], folder: str) -> dict[str, Any]:
+    """The files read from one of the dated folders (a file's folder decides its model)."""
+    return {rel: m for rel, m in read.items() if rel.startswith(folder + "/")}
+
+
 def _file_order(rel: str) -> tuple[int, str]:
     """Definition files first, in their usual order, then the others by name."""
     order = list(DEFINITION_MODELS)
@@ -91,7 +88,7 @@ def _read_back(journal: Journal, rel: str) -> None:
     """Load a file this run wrote (the journal forgot it when writing) so that the
     cross-file rules see it; a definition file is read by check_read anyway."""
     folder, _, name = rel.partition("/")
-    model: Any = {layout.CHECKINS: Checkin, layout.ONE_ON_ONES: OneOnOne}.get(folder)
+    model = {layout.CHECKINS: CHECKIN, layout.ONE_ON_ONES: ONE_ON_ONE}.get(folder)
     review = layout.REVIEW_NAME.match(name) if folder == layout.REVIEWS else None
     if review is not None:
         model = review_model(review[2])

@@ -3,7 +3,9 @@ parsing and validating them (about a fifth of the time: ~0.25 ms a file with the
 standard library's parser, against ~0.06 ms to read a kept model back).
 
 An entry is the validated model, pickled, under a key that is a hash (blake2b) of the
-file's content, of the model it was validated against, and of a fingerprint of what
+file's content, of the model it was validated against and the form it is kept in (the
+model itself, or its plain form for the views: `model/plain.py`, read back without
+importing pydantic's models), and of a fingerprint of what
 validation depends on: Python's, pydantic's and leadwork's versions and the source of
 leadwork's models. An edit, even within the same second and of the same size, changes the
 key; an upgrade changes every key. Only files that validate are kept, so a hit never needs
@@ -15,7 +17,8 @@ the journal). Each entry is written whole (temp file, rename, no fsync: an entry
 a power cut fails its checksum and is only a miss). An entry is used only if its header,
 key and checksum match, it is ours (this user's, mode 0600, in a folder no one else can
 write), and it unpickles to the model asked for through an unpickler that knows only
-leadwork's model classes and dates, never any other code; anything else is a miss, and
+leadwork's model classes (or `plain.rebuild`, which makes a plain record of data) and
+dates, never any other code; anything else is a miss, and
 the entry is written anew (at most NEW_PER_RUN a run). A cache that
 cannot be written (a read-only folder) is used as it is. Concurrent runs write the same
 bytes under the same name, so the last rename wins and a reader sees either entry whole.
@@ -32,13 +35,12 @@ import pickle
 import sys
 import time
 from collections.abc import Mapping
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from leadwork.cachedir import (
     cache_dir,
     enabled,
+    installed,
     private_folder,
     prune_now_and_then,
     read_entry,
@@ -47,10 +49,11 @@ from leadwork.cachedir import (
     write_entry,
 )
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 FOLDER = "validated"
-FORMAT = b"leadwork-validated-1\n"  # an entry's first bytes; a change makes older ones foreign
+FORMAT = b"leadwork-validated-2\n"  # an entry's first bytes; a change makes older ones foreign
 KEY_SIZE = 20  # bytes of blake2b: 40 hex digits
 SUFFIX = ".pickle"
 # Entries one run may write. Creating a file costs 0.05-0.3 ms on ext4 (more under load):
@@ -67,15 +70,26 @@ _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
 
 class _Unpickler(pickle.Unpickler):
-    """Unpickles leadwork's models and what they hold, and nothing else: a cache entry
-    never runs code, whatever is written in it."""
+    """Unpickles leadwork's models and what they hold, or plain records, and nothing else:
+    a cache entry never runs code, whatever is written in it."""
+
+    def __init__(self, file: io.BytesIO, *, plain: bool) -> None:
+        super().__init__(file)
+        self.plain = plain
 
     def find_class(self, module: str, name: str) -> Any:
-        if module.startswith("leadwork.model.") and "." not in name:
+        if self.plain:
+            if (module, name) == ("leadwork.model.plain", "rebuild"):
+                from leadwork.model.plain import rebuild
+
+                return rebuild
+        elif module.startswith("leadwork.model.") and "." not in name:
+            from pydantic import BaseModel
+
             found = getattr(sys.modules.get(module), name, None)
             if isinstance(found, type) and issubclass(found, BaseModel):
                 return found
-        elif (module, name) == ("leadwork.weeks", "Week") or (
+        if (module, name) == ("leadwork.weeks", "Week") or (
             module == "datetime" and name in _DATES
         ):
             return super().find_class(module, name)
@@ -83,14 +97,20 @@ class _Unpickler(pickle.Unpickler):
 
 
 def fingerprint() -> bytes:
-    """Python's, pydantic's and leadwork's versions, and leadwork's model sources."""
-    import pydantic
-    import pydantic_core
+    """Python's, pydantic's and leadwork's versions, and leadwork's model sources.
 
+    pydantic's and pydantic-core's are read as installed (`cachedir.installed`), not
+    imported: a view reading plain entries never imports pydantic at all. Should either
+    not be found as files (a zipped install), they are imported."""
     from leadwork import __version__
 
-    parts = [FORMAT, sys.version.encode(), pydantic.VERSION.encode()]
-    parts += [pydantic_core.__version__.encode(), __version__.encode()]
+    libraries = [installed("pydantic", "version.py"), installed("pydantic_core", "_pydantic_core*")]
+    if not all(libraries):
+        import pydantic
+        import pydantic_core
+
+        libraries = [pydantic.VERSION.encode(), pydantic_core.__version__.encode()]
+    parts = [FORMAT, sys.version.encode(), *libraries, __version__.encode()]
     parts += source_parts(_SOURCES)
     return hashlib.blake2b(b"\0".join(parts), digest_size=KEY_SIZE).digest()
 
@@ -112,11 +132,13 @@ class ValidatedCache:
             return None
         return cls(os.path.join(cache_dir(environ), FOLDER))
 
-    def key(self, model: type[BaseModel], content: bytes) -> str:
+    def key(self, model: str, content: bytes, *, plain: bool = False) -> str:
+        """The entry's name for `content` validated as `model` (its name), kept as the
+        model itself or in plain form."""
         if self._fingerprint is None:
             self._fingerprint = fingerprint()
         digest = hashlib.blake2b(self._fingerprint, digest_size=KEY_SIZE)
-        digest.update(f"\0{model.__module__}.{model.__qualname__}\0".encode())
+        digest.update(f"\0{model}\0{'plain' if plain else 'model'}\0".encode())
         digest.update(content)
         return digest.hexdigest()
 
@@ -129,20 +151,26 @@ class ValidatedCache:
             self._usable = trusted(self.folder) and trusted(os.path.dirname(self.folder))
         return self._usable
 
-    def get(self, model: type[M], key: str) -> M | None:
-        """The model kept under `key`, or None (missing, corrupt, foreign, not ours)."""
+    def get(self, model: str, key: str, *, plain: bool = False) -> Any:
+        """The model (by name) kept under `key`, or None (missing, corrupt, foreign, not
+        ours)."""
         if not self.usable():
             return None
         payload = read_entry(self._path(key), FORMAT, key)
         if payload is None:
             return None
         try:
-            found = _Unpickler(io.BytesIO(payload)).load()
+            found = _Unpickler(io.BytesIO(payload), plain=plain).load()
         except Exception:  # whatever a damaged pickle raises
             return None
-        return found if type(found) is model else None
+        if plain:
+            from leadwork.model.plain import Plain
 
-    def put(self, key: str, instance: BaseModel) -> None:
+            return found if isinstance(found, Plain) and type(found).model == model else None
+        kind = type(found)
+        return found if f"{kind.__module__}.{kind.__qualname__}" == model else None
+
+    def put(self, key: str, instance: BaseModel | Any) -> None:
         """Keep a model that validated, under its file's key."""
         if self._writable is None:
             self._writable = private_folder(os.path.dirname(self.folder)) and private_folder(

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from leadwork.errors import InvalidFile, Problem
 from leadwork.layout import KeyPath
-from leadwork.model.common import ID_PATTERN
+from leadwork.model.words import ID_PATTERN
 from leadwork.store.document import Document
 from leadwork.values import format_number
 from leadwork.weeks import as_iso_date

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ListRequest:
-    owner: str | None = None  # a team id, or model.common.ME for the leader's own
+    owner: str | None = None  # a team id, or model.words.ME for the leader's own
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def run(journal: Journal, request: ListRequest | ShowRequest, today: dt.date) ->
     """Reads the definitions and the capability reviews; writes nothing. An unknown id
     (or owner) is a usage problem that names the ids there are."""
     from leadwork.domain.lookup import find_by_id
-    from leadwork.model.common import ME
+    from leadwork.model.words import ME
 
     if isinstance(request, ShowRequest):
         find_by_id("capability", request.capability, journal.capabilities().capabilities)
@@ -58,14 +58,13 @@ def _views(
     journal: Journal, today: dt.date, only: str | None = None
 ) -> tuple[list[CapabilityView], tuple[str, ...]]:
     from leadwork.domain.listing import capability_view
-    from leadwork.model.review import CapabilityReview
     from leadwork.usecases.trust import doubtful_files
 
     reviews: dict[str, list[tuple[dt.date, int | None, str]]] = {}
     for entry in journal.review_entries():
         if entry.rest.startswith("capability-"):
             review = journal.review(entry)
-            assert isinstance(review, CapabilityReview)  # by its file name
+            assert review.kind == "capability"  # by its file name
             reviews.setdefault(review.capability, []).append((review.date, review.level, entry.rel))
     indicators = journal.indicators().indicators
     doubtful = doubtful_files(journal, today)

@@ -122,7 +122,8 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     writes it, with any steps marked done, all or nothing."""
     from leadwork import layout
     from leadwork.domain.checkin import merge
-    from leadwork.store.checkins import delete_draft, draft_rel, previous_checkin, save_week
+    from leadwork.store.checkins import delete_draft, draft_rel, save_week
+    from leadwork.store.follow_ups import previous_checkin
 
     week = request.week
     indicators = journal.indicators().indicators
@@ -167,7 +168,8 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
     any question), then the week, last week's commitments, the readings due, the week's
     draft if one waits."""
     from leadwork.domain.checkin import reading_questions
-    from leadwork.store.checkins import draft_rel, load_draft, previous_checkin
+    from leadwork.store.checkins import draft_rel, load_draft
+    from leadwork.store.follow_ups import previous_checkin
     from leadwork.weeks import Week
 
     week = request.week
@@ -261,7 +263,7 @@ def check_flags(
     from leadwork.domain import checkin as rules
     from leadwork.domain.status import owner_for
     from leadwork.domain.wording import short
-    from leadwork.model.common import ME
+    from leadwork.model.words import ME
 
     week = request.week
     answers = rules.Answers()

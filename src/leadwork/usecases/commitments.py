@@ -26,7 +26,7 @@ class Result:
 def run(journal: Journal, request: Request, today: dt.date) -> Result:
     """The store finds the records, the domain lists (`domain/commitment_list.py`)."""
     from leadwork.domain.commitment_list import all_open_commitments
-    from leadwork.store.checkins import open_weekly_commitments
+    from leadwork.store.follow_ups import open_weekly_commitments
     from leadwork.store.one_on_ones import meetings_to_follow_up
     from leadwork.usecases.trust import doubtful_files
 

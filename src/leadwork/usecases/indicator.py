@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ListRequest:
     week: Week | None = None  # None: the week the journal stands on today
-    owner: str | None = None  # a team id, or model.common.ME for the leader's own
+    owner: str | None = None  # a team id, or model.words.ME for the leader's own
     retired: bool = False  # retired indicators too
 
 
@@ -49,7 +49,7 @@ def run(journal: Journal, request: ListRequest | ShowRequest, today: dt.date) ->
     An unknown id (or owner) is a usage problem that names the ids there are."""
     from leadwork.domain.listing import indicator_views
     from leadwork.domain.lookup import find_by_id
-    from leadwork.model.common import ME
+    from leadwork.model.words import ME
     from leadwork.store.dashboard import read_week
     from leadwork.usecases.trust import doubtful_files
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class AddRequest:
     id: str
     name: str
-    owner: str  # a team id, or model.common.ME
+    owner: str  # a team id, or model.words.ME
     direction: str  # "higher" or "lower"
     target: float
     celebrate: float
@@ -41,7 +41,7 @@ class ChangeRequest:
     course_correct: float | None = None
     agreed_with: tuple[str, ...] = ()  # default: the owner from `since` on, unless the leader
     note: str | None = None
-    owner: str | None = None  # hands it on from `since`: a team id, or model.common.ME
+    owner: str | None = None  # hands it on from `since`: a team id, or model.words.ME
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _add(journal: Journal, request: AddRequest) -> Added:
     from leadwork.domain.id_safety import checked_id
     from leadwork.domain.joint_indicators import new_indicator
     from leadwork.domain.timeline import CADENCES
-    from leadwork.model.common import ME
+    from leadwork.model.words import ME
     from leadwork.store.atomic import journal_lock
     from leadwork.store.indicator_edits import append_indicator
 
@@ -122,7 +122,7 @@ def _change(journal: Journal, request: ChangeRequest) -> Changed:
     from leadwork.domain.id_safety import known_id
     from leadwork.domain.joint_indicators import describe_change, new_change
     from leadwork.domain.status import owner_for
-    from leadwork.model.common import ME
+    from leadwork.model.words import ME
     from leadwork.store.atomic import journal_lock
     from leadwork.store.indicator_edits import append_change
     from leadwork.weeks import Week

@@ -107,7 +107,7 @@ def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared
     from leadwork.domain.one_on_one import prep_window, prepare
     from leadwork.domain.team import on_team
     from leadwork.domain.timeline import standing_week
-    from leadwork.model.common import ME
+    from leadwork.model.words import ME
     from leadwork.store.dashboard import latest_checkin_week, plan_meetings, reach_for_episodes
     from leadwork.store.one_on_ones import recent_meetings
     from leadwork.weeks import Week
