@@ -335,7 +335,7 @@ MARCUS_ANSWERS = [
     "Marcus caught it in the first lot.",  # celebrate
     "quality-first",  # a story that lived this choice
     "",  # who is it about? (Enter: Marcus, the person met)
-    "d",  # last time 1: done
+    "do",  # last time 1: done ("d" alone could be dropped)
     "c",  # last time 2: carried
     "",  # its new due date: the next one-on-one
     "Scrap plan for the Allegheny bar",  # Marcus's commitment
@@ -423,11 +423,12 @@ def test_record_step_by_step(run, example_journal, terminal):
 
 def test_a_wrong_answer_is_asked_again(run, example_journal, terminal):
     answers = list(MARCUS_ANSWERS)
-    answers[6:7] = ["maybe", "d"]  # not an outcome, then done
+    answers[6:7] = ["maybe", "d", "1"]  # not an outcome, done or dropped, then done
     answers[2:3] = ["\x1b[31mred", ""]  # a control character cannot be recorded
     result = run("one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result
     assert "✗ 'maybe' is not one of done, carried, dropped" in result.stdout
+    assert "✗ 'd' could be done or dropped: type a little more" in result.stdout
     assert "✗ that cannot be recorded: it holds the control character \\x1b" in result.stdout
 
 
@@ -457,7 +458,7 @@ def test_flags_with_input_ask_only_what_is_missing(run, example_journal, termina
         "--done",
         "1",
         journal=example_journal,
-        input="Quarantine the heat lots.\nx\n",  # the plan, then commitment 2 dropped
+        input="Quarantine the heat lots.\ndr\n",  # the plan, then commitment 2 dropped
     )
     assert result.exit_code == 0, result
     assert "How is Marcus progressing" not in result.stdout

@@ -35,13 +35,7 @@ FOLLOW_UP_FLAGS = (
     "one-on-ones (`leadwork commitments` lists them with their numbers)"
 )
 
-NO_PLAN = "-"
-OUTCOMES = ["done", "carried", "dropped"]
-OUTCOME_KEYS = {
-    "d": "done",
-    "c": "carried",
-    "x": "dropped",
-}  # typed instead of a plan when there is a plan on record but none now
+NO_PLAN = "-"  # typed instead of a plan when there is a plan on record but none now
 
 
 def ask_plan(ask: Prompter, prep: Prep, view: IndicatorView) -> str | None:
@@ -90,7 +84,7 @@ def ask_follow_ups(ask: Prompter, prep: Prep, answers: Answers, skip: set[int]) 
         ask.say(
             f"{item.number}. {whose(prep, item.by)}: {item.text}" + (f" ({extra})" if extra else "")
         )
-        outcome = ask.one_of("What became of it?", OUTCOMES, keys=OUTCOME_KEYS)
+        outcome = ask.outcome(required=True)  # as the check-in asks it
         if outcome != "carried":
             answers.follow_ups.append(FollowUpAnswer(item.number, outcome))
             continue
