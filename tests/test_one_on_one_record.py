@@ -140,9 +140,13 @@ def test_no_plan_yet_stays_visible_until_a_plan_exists(run, example_journal):
         }
     ]
     assert [f["outcome"] for f in record["last_time"]] == ["done", "done", "done"]
-    prep = run("one-on-one", "marcus", "--prep", journal=example_journal, env=later)
+    # The next meeting's preparation shows it; that day's stands before it, as it was.
+    nxt = ("--date", "2026-12-18")
+    prep = run("one-on-one", "marcus", "--prep", *nxt, journal=example_journal, env=later)
     assert "plan of 2026-12-04: Quarantine the Allegheny heat lots" in prep.stdout
     assert "no plan yet" not in prep.stdout
+    prep = run("one-on-one", "marcus", "--prep", journal=example_journal, env=later)
+    assert "no plan yet" in prep.stdout and "already recorded" in prep.stdout
 
 
 def test_no_input_says_what_is_missing_and_writes_nothing(run, example_journal):
@@ -219,8 +223,8 @@ def test_carried_commitments_count_up_and_are_flagged_at_three(run, example_jour
         '"Sit in on one layered audit" has now been carried over 3 times: a pattern worth naming.'
         in result.stdout
     )
-    prep = run("one-on-one", "elena", "--prep", journal=example_journal)
-    assert "carried over 3 times, a pattern" in prep.stdout
+    prep = run("one-on-one", "elena", "--prep", "--date", "2026-12-03", journal=example_journal)
+    assert "carried over 3 times, a pattern" in prep.stdout  # at the next one-on-one
 
 
 def test_celebrate_as_a_story_goes_into_this_weeks_check_in(run, example_journal):
@@ -564,8 +568,9 @@ def test_a_plan_recorded_on_monday_counts_before_fridays_check_in(run, example_j
         env=monday,
     )
     assert result.exit_code == 0, result
+    nxt = ("--date", "2026-12-14")  # the next one-on-one's preparation
     data = json.loads(
-        run("one-on-one", "marcus", "-f", "json", journal=example_journal, env=monday).stdout
+        run("one-on-one", "marcus", "-f", "json", *nxt, journal=example_journal, env=monday).stdout
     )
     scrap = data["indicators"][0]
     assert (scrap["week"], scrap["status"], scrap["flagged"]) == (
@@ -588,8 +593,9 @@ def test_the_dashboard_and_the_one_on_one_agree(run, example_journal):
         data = json.loads(run("dashboard", "-f", "json", journal=example_journal).stdout)
         return {(n["kind"], n["subject"]) for n in data["needs_you"]}
 
-    def flagged():
-        prep = run("one-on-one", "marcus", "-f", "json", journal=example_journal)
+    def flagged():  # for the next one-on-one: today's stands before the one recorded today
+        nxt = ("--date", "2026-12-11")
+        prep = run("one-on-one", "marcus", "-f", "json", *nxt, journal=example_journal)
         return json.loads(prep.stdout)["indicators"][0]["flagged"]
 
     def due():

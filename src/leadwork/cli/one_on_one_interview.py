@@ -309,7 +309,10 @@ def gather(
     ask = Prompter(console, check_text=text_problem)
     ask.say("")
     record = "what became of them" if prep.left else "the one-on-one"
-    if not ask.confirm(f"Record {record} now?", default=True):
+    again = bool(prep.recorded_that_day) and not prep.left  # a second meeting that day?
+    if again:
+        record = f"another one-on-one on {prep.date}"
+    if not ask.confirm(f"Record {record} now?", default=not again):
         show(Text("Nothing was written."))
         return None
     answers, agreements = interview(
