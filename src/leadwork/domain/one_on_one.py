@@ -252,8 +252,8 @@ def prepare(
     one-on-ones up to `prep_reads_until` (before `date`; with `recording`, on it too),
     oldest first (at least the latest, and every one in the window); `recorded_that_day`,
     how many are already recorded on `date`. `plans_from` are the one-on-ones, with anyone,
-    that may hold the plan in
-    force for an off-track episode (`store.dashboard.plan_meetings`): a plan counts for its
+    that may hold the plan in force for an off-track episode
+    (`store.dashboard.plan_meetings`, read up to the same day): a plan counts for its
     episode whoever it was agreed with, as on the dashboard, so after a handover the
     previous owner's plan is shown, said whose (`names`: team id -> name).
 

@@ -104,12 +104,15 @@ def recorded_note(prep: Prep) -> str | None:
     count = prep.recorded_that_day
     if not count:
         return None
-    what = "A one-on-one" if count == 1 else f"{count} one-on-ones"
-    verb = "is" if count == 1 else "are"
+    one = count == 1
+    what, verb, it = (
+        ("A one-on-one", "is", "it") if one else (f"{count} one-on-ones", "are", "them")
+    )
     after = (
-        "this records another that day, after it: last time is that one"
+        f"this records another that day, after {it}: last time is "
+        + ("that one" if one else "the latest")
         if prep.recording
-        else "this is the preparation as it stood before it"
+        else f"this is the preparation as it stood before {it}"
     )
     return f"{what} with {prep.first_name} on {prep.date} {verb} already recorded; {after}."
 
