@@ -255,7 +255,9 @@ class Oracle:
             shown[w] = (value, judge(value, ind))
         return shown
 
-    def expected(self, ind: dict[str, Any], ref: Week, day: dt.date) -> Expected:
+    def expected(
+        self, ind: dict[str, Any], ref: Week, day: dt.date, prep: bool = False
+    ) -> Expected:
         value, reading_week = self.value_at(ind, ref)
         status = judge(value, ind)
         cadence = ind.get("cadence", "weekly")
@@ -275,7 +277,8 @@ class Oracle:
         plan: str | None = None
         if episode_start is not None:
             since = monday(episode_start)
-            mine = [p for p in self.plans if p.indicator == ind["id"] and since <= p.date <= day]
+            until = day - dt.timedelta(days=1) if prep else day  # a prep: before the day
+            mine = [p for p in self.plans if p.indicator == ind["id"] and since <= p.date <= until]
             if mine:
                 plan = max(mine, key=lambda p: (p.date, p.order)).text
         needs_plan = len(cc_periods) >= 2 and plan is None
@@ -291,12 +294,14 @@ class Oracle:
             latest_status,
         )
 
-    def day(self, day: dt.date) -> tuple[Week, dict[str, Expected]]:
-        """The reference week and, for every indicator in span in it, what must be shown."""
+    def day(self, day: dt.date, prep: bool = False) -> tuple[Week, dict[str, Expected]]:
+        """The reference week and, for every indicator in span in it, what must be shown;
+        with `prep`, by a one-on-one's preparation for that day, which stands before the
+        one-on-ones of the day (their plans are not on record yet)."""
         self.refresh()
         ref = self.reference_week(day)
         shown = {
-            ind["id"]: self.expected(ind, ref, day)
+            ind["id"]: self.expected(ind, ref, day, prep)
             for ind in self.indicators
             if self.in_span(ind, ref)
         }
@@ -930,7 +935,7 @@ class Simulation:
         self.check_dashboard(day, ref, expected)
         self.check_list(day, ref, expected)
         person = self.people[day.toordinal() % len(self.people)]
-        self.check_prep(day, person, (ref, expected))
+        self.check_prep(day, person)
 
     def _compare(
         self,
@@ -1050,10 +1055,8 @@ class Simulation:
             value = latest.get("value") if exp.value is not None else None
             self._compare("indicator list", day, exp, value, item["status"])
 
-    def check_prep(
-        self, day: dt.date, person: str, state: tuple[Week, dict[str, Expected]] | None = None
-    ) -> None:
-        ref, expected = state or self.oracle.day(day)
+    def check_prep(self, day: dt.date, person: str) -> None:
+        ref, expected = self.oracle.day(day, prep=True)
         data = self.cli_json(
             day, "one-on-one prep", "one-on-one", person, "--prep", "--format", "json"
         )

@@ -34,7 +34,7 @@ text = "Walk line 3 with Maria"
 text = "Ask Tom for the scrap plan"
 carried = 2
 """
-OUTCOME = "(1 done / 2 carried / 3 dropped): "
+OUTCOME = "What became of it? (1 done / 2 carried / 3 dropped): "
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # readline's own codes (no styles: NO_COLOR)
 
 
@@ -44,11 +44,11 @@ TRANSCRIPT = (
     "\n"
     "Last week's commitments (2026-W48)\n"
     "  1. Walk line 3 with Maria\n"
-    "       (1 done / 2 carried / 3 dropped): d\n"
+    "  What became of it? (1 done / 2 carried / 3 dropped): d\n"
     "    ✗ 'd' could be done or dropped: type a little more\n"
-    "       (1 done / 2 carried / 3 dropped): done\n"
+    "  What became of it? (1 done / 2 carried / 3 dropped): done\n"
     "  2. Ask Tom for the scrap plan  (carried twice)\n"
-    "       (1 done / 2 carried / 3 dropped): dropped\n"
+    "  What became of it? (1 done / 2 carried / 3 dropped): dropped\n"
     "  Last week's done rate: 1 of 2 (50%).\n"
     "\n"
     "Indicator readings  this week's value of each\n"

@@ -50,7 +50,7 @@ def test_the_agenda_shows_the_plan_on_record_and_asks_how_it_goes(run, example_j
         journal=example_journal,
     )
     assert recorded.exit_code == 0, recorded
-    text = agenda(run, example_journal, "marcus", "--date", "2026-11-27")
+    text = agenda(run, example_journal, "marcus", "--date", "2026-12-11")  # the next one
     assert (
         "| Dayton scrap rate | 3.6% | 2% | **course-correct 2 weeks** | ▃▂▄▃▂▁▂▁▂▃▂▇█ | "
         "Quarantine the Allegheny lots and rerun first-article _(agreed 2026-11-27)_ |"

@@ -95,7 +95,7 @@ def test_a_due_date_in_the_past_is_refused_unless_allowed(run, example_journal):
 
 
 def test_past_due_is_questioned_at_the_prompt_too(run, example_journal, terminal):
-    answers = ["", "", "", "", "d", "d", "Plan", "2026-11-01", "y", "", "", "n", ""]
+    answers = ["", "", "", "", "do", "do", "Plan", "2026-11-01", "y", "", "", "n", ""]
     result = run("one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result
     assert (

@@ -44,9 +44,12 @@ def test_one_on_one_in_a_real_terminal(example_journal):
         child.expect_exact("What is worth celebrating?")
         child.sendline("")
         child.expect_exact("What became of it?")
-        child.sendline("d")
+        child.sendline("d")  # done or dropped? asked again
+        child.expect_exact("'d' could be done or dropped: type a little more")
+        child.expect_exact("What became of it? (1 done / 2 carried / 3 dropped)")
+        child.sendline("do")
         child.expect_exact("What became of it?")
-        child.sendline("x")
+        child.sendline("3")
         child.expect_exact("Commitment")
         child.sendline("Scrap back under 3% by Christmas")
         child.expect_exact("Due (YYYY-MM-DD or +days) [2026-12-11]")
@@ -124,7 +127,7 @@ def test_an_answer_is_edited_with_the_arrow_keys(example_journal):
         child.send("\x1b[A" * 2 + " week\r")  # the up arrow brings back an earlier answer
         child.expect_exact("A story?")
         child.sendline("")
-        for outcome in ("d", "x"):
+        for outcome in ("done", "dr"):
             child.expect_exact("What became of it?")
             child.sendline(outcome)
         for question in ("Commitment", "Commitment", "Did you agree", "Anything else"):

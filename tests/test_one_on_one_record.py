@@ -140,9 +140,13 @@ def test_no_plan_yet_stays_visible_until_a_plan_exists(run, example_journal):
         }
     ]
     assert [f["outcome"] for f in record["last_time"]] == ["done", "done", "done"]
-    prep = run("one-on-one", "marcus", "--prep", journal=example_journal, env=later)
+    # The next meeting's preparation shows it; that day's stands before it, as it was.
+    nxt = ("--date", "2026-12-18")
+    prep = run("one-on-one", "marcus", "--prep", *nxt, journal=example_journal, env=later)
     assert "plan of 2026-12-04: Quarantine the Allegheny heat lots" in prep.stdout
     assert "no plan yet" not in prep.stdout
+    prep = run("one-on-one", "marcus", "--prep", journal=example_journal, env=later)
+    assert "no plan yet" in prep.stdout and "already recorded" in prep.stdout
 
 
 def test_no_input_says_what_is_missing_and_writes_nothing(run, example_journal):
@@ -219,8 +223,8 @@ def test_carried_commitments_count_up_and_are_flagged_at_three(run, example_jour
         '"Sit in on one layered audit" has now been carried over 3 times: a pattern worth naming.'
         in result.stdout
     )
-    prep = run("one-on-one", "elena", "--prep", journal=example_journal)
-    assert "carried over 3 times, a pattern" in prep.stdout
+    prep = run("one-on-one", "elena", "--prep", "--date", "2026-12-03", journal=example_journal)
+    assert "carried over 3 times, a pattern" in prep.stdout  # at the next one-on-one
 
 
 def test_celebrate_as_a_story_goes_into_this_weeks_check_in(run, example_journal):
@@ -335,7 +339,7 @@ MARCUS_ANSWERS = [
     "Marcus caught it in the first lot.",  # celebrate
     "quality-first",  # a story that lived this choice
     "",  # who is it about? (Enter: Marcus, the person met)
-    "d",  # last time 1: done
+    "do",  # last time 1: done ("d" alone could be dropped)
     "c",  # last time 2: carried
     "",  # its new due date: the next one-on-one
     "Scrap plan for the Allegheny bar",  # Marcus's commitment
@@ -423,11 +427,12 @@ def test_record_step_by_step(run, example_journal, terminal):
 
 def test_a_wrong_answer_is_asked_again(run, example_journal, terminal):
     answers = list(MARCUS_ANSWERS)
-    answers[6:7] = ["maybe", "d"]  # not an outcome, then done
+    answers[6:7] = ["maybe", "d", "1"]  # not an outcome, done or dropped, then done
     answers[2:3] = ["\x1b[31mred", ""]  # a control character cannot be recorded
     result = run("one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result
     assert "✗ 'maybe' is not one of done, carried, dropped" in result.stdout
+    assert "✗ 'd' could be done or dropped: type a little more" in result.stdout
     assert "✗ that cannot be recorded: it holds the control character \\x1b" in result.stdout
 
 
@@ -457,7 +462,7 @@ def test_flags_with_input_ask_only_what_is_missing(run, example_journal, termina
         "--done",
         "1",
         journal=example_journal,
-        input="Quarantine the heat lots.\nx\n",  # the plan, then commitment 2 dropped
+        input="Quarantine the heat lots.\ndr\n",  # the plan, then commitment 2 dropped
     )
     assert result.exit_code == 0, result
     assert "How is Marcus progressing" not in result.stdout
@@ -563,8 +568,9 @@ def test_a_plan_recorded_on_monday_counts_before_fridays_check_in(run, example_j
         env=monday,
     )
     assert result.exit_code == 0, result
+    nxt = ("--date", "2026-12-14")  # the next one-on-one's preparation
     data = json.loads(
-        run("one-on-one", "marcus", "-f", "json", journal=example_journal, env=monday).stdout
+        run("one-on-one", "marcus", "-f", "json", *nxt, journal=example_journal, env=monday).stdout
     )
     scrap = data["indicators"][0]
     assert (scrap["week"], scrap["status"], scrap["flagged"]) == (
@@ -587,8 +593,9 @@ def test_the_dashboard_and_the_one_on_one_agree(run, example_journal):
         data = json.loads(run("dashboard", "-f", "json", journal=example_journal).stdout)
         return {(n["kind"], n["subject"]) for n in data["needs_you"]}
 
-    def flagged():
-        prep = run("one-on-one", "marcus", "-f", "json", journal=example_journal)
+    def flagged():  # for the next one-on-one: today's stands before the one recorded today
+        nxt = ("--date", "2026-12-11")
+        prep = run("one-on-one", "marcus", "-f", "json", *nxt, journal=example_journal)
         return json.loads(prep.stdout)["indicators"][0]["flagged"]
 
     def due():

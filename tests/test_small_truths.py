@@ -96,7 +96,7 @@ def test_story_who_without_a_story_is_refused(run, example_journal):
 
 def test_the_interview_asks_whom_the_story_is_about(run, example_journal, monkeypatch):
     monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
-    answers = ["", "", "", "Priya's crew helped.", "one-northfield", "priya", "d", "c", ""]
+    answers = ["", "", "", "Priya's crew helped.", "one-northfield", "priya", "do", "c", ""]
     result = run(
         "one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n" * 12
     )

@@ -113,7 +113,7 @@ def test_a_story_stored_by_first_name_reaches_the_persons_prep(run, journal):
 
 def test_the_one_on_one_interview_asks_again_after_a_typo(run, example_journal, monkeypatch):
     monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
-    answers = ["", "", "", "Priya's crew helped.", "one-northfield", "prya", "priya", "d", "c"]
+    answers = ["", "", "", "Priya's crew helped.", "one-northfield", "prya", "priya", "do", "c"]
     result = run(
         "one-on-one", "marcus", journal=example_journal, input="\n".join(answers) + "\n" * 12
     )

@@ -70,7 +70,7 @@ class Interview:
     # ---- the steps --------------------------------------------------------------------
 
     def follow_ups(self) -> None:
-        from leadwork.domain.checkin import OUTCOMES, previous_commitments
+        from leadwork.domain.checkin import previous_commitments
         from leadwork.domain.commitments import done_rate
         from leadwork.render import checkin as show
 
@@ -86,7 +86,7 @@ class Interview:
             if not self._pending(key):
                 continue
             self.ask.say(show.commitment_line(index, text, carried.get(text, 0)))
-            outcome = self.ask.choice("    ", OUTCOMES, default=recorded.get(text))
+            outcome = self.ask.outcome(recorded.get(text))  # Enter: left open
             if outcome is not None:
                 self.answers.follow_ups[text] = outcome
             self._done(key)

@@ -35,13 +35,7 @@ FOLLOW_UP_FLAGS = (
     "one-on-ones (`leadwork commitments` lists them with their numbers)"
 )
 
-NO_PLAN = "-"
-OUTCOMES = ["done", "carried", "dropped"]
-OUTCOME_KEYS = {
-    "d": "done",
-    "c": "carried",
-    "x": "dropped",
-}  # typed instead of a plan when there is a plan on record but none now
+NO_PLAN = "-"  # typed instead of a plan when there is a plan on record but none now
 
 
 def ask_plan(ask: Prompter, prep: Prep, view: IndicatorView) -> str | None:
@@ -90,7 +84,7 @@ def ask_follow_ups(ask: Prompter, prep: Prep, answers: Answers, skip: set[int]) 
         ask.say(
             f"{item.number}. {whose(prep, item.by)}: {item.text}" + (f" ({extra})" if extra else "")
         )
-        outcome = ask.one_of("What became of it?", OUTCOMES, keys=OUTCOME_KEYS)
+        outcome = ask.outcome(required=True)  # as the check-in asks it
         if outcome != "carried":
             answers.follow_ups.append(FollowUpAnswer(item.number, outcome))
             continue
@@ -315,7 +309,10 @@ def gather(
     ask = Prompter(console, check_text=text_problem)
     ask.say("")
     record = "what became of them" if prep.left else "the one-on-one"
-    if not ask.confirm(f"Record {record} now?", default=True):
+    again = bool(prep.recorded_that_day) and not prep.left  # a second meeting that day?
+    if again:
+        record = f"another one-on-one on {prep.date}"
+    if not ask.confirm(f"Record {record} now?", default=not again):
         show(Text("Nothing was written."))
         return None
     answers, agreements = interview(

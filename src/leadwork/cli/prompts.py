@@ -14,8 +14,9 @@ it is imported when a Prompter is made, never at start-up.
     name = ask.text("Who?")
     value = ask.number("Value", default=97.6, check=lambda v: None if v >= 0 else "below 0")
     level = ask.whole("Level", low=1, high=5, default=3)
-    outcome = ask.choice("Outcome", ["done", "carried", "dropped"], default="done")
-    outcome = ask.one_of("Outcome", ["done", "carried", "dropped"], keys={"x": "dropped"})
+    kind = ask.choice("Kind", ["new", "change"], default="new")
+    direction = ask.one_of("Which way is better?", ["higher", "lower"])
+    outcome = ask.outcome(required=True)  # what became of a commitment, in every interview
     due, confirmed = ask.day("Due", default, base=meeting_day, past=why_not_before)
     refresh = ask.confirm("Does it signal a refresh?", default=False)
 """
@@ -26,10 +27,13 @@ import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 T = TypeVar("T")
 Number = int | float
+
+# What became of one of last time's commitments: asked by `Prompter.outcome`.
+OUTCOME_QUESTION = "What became of it?"
 
 # An escape sequence in a prompt: readline must be told it takes no room on the line.
 _ESCAPE = re.compile(r"(\x1b\[[0-9;?]*[A-Za-z])")
@@ -225,47 +229,48 @@ class Prompter:
         return self.ask(question, read, default=default)
 
     def choice(
-        self,
-        question: Any,
-        options: Sequence[str],
-        default: str | None = None,
-        *,
-        keys: dict[str, str] | None = None,
+        self, question: Any, options: Sequence[str], default: str | None = None
     ) -> str | None:
-        """One of `options`: typed in full, by its number, by an unambiguous start, or by
-        its key in `keys` (shown beside it: "done [d]"). None when skipped with Enter."""
+        """One of `options`: typed in full, by its number or by an unambiguous start
+        (`pick_option`). None when skipped with Enter."""
         from rich.text import Text
 
-        label: Any
-        if keys:
-            label = f"{question} ({_keyed(options, keys)})"
-        else:
-            listed = " / ".join(f"{i} {option}" for i, option in enumerate(options, 1))
-            label = Text.assemble(
-                question if isinstance(question, Text) else Text(str(question)),
-                (f" ({listed})", "dim"),
-            )
+        label = Text.assemble(
+            question if isinstance(question, Text) else Text(str(question)),
+            (f" ({listed(options)})", "dim"),
+        )
+        return self.ask(label, lambda reply: pick_option(reply, options), default=default)
 
-        def pick(reply: str) -> str:
-            return (keys or {}).get(reply.lower()) or pick_option(reply, options)
-
-        return self.ask(label, pick, default=default)
-
-    def one_of(
-        self,
-        question: Any,
-        options: Sequence[str],
-        default: str | None = None,
-        *,
-        keys: dict[str, str] | None = None,
-    ) -> str:
-        """A choice that must be made: Enter with no default asks again."""
+    def one_of(self, question: Any, options: Sequence[str], default: str | None = None) -> str:
+        """A choice that must be made: Enter with no default says so and asks again."""
         while True:
-            answer = self.choice(question, options, default, keys=keys)
+            answer = self.choice(question, options, default)
             if answer is not None:
                 return answer
-            if keys:
-                self.wrong(f"answer one of: {_keyed(options, keys)}")
+            self.wrong(f"answer one of {listed(options)}")
+
+    @overload
+    def outcome(self, default: str | None = None, *, required: Literal[True]) -> str: ...
+    @overload
+    def outcome(self, default: str | None = None, *, required: bool = False) -> str | None: ...
+    def outcome(self, default: str | None = None, *, required: bool = False) -> str | None:
+        """What became of a commitment: the one question the check-in and the one-on-one
+        ask about each of last time's commitments, with one rule for the answer and one
+        help beside it: "What became of it? (1 done / 2 carried / 3 dropped)". The answer
+        is the word, its number, or a start that names one outcome only ("do", "c", "dr";
+        any case). "d" is refused, as done or dropped, and asked again: a commitment
+        recorded done when it was dropped is closed and counts in the follow-up rate, so
+        an answer that could mean either is never taken as one of them.
+
+        Enter keeps `default` (the outcome already recorded, when a check-in is amended).
+        With no default, the check-in skips it (the commitment stays open for a later
+        check-in, as every check-in question may be skipped) and, with `required`, the
+        one-on-one asks again (its record needs an outcome for each)."""
+        from leadwork.domain.checkin import OUTCOMES
+
+        if required:
+            return self.one_of(OUTCOME_QUESTION, OUTCOMES, default)
+        return self.choice(OUTCOME_QUESTION, OUTCOMES, default)
 
     def day(
         self,
@@ -306,10 +311,9 @@ class Prompter:
         return self.ask(question, yes_no, default=default, shown=shown)
 
 
-def _keyed(options: Sequence[str], keys: dict[str, str]) -> str:
-    """ "done [d] / carried [c] / dropped [x]": each option with the key that answers it."""
-    named = {value: key for key, value in keys.items()}
-    return " / ".join(f"{o} [{named[o]}]" if o in named else o for o in options)
+def listed(options: Sequence[str]) -> str:
+    """ "1 done / 2 carried / 3 dropped": each option with the number that answers it."""
+    return " / ".join(f"{i} {option}" for i, option in enumerate(options, 1))
 
 
 _RELATIVE = re.compile(r"^\+(\d{1,4})d?$")

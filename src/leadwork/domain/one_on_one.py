@@ -169,6 +169,10 @@ class Prep:
     # the week its readings stand on: the indicators' last, before the meeting's week when
     # that has no check-in yet (None: the window's last)
     stand: Week | None = None
+    # one-on-ones with them already recorded on `date`: a preparation stands before them,
+    # a recording (`recording`) after them (`prep_reads_until`)
+    recorded_that_day: int = 0
+    recording: bool = False
 
     @property
     def first_name(self) -> str:
@@ -184,6 +188,21 @@ class Prep:
     def next_due(self) -> dt.date:
         """When commitments are due unless said otherwise: the next one-on-one."""
         return self.date + dt.timedelta(days=self.person.cadence_days or DEFAULT_GAP_DAYS)
+
+
+def prep_reads_until(date: dt.date, *, recording: bool) -> dt.date:
+    """The last day whose one-on-ones a preparation for a meeting on `date` comes after:
+    the one rule for what "last time" is (the commitments it follows up, the plans on
+    record, the cadence's last meeting), in every view of the preparation (text, agenda,
+    JSON, the interview's opening) and in the record made from it.
+
+    A preparation is what to look at before the meeting: it reads the one-on-ones strictly
+    before `date`, so asked for a past day (or for today once the meeting is recorded) it
+    shows what it showed before that meeting, not what the meeting then recorded; one
+    already recorded on `date` is named instead (`Prep.recorded_that_day`). Recording
+    another one-on-one on `date` (`recording`: a second meeting that day) comes after those
+    already recorded: they count, and it follows up what they left open."""
+    return date if recording else date - dt.timedelta(days=1)
 
 
 def prep_weeks(stand: Week, meeting: Week) -> list[Week]:
@@ -226,13 +245,17 @@ def prepare(
     since: Week | None = None,
     plans_from: Sequence[OneOnOne] = (),
     names: Mapping[str, str] | None = None,
+    recorded_that_day: int = 0,
+    recording: bool = False,
 ) -> Prep:
     """Everything to look at before a one-on-one with `person` on `date`.
 
     `checkins` are those of the window (`prep_window`); `meetings` are the person's
-    one-on-ones on or before `date`, oldest first (at least the latest, and every one in
-    the window). `plans_from` are the one-on-ones, with anyone, that may hold the plan in
-    force for an off-track episode (`store.dashboard.plan_meetings`): a plan counts for its
+    one-on-ones up to `prep_reads_until` (before `date`; with `recording`, on it too),
+    oldest first (at least the latest, and every one in the window); `recorded_that_day`,
+    how many are already recorded on `date`. `plans_from` are the one-on-ones, with anyone,
+    that may hold the plan in force for an off-track episode
+    (`store.dashboard.plan_meetings`, read up to the same day): a plan counts for its
     episode whoever it was agreed with, as on the dashboard, so after a handover the
     previous owner's plan is shown, said whose (`names`: team id -> name).
 
@@ -243,8 +266,10 @@ def prepare(
     """
     day = min(date, today)
     weeks = prep_weeks(stand, Week.of(day))
+    until = prep_reads_until(date, recording=recording)
+    meetings = [m for m in meetings if m.date <= until]
     last = meetings[-1] if meetings else None
-    plans = plan_records([*plans_from, *meetings], checkins)
+    plans = plan_records([*(m for m in plans_from if m.date <= until), *meetings], checkins)
     short = wording.short_names(dict(names or {}))
     views = []
     for ind in indicators:
@@ -270,6 +295,8 @@ def prepare(
         questions=[],
         trend_weeks=settings.trend_weeks,
         commitments_from=commitments_made_on(meetings),
+        recorded_that_day=recorded_that_day,
+        recording=recording,
     )
     return replace(prep, questions=choose_questions(prep))
 

@@ -100,6 +100,25 @@ def cadence_line(prep: Prep) -> str:
     return " · ".join(parts)
 
 
+def recorded_note(prep: Prep) -> str | None:
+    """A one-on-one already recorded on the day (`one_on_one.prep_reads_until`): the
+    preparation stands before it, a recording after it."""
+    count = prep.recorded_that_day
+    if not count:
+        return None
+    one = count == 1
+    what, verb, it = (
+        ("A one-on-one", "is", "it") if one else (f"{count} one-on-ones", "are", "them")
+    )
+    after = (
+        f"this records another that day, after {it}: last time is "
+        + ("that one" if one else "the latest")
+        if prep.recording
+        else f"this is the preparation as it stood before {it}"
+    )
+    return f"{what} with {prep.first_name} on {prep.date} {verb} already recorded; {after}."
+
+
 def _title(prep: Prep) -> str:
     role = f" ({prep.person.role})" if prep.person.role else ""
     day = f"{prep.date:%A} {prep.date.day} {prep.date:%B %Y}"
@@ -211,9 +230,11 @@ def prep_renderable(prep: Prep) -> RenderableType:
         return _follow_up_renderable(prep)
     first, last = prep.weeks[0], prep.stand or prep.weeks[-1]  # the readings' weeks
     since = f" from {prep.commitments_from}" if prep.commitments_from else ""
+    note = recorded_note(prep)
     return Group(
         Text(_title(prep), style="bold"),
         Text(cadence_line(prep), style="bold red" if prep.cadence.state == "overdue" else ""),
+        *([Text(note, style="yellow")] if note else []),
         _heading(f"Indicators, {first} to {last}"),
         _indicator_table(prep),
         _heading(f"Open commitments{since}"),
@@ -332,6 +353,7 @@ def prep_data(prep: Prep) -> dict[str, Any]:
         "weeks": [str(prep.weeks[0]), str(prep.weeks[-1])],
         "cadence": cadence_data(prep.cadence, prep.person),
         "last_one_on_one": _date(prep.last.date) if prep.last else None,
+        "recorded_that_day": prep.recorded_that_day,
         "indicators": [
             {
                 "id": v.indicator.id,

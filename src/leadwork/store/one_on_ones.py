@@ -97,6 +97,11 @@ def later_meeting(
     return next((e for e in entries if e.date > date), None)
 
 
+def recorded_on(journal: Journal, person: str, people: Iterable[str], date: dt.date) -> int:
+    """How many one-on-ones with `person` are already recorded on `date`."""
+    return sum(1 for e in meetings_by_person(journal, people)[person] if e.date == date)
+
+
 def new_meeting_rel(journal: Journal, date: dt.date, person: str, people: Iterable[str]) -> str:
     """The file for a new one-on-one: `DATE-PERSON.toml`, or `-2`, `-3`... if taken."""
     known = set(people)

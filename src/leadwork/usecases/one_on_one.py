@@ -104,12 +104,12 @@ def run(
 
 def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared:
     from leadwork.domain.id_safety import known_id
-    from leadwork.domain.one_on_one import prep_window, prepare
+    from leadwork.domain.one_on_one import prep_reads_until, prep_window, prepare
     from leadwork.domain.team import on_team
     from leadwork.domain.timeline import standing_week
     from leadwork.model.words import ME
     from leadwork.store.dashboard import latest_checkin_week, plan_meetings, reach_for_episodes
-    from leadwork.store.one_on_ones import recent_meetings
+    from leadwork.store.one_on_ones import recent_meetings, recorded_on
     from leadwork.weeks import Week
 
     if request.person == ME:
@@ -135,7 +135,9 @@ def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared
     checkins = journal.checkins(weeks)
     since = reach_for_episodes(journal, stand, config.settings, indicators, checkins)
     first = min([weeks[0], *([since] if since else [])])
-    meetings = recent_meetings(journal, person_id, people, until=day, since=first.monday)
+    # "last time": before the day, or, to record another meeting that day, on it too
+    until = prep_reads_until(day, recording=request.to_record)
+    meetings = recent_meetings(journal, person_id, people, until=until, since=first.monday)
     prep = prepare(
         person=people[person_id],
         leader=config.leader,
@@ -149,8 +151,12 @@ def _prepare(journal: Journal, request: PrepRequest, today: dt.date) -> Prepared
         since=since,
         # a plan counts for its episode whoever it was agreed with (the previous owner's,
         # after a handover), as the dashboard and the report count it
-        plans_from=plan_meetings(journal, indicators, checkins, stand, config.settings, since, day),
+        plans_from=plan_meetings(
+            journal, indicators, checkins, stand, config.settings, since, until
+        ),
         names={p.id: p.name for p in people.values()},
+        recorded_that_day=recorded_on(journal, person_id, people, day),
+        recording=request.to_record,
     )
     team = {p.id: p.name for p in people.values()}
     if not request.to_record:
