@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel
 
 from leadwork import layout
-from leadwork.store.journal import DEFINITION_MODELS
+from leadwork.store.journal import DEFINITION_MODELS, model_class
 
 from conftest import tree_hash
 
@@ -50,7 +50,7 @@ def test_every_key_is_explained_in_the_template(fresh_journal: Path, name: str):
     """A person learns the file from the template: each key is there, and its commented
     example, uncommented, is a valid file."""
     text = (fresh_journal / name).read_text(encoding="utf-8")
-    model = DEFINITION_MODELS[name]
+    model = model_class(DEFINITION_MODELS[name])
     missing = [k for k in _keys(model) if not re.search(KEY_LINE.format(key=k), text, re.M)]
     assert not missing, f"the template {name} does not show {missing}"
     example = "\n".join(
