@@ -28,6 +28,8 @@ from leadwork.domain.status import (
     PlanRecord,
     Track,
     WeekStatus,
+    awaiting_reading,
+    in_off_track_episode,
     is_active,
     judge_weeks,
     latest_reading,
@@ -112,15 +114,21 @@ class IndicatorSummary:
     # Changes of target or thresholds taking effect in the range, oldest first.
     changes: list[ThresholdChange] = field(default_factory=list)
     # Off track at the range's end (as the dashboard judges the week it ends on, or this
-    # week) with no plan in force for the episode (`status.plan_in_episode`).
+    # week: `status.in_off_track_episode`) with no plan in force for the episode
+    # (`status.plan_in_episode`).
     no_plan_for_off_track_run: bool = False
+    # Its month or quarter at the range's end awaits its reading, as the dashboard judges
+    # that week (`status.awaiting_reading`: "due for 2027-Q1"): an earlier period's reading
+    # does not stand for it.
+    awaiting_at_end: bool = False
 
     @property
     def end_reading(self) -> WeekStatus | None:
         """The reading in force at the end of the range: the latest (`status.latest_reading`),
         as the dashboard judges a week without one (it does not end an off-track run); None
-        when retired by then, or never read in the range."""
-        if self.retired_on is not None:
+        when retired by then, never read in the range, or when the month or quarter the range
+        ends in awaits its reading (`awaiting_at_end`)."""
+        if self.retired_on is not None or self.awaiting_at_end:
             return None
         return latest_reading(self.history)
 
@@ -445,12 +453,9 @@ def _indicator(
         ],
         changes=_changes_in(ind, weeks[0], weeks[-1]),
         no_plan_for_off_track_run=(
-            not retired
-            and end is not None
-            and end.tracked
-            and end.episode_start is not None
-            and end.plan is None
+            not retired and end is not None and in_off_track_episode(end) and end.plan is None
         ),
+        awaiting_at_end=not retired and end is not None and awaiting_reading(end),
     )
 
 
