@@ -18,7 +18,7 @@ from leadwork.domain.capability import overdue_steps
 from leadwork.domain.commitment_list import meeting_whose
 from leadwork.domain.commitments import DoneRate, carried_too_often, done_rate
 from leadwork.domain.consistency import PURPOSE
-from leadwork.domain.joint_indicators import describe_change
+from leadwork.domain.joint_indicators import changed_values, describe_change
 from leadwork.domain.scoreboard import plan_records
 from leadwork.domain.status import (
     AT_RISK,
@@ -461,14 +461,28 @@ def _indicator(
 
 def _changes_in(ind: Indicator, first: Week, last: Week) -> list[ThresholdChange]:
     """The changes taking effect in [first, last], each said as `indicator change` said it
-    when it was recorded: against the indicator as it stood before it."""
-    return [
-        ThresholdChange(
-            c.since, c.target, c.celebrate, c.course_correct, describe_change(ind, c), c.owner
+    when it was recorded: against the indicator as it stood before it. A value equal to the
+    one before is no change (`joint_indicators.changed_values`): None here, as a value the
+    change kept; a change that changes nothing is left out."""
+    found = []
+    for c in sorted(ind.changes, key=lambda c: c.since):
+        if not first <= Week.of(c.since) <= last:
+            continue
+        changed = changed_values(ind, c)
+        if not changed:
+            continue
+        new = {key: after for key, (_, after) in changed.items()}
+        found.append(
+            ThresholdChange(
+                c.since,
+                new.get("target"),
+                new.get("celebrate"),
+                new.get("course_correct"),
+                describe_change(ind, c),
+                new.get("owner"),
+            )
         )
-        for c in sorted(ind.changes, key=lambda c: c.since)
-        if first <= Week.of(c.since) <= last
-    ]
+    return found
 
 
 def _stories(definitions: Definitions, checkins: dict[Week, Checkin]) -> list[ChoiceStories]:
