@@ -151,13 +151,15 @@ def test_json_carries_every_indicator_and_every_finding(run):
     assert kinds == [
         "course-correct-no-plan",
         "one-on-one-overdue",
+        "commitment-overdue",
+        "commitment-overdue",
         "capability-step-overdue",
         "choice-without-stories",
         "trend-warning",
         "commitment-carried",
         "reading-missing",
     ]
-    assert [f["rank"] for f in data["needs_you"]] == [1, 2, 3, 4, 5, 6, 7]
+    assert [f["rank"] for f in data["needs_you"]] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 
 def test_json_output_matches_its_documented_schema(run):

@@ -355,6 +355,36 @@ def test_every_kind_has_a_rank_and_an_area():
     assert {area for _, area in KINDS} == {"alignment", "capability", "accountability", "your-work"}
 
 
+def test_the_docs_rank_needs_you_as_the_code_does():
+    """docs/json.md's table names every kind at its rank; docs/cli.md's has a row for each,
+    numbered alike; the JSON Schema lists them all (trial 7: cli.md promised "promises past
+    their date" and had no row for them)."""
+    import json
+    import re
+
+    from conftest import EXAMPLE
+
+    docs = EXAMPLE.parents[1] / "docs"
+
+    def rows(doc: str) -> list[tuple[int, str]]:
+        text = (docs / doc).read_text(encoding="utf-8")
+        return [(int(n), rest) for n, rest in re.findall(r"^\| (\d+) \| ([^|]+) \|", text, re.M)]
+
+    json_rows = rows("json.md")
+    json_rows = json_rows[: len(KINDS)]
+    assert [(n, kind.strip().strip("`")) for n, kind in json_rows] == [
+        (RANK[kind], kind) for kind, _ in KINDS
+    ]
+    cli = (docs / "cli.md").read_text(encoding="utf-8")
+    section = cli[cli.index('**The ranking of "Needs you".**') :]
+    section = section[: section.index("**Formats.**")]
+    numbers = re.findall(r"^\| (\d+) \|", section, re.M)
+    assert [int(n) for n in numbers] == list(range(1, len(KINDS) + 1))
+    schema = json.loads((docs / "dashboard.schema.json").read_text(encoding="utf-8"))
+    found = schema["properties"]["needs_you"]["items"]["properties"]["kind"]["enum"]
+    assert found == [kind for kind, _ in KINDS]
+
+
 def test_wording_helpers():
     assert format_number(97.6) == "97.6" and format_number(2.0) == "2"
     assert format_number(0.1 + 0.2) == "0.3"

@@ -288,6 +288,55 @@ def test_commitment_carried_too_often(journal, run):
     assert "commitment-carried" not in kinds(run, journal)
 
 
+def test_your_weekly_commitment_past_its_date(journal, run):
+    """Trial 7, A2: a commitment `leadwork commitments` marks overdue is in "Needs you", at
+    its rank, and not "Nothing needs you"."""
+    checkin(journal, "2026-W46", '[[commitments]]\ntext = "Call the CFO"\n')
+    listed = run("commitments", journal=journal, env={"LEADWORK_TODAY": TODAY}).stdout
+    assert "1 overdue" in listed.splitlines()[0], listed
+    finding = only(run, journal, "commitment-overdue")  # due Sunday 22 Nov; W48 said nothing
+    assert finding["subject"] is None and finding["rank"] == 1
+    assert finding["message"] == "Past its date: “Call the CFO” (check-in 2026-W46, due 22 Nov)."
+    text = run("dashboard", journal=journal, env={"LEADWORK_TODAY": TODAY}).stdout
+    assert "Nothing needs you" not in text
+    assert "1. Past its date: “Call the CFO” (check-in 2026-W46, due 22 Nov)." in text
+    # not before its date: W46's commitment is due at the end of W47
+    assert "commitment-overdue" not in kinds(run, journal, today="2026-11-22")
+    # an outcome ends it, as it ends it in `leadwork commitments`
+    with (journal / "checkins/2026-W48.toml").open("a") as f:
+        f.write('\n[[last_week]]\ntext = "Call the CFO"\noutcome = "dropped"\n')
+    assert "commitment-overdue" not in kinds(run, journal)
+
+
+def test_your_one_on_one_commitment_past_its_date_not_theirs(journal, run):
+    with (journal / "one-on-ones/2026-11-24-maria.toml").open("a") as f:
+        f.write(
+            '\n[[commitments]]\nby = "me"\ntext = "Send the budget"\ndue = 2026-11-25\n'
+            '\n[[commitments]]\nby = "them"\ntext = "Fix line 3"\ndue = 2026-11-25\n'
+            '\n[[commitments]]\nby = "me"\ntext = "Book the visit"\ndue = 2026-11-27\n'
+        )
+    found = [f for f in needs_you(run, journal) if f["kind"] == "commitment-overdue"]
+    assert [(f["subject"], f["message"]) for f in found] == [
+        ("maria", "Past its date: “Send the budget” (promised to Maria, due 25 Nov).")
+    ]
+    assert "commitment-overdue" not in kinds(run, journal, today="2026-11-25")
+
+
+def test_many_commitments_past_their_date_make_one_line(journal, run):
+    checkin(
+        journal,
+        "2026-W45",
+        '[[commitments]]\ntext = "Oldest"\n\n[[commitments]]\ntext = "Second"\n',
+    )
+    checkin(journal, "2026-W46", '[[commitments]]\ntext = "Third"\n')
+    [finding] = [f for f in needs_you(run, journal) if f["kind"] == "commitment-overdue"]
+    assert finding["subject"] is None
+    assert finding["message"] == (
+        "3 of your commitments are past their date, the oldest “Oldest” (due 15 Nov): "
+        "see `leadwork commitments`."
+    )
+
+
 def test_reading_missing(journal, run):
     edit(journal, "checkins/2026-W48.toml", "scrap = 2.1\n", "")
     finding = only(run, journal, "reading-missing")

@@ -488,3 +488,62 @@ def test_an_inline_array_of_indicators_is_left_alone(run, hand):
     assert result.exit_code == 1
     assert "an inline array" in result.stderr
     assert path.read_text() == "indicators = []  # none yet\n"
+
+
+def test_a_value_already_in_effect_is_left_out_of_the_change(run, hand):
+    """Trial 7, A4: `--celebrate 98` when celebrate is 98 is no change: not written, not
+    said ("celebrate 98 → 98")."""
+    path = hand / "indicators.toml"
+    result = run(
+        "indicator", "change", "otd", "--since", "2026-11-16", "--target", "96",
+        "--celebrate", "98", "--course-correct", "91", journal=hand,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    said = " ".join(result.stdout.split())
+    assert "from 2026-11-16: target 95 → 96, course-correct 90 → 91." in said, said
+    assert "celebrate" not in said
+    [(_, block)] = only_added(HAND_WRITTEN, path.read_text())
+    assert block == [
+        "",
+        "[[indicators.changes]]",
+        "since = 2026-11-16",
+        "target = 96",
+        "course_correct = 91",
+        'agreed_with = ["maria"]',
+    ]
+
+
+def test_a_change_of_nothing_is_refused_and_writes_nothing(run, hand):
+    before = tree_hash(hand)
+    # scrap's target is 1.8 since June (a change), its celebrate 1.5 as agreed
+    result = run(
+        "indicator", "change", "scrap", "--since", "2026-11-16", "--target", "1.8",
+        "--celebrate", "1.5", journal=hand,
+    )  # fmt: skip
+    assert result.exit_code == 2, result
+    assert "nothing to change: scrap already has target 1.8, celebrate 1.5 on 2026-11-16" in (
+        result.stderr
+    )
+    assert tree_hash(hand) == before
+
+
+def test_a_hand_written_change_repeating_a_value_is_not_said_to_change_it(run, hand):
+    path = hand / "indicators.toml"
+    path.write_text(
+        HAND_WRITTEN + "[[indicators.changes]]\nsince = 2026-11-16\ntarget = 1.8\ncelebrate = 1.2\n"
+    )
+    show = run("indicator", "show", "scrap", journal=hand)
+    assert show.exit_code == 0, show
+    assert "2026-11-16: celebrate 1.5 → 1.2" in show.stdout
+    assert "1.8 → 1.8" not in show.stdout
+    report = run("report", "--from", "2026-W46", "--to", "2026-W48", journal=hand).stdout
+    assert "Scrap rate: changed from 2026-11-16: celebrate 1.5 → 1.2" in report
+    assert "1.8 → 1.8" not in report
+    data = json.loads(
+        run("report", "--from", "2026-W46", "--to", "2026-W48", "-f", "json", journal=hand).stdout
+    )
+    [scrap] = [i for i in data["indicators"] if i["id"] == "scrap"]
+    assert scrap["changes"] == [
+        {"since": "2026-11-16", "target": None, "celebrate": 1.2, "course_correct": None,
+         "owner": None}
+    ]  # fmt: skip

@@ -380,8 +380,15 @@ def test_your_commitment_from_the_one_on_one_of_someone_who_left_stays_open(run,
     rows = {r["person"]: r for r in json.loads(board.stdout)["accountability"]["one_on_ones"]}
     assert rows["tereza"]["state"] == "left"
     assert rows["tereza"]["open_commitments"] == {"mine": 1, "theirs": 0, "past_due": 1}
-    needs = [f["message"] for f in json.loads(board.stdout)["needs_you"]]
-    assert not [m for m in needs if "Tereza" in m]  # no one-on-one is due with her
+    needs = json.loads(board.stdout)["needs_you"]
+    # no one-on-one is due with her; your promise to her, past its date, is (trial 7, A2)
+    assert [(f["kind"], f["message"]) for f in needs if "Tereza" in f["message"]] == [
+        (
+            "commitment-overdue",
+            "Past its date: “Call Anheuser and Emerson myself after the handover” "
+            "(promised to Tereza, due 30 Oct).",
+        )
+    ]
     text = run("dashboard", journal=trial, env=on("2026-10-31")).stdout
     assert "Tereza Horvat  15 Oct    left 16 Oct  1 yours, 0 theirs · 1 past due" in text
 

@@ -47,3 +47,52 @@ def test_a_last_week_without_readings_keeps_an_indicator_at_risk_in_needs_you(tm
     assert any(line.startswith(AT_RISK) for line in data["needs_you"])
     html = run("report", "-f", "html", journal=journal, env=env).stdout
     assert AT_RISK in html
+
+
+QUARTERLY = """\
+[[indicators]]
+id = "engagement"
+name = "Engagement pulse"
+owner = "me"
+agreed_on = 2026-10-05
+direction = "higher"
+cadence = "quarterly"
+target = 20
+celebrate = 35
+course_correct = 5
+"""
+
+
+def test_a_quarter_awaiting_its_reading_has_no_current_off_track_run(tmp_path, run):
+    """Trial 7, A3: read at risk in 2026-W50 (Q4), then a January range. The dashboard says
+    "no data · due for 2027-Q1", the table no week at risk: the notes do not speak of a
+    current off-track run, nor Needs you of an indicator at risk; a range ending in Q4
+    still does."""
+    journal = tmp_path / "journal"
+    made = run("init", str(journal), "--leader", "T", env={"LEADWORK_TODAY": "2026-10-05"})
+    assert made.exit_code == 0, made
+    (journal / "strategy.toml").write_text('purpose = "p"\n')
+    (journal / "indicators.toml").write_text(QUARTERLY)
+    for today, *flags in (
+        ("2026-12-11", "-r", "engagement=18"),  # W50, at risk
+        ("2027-01-08", "--hours", "other=1"),
+        ("2027-01-15", "--hours", "other=1"),
+    ):
+        done = run("checkin", "--no-input", *flags, journal=journal, env={"LEADWORK_TODAY": today})
+        assert done.exit_code == 0, done
+    env = {"LEADWORK_TODAY": "2027-01-15"}
+    board = run("dashboard", journal=journal, env=env).stdout
+    assert "due for 2027-Q1" in board
+    for first in ("2027-W01", "2026-W50"):
+        text = run("report", "--from", first, "--to", "2027-W02", journal=journal, env=env).stdout
+        assert "current off-track run" not in text, text
+        assert "Nothing in this range is left to act on." in text, text
+        data = json.loads(
+            run("report", "--from", first, "--to", "2027-W02", "-f", "json", journal=journal,
+                env=env).stdout
+        )  # fmt: skip
+        [ind] = data["indicators"]
+        assert ind["no_plan_for_off_track_run"] is False
+    q4 = run("report", "--from", "2026-W50", "--to", "2026-W53", journal=journal, env=env).stdout
+    assert "Engagement pulse: at risk at the end of the range." in q4
+    assert "no plan recorded for the current off-track run" in q4

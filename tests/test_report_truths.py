@@ -112,7 +112,10 @@ def test_the_text_dashboard_keeps_one_screen_with_the_carried_one(example_journa
     result = run("dashboard", journal=example_journal)
     assert result.exit_code == 0, result
     assert len(result.stdout.splitlines()) <= SCREEN_ROWS  # Needs you folds what is left
-    needs = " ".join(result.stdout.split("\nNeeds you ─", 1)[1].split())
+    assert "more · `leadwork dashboard --full`" in result.stdout.split("\nNeeds you ─", 1)[1]
+    # (promises past their date rank above it since trial 7: --full shows it)
+    full = run("dashboard", "--full", journal=example_journal).stdout
+    needs = " ".join(full.split("\nNeeds you ─", 1)[1].split())
     assert "Carried 3 times: “Pick 8 or 15 Dec for the coaching clinic, with Marcus”" in needs
     assert "(Priya's, from your one-on-one)" in needs
 

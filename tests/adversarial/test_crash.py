@@ -136,6 +136,7 @@ WRITERS: dict[str, Writer] = {
             *(LEADWORK, "--journal", str(work / "journal"), "indicator", "change", "otd"),
             *("--target", "96", "--since", "2026-11-27"),
         ],
+        already="nothing to change",  # the change landed: target 96 is in effect that day
     ),
     # The store's primitives used directly, as a command uses them (kept: it was the
     # stand-in for `leadwork story` before that landed, and is the smallest writer).

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from leadwork.domain.commitments import carried_advice, carried_too_often
 from leadwork.domain.meeting_commitments import commitments_made_on, first_name, open_commitments
+from leadwork.model.words import ME
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
@@ -133,6 +134,14 @@ def open_meeting_commitments(
     return found
 
 
+def _by_person(meetings: Iterable[OneOnOne], today: dt.date) -> dict[str, list[OneOnOne]]:
+    """Each person's meetings up to `today`, oldest first (as `all_open_commitments` takes)."""
+    by_person: dict[str, list[OneOnOne]] = {}
+    for meeting in sorted((m for m in meetings if m.date <= today), key=lambda m: m.date):
+        by_person.setdefault(meeting.person, []).append(meeting)
+    return by_person
+
+
 def meeting_commitments_carried_too_often(
     meetings: Iterable[OneOnOne], people: Sequence[Person], today: dt.date
 ) -> list[ListedCommitment]:
@@ -140,7 +149,20 @@ def meeting_commitments_carried_too_often(
     (`commitments.carried_too_often`), as `leadwork commitments` lists them: what the
     dashboard's "Needs you" names beside your weekly ones. `meetings`
     hold, for each person, at least their latest meeting up to `today`."""
-    by_person: dict[str, list[OneOnOne]] = {}
-    for meeting in sorted((m for m in meetings if m.date <= today), key=lambda m: m.date):
-        by_person.setdefault(meeting.person, []).append(meeting)
+    by_person = _by_person(meetings, today)
     return [c for c in open_meeting_commitments(by_person, people, today) if c.carried_too_often]
+
+
+def your_overdue_commitments(
+    weekly: Sequence[tuple[Week, Commitment]],
+    meetings: Iterable[OneOnOne],
+    people: Sequence[Person],
+    today: dt.date,
+) -> list[ListedCommitment]:
+    """Your promises past their date, oldest due first: the commitments `leadwork
+    commitments` marks overdue (`all_open_commitments`, the one rule) that are yours, weekly
+    or made in a one-on-one (`by = "me"`). What the dashboard's "Needs you" names; the
+    person's own are for their one-on-one. `meetings` hold, for each person, at least their
+    meetings back to the latest that made commitments, up to `today`."""
+    listed = all_open_commitments(weekly, _by_person(meetings, today), people, today)
+    return [c for c in listed if c.overdue and c.by == ME]

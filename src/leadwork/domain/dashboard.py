@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 
 from leadwork.domain.alignment import Alignment, alignment
 from leadwork.domain.capability import CapabilityView, capability_view
-from leadwork.domain.commitment_list import meeting_commitments_carried_too_often
-from leadwork.domain.commitments import follow_up_source
+from leadwork.domain.commitment_list import (
+    meeting_commitments_carried_too_often,
+    your_overdue_commitments,
+)
+from leadwork.domain.commitments import follow_up_source, open_weekly
 from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
@@ -131,6 +134,9 @@ def build_dashboard(
     earlier = ((w, checkins[w]) for w in sorted(checkins, reverse=True) if w < week)
     mine = commitments(checkins.get(week), follow_up_source(earlier))
     ran = checked_in(checkins.get(week))
+    # open as of the view: the shown week's own commitments included, as `leadwork
+    # commitments` lists them (`store.follow_ups.open_weekly_commitments`)
+    weekly_open = open_weekly((w, checkins[w]) for w in sorted(checkins, reverse=True))
     findings = needs_you(
         shown,
         ran,
@@ -143,6 +149,7 @@ def build_dashboard(
         names,
         settings.story_gap_weeks,
         meeting_commitments_carried_too_often(meetings, definitions.team.people, as_of),
+        your_overdue_commitments(weekly_open, meetings, definitions.team.people, as_of),
     )
     config = definitions.config
     return Dashboard(

@@ -7,6 +7,7 @@ model (or every problem with it, at once) out. The store appends what this accep
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -116,12 +117,27 @@ def new_change(
     """`data` (Change fields) as a valid change of `indicator`, or a UsageProblem. `team`:
     the people of team.toml, so that a handover dated before the new owner joined, or after
     they left (`team.off_team`), is refused, as `leadwork check` warns of one."""
-    if all(data.get(key) is None for key in ("target", "celebrate", "course_correct", "owner")):
+    if all(data.get(key) is None for key in CHANGED_KEYS):
         raise UsageProblem(
             f"nothing to change on {indicator.id}",
             hint="give a new target, celebrate or course_correct threshold, or a new owner "
             "(or several)",
         )
+    since = data.get("since")
+    if isinstance(since, dt.date):
+        # a value equal to the one in effect that day is no change: left out of the change
+        # written (and so of what is said of it), and refused when nothing else is left
+        before = standing_before(indicator, since)
+        same = [k for k in CHANGED_KEYS if data.get(k) is not None and data[k] == before[k]]
+        if same and all(data.get(k) is None for k in CHANGED_KEYS if k not in same):
+            held = ", ".join(
+                f"{k.replace('_', '-')} {_said(k, before[k], indicator.unit)}" for k in same
+            )
+            raise UsageProblem(
+                f"nothing to change: {indicator.id} already has {held} on {since}",
+                hint="give a value that differs from the one in effect then",
+            )
+        data = {k: v for k, v in data.items() if k not in same}
     problems: list[Problem] = []
     _check_owner(problems, data.get("owner"), people)
     for who in data.get("agreed_with", []):
@@ -166,26 +182,71 @@ def _check_handover(indicator: Indicator, change: Change, team: Sequence[Person]
     )
 
 
+# What a change may set; absent (None) keeps the value before.
+CHANGED_KEYS = ("target", "celebrate", "course_correct", "owner")
+
+
+def standing_before(
+    indicator: Indicator, since: dt.date, change: Change | None = None
+) -> dict[str, Any]:
+    """The target, thresholds and owner in effect for the week of `since` just before
+    `change` (dated `since`) takes effect: with the changes dated earlier, and those of the
+    same day above it in the file (of two on one day, the later in the file comes later:
+    `status.changes_in_effect`). `change` None: one not written yet, after them all."""
+    at = next((i for i, c in enumerate(indicator.changes) if c is change), None)
+    earlier = indicator.model_copy(
+        update={
+            "changes": [
+                c
+                for i, c in enumerate(indicator.changes)
+                if c.since < since or (c.since == since and (at is None or i < at))
+            ]
+        }
+    )
+    week = Week.of(since)
+    before = thresholds_for(earlier, week)
+    return {
+        "target": before.target,
+        "celebrate": before.celebrate,
+        "course_correct": before.course_correct,
+        "owner": owner_for(earlier, week),
+    }
+
+
+def changed_values(indicator: Indicator, change: Change) -> dict[str, tuple[Any, Any]]:
+    """What `change` changes: for each key it sets to a value other than the one in effect
+    before it (`standing_before`), (before, after). A hand-written change that repeats a
+    value does not change it."""
+    before = standing_before(indicator, change.since, change)
+    found = {}
+    for key in CHANGED_KEYS:
+        new = getattr(change, key)
+        if new is not None and new != before[key]:
+            found[key] = (before[key], new)
+    return found
+
+
+def _said(key: str, value: Any, unit: str) -> str:
+    if key == "owner":
+        return str(value or "none")
+    return format_value(value, unit)
+
+
 def describe_change(indicator: Indicator, change: Change) -> str:
     """'target 2% → 2.5%, course-correct 3% → 2.8%, owner tom → grace': each threshold the
-    change sets, and its owner, from what stood before it (the changes dated earlier;
-    `indicator` may hold this one already) to its new value, with the unit; owners as
-    team ids, as the file has them. One wording for `indicator change`, the one-on-one,
-    `indicator show` and the report."""
-    earlier = indicator.model_copy(
-        update={"changes": [c for c in indicator.changes if c.since < change.since]}
-    )
-    week = Week.of(change.since)
-    before = thresholds_for(earlier, week)
-    parts = []
-    for key in ("target", "celebrate", "course_correct"):
-        new = getattr(change, key)
-        if new is not None:
-            old = format_value(getattr(before, key), indicator.unit)
-            parts.append(f"{key.replace('_', '-')} {old} → {format_value(new, indicator.unit)}")
-    if change.owner is not None:
-        parts.append(f"owner {owner_for(earlier, week) or 'none'} → {change.owner}")
-    return ", ".join(parts)
+    change sets, and its owner, from what stood before it (`changed_values`: a value equal
+    to the one before is no change, and is left out) to its new value, with the unit;
+    owners as team ids, as the file has them; "no change" when it changes nothing. One
+    wording for `indicator change`, the one-on-one, `indicator show` and the report."""
+    parts = [
+        f"{key.replace('_', '-')} {_said(key, old, indicator.unit)} → "
+        f"{_said(key, new, indicator.unit)}"
+        for key, (old, new) in changed_values(indicator, change).items()
+    ]
+    return ", ".join(parts) or NO_CHANGE
+
+
+NO_CHANGE = "no change to the target, thresholds or owner"
 
 
 @dataclass(frozen=True)

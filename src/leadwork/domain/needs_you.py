@@ -7,15 +7,17 @@ leader's own habits:
  1. checkin-missing          no check-in for over a week: the rest of the view is stale
  2. course-correct-no-plan   an indicator in course-correct two weeks running, no plan recorded
  3. one-on-one-overdue       a person's one-on-one is past its due date
- 4. capability-step-overdue  a step of a capability's plan is past its due date
- 5. strategy-review-due      the strategy is older than `review_every_weeks`
- 6. choice-without-stories   no story lived a strategic choice in `story_gap_weeks`
- 7. no-customer-heard        no customer conversation in `customer_gap_weeks`
- 8. someone-elses-job        this week's share of hours in someone else's job is over the level
- 9. trend-warning            an indicator moved the wrong way `trend_weeks` weeks running
-10. commitment-carried       one of your commitments, weekly or from a one-on-one (yours
+ 4. commitment-overdue       one of your commitments, weekly or made in a one-on-one, is
+                             past its date (as `leadwork commitments` marks it overdue)
+ 5. capability-step-overdue  a step of a capability's plan is past its due date
+ 6. strategy-review-due      the strategy is older than `review_every_weeks`
+ 7. choice-without-stories   no story lived a strategic choice in `story_gap_weeks`
+ 8. no-customer-heard        no customer conversation in `customer_gap_weeks`
+ 9. someone-elses-job        this week's share of hours in someone else's job is over the level
+10. trend-warning            an indicator moved the wrong way `trend_weeks` weeks running
+11. commitment-carried       one of your commitments, weekly or from a one-on-one (yours
                              or theirs), was carried 3 times or more
-11. reading-missing          this week's check-in has no reading for an indicator
+12. reading-missing          this week's check-in has no reading for an indicator
 
 Within a kind, the more urgent first (more days overdue, longer in course-correct, longer
 quiet), then in the order of the files.
@@ -32,6 +34,7 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.commitment_list import ListedCommitment
 from leadwork.domain.commitments import carried_advice
 from leadwork.domain.coverage import Coverage
+from leadwork.domain.meeting_commitments import first_name
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, overdue_period, period_points
 from leadwork.domain.window import ShownWeek
@@ -44,6 +47,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("checkin-missing", "your-work"),
     ("course-correct-no-plan", "accountability"),
     ("one-on-one-overdue", "accountability"),
+    ("commitment-overdue", "your-work"),
     ("capability-step-overdue", "capability"),
     ("strategy-review-due", "alignment"),
     ("choice-without-stories", "alignment"),
@@ -165,6 +169,43 @@ def overdue_one_on_ones(coverage: Sequence[Coverage], as_of: dt.date) -> list[Fi
                 f"(due {short_date(c.due_on, as_of)}; the last was "
                 f"{short_date(c.last, as_of)}).",
                 c.days_overdue,
+            )
+        )
+    return findings
+
+
+# More of your commitments past their date than this are named in one finding, the oldest
+# first: "Needs you" stays short, and `leadwork commitments` lists them all.
+OVERDUE_COMMITMENTS_NAMED = 2
+
+
+def overdue_commitments(overdue: Sequence[ListedCommitment], as_of: dt.date) -> list[Finding]:
+    """Your promises past their date (`commitment_list.your_overdue_commitments`, oldest
+    first): one finding each while they are few, else one for them all, naming the oldest."""
+    if not overdue:
+        return []
+    if len(overdue) > OVERDUE_COMMITMENTS_NAMED:
+        oldest = overdue[0]
+        due = oldest.due or as_of
+        return [
+            Finding(
+                "commitment-overdue",
+                None,
+                f"{len(overdue)} of your commitments are past their date, the oldest "
+                f"“{oldest.text}” (due {short_date(due, as_of)}): see `leadwork commitments`.",
+                (as_of - due).days,
+            )
+        ]
+    findings = []
+    for c in overdue:
+        due = c.due or as_of
+        source = f"promised to {first_name(c.person)}" if c.person else f"check-in {c.made}"
+        findings.append(
+            Finding(
+                "commitment-overdue",
+                c.person.id if c.person else None,
+                f"Past its date: “{c.text}” ({source}, due {short_date(due, as_of)}).",
+                (as_of - due).days,
             )
         )
     return findings
@@ -349,6 +390,7 @@ def needs_you(
     names: dict[str, str],
     story_gap_weeks: int,
     meeting_commitments: Sequence[ListedCommitment] = (),
+    overdue: Sequence[ListedCommitment] = (),
 ) -> tuple[Finding, ...]:
     as_of = shown.as_of
     return _ranked(
@@ -356,6 +398,7 @@ def needs_you(
             *checkin_missing(shown),
             *course_correct_without_plan(indicators, names, as_of),
             *overdue_one_on_ones(coverage, as_of),
+            *overdue_commitments(overdue, as_of),
             *overdue_steps(capabilities, as_of),
             *strategy_review(alignment, as_of),
             *quiet_choices(alignment, story_gap_weeks),

@@ -18,7 +18,7 @@ from leadwork.domain.capability import overdue_steps
 from leadwork.domain.commitment_list import meeting_whose
 from leadwork.domain.commitments import DoneRate, carried_too_often, done_rate
 from leadwork.domain.consistency import PURPOSE
-from leadwork.domain.joint_indicators import describe_change
+from leadwork.domain.joint_indicators import changed_values, describe_change
 from leadwork.domain.scoreboard import plan_records
 from leadwork.domain.status import (
     AT_RISK,
@@ -28,6 +28,8 @@ from leadwork.domain.status import (
     PlanRecord,
     Track,
     WeekStatus,
+    awaiting_reading,
+    in_off_track_episode,
     is_active,
     judge_weeks,
     latest_reading,
@@ -112,15 +114,21 @@ class IndicatorSummary:
     # Changes of target or thresholds taking effect in the range, oldest first.
     changes: list[ThresholdChange] = field(default_factory=list)
     # Off track at the range's end (as the dashboard judges the week it ends on, or this
-    # week) with no plan in force for the episode (`status.plan_in_episode`).
+    # week: `status.in_off_track_episode`) with no plan in force for the episode
+    # (`status.plan_in_episode`).
     no_plan_for_off_track_run: bool = False
+    # Its month or quarter at the range's end awaits its reading, as the dashboard judges
+    # that week (`status.awaiting_reading`: "due for 2027-Q1"): an earlier period's reading
+    # does not stand for it.
+    awaiting_at_end: bool = False
 
     @property
     def end_reading(self) -> WeekStatus | None:
         """The reading in force at the end of the range: the latest (`status.latest_reading`),
         as the dashboard judges a week without one (it does not end an off-track run); None
-        when retired by then, or never read in the range."""
-        if self.retired_on is not None:
+        when retired by then, never read in the range, or when the month or quarter the range
+        ends in awaits its reading (`awaiting_at_end`)."""
+        if self.retired_on is not None or self.awaiting_at_end:
             return None
         return latest_reading(self.history)
 
@@ -445,25 +453,36 @@ def _indicator(
         ],
         changes=_changes_in(ind, weeks[0], weeks[-1]),
         no_plan_for_off_track_run=(
-            not retired
-            and end is not None
-            and end.tracked
-            and end.episode_start is not None
-            and end.plan is None
+            not retired and end is not None and in_off_track_episode(end) and end.plan is None
         ),
+        awaiting_at_end=not retired and end is not None and awaiting_reading(end),
     )
 
 
 def _changes_in(ind: Indicator, first: Week, last: Week) -> list[ThresholdChange]:
     """The changes taking effect in [first, last], each said as `indicator change` said it
-    when it was recorded: against the indicator as it stood before it."""
-    return [
-        ThresholdChange(
-            c.since, c.target, c.celebrate, c.course_correct, describe_change(ind, c), c.owner
+    when it was recorded: against the indicator as it stood before it. A value equal to the
+    one before is no change (`joint_indicators.changed_values`): None here, as a value the
+    change kept; a change that changes nothing is left out."""
+    found = []
+    for c in sorted(ind.changes, key=lambda c: c.since):
+        if not first <= Week.of(c.since) <= last:
+            continue
+        changed = changed_values(ind, c)
+        if not changed:
+            continue
+        new = {key: after for key, (_, after) in changed.items()}
+        found.append(
+            ThresholdChange(
+                c.since,
+                new.get("target"),
+                new.get("celebrate"),
+                new.get("course_correct"),
+                describe_change(ind, c),
+                new.get("owner"),
+            )
         )
-        for c in sorted(ind.changes, key=lambda c: c.since)
-        if first <= Week.of(c.since) <= last
-    ]
+    return found
 
 
 def _stories(definitions: Definitions, checkins: dict[Week, Checkin]) -> list[ChoiceStories]:

@@ -436,6 +436,15 @@ def awaiting_reading(track: Track) -> bool:
     )
 
 
+def in_off_track_episode(track: Track) -> bool:
+    """Does the week the view stands on stand in an off-track episode (`episode_start`)? Not
+    while its month or quarter awaits its reading (`awaiting_reading`): the new period has
+    said nothing yet, and the dashboard shows "no data · due for 2027-Q1", not off track. A
+    week or an overdue period without a reading does not end the episode. The one rule for
+    "the current off-track run" of the dashboard's week and of a report's last week."""
+    return track.tracked and track.episode_start is not None and not awaiting_reading(track)
+
+
 def overdue_period(track: Track) -> Period | None:
     """The period whose reading is overdue (`reading_overdue`), or None."""
     if not track.now.tracked or track.now.value is not None:

@@ -235,7 +235,7 @@ def indicator_detail(view: IndicatorView) -> Group:
         f"course-correct past {format_value(t.course_correct, ind.unit)}",
     )
     for change in sorted(ind.changes, key=lambda c: c.since):
-        said = describe_change(ind, change) or "no thresholds"
+        said = describe_change(ind, change)
         who = ", ".join(change.agreed_with)
         agreed = f" (agreed with {who})" if who else ""
         facts.add_row("changed", f"{change.since}: {said}{agreed}")
