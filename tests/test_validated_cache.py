@@ -457,3 +457,36 @@ def test_a_removed_journal_file_is_not_served(example_journal, tmp_path):
     with pytest.raises(journal_module.InvalidFile):
         Journal(example_journal, ValidatedCache(cache)).load(W48, Checkin)
     shutil.rmtree(cache)
+
+
+_COUNTING = """
+import sys
+import leadwork.store.validation as validation
+validated = []
+original = validation.validate
+def counting(model, document):
+    validated.append(document.path.name)
+    return original(model, document)
+validation.validate = counting
+from leadwork.cli import main
+sys.argv = ["leadwork", "--journal", *sys.argv[1:]]
+try:
+    main()
+finally:
+    print("validated:", len(validated), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("command", [["check"], ["dashboard"], ["indicator", "list"]])
+def test_a_fresh_process_validates_nothing_the_last_one_kept(example_journal, tmp_path, command):
+    """In a new process no model module is imported yet when the cache is read (the store
+    imports a model only when a file needs it): an entry must still be served, not taken
+    for foreign. (An in-process test cannot see this: its models are long imported.)"""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADWORK_")}
+    env.update(LEADWORK_TODAY=TODAY, NO_COLOR="1", LEADWORK_CACHE_DIR=str(tmp_path / "c"))
+    argv = [sys.executable, "-c", _COUNTING, str(example_journal), *command]
+    runs = [subprocess.run(argv, env=env, capture_output=True, text=True) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert "validated: 0" not in runs[0].stderr
+    assert runs[1].stderr.strip().endswith("validated: 0"), runs[1].stderr

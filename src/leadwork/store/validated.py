@@ -29,9 +29,11 @@ Entries not used for 30 days (`cachedir.KEEP_DAYS`) are pruned, at most once a d
 from __future__ import annotations
 
 import hashlib
+import importlib
 import io
 import os
 import pickle
+import re
 import sys
 import time
 from collections.abc import Mapping
@@ -66,6 +68,7 @@ NEW_PER_RUN = 200
 # (tests/test_validated_cache.py holds this list to the models' imports).
 _SOURCES = ("model", "weeks.py", "values.py")
 
+_MODEL_MODULE = re.compile(r"^leadwork\.model\.[a-z_]+$")
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
 
@@ -83,10 +86,12 @@ class _Unpickler(pickle.Unpickler):
                 from leadwork.model.plain import rebuild
 
                 return rebuild
-        elif module.startswith("leadwork.model.") and "." not in name:
+        elif _MODEL_MODULE.match(module) and name.isidentifier():
+            # leadwork's own model modules only (imported now if this run has not yet:
+            # the store names its models and imports one when a file needs it)
             from pydantic import BaseModel
 
-            found = getattr(sys.modules.get(module), name, None)
+            found = getattr(importlib.import_module(module), name, None)
             if isinstance(found, type) and issubclass(found, BaseModel):
                 return found
         if (module, name) == ("leadwork.weeks", "Week") or (
