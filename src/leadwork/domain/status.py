@@ -436,6 +436,13 @@ def awaiting_reading(track: Track) -> bool:
     )
 
 
+def due_period(track: Track) -> Period | None:
+    """The month or quarter whose reading is due (`awaiting_reading`), or None: what every
+    view says of a periodic indicator between readings, in the words of `wording.due_for`,
+    never "no data" beside its latest value."""
+    return track.now.period if awaiting_reading(track) else None
+
+
 def overdue_period(track: Track) -> Period | None:
     """The period whose reading is overdue (`reading_overdue`), or None."""
     if not track.now.tracked or track.now.value is not None:

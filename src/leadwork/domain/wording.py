@@ -26,6 +26,14 @@ def short_date(day: dt.date, ref: dt.date) -> str:
     return text if day.year == ref.year else f"{text} {day.year}"
 
 
+def due_for(period: object) -> str:
+    """A month's or quarter's reading not in yet, and not overdue (`status.due_period`):
+    "due for Nov 2026", the one wording of the dashboard's note, `indicator list|show`, the
+    one-on-one preparation and the check-in's question. It is said instead of "no data"
+    wherever a view shows the indicator's latest value beside its status."""
+    return f"due for {period}"
+
+
 def short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 

@@ -21,9 +21,9 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import Thresholds, WeekStatus, awaiting_reading, overdue_period
+from leadwork.domain.status import Thresholds, WeekStatus, due_period, overdue_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
-from leadwork.domain.wording import latest_instead, plural, quiet_for, short_date
+from leadwork.domain.wording import due_for, latest_instead, plural, quiet_for, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.words import CUSTOMER
 from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
@@ -206,9 +206,9 @@ def indicator_note(ind: IndicatorView) -> str:
     if track.trend:
         arrow = "↓" if ind.thresholds.direction == "higher" else "↑"
         return f"{arrow} worse {ind.trend_weeks} {per}"
-    now = track.now
-    if awaiting_reading(track):
-        return f"due for {now.period}"
+    due = due_period(track)
+    if due is not None:
+        return due_for(due)
     missed = overdue_period(track)
     if missed is not None and per != "wk":  # as Needs you says it: a whole month unread
         return f"no reading for {missed}"

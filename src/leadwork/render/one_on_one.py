@@ -20,7 +20,7 @@ from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.meeting_commitments import OpenCommitment
 from leadwork.domain.one_on_one import IndicatorView, Prep, agenda_questions
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
-from leadwork.domain.wording import first_name, plural, short_date
+from leadwork.domain.wording import due_for, first_name, plural, short_date
 from leadwork.render.dashboard_parts import indicator_spark, short_week
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
@@ -41,7 +41,7 @@ def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
 
 def status_label(view: IndicatorView) -> str:
     if view.awaiting:  # as the dashboard says it: the period runs, its reading is not due
-        return f"due for {view.current.period}"
+        return due_for(view.current.period)
     label = STATUS_LABEL[view.status]
     if view.status == COURSE_CORRECT and view.course_correct_weeks > 1:
         label += f" {view.course_correct_weeks} weeks"

@@ -1,0 +1,52 @@
+"""The seventh trial's smaller findings (B5): one wording or one rule each, said the same
+by every view that shows it."""
+
+from pathlib import Path
+
+from conftest import Run
+
+MONTHLY = """\
+[[indicators]]
+id = "incidents"
+name = "Sev1/Sev2 incidents"
+owner = "me"
+agreed_on = 2026-10-05
+direction = "lower"
+cadence = "monthly"
+unit = "incidents"
+target = 3
+celebrate = 1
+course_correct = 6
+"""
+
+
+def monthly_journal(tmp_path: Path, run: Run) -> Path:
+    """A monthly indicator read in October (2026-W44), and a check-in in 2026-W48 without
+    November's reading: due, not missing."""
+    journal = tmp_path / "journal"
+    assert run("init", str(journal), "--leader", "Dana W").exit_code == 0
+    (journal / "indicators.toml").write_text(MONTHLY)
+    (journal / "checkins" / "2026-W44.toml").write_text(
+        'week = "2026-W44"\n\n[readings]\nincidents = 4\n'
+    )
+    (journal / "checkins" / "2026-W48.toml").write_text('week = "2026-W48"\n\n[hours]\nother = 1\n')
+    return journal
+
+
+def test_a_month_between_readings_is_due_in_every_view(tmp_path, run):
+    journal = monthly_journal(tmp_path, run)
+    env = {"LEADWORK_TODAY": "2026-11-23"}
+    listed = run("indicator", "list", journal=journal, env=env)
+    assert listed.exit_code == 0, listed
+    row = next(line for line in listed.stdout.splitlines() if "incidents" in line)
+    assert "4 incidents (2026-W44)" in row and "due for Nov 2026" in row
+    assert "no data" not in listed.stdout
+    data = run("indicator", "list", "--format", "json", journal=journal, env=env)
+    assert '"due_for": "Nov 2026"' in data.stdout
+    shown = run("indicator", "show", "incidents", journal=journal, env=env)
+    week = next(line for line in shown.stdout.splitlines() if "2026-W48" in line and "│" in line)
+    assert "due for Nov 2026" in week and "no data" not in shown.stdout
+    detail = run("indicator", "show", "incidents", "--format", "json", journal=journal, env=env)
+    assert '"due_for": "Nov 2026"' in detail.stdout
+    dashboard = run("dashboard", journal=journal, env=env)
+    assert "due for Nov 2026" in dashboard.stdout
