@@ -50,3 +50,21 @@ def test_a_month_between_readings_is_due_in_every_view(tmp_path, run):
     assert '"due_for": "Nov 2026"' in detail.stdout
     dashboard = run("dashboard", journal=journal, env=env)
     assert "due for Nov 2026" in dashboard.stdout
+
+
+def test_a_confidence_rating_is_one_bar_on_the_dashboard_and_in_reflect(tmp_path, run):
+    journal = tmp_path / "journal"
+    assert run("init", str(journal), "--leader", "Dana W").exit_code == 0
+    for number, rating in zip(range(44, 49), (1, 2, 3, 4, 5), strict=True):
+        (journal / "checkins" / f"2026-W{number}.toml").write_text(
+            f'week = "2026-W{number}"\n\n[hours]\nother = 1\n\n[confidence]\nalignment = {rating}\n'
+        )
+    dashboard = run("dashboard", journal=journal)
+    reflect = run("reflect", "--from", "2026-W44", "--to", "2026-W48", journal=journal)
+    assert dashboard.exit_code == 0 and reflect.exit_code == 0, (dashboard, reflect)
+    said = [
+        next(line for line in view.stdout.splitlines() if line.lstrip().startswith("alignment"))
+        for view in (dashboard, reflect)
+    ]
+    assert all("▁▂▄▆█" in line for line in said), said
+    assert "▁ 1 to █ 5" in reflect.stdout

@@ -72,6 +72,18 @@ def spark_heights(
     return "".join(chars)
 
 
+# A 1-5 answer (confidence) as a bar: the middle, 3, at half height, 5 full, 1 the lowest.
+RATING_BARS = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
+
+
+def rating_spark(ratings: Sequence[int | None]) -> str:
+    """One bar per week's 1-5 answer (`RATING_BARS`), · for a week without one: the one
+    mapping of the dashboard's confidence (text, Markdown, HTML) and `reflect`, so the
+    same answer is the same bar in each. Not `spark_heights`: a rating is drawn on its fixed
+    scale, not scaled between the lowest and highest seen."""
+    return "".join(GAP if r is None else RATING_BARS[r] for r in ratings)
+
+
 NOT_TRACKED = " "  # a week before the indicator was agreed, or after it was retired
 
 
