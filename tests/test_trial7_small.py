@@ -68,3 +68,33 @@ def test_a_confidence_rating_is_one_bar_on_the_dashboard_and_in_reflect(tmp_path
     ]
     assert all("▁▂▄▆█" in line for line in said), said
     assert "▁ 1 to █ 5" in reflect.stdout
+
+
+def test_a_prep_searches_for_stories_from_the_day_the_person_joined(tmp_path, run):
+    journal = tmp_path / "journal"
+    env = {"LEADWORK_TODAY": "2027-01-12"}
+    assert run("init", str(journal), "--leader", "Dana W", env=env).exit_code == 0
+    (journal / "team.toml").write_text(
+        '[[people]]\nid = "ravi"\nname = "Ravi Shah"\ncadence_days = 14\njoined_on = 2027-01-11\n\n'
+        '[[people]]\nid = "ana"\nname = "Ana Ruiz"\ncadence_days = 14\n'
+    )
+    ravi = run("one-on-one", "ravi", "--prep", journal=journal, env=env)
+    assert ravi.exit_code == 0, ravi
+    assert "no story about Ravi since joining the team, 1 day ago" in ravi.stdout
+    assert "weeks" not in ravi.stdout.split("What has Ravi done lately")[1]
+    ana = run("one-on-one", "ana", "--prep", journal=journal, env=env)
+    assert "no story about Ana in the last 13 weeks" in ana.stdout
+
+
+def test_a_review_days_old_is_not_zero_weeks_ago(tmp_path, run):
+    journal = tmp_path / "journal"
+    env = {"LEADWORK_TODAY": "2027-02-05"}
+    assert run("init", str(journal), "--leader", "Dana W", env=env).exit_code == 0
+    strategy = (journal / "strategy.toml").read_text()
+    (journal / "strategy.toml").write_text("reviewed_on = 2027-02-02\n" + strategy)
+    dashboard = run("dashboard", journal=journal, env=env)
+    assert dashboard.exit_code == 0, dashboard
+    assert "reviewed 2 Feb (3 days ago)" in dashboard.stdout
+    assert "0 weeks ago" not in dashboard.stdout
+    review = run("review", "strategy", "--prep", journal=journal, env=env)
+    assert "2027-02-02, 3 days ago" in review.stdout, review

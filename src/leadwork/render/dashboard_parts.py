@@ -23,7 +23,7 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus, due_period, overdue_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
-from leadwork.domain.wording import due_for, latest_instead, plural, quiet_for, short_date
+from leadwork.domain.wording import ago, due_for, latest_instead, plural, quiet_for, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.words import CUSTOMER
 from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
@@ -185,9 +185,8 @@ def customer_gap(week: Week, aligned: Alignment) -> str:
 def review_line(review: ReviewAge, as_of: dt.date) -> str:
     if review.last is None or review.due_on is None:
         return "never reviewed (set reviewed_on in strategy.toml)"
-    weeks = review.weeks_ago(as_of) or 0
     done = "co-created" if review.source == "co-created" else "reviewed"
-    said = f"{done} {short_date(review.last, as_of)} ({plural(weeks, 'week')} ago)"
+    said = f"{done} {short_date(review.last, as_of)} ({ago((as_of - review.last).days)})"
     if review.due:
         return f"{said}; {PROBLEM} review due since {short_date(review.due_on, as_of)}"
     return f"{said}; next by {short_date(review.due_on, as_of)}"
