@@ -98,3 +98,22 @@ def test_a_review_days_old_is_not_zero_weeks_ago(tmp_path, run):
     assert "0 weeks ago" not in dashboard.stdout
     review = run("review", "strategy", "--prep", journal=journal, env=env)
     assert "2027-02-02, 3 days ago" in review.stdout, review
+
+
+def test_a_typed_week_may_have_a_small_w_but_the_files_keep_the_capital(tmp_path, run):
+    journal = monthly_journal(tmp_path, run)
+    env = {"LEADWORK_TODAY": "2026-11-27"}
+    dashboard = run("dashboard", "--week", "2026-w44", journal=journal, env=env)
+    assert dashboard.exit_code == 0, dashboard
+    assert "2026-W44" in dashboard.stdout.splitlines()[0]
+    report = run("report", "--from", "2026-w44", "--to", "2026-w48", journal=journal, env=env)
+    assert report.exit_code == 0 and "2026-W44 to 2026-W48" in report.stdout, report
+    wrote = run("checkin", "--week", "2026-w47", "--hours", "other=2", journal=journal, env=env)
+    assert wrote.exit_code == 0, wrote
+    assert 'week = "2026-W47"' in (journal / "checkins" / "2026-W47.toml").read_text()
+    assert not (journal / "checkins" / "2026-w47.toml").exists()
+    # In a file the week has one spelling: the key a small w would make a second one.
+    (journal / "checkins" / "2026-W46.toml").write_text('week = "2026-w46"\n\n[hours]\nother = 1\n')
+    check = run("check", journal=journal, env=env)
+    assert check.exit_code != 0 and "2026-W46.toml" in check.output, check
+    assert run("dashboard", "--week", "2026-x44", journal=journal, env=env).exit_code == 2
