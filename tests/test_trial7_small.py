@@ -1,7 +1,11 @@
 """The seventh trial's smaller findings (B5): one wording or one rule each, said the same
 by every view that shows it."""
 
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from conftest import Run
 
@@ -117,3 +121,16 @@ def test_a_typed_week_may_have_a_small_w_but_the_files_keep_the_capital(tmp_path
     check = run("check", journal=journal, env=env)
     assert check.exit_code != 0 and "2026-W46.toml" in check.output, check
     assert run("dashboard", "--week", "2026-x44", journal=journal, env=env).exit_code == 2
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_says_git_init_outside_a_repository(tmp_path, run):
+    made = run("init", str(tmp_path / "journal"), "--leader", "Dana W")
+    assert made.exit_code == 0, made
+    assert f"`git init {tmp_path / 'journal'}`" in made.stdout
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    inside = run("init", str(repo / "journal"), "--leader", "Dana W")
+    assert inside.exit_code == 0, inside
+    assert "git init" not in inside.stdout
