@@ -134,3 +134,21 @@ def test_init_says_git_init_outside_a_repository(tmp_path, run):
     inside = run("init", str(repo / "journal"), "--leader", "Dana W")
     assert inside.exit_code == 0, inside
     assert "git init" not in inside.stdout
+
+
+def test_a_dashboard_on_last_weeks_check_in_says_its_captures_count_to_this_week(tmp_path, run):
+    """B3: the header names 2026-W42 while Alignment counts a story of 2026-W43."""
+    journal = tmp_path / "journal"
+    assert run("init", str(journal), "--leader", "Dana W").exit_code == 0
+    with (journal / "strategy.toml").open("a") as f:
+        f.write('\n[[choices]]\nid = "ship-small"\nstatement = "Ship small."\n')
+    (journal / "checkins" / "2026-W42.toml").write_text('week = "2026-W42"\n\n[hours]\nother = 1\n')
+    env = {"LEADWORK_TODAY": "2026-10-21"}
+    story = run("story", "Aisha shipped it", "--choice", "ship-small", journal=journal, env=env)
+    assert story.exit_code == 0, story
+    board = run("dashboard", journal=journal, env={"LEADWORK_TODAY": "2026-10-22"})
+    assert board.exit_code == 0, board
+    head = " ".join(board.stdout.split("Alignment")[0].split())
+    assert "showing 2026-W42, the latest, as of 22 Oct." in head
+    assert "Stories and conversations count through 2026-W43." in head
+    assert "W43 Aisha shipped it" in board.stdout

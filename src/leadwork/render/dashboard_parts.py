@@ -304,7 +304,11 @@ def week_note(d: Dashboard) -> str | None:
     shown = d.shown
     if shown.is_fallback:
         seen = latest_instead(shown.current, d.week, "showing")
-        return f"{seen}, as of {short_date(shown.as_of, shown.as_of)}."
+        said = f"{seen}, as of {short_date(shown.as_of, shown.as_of)}."
+        through = d.alignment.through
+        if through != d.week:  # what was captured since counts: say so beside the week
+            said += f" Stories and conversations count through {through}."
+        return said
     if not d.has_checkin:
         return f"No check-in for {d.week}."
     if shown.explicit and shown.as_of < shown.today:
