@@ -276,6 +276,7 @@ def test_every_option_that_names_something_from_the_journal_completes_it(
     assert items("leadwork checkin --conversation-with s") == ["supplier"]
     assert items("leadwork checkin --step-done coa") == ["coaching-supervisors:"]
     assert items("leadwork checkin --week 2026-W47") == ["2026-W47"]
+    assert items("leadwork checkin --week 2026-w47") == ["2026-W47"]  # typed as it is read
     assert items("leadwork story --who e") == ["elena"]
     assert items("leadwork story --choice d") == ["dependable-delivery"]
     assert items("leadwork story --week 2026-W46") == ["2026-W46"]

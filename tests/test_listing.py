@@ -51,6 +51,7 @@ def test_indicator_list_json(example_journal, run):
         "active": True,
         "latest": {"week": "2026-W48", "value": 3.6, "status": "course-correct"},
         "status": "course-correct",
+        "due_for": None,
         "trend_warning": False,
         "course_correct_weeks": 2,
     }

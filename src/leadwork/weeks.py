@@ -43,9 +43,18 @@ class Week:
             )
 
     @classmethod
-    def parse(cls, text: str) -> Week:
-        """Read `YYYY-Www`; the error says what a valid week looks like."""
-        match = _WEEK_RE.match(text.strip())
+    def parse(cls, text: str, *, typed: bool = False) -> Week:
+        """Read `YYYY-Www`; the error says what a valid week looks like.
+
+        `typed`: a week a person typed on the command line (`--week`, `--from`, `--to`),
+        where `2026-w48` is read as `2026-W48`. A journal's own weeks stay strict, a
+        capital W only: a check-in's file name (`checkins/2026-W48.toml`) and its `week`
+        key are the week's one spelling, so that no two files can name one week and the
+        key always matches the name it is checked against."""
+        written = text.strip()
+        if typed and written[5:6] == "w":
+            written = f"{written[:5]}W{written[6:]}"
+        match = _WEEK_RE.match(written)
         if not match:
             raise ValueError(f"'{text}' is not a week; write it as YYYY-Www, like 2026-W48")
         year, number = int(match[1]), int(match[2])

@@ -188,7 +188,7 @@ def week_values(journal_option: str | None, incomplete: str) -> list[Item]:
     items += [
         (w, "check-in") for w in _checkin_weeks(journal_root(journal_option)) if w != this_week
     ]
-    return _matching(items, incomplete)
+    return _matching(items, incomplete.upper())  # 2026-w4 is typed too (Week.parse typed)
 
 
 def file_values(journal_option: str | None, incomplete: str) -> list[Item]:

@@ -61,5 +61,19 @@ def init(
     else:
         echo("Next: edit the files (each key is explained in its comments), then run")
         echo(f"  {journal} check")
+    if not _in_git(path):  # the journal is meant to be committed, and --commit needs git
+        folder = "" if str(path) == "." else f" {path}"
+        echo(f"Keep it in git, so `--commit` can record each change: `git init{folder}`.")
     echo("Editors with Taplo (VS Code: Even Better TOML) check each file as you type;")
     echo("`leadwork --install-completion` adds Tab completion to your shell.")
+
+
+def _in_git(path: Path) -> bool:
+    """Whether the journal's folder is inside a git work tree; without git installed,
+    not (the line that says `git init` is then advice for later)."""
+    from leadwork.cli.git import in_work_tree
+
+    try:
+        return in_work_tree(path)
+    except FileNotFoundError:
+        return False

@@ -87,7 +87,7 @@ def parse_week(text: str | None, flag: str) -> Week | None:
     if text is None:
         return None
     try:
-        week = Week.parse(text)
+        week = Week.parse(text, typed=True)
     except ValueError as error:
         raise UsageProblem(
             f"{flag}: {error}", hint="write weeks as YYYY-Www, like 2026-W48"

@@ -841,7 +841,7 @@ def resolve_week(text: str | None, today: dt.date) -> Week:
     if text is None:
         return current
     try:
-        week = Week.parse(text)
+        week = Week.parse(text, typed=True)  # --week as typed: 2026-w48 too
     except ValueError as error:
         raise UsageProblem(
             f"{text}: {str(error).removeprefix(repr(text) + ': ')}",

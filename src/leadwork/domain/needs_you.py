@@ -38,7 +38,14 @@ from leadwork.domain.meeting_commitments import first_name
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, overdue_period, period_points
 from leadwork.domain.window import ShownWeek
-from leadwork.domain.wording import STATUS_WORDS, plural, quiet_for, short_date, short_names
+from leadwork.domain.wording import (
+    STATUS_WORDS,
+    ago,
+    plural,
+    quiet_for,
+    short_date,
+    short_names,
+)
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
 from leadwork.model.words import ME
 from leadwork.values import format_percent, format_value
@@ -237,7 +244,7 @@ def strategy_review(alignment: Alignment, as_of: dt.date) -> list[Finding]:
             "strategy-review-due",
             None,
             f"Strategy review due: {_last_review_said(review)} {short_date(review.last, as_of)}, "
-            f"{plural(weeks, 'week')} ago (every {review.every_weeks}){more}.",
+            f"{ago((as_of - review.last).days)} (every {review.every_weeks}){more}.",
             weeks,
         )
     ]

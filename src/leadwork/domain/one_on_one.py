@@ -469,10 +469,26 @@ def choose_questions(prep: Prep) -> list[Question]:
             Question(
                 "story",
                 f"What has {who} done lately that others should hear about?",
-                f"no story about {who} in the last {len(prep.weeks)} weeks",
+                no_story(prep),
             )
         )
     return questions
+
+
+def no_story(prep: Prep) -> str:
+    """ "no story about Ravi in the last 14 weeks", or, for someone who joined within those
+    weeks (`joined_on`), from the day they joined: "no story about Ravi since joining the
+    team, 1 day ago" (`wording.quiet_for`, the dashboard's words for a young journal). The
+    story question's context and the empty "Stories about" section both say it."""
+    what = f"story about {prep.first_name}"
+    through, searched = prep.weeks[-1], len(prep.weeks)
+    joined = prep.person.joined_on
+    if joined is None or Week.of(joined) <= prep.weeks[0]:
+        return wording.quiet_for(None, through, what, "", prep.weeks[0], searched)
+    began_ago = wording.ago((prep.date - joined).days)
+    return wording.quiet_for(
+        None, through, what, "", Week.of(joined), searched, "joining the team", began_ago
+    )
 
 
 def agenda_questions(prep: Prep) -> list[Question]:

@@ -15,13 +15,14 @@ from leadwork.domain.status import (
     Thresholds,
     Track,
     WeekStatus,
+    due_period,
     is_active,
     judge_weeks,
     owner_for,
     readings_in,
     track,
 )
-from leadwork.domain.timeline import readings_of
+from leadwork.domain.timeline import Period, readings_of
 from leadwork.domain.window import judged_weeks
 from leadwork.model.words import ME
 from leadwork.weeks import SHOWN_WEEKS, Week, week_range
@@ -103,6 +104,11 @@ class IndicatorView:
     def latest(self) -> WeekStatus | None:
         """The most recent week in the window that has a value."""
         return self.track.latest
+
+    @property
+    def due(self) -> Period | None:
+        """The month or quarter whose reading is due, not yet in (`status.due_period`)."""
+        return due_period(self.track)
 
 
 def plan_records(

@@ -445,6 +445,13 @@ def in_off_track_episode(track: Track) -> bool:
     return track.tracked and track.episode_start is not None and not awaiting_reading(track)
 
 
+def due_period(track: Track) -> Period | None:
+    """The month or quarter whose reading is due (`awaiting_reading`), or None: what every
+    view says of a periodic indicator between readings, in the words of `wording.due_for`,
+    never "no data" beside its latest value."""
+    return track.now.period if awaiting_reading(track) else None
+
+
 def overdue_period(track: Track) -> Period | None:
     """The period whose reading is overdue (`reading_overdue`), or None."""
     if not track.now.tracked or track.now.value is not None:

@@ -26,6 +26,14 @@ def short_date(day: dt.date, ref: dt.date) -> str:
     return text if day.year == ref.year else f"{text} {day.year}"
 
 
+def due_for(period: object) -> str:
+    """A month's or quarter's reading not in yet, and not overdue (`status.due_period`):
+    "due for Nov 2026", the one wording of the dashboard's note, `indicator list|show`, the
+    one-on-one preparation and the check-in's question. It is said instead of "no data"
+    wherever a view shows the indicator's latest value beside its status."""
+    return f"due for {period}"
+
+
 def short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -103,6 +111,19 @@ def short_names(names: dict[str, str]) -> dict[str, str]:
     }
 
 
+def ago(days: int) -> str:
+    """How long ago a day was, `days` before the day a view is for: "today", "1 day ago",
+    "13 days ago" under two weeks (a count of whole weeks would say "0 weeks ago" of a
+    review three days old, "1 week ago" of one 13 days old), then "2 weeks ago". The one
+    wording of "N weeks ago" for a date: the strategy's review on the dashboard, in "Needs
+    you" and `review strategy`, and how long ago a person joined (`quiet_for`)."""
+    if days <= 0:
+        return "today"
+    if days < 14:
+        return f"{plural(days, 'day')} ago"
+    return f"{plural(days // 7, 'week')} ago"
+
+
 def quiet_for(
     last: Week | None,
     through: Week,
@@ -110,6 +131,8 @@ def quiet_for(
     label: str,
     began: Week | None,
     searched: int | None,
+    since: str = "the journal began",
+    began_ago: str | None = None,
 ) -> str:
     """How long a choice or the customers have been quiet, said with the real gap, never
     the setting, and never longer than the journal: "no story for 11 weeks (the last was in
@@ -117,14 +140,18 @@ def quiet_for(
     ending with `through` (`alignment.searched_weeks`; None: the whole journal was
     searched); "no story since the journal began, 6 weeks ago" when its first check-in
     (`began`) is within them; "no story in the journal yet" without one. The one wording of
-    the dashboard, "Needs you" and `review strategy`. `label` is how a view writes `last`."""
+    the dashboard, "Needs you", `review strategy` and a one-on-one's preparation, which
+    searches from the day the person joined when that is within the weeks (`since`:
+    "joining the team"; `began_ago`: that day's `ago`, "1 day ago", said instead of the
+    weeks). `label` is how a view writes `last`."""
     if last is not None:
         weeks = plural(through.weeks_since(last), "week")
         return f"no {what} for {weeks} (the last was in {label})"
     if began is None:
         return f"no {what} in the journal yet"
     if searched is None or began > through.minus(searched - 1):
-        ago = through.weeks_since(began)
-        when = " this week" if ago <= 0 else f", {plural(ago, 'week')} ago"
-        return f"no {what} since the journal began{when}"
+        age = through.weeks_since(began)
+        when = began_ago or ("this week" if age <= 0 else f"{plural(age, 'week')} ago")
+        when = f" {when}" if when in ("today", "this week") else f", {when}"
+        return f"no {what} since {since}{when}"
     return f"no {what} in the last {plural(searched, 'week')}"

@@ -30,6 +30,7 @@ from leadwork.domain.commitments import (
 )
 from leadwork.domain.status import thresholds_for
 from leadwork.domain.timeline import period_of
+from leadwork.domain.wording import due_for
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.render.layout import Flow
 from leadwork.render.palette import status_text
@@ -180,7 +181,7 @@ def reading_context(question: ReadingQuestion, week: Week) -> Text:
     if question.last is not None and question.last_week is not None:
         last = f"last {format_value(question.last, indicator.unit)} ({question.last_week})"
     if question.period is not None:  # read monthly or quarterly: due for this period
-        last = f"{indicator.cadence}, due for {question.period} · {last}"
+        last = f"{indicator.cadence}, {due_for(question.period)} · {last}"
     text.append(f"\n    {thresholds_line(indicator, week)} · {last}", style="dim")
     return text
 

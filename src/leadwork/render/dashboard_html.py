@@ -214,7 +214,7 @@ def _your_work(d: Dashboard, sections: Collection[str]) -> list[str]:
             [
                 TIME_LABELS.get(v.area, v.area),
                 f"{v.value}/5" if v.value is not None else EMPTY,
-                say.spark_heights(list(v.history), low=1, high=5),
+                say.rating_spark(v.history),
                 say.confidence_trend(v),
             ]
             for v in d.confidence

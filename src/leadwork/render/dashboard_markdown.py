@@ -158,7 +158,7 @@ def _work_table(d: Dashboard, this: str) -> list[str]:
                 say.hours(t.this_week[category]) if t.this_week else EMPTY,
                 say.hours(round(t.average[category], 1)) if t.average else EMPTY,
                 (f"{view.value}/5" if view.value is not None else EMPTY) if view else "",
-                "`" + say.spark_heights(list(view.history), low=1, high=5) + "`" if view else "",
+                "`" + say.rating_spark(view.history) + "`" if view else "",
                 say.confidence_trend(view) if view else "",
             ]
         )

@@ -21,9 +21,9 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import Thresholds, WeekStatus, awaiting_reading, overdue_period
+from leadwork.domain.status import Thresholds, WeekStatus, due_period, overdue_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
-from leadwork.domain.wording import latest_instead, plural, quiet_for, short_date
+from leadwork.domain.wording import ago, due_for, latest_instead, plural, quiet_for, short_date
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.words import CUSTOMER
 from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
@@ -70,6 +70,18 @@ def spark_heights(
             share = (value - low) / (high - low)
             chars.append(BARS[round(share * (len(BARS) - 1))])
     return "".join(chars)
+
+
+# A 1-5 answer (confidence) as a bar: the middle, 3, at half height, 5 full, 1 the lowest.
+RATING_BARS = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
+
+
+def rating_spark(ratings: Sequence[int | None]) -> str:
+    """One bar per week's 1-5 answer (`RATING_BARS`), · for a week without one: the one
+    mapping of the dashboard's confidence (text, Markdown, HTML) and `reflect`, so the
+    same answer is the same bar in each. Not `spark_heights`: a rating is drawn on its fixed
+    scale, not scaled between the lowest and highest seen."""
+    return "".join(GAP if r is None else RATING_BARS[r] for r in ratings)
 
 
 NOT_TRACKED = " "  # a week before the indicator was agreed, or after it was retired
@@ -173,9 +185,8 @@ def customer_gap(week: Week, aligned: Alignment) -> str:
 def review_line(review: ReviewAge, as_of: dt.date) -> str:
     if review.last is None or review.due_on is None:
         return "never reviewed (set reviewed_on in strategy.toml)"
-    weeks = review.weeks_ago(as_of) or 0
     done = "co-created" if review.source == "co-created" else "reviewed"
-    said = f"{done} {short_date(review.last, as_of)} ({plural(weeks, 'week')} ago)"
+    said = f"{done} {short_date(review.last, as_of)} ({ago((as_of - review.last).days)})"
     if review.due:
         return f"{said}; {PROBLEM} review due since {short_date(review.due_on, as_of)}"
     return f"{said}; next by {short_date(review.due_on, as_of)}"
@@ -206,9 +217,9 @@ def indicator_note(ind: IndicatorView) -> str:
     if track.trend:
         arrow = "↓" if ind.thresholds.direction == "higher" else "↑"
         return f"{arrow} worse {ind.trend_weeks} {per}"
-    now = track.now
-    if awaiting_reading(track):
-        return f"due for {now.period}"
+    due = due_period(track)
+    if due is not None:
+        return due_for(due)
     missed = overdue_period(track)
     if missed is not None and per != "wk":  # as Needs you says it: a whole month unread
         return f"no reading for {missed}"
@@ -293,7 +304,11 @@ def week_note(d: Dashboard) -> str | None:
     shown = d.shown
     if shown.is_fallback:
         seen = latest_instead(shown.current, d.week, "showing")
-        return f"{seen}, as of {short_date(shown.as_of, shown.as_of)}."
+        said = f"{seen}, as of {short_date(shown.as_of, shown.as_of)}."
+        through = d.alignment.through
+        if through != d.week:  # what was captured since counts: say so beside the week
+            said += f" Stories and conversations count through {through}."
+        return said
     if not d.has_checkin:
         return f"No check-in for {d.week}."
     if shown.explicit and shown.as_of < shown.today:

@@ -723,7 +723,7 @@ class DashboardText:
                 rows.append([label, now, avg, "", "", ""])
                 continue
             value = f"{view.value}/5" if view.value is not None else EMPTY
-            spark = Text(say.spark_heights(list(view.history), low=1, high=5), style="cyan")
+            spark = Text(say.rating_spark(view.history), style="cyan")
             trend = Text(say.confidence_trend(view), style="yellow" if view.trend == "down" else "")
             rows.append([label, now, avg, value, spark, trend])
         total_now = say.hours(sum(t.this_week.values())) if t.this_week else EMPTY

@@ -17,7 +17,7 @@ from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
-from leadwork.domain.wording import owner_word, plural
+from leadwork.domain.wording import due_for, owner_word, plural
 from leadwork.model.words import ME
 from leadwork.render.layout import (
     GAP,
@@ -149,6 +149,7 @@ def indicator_summary_json(view: IndicatorView) -> dict[str, Any]:
         "active": view.active,
         "latest": _week_json(view.latest),
         "status": view.history[-1].status,
+        "due_for": str(view.due) if view.due is not None else None,
         "trend_warning": view.trend_warning,
         "course_correct_weeks": view.course_correct_weeks,
     }
@@ -175,6 +176,15 @@ def indicator_detail_json(view: IndicatorView) -> str:
     return to_json(data)
 
 
+def _status_now(view: IndicatorView) -> Text:
+    """The status of the week the view stands on; for a month or quarter whose reading is
+    not in yet, "due for Nov 2026" (`status.due_period`), as the dashboard says it, not
+    "no data" beside the latest value."""
+    if view.due is not None:
+        return Text(due_for(view.due), style="dim")
+    return status_text(view.history[-1].status)
+
+
 def _direction(direction: str) -> str:
     return "↑ higher" if direction == "higher" else "↓ lower"
 
@@ -194,7 +204,7 @@ def indicator_list_table(
         shown = format_value(latest.value, ind.unit) if latest else "—"
         if latest is not None and latest.week != view.week:
             shown += f" ({latest.week})"
-        status = status_text(view.history[-1].status)
+        status = _status_now(view)
         if view.trend_warning:
             status.append(" ⚠ trend", style="yellow")
         if not view.active:
@@ -252,7 +262,10 @@ def indicator_detail(view: IndicatorView) -> Group:
         value = format_value(h.value, ind.unit)
         if h.value is not None and h.read_in is not None and h.read_in != h.week:
             value += f" (read {h.read_in})"  # a monthly or quarterly reading standing
-        history.add_row(str(h.week), value, status_text(h.status))
+        status = status_text(h.status)
+        if view.due is not None and h.value is None and h.period == view.due:
+            status = Text(due_for(view.due))  # the month's reading is not in yet
+        history.add_row(str(h.week), value, status)
     parts: list[Any] = [facts, Text(""), history]
     if view.trend_warning:
         parts.append(Text("⚠ moving the wrong way week after week", style="yellow"))

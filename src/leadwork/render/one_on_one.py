@@ -18,9 +18,9 @@ from leadwork.domain.cadence import Cadence
 from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.meeting_commitments import OpenCommitment
-from leadwork.domain.one_on_one import IndicatorView, Prep, agenda_questions
+from leadwork.domain.one_on_one import IndicatorView, Prep, agenda_questions, no_story
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
-from leadwork.domain.wording import first_name, plural, short_date
+from leadwork.domain.wording import due_for, first_name, plural, short_date
 from leadwork.render.dashboard_parts import indicator_spark, short_week
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
@@ -41,7 +41,7 @@ def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
 
 def status_label(view: IndicatorView) -> str:
     if view.awaiting:  # as the dashboard says it: the period runs, its reading is not due
-        return f"due for {view.current.period}"
+        return due_for(view.current.period)
     label = STATUS_LABEL[view.status]
     if view.status == COURSE_CORRECT and view.course_correct_weeks > 1:
         label += f" {view.course_correct_weeks} weeks"
@@ -201,7 +201,8 @@ def _commitments(prep: Prep) -> RenderableType:
 
 def _stories(prep: Prep) -> RenderableType:
     if not prep.stories:
-        return _dim(f"None in the last {len(prep.weeks)} weeks.")
+        said = no_story(prep)
+        return _dim(f"{said[0].upper()}{said[1:]}.")
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True, style="dim")
     table.add_column(min_width=20)

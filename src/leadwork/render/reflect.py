@@ -12,16 +12,17 @@ from rich.text import Text
 
 from leadwork.domain.reflect import AreaConfidence, Line, Reflection
 from leadwork.domain.wording import latest_instead
+from leadwork.render.dashboard_parts import GAP, rating_spark
 from leadwork.render.visible import visible
 from leadwork.values import format_average
 
-SPARK = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
-NO_RATING = "·"
+NO_RATING = GAP
 TREND_STYLE = {"rising": "green", "falling": "red", "steady": ""}
 
 
 def sparkline(ratings: Sequence[int | None]) -> str:
-    return "".join(NO_RATING if r is None else SPARK[r] for r in ratings)
+    """The dashboard's confidence bars (`dashboard_parts.rating_spark`: one mapping)."""
+    return rating_spark(ratings)
 
 
 def _avg(value: float | None) -> str:

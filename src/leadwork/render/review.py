@@ -18,17 +18,11 @@ from leadwork.domain.review import (
     Signal,
     StrategyBrief,
 )
-from leadwork.domain.wording import owner_word
+from leadwork.domain.wording import ago, owner_word
 
 _TITLE = "bold"
 _WARN = "yellow"
 _DIM = "dim"
-
-
-def _ago(days: int) -> str:
-    if days < 14:
-        return f"{days} day{'s' * (days != 1)} ago"
-    return f"{days // 7} weeks ago"
 
 
 def _signal_source(signal: Signal) -> str:
@@ -46,7 +40,7 @@ def strategy_brief_view(brief: StrategyBrief) -> RenderableType:
     else:
         done = "Co-created" if brief.last_source == "co-created" else "Last reviewed"
         line = Text(
-            f"{done} {brief.last_review}, {_ago(brief.days_since or 0)}; "
+            f"{done} {brief.last_review}, {ago(brief.days_since or 0)}; "
             f"you review every {brief.review_every_weeks} weeks, "
         )
         if brief.overdue:
