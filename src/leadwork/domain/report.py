@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, TypeVar
 
 from leadwork.domain.capability import overdue_steps
 from leadwork.domain.commitment_list import meeting_whose
-from leadwork.domain.commitments import DoneRate, carried_too_often, done_rate
+from leadwork.domain.commitments import (
+    DoneRate,
+    carried_too_often,
+    done_rate,
+    follow_up_source,
+    weekly_rate,
+)
 from leadwork.domain.consistency import PURPOSE
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.scoreboard import plan_records
@@ -265,6 +271,7 @@ def build_report(
     kept_since: dt.date | None = None,
     end_tracks: Mapping[str, Track] | None = None,
     unchecked_current: Week | None = None,
+    follows_up: tuple[Week, Checkin] | None = None,
 ) -> Report:
     """`one_on_ones` and `reviews` are those of the range [first, last]; `checkins` those of
     the range and, for monthly and quarterly indicators, of one period before it (the
@@ -273,7 +280,9 @@ def build_report(
     which no meeting is expected. `end_tracks`: each indicator as the dashboard judges the
     week the range ends on (or this week, if sooner), with the plan in force for its
     off-track episode, which may have begun before the range. `unchecked_current`: this
-    week, when the range ends on an earlier one because this one has no check-in yet."""
+    week, when the range ends on an earlier one because this one has no check-in yet.
+    `follows_up`: the check-in the range's first week follows up
+    (`commitments.follow_up_source`), when it is before the range."""
     weeks = week_range(first, last)
     in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
     settings = definitions.config.settings
@@ -283,6 +292,7 @@ def build_report(
         (m for m in one_on_ones if first.monday <= m.date <= last.sunday), in_range
     )
     ends = end_tracks or {}
+    by_week = _weekly_rates(in_range, follows_up)
     report = Report(
         leader=definitions.config.leader,
         title=definitions.config.title,
@@ -319,12 +329,8 @@ def build_report(
             if c.confidence is not None
         ],
         confidence_average=_confidence_average(in_range),
-        commitments=done_rate(f.outcome for c in in_range.values() for f in c.last_week),
-        commitments_by_week=[
-            (str(w), done_rate(f.outcome for f in c.last_week))
-            for w, c in in_range.items()
-            if c.last_week
-        ],
+        commitments=_total(rate for _, rate in by_week),
+        commitments_by_week=[(str(w), rate) for w, rate in by_week],
         carried_too_often=_weekly_carried(in_range)
         + _meeting_carried(
             (m for m in one_on_ones if first.monday <= m.date),
@@ -351,6 +357,32 @@ def build_report(
         ],
     )
     return replace(report, needs_you=report_needs_you(report))
+
+
+def _weekly_rates(
+    in_range: Mapping[Week, Checkin], before: tuple[Week, Checkin] | None
+) -> list[tuple[Week, DoneRate]]:
+    """Each week's follow-ups counted as the dashboard and the check-in count them
+    (`commitments.weekly_rate`), against the check-in each week follows up: found among the
+    range's earlier weeks, else `before`."""
+    rates = []
+    for week, checkin in in_range.items():
+        if not checkin.last_week:
+            continue
+        earlier = [(w, in_range[w]) for w in sorted(in_range, reverse=True) if w < week]
+        source = follow_up_source([*earlier, *([before] if before else [])])
+        rates.append((week, weekly_rate(checkin, source[1] if source else None)))
+    return rates
+
+
+def _total(rates: Iterable[DoneRate]) -> DoneRate:
+    total = done_rate([])
+    for rate in rates:
+        total.done += rate.done
+        total.carried += rate.carried
+        total.dropped += rate.dropped
+        total.unmatched += rate.unmatched
+    return total
 
 
 def report_needs_you(report: Report) -> list[str]:
