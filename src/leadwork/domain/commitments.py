@@ -54,8 +54,12 @@ def answers_nothing(
     identities a record's follow-ups name: a text, or whose and a text) that answer none of
     `followed`, the commitments of the record they follow up (`follow_up_source`,
     `meeting_commitments.follow_up_source`). A commitment's wording corrected by hand after
-    it was followed up leaves its follow-up answering nothing (seventh trial)."""
-    known = set(followed or ())
+    it was followed up leaves its follow-up answering nothing (seventh trial). `followed`
+    None: not known (the record followed up was not read), so none is said to answer
+    nothing."""
+    if followed is None:
+        return []
+    known = set(followed)
     return [i for i, answer in enumerate(answers) if answer not in known]
 
 

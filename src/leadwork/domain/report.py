@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -20,6 +20,7 @@ from leadwork.domain.commitments import (
     DoneRate,
     carried_too_often,
     done_rate,
+    follow_up_rate,
     follow_up_source,
     weekly_rate,
 )
@@ -271,7 +272,7 @@ def build_report(
     kept_since: dt.date | None = None,
     end_tracks: Mapping[str, Track] | None = None,
     unchecked_current: Week | None = None,
-    follows_up: tuple[Week, Checkin] | None = None,
+    all_read: bool = True,
 ) -> Report:
     """`one_on_ones` and `reviews` are those of the range [first, last]; `checkins` those of
     the range and, for monthly and quarterly indicators, of one period before it (the
@@ -281,8 +282,8 @@ def build_report(
     week the range ends on (or this week, if sooner), with the plan in force for its
     off-track episode, which may have begun before the range. `unchecked_current`: this
     week, when the range ends on an earlier one because this one has no check-in yet.
-    `follows_up`: the check-in the range's first week follows up
-    (`commitments.follow_up_source`), when it is before the range."""
+    `all_read`: `checkins` hold the journal's first check-in (none is older), so a week's
+    follow-ups can always be judged against the check-in they follow up."""
     weeks = week_range(first, last)
     in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
     settings = definitions.config.settings
@@ -292,7 +293,7 @@ def build_report(
         (m for m in one_on_ones if first.monday <= m.date <= last.sunday), in_range
     )
     ends = end_tracks or {}
-    by_week = _weekly_rates(in_range, follows_up)
+    by_week = _weekly_rates(checkins, first, last, all_read)
     report = Report(
         leader=definitions.config.leader,
         title=definitions.config.title,
@@ -360,19 +361,41 @@ def build_report(
 
 
 def _weekly_rates(
-    in_range: Mapping[Week, Checkin], before: tuple[Week, Checkin] | None
+    checkins: Mapping[Week, Checkin], first: Week, last: Week, all_read: bool
 ) -> list[tuple[Week, DoneRate]]:
-    """Each week's follow-ups counted as the dashboard and the check-in count them
-    (`commitments.weekly_rate`), against the check-in each week follows up: found among the
-    range's earlier weeks, else `before`."""
+    """Each week's follow-ups in [first, last] counted as the dashboard and the check-in
+    count them (`commitments.weekly_rate`), against the check-in each follows up, found
+    among the check-ins read. When finding it would need an older one than was read (and
+    there are older ones: not `all_read`), that week's follow-ups all count, as recorded:
+    a report reads its range, and does not say "matches no commitment" of what it has not
+    read (`leadwork check` reads them all)."""
+    read = sorted(checkins)
     rates = []
-    for week, checkin in in_range.items():
-        if not checkin.last_week:
+    for week in read:
+        checkin = checkins[week]
+        if not first <= week <= last or not checkin.last_week:
             continue
-        earlier = [(w, in_range[w]) for w in sorted(in_range, reverse=True) if w < week]
-        source = follow_up_source([*earlier, *([before] if before else [])])
-        rates.append((week, weekly_rate(checkin, source[1] if source else None)))
+        walk = _Walk([(w, checkins[w]) for w in reversed(read) if w < week])
+        source = follow_up_source(walk)
+        if walk.exhausted and not all_read:
+            rates.append(
+                (week, follow_up_rate(((f.text, f.outcome) for f in checkin.last_week), None))
+            )
+        else:
+            rates.append((week, weekly_rate(checkin, source[1] if source else None)))
     return rates
+
+
+class _Walk:
+    """Check-ins newest first, saying whether the reader asked for more than there were."""
+
+    def __init__(self, items: list[tuple[Week, Checkin]]) -> None:
+        self.items = items
+        self.exhausted = False
+
+    def __iter__(self) -> Iterator[tuple[Week, Checkin]]:
+        yield from self.items
+        self.exhausted = True
 
 
 def _total(rates: Iterable[DoneRate]) -> DoneRate:

@@ -42,7 +42,6 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
     from leadwork.domain.report import build_report
     from leadwork.domain.window import period_reach, range_ending
     from leadwork.store.dashboard import shown_week
-    from leadwork.store.follow_ups import previous_checkin
     from leadwork.usecases.trust import doubtful_files
 
     shown = shown_week(journal, request.last, today)  # the dashboard's week, by its rule
@@ -70,7 +69,7 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
         kept_since=min(kept, default=None),
         end_tracks=end_tracks,
         unchecked_current=shown.current if shown.is_fallback else None,
-        follows_up=previous_checkin(journal, first),
+        all_read=not any(w < earliest for w in listed[:1]),
     )
     return Result(data, first, last, doubtful_files(journal, today))
 
