@@ -180,3 +180,41 @@ def test_a_skipped_week_names_the_week_that_made_the_commitments(fresh_journal, 
     w49 = {"LEADWORK_TODAY": "2026-12-04"}
     nxt = run("checkin", "--hours", "other=1", "--done", "1", journal=journal, env=w49)
     assert "Last week's commitments: 1 of 1 done (100%)." in nxt.stdout
+
+
+def test_a_report_says_nothing_of_check_ins_it_did_not_read(fresh_journal, run):
+    """A range after the check-in followed up: the report does not read it, so it counts
+    the range's follow-ups as recorded rather than say they match nothing."""
+    journal = fresh_journal
+    (journal / "strategy.toml").write_text('purpose = "p"\n')
+    run("checkin", "--hours", "other=1", "-c", "Write Q1 hiring plan", journal=journal, env=W42)
+    run("checkin", "--hours", "other=1", "--done", "1", journal=journal, env=W43)
+    report = run("report", "--from", "2026-W43", "--to", "2026-W43", journal=journal, env=W44)
+    assert report.exit_code == 0, report
+    assert "Your weekly commitments: done 1 of 1 followed up (100%)" in report.stdout
+    assert "matches no commitment" not in report.stdout
+
+
+def test_the_dashboard_says_it_in_its_line_not_as_a_doubtful_file(reworded, run):
+    dashboard = run("dashboard", journal=reworded, env=W44)
+    assert "has problems" not in dashboard.stderr  # `check` needs every earlier record
+    assert "matches no commitment" in " ".join(dashboard.stdout.split())
+
+
+def test_the_interview_names_the_week_after_a_skipped_one(fresh_journal, run, monkeypatch):
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
+    journal = fresh_journal
+    (journal / "strategy.toml").write_text('purpose = "p"\n')
+    (journal / "checkins/2026-W46.toml").write_text(
+        'week = "2026-W46"\n\n[[commitments]]\ntext = "One"\n\n[[commitments]]\ntext = "Two"\n'
+    )
+    result = run(
+        "checkin",
+        journal=journal,
+        env={"LEADWORK_TODAY": "2026-11-27"},
+        input="done\ncarried\n" + "\n" * 40,
+    )
+    assert result.exit_code == 0, result
+    assert "2026-W46's commitments" in result.stdout
+    assert "2026-W46's done rate: 1 of 2 (50%)." in result.stdout
+    assert "Last week's" not in result.stdout
