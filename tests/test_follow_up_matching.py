@@ -218,3 +218,18 @@ def test_the_interview_names_the_week_after_a_skipped_one(fresh_journal, run, mo
     assert "2026-W46's commitments" in result.stdout
     assert "2026-W46's done rate: 1 of 2 (50%)." in result.stdout
     assert "Last week's" not in result.stdout
+
+
+def test_a_broken_earlier_check_in_does_not_make_its_follow_ups_stray(fresh_journal, run):
+    """W42 fails to load: W43's follow-up of it is not said to answer nothing (the error in
+    W42 is said instead), as every rule across files waits for a broken file."""
+    journal = fresh_journal
+    (journal / "strategy.toml").write_text('purpose = "p"\n')
+    run("checkin", "--hours", "other=1", "-c", "Write Q1 hiring plan", journal=journal, env=W42)
+    run("checkin", "--hours", "other=1", "--done", "1", journal=journal, env=W43)
+    path = journal / "checkins/2026-W42.toml"
+    path.write_text(path.read_text().replace('text = "Write', 'text = 42 # "Write'))
+    result = run("check", journal=journal, env=W44)
+    assert result.exit_code == 1
+    assert "checkins/2026-W42.toml" in result.stderr
+    assert "follows up no" not in result.stderr

@@ -353,12 +353,16 @@ def _weekly_follow_ups_answering_nothing(checkins: dict[str, Checkin]) -> list[F
         file, checkin = by_week[week]
         if not checkin.last_week:
             continue
+        texts = [f.text for f in checkin.last_week]
+        if index and _all_made_before(
+            texts, [c.text for c in by_week[weeks[index - 1]][1].commitments]
+        ):
+            continue
         # What the week's own follow-ups answered is never "answered later": the views'
         # `answered_later` cannot change which of them match, so none is given here.
         earlier = ((w, by_week[w][1]) for w in reversed(weeks[:index]))
         found = weekly_follow_up(earlier)
         open_ = list(zip(found.made_in, found.checkin.commitments, strict=True)) if found else []
-        texts = [f.text for f in checkin.last_week]
         for i in answers_nothing(texts, [c.text for _, c in open_]):
             candidates = {c.text: by_week[w][0] for w, c in open_ if c.text not in texts}
             findings.append(
@@ -384,28 +388,30 @@ def _meeting_follow_ups_answering_nothing(meetings: dict[str, OneOnOne]) -> list
     findings = []
     for held in by_person.values():
         held.sort(key=lambda item: (item[1].date, item[0]))
-        files = {id(m): f for f, m in held}
+        ordered = [m for _, m in held]
+        before: list[MeetingCommitment] = []
         for index, (file, meeting) in enumerate(held):
+            made_before, before = before, meeting.commitments
             if not meeting.last_time:
                 continue
-            earlier = [m for _, m in held[:index]]
-            found = follow_up_source(earlier)
-            open_ = list(found.open) if found else []
-            made = _made_in(earlier, open_, files)
             answers = [(f.by, f.text) for f in meeting.last_time]
+            if _all_made_before(answers, [(c.by, c.text) for c in made_before]):
+                continue
+            found = follow_up_source(ordered[:index])
+            open_ = list(found.open) if found else []
+            # one-on-ones follow up one meeting: the latest earlier one that made any
+            made = next((f for f, m in reversed(held[:index]) if m.commitments), "")
             for i in answers_nothing(answers, [(c.by, c.text) for c in open_]):
                 by = answers[i][0]
                 candidates = {
-                    c.text: made[j]
-                    for j, c in enumerate(open_)
-                    if c.by == by and (c.by, c.text) not in answers
+                    c.text: made for c in open_ if c.by == by and (c.by, c.text) not in answers
                 }
                 findings.append(
                     _answering_nothing(
                         file,
                         ("last_time", i, "text"),
                         answers[i][1],
-                        candidates or {c.text: made[j] for j, c in enumerate(open_) if c.by == by},
+                        candidates or {c.text: made for c in open_ if c.by == by},
                         f"your one-on-one of {found.key}"
                         if found
                         else "no earlier one-on-one made any",
@@ -414,13 +420,12 @@ def _meeting_follow_ups_answering_nothing(meetings: dict[str, OneOnOne]) -> list
     return findings
 
 
-def _made_in(
-    earlier: Sequence[OneOnOne], open_: Sequence[MeetingCommitment], files: dict[int, str]
-) -> list[str]:
-    """For each open commitment, the file of the latest earlier meeting that holds it."""
-    return [
-        next((files[id(m)] for m in reversed(earlier) if c in m.commitments), "") for c in open_
-    ]
+def _all_made_before(answers: Sequence[Hashable], made: Sequence[Hashable]) -> bool:
+    """Every follow-up answers a commitment of the record just before its own, which made
+    some: that record is the one followed up (`commitments_to_follow_up`: the latest that
+    made any), and no record between them answered any, so each is open there. The usual
+    week, told without walking back (`check` on ten years judges 500 weeks)."""
+    return bool(made) and set(answers) <= set(made)
 
 
 def _answering_nothing(
