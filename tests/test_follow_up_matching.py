@@ -143,6 +143,21 @@ def test_check_names_a_one_on_one_follow_up_that_answers_no_commitment(fresh_jou
     ) in said
     assert ("did you mean “Send Maria the Q1 budget” (one-on-ones/2026-11-10-maria.toml)?") in said
     assert "“Fix the lathe cell” follows up" not in said  # whose and text both match
+    data = json.loads(
+        run(
+            "report",
+            "--from",
+            "2026-W46",
+            "--to",
+            "2026-W48",
+            "--format",
+            "json",
+            journal=journal,
+            env={"LEADWORK_TODAY": "2026-11-27"},
+        ).stdout
+    )
+    met = data["one_on_one_commitments"]
+    assert (met["done"], met["unmatched"]) == (1, 1)
 
 
 def test_a_skipped_week_names_the_week_that_made_the_commitments(fresh_journal, run):

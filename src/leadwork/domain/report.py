@@ -26,6 +26,7 @@ from leadwork.domain.commitments import (
 )
 from leadwork.domain.consistency import PURPOSE
 from leadwork.domain.joint_indicators import describe_change
+from leadwork.domain.meeting_commitments import follow_up_source as meeting_source
 from leadwork.domain.scoreboard import plan_records
 from leadwork.domain.status import (
     AT_RISK,
@@ -339,12 +340,7 @@ def build_report(
             min(last.sunday, today or last.sunday),
         ),
         one_on_ones=_meetings(definitions, one_on_ones, first, last, kept_since),
-        one_on_one_commitments=done_rate(
-            f.outcome
-            for m in one_on_ones
-            if first.monday <= m.date <= last.sunday
-            for f in m.last_time
-        ),
+        one_on_one_commitments=_meeting_rate(one_on_ones, first, last),
         strategy_reviews=[
             (r.date, r.changes)
             for r in sorted(reviews, key=lambda r: r.date)
@@ -384,6 +380,26 @@ def _weekly_rates(
         else:
             rates.append((week, weekly_rate(checkin, source[1] if source else None)))
     return rates
+
+
+def _meeting_rate(one_on_ones: Sequence[OneOnOne], first: Week, last: Week) -> DoneRate:
+    """The follow-ups of the range's one-on-ones, counted by the same rule
+    (`commitments.follow_up_rate`) against the meeting each follows up, the latest earlier
+    one with the person that made commitments (`meeting_commitments.follow_up_source`),
+    among those read: when none of them did, its follow-ups all count, as recorded."""
+    by_person: dict[str, list[OneOnOne]] = {}
+    for meeting in sorted(one_on_ones, key=lambda m: m.date):
+        by_person.setdefault(meeting.person, []).append(meeting)
+    rates = []
+    for held in by_person.values():
+        for index, meeting in enumerate(held):
+            if not first.monday <= meeting.date <= last.sunday or not meeting.last_time:
+                continue
+            found = meeting_source(held[:index])
+            followed = {(c.by, c.text) for c in found.open} if found else None
+            answers = (((f.by, f.text), f.outcome) for f in meeting.last_time)
+            rates.append(follow_up_rate(answers, followed))
+    return _total(rates)
 
 
 class _Walk:

@@ -413,7 +413,7 @@ def _rate_said(whose: str, rate: DoneRate) -> str:
 
 def _commitment_blocks(report: Report) -> list[tuple[Any, ...]]:
     rate, met = report.commitments, report.one_on_one_commitments
-    if rate.total == 0 and met.total == 0 and not rate.unmatched:
+    if rate.total == 0 and met.total == 0 and not rate.unmatched and not met.unmatched:
         return [("p", "No commitments were followed up in this range.")]
     blocks: list[tuple[Any, ...]] = [
         ("p", _rate_said("Your weekly commitments", rate)),
