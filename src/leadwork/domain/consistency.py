@@ -73,7 +73,7 @@ class Loaded:
     # leadwork.toml's `conversation_kinds`; None when it could not be read
     conversation_kinds: Sequence[str] | None = None
     # Every check-in and one-on-one of the journal (`check`), not only those a view read:
-    # the rules that judge a record against earlier ones (`_follow_ups_answering_nothing`)
+    # the rules that judge a record against earlier ones (`_weekly_follow_ups_answering_nothing`)
     # run only then, as an earlier record left unread would make them say what is not so.
     complete: bool = True
 
