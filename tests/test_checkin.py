@@ -290,8 +290,9 @@ def test_commitments_come_back_and_carry_their_count(example_journal, run):
         'outcome = "carried"\n'
     ) in text
     assert "carried = 5\n" in text
-    # W48's third commitment, which W49 left without an outcome, is still open.
-    assert "Last week's commitments: 0 of 1 done (0%); 1 without an outcome yet." in " ".join(
+    # W48's third commitment, which W49 left without an outcome, is still open; they are
+    # W49's commitments, not last week's (seventh trial, B4).
+    assert "2026-W49's commitments: 0 of 1 done (0%); 1 without an outcome yet." in " ".join(
         result.stdout.split()
     )
     assert "Carried 5 times" in result.stdout
@@ -525,6 +526,8 @@ def test_json_summary(example_journal, run):
             "dropped": 0,
             "done_rate": 0.5,
             "without_outcome": [],
+            "unmatched": 0,
+            "from_week": "2026-W47",
         },
         "notes": [],
         "git": None,

@@ -299,10 +299,16 @@ def test_last_weeks_commitments_done_rate_and_carried_too_often():
         last_week=[{"text": "a", "outcome": "done"}, {"text": "b", "outcome": "carried"}],
         commitments=[{"text": "b", "carried": 3}, {"text": "c", "carried": 2}],
     )
-    view = commitments(week)
-    assert (view.last_week.done, view.last_week.total) == (1, 2)
+    before = checkin(W48.minus(1), commitments=[{"text": "a"}, {"text": "b", "carried": 2}])
+    view = commitments(week, (W48.minus(1), before))
+    assert (view.last_week.done, view.last_week.total, view.last_week.unmatched) == (1, 2, 0)
     assert [c.text for c in view.carried_too_often] == ["b"]
     assert commitments(None).last_week.rate is None
+    # a follow-up that answers none of the commitments followed up is counted apart
+    reworded = checkin(W48.minus(1), commitments=[{"text": "a, reworded"}, {"text": "b"}])
+    view = commitments(week, (W48.minus(1), reworded))
+    assert (view.last_week.done, view.last_week.total, view.last_week.unmatched) == (0, 1, 1)
+    assert view.unanswered == ("a, reworded",)
 
 
 # ---- one-on-one coverage --------------------------------------------------------------------

@@ -50,7 +50,13 @@ def test_stories_capabilities_time_confidence_commitments_meetings(example_journ
         "week": "2026-W36",
         "levels": {"alignment": 4, "capability": 3, "accountability": 3},
     }
-    assert data["commitments"] == {"done": 23, "carried": 5, "dropped": 1, "rate": 0.793}
+    assert data["commitments"] == {
+        "done": 23,
+        "carried": 5,
+        "dropped": 1,
+        "rate": 0.793,
+        "unmatched": 0,
+    }
     assert data["carried_too_often"][0]["carried"] == 3
     meetings = {m["id"]: m for m in data["one_on_ones"]}
     assert meetings["grace"] == {

@@ -125,7 +125,13 @@ def test_the_text_dashboard_keeps_one_screen_with_the_carried_one(example_journa
 
 def test_the_commitments_section_says_what_it_counts(example_journal, run):
     data = json.loads(report(run, example_journal, "json"))
-    assert data["commitments"] == {"done": 23, "carried": 5, "dropped": 1, "rate": 0.793}
+    assert data["commitments"] == {
+        "done": 23,
+        "carried": 5,
+        "dropped": 1,
+        "rate": 0.793,
+        "unmatched": 0,
+    }
     # Every follow-up recorded in the quarter's one-on-ones (Sep 15 to Nov 25): 28 done,
     # 9 carried, none dropped.
     assert data["one_on_one_commitments"] == {
@@ -133,6 +139,7 @@ def test_the_commitments_section_says_what_it_counts(example_journal, run):
         "carried": 9,
         "dropped": 0,
         "rate": 0.757,
+        "unmatched": 0,
     }
     markdown = report(run, example_journal, "markdown")
     section = markdown.split("## Commitments")[1].split("## ")[0]

@@ -71,7 +71,7 @@ class Interview:
 
     def follow_ups(self) -> None:
         from leadwork.domain.checkin import previous_commitments
-        from leadwork.domain.commitments import done_rate
+        from leadwork.domain.commitments import follow_up_rate, whose_commitments
         from leadwork.render import checkin as show
 
         previous = self.context.previous
@@ -91,7 +91,9 @@ class Interview:
                 self.answers.follow_ups[text] = outcome
             self._done(key)
         outcomes = {**recorded, **self.answers.follow_ups}
-        self.ask.say(show.done_rate_line(done_rate(outcomes[t] for t in texts if t in outcomes)))
+        whose = whose_commitments(self.context.week, self.context.previous_week)
+        rate = follow_up_rate(((t, outcomes[t]) for t in texts if t in outcomes), texts)
+        self.ask.say(show.done_rate_line(rate, whose))
 
     def _recorded_follow_ups(self) -> dict[str, str]:
         current = self.context.current

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from leadwork.domain.commitments import DoneRate, done_rate
+from leadwork.domain.commitments import DoneRate, weekly_rate
 from leadwork.domain.status import is_active, judge, thresholds_for
 from leadwork.domain.timeline import Period, period_of, span_of
 from leadwork.domain.wording import first_name, name_key, short
@@ -625,6 +625,7 @@ class Merged:
     notes: list[str]
     follow_up_rate: DoneRate  # last week's commitments, as recorded in this week
     unanswered: list[str]  # last week's commitments still without an outcome
+    follows_up: Week | None = None  # the check-in `previous` is (`whose_commitments`)
 
     @property
     def changed(self) -> bool:
@@ -640,9 +641,14 @@ def previous_commitments(previous: Checkin | None) -> list[str]:
 
 
 def merge(
-    week: Week, current: Checkin | None, previous: Checkin | None, answers: Answers
+    week: Week,
+    current: Checkin | None,
+    previous: Checkin | None,
+    answers: Answers,
+    previous_week: Week | None = None,
 ) -> Merged:
-    """The week with the answers merged in. What was there stays unless an answer changes it;
+    """The week with the answers merged in (`previous`: the check-in it follows up, of
+    `previous_week`). What was there stays unless an answer changes it;
     list entries (stories, conversations, commitments) are added, never replaced."""
     data: dict[str, Any] = _data(current) if current else {"week": str(week)}
     edits: list[Edit] = []
@@ -745,10 +751,10 @@ def merge(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
         )
         raise UsageProblem(f"these answers do not make a valid check-in: {reasons}") from None
-    outcomes = [f.outcome for f in checkin.last_week]
     followed = {f.text for f in checkin.last_week}
     unanswered = [t for t in previous_commitments(previous) if t not in followed]
-    return Merged(checkin, edits, changes, notes, done_rate(outcomes), unanswered)
+    rate = weekly_rate(checkin, previous)
+    return Merged(checkin, edits, changes, notes, rate, unanswered, previous_week)
 
 
 def _add_commitment(

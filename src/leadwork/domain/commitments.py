@@ -10,6 +10,8 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from leadwork.domain.wording import plural
+
 if TYPE_CHECKING:
     from leadwork.model.checkin import Checkin, Commitment
     from leadwork.weeks import Week
@@ -25,6 +27,9 @@ class DoneRate:
     done: int
     carried: int
     dropped: int
+    # Follow-ups that answer no commitment of the record they follow up (`follow_up_rate`):
+    # left out of the three counts above, and named apart (`leadwork check` says which).
+    unmatched: int = 0
 
     @property
     def total(self) -> int:
@@ -40,6 +45,61 @@ def done_rate(outcomes: Iterable[str]) -> DoneRate:
     """From the outcomes recorded for last week's commitments ("done", "carried", "dropped")."""
     outcomes = list(outcomes)
     return DoneRate(outcomes.count("done"), outcomes.count("carried"), outcomes.count("dropped"))
+
+
+def answers_nothing(
+    answers: Sequence[Hashable], followed: Collection[Hashable] | None
+) -> list[int]:
+    """The one rule for which follow-ups count: the indexes of those among `answers` (the
+    identities a record's follow-ups name: a text, or whose and a text) that answer none of
+    `followed`, the commitments of the record they follow up (`follow_up_source`,
+    `meeting_commitments.follow_up_source`). A commitment's wording corrected by hand after
+    it was followed up leaves its follow-up answering nothing (seventh trial). `followed`
+    None: not known (the record followed up was not read), so none is said to answer
+    nothing."""
+    if followed is None:
+        return []
+    known = set(followed)
+    return [i for i, answer in enumerate(answers) if answer not in known]
+
+
+def follow_up_rate(
+    follow_ups: Iterable[tuple[Hashable, str]], followed: Collection[Hashable] | None
+) -> DoneRate:
+    """What became of the commitments followed up (identity, outcome), counting only the
+    follow-ups that answer one of `followed` (`answers_nothing`); the others are `unmatched`.
+    Every view that says a done rate counts through here."""
+    pairs = list(follow_ups)
+    stray = set(answers_nothing([identity for identity, _ in pairs], followed))
+    rate = done_rate(o for i, (_, o) in enumerate(pairs) if i not in stray)
+    rate.unmatched = len(stray)
+    return rate
+
+
+def weekly_rate(checkin: Checkin | None, source: Checkin | None) -> DoneRate:
+    """A check-in's follow-ups counted against the open commitments of `source`, the
+    check-in it follows up (`follow_up_source`; None when no earlier one made any)."""
+    if checkin is None:
+        return done_rate([])
+    followed = {c.text for c in source.commitments} if source is not None else set()
+    return follow_up_rate(((f.text, f.outcome) for f in checkin.last_week), followed)
+
+
+def whose_commitments(week: Week, source: Week | None) -> str:
+    """Whose commitments `week` follows up, as every view says it: "Last week's" when they
+    come from the week before (or there are none), else that of the check-in that made
+    them, "2026-W46's": after a skipped week they are not last week's (seventh trial).
+    Followed by "commitments" or "done rate"."""
+    if source is None or source == week.minus(1):
+        return "Last week's"
+    return f"{source}'s"
+
+
+def unmatched_said(count: int) -> str:
+    """What every view says of follow-ups that answer no commitment (`answers_nothing`):
+    left out of its counts, and where to find which."""
+    verb = "matches" if count == 1 else "match"
+    return f"{plural(count, 'follow-up')} {verb} no commitment: see `leadwork check`"
 
 
 def carried_too_often(carried: int) -> bool:

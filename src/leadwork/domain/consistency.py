@@ -13,7 +13,8 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from leadwork.domain.commitments import ended_yet_carried
+from leadwork.domain.commitments import answers_nothing, ended_yet_carried, weekly_follow_up
+from leadwork.domain.meeting_commitments import follow_up_source
 from leadwork.domain.status import (
     agreed_thresholds,
     latest_change,
@@ -71,6 +72,10 @@ class Loaded:
     reviews: dict[str, StrategyReview | CapabilityReview]
     # leadwork.toml's `conversation_kinds`; None when it could not be read
     conversation_kinds: Sequence[str] | None = None
+    # Every check-in and one-on-one of the journal (`check`), not only those a view read:
+    # the rules that judge a record against earlier ones (`_weekly_follow_ups_answering_nothing`)
+    # run only then, as an earlier record left unread would make them say what is not so.
+    complete: bool = True
 
 
 def _unknown(kind: str, value: str, known: Iterable[str]) -> tuple[str, str]:
@@ -290,6 +295,9 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             findings.append(
                 Finding(file, ("capability",), message, hint, refers_to=(CAPABILITIES,))
             )
+    if data.complete:
+        findings += _weekly_follow_ups_answering_nothing(data.checkins)
+        findings += _meeting_follow_ups_answering_nothing(data.one_on_ones)
     return findings + _second_readings(data)
 
 
@@ -326,6 +334,125 @@ def _second_readings(data: Loaded) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _weekly_follow_ups_answering_nothing(checkins: dict[str, Checkin]) -> list[Finding]:
+    """A `[[last_week]]` entry whose text is none of the open commitments of the check-in
+    its week follows up (`commitments.weekly_follow_up`, the views' rule), as when a
+    commitment's wording was corrected by hand after it was followed up (seventh trial):
+    no view counts it, and the commitment it meant is open again (`answers_nothing`)."""
+    by_week: dict[Week, tuple[str, Checkin]] = {}
+    for file, checkin in sorted(checkins.items()):
+        try:
+            by_week[Week.parse(checkin.week)] = (file, checkin)
+        except ValueError:
+            continue  # a week that is no week is reported where it is
+    weeks = sorted(by_week)
+    findings = []
+    for index, week in enumerate(weeks):
+        file, checkin = by_week[week]
+        if not checkin.last_week:
+            continue
+        texts = [f.text for f in checkin.last_week]
+        if index and _all_made_before(
+            texts, [c.text for c in by_week[weeks[index - 1]][1].commitments]
+        ):
+            continue
+        # What the week's own follow-ups answered is never "answered later": the views'
+        # `answered_later` cannot change which of them match, so none is given here.
+        earlier = ((w, by_week[w][1]) for w in reversed(weeks[:index]))
+        found = weekly_follow_up(earlier)
+        open_ = list(zip(found.made_in, found.checkin.commitments, strict=True)) if found else []
+        for i in answers_nothing(texts, [c.text for _, c in open_]):
+            candidates = {c.text: by_week[w][0] for w, c in open_ if c.text not in texts}
+            findings.append(
+                _answering_nothing(
+                    file,
+                    ("last_week", i, "text"),
+                    texts[i],
+                    candidates or {c.text: by_week[w][0] for w, c in open_},
+                    f"{found.week}'s check-in" if found else "no earlier check-in made any",
+                )
+            )
+    return findings
+
+
+def _meeting_follow_ups_answering_nothing(meetings: dict[str, OneOnOne]) -> list[Finding]:
+    """The same for a one-on-one's `[[last_time]]`: against the open commitments of the
+    latest earlier meeting with the person that made any
+    (`meeting_commitments.follow_up_source`, the preparation's rule); whose (`by`) and the
+    text must both match."""
+    by_person: dict[str, list[tuple[str, OneOnOne]]] = {}
+    for file, meeting in meetings.items():
+        by_person.setdefault(meeting.person, []).append((file, meeting))
+    findings = []
+    for held in by_person.values():
+        held.sort(key=lambda item: (item[1].date, item[0]))
+        ordered = [m for _, m in held]
+        before: list[MeetingCommitment] = []
+        for index, (file, meeting) in enumerate(held):
+            made_before, before = before, meeting.commitments
+            if not meeting.last_time:
+                continue
+            answers = [(f.by, f.text) for f in meeting.last_time]
+            if _all_made_before(answers, [(c.by, c.text) for c in made_before]):
+                continue
+            found = follow_up_source(ordered[:index])
+            open_ = list(found.open) if found else []
+            # one-on-ones follow up one meeting: the latest earlier one that made any
+            made = next((f for f, m in reversed(held[:index]) if m.commitments), "")
+            for i in answers_nothing(answers, [(c.by, c.text) for c in open_]):
+                by = answers[i][0]
+                candidates = {
+                    c.text: made for c in open_ if c.by == by and (c.by, c.text) not in answers
+                }
+                findings.append(
+                    _answering_nothing(
+                        file,
+                        ("last_time", i, "text"),
+                        answers[i][1],
+                        candidates or {c.text: made for c in open_ if c.by == by},
+                        f"your one-on-one of {found.key}"
+                        if found
+                        else "no earlier one-on-one made any",
+                    )
+                )
+    return findings
+
+
+def _all_made_before(answers: Sequence[Hashable], made: Sequence[Hashable]) -> bool:
+    """Every follow-up answers a commitment of the record just before its own, which made
+    some: that record is the one followed up (`commitments_to_follow_up`: the latest that
+    made any), and no record between them answered any, so each is open there. The usual
+    week, told without walking back (`check` on ten years judges 500 weeks)."""
+    return bool(made) and set(answers) <= set(made)
+
+
+def _answering_nothing(
+    file: str, path: KeyPath, text: str, candidates: dict[str, str], source: str
+) -> Finding:
+    """One follow-up that answers no commitment: `candidates`, the open commitments' texts
+    (each with its file) to offer; `source`, the record followed up ("2026-W42's
+    check-in"), or why there is none open ("no earlier check-in made any")."""
+    close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=0.6)
+    message = f"“{short(text)}” follows up no open commitment of {source}"
+    if not candidates:
+        message = f"“{short(text)}” follows up no open commitment: {source}"
+    if close:
+        hint = (
+            f"did you mean “{short(close[0])}” ({candidates[close[0]]})? make the two texts "
+            "the same, here or there; until then no view counts this follow-up and that "
+            "commitment stays open"
+        )
+    elif candidates:
+        listed = ", ".join(f"“{short(t, 40)}”" for t in list(candidates)[:5])
+        hint = (
+            f"the open ones are {listed}: make this text the same as the one it answers, "
+            "or remove it"
+        )
+    else:
+        hint = "remove it, or give it the text of the commitment it answers"
+    return Finding(file, path, message, hint, severity="warning")
 
 
 def _met_off_team(file: str, meeting: OneOnOne, team: Team | None) -> list[Finding]:

@@ -38,9 +38,11 @@ class OpenCommitment:
         return carried_too_often(self.carried)
 
 
-def _follow_up_source(
+def follow_up_source(
     meetings: Sequence[OneOnOne],
 ) -> OpenSource[dt.date, MeetingCommitment] | None:
+    """The meeting whose commitments the next one with the person follows up (the latest
+    that made any), with its open ones. `meetings` are oldest first."""
     return commitments_to_follow_up(
         (
             (m.date, m.commitments, [(f.by, f.text) for f in m.last_time])
@@ -52,7 +54,7 @@ def _follow_up_source(
 
 def commitments_made_on(meetings: Sequence[OneOnOne]) -> dt.date | None:
     """The date of the meeting whose commitments `open_commitments` gives."""
-    found = _follow_up_source(meetings)
+    found = follow_up_source(meetings)
     return None if found is None else found.key
 
 
@@ -67,7 +69,7 @@ def open_commitments(
     (`team.closed_by_leaving`): every view lists commitments through here, so none drops
     yours. Numbers are given before theirs are left out, so yours keep the number the
     preparation and `leadwork commitments` showed (`--done 2` still means the same one)."""
-    found = _follow_up_source(meetings)
+    found = follow_up_source(meetings)
     if found is None:
         return []
     return [

@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from leadwork.domain.capability import overdue_steps
 from leadwork.domain.commitment_list import meeting_whose
-from leadwork.domain.commitments import DoneRate, carried_too_often, done_rate
+from leadwork.domain.commitments import (
+    DoneRate,
+    carried_too_often,
+    done_rate,
+    follow_up_rate,
+    follow_up_source,
+    weekly_rate,
+)
 from leadwork.domain.consistency import PURPOSE
 from leadwork.domain.joint_indicators import changed_values, describe_change
+from leadwork.domain.meeting_commitments import follow_up_source as meeting_source
 from leadwork.domain.scoreboard import plan_records
 from leadwork.domain.status import (
     AT_RISK,
@@ -273,6 +281,7 @@ def build_report(
     kept_since: dt.date | None = None,
     end_tracks: Mapping[str, Track] | None = None,
     unchecked_current: Week | None = None,
+    all_read: bool = True,
 ) -> Report:
     """`one_on_ones` and `reviews` are those of the range [first, last]; `checkins` those of
     the range and, for monthly and quarterly indicators, of one period before it (the
@@ -281,7 +290,9 @@ def build_report(
     which no meeting is expected. `end_tracks`: each indicator as the dashboard judges the
     week the range ends on (or this week, if sooner), with the plan in force for its
     off-track episode, which may have begun before the range. `unchecked_current`: this
-    week, when the range ends on an earlier one because this one has no check-in yet."""
+    week, when the range ends on an earlier one because this one has no check-in yet.
+    `all_read`: `checkins` hold the journal's first check-in (none is older), so a week's
+    follow-ups can always be judged against the check-in they follow up."""
     weeks = week_range(first, last)
     in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
     settings = definitions.config.settings
@@ -291,6 +302,7 @@ def build_report(
         (m for m in one_on_ones if first.monday <= m.date <= last.sunday), in_range
     )
     ends = end_tracks or {}
+    by_week = _weekly_rates(checkins, first, last, all_read)
     report = Report(
         leader=definitions.config.leader,
         title=definitions.config.title,
@@ -327,12 +339,8 @@ def build_report(
             if c.confidence is not None
         ],
         confidence_average=_confidence_average(in_range),
-        commitments=done_rate(f.outcome for c in in_range.values() for f in c.last_week),
-        commitments_by_week=[
-            (str(w), done_rate(f.outcome for f in c.last_week))
-            for w, c in in_range.items()
-            if c.last_week
-        ],
+        commitments=_total(rate for _, rate in by_week),
+        commitments_by_week=[(str(w), rate) for w, rate in by_week],
         carried_too_often=_weekly_carried(in_range)
         + _meeting_carried(
             (m for m in one_on_ones if first.monday <= m.date),
@@ -340,12 +348,7 @@ def build_report(
             min(last.sunday, today or last.sunday),
         ),
         one_on_ones=_meetings(definitions, one_on_ones, first, last, kept_since),
-        one_on_one_commitments=done_rate(
-            f.outcome
-            for m in one_on_ones
-            if first.monday <= m.date <= last.sunday
-            for f in m.last_time
-        ),
+        one_on_one_commitments=_meeting_rate(one_on_ones, first, last),
         strategy_reviews=[
             (r.date, r.changes)
             for r in sorted(reviews, key=lambda r: r.date)
@@ -359,6 +362,74 @@ def build_report(
         ],
     )
     return replace(report, needs_you=report_needs_you(report))
+
+
+def _weekly_rates(
+    checkins: Mapping[Week, Checkin], first: Week, last: Week, all_read: bool
+) -> list[tuple[Week, DoneRate]]:
+    """Each week's follow-ups in [first, last] counted as the dashboard and the check-in
+    count them (`commitments.weekly_rate`), against the check-in each follows up, found
+    among the check-ins read. When finding it would need an older one than was read (and
+    there are older ones: not `all_read`), that week's follow-ups all count, as recorded:
+    a report reads its range, and does not say "matches no commitment" of what it has not
+    read (`leadwork check` reads them all)."""
+    read = sorted(checkins)
+    rates = []
+    for week in read:
+        checkin = checkins[week]
+        if not first <= week <= last or not checkin.last_week:
+            continue
+        walk = _Walk([(w, checkins[w]) for w in reversed(read) if w < week])
+        source = follow_up_source(walk)
+        if walk.exhausted and not all_read:
+            rates.append(
+                (week, follow_up_rate(((f.text, f.outcome) for f in checkin.last_week), None))
+            )
+        else:
+            rates.append((week, weekly_rate(checkin, source[1] if source else None)))
+    return rates
+
+
+def _meeting_rate(one_on_ones: Sequence[OneOnOne], first: Week, last: Week) -> DoneRate:
+    """The follow-ups of the range's one-on-ones, counted by the same rule
+    (`commitments.follow_up_rate`) against the meeting each follows up, the latest earlier
+    one with the person that made commitments (`meeting_commitments.follow_up_source`),
+    among those read: when none of them did, its follow-ups all count, as recorded."""
+    by_person: dict[str, list[OneOnOne]] = {}
+    for meeting in sorted(one_on_ones, key=lambda m: m.date):
+        by_person.setdefault(meeting.person, []).append(meeting)
+    rates = []
+    for held in by_person.values():
+        for index, meeting in enumerate(held):
+            if not first.monday <= meeting.date <= last.sunday or not meeting.last_time:
+                continue
+            found = meeting_source(held[:index])
+            followed = {(c.by, c.text) for c in found.open} if found else None
+            answers = (((f.by, f.text), f.outcome) for f in meeting.last_time)
+            rates.append(follow_up_rate(answers, followed))
+    return _total(rates)
+
+
+class _Walk:
+    """Check-ins newest first, saying whether the reader asked for more than there were."""
+
+    def __init__(self, items: list[tuple[Week, Checkin]]) -> None:
+        self.items = items
+        self.exhausted = False
+
+    def __iter__(self) -> Iterator[tuple[Week, Checkin]]:
+        yield from self.items
+        self.exhausted = True
+
+
+def _total(rates: Iterable[DoneRate]) -> DoneRate:
+    total = done_rate([])
+    for rate in rates:
+        total.done += rate.done
+        total.carried += rate.carried
+        total.dropped += rate.dropped
+        total.unmatched += rate.unmatched
+    return total
 
 
 def report_needs_you(report: Report) -> list[str]:

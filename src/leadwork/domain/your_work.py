@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from leadwork.domain.commitments import DoneRate, carried_too_often, done_rate
+from leadwork.domain.commitments import DoneRate, carried_too_often, weekly_rate
 from leadwork.domain.window import RECENT_WEEKS
 from leadwork.model.words import AREAS
 from leadwork.weeks import Week, last_weeks
@@ -65,7 +65,7 @@ class ConfidenceView:
 
 @dataclass
 class CommitmentsView:
-    last_week: DoneRate  # what became of last week's commitments
+    last_week: DoneRate  # what became of last week's commitments (`weekly_rate`)
     carried_too_often: tuple[Commitment, ...]  # this week's, carried 3 times or more
     # The open commitments this week follows up that it has given no outcome yet (from the
     # latest earlier check-in that made any: a skipped week does not hide them).
@@ -141,7 +141,7 @@ def commitments(
     if source is not None:
         unanswered = tuple(c.text for c in source[1].commitments if c.text not in answered)
     return CommitmentsView(
-        done_rate(f.outcome for f in checkin.last_week) if checkin else done_rate([]),
+        weekly_rate(checkin, source[1] if source else None),
         tuple(c for c in checkin.commitments if carried_too_often(c.carried)) if checkin else (),
         unanswered,
         source[0] if source else None,

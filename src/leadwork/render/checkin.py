@@ -27,6 +27,8 @@ from leadwork.domain.commitments import (
     DoneRate,
     carried_advice,
     carried_too_often,
+    unmatched_said,
+    whose_commitments,
 )
 from leadwork.domain.status import thresholds_for
 from leadwork.domain.timeline import period_of
@@ -115,10 +117,11 @@ def last_week_note(last: Week, this: Week) -> str:
 
 def follow_up_step(week: Week, source: Week | None) -> Text:
     """Last week's commitments, or, after a skipped week, the open ones of the check-in
-    that made them."""
+    that made them (`whose_commitments`)."""
+    whose = whose_commitments(week, source)
     if source is None or source == week.minus(1):
-        return step(f"Last week's commitments ({source})")
-    return step(f"Open commitments from {source}", "the latest check-in that made any")
+        return step(f"{whose} commitments ({source})")
+    return step(f"{whose} commitments", "the open ones of the latest check-in that made any")
 
 
 def resume_question(draft: Draft) -> Text:
@@ -196,11 +199,12 @@ def reading_status(indicator: Indicator, week: Week, value: float | int) -> Text
     return text
 
 
-def done_rate_line(rate: DoneRate) -> Text:
+def done_rate_line(rate: DoneRate, whose: str = "Last week's") -> Text:
+    """`whose`: `commitments.whose_commitments`."""
     if not rate.total:
         return Text("  Nothing followed up yet.", style="dim")
     percent = format_percent(100 * (rate.rate or 0))
-    return Text(f"  Last week's done rate: {rate.done} of {rate.total} ({percent}).")
+    return Text(f"  {whose} done rate: {rate.done} of {rate.total} ({percent}).")
 
 
 def hours_line(hours: Mapping[str, float | int | None], warning_percent: int) -> Text:
@@ -262,8 +266,8 @@ def summary(
         parts.extend(_changes(merged.changes, week, by_id, share))
 
     rate = merged.follow_up_rate
-    if rate.total or merged.unanswered:
-        line = Text("Last week's commitments: ")
+    if rate.total or merged.unanswered or rate.unmatched:
+        line = Text(f"{whose_commitments(week, merged.follows_up)} commitments: ")
         if rate.total:
             line.append(
                 f"{rate.done} of {rate.total} done ({format_percent(100 * (rate.rate or 0))})"
@@ -272,6 +276,9 @@ def summary(
             line.append("; " if rate.total else "")
             count = len(merged.unanswered)
             line.append(f"{count} without an outcome yet", style="yellow")
+        if rate.unmatched:
+            line.append("; " if rate.total or merged.unanswered else "")
+            line.append(unmatched_said(rate.unmatched), style="yellow")
         line.append(".")
         parts.append(line)
     for commitment in merged.checkin.commitments:
@@ -408,6 +415,8 @@ def summary_json(
             "dropped": rate.dropped,
             "done_rate": rate.rate,
             "without_outcome": list(merged.unanswered),
+            "unmatched": rate.unmatched,
+            "from_week": None if merged.follows_up is None else str(merged.follows_up),
         },
         "notes": [*merged.notes, *notes],
         "git": None if git is None else {"committed": git.committed, "message": git.message},

@@ -186,7 +186,8 @@ def _accountability(d: Dashboard) -> list[str]:
         out.append("<h3>One-on-ones</h3>")
         rows = [say.one_on_one_cells(row, d.shown.as_of) for row in d.coverage]
         out.append(table(["Person", "Last", "Next", "Open commitments"], rows))
-    out.append(f"<p><b>Last week's commitments:</b> {e(say.done_rate(d.commitments))}</p>")
+    label = say.commitments_label(d)
+    out.append(f"<p><b>{e(label)}:</b> {e(say.done_rate(d.commitments))}</p>")
     return out
 
 

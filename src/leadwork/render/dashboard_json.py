@@ -213,6 +213,7 @@ def dashboard_data(d: Dashboard) -> dict[str, Any]:
                 "carried": rate.carried,
                 "dropped": rate.dropped,
                 "done_rate": _round(rate.rate, 3),
+                "unmatched": rate.unmatched,
                 "carried_too_often": [
                     {"text": c.text, "carried": c.carried} for c in d.commitments.carried_too_often
                 ],

@@ -134,7 +134,7 @@ def dashboard_markdown(d: Dashboard, sections: Collection[str] = PRIVATE_SECTION
     share = say.someone_elses_job(d.time) if TIME_AUDIT in sections else None
     if share:
         out.append(f"- **Someone else's job:** {share}")
-    out.append(f"- **Last week's commitments:** {say.done_rate(d.commitments)}")
+    out.append(f"- **{say.commitments_label(d)}:** {say.done_rate(d.commitments)}")
 
     out += ["", "## Needs you", ""]
     findings = shown_findings(d.needs_you, sections)

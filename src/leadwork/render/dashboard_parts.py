@@ -18,6 +18,7 @@ from leadwork.domain.alignment import (
     searched_weeks,
 )
 from leadwork.domain.capability import CapabilityView
+from leadwork.domain.commitments import unmatched_said, whose_commitments
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
@@ -289,14 +290,23 @@ def someone_elses_job(time: TimeAudit) -> str | None:
 def done_rate(commitments: CommitmentsView) -> str:
     rate = commitments.last_week
     waiting = len(commitments.unanswered)
+    stray = [unmatched_said(rate.unmatched)] if rate.unmatched else []
     if not rate.total or rate.rate is None:
         if waiting:
-            return f"{waiting} open from {commitments.source}, not followed up yet"
-        return "none to follow up"
+            said = f"{waiting} open from {commitments.source}, not followed up yet"
+        else:
+            said = "none to follow up" if not stray else stray.pop()
+        return "; ".join([said, *stray])
     rest = [f"{rate.carried} carried"] if rate.carried else []
     rest += [f"{rate.dropped} dropped"] if rate.dropped else []
     rest += [f"{waiting} not followed up yet"] if waiting else []
-    return f"{rate.done} of {rate.total} done ({rate.rate:.0%})" + "".join(", " + r for r in rest)
+    said = f"{rate.done} of {rate.total} done ({rate.rate:.0%})" + "".join(", " + r for r in rest)
+    return "; ".join([said, *stray])
+
+
+def commitments_label(d: Dashboard) -> str:
+    """The line's name: last week's, or the week's that made them (`whose_commitments`)."""
+    return f"{whose_commitments(d.week, d.commitments.source)} commitments"
 
 
 def week_note(d: Dashboard) -> str | None:

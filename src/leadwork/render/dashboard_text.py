@@ -757,7 +757,7 @@ class DashboardText:
             )
         rate = say.done_rate(d.commitments)
         facts.add_row(
-            "Last week's commitments",
+            say.commitments_label(d),
             Text(rate, style="dim" if not d.commitments.last_week.total else ""),
         )
         return facts

@@ -15,7 +15,7 @@ import json
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from leadwork.domain.commitments import DoneRate
+from leadwork.domain.commitments import DoneRate, unmatched_said
 from leadwork.domain.report import (
     ConversationItem,
     IndicatorSummary,
@@ -130,6 +130,7 @@ def _rate_json(rate: Any) -> dict[str, Any]:
         "carried": rate.carried,
         "dropped": rate.dropped,
         "rate": None if rate.rate is None else round(rate.rate, 3),
+        "unmatched": rate.unmatched,
     }
 
 
@@ -401,17 +402,18 @@ def _confidence_blocks(report: Report) -> list[tuple[Any, ...]]:
 
 def _rate_said(whose: str, rate: DoneRate) -> str:
     """ "Your weekly commitments: done 13 of 20 followed up (65%); carried 7, dropped 0." """
+    stray = f"; {unmatched_said(rate.unmatched)}" if rate.unmatched else ""
     if rate.total == 0:
-        return f"{whose}: none followed up in this range."
+        return f"{whose}: none followed up in this range{stray}."
     return (
         f"{whose}: done {rate.done} of {rate.total} followed up ({_percent(rate.rate)}); "
-        f"carried {rate.carried}, dropped {rate.dropped}."
+        f"carried {rate.carried}, dropped {rate.dropped}{stray}."
     )
 
 
 def _commitment_blocks(report: Report) -> list[tuple[Any, ...]]:
     rate, met = report.commitments, report.one_on_one_commitments
-    if rate.total == 0 and met.total == 0:
+    if rate.total == 0 and met.total == 0 and not rate.unmatched and not met.unmatched:
         return [("p", "No commitments were followed up in this range.")]
     blocks: list[tuple[Any, ...]] = [
         ("p", _rate_said("Your weekly commitments", rate)),

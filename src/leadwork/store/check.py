@@ -147,6 +147,12 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
         one_on_ones=one_on_ones,
         reviews=reviews,
         conversation_kinds=_conversation_kinds(definitions[layout.CONFIG], collect),
+        # a record read only in part (or not at all) would make the rules that judge one
+        # record against earlier ones say what is not so: they wait until it is fixed
+        complete=not any(
+            rel.startswith((layout.CHECKINS + "/", layout.ONE_ON_ONES + "/"))
+            for rel in [*collect.unchecked, *collect.left_out]
+        ),
     )
     findings = journal_findings(loaded, today)
     # Gaps between the areas (warnings) only once the definitions are sound: a broken or

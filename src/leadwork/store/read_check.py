@@ -62,6 +62,7 @@ def check_read(journal: Journal, today: dt.date, written: Sequence[str] = ()) ->
         one_on_ones=_in(read, layout.ONE_ON_ONES),
         reviews=reviews,
         conversation_kinds=None if config is None else config.settings.conversation_kinds,
+        complete=False,  # the files this run read, not every earlier one
     )
     findings = journal_findings(loaded, today)
     errors = [f for f in findings if f.severity == "error"]

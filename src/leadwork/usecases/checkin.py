@@ -128,7 +128,7 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     week = request.week
     indicators = journal.indicators().indicators
     earlier = previous_checkin(journal, week)
-    previous = earlier[1] if earlier else None
+    previous_week, previous = earlier if earlier else (None, None)
     if request.gathered is not None:
         answers = request.gathered
     else:
@@ -145,7 +145,9 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
             mark_steps_done(together, marked)
 
     unrecorded = _unrecorded_last_week(journal, week, today)  # before this week is written
-    saved = save_week(journal, week, lambda current: merge(week, current, previous, answers), also)
+    saved = save_week(
+        journal, week, lambda current: merge(week, current, previous, answers, previous_week), also
+    )
     if request.gathered is not None:
         delete_draft(journal, week)
     written = (*saved.written, *([layout.CAPABILITIES] if marked else []))

@@ -69,6 +69,7 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
         kept_since=min(kept, default=None),
         end_tracks=end_tracks,
         unchecked_current=shown.current if shown.is_fallback else None,
+        all_read=not any(w < earliest for w in listed[:1]),
     )
     return Result(data, first, last, doubtful_files(journal, today))
 
