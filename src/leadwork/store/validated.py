@@ -68,6 +68,7 @@ NEW_PER_RUN = 200
 # (tests/test_validated_cache.py holds this list to the models' imports).
 _SOURCES = ("model", "weeks.py", "values.py")
 
+_ALLOWED: dict[tuple[str, str], type] = {}  # model classes vetted by find_class this run
 _MODEL_MODULE = re.compile(r"^leadwork\.model\.[a-z_]+$")
 _DATES = {"date", "datetime", "time", "timedelta", "timezone"}
 
@@ -81,6 +82,9 @@ class _Unpickler(pickle.Unpickler):
         self.plain = plain
 
     def find_class(self, module: str, name: str) -> Any:
+        known = _ALLOWED.get((module, name))
+        if known is not None and not self.plain:
+            return known  # a model class this run has already vetted
         if self.plain:
             if (module, name) == ("leadwork.model.plain", "rebuild"):
                 from leadwork.model.plain import rebuild
@@ -91,8 +95,10 @@ class _Unpickler(pickle.Unpickler):
             # the store names its models and imports one when a file needs it)
             from pydantic import BaseModel
 
-            found = getattr(importlib.import_module(module), name, None)
+            loaded = sys.modules.get(module) or importlib.import_module(module)
+            found = getattr(loaded, name, None)
             if isinstance(found, type) and issubclass(found, BaseModel):
+                _ALLOWED[module, name] = found
                 return found
         if (module, name) == ("leadwork.weeks", "Week") or (
             module == "datetime" and name in _DATES
