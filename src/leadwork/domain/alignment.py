@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain import review as review_rules
 from leadwork.domain.window import RECENT_WEEKS, signal_weeks
 from leadwork.model.words import CUSTOMER, DEFAULT_CONVERSATION_KINDS
+from leadwork.plainclass import plainclass
 from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks
 
 if TYPE_CHECKING:
@@ -25,14 +25,14 @@ if TYPE_CHECKING:
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 
 
-@dataclass
+@plainclass
 class StoryLine:
     week: Week
     text: str
     who: str | None
 
 
-@dataclass
+@plainclass
 class ChoiceStories:
     id: str
     statement: str
@@ -44,7 +44,7 @@ class ChoiceStories:
         return week.weeks_since(self.last_week) if self.last_week else None
 
 
-@dataclass
+@plainclass
 class Conversations:
     # every kind of leadwork.toml's `conversation_kinds`, in its order, over RECENT_WEEKS;
     # then any other kind the check-ins hold (`leadwork check` reports those)
@@ -56,7 +56,7 @@ class Conversations:
     gap_weeks: int
 
 
-@dataclass
+@plainclass
 class ReviewAge:
     last: dt.date | None  # the later of strategy.reviewed_on and the latest review file
     source: str | None  # "strategy.toml", "reviews" or "co-created"
@@ -68,7 +68,7 @@ class ReviewAge:
         return (as_of - self.last).days // 7 if self.last else None
 
 
-@dataclass
+@plainclass
 class Signal:
     week: Week
     kind: str
@@ -76,7 +76,7 @@ class Signal:
     text: str
 
 
-@dataclass
+@plainclass
 class RefreshSignals:
     since: dt.date | None  # the review they count from
     first_week: Week  # the earliest week searched
@@ -84,7 +84,7 @@ class RefreshSignals:
     items: tuple[Signal, ...]  # newest first
 
 
-@dataclass
+@plainclass
 class Alignment:
     # The week the stories and conversations are counted through (the last of the
     # RECENT_WEEKS shown): the view's week, or this week when the default view stands on

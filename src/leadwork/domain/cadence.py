@@ -9,8 +9,9 @@ one-on-one yet is due now. People without a cadence are not tracked.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal
+
+from leadwork.plainclass import plainclass
 
 DUE_SOON_DAYS = 2
 
@@ -19,7 +20,7 @@ DUE_SOON_DAYS = 2
 CadenceState = Literal["ok", "due", "overdue", "untracked", "left"]
 
 
-@dataclass
+@plainclass
 class Cadence:
     person: str
     last: dt.date | None

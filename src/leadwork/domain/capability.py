@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.status import worst
+from leadwork.plainclass import plainclass
 
 if TYPE_CHECKING:
     from leadwork.model.capabilities import Capability, Step
 
 
-@dataclass
+@plainclass
 class OverdueStep:
     number: int  # 1-based, in the file's order, as people say "step 2"
     what: str
@@ -23,7 +23,7 @@ class OverdueStep:
     days_overdue: int
 
 
-@dataclass
+@plainclass
 class CapabilityView:
     id: str
     name: str

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.commitments import carried_advice, carried_too_often
 from leadwork.domain.meeting_commitments import commitments_made_on, first_name, open_commitments
 from leadwork.model.words import ME
+from leadwork.plainclass import plainclass
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ CHECKIN = "checkin"
 ONE_ON_ONE = "one-on-one"
 
 
-@dataclass(frozen=True)
+@plainclass(frozen=True)
 class ListedCommitment:
     source: str  # CHECKIN or ONE_ON_ONE
     made: str  # the check-in's week (YYYY-Www) or the one-on-one's date (YYYY-MM-DD)

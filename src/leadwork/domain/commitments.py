@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from leadwork.domain.wording import plural
+from leadwork.plainclass import plainclass
 
 if TYPE_CHECKING:
     from leadwork.model.checkin import Checkin, Commitment
@@ -166,7 +167,7 @@ def carried_advice(carried: int, text: str, whose: str | None = None) -> str:
 # outcome, and its carried count goes on from where it was.
 
 
-@dataclass
+@plainclass
 class OpenSource(Generic[Key, Item]):
     """The latest record that made commitments: its key (a week, a date), all it made, and
     those of them no later record has answered."""
@@ -244,7 +245,7 @@ def open_weekly(
     return list(zip(found.made_in, found.checkin.commitments, strict=True))
 
 
-@dataclass(frozen=True)
+@plainclass(frozen=True)
 class WeeklyFollowUp:
     week: Week  # the latest check-in that made commitments
     checkin: Checkin  # that check-in, holding only the open commitments

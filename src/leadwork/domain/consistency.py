@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.commitments import answers_nothing, ended_yet_carried, weekly_follow_up
@@ -29,6 +28,7 @@ from leadwork.domain.wording import short
 from leadwork.errors import Severity
 from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath
 from leadwork.model.words import ME
+from leadwork.plainclass import plainclass
 from leadwork.values import format_number
 from leadwork.weeks import Week, not_begun
 
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 
 
-@dataclass
+@plainclass
 class Finding:
     file: str
     path: KeyPath
@@ -59,7 +59,7 @@ class Finding:
     refers_to: tuple[str, ...] = ()
 
 
-@dataclass
+@plainclass
 class Loaded:
     """Whatever loaded cleanly; None where the file was invalid."""
 

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.cadence import Cadence, cadence
 from leadwork.domain.meeting_commitments import open_commitments
 from leadwork.domain.team import has_left, on_team
+from leadwork.plainclass import plainclass
 
 if TYPE_CHECKING:
     from leadwork.model.one_on_one import OneOnOne
     from leadwork.model.team import Person
 
 
-@dataclass
+@plainclass
 class Coverage:
     person: str
     name: str

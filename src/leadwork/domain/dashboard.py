@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.alignment import Alignment, alignment
@@ -34,6 +33,7 @@ from leadwork.domain.your_work import (
     time_audit,
 )
 from leadwork.model.words import ME
+from leadwork.plainclass import plainclass
 from leadwork.weeks import SHOWN_WEEKS, Week
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from leadwork.model.settings import Settings
 
 
-@dataclass
+@plainclass
 class Header:
     leader: str
     title: str | None
@@ -52,7 +52,7 @@ class Header:
     purpose: str
 
 
-@dataclass
+@plainclass
 class Dashboard:
     header: Header
     shown: ShownWeek

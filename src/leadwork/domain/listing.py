@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.capability import step_overdue
@@ -18,6 +17,7 @@ from leadwork.domain.status import (
     PlanRecord,
 )
 from leadwork.domain.window import ShownWeek
+from leadwork.plainclass import plainclass
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
@@ -69,14 +69,14 @@ def is_course_correct(view: IndicatorView) -> bool:
     return view.history[-1].status == COURSE_CORRECT if view.history else False
 
 
-@dataclass(frozen=True)
+@plainclass(frozen=True)
 class StepView:
     number: int  # 1-based, as reviews refer to steps
     step: Step
     overdue: bool
 
 
-@dataclass(frozen=True)
+@plainclass(frozen=True)
 class CapabilityView:
     capability: Capability
     steps: list[StepView]

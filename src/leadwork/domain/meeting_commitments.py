@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain import wording
 from leadwork.domain.commitments import OpenSource, carried_too_often, commitments_to_follow_up
 from leadwork.domain.team import closed_by_leaving
 from leadwork.model.words import Side
+from leadwork.plainclass import plainclass
 
 if TYPE_CHECKING:
     from leadwork.model.one_on_one import MeetingCommitment, OneOnOne
@@ -24,7 +24,7 @@ def first_name(person: Person) -> str:
     return wording.first_name(person.name) if person.name.split() else person.id
 
 
-@dataclass(frozen=True)
+@plainclass(frozen=True)
 class OpenCommitment:
     number: int  # 1-based, as shown; an outcome given names it by number
     by: Side

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from leadwork.domain.alignment import Alignment, ReviewAge, searched_weeks
 from leadwork.domain.capability import CapabilityView
@@ -48,6 +47,7 @@ from leadwork.domain.wording import (
 )
 from leadwork.domain.your_work import CommitmentsView, TimeAudit
 from leadwork.model.words import ME
+from leadwork.plainclass import plainclass
 from leadwork.values import format_percent, format_value
 
 KINDS: tuple[tuple[str, str], ...] = (
@@ -68,7 +68,7 @@ RANK = {kind: rank for rank, (kind, _) in enumerate(KINDS, start=1)}
 AREA = dict(KINDS)
 
 
-@dataclass
+@plainclass
 class Finding:
     kind: str
     subject: str | None  # the id it is about: indicator, person, capability, choice

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from leadwork.domain.capability import step_overdue
@@ -24,6 +23,7 @@ from leadwork.domain.consistency import Finding, Loaded, cross_check
 from leadwork.domain.wording import quiet_for
 from leadwork.errors import UsageProblem
 from leadwork.layout import CAPABILITIES
+from leadwork.plainclass import plainclass
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def last_strategy_review(
     return LastReview(None, None)
 
 
-@dataclass
+@plainclass
 class Signal:
     """A conversation or story that says the strategy may need a refresh."""
 
@@ -143,7 +143,7 @@ def last_story_weeks(checkins: Mapping[Week, Checkin]) -> dict[str, Week]:
     return latest
 
 
-@dataclass
+@plainclass
 class QuietChoice:
     choice: Choice
     last_story: Week | None  # None: no story in the journal at all
@@ -164,7 +164,7 @@ def quiet_choices(
     return sorted(quiet, key=lambda q: -1 if q.weeks is None else -q.weeks)
 
 
-@dataclass
+@plainclass
 class StrategyBrief:
     """What `leadwork review strategy` shows before it asks."""
 
@@ -224,14 +224,14 @@ def choose_signals(
 # ---- capability reviews -----------------------------------------------------------------------
 
 
-@dataclass
+@plainclass
 class NumberedStep:
     position: int  # 1-based, in capabilities.toml order
     step: Step
     overdue: bool
 
 
-@dataclass
+@plainclass
 class CapabilityBrief:
     """What `leadwork review capability` shows for one capability before it asks."""
 
@@ -304,7 +304,7 @@ def choose_steps(
     return sorted(chosen, key=lambda s: s.position)
 
 
-@dataclass
+@plainclass
 class OpenStep:
     """An open plan step anywhere in capabilities.toml, as the check-in offers them."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.cadence import Cadence
@@ -25,6 +24,7 @@ from leadwork.domain.status import (
 from leadwork.domain.timeline import Period, readings_of
 from leadwork.domain.window import judged_weeks
 from leadwork.model.words import ME
+from leadwork.plainclass import plainclass
 from leadwork.weeks import SHOWN_WEEKS, Week, week_range
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from leadwork.model.settings import Settings
 
 
-@dataclass
+@plainclass
 class IndicatorView:
     """An indicator as every view shows it (dashboard, `indicator list|show`, map): its
     definition, the week the view stands on, and its track (`judge_indicator`)."""

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final
 
 from leadwork.domain.timeline import Period, period_of, span_of, value_in
 from leadwork.model.words import Status
+from leadwork.plainclass import plainclass
 from leadwork.values import format_number
 from leadwork.weeks import Week
 
@@ -251,7 +252,7 @@ def latest_reading(history: Sequence[WeekStatus]) -> WeekStatus | None:
     return next((h for h in reversed(history) if h.value is not None), None)
 
 
-@dataclass(frozen=True)
+@plainclass(frozen=True)
 class Run:
     """Readings in a row whose status is in a set (course-correct, or off track), oldest
     first, each in the week it was read; weeks and periods without a reading inside it are
@@ -368,7 +369,7 @@ def is_active(indicator: Indicator, week: Week) -> bool:
 PLAN_AFTER_WEEKS = 2
 
 
-@dataclass
+@plainclass
 class PlanRecord:
     """A `[[plans]]` entry of a one-on-one, with the meeting's date."""
 
@@ -378,7 +379,7 @@ class PlanRecord:
     person: str | None = None  # whose: the team id met, or "me" for your own plan
 
 
-@dataclass
+@plainclass
 class Track:
     """An indicator judged over the weeks a view looks at, ending with the week it stands on.
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.model.words import ReadingCadence
+from leadwork.plainclass import plainclass
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ def value_in(
 # ---- the span an indicator exists in ------------------------------------------------------
 
 
-@dataclass
+@plainclass
 class Span:
     """The weeks an indicator exists in: from `first` (None: as far back as we look) to the
     week before the one it was retired in (None: still tracked)."""

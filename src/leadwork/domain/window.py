@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.timeline import LONGEST_PERIOD_WEEKS, standing_week
 from leadwork.errors import UsageProblem
+from leadwork.plainclass import plainclass
 from leadwork.weeks import SHOWN_WEEKS, Week, last_weeks, week_range
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def judged_weeks(week: Week, settings: Settings) -> list[Week]:
     return last_weeks(week, reach)
 
 
-@dataclass
+@plainclass
 class SignalWeeks:
     weeks: list[Week]
     capped: bool  # the review is older than SIGNALS_MAX_WEEKS (or there is none)
@@ -83,7 +83,7 @@ def period_reach(indicators: Iterable[Indicator]) -> int:
     return 0 if weekly else LONGEST_PERIOD_WEEKS - 1
 
 
-@dataclass
+@plainclass
 class ShownWeek:
     """The week a dashboard shows, and the day it is judged on (`as_of`).
 

@@ -4,12 +4,12 @@ confidence in each area over time, and what became of last week's commitments. P
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.commitments import DoneRate, carried_too_often, weekly_rate
 from leadwork.domain.window import RECENT_WEEKS
 from leadwork.model.words import AREAS
+from leadwork.plainclass import plainclass
 from leadwork.weeks import Week, last_weeks
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ SOMEONE_ELSES_JOB = "someone_elses_job"
 CONFIDENCE_STEP = 0.5
 
 
-@dataclass
+@plainclass
 class TimeAudit:
     this_week: dict[str, float] | None  # hours by category; None without a time audit
     average: dict[str, float] | None  # hours per week by category, over the weeks that have one
@@ -54,7 +54,7 @@ def over_warning(share: float | None, warning_percent: float) -> bool:
     return share is not None and share > warning_percent
 
 
-@dataclass
+@plainclass
 class ConfidenceView:
     area: str
     value: int | None  # this week's answer, 1..5
@@ -63,7 +63,7 @@ class ConfidenceView:
     trend: str | None  # "up", "down", "steady"; None without this week's and earlier answers
 
 
-@dataclass
+@plainclass
 class CommitmentsView:
     last_week: DoneRate  # what became of last week's commitments (`weekly_rate`)
     carried_too_often: tuple[Commitment, ...]  # this week's, carried 3 times or more

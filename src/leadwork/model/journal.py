@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from leadwork.plainclass import plainclass
 
 if TYPE_CHECKING:  # the views hold their plain forms (`model/plain.py`): no pydantic to import
     from leadwork.model.capabilities import Capabilities
@@ -13,7 +14,7 @@ if TYPE_CHECKING:  # the views hold their plain forms (`model/plain.py`): no pyd
     from leadwork.model.team import Team
 
 
-@dataclass(frozen=True)
+@plainclass(frozen=True)
 class Definitions:
     config: JournalConfig
     strategy: Strategy

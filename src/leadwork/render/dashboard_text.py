@@ -14,7 +14,6 @@ ends with "+N more", what they are, and the command that shows them all.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Sequence
-from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
@@ -31,6 +30,7 @@ from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import CELEBRATE, OFF_TRACK, ON_TRACK, SEVERITY, WeekStatus
 from leadwork.domain.wording import short_date, short_names
 from leadwork.domain.your_work import TIME_CATEGORIES
+from leadwork.plainclass import plainclass
 from leadwork.render import dashboard_parts as say
 from leadwork.render.dashboard_parts import (
     DASH,
@@ -114,7 +114,7 @@ def _section(title: str) -> Rule:
     return Rule(Text(title, style="bold"), align="left", style="dim", characters="─")
 
 
-@dataclass
+@plainclass
 class Section:
     """A section's rows as the screen sees them: the order they matter in, and how to say
     what is left out."""
@@ -134,7 +134,7 @@ class Section:
         return Rows(self.lines, self.kept, self.floor)
 
 
-@dataclass
+@plainclass
 class Cut:
     """The rows of a section that are shown, and what is said about the others."""
 

@@ -11,12 +11,13 @@ shown in part pays one line for its "+N more", which is counted like any other l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from leadwork.plainclass import plainclass
 
 SCREEN_ROWS = 50  # the default dashboard's height, header and blank lines included
 
 
-@dataclass
+@plainclass
 class Rows:
     """One section's rows as the budget sees them."""
 

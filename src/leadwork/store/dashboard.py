@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.review import last_strategy_review
@@ -35,6 +34,7 @@ from leadwork.domain.window import (
     reading_weeks_needed,
 )
 from leadwork.errors import UsageProblem
+from leadwork.plainclass import plainclass
 from leadwork.store.journal import Entry, Journal
 from leadwork.weeks import SHOWN_WEEKS, Week, not_begun, week_range
 
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 STRATEGY_REVIEW = "strategy"  # the subject in a strategy review's file name
 
 
-@dataclass(frozen=True)
+@plainclass(frozen=True)
 class WeekInputs:
     definitions: Definitions
     checkins: dict[Week, Checkin]
