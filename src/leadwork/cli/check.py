@@ -34,7 +34,7 @@ def check(
     from leadwork.errors import ProblemsFound
     from leadwork.usecases import check as usecase
 
-    journal = session(ctx).journal()
+    journal = session(ctx).journal(plain=True)  # reads and judges, writes nothing
     result = usecase.run(journal, usecase.Request(strict), today())
     found = ProblemsFound(problems=result.check.problems, notes=result.check.notes)
     if format is CheckFormat.json:

@@ -28,6 +28,7 @@ Entries not used for 30 days (`cachedir.KEEP_DAYS`) are pruned, at most once a d
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import importlib
 import io
@@ -50,6 +51,7 @@ from leadwork.cachedir import (
     trusted,
     write_entry,
 )
+from leadwork.weeks import Week
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -70,7 +72,13 @@ _SOURCES = ("model", "weeks.py", "values.py", "plainclass.py")
 
 _ALLOWED: dict[tuple[str, str], type] = {}  # model classes vetted by find_class this run
 _MODEL_MODULE = re.compile(r"^leadwork\.model\.[a-z_]+$")
-_DATES = {"date", "datetime", "time", "timedelta", "timezone"}
+# What an entry may hold besides records and models: dates and weeks (looked up directly:
+# `check` of ten years asks ~10,000 times).
+_DATA: dict[tuple[str, str], type] = {
+    ("datetime", name): getattr(datetime, name)
+    for name in ("date", "datetime", "time", "timedelta", "timezone")
+}
+_DATA["leadwork.weeks", "Week"] = Week
 
 
 class _Unpickler(pickle.Unpickler):
@@ -82,9 +90,9 @@ class _Unpickler(pickle.Unpickler):
         self.plain = plain
 
     def find_class(self, module: str, name: str) -> Any:
-        known = _ALLOWED.get((module, name))
-        if known is not None and not self.plain:
-            return known  # a model class this run has already vetted
+        known = _DATA.get((module, name)) or (None if self.plain else _ALLOWED.get((module, name)))
+        if known is not None:
+            return known  # a date, or a model class this run has already vetted
         if self.plain:
             if (module, name) == ("leadwork.model.plain", "rebuild"):
                 from leadwork.model.plain import rebuild
@@ -100,10 +108,6 @@ class _Unpickler(pickle.Unpickler):
             if isinstance(found, type) and issubclass(found, BaseModel):
                 _ALLOWED[module, name] = found
                 return found
-        if (module, name) == ("leadwork.weeks", "Week") or (
-            module == "datetime" and name in _DATES
-        ):
-            return super().find_class(module, name)
         raise pickle.UnpicklingError(f"not a leadwork model: {module}.{name}")
 
 
