@@ -36,7 +36,7 @@ from leadwork.domain.status import (
     PlanRecord,
     Track,
     WeekStatus,
-    awaiting_reading,
+    due_period,
     latest_reading,
     overdue_period,
     owner_for,
@@ -102,15 +102,20 @@ class IndicatorView:
     plan: PlanOnRecord | None  # the latest plan recorded since the run began
     no_plan_since: dt.date | None  # an explicit "no plan yet" recorded since the run began
     flagged: bool  # the dashboard's "course-correct, no plan recorded" (status.needs_plan)
-    # a month or quarter not read yet, and not overdue (status.awaiting_reading): due, so
+    # a month or quarter not read yet, and not overdue (status.due_period): due, so
     # neither "no data" nor a question for a reading while the period runs
-    awaiting: bool = False
+    due: Period | None = None
     # the week, or the whole month (quarter), whose reading is overdue (status.overdue_period)
     overdue: Period | None = None
 
     @property
     def status(self) -> str:
         return self.current.status
+
+    @property
+    def awaiting(self) -> bool:
+        """Its month or quarter awaits its reading (`due`)."""
+        return self.due is not None
 
     @property
     def latest(self) -> WeekStatus:
@@ -342,7 +347,7 @@ def _indicator_view(
         plan=None if plan is None else _on_record(plan, person, short),
         no_plan_since=judged.no_plan_on,
         flagged=judged.plan_needed,
-        awaiting=awaiting_reading(judged),
+        due=due_period(judged),
         overdue=overdue_period(judged),
     )
 

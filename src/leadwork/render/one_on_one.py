@@ -40,8 +40,8 @@ def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
 
 
 def status_label(view: IndicatorView) -> str:
-    if view.awaiting:  # as the dashboard says it: the period runs, its reading is not due
-        return due_for(view.current.period)
+    if view.due is not None:  # as the dashboard says it: the period runs, not read yet
+        return due_for(view.due)
     label = STATUS_LABEL[view.status]
     if view.status == COURSE_CORRECT and view.course_correct_weeks > 1:
         label += f" {view.course_correct_weeks} weeks"
@@ -364,6 +364,7 @@ def prep_data(prep: Prep) -> dict[str, Any]:
                 "week": str(v.current.week),
                 "value": v.current.value,
                 "status": v.status,
+                "due_for": None if v.due is None else str(v.due),
                 "target": v.current.thresholds.target,
                 "celebrate": v.current.thresholds.celebrate,
                 "course_correct": v.current.thresholds.course_correct,

@@ -1,0 +1,84 @@
+"""The eighth trial's findings about views (A2, A3, B1-B4): one rule and one wording each,
+said the same by every view that shows it."""
+
+import json
+from pathlib import Path
+
+from conftest import Run
+
+TEAM = """\
+[[people]]
+id = "oksana"
+name = "Oksana P"
+"""
+
+COMPLAINTS = """\
+[[indicators]]
+id = "complaints"
+name = "Customer complaints"
+owner = "oksana"
+agreed_on = 2027-01-04
+unit = "complaints"
+direction = "lower"
+cadence = "monthly"
+target = 4
+celebrate = 2
+course_correct = 6
+"""
+
+
+def complaints_journal(tmp_path: Path, run: Run) -> Path:
+    """The trial's repro: a monthly indicator read in January (2027-W04, at risk), and a
+    check-in in 2027-W08 without February's reading: due, not missing."""
+    journal = tmp_path / "journal"
+    env = {"LEADWORK_TODAY": "2027-01-04"}
+    assert run("init", str(journal), "--leader", "Marta K", env=env).exit_code == 0
+    with (journal / "team.toml").open("a") as f:
+        f.write(TEAM)
+    with (journal / "indicators.toml").open("a") as f:
+        f.write(COMPLAINTS)
+    for day, readings in (("2027-01-29", ["-r", "complaints=5"]), ("2027-02-26", [])):
+        done = run(
+            "checkin", "--no-input", *readings, "--hours", "other=40",
+            journal=journal, env={"LEADWORK_TODAY": day},
+        )  # fmt: skip
+        assert done.exit_code == 0, done
+    return journal
+
+
+FEB = {"LEADWORK_TODAY": "2027-02-26"}
+
+
+def test_the_map_says_a_month_awaiting_its_reading_is_due_as_the_dashboard_does(tmp_path, run):
+    journal = complaints_journal(tmp_path, run)
+    dashboard = run("dashboard", journal=journal, env=FEB)
+    assert "due for Feb 2027" in dashboard.stdout
+    tree = run("map", journal=journal, env=FEB)
+    assert tree.exit_code == 0, tree
+    row = next(line for line in tree.stdout.splitlines() if "Customer complaints" in line)
+    assert "due for Feb 2027" in row and "no reading" not in row, row
+    markdown = run("map", "--format", "markdown", journal=journal, env=FEB)
+    assert "Customer complaints: due for Feb 2027" in markdown.stdout
+    data = json.loads(run("map", "--format", "json", journal=journal, env=FEB).stdout)
+    assert data["loose_indicators"][0]["due_for"] == "Feb 2027"
+
+
+def test_every_json_names_the_month_awaiting_its_reading(tmp_path, run):
+    journal = complaints_journal(tmp_path, run)
+    dashboard = json.loads(run("dashboard", "--format", "json", journal=journal, env=FEB).stdout)
+    assert dashboard["accountability"]["indicators"][0]["due_for"] == "Feb 2027"
+    prep = run("one-on-one", "oksana", "--prep", "--format", "json", journal=journal, env=FEB)
+    assert json.loads(prep.stdout)["indicators"][0]["due_for"] == "Feb 2027"
+    args = ("report", "--from", "2027-W01", "--to", "2027-W08")
+    report = json.loads(run(*args, "--format", "json", journal=journal, env=FEB).stdout)
+    ind = report["indicators"][0]
+    assert ind["due_for"] == "Feb 2027" and ind["awaiting_at_end"] is True
+
+
+def test_the_report_says_the_month_it_ends_in_is_due(tmp_path, run):
+    journal = complaints_journal(tmp_path, run)
+    args = ("report", "--from", "2027-W01", "--to", "2027-W08")
+    text = run(*args, journal=journal, env=FEB)
+    assert "Customer complaints: due for Feb 2027 at the end of the range." in text.stdout
+    html = run(*args, "--format", "html", journal=journal, env=FEB)
+    assert "due for Feb 2027 at the end of the range" in html.stdout
