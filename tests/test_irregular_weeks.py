@@ -72,7 +72,7 @@ def test_a_scripted_one_on_one_on_tuesday_still_asks_for_the_plan(run, example_j
     args = ["one-on-one", "marcus", "--no-input", "--progress", "Fine", "--done", "all"]
     result = run(*args, journal=example_journal, env=TUESDAY)
     assert result.exit_code == 2, result
-    assert "dayton-scrap is course-correct: what is the plan" in result.stderr
+    assert "Dayton scrap rate is course-correct: what is the plan" in result.stderr
 
     result = run(
         *args,

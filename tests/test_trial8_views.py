@@ -82,3 +82,46 @@ def test_the_report_says_the_month_it_ends_in_is_due(tmp_path, run):
     assert "Customer complaints: due for Feb 2027 at the end of the range." in text.stdout
     html = run(*args, "--format", "html", journal=journal, env=FEB)
     assert "due for Feb 2027 at the end of the range" in html.stdout
+
+
+def test_a_missing_plan_names_the_indicator_by_its_name_in_the_possessive(tmp_path, run):
+    journal = tmp_path / "journal"
+    env = {"LEADWORK_TODAY": "2027-01-04"}
+    assert run("init", str(journal), "--leader", "Marta K", env=env).exit_code == 0
+    with (journal / "team.toml").open("a") as f:
+        f.write(TEAM)
+    with (journal / "indicators.toml").open("a") as f:
+        f.write(COMPLAINTS)
+    for day, readings in (("2027-01-29", ["-r", "complaints=5"]), ("2027-02-26", [])):
+        args = ("checkin", "--no-input", *readings, "--hours", "other=40")
+        assert run(*args, journal=journal, env={"LEADWORK_TODAY": day}).exit_code == 0
+    march = {"LEADWORK_TODAY": "2027-03-02"}
+    refused = run(
+        "one-on-one", "oksana", "--no-input", "--progress", "x", journal=journal, env=march
+    )
+    assert refused.exit_code != 0
+    said = " ".join(refused.stderr.split())
+    assert "Customer complaints' latest reading, 5 complaints in 2027-W04, is at risk" in said
+    assert "'s latest" not in said
+    assert '--plan complaints="..."' in said  # the flag still takes the id
+
+
+def test_a_name_ending_in_s_takes_an_apostrophe_alone(tmp_path, run):
+    journal = tmp_path / "journal"
+    env = {"LEADWORK_TODAY": "2027-01-04"}
+    assert run("init", str(journal), "--leader", "Marta K", env=env).exit_code == 0
+    with (journal / "team.toml").open("a") as f:
+        f.write('[[people]]\nid = "tomas"\nname = "Tomas W"\n')
+    with (journal / "indicators.toml").open("a") as f:
+        f.write(COMPLAINTS.replace('owner = "oksana"', 'owner = "tomas"'))
+    day = {"LEADWORK_TODAY": "2027-01-29"}
+    args = ("checkin", "--no-input", "-r", "complaints=5", "--hours", "other=40")
+    assert run(*args, journal=journal, env=day).exit_code == 0
+    met = run(
+        "one-on-one", "tomas", "--no-input", "--progress", "ok", "--no-plan", "complaints",
+        journal=journal, env=day,
+    )  # fmt: skip
+    assert met.exit_code == 0, met
+    said = " ".join(met.stdout.split())
+    assert "it stays on Tomas' agenda" in said, said
+    assert "Tomas's" not in said

@@ -87,7 +87,7 @@ class PlanOnRecord:
         2026-10-01", "your plan of 2026-10-01" (written in a check-in)."""
         if self.by is None:
             return f"plan of {self.date}"
-        whose = "your" if self.person == ME else f"{self.by}'s"
+        whose = "your" if self.person == ME else wording.possessive(self.by)
         return f"{whose} plan of {self.date}"
 
 
@@ -461,7 +461,7 @@ def choose_questions(prep: Prep) -> list[Question]:
             )
     for item in prep.commitments:
         if item.carried_too_often:
-            whose = "your" if item.by == "me" else f"{who}'s"
+            whose = "your" if item.by == "me" else wording.possessive(who)
             questions.append(
                 Question(
                     "carried",
@@ -541,7 +541,7 @@ def agenda_questions(prep: Prep) -> list[Question]:
             )
     for item in prep.commitments:
         if item.carried_too_often:
-            whose = "your" if item.by == "them" else f"{leader}'s"
+            whose = "your" if item.by == "them" else wording.possessive(leader)
             text = f'Is {whose} "{item.text}" still the right commitment, or should we drop it?'
             questions.append(Question("carried", text, f"carried over {item.carried} times"))
     if not prep.stories:
@@ -618,11 +618,11 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
         if view.plan_missing and view.indicator.id not in planned:
             problems.append(
                 Problem(
-                    f"{view.indicator.id}"
-                    + (
-                        ""
+                    (
+                        view.indicator.name
                         if view.latest is view.current
-                        else f"'s latest reading, {_reading(view)},"
+                        else f"{wording.possessive(view.indicator.name)} latest reading, "
+                        f"{_reading(view)},"
                     )
                     + f" is {wording.STATUS_WORDS[view.latest.status]}: what is the plan to "
                     "get back on track?",

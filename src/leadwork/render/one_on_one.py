@@ -20,7 +20,7 @@ from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.meeting_commitments import OpenCommitment
 from leadwork.domain.one_on_one import IndicatorView, Prep, agenda_questions, no_story
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
-from leadwork.domain.wording import due_for, first_name, plural, short_date
+from leadwork.domain.wording import due_for, first_name, plural, possessive, short_date
 from leadwork.render.dashboard_parts import indicator_spark, short_week
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
@@ -575,8 +575,8 @@ def recorded_renderable(recorded: Recorded) -> RenderableType:
     for plan in answers.plans:
         if plan.plan is None:
             line(
-                f"No plan yet for {plan.indicator}: it stays on {first_name}'s agenda until "
-                "there is one.",
+                f"No plan yet for {plan.indicator}: it stays on {possessive(first_name)} agenda "
+                "until there is one.",
                 "yellow",
             )
     return text

@@ -34,6 +34,7 @@ from leadwork.domain.wording import (
     owner_word,
     person_word,
     plural,
+    possessive,
     short_names,
 )
 from leadwork.model.words import ME
@@ -243,7 +244,7 @@ def plan_phrase(plan: PlanItem, report: Report) -> str:
     with Marcus on 2026-11-27: ...", or "no plan yet, said with Tom on 2026-09-16"."""
     leader = first_name(report.leader)
     if plan.person == ME:
-        made = f"{leader}'s own plan, week of {plan.date}"
+        made = f"{possessive(leader)} own plan, week of {plan.date}"
         return f"{made}: {plan.text}" if plan.text else f"{made}: no plan yet"
     who = person_word(plan.person, short_names(report.names)) or "someone"
     if plan.text is None:
