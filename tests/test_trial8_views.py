@@ -125,3 +125,23 @@ def test_a_name_ending_in_s_takes_an_apostrophe_alone(tmp_path, run):
     said = " ".join(met.stdout.split())
     assert "it stays on Tomas' agenda" in said, said
     assert "Tomas's" not in said
+
+
+def test_nobody_due_names_everyone_due_next_by_name(tmp_path, run):
+    journal = tmp_path / "journal"
+    env = {"LEADWORK_TODAY": "2027-03-09"}
+    assert run("init", str(journal), "--leader", "Marta K", env=env).exit_code == 0
+    people = (("jan", "Jan Nowak"), ("aisha", "Aisha Bello"), ("tomasz", "Tomasz Wrona"))
+    with (journal / "team.toml").open("a") as f:
+        for pid, name in people:
+            f.write(f'[[people]]\nid = "{pid}"\nname = "{name}"\ncadence_days = 14\n\n')
+        f.write('[[people]]\nid = "lena"\nname = "Lena Z"\ncadence_days = 28\n\n')
+    for pid in ("jan", "aisha", "tomasz", "lena"):
+        met = run("one-on-one", pid, "--no-input", "--progress", "ok", journal=journal, env=env)
+        assert met.exit_code == 0, met
+    due = run("one-on-one", "--due", journal=journal, env={"LEADWORK_TODAY": "2027-03-19"})
+    said = " ".join(due.stdout.split())
+    assert (
+        "Nobody is due for a one-on-one on 2027-03-19. "
+        "Next: Jan Nowak, Aisha Bello and Tomasz Wrona on 2027-03-23." in said
+    ), said

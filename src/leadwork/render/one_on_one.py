@@ -20,7 +20,14 @@ from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.meeting_commitments import OpenCommitment
 from leadwork.domain.one_on_one import IndicatorView, Prep, agenda_questions, no_story
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
-from leadwork.domain.wording import due_for, first_name, plural, possessive, short_date
+from leadwork.domain.wording import (
+    due_for,
+    first_name,
+    listed,
+    plural,
+    possessive,
+    short_date,
+)
 from leadwork.render.dashboard_parts import indicator_spark, short_week
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
@@ -435,12 +442,18 @@ def _due_words(state: Cadence, today: dt.date) -> str:
 
 
 def due_renderable(
-    due: Sequence[Cadence], people: dict[str, Person], today: dt.date, next_up: Cadence | None
+    due: Sequence[Cadence],
+    people: dict[str, Person],
+    today: dt.date,
+    next_up: Sequence[Cadence] = (),
 ) -> RenderableType:
+    """Who is due; when nobody is, everyone due next, by name: "Next: Jan Nowak, Aisha
+    Bello and Tomasz Wrona on 2027-03-23"."""
     if not due:
         text = Text(f"Nobody is due for a one-on-one on {today}.")
-        if next_up is not None and next_up.due_on is not None:
-            text.append(f" Next: {next_up.person} on {next_up.due_on}.", style="dim")
+        if next_up and next_up[0].due_on is not None:
+            names = listed([people[c.person].name for c in next_up])
+            text.append(f" Next: {names} on {next_up[0].due_on}.", style="dim")
         return text
     rows = [
         [
