@@ -145,3 +145,21 @@ def test_nobody_due_names_everyone_due_next_by_name(tmp_path, run):
         "Nobody is due for a one-on-one on 2027-03-19. "
         "Next: Jan Nowak, Aisha Bello and Tomasz Wrona on 2027-03-23." in said
     ), said
+
+
+def test_a_prep_covers_one_window_of_13_weeks_and_says_so(tmp_path, run):
+    journal = tmp_path / "journal"
+    friday = {"LEADWORK_TODAY": "2027-01-01"}  # 2026-W53
+    assert run("init", str(journal), "--leader", "Marta K", env=friday).exit_code == 0
+    with (journal / "team.toml").open("a") as f:
+        f.write('[[people]]\nid = "jan"\nname = "Jan Nowak"\ncadence_days = 14\n')
+    done = run("checkin", "--no-input", "--hours", "other=40", journal=journal, env=friday)
+    assert done.exit_code == 0, done
+    monday = {"LEADWORK_TODAY": "2027-01-04"}  # 2027-W01, no check-in yet
+    prep = run("one-on-one", "jan", "--prep", journal=journal, env=monday)
+    said = " ".join(prep.stdout.split())
+    assert "Indicators, 2026-W41 to 2026-W53" in said, said
+    assert "No story about Jan in the last 13 weeks." in said, said
+    assert "14 weeks" not in said
+    data = run("one-on-one", "jan", "--prep", "--format", "json", journal=journal, env=monday)
+    assert json.loads(data.stdout)["weeks"] == ["2026-W42", "2027-W01"]

@@ -211,12 +211,20 @@ def prep_reads_until(date: dt.date, *, recording: bool) -> dt.date:
 
 
 def prep_weeks(stand: Week, meeting: Week) -> list[Week]:
-    """The weeks a preparation covers, oldest first: the 13 ending with the week its
-    readings stand on (`stand`, as the dashboard's), and on to the meeting's week when that
-    has no check-in yet (on a Monday): stories are events, not readings, so one captured
-    since still counts, as on the dashboard. The one window its stories come from and its
-    "weeks" (and "in the last N weeks") name."""
-    return week_range(stand.minus(SHOWN_WEEKS - 1), max(stand, meeting))
+    """The weeks a preparation covers, oldest first: always 13 (`SHOWN_WEEKS`), ending with
+    the meeting's week, or with the week its readings stand on (`stand`) when that is later:
+    a meeting's week with no check-in yet (on a Monday) still counts, since stories are
+    events, not readings, and one captured since counts, as on the dashboard. The one window
+    its stories come from and its "weeks" (and "in the last 13 weeks") name; the readings'
+    13 weeks end with `stand` (`reading_weeks`)."""
+    end = max(stand, meeting)
+    return week_range(end.minus(SHOWN_WEEKS - 1), end)
+
+
+def reading_weeks(stand: Week) -> tuple[Week, Week]:
+    """The first and last of the 13 weeks a preparation's indicators show: the dashboard's,
+    ending with the week the readings stand on."""
+    return stand.minus(SHOWN_WEEKS - 1), stand
 
 
 def prep_window(

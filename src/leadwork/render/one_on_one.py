@@ -18,7 +18,13 @@ from leadwork.domain.cadence import Cadence
 from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.meeting_commitments import OpenCommitment
-from leadwork.domain.one_on_one import IndicatorView, Prep, agenda_questions, no_story
+from leadwork.domain.one_on_one import (
+    IndicatorView,
+    Prep,
+    agenda_questions,
+    no_story,
+    reading_weeks,
+)
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
 from leadwork.domain.wording import (
     due_for,
@@ -236,7 +242,7 @@ def _questions(prep: Prep) -> RenderableType:
 def prep_renderable(prep: Prep) -> RenderableType:
     if prep.left:
         return _follow_up_renderable(prep)
-    first, last = prep.weeks[0], prep.stand or prep.weeks[-1]  # the readings' weeks
+    first, last = reading_weeks(prep.stand or prep.weeks[-1])
     since = f" from {prep.commitments_from}" if prep.commitments_from else ""
     note = recorded_note(prep)
     return Group(
@@ -306,7 +312,8 @@ def prep_markdown(prep: Prep) -> str:
     names = f"{prep.first_name} and {leader}"
     since = f" · our last one-on-one was on {prep.last.date}" if prep.last else ""
     lines = [f"# Our one-on-one, {day}", "", f"_{_md(names + since)}_", ""]
-    lines += [f"## Your indicators, {prep.weeks[0]} to {prep.stand or prep.weeks[-1]}", ""]
+    first, last = reading_weeks(prep.stand or prep.weeks[-1])
+    lines += [f"## Your indicators, {first} to {last}", ""]
     if prep.indicators:
         lines += [
             f"| Indicator | Latest | Target | Status | {SHOWN_WEEKS} weeks | Plan |",
