@@ -163,3 +163,11 @@ def test_a_prep_covers_one_window_of_13_weeks_and_says_so(tmp_path, run):
     assert "14 weeks" not in said
     data = run("one-on-one", "jan", "--prep", "--format", "json", journal=journal, env=monday)
     assert json.loads(data.stdout)["weeks"] == ["2026-W42", "2027-W01"]
+
+
+def test_a_reading_standing_for_other_weeks_names_its_check_in_not_a_day_read(tmp_path, run):
+    journal = complaints_journal(tmp_path, run)
+    shown = run("indicator", "show", "complaints", journal=journal, env=FEB)
+    w03 = next(line for line in shown.stdout.splitlines() if "2027-W03" in line)
+    assert "5 complaints (from 2027-W04)" in w03, w03
+    assert "(read " not in shown.stdout
