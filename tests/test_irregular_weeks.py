@@ -72,7 +72,7 @@ def test_a_scripted_one_on_one_on_tuesday_still_asks_for_the_plan(run, example_j
     args = ["one-on-one", "marcus", "--no-input", "--progress", "Fine", "--done", "all"]
     result = run(*args, journal=example_journal, env=TUESDAY)
     assert result.exit_code == 2, result
-    assert "dayton-scrap is course-correct: what is the plan" in result.stderr
+    assert "Dayton scrap rate is course-correct: what is the plan" in result.stderr
 
     result = run(
         *args,
@@ -432,7 +432,7 @@ def test_a_months_reading_stands_for_its_first_week_once_entered(run, example_jo
     text = run("indicator", "show", "agency-shifts", "--week", "2026-W44", journal=example_journal,
                env=w44).stdout  # fmt: skip
     w40 = next(line for line in text.splitlines() if "2026-W40" in line)
-    assert "131 (read 2026-W41)" in w40 and "no data" not in w40
+    assert "131 (from 2026-W41)" in w40 and "no data" not in w40
 
     report = run("report", "--from", "2026-W40", "--to", "2026-W44", "--format", "json",
                  journal=example_journal, env=w44)  # fmt: skip

@@ -377,7 +377,7 @@ def test_nobody_due_says_who_is_next(run, small):
     assert result.exit_code == 0, result
     assert (
         result.stdout.strip()
-        == "Nobody is due for a one-on-one on 2026-11-27. Next: maria on 2026-12-08."
+        == "Nobody is due for a one-on-one on 2026-11-27. Next: Maria Santos on 2026-12-08."
     )
 
 

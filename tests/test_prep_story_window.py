@@ -1,7 +1,7 @@
 """A one-on-one's preparation takes its stories from the weeks it says it covers
-(`one_on_one.prep_weeks`, one window): the 13 weeks its readings stand on, and on to the
-meeting's week while that has no check-in yet, so on a Monday neither a story from the
-window's first week nor one captured that morning is left out. Sixth trial, r7."""
+(`one_on_one.prep_weeks`, one window of 13 weeks): ending with the meeting's week, so on a
+Monday a story captured that morning counts, and the window still says "13 weeks" (eighth
+trial, B2: it said "in the last 14 weeks" beside 13 weeks of readings). Sixth trial, r7."""
 
 import datetime as dt
 import json
@@ -61,18 +61,18 @@ def test_on_a_monday_the_stories_come_from_the_weeks_the_prep_covers(tmp_path, r
 
     monday = _prep(run, journal, MONDAY)
     first, last = monday["weeks"]
-    assert (first, last) == ("2026-W36", "2026-W49")
-    assert [s["week"] for s in monday["stories"]] == ["2026-W36", "2026-W49"]
+    assert (first, last) == ("2026-W37", "2026-W49")  # 13 weeks, as on Sunday
+    assert [s["week"] for s in monday["stories"]] == ["2026-W49"]
     assert all(first <= s["week"] <= last for s in monday["stories"])
 
     text = run(
         "one-on-one", "sam", "--prep", journal=journal, env={"LEADWORK_TODAY": MONDAY}
     ).stdout
-    assert STORY in text
+    assert "Sam found the leak." in text and STORY not in text  # W36 is 14 weeks back
     assert "Indicators, 2026-W36 to 2026-W48" in text  # the readings stand on last week
 
 
-def test_prep_weeks_are_the_readings_13_weeks_and_on_to_the_meeting():
+def test_prep_weeks_are_13_ending_with_the_meeting_or_the_readings():
     stand, meeting = Week(2026, 48), Week(2026, 49)
     assert prep_weeks(stand, stand) == week_range(Week(2026, 36), stand)
-    assert prep_weeks(stand, meeting) == week_range(Week(2026, 36), meeting)
+    assert prep_weeks(stand, meeting) == week_range(Week(2026, 37), meeting)

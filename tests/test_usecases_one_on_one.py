@@ -99,7 +99,7 @@ def test_a_refusal_writes_nothing_and_names_each_answer_it_is_about(tmp_path: Pa
     with pytest.raises(UsageProblem) as raised:
         one_on_one.run(Journal(root, cache=None), missing, TODAY)
     assert raised.value.problems[0].given == "plan"
-    assert "dayton-scrap is course-correct" in raised.value.problems[0].message
+    assert "Dayton scrap rate is course-correct" in raised.value.problems[0].message
     assert tree_hash(root) == before
 
 

@@ -39,7 +39,7 @@ NO_PLAN = "-"  # typed instead of a plan when there is a plan on record but none
 
 
 def ask_plan(ask: Prompter, prep: Prep, view: IndicatorView) -> str | None:
-    from leadwork.domain.wording import STATUS_WORDS
+    from leadwork.domain.wording import STATUS_WORDS, possessive
     from leadwork.values import format_value
 
     ind, latest = view.indicator, view.latest  # the reading the plan answers
@@ -52,18 +52,19 @@ def ask_plan(ask: Prompter, prep: Prep, view: IndicatorView) -> str | None:
         label = view.plan.label  # whose, when not theirs: "Tony's plan of 2026-10-01"
         ask.say(f"  {label[0].upper()}{label[1:]}: {view.plan.text}", style="dim")
         answer = ask.text(
-            f"What's {prep.first_name}'s plan to get back on track?",
+            f"What's {possessive(prep.first_name)} plan to get back on track?",
             f'Enter keeps the {label}; "{NO_PLAN}" for no plan yet',
         )
         if not answer:
             return view.plan.text
         return None if answer == NO_PLAN else answer
     answer = ask.text(
-        f"What's {prep.first_name}'s plan to get back on track?", 'Enter for "no plan yet"'
+        f"What's {possessive(prep.first_name)} plan to get back on track?",
+        'Enter for "no plan yet"',
     )
     if not answer or answer == NO_PLAN:
         ask.say(
-            f"  No plan yet: it stays on {prep.first_name}'s agenda until there is one.",
+            f"  No plan yet: it stays on {possessive(prep.first_name)} agenda until there is one.",
             style="yellow",
         )
         return None
@@ -99,8 +100,9 @@ def ask_follow_ups(ask: Prompter, prep: Prep, answers: Answers, skip: set[int]) 
 
 def ask_commitments(ask: Prompter, prep: Prep, answers: Answers) -> None:
     from leadwork.domain.one_on_one import NewCommitment, due_problem
+    from leadwork.domain.wording import possessive
 
-    sides: list[tuple[Side, str]] = [("them", f"{prep.first_name}'s"), ("me", "Your")]
+    sides: list[tuple[Side, str]] = [("them", possessive(prep.first_name)), ("me", "Your")]
     for by, label in sides:
         ask.say("")
         ask.say(f"{label} commitments, one at a time (Enter when done)", style="bold")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from leadwork.domain.commitments import carried_advice, carried_too_often
 from leadwork.domain.meeting_commitments import commitments_made_on, first_name, open_commitments
+from leadwork.domain.wording import possessive
 from leadwork.model.words import ME
 from leadwork.plainclass import plainclass
 from leadwork.weeks import Week
@@ -72,7 +73,7 @@ def meeting_whose(person: Person, by: str) -> str:
     """Whose a one-on-one commitment is, naming the person: "Aisha's, from your one-on-one"
     (`by` "them") or "yours, from your one-on-one with Aisha"."""
     if by == "them":
-        return f"{first_name(person)}'s, from your one-on-one"
+        return f"{possessive(first_name(person))}, from your one-on-one"
     return f"yours, from your one-on-one with {first_name(person)}"
 
 

@@ -24,7 +24,7 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.team import has_joined, has_left, off_team
 from leadwork.domain.timeline import Period, period_of
-from leadwork.domain.wording import short
+from leadwork.domain.wording import possessive, short
 from leadwork.errors import Severity
 from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath
 from leadwork.model.words import ME
@@ -520,7 +520,7 @@ def _owner_left(ind: Indicator, index: int, team: Team | None, today: dt.date) -
             if coming is not None:
                 message += f"; a handover to {coming.owner} is recorded from {coming.since}"
                 hint = (
-                    f"the weeks until then stay {person.id}'s; to hand it on sooner, "
+                    f"the weeks until then stay {possessive(person.id)}; to hand it on sooner, "
                     f"change that handover's since (changes, in {INDICATORS})"
                 )
             return [

@@ -36,7 +36,7 @@ from leadwork.domain.status import (
     PlanRecord,
     Track,
     WeekStatus,
-    awaiting_reading,
+    due_period,
     latest_reading,
     overdue_period,
     owner_for,
@@ -87,7 +87,7 @@ class PlanOnRecord:
         2026-10-01", "your plan of 2026-10-01" (written in a check-in)."""
         if self.by is None:
             return f"plan of {self.date}"
-        whose = "your" if self.person == ME else f"{self.by}'s"
+        whose = "your" if self.person == ME else wording.possessive(self.by)
         return f"{whose} plan of {self.date}"
 
 
@@ -102,15 +102,20 @@ class IndicatorView:
     plan: PlanOnRecord | None  # the latest plan recorded since the run began
     no_plan_since: dt.date | None  # an explicit "no plan yet" recorded since the run began
     flagged: bool  # the dashboard's "course-correct, no plan recorded" (status.needs_plan)
-    # a month or quarter not read yet, and not overdue (status.awaiting_reading): due, so
+    # a month or quarter not read yet, and not overdue (status.due_period): due, so
     # neither "no data" nor a question for a reading while the period runs
-    awaiting: bool = False
+    due: Period | None = None
     # the week, or the whole month (quarter), whose reading is overdue (status.overdue_period)
     overdue: Period | None = None
 
     @property
     def status(self) -> str:
         return self.current.status
+
+    @property
+    def awaiting(self) -> bool:
+        """Its month or quarter awaits its reading (`due`)."""
+        return self.due is not None
 
     @property
     def latest(self) -> WeekStatus:
@@ -206,12 +211,20 @@ def prep_reads_until(date: dt.date, *, recording: bool) -> dt.date:
 
 
 def prep_weeks(stand: Week, meeting: Week) -> list[Week]:
-    """The weeks a preparation covers, oldest first: the 13 ending with the week its
-    readings stand on (`stand`, as the dashboard's), and on to the meeting's week when that
-    has no check-in yet (on a Monday): stories are events, not readings, so one captured
-    since still counts, as on the dashboard. The one window its stories come from and its
-    "weeks" (and "in the last N weeks") name."""
-    return week_range(stand.minus(SHOWN_WEEKS - 1), max(stand, meeting))
+    """The weeks a preparation covers, oldest first: always 13 (`SHOWN_WEEKS`), ending with
+    the meeting's week, or with the week its readings stand on (`stand`) when that is later:
+    a meeting's week with no check-in yet (on a Monday) still counts, since stories are
+    events, not readings, and one captured since counts, as on the dashboard. The one window
+    its stories come from and its "weeks" (and "in the last 13 weeks") name; the readings'
+    13 weeks end with `stand` (`reading_weeks`)."""
+    end = max(stand, meeting)
+    return week_range(end.minus(SHOWN_WEEKS - 1), end)
+
+
+def reading_weeks(stand: Week) -> tuple[Week, Week]:
+    """The first and last of the 13 weeks a preparation's indicators show: the dashboard's,
+    ending with the week the readings stand on."""
+    return stand.minus(SHOWN_WEEKS - 1), stand
 
 
 def prep_window(
@@ -342,7 +355,7 @@ def _indicator_view(
         plan=None if plan is None else _on_record(plan, person, short),
         no_plan_since=judged.no_plan_on,
         flagged=judged.plan_needed,
-        awaiting=awaiting_reading(judged),
+        due=due_period(judged),
         overdue=overdue_period(judged),
     )
 
@@ -456,7 +469,7 @@ def choose_questions(prep: Prep) -> list[Question]:
             )
     for item in prep.commitments:
         if item.carried_too_often:
-            whose = "your" if item.by == "me" else f"{who}'s"
+            whose = "your" if item.by == "me" else wording.possessive(who)
             questions.append(
                 Question(
                     "carried",
@@ -536,7 +549,7 @@ def agenda_questions(prep: Prep) -> list[Question]:
             )
     for item in prep.commitments:
         if item.carried_too_often:
-            whose = "your" if item.by == "them" else f"{leader}'s"
+            whose = "your" if item.by == "them" else wording.possessive(leader)
             text = f'Is {whose} "{item.text}" still the right commitment, or should we drop it?'
             questions.append(Question("carried", text, f"carried over {item.carried} times"))
     if not prep.stories:
@@ -613,11 +626,11 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
         if view.plan_missing and view.indicator.id not in planned:
             problems.append(
                 Problem(
-                    f"{view.indicator.id}"
-                    + (
-                        ""
+                    (
+                        view.indicator.name
                         if view.latest is view.current
-                        else f"'s latest reading, {_reading(view)},"
+                        else f"{wording.possessive(view.indicator.name)} latest reading, "
+                        f"{_reading(view)},"
                     )
                     + f" is {wording.STATUS_WORDS[view.latest.status]}: what is the plan to "
                     "get back on track?",

@@ -36,7 +36,7 @@ from leadwork.domain.status import (
     PlanRecord,
     Track,
     WeekStatus,
-    awaiting_reading,
+    due_period,
     in_off_track_episode,
     is_active,
     judge_weeks,
@@ -49,7 +49,7 @@ from leadwork.domain.status import (
     worse_than,
 )
 from leadwork.domain.team import days_on_team, has_left, on_team
-from leadwork.domain.timeline import checked_in, readings_of
+from leadwork.domain.timeline import Period, checked_in, readings_of
 from leadwork.domain.wording import STATUS_WORDS
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.words import AREAS
@@ -125,10 +125,14 @@ class IndicatorSummary:
     # week: `status.in_off_track_episode`) with no plan in force for the episode
     # (`status.plan_in_episode`).
     no_plan_for_off_track_run: bool = False
-    # Its month or quarter at the range's end awaits its reading, as the dashboard judges
-    # that week (`status.awaiting_reading`: "due for 2027-Q1"): an earlier period's reading
+    # The month or quarter at the range's end that awaits its reading, as the dashboard
+    # judges that week (`status.due_period`: "due for 2027-Q1"): an earlier period's reading
     # does not stand for it.
-    awaiting_at_end: bool = False
+    due_at_end: Period | None = None
+
+    @property
+    def awaiting_at_end(self) -> bool:
+        return self.due_at_end is not None
 
     @property
     def end_reading(self) -> WeekStatus | None:
@@ -526,7 +530,7 @@ def _indicator(
         no_plan_for_off_track_run=(
             not retired and end is not None and in_off_track_episode(end) and end.plan is None
         ),
-        awaiting_at_end=not retired and end is not None and awaiting_reading(end),
+        due_at_end=None if retired or end is None else due_period(end),
     )
 
 

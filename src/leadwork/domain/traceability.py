@@ -26,6 +26,7 @@ from leadwork.layout import CAPABILITIES, INDICATORS, STRATEGY, KeyPath
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
+    from leadwork.domain.timeline import Period
     from leadwork.model.capabilities import Capabilities, Capability, Step
     from leadwork.model.indicators import Indicator, Indicators
     from leadwork.model.strategy import Choice, Strategy
@@ -184,6 +185,9 @@ class IndicatorLink:
     value: float | None
     status: str
     gaps: tuple[str, ...]
+    # the month or quarter whose reading is due, not yet in (`status.due_period`): said
+    # "due for Feb 2027" (`wording.due_for`) as every view says it, never "no reading"
+    due: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -219,10 +223,13 @@ def chain(
     indicators: Indicators,
     now: Mapping[str, WeekStatus],
     week: Week,
+    due: Mapping[str, Period] | None = None,
 ) -> Chain:
     """The whole chain, with each indicator that exists in `week` as every view judges it
     there (`now`: its status in the week the view stands on, from `listing.indicator_views`;
-    an indicator missing from it is not agreed yet or retired)."""
+    an indicator missing from it is not agreed yet or retired; `due`: the month or quarter
+    each awaits its reading for, `IndicatorView.due`)."""
+    due = due or {}
     active = [ind for ind in indicators.indicators if ind.id in now]
     choice_ids = {c.id for c in strategy.choices}
     servable = choice_ids | {c.id for c in capabilities.capabilities}
@@ -231,7 +238,9 @@ def chain(
     for ind in active:
         value, status = now[ind.id].value, now[ind.id].status
         gaps = tuple(indicator_gaps(ind, servable, week))
-        links[ind.id] = IndicatorLink(ind, owner_for(ind, week), value, status, gaps)
+        links[ind.id] = IndicatorLink(
+            ind, owner_for(ind, week), value, status, gaps, due.get(ind.id)
+        )
 
     def tracking(target: str) -> tuple[IndicatorLink, ...]:
         return tuple(links[ind.id] for ind in active if target in ind.serves)

@@ -34,6 +34,19 @@ def due_for(period: object) -> str:
     return f"due for {period}"
 
 
+def possessive(name: str) -> str:
+    """A name's possessive, as every message says it: "Aisha's", and "Customer complaints'"
+    or "Tomas'" for a name that ends in s (one rule, never "complaints's")."""
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
+def listed(names: list[str]) -> str:
+    """Names in a sentence: "Jan", "Jan and Aisha", "Jan, Aisha and Tomasz"."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 

@@ -101,6 +101,7 @@ def _indicator(ind: IndicatorView, d: Dashboard) -> dict[str, Any]:
         "course_correct": ind.thresholds.course_correct,
         "value": now.value,
         "status": now.status,
+        "due_for": None if ind.due is None else str(ind.due),
         "trend_warning": ind.track.trend,
         "trend_weeks": ind.trend_weeks,
         "course_correct_weeks": ind.track.course_correct_weeks,

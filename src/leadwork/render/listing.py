@@ -261,7 +261,9 @@ def indicator_detail(view: IndicatorView) -> Group:
     for h in reversed(tracked):
         value = format_value(h.value, ind.unit)
         if h.value is not None and h.read_in is not None and h.read_in != h.week:
-            value += f" (read {h.read_in})"  # a monthly or quarterly reading standing
+            # a monthly or quarterly reading standing for this week, said by the check-in it
+            # is written in: when it was read is not known (typed late, or with --week)
+            value += f" (from {h.read_in})"
         status = status_text(h.status)
         if view.due is not None and h.value is None and h.period == view.due:
             status = Text(due_for(view.due))  # the month's reading is not in yet

@@ -11,6 +11,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from leadwork.domain.traceability import CapabilityLink, Chain, ChoiceLink, IndicatorLink
+from leadwork.domain.wording import due_for
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
 from leadwork.values import format_value
@@ -21,6 +22,11 @@ LOOSE_INDICATORS = "Indicators that serve nothing"
 
 
 def value_text(link: IndicatorLink) -> str:
+    """Its value this week; or, between readings of a month or quarter, "due for Feb 2027"
+    (`status.due_period`, `wording.due_for`), as the dashboard and `indicator list|show`
+    say it; "no reading" only where one was wanted."""
+    if link.due is not None:
+        return due_for(link.due)
     if link.value is None:
         return "no reading"
     return format_value(link.value, link.indicator.unit)
@@ -175,6 +181,7 @@ def _json_indicator(link: IndicatorLink) -> dict[str, Any]:
         "direction": ind.direction,
         "value": link.value,
         "status": link.status,
+        "due_for": None if link.due is None else str(link.due),
         "gaps": list(link.gaps),
     }
 

@@ -18,9 +18,22 @@ from leadwork.domain.cadence import Cadence
 from leadwork.domain.commitments import carried_too_often
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.meeting_commitments import OpenCommitment
-from leadwork.domain.one_on_one import IndicatorView, Prep, agenda_questions, no_story
+from leadwork.domain.one_on_one import (
+    IndicatorView,
+    Prep,
+    agenda_questions,
+    no_story,
+    reading_weeks,
+)
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
-from leadwork.domain.wording import due_for, first_name, plural, short_date
+from leadwork.domain.wording import (
+    due_for,
+    first_name,
+    listed,
+    plural,
+    possessive,
+    short_date,
+)
 from leadwork.render.dashboard_parts import indicator_spark, short_week
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
@@ -40,8 +53,8 @@ def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
 
 
 def status_label(view: IndicatorView) -> str:
-    if view.awaiting:  # as the dashboard says it: the period runs, its reading is not due
-        return due_for(view.current.period)
+    if view.due is not None:  # as the dashboard says it: the period runs, not read yet
+        return due_for(view.due)
     label = STATUS_LABEL[view.status]
     if view.status == COURSE_CORRECT and view.course_correct_weeks > 1:
         label += f" {view.course_correct_weeks} weeks"
@@ -229,7 +242,7 @@ def _questions(prep: Prep) -> RenderableType:
 def prep_renderable(prep: Prep) -> RenderableType:
     if prep.left:
         return _follow_up_renderable(prep)
-    first, last = prep.weeks[0], prep.stand or prep.weeks[-1]  # the readings' weeks
+    first, last = reading_weeks(prep.stand or prep.weeks[-1])
     since = f" from {prep.commitments_from}" if prep.commitments_from else ""
     note = recorded_note(prep)
     return Group(
@@ -299,7 +312,8 @@ def prep_markdown(prep: Prep) -> str:
     names = f"{prep.first_name} and {leader}"
     since = f" · our last one-on-one was on {prep.last.date}" if prep.last else ""
     lines = [f"# Our one-on-one, {day}", "", f"_{_md(names + since)}_", ""]
-    lines += [f"## Your indicators, {prep.weeks[0]} to {prep.stand or prep.weeks[-1]}", ""]
+    first, last = reading_weeks(prep.stand or prep.weeks[-1])
+    lines += [f"## Your indicators, {first} to {last}", ""]
     if prep.indicators:
         lines += [
             f"| Indicator | Latest | Target | Status | {SHOWN_WEEKS} weeks | Plan |",
@@ -364,6 +378,7 @@ def prep_data(prep: Prep) -> dict[str, Any]:
                 "week": str(v.current.week),
                 "value": v.current.value,
                 "status": v.status,
+                "due_for": None if v.due is None else str(v.due),
                 "target": v.current.thresholds.target,
                 "celebrate": v.current.thresholds.celebrate,
                 "course_correct": v.current.thresholds.course_correct,
@@ -434,12 +449,18 @@ def _due_words(state: Cadence, today: dt.date) -> str:
 
 
 def due_renderable(
-    due: Sequence[Cadence], people: dict[str, Person], today: dt.date, next_up: Cadence | None
+    due: Sequence[Cadence],
+    people: dict[str, Person],
+    today: dt.date,
+    next_up: Sequence[Cadence] = (),
 ) -> RenderableType:
+    """Who is due; when nobody is, everyone due next, by name: "Next: Jan Nowak, Aisha
+    Bello and Tomasz Wrona on 2027-03-23"."""
     if not due:
         text = Text(f"Nobody is due for a one-on-one on {today}.")
-        if next_up is not None and next_up.due_on is not None:
-            text.append(f" Next: {next_up.person} on {next_up.due_on}.", style="dim")
+        if next_up and next_up[0].due_on is not None:
+            names = listed([people[c.person].name for c in next_up])
+            text.append(f" Next: {names} on {next_up[0].due_on}.", style="dim")
         return text
     rows = [
         [
@@ -574,8 +595,8 @@ def recorded_renderable(recorded: Recorded) -> RenderableType:
     for plan in answers.plans:
         if plan.plan is None:
             line(
-                f"No plan yet for {plan.indicator}: it stays on {first_name}'s agenda until "
-                "there is one.",
+                f"No plan yet for {plan.indicator}: it stays on {possessive(first_name)} agenda "
+                "until there is one.",
                 "yellow",
             )
     return text

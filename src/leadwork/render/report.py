@@ -25,13 +25,16 @@ from leadwork.domain.report import (
     ThresholdChange,
 )
 from leadwork.domain.status import STATUSES
+from leadwork.domain.timeline import Period
 from leadwork.domain.wording import (
     STATUS_WORDS,
+    due_for,
     first_name,
     latest_instead,
     owner_word,
     person_word,
     plural,
+    possessive,
     short_names,
 )
 from leadwork.model.words import ME
@@ -110,6 +113,9 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
             if ind[key] is not None:
                 ind[key] = _week_json(ind[key])
         ind["history"] = [_week_json(h) for h in ind["history"]]
+        due = ind.pop("due_at_end")
+        ind["awaiting_at_end"] = due is not None
+        ind["due_for"] = None if due is None else str(Period(**due))
         for change in ind["changes"]:
             del change["described"]  # the JSON carries the numbers; the words are the views'
     return json.dumps(data, indent=2, ensure_ascii=False, default=_plain)
@@ -221,6 +227,9 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
         if run is not None:
             notes.append(f"{ind.name}: {run}.")
         notes += [f"{ind.name}: {line}" for line in plan_and_change_lines(ind, report)]
+        due = due_phrase(ind)
+        if due is not None:
+            notes.append(f"{ind.name}: {due}.")
     blocks: list[tuple[Any, ...]] = [("table", header, rows)]
     if notes:
         blocks.append(("list", notes))
@@ -235,7 +244,7 @@ def plan_phrase(plan: PlanItem, report: Report) -> str:
     with Marcus on 2026-11-27: ...", or "no plan yet, said with Tom on 2026-09-16"."""
     leader = first_name(report.leader)
     if plan.person == ME:
-        made = f"{leader}'s own plan, week of {plan.date}"
+        made = f"{possessive(leader)} own plan, week of {plan.date}"
         return f"{made}: {plan.text}" if plan.text else f"{made}: no plan yet"
     who = person_word(plan.person, short_names(report.names)) or "someone"
     if plan.text is None:
@@ -257,6 +266,14 @@ def plan_and_change_lines(ind: IndicatorSummary, report: Report) -> list[str]:
     if ind.no_plan_for_off_track_run:
         lines.append(NO_PLAN_IN_FORCE)
     return lines
+
+
+def due_phrase(ind: IndicatorSummary) -> str | None:
+    """The month or quarter the range ends in, not read yet, as the dashboard says it of
+    that week (`status.due_period`): "due for Feb 2027 at the end of the range"."""
+    if ind.due_at_end is None:
+        return None
+    return f"{due_for(ind.due_at_end)} at the end of the range"
 
 
 def retired_phrase(ind: IndicatorSummary) -> str | None:

@@ -36,6 +36,7 @@ from leadwork.render.report import (
     _time_blocks,
     _title,
     course_correct_phrase,
+    due_phrase,
     plan_and_change_lines,
     retired_phrase,
 )
@@ -231,6 +232,9 @@ def _accountability(report: Report) -> list[str]:
         run = course_correct_phrase(ind)
         if run is not None:
             facts.append(run)
+        due = due_phrase(ind)
+        if due is not None:
+            facts.append(due)
         facts.append(f"weeks: {weeks}")
         out += [
             f'<article class="indicator" id="indicator-{e(ind.id)}">',

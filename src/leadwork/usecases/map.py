@@ -42,5 +42,6 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
         d.indicators,
         {v.indicator.id: v.track.now for v in views if v.active},
         inputs.shown.week,
+        {v.indicator.id: v.due for v in views if v.active and v.due is not None},
     )
     return Result(data, doubtful)

@@ -70,7 +70,7 @@ class Due:
     listed: tuple[Cadence, ...]  # due or overdue, most overdue first
     people: dict[str, Person]
     today: dt.date
-    next_up: Cadence | None  # the next one due, when no one is due yet
+    next_up: tuple[Cadence, ...]  # everyone due on the next day one is due, when none is yet
 
 
 @dataclass(frozen=True)
@@ -259,7 +259,8 @@ def _due(journal: Journal, today: dt.date) -> Due:
         if p.cadence_days and on_team(p, today)
     ]
     upcoming = sorted((c for c in upcoming if c.due_on), key=lambda c: c.due_on or dt.date.min)
-    return Due(tuple(listed), people, today, upcoming[0] if upcoming else None)
+    first = upcoming[0].due_on if upcoming else None
+    return Due(tuple(listed), people, today, tuple(c for c in upcoming if c.due_on == first))
 
 
 def problems(prepared: Prepared, request: RecordRequest) -> list[Problem]:
