@@ -39,7 +39,7 @@ def test_one_on_one_in_a_real_terminal(example_journal):
         child.sendline("y")
         child.expect_exact("How is Marcus progressing, in their words?")
         child.sendline("Scrap jumped with the new bar.")
-        child.expect_exact("What's Marcus' plan to get back on track?")
+        child.expect_exact("What's Marcus's plan to get back on track?")
         child.sendline("Quarantine the Allegheny heat lots; first-piece check on every setup.")
         child.expect_exact("What is worth celebrating?")
         child.sendline("")
@@ -121,7 +121,7 @@ def test_an_answer_is_edited_with_the_arrow_keys(example_journal):
         child.sendline("y")
         child.expect_exact("How is Marcus progressing, in their words?")
         child.send("Stedy" + "\x1b[D" * 2 + "a\r")
-        child.expect_exact("What's Marcus' plan to get back on track?")
+        child.expect_exact("What's Marcus's plan to get back on track?")
         child.sendline("Quarantine the heat lots.")
         child.expect_exact("What is worth celebrating?")
         child.send("\x1b[A" * 2 + " week\r")  # the up arrow brings back an earlier answer

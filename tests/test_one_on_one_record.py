@@ -96,7 +96,7 @@ def test_record_with_flags(run, example_journal):
         "Recorded one-on-ones/2026-11-27-marcus.toml",
         "done 1: 'Watch scrap on the first production lots of Allegheny bar, all part numbers'",
         "carried 2: 'Agree a new date for the Greenville coaching clinic'",
-        "No plan yet for dayton-scrap: it stays on Marcus' agenda until there is one.",
+        "No plan yet for dayton-scrap: it stays on Marcus's agenda until there is one.",
     ]
     assert stray_temp_files(path.parent) == []
     check = run("check", journal=example_journal)
@@ -370,8 +370,8 @@ def test_record_step_by_step(run, example_journal, terminal):
     assert result.exit_code == 0, result
     out = result.stdout
     assert out.startswith("One-on-one with Marcus Reyes (Plant manager, Dayton)")
-    assert "What's Marcus' plan to get back on track? (Enter for \"no plan yet\")" in out
-    assert "No plan yet: it stays on Marcus' agenda until there is one." in out
+    assert "What's Marcus's plan to get back on track? (Enter for \"no plan yet\")" in out
+    assert "No plan yet: it stays on Marcus's agenda until there is one." in out
     assert "The due date 2026-11-20 is in the past (the meeting is on 2026-11-27). Keep it?" in out
     assert out.endswith(
         "Recorded one-on-ones/2026-11-27-marcus.toml\n"
@@ -379,7 +379,7 @@ def test_record_step_by_step(run, example_journal, terminal):
         "carried 2: 'Agree a new date for the Greenville coaching clinic'\n"
         "Added the story to checkins/2026-W48.toml (quality-first)\n"
         "Changed dayton-scrap in indicators.toml from 2026-11-27: target 2% → 2.5%\n"
-        "No plan yet for dayton-scrap: it stays on Marcus' agenda until there is one.\n"
+        "No plan yet for dayton-scrap: it stays on Marcus's agenda until there is one.\n"
     )
     record = tomllib.loads((example_journal / "one-on-ones" / "2026-11-27-marcus.toml").read_text())
     date = dt.date

@@ -624,13 +624,13 @@ def missing_answers(prep: Prep, answers: Answers) -> list[Problem]:
     planned = {p.indicator for p in answers.plans}
     for view in prep.indicators:
         if view.plan_missing and view.indicator.id not in planned:
+            whose = wording.possessive(view.indicator.name, plural=True)
             problems.append(
                 Problem(
                     (
                         view.indicator.name
                         if view.latest is view.current
-                        else f"{wording.possessive(view.indicator.name)} latest reading, "
-                        f"{_reading(view)},"
+                        else f"{whose} latest reading, {_reading(view)},"
                     )
                     + f" is {wording.STATUS_WORDS[view.latest.status]}: what is the plan to "
                     "get back on track?",

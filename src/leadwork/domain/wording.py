@@ -34,10 +34,11 @@ def due_for(period: object) -> str:
     return f"due for {period}"
 
 
-def possessive(name: str) -> str:
-    """A name's possessive, as every message says it: "Aisha's", and "Customer complaints'"
-    or "Tomas'" for a name that ends in s (one rule, never "complaints's")."""
-    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+def possessive(name: str, *, plural: bool = False) -> str:
+    """A name's possessive, as every message says it: a person's "Aisha's", "Marcus's"; and
+    a thing named in the plural (`plural`: an indicator, "Customer complaints") ending in s
+    takes the apostrophe alone: "Customer complaints'", never "complaints's"."""
+    return f"{name}'" if plural and name.endswith(("s", "S")) else f"{name}'s"
 
 
 def listed(names: list[str]) -> str:
