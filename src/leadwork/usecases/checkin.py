@@ -315,7 +315,7 @@ def check_flags(
     indicators = journal.indicators().indicators
     recent: dict[Week, Checkin] | None = None  # read once, when a flag needs it
     for item in request.reading:
-        named, value = _pair("reading", item, "INDICATOR[@PERIOD]=VALUE", "dayton-scrap=3.1")
+        named, value = _pair("reading", item, "INDICATOR=VALUE", "dayton-scrap=3.1")
         ident, at, when = named.partition("@")
         indicator = rules.resolve_reading(ident.strip(), indicators, week, given="reading")
         if not at and indicator.cadence != "weekly" and recent is None:
