@@ -182,3 +182,14 @@ def test_a_missing_month_is_listed_until_the_month_after_it_ends(journal, run):
     run("checkin", "--no-input", "--hours", "other=40", journal=journal, env=april)
     shown = dashboard(run, journal, april)
     assert "Feb 2027" not in shown and "due for Apr 2027" in shown
+
+
+def test_a_named_week_takes_a_plain_reading_as_its_own(journal, run):
+    """--week names the file: a plain -r is that week's month, as before (the way to put a
+    reading in an old week by hand)."""
+    result = run(
+        "checkin", "--no-input", "--week", "2027-W05", "-r", "complaints=3",
+        journal=journal, env=FEB_5,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    assert readings(journal, W05) == {"complaints": 3} and readings(journal, W04) == {}

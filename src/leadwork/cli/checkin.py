@@ -237,6 +237,7 @@ def checkin(
 
     request = usecase.CheckinRequest(
         week=resolve_week(week, today()),
+        week_named=week is not None,
         reading=tuple(reading or ()),
         hours=tuple(hours or ()),
         confidence=tuple(confidence or ()),

@@ -62,10 +62,17 @@ class CheckinRequest:
     # What an interview gathered (it began from the flags' answers): when given, these are
     # the answers recorded, and the week's draft is deleted once they are written.
     gathered: Answers | None = None
+    # --week was given: a plain --reading is that week's, the file named (without it, a
+    # month or quarter owed a reading takes it: `_reading_period`).
+    week_named: bool = False
 
     def says_something(self) -> bool:
         """Whether any flag gives an answer (or describes one)."""
-        return any(value for name, value in vars(self).items() if name not in ("week", "gathered"))
+        return any(
+            value
+            for name, value in vars(self).items()
+            if name not in ("week", "gathered", "week_named")
+        )
 
 
 @dataclass(frozen=True)
@@ -318,7 +325,7 @@ def check_flags(
         named, value = _pair("reading", item, "INDICATOR=VALUE", "dayton-scrap=3.1")
         ident, at, when = named.partition("@")
         indicator = rules.resolve_reading(ident.strip(), indicators, week, given="reading")
-        if not at and indicator.cadence != "weekly" and recent is None:
+        if not at and not request.week_named and indicator.cadence != "weekly" and recent is None:
             recent = _recent_checkins(journal, week)
         period = _reading_period(indicator, week, item, when.strip() if at else None, recent)
         file_week = None if period is None else period.last_week
