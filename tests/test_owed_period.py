@@ -193,3 +193,20 @@ def test_a_named_week_takes_a_plain_reading_as_its_own(journal, run):
     )  # fmt: skip
     assert result.exit_code == 0, result
     assert readings(journal, W05) == {"complaints": 3} and readings(journal, W04) == {}
+
+
+def test_a_quarter_that_ended_unread_takes_the_reading_in_its_last_week(fresh_journal, run):
+    quarterly = COMPLAINTS.replace('"monthly"', '"quarterly"').replace("2027-01-04", "2026-10-01")
+    with (fresh_journal / "team.toml").open("a") as team:
+        team.write(TEAM)
+    with (fresh_journal / "indicators.toml").open("a") as indicators:
+        indicators.write(quarterly)
+    january = {"LEADWORK_TODAY": "2027-01-08"}  # 2027-W01, Thursday 7 Jan: Q1's first week
+    result = run("checkin", "--no-input", "-r", "complaints=5", journal=fresh_journal, env=january)
+    assert result.exit_code == 0, result
+    assert "Recorded for 2026-Q4 in checkins/2026-W53.toml." in result.stdout
+    assert readings(fresh_journal, "checkins/2026-W53.toml") == {"complaints": 5}
+    result = run(
+        "checkin", "--no-input", "-r", "complaints@2027-Q1=4", journal=fresh_journal, env=january
+    )
+    assert readings(fresh_journal, "checkins/2027-W01.toml") == {"complaints": 4}

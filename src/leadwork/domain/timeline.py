@@ -100,13 +100,6 @@ class Period:
         return {"weekly": "week", "monthly": "month", "quarterly": "quarter"}[self.cadence]
 
     @property
-    def named(self) -> str:
-        """How a flag names it (`parse_period`): 2027-02, 2027-Q1 or 2027-W08."""
-        if self.cadence == "monthly":
-            return f"{self.year:04d}-{self.number:02d}"
-        return str(self)
-
-    @property
     def last_week(self) -> Week:
         """The period's last week (the latest whose Thursday falls in it): where a reading
         entered afterwards for it is filed, so that it stands for the period."""
