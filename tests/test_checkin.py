@@ -530,6 +530,7 @@ def test_json_summary(example_journal, run):
             "from_week": "2026-W47",
         },
         "notes": [],
+        "earlier": [],
         "git": None,
     }
 

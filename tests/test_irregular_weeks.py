@@ -185,7 +185,11 @@ def test_a_week_checked_in_before_its_follow_up_says_what_is_open(run, example_j
 def test_a_monthly_indicator_is_asked_for_once_a_month(run, example_journal):
     add_monthly_retention(run, example_journal)
     first = {"LEADWORK_TODAY": "2026-12-04"}  # W49: December's first week
-    result = run("checkin", "--no-input", "-r", "retention=90", journal=example_journal, env=first)
+    # November, agreed and never read, is owed a reading: a plain -r would be November's
+    # (trial 8, A1); this one names December
+    result = run(
+        "checkin", "--no-input", "-r", "retention@2026-12=90", journal=example_journal, env=first
+    )
     assert result.exit_code == 0, result
     later = {"LEADWORK_TODAY": "2026-12-18"}  # W51: December's reading stands
     board = dashboard_json(run, example_journal, later)
@@ -195,7 +199,8 @@ def test_a_monthly_indicator_is_asked_for_once_a_month(run, example_journal):
     board = dashboard_json(run, example_journal, later)
     retention = indicator(board, "retention")
     assert (retention["value"], retention["status"]) == (90, "on-track")
-    assert "Supervisor retention" not in json.dumps(board["needs_you"])
+    # November stays missing while December runs, though December is read (trial 8, A1)
+    assert "No reading for Nov 2026: Supervisor retention." in json.dumps(board["needs_you"])
 
 
 def test_your_own_plan_is_written_in_the_check_in_and_stays_for_the_episode(run, example_journal):
@@ -311,8 +316,8 @@ def test_what_was_captured_since_the_last_check_in_counts_in_the_dashboard(run, 
 def test_a_month_not_read_yet_is_due_not_missing(run, example_journal):
     add_monthly_retention(run, example_journal)
     november = {"LEADWORK_TODAY": "2026-11-06"}
-    result = run(
-        "checkin", "--no-input", "-r", "retention=90", journal=example_journal, env=november
+    result = run(  # November's, named: October, never read, would take a plain -r (A1)
+        "checkin", "--no-input", "-r", "retention@2026-11=90", journal=example_journal, env=november
     )
     assert result.exit_code == 0, result
     december = {"LEADWORK_TODAY": "2026-12-04"}
@@ -567,8 +572,13 @@ def test_a_month_that_runs_is_due_not_missing_in_the_preparation_and_the_html(
         "--agreed-on", "2026-10-01", journal=example_journal, env=november,
     )  # fmt: skip
     assert added.exit_code == 0, added
-    read = run(
-        "checkin", "--no-input", "-r", "complaints=88", journal=example_journal, env=november
+    read = run(  # November's, named: October, never read, would take a plain -r (A1)
+        "checkin",
+        "--no-input",
+        "-r",
+        "complaints@2026-11=88",
+        journal=example_journal,
+        env=november,
     )
     assert read.exit_code == 0, read
     december = {"LEADWORK_TODAY": "2026-12-04", "COLUMNS": "100"}  # W49 checked in

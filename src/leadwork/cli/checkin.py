@@ -47,7 +47,9 @@ def checkin(
             "--reading",
             "-r",
             metavar="INDICATOR=VALUE",
-            help="This week's value of an indicator, e.g. -r dayton-scrap=3.1. Repeatable.",
+            help="This week's value of an indicator, e.g. -r dayton-scrap=3.1; a monthly or "
+            "quarterly one whose last period ended unread takes that period's (filed in its "
+            "last week); ID@2027-02=VALUE names the period. Repeatable.",
             autocompletion=complete_values.readings,
             show_default=False,
         ),
@@ -237,6 +239,7 @@ def checkin(
 
     request = usecase.CheckinRequest(
         week=resolve_week(week, today()),
+        week_named=week is not None,
         reading=tuple(reading or ()),
         hours=tuple(hours or ()),
         confidence=tuple(confidence or ()),

@@ -103,7 +103,7 @@ class Interview:
         from leadwork.domain.checkin import parse_reading
         from leadwork.render import checkin as show
 
-        questions = [q for q in self.context.readings if self._pending(f"reading:{q.indicator.id}")]
+        questions = [q for q in self.context.readings if self._pending(q.key)]
         if not questions:
             return
         self.ask.say(show.step("Indicator readings", "this week's value of each"))
@@ -116,9 +116,14 @@ class Interview:
                 prompt, default=question.current, parse=partial(parse_reading, unit=unit)
             )
             if value is not None:
-                self.answers.readings[question.indicator.id] = value
-                self.ask.say(show.reading_status(question.indicator, week, value))
-            self._done(f"reading:{question.indicator.id}")
+                if question.file_week is None:
+                    self.answers.readings[question.indicator.id] = value
+                else:  # a month (quarter) that ended without one: filed in its last week
+                    filed = self.answers.earlier.setdefault(str(question.file_week), {})
+                    filed[question.indicator.id] = value
+                filed_in = question.file_week or week
+                self.ask.say(show.reading_status(question.indicator, filed_in, value))
+            self._done(question.key)
 
     def hours(self) -> None:
         from leadwork.domain.checkin import (

@@ -231,11 +231,15 @@ def _checkin(shown: CheckinShown, how: How) -> Any:
             "`leadwork checkin` at a terminal to resume it.",
         )
     if how.format == "json":
-        return show.summary_json(result.saved, result.week, notes, shown.git) + "\n"
+        return (
+            show.summary_json(result.saved, result.week, notes, shown.git, result.elsewhere) + "\n"
+        )
     # The interview stated the share of someone else's job after the hours; a scripted
     # run states it under what it recorded.
     warning = None if result.interviewed else result.warning_percent
-    summary = show.summary(result.saved, result.week, result.indicators, notes, shown.git, warning)
+    summary = show.summary(
+        result.saved, result.week, result.indicators, notes, shown.git, warning, result.elsewhere
+    )
     return Group(Text(), summary) if result.interviewed else summary
 
 

@@ -27,8 +27,14 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from leadwork.domain.commitments import DoneRate, weekly_rate
-from leadwork.domain.status import is_active, judge, thresholds_for
-from leadwork.domain.timeline import Period, period_of, span_of
+from leadwork.domain.status import is_active, judge, judge_weeks, thresholds_for, unread_period
+from leadwork.domain.timeline import (
+    LONGEST_PERIOD_WEEKS,
+    Period,
+    period_of,
+    readings_of,
+    span_of,
+)
 from leadwork.domain.wording import first_name, name_key, short
 from leadwork.errors import UsageProblem
 from leadwork.model.checkin import Checkin, Confidence, Reflection, Story, TimeAudit
@@ -93,11 +99,15 @@ class Answers:
     # when a day was given, "on": "YYYY-MM-DD"; they are marked done in capabilities.toml,
     # not written to the check-in.
     steps_done: list[dict[str, str]] = field(default_factory=list)
+    # Readings filed in an earlier week's check-in: a month (quarter) that ended without
+    # one (`owed_period`), or one named with `-r ID@PERIOD=VALUE`; week -> id -> value.
+    earlier: dict[str, dict[str, Number]] = field(default_factory=dict)
 
     def count(self) -> int:
         return (
             len(self.follow_ups)
             + len(self.readings)
+            + sum(len(values) for values in self.earlier.values())
             + len(self.hours)
             + len(self.confidence)
             + len(self.reflection)
@@ -121,6 +131,7 @@ class Answers:
             "stories": [dict(s) for s in self.stories],
             "conversations": [dict(c) for c in self.conversations],
             "steps_done": [dict(s) for s in self.steps_done],
+            "earlier": {week: dict(values) for week, values in self.earlier.items() if values},
         }
         return {key: value for key, value in data.items() if value}
 
@@ -148,6 +159,11 @@ class Answers:
         answers.stories = [dict(s) for s in _list(data, "stories")]
         answers.conversations = [dict(c) for c in _list(data, "conversations")]
         answers.steps_done = [_step_ref(s) for s in _list(data, "steps_done")]
+        for week, values in _table(data, "earlier").items():
+            Week.parse(week)  # ValueError when it is not one
+            answers.earlier[week] = {
+                key: _number(value) for key, value in _table({"v": values}, "v").items()
+            }
         return answers
 
 
@@ -512,12 +528,46 @@ class ReadingQuestion:
     last: Number | None  # the latest reading before this week
     last_week: Week | None
     current: Number | None  # this week's reading already in the file
-    period: Period | None = None  # for a monthly or quarterly indicator, this week's period
+    period: Period | None = None  # for a monthly or quarterly indicator, the period asked for
+    # The week whose file takes the answer when it is not this week's: the last week of a
+    # month (quarter) that ended without a reading (`status.unread_period`), asked first.
+    file_week: Week | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return self.file_week is not None
+
+    @property
+    def key(self) -> str:
+        """The interview's (and the flags') name for this question (`reading_key`)."""
+        return reading_key(self.indicator.id, self.file_week)
+
+
+def reading_key(ident: str, file_week: Week | None = None) -> str:
+    """`reading:complaints` for this week's reading, `reading:complaints@2027-W08` for one
+    filed in an earlier week."""
+    return f"reading:{ident}" + (f"@{file_week}" if file_week is not None else "")
 
 
 def active_indicators(indicators: Sequence[Indicator], week: Week) -> list[Indicator]:
     """The indicators to ask about in `week`: agreed by then and not retired."""
     return [i for i in indicators if week in span_of(i, [])]
+
+
+# How far back a check-in looks for the period a reading is owed for: a quarter before a
+# quarter.
+OWED_LOOKBACK_WEEKS = 2 * LONGEST_PERIOD_WEEKS
+
+
+def owed_period(indicator: Indicator, week: Week, readings: Mapping[Week, float]) -> Period | None:
+    """The month or quarter before `week`'s that ended without a reading of `indicator`,
+    judged as the dashboard judges it (`status.unread_period`): a check-in in `week` asks
+    for it first and files the answer in its last week. `readings`: every reading up to
+    `week`, back `OWED_LOOKBACK_WEEKS` at least."""
+    if indicator.cadence == "weekly":
+        return None
+    weeks = [week.minus(n) for n in range(OWED_LOOKBACK_WEEKS, -1, -1)]
+    return unread_period(judge_weeks(indicator, weeks, readings, as_of=week))
 
 
 def reading_questions(
@@ -529,7 +579,9 @@ def reading_questions(
     """Each indicator due a reading this week, with its last value (from the latest earlier
     week that has one). A monthly or quarterly indicator is due until its period has a
     reading; once read, it is asked again only in a week that already holds its reading.
-    `history` must reach back to the start of this week's quarter for that."""
+    Before that, a month (quarter) before this one that ended without a reading is asked
+    for (`owed_period`), its answer filed in that period's last week. `history` must reach
+    back `OWED_LOOKBACK_WEEKS` before this week for that."""
     questions = []
     earlier = sorted((w for w in history if w < week), reverse=True)
     for indicator in active_indicators(indicators, week):
@@ -541,6 +593,14 @@ def reading_questions(
         now = current.readings.get(indicator.id) if current else None
         period = None
         if indicator.cadence != "weekly":
+            readings = readings_of(indicator.id, {w: history[w] for w in earlier})
+            if now is not None:
+                readings[week] = now
+            owed = owed_period(indicator, week, readings)
+            if owed is not None:
+                questions.append(
+                    ReadingQuestion(indicator, last, last_week, None, owed, owed.last_week)
+                )
             period = period_of(week, indicator.cadence)
             read = last_week is not None and period_of(last_week, indicator.cadence) == period
             if read and now is None:

@@ -35,7 +35,7 @@ from leadwork.domain.commitments import carried_advice
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.meeting_commitments import first_name
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import COURSE_CORRECT, overdue_period, period_points
+from leadwork.domain.status import COURSE_CORRECT, missing_period, period_points
 from leadwork.domain.window import ShownWeek
 from leadwork.domain.wording import (
     STATUS_WORDS,
@@ -366,11 +366,12 @@ def carried_commitments(
 
 def missing_readings(indicators: Sequence[IndicatorView], has_checkin: bool) -> list[Finding]:
     """A weekly reading is missing when the week's check-in has none; a monthly or quarterly
-    one only when it is overdue: a whole period ended without one."""
+    one when a whole period ended without one (`status.missing_period`): named until it has
+    one, or until the period after it ends, even once that later period is read."""
     weekly: list[str] = []
     periods: dict[str, list[str]] = {}  # "2026-Q3" -> the names of those it is overdue for
     for ind in indicators:
-        period = overdue_period(ind.track)
+        period = missing_period(ind.track)
         if period is None:
             continue
         if period.noun == "week":

@@ -43,6 +43,7 @@ from leadwork.domain.status import (
     latest_reading,
     latest_status_since,
     longest_run,
+    missing_period,
     owner_for,
     period_points,
     trend_warning,
@@ -129,6 +130,9 @@ class IndicatorSummary:
     # judges that week (`status.due_period`: "due for 2027-Q1"): an earlier period's reading
     # does not stand for it.
     due_at_end: Period | None = None
+    # The month or quarter that ended unread by the range's end, as the dashboard names it
+    # in Needs you (`status.missing_period`), e.g. "Feb 2027"; None when nothing is missing.
+    missing_at_end: str | None = None
 
     @property
     def awaiting_at_end(self) -> bool:
@@ -438,8 +442,8 @@ def _total(rates: Iterable[DoneRate]) -> DoneRate:
 
 def report_needs_you(report: Report) -> list[str]:
     """What the range leaves the leader to act on, most pressing first: indicators that end
-    the range in course-correct, then at risk, then moving the wrong way; capability steps
-    overdue; commitments carried too often.
+    the range in course-correct, then at risk, then a month or quarter ended without a
+    reading, then moving the wrong way; capability steps overdue; commitments carried too often.
     Built from the judged summaries only (the status engine's statuses, the dashboard's
     overdue rule), so it says nothing a section below does not."""
     found: list[str] = []
@@ -454,6 +458,9 @@ def report_needs_you(report: Report) -> list[str]:
                 found.append(
                     f"{ind.name}: {STATUS_WORDS[wanted]} at the end of the range{last_read}."
                 )
+    for ind in report.indicators:
+        if ind.missing_at_end is not None:
+            found.append(f"{ind.name}: no reading for {ind.missing_at_end}.")
     for ind in report.indicators:
         if ind.trend_warning:
             found.append(f"{ind.name}: moving the wrong way at the end of the range.")
@@ -531,7 +538,15 @@ def _indicator(
             not retired and end is not None and in_off_track_episode(end) and end.plan is None
         ),
         due_at_end=None if retired or end is None else due_period(end),
+        missing_at_end=_missing(end) if not retired else None,
     )
+
+
+def _missing(end: Track | None) -> str | None:
+    """A month or quarter the range's end still lacks a reading for (`status.missing_period`);
+    a week without one is the dashboard's business, not a range's."""
+    period = None if end is None else missing_period(end)
+    return None if period is None or period.noun == "week" else str(period)
 
 
 def _changes_in(ind: Indicator, first: Week, last: Week) -> list[ThresholdChange]:

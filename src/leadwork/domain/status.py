@@ -454,17 +454,45 @@ def due_period(track: Track) -> Period | None:
 
 
 def overdue_period(track: Track) -> Period | None:
-    """The period whose reading is overdue (`reading_overdue`), or None."""
+    """The period whose reading is overdue (`reading_overdue`), or None: this week, for a
+    weekly indicator; for a monthly or quarterly one, the period before (`unread_period`)
+    while the current one has no reading either."""
     if not track.now.tracked or track.now.value is not None:
         return None
     if track.period_noun == "week":
         return track.now.period
-    points = period_points(track.history)
-    if len(points) < 2 or points[-2].value is not None:
+    return unread_period(track.history)
+
+
+def unread_period(history: Sequence[WeekStatus]) -> Period | None:
+    """The month or quarter before the current one (that of the last week of `history`),
+    when it ended with no reading though the indicator was tracked all through it: its
+    reading is *missing*. The one rule for "which period is a reading owed for": the
+    dashboard's "No reading for Feb 2027", the check-in's "for Feb 2027 (overdue)" (which
+    files the answer in February) and a report's gaps. It holds until the period has a
+    reading, and at most until the current period ends: a later period's reading does not
+    hide it, and a month is not chased for ever. None for a weekly indicator."""
+    if not history or not history[-1].tracked:
         return None
-    before = points[-2].period
-    whole = all(h.tracked for h in track.history if h.period == before)
-    return before if whole else None
+    now = history[-1].period
+    if now is None or now.noun == "week":
+        return None
+    before = [h for h in history if h.period != now]
+    if not before:
+        return None
+    previous = before[-1].period
+    weeks = [h for h in before if h.period == previous]
+    return previous if all(h.tracked and h.value is None for h in weeks) else None
+
+
+def missing_period(track: Track) -> Period | None:
+    """The period a view that lists gaps names (the dashboard's Needs you, its row note, a
+    report's Needs you): the overdue one (`overdue_period`), or the month or quarter before
+    the current one that ended unread though the current one has a reading since
+    (`unread_period`)."""
+    if track.period_noun == "week":
+        return overdue_period(track)
+    return unread_period(track.history)
 
 
 def plan_in_episode(

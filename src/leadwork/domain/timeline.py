@@ -100,6 +100,50 @@ class Period:
     def noun(self) -> str:
         return {"weekly": "week", "monthly": "month", "quarterly": "quarter"}[self.cadence]
 
+    @property
+    def last_week(self) -> Week:
+        """The period's last week (the latest whose Thursday falls in it): where a reading
+        entered afterwards for it is filed, so that it stands for the period."""
+        if self.cadence == "weekly":
+            return Week(self.year, self.number)
+        month = self.number if self.cadence == "monthly" else self.number * 3
+        after = dt.date(self.year + month // 12, month % 12 + 1, 1)
+        week = Week.of(after - dt.timedelta(days=1))
+        return week if period_of(week, self.cadence) == self else week.minus(1)
+
+
+_PERIOD_SHAPES = {
+    "monthly": ("YYYY-MM", "2027-02"),
+    "quarterly": ("YYYY-Qn", "2027-Q1"),
+    "weekly": ("YYYY-Www", "2027-W08"),
+}
+
+
+def parse_period(text: str, cadence: ReadingCadence) -> Period:
+    """A period as a flag names it, for an indicator read at `cadence`: a month 2027-02, a
+    quarter 2027-Q1, a week 2027-W08. ValueError says why not."""
+    shape, example = _PERIOD_SHAPES[cadence]
+    year, sep, rest = text.strip().upper().partition("-")
+    try:
+        if not sep or len(year) != 4:
+            raise ValueError
+        if cadence == "weekly":
+            week = Week.parse(text.strip(), typed=True)
+            return Period(cadence, week.year, week.number)
+        if cadence == "quarterly":
+            if not rest.startswith("Q"):
+                raise ValueError
+            number, top = int(rest[1:]), 4
+        else:
+            number, top = int(rest), 12
+        if not 1 <= number <= top or not 1 <= int(year) <= 9998:
+            raise ValueError
+    except ValueError:
+        raise ValueError(
+            f"'{text}' is not a {cadence.removesuffix('ly')} as {shape}, e.g. {example}"
+        ) from None
+    return Period(cadence, int(year), number)
+
 
 def period_of(week: Week, cadence: ReadingCadence) -> Period:
     if cadence == "weekly":

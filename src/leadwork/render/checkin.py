@@ -179,13 +179,20 @@ def thresholds_line(indicator: Indicator, week: Week) -> str:
 
 def reading_context(question: ReadingQuestion, week: Week) -> Text:
     indicator = question.indicator
-    text = Text.assemble(("  ", ""), (indicator.name, "bold"), (f"  {indicator.id}", "dim"))
+    text = Text.assemble(("  ", ""), (indicator.name, "bold"))
+    if question.file_week is not None and question.period is not None:
+        # a month (quarter) that ended without a reading, asked first (`owed_period`)
+        text.append(f" for {question.period} (overdue)", style="bold yellow")
+    text.append(f"  {indicator.id}", style="dim")
     last = "no earlier reading"
     if question.last is not None and question.last_week is not None:
         last = f"last {format_value(question.last, indicator.unit)} ({question.last_week})"
-    if question.period is not None:  # read monthly or quarterly: due for this period
+    if question.file_week is not None:
+        last = f"{indicator.cadence}, filed in {question.file_week} · {last}"
+    elif question.period is not None:  # read monthly or quarterly: due for this period
         last = f"{indicator.cadence}, {due_for(question.period)} · {last}"
-    text.append(f"\n    {thresholds_line(indicator, week)} · {last}", style="dim")
+    thresholds = thresholds_line(indicator, question.file_week or week)
+    text.append(f"\n    {thresholds} · {last}", style="dim")
     return text
 
 
@@ -244,15 +251,21 @@ def summary(
     notes: Sequence[str] = (),
     git: GitNote | None = None,
     warning_percent: int | None = None,
+    elsewhere: Sequence[Saved] = (),
 ) -> Group:
     """What the run recorded, as one renderable: each change (old → new), then the
     commitments loop and anything worth a second look. With `warning_percent`, when the
     run recorded hours, the week's hours and the share of someone else's job
-    (`hours_line`; the interview has said it already, so it passes none)."""
+    (`hours_line`; the interview has said it already, so it passes none). `elsewhere`: the
+    earlier weeks that took a reading for their month or quarter, each said plainly:
+    "Recorded for Feb 2027 in checkins/2027-W08.toml"."""
     merged = saved.merged
     by_id = {i.id: i for i in indicators}
     parts: list[Any] = []
-    if saved.outcome == "unchanged" and saved.existed:
+    filed = [other for other in elsewhere if other.outcome != "unchanged"]
+    if saved.outcome == "unchanged" and filed:
+        pass  # what was recorded was for earlier periods: said below
+    elif saved.outcome == "unchanged" and saved.existed:
         parts.append(Text(f"Nothing changed in {saved.rel}: every answer was already there."))
     elif saved.outcome == "unchanged":
         parts.append(Text(f"Nothing to record for {week_label(week)}: no answers were given."))
@@ -264,6 +277,9 @@ def summary(
         if warning_percent is not None and hours is not None:
             share = hours_share(hours.model_dump(), warning_percent)
         parts.extend(_changes(merged.changes, week, by_id, share))
+    for other in filed:
+        parts.append(_filed_line(other, by_id))
+        parts.extend(_changes(other.merged.changes, Week.parse(other.merged.checkin.week), by_id))
 
     rate = merged.follow_up_rate
     if rate.total or merged.unanswered or rate.unmatched:
@@ -291,6 +307,19 @@ def summary(
     if git is not None:
         parts.append(Text(git.message, style="" if git.committed else "yellow"))
     return Group(*parts)
+
+
+def _filed_line(saved: Saved, indicators: dict[str, Indicator]) -> Text:
+    """ "Recorded for Feb 2027 in checkins/2027-W08.toml.": a reading entered after its month
+    (quarter) ended, filed in that period's last week so that it stands for it."""
+    week = Week.parse(saved.merged.checkin.week)
+    periods = dict.fromkeys(
+        str(period_of(week, indicators[c.key].cadence))
+        for c in saved.merged.changes
+        if c.section == "readings" and c.key in indicators
+    )
+    said = " and ".join(periods) or str(week)
+    return Text.assemble((f"Recorded for {said}", "bold"), f" in {saved.rel}.")
 
 
 def _changes(
@@ -398,6 +427,7 @@ def summary_json(
     week: Week,
     notes: Sequence[str] = (),
     git: GitNote | None = None,
+    elsewhere: Sequence[Saved] = (),
 ) -> str:
     """The same, for scripts (documented in docs/cli.md)."""
     merged = saved.merged
@@ -419,6 +449,19 @@ def summary_json(
             "from_week": None if merged.follows_up is None else str(merged.follows_up),
         },
         "notes": [*merged.notes, *notes],
+        "earlier": [
+            {
+                "week": str(other.merged.checkin.week),
+                "file": other.rel,
+                "outcome": other.outcome,
+                "changes": [
+                    {"section": c.section, "key": c.key, "old": c.old, "new": c.new}
+                    for c in other.merged.changes
+                ],
+            }
+            for other in elsewhere
+            if other.outcome != "unchanged"
+        ],
         "git": None if git is None else {"committed": git.committed, "message": git.message},
     }
     return json.dumps(data, indent=2, ensure_ascii=False, default=str)

@@ -67,7 +67,7 @@ def save_week(
         return Saved(merged, rel, "unchanged", current is not None)
     with journal_lock(journal.root):
         together = Together(journal)
-        saved = _plan_week(together, week, build)
+        saved = plan_week(together, week, build)
         if also is not None:
             also(together)
         together.write()
@@ -83,12 +83,12 @@ def save_weeks(
     or none, even when the process is killed between two."""
     with journal_lock(journal.root):
         together = Together(journal)
-        saved = [_plan_week(together, week, builds[week]) for week in sorted(builds)]
+        saved = [plan_week(together, week, builds[week]) for week in sorted(builds)]
         together.write()
     return saved
 
 
-def _plan_week(together: Together, week: Week, build: Callable[[Checkin | None], Merged]) -> Saved:
+def plan_week(together: Together, week: Week, build: Callable[[Checkin | None], Merged]) -> Saved:
     """The week's check-in merged against the file as it is now (the caller holds the
     lock), and its new text planned in `together` if anything changed."""
     journal = together.journal

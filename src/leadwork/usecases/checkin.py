@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
-    from leadwork.domain.checkin import Answers, Draft, ReadingQuestion, Saved
+    from leadwork.domain.checkin import Answers, Draft, Number, ReadingQuestion, Saved
     from leadwork.domain.review import OpenStep
+    from leadwork.domain.timeline import Period
     from leadwork.model.checkin import Checkin
     from leadwork.model.indicators import Indicator
     from leadwork.store.journal import Journal
@@ -61,10 +62,17 @@ class CheckinRequest:
     # What an interview gathered (it began from the flags' answers): when given, these are
     # the answers recorded, and the week's draft is deleted once they are written.
     gathered: Answers | None = None
+    # --week was given: a plain --reading is that week's, the file named (without it, a
+    # month or quarter owed a reading takes it: `_reading_period`).
+    week_named: bool = False
 
     def says_something(self) -> bool:
         """Whether any flag gives an answer (or describes one)."""
-        return any(value for name, value in vars(self).items() if name not in ("week", "gathered"))
+        return any(
+            value
+            for name, value in vars(self).items()
+            if name not in ("week", "gathered", "week_named")
+        )
 
 
 @dataclass(frozen=True)
@@ -115,13 +123,15 @@ class CheckinResult:
     # Last week, when this week was recorded early in the week and last week has none
     # (`_unrecorded_last_week`): a run that asked nothing names it.
     unrecorded_last_week: Week | None = None
+    # Earlier weeks' check-ins that took a reading for their month or quarter (`Answers.earlier`).
+    elsewhere: tuple[Saved, ...] = ()
 
 
 def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinResult:
     """Checks the flags (or takes the interview's answers), merges them into the week and
     writes it, with any steps marked done, all or nothing."""
     from leadwork import layout
-    from leadwork.domain.checkin import merge
+    from leadwork.domain.checkin import Answers, merge
     from leadwork.store.checkins import delete_draft, draft_rel, save_week
     from leadwork.store.follow_ups import previous_checkin
 
@@ -137,12 +147,20 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     if request.gathered is None and journal.path(draft_rel(week)).is_file():
         kept = draft_rel(week)
     marked, gone = _steps_to_mark(journal, week, answers, today)
+    others = _earlier_weeks(answers, week)
+    elsewhere: list[Saved] = []
     also: Callable[[Together], None] | None = None
-    if marked:
+    if marked or others:
+        from leadwork.store.checkins import plan_week
         from leadwork.store.reviews import mark_steps_done
 
         def also(together: Together) -> None:
-            mark_steps_done(together, marked)
+            for other, readings in others.items():
+                earlier = Answers(readings=dict(readings))
+                build = partial(merge, other, previous=None, answers=earlier)
+                elsewhere.append(plan_week(together, other, build))
+            if marked:
+                mark_steps_done(together, marked)
 
     unrecorded = _unrecorded_last_week(journal, week, today)  # before this week is written
     saved = save_week(
@@ -150,7 +168,11 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     )
     if request.gathered is not None:
         delete_draft(journal, week)
-    written = (*saved.written, *([layout.CAPABILITIES] if marked else []))
+    written = (
+        *saved.written,
+        *(rel for other in elsewhere for rel in other.written),
+        *([layout.CAPABILITIES] if marked else []),
+    )
     return CheckinResult(
         week=week,
         saved=saved,
@@ -162,14 +184,30 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
         kept_draft=kept,
         interviewed=request.gathered is not None,
         unrecorded_last_week=unrecorded,
+        elsewhere=tuple(elsewhere),
     )
+
+
+def _earlier_weeks(answers: Answers, week: Week) -> dict[Week, dict[str, Number]]:
+    """The earlier weeks' readings the answers hold, oldest week first; one for `week`
+    itself (a draft of another day) joins this week's readings."""
+    from leadwork.weeks import Week
+
+    found: dict[Week, dict[str, Number]] = {}
+    for name, readings in sorted(answers.earlier.items()):
+        other = Week.parse(name)
+        if other == week:
+            answers.readings.update(readings)
+        elif readings:
+            found[other] = dict(readings)
+    return found
 
 
 def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questions:
     """What the interview asks about: the flags checked first (a bad one stops it before
     any question), then the week, last week's commitments, the readings due, the week's
     draft if one waits."""
-    from leadwork.domain.checkin import reading_questions
+    from leadwork.domain.checkin import OWED_LOOKBACK_WEEKS, reading_questions
     from leadwork.store.checkins import draft_rel, load_draft
     from leadwork.store.follow_ups import previous_checkin
     from leadwork.weeks import Week
@@ -181,6 +219,8 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
     previous_week, previous = earlier if earlier else (None, None)
     current = journal.checkin(week)
     before = [w for w in journal.checkin_weeks() if w < week]
+    since = week.minus(OWED_LOOKBACK_WEEKS)  # back to a period owed a reading
+    asked = sorted({*before[-13:], *(w for w in before if w >= since)})
     try:
         draft, problem = load_draft(journal, week), None
     except ValueError as error:
@@ -194,7 +234,7 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
         previous=previous,
         previous_week=previous_week,
         first_week=not before,
-        readings=reading_questions(indicators, week, current, journal.checkins(before[-13:])),
+        readings=reading_questions(indicators, week, current, journal.checkins(asked)),
         choices=[c.id for c in journal.strategy().choices],
         people=_team_names(journal),
         warning_percent=settings.time_warning_percent,
@@ -241,6 +281,8 @@ def overlay(draft: Answers, flagged: Answers) -> Answers:
     """The draft's answers, with what this run's flags say on top."""
     draft.follow_ups.update(flagged.follow_ups)
     draft.readings.update(flagged.readings)
+    for other, readings in flagged.earlier.items():
+        draft.earlier.setdefault(other, {}).update(readings)
     draft.hours.update(flagged.hours)
     draft.confidence.update(flagged.confidence)
     draft.reflection.update(flagged.reflection)
@@ -278,12 +320,25 @@ def check_flags(
         keys.add(key)
 
     indicators = journal.indicators().indicators
+    recent: dict[Week, Checkin] | None = None  # read once, when a flag needs it
     for item in request.reading:
-        ident, value = _pair("reading", item, "INDICATOR=VALUE", "dayton-scrap=3.1")
-        indicator = rules.resolve_reading(ident, indicators, week, given="reading")
+        named, value = _pair("reading", item, "INDICATOR=VALUE", "dayton-scrap=3.1")
+        ident, at, when = named.partition("@")
+        indicator = rules.resolve_reading(ident.strip(), indicators, week, given="reading")
+        if not at and not request.week_named and indicator.cadence != "weekly" and recent is None:
+            recent = _recent_checkins(journal, week)
+        period = _reading_period(indicator, week, item, when.strip() if at else None, recent)
+        file_week = None if period is None else period.last_week
+        if file_week is not None:
+            rules.resolve_reading(indicator.id, indicators, file_week, given="reading")
         read = partial(rules.parse_reading, unit=indicator.unit)
-        answers.readings[indicator.id] = _checked("reading", item, read, value)
-        once(f"reading:{indicator.id}", "reading", indicator.id)
+        number = _checked("reading", item, read, value)
+        if file_week is None:
+            answers.readings[indicator.id] = number
+        else:
+            answers.earlier.setdefault(str(file_week), {})[indicator.id] = number
+        said = indicator.id if period is None else f"{indicator.id} for {period}"
+        once(rules.reading_key(indicator.id, file_week), "reading", said)
     for item in request.hours:
         area_name, value = _pair("hours", item, "AREA=H", "alignment=8")
         area = _checked("hours", item, rules.hours_area, area_name)
@@ -343,6 +398,42 @@ def check_flags(
             answers.reflection[key] = _checked(key, reflected, rules.check_text, reflected)
             keys.add(f"reflection:{key}")
     return Flagged(answers, frozenset(keys))
+
+
+def _recent_checkins(journal: Journal, week: Week) -> dict[Week, Checkin]:
+    """The check-ins up to `week`, back as far as a period owed a reading can reach."""
+    from leadwork.domain.checkin import OWED_LOOKBACK_WEEKS
+
+    since = week.minus(OWED_LOOKBACK_WEEKS)
+    return journal.checkins([w for w in journal.checkin_weeks() if since <= w <= week])
+
+
+def _reading_period(
+    indicator: Indicator,
+    week: Week,
+    item: str,
+    named: str | None,
+    recent: Mapping[Week, Checkin] | None,
+) -> Period | None:
+    """The earlier month or quarter a `--reading` is for, or None for `week`'s own period:
+    the one it names (`ID@2027-02=4`), else one that ended without a reading
+    (`domain.checkin.owed_period`, the dashboard's "No reading for Feb 2027")."""
+    from leadwork.domain.checkin import owed_period
+    from leadwork.domain.timeline import parse_period, period_of, readings_of
+
+    this = period_of(week, indicator.cadence)
+    if named is None:
+        if recent is None:
+            return None
+        return owed_period(indicator, week, readings_of(indicator.id, recent))
+    period = _checked("reading", item, partial(parse_period, cadence=indicator.cadence), named)
+    if period > this:
+        raise UsageProblem(
+            f"'{item}': {period} is after {week}, the week being checked in",
+            hint=f"record it in a week of {period}, with --week",
+            given="reading",
+        )
+    return None if period == this else period
 
 
 def _stories(request: CheckinRequest, answers: Answers, journal: Journal) -> None:
