@@ -38,6 +38,7 @@ from leadwork.domain.status import (
     WeekStatus,
     due_period,
     latest_reading,
+    missed_period,
     overdue_period,
     owner_for,
 )
@@ -107,6 +108,9 @@ class IndicatorView:
     due: Period | None = None
     # the week, or the whole month (quarter), whose reading is overdue (status.overdue_period)
     overdue: Period | None = None
+    # a whole month (quarter) that ended unread, named until it is read, even once the next
+    # one is (status.missed_period): the dashboard's "no reading for Feb 2027"
+    missing: Period | None = None
 
     @property
     def status(self) -> str:
@@ -357,6 +361,7 @@ def _indicator_view(
         flagged=judged.plan_needed,
         due=due_period(judged),
         overdue=overdue_period(judged),
+        missing=missed_period(judged),
     )
 
 
@@ -418,6 +423,12 @@ def _no_reading(view: IndicatorView) -> str:
     return f"no reading for {period}"
 
 
+def missed_question(view: IndicatorView) -> str:
+    """The question for a month (quarter) that ended unread though a later one is read:
+    "What was the Feb 2027 reading for Customer complaints?"."""
+    return f"What was the {view.missing} reading for {view.indicator.name}?"
+
+
 def _plan_context(view: IndicatorView, now: Week) -> str:
     if view.plan is not None:
         plan = f"{view.plan.label}: {view.plan.text}"
@@ -454,6 +465,15 @@ def choose_questions(prep: Prep) -> list[Question]:
                     "reading",
                     f"What is the latest reading for {ind.name}?",
                     f"{ind.name}: {_no_reading(view)}",
+                    ind.id,
+                )
+            )
+        elif view.missing is not None:  # read since, but a whole month (quarter) was not
+            questions.append(
+                Question(
+                    "reading",
+                    missed_question(view),
+                    f"{ind.name}: {wording.no_reading_for(view.missing)}",
                     ind.id,
                 )
             )
@@ -537,6 +557,8 @@ def agenda_questions(prep: Prep) -> list[Question]:
             questions.append(
                 Question("reading", f"What is the latest reading for {ind.name}?", None, ind.id)
             )
+        elif view.missing is not None:
+            questions.append(Question("reading", missed_question(view), None, ind.id))
         elif view.status == ON_TRACK and view.trend_warning:
             questions.append(
                 Question(

@@ -17,6 +17,7 @@ from leadwork.domain.status import (
     due_period,
     is_active,
     judge_weeks,
+    missed_period,
     owner_for,
     readings_in,
     track,
@@ -109,6 +110,11 @@ class IndicatorView:
     def due(self) -> Period | None:
         """The month or quarter whose reading is due, not yet in (`status.due_period`)."""
         return due_period(self.track)
+
+    @property
+    def missing(self) -> Period | None:
+        """A whole month or quarter that ended unread (`status.missed_period`)."""
+        return missed_period(self.track)
 
 
 def plan_records(

@@ -495,6 +495,15 @@ def missing_period(track: Track) -> Period | None:
     return unread_period(track.history)
 
 
+def missed_period(track: Track) -> Period | None:
+    """A whole month or quarter that ended unread (`missing_period`), as every view that
+    shows an indicator names it beside its status: the dashboard's row note, `indicator
+    list|show` and the one-on-one preparation, in the words of `wording.no_reading_for`
+    ("no reading for Feb 2027"). None for a weekly indicator: its status says "no data"."""
+    period = missing_period(track)
+    return period if period is not None and period.noun != "week" else None
+
+
 def plan_in_episode(
     indicator_id: str, start: Week | None, as_of: dt.date, plans: Iterable[PlanRecord]
 ) -> tuple[PlanRecord | None, dt.date | None]:

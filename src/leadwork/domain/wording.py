@@ -34,6 +34,13 @@ def due_for(period: object) -> str:
     return f"due for {period}"
 
 
+def no_reading_for(period: object) -> str:
+    """A month or quarter that ended without a reading (`status.missed_period`): "no reading
+    for Feb 2027", the one wording of the dashboard's row note, `indicator list|show` and
+    the one-on-one preparation, named until it is read."""
+    return f"no reading for {period}"
+
+
 def possessive(name: str, *, plural: bool = False) -> str:
     """A name's possessive, as every message says it: a person's "Aisha's", "Marcus's"; and
     a thing named in the plural (`plural`: an indicator, "Customer complaints") ending in s

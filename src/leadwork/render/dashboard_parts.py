@@ -22,9 +22,17 @@ from leadwork.domain.commitments import unmatched_said, whose_commitments
 from leadwork.domain.coverage import Coverage
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import Thresholds, WeekStatus, due_period, missing_period
+from leadwork.domain.status import Thresholds, WeekStatus, due_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
-from leadwork.domain.wording import ago, due_for, latest_instead, plural, quiet_for, short_date
+from leadwork.domain.wording import (
+    ago,
+    due_for,
+    latest_instead,
+    no_reading_for,
+    plural,
+    quiet_for,
+    short_date,
+)
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.words import CUSTOMER
 from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
@@ -221,9 +229,8 @@ def indicator_note(ind: IndicatorView) -> str:
     due = due_period(track)
     if due is not None:
         return due_for(due)
-    missed = missing_period(track)
-    if missed is not None and per != "wk":  # as Needs you says it: a whole month unread
-        return f"no reading for {missed}"
+    if ind.missing is not None:  # as Needs you says it: a whole month unread
+        return no_reading_for(ind.missing)
     return ""
 
 

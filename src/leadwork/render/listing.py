@@ -17,7 +17,7 @@ from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus
-from leadwork.domain.wording import due_for, owner_word, plural
+from leadwork.domain.wording import due_for, no_reading_for, owner_word, plural
 from leadwork.model.words import ME
 from leadwork.render.layout import (
     GAP,
@@ -150,6 +150,7 @@ def indicator_summary_json(view: IndicatorView) -> dict[str, Any]:
         "latest": _week_json(view.latest),
         "status": view.history[-1].status,
         "due_for": str(view.due) if view.due is not None else None,
+        "missing": str(view.missing) if view.missing is not None else None,
         "trend_warning": view.trend_warning,
         "course_correct_weeks": view.course_correct_weeks,
     }
@@ -182,7 +183,10 @@ def _status_now(view: IndicatorView) -> Text:
     "no data" beside the latest value."""
     if view.due is not None:
         return Text(due_for(view.due), style="dim")
-    return status_text(view.history[-1].status)
+    status = status_text(view.history[-1].status)
+    if view.missing is not None:  # as the dashboard's row note says it
+        status.append(f" · {no_reading_for(view.missing)}", style="yellow")
+    return status
 
 
 def _direction(direction: str) -> str:
@@ -267,6 +271,8 @@ def indicator_detail(view: IndicatorView) -> Group:
         status = status_text(h.status)
         if view.due is not None and h.value is None and h.period == view.due:
             status = Text(due_for(view.due))  # the month's reading is not in yet
+        if view.missing is not None and h.value is None and h.period == view.missing:
+            status = Text(no_reading_for(view.missing), style="yellow")  # as the dashboard
         history.add_row(str(h.week), value, status)
     parts: list[Any] = [facts, Text(""), history]
     if view.trend_warning:

@@ -30,6 +30,7 @@ from leadwork.domain.wording import (
     due_for,
     first_name,
     listed,
+    no_reading_for,
     plural,
     possessive,
     short_date,
@@ -68,6 +69,8 @@ def plan_note(view: IndicatorView) -> str:
         return "no plan yet"
     if view.trend_warning and view.status in (ON_TRACK, CELEBRATE):
         return "worsening"
+    if view.missing is not None:  # as the dashboard's row note says it
+        return no_reading_for(view.missing)
     return ""
 
 
@@ -290,6 +293,8 @@ def _agenda_status(view: IndicatorView) -> str:
     status = status_label(view)
     if view.trend_warning and view.status in (ON_TRACK, CELEBRATE):
         status += ", moving the wrong way"
+    if view.missing is not None:
+        status += f", {no_reading_for(view.missing)}"
     return f"**{status}**" if view.needs_plan else status
 
 
@@ -379,6 +384,7 @@ def prep_data(prep: Prep) -> dict[str, Any]:
                 "value": v.current.value,
                 "status": v.status,
                 "due_for": None if v.due is None else str(v.due),
+                "missing": None if v.missing is None else str(v.missing),
                 "target": v.current.thresholds.target,
                 "celebrate": v.current.thresholds.celebrate,
                 "course_correct": v.current.thresholds.course_correct,
