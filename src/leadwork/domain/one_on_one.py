@@ -37,6 +37,7 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     due_period,
+    in_episode_on,
     latest_reading,
     missed_period,
     overdue_period,
@@ -838,6 +839,27 @@ def followed_up(prep: Prep, answers: Answers) -> list[tuple[FollowUpAnswer, Open
         for follow in sorted(answers.follow_ups, key=lambda f: f.number)
         if follow.number in by_number
     ]
+
+
+def notes_of_intent(prep: Prep, answers: Answers) -> list[IndicatorView]:
+    """The indicators given a plan (words, not "no plan yet") while not off track at the
+    meeting (`status.in_episode_on`, the rule the dashboard and the report count a plan to
+    get back on track by): the plan is written as given, and said to be a note of intent,
+    not a plan to get back on track. Of the indicators the preparation shows."""
+    given = {p.indicator for p in answers.plans if (p.plan or "").strip()}
+    return [
+        view
+        for view in prep.indicators
+        if view.indicator.id in given and not in_episode_on(view.history, prep.date)
+    ]
+
+
+def not_off_track_words(view: IndicatorView) -> str:
+    """ "on track" (celebrate too: both meet the target), or why it is not off track."""
+    status = view.latest.status
+    if status in (ON_TRACK, CELEBRATE):
+        return "on track"
+    return "not off track (no reading shows it)"
 
 
 def build_meeting(

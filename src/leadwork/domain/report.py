@@ -37,6 +37,7 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     due_period,
+    in_episode_on,
     in_off_track_episode,
     is_active,
     judge_weeks,
@@ -118,8 +119,13 @@ class IndicatorSummary:
     # dashboard): not counted at the end of the range; `history` holds the weeks it was
     # tracked and `last` its last reading. None: still tracked at the range's end.
     retired_on: dt.date | None = None
-    # Plans recorded in the range's one-on-ones (and your own check-ins), oldest first.
+    # Plans to get back on track recorded in the range's one-on-ones (and your own
+    # check-ins), oldest first: those recorded in an off-track episode (`status.in_episode_on`).
     plans: list[PlanItem] = field(default_factory=list)
+    # Plans recorded in the range outside an off-track episode (on track that day): notes of
+    # intent, not counted among the plans to get back on track (an explicit "no plan yet"
+    # then says nothing and is left out). Oldest first.
+    intents: list[PlanItem] = field(default_factory=list)
     # Changes of target or thresholds taking effect in the range, oldest first.
     changes: list[ThresholdChange] = field(default_factory=list)
     # Off track at the range's end (as the dashboard judges the week it ends on, or this
@@ -509,6 +515,7 @@ def _indicator(
     after = latest if run is not None and latest is not None and latest[1] > run.last else None
     period = history[-1].period
     retired = not is_active(ind, weeks[-1])
+    mine = [p for p in sorted(plans or (), key=lambda p: p.date) if p.indicator == ind.id]
     return IndicatorSummary(
         id=ind.id,
         name=ind.name,
@@ -528,10 +535,11 @@ def _indicator(
         status_after_since=str(after[1]) if after else None,
         period_noun=period.noun if period is not None else "week",
         retired_on=ind.retired_on if retired else None,
-        plans=[
-            PlanItem(p.date, p.person, p.plan if (p.plan or "").strip() else None)
-            for p in sorted(plans or (), key=lambda p: p.date)
-            if p.indicator == ind.id
+        plans=[_plan_item(p) for p in mine if in_episode_on(judged, p.date)],
+        intents=[
+            _plan_item(p)
+            for p in mine
+            if (p.plan or "").strip() and not in_episode_on(judged, p.date)
         ],
         changes=_changes_in(ind, weeks[0], weeks[-1]),
         no_plan_for_off_track_run=(
@@ -540,6 +548,10 @@ def _indicator(
         due_at_end=None if retired or end is None else due_period(end),
         missing_at_end=_missing(end) if not retired else None,
     )
+
+
+def _plan_item(plan: PlanRecord) -> PlanItem:
+    return PlanItem(plan.date, plan.person, plan.plan if (plan.plan or "").strip() else None)
 
 
 def _missing(end: Track | None) -> str | None:

@@ -504,6 +504,20 @@ def missed_period(track: Track) -> Period | None:
     return period if period is not None and period.noun != "week" else None
 
 
+def in_episode_on(history: Sequence[WeekStatus], date: dt.date) -> bool:
+    """Did `date` fall in an off-track episode: the readings before its week end in one (the
+    meeting saw it; its week's own reading, typed later that week, may end it), or one
+    begins with its week's reading (`plan_in_episode` counts a plan from the Monday of an
+    episode's first week). The one rule for "is a plan recorded that day a plan to get back
+    on track": recording says so of a plan given while not (a note of intent), and a report
+    lists such a plan apart from the plans to get back on track."""
+    week = Week.of(date)
+    if episode_start([h for h in history if h.week < week]) is not None:
+        return True
+    start = episode_start([h for h in history if h.week <= week])
+    return start is not None and start.monday <= date
+
+
 def plan_in_episode(
     indicator_id: str, start: Week | None, as_of: dt.date, plans: Iterable[PlanRecord]
 ) -> tuple[PlanRecord | None, dt.date | None]:

@@ -23,6 +23,7 @@ from leadwork.domain.one_on_one import (
     Prep,
     agenda_questions,
     no_story,
+    not_off_track_words,
     reading_weeks,
 )
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
@@ -598,8 +599,15 @@ def recorded_renderable(recorded: Recorded) -> RenderableType:
                 "a pattern worth naming.",
                 "bold red",
             )
+    for view in recorded.intents:
+        line(
+            f"{view.indicator.id} is {not_off_track_words(view)}: the plan is kept as a note "
+            "of intent, not counted as a plan to get back on track.",
+            "yellow",
+        )
+    intents = {view.indicator.id for view in recorded.intents}
     for plan in answers.plans:
-        if plan.plan is None:
+        if plan.plan is None and plan.indicator not in intents:
             line(
                 f"No plan yet for {plan.indicator}: it stays on {possessive(first_name)} agenda "
                 "until there is one.",

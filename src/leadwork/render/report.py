@@ -252,6 +252,18 @@ def plan_phrase(plan: PlanItem, report: Report) -> str:
     return f"plan agreed with {who} on {plan.date}: {plan.text}"
 
 
+def intent_phrase(plan: PlanItem, report: Report) -> str:
+    """A plan recorded in the range outside an off-track episode (`IndicatorSummary.intents`),
+    said apart from the plans to get back on track: "note of intent with Lena on 2027-02-03,
+    not off track then: ..."."""
+    if plan.person == ME:
+        made = f"{possessive(first_name(report.leader))} own note of intent, week of {plan.date}"
+    else:
+        who = person_word(plan.person, short_names(report.names)) or "someone"
+        made = f"note of intent with {who} on {plan.date}"
+    return f"{made}, not off track then: {plan.text}"
+
+
 def change_phrase(change: ThresholdChange) -> str:
     """A change of target or thresholds in the range, in the words `indicator change`
     printed: "changed from 2026-10-26: target 24 → 21"."""
@@ -263,6 +275,7 @@ def plan_and_change_lines(ind: IndicatorSummary, report: Report) -> list[str]:
     agreed, and a missing plan for an off-track run at the range's end."""
     lines = [change_phrase(c) for c in ind.changes]
     lines += [plan_phrase(p, report) for p in ind.plans]
+    lines += [intent_phrase(p, report) for p in ind.intents]
     if ind.no_plan_for_off_track_run:
         lines.append(NO_PLAN_IN_FORCE)
     return lines

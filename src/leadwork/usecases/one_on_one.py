@@ -84,6 +84,8 @@ class Recorded:
     followed: tuple[tuple[FollowUpAnswer, OpenCommitment], ...]  # outcomes, by number
     kept: tuple[IndicatorView, ...]  # off track, with a plan on record that stands
     written: tuple[str, ...]  # every file written, relative to the journal (for a commit)
+    # given a plan while not off track: kept as a note of intent (`notes_of_intent`)
+    intents: tuple[IndicatorView, ...] = ()
 
 
 @overload
@@ -289,7 +291,13 @@ def _checked(prepared: Prepared, request: RecordRequest) -> tuple[Answers, list[
 
 
 def _record(journal: Journal, request: RecordRequest, today: dt.date) -> Recorded:
-    from leadwork.domain.one_on_one import build_meeting, followed_up, missing_answers, story_from
+    from leadwork.domain.one_on_one import (
+        build_meeting,
+        followed_up,
+        missing_answers,
+        notes_of_intent,
+        story_from,
+    )
     from leadwork.store.one_on_ones import save_meeting
 
     prepared = _prepare(journal, PrepRequest(request.person, request.date, True), today)
@@ -313,4 +321,5 @@ def _record(journal: Journal, request: RecordRequest, today: dt.date) -> Recorde
         followed=tuple(followed_up(prep, answers)),
         kept=tuple(kept),
         written=tuple(saved.written),
+        intents=tuple(notes_of_intent(prep, answers)),
     )
