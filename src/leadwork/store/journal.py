@@ -139,35 +139,46 @@ class Journal:
     def prefetch(self, wanted: list[tuple[str, type[BaseModel] | str]]) -> None:
         """Read these files now, each to be validated as its model, and parse those not in
         the cache of validated files, on both cores when there are many (for `check`)."""
-        from leadwork.store.parallel import parse_documents, read_documents
+        from leadwork.store.parallel import look_up_documents, read_documents
 
         todo = [(r, m) for r, m in wanted if r not in self._documents and r not in self._models]
         cache = self._cache
         if cache is None:
             outcomes = read_documents([self.path(rel) for rel, _ in todo])
-        else:
-            texts: list[tuple[Path, str]] = []
-            for rel, model in todo:
-                try:
-                    text = read_text(self.path(rel))
-                except InvalidFile as error:
-                    self._unreadable[rel] = error.problems
+            for rel, _ in todo:
+                self._keep_outcome(rel, outcomes[self.path(rel)])
+            return
+        found = look_up_documents(
+            [(self.path(rel), model_name(model)) for rel, model in todo], cache, plain=self.plain
+        )
+        for rel, model in todo:
+            looked = found[self.path(rel)]
+            if looked.key is not None:
+                self._keys[rel] = looked.key
+            if looked.kept is not None:
+                kept = cache.get(model_name(model), looked.key or "", plain=self.plain)
+                if kept is not None:
+                    self._models[rel] = kept
+                    self._texts[rel] = looked.kept
+                    self._keys.pop(rel, None)
                     continue
-                key = cache.key(model_name(model), text.encode(), plain=self.plain)
-                found = cache.get(model_name(model), key, plain=self.plain)
-                if found is None:
-                    self._keys[rel] = key
-                    texts.append((self.path(rel), text))
-                else:
-                    self._models[rel] = found
-                    self._texts[rel] = text
-            outcomes = parse_documents(texts)
-        for rel, _ in todo:
-            outcome = outcomes.get(self.path(rel))
-            if isinstance(outcome, Document):
-                self._documents[rel] = outcome
-            elif outcome is not None:
-                self._unreadable[rel] = outcome
+                # a damaged or foreign entry: parse the text here, and keep it anew
+                self._keep_outcome(rel, self._parsed(rel, looked.kept))
+                continue
+            if looked.outcome is not None:
+                self._keep_outcome(rel, looked.outcome)
+
+    def _parsed(self, rel: str, text: str) -> Document | list[Problem]:
+        try:
+            return parse(self.path(rel), text)
+        except InvalidFile as error:
+            return error.problems
+
+    def _keep_outcome(self, rel: str, outcome: Document | list[Problem]) -> None:
+        if isinstance(outcome, Document):
+            self._documents[rel] = outcome
+        else:
+            self._unreadable[rel] = outcome
 
     @overload
     def load(self, rel: str, model: type[M]) -> M: ...

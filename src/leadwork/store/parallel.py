@@ -10,11 +10,12 @@ outcome is the same either way: a Document per file, or the problems that file h
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from leadwork.errors import InvalidFile, Problem
 from leadwork.store.document import Document, parse, read_document
@@ -23,8 +24,12 @@ from leadwork.store.document import Document, parse, read_document
 # round trip are ~20 ms; a check-in parses in ~0.4 ms).
 PARALLEL_FROM = 300
 
+if TYPE_CHECKING:
+    from leadwork.store.validated import ValidatedCache
+
 Outcome = Document | list[Problem]
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _read(path: Path) -> Outcome:
@@ -49,6 +54,50 @@ def _parse_all(items: Sequence[tuple[Path, str]]) -> list[Outcome]:
     return [_parse(item) for item in items]
 
 
+class Lookup:
+    """What a file became when looked up in the cache of validated files on the way:
+    `kept` (its entry exists: the text, to read the entry in this process), or `outcome`
+    (parsed, or its problems); `key` its entry's name (None when it could not be read)."""
+
+    __slots__ = ("kept", "key", "outcome")
+
+    def __init__(self, outcome: Outcome | None, key: str | None, kept: str | None) -> None:
+        self.outcome, self.key, self.kept = outcome, key, kept
+
+
+def _look_up(item: tuple[Path, str], cache: ValidatedCache, plain: bool) -> Lookup:
+    from leadwork.store.document import read_text
+
+    path, model = item
+    try:
+        text = read_text(path)
+    except InvalidFile as error:
+        return Lookup(error.problems, None, None)
+    key = cache.key(model, text.encode(), plain=plain)
+    if cache.has(key):
+        return Lookup(None, key, text)
+    return Lookup(_parse((path, text)), key, None)
+
+
+def _look_up_all(
+    items: Sequence[tuple[Path, str]], cache: ValidatedCache, plain: bool
+) -> list[Lookup]:
+    return [_look_up(item, cache, plain) for item in items]
+
+
+def look_up_documents(
+    items: Sequence[tuple[Path, str]], cache: ValidatedCache, *, plain: bool
+) -> dict[Path, Lookup]:
+    """Each (path, model name): read, its cache key made, and parsed unless the cache holds
+    an entry for it, on both cores when there are many. Reading and hashing are most of a
+    look-up, so a cold cache costs about what no cache does (`check` of ten years read
+    every file in this process before: 17-19% over no cache)."""
+    cache.key("", b"", plain=plain)  # the fingerprint, once, before a worker is forked
+    cache.usable()  # and whether the folder is ours
+    work = functools.partial(_look_up_all, cache=cache, plain=plain)
+    return dict(zip((path for path, _ in items), _spread(work, items), strict=True))
+
+
 def _can_fork() -> bool:
     return sys.platform == "linux" and (os.cpu_count() or 1) > 1
 
@@ -64,7 +113,7 @@ def parse_documents(items: Sequence[tuple[Path, str]]) -> dict[Path, Outcome]:
     return dict(zip((path for path, _ in items), _spread(_parse_all, items), strict=True))
 
 
-def _spread(work: Callable[[Sequence[T]], list[Outcome]], items: Sequence[T]) -> list[Outcome]:
+def _spread(work: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> list[R]:
     """`work(items)`, half of it in a forked worker when there are many."""
     if len(items) < PARALLEL_FROM or not _can_fork():
         return work(items)
@@ -79,7 +128,7 @@ def _spread(work: Callable[[Sequence[T]], list[Outcome]], items: Sequence[T]) ->
             done_there = future.result()
         except Exception:  # the worker died (out of memory, killed): do its share here
             done_there = work(theirs)
-    merged: list[Outcome] = []
+    merged: list[R] = []
     for index in range(len(items)):
         merged.append(done_here[index // 2] if index % 2 == 0 else done_there[index // 2])
     return merged

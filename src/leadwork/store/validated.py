@@ -166,6 +166,10 @@ class ValidatedCache:
             self._usable = trusted(self.folder) and trusted(os.path.dirname(self.folder))
         return self._usable
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under `key` (`get` still judges whether it is good)."""
+        return self.usable() and os.path.exists(self._path(key))
+
     def get(self, model: str, key: str, *, plain: bool = False) -> Any:
         """The model (by name) kept under `key`, or None (missing, corrupt, foreign, not
         ours)."""
