@@ -175,3 +175,26 @@ def write_sixth_trial_journal(root: Path, tony_left_on: str | None = None) -> Pa
         with (root / name).open("a") as f:
             f.write("\n" + text)
     return root
+
+
+# Trial 8 (a plant manager): a supervisor and a monthly indicator, appended to a new
+# journal's team.toml and indicators.toml by the tests of its findings.
+TRIAL8_TEAM = """
+[[people]]
+id = "oksana"
+name = "Oksana P"
+"""
+
+TRIAL8_COMPLAINTS = """
+[[indicators]]
+id = "complaints"
+name = "Customer complaints"
+owner = "oksana"
+agreed_on = 2027-01-04
+unit = "complaints"
+direction = "lower"
+cadence = "monthly"
+target = 4
+celebrate = 2
+course_correct = 6
+"""

@@ -8,25 +8,9 @@ from pathlib import Path
 
 import pytest
 
-TEAM = """
-[[people]]
-id = "oksana"
-name = "Oksana P"
-"""
+from journals import TRIAL8_COMPLAINTS, TRIAL8_TEAM
 
-COMPLAINTS = """
-[[indicators]]
-id = "complaints"
-name = "Customer complaints"
-owner = "oksana"
-agreed_on = 2027-01-04
-unit = "complaints"
-direction = "lower"
-cadence = "monthly"
-target = 4
-celebrate = 2
-course_correct = 6
-"""
+TEAM, COMPLAINTS = TRIAL8_TEAM, TRIAL8_COMPLAINTS
 
 JAN_END = {"LEADWORK_TODAY": "2027-01-29"}  # 2027-W04, January's last week
 FEB_5 = {"LEADWORK_TODAY": "2027-02-05"}  # 2027-W05, February's first

@@ -5,26 +5,9 @@ import json
 from pathlib import Path
 
 from conftest import Run
+from journals import TRIAL8_COMPLAINTS, TRIAL8_TEAM
 
-TEAM = """\
-[[people]]
-id = "oksana"
-name = "Oksana P"
-"""
-
-COMPLAINTS = """\
-[[indicators]]
-id = "complaints"
-name = "Customer complaints"
-owner = "oksana"
-agreed_on = 2027-01-04
-unit = "complaints"
-direction = "lower"
-cadence = "monthly"
-target = 4
-celebrate = 2
-course_correct = 6
-"""
+TEAM, COMPLAINTS = TRIAL8_TEAM, TRIAL8_COMPLAINTS
 
 
 def complaints_journal(tmp_path: Path, run: Run) -> Path:
