@@ -39,6 +39,7 @@ NO_PLAN = "-"  # typed instead of a plan when there is a plan on record but none
 
 
 def ask_plan(ask: Prompter, prep: Prep, view: IndicatorView) -> str | None:
+    from leadwork.domain.status import reading_week
     from leadwork.domain.wording import STATUS_WORDS, possessive
     from leadwork.values import format_value
 
@@ -47,7 +48,7 @@ def ask_plan(ask: Prompter, prep: Prep, view: IndicatorView) -> str | None:
     target = format_value(latest.thresholds.target, ind.unit, missing="-")
     ask.say("")
     status = STATUS_WORDS[latest.status]
-    ask.say(f"{ind.name}: {value} in {latest.read_in or latest.week} (target {target}), {status}.")
+    ask.say(f"{ind.name}: {value} in {reading_week(latest)} (target {target}), {status}.")
     if view.plan is not None:
         label = view.plan.label  # whose, when not theirs: "Tony's plan of 2026-10-01"
         ask.say(f"  {label[0].upper()}{label[1:]}: {view.plan.text}", style="dim")

@@ -42,6 +42,7 @@ from leadwork.domain.status import (
     missed_period,
     overdue_period,
     owner_for,
+    reading_week,
 )
 from leadwork.domain.team import has_left, on_team
 from leadwork.domain.timeline import Period, period_of
@@ -393,7 +394,7 @@ def _stories_about(
 
 def _reading(view: IndicatorView) -> str:
     ind, latest = view.indicator, view.latest
-    return f"{format_value(latest.value, ind.unit)} in {latest.read_in or latest.week}"
+    return f"{format_value(latest.value, ind.unit)} in {reading_week(latest)}"
 
 
 def _off_track_where(view: IndicatorView, now: Week) -> str:

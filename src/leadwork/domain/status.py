@@ -170,6 +170,13 @@ class WeekStatus:
     period: Period | None = None
 
 
+def reading_week(status: WeekStatus) -> Week:
+    """The week a value shown for `status` was read in (the check-in file that holds it):
+    the week itself for a weekly indicator; for a month or quarter, the week of its
+    period's reading. How every view labels the latest reading ("45 pts (2026-W44)")."""
+    return status.read_in or status.week
+
+
 def judge_weeks(
     indicator: Indicator,
     weeks: Sequence[Week],

@@ -16,7 +16,7 @@ from rich.text import Text
 from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
-from leadwork.domain.status import Thresholds, WeekStatus
+from leadwork.domain.status import Thresholds, WeekStatus, reading_week
 from leadwork.domain.wording import due_for, no_reading_for, owner_word, plural
 from leadwork.model.words import ME
 from leadwork.render.layout import (
@@ -206,8 +206,8 @@ def indicator_list_table(
         ind = view.indicator
         latest = view.latest
         shown = format_value(latest.value, ind.unit) if latest else "—"
-        if latest is not None and latest.week != view.week:
-            shown += f" ({latest.week})"
+        if latest is not None and reading_week(latest) != view.week:
+            shown += f" ({reading_week(latest)})"
         status = _status_now(view)
         if view.trend_warning:
             status.append(" ⚠ trend", style="yellow")

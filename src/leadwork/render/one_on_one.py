@@ -26,7 +26,7 @@ from leadwork.domain.one_on_one import (
     not_off_track_words,
     reading_weeks,
 )
-from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus
+from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus, reading_week
 from leadwork.domain.wording import (
     due_for,
     first_name,
@@ -163,7 +163,7 @@ def latest_cell(view: IndicatorView) -> str:
     shown = view.current if view.current.value is not None else view.latest
     text = format_value(shown.value, view.indicator.unit, missing="-")
     if shown is not view.current:
-        text += f" ({short_week(shown.read_in or shown.week, view.current.week)})"
+        text += f" ({short_week(reading_week(shown), view.current.week)})"
     return text
 
 
