@@ -68,16 +68,7 @@ def test_the_report_says_the_month_it_ends_in_is_due(tmp_path, run):
 
 
 def test_a_missing_plan_names_the_indicator_by_its_name_in_the_possessive(tmp_path, run):
-    journal = tmp_path / "journal"
-    env = {"LEADWORK_TODAY": "2027-01-04"}
-    assert run("init", str(journal), "--leader", "Marta K", env=env).exit_code == 0
-    with (journal / "team.toml").open("a") as f:
-        f.write(TEAM)
-    with (journal / "indicators.toml").open("a") as f:
-        f.write(COMPLAINTS)
-    for day, readings in (("2027-01-29", ["-r", "complaints=5"]), ("2027-02-26", [])):
-        args = ("checkin", "--no-input", *readings, "--hours", "other=40")
-        assert run(*args, journal=journal, env={"LEADWORK_TODAY": day}).exit_code == 0
+    journal = complaints_journal(tmp_path, run)
     march = {"LEADWORK_TODAY": "2027-03-02"}
     refused = run(
         "one-on-one", "oksana", "--no-input", "--progress", "x", journal=journal, env=march

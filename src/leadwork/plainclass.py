@@ -14,8 +14,8 @@ the class's annotations in order (inherited ones first; `ClassVar` skipped); def
 dataclass's `TypeError`s; `__repr__`, `__eq__` (same class, same fields), `__match_args__`;
 frozen: `FrozenInstanceError` on assignment and a hash of the fields; not frozen:
 unhashable, as a dataclass with `eq=True`. Not kept: `order`, `slots`, `kw_only`,
-`InitVar`, and `dataclasses.fields/replace/asdict` (use `plainclass.replace`); a class
-that needs them stays a dataclass. Its `__init__` binds its arguments in Python, about a
+`InitVar`, and `dataclasses.fields/replace/asdict`: a class that needs them stays a
+dataclass. Its `__init__` binds its arguments in Python, about a
 microsecond more an instance than a dataclass's: a class made thousands of times a run
 (`Week`, `Entry`, `WeekStatus`) stays a dataclass. The type checker treats a `plainclass`
 as a dataclass (`typing.dataclass_transform`). Standard library only.
@@ -47,15 +47,6 @@ def plainclass(cls: type[T] | None = None, /, *, frozen: bool = False) -> Any:
         return made
 
     return make if cls is None else make(cls)
-
-
-def replace(instance: T, /, **changes: Any) -> T:
-    """A copy of a plainclass instance with some fields changed (`dataclasses.replace`)."""
-    values = {name: getattr(instance, name) for name in type(instance).__plain_fields__}  # type: ignore[attr-defined]
-    unknown = set(changes) - set(values)
-    if unknown:
-        raise TypeError(f"{type(instance).__name__} has no field {sorted(unknown)[0]!r}")
-    return type(instance)(**{**values, **changes})
 
 
 def _is_class_var(annotation: object) -> bool:

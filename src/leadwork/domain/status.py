@@ -507,8 +507,7 @@ def missed_period(track: Track) -> Period | None:
     shows an indicator names it beside its status: the dashboard's row note, `indicator
     list|show` and the one-on-one preparation, in the words of `wording.no_reading_for`
     ("no reading for Feb 2027"). None for a weekly indicator: its status says "no data"."""
-    period = missing_period(track)
-    return period if period is not None and period.noun != "week" else None
+    return unread_period(track.history)
 
 
 def in_episode_on(history: Sequence[WeekStatus], date: dt.date) -> bool:

@@ -57,9 +57,7 @@ class Plain:
 
     def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
         """A copy with some fields replaced, unvalidated, as pydantic's `model_copy`."""
-        copy = object.__new__(type(self))
-        object.__setattr__(copy, "__dict__", {**self.__dict__, **(update or {})})
-        return copy
+        return _made(type(self), {**self.__dict__, **(update or {})})
 
     def model_dump(
         self,
@@ -116,8 +114,12 @@ def rebuild(
         and all(isinstance(f, str) for f in fields)
     ):
         raise ValueError("not a plain record")
-    record = object.__new__(plain_class(model, fields, aliases))
-    object.__setattr__(record, "__dict__", dict(zip(fields, values, strict=True)))
+    return _made(plain_class(model, fields, aliases), dict(zip(fields, values, strict=True)))
+
+
+def _made(cls: type[Plain], values: dict[str, Any]) -> Plain:
+    record = object.__new__(cls)
+    object.__setattr__(record, "__dict__", values)
     return record
 
 
@@ -149,6 +151,4 @@ def to_plain(value: Any) -> Any:
         form = _FORMS[kind] = (plain_class(model, names, aliases), names)
     cls, names = form
     held = value.__dict__
-    record = object.__new__(cls)
-    object.__setattr__(record, "__dict__", {name: to_plain(held[name]) for name in names})
-    return record
+    return _made(cls, {name: to_plain(held[name]) for name in names})
