@@ -70,15 +70,22 @@ def test_the_messages_say_it_for_a_person_with_the_models_bounds():
         rules.check_name("x" * 201)
     with pytest.raises(ValueError, match=r"^the name is empty$"):
         rules.check_name("  ")
-    assert rules.field_bounds(Confidence, "alignment") == (1, 5)
+    assert rules.field_bounds("Confidence", "alignment") == (1, 5)
 
 
 def test_the_lists_of_keys_are_the_models():
+    """`model.words` names them so that a check-in that writes nothing builds no model to
+    learn them: the models' keys, in the models' order."""
+    from leadwork.model.words import AREAS
+
     assert tuple(TimeAudit.model_fields) == rules.HOUR_AREAS
+    assert tuple(Confidence.model_fields) == AREAS
     assert rules.fits_in_a_week({"alignment": 100, "other": 68})
     assert not rules.fits_in_a_week({"alignment": 100, "other": 68.5})
-    assert set(rules.REFLECTION_KEYS) == set(
-        Checkin.model_fields["reflection"].annotation.__args__[0].model_fields
+    assert rules.fits_in_a_week({})
+    assert (
+        tuple(Checkin.model_fields["reflection"].annotation.__args__[0].model_fields)
+        == rules.REFLECTION_KEYS
     )
 
 

@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leadwork import cachedir
-from leadwork.cli import replay, view
+from leadwork.cli import record_checkin, replay, view
 from leadwork.cli.messages import flag_names
+from leadwork.cli.output import Asked
 
 from conftest import BASE_ENV, EXAMPLE, ROOT, TODAY, invoke
 
@@ -74,6 +75,21 @@ VIEW_OPTIONS: dict[str, st.SearchStrategy[list[str]]] = {
     ).map(lambda t: [[t[0]], *t[1]]),
     "commitments": st.lists(formats(["text", "json"]), max_size=2),
     "map": st.lists(formats(["text", "json", "markdown"]), max_size=2),
+    # A writer whose work takes Typer's values as they are (`view.WRITERS`).
+    "checkin": st.lists(
+        st.one_of(
+            option(["--week", "-w"], WEEKS),
+            option(["--reading", "-r"], st.sampled_from(["dayton-otd=95", "x=", "a@2026-11=3"])),
+            option(["--hours"], st.sampled_from(["other=5", "capability=x"])),
+            option(["--commitment", "-c"], st.sampled_from(["Walk line 3", ""])),
+            option(["--story-who"], PEOPLE),
+            FLAG(["--no-input"]).map(lambda f: [f]),
+            FLAG(["--commit"]).map(lambda f: [f]),
+            FLAG(["--refresh"]).map(lambda f: [f]),
+            formats(["text", "json"]),
+        ),
+        max_size=4,
+    ),
 }
 ROOT_OPTIONS = st.lists(
     st.one_of(
@@ -101,10 +117,14 @@ def typer_made(
     the exit code, and what Typer handed the view (None if it ran none)."""
     handed: list[tuple[Any, ...]] = []
 
-    def record(session: Any, command: str, request: Any, asked: Any) -> None:
+    def shown(session: Any, command: str, request: Any, asked: Any) -> None:
         handed.append((command, request, asked, session.journal_option, session.debug))
 
-    monkeypatch.setattr(view, "run_view", record)
+    def recorded(session: Any, words: Any) -> None:
+        shown(session, "checkin", words, Asked(words.format))
+
+    monkeypatch.setattr(view, "run_view", shown)
+    monkeypatch.setattr(record_checkin, "record", recorded)
     replay.arm(words)
     try:
         result = invoke(words, env=env)
@@ -169,12 +189,15 @@ def test_the_flags_kept_are_the_commands_own(
 
 
 def test_every_view_that_shows_through_show_view_is_listed() -> None:
-    """VIEWS (what an entry may name, and how it runs) and the commands that keep entries
-    are the same set: a command left out of VIEWS would keep entries nothing replays."""
-    said = set()
+    """VIEWS and WRITERS (what an entry may name, and how it runs) and the commands that
+    keep entries are the same sets: a command left out would keep entries nothing replays."""
+    said, kept = set(), set()
     for path in (SRC / "cli").glob("*.py"):
         said |= set(re.findall(r'show_view\(\s*ctx,\s*"([a-z -]+)"', path.read_text()))
+        kept |= set(re.findall(r'kept_for_later\(\s*ctx,\s*"([a-z -]+)"', path.read_text()))
     assert said == set(view.VIEWS)
+    assert kept == set(view.WRITERS)
+    assert set(VIEW_OPTIONS) == {*view.VIEWS, *view.WRITERS}
 
 
 # ---- what is kept, and when ---------------------------------------------------------------------
@@ -213,7 +236,9 @@ def test_the_cache_turned_off_keeps_nothing(
 # ---- the installed command: a replayed run is the same run ---------------------------------
 
 
-def leadwork(cache: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:
+def leadwork(
+    cache: Path, *args: str, importtime: bool = False, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEADWORK_")}
     env.update(LEADWORK_TODAY=TODAY, NO_COLOR="1", COLUMNS="100", LEADWORK_CACHE_DIR=str(cache))
     flags = ["-X", "importtime"] if importtime else []
@@ -224,6 +249,7 @@ def leadwork(cache: Path, *args: str, importtime: bool = False) -> subprocess.Co
         env=env,
         check=False,
         timeout=120,
+        cwd=cwd,
     )
 
 
@@ -262,6 +288,49 @@ def test_the_second_run_is_the_first_without_typer(tmp_path: Path, words: list[s
     assert "leadwork.cli.replay" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("pydantic", "pydantic_core")}
     assert "leadwork.model.plain" in loaded or second.returncode != 0
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["checkin", "--no-input"],  # nothing to record
+        [
+            "checkin",
+            "--no-input",
+            "-r",
+            "dayton-otd=95.5",
+            "-c",
+            "Walk line 3",
+            "--hours",
+            "other=4",
+        ],
+        ["checkin", "--no-input", "-r", "nosuch=1"],  # an error naming its flag, both times
+        ["checkin", "--format", "json", "--week", "2026-W47", "--story", "Ana fixed it"],
+    ],
+)
+def test_a_check_in_typed_again_runs_without_typer(tmp_path: Path, words: list[str]) -> None:
+    """The same words in another copy of the same journal (found from the folder, so the
+    words are the same): the same output, exit code and files, without Typer; a check-in
+    with nothing to record imports no pydantic either (it builds no model)."""
+    import shutil
+
+    cache = tmp_path / "cache"
+    here, there = tmp_path / "here", tmp_path / "there"
+    shutil.copytree(EXAMPLE, here)
+    shutil.copytree(EXAMPLE, there)
+    first = leadwork(cache, *words, cwd=here)
+    assert len(entries(cache)) == 1
+    second = leadwork(cache, *words, importtime=True, cwd=there)
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+    assert without_importtime(second.stderr) == first.stderr
+    for path in sorted(here.rglob("*.toml")):
+        assert (there / path.relative_to(here)).read_bytes() == path.read_bytes(), path
+    loaded = imported(second.stderr)
+    assert "typer" not in loaded and "leadwork.cli.app" not in loaded
+    assert "leadwork.cli.record_checkin" in loaded
+    if words == ["checkin", "--no-input"]:
+        assert "Nothing" in first.stdout
+        assert not {m for m in loaded if m.split(".")[0] in ("pydantic", "pydantic_core")}
 
 
 def test_an_entry_not_plainly_ours_and_whole_is_a_miss(tmp_path: Path) -> None:

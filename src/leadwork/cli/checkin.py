@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from leadwork.cli import complete_values, prompts
+from leadwork.cli import complete_values
 from leadwork.cli.git import commit_option
-from leadwork.cli.messages import vouch
-from leadwork.cli.session import session, today
-
-if TYPE_CHECKING:
-    from leadwork.domain.checkin import Answers
-    from leadwork.errors import LeadworkError
-    from leadwork.render.checkin import GitNote
-    from leadwork.store.journal import Journal
-    from leadwork.usecases.checkin import CheckinRequest, CheckinResult
 
 
 class SummaryFormat(StrEnum):
@@ -25,10 +16,6 @@ class SummaryFormat(StrEnum):
     json = "json"
 
 
-CHECKIN_FLAGS = (
-    "--reading, --hours, --confidence, --done, --story, --conversation, --commitment, "
-    "--confident, --challenge... (see `leadwork checkin --help`), or --no-input"
-)
 CheckinCommit = Annotated[bool, commit_option("checkin YYYY-Www")]
 WEEK_HELP = "The ISO week, like 2026-W48. Default: this week. A week not yet begun is refused."
 
@@ -233,13 +220,12 @@ def checkin(
     Writes checkins/YYYY-Www.toml; a week that has a file is amended, keeping your edits
     and comments, and the summary shows what changed.
     """
-    from leadwork.cli.output import Asked, CheckinShown, emit
-    from leadwork.domain.checkin import resolve_week
-    from leadwork.usecases import checkin as usecase
+    from leadwork.cli.output import Asked
+    from leadwork.cli.record_checkin import CheckinWords, record
+    from leadwork.cli.view import kept_for_later
 
-    request = usecase.CheckinRequest(
-        week=resolve_week(week, today()),
-        week_named=week is not None,
+    words = CheckinWords(
+        week=week,
         reading=tuple(reading or ()),
         hours=tuple(hours or ()),
         confidence=tuple(confidence or ()),
@@ -259,91 +245,9 @@ def checkin(
         confident=confident,
         challenge=challenge,
         note=note,
+        no_input=no_input,
+        commit=commit,
+        format=format.value,
     )
-    journal = session(ctx).journal()
-    scripted = no_input or format is not SummaryFormat.text  # json: for scripts, never asks
-    asking = prompts.may_ask(
-        no_input=scripted, answered=request.says_something(), what="checkin", flags=CHECKIN_FLAGS
-    )
-    if asking:
-        request = _interview(journal, request, week_named=week is not None)
-    result = usecase.run(journal, request, today())
-    git, failure = _commit(journal, result) if commit else (None, None)
-    # Answers piped in are not read as answers: say so, or a person who piped them
-    # believes they were recorded.
-    notes = () if asking or scripted else (PIPED,)
-    if not asking and week is None and result.unrecorded_last_week is not None:
-        from leadwork.render.checkin import last_week_note
-
-        notes = (*notes, last_week_note(result.unrecorded_last_week, result.week))
-    emit("checkin", CheckinShown(result, notes, git), Asked(format.value), journal)
-    saved = "(the check-in was saved all the same)"
-    vouch(journal, today(), saved, refuse=False, written=result.written)
-    if failure is not None:
-        raise failure
-
-
-PIPED = (
-    "stdin is not a terminal, so nothing was asked: only the flags given were "
-    "recorded (see `leadwork checkin --help`)."
-)
-
-
-def _interview(journal: Journal, request: CheckinRequest, week_named: bool) -> CheckinRequest:
-    """Ask, saving every answer to the week's draft; resume a draft if the person wants.
-    What the flags answered is not asked again; the answers come back in the request.
-    Early in a week whose predecessor has no check-in, and no --week named, it first asks
-    which of the two weeks this is for."""
-    from dataclasses import replace
-
-    from leadwork.cli.interview import Interview
-    from leadwork.cli.prompts import Prompter
-    from leadwork.render import checkin as show
-    from leadwork.usecases import checkin as usecase
-
-    questions = usecase.prepare(journal, request, today())
-    ask = Prompter()
-    last = questions.unrecorded_last_week if not week_named else None
-    if last is not None and ask.confirm(show.last_week_question(last, request.week), default=True):
-        request = replace(request, week=last)
-        questions = usecase.prepare(journal, request, today())
-    week = request.week
-    ask.say(show.intro(week, questions.rel, questions.current is not None, questions.first_week))
-    answers, answered = questions.flagged.answers, []
-    if questions.draft_problem is not None:
-        ask.say(show.draft_unreadable(questions.draft_rel, questions.draft_problem))
-    elif questions.draft is not None:
-        if ask.confirm(show.resume_question(questions.draft), default=True):
-            answers = usecase.overlay(questions.draft.answers, answers)
-            answered = list(questions.draft.answered)
-        else:
-            usecase.discard_draft(journal, week)
-            ask.say(show.draft_discarded())
-
-    def save(answered: list[str], answers: Answers) -> None:
-        usecase.save_draft(journal, week, answered, answers)
-
-    interview = Interview(ask, questions, answers, answered, save)
-    try:
-        return replace(request, gathered=interview.run())
-    except KeyboardInterrupt:
-        if interview.answered:
-            command = "leadwork checkin" + (
-                f" --week {week}" if week != questions.this_week else ""
-            )
-            ask.say(show.draft_kept(questions.draft_rel, interview.answers.count(), command))
-        raise
-
-
-def _commit(journal: Journal, result: CheckinResult) -> tuple[GitNote, LeadworkError | None]:
-    """Commit what the check-in wrote: what became of it, for the summary, and git's
-    refusal, raised once the summary is shown."""
-    from leadwork.cli.git import commit_written
-    from leadwork.errors import LeadworkError
-    from leadwork.render.checkin import GitNote
-
-    try:
-        committed = commit_written(journal, result.written, f"checkin {result.week}")
-    except LeadworkError as error:
-        return GitNote(False, "Not committed: git refused (see below)."), error
-    return GitNote(committed.committed, committed.message), None
+    # The words may run again without Typer (`cli/replay.py`): the work is all in `record`.
+    record(kept_for_later(ctx, "checkin", words, Asked(format.value)), words)

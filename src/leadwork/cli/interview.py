@@ -127,13 +127,12 @@ class Interview:
 
     def hours(self) -> None:
         from leadwork.domain.checkin import (
-            HOUR_AREAS,
             HOUR_LABELS,
             check_hours,
             fits_in_a_week,
             parse_number,
         )
-        from leadwork.model.words import HOURS_IN_WEEK
+        from leadwork.model.words import HOUR_AREAS, HOURS_IN_WEEK
         from leadwork.render import checkin as show
         from leadwork.values import format_number
 

@@ -1,4 +1,4 @@
-"""A view's command line run again without Typer: what Typer made of it the last time.
+"""A command line run again without Typer: what Typer made of it the last time.
 
 Importing Typer, building the command and coercing its options (Typer 0.29 builds a
 pydantic TypeAdapter for each) cost ~45 ms of a ~290 ms dashboard. A person runs the same
@@ -9,7 +9,9 @@ without importing Typer. Typer stays the one parser and the one definition of th
 this only replays its answer, and only where that answer depends on the words alone.
 
 Kept only when the command is a view whose request Typer's values make by themselves
-(`cli/view.show_view`: no today, no stdin, no question), nothing was said before it ran (an
+(`cli/view.show_view`: no today, no stdin, no question) or a writer that takes Typer's
+values as they are and reads everything else at each run (`cli/view.WRITERS`: `checkin`,
+which writes every week), nothing was said before it ran (an
 old flag's warning, `said_something`), and the process is the command line itself
 (`leadwork.cli.main` arms it; a test's CliRunner does not).
 
@@ -137,12 +139,12 @@ def run(entry: Replay) -> int:
     words for an error (its flag named as Typer's command names it) and the same exit code."""
     from leadwork.cli.messages import debugging, settle, with_flags
     from leadwork.cli.session import Session
-    from leadwork.cli.view import run_view
+    from leadwork.cli.view import run_kept
     from leadwork.errors import LeadworkError
 
     session = Session(journal_option=entry.journal_option, debug=entry.debug)
     try:
-        run_view(session, entry.command, entry.request, entry.asked)
+        run_kept(session, entry.command, entry.request, entry.asked)
     except LeadworkError as error:
         error.problems = with_flags(error.problems, entry.flags)
         return settle(error, debugging(entry.debug))
@@ -180,9 +182,9 @@ def _unpickled(payload: bytes) -> Replay | None:
     import io
     import pickle
 
-    from leadwork.cli.view import VIEWS
+    from leadwork.cli.view import VIEWS, WRITERS
 
-    allowed_modules = {*VIEWS.values(), "leadwork.cli.output", "leadwork.weeks"}
+    allowed_modules = {*VIEWS.values(), *WRITERS.values(), "leadwork.cli.output", "leadwork.weeks"}
 
     class Unpickler(pickle.Unpickler):
         def find_class(self, module: str, name: str) -> Any:
@@ -200,6 +202,6 @@ def _unpickled(payload: bytes) -> Replay | None:
         entry = Replay(*fields)
     except Exception:  # whatever a damaged entry raises
         return None
-    if not isinstance(entry.command, str) or VIEWS.get(entry.command) is None:
+    if not isinstance(entry.command, str) or entry.command not in {*VIEWS, *WRITERS}:
         return None
     return entry

@@ -23,9 +23,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
-from pydantic_core import ErrorDetails
-
 from leadwork.domain.commitments import DoneRate, weekly_rate
 from leadwork.domain.status import is_active, judge, judge_weeks, thresholds_for, unread_period
 from leadwork.domain.timeline import (
@@ -37,17 +34,29 @@ from leadwork.domain.timeline import (
 )
 from leadwork.domain.wording import first_name, name_key, short
 from leadwork.errors import UsageProblem
-from leadwork.model.checkin import Checkin, Confidence, Reflection, Story, TimeAudit
-from leadwork.model.words import AREAS, HOURS_IN_WEEK, ID_PATTERN, Outcome
+from leadwork.model.words import (
+    AREAS,
+    HOUR_AREAS,
+    HOURS_IN_WEEK,
+    ID_PATTERN,
+    REFLECTION_KEYS,
+    Outcome,
+)
 from leadwork.values import format_number
 from leadwork.weeks import Week, not_begun
 
 if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+    from pydantic_core import ErrorDetails
+
+    from leadwork.model.checkin import Checkin
     from leadwork.model.indicators import Indicator
+
+# The models (pydantic) are imported where an answer is checked or a check-in is made:
+# a check-in that writes nothing never builds them (docs/performance.md).
 
 PURPOSE = "purpose"  # a story may live the purpose rather than one choice
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
-HOUR_AREAS: tuple[str, ...] = tuple(TimeAudit.model_fields)  # the file's order
 HOUR_LABELS = {
     "alignment": "alignment",
     "capability": "capability",
@@ -55,7 +64,6 @@ HOUR_LABELS = {
     "someone_elses_job": "someone else's job",
     "other": "other",
 }
-REFLECTION_KEYS: tuple[str, ...] = tuple(Reflection.model_fields)
 
 # The order of a check-in file's sections, as in the example journal; a section the file
 # lacks is inserted before the first one that follows it here.
@@ -245,16 +253,28 @@ def parse_reading(text: str, unit: str) -> Number:
 # never disagree; only the wording is the check-in's, for the person at the terminal.
 
 
+def _model(name: str) -> Any:
+    """One of the check-in's models (`model/checkin.py`), imported when first needed."""
+    from leadwork.model import checkin
+
+    return getattr(checkin, name)
+
+
 @functools.cache
-def _field_rule(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
-    info = model.model_fields[name]
+def _field_rule(model: str, name: str) -> TypeAdapter[Any]:
+    from pydantic import ConfigDict, TypeAdapter
+
+    info = _model(model).model_fields[name]
     kind: Any = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
     return TypeAdapter(kind, config=ConfigDict(strict=True, allow_inf_nan=False))
 
 
-def field_problem(model: type[BaseModel], name: str, value: Any) -> ErrorDetails | None:
-    """The first rule of `model.name` that `value` breaks, as pydantic reports it (its
-    `type` and `ctx` carry the bound), or None when the value keeps them all."""
+def field_problem(model: str, name: str, value: Any) -> ErrorDetails | None:
+    """The first rule of `model.name` (a check-in model, by its class name) that `value`
+    breaks, as pydantic reports it (its `type` and `ctx` carry the bound), or None when the
+    value keeps them all."""
+    from pydantic import ValidationError
+
     try:
         _field_rule(model, name).validate_python(value)
     except ValidationError as error:
@@ -262,10 +282,10 @@ def field_problem(model: type[BaseModel], name: str, value: Any) -> ErrorDetails
     return None
 
 
-def field_bounds(model: type[BaseModel], name: str) -> tuple[Any, Any]:
+def field_bounds(model: str, name: str) -> tuple[Any, Any]:
     """The (ge, le) bounds `model.name` declares (None where it has none)."""
     low = high = None
-    for rule in model.model_fields[name].metadata:
+    for rule in _model(model).model_fields[name].metadata:
         low = getattr(rule, "ge", low)
         high = getattr(rule, "le", high)
     return low, high
@@ -273,7 +293,7 @@ def field_bounds(model: type[BaseModel], name: str) -> tuple[Any, Any]:
 
 def check_hours(value: Number, area: str = "other") -> None:
     """One area's hours, by the time audit's rule for it (0 to the hours in a week)."""
-    problem = field_problem(TimeAudit, area, value)
+    problem = field_problem("TimeAudit", area, value)
     if problem is None:
         return
     ctx = problem.get("ctx") or {}
@@ -289,8 +309,13 @@ def check_hours(value: Number, area: str = "other") -> None:
 def fits_in_a_week(hours: Mapping[str, Number | None]) -> bool:
     """Whether the hours together keep the time audit's rule (at most the hours in a
     week), each area's own bounds aside."""
+    given = {a: v for a, v in hours.items() if v is not None}
+    if not given:
+        return True
+    from pydantic import ValidationError
+
     try:
-        TimeAudit.model_validate({a: v for a, v in hours.items() if v is not None})
+        _model("TimeAudit").model_validate(given)
     except ValidationError as error:
         return all(e["loc"] for e in error.errors())  # only the total has no field
     return True
@@ -299,8 +324,8 @@ def fits_in_a_week(hours: Mapping[str, Number | None]) -> bool:
 def parse_confidence(text: str, area: str = "alignment") -> int:
     """A confidence rating, by the model's rule for it (a whole number, 1 to 5)."""
     value = parse_number(text)
-    if field_problem(Confidence, area, value) is not None:
-        low, high = field_bounds(Confidence, area)
+    if field_problem("Confidence", area, value) is not None:
+        low, high = field_bounds("Confidence", area)
         raise ValueError(f"confidence is a whole number from {low} to {high}, not '{text.strip()}'")
     return value  # type: ignore[return-value]  # an int: the rule says so
 
@@ -339,7 +364,7 @@ def check_text(text: str, what: str = "text") -> str:
     text = text.strip()
     if not text:
         raise ValueError(f"the {what} is empty")
-    problem = field_problem(Story, "text", text)
+    problem = field_problem("Story", "text", text)
     if problem is not None:
         most = (problem.get("ctx") or {}).get("max_length")
         if problem["type"] == "string_too_long" and most is not None:
@@ -351,7 +376,7 @@ def check_text(text: str, what: str = "text") -> str:
 def check_name(text: str) -> str:
     """A person's or organization's name, by the rule `who` has (`Story.who`)."""
     text = text.strip()
-    problem = field_problem(Story, "who", text)
+    problem = field_problem("Story", "who", text)
     if problem is None:
         return text
     if problem["type"] == "string_too_short":
@@ -679,7 +704,8 @@ class Change:
 
 @dataclass
 class Merged:
-    checkin: Checkin
+    week: Week
+    checkin: Checkin | None  # None: no file, and nothing to write
     edits: list[Edit]
     changes: list[Change]
     notes: list[str]
@@ -791,7 +817,9 @@ def merge(
             changes.append(Change(array, entry["text"], None, entry))
 
     hours = data.get("hours") or {}
-    if not fits_in_a_week(hours):
+    # The file's own hours were checked when it was read: only a new answer can break it.
+    hours_answered = any(c.section == "hours" for c in changes)
+    if hours_answered and not fits_in_a_week(hours):
         total = sum(v for v in hours.values() if v is not None)
         listed = ", ".join(
             f"{HOUR_LABELS[a]} {format_number(hours[a])}" for a in HOUR_AREAS if a in hours
@@ -801,9 +829,21 @@ def merge(
             hint=f"this week's hours would be: {listed}",
         )
 
+    # Nothing to write: the file as it is (None when there is none), no model built.
+    checkin = _made(data, current) if edits else current
+    followed = {f.text for f in checkin.last_week} if checkin else set()
+    unanswered = [t for t in previous_commitments(previous) if t not in followed]
+    rate = weekly_rate(checkin, previous)
+    return Merged(week, checkin, edits, changes, notes, rate, unanswered, previous_week)
+
+
+def _made(data: dict[str, Any], current: Checkin | None) -> Checkin:
+    """The merged week validated as a check-in (its model: the one rule of the file)."""
+    from pydantic import ValidationError
+
     try:
         had = set(_data(current)) if current else set()  # an empty [reflection] stays
-        checkin = Checkin.model_validate(
+        return _model("Checkin").model_validate(  # type: ignore[no-any-return]
             {k: v for k, v in data.items() if k in had or v not in ({}, [])}
         )
     except ValidationError as error:  # answers are checked before; this is the safety net
@@ -811,10 +851,6 @@ def merge(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
         )
         raise UsageProblem(f"these answers do not make a valid check-in: {reasons}") from None
-    followed = {f.text for f in checkin.last_week}
-    unanswered = [t for t in previous_commitments(previous) if t not in followed]
-    rate = weekly_rate(checkin, previous)
-    return Merged(checkin, edits, changes, notes, rate, unanswered, previous_week)
 
 
 def _add_commitment(

@@ -34,6 +34,18 @@ SignalSource = Literal["conversation", "story"]
 
 HOURS_IN_WEEK = 168
 
+# A check-in's [hours] and [reflection] keys, in the file's order: the fields of
+# `model.checkin.TimeAudit` and `Reflection` (tests/test_checkin_rules.py holds them to the models),
+# here so that a check-in that writes nothing never builds a model to learn them.
+HOUR_AREAS: tuple[str, ...] = (
+    "alignment",
+    "capability",
+    "accountability",
+    "someone_elses_job",
+    "other",
+)
+REFLECTION_KEYS: tuple[str, ...] = ("confident", "challenge", "note")
+
 LEVEL_HELP = "1 = absent, 2 = emerging, 3 = working, 4 = strong, 5 = distinctive"
 
 DEFAULT_CONVERSATION_KINDS = ("customer", "supplier", "partner", "analyst", "employee", "other")

@@ -272,14 +272,14 @@ def summary(
     else:
         verb = "Recorded" if saved.outcome == "created" else "Amended"
         parts.append(Text.assemble((f"{verb} {week_label(week)}", "bold"), f" in {saved.rel}."))
-        hours = merged.checkin.hours
+        hours = merged.checkin.hours if merged.checkin else None
         share = None
         if warning_percent is not None and hours is not None:
             share = hours_share(hours.model_dump(), warning_percent)
         parts.extend(_changes(merged.changes, week, by_id, share))
     for other in filed:
         parts.append(_filed_line(other, by_id))
-        parts.extend(_changes(other.merged.changes, Week.parse(other.merged.checkin.week), by_id))
+        parts.extend(_changes(other.merged.changes, other.merged.week, by_id))
 
     rate = merged.follow_up_rate
     if rate.total or merged.unanswered or rate.unmatched:
@@ -297,7 +297,7 @@ def summary(
             line.append(unmatched_said(rate.unmatched), style="yellow")
         line.append(".")
         parts.append(line)
-    for commitment in merged.checkin.commitments:
+    for commitment in merged.checkin.commitments if merged.checkin else ():
         if carried_too_often(commitment.carried):
             parts.append(
                 Text(carried_advice(commitment.carried, short(commitment.text)), style="yellow")
@@ -312,7 +312,7 @@ def summary(
 def _filed_line(saved: Saved, indicators: dict[str, Indicator]) -> Text:
     """ "Recorded for Feb 2027 in checkins/2027-W08.toml.": a reading entered after its month
     (quarter) ended, filed in that period's last week so that it stands for it."""
-    week = Week.parse(saved.merged.checkin.week)
+    week = saved.merged.week
     periods = dict.fromkeys(
         str(period_of(week, indicators[c.key].cadence))
         for c in saved.merged.changes
@@ -451,7 +451,7 @@ def summary_json(
         "notes": [*merged.notes, *notes],
         "earlier": [
             {
-                "week": str(other.merged.checkin.week),
+                "week": str(other.merged.week),
                 "file": other.rel,
                 "outcome": other.outcome,
                 "changes": [

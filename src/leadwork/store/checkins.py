@@ -32,7 +32,7 @@ from leadwork.domain.checkin import (
     WriteOutcome,
     week_label,
 )
-from leadwork.model.checkin import Checkin, Confidence, Reflection, TimeAudit
+from leadwork.model.words import AREAS, HOUR_AREAS, REFLECTION_KEYS
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import dumps
@@ -41,6 +41,8 @@ from leadwork.weeks import Week
 
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
+
+    from leadwork.model.checkin import Checkin
 
 
 def header(week: Week) -> str:
@@ -97,10 +99,12 @@ def plan_week(together: Together, week: Week, build: Callable[[Checkin | None], 
     current = journal.checkin(week)
     merged = build(current)
     outcome: WriteOutcome = "unchanged"
-    if merged.changed and current is None:
+    if merged.changed and current is None and merged.checkin is not None:
         together.create(rel, dumps(merged.checkin, header(week)))
         outcome = "created"
     elif merged.changed:
+        from leadwork.model.checkin import Checkin
+
         together.edit(rel, lambda document: apply_edits(document, merged.edits), Checkin)
         outcome = "amended"
     return Saved(merged, rel, outcome, current is not None)
@@ -151,9 +155,9 @@ def _table(document: TOMLDocument, name: str, fresh: list[Any]) -> Any:
 # The model's order of a table's keys (`[hours]`: alignment, capability, accountability,
 # someone_elses_job, other), which a new key keeps among those already there.
 KEY_ORDER: dict[str, tuple[str, ...]] = {
-    "hours": tuple(TimeAudit.model_fields),
-    "confidence": tuple(Confidence.model_fields),
-    "reflection": tuple(Reflection.model_fields),
+    "hours": HOUR_AREAS,
+    "confidence": AREAS,
+    "reflection": REFLECTION_KEYS,
 }
 
 

@@ -6,10 +6,12 @@ Files the person already has are never rewritten from a model: they are edited i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
-from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 def model_data(model: BaseModel) -> dict[str, Any]:

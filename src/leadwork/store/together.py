@@ -13,8 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel
-
 from leadwork import layout
 from leadwork.errors import WriteRefused
 from leadwork.store.atomic import make_folder, write_together
@@ -22,9 +20,10 @@ from leadwork.store.document import BOM
 from leadwork.store.journal import Journal
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
     from tomlkit import TOMLDocument
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 class Together:

@@ -89,7 +89,10 @@ def _capture(journal: Journal, week: Week, answers: Answers, kind: str) -> Captu
 
     saved = save_week(journal, week, lambda current: merge(week, current, None, answers))
     checkin = saved.merged.checkin
-    count = len(checkin.stories) if kind == "story" else len(checkin.conversations)
+    if checkin is None:  # never: a capture always has something to add
+        count = 0
+    else:
+        count = len(checkin.stories) if kind == "story" else len(checkin.conversations)
     return Captured(kind, week, saved.rel, saved.outcome, count, tuple(saved.written))
 
 
