@@ -160,3 +160,15 @@ def test_within_the_same_month_it_is_still_due(holiday_journal, run):
     text = shown(run, holiday_journal, {**DEC_7, "LEADWORK_TODAY": "2026-11-27"}, "dashboard")
     assert "showing 2026-W46" in text and "due for Nov 2026" in text
     assert "No reading for Nov 2026" not in text
+
+
+def test_a_quarter_read_in_its_first_week_is_not_owed_at_the_next_ones_end(fresh_journal, run):
+    """Q3 2026 read in its first week (2026-W27); seen from 2026-W53, the last week of a
+    14-week Q4, that reading is 26 weeks back: the view reads that far for it."""
+    journal = write_journal(fresh_journal, kb_agreed="2026-06-29")
+    checkin(run, journal, "2026-07-03", "-r", "kb=20")
+    checkin(run, journal, "2026-12-31")
+    env = {"LEADWORK_TODAY": "2026-12-31", "COLUMNS": "160"}
+    for args in (("dashboard",), ("indicator", "list"), ("report", "-f", "markdown")):
+        assert "2026-Q3" not in shown(run, journal, env, *args)
+    assert "due for 2026-Q4" in shown(run, journal, env, "dashboard")
