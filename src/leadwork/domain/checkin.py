@@ -24,9 +24,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from leadwork.domain.commitments import DoneRate, weekly_rate
-from leadwork.domain.status import is_active, judge, judge_weeks, thresholds_for, unread_period
+from leadwork.domain.status import (  # owed_period: where the check-in files an owed reading
+    is_active,
+    judge,
+    owed_period,
+    thresholds_for,
+)
 from leadwork.domain.timeline import (
-    LONGEST_PERIOD_WEEKS,
     Period,
     period_of,
     readings_of,
@@ -577,22 +581,6 @@ def reading_key(ident: str, file_week: Week | None = None) -> str:
 def active_indicators(indicators: Sequence[Indicator], week: Week) -> list[Indicator]:
     """The indicators to ask about in `week`: agreed by then and not retired."""
     return [i for i in indicators if week in span_of(i, [])]
-
-
-# How far back a check-in looks for the period a reading is owed for: a quarter before a
-# quarter.
-OWED_LOOKBACK_WEEKS = 2 * LONGEST_PERIOD_WEEKS
-
-
-def owed_period(indicator: Indicator, week: Week, readings: Mapping[Week, float]) -> Period | None:
-    """The month or quarter before `week`'s that ended without a reading of `indicator`,
-    judged as the dashboard judges it (`status.unread_period`): a check-in in `week` asks
-    for it first and files the answer in its last week. `readings`: every reading up to
-    `week`, back `OWED_LOOKBACK_WEEKS` at least."""
-    if indicator.cadence == "weekly":
-        return None
-    weeks = [week.minus(n) for n in range(OWED_LOOKBACK_WEEKS, -1, -1)]
-    return unread_period(judge_weeks(indicator, weeks, readings, as_of=week))
 
 
 def reading_questions(

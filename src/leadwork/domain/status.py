@@ -20,7 +20,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from leadwork.domain.timeline import Period, period_of, span_of, value_in
+from leadwork.domain.timeline import (
+    LONGEST_PERIOD_WEEKS,
+    Period,
+    period_of,
+    span_of,
+    value_in,
+)
 from leadwork.model.words import Status
 from leadwork.plainclass import plainclass
 from leadwork.values import format_number
@@ -392,7 +398,9 @@ class Track:
 
     `history` is what is shown (the last `shown` weeks); the trend, the course-correct run
     and the off-track episode are computed over every week judged, which may reach further.
-    `plan` is the latest plan recorded in a one-on-one during the episode, if any.
+    `plan` is the latest plan recorded in a one-on-one during the episode, if any. `owed` is
+    the month or quarter owed a reading (`owed_period`), judged as of the view's day, from
+    the indicator's span: what `overdue_period`, `missing_period` and `missed_period` name.
     """
 
     history: tuple[WeekStatus, ...]
@@ -403,6 +411,7 @@ class Track:
     plan: PlanRecord | None = None  # the plan in force for the episode
     no_plan_on: dt.date | None = None  # a meeting in the episode that recorded "no plan yet"
     plan_needed: bool = False  # course-correct PLAN_AFTER_WEEKS readings, no plan
+    owed: Period | None = None  # a month or quarter owed a reading, as of the view's day
 
     @property
     def now(self) -> WeekStatus:
@@ -462,23 +471,41 @@ def due_period(track: Track) -> Period | None:
 
 def overdue_period(track: Track) -> Period | None:
     """The period whose reading is overdue (`reading_overdue`), or None: this week, for a
-    weekly indicator; for a monthly or quarterly one, the period before (`unread_period`)
-    while the current one has no reading either."""
+    weekly indicator; for a monthly or quarterly one, the period owed a reading
+    (`Track.owed`, `owed_period`) while the week the view stands on has no reading either."""
     if not track.now.tracked or track.now.value is not None:
         return None
     if track.period_noun == "week":
         return track.now.period
-    return unread_period(track.history)
+    return track.owed
+
+
+# How far back the period owed a reading may begin: a quarter before a quarter.
+OWED_LOOKBACK_WEEKS = 2 * LONGEST_PERIOD_WEEKS
+
+
+def owed_period(indicator: Indicator, week: Week, readings: Mapping[Week, float]) -> Period | None:
+    """The month or quarter before `week`'s that ended without a reading of `indicator`
+    though it was tracked all through it (`unread_period`), judged over every week of that
+    period and before, never over the weeks a view happens to show: a quarter agreed in its
+    last week owes nothing, however far back a window reaches. The one rule for "which
+    period is a reading owed for": a check-in in `week` asks for it first and files the
+    answer in its last week; every view names it as of the day it is judged on (`track`).
+    `readings`: every reading up to `week`, back `OWED_LOOKBACK_WEEKS` at least."""
+    if indicator.cadence == "weekly":
+        return None
+    weeks = [week.minus(n) for n in range(OWED_LOOKBACK_WEEKS, -1, -1)]
+    return unread_period(judge_weeks(indicator, weeks, readings, as_of=week))
 
 
 def unread_period(history: Sequence[WeekStatus]) -> Period | None:
     """The month or quarter before the current one (that of the last week of `history`),
     when it ended with no reading though the indicator was tracked all through it: its
-    reading is *missing*. The one rule for "which period is a reading owed for": the
-    dashboard's "No reading for Feb 2027", the check-in's "for Feb 2027 (overdue)" (which
-    files the answer in February) and a report's gaps. It holds until the period has a
-    reading, and at most until the current period ends: a later period's reading does not
-    hide it, and a month is not chased for ever. None for a weekly indicator."""
+    reading is *missing* (`owed_period` judges it over enough weeks). It holds until the
+    period has a reading, and at most until the current period ends: a later period's
+    reading does not hide it, and a month is not chased for ever. None for a weekly
+    indicator, and None when `history` does not reach back to the period's first week
+    (whether it was tracked all through it is not known then)."""
     if not history or not history[-1].tracked:
         return None
     now = history[-1].period
@@ -489,17 +516,18 @@ def unread_period(history: Sequence[WeekStatus]) -> Period | None:
         return None
     previous = before[-1].period
     weeks = [h for h in before if h.period == previous]
+    if previous is None or period_of(weeks[0].week.minus(1), previous.cadence) == previous:
+        return None  # the history begins part-way through the period
     return previous if all(h.tracked and h.value is None for h in weeks) else None
 
 
 def missing_period(track: Track) -> Period | None:
     """The period a view that lists gaps names (the dashboard's Needs you, its row note, a
-    report's Needs you): the overdue one (`overdue_period`), or the month or quarter before
-    the current one that ended unread though the current one has a reading since
-    (`unread_period`)."""
+    report's Needs you): the overdue one (`overdue_period`), or the month or quarter owed
+    a reading though the current one has a reading since (`Track.owed`)."""
     if track.period_noun == "week":
         return overdue_period(track)
-    return unread_period(track.history)
+    return track.owed
 
 
 def missed_period(track: Track) -> Period | None:
@@ -507,7 +535,7 @@ def missed_period(track: Track) -> Period | None:
     shows an indicator names it beside its status: the dashboard's row note, `indicator
     list|show` and the one-on-one preparation, in the words of `wording.no_reading_for`
     ("no reading for Feb 2027"). None for a weekly indicator: its status says "no data"."""
-    return unread_period(track.history)
+    return track.owed
 
 
 def in_episode_on(history: Sequence[WeekStatus], date: dt.date) -> bool:
@@ -555,9 +583,12 @@ def track(
 ) -> Track:
     """Judge `weeks` (oldest first, consecutive, ending with the week the view stands on),
     and find the plan in force: from one-on-ones dated up to `as_of` (default: that week's
-    Sunday)."""
+    Sunday). The period owed a reading is judged as of `as_of` (`owed_period` of its week,
+    when later): a view standing on an earlier week "as of today" names a month that has
+    ended since without a reading as missing, not due."""
     judged = judge_weeks(indicator, weeks, readings)
     as_of = as_of if as_of is not None else weeks[-1].sunday
+    owed = owed_period(indicator, max(weeks[-1], Week.of(as_of)), readings)
     start = episode_start(judged)
     plan, no_plan = plan_in_episode(indicator.id, start, as_of, plans)
     cc = course_correct_run(judged)
@@ -570,4 +601,5 @@ def track(
         plan=plan,
         no_plan_on=no_plan,
         plan_needed=cc >= PLAN_AFTER_WEEKS and plan is None,
+        owed=owed,
     )

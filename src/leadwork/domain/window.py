@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from leadwork.domain.status import OWED_LOOKBACK_WEEKS
 from leadwork.domain.timeline import LONGEST_PERIOD_WEEKS, standing_week
 from leadwork.errors import UsageProblem
 from leadwork.plainclass import plainclass
@@ -61,7 +62,7 @@ def reading_weeks_needed(
     back one period further when an indicator is read monthly or quarterly (the first
     judged week's value is the latest reading of its month or quarter)."""
     judged = judged_weeks(week, settings)
-    return week_range(judged[0].minus(period_reach(indicators)), week)
+    return week_range(readings_from(judged[0], week, indicators), week)
 
 
 def checkin_weeks_needed(
@@ -81,6 +82,17 @@ def period_reach(indicators: Iterable[Indicator]) -> int:
     read weekly, else up to a quarter (a reading stands for the rest of its period)."""
     weekly = all(ind.cadence == "weekly" for ind in indicators)
     return 0 if weekly else LONGEST_PERIOD_WEEKS - 1
+
+
+def readings_from(first: Week, week: Week, indicators: Iterable[Indicator]) -> Week:
+    """The first week whose readings judge indicators over `first`..`week`: `first` when
+    every indicator is read weekly; else a period further back (`period_reach`), and at
+    least back to the first week of the period before `week`'s, which may be owed a
+    reading (`status.owed_period`, over `OWED_LOOKBACK_WEEKS`)."""
+    reach = period_reach(indicators)
+    if not reach:
+        return first
+    return min(first.minus(reach), week.minus(OWED_LOOKBACK_WEEKS))
 
 
 @plainclass

@@ -207,7 +207,8 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
     """What the interview asks about: the flags checked first (a bad one stops it before
     any question), then the week, last week's commitments, the readings due, the week's
     draft if one waits."""
-    from leadwork.domain.checkin import OWED_LOOKBACK_WEEKS, reading_questions
+    from leadwork.domain.checkin import reading_questions
+    from leadwork.domain.status import OWED_LOOKBACK_WEEKS
     from leadwork.store.checkins import draft_rel, load_draft
     from leadwork.store.follow_ups import previous_checkin
     from leadwork.weeks import Week
@@ -402,7 +403,7 @@ def check_flags(
 
 def _recent_checkins(journal: Journal, week: Week) -> dict[Week, Checkin]:
     """The check-ins up to `week`, back as far as a period owed a reading can reach."""
-    from leadwork.domain.checkin import OWED_LOOKBACK_WEEKS
+    from leadwork.domain.status import OWED_LOOKBACK_WEEKS
 
     since = week.minus(OWED_LOOKBACK_WEEKS)
     return journal.checkins([w for w in journal.checkin_weeks() if since <= w <= week])
@@ -417,8 +418,8 @@ def _reading_period(
 ) -> Period | None:
     """The earlier month or quarter a `--reading` is for, or None for `week`'s own period:
     the one it names (`ID@2027-02=4`), else one that ended without a reading
-    (`domain.checkin.owed_period`, the dashboard's "No reading for Feb 2027")."""
-    from leadwork.domain.checkin import owed_period
+    (`status.owed_period`, the dashboard's "No reading for Feb 2027")."""
+    from leadwork.domain.status import owed_period
     from leadwork.domain.timeline import parse_period, period_of, readings_of
 
     this = period_of(week, indicator.cadence)

@@ -40,7 +40,7 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
     read monthly or quarterly, the weeks their first period reaches back to), plus the
     definitions; writes nothing."""
     from leadwork.domain.report import build_report
-    from leadwork.domain.window import period_reach, range_ending
+    from leadwork.domain.window import range_ending, readings_from
     from leadwork.store.dashboard import shown_week
     from leadwork.usecases.trust import doubtful_files
 
@@ -51,7 +51,7 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
     meetings = [journal.one_on_one(e) for e in entries if start <= e.date <= end]
     reviews = [journal.review(e) for e in journal.review_entries() if start <= e.date <= end]
     definitions = journal.definitions()
-    earliest = first.minus(period_reach(definitions.indicators.indicators))
+    earliest = readings_from(first, last, definitions.indicators.indicators)
     listed = journal.checkin_weeks()
     weeks = [w for w in listed if earliest <= w <= last]
     # The journal's first record: no meeting is expected before it (a range may start earlier).
