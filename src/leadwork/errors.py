@@ -39,6 +39,9 @@ class Problem:
     # CLI puts the flag's name first (`leadwork.cli.command.name_flags`). A hint that tells
     # how to answer names another field as «no_plan»: the CLI spells it as its flag.
     given: str | None = None
+    # The same problem as the one before it, at another place (an unknown id used in many
+    # files): the text shows only its place and message, under the first in full.
+    again: bool = False
 
     def as_warning(self) -> Problem:
         return replace(self, severity="warning")

@@ -78,17 +78,39 @@ class Loaded:
     complete: bool = True
 
 
+def _nearest(value: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known id `value` is most likely a slip for, if one is near enough."""
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def _unknown(kind: str, value: str, known: Iterable[str]) -> tuple[str, str]:
     known = sorted(known)
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    close = _nearest(value, known)
     if close:
-        hint = f"did you mean '{close[0]}'?"
+        hint = f"did you mean '{close}'?"
     elif known:
         listed = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
         hint = f"known {kind} ids: {listed}"
     else:
         hint = f"no {kind} is defined yet"
     return f"unknown {kind} '{value}'", hint
+
+
+def _unknown_indicator(value: str, known: Iterable[str]) -> tuple[str, str]:
+    """An indicator id a check-in or one-on-one records that indicators.toml does not
+    define: most often one removed by hand, whose history must keep its meaning (format.md:
+    an indicator no longer tracked stays, with `retired_on`), so the hint says that rather
+    than offer the other ids, as if the records were to be changed (eleventh trial); an id
+    near enough to be a slip, or a renamed id, is offered too."""
+    keep = f"keep it in {INDICATORS} with retired_on = YYYY-MM-DD to retire it"
+    # nearer than other ids' near: 'castings-otd' is no slip for 'dayton-otd'
+    close = _nearest(value, known, cutoff=0.75)
+    if close:
+        hint = f"did you mean '{close}'? if not, and '{value}' is an indicator you removed, {keep}"
+    else:
+        hint = f"{keep}: its records keep their meaning"
+    return f"unknown indicator '{value}'", hint
 
 
 def _duplicates(file: str, table: str, ids: list[str]) -> list[Finding]:
@@ -117,11 +139,15 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
     capabilities = {c.id for c in data.capabilities.capabilities} if data.capabilities else None
     indicators = {i.id for i in data.indicators.indicators} if data.indicators else None
 
-    def person(file: str, path: KeyPath, value: str | None) -> None:
+    def person(file: str, path: KeyPath, value: str | None, named: str | None = None) -> None:
+        """`named`: the one-on-one file's name, which carries the person's id too."""
         if value is not None and people is not None and value not in people:
             message, hint = _unknown("person", value, people)
             if value == ME:
                 hint = f'"{ME}" means you, and here it must name someone in {TEAM}'
+            elif named is not None:
+                close = _nearest(value, people)
+                hint += (" " if close else "; ") + _rename_hint(named, value, close)
             findings.append(
                 Finding(file, path, message + f" (not in {TEAM})", hint, refers_to=(TEAM,))
             )
@@ -256,7 +282,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                     "rename the file or fix the person",
                 )
             )
-        person(file, ("person",), meeting.person)
+        person(file, ("person",), meeting.person, name)
         findings += _carried_yet_ended(
             file,
             meeting.commitments,
@@ -268,7 +294,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
         if indicators is not None:
             for j, plan in enumerate(meeting.plans):
                 if plan.indicator not in indicators:
-                    message, hint = _unknown("indicator", plan.indicator, indicators)
+                    message, hint = _unknown_indicator(plan.indicator, indicators)
                     findings.append(
                         Finding(
                             file, ("plans", j, "indicator"), message, hint, refers_to=(INDICATORS,)
@@ -299,6 +325,16 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
         findings += _weekly_follow_ups_answering_nothing(data.checkins)
         findings += _meeting_follow_ups_answering_nothing(data.one_on_ones)
     return findings + _second_readings(data)
+
+
+def _rename_hint(name: str, old: str, new: str | None) -> str:
+    """A one-on-one's file name carries its person's id (2026-11-24-priya.toml): when the
+    id is changed, so must the name be, which `check` would only say once `person` is."""
+    if new is None:
+        return "and rename the file to match: its name carries the id"
+    stem = name[11:]
+    renamed = f"{name[:11]}{new}{stem[len(old) :] if stem.startswith(old) else ''}.toml"
+    return f"then rename the file to {renamed} too: its name carries the id"
 
 
 def _second_readings(data: Loaded) -> list[Finding]:
@@ -617,7 +653,7 @@ def _check_checkin(
     if indicators is not None:
         for key in checkin.readings:
             if key not in indicators:
-                message, hint = _unknown("indicator", key, indicators)
+                message, hint = _unknown_indicator(key, indicators)
                 findings.append(
                     Finding(
                         file,
@@ -629,7 +665,7 @@ def _check_checkin(
                 )
         for j, plan in enumerate(checkin.plans):
             if plan.indicator not in indicators:
-                message, hint = _unknown("indicator", plan.indicator, indicators)
+                message, hint = _unknown_indicator(plan.indicator, indicators)
                 findings.append(
                     Finding(file, ("plans", j, "indicator"), message, hint, refers_to=(INDICATORS,))
                 )

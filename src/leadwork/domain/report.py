@@ -229,6 +229,16 @@ class ConfidenceWeek:
 
 
 @dataclass(frozen=True)
+class Unlisted:
+    """Readings in the range's check-ins of an id indicators.toml does not define (an
+    indicator removed by hand): no summary can judge them, so the report says they are
+    left out rather than let the indicator vanish without a word (eleventh trial)."""
+
+    id: str
+    weeks: list[str]  # the weeks that read it, oldest first
+
+
+@dataclass(frozen=True)
 class PersonMeetings:
     id: str
     name: str
@@ -282,6 +292,18 @@ class Report:
     # This week, when it has no check-in yet and the range, not told where to end, ends on
     # the latest week that has one (`window.range_ending`, the dashboard's rule); else None.
     unchecked_current: Week | None = None
+    unlisted: list[Unlisted] = field(default_factory=list)
+
+
+def _unlisted(definitions: Definitions, in_range: Mapping[Week, Checkin]) -> list[Unlisted]:
+    """The ids read in the range that indicators.toml does not define, by id."""
+    defined = {i.id for i in definitions.indicators.indicators}
+    weeks: dict[str, list[str]] = {}
+    for week, checkin in in_range.items():
+        for ident in checkin.readings:
+            if ident not in defined:
+                weeks.setdefault(ident, []).append(str(week))
+    return [Unlisted(ident, read) for ident, read in sorted(weeks.items())]
 
 
 def build_report(
@@ -369,6 +391,7 @@ def build_report(
             if r.kind == "strategy" and first.monday <= r.date <= last.sunday
         ],
         unchecked_current=unchecked_current,
+        unlisted=_unlisted(definitions, in_range),
         conversations=[
             ConversationItem(str(w), talk.with_, talk.who, talk.text, talk.refresh)
             for w, c in in_range.items()

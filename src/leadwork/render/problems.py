@@ -58,6 +58,8 @@ def format_problem(problem: Problem, cwd: Path, color: bool = False) -> str:
         else paint(_YELLOW + _BOLD, "warning:")
     )
     lines = [f"{paint(_BOLD, where + ':')} {label} {_printable(problem.message)}"]
+    if problem.again:  # under the first, which shows the line and the hint
+        return lines[0]
     if problem.line is not None and problem.source_line is not None:
         number = str(problem.line)
         gutter = " " * len(number)
@@ -102,7 +104,12 @@ def format_note(note: Note, cwd: Path, color: bool = False) -> str:
 
 
 def format_problems(problems: Sequence[Problem], cwd: Path, color: bool = False) -> str:
-    return "\n\n".join(format_problem(p, cwd, color) for p in problems)
+    """Each problem in full, a blank line between; one said `again` on one line, right
+    under the one before it."""
+    text = ""
+    for p in problems:
+        text += ("\n" if p.again else "\n\n") * bool(text) + format_problem(p, cwd, color)
+    return text
 
 
 def summary(problems: Sequence[Problem]) -> str:

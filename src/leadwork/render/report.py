@@ -23,6 +23,7 @@ from leadwork.domain.report import (
     PlanItem,
     Report,
     ThresholdChange,
+    Unlisted,
 )
 from leadwork.domain.status import STATUSES
 from leadwork.domain.timeline import Period
@@ -200,8 +201,9 @@ def _byline(report: Report) -> str:
 
 def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
     short = short_names(report.names)
+    unlisted = [unlisted_phrase(item) for item in report.unlisted]
     if not report.indicators:
-        return [("p", "No indicators are defined.")]
+        return [("p", "No indicators are defined."), *([("list", unlisted)] if unlisted else [])]
     header = ["indicator", "owner", *(STATUS_LABEL[s] for s in STATUSES), "first → last", "trend"]
     rows = []
     notes = []
@@ -231,8 +233,8 @@ def _indicator_blocks(report: Report) -> list[tuple[Any, ...]]:
         if due is not None:
             notes.append(f"{ind.name}: {due}.")
     blocks: list[tuple[Any, ...]] = [("table", header, rows)]
-    if notes:
-        blocks.append(("list", notes))
+    if notes + unlisted:
+        blocks.append(("list", notes + unlisted))
     return blocks
 
 
@@ -287,6 +289,17 @@ def due_phrase(ind: IndicatorSummary) -> str | None:
     if ind.due_at_end is None:
         return None
     return f"{due_for(ind.due_at_end)} at the end of the range"
+
+
+def unlisted_phrase(item: Unlisted) -> str:
+    """Readings the report leaves out, their id not in indicators.toml: "mentor-matches:
+    read in 8 weeks (2026-W45 to 2026-W53), left out: indicators.toml does not define it
+    (run leadwork check)"."""
+    span = item.weeks[0] if len(item.weeks) == 1 else f"{item.weeks[0]} to {item.weeks[-1]}"
+    return (
+        f"{item.id}: read in {plural(len(item.weeks), 'week')} ({span}), left out: "
+        "indicators.toml does not define it (run leadwork check)"
+    )
 
 
 def retired_phrase(ind: IndicatorSummary) -> str | None:

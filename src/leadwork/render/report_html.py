@@ -39,6 +39,7 @@ from leadwork.render.report import (
     due_phrase,
     plan_and_change_lines,
     retired_phrase,
+    unlisted_phrase,
 )
 from leadwork.render.sharing import CONFIDENCE, TIME_AUDIT
 from leadwork.values import format_value
@@ -210,8 +211,9 @@ def _notes(lines: list[str]) -> list[str]:
 
 def _accountability(report: Report) -> list[str]:
     out = ["<h2>Accountability</h2>"]
+    unlisted = _notes([unlisted_phrase(item) for item in report.unlisted])
     if not report.indicators:
-        return [*out, "<p>No indicators are defined.</p>"]
+        return [*out, "<p>No indicators are defined.</p>", *unlisted]
     out.append(legend())
     leader = first_name(report.leader)
     short = short_names(report.names)
@@ -244,5 +246,6 @@ def _accountability(report: Report) -> list[str]:
             indicator_chart(ind.id, ind.name, ind.unit, ind.history),
             "</article>",
         ]
+    out += unlisted
     out += ["<h3>Commitments</h3>", *_blocks(_commitment_blocks(report))]
     return out

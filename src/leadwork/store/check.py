@@ -15,6 +15,7 @@ from leadwork.domain.consistency import Finding, Loaded
 from leadwork.domain.review import journal_findings
 from leadwork.domain.timeline import checked_in
 from leadwork.domain.traceability import gaps
+from leadwork.domain.wording import plural
 from leadwork.errors import InvalidFile, Note, NoteKind, Problem
 from leadwork.layout import KeyPath
 from leadwork.store.journal import (
@@ -171,10 +172,7 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
     broken = [rel for rel in DEFINITION_MODELS if _ids_in_doubt(collect.left_out.get(rel, []))]
     withheld: set[str] = set()
     folded: dict[str, int] = {}
-    across: list[Problem] = []
-    # The same unknown id in many files (an id renamed in indicators.toml): said once,
-    # with where else it is, not once a file.
-    echoes: dict[str, list[str]] = {}
+    across: list[tuple[Problem, bool]] = []  # each with whether it names an unknown id
     for finding in findings:
         if collect.waits(finding):
             withheld.add(finding.file)
@@ -183,21 +181,14 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
         if cause is not None and cause != finding.file:
             folded[cause] = folded.get(cause, 0) + 1
             continue
-        if finding.refers_to and finding.message in echoes:
-            echoes[finding.message].append(finding.file)
-            continue
-        if finding.refers_to:
-            echoes[finding.message] = []
         document = journal.document(finding.file)
-        across.append(
-            document.problem(finding.path, finding.message, finding.hint, finding.severity)
-        )
-    across = [_with_echoes(problem, echoes.get(problem.message, [])) for problem in across]
+        problem = document.problem(finding.path, finding.message, finding.hint, finding.severity)
+        across.append((problem, bool(finding.refers_to)))
     ran = sum(1 for c in checkins.values() if checked_in(c))
     counts = Counts(ran, len(checkins) - ran, len(one_on_ones), len(reviews))
     notes = _notes(journal, collect, withheld)
     notes += [Note(journal.path(rel), "folded", count) for rel, count in folded.items()]
-    problems = sorted(collect.problems, key=_order) + sorted(across, key=_order)
+    problems = sorted(collect.problems, key=_order) + _together(across)
     return CheckResult(problems, notes, counts)
 
 
@@ -208,15 +199,28 @@ def _ids_in_doubt(left_out: list[KeyPath]) -> bool:
     return any(len(path) <= 2 or path[-1] == "id" for path in left_out)
 
 
-def _with_echoes(problem: Problem, files: list[str]) -> Problem:
-    """The problem, its hint saying where else the same one is (the others not shown)."""
-    if not files:
-        return problem
-    others = sorted(set(files))
-    where = others[0] if len(others) == 1 else f"{others[0]} to {others[-1]}"
-    count = len(files)
-    echo = f"the same {count} more time{'s' * (count != 1)}, not shown: {where}"
-    return replace(problem, hint=f"{problem.hint} ({echo})" if problem.hint else echo)
+def _together(across: list[tuple[Problem, bool]]) -> list[Problem]:
+    """The problems across files in file order, each unknown id's uses together (an id
+    renamed in team.toml or removed from indicators.toml): every use is a problem of its
+    own, so each place to edit is named and counted (eleventh trial: "1 error in 1 file"
+    for 5 places in 4 files), the first one's hint saying how many more follow, and a use
+    whose hint is the first's shown on one line (`Problem.again`)."""
+    groups: dict[object, list[Problem]] = {}
+    ordered = sorted(across, key=lambda item: _order(item[0]))
+    for index, (problem, names_id) in enumerate(ordered):
+        groups.setdefault(problem.message if names_id else index, []).append(problem)
+    together: list[Problem] = []
+    for group in groups.values():
+        first, rest = group[0], group[1:]
+        if rest:
+            more = f"the same in {plural(len(rest), 'more place')}, listed after this one"
+            together.append(replace(first, hint=f"{first.hint} ({more})" if first.hint else more))
+        else:
+            together.append(first)
+        together += [
+            replace(p, again=p.hint == before.hint) for before, p in zip(group, rest, strict=False)
+        ]
+    return together
 
 
 def _conversation_kinds(config: Any, collect: _Collector) -> list[str] | None:
@@ -254,11 +258,17 @@ def _notes(journal: Journal, collect: _Collector, withheld: set[str]) -> list[No
 def _definitions_sound(
     journal: Journal, definitions: dict[str, Any], problems: list[Problem], findings: list[Any]
 ) -> bool:
+    """Whether the definition files are sound enough to judge the gaps on. An unknown
+    person in them leaves the gaps standing: a person's id plays no part in them (eleventh
+    trial: a person's id changed in team.toml hid them while its uses were errors)."""
     files = {journal.path(rel) for rel in DEFINITION_MODELS}
     return (
         all(model is not None for model in definitions.values())
         and not any(p.severity == "error" and p.file in files for p in problems)
-        and not any(f.severity == "error" and f.file in DEFINITION_MODELS for f in findings)
+        and not any(
+            f.severity == "error" and f.file in DEFINITION_MODELS and f.refers_to != (layout.TEAM,)
+            for f in findings
+        )
     )
 
 
