@@ -52,7 +52,7 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.team import days_on_team, has_left, on_team
 from leadwork.domain.timeline import Period, checked_in, readings_of
-from leadwork.domain.wording import STATUS_WORDS
+from leadwork.domain.wording import STATUS_WORDS, short_names
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.words import AREAS
 from leadwork.weeks import Week, week_range
@@ -755,6 +755,7 @@ def _meeting_carried(
     commitments closed when they left, as the ledger says (`open_meeting_commitments`)."""
     held = sorted((m for m in meetings if m.date <= end), key=lambda m: m.date)
     found: list[Carried] = []
+    called = short_names({p.id: p.name for p in people})
     for person in people:
         carried = carried_in_range(
             (
@@ -768,7 +769,7 @@ def _meeting_carried(
         for (by, _), item in carried.items():
             if item.outcome is None and not on_team(person, end):
                 continue
-            item.person, item.by, item.whose = person.id, by, meeting_whose(person, by)
+            item.person, item.by, item.whose = person.id, by, meeting_whose(called[person.id], by)
             found.append(item)
     return found
 
