@@ -201,9 +201,8 @@ def read_shown(journal: Journal, shown: ShownWeek) -> WeekInputs:
     definitions = journal.definitions()
     settings = definitions.config.settings
 
-    reviews = [
-        e for e in journal.review_entries() if e.rest == STRATEGY_REVIEW and e.date <= shown.as_of
-    ]
+    review_files = journal.review_entries()
+    reviews = [e for e in review_files if e.rest == STRATEGY_REVIEW and e.date <= shown.as_of]
     latest = [journal.review(reviews[-1])] if reviews else []
     strategy_reviews: list[StrategyReview | CapabilityReview] = [
         r for r in latest if r.kind == "strategy"
@@ -222,17 +221,22 @@ def read_shown(journal: Journal, shown: ShownWeek) -> WeekInputs:
     meetings = [journal.one_on_one(e) for e in entries]
     meetings += _back_to_commitments(journal, listed, entries, meetings, shown.as_of)
     began = first_checkin_week(journal, weeks, checkins)
-    read = [*strategy_reviews, *level_reviews(journal, shown.as_of)]
+    read = [*strategy_reviews, *level_reviews(journal, shown.as_of, review_files)]
     return WeekInputs(definitions, checkins, meetings, read, shown, judged_since, began)
 
 
-def level_reviews(journal: Journal, as_of: dt.date) -> list[CapabilityReview]:
+def level_reviews(
+    journal: Journal, as_of: dt.date, listed: Sequence[Entry] | None = None
+) -> list[CapabilityReview]:
     """The capability reviews that say each capability's level on `as_of`
     (`domain.capability.level_on`): those dated after it that set a level and, for each
     capability one of them is about, the latest on or before it that set one. Chosen by
     the dates and subjects in their names; none is opened when no capability review is
-    dated after `as_of` (a view of this week), and only those needed otherwise."""
-    entries = [e for e in journal.review_entries() if e.rest.startswith(CAPABILITY_REVIEW)]
+    dated after `as_of` (a view of this week), and only those needed otherwise. `listed`:
+    `journal.review_entries()`, when the caller has it."""
+    if listed is None:
+        listed = journal.review_entries()
+    entries = [e for e in listed if e.rest.startswith(CAPABILITY_REVIEW)]
     found: list[CapabilityReview] = []
     for entry in entries:
         if entry.date > as_of:
