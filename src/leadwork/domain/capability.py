@@ -1,11 +1,15 @@
-"""Organizational capability, as the dashboard sees it: each capability's level now and
-its target, how far its plan has come, which steps are overdue, and the worst status
-among the indicators that serve it. Pure."""
+"""Organizational capability, as the dashboard sees it: each capability's level and its
+target, how far its plan has come, which steps are overdue, and the worst status among the
+indicators that serve it, all as of the day a view stands on. Pure.
+
+A view of an earlier week or range sees each capability as it was at its end: a step done
+after that day is open then (`step_done_by`, `step_overdue`), and the level is the one
+reviewed last on or before it (`level_on`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from leadwork.domain.status import worst
@@ -29,7 +33,7 @@ class CapabilityView:
     name: str
     kind: str
     owner: str | None
-    level: int
+    level: int | None  # as of the day the view stands on; None: not recorded (`level_on`)
     target: int
     steps_done: int
     steps_total: int
@@ -52,6 +56,38 @@ def step_overdue(step: Step, as_of: dt.date) -> bool:
     return step.due is not None and step.due < as_of and not step_done_by(step, as_of)
 
 
+@plainclass(frozen=True)
+class LevelOn:
+    """A capability's level on a day (`level_on`)."""
+
+    level: int | None  # None: not recorded for that day
+    # The first review after the day that set a level (its date and level), when one did:
+    # the reason the file's level is not that day's. None: the file's level stood then.
+    next_set: tuple[dt.date, int] | None = None
+
+
+def level_on(
+    level_now: int, reviews: Iterable[tuple[dt.date, int | None]], as_of: dt.date
+) -> LevelOn:
+    """The level a capability stood at on `as_of`, for every view of a week or a range.
+    `capabilities.toml` keeps only its level now; a capability review (`reviews`: each
+    one's date and the level it set, or None) records the level it set on its date. So the
+    file's level, unless a review after `as_of` set one: then the level of the latest review
+    on or before `as_of` that set one, and None (not recorded) when no review did, for the
+    level before a capability's first review is written nowhere."""
+    dated = sorted((day, level) for day, level in reviews if level is not None)
+    later = [(day, level) for day, level in dated if day > as_of]
+    if not later:
+        return LevelOn(level_now)
+    before = [level for day, level in dated if day <= as_of]
+    return LevelOn(before[-1] if before else None, later[0])
+
+
+def steps_done_by(steps: Iterable[Step], as_of: dt.date) -> int:
+    """How many of `steps` were done on or before `as_of` (`step_done_by`)."""
+    return sum(step_done_by(s, as_of) for s in steps)
+
+
 def overdue_steps(capability: Capability, as_of: dt.date) -> tuple[OverdueStep, ...]:
     """Open steps whose due date has passed (`step_overdue`)."""
     return tuple(
@@ -66,16 +102,18 @@ def capability_view(
     as_of: dt.date,
     serving: Sequence[str],
     statuses: Mapping[str, str],
+    reviews: Iterable[tuple[dt.date, int | None]] = (),
 ) -> CapabilityView:
-    """`serving`: ids of the indicators that serve it; `statuses`: this week's, by id."""
+    """`serving`: ids of the indicators that serve it; `statuses`: this week's, by id;
+    `reviews`: its capability reviews' dates and levels (`level_on`)."""
     return CapabilityView(
         id=capability.id,
         name=capability.name,
         kind=capability.kind,
         owner=capability.owner,
-        level=capability.level,
+        level=level_on(capability.level, reviews, as_of).level,
         target=capability.target,
-        steps_done=sum(step_done_by(s, as_of) for s in capability.steps),
+        steps_done=steps_done_by(capability.steps, as_of),
         steps_total=len(capability.steps),
         overdue=overdue_steps(capability, as_of),
         indicators=tuple(serving),

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from leadwork.domain.commitments import carried_advice, carried_too_often
 from leadwork.domain.meeting_commitments import commitments_made_on, first_name, open_commitments
-from leadwork.domain.wording import possessive
+from leadwork.domain.wording import possessive, short_names
 from leadwork.model.words import ME
 from leadwork.plainclass import plainclass
 from leadwork.weeks import Week
@@ -46,35 +46,46 @@ class ListedCommitment:
     # A one-on-one commitment's number, as the preparation numbers last time's commitments
     # (`one_on_one.open_commitments`): the N of `one-on-one PERSON --done N`. None: weekly.
     number: int | None = None
+    # What a list calls the person (`wording.short_names` of the team: "Priya", or "Priya
+    # Raman" beside a Priya Shah). None for a weekly commitment.
+    called: str | None = None
 
     @property
     def carried_too_often(self) -> bool:
         return carried_too_often(self.carried)
 
     @property
+    def name(self) -> str | None:
+        """What a list calls the person (`called`), None for a weekly commitment."""
+        if self.person is None:
+            return None
+        return self.called if self.called is not None else first_name(self.person)
+
+    @property
     def who(self) -> str | None:
-        """The person's first name when the commitment is theirs; None when it is yours."""
-        return first_name(self.person) if self.by == "them" and self.person else None
+        """The person's name (`name`) when the commitment is theirs; None when it is yours."""
+        return self.name if self.by == "them" else None
 
     @property
     def whose(self) -> str | None:
         """Where a one-on-one commitment comes from, naming the person: "Aisha's, from
         your one-on-one" or "yours, from your one-on-one with Aisha". None: weekly."""
-        if self.source != ONE_ON_ONE or self.person is None:
+        if self.source != ONE_ON_ONE or self.name is None:
             return None
-        return meeting_whose(self.person, self.by)
+        return meeting_whose(self.name, self.by)
 
     def advice(self) -> str:
         """What every view says of it when carried too often (`commitments.carried_advice`)."""
         return carried_advice(self.carried, self.text, self.whose)
 
 
-def meeting_whose(person: Person, by: str) -> str:
-    """Whose a one-on-one commitment is, naming the person: "Aisha's, from your one-on-one"
-    (`by` "them") or "yours, from your one-on-one with Aisha"."""
+def meeting_whose(name: str, by: str) -> str:
+    """Whose a one-on-one commitment is, naming the person as a list calls them
+    (`wording.short_names`): "Aisha's, from your one-on-one" (`by` "them") or "yours, from
+    your one-on-one with Aisha"."""
     if by == "them":
-        return f"{possessive(first_name(person))}, from your one-on-one"
-    return f"yours, from your one-on-one with {first_name(person)}"
+        return f"{possessive(name)}, from your one-on-one"
+    return f"yours, from your one-on-one with {name}"
 
 
 def weekly_due(week: Week) -> dt.date:
@@ -113,6 +124,7 @@ def open_meeting_commitments(
     order. Someone who has left the team keeps here only yours, made in their one-on-ones:
     theirs closed when they left (`team.closed_by_leaving`)."""
     found: list[ListedCommitment] = []
+    called = short_names({p.id: p.name for p in people})
     for person in people:
         held = meetings.get(person.id, [])
         made_on = commitments_made_on(held)
@@ -129,6 +141,7 @@ def open_meeting_commitments(
                 c.overdue,
                 c.carried,
                 c.number,
+                called[person.id],
             )
             for c in open_commitments(held, today, person)
         ]

@@ -115,9 +115,18 @@ def build_dashboard(
     )
     # a month or quarter not read yet says nothing of the capabilities it serves
     statuses = {ind.id: ind.now.status for ind in indicators if not awaiting_reading(ind.track)}
+    reviews = list(reviews)
+    levels: dict[str, list[tuple[dt.date, int | None]]] = {}
+    for review in reviews:
+        if review.kind == "capability":
+            levels.setdefault(review.capability, []).append((review.date, review.level))
     capabilities = tuple(
         capability_view(
-            cap, as_of, [ind.id for ind in indicators if cap.id in ind.serves], statuses
+            cap,
+            as_of,
+            [ind.id for ind in indicators if cap.id in ind.serves],
+            statuses,
+            levels.get(cap.id, ()),
         )
         for cap in definitions.capabilities.capabilities
     )

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from leadwork.domain.capability import step_overdue
+from leadwork.domain.capability import step_done_by, step_overdue
 from leadwork.domain.scoreboard import IndicatorView, judge_indicator, plan_records
 from leadwork.domain.status import (
     COURSE_CORRECT,
@@ -74,6 +74,7 @@ class StepView:
     number: int  # 1-based, as reviews refer to steps
     step: Step
     overdue: bool
+    done: bool = False  # by the day shown (`capability.step_done_by`)
 
 
 @plainclass(frozen=True)
@@ -85,7 +86,7 @@ class CapabilityView:
 
     @property
     def steps_done(self) -> int:
-        return sum(1 for s in self.steps if s.step.is_done)
+        return sum(1 for s in self.steps if s.done)
 
     @property
     def overdue(self) -> list[StepView]:
@@ -94,7 +95,7 @@ class CapabilityView:
     @property
     def next_step(self) -> StepView | None:
         """The open step due first (steps without a date come after dated ones)."""
-        open_steps = [s for s in self.steps if not s.step.is_done]
+        open_steps = [s for s in self.steps if not s.done]
         if not open_steps:
             return None
         return min(open_steps, key=lambda s: (s.step.due is None, s.step.due or dt.date.max))
@@ -111,6 +112,7 @@ def capability_view(
             number,
             step,
             overdue=step_overdue(step, today),
+            done=step_done_by(step, today),
         )
         for number, step in enumerate(capability.steps, start=1)
     ]

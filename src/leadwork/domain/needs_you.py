@@ -33,7 +33,6 @@ from leadwork.domain.capability import CapabilityView
 from leadwork.domain.commitment_list import ListedCommitment
 from leadwork.domain.commitments import carried_advice
 from leadwork.domain.coverage import Coverage
-from leadwork.domain.meeting_commitments import first_name
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import COURSE_CORRECT, missing_period, period_points
 from leadwork.domain.window import ShownWeek
@@ -206,7 +205,7 @@ def overdue_commitments(overdue: Sequence[ListedCommitment], as_of: dt.date) -> 
     findings = []
     for c in overdue:
         due = c.due or as_of
-        source = f"promised to {first_name(c.person)}" if c.person else f"check-in {c.made}"
+        source = f"promised to {c.name}" if c.person else f"check-in {c.made}"
         findings.append(
             Finding(
                 "commitment-overdue",

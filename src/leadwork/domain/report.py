@@ -1,9 +1,9 @@
 """A report over a range of weeks (a quarter, or any range): pure, data in, data out.
 
 It is built from the check-ins of the range only, the definitions, and the one-on-ones
-and reviews dated inside it, so a quarter costs the same in a ten-year journal as in a
-new one. Indicator statuses come from the status engine (`domain.status`), judged with
-the thresholds in effect each week.
+and reviews dated inside it (and the capability reviews that say a level at its end), so
+a quarter costs the same in a ten-year journal as in a new one. Indicator statuses come
+from the status engine (`domain.status`), judged with the thresholds in effect each week.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from leadwork.domain.capability import overdue_steps
+from leadwork.domain.capability import level_on, overdue_steps, step_done_by
 from leadwork.domain.commitment_list import meeting_whose
 from leadwork.domain.commitments import (
     DoneRate,
@@ -52,7 +52,7 @@ from leadwork.domain.status import (
 )
 from leadwork.domain.team import days_on_team, has_left, on_team
 from leadwork.domain.timeline import Period, checked_in, readings_of
-from leadwork.domain.wording import STATUS_WORDS
+from leadwork.domain.wording import STATUS_WORDS, short_names
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.words import AREAS
 from leadwork.weeks import Week, week_range
@@ -199,14 +199,22 @@ class StepProgress:
 
 @dataclass(frozen=True)
 class CapabilityProgress:
+    """A capability as it stood at the range's end (`domain.capability`: a step done after
+    that day was open then, the level is the one reviewed last by then): its steps, done
+    and open, add up to `steps_total`."""
+
     id: str
     name: str
-    level: int
+    level: int | None  # None: not recorded for the range's end (`capability.level_on`)
     target: int
     done_in_range: list[StepProgress]
-    overdue: list[StepProgress]  # open, and due before the range ended
+    overdue: list[StepProgress]  # open at the end, and due before it
     open_steps: int
     reviews: list[tuple[dt.date, int | None, str | None]]  # (date, level, reason)
+    steps_total: int = 0
+    steps_done: int = 0  # done by the range's end, in the range or before it
+    # When the level is not that of the file: the first review after the end that set one
+    level_set_after: tuple[dt.date, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -319,7 +327,9 @@ def build_report(
     unchecked_current: Week | None = None,
     all_read: bool = True,
 ) -> Report:
-    """`one_on_ones` and `reviews` are those of the range [first, last]; `checkins` those of
+    """`one_on_ones` and `reviews` are those of the range [first, last], and `reviews` the
+    capability reviews that say each capability's level at its end too
+    (`store.dashboard.level_reviews`); `checkins` those of
     the range and, for monthly and quarterly indicators, of one period before it (the
     range's first week shows the latest reading of its month or quarter). `kept_since`: the
     day the journal's first record begins (its first check-in week, or one-on-one), before
@@ -634,29 +644,38 @@ def _capability(
     last: Week,
     today: dt.date | None = None,
 ) -> CapabilityProgress:
+    """As the dashboard of the range's last week judges it (`domain.capability`), as of the
+    range's end or today, whichever comes first: a range ending next Sunday is not judged
+    ahead, and one that ended before a step was done or a level reviewed is not judged
+    after."""
     start, end = first.monday, last.sunday
-    steps = [StepProgress(n, s.what, s.due, s.done) for n, s in enumerate(cap.steps, start=1)]
-    done_in_range = [s for s in steps if isinstance(s.done, dt.date) and start <= s.done <= end]
-    open_steps = [s for s in steps if s.done is False]
-    # Overdue as the dashboard judges it (`capability.overdue_steps`), as of the range's end
-    # or today, whichever comes first: a range ending next Sunday is not judged ahead.
     as_of = min(end, today) if today is not None else end
+    steps = [StepProgress(n, s.what, s.due, s.done) for n, s in enumerate(cap.steps, start=1)]
+    done = {n for n, s in enumerate(cap.steps, start=1) if step_done_by(s, as_of)}
+    done_in_range = [
+        s for s in steps if s.number in done and isinstance(s.done, dt.date) and start <= s.done
+    ]
+    open_steps = [s for s in steps if s.number not in done]
     late = {o.number for o in overdue_steps(cap, as_of)}
     overdue = [s for s in open_steps if s.number in late]
-    cap_reviews = [
-        (r.date, r.level, r.reason)
-        for r in sorted(reviews, key=lambda r: r.date)
-        if r.kind == "capability" and r.capability == cap.id and start <= r.date <= end
-    ]
+    mine = sorted(
+        (r for r in reviews if r.kind == "capability" and r.capability == cap.id),
+        key=lambda r: r.date,
+    )
+    level = level_on(cap.level, [(r.date, r.level) for r in mine], as_of)
+    cap_reviews = [(r.date, r.level, r.reason) for r in mine if start <= r.date <= end]
     return CapabilityProgress(
         cap.id,
         cap.name,
-        cap.level,
+        level.level,
         cap.target,
         done_in_range,
         overdue,
         len(open_steps),
         cap_reviews,
+        steps_total=len(steps),
+        steps_done=len(done),
+        level_set_after=level.next_set,
     )
 
 
@@ -759,6 +778,7 @@ def _meeting_carried(
     commitments closed when they left, as the ledger says (`open_meeting_commitments`)."""
     held = sorted((m for m in meetings if m.date <= end), key=lambda m: m.date)
     found: list[Carried] = []
+    called = short_names({p.id: p.name for p in people})
     for person in people:
         carried = carried_in_range(
             (
@@ -772,7 +792,7 @@ def _meeting_carried(
         for (by, _), item in carried.items():
             if item.outcome is None and not on_team(person, end):
                 continue
-            item.person, item.by, item.whose = person.id, by, meeting_whose(person, by)
+            item.person, item.by, item.whose = person.id, by, meeting_whose(called[person.id], by)
             found.append(item)
     return found
 

@@ -123,13 +123,25 @@ def person_word(who: str | None, short: Mapping[str, str]) -> str | None:
     return short.get(who, who) if who else who
 
 
-def short_names(names: dict[str, str]) -> dict[str, str]:
-    """Team ids -> first names, or full names where two people share a first name."""
-    firsts = [first_name(n) for n in names.values()]
-    return {
-        pid: (first_name(name) if firsts.count(first_name(name)) == 1 else name)
-        for pid, name in names.items()
-    }
+def short_names(names: Mapping[str, str]) -> dict[str, str]:
+    """Team ids -> what a list calls each person: the first name (`first_name`), or the
+    full name where two people of the team share a first name (two Priyas: "Priya Raman"
+    and "Priya Shah"), and the full name with the id where they share that too; the id of
+    someone without a name. The one rule of every view that names team members in a
+    list: the dashboard, "Needs you", the report, `leadwork commitments`."""
+    firsts = {pid: first_name(name) if name.split() else pid for pid, name in names.items()}
+    seen = [first.casefold() for first in firsts.values()]
+    full = [" ".join(name.split()).casefold() for name in names.values()]
+    short = {}
+    for pid, name in names.items():
+        whole = " ".join(name.split())
+        if seen.count(firsts[pid].casefold()) == 1:
+            short[pid] = firsts[pid]
+        elif full.count(whole.casefold()) == 1:
+            short[pid] = whole
+        else:
+            short[pid] = f"{whole} ({pid})" if whole else pid
+    return short
 
 
 def ago(days: int) -> str:

@@ -10,7 +10,6 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from leadwork.domain.commitment_list import CHECKIN, ListedCommitment
-from leadwork.domain.meeting_commitments import first_name
 from leadwork.domain.wording import short_date
 from leadwork.render.listing import ListTable, to_json
 
@@ -26,7 +25,7 @@ def _source(item: ListedCommitment, today: dt.date) -> str:
         return f"check-in {item.made}"
     made = short_date(dt.date.fromisoformat(item.made), today)
     number = f" #{item.number}" if item.number is not None else ""
-    return f"1:1 {first_name(item.person)} {made}{number}"
+    return f"1:1 {item.name} {made}{number}"
 
 
 def commitments_table(items: list[ListedCommitment], today: dt.date) -> ListTable:

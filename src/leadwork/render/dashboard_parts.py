@@ -35,7 +35,7 @@ from leadwork.domain.wording import (
 )
 from leadwork.domain.your_work import CommitmentsView, ConfidenceView, TimeAudit
 from leadwork.model.words import CUSTOMER
-from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL
+from leadwork.render.palette import STATUS_LABEL, STATUS_SYMBOL, UNKNOWN_LEVEL
 from leadwork.values import (
     format_average,
     format_number,
@@ -150,7 +150,7 @@ def capability_cells(c: CapabilityView) -> list[str]:
     return [
         c.name,
         c.kind,
-        f"{c.level} → {c.target}",
+        level_to_target(c),
         f"{c.steps_done}/{c.steps_total}" if c.steps_total else EMPTY,
         step_overdue(c),
         status_label(c.worst_status) if c.indicators else "none",
@@ -203,6 +203,11 @@ def review_line(review: ReviewAge, as_of: dt.date) -> str:
 
 def signals_capped() -> str:
     return f"looked for in the last {SIGNALS_MAX_WEEKS} weeks only (the review is 26+ weeks old)"
+
+
+def level_to_target(cap: CapabilityView) -> str:
+    """A level and its target, "2 → 4"; "? → 4" when the level is not recorded (`level_on`)."""
+    return f"{UNKNOWN_LEVEL if cap.level is None else cap.level} → {cap.target}"
 
 
 def step_overdue(cap: CapabilityView) -> str:

@@ -570,9 +570,8 @@ class DashboardText:
         for index, cap in enumerate(d.capabilities):
             if cut is not None and index not in cut:
                 continue
-            level = Text(
-                f"{cap.level} → {cap.target}", style="green" if cap.level >= cap.target else ""
-            )
+            reached = cap.level is not None and cap.level >= cap.target
+            level = Text(say.level_to_target(cap), style="green" if reached else "")
             plan = f"{cap.steps_done}/{cap.steps_total}" if cap.steps_total else EMPTY
             overdue = Text(say.step_overdue(cap), style="bold red" if cap.overdue else "dim")
             worst = _status(cap.worst_status) if cap.indicators else Text("none", style="dim")

@@ -390,7 +390,7 @@ def capability_detail(view: CapabilityView) -> Group:
     steps.add_column("due", no_wrap=True)
     steps.add_column("done", no_wrap=True)
     for s in view.steps:
-        if s.step.is_done:
+        if s.done:
             done = Text("✓ " + (str(s.step.done) if s.step.done is not True else ""), "green")
         elif s.overdue:
             done = Text("overdue", style="bold red")

@@ -26,6 +26,8 @@ STATUS_STYLE = {
     "no-data": "dim",
 }
 # A week's bar in a sparkline: plain when on track, so the eye goes to the exceptions.
+# a capability's level not recorded for the day a view stands on (`capability.level_on`)
+UNKNOWN_LEVEL = "?"
 SPARK_STYLE = {**STATUS_STYLE, "on-track": "", "celebrate": "green", "course-correct": "red"}
 
 

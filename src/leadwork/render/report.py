@@ -39,7 +39,7 @@ from leadwork.domain.wording import (
     short_names,
 )
 from leadwork.model.words import ME
-from leadwork.render.palette import STATUS_LABEL
+from leadwork.render.palette import STATUS_LABEL, UNKNOWN_LEVEL
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible
 from leadwork.values import format_average, format_percent, format_share, format_value
@@ -109,6 +109,8 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
         cap["reviews"] = [
             {"date": day, "level": level, "reason": reason} for day, level, reason in cap["reviews"]
         ]
+        later = cap["level_set_after"]
+        cap["level_set_after"] = None if later is None else {"date": later[0], "level": later[1]}
     for ind in data["indicators"]:
         for key in ("first", "last"):
             if ind[key] is not None:
@@ -369,7 +371,16 @@ def _story_blocks(report: Report) -> list[tuple[Any, ...]]:
 def _capability_blocks(report: Report) -> list[tuple[Any, ...]]:
     if not report.capabilities:
         return [("p", "No capabilities are defined.")]
-    header = ["capability", "level / target", "steps done in range", "open", "overdue", "reviews"]
+    header = [
+        "capability",
+        "level / target",
+        "steps",
+        "done",
+        "done in range",
+        "open",
+        "overdue",
+        "reviews",
+    ]
     rows = []
     details = []
     for cap in report.capabilities:
@@ -380,17 +391,26 @@ def _capability_blocks(report: Report) -> list[tuple[Any, ...]]:
         rows.append(
             [
                 cap.name,
-                f"{cap.level} / {cap.target}",
+                f"{UNKNOWN_LEVEL if cap.level is None else cap.level} / {cap.target}",
+                str(cap.steps_total),
+                str(cap.steps_done),
                 str(len(cap.done_in_range)),
                 str(cap.open_steps),
                 str(len(cap.overdue)),
                 reviews or "—",
             ]
         )
+        if cap.level is None and cap.level_set_after is not None:
+            day, level = cap.level_set_after
+            details.append(
+                f"{cap.id}: level at the end of the range not recorded: a review set it to "
+                f"{level} on {day}, and none before that says what it was"
+            )
         for step in cap.done_in_range:
             details.append(f"{cap.id}: done {step.done}: {step.what}")
         for step in cap.overdue:
-            details.append(f"{cap.id}: overdue since {step.due}: {step.what}")
+            later = f" (done {step.done}, after the range)" if step.done is not False else ""
+            details.append(f"{cap.id}: overdue since {step.due}: {step.what}{later}")
     blocks: list[tuple[Any, ...]] = [("table", header, rows)]
     if details:
         blocks.append(("list", details))

@@ -5,6 +5,8 @@ Files are chosen by the week or date in their names before any is opened:
 - check-ins: the weeks the view judges (13, or more if a setting reaches further) and the
   weeks since the last strategy review, at most 26 (`domain/window.py`);
 - strategy reviews: the latest one up to the day shown;
+- capability reviews: for a day before the latest one that set a level, what
+  `level_reviews` needs to say each capability's level on that day;
 - one-on-ones: each person's latest up to the day shown, and every one since the oldest
   course-correct run began (a plan recorded there counts);
 - when the first of those check-in weeks has no file, the check-ins folder's names, for
@@ -43,10 +45,11 @@ if TYPE_CHECKING:
     from leadwork.model.indicators import Indicator
     from leadwork.model.journal import Definitions
     from leadwork.model.one_on_one import OneOnOne
-    from leadwork.model.review import StrategyReview
+    from leadwork.model.review import CapabilityReview, StrategyReview
     from leadwork.model.settings import Settings
 
 STRATEGY_REVIEW = "strategy"  # the subject in a strategy review's file name
+CAPABILITY_REVIEW = "capability-"  # a capability review's subject, before the capability's id
 
 
 @plainclass(frozen=True)
@@ -54,7 +57,8 @@ class WeekInputs:
     definitions: Definitions
     checkins: dict[Week, Checkin]
     one_on_ones: list[OneOnOne]
-    reviews: list[StrategyReview]
+    # the latest strategy review, and the capability reviews `level_reviews` reads
+    reviews: list[StrategyReview | CapabilityReview]
     shown: ShownWeek
     since: Week | None = None  # judged from this week: an off-track episode reaches back
     began: Week | None = None  # the journal's first check-in week (`first_checkin_week`)
@@ -197,11 +201,12 @@ def read_shown(journal: Journal, shown: ShownWeek) -> WeekInputs:
     definitions = journal.definitions()
     settings = definitions.config.settings
 
-    reviews = [
-        e for e in journal.review_entries() if e.rest == STRATEGY_REVIEW and e.date <= shown.as_of
-    ]
+    review_files = journal.review_entries()
+    reviews = [e for e in review_files if e.rest == STRATEGY_REVIEW and e.date <= shown.as_of]
     latest = [journal.review(reviews[-1])] if reviews else []
-    strategy_reviews = [r for r in latest if r.kind == "strategy"]
+    strategy_reviews: list[StrategyReview | CapabilityReview] = [
+        r for r in latest if r.kind == "strategy"
+    ]
     reviewed_on = last_strategy_review(
         definitions.strategy, [r.date for r in strategy_reviews], shown.as_of
     ).on
@@ -216,7 +221,39 @@ def read_shown(journal: Journal, shown: ShownWeek) -> WeekInputs:
     meetings = [journal.one_on_one(e) for e in entries]
     meetings += _back_to_commitments(journal, listed, entries, meetings, shown.as_of)
     began = first_checkin_week(journal, weeks, checkins)
-    return WeekInputs(definitions, checkins, meetings, strategy_reviews, shown, judged_since, began)
+    read = [*strategy_reviews, *level_reviews(journal, shown.as_of, review_files)]
+    return WeekInputs(definitions, checkins, meetings, read, shown, judged_since, began)
+
+
+def level_reviews(
+    journal: Journal, as_of: dt.date, listed: Sequence[Entry] | None = None
+) -> list[CapabilityReview]:
+    """The capability reviews that say each capability's level on `as_of`
+    (`domain.capability.level_on`): those dated after it that set a level and, for each
+    capability one of them is about, the latest on or before it that set one. Chosen by
+    the dates and subjects in their names; none is opened when no capability review is
+    dated after `as_of` (a view of this week), and only those needed otherwise. `listed`:
+    `journal.review_entries()`, when the caller has it."""
+    if listed is None:
+        listed = journal.review_entries()
+    entries = [e for e in listed if e.rest.startswith(CAPABILITY_REVIEW)]
+    found: list[CapabilityReview] = []
+    for entry in entries:
+        if entry.date > as_of:
+            review = journal.review(entry)
+            if review.kind == "capability" and review.level is not None:
+                found.append(review)
+    wanting = {r.capability for r in found}
+    for entry in reversed(entries):  # newest first, only as far as needed
+        if not wanting:
+            break
+        if entry.date > as_of or entry.rest.removeprefix(CAPABILITY_REVIEW) not in wanting:
+            continue
+        review = journal.review(entry)
+        if review.kind == "capability" and review.level is not None:
+            found.append(review)
+            wanting.discard(review.capability)
+    return sorted(found, key=lambda r: r.date)
 
 
 def read_tracks(journal: Journal, shown: ShownWeek) -> WeekInputs:

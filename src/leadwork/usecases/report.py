@@ -37,11 +37,12 @@ class Result:
 
 def run(journal: Journal, request: Request, today: dt.date) -> Result:
     """Reads only the check-ins, one-on-ones and reviews of the range (and, for indicators
-    read monthly or quarterly, the weeks their first period reaches back to), plus the
-    definitions; writes nothing."""
+    read monthly or quarterly, the weeks their first period reaches back to; for a range
+    ended before a capability's level was reviewed, the reviews that say its level then),
+    plus the definitions; writes nothing."""
     from leadwork.domain.report import build_report
     from leadwork.domain.window import range_ending, readings_from
-    from leadwork.store.dashboard import shown_week
+    from leadwork.store.dashboard import level_reviews, shown_week
     from leadwork.usecases.trust import doubtful_files
 
     shown = shown_week(journal, request.last, today)  # the dashboard's week, by its rule
@@ -50,6 +51,8 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
     entries = journal.one_on_one_entries()
     meetings = [journal.one_on_one(e) for e in entries if start <= e.date <= end]
     reviews = [journal.review(e) for e in journal.review_entries() if start <= e.date <= end]
+    # and what says each capability's level at the end (`domain.report._capability`)
+    reviews += [r for r in level_reviews(journal, min(end, today)) if not start <= r.date <= end]
     definitions = journal.definitions()
     earliest = readings_from(first, last, definitions.indicators.indicators)
     listed = journal.checkin_weeks()
