@@ -890,14 +890,14 @@ def unrecorded_last_week(
     today: dt.date, this_week: Checkin | None, last_week: Checkin | None, earlier: bool
 ) -> Week | None:
     """Last week, when a check-in begun early this week (nothing recorded in this week
-    yet) may be meant for it: last week has no check-in (`timeline.checked_in`: a story
-    captured in it does not count) and the journal has one before it (a first week has
-    nothing to catch up). None otherwise."""
-    from leadwork.domain.timeline import checked_in
+    yet) may be meant for it: last week's check-in was not done (`timeline.checkin_done`:
+    a story captured in it, or readings imported into it, do not count) and the journal has
+    a week before it (a first week has nothing to catch up). None otherwise."""
+    from leadwork.domain.timeline import checkin_done
 
-    if not early_in_week(today) or checked_in(this_week) or not earlier:
+    if not early_in_week(today) or checkin_done(this_week) or not earlier:
         return None
-    return None if checked_in(last_week) else Week.of(today).minus(1)
+    return None if checkin_done(last_week) else Week.of(today).minus(1)
 
 
 def resolve_week(text: str | None, today: dt.date) -> Week:
