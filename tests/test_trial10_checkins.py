@@ -92,3 +92,40 @@ def test_a_week_of_readings_only_says_it_has_no_check_in(tmp_path: Path, run: Ru
     board = lw(run, journal, "2026-11-20", "dashboard")
     assert "No check-in for 2026-W47." in board
     assert "84%" in board  # the reading is shown, as ever
+
+
+# ---- 6. a commitment's number is "#2", never a bare 2 --------------------------------------
+
+
+def test_someone_who_left_names_your_open_commitment_by_its_number(
+    tmp_path: Path, run: Run
+) -> None:
+    journal = mini(tmp_path, run)
+    mine = "2026-11-20=Send a reference letter"
+    lw(run, journal, "2026-11-04", "one-on-one", "chloe", "--no-input", "--progress", "x",
+       "--theirs", "2026-11-20=Her thing", "--mine", mine)  # fmt: skip
+    team = journal / "team.toml"
+    team.write_text(team.read_text() + "left_on = 2026-11-06\n")
+    result = run("one-on-one", "chloe", "--prep", journal=journal,
+                 env={"LEADWORK_TODAY": "2026-12-16"})  # fmt: skip
+    assert result.exit_code == 2, result
+    assert "your commitment #2 from their one-on-ones stays open" in result.stderr
+    assert "--done 2, --carried 2=DUE or --dropped 2" in result.stderr
+    assert "(2:" not in result.stderr
+
+
+# ---- 7. the summary names follow-ups as the done-rate line does ----------------------------
+
+
+def test_follow_ups_of_an_older_week_are_named_by_it(tmp_path: Path, run: Run) -> None:
+    journal = mini(tmp_path, run)
+    lw(run, journal, "2026-11-13", "checkin", "--no-input", "--hours", "other=5",
+       "-c", "Ask HR for an analyst")  # fmt: skip
+    said = lw(run, journal, "2026-12-11", "checkin", "--no-input", "--hours", "other=5",
+              "--carried", "1")  # fmt: skip
+    assert "  2026-W46's   Ask HR for an analyst  carried" in said
+    assert "last week" not in said
+    assert "2026-W46's commitments: 0 of 1 done (0%)." in said
+    said = lw(run, journal, "2026-12-18", "checkin", "--no-input", "--done", "1")
+    assert "  last week's  Ask HR for an analyst  done" in said
+    assert "Last week's commitments: 1 of 1 done (100%)." in said
