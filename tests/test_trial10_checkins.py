@@ -129,3 +129,26 @@ def test_follow_ups_of_an_older_week_are_named_by_it(tmp_path: Path, run: Run) -
     said = lw(run, journal, "2026-12-18", "checkin", "--no-input", "--done", "1")
     assert "  last week's  Ask HR for an analyst  done" in said
     assert "Last week's commitments: 1 of 1 done (100%)." in said
+
+
+# ---- 5. a plain reading after a late one says how to correct the late one -----------------
+
+
+def test_a_plain_reading_after_a_late_one_says_how_to_correct_it(tmp_path: Path, run: Run) -> None:
+    journal = mini(tmp_path, run)
+    lw(run, journal, "2026-12-30", "checkin", "--no-input", "--hours", "other=5")  # W53
+    said = lw(run, journal, "2027-01-08", "checkin", "--no-input", "-r", "csat=86")
+    assert "Recorded for Dec 2026 in checkins/2026-W53.toml." in said
+    said = lw(run, journal, "2027-01-08", "checkin", "--no-input", "-r", "csat=87")
+    assert "for Jan 2027" in said
+    note = "Dec 2026 holds 86% (checkins/2026-W53.toml); to correct it: -r csat@2026-12=87"
+    assert note in said
+    # correcting January's own reading, or December's by name, needs no note
+    said = lw(run, journal, "2027-01-08", "checkin", "--no-input", "-r", "csat=88")
+    assert "87% → 88%" in said and "to correct it" not in said
+    said = lw(run, journal, "2027-01-08", "checkin", "--no-input", "-r", "csat@2026-12=87")
+    assert "86% → 87%" in said and "to correct it" not in said
+    # two weeks into January, December is no longer "recent": nothing to say
+    (journal / "checkins" / "2027-W01.toml").unlink()
+    said = lw(run, journal, "2027-01-22", "checkin", "--no-input", "-r", "csat=85")
+    assert "to correct it" not in said

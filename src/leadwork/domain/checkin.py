@@ -570,6 +570,40 @@ def owed_period(indicator: Indicator, week: Week, readings: Mapping[Week, float]
     return unread_period(judge_weeks(indicator, weeks, readings, as_of=week))
 
 
+def late_reading_note(
+    indicator: Indicator, week: Week, readings: Mapping[Week, float], rel: str, value: str
+) -> str | None:
+    """What a plain `--reading` of `indicator` in `week` should say when it goes to `week`'s
+    own month (quarter) while it may be meant to correct the one before: that period ended
+    at most a week before this one began, this one has no reading yet, and the one before
+    holds a reading in its last week (where a reading entered late is filed; `rel` names
+    that week's file; `value`, the one given). Re-running a check-in corrects a reading of
+    the same period, so the note says how to correct the earlier one: "Dec 2026 holds 86%
+    (checkins/2026-W53.toml); to correct it: -r csat@2026-12=87". None otherwise (and for
+    an indicator read weekly)."""
+    from leadwork.values import format_value
+
+    if indicator.cadence == "weekly":
+        return None
+    this = period_of(week, indicator.cadence)
+    first = week
+    while period_of(first.minus(1), indicator.cadence) == this:
+        first = first.minus(1)
+    if week.weeks_since(first) > 1 or any(w >= first for w in readings if w <= week):
+        return None
+    ended = first.minus(1)  # the last week of the period before
+    if ended not in readings:
+        return None
+    before = period_of(ended, indicator.cadence)
+    held = format_value(readings[ended], indicator.unit)
+    named = f"{before.year}-" + (
+        f"Q{before.number}" if before.cadence == "quarterly" else f"{before.number:02d}"
+    )
+    return (
+        f"{before} holds {held} ({rel}); to correct it: -r {indicator.id}@{named}={value.strip()}"
+    )
+
+
 def reading_questions(
     indicators: Sequence[Indicator],
     week: Week,
