@@ -55,7 +55,11 @@ celebrate = 1.5
 course_correct = 3.0
 """
 
-CHECKIN = 'week = "2026-W48"\n\n[readings]\notd = 93.5\nscrap = 2.1\n'
+# the week's check-in was done: it records more than readings (`timeline.checkin_done`)
+CHECKIN = (
+    'week = "2026-W48"\n\n[readings]\notd = 93.5\nscrap = 2.1\n\n'
+    '[reflection]\nnote = "A steady week."\n'
+)
 
 ONE_ON_ONE = """\
 person = "maria"

@@ -232,7 +232,7 @@ def test_the_interview_asks_each_step_in_order_and_writes_the_week(journal, run,
         "  confidence     alignment 3 · capability 4 · accountability 2\n"
         "  reflection     confident  “Accountability”\n"
         "                 challenge  “Time”\n"
-        "  last week      Walk line 3 with Maria      done\n"
+        "  last week's    Walk line 3 with Maria      done\n"
         "                 Ask Tom for the scrap plan  carried\n"
         "  commitments    Ask Tom for the scrap plan  carried over (3 times)\n"
         "                 Book the quality review     new\n"

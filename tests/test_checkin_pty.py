@@ -101,7 +101,7 @@ TRANSCRIPT = (
     "  confidence   alignment 4 · capability 3 · accountability 4\n"
     "  reflection   confident  “Alignment”\n"
     "               challenge  “Letting go of scrap”\n"
-    "  last week    Walk line 3 with Maria      done\n"
+    "  last week's  Walk line 3 with Maria      done\n"
     "               Ask Tom for the scrap plan  dropped\n"
     "  commitments  Review scrap with Tom  new\n"
     "  stories      Tom found a second bar supplier  tom · purpose\n"

@@ -70,7 +70,10 @@ def test_checkin_missing_only_after_more_than_a_week(journal, run):
     assert (
         finding["message"] == "No check-in since 2026-W48 (1 week missed): run `leadwork checkin`."
     )
+    # readings alone (imported, say) are not the week's check-in (trial 10, finding 4)
     checkin(journal, "2026-W50", READINGS_W48)
+    assert only(run, journal, "checkin-missing", today="2026-12-07") == finding
+    checkin(journal, "2026-W50", READINGS_W48 + "\n[hours]\nother = 5\n")
     assert "checkin-missing" not in kinds(run, journal, today="2026-12-07")
 
 

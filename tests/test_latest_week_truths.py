@@ -64,8 +64,8 @@ TUESDAY = "2026-11-10"  # 2026-W46, before its check-in
 
 
 def test_a_report_before_this_weeks_check_in_ends_on_the_dashboards_week(journal, run):
-    lw(run, journal, "2026-11-06", "checkin", "--no-input", "-r", "win-rate=27")  # W45
-    board = as_json(run, journal, TUESDAY, "dashboard")
+    lw(run, journal, "2026-11-06", "checkin", "--no-input", "-r", "win-rate=27", "--note", "x")
+    board = as_json(run, journal, TUESDAY, "dashboard")  # W45 checked in
     assert board["week"] == "2026-W45"
 
     data = as_json(run, journal, TUESDAY, "report")

@@ -147,7 +147,11 @@ def _check(result: check.Result, how: How) -> str:
     if counts is None:
         return ""
     summary = clean_summary(
-        counts.checkins, counts.captures_only, counts.one_on_ones, counts.reviews
+        counts.checkins,
+        counts.captures_only,
+        counts.one_on_ones,
+        counts.reviews,
+        counts.readings_only,
     )
     return summary + "\n"
 

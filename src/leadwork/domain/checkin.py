@@ -583,6 +583,40 @@ def active_indicators(indicators: Sequence[Indicator], week: Week) -> list[Indic
     return [i for i in indicators if week in span_of(i, [])]
 
 
+def late_reading_note(
+    indicator: Indicator, week: Week, readings: Mapping[Week, float], rel: str, value: str
+) -> str | None:
+    """What a plain `--reading` of `indicator` in `week` should say when it goes to `week`'s
+    own month (quarter) while it may be meant to correct the one before: that period ended
+    at most a week before this one began, this one has no reading yet, and the one before
+    holds a reading in its last week (where a reading entered late is filed; `rel` names
+    that week's file; `value`, the one given). Re-running a check-in corrects a reading of
+    the same period, so the note says how to correct the earlier one: "Dec 2026 holds 86%
+    (checkins/2026-W53.toml); to correct it: -r csat@2026-12=87". None otherwise (and for
+    an indicator read weekly)."""
+    from leadwork.values import format_value
+
+    if indicator.cadence == "weekly":
+        return None
+    this = period_of(week, indicator.cadence)
+    first = week
+    while period_of(first.minus(1), indicator.cadence) == this:
+        first = first.minus(1)
+    if week.weeks_since(first) > 1 or any(w >= first for w in readings if w <= week):
+        return None
+    ended = first.minus(1)  # the last week of the period before
+    if ended not in readings:
+        return None
+    before = period_of(ended, indicator.cadence)
+    held = format_value(readings[ended], indicator.unit)
+    named = f"{before.year}-" + (
+        f"Q{before.number}" if before.cadence == "quarterly" else f"{before.number:02d}"
+    )
+    return (
+        f"{before} holds {held} ({rel}); to correct it: -r {indicator.id}@{named}={value.strip()}"
+    )
+
+
 def reading_questions(
     indicators: Sequence[Indicator],
     week: Week,
@@ -914,14 +948,14 @@ def unrecorded_last_week(
     today: dt.date, this_week: Checkin | None, last_week: Checkin | None, earlier: bool
 ) -> Week | None:
     """Last week, when a check-in begun early this week (nothing recorded in this week
-    yet) may be meant for it: last week has no check-in (`timeline.checked_in`: a story
-    captured in it does not count) and the journal has one before it (a first week has
-    nothing to catch up). None otherwise."""
-    from leadwork.domain.timeline import checked_in
+    yet) may be meant for it: last week's check-in was not done (`timeline.checkin_done`:
+    a story captured in it, or readings imported into it, do not count) and the journal has
+    a week before it (a first week has nothing to catch up). None otherwise."""
+    from leadwork.domain.timeline import checkin_done
 
-    if not early_in_week(today) or checked_in(this_week) or not earlier:
+    if not early_in_week(today) or checkin_done(this_week) or not earlier:
         return None
-    return None if checked_in(last_week) else Week.of(today).minus(1)
+    return None if checkin_done(last_week) else Week.of(today).minus(1)
 
 
 def resolve_week(text: str | None, today: dt.date) -> Week:

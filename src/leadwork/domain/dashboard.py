@@ -22,7 +22,7 @@ from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
 from leadwork.domain.status import awaiting_reading
-from leadwork.domain.timeline import checked_in
+from leadwork.domain.timeline import checked_in, checkin_done
 from leadwork.domain.window import ShownWeek, choose_week, judged_weeks
 from leadwork.domain.your_work import (
     CommitmentsView,
@@ -56,7 +56,7 @@ class Header:
 class Dashboard:
     header: Header
     shown: ShownWeek
-    has_checkin: bool  # the shown week's check-in ran (domain.timeline.checked_in)
+    has_checkin: bool  # the shown week holds a check-in's records (domain.timeline.checked_in)
     weeks: tuple[Week, ...]  # the weeks of the history, oldest first, ending with the shown one
     alignment: Alignment
     capabilities: tuple[CapabilityView, ...]
@@ -68,6 +68,8 @@ class Dashboard:
     needs_you: tuple[Finding, ...]
     names: dict[str, str]  # team id -> name
     settings: Settings
+    # the shown week's check-in was done (timeline.checkin_done), not readings only
+    checkin_done: bool = False
 
     @property
     def week(self) -> Week:
@@ -178,4 +180,5 @@ def build_dashboard(
         needs_you=findings,
         names=names,
         settings=settings,
+        checkin_done=checkin_done(checkins.get(week)),
     )

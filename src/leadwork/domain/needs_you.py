@@ -90,13 +90,15 @@ def _ranked(findings: list[Finding]) -> tuple[Finding, ...]:
 
 
 def checkin_missing(shown: ShownWeek) -> list[Finding]:
-    """Only when the default view had to fall back by more than a week: on a Monday, last
-    week's check-in is the latest there can be."""
+    """Only when the latest check-in done (`timeline.checkin_done`: readings imported since
+    are not one) is more than a week back: on a Monday, last week's check-in is the latest
+    there can be."""
     if shown.explicit:
         return []
-    if shown.latest_checkin is None:
+    latest = shown.latest_done
+    if latest is None:
         return [Finding("checkin-missing", None, "No check-in yet: run `leadwork checkin`.")]
-    behind = shown.current.weeks_since(shown.latest_checkin)
+    behind = shown.current.weeks_since(latest)
     if behind < 2:
         return []
     return [
@@ -105,7 +107,7 @@ def checkin_missing(shown: ShownWeek) -> list[Finding]:
             None,
             # the weeks between, not this one, which has only begun (third trial: "2 weeks"
             # on the Monday after one missed week)
-            f"No check-in since {shown.latest_checkin} ({plural(behind - 1, 'week')} "
+            f"No check-in since {latest} ({plural(behind - 1, 'week')} "
             "missed): run `leadwork checkin`.",
             behind,
         )

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from leadwork.domain.timeline import checked_in
+from leadwork.domain.timeline import checkin_done
 from leadwork.model.words import AREAS
 from leadwork.weeks import Week
 
@@ -79,6 +79,8 @@ class Reflection:
     # Each week's `[reflection] note`, "anything else about the week": quoted as written,
     # never counted for an area (it answers neither question).
     notes: tuple[Line, ...] = ()
+    # the last week's check-in was done (`timeline.checkin_done`), not readings only
+    last_done: bool = True
 
     def _ranked(self, best: bool) -> tuple[list[str], float | None]:
         rated = [a for a in self.areas if a.average is not None]
@@ -174,10 +176,11 @@ def reflect(
             notes.append(Line(week, checkin.reflection.note.strip(), None))
     return Reflection(
         tuple(weeks),
-        sum(1 for w in weeks if checked_in(checkins.get(w))),
+        sum(1 for w in weeks if checkin_done(checkins.get(w))),
         tuple(areas),
         tuple(challenges),
         tuple(confident),
         unchecked_current,
         tuple(notes),
+        checkin_done(checkins.get(weeks[-1])) if weeks else True,
     )

@@ -51,7 +51,7 @@ from leadwork.domain.status import (
     worse_than,
 )
 from leadwork.domain.team import days_on_team, has_left, on_team
-from leadwork.domain.timeline import Period, checked_in, readings_of
+from leadwork.domain.timeline import Period, checkin_done, readings_of
 from leadwork.domain.wording import STATUS_WORDS, short_names
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.words import AREAS
@@ -357,7 +357,7 @@ def build_report(
         first=first,
         last=last,
         weeks=len(weeks),
-        checkin_weeks=[str(w) for w, c in in_range.items() if checked_in(c)],
+        checkin_weeks=[str(w) for w, c in in_range.items() if checkin_done(c)],
         indicators=[
             summary
             for ind in definitions.indicators.indicators

@@ -6,10 +6,14 @@ week is skipped; a number is read once a month; an indicator is agreed mid-quart
 rules below are the only place those facts are decided, so the dashboard, the one-on-one,
 the check-in, the lists, the map and the report cannot disagree about them:
 
-- A week is *checked in* when its check-in ran: it records readings, a time audit or
-  confidence. A file holding only captured stories or conversations is not a check-in.
-- A view *stands on* the current week once it is checked in, else on the latest week that
-  is: on Tuesday, before the check-in, last week's readings are the latest there are.
+- A week's *check-in was done* when its file records more than readings: a time audit,
+  confidence, follow-ups, commitments, plans or a reflection (`checkin_done`). Readings
+  alone (imported, or filed late into a month's last week) and captured stories or
+  conversations are not a check-in.
+- A week is *checked in*, and a view can stand on it, when it holds readings or a done
+  check-in. A view *stands on* the current week once it is checked in, else on the latest
+  week that is: on Tuesday, before the check-in, last week's readings are the latest there
+  are.
 - A reading stands for its *period*: its week (the default), its month or its quarter. A
   week belongs to the month and quarter that hold its Thursday, as an ISO week belongs to
   the year of its Thursday. An indicator's value in a week is its latest reading in that
@@ -49,14 +53,25 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def checked_in(checkin: Checkin | None) -> bool:
-    """Did the week's check-in run? Anything only a check-in records says so: readings, a
-    time audit, confidence, last week's follow-ups, commitments, own plans or a reflection.
-    Stories and conversations captured during the week do not: `story` and `conversation`
-    write them before the week's check-in, into the same file."""
+    """Does the week hold what a check-in records: readings, or anything of the weekly
+    check-in itself (`checkin_done`)? The week a view can stand on: readings imported or
+    filed late into it are the latest there are. Stories and conversations captured during
+    the week do not count: `story` and `conversation` write them before the week's
+    check-in, into the same file."""
+    return checkin is not None and (bool(checkin.readings) or checkin_done(checkin))
+
+
+def checkin_done(checkin: Checkin | None) -> bool:
+    """Was the weekly check-in done that week? It records more than readings: a time audit,
+    confidence, last week's follow-ups, commitments, own plans or a reflection. Readings
+    alone do not say so (`indicator import` writes them, and a reading entered late for a
+    month or quarter is filed in that period's last week), nor do captured stories and
+    conversations. What every view counts or asks for as a check-in: "No check-in since",
+    the report's and `reflect`'s "with a check-in", `check`'s count."""
     if checkin is None:
         return False
     return (
-        bool(checkin.readings or checkin.last_week or checkin.commitments or checkin.plans)
+        bool(checkin.last_week or checkin.commitments or checkin.plans)
         or _any_value(checkin.hours)
         or _any_value(checkin.confidence)
         or _any_value(checkin.reflection)

@@ -109,6 +109,9 @@ class ShownWeek:
     today: dt.date
     latest_checkin: Week | None  # the latest week up to the current one with a check-in
     explicit: bool  # asked for with --week
+    # the latest week up to the current one whose check-in was done (`timeline.checkin_done`):
+    # `latest_checkin` may hold readings only (imported, or a month's filed late)
+    latest_done: Week | None = None
 
     @property
     def current(self) -> Week:
@@ -120,15 +123,22 @@ class ShownWeek:
         return not self.explicit and self.week != self.current
 
 
-def choose_week(requested: Week | None, today: dt.date, latest_checkin: Week | None) -> ShownWeek:
+def choose_week(
+    requested: Week | None,
+    today: dt.date,
+    latest_checkin: Week | None,
+    latest_done: Week | None = None,
+) -> ShownWeek:
     """Which week to show. `requested` must not be in the future (the caller checks);
-    `latest_checkin` is the latest week up to the current one that has a check-in."""
+    `latest_checkin` is the latest week up to the current one that has a check-in
+    (`timeline.checked_in`), `latest_done` the latest whose check-in was done
+    (`timeline.checkin_done`; the same week unless that one holds readings only)."""
     current = Week.of(today)
     if requested is not None:
         as_of = today if requested >= current else requested.sunday
         return ShownWeek(requested, as_of, today, latest_checkin, explicit=True)
     stand = standing_week(today, latest_checkin)
-    return ShownWeek(stand, today, today, latest_checkin, explicit=False)
+    return ShownWeek(stand, today, today, latest_checkin, explicit=False, latest_done=latest_done)
 
 
 def range_ending(shown: ShownWeek, first: Week | None) -> tuple[Week, Week]:

@@ -59,11 +59,14 @@ def short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def latest_instead(current: Week, latest: Week, doing: str) -> str:
+def latest_instead(current: Week, latest: Week, doing: str, done: bool = True) -> str:
     """Why a view stands on `latest` and not on this week (`window.choose_week`), said the
     same by each: "2026-W46 has no check-in yet: showing 2026-W45, the latest" (`doing`:
-    "showing", "the report ends on")."""
-    return f"{current} has no check-in yet: {doing} {latest}, the latest"
+    "showing", "the report ends on"); "the latest with readings" when `latest` holds
+    readings but its check-in was not done (`timeline.checkin_done`)."""
+    return f"{current} has no check-in yet: {doing} {latest}, the latest" + (
+        "" if done else " with readings"
+    )
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -11,10 +11,15 @@ from leadwork.errors import Note, Problem
 from leadwork.render.problems import note_text
 
 
-def clean_summary(checkins: int, captures_only: int, meetings: int, reviews: int) -> str:
+def clean_summary(
+    checkins: int, captures_only: int, meetings: int, reviews: int, readings_only: int = 0
+) -> str:
     """`ok: the journal is valid (20 check-ins, 9 one-on-ones, 1 review)`: check-ins are
-    weeks whose check-in ran; a week file holding only captures is counted apart."""
+    weeks whose check-in was done (`timeline.checkin_done`); a week file holding only
+    readings (imported, or filed late), or only captures, is counted apart."""
     held = [plural(checkins, "check-in")]
+    if readings_only:
+        held.append(f"{plural(readings_only, 'week')} of readings only")
     if captures_only:
         held.append(f"{plural(captures_only, 'week')} of captures only")
     held += [plural(meetings, "one-on-one"), plural(reviews, "review")]

@@ -276,7 +276,8 @@ def summary(
         share = None
         if warning_percent is not None and hours is not None:
             share = hours_share(hours.model_dump(), warning_percent)
-        parts.extend(_changes(merged.changes, week, by_id, share))
+        whose = whose_commitments(week, merged.follows_up)  # as the done-rate line says it
+        parts.extend(_changes(merged.changes, week, by_id, share, whose[:1].lower() + whose[1:]))
     for other in filed:
         parts.append(_filed_line(other, by_id))
         parts.extend(_changes(other.merged.changes, other.merged.week, by_id))
@@ -327,11 +328,13 @@ def _changes(
     week: Week,
     indicators: dict[str, Indicator],
     hours_share: Text | None = None,
+    follow_ups: str = SECTION_TITLE["last_week"],
 ) -> list[RenderableType]:
     """One block per section, in the file's order: the section's name once, then a line
     per item (old → new), or one line for the few numbers of hours and confidence (the
     hours followed by `hours_share`, if given). The names are a column of their own, so
-    what wraps continues under its own column."""
+    what wraps continues under its own column. `follow_ups` names the follow-ups' section,
+    as `commitments.whose_commitments` names them: "last week's", "2026-W46's"."""
     blocks: list[tuple[str, list[list[RenderableType]]]] = []
     for section in SECTION_ORDER:
         mine = [c for c in changes if c.section == section]
@@ -350,7 +353,8 @@ def _changes(
     layout.add_column(no_wrap=True, style="dim")  # a section's name is never split
     layout.add_column()
     for section, rows in blocks:
-        layout.add_row(SECTION_TITLE[section], _block(rows, WRAPS[section]))
+        title = follow_ups if section == "last_week" else SECTION_TITLE[section]
+        layout.add_row(title, _block(rows, WRAPS[section]))
     return [Padding(layout, (0, 0, 0, 2))]
 
 

@@ -135,7 +135,7 @@ def dashboard_data(d: Dashboard) -> dict[str, Any]:
         "current_week": str(shown.current),
         "week_was_asked_for": shown.explicit,
         "has_checkin": d.has_checkin,
-        "latest_checkin_week": _week(shown.latest_checkin),
+        "latest_checkin_week": _week(shown.latest_done),
         "leader": d.header.leader,
         "title": d.header.title,
         "organization": d.header.organization,

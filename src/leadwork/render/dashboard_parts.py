@@ -325,13 +325,13 @@ def week_note(d: Dashboard) -> str | None:
     """Why the week shown is not simply this week, or what is missing from it."""
     shown = d.shown
     if shown.is_fallback:
-        seen = latest_instead(shown.current, d.week, "showing")
+        seen = latest_instead(shown.current, d.week, "showing", d.checkin_done)
         said = f"{seen}, as of {short_date(shown.as_of, shown.as_of)}."
         through = d.alignment.through
         if through != d.week:  # what was captured since counts: say so beside the week
             said += f" Stories and conversations count through {through}."
         return said
-    if not d.has_checkin:
+    if not d.checkin_done:  # readings alone (imported, or filed late) are not one
         return f"No check-in for {d.week}."
     if shown.explicit and shown.as_of < shown.today:
         return f"As it stood at the end of {d.week} ({short_date(shown.as_of, shown.as_of)})."

@@ -49,7 +49,7 @@ def _ends_on(reflection: Reflection) -> str | None:
     current = reflection.unchecked_current
     if current is None:
         return None
-    return latest_instead(current, reflection.weeks[-1], "ending on") + "."
+    return latest_instead(current, reflection.weeks[-1], "ending on", reflection.last_done) + "."
 
 
 def answer_lines(reflection: Reflection) -> list[str]:

@@ -197,7 +197,9 @@ def _byline(report: Report) -> str:
         f"({report.first.monday} to {report.last.sunday})."
     )
     if report.unchecked_current is not None:  # as the dashboard's header says it
-        said += f" {latest_instead(report.unchecked_current, report.last, 'the report ends on')}."
+        done = str(report.last) in report.checkin_weeks
+        ends = latest_instead(report.unchecked_current, report.last, "the report ends on", done)
+        said += f" {ends}."
     return said
 
 

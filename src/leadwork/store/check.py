@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from leadwork import layout
 from leadwork.domain.consistency import Finding, Loaded
 from leadwork.domain.review import journal_findings
-from leadwork.domain.timeline import checked_in
+from leadwork.domain.timeline import checked_in, checkin_done
 from leadwork.domain.traceability import gaps
 from leadwork.domain.wording import plural
 from leadwork.errors import InvalidFile, Note, NoteKind, Problem
@@ -54,10 +54,11 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class Counts:
-    checkins: int  # weeks checked in (domain.timeline.checked_in)
+    checkins: int  # weeks whose check-in was done (domain.timeline.checkin_done)
     captures_only: int  # week files that hold only captured stories or conversations
     one_on_ones: int
     reviews: int
+    readings_only: int = 0  # week files that hold readings but no check-in (imported, late)
 
 
 class _Collector:
@@ -184,8 +185,9 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
         document = journal.document(finding.file)
         problem = document.problem(finding.path, finding.message, finding.hint, finding.severity)
         across.append((problem, bool(finding.refers_to)))
-    ran = sum(1 for c in checkins.values() if checked_in(c))
-    counts = Counts(ran, len(checkins) - ran, len(one_on_ones), len(reviews))
+    ran = sum(1 for c in checkins.values() if checkin_done(c))
+    read = sum(1 for c in checkins.values() if checked_in(c)) - ran
+    counts = Counts(ran, len(checkins) - ran - read, len(one_on_ones), len(reviews), read)
     notes = _notes(journal, collect, withheld)
     notes += [Note(journal.path(rel), "folded", count) for rel, count in folded.items()]
     problems = sorted(collect.problems, key=_order) + _together(across)

@@ -17,7 +17,7 @@ Ten years of history cost what one year does: a folder listing, and the same few
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from leadwork.domain.review import last_strategy_review
@@ -26,7 +26,7 @@ from leadwork.domain.scoreboard import (
     episode_reaches_back,
     plan_search_start,
 )
-from leadwork.domain.timeline import checked_in
+from leadwork.domain.timeline import checked_in, checkin_done
 from leadwork.domain.window import (
     ShownWeek,
     checkin_weeks_needed,
@@ -64,14 +64,17 @@ class WeekInputs:
     began: Week | None = None  # the journal's first check-in week (`first_checkin_week`)
 
 
-def latest_checkin_week(journal: Journal, current: Week) -> Week | None:
-    """The latest week up to `current` whose check-in ran (a week holding only captured
-    stories does not count). This week's and last week's files are looked for by name;
-    only when neither ran is the folder listed."""
+def latest_checkin_week(
+    journal: Journal, current: Week, counts: Callable[[Checkin | None], bool] = checked_in
+) -> Week | None:
+    """The latest week up to `current` that `counts` (`timeline.checked_in`: a view can
+    stand on it; `timeline.checkin_done`: its check-in was done); a week holding only
+    captured stories counts for neither. This week's and last week's files are looked for
+    by name; only when neither counts is the folder listed."""
     for week in (current, current.minus(1)):
-        if checked_in(journal.checkin(week)):
+        if counts(journal.checkin(week)):
             return week
-    return journal.latest_checked_in(current)
+    return journal.latest_checked_in(current, counts)
 
 
 def shown_week(journal: Journal, requested: Week | None, today: dt.date) -> ShownWeek:
@@ -83,8 +86,13 @@ def shown_week(journal: Journal, requested: Week | None, today: dt.date) -> Show
             hint="ask for the current week, or for one that has begun",
             given="week",
         )
-    latest = None if requested is not None else latest_checkin_week(journal, current)
-    return choose_week(requested, today, latest)
+    if requested is not None:
+        return choose_week(requested, today, None)
+    latest = latest_checkin_week(journal, current)
+    done = latest
+    if latest is not None and not checkin_done(journal.checkin(latest)):
+        done = latest_checkin_week(journal, latest, checkin_done)  # that week: readings only
+    return choose_week(requested, today, latest, done)
 
 
 def one_on_ones_to_read(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -354,13 +354,15 @@ class Journal:
             if checkin is not None:
                 yield later, checkin
 
-    def latest_checked_in(self, upto: Week) -> Week | None:
-        """The latest week up to `upto` whose check-in ran (`domain.timeline.checked_in`): a
-        week holding only a story captured on Tuesday does not count."""
+    def latest_checked_in(
+        self, upto: Week, counts: Callable[[Checkin | None], bool] = checked_in
+    ) -> Week | None:
+        """The latest week up to `upto` that `counts` (`domain.timeline.checked_in`, or
+        `checkin_done`): a week holding only a story captured on Tuesday does not count."""
         current = self.checkin(upto)
-        if checked_in(current):
+        if counts(current):
             return upto
-        return next((w for w, c in self.checkins_before(upto) if checked_in(c)), None)
+        return next((w for w, c in self.checkins_before(upto) if counts(c)), None)
 
     # ---- one-on-ones and reviews --------------------------------------------------------------
 

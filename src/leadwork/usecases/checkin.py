@@ -81,6 +81,9 @@ class Flagged:
 
     answers: Answers
     keys: frozenset[str]
+    # said in the summary: a plain reading that went to this month while the month before,
+    # read late, may be the one meant (`domain.checkin.late_reading_note`)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,10 +142,12 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     indicators = journal.indicators().indicators
     earlier = previous_checkin(journal, week)
     previous_week, previous = earlier if earlier else (None, None)
+    notes: tuple[str, ...] = ()
     if request.gathered is not None:
         answers = request.gathered
     else:
-        answers = check_flags(journal, request, today, earlier).answers
+        flagged = check_flags(journal, request, today, earlier)
+        answers, notes = flagged.answers, flagged.notes
     kept = None
     if request.gathered is None and journal.path(draft_rel(week)).is_file():
         kept = draft_rel(week)
@@ -166,6 +171,7 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     saved = save_week(
         journal, week, lambda current: merge(week, current, previous, answers, previous_week), also
     )
+    saved.merged.notes.extend(notes)  # said with the merge's own, under the summary
     if request.gathered is not None:
         delete_draft(journal, week)
     written = (
@@ -322,6 +328,7 @@ def check_flags(
 
     indicators = journal.indicators().indicators
     recent: dict[Week, Checkin] | None = None  # read once, when a flag needs it
+    notes: list[str] = []
     for item in request.reading:
         named, value = _pair("reading", item, "INDICATOR=VALUE", "dayton-scrap=3.1")
         ident, at, when = named.partition("@")
@@ -340,6 +347,9 @@ def check_flags(
             answers.earlier.setdefault(str(file_week), {})[indicator.id] = number
         said = indicator.id if period is None else f"{indicator.id} for {period}"
         once(rules.reading_key(indicator.id, file_week), "reading", said)
+        if period is None and not at and recent is not None:
+            note = _late_note(journal, indicator, week, recent, value)
+            notes += [note] if note else []
     for item in request.hours:
         area_name, value = _pair("hours", item, "AREA=H", "alignment=8")
         area = _checked("hours", item, rules.hours_area, area_name)
@@ -398,7 +408,7 @@ def check_flags(
         if reflected is not None:
             answers.reflection[key] = _checked(key, reflected, rules.check_text, reflected)
             keys.add(f"reflection:{key}")
-    return Flagged(answers, frozenset(keys))
+    return Flagged(answers, frozenset(keys), tuple(notes))
 
 
 def _recent_checkins(journal: Journal, week: Week) -> dict[Week, Checkin]:
@@ -407,6 +417,24 @@ def _recent_checkins(journal: Journal, week: Week) -> dict[Week, Checkin]:
 
     since = week.minus(OWED_LOOKBACK_WEEKS)
     return journal.checkins([w for w in journal.checkin_weeks() if since <= w <= week])
+
+
+def _late_note(
+    journal: Journal,
+    indicator: Indicator,
+    week: Week,
+    recent: Mapping[Week, Checkin],
+    value: str,
+) -> str | None:
+    """`domain.checkin.late_reading_note` on the check-ins read for the owed period."""
+    from leadwork import layout
+    from leadwork.domain.checkin import late_reading_note
+    from leadwork.domain.timeline import readings_of
+
+    readings = readings_of(indicator.id, recent)
+    ended = max((w for w in readings if w < week), default=None)
+    rel = layout.checkin_file(ended) if ended is not None else ""
+    return late_reading_note(indicator, week, readings, rel, value)
 
 
 def _reading_period(

@@ -226,12 +226,24 @@ def _off_team(
             "commitments closed when they left, and none of yours from their one-on-ones is open",
             given="person",
         )
-    numbers = ", ".join(str(c.number) for c in prep.commitments)
-    follow_up = (
-        f"your commitments from their one-on-ones ({numbers}: `leadwork commitments` lists "
-        f"them) stay open until you say what became of them: `leadwork one-on-one "
-        f"{person.id}` with --done N, --carried N=DUE or --dropped N"
-    )
+    # numbered as `leadwork commitments` and --done N number them: "#2", never a bare 2,
+    # which reads as a count (trial 10)
+    numbers = [f"#{c.number}" for c in prep.commitments]
+    if len(numbers) == 1:
+        n = numbers[0][1:]
+        follow_up = (
+            f"your commitment {numbers[0]} from their one-on-ones stays open until you say "
+            f"what became of it (`leadwork commitments` lists it): `leadwork one-on-one "
+            f"{person.id}` with --done {n}, --carried {n}=DUE or --dropped {n}"
+        )
+    else:
+        listed = ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+        follow_up = (
+            f"your {len(numbers)} commitments from their one-on-ones, {listed}, stay open "
+            f"until you say what became of them (`leadwork commitments` lists them): "
+            f"`leadwork one-on-one {person.id}` with --done N, --carried N=DUE or "
+            f"--dropped N, N each one's number"
+        )
     if not request.to_record:
         raise UsageProblem(gone, hint=follow_up, given="person")
     _refuse_out_of_order(journal, person.id, people, day, today)
