@@ -322,7 +322,10 @@ def test_replace_replaces_only_what_differs(run, small, tmp_path):
     result = run("indicator", "import", str(write(tmp_path, text)), "--replace", journal=small)
     assert result.exit_code == 0, result
     assert result.stdout.startswith("Added 0 readings, replaced 1 in 1 check-in file; 1 reading")
-    assert path.read_text() == 'week = "2026-W48"\n\n[readings]\notd = 94\nscrap = 2.1\n'
+    assert path.read_text() == (
+        'week = "2026-W48"\n\n[readings]\notd = 94\nscrap = 2.1\n\n'
+        '[reflection]\nnote = "A steady week."\n'
+    )
 
 
 def test_a_week_that_cannot_be_written_stops_the_whole_import(run, small, tmp_path):

@@ -152,3 +152,19 @@ def test_a_plain_reading_after_a_late_one_says_how_to_correct_it(tmp_path: Path,
     (journal / "checkins" / "2027-W01.toml").unlink()
     said = lw(run, journal, "2027-01-22", "checkin", "--no-input", "-r", "csat=85")
     assert "to correct it" not in said
+
+
+def test_a_check_in_is_looked_for_only_as_far_back_as_a_view_shows(
+    tmp_path: Path, run: Run
+) -> None:
+    """Readings imported week after week, and no check-in done: Needs you says none was
+    done in the 13 weeks a view shows, and no file before the weeks the dashboard reads is
+    opened for it (a journal of years of imported readings is not read back to its first
+    week: here, a broken file a year back)."""
+    journal = mini(tmp_path, run)
+    rows = "".join(f"2026-W{n},csat,{80 + n % 5}\n" for n in range(33, 49))
+    (tmp_path / "r.csv").write_text("week,indicator,value\n" + rows)
+    lw(run, journal, "2026-11-27", "indicator", "import", str(tmp_path / "r.csv"))
+    (journal / "checkins" / "2025-W40.toml").write_text("this is not TOML")
+    shown = lw(run, journal, "2026-11-27", "dashboard")
+    assert "No check-in in 13 weeks, only readings: run `leadwork checkin`." in shown

@@ -48,6 +48,7 @@ from leadwork.domain.your_work import CommitmentsView, TimeAudit
 from leadwork.model.words import ME
 from leadwork.plainclass import plainclass
 from leadwork.values import format_percent, format_value
+from leadwork.weeks import SHOWN_WEEKS
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("checkin-missing", "your-work"),
@@ -96,6 +97,9 @@ def checkin_missing(shown: ShownWeek) -> list[Finding]:
     if shown.explicit:
         return []
     latest = shown.latest_done
+    if latest is None and shown.latest_checkin is not None:  # readings only, as far as shown
+        said = f"No check-in in {SHOWN_WEEKS} weeks, only readings: run `leadwork checkin`."
+        return [Finding("checkin-missing", None, said, SHOWN_WEEKS)]
     if latest is None:
         return [Finding("checkin-missing", None, "No check-in yet: run `leadwork checkin`.")]
     behind = shown.current.weeks_since(latest)

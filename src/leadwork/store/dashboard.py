@@ -65,16 +65,19 @@ class WeekInputs:
 
 
 def latest_checkin_week(
-    journal: Journal, current: Week, counts: Callable[[Checkin | None], bool] = checked_in
+    journal: Journal,
+    current: Week,
+    counts: Callable[[Checkin | None], bool] = checked_in,
+    since: Week | None = None,
 ) -> Week | None:
     """The latest week up to `current` that `counts` (`timeline.checked_in`: a view can
-    stand on it; `timeline.checkin_done`: its check-in was done); a week holding only
-    captured stories counts for neither. This week's and last week's files are looked for
-    by name; only when neither counts is the folder listed."""
+    stand on it; `timeline.checkin_done`: its check-in was done), none before `since`; a
+    week holding only captured stories counts for neither. This week's and last week's
+    files are looked for by name; only when neither counts is the folder listed."""
     for week in (current, current.minus(1)):
         if counts(journal.checkin(week)):
             return week
-    return journal.latest_checked_in(current, counts)
+    return journal.latest_checked_in(current, counts, since)
 
 
 def shown_week(journal: Journal, requested: Week | None, today: dt.date) -> ShownWeek:
@@ -91,7 +94,11 @@ def shown_week(journal: Journal, requested: Week | None, today: dt.date) -> Show
     latest = latest_checkin_week(journal, current)
     done = latest
     if latest is not None and not checkin_done(journal.checkin(latest)):
-        done = latest_checkin_week(journal, latest, checkin_done)  # that week: readings only
+        # That week holds readings only: the latest done within the weeks a view shows
+        # (`needs_you.checkin_missing` says "in 13 weeks" beyond), so that a journal of
+        # imported readings is not read back to its first week.
+        since = latest.minus(SHOWN_WEEKS - 1)
+        done = latest_checkin_week(journal, latest, checkin_done, since)
     return choose_week(requested, today, latest, done)
 
 

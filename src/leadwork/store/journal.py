@@ -355,14 +355,19 @@ class Journal:
                 yield later, checkin
 
     def latest_checked_in(
-        self, upto: Week, counts: Callable[[Checkin | None], bool] = checked_in
+        self,
+        upto: Week,
+        counts: Callable[[Checkin | None], bool] = checked_in,
+        since: Week | None = None,
     ) -> Week | None:
         """The latest week up to `upto` that `counts` (`domain.timeline.checked_in`, or
-        `checkin_done`): a week holding only a story captured on Tuesday does not count."""
+        `checkin_done`): a week holding only a story captured on Tuesday does not count.
+        `since`: no earlier week is read (None: back to the first)."""
         current = self.checkin(upto)
         if counts(current):
             return upto
-        return next((w for w, c in self.checkins_before(upto) if counts(c)), None)
+        earlier = [w for w in self.checkin_weeks() if w < upto and (since is None or w >= since)]
+        return next((w for w in reversed(earlier) if counts(self.checkin(w))), None)
 
     # ---- one-on-ones and reviews --------------------------------------------------------------
 
