@@ -123,6 +123,97 @@ def test_the_example_tells_its_story(run):
     assert re.search(r"Medical quote turnaround +Grace +≤ 5 days +4\.5 +✓ on track", out)
 
 
+# Trial 10's journal (finding 8): units that are words, a 37-column name, notes.
+WORD_UNITS = """\
+[[indicators]]
+id = "fcr"
+name = "First contact resolution"
+owner = "ana"
+agreed_on = 2026-11-09
+unit = "%"
+direction = "higher"
+target = 70
+celebrate = 80
+course_correct = 60
+
+[[indicators]]
+id = "backlog"
+name = "Tier 2 backlog"
+owner = "dev"
+agreed_on = 2026-11-09
+unit = "tickets"
+direction = "lower"
+target = 60
+celebrate = 40
+course_correct = 90
+
+[[indicators]]
+id = "csat"
+name = "Monthly CSAT"
+owner = "chloe"
+agreed_on = 2026-11-09
+unit = "%"
+direction = "higher"
+cadence = "monthly"
+target = 85
+celebrate = 90
+course_correct = 80
+
+[[indicators]]
+id = "escalations"
+name = "Escalations to Tier 2 per 100 tickets"
+owner = "dev"
+agreed_on = 2026-11-09
+unit = "per 100"
+direction = "lower"
+target = 12
+celebrate = 8
+course_correct = 18
+"""
+
+
+def test_word_units_keep_every_indicator_on_one_line_at_100_columns(run, tmp_path):
+    """Trial 10, finding 8: a unit written as a word ("tickets", "per 100") made the
+    scoreboard wrap at 100 columns, each note moving under its status. Now the name gives
+    way: cut after a whole word, with an ellipsis (never "per 10…"); `indicator list` and
+    `--format markdown` have it whole."""
+    journal = tmp_path / "journal"
+    assert run("init", str(journal), "--leader", "Sam Okoro").exit_code == 0
+    (journal / "team.toml").write_text(
+        "".join(
+            f'[[people]]\nid = "{i}"\nname = "{n}"\ncadence_days = 14\n\n'
+            for i, n in (("ana", "Ana Ruiz"), ("dev", "Dev Patel"), ("chloe", "Chloe Ng"))
+        )
+    )
+    (journal / "indicators.toml").write_text(WORD_UNITS)
+    env = {"LEADWORK_TODAY": "2026-11-27"}  # W48: November's CSAT is due, not yet in
+    # (COLUMNS=100 and NO_COLOR=1, as in every test: conftest.BASE_ENV)
+    for day, readings in (
+        ("2026-11-13", ["fcr=72", "backlog=52", "escalations=9"]),
+        ("2026-11-20", ["fcr=68", "backlog=55", "escalations=10"]),
+        ("2026-11-27", ["fcr=74", "backlog=58", "escalations=11"]),
+    ):
+        args = [a for r in readings for a in ("-r", r)]
+        result = run(
+            "checkin", "--no-input", *args, "--hours", "other=5",
+            journal=journal, env={"LEADWORK_TODAY": day},
+        )  # fmt: skip
+        assert result.exit_code == 0, result
+    text = dashboard(run, journal, env=env).stdout
+    board = text.split("\nAccountability ", 1)[1].split("\nOne-on-ones ", 1)[0]
+    assert board.split("\n", 1)[1] == (
+        "Indicator                   Owner  Target        W48  Status      W36\u2013W48\n"
+        "First contact resolution    Ana    ≥ 70%         74%  ✓ on track            ▆▁█\n"
+        "Tier 2 backlog              Dev    ≤ 60 tickets   58  ✓ on track            ▁▅█\n"
+        "Monthly CSAT                Chloe  ≥ 85%           \u2013  · no data             ···  "
+        "due for Nov 2026\n"
+        "Escalations to Tier 2 per…  Dev    ≤ 12 per 100   11  ✓ on track            ▁▅█"
+    )
+    assert max(len(line) for line in text.splitlines()) <= 100
+    listed = run("dashboard", "-f", "markdown", journal=journal, env=env).stdout
+    assert "Escalations to Tier 2 per 100 tickets" in listed
+
+
 # ---- formats --------------------------------------------------------------------------------
 
 

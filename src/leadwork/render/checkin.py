@@ -34,7 +34,7 @@ from leadwork.domain.status import thresholds_for
 from leadwork.domain.timeline import period_of
 from leadwork.domain.wording import due_for
 from leadwork.domain.your_work import over_warning, share_elsewhere
-from leadwork.render.layout import Flow
+from leadwork.render.layout import Flow, cut_words
 from leadwork.render.palette import status_text
 from leadwork.values import format_number, format_percent, format_share, format_value
 from leadwork.weeks import Week
@@ -71,15 +71,8 @@ TEXT_WIDTH = 48  # long texts are cut in the summary; the file has them whole
 
 def short(text: str, width: int = TEXT_WIDTH) -> str:
     """The text on one line, cut to `width` at a word's end where one is near (never in
-    the middle of a word a reader then has to guess)."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1]
-    space = cut.rfind(" ")
-    if space >= width // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.") + "…"
+    the middle of a word a reader then has to guess): `layout.cut_words`."""
+    return cut_words(" ".join(text.split()), width)
 
 
 # ---- the interview --------------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 Calm on purpose: no boxes, one thin rule per area, colour only where it repeats a status or
 a warning (each also has a symbol and a word). The renderable asks Rich how wide it may be
-and lays itself out for that width: a column that would make names wrap moves under the
-status, a long kind is abbreviated, and story texts are cut with an ellipsis, not wrapped.
+and lays itself out for that width: a long indicator name is cut after a whole word where
+that keeps every row on one line, else the column that would make names wrap moves under
+the status; a long kind is abbreviated, and story texts are cut with an ellipsis, not
+wrapped.
 
 One screen: unless `full`, the dashboard fits `room.SCREEN_ROWS` lines. Each section that can
 grow (needs you, indicators, one-on-ones, capabilities, choices, signals) offers its rows most
@@ -41,9 +43,11 @@ from leadwork.render.dashboard_parts import (
 from leadwork.render.height import lines_in
 from leadwork.render.layout import (
     GAP,
+    NAME_KEPT,
     NAME_MIN,
     cell_width,
     column_width,
+    cut_words,
     longest_word,
     name_room,
     plain_table,
@@ -598,14 +602,33 @@ class DashboardText:
 
     # ---- accountability ---------------------------------------------------------------------
 
+    def indicator_headers(self) -> list[str]:
+        """The scoreboard's headers, the note's (empty) left out."""
+        d = self.d
+        first, last = d.weeks[0], d.weeks[-1]
+        history = f"{short_week(first, last)}{DASH}{short_week(last, last)}"
+        return ["Indicator", "Owner", "Target", short_week(d.week, d.week), "Status", history]
+
+    def aside_room(self, rows: list[list], width: int) -> int:  # type: ignore[type-arg]
+        """What the names get when every other cell, the note included, has its whole
+        width: the names are what gives way (an empty note column still takes a cell)."""
+        headers = self.indicator_headers()
+        fixed = [cell_width([headers[i], *(r[i] for r in rows)]) for i in range(1, 6)]
+        return name_room(width, [*fixed, max(1, cell_width([r[6] for r in rows]))])
+
     def indicator_layout(self, rows: list[list], width: int) -> str:  # type: ignore[type-arg]
-        """Where the note (no plan, a bad trend) goes: in a column of its own ("aside") when
-        every name still fits on one line beside it; otherwise under the status ("under"),
-        so names are never cut; and each row "stacked" where even that leaves names too
-        little room."""
-        if name_room(width, [cell_width([r[i] for r in rows]) for i in range(1, 6)]) < NAME_MIN:
+        """Where the note (no plan, a bad trend, a reading due) goes: in a column of its own
+        ("aside") when every name fits on one line beside it, or fits once cut to
+        `NAME_KEPT` columns or more (after a whole word, with an ellipsis: `indicator list`
+        has them whole), so that every indicator keeps to one line; otherwise under the
+        status ("under"), the names wrapping; and each row "stacked" where even that leaves
+        names too little room."""
+        headers = self.indicator_headers()
+        fixed = [cell_width([headers[i], *(r[i] for r in rows)]) for i in range(1, 6)]
+        if name_room(width, fixed) < NAME_MIN:
             return "stacked"
-        if sum(column_width(rows, i) for i in range(7)) + GAP * 6 <= width:
+        names = cell_width([headers[0], *(r[0] for r in rows)])
+        if self.aside_room(rows, width) >= min(names, NAME_KEPT):
             return "aside"
         return "under"
 
@@ -613,7 +636,6 @@ class DashboardText:
         d = self.d
         if not d.indicators:
             return Text("No indicators yet: add them to indicators.toml.", style="dim")
-        first, last = d.weeks[0], d.weeks[-1]
         rows = [
             self.indicator_cells(ind)
             for index, ind in enumerate(d.indicators)
@@ -621,27 +643,23 @@ class DashboardText:
         ]
         layout = self.indicator_layout(rows, width)
         aside = layout == "aside"
-        history = f"{short_week(first, last)}{DASH}{short_week(last, last)}"
+        headers = self.indicator_headers()
         if layout == "stacked":
             for row in rows:
                 if row[6].plain:
                     row[4] = Text.assemble(row[4], "\n  ", row[6])
-            headers = [
-                "Indicator",
-                "Owner",
-                "Target",
-                short_week(d.week, d.week),
-                "Status",
-                history,
-            ]
             return _with_more(stacked(headers, [row[:6] for row in rows], right={3}), cut)
+        if aside:
+            room = self.aside_room(rows, width)
+            for row in rows:
+                row[0] = cut_words(row[0], room)
         table = plain_table()
-        table.add_column("Indicator", ratio=1)
-        table.add_column("Owner", no_wrap=True)
-        table.add_column("Target", no_wrap=True)
-        table.add_column(short_week(d.week, d.week), no_wrap=True, justify="right")
-        table.add_column("Status", no_wrap=True)
-        table.add_column(history, no_wrap=True)
+        table.add_column(headers[0], ratio=1)
+        table.add_column(headers[1], no_wrap=True)
+        table.add_column(headers[2], no_wrap=True)
+        table.add_column(headers[3], no_wrap=True, justify="right")
+        table.add_column(headers[4], no_wrap=True)
+        table.add_column(headers[5], no_wrap=True)
         if aside:
             table.add_column("", no_wrap=True)
         for name, owner, target, value, status, spark, note in rows:

@@ -2,16 +2,17 @@
 (or a pipe's 80 columns) is too narrow for it, and how a line of items wraps.
 
 One approach everywhere, the dashboard's: numbers, status words and ids are never cut or
-squeezed (their columns do not wrap); a name wraps instead; and where a name would get too
-little room beside the rest, each row is stacked: the name on a line of its own, its cells
-aligned on the line below. Rich alone would shrink every column evenly and elide numbers.
+squeezed (their columns do not wrap); a name wraps instead (or, where a row is to stay one
+line, is cut after a whole word: `cut_words`); and where a name would get too little room
+beside the rest, each row is stacked: the name on a line of its own, its cells aligned on
+the line below. Rich alone would shrink every column evenly and elide numbers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
@@ -21,6 +22,8 @@ from leadwork.render.lean_table import LeanTable
 
 GAP = 2  # spaces between columns
 NAME_MIN = 12  # a name column never shrinks below this, however narrow the terminal
+NAME_KEPT = 24  # a name cut to keep its row on one line keeps this many columns at least:
+# some four words, enough to tell one indicator from another; with less, wrapping says more
 BOXED_EDGES = 4  # a boxed table's outer borders and padding: "│ " and " │"
 BOXED_GAP = 3  # between two columns of a boxed table: " │ "
 
@@ -43,6 +46,21 @@ def cell_width(cells: Sequence[RenderableType]) -> int:
 def longest_word(cells: Sequence[RenderableType]) -> int:
     """The narrowest a wrapping column can be without breaking a word."""
     return max((cell_len(word) for cell in cells for word in str(cell).split()), default=0)
+
+
+def cut_words(text: str, width: int) -> str:
+    """`text` in `width` columns: whole when it fits; else cut after a whole word where one
+    ends in the second half of the room, an ellipsis after ("Escalations to Tier 2 per…",
+    never "Escalations to Tier 2 per 10…", a word or number a reader then has to guess)."""
+    if cell_len(text) <= width:
+        return text
+    if width < 2:
+        return "…"[:width]
+    room = set_cell_size(text, width - 1)  # cells, not characters: a wide one counts two
+    space = room.rfind(" ")
+    if space >= width // 2:
+        room = room[:space]
+    return room.rstrip(" ,;:.-") + "…"
 
 
 def name_room(width: int, fixed: Sequence[int], gap: int = GAP, edges: int = 0) -> int:

@@ -38,6 +38,7 @@ from leadwork.domain.wording import (
     short_date,
 )
 from leadwork.render.dashboard_parts import indicator_spark, short_week
+from leadwork.render.layout import cut_words
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
 from leadwork.usecases.one_on_one import Recorded
@@ -545,15 +546,11 @@ class DueTable:
 
 
 def _cut(text: Text, width: int) -> Text:
-    """`text` in `width` columns: cut after a whole word where one ends in the second half
-    of the room ("Clinical lead, ED…", not "Clinical lead, ED ph…"), an ellipsis after."""
+    """`text` in `width` columns, cut after a whole word ("Clinical lead, ED…", not
+    "Clinical lead, ED ph…"): `layout.cut_words`."""
     if text.cell_len <= width:
         return text
-    room = text.plain[: width - 1]
-    space = room.rfind(" ")
-    if space >= width // 2:
-        room = room[:space]
-    return Text(room.rstrip(" ,;:-") + "…", style=text.style)
+    return Text(cut_words(text.plain, width), style=text.style)
 
 
 def due_json(due: Sequence[Cadence], people: dict[str, Person], today: dt.date) -> str:
