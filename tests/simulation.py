@@ -87,10 +87,6 @@ def period_of(week: Week, cadence: str) -> tuple[int, ...]:
     return (thu.year, (thu.month - 1) // 3 + 1)
 
 
-def ref_minus(week: Week, weeks: int) -> Week:
-    return week_of(monday(week) - dt.timedelta(days=7 * weeks))
-
-
 def judge(value: float | None, ind: dict[str, Any]) -> str:
     """The scoreboard's rule, written from the spec: celebrate at or past celebrate, on-track
     at or past the target, course-correct past course_correct, else at-risk."""
@@ -234,22 +230,6 @@ class Oracle:
             return None, None
         return self._reading(ind, chosen), chosen
 
-    def awaiting(self, ind: dict[str, Any], ref: Week) -> bool:
-        """A month or quarter with no reading yet that is not overdue: the period before it
-        has a reading, or was not tracked all through (agreed part-way through it)."""
-        cadence = ind.get("cadence", "weekly")
-        if cadence == "weekly" or self.value_at(ind, ref)[0] is not None:
-            return False
-        w = ref
-        while period_of(w, cadence) == period_of(ref, cadence):
-            w = previous_week(w)
-        last_before = w
-        while period_of(previous_week(w), cadence) == period_of(last_before, cadence):
-            w = previous_week(w)
-        if not self.in_span(ind, w):  # not tracked all through the period before
-            return True
-        return self.value_at(ind, last_before, ref)[0] is not None
-
     def _reading(self, ind: dict[str, Any], week: Week) -> float | None:
         data = self.checkins.get(week)
         value = data.get("readings", {}).get(ind["id"]) if data else None
@@ -281,13 +261,6 @@ class Oracle:
         value, reading_week = self.value_at(ind, ref)
         status = judge(value, ind)
         cadence = ind.get("cadence", "weekly")
-        if value is None and self.awaiting(ind, ref):
-            # its month (quarter) not read yet: it stands where its latest reading in the
-            # 13 weeks shown left it, with that reading's status (the one-on-one's too)
-            latest = next(iter(self._data_weeks_back(ind, ref)), None)
-            if latest is not None and latest[0] > ref_minus(ref, 13):
-                value, reading_week = self.value_at(ind, latest[0], ref)
-                status = latest[1]
         episode_start: Week | None = None
         cc_periods: set[tuple[int, ...]] = set()
         cc_run_open = True

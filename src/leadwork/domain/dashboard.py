@@ -115,13 +115,8 @@ def build_dashboard(
         {row.person: row.cadence for row in people},
         since=since,
     )
-    # where each stands (`status.standing`: a month or quarter not read yet, its latest
-    # reading's status); one awaiting its first reading says nothing of its capabilities
-    statuses = {
-        ind.id: ind.now.status
-        for ind in indicators
-        if ind.now.value is not None or not awaiting_reading(ind.track)
-    }
+    # a month or quarter not read yet says nothing of the capabilities it serves
+    statuses = {ind.id: ind.now.status for ind in indicators if not awaiting_reading(ind.track)}
     reviews = list(reviews)
     levels: dict[str, list[tuple[dt.date, int | None]]] = {}
     for review in reviews:

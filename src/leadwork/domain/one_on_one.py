@@ -37,7 +37,6 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     due_period,
-    held_period,
     in_episode_on,
     latest_reading,
     missed_period,
@@ -114,24 +113,10 @@ class IndicatorView:
     # a whole month (quarter) that ended unread, named until it is read, even once the next
     # one is (status.missed_period): the dashboard's "no reading for Feb 2027"
     missing: Period | None = None
-    # the earlier month (quarter) whose reading it stands on while `due` awaits its own
-    # (status.held_period): the table shows that reading's status, as the dashboard's
-    # "at risk (Nov)"; `status` stays the week's, which the questions ask about
-    held: Period | None = None
 
     @property
     def status(self) -> str:
         return self.current.status
-
-    @property
-    def shown(self) -> WeekStatus:
-        """Where it stands, as the table shows it (`status.standing`): the week, or while its
-        month or quarter awaits its reading, its latest reading (`held`)."""
-        return self.latest if self.held is not None else self.current
-
-    @property
-    def shown_status(self) -> str:
-        return self.shown.status
 
     @property
     def awaiting(self) -> bool:
@@ -379,7 +364,6 @@ def _indicator_view(
         due=due_period(judged),
         overdue=overdue_period(judged),
         missing=missed_period(judged),
-        held=held_period(judged),
     )
 
 

@@ -37,7 +37,6 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     due_period,
-    held_period,
     in_episode_on,
     in_off_track_episode,
     is_active,
@@ -48,7 +47,6 @@ from leadwork.domain.status import (
     missing_period,
     owner_for,
     period_points,
-    standing,
     trend_warning,
     worse_than,
 )
@@ -135,12 +133,9 @@ class IndicatorSummary:
     # (`status.plan_in_episode`).
     no_plan_for_off_track_run: bool = False
     # The month or quarter at the range's end that awaits its reading, as the dashboard
-    # judges that week (`status.due_period`: "due for 2027-Q1"); meanwhile the end status is
-    # the earlier period's reading's, as the dashboard's "at risk (Q4)" (`status.standing`).
+    # judges that week (`status.due_period`: "due for 2027-Q1"): an earlier period's reading
+    # does not stand for it.
     due_at_end: Period | None = None
-    # Meanwhile, the earlier period's reading it stands on, as the dashboard judges that week
-    # (`status.standing`), though read before the range; None when not awaiting one.
-    held_at_end: WeekStatus | None = None
     # The month or quarter that ended unread by the range's end, as the dashboard names it
     # in Needs you (`status.missing_period`), e.g. "Feb 2027"; None when nothing is missing.
     missing_at_end: str | None = None
@@ -152,12 +147,12 @@ class IndicatorSummary:
     @property
     def end_reading(self) -> WeekStatus | None:
         """The reading in force at the end of the range: the latest (`status.latest_reading`),
-        as the dashboard judges a week without one, or a month or quarter awaiting its
-        reading (`status.standing`: it does not end an off-track run); None when retired by
-        then, or never read in the range."""
-        if self.retired_on is not None:
+        as the dashboard judges a week without one (it does not end an off-track run); None
+        when retired by then, never read in the range, or when the month or quarter the range
+        ends in awaits its reading (`awaiting_at_end`)."""
+        if self.retired_on is not None or self.awaiting_at_end:
             return None
-        return self.held_at_end or latest_reading(self.history)
+        return latest_reading(self.history)
 
     @property
     def end_status(self) -> str | None:
@@ -584,7 +579,6 @@ def _indicator(
             not retired and end is not None and in_off_track_episode(end) and end.plan is None
         ),
         due_at_end=None if retired or end is None else due_period(end),
-        held_at_end=None if retired or end is None or held_period(end) is None else standing(end),
         missing_at_end=_missing(end) if not retired else None,
     )
 

@@ -15,13 +15,11 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     due_period,
-    held_period,
     is_active,
     judge_weeks,
     missed_period,
     owner_for,
     readings_in,
-    standing,
     track,
 )
 from leadwork.domain.timeline import Period, readings_of
@@ -76,16 +74,7 @@ class IndicatorView:
 
     @property
     def now(self) -> WeekStatus:
-        """Where it stands in the week the view stands on (`status.standing`): that week's
-        judgement, or, while its month or quarter awaits its reading, its latest reading's
-        (`held_from` names that reading's period)."""
-        return standing(self.track)
-
-    @property
-    def held_from(self) -> Period | None:
-        """The earlier month or quarter whose reading `now` is, while the current one awaits
-        its reading: the dashboard's "▲ at risk (Nov)"; None when `now` is the week's own."""
-        return held_period(self.track)
+        return self.track.now
 
     @property
     def thresholds(self) -> Thresholds:

@@ -441,9 +441,8 @@ def reading_overdue(track: Track) -> bool:
 
 
 def awaiting_reading(track: Track) -> bool:
-    """A month or quarter not read yet, and not overdue: due, which says nothing new yet
-    (the dashboard says "due for Nov 2026"); until it is read, the indicator stands where
-    its latest reading left it (`standing`)."""
+    """A month or quarter not read yet, and not overdue: due, which says nothing good or
+    bad yet (the dashboard says "due for Nov 2026"; a capability's status leaves it out)."""
     now = track.now
     return (
         now.tracked
@@ -454,37 +453,13 @@ def awaiting_reading(track: Track) -> bool:
     )
 
 
-def standing(track: Track) -> WeekStatus:
-    """Where the indicator stands in the week the view stands on, as every view shows and
-    counts it (the dashboard's row and counts, a capability's worst status, `map`,
-    `indicator list`): that week's own judgement (`Track.now`), except while its month or
-    quarter awaits its reading (`awaiting_reading`): then its latest reading
-    (`latest_reading`, with the earlier period it was read for), whose status holds until a
-    new reading says otherwise, as the off-track episode does (`in_off_track_episode`) and
-    as the one-on-one asks its plan. Views say the period beside it: "84% ▲ at risk (Nov)",
-    "due for Dec 2026". Without an earlier reading, the week's own ("no data")."""
-    if awaiting_reading(track):
-        return track.latest or track.now
-    return track.now
-
-
-def held_period(track: Track) -> Period | None:
-    """The earlier month or quarter whose reading the indicator stands on (`standing`) while
-    the current one awaits its own: said after its status, "at risk (Nov)"; else None."""
-    held = standing(track)
-    return held.period if held is not track.now else None
-
-
 def in_off_track_episode(track: Track) -> bool:
-    """Does the week the view stands on stand in an off-track episode (`episode_start`)? A
-    week, an overdue period or a month or quarter awaiting its reading without a reading
-    does not end it: only a reading on track does, as the one-on-one asks its plan, and the
-    dashboard shows a period awaiting its reading with its latest reading's status
-    (`standing`: "at risk (Nov) · due for Dec 2026"). The one rule for "the current
-    off-track run" of the dashboard's week and of a report's last week."""
-    if not track.tracked or track.episode_start is None:
-        return False
-    return not awaiting_reading(track) or standing(track).status in OFF_TRACK
+    """Does the week the view stands on stand in an off-track episode (`episode_start`)? Not
+    while its month or quarter awaits its reading (`awaiting_reading`): the new period has
+    said nothing yet, and the dashboard shows "no data · due for 2027-Q1", not off track. A
+    week or an overdue period without a reading does not end the episode. The one rule for
+    "the current off-track run" of the dashboard's week and of a report's last week."""
+    return track.tracked and track.episode_start is not None and not awaiting_reading(track)
 
 
 def due_period(track: Track) -> Period | None:

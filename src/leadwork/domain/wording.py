@@ -7,13 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from leadwork.model.words import ME
 from leadwork.weeks import Week
-
-if TYPE_CHECKING:
-    from leadwork.domain.timeline import Period
 
 STATUS_WORDS = {
     "celebrate": "celebrate",
@@ -36,14 +32,6 @@ def due_for(period: object) -> str:
     one-on-one preparation and the check-in's question. It is said instead of "no data"
     wherever a view shows the indicator's latest value beside its status."""
     return f"due for {period}"
-
-
-def held_from(period: Period) -> str:
-    """The earlier month or quarter whose reading a status is, said after it while the
-    current one awaits its reading (`status.standing`): "at risk (Nov)", "on track (Q4)".
-    The one wording of the dashboard, `map` and `indicator list`, beside "due for Dec 2026"."""
-    text = str(period)
-    return f"({text.split()[0] if period.cadence == 'monthly' else text.split('-')[-1]})"
 
 
 def no_reading_for(period: object) -> str:

@@ -165,7 +165,7 @@ def _accountability(d: Dashboard) -> list[str]:
     for ind in d.indicators:
         owner = short.get(ind.owner, ind.owner) if ind.owner else None
         facts = [
-            f"this week {say.reading(ind)}{say.held(ind)}",
+            f"this week {say.reading(ind)}",
             f"target {say.target_label(ind.thresholds, ind.unit)}",
         ]
         if owner:

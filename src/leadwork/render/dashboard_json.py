@@ -102,7 +102,6 @@ def _indicator(ind: IndicatorView, d: Dashboard) -> dict[str, Any]:
         "value": now.value,
         "status": now.status,
         "due_for": None if ind.due is None else str(ind.due),
-        "held_from": None if ind.held_from is None else str(ind.held_from),
         "missing": None if ind.missing is None else str(ind.missing),
         "trend_warning": ind.track.trend,
         "trend_weeks": ind.trend_weeks,

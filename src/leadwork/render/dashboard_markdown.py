@@ -113,7 +113,7 @@ def dashboard_markdown(d: Dashboard, sections: Collection[str] = PRIVATE_SECTION
                     short.get(ind.owner, ind.owner) if ind.owner else EMPTY,
                     say.target_label(ind.thresholds, ind.unit),
                     say.reading(ind),
-                    say.status_label(ind.now.status) + say.held(ind),
+                    say.status_label(ind.now.status),
                     "`" + "".join(c for c, _ in say.indicator_spark(ind.history)) + "`",
                     say.indicator_note(ind),
                 ]

@@ -27,7 +27,6 @@ from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import (
     ago,
     due_for,
-    held_from,
     latest_instead,
     no_reading_for,
     plural,
@@ -238,12 +237,6 @@ def indicator_note(ind: IndicatorView) -> str:
     if ind.missing is not None:  # as Needs you says it: a whole month unread
         return no_reading_for(ind.missing)
     return ""
-
-
-def held(ind: IndicatorView) -> str:
-    """ " (Nov)" after the status (or value) of an earlier month's (quarter's) reading, which
-    holds while the current one awaits its own (`status.standing`, `wording.held_from`)."""
-    return "" if ind.held_from is None else f" {held_from(ind.held_from)}"
 
 
 def reading(ind: IndicatorView) -> str:

@@ -78,15 +78,14 @@ def _facts() -> Table:
     return grid
 
 
-def _status(status: str | None, held: str = "") -> Text:
-    """The status cell; `held`: " (Nov)" after an earlier month's status (`say.held`)."""
+def _status(status: str | None) -> Text:
     if status is None:
         return Text(EMPTY, style="dim")
     if status == ON_TRACK:  # the usual case stays quiet: only its tick is coloured
         return Text.assemble(
-            (STATUS_SYMBOL[status], STATUS_STYLE[status]), " ", STATUS_LABEL[status] + held
+            (STATUS_SYMBOL[status], STATUS_STYLE[status]), " ", STATUS_LABEL[status]
         )
-    return Text(say.status_label(status) + held, style=STATUS_STYLE[status])
+    return Text(say.status_label(status), style=STATUS_STYLE[status])
 
 
 def _spark(history: Sequence[WeekStatus]) -> Text:
@@ -680,7 +679,7 @@ class DashboardText:
             owner,
             say.target_label(ind.thresholds, ind.unit),
             say.reading(ind),
-            _status(now.status, say.held(ind)),
+            _status(now.status),
             _spark(ind.history),
             note,
         ]

@@ -17,7 +17,7 @@ from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus, reading_week
-from leadwork.domain.wording import due_for, held_from, no_reading_for, owner_word, plural
+from leadwork.domain.wording import due_for, no_reading_for, owner_word, plural
 from leadwork.model.words import ME
 from leadwork.render.layout import (
     GAP,
@@ -148,9 +148,8 @@ def indicator_summary_json(view: IndicatorView) -> dict[str, Any]:
         **_thresholds_json(view.thresholds),
         "active": view.active,
         "latest": _week_json(view.latest),
-        "status": view.now.status,
+        "status": view.history[-1].status,
         "due_for": str(view.due) if view.due is not None else None,
-        "held_from": str(view.held_from) if view.held_from is not None else None,
         "missing": str(view.missing) if view.missing is not None else None,
         "trend_warning": view.trend_warning,
         "course_correct_weeks": view.course_correct_weeks,
@@ -179,17 +178,12 @@ def indicator_detail_json(view: IndicatorView) -> str:
 
 
 def _status_now(view: IndicatorView) -> Text:
-    """Where it stands in the week the view stands on (`status.standing`); for a month or
-    quarter whose reading is not in yet, its latest reading's status with that period, and
-    under it "due for Dec 2026" (`status.due_period`), as the dashboard says it: "at risk
-    (Nov)", never "no data" beside the latest value."""
-    if view.due is not None and view.held_from is None:  # never read: nothing to hold
+    """The status of the week the view stands on; for a month or quarter whose reading is
+    not in yet, "due for Nov 2026" (`status.due_period`), as the dashboard says it, not
+    "no data" beside the latest value."""
+    if view.due is not None:
         return Text(due_for(view.due), style="dim")
-    status = status_text(view.now.status)
-    if view.held_from is not None:
-        status.append(f" {held_from(view.held_from)}")
-    if view.due is not None:  # under it, as the dashboard's note goes when narrow
-        status.append(f"\n{due_for(view.due)}", style="dim")
+    status = status_text(view.history[-1].status)
     if view.missing is not None:  # as the dashboard's row note says it
         status.append(f" · {no_reading_for(view.missing)}", style="yellow")
     return status

@@ -11,7 +11,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from leadwork.domain.traceability import CapabilityLink, Chain, ChoiceLink, IndicatorLink
-from leadwork.domain.wording import due_for, held_from
+from leadwork.domain.wording import due_for
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
 from leadwork.values import format_value
@@ -21,20 +21,11 @@ LOOSE_CAPABILITIES = "Capabilities that serve no strategic choice"
 LOOSE_INDICATORS = "Indicators that serve nothing"
 
 
-def status_text(link: IndicatorLink) -> str:
-    """Its status this week; between readings of a month or quarter, its latest reading's
-    with that period, "at risk (Nov)" (`status.standing`), as the dashboard says it."""
-    held = "" if link.held is None else f" {held_from(link.held)}"
-    return STATUS_LABEL[link.status] + held
-
-
 def value_text(link: IndicatorLink) -> str:
-    """Its value this week; or, between readings of a month or quarter, its latest reading
-    and "due for Feb 2027" (`status.due_period`, `wording.due_for`), as the dashboard and
-    `indicator list|show` say it; "no reading" only where one was wanted."""
+    """Its value this week; or, between readings of a month or quarter, "due for Feb 2027"
+    (`status.due_period`, `wording.due_for`), as the dashboard and `indicator list|show`
+    say it; "no reading" only where one was wanted."""
     if link.due is not None:
-        if link.held is not None and link.value is not None:
-            return f"{format_value(link.value, link.indicator.unit)}, {due_for(link.due)}"
         return due_for(link.due)
     if link.value is None:
         return "no reading"
@@ -51,7 +42,7 @@ def _gaps(gaps: tuple[str, ...]) -> str:
 def _indicator_label(link: IndicatorLink) -> Text:
     ind = link.indicator
     label = Text.assemble(
-        (f"{status_text(link):<14}", STATUS_STYLE[link.status]),
+        (f"{STATUS_LABEL[link.status]:<14}", STATUS_STYLE[link.status]),
         f"  {value_text(link)}  {ind.name}  ",
         (ind.id, "dim"),
     )
@@ -138,7 +129,7 @@ def _md_indicator(link: IndicatorLink, indent: str) -> str:
     ind = link.indicator
     return (
         f"{indent}- `{ind.id}` {_md(ind.name)}: {_md(value_text(link))}, "
-        f"**{status_text(link)}**{_md_gaps(link.gaps)}"
+        f"**{STATUS_LABEL[link.status]}**{_md_gaps(link.gaps)}"
     )
 
 
@@ -191,7 +182,6 @@ def _json_indicator(link: IndicatorLink) -> dict[str, Any]:
         "value": link.value,
         "status": link.status,
         "due_for": None if link.due is None else str(link.due),
-        "held_from": None if link.held is None else str(link.held),
         "gaps": list(link.gaps),
     }
 

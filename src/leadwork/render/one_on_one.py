@@ -30,7 +30,6 @@ from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStat
 from leadwork.domain.wording import (
     due_for,
     first_name,
-    held_from,
     listed,
     no_reading_for,
     plural,
@@ -56,11 +55,8 @@ def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
     return indicator_spark(history)
 
 
-def status_label(view: IndicatorView, between: str = ", ") -> str:
+def status_label(view: IndicatorView) -> str:
     if view.due is not None:  # as the dashboard says it: the period runs, not read yet
-        if view.held is not None:  # where its latest reading left it: "at risk (Nov)"
-            held = f"{STATUS_LABEL[view.shown_status]} {held_from(view.held)}"
-            return f"{due_for(view.due)}{between}{held}"
         return due_for(view.due)
     label = STATUS_LABEL[view.status]
     if view.status == COURSE_CORRECT and view.course_correct_weeks > 1:
@@ -186,7 +182,7 @@ def _indicator_table(prep: Prep) -> RenderableType:
         spark = Text()
         for char, week_status in sparkline(view.history):
             spark.append(char, style=STATUS_STYLE[week_status])
-        status = Text(status_label(view, "\n"), style=STATUS_STYLE[view.shown_status])
+        status = Text(status_label(view), style=STATUS_STYLE[view.status])
         note = plan_note(view)
         if note:
             status.append("\n" + note, style="bold red" if view.flagged else "yellow")
@@ -387,10 +383,9 @@ def prep_data(prep: Prep) -> dict[str, Any]:
                 "unit": v.indicator.unit,
                 "direction": v.indicator.direction,
                 "week": str(v.current.week),
-                "value": v.shown.value,
-                "status": v.shown_status,
+                "value": v.current.value,
+                "status": v.status,
                 "due_for": None if v.due is None else str(v.due),
-                "held_from": None if v.held is None else str(v.held),
                 "missing": None if v.missing is None else str(v.missing),
                 "target": v.current.thresholds.target,
                 "celebrate": v.current.thresholds.celebrate,

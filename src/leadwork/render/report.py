@@ -117,7 +117,6 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
                 ind[key] = _week_json(ind[key])
         ind["history"] = [_week_json(h) for h in ind["history"]]
         due = ind.pop("due_at_end")
-        del ind["held_at_end"]  # the reading the end status stands on: said by the status
         ind["awaiting_at_end"] = due is not None
         ind["due_for"] = None if due is None else str(Period(**due))
         for change in ind["changes"]:

@@ -40,9 +40,8 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
         d.strategy,
         d.capabilities,
         d.indicators,
-        {v.indicator.id: v.now for v in views if v.active},
+        {v.indicator.id: v.track.now for v in views if v.active},
         inputs.shown.week,
         {v.indicator.id: v.due for v in views if v.active and v.due is not None},
-        {v.indicator.id: v.held_from for v in views if v.active and v.held_from is not None},
     )
     return Result(data, doubtful)
