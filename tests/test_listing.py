@@ -52,6 +52,7 @@ def test_indicator_list_json(example_journal, run):
         "latest": {"week": "2026-W48", "value": 3.6, "status": "course-correct"},
         "status": "course-correct",
         "due_for": None,
+        "held": None,
         "missing": None,
         "trend_warning": False,
         "course_correct_weeks": 2,

@@ -105,6 +105,7 @@ def test_the_example_as_json(example_journal, run):
         "value": 3.6,
         "status": "course-correct",
         "due_for": None,
+        "held": None,
         "gaps": [],
     }
     assert [i["id"] for i in medical["indicators"]] == ["medical-quote-days"]

@@ -37,6 +37,7 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     due_period,
+    episode_held,
     in_episode_on,
     latest_reading,
     missed_period,
@@ -113,6 +114,9 @@ class IndicatorView:
     # a whole month (quarter) that ended unread, named until it is read, even once the next
     # one is (status.missed_period): the dashboard's "no reading for Feb 2027"
     missing: Period | None = None
+    # while `due` awaits its reading, the off-track reading of an earlier period the episode
+    # goes on from (status.episode_held): what the plan question names, as every view does
+    held: WeekStatus | None = None
 
     @property
     def status(self) -> str:
@@ -126,8 +130,9 @@ class IndicatorView:
     @property
     def latest(self) -> WeekStatus:
         """The latest reading shown (the current week's, when it has one): what an
-        off-track episode is judged by while weeks go by without a reading."""
-        return latest_reading(self.history) or self.current  # current: the history's last
+        off-track episode is judged by while weeks go by without a reading; while a month
+        (quarter) awaits its reading, the off-track one the episode goes on from (`held`)."""
+        return self.held or latest_reading(self.history) or self.current  # the history's last
 
     @property
     def needs_plan(self) -> bool:
@@ -364,6 +369,7 @@ def _indicator_view(
         due=due_period(judged),
         overdue=overdue_period(judged),
         missing=missed_period(judged),
+        held=episode_held(judged),
     )
 
 

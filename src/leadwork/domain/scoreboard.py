@@ -15,6 +15,7 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     due_period,
+    episode_held,
     is_active,
     judge_weeks,
     missed_period,
@@ -115,6 +116,12 @@ class IndicatorView:
     def missing(self) -> Period | None:
         """A whole month or quarter that ended unread (`status.missed_period`)."""
         return missed_period(self.track)
+
+    @property
+    def held(self) -> WeekStatus | None:
+        """While `due` awaits its reading, the off-track reading of an earlier period the
+        episode goes on from (`status.episode_held`); `now` stays the week's, "no data"."""
+        return episode_held(self.track)
 
 
 def plan_records(

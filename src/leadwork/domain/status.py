@@ -412,6 +412,9 @@ class Track:
     no_plan_on: dt.date | None = None  # a meeting in the episode that recorded "no plan yet"
     plan_needed: bool = False  # course-correct PLAN_AFTER_WEEKS readings, no plan
     owed: Period | None = None  # a month or quarter owed a reading, as of the view's day
+    # the latest reading over every week judged (`latest_reading`), which may be older
+    # than the shown history: what `episode_held` names
+    last_reading: WeekStatus | None = None
 
     @property
     def now(self) -> WeekStatus:
@@ -460,6 +463,21 @@ def in_off_track_episode(track: Track) -> bool:
     week or an overdue period without a reading does not end the episode. The one rule for
     "the current off-track run" of the dashboard's week and of a report's last week."""
     return track.tracked and track.episode_start is not None and not awaiting_reading(track)
+
+
+def episode_held(track: Track) -> WeekStatus | None:
+    """The off-track reading an episode goes on from while the month or quarter the view
+    stands in awaits its own (`awaiting_reading`): the latest reading, of an earlier period,
+    at risk or in course-correct (`episode_start`: weeks without a reading do not end the
+    episode, and the one-on-one asks its plan). It does not change the status: that stays
+    the current period's, "no data", "due for Dec 2026" (`due_period`); every view that
+    shows the indicator names it beside that, in the words of `wording.held_reading`
+    ("Nov 84% at risk"), and JSON as `held`. None otherwise, and while the episode is
+    judged by a reading of the current period (`in_off_track_episode`)."""
+    if not awaiting_reading(track) or track.episode_start is None:
+        return None
+    held = track.last_reading
+    return held if held is not None and held.status in OFF_TRACK else None
 
 
 def due_period(track: Track) -> Period | None:
@@ -602,4 +620,5 @@ def track(
         no_plan_on=no_plan,
         plan_needed=cc >= PLAN_AFTER_WEEKS and plan is None,
         owed=owed,
+        last_reading=latest_reading(judged),
     )

@@ -188,6 +188,9 @@ class IndicatorLink:
     # the month or quarter whose reading is due, not yet in (`status.due_period`): said
     # "due for Feb 2027" (`wording.due_for`) as every view says it, never "no reading"
     due: Period | None = None
+    # meanwhile, the off-track reading of an earlier period its episode goes on from
+    # (`status.episode_held`), said beside "due for Dec 2026"; `status` stays "no data"
+    held: WeekStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -224,12 +227,14 @@ def chain(
     now: Mapping[str, WeekStatus],
     week: Week,
     due: Mapping[str, Period] | None = None,
+    held: Mapping[str, WeekStatus] | None = None,
 ) -> Chain:
     """The whole chain, with each indicator that exists in `week` as every view judges it
     there (`now`: its status in the week the view stands on, from `listing.indicator_views`;
     an indicator missing from it is not agreed yet or retired; `due`: the month or quarter
-    each awaits its reading for, `IndicatorView.due`)."""
-    due = due or {}
+    each awaits its reading for, `IndicatorView.due`; `held`: the off-track reading its
+    episode goes on from meanwhile, `IndicatorView.held`)."""
+    due, held = due or {}, held or {}
     active = [ind for ind in indicators.indicators if ind.id in now]
     choice_ids = {c.id for c in strategy.choices}
     servable = choice_ids | {c.id for c in capabilities.capabilities}
@@ -239,7 +244,7 @@ def chain(
         value, status = now[ind.id].value, now[ind.id].status
         gaps = tuple(indicator_gaps(ind, servable, week))
         links[ind.id] = IndicatorLink(
-            ind, owner_for(ind, week), value, status, gaps, due.get(ind.id)
+            ind, owner_for(ind, week), value, status, gaps, due.get(ind.id), held.get(ind.id)
         )
 
     def tracking(target: str) -> tuple[IndicatorLink, ...]:

@@ -7,9 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from leadwork.model.words import ME
 from leadwork.weeks import Week
+
+if TYPE_CHECKING:
+    from leadwork.domain.status import WeekStatus
+    from leadwork.domain.timeline import Period
 
 STATUS_WORDS = {
     "celebrate": "celebrate",
@@ -32,6 +37,32 @@ def due_for(period: object) -> str:
     one-on-one preparation and the check-in's question. It is said instead of "no data"
     wherever a view shows the indicator's latest value beside its status."""
     return f"due for {period}"
+
+
+def short_period(period: Period) -> str:
+    """A month or quarter named short beside the next one's: "Nov", "Q3" (a week in full)."""
+    if period.cadence == "monthly":
+        return str(period).split()[0]
+    if period.cadence == "quarterly":
+        return f"Q{period.number}"
+    return str(period)
+
+
+def held_reading(held: WeekStatus, value: str) -> str:
+    """The off-track reading an episode goes on from while the next month (quarter) awaits
+    its own (`status.episode_held`): "Nov 84% at risk". `value` is formatted by the
+    caller, as its view shows values."""
+    period = short_period(held.period) if held.period is not None else str(held.week)
+    return f"{period} {value} {STATUS_WORDS[held.status]}"
+
+
+def due_and_held(due: object, held: WeekStatus | None, value: str) -> str:
+    """A month's (quarter's) reading due (`due_for`), and the off-track reading the episode
+    goes on from meanwhile, if any (`held_reading`): "due for Dec 2026 · Nov 84% at risk",
+    the one wording of the dashboard's note, `map`, `indicator list` and the one-on-one
+    preparation; the status beside it stays "no data"."""
+    said = due_for(due)
+    return said if held is None else f"{said} · {held_reading(held, value)}"
 
 
 def no_reading_for(period: object) -> str:

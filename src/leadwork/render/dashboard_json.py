@@ -14,6 +14,7 @@ from leadwork.domain.alignment import Alignment, StoryLine
 from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds
+from leadwork.render.held import held_json
 from leadwork.weeks import Week
 
 SCHEMA = "leadwork.dashboard/1"
@@ -102,6 +103,7 @@ def _indicator(ind: IndicatorView, d: Dashboard) -> dict[str, Any]:
         "value": now.value,
         "status": now.status,
         "due_for": None if ind.due is None else str(ind.due),
+        "held": held_json(ind.held),
         "missing": None if ind.missing is None else str(ind.missing),
         "trend_warning": ind.track.trend,
         "trend_weeks": ind.trend_weeks,

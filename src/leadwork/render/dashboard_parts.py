@@ -26,7 +26,9 @@ from leadwork.domain.status import Thresholds, WeekStatus, due_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import (
     ago,
+    due_and_held,
     due_for,
+    held_reading,
     latest_instead,
     no_reading_for,
     plural,
@@ -223,20 +225,37 @@ PERIOD_ABBREVIATIONS = {"week": "wk", "month": "mo", "quarter": "qtr"}
 
 def indicator_note(ind: IndicatorView) -> str:
     """What the status alone does not say: no plan in course-correct, a bad trend, or a
-    month's (quarter's) reading that is due but not yet in, which is not a missing one."""
+    month's (quarter's) reading that is due but not yet in, which is not a missing one;
+    while it is due, the off-track reading the episode goes on from (`held_note`)."""
     track = ind.track
     per = PERIOD_ABBREVIATIONS[track.period_noun]
+    held = held_note(ind)
     if ind.plan_needed:
-        return f"no plan, {track.course_correct_weeks} {per}"
+        no_plan = f"no plan, {track.course_correct_weeks} {per}"
+        return f"{no_plan} · {held}" if held else no_plan
+    due = due_period(track)
+    if held and due is not None:  # the status says "no data": the episode goes on
+        return due_and_held(due, ind.held, held_value(ind))
     if track.trend:
         arrow = "↓" if ind.thresholds.direction == "higher" else "↑"
         return f"{arrow} worse {ind.trend_weeks} {per}"
-    due = due_period(track)
     if due is not None:
         return due_for(due)
     if ind.missing is not None:  # as Needs you says it: a whole month unread
         return no_reading_for(ind.missing)
     return ""
+
+
+def held_value(ind: IndicatorView) -> str:
+    """The value of the off-track reading an episode goes on from (`status.episode_held`),
+    as the scoreboard writes one (`reading`)."""
+    value = ind.held.value if ind.held is not None else None
+    return format_value(value, "%" if ind.unit == "%" else "", missing=EMPTY)
+
+
+def held_note(ind: IndicatorView) -> str:
+    """That reading in words, "Nov 84% at risk"; empty without one."""
+    return "" if ind.held is None else held_reading(ind.held, held_value(ind))
 
 
 def reading(ind: IndicatorView) -> str:

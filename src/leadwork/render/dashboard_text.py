@@ -411,6 +411,8 @@ class DashboardText:
         # the layout of the rows that matter, which are shown first: their notes beside the
         # status or under it (then a row takes two lines)
         likely = [cells[i] for i in indicators[0][: max(indicators[1], 3)]]
+        if self.notes_split(likely, width):
+            self.split_notes(cells)
         under = bool(likely) and self.indicator_layout(likely, width) != "aside"
         people = _ranked(
             len(d.coverage),
@@ -440,7 +442,7 @@ class DashboardText:
             ),
             "indicators": Section(
                 *indicators,
-                tuple(1 + (under and bool(cells[i][6].plain)) for i in indicators[0]),
+                tuple(_row_lines(cells[i][6].plain, under) for i in indicators[0]),
                 3,
                 "",
                 "on track",
@@ -631,6 +633,18 @@ class DashboardText:
             return "aside"
         return "under"
 
+    def notes_split(self, rows: list[list], width: int) -> bool:  # type: ignore[type-arg]
+        """Does a note of two parts ("due for Dec 2026 · Nov 84% at risk",
+        `say.indicator_note`) go on two lines, its row taking two? Where on one line it
+        would not fit beside the status: then, split, it may (at 100 columns with long
+        names), or under the status it keeps the status column narrow (at 80)."""
+        return bool(rows) and self.indicator_layout(rows, width) != "aside"
+
+    @staticmethod
+    def split_notes(rows: list[list]) -> None:  # type: ignore[type-arg]
+        for row in rows:
+            row[6] = Text(row[6].plain.replace(" · ", "\n", 1), style=row[6].style)
+
     def scoreboard(self, width: int, cut: Cut | None = ALL) -> RenderableType:
         d = self.d
         if not d.indicators:
@@ -640,13 +654,15 @@ class DashboardText:
             for index, ind in enumerate(d.indicators)
             if cut is None or index in cut
         ]
+        if self.notes_split(rows, width):
+            self.split_notes(rows)
         layout = self.indicator_layout(rows, width)
         aside = layout == "aside"
         headers = self.indicator_headers()
         if layout == "stacked":
             for row in rows:
                 if row[6].plain:
-                    row[4] = Text.assemble(row[4], "\n  ", row[6])
+                    row[4] = Text.assemble(row[4], "\n  ", _indented(row[6]))
             return _with_more(stacked(headers, [row[:6] for row in rows], right={3}), cut)
         if aside:
             room = self.aside_room(rows, width)
@@ -666,7 +682,7 @@ class DashboardText:
                 table.add_row(name, owner, target, value, status, spark, note)
             else:
                 if note.plain:
-                    status = Text.assemble(status, "\n  ", note)
+                    status = Text.assemble(status, "\n  ", _indented(note))
                 table.add_row(name, owner, target, value, status, spark)
         return _with_more(table, cut)
 
@@ -797,3 +813,15 @@ class DashboardText:
         if cut is not None and cut.more is not None:
             table.add_row("", cut.more)
         return table
+
+
+def _row_lines(note: str, under: bool) -> int:
+    """The lines a scoreboard row takes: its note's (one or two, `split_notes`) beside the
+    status, or under it after the status's line."""
+    lines = len(note.split("\n")) if note else 0
+    return 1 + lines if under else max(1, lines)
+
+
+def _indented(note: Text) -> Text:
+    """A note of two lines put under the status: its second line indented as its first."""
+    return Text(note.plain.replace("\n", "\n  "), style=note.style)

@@ -17,8 +17,9 @@ from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus, reading_week
-from leadwork.domain.wording import due_for, no_reading_for, owner_word, plural
+from leadwork.domain.wording import due_for, held_reading, no_reading_for, owner_word, plural
 from leadwork.model.words import ME
+from leadwork.render.held import held_json
 from leadwork.render.layout import (
     GAP,
     NAME_MIN,
@@ -29,7 +30,7 @@ from leadwork.render.layout import (
     stacked,
 )
 from leadwork.render.lean_table import LeanTable
-from leadwork.render.palette import status_text
+from leadwork.render.palette import STATUS_STYLE, status_text
 from leadwork.values import format_value
 
 BOXED_NAME_MIN = 16  # below this the borders cost the name more than they give the eye
@@ -150,6 +151,7 @@ def indicator_summary_json(view: IndicatorView) -> dict[str, Any]:
         "latest": _week_json(view.latest),
         "status": view.history[-1].status,
         "due_for": str(view.due) if view.due is not None else None,
+        "held": held_json(view.held),
         "missing": str(view.missing) if view.missing is not None else None,
         "trend_warning": view.trend_warning,
         "course_correct_weeks": view.course_correct_weeks,
@@ -180,9 +182,16 @@ def indicator_detail_json(view: IndicatorView) -> str:
 def _status_now(view: IndicatorView) -> Text:
     """The status of the week the view stands on; for a month or quarter whose reading is
     not in yet, "due for Nov 2026" (`status.due_period`), as the dashboard says it, not
-    "no data" beside the latest value."""
+    "no data" beside the latest value; and while it is due, the off-track reading the
+    episode goes on from (`status.episode_held`), under it: "Nov 84% at risk"."""
     if view.due is not None:
-        return Text(due_for(view.due), style="dim")
+        said = Text(due_for(view.due), style="dim")
+        held = view.held
+        if held is not None:
+            value = format_value(held.value, view.indicator.unit)
+            said.append("\n")  # under it, as the dashboard's note goes when narrow
+            said.append(held_reading(held, value), STATUS_STYLE[held.status])
+        return said
     status = status_text(view.history[-1].status)
     if view.missing is not None:  # as the dashboard's row note says it
         status.append(f" · {no_reading_for(view.missing)}", style="yellow")

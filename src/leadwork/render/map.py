@@ -11,7 +11,8 @@ from rich.text import Text
 from rich.tree import Tree
 
 from leadwork.domain.traceability import CapabilityLink, Chain, ChoiceLink, IndicatorLink
-from leadwork.domain.wording import due_for
+from leadwork.domain.wording import due_and_held
+from leadwork.render.held import held_json
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
 from leadwork.values import format_value
@@ -24,9 +25,12 @@ LOOSE_INDICATORS = "Indicators that serve nothing"
 def value_text(link: IndicatorLink) -> str:
     """Its value this week; or, between readings of a month or quarter, "due for Feb 2027"
     (`status.due_period`, `wording.due_for`), as the dashboard and `indicator list|show`
-    say it; "no reading" only where one was wanted."""
+    say it, with the off-track reading its episode goes on from meanwhile
+    (`status.episode_held`): "due for Dec 2026 · Nov 84% at risk"; "no reading" only where
+    one was wanted."""
     if link.due is not None:
-        return due_for(link.due)
+        value = format_value(link.held.value if link.held else None, link.indicator.unit)
+        return due_and_held(link.due, link.held, value)
     if link.value is None:
         return "no reading"
     return format_value(link.value, link.indicator.unit)
@@ -182,6 +186,7 @@ def _json_indicator(link: IndicatorLink) -> dict[str, Any]:
         "value": link.value,
         "status": link.status,
         "due_for": None if link.due is None else str(link.due),
+        "held": held_json(link.held),
         "gaps": list(link.gaps),
     }
 

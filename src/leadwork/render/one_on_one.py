@@ -28,7 +28,7 @@ from leadwork.domain.one_on_one import (
 )
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus, reading_week
 from leadwork.domain.wording import (
-    due_for,
+    due_and_held,
     first_name,
     listed,
     no_reading_for,
@@ -37,6 +37,7 @@ from leadwork.domain.wording import (
     short_date,
 )
 from leadwork.render.dashboard_parts import indicator_spark, short_week
+from leadwork.render.held import held_json
 from leadwork.render.layout import cut_words
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
@@ -57,7 +58,9 @@ def sparkline(history: Sequence[WeekStatus]) -> list[tuple[str, str]]:
 
 def status_label(view: IndicatorView) -> str:
     if view.due is not None:  # as the dashboard says it: the period runs, not read yet
-        return due_for(view.due)
+        # and the off-track reading the episode goes on from meanwhile: "· Nov 84% at risk"
+        value = format_value(view.held.value if view.held else None, view.indicator.unit)
+        return due_and_held(view.due, view.held, value)
     label = STATUS_LABEL[view.status]
     if view.status == COURSE_CORRECT and view.course_correct_weeks > 1:
         label += f" {view.course_correct_weeks} weeks"
@@ -386,6 +389,7 @@ def prep_data(prep: Prep) -> dict[str, Any]:
                 "value": v.current.value,
                 "status": v.status,
                 "due_for": None if v.due is None else str(v.due),
+                "held": held_json(v.held),
                 "missing": None if v.missing is None else str(v.missing),
                 "target": v.current.thresholds.target,
                 "celebrate": v.current.thresholds.celebrate,
