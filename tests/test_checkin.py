@@ -531,6 +531,7 @@ def test_json_summary(example_journal, run):
         },
         "notes": [],
         "earlier": [],
+        "unchanged": [],
         "git": None,
     }
 

@@ -173,7 +173,8 @@ def test_a_monday_check_in_with_flags_records_this_week_and_names_the_one_that_e
     said = " ".join(result.stdout.split())
     assert (
         "Recorded for this week, 2026-W50: last week, 2026-W49, has no check-in. If this was "
-        "last week's, record it with `leadwork checkin --week 2026-W49`."
+        "last week's, record it with `leadwork checkin --week 2026-W49` and delete "
+        "checkins/2026-W50.toml, which this run created."
     ) in said
     named = run(
         "checkin",

@@ -224,6 +224,8 @@ def _checkin(shown: CheckinShown, how: How) -> Any:
 
     result = shown.result
     notes = list(shown.notes)
+    if result.unrecorded_last_week is not None:  # a run that asked nothing, no week named
+        notes.append(show.last_week_note(result.unrecorded_last_week, result.saved))
     if result.marked or result.gone:
         from leadwork.render.review import steps_marked_note
 
@@ -236,13 +238,23 @@ def _checkin(shown: CheckinShown, how: How) -> Any:
         )
     if how.format == "json":
         return (
-            show.summary_json(result.saved, result.week, notes, shown.git, result.elsewhere) + "\n"
+            show.summary_json(
+                result.saved, result.week, notes, shown.git, result.elsewhere, result.same
+            )
+            + "\n"
         )
     # The interview stated the share of someone else's job after the hours; a scripted
     # run states it under what it recorded.
     warning = None if result.interviewed else result.warning_percent
     summary = show.summary(
-        result.saved, result.week, result.indicators, notes, shown.git, warning, result.elsewhere
+        result.saved,
+        result.week,
+        result.indicators,
+        notes,
+        shown.git,
+        warning,
+        result.elsewhere,
+        result.same,
     )
     return Group(Text(), summary) if result.interviewed else summary
 

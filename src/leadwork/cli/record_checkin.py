@@ -107,10 +107,6 @@ def record(session: Session, words: CheckinWords) -> None:
     # Answers piped in are not read as answers: say so, or a person who piped them
     # believes they were recorded.
     notes = () if asking or scripted else (PIPED,)
-    if not asking and words.week is None and result.unrecorded_last_week is not None:
-        from leadwork.render.checkin import last_week_note
-
-        notes = (*notes, last_week_note(result.unrecorded_last_week, result.week))
     emit("checkin", CheckinShown(result, notes, git), Asked(words.format), journal)
     saved = "(the check-in was saved all the same)"
     vouch(journal, today(), saved, refuse=False, written=result.written)

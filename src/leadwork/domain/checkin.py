@@ -583,19 +583,27 @@ def active_indicators(indicators: Sequence[Indicator], week: Week) -> list[Indic
     return [i for i in indicators if week in span_of(i, [])]
 
 
-def late_reading_note(
-    indicator: Indicator, week: Week, readings: Mapping[Week, float], rel: str, value: str
-) -> str | None:
-    """What a plain `--reading` of `indicator` in `week` should say when it goes to `week`'s
-    own month (quarter) while it may be meant to correct the one before: that period ended
-    at most a week before this one began, this one has no reading yet, and the one before
-    holds a reading in its last week (where a reading entered late is filed; `rel` names
-    that week's file; `value`, the one given). Re-running a check-in corrects a reading of
-    the same period, so the note says how to correct the earlier one: "Dec 2026 holds 86%
-    (checkins/2026-W53.toml); to correct it: -r csat@2026-12=87". None otherwise (and for
-    an indicator read weekly)."""
-    from leadwork.values import format_value
+@dataclass(frozen=True)
+class LateReading:
+    """The reading the period before a week's own holds in its last week, where a reading
+    entered late is filed (`late_reading`)."""
 
+    week: Week  # the period's last week
+    period: Period
+    value: float
+
+
+def late_reading(
+    indicator: Indicator, week: Week, readings: Mapping[Week, float]
+) -> LateReading | None:
+    """The reading a plain `--reading` of `indicator` in `week` may be meant for, when it
+    would otherwise go to `week`'s own month (quarter): that period ended at most a week
+    before this one began, this one has no reading yet, and the one before holds a reading
+    in its last week (where a reading entered late is filed). Given again with the same
+    value, it is that reading (a re-run: Monday's late value typed again on Friday), not a
+    new one for this period; given with another, it goes to this period, and
+    `late_reading_note` says how to correct the earlier one. None otherwise (and for an
+    indicator read weekly)."""
     if indicator.cadence == "weekly":
         return None
     this = period_of(week, indicator.cadence)
@@ -607,14 +615,52 @@ def late_reading_note(
     ended = first.minus(1)  # the last week of the period before
     if ended not in readings:
         return None
-    before = period_of(ended, indicator.cadence)
-    held = format_value(readings[ended], indicator.unit)
-    named = f"{before.year}-" + (
-        f"Q{before.number}" if before.cadence == "quarterly" else f"{before.number:02d}"
-    )
-    return (
-        f"{before} holds {held} ({rel}); to correct it: -r {indicator.id}@{named}={value.strip()}"
-    )
+    return LateReading(ended, period_of(ended, indicator.cadence), readings[ended])
+
+
+@dataclass(frozen=True)
+class SameReading:
+    """A plain `--reading` that is `late` given again (`same_reading`): recorded as
+    unchanged, nothing written for it."""
+
+    indicator: str
+    late: LateReading
+    rel: str  # the file of `late.week`
+    this: Period  # the week's own period, which it was not taken for
+    value: Number  # as read from the flag
+    typed: str  # as typed
+
+
+def same_reading(late: LateReading | None, value: Number) -> bool:
+    """Whether a plain reading is the one `late_reading` found, given again: the same value."""
+    return late is not None and late.value == value
+
+
+def period_flag(period: Period) -> str:
+    """A period as `--reading ID@PERIOD=VALUE` names it: 2026-12, 2027-Q1, 2027-W08."""
+    if period.cadence == "weekly":
+        return str(period)
+    number = f"Q{period.number}" if period.cadence == "quarterly" else f"{period.number:02d}"
+    return f"{period.year}-{number}"
+
+
+def late_reading_note(
+    indicator: Indicator, late: LateReading | None, rel: str, value: str, number: Number
+) -> str | None:
+    """What a plain `--reading` (`value` as typed, `number` as read) that went to its
+    week's own month (quarter) says when `late_reading` found the period before, read
+    late, which it may be meant to correct (`rel` names that week's file). Re-running a
+    check-in corrects a reading of the same period, so the note says how to correct the
+    earlier one: "Dec 2026 holds 86% (checkins/2026-W53.toml); to correct it: -r
+    csat@2026-12=87". None when there is none, or when the value is the one it holds
+    (`same_reading`: nothing to correct)."""
+    from leadwork.values import format_value
+
+    if late is None or same_reading(late, number):
+        return None
+    held = format_value(late.value, indicator.unit)
+    flag = f"-r {indicator.id}@{period_flag(late.period)}={value.strip()}"
+    return f"{late.period} holds {held} ({rel}); to correct it: {flag}"
 
 
 def reading_questions(

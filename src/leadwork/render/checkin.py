@@ -18,7 +18,9 @@ from leadwork.domain.checkin import (
     Change,
     Draft,
     ReadingQuestion,
+    SameReading,
     Saved,
+    period_flag,
     status_of,
     week_label,
 )
@@ -99,13 +101,41 @@ def last_week_question(last: Week, this: Week) -> Text:
     )
 
 
-def last_week_note(last: Week, this: Week) -> str:
+def last_week_note(last: Week, saved: Saved) -> str:
     """After a run that asked nothing, early in a week whose predecessor has no check-in:
-    the week it recorded, and how to record the other (the interview asks instead)."""
-    return (
+    the week it recorded, and how to record the other instead (the interview asks). Doing
+    so leaves what this run wrote in this week's file, so the note says what to undo there:
+    delete the file, when this run created it; else what it wrote, named, to remove by
+    hand."""
+    this = saved.merged.week
+    said = (
         f"Recorded for this week, {this}: last week, {last}, has no check-in. If this was "
-        f"last week's, record it with `leadwork checkin --week {last}`."
+        f"last week's, record it with `leadwork checkin --week {last}`"
     )
+    if saved.outcome == "created":
+        return f"{said} and delete {saved.rel}, which this run created."
+    if saved.outcome == "unchanged":
+        return (
+            f"{said}; {saved.rel}, which this run left as it was, keeps what it holds: "
+            "remove by hand what belongs to last week."
+        )
+    return (
+        f"{said}; what this run wrote stays in {saved.rel}: remove it by hand ({_written(saved)})."
+    )
+
+
+def _written(saved: Saved) -> str:
+    """What a run wrote to a week's file, by section: `readings escalations (it was 71);
+    stories “Ravi fixed it”`."""
+    sections: dict[str, list[str]] = {}
+    for change in saved.merged.changes:
+        listed = change.section in ("stories", "conversations", "commitments", "last_week")
+        item = f"“{short(change.key, 32)}”" if listed else change.key
+        if isinstance(change.old, (int, float)) and not isinstance(change.old, bool):
+            item += f" (it was {format_number(change.old)})"
+        sections.setdefault(change.section, []).append(item)
+    titles = {**SECTION_TITLE, "last_week": "follow-ups"}
+    return "; ".join(f"{titles[s]} {', '.join(items)}" for s, items in sections.items())
 
 
 def follow_up_step(week: Week, source: Week | None) -> Text:
@@ -245,19 +275,24 @@ def summary(
     git: GitNote | None = None,
     warning_percent: int | None = None,
     elsewhere: Sequence[Saved] = (),
+    same: Sequence[SameReading] = (),
 ) -> Group:
     """What the run recorded, as one renderable: each change (old → new), then the
     commitments loop and anything worth a second look. With `warning_percent`, when the
     run recorded hours, the week's hours and the share of someone else's job
     (`hours_line`; the interview has said it already, so it passes none). `elsewhere`: the
     earlier weeks that took a reading for their month or quarter, each said plainly:
-    "Recorded for Feb 2027 in checkins/2027-W08.toml"."""
+    "Recorded for Feb 2027 in checkins/2027-W08.toml". `same`: plain readings taken as
+    such a period's reading given again (`domain.checkin.same_reading`), each said
+    unchanged: "csat 88% for Dec 2026 unchanged (checkins/2026-W53.toml)"."""
     merged = saved.merged
     by_id = {i.id: i for i in indicators}
     parts: list[Any] = []
     filed = [other for other in elsewhere if other.outcome != "unchanged"]
     if saved.outcome == "unchanged" and filed:
         pass  # what was recorded was for earlier periods: said below
+    elif saved.outcome == "unchanged" and same and not saved.existed:
+        pass  # the answers were earlier periods' readings, unchanged: said below
     elif saved.outcome == "unchanged" and saved.existed:
         parts.append(Text(f"Nothing changed in {saved.rel}: every answer was already there."))
     elif saved.outcome == "unchanged":
@@ -274,6 +309,7 @@ def summary(
     for other in filed:
         parts.append(_filed_line(other, by_id))
         parts.extend(_changes(other.merged.changes, other.merged.week, by_id))
+    parts.extend(_same_line(kept, by_id) for kept in same)
 
     rate = merged.follow_up_rate
     if rate.total or merged.unanswered or rate.unmatched:
@@ -301,6 +337,20 @@ def summary(
     if git is not None:
         parts.append(Text(git.message, style="" if git.committed else "yellow"))
     return Group(*parts)
+
+
+def _same_line(same: SameReading, indicators: dict[str, Indicator]) -> Text:
+    """ "csat 88% for Dec 2026 unchanged (checkins/2026-W53.toml) ...": a plain reading
+    equal to the late one of the period before, taken as that reading given again; and how
+    to give the same value for this period, should it be this period's too."""
+    indicator = indicators.get(same.indicator)
+    held = format_value(same.value, indicator.unit if indicator else "")
+    flag = f"-r {same.indicator}@{period_flag(same.this)}={same.typed.strip()}"
+    return Text.assemble(
+        (f"{same.indicator} {held} for {same.late.period} unchanged", "bold"),
+        f" ({same.rel}): the value it holds, given again, is not taken as {same.this}'s; "
+        f"if {same.this}'s is the same, give {flag}.",
+    )
 
 
 def _filed_line(saved: Saved, indicators: dict[str, Indicator]) -> Text:
@@ -425,6 +475,7 @@ def summary_json(
     notes: Sequence[str] = (),
     git: GitNote | None = None,
     elsewhere: Sequence[Saved] = (),
+    same: Sequence[SameReading] = (),
 ) -> str:
     """The same, for scripts (documented in docs/cli.md)."""
     merged = saved.merged
@@ -458,6 +509,17 @@ def summary_json(
             }
             for other in elsewhere
             if other.outcome != "unchanged"
+        ],
+        "unchanged": [
+            {
+                "week": str(kept.late.week),
+                "file": kept.rel,
+                "section": "readings",
+                "key": kept.indicator,
+                "value": kept.value,
+                "period": str(kept.late.period),
+            }
+            for kept in same
         ],
         "git": None if git is None else {"committed": git.committed, "message": git.message},
     }

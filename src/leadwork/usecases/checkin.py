@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
-    from leadwork.domain.checkin import Answers, Draft, Number, ReadingQuestion, Saved
+    from leadwork.domain.checkin import (
+        Answers,
+        Draft,
+        Number,
+        ReadingQuestion,
+        SameReading,
+        Saved,
+    )
     from leadwork.domain.review import OpenStep
     from leadwork.domain.timeline import Period
     from leadwork.model.checkin import Checkin
@@ -84,6 +91,9 @@ class Flagged:
     # said in the summary: a plain reading that went to this month while the month before,
     # read late, may be the one meant (`domain.checkin.late_reading_note`)
     notes: tuple[str, ...] = ()
+    # plain readings that are the month (quarter) before's, read late, given again with
+    # the value it holds (`domain.checkin.same_reading`): nothing written for them
+    same: tuple[SameReading, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,10 +134,14 @@ class CheckinResult:
     kept_draft: str | None = None  # an unfinished interview's draft, left for later
     interviewed: bool = False
     # Last week, when this week was recorded early in the week and last week has none
-    # (`_unrecorded_last_week`): a run that asked nothing names it.
+    # (`_unrecorded_last_week`), by a run that asked nothing and named no week: the
+    # summary names it (`render.checkin.last_week_note`).
     unrecorded_last_week: Week | None = None
     # Earlier weeks' check-ins that took a reading for their month or quarter (`Answers.earlier`).
     elsewhere: tuple[Saved, ...] = ()
+    # Plain readings taken as the late reading of the month (quarter) before, given again
+    # with its value (`Flagged.same`): unchanged, said as such.
+    same: tuple[SameReading, ...] = ()
 
 
 def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinResult:
@@ -143,11 +157,12 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     earlier = previous_checkin(journal, week)
     previous_week, previous = earlier if earlier else (None, None)
     notes: tuple[str, ...] = ()
+    same: tuple[SameReading, ...] = ()
     if request.gathered is not None:
         answers = request.gathered
     else:
         flagged = check_flags(journal, request, today, earlier)
-        answers, notes = flagged.answers, flagged.notes
+        answers, notes, same = flagged.answers, flagged.notes, flagged.same
     kept = None
     if request.gathered is None and journal.path(draft_rel(week)).is_file():
         kept = draft_rel(week)
@@ -167,7 +182,9 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
             if marked:
                 mark_steps_done(together, marked)
 
-    unrecorded = _unrecorded_last_week(journal, week, today)  # before this week is written
+    unrecorded = None  # read before this week is written; an interview asked it already
+    if request.gathered is None and not request.week_named:
+        unrecorded = _unrecorded_last_week(journal, week, today)
     saved = save_week(
         journal, week, lambda current: merge(week, current, previous, answers, previous_week), also
     )
@@ -191,6 +208,7 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
         interviewed=request.gathered is not None,
         unrecorded_last_week=unrecorded,
         elsewhere=tuple(elsewhere),
+        same=same,
     )
 
 
@@ -311,8 +329,10 @@ def check_flags(
 ) -> Flagged:
     """Every flag checked against the journal and turned into answers, before anything is
     asked or written: a bad one stops the run with nothing changed."""
+    from leadwork import layout
     from leadwork.domain import checkin as rules
     from leadwork.domain.status import owner_for
+    from leadwork.domain.timeline import period_of, readings_of
     from leadwork.domain.wording import short
     from leadwork.model.words import ME
 
@@ -329,6 +349,7 @@ def check_flags(
     indicators = journal.indicators().indicators
     recent: dict[Week, Checkin] | None = None  # read once, when a flag needs it
     notes: list[str] = []
+    same: list[rules.SameReading] = []
     for item in request.reading:
         named, value = _pair("reading", item, "INDICATOR=VALUE", "dayton-scrap=3.1")
         ident, at, when = named.partition("@")
@@ -341,14 +362,30 @@ def check_flags(
             rules.resolve_reading(indicator.id, indicators, file_week, given="reading")
         read = partial(rules.parse_reading, unit=indicator.unit)
         number = _checked("reading", item, read, value)
+        late = None
+        if period is None and not at and recent is not None:
+            late = rules.late_reading(indicator, week, readings_of(indicator.id, recent))
+        if late is not None and rules.same_reading(late, number):
+            # the late reading given again (Monday's value typed again on Friday): the
+            # same reading, unchanged (this period's may still be given, by its name)
+            once(
+                rules.reading_key(indicator.id, late.week),
+                "reading",
+                f"{indicator.id} for {late.period}",
+            )
+            rel = layout.checkin_file(late.week)
+            this = period_of(week, indicator.cadence)
+            same.append(rules.SameReading(indicator.id, late, rel, this, number, value))
+            continue
         if file_week is None:
             answers.readings[indicator.id] = number
         else:
             answers.earlier.setdefault(str(file_week), {})[indicator.id] = number
         said = indicator.id if period is None else f"{indicator.id} for {period}"
         once(rules.reading_key(indicator.id, file_week), "reading", said)
-        if period is None and not at and recent is not None:
-            note = _late_note(journal, indicator, week, recent, value)
+        if late is not None:
+            rel = layout.checkin_file(late.week)
+            note = rules.late_reading_note(indicator, late, rel, value, number)
             notes += [note] if note else []
     for item in request.hours:
         area_name, value = _pair("hours", item, "AREA=H", "alignment=8")
@@ -408,7 +445,7 @@ def check_flags(
         if reflected is not None:
             answers.reflection[key] = _checked(key, reflected, rules.check_text, reflected)
             keys.add(f"reflection:{key}")
-    return Flagged(answers, frozenset(keys), tuple(notes))
+    return Flagged(answers, frozenset(keys), tuple(notes), tuple(same))
 
 
 def _recent_checkins(journal: Journal, week: Week) -> dict[Week, Checkin]:
@@ -417,24 +454,6 @@ def _recent_checkins(journal: Journal, week: Week) -> dict[Week, Checkin]:
 
     since = week.minus(OWED_LOOKBACK_WEEKS)
     return journal.checkins([w for w in journal.checkin_weeks() if since <= w <= week])
-
-
-def _late_note(
-    journal: Journal,
-    indicator: Indicator,
-    week: Week,
-    recent: Mapping[Week, Checkin],
-    value: str,
-) -> str | None:
-    """`domain.checkin.late_reading_note` on the check-ins read for the owed period."""
-    from leadwork import layout
-    from leadwork.domain.checkin import late_reading_note
-    from leadwork.domain.timeline import readings_of
-
-    readings = readings_of(indicator.id, recent)
-    ended = max((w for w in readings if w < week), default=None)
-    rel = layout.checkin_file(ended) if ended is not None else ""
-    return late_reading_note(indicator, week, readings, rel, value)
 
 
 def _reading_period(
