@@ -44,6 +44,8 @@ def test_check_names_a_who_left_on_an_id_renamed_in_team_toml(tmp_path, run):
              "--who", "m-lopez")  # fmt: skip
     # ... and an id-shaped name near no team id as typed: a free name, never warned of
     _capture(run, journal, "story", "A supplier audit passed", "--who", "acme")
+    review = journal / "reviews/2026-09-01-strategy.toml"
+    review.write_text(review.read_text().replace('"tom"]', '"tom", "m-lopez"]'))
     week = (journal / "checkins/2026-W48.toml").read_text()
     assert week.count('who = "m-lopez"') == 2 and 'who = "acme"' in week
     before = run("check", journal=journal, env=DAY)
@@ -65,23 +67,24 @@ def test_check_names_a_who_left_on_an_id_renamed_in_team_toml(tmp_path, run):
     assert f"checkins/2026-W48.toml:{talk_line}:1: warning: unknown person 'm-lopez'" in text
     assert "did you mean 'mlopez'? as it is, the story reaches no one's one-on-one" in text
     assert "acme" not in text
-    assert "6 warnings in 3 files" in text
+    assert "7 warnings in 4 files" in text
     assert run("check", "--strict", journal=journal, env=DAY).exit_code == 1
 
     found = json.loads(run("check", "--format", "json", journal=journal, env=DAY).stdout)
-    who = [p for p in found["problems"] if (p["key"] or "").endswith(".who")]
+    who = [p for p in found["problems"] if "m-lopez" in p["message"]]
     assert [(p["severity"], p["key"], p["line"]) for p in who] == [
         ("warning", "stories[0].who", story_line),
         ("warning", "conversations[0].who", talk_line),
+        ("warning", "participants[2]", 3),  # a review's participant, by the same rule
     ]
 
-    # With the old id in indicators.toml too (an error), the story and the conversation
-    # are two more places to edit, told and counted with it.
+    # With the old id in indicators.toml too (an error), the story, the conversation and
+    # the participant are three more places to edit, told and counted with it.
     indicators = journal / "indicators.toml"
     indicators.write_text(indicators.read_text().replace('owner = "tom"', 'owner = "m-lopez"'))
     text = run("check", journal=journal, env=DAY).stderr
-    assert "(the same in 2 more places, listed after this one)" in text
-    assert "1 error and 6 warnings in 3 files" in text
+    assert "(the same in 3 more places, listed after this one)" in text
+    assert "1 error and 7 warnings in 4 files" in text
 
     # Once the story says the new id, it is in her preparation again.
     checkin = journal / "checkins/2026-W48.toml"
