@@ -346,13 +346,16 @@ def _mistyped_who(
     """A `who` (a story's, a conversation's, a review's participant or feedback) that
     `--who` would now refuse as a typo of a team id (`team.mistyped_id`): most often an id
     renamed in team.toml after leadwork stored it, so a story no longer reaches the
-    person's one-on-one preparation. A warning, as the same unknown person elsewhere is an
-    error (and told with them: one message), since `who` may hold anyone's name: the hint
-    says how to keep a name outside the team."""
+    person's one-on-one preparation. Said in the words of the same unknown id's errors
+    elsewhere, so `check` tells and counts it with them (`store.check._together`), but a
+    warning, since `who` may hold anyone's name: the hint says how to keep a name outside
+    the team."""
     close = mistyped_id(who, names) if who is not None else None
     if who is None or close is None:
         return []
-    lost = "as it is, the story reaches no one's one-on-one preparation " * (path[0] == "stories")
+    lost = ""
+    if path[0] == "stories":
+        lost = "as it is, the story reaches no one's one-on-one preparation "
     return [
         Finding(
             file,
