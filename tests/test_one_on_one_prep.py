@@ -306,7 +306,8 @@ def test_someone_without_indicators_or_meetings(run, small):
     team.write_text(team.read_text() + '\n[[people]]\nid = "tom-b"\nname = "Tom Berg"\n')
     result = run("one-on-one", "tom-b", "--prep", journal=small)
     assert result.exit_code == 0, result
-    assert "Tom owns no indicator yet." in result.stdout
+    # a second Tom in the team (Tom Reyes): named in full, as every list names him
+    assert "Tom Berg owns no indicator yet." in result.stdout
     assert "No earlier one-on-one." in result.stdout
     assert "No one-on-one recorded yet" in result.stdout
 

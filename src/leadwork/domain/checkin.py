@@ -18,7 +18,6 @@ import datetime as dt
 import difflib
 import functools
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -30,19 +29,19 @@ from leadwork.domain.status import (  # owed_period: where the check-in files an
     owed_period,
     thresholds_for,
 )
+from leadwork.domain.team import mistyped_id, names_of
 from leadwork.domain.timeline import (
     Period,
     period_of,
     readings_of,
     span_of,
 )
-from leadwork.domain.wording import first_name, name_key, short
+from leadwork.domain.wording import name_key, short
 from leadwork.errors import UsageProblem
 from leadwork.model.words import (
     AREAS,
     HOUR_AREAS,
     HOURS_IN_WEEK,
-    ID_PATTERN,
     REFLECTION_KEYS,
     Outcome,
 )
@@ -391,9 +390,6 @@ def check_name(text: str) -> str:
     raise ValueError(f"the name: {problem['msg'].lower()}")
 
 
-CLOSE_TO_ID = 0.8  # difflib ratio at which an id-shaped word is taken for a mistyped id
-
-
 def person_or_name(text: str, people: Mapping[str, str]) -> str:
     """Who a story or conversation is about, as given in a capture, a check-in or the
     questions that ask it: `people` maps team ids to names.
@@ -413,12 +409,7 @@ def person_or_name(text: str, people: Mapping[str, str]) -> str:
     text = check_name(text)
     if text in people:
         return text
-    key = name_key(text)
-    named: dict[str, set[str]] = {}
-    for pid, name in people.items():
-        for alias in {name_key(name), name_key(first_name(name))} - {""}:
-            named.setdefault(alias, set()).add(pid)
-    ids = named.get(key, set())
+    ids = names_of(people).get(name_key(text), set())
     if len(ids) == 1:
         return next(iter(ids))
     if len(ids) > 1:
@@ -426,24 +417,13 @@ def person_or_name(text: str, people: Mapping[str, str]) -> str:
         raise ValueError(
             f"'{text}' is the name of several people in team.toml: did you mean {listed}?"
         )
-    if not _ID_SHAPE.match(text):
-        return text
-    candidates = {pid: pid for pid in people}
-    for alias, pids in named.items():
-        if len(pids) == 1 and " " not in alias:
-            candidates.setdefault(alias, next(iter(pids)))
-    close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=CLOSE_TO_ID)
-    if not close and len(text) >= 3:
-        close = sorted(c for c in candidates if c.startswith(text))[:1]
-    if not close:
+    close = mistyped_id(text, people)
+    if close is None:
         return text
     raise ValueError(
-        f"'{text}' is no one in team.toml: did you mean '{candidates[close[0]]}'? "
+        f"'{text}' is no one in team.toml: did you mean '{close}'? "
         f"(someone outside the team: write the name as a name, e.g. '{text.capitalize()}')"
     )
-
-
-_ID_SHAPE = re.compile(ID_PATTERN)
 
 
 def _unknown_name(kind: str, value: str, known: Sequence[str]) -> str:

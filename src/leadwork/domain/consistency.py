@@ -22,7 +22,7 @@ from leadwork.domain.status import (
     threshold_order_problem,
     thresholds_for,
 )
-from leadwork.domain.team import has_joined, has_left, off_team
+from leadwork.domain.team import has_joined, has_left, mistyped_id, off_team
 from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.wording import possessive, short
 from leadwork.errors import Severity
@@ -256,10 +256,16 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                         )
                     )
 
+    names = {p.id: p.name for p in data.team.people} if data.team else None
     for file, checkin in sorted(data.checkins.items()):
         findings += _check_checkin(
             file, checkin, indicators, choices, data.conversation_kinds, today
         )
+        if names is not None:
+            for j, story in enumerate(checkin.stories):
+                findings += _mistyped_who(file, ("stories", j, "who"), story.who, names)
+            for j, talk in enumerate(checkin.conversations):
+                findings += _mistyped_who(file, ("conversations", j, "who"), talk.who, names)
 
     for file, meeting in sorted(data.one_on_ones.items()):
         name = file.rsplit("/", 1)[-1].removesuffix(".toml")
@@ -312,6 +318,13 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                     "rename the file or fix the date",
                 )
             )
+        if names is not None:
+            if review.kind == "strategy":
+                for j, who in enumerate(review.participants):
+                    findings += _mistyped_who(file, ("participants", j), who, names)
+            else:
+                for j, said in enumerate(review.feedback):
+                    findings += _mistyped_who(file, ("feedback", j, "who"), said.who, names)
         if (
             review.kind == "capability"
             and capabilities is not None
@@ -325,6 +338,35 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
         findings += _weekly_follow_ups_answering_nothing(data.checkins)
         findings += _meeting_follow_ups_answering_nothing(data.one_on_ones)
     return findings + _second_readings(data)
+
+
+def _mistyped_who(
+    file: str, path: KeyPath, who: str | None, names: dict[str, str]
+) -> list[Finding]:
+    """A `who` (a story's, a conversation's, a review's participant or feedback) that
+    `--who` would now refuse as a typo of a team id (`team.mistyped_id`): most often an id
+    renamed in team.toml after leadwork stored it, so a story no longer reaches the
+    person's one-on-one preparation. Said in the words of the same unknown id's errors
+    elsewhere, so `check` tells and counts it with them (`store.check._together`), but a
+    warning, since `who` may hold anyone's name: the hint says how to keep a name outside
+    the team."""
+    close = mistyped_id(who, names) if who is not None else None
+    if who is None or close is None:
+        return []
+    lost = ""
+    if path[0] == "stories":
+        lost = "as it is, the story reaches no one's one-on-one preparation "
+    return [
+        Finding(
+            file,
+            path,
+            f"unknown person '{who}' (not in {TEAM})",
+            f"did you mean '{close}'? {lost}(someone outside the team: write the name as a "
+            f"name, e.g. '{who.capitalize()}')",
+            severity="warning",
+            refers_to=(TEAM,),
+        )
+    ]
 
 
 def _rename_hint(name: str, old: str, new: str | None) -> str:

@@ -189,10 +189,16 @@ class Prep:
     # a recording (`recording`) after them (`prep_reads_until`)
     recorded_that_day: int = 0
     recording: bool = False
+    # what the team's lists call them (`wording.short_names`): "Sam Kim" when another "Sam"
+    # is in the team; "" for their first name (`first_name`)
+    called: str = ""
 
     @property
     def first_name(self) -> str:
-        return first_name(self.person)
+        """What the preparation calls the person, in its headings and lines: their first
+        name, or their full name when someone else in the team shares it (`called`), as
+        every list names people."""
+        return self.called or first_name(self.person)
 
     @property
     def left(self) -> bool:
@@ -321,18 +327,24 @@ def prepare(
         commitments_from=commitments_made_on(meetings),
         recorded_that_day=recorded_that_day,
         recording=recording,
+        called=short.get(person.id, ""),
     )
     return replace(prep, questions=choose_questions(prep))
 
 
 def follow_up_prep(
-    person: Person, leader: str, date: dt.date, meetings: Sequence[OneOnOne]
+    person: Person,
+    leader: str,
+    date: dt.date,
+    meetings: Sequence[OneOnOne],
+    names: Mapping[str, str] | None = None,
 ) -> Prep:
     """For someone who had left the team by `date` (`team.has_left`): no meeting, so no
     indicators, stories nor questions; only your commitments still open from their
     one-on-ones (theirs closed when they left: `meeting_commitments.open_commitments`),
     numbered as before, so you can record what became of them. `meetings` are theirs,
-    oldest first, back to the latest that made commitments."""
+    oldest first, back to the latest that made commitments; `names`, the team's (id ->
+    name), to call them as the lists do (`Prep.called`)."""
     last = meetings[-1] if meetings else None
     return Prep(
         person=person,
@@ -346,6 +358,7 @@ def follow_up_prep(
         stories=[],
         questions=[],
         commitments_from=commitments_made_on(meetings),
+        called=wording.short_names(dict(names or {})).get(person.id, ""),
     )
 
 

@@ -10,11 +10,14 @@ stay in `team.toml`, because past one-on-ones, stories and indicators still name
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import difflib
+import re
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from leadwork.domain.wording import first_name, name_key
 from leadwork.layout import TEAM
-from leadwork.model.words import Side
+from leadwork.model.words import ID_PATTERN, Side
 
 if TYPE_CHECKING:
     from leadwork.model.team import Person
@@ -64,3 +67,40 @@ def closed_by_leaving(person: Person, by: Side, day: dt.date) -> bool:
 def team_on(people: Iterable[Person], day: dt.date) -> list[Person]:
     """The people on the team on `day`, in the team's order."""
     return [p for p in people if on_team(p, day)]
+
+
+CLOSE_TO_ID = 0.8  # difflib ratio at which an id-shaped word is taken for a mistyped id
+_ID_SHAPE = re.compile(ID_PATTERN)
+
+
+def names_of(people: Mapping[str, str]) -> dict[str, set[str]]:
+    """What a team member is called, as it is matched (`wording.name_key` of the full name
+    and of the first name) -> the ids of the people so called (`people`: id -> name)."""
+    named: dict[str, set[str]] = {}
+    for pid, name in people.items():
+        for alias in {name_key(name), name_key(first_name(name))} - {""}:
+            named.setdefault(alias, set()).add(pid)
+    return named
+
+
+def mistyped_id(text: str, people: Mapping[str, str]) -> str | None:
+    """The team id `text` is taken for a typo of, if any: a word shaped like an id
+    (lowercase letters, digits, '-', '_') that is no team id and names no one, but is close
+    to an id or to a first name no one else in the team has (difflib ratio >= 0.8), or is
+    the start of one (3 letters or more). The one rule of `who` (docs/cli.md, "Who: a team
+    id or a name"): what `--who` refuses (`checkin.person_or_name`), and what `leadwork
+    check` warns of in a file, as when an id was renamed in team.toml after stories were
+    stored under it. `people`: team id -> name."""
+    if text in people or not _ID_SHAPE.match(text):
+        return None
+    named = names_of(people)
+    if name_key(text) in named:
+        return None
+    candidates = {pid: pid for pid in people}
+    for alias, pids in named.items():
+        if len(pids) == 1 and " " not in alias:
+            candidates.setdefault(alias, next(iter(pids)))
+    close = difflib.get_close_matches(text, list(candidates), n=1, cutoff=CLOSE_TO_ID)
+    if not close and len(text) >= 3:
+        close = sorted(c for c in candidates if c.startswith(text))[:1]
+    return candidates[close[0]] if close else None

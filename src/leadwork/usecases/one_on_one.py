@@ -214,7 +214,8 @@ def _off_team(
             given="person",
         )
     meetings = recent_meetings(journal, person.id, people, until=day, since=day)
-    prep = follow_up_prep(person, leader, day, meetings)
+    names = {p.id: p.name for p in people.values()}
+    prep = follow_up_prep(person, leader, day, meetings, names)
     gone = (
         f"{person.id} left the team on {person.left_on} (left_on in team.toml): there is no "
         f"one-on-one with them on {day}"
