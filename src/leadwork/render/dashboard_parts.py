@@ -224,19 +224,32 @@ PERIOD_ABBREVIATIONS = {"week": "wk", "month": "mo", "quarter": "qtr"}
 def indicator_note(ind: IndicatorView) -> str:
     """What the status alone does not say: no plan in course-correct, a bad trend, or a
     month's (quarter's) reading that is due but not yet in, which is not a missing one."""
+    return " ".join(indicator_note_parts(ind))
+
+
+def indicator_note_parts(ind: IndicatorView) -> tuple[str, ...]:
+    """`indicator_note` in the parts a narrow column puts on lines of their own, never
+    splitting the period or the weeks it is about: "no reading for" over "Dec 2026",
+    "no plan," over "2 wk". Nothing when there is no note."""
     track = ind.track
     per = PERIOD_ABBREVIATIONS[track.period_noun]
     if ind.plan_needed:
-        return f"no plan, {track.course_correct_weeks} {per}"
+        return ("no plan,", f"{track.course_correct_weeks} {per}")
     if track.trend:
         arrow = "↓" if ind.thresholds.direction == "higher" else "↑"
-        return f"{arrow} worse {ind.trend_weeks} {per}"
+        return (f"{arrow} worse", f"{ind.trend_weeks} {per}")
     due = due_period(track)
     if due is not None:
-        return due_for(due)
+        return _ending(due_for(due), str(due))
     if ind.missing is not None:  # as Needs you says it: a whole month unread
-        return no_reading_for(ind.missing)
-    return ""
+        return _ending(no_reading_for(ind.missing), str(ind.missing))
+    return ()
+
+
+def _ending(text: str, period: str) -> tuple[str, ...]:
+    """A sentence of `wording` in two parts: what it says, and the period it ends with."""
+    head = text.removesuffix(period).rstrip()
+    return (head, period) if head and head != text else (text,)
 
 
 def reading(ind: IndicatorView) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Sequence
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.segment import Segment
@@ -112,6 +113,13 @@ def _without_blanks(row: list[RenderableType]) -> list[RenderableType]:
     while row and row[-1] == "":
         row = row[:-1]
     return row
+
+
+def _note(row: list, room: int) -> Text:  # type: ignore[type-arg]
+    """A scoreboard row's note in a column `room` wide: on one line where it fits, else on
+    two, its period (or weeks) on the second."""
+    note: Text = row[6] if row[6].cell_len <= room else row[7]
+    return note
 
 
 def _section(title: str) -> Rule:
@@ -411,7 +419,13 @@ class DashboardText:
         # the layout of the rows that matter, which are shown first: their notes beside the
         # status or under it (then a row takes two lines)
         likely = [cells[i] for i in indicators[0][: max(indicators[1], 3)]]
-        under = bool(likely) and self.indicator_layout(likely, width) != "aside"
+        layout, notes = self.indicator_layout(likely, width) if likely else ("aside", 1)
+
+        def indicator_lines(cell: list) -> int:  # type: ignore[type-arg]
+            if not cell[6].plain:
+                return 1
+            return len(_note(cell, notes).plain.split("\n")) if layout == "aside" else 2
+
         people = _ranked(
             len(d.coverage),
             lambda i: _person_flagged(d.coverage[i]),
@@ -440,7 +454,7 @@ class DashboardText:
             ),
             "indicators": Section(
                 *indicators,
-                tuple(1 + (under and bool(cells[i][6].plain)) for i in indicators[0]),
+                tuple(indicator_lines(cells[i]) for i in indicators[0]),
                 3,
                 "",
                 "on track",
@@ -608,28 +622,34 @@ class DashboardText:
         history = f"{short_week(first, last)}{DASH}{short_week(last, last)}"
         return ["Indicator", "Owner", "Target", short_week(d.week, d.week), "Status", history]
 
-    def aside_room(self, rows: list[list], width: int) -> int:  # type: ignore[type-arg]
-        """What the names get when every other cell, the note included, has its whole
-        width: the names are what gives way (an empty note column still takes a cell)."""
-        headers = self.indicator_headers()
-        fixed = [cell_width([headers[i], *(r[i] for r in rows)]) for i in range(1, 6)]
-        return name_room(width, [*fixed, max(1, cell_width([r[6] for r in rows]))])
-
-    def indicator_layout(self, rows: list[list], width: int) -> str:  # type: ignore[type-arg]
-        """Where the note (no plan, a bad trend, a reading due) goes: in a column of its own
-        ("aside") when every name fits on one line beside it, or fits once cut to
-        `NAME_KEPT` columns or more (after a whole word, with an ellipsis: `indicator list`
-        has them whole), so that every indicator keeps to one line; otherwise under the
-        status ("under"), the names wrapping; and each row "stacked" where even that leaves
-        names too little room."""
+    def indicator_layout(self, rows: list[list], width: int) -> tuple[str, int]:  # type: ignore[type-arg]
+        """Where the note (no plan, a bad trend, a reading due) goes, and how wide its
+        column is. In a column of its own ("aside") where every name keeps `NAME_KEPT`
+        columns beside it (its whole width, if shorter; a longer name is cut after a whole
+        word, with an ellipsis: `indicator list` has them whole), so that every indicator
+        keeps to one line. Where the notes are too wide for that: under the status ("under")
+        if every name is then whole on its line (only the rows with a note take two);
+        else still aside, a note too wide for what is left on two lines ("no reading for"
+        over "Dec 2026": that row alone takes two), rather than every long name wrapping;
+        "under", the names wrapping, where even that does not fit; and each row "stacked"
+        where names would get too little room (a note under the status widens its column)."""
         headers = self.indicator_headers()
         fixed = [cell_width([headers[i], *(r[i] for r in rows)]) for i in range(1, 6)]
         if name_room(width, fixed) < NAME_MIN:
-            return "stacked"
+            return "stacked", 0
         names = cell_width([headers[0], *(r[0] for r in rows)])
-        if self.aside_room(rows, width) >= min(names, NAME_KEPT):
-            return "aside"
-        return "under"
+        whole = max(1, cell_width([r[6] for r in rows]))  # an empty one still takes a cell
+        left = name_room(width, [*fixed, 0]) - min(names, NAME_KEPT)
+        if left >= whole:
+            return "aside", whole
+        under = max((cell_len(r[6].plain) + 2 for r in rows if r[6].plain), default=0)
+        room = name_room(width, [*fixed[:3], max(fixed[3], under), fixed[4]])
+        if room >= names:
+            return "under", 0
+        broken = max(1, cell_width([_note(row, left) for row in rows]))
+        if broken <= left:
+            return "aside", broken
+        return ("stacked" if room < NAME_MIN else "under"), 0
 
     def scoreboard(self, width: int, cut: Cut | None = ALL) -> RenderableType:
         d = self.d
@@ -640,7 +660,7 @@ class DashboardText:
             for index, ind in enumerate(d.indicators)
             if cut is None or index in cut
         ]
-        layout = self.indicator_layout(rows, width)
+        layout, notes = self.indicator_layout(rows, width)
         aside = layout == "aside"
         headers = self.indicator_headers()
         if layout == "stacked":
@@ -649,9 +669,11 @@ class DashboardText:
                     row[4] = Text.assemble(row[4], "\n  ", row[6])
             return _with_more(stacked(headers, [row[:6] for row in rows], right={3}), cut)
         if aside:
-            room = self.aside_room(rows, width)
+            fixed = [cell_width([headers[i], *(r[i] for r in rows)]) for i in range(1, 6)]
+            room = name_room(width, [*fixed, notes])  # the names are what gives way
             for row in rows:
                 row[0] = cut_words(row[0], room)
+                row[6] = _note(row, notes)
         table = plain_table()
         table.add_column(headers[0], ratio=1)
         table.add_column(headers[1], no_wrap=True)
@@ -661,7 +683,7 @@ class DashboardText:
         table.add_column(headers[5], no_wrap=True)
         if aside:
             table.add_column("", no_wrap=True)
-        for name, owner, target, value, status, spark, note in rows:
+        for name, owner, target, value, status, spark, note, _ in rows:
             if aside:
                 table.add_row(name, owner, target, value, status, spark, note)
             else:
@@ -671,9 +693,11 @@ class DashboardText:
         return _with_more(table, cut)
 
     def indicator_cells(self, ind: IndicatorView) -> list:  # type: ignore[type-arg]
+        """The row's cells; the note twice: on one line, and on two (`_note` chooses)."""
         now = ind.now
         owner = self.short.get(ind.owner, ind.owner) if ind.owner else EMPTY
-        note = Text(say.indicator_note(ind), style="bold red" if ind.plan_needed else "yellow")
+        style = "bold red" if ind.plan_needed else "yellow"
+        parts = say.indicator_note_parts(ind)
         return [
             ind.name,
             owner,
@@ -681,7 +705,8 @@ class DashboardText:
             say.reading(ind),
             _status(now.status),
             _spark(ind.history),
-            note,
+            Text(" ".join(parts), style=style),
+            Text("\n".join(parts), style=style),
         ]
 
     def coverage(self, cut: Cut | None = ALL) -> RenderableType:
