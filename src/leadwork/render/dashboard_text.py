@@ -3,9 +3,9 @@
 Calm on purpose: no boxes, one thin rule per area, colour only where it repeats a status or
 a warning (each also has a symbol and a word). The renderable asks Rich how wide it may be
 and lays itself out for that width: a long indicator name is cut after a whole word where
-that keeps every row on one line, else the column that would make names wrap moves under
-the status; a long kind is abbreviated, and story texts are cut with an ellipsis, not
-wrapped.
+that keeps every row on one line (a note too wide for its column then takes a second line
+of its own), else the column that would make names wrap moves under the status; a long
+kind is abbreviated, and story texts are cut with an ellipsis, not wrapped.
 
 One screen: unless `full`, the dashboard fits `room.SCREEN_ROWS` lines. Each section that can
 grow (needs you, indicators, one-on-ones, capabilities, choices, signals) offers its rows most
