@@ -202,3 +202,90 @@ target = 4
 celebrate = 2
 course_correct = 6
 """
+
+
+# The twelfth trial's scoreboard (/tmp/trial12/build.sh): long indicator names, units that
+# are words ("tickets", "per 100"), two people called Sam, and a monthly survey read for
+# November, not for December.
+TWELFTH_TRIAL_TEAM = """\
+[[people]]
+id = "sam"
+name = "Sam Ortiz"
+
+[[people]]
+id = "sam-k"
+name = "Sam Kim"
+
+[[people]]
+id = "ravi"
+name = "Ravi Shah"
+
+[[people]]
+id = "nora"
+name = "Nora Berg"
+"""
+
+TWELFTH_TRIAL_INDICATORS = """\
+[[indicators]]
+id = "escalations"
+name = "Escalations to Tier 2 per week, all regions combined"
+owner = "sam"
+agreed_on = 2026-11-02
+unit = "tickets"
+direction = "lower"
+target = 60
+celebrate = 45
+course_correct = 80
+
+[[indicators]]
+id = "defects"
+name = "Damaged parcels per 100 shipped from Warehouse North"
+owner = "sam-k"
+agreed_on = 2026-11-02
+unit = "per 100"
+direction = "lower"
+target = 2
+celebrate = 1
+course_correct = 3
+
+[[indicators]]
+id = "csat"
+name = "Customer satisfaction, monthly survey"
+owner = "ravi"
+agreed_on = 2026-11-02
+unit = "%"
+direction = "higher"
+cadence = "monthly"
+target = 85
+celebrate = 90
+course_correct = 80
+
+[[indicators]]
+id = "otd"
+name = "On-time dispatch"
+owner = "nora"
+agreed_on = 2026-11-02
+unit = "%"
+direction = "higher"
+target = 95
+celebrate = 98
+course_correct = 90
+"""
+
+TWELFTH_TRIAL_CHECKINS = {  # csat read in November only: on 4 Jan, "no reading for Dec 2026"
+    "2026-W48": "escalations = 70\ndefects = 2.0\notd = 95\ncsat = 86\n",
+    "2026-W49": "escalations = 65\ndefects = 1.8\notd = 96\n",
+    "2026-W53": "escalations = 55\ndefects = 1.4\notd = 97\n",
+}
+
+
+def write_twelfth_trial_journal(root: Path) -> Path:
+    """Give a journal made by `leadwork init` the twelfth trial's team, indicators and three
+    check-ins."""
+    (root / "team.toml").write_text(TWELFTH_TRIAL_TEAM)
+    (root / "indicators.toml").write_text(TWELFTH_TRIAL_INDICATORS)
+    for week, readings in TWELFTH_TRIAL_CHECKINS.items():
+        (root / "checkins" / f"{week}.toml").write_text(
+            f'week = "{week}"\n\n[readings]\n{readings}\n[reflection]\nnote = "A week."\n'
+        )
+    return root

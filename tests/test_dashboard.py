@@ -16,6 +16,7 @@ import tomllib
 import pytest
 
 from conftest import EXAMPLE, SNAPSHOTS, assert_snapshot, tree_hash
+from journals import write_twelfth_trial_journal
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -212,6 +213,49 @@ def test_word_units_keep_every_indicator_on_one_line_at_100_columns(run, tmp_pat
     assert max(len(line) for line in text.splitlines()) <= 100
     listed = run("dashboard", "-f", "markdown", journal=journal, env=env).stdout
     assert "Escalations to Tier 2 per 100 tickets" in listed
+
+
+def test_a_long_note_takes_a_second_line_not_every_row_at_100_columns(run, tmp_path):
+    """Trial 12, finding 4: one row's "no reading for Dec 2026", four columns longer than
+    "due for Dec 2026", sent every note under its status at 100 columns, widened the status
+    column with blanks and wrapped every long name onto two lines. Now that note alone goes
+    onto two lines in its column, the month on the second; every name keeps one line, cut
+    after a whole word. At 80 columns, where even that leaves the names too little room,
+    each row is stacked (it was: names squeezed to eight columns, "Indicat…")."""
+    journal = tmp_path / "journal"
+    assert run("init", str(journal), "--leader", "Dana Whitfield").exit_code == 0
+    write_twelfth_trial_journal(journal)
+    monday = {"LEADWORK_TODAY": "2027-01-04"}  # W53 stands "as of today": December unread
+    text = dashboard(run, journal, env=monday).stdout
+    assert board_of(text) == (
+        "Indicator                   Owner      Target        W53  Status      W41\u2013W53\n"
+        "Escalations to Tier 2 per…  Sam Ortiz  ≤ 60 tickets   55  ✓ on track      ···█▆···▁\n"
+        "Damaged parcels per 100…    Sam Kim    ≤ 2 per 100   1.4  ✓ on track      ···█▆···▁\n"
+        "Customer satisfaction…      Ravi       ≥ 85%           \u2013  · no data       ▅▅▅▅·····  "
+        "no reading for\n" + " " * 85 + "Dec 2026\n"
+        "On-time dispatch            Nora       ≥ 95%         97%  ✓ on track      ···▁▅···█"
+    )
+    assert max(len(line) for line in text.splitlines()) <= 100
+    narrow = dashboard(run, journal, env={**monday, "COLUMNS": "80"}).stdout
+    assert board_of(narrow) == (
+        "Indicator\n"
+        "  Owner     Target       W53 Status                    W41\u2013W53\n"
+        "Escalations to Tier 2 per week, all regions combined\n"
+        "  Sam Ortiz ≤ 60 tickets  55 ✓ on track                    ···█▆···▁\n"
+        "Damaged parcels per 100 shipped from Warehouse North\n"
+        "  Sam Kim   ≤ 2 per 100  1.4 ✓ on track                    ···█▆···▁\n"
+        "Customer satisfaction, monthly survey\n"
+        "  Ravi      ≥ 85%          \u2013 · no data                     ▅▅▅▅·····\n"
+        "                               no reading for Dec 2026\n"
+        "On-time dispatch\n"
+        "  Nora      ≥ 95%        97% ✓ on track                    ···▁▅···█"
+    )
+
+
+def board_of(text: str) -> str:
+    """The scoreboard's lines, its header first, without the section's rule."""
+    board = text.split("\nAccountability ", 1)[1].split("\nOne-on-ones ", 1)[0]
+    return board.split("\n", 1)[1]
 
 
 # ---- formats --------------------------------------------------------------------------------

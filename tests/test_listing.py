@@ -14,6 +14,7 @@ from leadwork.render.palette import STATUS_LABEL
 from leadwork.values import format_number
 
 from conftest import assert_snapshot, tree_hash
+from journals import write_twelfth_trial_journal
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 COLOR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[0-9;]+)m")
@@ -187,6 +188,31 @@ def test_every_indicator_value_is_readable_at_any_width(example_journal, run, co
             assert f"{format_number(latest['value'])}{percent}" in seen, (latest, text)
             if latest["week"] != data["week"]:
                 assert f"({latest['week']})" in seen, (latest, text)
+
+
+def test_a_long_status_takes_two_lines_before_the_name_is_squeezed(run, tmp_path):
+    """Trial 12, finding 8: at 100 columns, one row's "no data · no reading for Dec 2026"
+    squeezed every name to 15 columns (an indicator on five lines). Now that status goes
+    onto two lines, the month unread on the second, and the names get 25 columns, whole."""
+    journal = tmp_path / "journal"
+    assert run("init", str(journal), "--leader", "Dana Whitfield").exit_code == 0
+    write_twelfth_trial_journal(journal)
+    result = run("indicator", "list", journal=journal, env={"LEADWORK_TODAY": "2027-01-04"})
+    assert result.exit_code == 0, result
+    assert result.stdout == (
+        "Indicators, as of 2026-W53\n"
+        "id           name                       owner        target          latest  status\n"
+        "escalations  Escalations to Tier 2 per  sam    ≤ 60 tickets      55 tickets  on track\n"
+        "             week, all regions\n"
+        "             combined\n"
+        "defects      Damaged parcels per 100    sam-k   ≤ 2 per 100     1.4 per 100  on track\n"
+        "             shipped from Warehouse\n"
+        "             North\n"
+        "csat         Customer satisfaction,     ravi          ≥ 85%  86% (2026-W48)  no data\n"
+        "             monthly survey                                                  "
+        "no reading for Dec 2026\n"
+        "otd          On-time dispatch           nora          ≥ 95%             97%  on track\n"
+    )
 
 
 @pytest.mark.parametrize("columns", WIDTHS)

@@ -26,7 +26,6 @@ from leadwork.domain.status import Thresholds, WeekStatus, due_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import (
     ago,
-    due_and_held,
     due_for,
     held_reading,
     latest_instead,
@@ -226,24 +225,43 @@ PERIOD_ABBREVIATIONS = {"week": "wk", "month": "mo", "quarter": "qtr"}
 def indicator_note(ind: IndicatorView) -> str:
     """What the status alone does not say: no plan in course-correct, a bad trend, or a
     month's (quarter's) reading that is due but not yet in, which is not a missing one;
-    while it is due, the off-track reading the episode goes on from (`held_note`)."""
+    while it is due, the off-track reading the episode goes on from (`held_note`). Its
+    sentences are joined by " · "."""
+    parts = indicator_note_parts(ind)
+    held = held_note(ind)
+    # A held reading's note is two sentences ("due for Dec 2026", "Nov 84% at risk"), as
+    # `wording.due_and_held` joins them; other notes are one sentence in parts.
+    return (" · " if held and parts[-1:] == (held,) else " ").join(parts)
+
+
+def indicator_note_parts(ind: IndicatorView) -> tuple[str, ...]:
+    """`indicator_note` in the parts a narrow column puts on lines of their own, never
+    splitting the period or the weeks it is about: "no reading for" over "Dec 2026",
+    "no plan," over "2 wk"; a held reading's note in its two sentences, "due for Dec 2026"
+    over "Nov 84% at risk". Nothing when there is no note."""
     track = ind.track
     per = PERIOD_ABBREVIATIONS[track.period_noun]
     held = held_note(ind)
     if ind.plan_needed:
-        no_plan = f"no plan, {track.course_correct_weeks} {per}"
-        return f"{no_plan} · {held}" if held else no_plan
+        no_plan = ("no plan,", f"{track.course_correct_weeks} {per}")
+        return (" ".join(no_plan), held) if held else no_plan
     due = due_period(track)
     if held and due is not None:  # the status says "no data": the episode goes on
-        return due_and_held(due, ind.held, held_value(ind))
+        return (due_for(due), held)
     if track.trend:
         arrow = "↓" if ind.thresholds.direction == "higher" else "↑"
-        return f"{arrow} worse {ind.trend_weeks} {per}"
+        return (f"{arrow} worse", f"{ind.trend_weeks} {per}")
     if due is not None:
-        return due_for(due)
+        return _ending(due_for(due), str(due))
     if ind.missing is not None:  # as Needs you says it: a whole month unread
-        return no_reading_for(ind.missing)
-    return ""
+        return _ending(no_reading_for(ind.missing), str(ind.missing))
+    return ()
+
+
+def _ending(text: str, period: str) -> tuple[str, ...]:
+    """A sentence of `wording` in two parts: what it says, and the period it ends with."""
+    head = text.removesuffix(period).rstrip()
+    return (head, period) if head and head != text else (text,)
 
 
 def held_value(ind: IndicatorView) -> str:

@@ -3,9 +3,9 @@
 Calm on purpose: no boxes, one thin rule per area, colour only where it repeats a status or
 a warning (each also has a symbol and a word). The renderable asks Rich how wide it may be
 and lays itself out for that width: a long indicator name is cut after a whole word where
-that keeps every row on one line, else the column that would make names wrap moves under
-the status; a long kind is abbreviated, and story texts are cut with an ellipsis, not
-wrapped.
+that keeps every row on one line (a note too wide for its column then takes a second line
+of its own), else the column that would make names wrap moves under the status; a long
+kind is abbreviated, and story texts are cut with an ellipsis, not wrapped.
 
 One screen: unless `full`, the dashboard fits `room.SCREEN_ROWS` lines. Each section that can
 grow (needs you, indicators, one-on-ones, capabilities, choices, signals) offers its rows most
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Sequence
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.segment import Segment
@@ -112,6 +113,13 @@ def _without_blanks(row: list[RenderableType]) -> list[RenderableType]:
     while row and row[-1] == "":
         row = row[:-1]
     return row
+
+
+def _note(row: list, room: int) -> Text:  # type: ignore[type-arg]
+    """A scoreboard row's note in a column `room` wide: on one line where it fits, else on
+    two, its period (or weeks) on the second."""
+    note: Text = row[6] if row[6].cell_len <= room else row[7]
+    return note
 
 
 def _section(title: str) -> Rule:
@@ -411,9 +419,15 @@ class DashboardText:
         # the layout of the rows that matter, which are shown first: their notes beside the
         # status or under it (then a row takes two lines)
         likely = [cells[i] for i in indicators[0][: max(indicators[1], 3)]]
-        if self.notes_split(likely, width):
-            self.split_notes(cells)
-        under = bool(likely) and self.indicator_layout(likely, width) != "aside"
+        layout, notes = self.indicator_layout(likely, width) if likely else ("aside", 1)
+
+        def indicator_lines(cell: list) -> int:  # type: ignore[type-arg]
+            if not cell[6].plain:
+                return 1
+            if layout == "aside":
+                return len(_note(cell, notes).plain.split("\n"))
+            return 1 + len(_under(cell[6]).plain.split("\n"))
+
         people = _ranked(
             len(d.coverage),
             lambda i: _person_flagged(d.coverage[i]),
@@ -442,7 +456,7 @@ class DashboardText:
             ),
             "indicators": Section(
                 *indicators,
-                tuple(_row_lines(cells[i][6].plain, under) for i in indicators[0]),
+                tuple(indicator_lines(cells[i]) for i in indicators[0]),
                 3,
                 "",
                 "on track",
@@ -610,40 +624,34 @@ class DashboardText:
         history = f"{short_week(first, last)}{DASH}{short_week(last, last)}"
         return ["Indicator", "Owner", "Target", short_week(d.week, d.week), "Status", history]
 
-    def aside_room(self, rows: list[list], width: int) -> int:  # type: ignore[type-arg]
-        """What the names get when every other cell, the note included, has its whole
-        width: the names are what gives way (an empty note column still takes a cell)."""
-        headers = self.indicator_headers()
-        fixed = [cell_width([headers[i], *(r[i] for r in rows)]) for i in range(1, 6)]
-        return name_room(width, [*fixed, max(1, cell_width([r[6] for r in rows]))])
-
-    def indicator_layout(self, rows: list[list], width: int) -> str:  # type: ignore[type-arg]
-        """Where the note (no plan, a bad trend, a reading due) goes: in a column of its own
-        ("aside") when every name fits on one line beside it, or fits once cut to
-        `NAME_KEPT` columns or more (after a whole word, with an ellipsis: `indicator list`
-        has them whole), so that every indicator keeps to one line; otherwise under the
-        status ("under"), the names wrapping; and each row "stacked" where even that leaves
-        names too little room."""
+    def indicator_layout(self, rows: list[list], width: int) -> tuple[str, int]:  # type: ignore[type-arg]
+        """Where the note (no plan, a bad trend, a reading due) goes, and how wide its
+        column is. In a column of its own ("aside") where every name keeps `NAME_KEPT`
+        columns beside it (its whole width, if shorter; a longer name is cut after a whole
+        word, with an ellipsis: `indicator list` has them whole), so that every indicator
+        keeps to one line. Where the notes are too wide for that: under the status ("under")
+        if every name is then whole on its line (only the rows with a note take two);
+        else still aside, a note too wide for what is left on two lines ("no reading for"
+        over "Dec 2026": that row alone takes two), rather than every long name wrapping;
+        "under", the names wrapping, where even that does not fit; and each row "stacked"
+        where names would get too little room (a note under the status widens its column)."""
         headers = self.indicator_headers()
         fixed = [cell_width([headers[i], *(r[i] for r in rows)]) for i in range(1, 6)]
         if name_room(width, fixed) < NAME_MIN:
-            return "stacked"
+            return "stacked", 0
         names = cell_width([headers[0], *(r[0] for r in rows)])
-        if self.aside_room(rows, width) >= min(names, NAME_KEPT):
-            return "aside"
-        return "under"
-
-    def notes_split(self, rows: list[list], width: int) -> bool:  # type: ignore[type-arg]
-        """Does a note of two parts ("due for Dec 2026 · Nov 84% at risk",
-        `say.indicator_note`) go on two lines, its row taking two? Where on one line it
-        would not fit beside the status: then, split, it may (at 100 columns with long
-        names), or under the status it keeps the status column narrow (at 80)."""
-        return bool(rows) and self.indicator_layout(rows, width) != "aside"
-
-    @staticmethod
-    def split_notes(rows: list[list]) -> None:  # type: ignore[type-arg]
-        for row in rows:
-            row[6] = Text(row[6].plain.replace(" · ", "\n", 1), style=row[6].style)
+        whole = max(1, cell_width([r[6] for r in rows]))  # an empty one still takes a cell
+        left = name_room(width, [*fixed, 0]) - min(names, NAME_KEPT)
+        if left >= whole:
+            return "aside", whole
+        under = max((_under_width(r[6]) for r in rows if r[6].plain), default=0)
+        room = name_room(width, [*fixed[:3], max(fixed[3], under), fixed[4]])
+        if room >= names:
+            return "under", 0
+        broken = max(1, cell_width([_note(row, left) for row in rows]))
+        if broken <= left:
+            return "aside", broken
+        return ("stacked" if room < NAME_MIN else "under"), 0
 
     def scoreboard(self, width: int, cut: Cut | None = ALL) -> RenderableType:
         d = self.d
@@ -654,9 +662,7 @@ class DashboardText:
             for index, ind in enumerate(d.indicators)
             if cut is None or index in cut
         ]
-        if self.notes_split(rows, width):
-            self.split_notes(rows)
-        layout = self.indicator_layout(rows, width)
+        layout, notes = self.indicator_layout(rows, width)
         aside = layout == "aside"
         headers = self.indicator_headers()
         if layout == "stacked":
@@ -665,9 +671,11 @@ class DashboardText:
                     row[4] = Text.assemble(row[4], "\n  ", _indented(row[6]))
             return _with_more(stacked(headers, [row[:6] for row in rows], right={3}), cut)
         if aside:
-            room = self.aside_room(rows, width)
+            fixed = [cell_width([headers[i], *(r[i] for r in rows)]) for i in range(1, 6)]
+            room = name_room(width, [*fixed, notes])  # the names are what gives way
             for row in rows:
                 row[0] = cut_words(row[0], room)
+                row[6] = _note(row, notes)
         table = plain_table()
         table.add_column(headers[0], ratio=1)
         table.add_column(headers[1], no_wrap=True)
@@ -677,19 +685,21 @@ class DashboardText:
         table.add_column(headers[5], no_wrap=True)
         if aside:
             table.add_column("", no_wrap=True)
-        for name, owner, target, value, status, spark, note in rows:
+        for name, owner, target, value, status, spark, note, _ in rows:
             if aside:
                 table.add_row(name, owner, target, value, status, spark, note)
             else:
                 if note.plain:
-                    status = Text.assemble(status, "\n  ", _indented(note))
+                    status = Text.assemble(status, "\n  ", _indented(_under(note)))
                 table.add_row(name, owner, target, value, status, spark)
         return _with_more(table, cut)
 
     def indicator_cells(self, ind: IndicatorView) -> list:  # type: ignore[type-arg]
+        """The row's cells; the note twice: on one line, and on two (`_note` chooses)."""
         now = ind.now
         owner = self.short.get(ind.owner, ind.owner) if ind.owner else EMPTY
-        note = Text(say.indicator_note(ind), style="bold red" if ind.plan_needed else "yellow")
+        style = "bold red" if ind.plan_needed else "yellow"
+        parts = say.indicator_note_parts(ind)
         return [
             ind.name,
             owner,
@@ -697,7 +707,8 @@ class DashboardText:
             say.reading(ind),
             _status(now.status),
             _spark(ind.history),
-            note,
+            Text(say.indicator_note(ind), style=style),
+            Text("\n".join(parts), style=style),
         ]
 
     def coverage(self, cut: Cut | None = ALL) -> RenderableType:
@@ -815,11 +826,15 @@ class DashboardText:
         return table
 
 
-def _row_lines(note: str, under: bool) -> int:
-    """The lines a scoreboard row takes: its note's (one or two, `split_notes`) beside the
-    status, or under it after the status's line."""
-    lines = len(note.split("\n")) if note else 0
-    return 1 + lines if under else max(1, lines)
+def _under(note: Text) -> Text:
+    """A note put under the status: its sentences on lines of their own ("due for Dec 2026"
+    over "Nov 84% at risk", `say.indicator_note`), so that the status column stays narrow."""
+    return Text(note.plain.replace(" · ", "\n", 1), style=note.style)
+
+
+def _under_width(note: Text) -> int:
+    """The columns a note takes under the status: its longest line, indented."""
+    return max(cell_len(line) for line in _under(note).plain.split("\n")) + 2
 
 
 def _indented(note: Text) -> Text:

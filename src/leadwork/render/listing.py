@@ -22,6 +22,7 @@ from leadwork.model.words import ME
 from leadwork.render.held import held_json
 from leadwork.render.layout import (
     GAP,
+    NAME_KEPT,
     NAME_MIN,
     boxed_room,
     cell_width,
@@ -60,50 +61,66 @@ class ListTable:
         rows: list[list[RenderableType]],
         right: set[int],
         empty: str,
+        broken: list[list[RenderableType]] | None = None,
     ) -> None:
         self.title = title
         self.headers = headers  # the id first, the name second
         self.rows = rows
         self.right = right  # columns aligned right (numbers)
         self.empty = empty
+        # the same rows with a long cell on two lines ("no data" over "no reading for Dec
+        # 2026"), for a table that would otherwise squeeze the name
+        self.broken = broken
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if not self.rows:
             yield self.boxed()
             return
         width = options.max_width
-        fixed = [
-            cell_width([header, *(row[i] for row in self.rows)])
+        fixed = self.fixed(self.rows)
+        if boxed_room(width, fixed) >= BOXED_NAME_MIN:
+            yield self.boxed()
+            return
+        yield Text(self.title)
+        rows, room = self.rows, name_room(width, fixed)
+        names = cell_width([self.headers[1], *(row[1] for row in self.rows)])
+        if room < min(names, NAME_KEPT) and self.broken is not None:
+            # a long cell goes onto two lines before the name is squeezed below a sensible
+            # width (some four words), where that gives the name more room
+            broken_room = name_room(width, self.fixed(self.broken))
+            if broken_room > room:
+                rows, room = self.broken, broken_room
+        if room >= NAME_MIN:
+            yield self.lineless(rows)
+        else:
+            yield self.stacked(fixed[0])
+
+    def fixed(self, rows: list[list[RenderableType]]) -> list[int]:
+        """The widths of the columns that never wrap: every one but the name."""
+        return [
+            cell_width([header, *(row[i] for row in rows)])
             for i, header in enumerate(self.headers)
             if i != 1
         ]
-        if boxed_room(width, fixed) >= BOXED_NAME_MIN:
-            yield self.boxed()
-        elif name_room(width, fixed) >= NAME_MIN:
-            yield Text(self.title)
-            yield self.lineless()
-        else:
-            yield Text(self.title)
-            yield self.stacked(fixed[0])
 
     def boxed(self) -> Table:
         table = Table(title=self.title, title_justify="left", expand=False)
-        self.fill(table)
+        self.fill(table, self.rows)
         if not self.rows:
             table.caption = self.empty
         return table
 
-    def lineless(self) -> Table:
+    def lineless(self, rows: list[list[RenderableType]]) -> Table:
         table = plain_table()
-        self.fill(table)
+        self.fill(table, rows)
         return table
 
-    def fill(self, table: Table) -> None:
+    def fill(self, table: Table, rows: list[list[RenderableType]]) -> None:
         for i, header in enumerate(self.headers):
             justify: JustifyMethod = "right" if i in self.right else "left"
             # The name is the one column that wraps; Rich would squeeze any other.
             table.add_column(header, justify=justify, no_wrap=i != 1, ratio=1 if i == 1 else None)
-        for row in self.rows:
+        for row in rows:
             table.add_row(*row)
 
     def stacked(self, id_width: int) -> RenderableType:
@@ -179,11 +196,13 @@ def indicator_detail_json(view: IndicatorView) -> str:
     return to_json(data)
 
 
-def _status_now(view: IndicatorView) -> Text:
+def _status_now(view: IndicatorView, separator: str = " · ") -> Text:
     """The status of the week the view stands on; for a month or quarter whose reading is
     not in yet, "due for Nov 2026" (`status.due_period`), as the dashboard says it, not
     "no data" beside the latest value; and while it is due, the off-track reading the
-    episode goes on from (`status.episode_held`), under it: "Nov 84% at risk"."""
+    episode goes on from (`status.episode_held`), under it: "Nov 84% at risk". A month that
+    went unread is said after the status, `separator` between (a line break where the cell
+    goes onto two lines)."""
     if view.due is not None:
         said = Text(due_for(view.due), style="dim")
         held = view.held
@@ -194,7 +213,7 @@ def _status_now(view: IndicatorView) -> Text:
         return said
     status = status_text(view.history[-1].status)
     if view.missing is not None:  # as the dashboard's row note says it
-        status.append(f" · {no_reading_for(view.missing)}", style="yellow")
+        status.append(f"{separator}{no_reading_for(view.missing)}", style="yellow")
     return status
 
 
@@ -211,27 +230,32 @@ def indicator_list_table(
         who = "You own" if owner == ME else f"{owner} owns"
         return Text(f"{who} no indicator as of {week}.")
     rows: list[list[RenderableType]] = []
+    broken: list[list[RenderableType]] = []
     for view in views:
         ind = view.indicator
         latest = view.latest
         shown = format_value(latest.value, ind.unit) if latest else "—"
         if latest is not None and reading_week(latest) != view.week:
             shown += f" ({reading_week(latest)})"
-        status = _status_now(view)
-        if view.trend_warning:
-            status.append(" ⚠ trend", style="yellow")
+        statuses = [_status_now(view), _status_now(view, "\n")]
+        for status in statuses:
+            if view.trend_warning:
+                status.append(" ⚠ trend", style="yellow")
         if not view.active:
-            status = Text("retired" if view.retired else "not agreed yet", style="dim")
+            statuses = [Text("retired" if view.retired else "not agreed yet", style="dim")] * 2
         target = ("≥ " if ind.direction == "higher" else "≤ ") + format_value(
             view.thresholds.target, ind.unit
         )
-        rows.append([ind.id, ind.name, owner_word(view.owner) or "", target, shown, status])
+        cells = [ind.id, ind.name, owner_word(view.owner) or "", target, shown]
+        rows.append([*cells, statuses[0]])
+        broken.append([*cells, statuses[1]])
     return ListTable(
         f"Indicators, as of {week}",
         ["id", "name", "owner", "target", "latest", "status"],
         rows,
         right={3, 4},
         empty="No indicators yet: add them to indicators.toml.",
+        broken=broken,
     )
 
 
