@@ -366,7 +366,8 @@ def test_nothing_open_says_why(fresh_journal, run):
     w40 = {"LEADWORK_TODAY": "2026-10-02"}
     result = checkin(run, fresh_journal, "--done", "1", env=w40)
     assert result.exit_code == 2
-    assert "'1': every commitment made up to 2026-W38 has an outcome already" in result.stderr
+    # W39 gave W38's its outcome and made none: W40 follows up W39 (`follow_up_source`)
+    assert "'1': every commitment made up to 2026-W39 has an outcome already" in result.stderr
 
 
 # ---- bad input ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from leadwork.domain.status import (  # owed_period: where the check-in files an
     is_active,
     judge,
     owed_period,
+    period_due,
     thresholds_for,
 )
 from leadwork.domain.team import mistyped_id, names_of
@@ -652,6 +653,8 @@ def reading_questions(
     """Each indicator due a reading this week, with its last value (from the latest earlier
     week that has one). A monthly or quarterly indicator is due until its period has a
     reading; once read, it is asked again only in a week that already holds its reading.
+    One agreed in its period's last week is not asked that week (`period_due`: its first
+    reading is due for the next period; a plain `--reading` is still this period's).
     Before that, a month (quarter) before this one that ended without a reading is asked
     for (`owed_period`), its answer filed in that period's last week. `history` must reach
     back `OWED_LOOKBACK_WEEKS` before this week for that."""
@@ -678,6 +681,8 @@ def reading_questions(
             read = last_week is not None and period_of(last_week, indicator.cadence) == period
             if read and now is None:
                 continue  # this month's (or quarter's) reading is in: not due
+            if now is None and period_due(indicator, week, readings) != period:
+                continue  # agreed in its period's last week: its first reading is the next's
         questions.append(
             ReadingQuestion(indicator, last, last_week, None if now is None else _tidy(now), period)
         )

@@ -6,7 +6,7 @@ more is a pattern worth naming.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -228,9 +228,28 @@ def follow_up_source(
     newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
 ) -> tuple[Week, Checkin] | None:
     """The check-in whose commitments this week follows up, holding its open ones
-    (`weekly_follow_up`)."""
-    found = weekly_follow_up(newest_first, answered_later)
-    return None if found is None else (found.week, found.checkin)
+    (`weekly_follow_up`). When none is open, because a later check-in gave each an outcome,
+    the latest done check-in before the week (`timeline.checkin_done`), which made none:
+    the week follows up nothing of the older one, and every view names the newer one
+    (`whose_commitments`: "Last week's commitments  none made", not "2026-W51's" of
+    commitments answered in 2026-W53). A week of readings only is passed over: it made none
+    because it was no check-in."""
+    from leadwork.domain.timeline import checkin_done
+
+    done: list[tuple[Week, Checkin]] = []
+
+    def walk() -> Iterator[tuple[Week, Checkin]]:
+        for item in newest_first:
+            if not done and checkin_done(item[1]):
+                done.append(item)
+            yield item
+
+    found = weekly_follow_up(walk(), answered_later)
+    if found is None:
+        return None
+    if not found.checkin.commitments and done and done[0][0] != found.week:
+        return done[0]
+    return (found.week, found.checkin)
 
 
 def open_weekly(

@@ -401,6 +401,8 @@ class Track:
     `plan` is the latest plan recorded in a one-on-one during the episode, if any. `owed` is
     the month or quarter owed a reading (`owed_period`), judged as of the view's day, from
     the indicator's span: what `overdue_period`, `missing_period` and `missed_period` name.
+    `due` is the month or quarter a reading is due for as of that day (`period_due`): what
+    `due_period` names while the week awaits its reading.
     """
 
     history: tuple[WeekStatus, ...]
@@ -415,6 +417,7 @@ class Track:
     # the latest reading over every week judged (`latest_reading`), which may be older
     # than the shown history: what `episode_held` names
     last_reading: WeekStatus | None = None
+    due: Period | None = None  # the month or quarter a reading is due for, as of that day
 
     @property
     def now(self) -> WeekStatus:
@@ -481,10 +484,39 @@ def episode_held(track: Track) -> WeekStatus | None:
 
 
 def due_period(track: Track) -> Period | None:
-    """The month or quarter whose reading is due (`awaiting_reading`), or None: what every
-    view says of a periodic indicator between readings, in the words of `wording.due_for`,
-    never "no data" beside its latest value."""
-    return track.now.period if awaiting_reading(track) else None
+    """The month or quarter whose reading is due (`awaiting_reading`, `Track.due`), or None:
+    what every view says of a periodic indicator between readings, in the words of
+    `wording.due_for`, never "no data" beside its latest value."""
+    return track.due if awaiting_reading(track) else None
+
+
+def period_due(
+    indicator: Indicator, week: Week, readings: Mapping[Week, float], as_of: Week | None = None
+) -> Period | None:
+    """The month or quarter a plain reading of `indicator` is due for, standing on `week` as
+    of `as_of` (default: `week`): the week's own period, but never one that owes nothing and
+    can no longer be read. A period that has ended by `as_of` without a reading, and is not
+    owed (`owed_period`: the indicator was agreed part-way through it), gives way to
+    `as_of`'s; a period the indicator was agreed in the last week of gives way to the next
+    (its first reading is due for the next; the check-in of that week does not ask for it).
+    None for a weekly indicator, or when that later period has a reading by `as_of`. The one
+    rule for "due for 2027-Q1": every view (`due_period`) and the check-in's questions."""
+    cadence = indicator.cadence
+    if cadence == "weekly":
+        return None
+    as_of = week if as_of is None or as_of < week else as_of
+    period = period_of(as_of, cadence)
+    first = span_of(indicator, readings).first
+    if (
+        first is not None
+        and first == period.last_week
+        and period_of(first.minus(1), cadence) == period
+    ):
+        period = period_of(first + 1, cadence)
+    if period == period_of(week, cadence):
+        return period
+    read = any(week < w <= as_of and period_of(w, cadence) == period for w in readings)
+    return None if read else period
 
 
 def overdue_period(track: Track) -> Period | None:
@@ -607,6 +639,7 @@ def track(
     judged = judge_weeks(indicator, weeks, readings)
     as_of = as_of if as_of is not None else weeks[-1].sunday
     owed = owed_period(indicator, max(weeks[-1], Week.of(as_of)), readings)
+    due = period_due(indicator, weeks[-1], readings, Week.of(as_of))
     start = episode_start(judged)
     plan, no_plan = plan_in_episode(indicator.id, start, as_of, plans)
     cc = course_correct_run(judged)
@@ -621,4 +654,5 @@ def track(
         plan_needed=cc >= PLAN_AFTER_WEEKS and plan is None,
         owed=owed,
         last_reading=latest_reading(judged),
+        due=due,
     )

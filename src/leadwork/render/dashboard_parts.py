@@ -344,7 +344,9 @@ def done_rate(commitments: CommitmentsView) -> str:
         if waiting:
             said = f"{waiting} open from {commitments.source}, not followed up yet"
         else:
-            said = "none to follow up" if not stray else stray.pop()
+            # a source with nothing open made none (`commitments.follow_up_source`)
+            none = "none made" if commitments.source is not None else "none to follow up"
+            said = none if not stray else stray.pop()
         return "; ".join([said, *stray])
     rest = [f"{rate.carried} carried"] if rate.carried else []
     rest += [f"{rate.dropped} dropped"] if rate.dropped else []

@@ -274,7 +274,11 @@ def indicator_detail(view: IndicatorView) -> Group:
     facts.add_row("serves", ", ".join(ind.serves) or "—")
     facts.add_row("better", _direction(ind.direction))
     if ind.cadence != "weekly":
-        facts.add_row("read", f"{ind.cadence}: a reading stands for its {view.track.period_noun}")
+        read = f"{ind.cadence}: a reading stands for its {view.track.period_noun}"
+        if view.due is not None and view.due != view.history[-1].period:
+            # nothing owed for the week's own period (`status.period_due`): the next is due
+            read += f" · {due_for(view.due)}"
+        facts.add_row("read", read)
     facts.add_row(
         f"in {view.week}",
         f"target {format_value(t.target, ind.unit)}, "
