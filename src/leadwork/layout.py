@@ -39,6 +39,19 @@ ONE_ON_ONE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9_-]*)\.toml$
 REVIEW_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(strategy|capability-[a-z0-9][a-z0-9_-]*)\.toml$")
 
 
+def dated_order(rel: str) -> tuple[str, int]:
+    """Where a dated file (a one-on-one, a review) comes among the others, oldest first: by
+    its name, a second meeting that day (`2026-11-24-maria-2.toml`) after the first
+    (`2026-11-24-maria.toml`) and the tenth after the second. Sorted as text, `maria-2`
+    would come first (`-` sorts before `.`) and `maria-10` before `maria-2`: the one rule
+    every reader of these folders sorts by."""
+    stem = rel.rsplit("/", 1)[-1].removesuffix(".toml")
+    head, dash, tail = stem.rpartition("-")
+    if dash and tail.isdigit() and len(head) > len("YYYY-MM-DD"):
+        return head, int(tail)
+    return stem, 1
+
+
 # Editor support: the JSON Schema of each kind of file (`leadwork schema` writes them here)
 # and the `#:schema` line at the top of every file leadwork creates, which points at it.
 SCHEMA_DIR = ".leadwork/schema"

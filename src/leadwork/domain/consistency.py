@@ -26,7 +26,7 @@ from leadwork.domain.team import has_joined, has_left, mistyped_id, off_team
 from leadwork.domain.timeline import Period, period_of
 from leadwork.domain.wording import possessive, short
 from leadwork.errors import Severity
-from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath
+from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath, dated_order
 from leadwork.model.words import ME
 from leadwork.plainclass import plainclass
 from leadwork.values import format_number
@@ -267,7 +267,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             for j, talk in enumerate(checkin.conversations):
                 findings += _mistyped_who(file, ("conversations", j, "who"), talk.who, names)
 
-    for file, meeting in sorted(data.one_on_ones.items()):
+    for file, meeting in sorted(data.one_on_ones.items(), key=lambda item: dated_order(item[0])):
         name = file.rsplit("/", 1)[-1].removesuffix(".toml")
         if not name.startswith(meeting.date.isoformat()):
             findings.append(
@@ -465,7 +465,7 @@ def _meeting_follow_ups_answering_nothing(meetings: dict[str, OneOnOne]) -> list
         by_person.setdefault(meeting.person, []).append((file, meeting))
     findings = []
     for held in by_person.values():
-        held.sort(key=lambda item: (item[1].date, item[0]))
+        held.sort(key=lambda item: (item[1].date, dated_order(item[0])))
         ordered = [m for _, m in held]
         before: list[MeetingCommitment] = []
         for index, (file, meeting) in enumerate(held):

@@ -36,6 +36,7 @@ from leadwork.domain.window import (
     reading_weeks_needed,
 )
 from leadwork.errors import UsageProblem
+from leadwork.layout import dated_order
 from leadwork.plainclass import plainclass
 from leadwork.store.journal import Entry, Journal
 from leadwork.weeks import SHOWN_WEEKS, Week, not_begun, week_range
@@ -122,7 +123,7 @@ def one_on_ones_to_read(
             chosen[entry.rel] = entry
     for entry in latest.values():
         chosen[entry.rel] = entry
-    return sorted(chosen.values(), key=lambda e: (e.date, e.rel))
+    return sorted(chosen.values(), key=lambda e: dated_order(e.rel))
 
 
 def _back_to_commitments(

@@ -406,10 +406,10 @@ def _names(folder: Path) -> list[str]:
 
 
 def _dated_entries(folder: Path, prefix: str, pattern: Any) -> list[Entry]:
-    """Oldest first. Every matching name starts with its ISO date, so sorting the names
-    (in C) orders the entries by (date, rel) without a key function per entry."""
+    """Oldest first: every matching name starts with its ISO date, and a second file of a
+    day comes after the first (`layout.dated_order`)."""
     entries = []
-    for name in sorted(_names(folder)):
+    for name in sorted(_names(folder), key=layout.dated_order):
         match = pattern.match(name)
         if not match:
             continue
