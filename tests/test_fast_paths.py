@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from leadwork.layout import dated_order
 from leadwork.store.dashboard import one_on_ones_to_read
 from leadwork.store.journal import Entry, Journal
 from leadwork.weeks import Week, weeks_in_year
@@ -28,7 +29,7 @@ def plain_rule(entries, people, as_of, since):
             chosen[entry.rel] = entry
     for entry in latest.values():
         chosen[entry.rel] = entry
-    return sorted(chosen.values(), key=lambda e: (e.date, e.rel))
+    return sorted(chosen.values(), key=lambda e: dated_order(e.rel))
 
 
 @given(
@@ -43,7 +44,7 @@ def test_one_on_ones_to_read_picks_what_the_plain_rule_picks(people, meetings, s
             Entry(f"one-on-ones/{day}-{person}.toml", day, person)
             for day, person in ((start + dt.timedelta(days=o), p) for o, p in meetings)
         },
-        key=lambda e: (e.date, e.rel),
+        key=lambda e: dated_order(e.rel),
     )
     as_of = start + dt.timedelta(days=45)
     since_day = None if since is None else start + dt.timedelta(days=since)
@@ -68,13 +69,13 @@ def test_listings_are_oldest_first_and_skip_what_is_not_a_meeting(tmp_path: Path
     for name in names:
         (folder / name).write_text("")
     entries = Journal(tmp_path).one_on_one_entries()
-    assert entries == sorted(entries, key=lambda e: (e.date, e.rel))
+    assert entries == sorted(entries, key=lambda e: dated_order(e.rel))
     assert [e.rel.removeprefix("one-on-ones/") for e in entries] == [
         "2025-12-31-zoe.toml",
         "2026-01-05-tom.toml",
         "2026-11-24-ann-marie.toml",
+        "2026-11-24-maria.toml",  # the first meeting that day, then the second
         "2026-11-24-maria-2.toml",
-        "2026-11-24-maria.toml",
     ]
 
 
