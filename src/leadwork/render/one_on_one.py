@@ -606,9 +606,15 @@ def recorded_renderable(recorded: Recorded) -> RenderableType:
             "of intent, not counted as a plan to get back on track.",
             "yellow",
         )
-    intents = {view.indicator.id for view in recorded.intents}
+    for view in recorded.not_owed:
+        line(
+            f"{view.indicator.id} is {not_off_track_words(view)}: no plan is owed, so it is "
+            f"not on {possessive(first_name)} agenda.",
+            "yellow",
+        )
+    answered = {view.indicator.id for view in (*recorded.intents, *recorded.not_owed)}
     for plan in answers.plans:
-        if plan.plan is None and plan.indicator not in intents:
+        if plan.plan is None and plan.indicator not in answered:
             line(
                 f"No plan yet for {plan.indicator}: it stays on {possessive(first_name)} agenda "
                 "until there is one.",
