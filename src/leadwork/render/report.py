@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -40,6 +39,7 @@ from leadwork.domain.wording import (
     short_names,
 )
 from leadwork.model.words import ME
+from leadwork.render.json_text import to_json
 from leadwork.render.palette import STATUS_LABEL, UNKNOWN_LEVEL
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible
@@ -122,7 +122,7 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
         ind["due_for"] = None if due is None else str(Period(**due))
         for change in ind["changes"]:
             del change["described"]  # the JSON carries the numbers; the words are the views'
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_plain)
+    return to_json(data, default=_plain)
 
 
 def _week_json(h: dict[str, Any]) -> dict[str, Any]:
