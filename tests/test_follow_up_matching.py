@@ -67,8 +67,8 @@ def test_views_count_only_the_follow_ups_that_answer_a_commitment(reworded, run)
     report = run("report", "--from", "2026-W42", "--to", "2026-W43", journal=reworded, env=W44)
     assert (
         "Your weekly commitments: none followed up in this range; 1 follow-up matches no "
-        "commitment: see \\`leadwork check\\`."
-    ) in report.stdout
+        "commitment: see `leadwork check`."
+    ) in report.stdout  # leadwork's own command stays code in Markdown (trial 13)
     data = json.loads(
         run(
             "report",
@@ -208,6 +208,20 @@ def test_a_report_says_nothing_of_check_ins_it_did_not_read(fresh_journal, run):
     assert report.exit_code == 0, report
     assert "Your weekly commitments: done 1 of 1 followed up (100%)" in report.stdout
     assert "matches no commitment" not in report.stdout
+
+
+def test_the_report_keeps_its_own_command_as_code_and_escapes_what_a_person_wrote(reworded, run):
+    """Trial 13: the report's Markdown escaped "see `leadwork check`" to literal backticks.
+    Leadwork's own command stays code; backticks a person wrote stay escaped."""
+    story = run(
+        "checkin", "--week", "2026-W43", "--story", "Ran `make` at last", journal=reworded, env=W44
+    )
+    assert story.exit_code == 0, story
+    report = run("report", "--from", "2026-W42", "--to", "2026-W43", journal=reworded, env=W44)
+    assert report.exit_code == 0, report
+    assert "see `leadwork check`." in report.stdout
+    assert "Ran \\`make\\` at last" in report.stdout
+    assert "Ran `make`" not in report.stdout
 
 
 def test_the_dashboard_says_it_in_its_line_not_as_a_doubtful_file(reworded, run):

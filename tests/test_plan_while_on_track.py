@@ -111,3 +111,29 @@ def test_a_plan_while_off_track_is_a_plan_to_get_back_on_track(journal, run):
     text, ind = report(run, journal)
     assert "plan agreed with Lena on 2027-01-12: Replace valve" in text
     assert "note of intent" not in text and ind["intents"] == []
+
+
+def test_no_plan_while_on_track_is_not_said_to_stay_on_the_agenda(journal, run):
+    """Trial 13, finding 4: `--no-plan` for an indicator on track said "it stays on Lena's
+    agenda until there is one", though no view shows it there: none is owed."""
+    result = run("one-on-one", "lena", "--no-input", "--progress", "ok",
+                 "--no-plan", "downtime", journal=journal, env=MEETING)  # fmt: skip
+    assert result.exit_code == 0, result
+    said = one_line(result.stdout)
+    assert "downtime is on track: no plan is owed, so it is not on Lena's agenda." in said
+    assert "stays on" not in said and "No plan yet" not in said
+    assert recorded_plan(journal) == {"indicator": "downtime", "status": "on-track"}
+    prep = run("one-on-one", "lena", "--prep", journal=journal, env=W02)
+    assert prep.exit_code == 0, prep
+    assert "no plan" not in prep.stdout.lower() and "plan to get back" not in prep.stdout.lower()
+
+
+def test_no_plan_while_off_track_stays_on_the_agenda(journal, run):
+    result = run("checkin", "--no-input", "-r", "downtime=12", journal=journal, env=W01)
+    assert result.exit_code == 0, result
+    result = run("one-on-one", "lena", "--no-input", "--progress", "ok",
+                 "--no-plan", "downtime", journal=journal, env=MEETING)  # fmt: skip
+    assert result.exit_code == 0, result
+    said = one_line(result.stdout)
+    assert "No plan yet for downtime: it stays on Lena's agenda until there is one." in said
+    assert "no plan is owed" not in said

@@ -2,7 +2,8 @@
 
 A reading, a target, a threshold or a number of hours reads the same on the dashboard, in
 `indicator list` and `show`, the check-in, the one-on-one, the map and the report, in text,
-markdown and HTML alike (JSON keeps numbers as numbers). The rule: the number as it was
+markdown and HTML alike (JSON keeps numbers as numbers, a whole one whole:
+`whole_numbers`). The rule: the number as it was
 written in the file.
 
 - no exponent: 1234567, not 1.23457e+06; 0.0000001, not 1e-07;
@@ -20,6 +21,21 @@ from __future__ import annotations
 import math
 
 SIGNIFICANT_DIGITS = 15  # what a float keeps of a decimal number; beyond is noise
+
+
+def whole_numbers(data: object) -> object:
+    """36.0 -> 36 throughout (in dicts, lists and tuples): how a person writes a whole reading
+    or a count of hours. The files leadwork writes (store/serialize.py) and every JSON it
+    prints (render/json_text.py) follow it, as the text views do (`format_number`)."""
+    if isinstance(data, float) and data.is_integer() and abs(data) < 2**53:
+        return int(data)  # beyond 2**53 a float is no longer a count anyone typed
+    if isinstance(data, dict):
+        return {k: whole_numbers(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [whole_numbers(v) for v in data]
+    if isinstance(data, tuple):
+        return tuple(whole_numbers(v) for v in data)
+    return data
 
 
 def format_number(value: float) -> str:

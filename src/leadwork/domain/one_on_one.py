@@ -861,17 +861,31 @@ def followed_up(prep: Prep, answers: Answers) -> list[tuple[FollowUpAnswer, Open
     ]
 
 
-def notes_of_intent(prep: Prep, answers: Answers) -> list[IndicatorView]:
-    """The indicators given a plan (words, not "no plan yet") while not off track at the
-    meeting (`status.in_episode_on`, the rule the dashboard and the report count a plan to
-    get back on track by): the plan is written as given, and said to be a note of intent,
-    not a plan to get back on track. Of the indicators the preparation shows."""
-    given = {p.indicator for p in answers.plans if (p.plan or "").strip()}
+def answered_off_episode(prep: Prep, answers: Answers) -> list[IndicatorView]:
+    """The indicators given a plan or "no plan yet" while not off track at the meeting
+    (`status.in_episode_on`, the rule the dashboard and the report count a plan to get back
+    on track by): the answer is written as given, and recording says it is not one to get
+    back on track. Of the indicators the preparation shows."""
+    given = {p.indicator for p in answers.plans}
     return [
         view
         for view in prep.indicators
         if view.indicator.id in given and not in_episode_on(view.history, prep.date)
     ]
+
+
+def notes_of_intent(prep: Prep, answers: Answers) -> list[IndicatorView]:
+    """Of `answered_off_episode`, those given a plan (words): said to be a note of intent,
+    not a plan to get back on track."""
+    planned = {p.indicator for p in answers.plans if (p.plan or "").strip()}
+    return [v for v in answered_off_episode(prep, answers) if v.indicator.id in planned]
+
+
+def no_plan_owed(prep: Prep, answers: Answers) -> list[IndicatorView]:
+    """Of `answered_off_episode`, those given "no plan yet": none is owed, so nothing stays
+    on the person's agenda (trial 13: recording said it did, and no view showed it)."""
+    planned = {p.indicator for p in answers.plans if (p.plan or "").strip()}
+    return [v for v in answered_off_episode(prep, answers) if v.indicator.id not in planned]
 
 
 def not_off_track_words(view: IndicatorView) -> str:

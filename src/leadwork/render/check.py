@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from leadwork.domain.wording import plural
 from leadwork.errors import Note, Problem
+from leadwork.render.json_text import to_json
 from leadwork.render.problems import note_text
 
 
@@ -43,7 +43,7 @@ def check_json(root: Path, problems: Sequence[Problem], notes: Sequence[Note] = 
             }
         )
     errors = sum(1 for p in problems if p.severity == "error")
-    return json.dumps(
+    return to_json(
         {
             "ok": errors == 0,
             "errors": errors,
@@ -54,8 +54,7 @@ def check_json(root: Path, problems: Sequence[Problem], notes: Sequence[Note] = 
                 for n in notes
             ],
         },
-        indent=2,
-        ensure_ascii=False,
+        default=None,
     )
 
 

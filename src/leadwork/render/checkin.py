@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -36,6 +35,7 @@ from leadwork.domain.status import thresholds_for
 from leadwork.domain.timeline import period_of
 from leadwork.domain.wording import due_for
 from leadwork.domain.your_work import over_warning, share_elsewhere
+from leadwork.render.json_text import to_json
 from leadwork.render.layout import Flow, cut_words
 from leadwork.render.palette import status_text
 from leadwork.values import format_number, format_percent, format_share, format_value
@@ -523,4 +523,4 @@ def summary_json(
         ],
         "git": None if git is None else {"committed": git.committed, "message": git.message},
     }
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    return to_json(data, default=str)

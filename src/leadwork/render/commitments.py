@@ -11,7 +11,8 @@ from rich.text import Text
 
 from leadwork.domain.commitment_list import CHECKIN, ListedCommitment
 from leadwork.domain.wording import short_date
-from leadwork.render.listing import ListTable, to_json
+from leadwork.render.json_text import to_json
+from leadwork.render.listing import ListTable
 
 
 def _who(item: ListedCommitment) -> str:

@@ -7,7 +7,6 @@ docs/dashboard.schema.json by the tests; `schema` says which version of it this 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from leadwork.domain.alignment import Alignment, StoryLine
@@ -15,6 +14,7 @@ from leadwork.domain.dashboard import Dashboard
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds
 from leadwork.render.held import held_json
+from leadwork.render.json_text import to_json
 from leadwork.weeks import Week
 
 SCHEMA = "leadwork.dashboard/1"
@@ -239,4 +239,4 @@ def dashboard_data(d: Dashboard) -> dict[str, Any]:
 
 
 def dashboard_json(d: Dashboard) -> str:
-    return json.dumps(dashboard_data(d), indent=2, ensure_ascii=False) + "\n"
+    return to_json(dashboard_data(d), default=None) + "\n"

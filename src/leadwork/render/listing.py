@@ -5,8 +5,6 @@ The JSON shapes are documented in docs/cli.md ("JSON output"); keys are only eve
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
@@ -20,6 +18,7 @@ from leadwork.domain.status import Thresholds, WeekStatus, reading_week
 from leadwork.domain.wording import due_for, held_reading, no_reading_for, owner_word, plural
 from leadwork.model.words import ME
 from leadwork.render.held import held_json
+from leadwork.render.json_text import to_json
 from leadwork.render.layout import (
     GAP,
     NAME_KEPT,
@@ -35,16 +34,6 @@ from leadwork.render.palette import STATUS_STYLE, status_text
 from leadwork.values import format_value
 
 BOXED_NAME_MIN = 16  # below this the borders cost the name more than they give the eye
-
-
-def to_json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_plain)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 class ListTable:

@@ -3,7 +3,6 @@ indicators, each indicator with its status this week, gaps marked where they are
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -13,6 +12,7 @@ from rich.tree import Tree
 from leadwork.domain.traceability import CapabilityLink, Chain, ChoiceLink, IndicatorLink
 from leadwork.domain.wording import due_and_held
 from leadwork.render.held import held_json
+from leadwork.render.json_text import to_json
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
 from leadwork.values import format_value
@@ -227,4 +227,4 @@ def map_json(chain: Chain) -> str:
         "loose_indicators": [_json_indicator(i) for i in chain.loose_indicators],
         "gap_count": chain.gap_count,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return to_json(data, default=None)

@@ -4,7 +4,6 @@ who is due; and the summary of what a recording wrote."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +37,7 @@ from leadwork.domain.wording import (
 )
 from leadwork.render.dashboard_parts import indicator_spark, short_week
 from leadwork.render.held import held_json
+from leadwork.render.json_text import to_json
 from leadwork.render.layout import cut_words
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
@@ -433,7 +433,7 @@ def prep_data(prep: Prep) -> dict[str, Any]:
 
 
 def prep_json(prep: Prep) -> str:
-    return json.dumps(prep_data(prep), indent=2, ensure_ascii=False)
+    return to_json(prep_data(prep), default=None)
 
 
 # ---- who is due ---------------------------------------------------------------------------------
@@ -553,10 +553,9 @@ def _cut(text: Text, width: int) -> Text:
 
 
 def due_json(due: Sequence[Cadence], people: dict[str, Person], today: dt.date) -> str:
-    return json.dumps(
+    return to_json(
         {"today": today.isoformat(), "due": [cadence_data(c, people[c.person]) for c in due]},
-        indent=2,
-        ensure_ascii=False,
+        default=None,
     )
 
 
@@ -606,9 +605,15 @@ def recorded_renderable(recorded: Recorded) -> RenderableType:
             "of intent, not counted as a plan to get back on track.",
             "yellow",
         )
-    intents = {view.indicator.id for view in recorded.intents}
+    for view in recorded.not_owed:
+        line(
+            f"{view.indicator.id} is {not_off_track_words(view)}: no plan is owed, so it is "
+            f"not on {possessive(first_name)} agenda.",
+            "yellow",
+        )
+    answered = {view.indicator.id for view in (*recorded.intents, *recorded.not_owed)}
     for plan in answers.plans:
-        if plan.plan is None and plan.indicator not in intents:
+        if plan.plan is None and plan.indicator not in answered:
             line(
                 f"No plan yet for {plan.indicator}: it stays on {possessive(first_name)} agenda "
                 "until there is one.",

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 
 from leadwork.domain.readings_csv import COLUMNS, Planned, Reading
 from leadwork.domain.timeline import period_of
+from leadwork.render.json_text import to_json
 from leadwork.values import format_number, format_value
 
 
@@ -39,7 +39,7 @@ def readings_json(rows: Sequence[Reading]) -> str:
             for r in rows
         ]
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return to_json(data, default=None) + "\n"
 
 
 def import_lines(planned: Sequence[Planned]) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
@@ -13,6 +12,7 @@ from rich.text import Text
 from leadwork.domain.reflect import AreaConfidence, Line, Reflection
 from leadwork.domain.wording import latest_instead
 from leadwork.render.dashboard_parts import GAP, rating_spark
+from leadwork.render.json_text import to_json
 from leadwork.render.visible import visible
 from leadwork.values import format_average
 
@@ -253,4 +253,4 @@ def reflect_json(reflection: Reflection) -> str:
         "challenge_areas": [{"area": a, "weeks": n} for a, n in reflection.challenge_areas],
         "confident_areas": [{"area": a, "weeks": n} for a, n in reflection.confident_areas],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return to_json(data, default=None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
+import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -39,6 +39,7 @@ from leadwork.domain.wording import (
     short_names,
 )
 from leadwork.model.words import ME
+from leadwork.render.json_text import to_json
 from leadwork.render.palette import STATUS_LABEL, UNKNOWN_LEVEL
 from leadwork.render.sharing import CONFIDENCE, PRIVATE_SECTIONS, TIME_AUDIT
 from leadwork.render.visible import visible
@@ -121,7 +122,7 @@ def report_json(report: Report, sections: Collection[str] = PRIVATE_SECTIONS) ->
         ind["due_for"] = None if due is None else str(Period(**due))
         for change in ind["changes"]:
             del change["described"]  # the JSON carries the numbers; the words are the views'
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_plain)
+    return to_json(data, default=_plain)
 
 
 def _week_json(h: dict[str, Any]) -> dict[str, Any]:
@@ -466,11 +467,12 @@ def _confidence_blocks(report: Report) -> list[tuple[Any, ...]]:
 
 
 def _rate_said(whose: str, rate: DoneRate) -> str:
-    """ "Your weekly commitments: done 13 of 20 followed up (65%); carried 7, dropped 0." """
+    """ "Your weekly commitments: done 13 of 20 followed up (65%); carried 7, dropped 0."
+    Leadwork's own words only (`whose` is fixed), so its `leadwork check` stays code."""
     stray = f"; {unmatched_said(rate.unmatched)}" if rate.unmatched else ""
     if rate.total == 0:
-        return f"{whose}: none followed up in this range{stray}."
-    return (
+        return OwnWords(f"{whose}: none followed up in this range{stray}.")
+    return OwnWords(
         f"{whose}: done {rate.done} of {rate.total} followed up ({_percent(rate.rate)}); "
         f"carried {rate.carried}, dropped {rate.dropped}{stray}."
     )
@@ -541,9 +543,24 @@ def _on_team_said(m: PersonMeetings) -> list[str]:
 # ---- Markdown ---------------------------------------------------------------------------------
 
 
+class OwnWords(str):
+    """A text leadwork wrote whole, with no person's words in it: in Markdown its commands
+    in backticks ("see `leadwork check`") stay code. Joined with anything (an f-string, `+`)
+    it is a plain `str` again, escaped whole: what a person wrote is never left unescaped."""
+
+
+_CODE = re.compile(r"(`[^`]+`)")
+
+
 def _md(text: str) -> str:
-    """Escape what would be read as Markdown, and keep a table cell on one line."""
-    text = " ".join(text.split())
+    """Escape what would be read as Markdown, and keep a table cell on one line. Of
+    leadwork's own words (`OwnWords`), the code spans are kept as code."""
+    line = " ".join(text.split())
+    pieces = _CODE.split(line) if isinstance(text, OwnWords) else [line]
+    return "".join(piece if i % 2 else _md_escape(piece) for i, piece in enumerate(pieces))
+
+
+def _md_escape(text: str) -> str:
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
     return text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
@@ -19,6 +18,7 @@ from leadwork.domain.review import (
     StrategyBrief,
 )
 from leadwork.domain.wording import ago, owner_word
+from leadwork.render.json_text import to_json
 
 _TITLE = "bold"
 _WARN = "yellow"
@@ -127,7 +127,7 @@ def strategy_brief_json(brief: StrategyBrief) -> str:
         ],
         "story_gap_weeks": brief.gap_weeks,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return to_json(data, default=None)
 
 
 def strategy_recorded(rel: str, answered: int, offered: int, next_by: dt.date) -> str:
@@ -227,7 +227,7 @@ def capability_briefs_json(briefs: Sequence[CapabilityBrief]) -> str:
                 ],
             }
         )
-    return json.dumps({"capabilities": data}, indent=2, ensure_ascii=False)
+    return to_json({"capabilities": data}, default=None)
 
 
 def capability_recorded(

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from leadwork.values import whole_numbers
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
@@ -27,17 +29,6 @@ def _has_carriage_return(data: object) -> bool:
     if isinstance(data, list):
         return any(_has_carriage_return(v) for v in data)
     return False
-
-
-def _whole_numbers(data: object) -> object:
-    """36.0 -> 36 throughout: how a person writes a whole reading or a count of hours."""
-    if isinstance(data, float) and data.is_integer() and abs(data) < 2**53:
-        return int(data)  # beyond 2**53 a float is no longer a count anyone typed
-    if isinstance(data, dict):
-        return {k: _whole_numbers(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_whole_numbers(v) for v in data]
-    return data
 
 
 def _flat_tables(value: object) -> bool:
@@ -84,7 +75,7 @@ def dumps(model: BaseModel, header: str = "") -> str:
     """
     data = model_data(model)
     multiline = not _has_carriage_return(data)
-    body = _natural(_whole_numbers(data), multiline)  # type: ignore[arg-type]
+    body = _natural(whole_numbers(data), multiline)  # type: ignore[arg-type]
     if not header:
         return body
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())

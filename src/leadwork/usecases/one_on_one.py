@@ -86,6 +86,8 @@ class Recorded:
     written: tuple[str, ...]  # every file written, relative to the journal (for a commit)
     # given a plan while not off track: kept as a note of intent (`notes_of_intent`)
     intents: tuple[IndicatorView, ...] = ()
+    # given "no plan yet" while not off track: no plan is owed (`no_plan_owed`)
+    not_owed: tuple[IndicatorView, ...] = ()
 
 
 @overload
@@ -308,6 +310,7 @@ def _record(journal: Journal, request: RecordRequest, today: dt.date) -> Recorde
         build_meeting,
         followed_up,
         missing_answers,
+        no_plan_owed,
         notes_of_intent,
         story_from,
     )
@@ -335,4 +338,5 @@ def _record(journal: Journal, request: RecordRequest, today: dt.date) -> Recorde
         kept=tuple(kept),
         written=tuple(saved.written),
         intents=tuple(notes_of_intent(prep, answers)),
+        not_owed=tuple(no_plan_owed(prep, answers)),
     )
