@@ -54,22 +54,45 @@ def private_folder(folder: str) -> bool:
 def write_private(path: str, data: bytes, *, sync: bool = True) -> None:
     """`data` into `path` whole or not at all (temp file, rename), readable by this user
     alone. `sync=False` skips the fsync: for a file whose reader checks it and can do
-    without it (a cache entry torn by a power cut is only a miss). Raises OSError."""
-    import contextlib
+    without it (a cache entry torn by a power cut is only a miss). Raises OSError.
 
-    temp = f"{path}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    Plain `os` calls, and a temp name from a per-process prefix and a counter: a cold
+    cache writes one entry per journal file (~2,900 for ten years), and a file object and
+    fresh random bytes per entry cost about a fifth of each write (40 against 49 us)."""
+    temp = _temp_name(path)
     descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+        try:
+            view = memoryview(data)
+            while view:  # a regular file takes it all at once; a signal may cut it short
+                view = view[os.write(descriptor, view) :]
             if sync:
-                handle.flush()
-                os.fsync(handle.fileno())
+                os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
         os.replace(temp, path)
     except BaseException:
+        import contextlib
+
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+_temp_pid = 0  # the process `_temp_prefix` was made for
+_temp_prefix = ""
+_temp_count = 0
+
+
+def _temp_name(path: str) -> str:
+    """`path` + this process's prefix + a count: unique without fresh random bytes each
+    time; a forked child (another pid) makes a prefix of its own."""
+    global _temp_pid, _temp_prefix, _temp_count
+    pid = os.getpid()
+    if pid != _temp_pid:
+        _temp_pid, _temp_prefix, _temp_count = pid, f".{pid}.{os.urandom(4).hex()}.", 0
+    _temp_count += 1
+    return f"{path}{_temp_prefix}{_temp_count}.tmp"
 
 
 # ---- what every kept-file cache shares: the off switch, and pruning ------------------------------
