@@ -1,7 +1,7 @@
 """A month that ended without a reading is named by every view that shows the indicator,
 in the dashboard's words (`status.missed_period`, `wording.no_reading_for`): the dashboard,
-`indicator list|show` and the one-on-one preparation, in text and JSON, once the month
-after it is read too."""
+`indicator list|show`, `map` and the one-on-one preparation, in text and JSON, once the
+month after it is read too."""
 
 import json
 from pathlib import Path
@@ -70,6 +70,23 @@ def test_the_preparation_names_it_and_asks_for_it(journal, run):
     assert ind["missing"] == "Feb 2027" and ind["status"] == "on-track"
     markdown = shown(run, journal, "one-on-one", "oksana", "--prep", "--format", "markdown")
     assert f"on track, {SAID}" in markdown
+
+
+def test_the_map_names_it_as_the_dashboard_does(journal, run):
+    """Trial 14: the map said only the value (or "no reading"), and its JSON had no
+    `missing`."""
+    (journal / "strategy.toml").write_text(
+        'purpose = "Fewer complaints."\n[[choices]]\nid = "care"\nstatement = "Care"\n'
+    )
+    indicators = journal / "indicators.toml"
+    indicators.write_text(indicators.read_text().replace(
+        'id = "complaints"\n', 'id = "complaints"\nserves = ["care"]\n'
+    ))  # fmt: skip
+    assert f"3 complaints · {SAID}" in shown(run, journal, "map")
+    data = json.loads(shown(run, journal, "map", "--format", "json"))
+    found = [i for c in data["choices"] for i in c["indicators"]] + data["loose_indicators"]
+    found += [i for c in data["choices"] for cap in c["capabilities"] for i in cap["indicators"]]
+    assert {i["missing"] for i in found if i["id"] == "complaints"} == {"Feb 2027"}
 
 
 def test_a_weekly_indicator_has_no_missing_month(fresh_journal, run):

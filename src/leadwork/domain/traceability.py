@@ -191,6 +191,9 @@ class IndicatorLink:
     # meanwhile, the off-track reading of an earlier period its episode goes on from
     # (`status.episode_held`), said beside "due for Dec 2026"; `status` stays "no data"
     held: WeekStatus | None = None
+    # a whole month or quarter that ended unread (`status.missed_period`): said "no reading
+    # for 2026-Q3" (`wording.no_reading_for`) as every view says it
+    missing: Period | None = None
 
 
 @dataclass(frozen=True)
@@ -228,13 +231,15 @@ def chain(
     week: Week,
     due: Mapping[str, Period] | None = None,
     held: Mapping[str, WeekStatus] | None = None,
+    missing: Mapping[str, Period] | None = None,
 ) -> Chain:
     """The whole chain, with each indicator that exists in `week` as every view judges it
     there (`now`: its status in the week the view stands on, from `listing.indicator_views`;
     an indicator missing from it is not agreed yet or retired; `due`: the month or quarter
     each awaits its reading for, `IndicatorView.due`; `held`: the off-track reading its
-    episode goes on from meanwhile, `IndicatorView.held`)."""
-    due, held = due or {}, held or {}
+    episode goes on from meanwhile, `IndicatorView.held`; `missing`: the month or quarter
+    each left unread, `IndicatorView.missing`)."""
+    due, held, missing = due or {}, held or {}, missing or {}
     active = [ind for ind in indicators.indicators if ind.id in now]
     choice_ids = {c.id for c in strategy.choices}
     servable = choice_ids | {c.id for c in capabilities.capabilities}
@@ -244,7 +249,14 @@ def chain(
         value, status = now[ind.id].value, now[ind.id].status
         gaps = tuple(indicator_gaps(ind, servable, week))
         links[ind.id] = IndicatorLink(
-            ind, owner_for(ind, week), value, status, gaps, due.get(ind.id), held.get(ind.id)
+            ind,
+            owner_for(ind, week),
+            value,
+            status,
+            gaps,
+            due.get(ind.id),
+            held.get(ind.id),
+            missing.get(ind.id),
         )
 
     def tracking(target: str) -> tuple[IndicatorLink, ...]:

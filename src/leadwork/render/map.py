@@ -10,7 +10,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from leadwork.domain.traceability import CapabilityLink, Chain, ChoiceLink, IndicatorLink
-from leadwork.domain.wording import due_and_held
+from leadwork.domain.wording import due_and_held, no_reading_for
 from leadwork.render.held import held_json
 from leadwork.render.json_text import to_json
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
@@ -26,14 +26,17 @@ def value_text(link: IndicatorLink) -> str:
     """Its value this week; or, between readings of a month or quarter, "due for Feb 2027"
     (`status.due_period`, `wording.due_for`), as the dashboard and `indicator list|show`
     say it, with the off-track reading its episode goes on from meanwhile
-    (`status.episode_held`): "due for Dec 2026 · Nov 84% at risk"; "no reading" only where
-    one was wanted."""
+    (`status.episode_held`): "due for Dec 2026 · Nov 84% at risk"; a month or quarter that
+    ended unread, "no reading for 2026-Q3" (`wording.no_reading_for`), as they say it;
+    "no reading" only where one was wanted this week."""
     if link.due is not None:
         value = format_value(link.held.value if link.held else None, link.indicator.unit)
         return due_and_held(link.due, link.held, value)
+    gone = None if link.missing is None else no_reading_for(link.missing)
     if link.value is None:
-        return "no reading"
-    return format_value(link.value, link.indicator.unit)
+        return gone or "no reading"
+    said = format_value(link.value, link.indicator.unit)
+    return f"{said} · {gone}" if gone else said
 
 
 def _gaps(gaps: tuple[str, ...]) -> str:
@@ -187,6 +190,7 @@ def _json_indicator(link: IndicatorLink) -> dict[str, Any]:
         "status": link.status,
         "due_for": None if link.due is None else str(link.due),
         "held": held_json(link.held),
+        "missing": None if link.missing is None else str(link.missing),
         "gaps": list(link.gaps),
     }
 

@@ -44,5 +44,6 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
         inputs.shown.week,
         {v.indicator.id: v.due for v in views if v.active and v.due is not None},
         {v.indicator.id: held for v in views if v.active and (held := v.held) is not None},
+        {v.indicator.id: gone for v in views if v.active and (gone := v.missing) is not None},
     )
     return Result(data, doubtful)
