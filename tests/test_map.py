@@ -106,6 +106,7 @@ def test_the_example_as_json(example_journal, run):
         "status": "course-correct",
         "due_for": None,
         "held": None,
+        "missing": None,
         "gaps": [],
     }
     assert [i["id"] for i in medical["indicators"]] == ["medical-quote-days"]
