@@ -289,3 +289,42 @@ def write_twelfth_trial_journal(root: Path) -> Path:
             f'week = "{week}"\n\n[readings]\n{readings}\n[reflection]\nnote = "A week."\n'
         )
     return root
+
+
+# The tenth trial's minimal journal (/tmp/trial10/bin/mini.sh): Chloe, and two indicators
+# agreed 2026-09-21, the Monday of 2026-W39, Q3's last week: a quarterly KB deflection rate
+# and a monthly CSAT (`TRIAL10_KB` takes the day it was agreed).
+TRIAL10_TEAM = '[[people]]\nid = "chloe"\nname = "Chloe Ng"\ncadence_days = 14\n'
+TRIAL10_KB = """
+[[indicators]]
+id = "kb"
+name = "KB deflection rate"
+owner = "chloe"
+agreed_on = {agreed}
+unit = "%"
+direction = "higher"
+cadence = "quarterly"
+target = 25
+celebrate = 30
+course_correct = 15
+"""
+TRIAL10_CSAT = """
+[[indicators]]
+id = "csat"
+name = "Monthly CSAT"
+owner = "chloe"
+agreed_on = 2026-09-21
+unit = "%"
+direction = "higher"
+cadence = "monthly"
+target = 85
+celebrate = 90
+course_correct = 80
+"""
+
+
+def trial10_indicators(*blocks: str, kb_agreed: str = "2026-09-21") -> str:
+    """indicators.toml of the tenth trial's journal: `blocks` in their order
+    (`TRIAL10_KB`, `TRIAL10_CSAT`, or an indicator of the test's own)."""
+    return "".join(block.format(agreed=kb_agreed) if block is TRIAL10_KB else block
+                   for block in blocks).lstrip("\n")  # fmt: skip

@@ -14,38 +14,7 @@ from pathlib import Path
 
 import pytest
 
-TEAM = """
-[[people]]
-id = "chloe"
-name = "Chloe Ng"
-cadence_days = 14
-"""
-
-INDICATORS = """
-[[indicators]]
-id = "kb"
-name = "KB deflection rate"
-owner = "chloe"
-agreed_on = {kb_agreed}
-unit = "%"
-direction = "higher"
-cadence = "quarterly"
-target = 25
-celebrate = 30
-course_correct = 15
-
-[[indicators]]
-id = "csat"
-name = "Monthly CSAT"
-owner = "chloe"
-agreed_on = 2026-09-21
-unit = "%"
-direction = "higher"
-cadence = "monthly"
-target = 85
-celebrate = 90
-course_correct = 80
-"""
+from journals import TRIAL10_CSAT, TRIAL10_KB, TRIAL10_TEAM, trial10_indicators
 
 DEC_18 = {"LEADWORK_TODAY": "2026-12-18", "COLUMNS": "160"}  # 2026-W51
 DEC_7 = {"LEADWORK_TODAY": "2026-12-07", "COLUMNS": "160"}  # 2026-W50, December's
@@ -55,9 +24,9 @@ def write_journal(root: Path, kb_agreed: str = "2026-09-21") -> Path:
     """Chloe owns a quarterly and a monthly indicator, agreed on Monday 21 Sep 2026 (W39,
     the last week of Q3) unless `kb_agreed` says otherwise."""
     with (root / "team.toml").open("a") as team:
-        team.write(TEAM)
+        team.write("\n" + TRIAL10_TEAM)
     with (root / "indicators.toml").open("a") as indicators:
-        indicators.write(INDICATORS.format(kb_agreed=kb_agreed))
+        indicators.write("\n" + trial10_indicators(TRIAL10_KB, TRIAL10_CSAT, kb_agreed=kb_agreed))
     return root
 
 

@@ -7,40 +7,15 @@ import json
 from pathlib import Path
 
 from conftest import Run
+from journals import TRIAL10_CSAT, TRIAL10_KB, TRIAL10_TEAM, trial10_indicators
 
-INDICATORS = """\
-[[indicators]]
-id = "kb"
-name = "KB deflection rate"
-owner = "chloe"
-agreed_on = 2026-09-21
-unit = "%"
-direction = "higher"
-cadence = "quarterly"
-target = 25
-celebrate = 30
-course_correct = 15
-
-[[indicators]]
-id = "csat"
-name = "Monthly CSAT"
-owner = "chloe"
-agreed_on = 2026-09-21
-unit = "%"
-direction = "higher"
-cadence = "monthly"
-target = 85
-celebrate = 90
-course_correct = 80
-"""
+INDICATORS = trial10_indicators(TRIAL10_KB, TRIAL10_CSAT)
 
 
 def mini(tmp_path: Path, run: Run) -> Path:
     journal = tmp_path / "journal"
     assert run("init", str(journal), "--leader", "Sam Okoro").exit_code == 0
-    (journal / "team.toml").write_text(
-        '[[people]]\nid = "chloe"\nname = "Chloe Ng"\ncadence_days = 14\n'
-    )
+    (journal / "team.toml").write_text(TRIAL10_TEAM)
     (journal / "indicators.toml").write_text(INDICATORS)
     return journal
 
