@@ -147,7 +147,8 @@ def test_a_monday_check_in_offers_the_week_that_just_ended(journal, run, at_term
     assert result.exit_code == 0, result
     question = " ".join(result.stdout.split("[Y/n]: ")[0].split())
     assert question == (
-        "Last week, 2026-W49 (30 Nov \u2013 6 Dec 2026), has no check-in. Record it instead "
+        "Last week's check-in, 2026-W49 (30 Nov \u2013 6 Dec 2026), was not done. Record it "
+        "instead "
         "of 2026-W50?"
     )
     assert (journal / W49).read_text() == INTERVIEWED
@@ -159,9 +160,9 @@ def test_no_keeps_this_week_and_a_named_week_or_a_late_day_asks_nothing(journal,
     assert result.exit_code == 0, result
     assert (journal / "checkins/2026-W50.toml").exists() and not (journal / W49).exists()
     named = ask(run, journal, [""] * 40, "--week", "2026-W49", env=MONDAY_AFTER)
-    assert "has no check-in" not in named.stdout
+    assert "was not done" not in named.stdout
     thursday = ask(run, journal, [""] * 40, env={"LEADWORK_TODAY": "2026-12-10"})
-    assert "has no check-in" not in thursday.stdout
+    assert "was not done" not in thursday.stdout
 
 
 def test_a_monday_check_in_with_flags_records_this_week_and_names_the_one_that_ended(journal, run):
@@ -172,7 +173,8 @@ def test_a_monday_check_in_with_flags_records_this_week_and_names_the_one_that_e
     assert (journal / "checkins/2026-W50.toml").exists()
     said = " ".join(result.stdout.split())
     assert (
-        "Recorded for this week, 2026-W50: last week, 2026-W49, has no check-in. If this was "
+        "Recorded for this week, 2026-W50: last week's check-in, 2026-W49, was not done. If "
+        "this was "
         "last week's, record it with `leadwork checkin --week 2026-W49` and delete "
         "checkins/2026-W50.toml, which this run created."
     ) in said
@@ -187,7 +189,7 @@ def test_a_monday_check_in_with_flags_records_this_week_and_names_the_one_that_e
         env=MONDAY_AFTER,
     )
     assert named.exit_code == 0, named
-    assert "has no check-in" not in named.stdout
+    assert "was not done" not in named.stdout
 
 
 def test_the_interview_asks_each_step_in_order_and_writes_the_week(journal, run, at_terminal):

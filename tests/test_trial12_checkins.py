@@ -131,7 +131,8 @@ def test_the_monday_note_says_to_delete_the_file_this_run_created(tmp_path: Path
     lw(run, journal, "2026-11-20", "checkin", "--no-input", "--hours", "other=5")  # W47
     said = lw(run, journal, "2026-11-30", "checkin", "--no-input", "-r", "tickets=71")  # Mon W49
     assert (
-        "Recorded for this week, 2026-W49: last week, 2026-W48, has no check-in. If this was "
+        "Recorded for this week, 2026-W49: last week's check-in, 2026-W48, was not done. If "
+        "this was "
         "last week's, record it with `leadwork checkin --week 2026-W48` and delete "
         "checkins/2026-W49.toml, which this run created."
     ) in said
@@ -161,4 +162,19 @@ def test_the_monday_note_names_what_this_run_wrote_to_a_file_that_was_there(
     # a named week, even this one, gets no note
     said = lw(run, journal, "2026-11-30", "checkin", "--no-input", "--week", "2026-W49",
               "-r", "tickets=73")  # fmt: skip
+    assert "was not done" not in said
+
+
+def test_the_monday_note_says_a_week_of_readings_only_was_not_checked_in(
+    tmp_path: Path, run: Run
+) -> None:
+    """Trial 14: last week's file holds readings only (imported): its check-in was not done,
+    which the note says as such, not "has no check-in" beside a file that is there."""
+    journal = mini(tmp_path, run)
+    lw(run, journal, "2026-11-20", "checkin", "--no-input", "--hours", "other=5")  # W47
+    (tmp_path / "r.csv").write_text("week,indicator,value\n2026-W48,tickets,70\n")
+    lw(run, journal, "2026-11-30", "indicator", "import", str(tmp_path / "r.csv"))
+    assert (journal / "checkins" / "2026-W48.toml").exists()
+    said = lw(run, journal, "2026-11-30", "checkin", "--no-input", "--hours", "other=4")
     assert "has no check-in" not in said
+    assert "last week's check-in, 2026-W48, was not done" in said

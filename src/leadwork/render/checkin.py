@@ -94,22 +94,23 @@ def intro(week: Week, rel: str, exists: bool, first_week: bool) -> Text:
 
 
 def last_week_question(last: Week, this: Week) -> Text:
-    """Early in a week, when last week has no check-in: which week is this one for?"""
+    """Early in a week, when last week's check-in was not done (`timeline.checkin_done`: no
+    file, a story captured in it, or readings alone): which week is this one for?"""
     return Text.assemble(
-        (f"Last week, {week_label(last)}, has no check-in.", "bold"),
+        (f"Last week's check-in, {week_label(last)}, was not done.", "bold"),
         f" Record it instead of {this}?",
     )
 
 
 def last_week_note(last: Week, saved: Saved) -> str:
-    """After a run that asked nothing, early in a week whose predecessor has no check-in:
-    the week it recorded, and how to record the other instead (the interview asks). Doing
-    so leaves what this run wrote in this week's file, so the note says what to undo there:
+    """After a run that asked nothing, early in a week whose predecessor's check-in was not
+    done: the week it recorded, and how to record the other instead (the interview asks).
+    Doing so leaves what this run wrote in this week's file, so the note says what to undo there:
     delete the file, when this run created it; else what it wrote, named, to remove by
     hand."""
     this = saved.merged.week
     said = (
-        f"Recorded for this week, {this}: last week, {last}, has no check-in. If this was "
+        f"Recorded for this week, {this}: last week's check-in, {last}, was not done. If this was "
         f"last week's, record it with `leadwork checkin --week {last}`"
     )
     if saved.outcome == "created":
