@@ -32,6 +32,7 @@ from leadwork.domain.status import (
     AT_RISK,
     COURSE_CORRECT,
     NO_DATA,
+    OFF_TRACK,
     STATUSES,
     PlanRecord,
     Track,
@@ -156,14 +157,20 @@ class IndicatorSummary:
 
     @property
     def end_status(self) -> str | None:
-        """Its status at the end of the range: its latest reading's (`end_reading`), so a
-        last week checked in without a reading does not hide an indicator off track; "no
-        data" without a reading in the range; None when it was retired by then (or has no
-        judged week)."""
+        """Its status at the end of the range, as the dashboard of its last week says it: the
+        reading of that week's period (month, quarter), else "no data"; but an off-track
+        reading stands until a new one (`end_reading`: weeks without a reading do not end an
+        off-track run), so a last week checked in without a reading does not hide an
+        indicator off track, and never shows one on track or celebrating without a reading
+        (trial 15). None when it was retired by then (or has no judged week)."""
         if self.retired_on is not None or not self.history:
             return None
         end = self.end_reading
-        return NO_DATA if end is None else end.status
+        if end is None:
+            return NO_DATA
+        now = self.history[-1]
+        same = end.week == now.week or (end.period is not None and end.period == now.period)
+        return end.status if end.status in OFF_TRACK or same else NO_DATA
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from leadwork.domain.report import IndicatorSummary, Report
 from leadwork.domain.status import STATUSES
-from leadwork.domain.wording import first_name, owner_word, person_word, short_names
+from leadwork.domain.wording import first_name, owner_word, person_word, plural, short_names
 from leadwork.render.chart import indicator_chart
 from leadwork.render.page import (
     change_list,
@@ -156,7 +156,7 @@ def _changes(report: Report) -> list[str]:
         if levels:
             out.append(f"{e(cap.name)}: reviewed at level {levels[-1]} (target {cap.target})")
         if cap.done_in_range:
-            out.append(f"{e(cap.name)}: {len(cap.done_in_range)} plan step(s) done")
+            out.append(f"{e(cap.name)}: {plural(len(cap.done_in_range), 'plan step')} done")
     for day, changes in report.strategy_reviews:
         out.append(f"Strategy reviewed {e(day)}: {e(changes or 'no changes recorded')}")
     return out
