@@ -103,7 +103,8 @@ def test_an_interactive_review_records_one_file_and_touches_nothing_else(
     assert result.exit_code == 0, result
     assert "Refresh signals since the last review (3)" in result.stdout
     assert result.stdout.rstrip().endswith(
-        f"Recorded {NEW_REVIEW}; it answered 2 of 3 signals. The next review is due by 2027-05-28."
+        f"Recorded {NEW_REVIEW} with marcus, priya and Dana Whitfield; it answered 2 of 3 "
+        "signals. The next review is due by 2027-05-28."
     )
     assert added(before, example_journal) == {
         NEW_REVIEW: (
@@ -191,7 +192,8 @@ def test_a_scripted_review(example_journal, run):
     )
     assert result.exit_code == 0, result
     assert result.stdout == (
-        "Recorded reviews/2026-11-20-strategy.toml; it answered 2 of 3 signals. "
+        "Recorded reviews/2026-11-20-strategy.toml with marcus, priya and Ruth Adler; it "
+        "answered 2 of 3 signals. "
         "The next review is due by 2027-05-21.\n"
     )
     [content] = added(before, example_journal).values()
@@ -417,7 +419,7 @@ def test_a_review_with_no_signals_to_answer(fresh_journal, run, terminal):
     assert "No refresh signals in the check-ins." in result.stdout
     assert "Which signals" not in result.stdout
     assert result.stdout.rstrip().endswith(
-        f"Recorded {NEW_REVIEW}. The next review is due by 2027-02-26."
+        f"Recorded {NEW_REVIEW} with Dana. The next review is due by 2027-02-26."
     )
 
 
@@ -517,3 +519,14 @@ def test_a_strategy_never_reviewed_says_co_created_as_the_dashboard_does(example
     assert "Co-created 2026-02-12" in brief.stdout and "Last reviewed" not in brief.stdout
     board = run("dashboard", journal=example_journal).stdout
     assert "co-created 12 Feb" in board
+
+
+def test_the_summary_names_who_was_recorded(run, example_journal):
+    """Trial 15: a comma in a --participant splits it into two names, as --help says;
+    the summary names them as recorded, so a name split in two shows as two."""
+    result = run(
+        "review", "strategy", "--no-input", "--participant", "Acme Payments, Inc. (Jo Reyes)",
+        "--changes", "Nothing yet.", "--date", "2026-11-20", journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    assert "with Acme Payments and Inc. (Jo Reyes);" in result.stdout

@@ -344,7 +344,10 @@ def _strategy_recorded(result: review.StrategyRecorded, how: How) -> str:
     from leadwork.render.review import strategy_recorded
 
     answered = len(result.review.answered)
-    return strategy_recorded(result.rel, answered, result.offered, result.next_by) + "\n"
+    participants = list(result.review.participants)
+    return (
+        strategy_recorded(result.rel, participants, answered, result.offered, result.next_by) + "\n"
+    )
 
 
 def _capability_recorded(result: review.CapabilityRecorded, how: How) -> str:

@@ -17,7 +17,7 @@ from leadwork.domain.review import (
     Signal,
     StrategyBrief,
 )
-from leadwork.domain.wording import ago, owner_word
+from leadwork.domain.wording import ago, listed, owner_word
 from leadwork.render.json_text import to_json
 
 _TITLE = "bold"
@@ -130,10 +130,15 @@ def strategy_brief_json(brief: StrategyBrief) -> str:
     return to_json(data, default=None)
 
 
-def strategy_recorded(rel: str, answered: int, offered: int, next_by: dt.date) -> str:
+def strategy_recorded(
+    rel: str, participants: list[str], answered: int, offered: int, next_by: dt.date
+) -> str:
+    """What was recorded, naming its participants as written (so that a name a comma split
+    in two shows as two, trial 15), and when the next review is due."""
     noun = "signal" if offered == 1 else "signals"
     signals = f"; it answered {answered} of {offered} {noun}" if offered else ""
-    return f"Recorded {rel}{signals}. The next review is due by {next_by}."
+    who = f" with {listed(participants)}" if participants else ""
+    return f"Recorded {rel}{who}{signals}. The next review is due by {next_by}."
 
 
 # ---- capability --------------------------------------------------------------------------------
