@@ -1,6 +1,7 @@
 """Small, valid journals written by tests (the example journal is the big one)."""
 
 from pathlib import Path
+from typing import Any
 
 TEAM = """\
 # my people
@@ -328,3 +329,13 @@ def trial10_indicators(*blocks: str, kb_agreed: str = "2026-09-21") -> str:
     (`TRIAL10_KB`, `TRIAL10_CSAT`, or an indicator of the test's own)."""
     return "".join(block.format(agreed=kb_agreed) if block is TRIAL10_KB else block
                    for block in blocks).lstrip("\n")  # fmt: skip
+
+
+def trial10_journal(tmp_path: Path, run: Any, indicators: str) -> Path:
+    """The tenth trial's journal, made by `leadwork init` (leader Sam Okoro), with Chloe and
+    `indicators` (`trial10_indicators`)."""
+    journal = tmp_path / "journal"
+    assert run("init", str(journal), "--leader", "Sam Okoro").exit_code == 0
+    (journal / "team.toml").write_text(TRIAL10_TEAM)
+    (journal / "indicators.toml").write_text(indicators)
+    return journal

@@ -9,18 +9,13 @@ import json
 from pathlib import Path
 
 from conftest import Run
+from journals import CAPABILITIES as SMALL_CAPABILITIES
 from journals import write_small_journal
 
-CAPABILITIES = """\
-[[capabilities]]
-id = "quality-at-scale"
-name = "Quality at scale"
-kind = "organizational"
-serves = ["quality-first"]
-owner = "maria"
-level = 2
-target = 4
-
+# the small journal's capability, with a plan
+CAPABILITIES = (
+    SMALL_CAPABILITIES
+    + """
 [[capabilities.steps]]
 what = "Audit line 3"
 due = 2026-11-13
@@ -34,6 +29,7 @@ due = 2026-12-11
 what = "Second source for castings"
 due = 2027-02-26
 """
+)
 
 EARLIER_REVIEW = """\
 kind = "capability"

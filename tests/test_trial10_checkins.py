@@ -7,17 +7,13 @@ import json
 from pathlib import Path
 
 from conftest import Run
-from journals import TRIAL10_CSAT, TRIAL10_KB, TRIAL10_TEAM, trial10_indicators
+from journals import TRIAL10_CSAT, TRIAL10_KB, trial10_indicators, trial10_journal
 
 INDICATORS = trial10_indicators(TRIAL10_KB, TRIAL10_CSAT)
 
 
 def mini(tmp_path: Path, run: Run) -> Path:
-    journal = tmp_path / "journal"
-    assert run("init", str(journal), "--leader", "Sam Okoro").exit_code == 0
-    (journal / "team.toml").write_text(TRIAL10_TEAM)
-    (journal / "indicators.toml").write_text(INDICATORS)
-    return journal
+    return trial10_journal(tmp_path, run, INDICATORS)
 
 
 def lw(run: Run, journal: Path, today: str, *args: str) -> str:
