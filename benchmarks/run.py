@@ -171,9 +171,11 @@ def make_jrnl(folder: Path, entries: int) -> tuple[Path, dict[str, str]]:
 
 def fill_cache(python: str, journal: Path, env: dict[str, str]) -> None:
     """Every file of `journal` into the cache of validated files (a run keeps at most
-    NEW_PER_RUN new ones; this one keeps them all)."""
+    NEW_PER_RUN new ones, and past FIRST_ENTRIES only within its share of time; this one
+    keeps them all)."""
     script = (
-        "import sys; from leadwork.store import validated; validated.NEW_PER_RUN = 10**9; "
+        "import sys; from leadwork.store import validated; "
+        "validated.NEW_PER_RUN = validated.FIRST_ENTRIES = 10**9; "
         "from leadwork.cli import main; sys.argv = ['leadwork', '--journal', sys.argv[1], "
         "'check']; main()"
     )

@@ -91,7 +91,7 @@ def test_a_kept_model_is_the_validated_one_for_every_file(tmp_path, journal, for
     cold = Journal(root, ValidatedCache(str(tmp_path / "cache" / "validated")), plain=in_plain)
     cold_cache = cold._cache
     assert cold_cache is not None
-    cold_cache.budget = 10_000
+    cold_cache.budget = cold_cache.first = 10_000
     warm = Journal(root, ValidatedCache(str(tmp_path / "cache" / "validated")), plain=in_plain)
     for rel, model in files:
         expected = bare.load(rel, model)
@@ -433,6 +433,30 @@ def test_a_run_keeps_a_bounded_number_of_new_entries(example_journal, tmp_path):
     for rel, model in every_file(example_journal)[:6]:
         journal.load(rel, model)
     assert len(entries(tmp_path / "cache")) == 3
+
+
+def test_past_its_first_entries_a_run_writes_only_within_its_share_of_time(
+    example_journal, tmp_path
+):
+    """On a slow disk: past its first FIRST_ENTRIES, a run whose writes have taken more
+    than WRITE_SHARE of its time keeps no more entries (the next run keeps the next)."""
+    folder = tmp_path / "cache" / validated.FOLDER
+    files = every_file(example_journal)[:6]
+    slow = ValidatedCache(str(folder))
+    slow.first = 2
+    slow.started = time.perf_counter()  # a run that has just begun
+    slow.writing = 1.0  # and whose writes took a second
+    journal = Journal(example_journal, slow)
+    for rel, model in files:
+        journal.load(rel, model)
+    assert len(entries(tmp_path / "cache")) == 2
+    quick = ValidatedCache(str(folder))
+    quick.first = 2
+    quick.started = 0.0  # a run long under way, whose writes took no time
+    journal = Journal(example_journal, quick)
+    for rel, model in files:
+        journal.load(rel, model)
+    assert len(entries(tmp_path / "cache")) == 6
 
 
 def test_the_fingerprint_covers_every_module_the_models_import():

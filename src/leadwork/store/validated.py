@@ -19,7 +19,8 @@ key and checksum match, it is ours (this user's, mode 0600, in a folder no one e
 write), and it unpickles to the model asked for through an unpickler that knows only
 leadwork's model classes (or `plain.rebuild`, which makes a plain record of data) and
 dates, never any other code; anything else is a miss, and
-the entry is written anew (at most NEW_PER_RUN a run). A cache that
+the entry is written anew (at most NEW_PER_RUN a run, and past the first FIRST_ENTRIES
+only while writing has taken under WRITE_SHARE of the run). A cache that
 cannot be written (a read-only folder) is used as it is. Concurrent runs write the same
 bytes under the same name, so the last rename wins and a reader sees either entry whole.
 Entries not used for 30 days (`cachedir.KEEP_DAYS`) are pruned, at most once a day;
@@ -65,6 +66,14 @@ SUFFIX = ".pickle"
 # the 10% allowed. So a run keeps its first NEW_PER_RUN new files (every view's files, the
 # definitions and the latest weeks, are far fewer), and each later `check` keeps the next.
 NEW_PER_RUN = 200
+# The same bound in time, for a busy disk (creating a file took 0.22 ms, not 0.045, while
+# another process installed packages): past its first FIRST_ENTRIES (more than any view
+# reads, so a view is kept whole on its first run whatever the disk), a run stops writing
+# once writing has taken WRITE_SHARE of its time so far. A cold `check` then pays at most
+# about 3% for its entries on any disk, and the cache still fills over its next runs.
+FIRST_ENTRIES = 64
+WRITE_SHARE = 0.03
+_STARTED = time.perf_counter()  # this module is imported as a run opens its journal
 
 # What validation depends on in leadwork: the models and the domain modules they import
 # (tests/test_validated_cache.py holds this list to the models' imports).
@@ -139,6 +148,10 @@ class ValidatedCache:
         self._usable: bool | None = None  # the folder exists and is ours: read from it
         self._writable: bool | None = None  # the folder made and ours; False once a write fails
         self.budget = NEW_PER_RUN  # entries this run may still write
+        self.first = FIRST_ENTRIES  # entries this run writes whatever they take
+        self.written = 0  # entries this run wrote
+        self.writing = 0.0  # seconds they took
+        self.started = _STARTED  # the run's start, as far as the cache can tell
 
     @classmethod
     def for_user(cls, environ: Mapping[str, str] = os.environ) -> ValidatedCache | None:
@@ -197,8 +210,9 @@ class ValidatedCache:
             )
             if self._writable:
                 prune_now_and_then(self.folder, SUFFIX, time.time())
-        if not self._writable or self.budget <= 0:
+        if not self._writable or self.budget <= 0 or not self._in_time():
             return
+        began = time.perf_counter()
         try:
             payload = pickle.dumps(instance, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # a model that does not pickle is simply not kept
@@ -208,3 +222,12 @@ class ValidatedCache:
             write_entry(self._path(key), FORMAT, key, payload)
         except OSError:  # a read-only or full cache folder: go on without it
             self._writable = False
+        self.written += 1
+        self.writing += time.perf_counter() - began
+
+    def _in_time(self) -> bool:
+        """Whether writing may go on: within the first FIRST_ENTRIES, or while it has
+        taken less than WRITE_SHARE of the run so far."""
+        if self.written < self.first:
+            return True
+        return self.writing < WRITE_SHARE * (time.perf_counter() - self.started)
