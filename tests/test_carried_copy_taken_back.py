@@ -166,3 +166,33 @@ def test_the_interview_takes_the_copy_out_too(journal, run, monkeypatch):
     assert "carried copy taken out of this week's commitments" in result.stdout
     assert "[[commitments]]" not in (journal / W49).read_text()
     assert valid(run, journal)
+
+
+def test_a_copy_in_an_inline_array_goes_and_the_comments_stay(journal, run):
+    (journal / W49).write_text(
+        'week = "2026-W49"\n'
+        "commitments = [\n"
+        '  { text = "Ask Tom for the scrap plan", carried = 3 },\n'
+        "  # written by hand\n"
+        '  { text = "Call Acme" },\n'
+        "]\n"
+        "\n"
+        "[[last_week]]\n"
+        'text = "Ask Tom for the scrap plan"\n'
+        'outcome = "carried"\n'
+    )
+    assert valid(run, journal)
+    result = checkin(run, journal, "--dropped", "2")
+    assert result.exit_code == 0, result
+    assert (journal / W49).read_text() == (
+        'week = "2026-W49"\n'
+        "commitments = [\n"
+        "  # written by hand\n"
+        '  { text = "Call Acme" },\n'
+        "]\n"
+        "\n"
+        "[[last_week]]\n"
+        'text = "Ask Tom for the scrap plan"\n'
+        'outcome = "dropped"\n'
+    )
+    assert valid(run, journal)
