@@ -298,11 +298,13 @@ def test_commitments_come_back_and_carry_their_count(example_journal, run):
     assert "Carried 5 times" in result.stdout
 
 
-def test_changing_an_outcome_is_shown_and_the_carried_entry_is_kept(example_journal, run):
+def test_changing_an_outcome_is_shown_and_the_carried_copy_taken_out(example_journal, run):
+    """tests/test_carried_copy_taken_back.py has the rest of this rule (trial 16)."""
     checkin(run, example_journal, "--carried", "1", env=NEXT_WEEK)
     result = checkin(run, example_journal, "--done", "1", env=NEXT_WEEK)
     assert "Agree a new date and agenda for the Greenville…  carried → done\n" in result.stdout
-    assert "it is still there: remove it from the file if it no longer applies" in result.stdout
+    assert "carried copy taken out of this week's commitments" in " ".join(result.stdout.split())
+    assert "carried = 4" not in (example_journal / W49).read_text()
     assert "Last week's commitments: 1 of 1 done (100%); 2 without an outcome yet." in (
         result.stdout
     )

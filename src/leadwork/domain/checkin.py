@@ -38,7 +38,8 @@ from leadwork.domain.timeline import (
     span_of,
 )
 from leadwork.domain.wording import name_key, short
-from leadwork.errors import UsageProblem
+from leadwork.errors import UsageProblem, WriteRefused
+from leadwork.layout import KeyPath
 from leadwork.model.words import (
     AREAS,
     HOUR_AREAS,
@@ -742,7 +743,15 @@ class AppendEntry:
     data: dict[str, Any]
 
 
-Edit = SetValue | SetInEntry | AppendEntry
+@dataclass
+class RemoveEntry:
+    """Entry `index` of `[[array]]` goes (a carried copy taken back)."""
+
+    array: str
+    index: int
+
+
+Edit = SetValue | SetInEntry | AppendEntry | RemoveEntry
 
 
 @dataclass
@@ -820,11 +829,9 @@ def merge(
             follow_ups[index]["outcome"] = outcome
             edits.append(SetInEntry("last_week", index, "outcome", outcome))
             changes.append(Change("last_week", text, old, outcome))
-            if old == "carried" and any(c["text"] == text for c in commitments):
-                notes.append(
-                    f"'{short(text)}' was carried into this week's commitments before; "
-                    "it is still there: remove it from the file if it no longer applies"
-                )
+            if old == "carried":
+                count = carried_from.get(text, 0) + 1
+                _take_back_carry(commitments, text, count, edits, changes)
         if outcome == "carried":
             count = carried_from.get(text, 0) + 1
             _add_commitment(commitments, text, count, edits, changes)
@@ -921,12 +928,67 @@ def _add_commitment(
             edits.append(SetInEntry("commitments", index, "carried", carried))
             changes.append(Change("commitments", text, f"carried {old}", f"carried {carried}"))
         return
-    entry: dict[str, Any] = {"text": text}
-    if carried:
-        entry["carried"] = carried
+    entry = commitment_entry(text, carried)
     commitments.append(entry)
     edits.append(AppendEntry("commitments", dict(entry)))
     changes.append(Change("commitments", text, None, entry))
+
+
+def commitment_entry(text: str, carried: int) -> dict[str, Any]:
+    """This week's `[[commitments]]` entry as a check-in writes it: a new commitment, or
+    the copy a carry writes (`carried`: the follow-up's count, one higher)."""
+    entry: dict[str, Any] = {"text": text}
+    if carried:
+        entry["carried"] = carried
+    return entry
+
+
+def _take_back_carry(
+    commitments: list[dict[str, Any]],
+    text: str,
+    carried: int,
+    edits: list[Edit],
+    changes: list[Change],
+) -> None:
+    """A follow-up this run changes from "carried" to done or dropped: the carried copy an
+    earlier run wrote into this week's commitments goes out again, when it is still
+    exactly what the carry wrote (`commitment_entry`). A copy
+    changed since (its count, any key) is the person's: `CarriedCopyChanged`, nothing
+    written, since keeping it beside an ended follow-up is what `check` calls an error
+    (`commitments.ended_yet_carried`)."""
+    index = next(
+        (i for i, c in enumerate(commitments) if c["text"] == text and c.get("carried", 0) > 0),
+        None,
+    )
+    if index is None:
+        return
+    copy = commitments[index]
+    if _written_keys(copy) != commitment_entry(text, carried):
+        raise CarriedCopyChanged(
+            ("commitments", index, "carried"),
+            f"“{short(text)}” was carried into this week's commitments, and that copy "
+            f"was changed since (carried = {copy.get('carried', 0)}); nothing was written",
+            "remove the copy from [[commitments]] by hand, then give the outcome again; "
+            'or keep the outcome "carried"',
+        )
+    del commitments[index]
+    edits.append(RemoveEntry("commitments", index))
+    changes.append(Change("commitments", text, copy, None))
+
+
+def _written_keys(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """An entry as the file holds it: a default (`carried = 0`) is not a key written."""
+    return {k: v for k, v in entry.items() if not (k == "carried" and v == 0)}
+
+
+class CarriedCopyChanged(WriteRefused):
+    """A carried copy the person changed, which a run would have to remove: refused.
+    `path` is where it sits in the week's file; the store names the file and line."""
+
+    def __init__(self, path: KeyPath, message: str, hint: str) -> None:
+        super().__init__(message, hint=hint)
+        self.path = path
+        self.hint = hint
 
 
 def _entry(array: str, entry: Mapping[str, Any]) -> dict[str, Any]:

@@ -450,6 +450,8 @@ def _change_row(
             note = f"carried over ({carried} time{'s' * (carried != 1)})" if carried else "new"
             style = "yellow" if carried >= CARRIED_TOO_OFTEN else ""
             return [Text(short(change.key)), Text(note, style=style)]
+        if change.new is None:  # a follow-up no longer carried: its copy went back out
+            return [Text(short(change.key)), Text(TAKEN_OUT)]
         return [Text(short(change.key)), _old_new(change, str)]
     # stories and conversations: what was added, and its details
     entry = change.new if isinstance(change.new, dict) else {}
@@ -458,6 +460,9 @@ def _change_row(
     if entry.get("refresh"):
         items.append(Text("strategy refresh?", style="bold yellow"))
     return [Text(short(change.key)), Flow(items, Text(" · ", style="dim"))]
+
+
+TAKEN_OUT = "carried copy taken out of this week's commitments"
 
 
 def _times(count: int) -> str:

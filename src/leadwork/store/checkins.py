@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ from leadwork import layout
 from leadwork.domain.checkin import (
     SECTION_ORDER,
     Answers,
+    CarriedCopyChanged,
     Draft,
     Edit,
     Merged,
@@ -32,6 +33,7 @@ from leadwork.domain.checkin import (
     WriteOutcome,
     week_label,
 )
+from leadwork.errors import WriteRefused
 from leadwork.model.words import AREAS, HOUR_AREAS, REFLECTION_KEYS
 from leadwork.store.atomic import atomic_write, journal_lock, make_folder
 from leadwork.store.journal import Journal
@@ -42,6 +44,7 @@ from leadwork.weeks import Week
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
 
+    from leadwork.domain.checkin import RemoveEntry
     from leadwork.model.checkin import Checkin
 
 
@@ -64,7 +67,8 @@ def save_week(
     """
     rel = journal.checkin_rel(week)
     current = journal.checkin(week)
-    merged = build(current)
+    with _located(journal, rel):
+        merged = build(current)
     if not merged.changed and also is None:
         return Saved(merged, rel, "unchanged", current is not None)
     with journal_lock(journal.root):
@@ -97,27 +101,42 @@ def plan_week(together: Together, week: Week, build: Callable[[Checkin | None], 
     rel = journal.checkin_rel(week)
     journal.forget(rel)
     current = journal.checkin(week)
-    merged = build(current)
     outcome: WriteOutcome = "unchanged"
-    if merged.changed and current is None and merged.checkin is not None:
-        together.create(rel, dumps(merged.checkin, header(week)))
-        outcome = "created"
-    elif merged.changed:
-        from leadwork.model.checkin import Checkin
+    with _located(journal, rel):
+        merged = build(current)
+        if merged.changed and current is None and merged.checkin is not None:
+            together.create(rel, dumps(merged.checkin, header(week)))
+            outcome = "created"
+        elif merged.changed:
+            from leadwork.model.checkin import Checkin
 
-        together.edit(rel, lambda document: apply_edits(document, merged.edits), Checkin)
-        outcome = "amended"
+            together.edit(rel, lambda document: apply_edits(document, merged.edits), Checkin)
+            outcome = "amended"
     return Saved(merged, rel, outcome, current is not None)
+
+
+@contextlib.contextmanager
+def _located(journal: Journal, rel: str) -> Iterator[None]:
+    """A carried copy the run may not remove (`CarriedCopyChanged`), named at its line of
+    the week's file, as `check` names a problem: FILE:LINE:COL, the line, the hint."""
+    try:
+        yield
+    except CarriedCopyChanged as refused:
+        problem = journal.document(rel).problem(refused.path, refused.message, refused.hint)
+        raise WriteRefused(problems=[problem]) from None
 
 
 # ---- amending with tomlkit ----------------------------------------------------------------
 
 
-def apply_edits(document: TOMLDocument, edits: Sequence[Edit]) -> None:
-    """Apply the domain's edits, then give each new table the blank lines the example has."""
-    from leadwork.domain.checkin import AppendEntry, SetInEntry, SetValue
+def apply_edits(document: TOMLDocument, edits: Sequence[Edit]) -> list[str]:
+    """Apply the domain's edits, then give each new table the blank lines the example has.
+    Returns the table headers an edit removed on purpose (`store.edit.edited` checks that
+    no other line of the person's went)."""
+    from leadwork.domain.checkin import AppendEntry, RemoveEntry, SetInEntry, SetValue
 
     fresh: list[Any] = []  # the tables this edit made, whose layout is ours to choose
+    removed: list[str] = []
     for edit in edits:
         if isinstance(edit, SetValue):
             if edit.table is None:
@@ -130,7 +149,47 @@ def apply_edits(document: TOMLDocument, edits: Sequence[Edit]) -> None:
             document[edit.array][edit.index][edit.key] = _value(edit.value)
         elif isinstance(edit, AppendEntry):
             _append_entry(document, edit.array, edit.data, fresh)
+        elif isinstance(edit, RemoveEntry):
+            removed += _remove_entry(document, edit)
+    for name in {edit.array for edit in edits if isinstance(edit, RemoveEntry)}:
+        if name in document and not len(document[name]):
+            del document[name]  # its last entry went: no empty array is left
     _space_out(document, fresh)
+    return removed
+
+
+def _remove_entry(document: TOMLDocument, edit: RemoveEntry) -> list[str]:
+    """Take entry `edit.index` out of `[[edit.array]]` (or of an inline array); its header
+    is the line that goes (an array left empty goes too, in `apply_edits`). An entry that holds a
+    comment is the person's: refused (`CarriedCopyChanged`), as the domain refuses an
+    entry whose keys changed."""
+    import tomlkit
+
+    from leadwork.domain.checkin import CarriedCopyChanged
+
+    array: Any = document[edit.array]
+    entry = array[edit.index]
+    if isinstance(entry, tomlkit.items.Table):
+        commented = any(
+            isinstance(item, tomlkit.items.Comment)
+            or (not isinstance(item, tomlkit.items.Whitespace) and bool(item.trivia.comment))
+            for _, item in entry.value.body
+        )
+    else:  # an inline array: a comment line in it is kept, or `edited` refuses the edit
+        commented = False
+    if commented:
+        raise CarriedCopyChanged(
+            (edit.array, edit.index),
+            f"the carried copy in [[{edit.array}]] holds a comment of yours, so leadwork "
+            "does not remove it; nothing was written",
+            f"remove the copy from [[{edit.array}]] by hand, then give the outcome again; "
+            'or keep the outcome "carried"',
+        )
+    last = edit.index == len(array) - 1 and document.body[-1][1] is array
+    del array[edit.index]
+    if last:  # the file ended with it: the blank line above it goes too
+        _trim_end(document, array)
+    return [f"[[{edit.array}]]"] if isinstance(entry, tomlkit.items.Table) else []
 
 
 def _value(value: Any) -> Any:
@@ -229,7 +288,8 @@ def _append_entry(
     fresh.append(entry)
     if array in document:
         aot = document[array]
-        _move_trailing_comments(aot[-1], entry)
+        if len(aot):  # empty only while an edit took its last entry out (`RemoveEntry`)
+            _move_trailing_comments(aot[-1], entry)
         aot.append(entry)
     else:
         aot = tomlkit.aot()
@@ -293,6 +353,25 @@ def _insert_section(document: TOMLDocument, name: str, item: Any) -> None:
             above, item.body[-1] if isinstance(item, tomlkit.items.AoT) else first
         )
     insert(document, index, name, item)
+
+
+def _trim_end(document: TOMLDocument, array: Any) -> None:
+    """The blank line that ends the file's last table (it stood above a table since taken
+    out, `_remove_entry`), so the file ends with one line break, as leadwork writes it."""
+    import tomlkit
+
+    emptied = not len(array)  # goes in `apply_edits`
+    pieces = [p for _, p in document.body if not (emptied and p is array)]
+    last = pieces[-1] if pieces else None
+    if isinstance(last, tomlkit.items.AoT):
+        last = last.body[-1]
+    if not isinstance(last, tomlkit.items.Table):
+        return
+    body = last.value.body
+    while body and body[-1][0] is None and isinstance(body[-1][1], tomlkit.items.Whitespace):
+        del body[-1]  # unkeyed items: tomlkit's key map does not index them
+    if not last.as_string().endswith("\n"):
+        last.add(tomlkit.nl())
 
 
 def _space_out(document: TOMLDocument, fresh: list[Any]) -> None:

@@ -9,7 +9,7 @@ one meeting) starts from the planned text, so each edit sees the ones before it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -45,7 +45,7 @@ class Together:
         return path
 
     def edit(
-        self, rel: str, mutate: Callable[[TOMLDocument], None], model: type[M]
+        self, rel: str, mutate: Callable[[TOMLDocument], Sequence[str] | None], model: type[M]
     ) -> tuple[str, str, M]:
         """Plan an edit of `rel` (see `store.edit.edited`): (old text, new text, model)."""
         from leadwork.store.edit import edited  # tomlkit: only for a file that is edited
