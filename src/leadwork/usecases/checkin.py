@@ -385,7 +385,8 @@ def check_flags(
         once(rules.reading_key(indicator.id, file_week), "reading", said)
         if late is not None:
             rel = layout.checkin_file(late.week)
-            note = rules.late_reading_note(indicator, late, rel, value, number)
+            week_rel = layout.checkin_file(week)
+            note = rules.late_reading_note(indicator, late, rel, value, number, week, week_rel)
             notes += [note] if note else []
     for item in request.hours:
         area_name, value = _pair("hours", item, "AREA=H", "alignment=8")
