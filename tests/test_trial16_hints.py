@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from conftest import Run
+from conftest import Run, tree_hash
 from journals import TRIAL10_CSAT, TRIAL10_KB, trial10_indicators, trial10_journal
 
 INDICATORS = trial10_indicators(TRIAL10_CSAT, TRIAL10_KB)
@@ -58,3 +58,29 @@ def test_following_the_late_reading_note_puts_the_value_in_the_earlier_month_onl
     assert readings(journal, "2026-W53")["csat"] == 31
     assert "csat" not in readings(journal, "2027-W02")
     assert run("check", journal=journal).exit_code == 0
+
+
+# ---- 5. a reading given to the wrong week is taken back by hand ------------------------------
+
+
+def test_an_empty_reading_says_how_to_take_one_back(tmp_path: Path, run: Run) -> None:
+    journal = trial10_journal(tmp_path, run, INDICATORS)
+    lw(run, journal, "2026-12-11", "checkin", "--no-input", "--week", "2026-W40", "-r", "kb=31")
+    before = tree_hash(journal)
+    for flag in ("-r", "--reading"):
+        result = run("checkin", "--no-input", "--week", "2026-W40", flag, "kb=", journal=journal,
+                     env={"LEADWORK_TODAY": "2026-12-11"})  # fmt: skip
+        assert result.exit_code == 2, result
+        assert result.stderr == (
+            "leadwork: error: --reading: 'kb=' gives no value\n"
+            "  = hint: a reading is taken back by hand: delete `kb = …` from "
+            "checkins/2026-W40.toml, or the file if it holds nothing else\n"
+        )
+    assert tree_hash(journal) == before
+    # as the hint says: the file holds nothing else, so it goes, and the journal is whole
+    assert set(tomllib.loads((journal / "checkins" / "2026-W40.toml").read_text())) == {
+        "week",
+        "readings",
+    }
+    (journal / "checkins" / "2026-W40.toml").unlink()
+    assert run("check", journal=journal, env={"LEADWORK_TODAY": "2026-12-11"}).exit_code == 0
