@@ -84,3 +84,20 @@ def test_an_empty_reading_says_how_to_take_one_back(tmp_path: Path, run: Run) ->
     }
     (journal / "checkins" / "2026-W40.toml").unlink()
     assert run("check", journal=journal, env={"LEADWORK_TODAY": "2026-12-11"}).exit_code == 0
+
+
+def test_a_story_joins_an_inline_array_spaced_as_the_entry_before_it(
+    tmp_path: Path, run: Run
+) -> None:
+    """The one inline-array append `indicator change` shares with the check-in's writers
+    (finding 2): the new entry is spaced inside its braces as the one before it."""
+    journal = trial10_journal(tmp_path, run, INDICATORS)
+    path = journal / "checkins" / "2027-W02.toml"
+    for before, after in [
+        ('[ { text = "Ana closed Acme" } ]  # so far', '[ { text = "Ana closed Acme" }, '
+         '{ text = "Ben called" } ]  # so far'),
+        ('[{text = "Ana closed Acme"}]', '[{text = "Ana closed Acme"}, {text = "Ben called"}]'),
+    ]:  # fmt: skip
+        path.write_text(f'week = "2027-W02"\nstories = {before}\n')
+        lw(run, journal, "2027-01-15", "story", "Ben called")
+        assert path.read_text() == f'week = "2027-W02"\nstories = {after}\n'
