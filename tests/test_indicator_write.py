@@ -486,7 +486,12 @@ def test_an_inline_array_of_indicators_is_left_alone(run, hand):
         journal=hand,
     )
     assert result.exit_code == 1
-    assert "an inline array" in result.stderr
+    assert result.stderr == (
+        f"{path}:1: error: holds its indicators as an inline array (indicators = [ … ]),"
+        " which leadwork does not add to\n"
+        "  = hint: write each indicator as an [[indicators]] table, or add this indicator by"
+        " hand\n"
+    )
     assert path.read_text() == "indicators = []  # none yet\n"
 
 
@@ -547,3 +552,69 @@ def test_a_hand_written_change_repeating_a_value_is_not_said_to_change_it(run, h
         {"since": "2026-11-16", "target": None, "celebrate": 1.2, "course_correct": None,
          "owner": None}
     ]  # fmt: skip
+
+
+# ---- changes written as an inline array (trial 16, finding 2) ---------------------------------
+
+INLINE_CHANGES = HAND_WRITTEN.replace(
+    "course_correct = 90\n",
+    "course_correct = 90\n"
+    "# raised in Maria's 1:1, written inline on purpose\n"
+    'changes = [ { since = 2026-11-02, target = 96, note = "Q4 push" } ]   # keep\n',
+    1,
+)
+
+
+def test_a_change_joins_changes_written_as_an_inline_array(run, hand):
+    """`changes = [ { … } ]` is the same data as [[indicators.changes]]: a change is one
+    more entry of that array, on its line, spaced as the person spaced theirs; every other
+    byte of the file stays."""
+    path = hand / "indicators.toml"
+    path.write_text(INLINE_CHANGES)
+    result = run(
+        "indicator", "change", "otd", "--since", "2026-11-23", "--course-correct", "91",
+        journal=hand,
+    )  # fmt: skip
+    assert result.exit_code == 0, result
+    entry = '{ since = 2026-11-02, target = 96, note = "Q4 push" }'
+    added = '{ since = 2026-11-23, course_correct = 91, agreed_with = ["maria"] }'
+    assert path.read_text() == INLINE_CHANGES.replace(entry, f"{entry}, {added}")
+    assert "Changed otd from 2026-11-23: course-correct 90 → 91." in result.stdout
+    assert run("check", journal=hand).exit_code == 0
+
+
+def test_a_change_joins_an_inline_array_written_one_entry_a_line(run, hand):
+    path = hand / "indicators.toml"
+    text = INLINE_CHANGES.replace(
+        '[ { since = 2026-11-02, target = 96, note = "Q4 push" } ]   # keep',
+        "[\n    {since = 2026-11-02, target = 96},  # Q4 push\n    # more to come\n]",
+    )
+    path.write_text(text)
+    result = run(
+        "indicator", "change", "otd", "--since", "2026-11-23", "--target", "97", journal=hand
+    )
+    assert result.exit_code == 0, result
+    assert path.read_text() == text.replace(
+        "    # more to come\n",
+        '    # more to come\n    {since = 2026-11-23, target = 97, agreed_with = ["maria"]},\n',
+    )
+
+
+def test_a_change_to_an_inline_array_of_indicators_names_its_line(run, hand):
+    path = hand / "indicators.toml"
+    text = (
+        "# agreed in March\n"
+        "indicators = [\n"
+        '  { id = "otd", name = "On-time delivery", owner = "maria", direction = "higher",'
+        " target = 95, celebrate = 98, course_correct = 90 },\n"
+        "]\n"
+    )
+    path.write_text(text)
+    result = run("indicator", "change", "otd", "--target", "96", journal=hand)
+    assert result.exit_code == 1, result
+    assert result.stderr == (
+        f"{path}:2: error: holds its indicators as an inline array (indicators = [ … ]),"
+        " which leadwork does not add to\n"
+        "  = hint: write each indicator as an [[indicators]] table, or add this change by hand\n"
+    )
+    assert path.read_text() == text

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import tree_hash
 from journals import TRIAL_INDICATORS, TRIAL_STRATEGY, TRIAL_TEAM, write_trial_journal
 
 TODAY = {"LEADWORK_TODAY": "2026-11-27"}
@@ -393,6 +394,23 @@ def test_your_commitment_from_the_one_on_one_of_someone_who_left_stays_open(run,
     assert "Tereza Horvat  15 Oct    left 16 Oct  1 yours, 0 theirs · 1 past due" in text
 
 
+@pytest.mark.parametrize("flag", ["--done", "--carried", "--dropped"])
+def test_a_number_not_open_is_answered_with_each_open_one_and_its_text(run, trial, flag):
+    """Trial 16, finding 4: after they left, the open ones keep their numbers (here 2, not
+    the 1 the dashboard's count suggests): the hint names each with its text, as the
+    preparation lists them, for each of the three outcomes."""
+    before = tree_hash(trial)
+    value = "1=2026-11-06" if flag == "--carried" else "1"
+    wrong = run("one-on-one", "tereza", "--no-input", flag, value, journal=trial,
+                env=on("2026-10-31"))  # fmt: skip
+    assert wrong.exit_code == 2, wrong
+    assert wrong.stderr == (
+        f"leadwork: error: {flag}: there is no commitment 1 from last time\n"
+        "  = hint: still open: 2. Call Anheuser and Emerson myself after the handover\n"
+    )
+    assert tree_hash(trial) == before
+
+
 def test_you_close_it_with_a_follow_up_that_is_not_a_meeting(run, trial):
     refused = run("one-on-one", "tereza", "--prep", journal=trial, env=on("2026-10-31"))
     assert refused.exit_code == 2, refused
@@ -403,7 +421,7 @@ def test_you_close_it_with_a_follow_up_that_is_not_a_meeting(run, trial):
     assert "--done N, --carried N=DUE or --dropped N for each" in no_answer.stderr
     wrong = run("one-on-one", "tereza", "--done", "1", journal=trial, env=on("2026-10-31"))
     assert wrong.exit_code == 2, wrong
-    assert "the open ones are numbered 2" in wrong.stderr
+    assert "still open: 2. Call Anheuser and Emerson myself after the handover" in wrong.stderr
 
     done = run(
         "one-on-one",

@@ -112,8 +112,12 @@ def test_a_plain_reading_after_a_late_one_says_how_to_correct_it(tmp_path: Path,
     assert "Recorded for Dec 2026 in checkins/2026-W53.toml." in said
     said = lw(run, journal, "2027-01-08", "checkin", "--no-input", "-r", "csat=87")
     assert "for Jan 2027" in said
-    note = "Dec 2026 holds 86% (checkins/2026-W53.toml); to correct it: -r csat@2026-12=87"
-    assert note in said
+    note = (
+        "Dec 2026 holds 86% (checkins/2026-W53.toml); if 87% is Dec 2026's, to correct it: -r "
+        "csat@2026-12=87, then delete `csat = 87` from checkins/2027-W01.toml by hand "
+        "(recorded as Jan 2027's, it stays there)."
+    )
+    assert note in " ".join(said.split())
     # correcting January's own reading, or December's by name, needs no note
     said = lw(run, journal, "2027-01-08", "checkin", "--no-input", "-r", "csat=88")
     assert "87% → 88%" in said and "to correct it" not in said

@@ -92,7 +92,11 @@ def test_a_different_value_goes_to_this_period_and_the_note_names_it(
     lw(run, journal, "2027-01-04", "checkin", "--no-input", "-r", "csat=88")
     said = lw(run, journal, "2027-01-08", "checkin", "--no-input", "-r", "csat=87")
     assert readings(journal, "2027-W01") == {"csat": 87}
-    assert "Dec 2026 holds 88% (checkins/2026-W53.toml); to correct it: -r csat@2026-12=87" in said
+    assert (
+        "Dec 2026 holds 88% (checkins/2026-W53.toml); if 87% is Dec 2026's, to correct it: -r "
+        "csat@2026-12=87, then delete `csat = 87` from checkins/2027-W01.toml by hand "
+        "(recorded as Jan 2027's, it stays there)."
+    ) in said
     assert "unchanged" not in said
     # January's own value equal to December's: named by its period, it is January's,
     # beside December's given again

@@ -627,22 +627,37 @@ def period_flag(period: Period) -> str:
 
 
 def late_reading_note(
-    indicator: Indicator, late: LateReading | None, rel: str, value: str, number: Number
+    indicator: Indicator,
+    late: LateReading | None,
+    rel: str,
+    value: str,
+    number: Number,
+    week: Week,
+    week_rel: str,
 ) -> str | None:
-    """What a plain `--reading` (`value` as typed, `number` as read) that went to its
-    week's own month (quarter) says when `late_reading` found the period before, read
-    late, which it may be meant to correct (`rel` names that week's file). Re-running a
-    check-in corrects a reading of the same period, so the note says how to correct the
-    earlier one: "Dec 2026 holds 86% (checkins/2026-W53.toml); to correct it: -r
-    csat@2026-12=87". None when there is none, or when the value is the one it holds
-    (`same_reading`: nothing to correct)."""
+    """What a plain `--reading` (`value` as typed, `number` as read) that went to `week`'s
+    own month (quarter), in `week_rel`, says when `late_reading` found the period before,
+    read late, which it may be meant to correct (`rel` names that week's file). Re-running
+    a check-in corrects a reading of the same period, and nothing moves the reading just
+    recorded, so the note says both what corrects the earlier one and what to delete by
+    hand: "Dec 2026 holds 86% (checkins/2026-W53.toml); if 87% is Dec 2026's, to correct
+    it: -r csat@2026-12=87, then delete `csat = 87` from checkins/2027-W01.toml by hand
+    (recorded as Jan 2027's, it stays there)." None when there is none, or when the value
+    is the one it holds (`same_reading`: nothing to correct)."""
     from leadwork.values import format_value
 
     if late is None or same_reading(late, number):
         return None
     held = format_value(late.value, indicator.unit)
+    given = format_value(number, indicator.unit)
     flag = f"-r {indicator.id}@{period_flag(late.period)}={value.strip()}"
-    return f"{late.period} holds {held} ({rel}); to correct it: {flag}"
+    line = f"`{indicator.id} = {format_number(number)}`"
+    this = period_of(week, indicator.cadence)
+    return (
+        f"{late.period} holds {held} ({rel}); if {given} is {late.period}'s, to correct it: "
+        f"{flag}, then delete {line} from {week_rel} by hand (recorded as {this}'s, it "
+        "stays there)."
+    )
 
 
 def reading_questions(

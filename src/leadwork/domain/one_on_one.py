@@ -844,8 +844,11 @@ def _no_such_commitment(prep: Prep, number: int) -> Problem:
     numbers = [c.number for c in prep.commitments]
     if numbers == list(range(1, len(numbers) + 1)):
         shown = f"last time's commitments are numbered 1 to {len(numbers)}"
-    else:  # someone who left: only yours are open, with the numbers they had
-        shown = "the open ones are numbered " + ", ".join(map(str, numbers))
+    else:  # someone who left: only yours are open, with the numbers they had, named as
+        # the preparation lists them ("2. Write Ben a reference")
+        shown = "still open: " + "; ".join(
+            f"{c.number}. {wording.short(' '.join(c.text.split()))}" for c in prep.commitments
+        )
     return Problem(f"there is no commitment {number} from last time", hint=shown)
 
 

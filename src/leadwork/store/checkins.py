@@ -271,16 +271,9 @@ def _append_entry(
     if array in document and not isinstance(document[array], tomlkit.items.AoT):
         # The person (or a tool) wrote `stories = [{ text = "..." }, ...]`: keep that style,
         # on one line (a line break in a text is escaped, as in the rest of the entry).
-        inline = tomlkit.inline_table()
-        inline.update(data)
-        values = document[array]
-        text = values.as_string()
-        if "\n" in text:  # one entry a line: a line of its own, its comma kept
-            lines = [line for line in text.split("\n")[1:] if line.strip()[:1] not in ("", "#")]
-            indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())] if lines else "  "
-            values.add_line(inline, indent=indent)
-        else:
-            values.append(inline)
+        from leadwork.store.toml_append import append_inline
+
+        append_inline(document[array], data)
         return
     entry = tomlkit.table()
     for key, value in data.items():

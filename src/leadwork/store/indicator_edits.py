@@ -2,8 +2,10 @@
 
 A new indicator goes at the end of the file as a `[[indicators]]` table; a change goes
 into its indicator's block as an `[[indicators.changes]]` table, after that indicator's
-last key or last change. Both go through `store.edit.edit_file`, which refuses to write
-if any comment or header would be lost or the result would not be valid.
+last key or last change, or, when the person wrote its changes as an inline array
+(`changes = [ { since = … } ]`), as one more entry of that array. Both go through
+`store.edit.edit_file`, which refuses to write if any comment or header would be lost or
+the result would not be valid.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Table
+from tomlkit.items import AoT, Array, Table
 
 from leadwork import layout
 from leadwork.errors import WriteRefused
@@ -20,7 +22,7 @@ from leadwork.store.document import parse
 from leadwork.store.journal import Journal
 from leadwork.store.serialize import model_data
 from leadwork.store.together import Together
-from leadwork.store.toml_append import append_at_end, append_inside
+from leadwork.store.toml_append import append_at_end, append_inline, append_inside
 from leadwork.store.validation import validate
 
 
@@ -40,11 +42,18 @@ def _table(data: dict[str, Any]) -> Table:
     return table
 
 
-def _not_arrays(path: Any) -> WriteRefused:
+def _not_arrays(path: Any, document: tomlkit.TOMLDocument, what: str) -> WriteRefused:
+    """The file holds `indicators = [ {…}, … ]`: `what` (this indicator, this change) is
+    not added there; the error points at that line."""
+    from leadwork.store.sourcemap import SourceMap
+
+    span = SourceMap(document.as_string()).locate(("indicators",))
     return WriteRefused(
-        "holds its indicators in a form leadwork does not append to (an inline array)",
+        "holds its indicators as an inline array (indicators = [ … ]), "
+        "which leadwork does not add to",
         file=path,
-        hint="write each indicator as an [[indicators]] table, or add this one by hand",
+        line=span.line,
+        hint=f"write each indicator as an [[indicators]] table, or add {what} by hand",
     )
 
 
@@ -70,7 +79,7 @@ def append_indicator(
     def mutate(document: tomlkit.TOMLDocument) -> None:
         current = document.get("indicators")
         if current is not None and not isinstance(current, AoT):
-            raise _not_arrays(path)
+            raise _not_arrays(path, document, "this indicator")
         append_at_end(document, "indicators", table)
 
     old, new, _ = planned.edit(layout.INDICATORS, mutate, Indicators)
@@ -89,14 +98,16 @@ def append_change(
 
     def mutate(document: tomlkit.TOMLDocument) -> None:
         current = document.get("indicators")
-        if not isinstance(current, AoT):
-            raise _not_arrays(path)
-        block = next((t for t in current if t.get("id") == indicator_id), None)
+        if current is not None and not isinstance(current, AoT):
+            raise _not_arrays(path, document, "this change")
+        block = next((t for t in current or () if t.get("id") == indicator_id), None)
         if block is None:
             raise WriteRefused(f"has no indicator '{indicator_id}'", file=path)
-        if "changes" in block and not isinstance(block["changes"], AoT):
-            raise _not_arrays(path)
-        append_inside(block, "changes", _table(model_data(change)))
+        changes = block.get("changes")
+        if isinstance(changes, Array):  # `changes = [ { since = … } ]`: one more entry there
+            append_inline(changes, {k: _number(v) for k, v in model_data(change).items()})
+        else:
+            append_inside(block, "changes", _table(model_data(change)))
 
     old, new, _ = planned.edit(layout.INDICATORS, mutate, Indicators)
     if together is None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import tomlkit
 from tomlkit.container import Container
-from tomlkit.items import AoT, Comment, Table, Whitespace
+from tomlkit.items import AoT, Array, Comment, Table, Whitespace
 
 
 def _body(table: Any) -> list[tuple[Any, Any]]:
@@ -99,3 +99,29 @@ def append_inside(parent: Table | tomlkit.TOMLDocument, key: str, table: Table) 
         current.append(table)
     for item in moved:
         table.add(item)
+
+
+def _entry_like(data: dict[str, Any], neighbour: str | None) -> Any:
+    """`data` as an inline table written one line, spaced inside its braces as the entry
+    before it is (`{ since = … }`), else as tomlkit writes one (`{since = …}`)."""
+    inline = tomlkit.inline_table()
+    inline.update(data)
+    if neighbour is None or not (neighbour.startswith("{ ") and neighbour.endswith(" }")):
+        return inline
+    return tomlkit.parse(f"v = {{ {inline.as_string()[1:-1]} }}")["v"]
+
+
+def append_inline(values: Array, data: dict[str, Any]) -> None:
+    """Append `data` as an inline table to the inline array `values` (`stories = [{ text =
+    "…" }]`, `changes = [ { since = … } ]`), keeping every character the person wrote: on
+    the same line when the array is on one line, else a line of its own at the indent of
+    the entries, after the last one (which gets its comma) and any comment below it."""
+    last = values[-1].as_string().strip() if len(values) else None
+    inline = _entry_like(data, last)
+    text = values.as_string()
+    if "\n" in text:  # one entry a line: a line of its own, its comma kept
+        lines = [line for line in text.split("\n")[1:] if line.strip()[:1] not in ("", "#")]
+        indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())] if lines else "  "
+        values.add_line(inline, indent=indent)
+    else:
+        values.append(inline)

@@ -351,6 +351,7 @@ def check_flags(
     notes: list[str] = []
     same: list[rules.SameReading] = []
     for item in request.reading:
+        _not_emptied(item, week)
         named, value = _pair("reading", item, "INDICATOR=VALUE", "dayton-scrap=3.1")
         ident, at, when = named.partition("@")
         indicator = rules.resolve_reading(ident.strip(), indicators, week, given="reading")
@@ -385,7 +386,8 @@ def check_flags(
         once(rules.reading_key(indicator.id, file_week), "reading", said)
         if late is not None:
             rel = layout.checkin_file(late.week)
-            note = rules.late_reading_note(indicator, late, rel, value, number)
+            week_rel = layout.checkin_file(week)
+            note = rules.late_reading_note(indicator, late, rel, value, number, week, week_rel)
             notes += [note] if note else []
     for item in request.hours:
         area_name, value = _pair("hours", item, "AREA=H", "alignment=8")
@@ -594,6 +596,24 @@ def _pair(given: str, item: str, shape: str, example: str) -> tuple[str, str]:
     if not sep or not name.strip() or not value.strip():
         raise UsageProblem(f"'{item}' is not {shape}", hint=f"write it like {example}", given=given)
     return name.strip(), value.strip()
+
+
+def _not_emptied(item: str, week: Week) -> None:
+    """`-r pipeline=` asks to take a reading back, which no command does: the person deletes
+    its line, and the error says where (docs/cli.md, "Taking a reading back")."""
+    from leadwork import layout
+
+    named, sep, value = item.partition("=")
+    ident, at, _ = named.strip().partition("@")
+    if not sep or not ident.strip() or value.strip():
+        return
+    where = "the check-in that holds it" if at else layout.checkin_file(week)
+    raise UsageProblem(
+        f"'{item}' gives no value",
+        hint=f"a reading is taken back by hand: delete `{ident.strip()} = …` from {where}, "
+        "or the file if it holds nothing else",
+        given="reading",
+    )
 
 
 def _team_names(journal: Journal) -> dict[str, str]:
