@@ -7,7 +7,11 @@ through the real CLI, as a leader would: stories and conversations captured on r
 weekdays (often before that week's check-in), check-ins on random days (some weeks skipped,
 some capture-only, some checked in late with --week), readings that wander off track and
 back, monthly and quarterly readings in some weeks only, commitments followed up by the next
-check-in that runs, one-on-ones early and late, sometimes with plans.
+check-in that runs, one-on-ones early and late, sometimes with plans. About one week in
+seven is checked in a second time (later that day, a later day of the week, or the day after
+a late check-in), changing answers: a follow-up's outcome, a reading, a new commitment.
+After each run the week's file must hold exactly the final answers and the summary say them
+truly; on the weeks the seed picks, `leadwork check` must find no error.
 
 `Oracle` reads the journal's files with tomllib and computes, from the rules of issue 12
 alone (never from leadwork's domain code), what every view must show on a day: the
@@ -15,8 +19,10 @@ reference week, the indicators in span, each one's value and status, its off-tra
 the plan that belongs to it and whether it needs a plan.
 
 `Simulation.check_day` compares the JSON views (dashboard, indicator list, one-on-one prep)
-with the oracle and collects every disagreement as a `Finding` that names the seed, the day,
-the view, the indicator, what was expected and what was shown, so a failure is reproducible:
+with the oracle, and the dashboard's follow-ups and `leadwork commitments` with the final
+answers of the check-ins, and collects every disagreement as a `Finding` that names the seed,
+the day, the view, the indicator, what was expected and what was shown, so a failure is
+reproducible:
 `Simulation(seed, path, make_runner(BASE_ENV)).play(until=day)` rebuilds the journal as it
 was that evening.
 """
@@ -946,7 +952,7 @@ class Simulation:
                 day,
                 week_text(week),
                 "every one followed up",
-                _first_line(text[text.index("without an outcome") - 80 :]),
+                next(line for line in text.splitlines() if "without an outcome" in line),
             )
 
     def check_journal(self, day: dt.date, week: Week, after: str) -> None:
