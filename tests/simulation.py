@@ -7,7 +7,11 @@ through the real CLI, as a leader would: stories and conversations captured on r
 weekdays (often before that week's check-in), check-ins on random days (some weeks skipped,
 some capture-only, some checked in late with --week), readings that wander off track and
 back, monthly and quarterly readings in some weeks only, commitments followed up by the next
-check-in that runs, one-on-ones early and late, sometimes with plans.
+check-in that runs, one-on-ones early and late, sometimes with plans. About one week in
+seven is checked in a second time (later that day, a later day of the week, or the day after
+a late check-in), changing answers: a follow-up's outcome, a reading, a new commitment.
+After each run the week's file must hold exactly the final answers and the summary say them
+truly; on the weeks the seed picks, `leadwork check` must find no error.
 
 `Oracle` reads the journal's files with tomllib and computes, from the rules of issue 12
 alone (never from leadwork's domain code), what every view must show on a day: the
@@ -15,8 +19,10 @@ reference week, the indicators in span, each one's value and status, its off-tra
 the plan that belongs to it and whether it needs a plan.
 
 `Simulation.check_day` compares the JSON views (dashboard, indicator list, one-on-one prep)
-with the oracle and collects every disagreement as a `Finding` that names the seed, the day,
-the view, the indicator, what was expected and what was shown, so a failure is reproducible:
+with the oracle, and the dashboard's follow-ups and `leadwork commitments` with the final
+answers of the check-ins, and collects every disagreement as a `Finding` that names the seed,
+the day, the view, the indicator, what was expected and what was shown, so a failure is
+reproducible:
 `Simulation(seed, path, make_runner(BASE_ENV)).play(until=day)` rebuilds the journal as it
 was that evening.
 """
@@ -29,6 +35,7 @@ import math
 import random
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -452,6 +459,30 @@ class Commitment:
 
 
 @dataclass
+class WeekAnswers:
+    """A week's check-in as its latest run left it: the answers the file must hold."""
+
+    before: list[Commitment]  # the open commitments the week follows up
+    follow: dict[str, str]  # their outcomes (text -> done, carried, dropped)
+    new: list[str]  # the week's new commitments
+    readings: dict[str, float]
+
+    def open_after(self) -> list[Commitment]:
+        """The commitments the next check-in follows up: the carried ones, counted one
+        higher, and the new ones."""
+        carried = [c for c in self.before if self.follow.get(c.text) == "carried"]
+        return [Commitment(c.text, c.carried + 1) for c in carried] + [
+            Commitment(text) for text in self.new
+        ]
+
+
+# A second run of a week changes what became of a commitment, as a leader changes their mind.
+CHANGED_OUTCOME = {"carried": ("done", "dropped"), "done": ("carried",), "dropped": ("done",)}
+FOLLOW_UP_CHANGE = re.compile(r"\b(done|carried|dropped) → (done|carried|dropped)\b")
+DONE_RATE = re.compile(r"commitments: (\d+) of (\d+) done")
+
+
+@dataclass
 class Simulation:
     """One journal, one seed, a year of irregular use through the CLI."""
 
@@ -469,6 +500,9 @@ class Simulation:
         self.walks: dict[str, random.Random] = {}
         self.oracle = Oracle(self.root)
         self.open: list[Commitment] = []  # the commitments the next check-in follows up
+        self.open_made: Week | None = None  # the check-in whose commitments `open` are
+        self.answers: dict[Week, WeekAnswers] = {}  # each week's check-in, as last run
+        self.second_runs = 0
         self.meetings: dict[str, dt.date] = {}  # person -> next one-on-one
         self.latest_value: dict[str, tuple[float, Week]] = {}
 
@@ -667,6 +701,10 @@ class Simulation:
             self.act(day)
             yield index, day
 
+    def twice(self, week: Week) -> bool:
+        """Is the week checked in a second time (about one week in seven)?"""
+        return self.rng_for("again", week_text(week)).random() < 0.15
+
     def plan_weeks(self, weeks: int) -> None:
         """For each week: how it goes (check-in day, skipped, capture-only, late) and the
         days of its captures."""
@@ -689,12 +727,21 @@ class Simulation:
                 day = mon + dt.timedelta(days=rng.choices(range(7), [3, 4, 4, 3, 2, 1, 1])[0])
                 kind = rng.choice(["story", "story", "conversation"])
                 self.actions.setdefault(day, []).append((kind, week))
+            # Some weeks are checked in twice, changing answers (a stream of its own, so
+            # the weeks above stay what they were before second runs were lived).
+            twice = self.twice(week)
+            again = self.rng_for("again", "day", week_text(week))
             if mode == "checkin":
                 offset = rng.choices(range(7), weights=[1, 1, 2, 3, 5, 1, 1])[0]
                 offset = max(offset, not_before)
                 self.actions.setdefault(mon + dt.timedelta(days=offset), []).append(
                     ("checkin", week)
                 )
+                if twice:  # later the same day, or a later day of the week
+                    later = again.randint(offset, 6)
+                    self.actions.setdefault(mon + dt.timedelta(days=later), []).append(
+                        ("again", week)
+                    )
             not_before = 0
             if mode == "late":
                 offset = rng.choice([7, 8])  # Monday or Tuesday of the next week, --week
@@ -702,11 +749,18 @@ class Simulation:
                     0, ("checkin", week)
                 )
                 not_before = offset - 7
+                if twice:  # the day after, before the next week's check-in
+                    self.actions.setdefault(mon + dt.timedelta(days=offset + 1), []).insert(
+                        0, ("again", week)
+                    )
+                    not_before += 1
 
     def act(self, day: dt.date) -> None:
         for n, (kind, week) in enumerate(self.actions.get(day, [])):
             if kind == "checkin":
                 self.checkin(day, week)
+            elif kind == "again":
+                self.checkin_again(day, week)
             else:
                 self.capture(day, kind, n)
         for person in self.people:
@@ -791,23 +845,150 @@ class Simulation:
                 _first_line(result.output),
             )
             return
+        answers = WeekAnswers(list(self.open), follow if followed else {}, new, readings)
         self.check_summary(day, week, result.stdout, readings)
-        self.check_commitments_written(day, week, follow if followed else {}, new)
-        carried = [c for c in self.open if follow.get(c.text) == "carried"] if followed else []
-        self.open = [Commitment(c.text, c.carried + 1) for c in carried]
-        self.open += [Commitment(text) for text in new]
+        self.check_done_rate_said(day, week, result.stdout, answers)
+        self.check_commitments_written(day, week, answers)
+        self.open = answers.open_after()
+        self.open_made = week
+        if followed:
+            self.answers[week] = answers
+        if (week[1] + self.seed) % 8 == 0 or self.twice(week):
+            self.check_journal(day, week, "checkin")
 
-    def check_commitments_written(
-        self, day: dt.date, week: Week, follow: dict[str, str], new: list[str]
+    def checkin_again(self, day: dt.date, week: Week) -> None:
+        """The week checked in again, later: some follow-ups change outcome, a reading is
+        corrected, a commitment is added. The file must then hold exactly the final answers,
+        and the summary say what changed, truly."""
+        answers = self.answers.get(week)
+        if answers is None:  # the first run failed or its follow-ups were refused: found
+            return
+        self.second_runs += 1
+        rng = self.rng_for("again", week_text(week), day)
+        args = ["checkin", "--no-input", "--week", week_text(week)]
+        follow = dict(answers.follow)
+        for text, outcome in answers.follow.items():
+            if rng.random() < 0.5:
+                follow[text] = rng.choice(CHANGED_OUTCOME[outcome])
+                args += [f"--{follow[text]}", text]
+            elif rng.random() < 0.3:
+                args += [f"--{outcome}", text]  # said again, as the first run said it
+        readings = dict(answers.readings)
+        corrected: dict[str, float] = {}
+        for plan in self.indicators:
+            if plan.id in readings and rng.random() < 0.35:
+                spread = abs(plan.target - plan.course_correct)
+                value = self._rounded(
+                    plan, readings[plan.id] + rng.choice([-1, 1]) * rng.uniform(0.2, 0.9) * spread
+                )
+                if value != readings[plan.id]:
+                    corrected[plan.id] = readings[plan.id] = value
+                    args += ["--reading", f"{plan.id}={_number(value)}"]
+        added = []
+        if rng.random() < 0.5 or (follow == answers.follow and not corrected):
+            added.append(f"C {week_text(week)} #a{self.second_runs} added on {day}")
+            args += ["--commitment", added[0]]
+        result = self.cli(day, *args)
+        if result.exit_code != 0:
+            self.find(
+                "second checkin fails",
+                day,
+                week_text(week),
+                "exit 0",
+                result.exit_code,
+                _first_line(result.output),
+            )
+            return
+        final = WeekAnswers(answers.before, follow, answers.new + added, readings)
+        self.check_summary(day, week, result.stdout, corrected)
+        self.check_changes_said(day, week, result.stdout, answers.follow, follow)
+        self.check_done_rate_said(day, week, result.stdout, final)
+        self.check_commitments_written(day, week, final)
+        self.answers[week] = final
+        self.open = final.open_after()
+        self.open_made = week
+        if self.second_runs % 2 == 1:
+            self.check_journal(day, week, "second checkin")
+
+    def check_changes_said(
+        self, day: dt.date, week: Week, text: str, before: dict[str, str], after: dict[str, str]
     ) -> None:
-        """The week's file follows up every open commitment, carried ones reappear with their
-        count one higher, the new ones are there."""
+        """A second run's summary names each follow-up it changed (old → new) and each
+        carried copy it took back out, no more and no fewer."""
+        changed = Counter((before[t], after[t]) for t in after if before[t] != after[t])
+        said = Counter(FOLLOW_UP_CHANGE.findall(text))
+        if said != changed:
+            self.find(
+                "second checkin summary misstates the follow-ups it changed",
+                day,
+                week_text(week),
+                sorted(changed.elements()),
+                sorted(said.elements()),
+            )
+        taken_out = sum(n for (old, _new), n in changed.items() if old == "carried")
+        if text.count("carried copy taken out") != taken_out:
+            self.find(
+                "second checkin summary misstates the carried copies taken out",
+                day,
+                week_text(week),
+                taken_out,
+                text.count("carried copy taken out"),
+            )
+
+    def check_done_rate_said(
+        self, day: dt.date, week: Week, text: str, answers: WeekAnswers
+    ) -> None:
+        """The summary's "Last week's commitments: N of M done" counts the week's follow-ups
+        as they now stand (all of them, not only this run's); none without an outcome."""
+        done = sum(1 for outcome in answers.follow.values() if outcome == "done")
+        expected = (done, len(answers.follow)) if answers.follow else None
+        match = DONE_RATE.search(text)
+        said = (int(match[1]), int(match[2])) if match else None
+        if said != expected:
+            self.find("checkin summary done rate", day, week_text(week), expected, said)
+        if "without an outcome" in text and answers.follow:
+            self.find(
+                "checkin summary says a commitment has no outcome",
+                day,
+                week_text(week),
+                "every one followed up",
+                next(line for line in text.splitlines() if "without an outcome" in line),
+            )
+
+    def check_journal(self, day: dt.date, week: Week, after: str) -> None:
+        """`leadwork check` finds no error in the journal a check-in run saved (warnings
+        allowed)."""
+        result = self.cli(day, "check", "--format", "json")
+        try:  # exit 1 when it finds an error: the JSON says which
+            data = json.loads(result.stdout)
+        except json.JSONDecodeError:
+            self.find("check fails", day, week_text(week), "JSON", _first_line(result.output))
+            return
+        errors = [p for p in data["problems"] if p["severity"] == "error"]
+        if errors or data["errors"] or result.exit_code != 0:
+            self.find(
+                f"check reports an error after a {after}",
+                day,
+                week_text(week),
+                "no error",
+                [f"{p['file']}:{p['line']}: {p['message']}" for p in errors][:3],
+            )
+
+    def check_commitments_written(self, day: dt.date, week: Week, answers: WeekAnswers) -> None:
+        """The week's file follows up every open commitment with its outcome, carried ones
+        reappear with their count one higher, done and dropped ones do not, the new ones are
+        there; and each reading holds the value last given."""
+        follow, new = answers.follow, answers.new
         data = tomllib.loads(
             (self.root / "checkins" / f"{week_text(week)}.toml").read_text(encoding="utf-8")
         )
+        for ident, value in answers.readings.items():
+            held = data.get("readings", {}).get(ident)
+            if held is None or float(held) != value:
+                self.find("reading not written as last given", day, ident, value, held)
         written = {item["text"]: item.get("outcome") for item in data.get("last_week", [])}
         carried_now = {item["text"]: item.get("carried", 0) for item in data.get("commitments", [])}
-        for commitment in self.open:
+        for commitment in answers.before:
             if commitment.text not in follow:
                 self.find(
                     "commitment vanished without an outcome",
@@ -833,6 +1014,14 @@ class Simulation:
                     commitment.text,
                     commitment.carried + 1,
                     again,
+                )
+            if follow[commitment.text] != "carried" and again:
+                self.find(
+                    f"{follow[commitment.text]} commitment still carried on",
+                    day,
+                    commitment.text,
+                    "no carried copy",
+                    f"carried = {again}",
                 )
         for text in new:
             if text not in carried_now:
@@ -932,7 +1121,8 @@ class Simulation:
     def check_day(self, day: dt.date) -> None:
         self.days_checked += 1
         ref, expected = self.oracle.day(day)
-        self.check_dashboard(day, ref, expected)
+        dashboard = self.check_dashboard(day, ref, expected)
+        self.check_commitment_views(day, ref, dashboard)
         self.check_list(day, ref, expected)
         person = self.people[day.toordinal() % len(self.people)]
         self.check_prep(day, person)
@@ -986,10 +1176,12 @@ class Simulation:
                 f"reference week {week_text(ref)}",
             )
 
-    def check_dashboard(self, day: dt.date, ref: Week, expected: dict[str, Expected]) -> None:
+    def check_dashboard(
+        self, day: dt.date, ref: Week, expected: dict[str, Expected]
+    ) -> dict[str, Any] | None:
         data = self.cli_json(day, "dashboard", "dashboard", "--format", "json")
         if data is None:
-            return
+            return None
         shown = {item["id"]: item for item in data["accountability"]["indicators"]}
         self._shown_set("dashboard", day, ref, set(expected), set(shown))
         flagged = {
@@ -1020,6 +1212,59 @@ class Simulation:
                     exp.needs_plan,
                     ident in flagged,
                     _episode(exp),
+                )
+        return data
+
+    def check_commitment_views(
+        self, day: dt.date, ref: Week, dashboard: dict[str, Any] | None
+    ) -> None:
+        """The dashboard's follow-ups of the week it stands on are that week's final
+        answers, and `leadwork commitments` lists exactly the open ones, with their carried
+        counts and the check-in that made them."""
+        answers = self.answers.get(ref)
+        if dashboard is not None and answers is not None:
+            counts = Counter(answers.follow.values())
+            total = len(answers.follow)
+            expected = {
+                "done": counts["done"],
+                "carried": counts["carried"],
+                "dropped": counts["dropped"],
+                # docs/json.md: "numbers are the journal's own, unrounded, except
+                # percentages and averages (one or two decimals)": a rate of 0 to 1, a
+                # percentage with one decimal
+                "done_rate": round(counts["done"] / total, 3) if total else None,
+                "not_followed_up": [],
+            }
+            said = dashboard["your_work"]["commitments"]
+            shown = {key: said.get(key) for key in expected}
+            if shown != expected:
+                self.find(
+                    "dashboard commitments",
+                    day,
+                    week_text(ref),
+                    expected,
+                    shown,
+                    f"the follow-ups of {week_text(ref)}",
+                )
+        listing = self.cli_json(day, "commitments", "commitments", "--format", "json")
+        if listing is None:
+            return
+        listed = {
+            item["text"]: (item["carried"], item["made"])
+            for item in listing["commitments"]
+            if item["source"] == "checkin"
+        }
+        made = week_text(self.open_made) if self.open_made else None
+        expected_open = {c.text: (c.carried, made) for c in self.open}
+        for text in sorted(set(listed) | set(expected_open)):
+            if listed.get(text) != expected_open.get(text):
+                self.find(
+                    "commitments lists an open commitment wrongly",
+                    day,
+                    text,
+                    expected_open.get(text, "not open"),
+                    listed.get(text, "not listed"),
+                    "(carried, made)",
                 )
 
     def check_history(

@@ -3,9 +3,9 @@
 The journals are built from seeds (tests/simulation.py), never from the bundled example:
 weeks skipped, captures on random weekdays before the check-in, check-ins written late,
 monthly and quarterly readings, indicators agreed and retired midway, one-on-ones early and
-late with plans, then weeks without a reading. Every disagreement names the seed, the day,
-the view and the indicator; `Simulation(seed, ...).play(until=DAY)` rebuilds the journal as
-it was that day.
+late with plans, then weeks without a reading, weeks checked in twice with answers changed
+(trial 16). Every disagreement names the seed, the day, the view and the indicator;
+`Simulation(seed, ...).play(until=DAY)` rebuilds the journal as it was that day.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ def test_a_year_checked_on_every_day(tmp_path: Path) -> None:
     no commitment vanishes without an outcome."""
     sim = simulate(tmp_path, seed=20261, with_cadence=True)
     assert sim.days_checked == 364
+    assert sim.second_runs >= 3  # weeks checked in twice, answers changed
     assert not sim.findings, sim.report()
 
 
