@@ -51,9 +51,7 @@ def stdin_is_terminal() -> bool:
         return False
 
 
-def may_ask(
-    *, no_input: bool, answered: bool, what: str, flags: str, asks: bool = True
-) -> bool:
+def may_ask(*, no_input: bool, answered: bool, what: str, flags: str, asks: bool = True) -> bool:
     """The one rule for every interview: whether to ask, or to record what the flags say.
 
     With --no-input, never ask. At a terminal, ask (what the flags already answered is
