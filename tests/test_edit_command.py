@@ -196,12 +196,17 @@ def test_an_unclosed_quote_in_editor_is_a_clear_error(example_journal, run):
     assert "$EDITOR is ''code -w', which cannot be split" in result.stderr
 
 
-def test_an_editor_that_fails_is_noted_and_the_file_still_checked(example_journal, run, editor):
-    setup, _ = editor
-    result = run("edit", "team", journal=example_journal, env=setup({"exit": 3}))
-    assert result.exit_code == 0, result
-    assert "note: the editor exited with status 3" in result.stderr
-    assert result.stdout == "ok: team.toml is valid\n"
+def test_an_editor_that_fails_is_an_error_and_the_file_still_checked(example_journal, run, editor):
+    """Trial 17: a failed editor was summed up "ok … valid", exit 0."""
+    setup, calls = editor
+    result = run("edit", "team", journal=example_journal, env=setup({"exit": 3}), input="y\n")
+    assert result.exit_code == 1, result
+    assert (
+        "error: the editor exited with status 3, so the edit of team.toml may not be "
+        "complete; team.toml is valid as it stands"
+    ) in result.stderr
+    assert "ok:" not in result.output
+    assert len(calls()) == 1  # never reopened
 
 
 def test_never_through_a_shell(example_journal, run, editor, tmp_path):

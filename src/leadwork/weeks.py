@@ -132,6 +132,35 @@ def not_begun(week: Week, today: dt.date) -> str | None:
     return f"{week} has not started yet (today is {today}, in {current})"
 
 
+# ---- a day -------------------------------------------------------------------------------
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text: str) -> dt.date:
+    """A day written YYYY-MM-DD, and only so: the one parser of a day a person gives (every
+    flag that takes a day, $LEADWORK_TODAY, the interviews' answers). Python's
+    `date.fromisoformat` also takes `20261231`, `2026-W53` and `2026-W53-4`: a week taken for
+    its Monday would date a record silently. ValueError for anything else."""
+    text = text.strip()
+    if not _ISO_DAY.fullmatch(text):
+        raise ValueError(f"'{text}' is not written YYYY-MM-DD")
+    return dt.date.fromisoformat(text)
+
+
+def day_hint(text: str) -> str:
+    """How to write a day, for a text `parse_day` refused: the day it would have been taken
+    for, where Python's lenient reading gives one (`20261231`, `2026-W53`), and a week named
+    as such."""
+    try:
+        meant = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return "write it as YYYY-MM-DD, like 2026-11-27"
+    if "W" in text.upper():
+        return f"a day is written YYYY-MM-DD, like {meant} (weeks, YYYY-Www, are for --week)"
+    return f"write it as YYYY-MM-DD: {meant}"
+
+
 # ---- dates written another way ------------------------------------------------------------
 
 # 09/28/2026, 28.09.2026, 28-09-2026 (fifth trial: a European date with dashes got no hint)

@@ -89,6 +89,10 @@ def main() -> None:
         if code is not None:
             sys.exit(code)
 
+    if sys.stdout is None:  # `>&-`: whatever the command does, its output is lost
+        from leadwork.cli.messages import closed_stdout
+
+        sys.exit(closed_stdout())
     from leadwork.cli import fasthelp
     from leadwork.render.plain import fall_back_to_ascii, quiet_stdout
 

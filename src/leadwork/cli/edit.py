@@ -42,9 +42,16 @@ def edit(
     never rewritten by leadwork: what you saved stays as you saved it. Exit 0 when the
     file is valid, 1 when you stop with errors left.
     """
-    from leadwork.cli.editor import editor_command, must_exist, resolve_file, run_editor
+    from leadwork.cli.editor import (
+        editor_command,
+        editor_failed,
+        must_exist,
+        must_have_terminal,
+        resolve_file,
+        run_editor,
+    )
     from leadwork.cli.messages import report, warn
-    from leadwork.errors import ProblemsFound
+    from leadwork.errors import LeadworkError, ProblemsFound
     from leadwork.render.problems import display_path, format_note
     from leadwork.store.atomic import journal_lock
     from leadwork.store.check import check_journal
@@ -53,6 +60,7 @@ def edit(
     root = session(ctx).journal().root
     path = resolve_file(root, file, Path.cwd())
     rel = path.relative_to(root).as_posix()
+    must_have_terminal(rel)
     command = editor_command()
     must_exist(command)
     # Held while the editor is open: another leadwork writing this journal meanwhile
@@ -63,8 +71,6 @@ def edit(
         before = _elsewhere(check_journal(Journal(root), today()).problems, path)
         while True:
             status = run_editor(command, path)
-            if status != 0:  # like git: it may still have saved; the check tells
-                echo(f"note: the editor exited with status {status}", err=True)
             result = check_journal(Journal(root), today())
             problems = [p for p in result.problems if _same(p.file, path)]
             notes = [note for note in result.notes if _concerns(note, path)]
@@ -74,6 +80,11 @@ def edit(
             else:
                 for note in notes:
                     echo(format_note(note, Path.cwd()), err=True)
+            if status != 0:  # it may have saved part of it, or nothing: never "ok"
+                raise LeadworkError(
+                    editor_failed(status, rel, len(errors)),
+                    hint=f"look at {rel}, then `leadwork edit {file}` again or `leadwork check`",
+                )
             if not errors:
                 echo(f"ok: {rel} is valid")
                 broken = sorted(_elsewhere(result.problems, path) - before)

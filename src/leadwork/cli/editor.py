@@ -43,6 +43,35 @@ def editor_command(environ: dict[str, str] | None = None) -> list[str]:
     )
 
 
+def must_have_terminal(rel: str, environ: dict[str, str] | None = None) -> None:
+    """The interviews' rule (docs/cli.md, "Interviews") for the editor: without a terminal
+    (a script, a pipe, `</dev/null`) the default editor (vi, nano) cannot work and would
+    hang, so `edit` refuses and writes nothing, unless $VISUAL or $EDITOR names an editor
+    explicitly: a GUI editor with its wait flag (`code -w`) works without a terminal."""
+    from leadwork.cli.prompts import stdin_is_terminal
+
+    env = os.environ if environ is None else environ
+    if stdin_is_terminal() or any(env.get(name, "").strip() for name in ("VISUAL", "EDITOR")):
+        return
+    raise UsageProblem(
+        f"stdin is not a terminal, so no editor can be opened on {rel}; nothing was written",
+        hint="edit the file with your editor and run `leadwork check`, or set $VISUAL or "
+        "$EDITOR to an editor that waits without a terminal, e.g. EDITOR='code -w'",
+    )
+
+
+def editor_failed(status: int, rel: str, errors: int) -> str:
+    """What an editor that failed (or was killed) means for the file: the edit may be
+    incomplete, and whether the file is valid as it stands."""
+    how = f"was killed (signal {-status})" if status < 0 else f"exited with status {status}"
+    stands = (
+        "is valid as it stands"
+        if not errors
+        else f"has {errors} error{'s' * (errors != 1)} as it stands (above)"
+    )
+    return f"the editor {how}, so the edit of {rel} may not be complete; {rel} {stands}"
+
+
 def resolve_file(root: Path, name: str, cwd: Path) -> Path:
     """The journal file `name` means: a short name, a week, or a path inside the journal."""
     from leadwork.layout import CHECKINS

@@ -68,6 +68,13 @@ def settle(error: BaseException, debug: bool) -> int:
     if isinstance(error, KeyboardInterrupt):
         print("\nleadwork: interrupted; nothing more was written", file=sys.stderr)
         return EXIT_INTERRUPTED
+    failure = output_failure(error)
+    if failure is not None:  # a full disk, a closed stdout: not a bug in leadwork
+        from leadwork.render.plain import quiet_stdout
+
+        quiet_stdout()  # what could not be written is not tried again at exit
+        report(LeadworkError(failure))
+        return LeadworkError.exit_code
     if debug:
         raise error
     print(
@@ -77,6 +84,40 @@ def settle(error: BaseException, debug: bool) -> int:
         file=sys.stderr,
     )
     return EXIT_INTERNAL
+
+
+def output_failure(error: BaseException) -> str | None:
+    """What went wrong, if `error` is standard output refusing what was written to it: a
+    full disk (`>/dev/full`) or a failing device, which only a write meets, on no named
+    file (every journal or cache file is written through the store, which names it); or
+    a closed stdout (`>&-`). A closed pipe (EPIPE) is not one: it stays quiet (`settle`)."""
+    import errno
+
+    if not isinstance(error, OSError) or isinstance(error, BrokenPipeError):
+        return None
+    if error.filename is not None:
+        return None
+    if error.errno == errno.EBADF and not _stdout_open():
+        return "standard output is closed"
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+        return f"could not write the output: {os.strerror(error.errno)}"
+    return None
+
+
+def closed_stdout() -> int:
+    """A run with stdout closed (`>&-`) is refused before it does anything (a script would
+    take its exit 0 for output it never got): said as `settle` says it mid-run, exit 1."""
+    import errno
+
+    return settle(OSError(errno.EBADF, "standard output is closed"), debug=False)
+
+
+def _stdout_open() -> bool:
+    try:
+        os.fstat(sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):
+        return False
+    return True
 
 
 def debugging(debug_flag: bool) -> bool:

@@ -115,27 +115,18 @@ def parse_begun_week(text: str | None, flag: str, today: dt.date) -> Week | None
 def parse_date(text: str | None, flag: str, default: dt.date) -> dt.date:
     """A YYYY-MM-DD option value (`default` when it is absent), or a usage error that says
     how to write one. Only the written-out form: not 20261127, not a week date."""
-    import datetime as dt
-    import re
-
-    from leadwork.weeks import out_of_range
+    from leadwork.weeks import day_hint, out_of_range, parse_day
 
     if text is None:
         return default
-    day = None
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            day = dt.date.fromisoformat(text.strip())
+        day = parse_day(text)
     except ValueError:
-        pass
-    if day is not None:
-        problem = out_of_range(day.year, f"{flag} {day}")
-        if problem:
-            raise UsageProblem(problem, hint="give a day of this century, like 2026-11-27")
-        return day
-    raise UsageProblem(
-        f"{flag} '{text}' is not a date", hint="write it as YYYY-MM-DD, like 2026-11-27"
-    )
+        raise UsageProblem(f"{flag} '{text}' is not a date", hint=day_hint(text)) from None
+    problem = out_of_range(day.year, f"{flag} {day}")
+    if problem:
+        raise UsageProblem(problem, hint="give a day of this century, like 2026-11-27")
+    return day
 
 
 def parse_numbers(

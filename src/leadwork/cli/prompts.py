@@ -51,19 +51,22 @@ def stdin_is_terminal() -> bool:
         return False
 
 
-def may_ask(*, no_input: bool, answered: bool, what: str, flags: str) -> bool:
+def may_ask(*, no_input: bool, answered: bool, what: str, flags: str, asks: bool = True) -> bool:
     """The one rule for every interview: whether to ask, or to record what the flags say.
 
     With --no-input, never ask. At a terminal, ask (what the flags already answered is
     not asked again). With no terminal to ask at (a script, a pipe, a closed stdin) record
     what the flags say when they say anything; when they say nothing, refuse (exit 2)
     naming the flags that answer the questions: answers typed into a pipe are never read
-    as answers, and recording an empty interview would be a silent loss."""
+    as answers, and recording an empty interview would be a silent loss. `asks=False` (the
+    check-in's `--format json`) never asks, at a terminal either; it is not an answer, so
+    without a terminal it is refused alike when the flags say nothing."""
     if no_input:
         return False
-    if stdin_is_terminal():
+    terminal = stdin_is_terminal()
+    if terminal and asks:
         return True
-    if answered:
+    if answered or terminal:
         return False
     from leadwork.errors import UsageProblem
 
@@ -325,8 +328,10 @@ def parse_day(text: str, base: dt.date) -> dt.date | None:
     match = _RELATIVE.match(text)
     if match:
         return base + dt.timedelta(days=int(match[1]))
+    from leadwork.weeks import parse_day
+
     try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else None
+        return parse_day(text)
     except ValueError:
         return None
 

@@ -98,7 +98,11 @@ def record(session: Session, words: CheckinWords) -> None:
     journal = session.journal(plain=True)  # read plain; what it writes is validated by its model
     scripted = words.no_input or words.format != "text"  # json: for scripts, never asks
     asking = may_ask(
-        no_input=scripted, answered=request.says_something(), what="checkin", flags=CHECKIN_FLAGS
+        no_input=words.no_input,
+        asks=words.format == "text",
+        answered=request.says_something(),
+        what="checkin",
+        flags=CHECKIN_FLAGS,
     )
     if asking:
         request = _interview(journal, request, week_named=words.week is not None)

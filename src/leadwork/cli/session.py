@@ -56,13 +56,13 @@ def today() -> dt.date:
     if not fixed:
         return dt.date.today()
     from leadwork.errors import UsageProblem
-    from leadwork.weeks import out_of_range
+    from leadwork.weeks import day_hint, out_of_range, parse_day
 
     try:
-        day = dt.date.fromisoformat(fixed)
+        day = parse_day(fixed)
     except ValueError:
         raise UsageProblem(
-            f"${ENV_TODAY} is '{fixed}', which is not a date", hint="write it as YYYY-MM-DD"
+            f"${ENV_TODAY} is '{fixed}', which is not a day (YYYY-MM-DD)", hint=day_hint(fixed)
         ) from None
     problem = out_of_range(day.year, f"${ENV_TODAY} {fixed}")
     if problem:

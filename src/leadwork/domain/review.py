@@ -24,7 +24,7 @@ from leadwork.domain.wording import quiet_for
 from leadwork.errors import UsageProblem
 from leadwork.layout import CAPABILITIES
 from leadwork.plainclass import plainclass
-from leadwork.weeks import Week
+from leadwork.weeks import Week, parse_day
 
 if TYPE_CHECKING:
     from leadwork.model.capabilities import Capabilities, Capability, Step
@@ -394,7 +394,7 @@ def done_on(text: str, today: dt.date) -> dt.date:
     """The day a step was done, as typed (YYYY-MM-DD): ValueError if it is not a date or
     is after `today` (a step is marked done once it is)."""
     try:
-        day = dt.date.fromisoformat(text.strip())
+        day = parse_day(text)
     except ValueError:
         raise ValueError(f"'{text.strip()}' is not a date: write it as YYYY-MM-DD") from None
     if day > today:

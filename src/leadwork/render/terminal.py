@@ -25,13 +25,43 @@ def terminal_console() -> Console:
     Rich would take it to mean "not a terminal"."""
     no_color = bool(os.environ.get("NO_COLOR"))
     empty_force = os.environ.get("FORCE_COLOR") == ""
+    environ = sized_environ(os.environ)
+    color_system = None if no_color else "auto"
+    size: dict[str, int] = {}
+    if environ.get("TERM", "").strip().lower() in DUMB_TERMS:
+        # Rich lays a dumb terminal out at 80 columns whatever COLUMNS or the terminal say
+        # (Console.size), and gives it no colour even with FORCE_COLOR: give both explicitly.
+        size = dumb_terminal_size(environ)
+        if environ.get("FORCE_COLOR") and not no_color:
+            color_system = "standard"
     return VisibleConsole(
-        color_system=None if no_color else "auto",
+        color_system=color_system,
         force_terminal=sys.stdout.isatty() if empty_force else None,
         highlight=False,
         emoji=False,
         markup=False,
+        _environ=environ,
+        **size,
     )
+
+
+DUMB_TERMS = ("dumb", "unknown")  # what Rich's Console.is_dumb_terminal takes for one
+
+
+def dumb_terminal_size(environ: Mapping[str, str]) -> dict[str, int]:
+    """The size as for any other TERM: COLUMNS and LINES, else the terminal's (stdin,
+    stdout, stderr, Rich's order), else 80 by 25. Both are given, as Rich uses a size
+    only when it has both."""
+    width = height = 0
+    for descriptor in (0, 1, 2):
+        try:
+            width, height = os.get_terminal_size(descriptor)
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+        break
+    width = int(environ.get("COLUMNS") or 0) or width or 80
+    height = int(environ.get("LINES") or 0) or height or 25
+    return {"width": width, "height": height}
 
 
 def sized_environ(environ: Mapping[str, str]) -> dict[str, str]:

@@ -307,6 +307,17 @@ def write_output(
     schema): atomic, never over a journal file, never through a link into the journal."""
     if _journal_file(path, journal_root):
         raise _refuse_journal_file(path, flag, example)
+    folder = path.parent
+    if not folder.is_dir():  # named as the person typed it, not relative to the journal
+        if folder.exists():
+            raise WriteRefused(
+                f"{flag}: {folder} is not a folder, so {path.name} cannot be written in it",
+                hint=f"give {flag} a file in a folder that exists",
+            )
+        raise WriteRefused(
+            f"{flag}: the folder {folder} does not exist: create it first",
+            hint=f"mkdir -p '{folder}', or give {flag} a file in a folder that exists",
+        )
     atomic_write(path, text, limit=None)
 
 
