@@ -221,9 +221,7 @@ class PrepIndicators:
         table.add_column(self.headers[1], header_style="bold", justify="right", no_wrap=True)
         table.add_column(self.headers[2], header_style="bold", justify="right", no_wrap=True)
         table.add_column(self.headers[3], header_style="bold", no_wrap=True)
-        table.add_column(
-            self.headers[4], header_style="bold", no_wrap=True, min_width=STATUS_MIN
-        )
+        table.add_column(self.headers[4], header_style="bold", no_wrap=True, min_width=STATUS_MIN)
         for row in self.rows:
             table.add_row(*row)
         yield table
