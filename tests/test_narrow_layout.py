@@ -109,3 +109,21 @@ def test_no_number_or_status_cut_at_any_width(run, example_journal, command):
             text = _section(text, "Accountability", "Your work")
         assert max(len(line) for line in text.splitlines()) <= columns
         _assert_nothing_cut(text, indicators, f"{' '.join(command)} at {columns}")
+
+
+def test_indicator_list_blocks_keep_each_cell_in_its_place(run, example_journal):
+    """In blocks, an indicator with no owner still has its owner's place (an en dash), so that the
+    target is not read as the owner; the headers name the places."""
+    result = run("indicator", "list", journal=example_journal, env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "Indicators, as of 2026-W48",
+        "id                     name",
+        "  owner · target · latest · status",
+    ]
+    overtime = lines.index("overtime-hours         Overtime hours,")
+    assert lines[overtime + 1 : overtime + 3] == [
+        "                       both plants",
+        "  \u2013 · ≤ 600 h · \u2014 · no data",
+    ]

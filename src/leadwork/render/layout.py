@@ -152,13 +152,18 @@ class Stacked:
             for cell in row[1:]:
                 text = cell if isinstance(cell, Text) else Text(str(cell))
                 first, *rest = text.split("\n")
-                if first.plain.strip():
-                    firsts.append(first)
+                firsts.append(first)
                 further += [_lstripped(line) for line in rest if line.plain.strip()]
+            while firsts and not firsts[-1].plain.strip():  # the blanks a row ends with
+                firsts.pop()
+            # a blank cell before others keeps its place, so that each cell is where its
+            # header says
+            firsts = [t if t.plain.strip() else Text(BLANK, style="dim") for t in firsts]
             yield _indent(Group(Flow(firsts, DOT), *further))
 
 
 DOT = Text(" · ", style="dim")  # between the cells of a row in blocks
+BLANK = "\u2013"  # an empty cell among others in blocks (the dashboard's mark for nothing)
 
 
 def _title(first: RenderableType) -> RenderableType:
