@@ -381,7 +381,8 @@ class DashboardText:
                 titled(
                     "Accountability",
                     lambda: Group(
-                        self.scoreboard(width, get("indicators")), self.coverage(get("people"))
+                        self.scoreboard(width, get("indicators")),
+                        self.coverage(width, get("people")),
                     ),
                 ),
             ),
@@ -711,16 +712,15 @@ class DashboardText:
             Text("\n".join(parts), style=style),
         ]
 
-    def coverage(self, cut: Cut | None = ALL) -> RenderableType:
+    def coverage(self, width: int, cut: Cut | None = ALL) -> RenderableType:
+        """One row per person; the dates and the next one-on-one never cut: where they and
+        the names leave the commitments too little room, each person is stacked."""
         d = self.d
         if not d.coverage:
             return Text("No people yet: add them to team.toml.", style="dim")
         as_of = d.shown.as_of
-        table = plain_table()
-        table.add_column("One-on-ones", no_wrap=True)
-        table.add_column("Last", no_wrap=True)
-        table.add_column("Next", no_wrap=True)
-        table.add_column("Open commitments", ratio=1)
+        headers = ["One-on-ones", "Last", "Next", "Open commitments"]
+        rows: list[list[RenderableType]] = []
         for index, row in enumerate(d.coverage):
             if cut is not None and index not in cut:
                 continue
@@ -734,7 +734,17 @@ class DashboardText:
             commitments = Text(mine, style="" if row.open else "dim")
             if past:
                 commitments.append(f" · {past}", style="yellow")
-            table.add_row(row.name, last, nxt, commitments)
+            rows.append([row.name, last, nxt, commitments])
+        fixed = [cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers[:3])]
+        if name_room(width, fixed) < longest_word([headers[3], *(r[3] for r in rows)]):
+            return _with_more(stacked(headers, rows, right=set()), cut)
+        table = plain_table()
+        table.add_column(headers[0], no_wrap=True)
+        table.add_column(headers[1], no_wrap=True)
+        table.add_column(headers[2], no_wrap=True)
+        table.add_column(headers[3], ratio=1)
+        for cells in rows:
+            table.add_row(*cells)
         return _with_more(table, cut)
 
     # ---- your work --------------------------------------------------------------------------

@@ -10,11 +10,19 @@ the line below. Rich alone would shrink every column evenly and elide numbers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    Group,
+    JustifyMethod,
+    RenderableType,
+    RenderResult,
+)
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -73,32 +81,103 @@ def boxed_room(width: int, fixed: Sequence[int]) -> int:
     return name_room(width, fixed, BOXED_GAP, BOXED_EDGES)
 
 
+STACK_INDENT = 2  # a stacked row's cells sit this far in under its name
+
+
 def stacked(
     headers: Sequence[RenderableType],
     rows: Sequence[Sequence[RenderableType]],
     right: set[int],
 ) -> RenderableType:
     """The narrow layout of a table whose first column is a name: each name on its own line,
-    its cells aligned on the line below, indented. Used when the name would get too few
-    columns beside the rest (Rich would otherwise drop or squeeze it). A row may have fewer
-    cells than there are headers: the missing ones are left blank."""
+    its cells under it. Used when the name would get too few columns beside the rest (Rich
+    would otherwise drop or squeeze it). A row may have fewer cells than there are headers:
+    the missing ones are left blank. See `Stacked` for the two ways the cells go."""
     rows = [[*row, *[""] * (len(headers) - len(row))] for row in rows]
-    widths = [cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i]
+    return Stacked(headers, rows, right)
 
-    def line(cells: Sequence[RenderableType], style: str = "") -> Table:
-        grid = LeanTable.grid(padding=(0, 1, 0, 0))  # narrow: one space between columns
-        grid.add_column(width=1)
-        for i, w in enumerate(widths, start=1):
-            grid.add_column(width=w, no_wrap=True, justify="right" if i in right else "left")
-        grid.add_row("", *cells, style=style)
-        return grid
 
-    first = headers[0]
-    title = Text(first, style="dim") if isinstance(first, str) else first
-    parts: list[RenderableType] = [title, line(headers[1:], "dim")]
-    for row in rows:
-        parts += [row[0], line(row[1:])]
-    return Group(*parts)
+class Stacked:
+    """A stacked table, laid out for the width it is given. Where the cells fit aligned in
+    columns on one line under each name (`aligned_width`), they are ("aligned"). Narrower
+    still, each row is a block of lines ("blocks"): the name; then its cells' first lines
+    joined by " · " (`owner · target · value · status`), wrapping only between cells, so
+    that no number, target or status word is ever cut; then a cell's further lines (a
+    note), wrapping at word ends. The headers go the same way, so the reader knows which
+    cell is which. Never is a cell dropped or cut inside."""
+
+    def __init__(
+        self,
+        headers: Sequence[RenderableType],
+        rows: Sequence[Sequence[RenderableType]],
+        right: set[int],
+    ) -> None:
+        self.headers = headers
+        self.rows = rows
+        self.right = right
+        self.widths = [cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i]
+
+    def aligned_width(self) -> int:
+        """The columns the aligned layout takes: the indent, then the cells one apart."""
+        return STACK_INDENT + sum(self.widths) + max(0, len(self.widths) - 1)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.aligned_width() <= options.max_width:
+            yield self.aligned()
+        else:
+            yield from self.blocks()
+
+    def aligned(self) -> RenderableType:
+        def line(cells: Sequence[RenderableType], style: str = "") -> Table:
+            grid = LeanTable.grid(padding=(0, 1, 0, 0))  # narrow: one space between columns
+            grid.add_column(width=STACK_INDENT - 1)
+            for i, w in enumerate(self.widths, start=1):
+                justify: JustifyMethod = "right" if i in self.right else "left"
+                grid.add_column(width=w, no_wrap=True, justify=justify)
+            grid.add_row("", *cells, style=style)
+            return grid
+
+        parts: list[RenderableType] = [_title(self.headers[0]), line(self.headers[1:], "dim")]
+        for row in self.rows:
+            parts += [row[0], line(row[1:])]
+        return Group(*parts)
+
+    def blocks(self) -> Iterator[RenderableType]:
+        yield _title(self.headers[0])
+        yield _indent(Flow([Text(str(h), style="dim") for h in self.headers[1:] if str(h)], DOT))
+        for row in self.rows:
+            yield row[0]
+            firsts: list[Text] = []
+            further: list[Text] = []
+            for cell in row[1:]:
+                text = cell if isinstance(cell, Text) else Text(str(cell))
+                first, *rest = text.split("\n")
+                firsts.append(first)
+                further += [_lstripped(line) for line in rest if line.plain.strip()]
+            while firsts and not firsts[-1].plain.strip():  # the blanks a row ends with
+                firsts.pop()
+            # a blank cell before others keeps its place, so that each cell is where its
+            # header says
+            firsts = [t if t.plain.strip() else Text(BLANK, style="dim") for t in firsts]
+            yield _indent(Group(Flow(firsts, DOT), *further))
+
+
+DOT = Text(" · ", style="dim")  # between the cells of a row in blocks
+BLANK = "\u2013"  # an empty cell among others in blocks (the dashboard's mark for nothing)
+
+
+def _title(first: RenderableType) -> RenderableType:
+    return Text(first, style="dim") if isinstance(first, str) else first
+
+
+def _indent(renderable: RenderableType) -> RenderableType:
+    return Padding(renderable, (0, 0, 0, STACK_INDENT), expand=False)
+
+
+def _lstripped(text: Text) -> Text:
+    """A note's line without the indent it had under a status (it wraps on its own)."""
+    indent = len(text.plain) - len(text.plain.lstrip(" "))
+    return text[indent:]
 
 
 def flow_lines(widths: Sequence[int], width: int, separator: int) -> list[list[int]]:

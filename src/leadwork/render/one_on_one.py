@@ -38,7 +38,7 @@ from leadwork.domain.wording import (
 from leadwork.render.dashboard_parts import indicator_spark, short_week
 from leadwork.render.held import held_json
 from leadwork.render.json_text import to_json
-from leadwork.render.layout import cut_words
+from leadwork.render.layout import NAME_MIN, cell_width, cut_words, name_room, stacked
 from leadwork.render.palette import STATUS_LABEL, STATUS_STYLE
 from leadwork.render.visible import visible
 from leadwork.usecases.one_on_one import Recorded
@@ -174,12 +174,8 @@ def latest_cell(view: IndicatorView) -> str:
 def _indicator_table(prep: Prep) -> RenderableType:
     if not prep.indicators:
         return _dim(f"{prep.first_name} owns no indicator yet.")
-    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False)
-    table.add_column("Indicator", header_style="bold", min_width=12)
-    table.add_column("Latest", header_style="bold", justify="right", no_wrap=True)
-    table.add_column("Target", header_style="bold", justify="right", no_wrap=True)
-    table.add_column(f"{SHOWN_WEEKS} weeks", header_style="bold", no_wrap=True)
-    table.add_column("Status", header_style="bold", min_width=14)
+    headers = ["Indicator", "Latest", "Target", f"{SHOWN_WEEKS} weeks", "Status"]
+    rows: list[list[RenderableType]] = []
     for view in prep.indicators:
         ind, current = view.indicator, view.current
         spark = Text()
@@ -189,14 +185,46 @@ def _indicator_table(prep: Prep) -> RenderableType:
         note = plan_note(view)
         if note:
             status.append("\n" + note, style="bold red" if view.flagged else "yellow")
-        table.add_row(
-            Text(ind.name),
-            Text(latest_cell(view)),
-            Text(format_value(current.thresholds.target, ind.unit, missing="-")),
-            spark,
-            status,
+        rows.append(
+            [
+                Text(ind.name),
+                Text(latest_cell(view)),
+                Text(format_value(current.thresholds.target, ind.unit, missing="-")),
+                spark,
+                status,
+            ]
         )
-    return _pad(table)
+    return _pad(PrepIndicators(headers, rows))
+
+
+STATUS_MIN = 14  # the prep's Status column is never narrower (it lines up the notes)
+
+
+class PrepIndicators:
+    """The prep's indicators, laid out for the width they are given as every table of
+    indicators is (render/layout.py): the name is the one column that wraps; the values,
+    the chart and the status (with its note) are never cut; where the name would get fewer
+    than `NAME_MIN` columns, each indicator is stacked under its name."""
+
+    def __init__(self, headers: list[str], rows: list[list[RenderableType]]) -> None:
+        self.headers = headers
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        fixed = [cell_width([h, *(r[i] for r in self.rows)]) for i, h in enumerate(self.headers)]
+        fixed[4] = max(fixed[4], STATUS_MIN)
+        if name_room(options.max_width, fixed[1:], gap=1) < NAME_MIN:
+            yield stacked(self.headers, self.rows, right={1, 2})
+            return
+        table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False)
+        table.add_column(self.headers[0], header_style="bold", min_width=NAME_MIN)
+        table.add_column(self.headers[1], header_style="bold", justify="right", no_wrap=True)
+        table.add_column(self.headers[2], header_style="bold", justify="right", no_wrap=True)
+        table.add_column(self.headers[3], header_style="bold", no_wrap=True)
+        table.add_column(self.headers[4], header_style="bold", no_wrap=True, min_width=STATUS_MIN)
+        for row in self.rows:
+            table.add_row(*row)
+        yield table
 
 
 def _commitments(prep: Prep) -> RenderableType:
