@@ -250,6 +250,22 @@ def span_of(indicator: Indicator, read_weeks: Iterable[Week]) -> Span:
     return Span(min(starts, default=None), indicator.retired_on)
 
 
+def not_tracked_in(indicator: Indicator, week: Week) -> str:
+    """Why `week` is outside the indicator's span (`span_of`), for a view standing on it
+    (`indicator show --week`): "complaints was agreed on 2026-11-03 (2026-W45): not
+    tracked in 2026-W44", or "... was retired on ...". Only for a week the span leaves out:
+    before the week it was agreed (no reading then, or the span would start there), or
+    from the week of a retirement on its Monday on."""
+    retired = indicator.retired_on
+    if retired is not None and retired <= week.monday:
+        why = f"was retired on {retired} ({Week.of(retired)})"
+    elif indicator.agreed_on is not None:
+        why = f"was agreed on {indicator.agreed_on} ({Week.of(indicator.agreed_on)})"
+    else:
+        why = "has no reading by then"
+    return f"{indicator.id} {why}: not tracked in {week}"
+
+
 def readings_of(indicator_id: str, checkins: Mapping[Week, Checkin]) -> dict[Week, float]:
     """Every week's reading of one indicator, from the check-ins given."""
     return {w: c.readings[indicator_id] for w, c in checkins.items() if indicator_id in c.readings}

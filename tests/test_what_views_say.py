@@ -1,0 +1,71 @@
+"""What the views say in weeks a new user tried (trial 17, findings 6, 9 and 11): a week an
+indicator was not tracked in, a month read twice, and the report's JSON keys as documented."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from journals import write_small_journal
+
+AGREED_AND_RETIRED = """\
+[[indicators]]
+id = "otd"
+name = "On-time delivery"
+owner = "maria"
+agreed_on = 2026-11-18
+serves = ["quality-at-scale"]
+unit = "%"
+direction = "higher"
+target = 95
+celebrate = 98
+course_correct = 90
+
+[[indicators]]
+id = "scrap"
+name = "Scrap rate"
+owner = "tom"
+retired_on = 2026-11-09
+direction = "lower"
+target = 2.0
+celebrate = 1.5
+course_correct = 3.0
+"""
+
+
+def small(fresh_journal: Path, indicators: str) -> Path:
+    write_small_journal(fresh_journal)
+    (fresh_journal / "indicators.toml").write_text(indicators, encoding="utf-8")
+    (fresh_journal / "checkins" / "2026-W45.toml").write_text(
+        'week = "2026-W45"\n\n[readings]\nscrap = 2.4\n', encoding="utf-8"
+    )
+    return fresh_journal
+
+
+def test_indicator_show_a_week_before_it_was_agreed_says_so(run, fresh_journal):
+    journal = small(fresh_journal, AGREED_AND_RETIRED)
+    result = run("indicator", "show", "otd", "--week", "2026-W46", journal=journal)
+    assert result.exit_code == 0, result
+    said = "otd was agreed on 2026-11-18 (2026-W47): not tracked in 2026-W46"
+    assert said in result.stdout
+    assert "Last 0 weeks" not in result.stdout  # no empty table
+    assert "in 2026-W46  " not in result.stdout  # no thresholds "in" a week it had none
+    assert "thresholds   target 95%" in result.stdout
+    data = json.loads(
+        run("indicator", "show", "otd", "--week", "2026-W46", "-f", "json", journal=journal).stdout
+    )
+    assert (data["active"], data["history"], data["not_tracked"]) == (False, [], said)
+    tracked = run("indicator", "show", "otd", "-f", "json", journal=journal)
+    assert json.loads(tracked.stdout)["not_tracked"] is None
+
+
+def test_indicator_show_a_week_after_it_was_retired_says_so_above_its_last_weeks(
+    run, fresh_journal
+):
+    journal = small(fresh_journal, AGREED_AND_RETIRED)
+    result = run("indicator", "show", "scrap", "--week", "2026-W48", journal=journal)
+    assert result.exit_code == 0, result
+    assert "scrap was retired on 2026-11-09 (2026-W46): not tracked in 2026-W48" in result.stdout
+    assert "Last 0 weeks" not in result.stdout
+    # the weeks it was tracked in the window are still shown, under the sentence
+    assert result.stdout.index("not tracked") < result.stdout.index("2026-W45 ")
