@@ -69,3 +69,50 @@ def test_indicator_show_a_week_after_it_was_retired_says_so_above_its_last_weeks
     assert "Last 0 weeks" not in result.stdout
     # the weeks it was tracked in the window are still shown, under the sentence
     assert result.stdout.index("not tracked") < result.stdout.index("2026-W45 ")
+
+
+MONTHLY = """
+[[indicators]]
+id = "complaints"
+name = "Customer complaints"
+owner = "maria"
+agreed_on = 2026-11-02
+direction = "lower"
+cadence = "monthly"
+target = 4
+celebrate = 2
+course_correct = 7
+"""
+
+
+def test_a_month_read_again_in_another_week_says_both_stand_and_how_to_undo(run, fresh_journal):
+    """Trial 17, finding 9: November read 6 in 2026-W46, then 3 in 2026-W48. Both stay,
+    each for its weeks (format.md, "A reading stands for its period"), and the check-in
+    that adds the second says so, as `check` does, with what to delete for one value."""
+    journal = small(fresh_journal, AGREED_AND_RETIRED + MONTHLY)
+    first = run(
+        "checkin", "--no-input", "--week", "2026-W46", "-r", "complaints=6", journal=journal
+    )
+    assert first.exit_code == 0, first
+    assert "already holds" not in first.stdout  # the month's first reading
+    second = run("checkin", "--no-input", "-r", "complaints=3", "-f", "json", journal=journal)
+    assert second.exit_code == 0, second
+    note = (
+        "Nov 2026 already holds 6 (checkins/2026-W46.toml): each stands for its weeks of "
+        "Nov 2026, the later from 2026-W48 on. If 3 corrects it, delete `complaints = 6` from "
+        "checkins/2026-W46.toml by hand (3 then stands for all of Nov 2026); if 3 is not "
+        "Nov 2026's, delete `complaints = 3` from checkins/2026-W48.toml."
+    )
+    assert json.loads(second.stdout)["notes"] == [note]
+    # both were kept, as the note says
+    assert "complaints = 6" in (journal / "checkins" / "2026-W46.toml").read_text()
+    assert "complaints = 3" in (journal / "checkins" / "2026-W48.toml").read_text()
+    again = run("checkin", "--no-input", "-r", "complaints=3", journal=journal)
+    assert again.exit_code == 0, again
+    assert "already holds" not in again.stdout  # a re-run records nothing new
+    changed = run("checkin", "--no-input", "-r", "complaints=4", journal=journal)
+    assert "Nov 2026 already holds 6 (checkins/2026-W46.toml)" in " ".join(changed.stdout.split())
+    checked = run("check", journal=journal)
+    assert "each stands for its weeks of Nov 2026, this one from 2026-W48 on" in " ".join(
+        (checked.stdout + checked.stderr).split()
+    )
