@@ -116,3 +116,44 @@ def test_a_month_read_again_in_another_week_says_both_stand_and_how_to_undo(run,
     assert "each stands for its weeks of Nov 2026, this one from 2026-W48 on" in " ".join(
         (checked.stdout + checked.stderr).split()
     )
+
+
+DOCS = Path(__file__).parents[1] / "docs"
+# keys whose own keys are data (ids, statuses, categories), not names to document
+DATA_KEYS = {"names", "weeks_by_status", "time_average_share", "confidence_average"}
+DATA_KEYS |= {"hours", "levels"}
+
+
+def _section(text: str, heading: str) -> str:
+    start = text.index(heading)
+    end = text.find("\n## ", start + len(heading))
+    return text[start : end if end != -1 else len(text)]
+
+
+def test_every_key_of_the_report_json_is_documented(run, example_journal):
+    """Trial 17, finding 11: cli.md's "leadwork report" and json.md's report section name
+    every key `report --format json --private` gives, at every depth, so a script author
+    need not guess (`names`, `missing_at_end`, what `checkin_weeks` holds)."""
+    result = run("report", "--format", "json", "--private", journal=example_journal)
+    assert result.exit_code == 0, result
+    docs = _section((DOCS / "cli.md").read_text(encoding="utf-8"), "## leadwork report")
+    docs += _section((DOCS / "json.md").read_text(encoding="utf-8"), "## `leadwork report")
+    missing: set[str] = set()
+
+    def walk(node: object, path: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if f"`{key}`" not in docs and f'"{key}"' not in docs:
+                    missing.add(f"{path}.{key}")
+                if key not in DATA_KEYS:
+                    walk(value, f"{path}.{key}")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, f"{path}[]")
+
+    walk(json.loads(result.stdout), "")
+    assert not missing, f"the report's JSON keys not documented: {sorted(missing)}"
+    # what the docs say of the keys a script author guessed wrong
+    data = json.loads(result.stdout)
+    assert isinstance(data["weeks"], int) and isinstance(data["checkin_weeks"], list)
+    assert all(isinstance(i["missing_at_end"], (str, type(None))) for i in data["indicators"])
