@@ -141,3 +141,19 @@ def test_without_joined_on_they_count_from_the_start_and_the_report_says_so(run,
     ) in text
     week40 = run("dashboard", "--week", "2026-W40", journal=journal, env=on("2026-12-05"))
     assert "Marco Bellini: no one-on-one yet" in week40.stdout  # today's behaviour, documented
+
+
+def test_someone_met_before_the_range_is_no_late_joiner(run, tmp_path):
+    """Trial 17, finding 7: a person first met in the range late, but met before it too,
+    was on the team all along: the report does not call it their first one-on-one, nor
+    point at joined_on (which would write a false join date)."""
+    journal = trial(run, tmp_path, MARCO)
+    (journal / "one-on-ones" / "2026-09-02-marco.toml").write_text(
+        'person = "marco"\ndate = 2026-09-02\nprogress = "Settling in."\n', encoding="utf-8"
+    )
+    marco = meetings(run, journal)["marco"]
+    assert (marco["first_late"], marco["others_from"]) == (None, None)
+    assert marco["held"] == 3  # the one before the range is not counted in it
+    text = run(*RANGE, journal=journal, env=on("2026-12-05")).stdout
+    assert "Marco Bellini: first one-on-one" not in text
+    assert "joined\\_on" not in text

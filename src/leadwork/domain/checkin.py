@@ -34,6 +34,7 @@ from leadwork.domain.team import mistyped_id, names_of
 from leadwork.domain.timeline import (
     Period,
     period_of,
+    read_twice,
     readings_of,
     span_of,
 )
@@ -657,6 +658,50 @@ def late_reading_note(
         f"{late.period} holds {held} ({rel}); if {given} is {late.period}'s, to correct it: "
         f"{flag}, then delete {line} from {week_rel} by hand (recorded as {this}'s, it "
         "stays there)."
+    )
+
+
+def second_reading_note(
+    indicator: Indicator,
+    week: Week,
+    readings: Mapping[Week, float],
+    number: Number,
+) -> str | None:
+    """What a reading (`number`) of a monthly or quarterly indicator written in `week` says
+    when another week of its period holds another value (`readings`: the period's, as the
+    files held them before): both stay, each standing for its weeks (`timeline.read_twice`,
+    as `check` warns), so the note says what was kept and what to delete by hand for one
+    value to stand for the whole period: "Dec 2026 already holds 6 (checkins/2026-W50.toml):
+    each stands for its weeks of Dec 2026, the later from 2026-W53 on. If 3 corrects it,
+    delete `complaints = 6` from checkins/2026-W50.toml by hand (3 then stands for all of
+    Dec 2026); if 3 is not Dec 2026's, delete `complaints = 3` from checkins/2026-W53.toml."
+    None for a weekly indicator, when no other week differs, or when `week` held `number`
+    already (a re-run records nothing new)."""
+    from leadwork.layout import checkin_file
+    from leadwork.values import format_value
+
+    if indicator.cadence == "weekly" or readings.get(week) == number:
+        return None
+    period = period_of(week, indicator.cadence)
+    others = sorted(
+        (w, v)
+        for w, v in readings.items()
+        if w != week and period_of(w, indicator.cadence) == period and v != number
+    )
+    if not others:
+        return None
+    given = format_value(number, indicator.unit)
+    held = " and ".join(f"{format_value(v, indicator.unit)} ({checkin_file(w)})" for w, v in others)
+    later = max(week, others[-1][0])
+    which, it = ("the later", "it") if len(others) == 1 else ("the latest", "them")
+    delete = " and ".join(
+        f"`{indicator.id} = {format_number(v)}` from {checkin_file(w)}" for w, v in others
+    )
+    line = f"`{indicator.id} = {format_number(number)}`"
+    return (
+        f"{period} already holds {held}: {read_twice(period, later, which)}. If {given} "
+        f"corrects {it}, delete {delete} by hand ({given} then stands for all of {period}); "
+        f"if {given} is not {period}'s, delete {line} from {checkin_file(week)}."
     )
 
 

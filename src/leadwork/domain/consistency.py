@@ -23,7 +23,7 @@ from leadwork.domain.status import (
     thresholds_for,
 )
 from leadwork.domain.team import has_joined, has_left, mistyped_id, off_team
-from leadwork.domain.timeline import Period, period_of
+from leadwork.domain.timeline import Period, period_of, read_twice
 from leadwork.domain.wording import possessive, short
 from leadwork.errors import Severity
 from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath, dated_order
@@ -406,7 +406,7 @@ def _second_readings(data: Loaded) -> list[Finding]:
                         ("readings", ident),
                         f"{ident} is read twice for {period}: {format_number(value)} here, "
                         f"{format_number(earlier[1])} in {earlier[0]}",
-                        f"each stands for its weeks of {period}, this one from {week} on; "
+                        f"{read_twice(period, week, 'this one')}; "
                         "if it corrects the other, delete the other",
                         severity="warning",
                     )

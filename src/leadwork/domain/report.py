@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -266,7 +266,8 @@ class PersonMeetings:
     # the first one with them came more than a cadence after your first one-on-one in the
     # range with anyone (`others_from`), its date: the report says so and points at
     # joined_on (a newcomer, or someone not met), rather than guess a join from it, which
-    # would hide the weeks a person on the team went without a one-on-one.
+    # would hide the weeks a person on the team went without a one-on-one. Someone met
+    # before the range was on the team: never first_late.
     first_late: dt.date | None = None
     counted_from: dt.date | None = None  # the first day a meeting is expected in the range
     others_from: dt.date | None = None  # with first_late: the first one-on-one with anyone
@@ -333,6 +334,7 @@ def build_report(
     end_tracks: Mapping[str, Track] | None = None,
     unchecked_current: Week | None = None,
     all_read: bool = True,
+    met_before: Collection[str] = (),
 ) -> Report:
     """`one_on_ones` and `reviews` are those of the range [first, last], and `reviews` the
     capability reviews that say each capability's level at its end too
@@ -345,7 +347,9 @@ def build_report(
     off-track episode, which may have begun before the range. `unchecked_current`: this
     week, when the range ends on an earlier one because this one has no check-in yet.
     `all_read`: `checkins` hold the journal's first check-in (none is older), so a week's
-    follow-ups can always be judged against the check-in they follow up."""
+    follow-ups can always be judged against the check-in they follow up. `met_before`: the
+    team ids with a one-on-one dated before the range (by file name: none is read), who
+    were on the team then and are no late joiners (`PersonMeetings.first_late`)."""
     weeks = week_range(first, last)
     in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
     settings = definitions.config.settings
@@ -400,7 +404,7 @@ def build_report(
             definitions.team.people,
             min(last.sunday, today or last.sunday),
         ),
-        one_on_ones=_meetings(definitions, one_on_ones, first, last, kept_since),
+        one_on_ones=_meetings(definitions, one_on_ones, first, last, kept_since, met_before),
         one_on_one_commitments=_meeting_rate(one_on_ones, first, last),
         strategy_reviews=[
             (r.date, r.changes)
@@ -810,6 +814,7 @@ def _meetings(
     first: Week,
     last: Week,
     kept_since: dt.date | None = None,
+    met_before: Collection[str] = (),
 ) -> list[PersonMeetings]:
     """Held and expected per person, over the days they are on the team (`team.days_on_team`).
     A range that starts before the journal did expects meetings only from the journal's
@@ -817,7 +822,8 @@ def _meetings(
     (`joined_on`) is expected from that day, someone who left (`left_on`) up to the day
     before; a record dated when they were not on the team is not a meeting held (after they
     left, it only follows up your commitments). Someone on the team on no day of the range,
-    with no meeting in it, is left out."""
+    with no meeting in it, is left out. Someone met before the range (`met_before`) was on
+    the team then: never taken for a late joiner (`first_late`)."""
     start, end = first.monday, last.sunday
     begun = max(start, kept_since) if kept_since is not None else start
     held_by = {
@@ -842,6 +848,7 @@ def _meetings(
         expected = math.floor(days / cadence_days) if cadence_days else None
         late = (
             person.joined_on is None
+            and person.id not in met_before
             and span is not None
             and cadence_days is not None
             and first_met is not None

@@ -23,7 +23,7 @@ from leadwork.domain.status import (
     readings_in,
     track,
 )
-from leadwork.domain.timeline import Period, readings_of
+from leadwork.domain.timeline import Period, not_tracked_in, readings_of
 from leadwork.domain.window import judged_weeks
 from leadwork.model.words import ME
 from leadwork.plainclass import plainclass
@@ -101,6 +101,12 @@ class IndicatorView:
     @property
     def retired(self) -> bool:
         return not is_active(self.indicator, self.week)
+
+    @property
+    def not_tracked(self) -> str | None:
+        """Why the week seen from is outside the indicator's span, when it is
+        (`timeline.not_tracked_in`); None while it is tracked."""
+        return None if self.active else not_tracked_in(self.indicator, self.week)
 
     @property
     def latest(self) -> WeekStatus | None:

@@ -116,6 +116,14 @@ class Period:
         return {"weekly": "week", "monthly": "month", "quarterly": "quarter"}[self.cadence]
 
     @property
+    def weeks(self) -> list[Week]:
+        """The period's weeks, oldest first (those whose Thursday falls in it)."""
+        weeks = [self.last_week]
+        while period_of(weeks[0].minus(1), self.cadence) == self:
+            weeks.insert(0, weeks[0].minus(1))
+        return weeks
+
+    @property
     def last_week(self) -> Week:
         """The period's last week (the latest whose Thursday falls in it): where a reading
         entered afterwards for it is filed, so that it stands for the period."""
@@ -248,6 +256,29 @@ def span_of(indicator: Indicator, read_weeks: Iterable[Week]) -> Span:
     if indicator.agreed_on is not None:
         starts.append(Week.of(indicator.agreed_on))
     return Span(min(starts, default=None), indicator.retired_on)
+
+
+def not_tracked_in(indicator: Indicator, week: Week) -> str:
+    """Why `week` is outside the indicator's span (`span_of`), for a view standing on it
+    (`indicator show --week`): "complaints was agreed on 2026-11-03 (2026-W45): not
+    tracked in 2026-W44", or "... was retired on ...". Only for a week the span leaves out:
+    before the week it was agreed (no reading then, or the span would start there), or
+    from the week of a retirement on its Monday on."""
+    retired = indicator.retired_on
+    if retired is not None and retired <= week.monday:
+        why = f"was retired on {retired} ({Week.of(retired)})"
+    elif indicator.agreed_on is not None:
+        why = f"was agreed on {indicator.agreed_on} ({Week.of(indicator.agreed_on)})"
+    else:
+        why = "has no reading by then"
+    return f"{indicator.id} {why}: not tracked in {week}"
+
+
+def read_twice(period: Period, later: Week, which: str = "the later") -> str:
+    """What a month (quarter) read in two weeks with two values means (`value_in`), the one
+    wording of `check`'s warning ("this one") and the check-in's note: "each stands for its
+    weeks of Dec 2026, the later from 2026-W53 on"."""
+    return f"each stands for its weeks of {period}, {which} from {later} on"
 
 
 def readings_of(indicator_id: str, checkins: Mapping[Week, Checkin]) -> dict[Week, float]:

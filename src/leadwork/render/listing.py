@@ -180,6 +180,7 @@ def indicator_detail_json(view: IndicatorView) -> str:
             "note": ind.note,
             "changes": [change.model_dump(mode="json") for change in ind.changes],
             "history": [_week_json(h) for h in view.history if h.tracked],
+            "not_tracked": view.not_tracked,
         }
     )
     return to_json(data)
@@ -269,7 +270,8 @@ def indicator_detail(view: IndicatorView) -> Group:
             read += f" · {due_for(view.due)}"
         facts.add_row("read", read)
     facts.add_row(
-        f"in {view.week}",
+        # thresholds "in" a week it was not tracked in would be none it had then
+        f"in {view.week}" if view.active else "thresholds",
         f"target {format_value(t.target, ind.unit)}, "
         f"celebrate at {format_value(t.celebrate, ind.unit)}, "
         f"course-correct past {format_value(t.course_correct, ind.unit)}",
@@ -283,6 +285,9 @@ def indicator_detail(view: IndicatorView) -> Group:
         facts.add_row("retired", str(ind.retired_on))
     if ind.note:
         facts.add_row("note", ind.note)
+    parts: list[Any] = [facts, Text("")]
+    if view.not_tracked is not None:
+        parts.append(Text(view.not_tracked))  # why, instead of "Last 0 weeks"
     tracked = [h for h in view.history if h.tracked]  # not the weeks before it was agreed
     history = Table(title=f"Last {plural(len(tracked), 'week')}", title_justify="left")
     history.add_column("week", no_wrap=True)
@@ -300,7 +305,8 @@ def indicator_detail(view: IndicatorView) -> Group:
         if view.missing is not None and h.value is None and h.period == view.missing:
             status = Text(no_reading_for(view.missing), style="yellow")  # as the dashboard
         history.add_row(str(h.week), value, status)
-    parts: list[Any] = [facts, Text(""), history]
+    if tracked:  # a retired one's last weeks, under why the week seen from is not one
+        parts += [Text("")] * (view.not_tracked is not None) + [history]
     if view.trend_warning:
         parts.append(Text("⚠ moving the wrong way week after week", style="yellow"))
     if view.course_correct_weeks >= 2:

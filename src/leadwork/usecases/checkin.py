@@ -389,6 +389,14 @@ def check_flags(
             week_rel = layout.checkin_file(week)
             note = rules.late_reading_note(indicator, late, rel, value, number, week, week_rel)
             notes += [note] if note else []
+        if indicator.cadence != "weekly":  # its period read in another week too?
+            into = file_week or week
+            weeks = set(period_of(into, indicator.cadence).weeks)
+            held = journal.checkins([w for w in journal.checkin_weeks() if w in weeks])
+            twice = rules.second_reading_note(
+                indicator, into, readings_of(indicator.id, held), number
+            )
+            notes += [twice] if twice else []
     for item in request.hours:
         area_name, value = _pair("hours", item, "AREA=H", "alignment=8")
         area = _checked("hours", item, rules.hours_area, area_name)

@@ -43,6 +43,7 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
     from leadwork.domain.report import build_report
     from leadwork.domain.window import range_ending, readings_from
     from leadwork.store.dashboard import level_reviews, shown_week
+    from leadwork.store.one_on_ones import owner_of
     from leadwork.usecases.trust import doubtful_files
 
     shown = shown_week(journal, request.last, today)  # the dashboard's week, by its rule
@@ -59,6 +60,10 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
     weeks = [w for w in listed if earliest <= w <= last]
     # The journal's first record: no meeting is expected before it (a range may start earlier).
     kept = [w.monday for w in listed[:1]] + [e.date for e in entries[:1]]  # oldest first
+    # who was met before the range, by file name (`store.one_on_ones.owner_of`): no late joiner
+    people = {p.id for p in definitions.team.people}
+    met = (owner_of(e.rest, people) for e in entries if e.date < start)
+    met_before = frozenset(owner[0] for owner in met if owner is not None)
     checkins = journal.checkins(weeks)
     end_tracks = _end_tracks(journal, definitions, checkins, meetings, first, shown)
     data = build_report(
@@ -73,6 +78,7 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
         end_tracks=end_tracks,
         unchecked_current=shown.current if shown.is_fallback else None,
         all_read=not any(w < earliest for w in listed[:1]),
+        met_before=met_before,
     )
     return Result(data, first, last, doubtful_files(journal, today))
 
