@@ -339,3 +339,21 @@ def trial10_journal(tmp_path: Path, run: Any, indicators: str) -> Path:
     (journal / "team.toml").write_text(TRIAL10_TEAM)
     (journal / "indicators.toml").write_text(indicators)
     return journal
+
+
+def said_on(run: Any, journal: Path, today: str, *args: str) -> str:
+    """What a command run on `today` printed, its whitespace joined into single spaces (a
+    sentence wrapped at the terminal's width reads whole); it must exit 0."""
+    result = run(*args, journal=journal, env={"LEADWORK_TODAY": today})
+    assert result.exit_code == 0, result
+    return " ".join(result.stdout.split())
+
+
+def week_readings(journal: Path, week: str) -> dict[str, float]:
+    """The readings of a week's check-in file as written ({} without the file)."""
+    import tomllib
+
+    path = journal / "checkins" / f"{week}.toml"
+    if not path.exists():
+        return {}
+    return dict(tomllib.loads(path.read_text()).get("readings", {}))

@@ -5,11 +5,17 @@ last week says what to undo in this week's file."""
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 from conftest import Run
-from journals import TRIAL10_CSAT, TRIAL10_KB, trial10_indicators, trial10_journal
+from journals import (
+    TRIAL10_CSAT,
+    TRIAL10_KB,
+    said_on,
+    trial10_indicators,
+    trial10_journal,
+    week_readings,
+)
 
 TICKETS = """
 [[indicators]]
@@ -30,17 +36,8 @@ def mini(tmp_path: Path, run: Run) -> Path:
     return trial10_journal(tmp_path, run, INDICATORS)
 
 
-def lw(run: Run, journal: Path, today: str, *args: str) -> str:
-    result = run(*args, journal=journal, env={"LEADWORK_TODAY": today})
-    assert result.exit_code == 0, result
-    return " ".join(result.stdout.split())
-
-
-def readings(journal: Path, week: str) -> dict[str, float]:
-    path = journal / "checkins" / f"{week}.toml"
-    if not path.exists():
-        return {}
-    return dict(tomllib.loads(path.read_text()).get("readings", {}))
+lw = said_on
+readings = week_readings
 
 
 # ---- 1. the late reading given again is the same reading -----------------------------------

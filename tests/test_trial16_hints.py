@@ -13,22 +13,20 @@ import tomllib
 from pathlib import Path
 
 from conftest import Run, tree_hash
-from journals import TRIAL10_CSAT, TRIAL10_KB, trial10_indicators, trial10_journal
+from journals import (
+    TRIAL10_CSAT,
+    TRIAL10_KB,
+    said_on,
+    trial10_indicators,
+    trial10_journal,
+    week_readings,
+)
 
 INDICATORS = trial10_indicators(TRIAL10_CSAT, TRIAL10_KB)
 
 
-def lw(run: Run, journal: Path, today: str, *args: str) -> str:
-    result = run(*args, journal=journal, env={"LEADWORK_TODAY": today})
-    assert result.exit_code == 0, result
-    return " ".join(result.stdout.split())
-
-
-def readings(journal: Path, week: str) -> dict[str, float]:
-    path = journal / "checkins" / f"{week}.toml"
-    if not path.exists():
-        return {}
-    return dict(tomllib.loads(path.read_text()).get("readings", {}))
+lw = said_on
+readings = week_readings
 
 
 # ---- 3. the late reading's note says what stays in the new month ----------------------------
