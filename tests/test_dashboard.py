@@ -372,14 +372,6 @@ def test_output_never_overwrites_a_journal_file(run, example_journal):
     assert "strategy.toml" in result.stderr and "journal file" in result.stderr
 
 
-def test_output_into_a_missing_folder_is_a_clear_error(run, tmp_path):
-    target = tmp_path / "no" / "such" / "folder" / "d.html"
-    result = dashboard(run, EXAMPLE, "-f", "html", "-o", str(target))
-    assert result.exit_code == 1
-    assert "error:" in result.stderr and "d.html" in result.stderr
-    assert not target.parent.exists()
-
-
 # ---- terminals and colour -------------------------------------------------------------------
 
 
