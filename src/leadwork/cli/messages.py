@@ -179,8 +179,8 @@ def warn_doubtful(journal: Journal, rels: Sequence[str], meaning: str = VIEW) ->
             names = f"{len(skipped)} files"
             todo = "; ".join(f"{shown(m.rel)}: {m.hint()}" for m in skipped)
         was = "was skipped for its name" if len(skipped) == 1 else "were skipped for their names"
-        why = "which may make this view wrong" if meaning == VIEW else meaning
-        warn(f"{names} {was}, {why}; {todo}")
+        why = ", which may make this view wrong" if meaning == VIEW else f" {meaning}"
+        warn(f"{names} {was}{why}; {todo}")
     rest = [rel for rel in rels if rel not in {m.rel for m in skipped}]
     if rest:
         have = "has" if len(rest) == 1 else "have"
@@ -198,8 +198,7 @@ def _files(rels: Sequence[str], shown: Any) -> str:
     from leadwork.domain.wording import plural
 
     if len(rels) <= _FEW:
-        names = [shown(rel) for rel in rels]
-        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return ", ".join(shown(rel) for rel in rels)
     rest = rels[1:]
     folders = {rel.partition("/")[0] for rel in rest}
     kind = _KINDS.get(next(iter(folders)), "") if len(folders) == 1 else ""
