@@ -39,6 +39,42 @@ ONE_ON_ONE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9_-]*)\.toml$
 REVIEW_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(strategy|capability-[a-z0-9][a-z0-9_-]*)\.toml$")
 
 
+# A name NEAR a check-in's or a one-on-one's (trial 19: `2026-w50.toml`, `2026-W5.toml`,
+# `2026-W50 .toml`, `2026-12-03-Grace.toml`): a file the person meant as one, which
+# leadwork would otherwise skip. `store/names.py` decides what it should be named.
+_NEAR_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$", re.IGNORECASE)
+_NEAR_MEETING = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\s*[-_\s]\s*(\S.*)$")
+
+
+def near_weeks(name: str) -> tuple[str, ...]:
+    """The weeks (`2026-W50`) a check-in file misnamed as `name` may be: same letters up to
+    case and spaces, a week without its leading zero (`2026-W5`: W05 or W50). Empty for a
+    right name, or one far from any."""
+    if not name.endswith(".toml") or CHECKIN_NAME.match(name):
+        return ()
+    found = _NEAR_WEEK.match("".join(name.removesuffix(".toml").split()))
+    if not found:
+        return ()
+    year, number = found[1], found[2]
+    numbers = [number] if len(number) == 2 else [f"0{number}", f"{number}0"]
+    return tuple(f"{year}-W{n}" for n in numbers if 1 <= int(n) <= 53)
+
+
+def near_meeting(name: str) -> tuple[str, str] | None:
+    """(day, who) of a one-on-one file misnamed as `name`: a day (`2026-12-3` too), then a
+    person written another way (`Grace`, `grace lindqvist`), spaces stray; who is lower
+    case, spaces as dashes. None for a right name, or one far from any."""
+    if not name.endswith(".toml") or ONE_ON_ONE_NAME.match(name):
+        return None
+    found = _NEAR_MEETING.match(name.removesuffix(".toml").strip())
+    if not found:
+        return None
+    who = "-".join(found[4].lower().split())
+    if not re.match(r"^[a-z0-9][a-z0-9_-]*$", who):
+        return None
+    return f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}", who
+
+
 def dated_order(rel: str) -> tuple[str, int]:
     """Where a dated file (a one-on-one, a review) comes among the others, oldest first: by
     its name, a second meeting that day (`2026-11-24-maria-2.toml`) after the first

@@ -162,13 +162,50 @@ def vouch(
 
 
 def warn_doubtful(journal: Journal, rels: Sequence[str], meaning: str = VIEW) -> None:
-    """Name the files read that have problems (relative to the journal) in one warning."""
+    """Name the files read that have problems (relative to the journal) in one warning, and
+    the files skipped for a name near their right one in another, each with its rename."""
     from leadwork.render.problems import display_path
+    from leadwork.store.names import misnamed
 
-    if rels:
-        files = ", ".join(display_path(journal.path(rel), Path.cwd()) for rel in rels)
-        have = "has" if len(rels) == 1 else "have"
-        warn(f"{files} {have} problems {meaning}; run `leadwork check`")
+    def shown(rel: str) -> str:
+        return display_path(journal.path(rel), Path.cwd())
+
+    skipped = [found for found in (misnamed(journal, rel) for rel in rels) if found]
+    if skipped:
+        # one line: which files were skipped, and the exact rename of each
+        if len(skipped) == 1:
+            names, todo = shown(skipped[0].rel), skipped[0].hint()
+        else:
+            names = f"{len(skipped)} files"
+            todo = "; ".join(f"{shown(m.rel)}: {m.hint()}" for m in skipped)
+        was = "was skipped for its name" if len(skipped) == 1 else "were skipped for their names"
+        why = ", which may make this view wrong" if meaning == VIEW else f" {meaning}"
+        warn(f"{names} {was}{why}; {todo}")
+    rest = [rel for rel in rels if rel not in {m.rel for m in skipped}]
+    if rest:
+        have = "has" if len(rest) == 1 else "have"
+        warn(f"{_files(rest, shown)} {have} problems {meaning}; run `leadwork check`")
+
+
+_FEW = 3  # files named in a warning; beyond, the first one and how many more
+_KINDS = {"checkins": "check-in", "one-on-ones": "one-on-one", "reviews": "review"}
+
+
+def _files(rels: Sequence[str], shown: Any) -> str:
+    """Files in a warning: a few by name; more as the first, then how many more, and of
+    which weeks or days when they are all of one folder (trial 19: twenty names on a
+    line): "checkins/2026-W30.toml and 19 more check-ins (2026-W31 to 2026-W49)"."""
+    from leadwork.domain.wording import plural
+
+    if len(rels) <= _FEW:
+        return ", ".join(shown(rel) for rel in rels)
+    rest = rels[1:]
+    folders = {rel.partition("/")[0] for rel in rest}
+    kind = _KINDS.get(next(iter(folders)), "") if len(folders) == 1 else ""
+    if not kind:
+        return f"{shown(rels[0])} and {plural(len(rest), 'more file')}"
+    stems = [rel.partition("/")[2].removesuffix(".toml") for rel in rest]
+    return f"{shown(rels[0])} and {plural(len(rest), f'more {kind}')} ({stems[0]} to {stems[-1]})"
 
 
 # ---- the flag a problem is about ------------------------------------------------------------

@@ -26,6 +26,7 @@ from leadwork.store.journal import (
     model_class,
     review_model,
 )
+from leadwork.store.names import misnamed
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
@@ -112,6 +113,16 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
             if not name.endswith(".toml"):
                 continue
             match = pattern.match(name)
+            near = None if match else misnamed(journal, rel)
+            if near is not None:  # meant as one: skipped, it would make every view wrong
+                collect.problems.append(
+                    Problem(
+                        f"is not named {expected}, so leadwork skips this file",
+                        file=journal.path(rel),
+                        hint=near.hint(),
+                    )
+                )
+                continue
             reason = f"is not named {expected}" if not match else _not_real(match[1])
             if reason or match is None:
                 collect.problems.append(

@@ -19,6 +19,7 @@ from leadwork.domain.consistency import Loaded
 from leadwork.domain.review import journal_findings
 from leadwork.errors import InvalidFile, Problem
 from leadwork.store.journal import CHECKIN, DEFINITION_MODELS, ONE_ON_ONE, Journal, review_model
+from leadwork.store.names import misnamed_files
 
 
 class ReadCheck:
@@ -70,6 +71,8 @@ def check_read(journal: Journal, today: dt.date, written: Sequence[str] = ()) ->
         journal.document(f.file).problem(f.path, f.message, f.hint) for f in errors if f.ambiguous
     ]
     doubtful = set(broken) | {f.file for f in errors if not f.ambiguous}
+    # a week or meeting skipped for a name near its right one (store.names)
+    doubtful |= {found.rel for found in misnamed_files(journal)}
     files = doubtful | {f.file for f in errors}
     return ReadCheck(ambiguous, sorted(doubtful, key=_file_order), sorted(files, key=_file_order))
 
