@@ -1,10 +1,12 @@
 """tomllib's errors as problems a person can act on: located, explained, with a hint.
 
 tomllib says what broke and where it stopped reading. For most errors a hint on what
-usually causes it is enough. Two common slips get a closer look, because there tomllib's
-own words mislead: a string left open (tomllib reports the newline it runs into as an
-illegal character) and a key or table defined twice (tomllib says "cannot overwrite a
-value" at the end of the line, without naming the key or where it was first set).
+usually causes it is enough. Common slips get a closer look, because there tomllib's own
+words mislead: a string left open (tomllib reports the newline it runs into as an illegal
+character), a key or table defined twice (tomllib says "cannot overwrite a value" at the
+end of the line, without naming the key or where it was first set), a date not written
+YYYY-MM-DD, a number typed with its unit or a decimal comma (`95%`, `95,5`: "expected
+newline"), and a comma before an inline table's } ("invalid initial character for a key").
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from leadwork.errors import Problem
 from leadwork.layout import KeyPath
 from leadwork.store.sourcemap import SourceMap
-from leadwork.store.tomltext import toml_string
+from leadwork.store.tomltext import is_indicator_number, number_hint, toml_string, typed_number
 from leadwork.weeks import as_iso_date
 
 _POSITION = re.compile(r"^(.*) \((?:at line (\d+), column (\d+)|at end of document)\)$")
@@ -75,6 +77,7 @@ def toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Probl
         _string_runs_out(src, what, offset)
         or _defined_twice(src, what, offset)
         or _more_after_a_value(src, what, offset)
+        or _trailing_comma(src, what, offset)
     )
     width = 1
     hint: str | None
@@ -145,6 +148,15 @@ def _more_after_a_value(src: str, what: str, offset: int) -> Explained | None:
             f"TOML dates are year-month-day, without quotes: {key} = {written}{hint}",
             (line, value_col, len(value)),
         )
+    typed = typed_number(value)
+    number = typed and number_hint(typed, quoted=False, of_indicator=_of_indicator(src, offset))
+    if typed and number:
+        wrong = " and ".join(["no unit"] * bool(typed.unit) + ["no comma"] * typed.comma)
+        return (
+            f"{value} is not a number: TOML numbers take {wrong}",
+            number,
+            (line, value_col, len(value)),
+        )
     closing = offset - 1 - start  # tomllib stops just after the quote that ended the string
     if value.startswith('"') and 0 <= closing < len(text) and text[closing] == '"':
         inner = value[1:].rsplit('"', 1)[0] if value.endswith('"') else value[1:]
@@ -158,6 +170,35 @@ def _more_after_a_value(src: str, what: str, offset: int) -> Explained | None:
             (line, closing + 1, 1),
         )
     return None
+
+
+def _of_indicator(src: str, offset: int) -> bool:
+    """Whether the value tomllib stopped in is an indicator's number: the text before it
+    is valid TOML, and ends with its key."""
+    try:
+        statement = SourceMap(src[:offset]).last
+    except (IndexError, ValueError, RecursionError):
+        return False
+    return statement is not None and is_indicator_number(statement.path)
+
+
+# ---- a comma before the } of an inline table ------------------------------------------------
+
+
+def _trailing_comma(src: str, what: str, offset: int) -> Explained | None:
+    """`{ a = 1, }`: tomllib reads a key after the comma, finds the }, and says the key
+    starts with an invalid character."""
+    if not what.startswith("Invalid initial character for a key part"):
+        return None
+    before = src[:offset].rstrip(" \t")
+    if not src.startswith("}", offset) or not before.endswith(","):
+        return None
+    line, col = _position(src, len(before) - 1)
+    return (
+        "a trailing comma is not allowed in an inline table",
+        "remove the , before }",
+        (line, col, 1),
+    )
 
 
 # ---- a string left open ---------------------------------------------------------------------
