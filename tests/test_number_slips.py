@@ -13,6 +13,9 @@ from leadwork.render.problems import display_path
 
 WEEK = Path("checkins") / "2026-W48.toml"
 UNIT = "(the unit is the indicator's, in indicators.toml)"
+NO_UNIT = "TOML numbers take no unit"
+ALONE = f"write the number alone: 95 {UNIT}"
+POINT = "write the decimal with a point: 95.5"
 
 
 def _problem(result, path: Path) -> str:
@@ -164,4 +167,27 @@ def test_a_quoted_target_with_its_unit_gets_the_number_to_write(example_journal,
         "   | ^^^^^^\n"
         "   = hint: write 95, without quotes or unit (the unit is the indicator's, in "
         "indicators.toml)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "col", "value", "message", "hint"),
+    [
+        ("{ a = 95% }", 20, "95%", NO_UNIT, ALONE),
+        ("{ a = 95 %, b = 1 }", 20, "95 %", NO_UNIT, ALONE),
+        ("{ a = 95,5 }", 20, "95,5", "TOML numbers take no comma", POINT),
+        ("[1, 95%]", 18, "95%", NO_UNIT, ALONE),
+    ],
+)  # fmt: skip
+def test_a_number_with_a_unit_or_a_comma_inside_braces_or_brackets_gets_the_number_to_write(
+    example_journal, run, written, col, value, message, hint
+):
+    """Inside `{ }` tomllib spoke of an unclosed inline table, or of a key wanting its =."""
+    shown = _check_with(example_journal, "dayton-otd = 96.4", f"dayton-otd = {written}", run)
+    assert shown == (
+        f":8:{col}: error: invalid TOML: {value} is not a number: {message}\n"
+        "  |\n"
+        f"8 | dayton-otd = {written}\n"
+        f"  | {' ' * (col - 1)}{'^' * len(value)}\n"
+        f"  = hint: {hint}"
     )
