@@ -191,3 +191,14 @@ def test_a_number_with_a_unit_or_a_comma_inside_braces_or_brackets_gets_the_numb
         f"  | {' ' * (col - 1)}{'^' * len(value)}\n"
         f"  = hint: {hint}"
     )
+
+
+def test_a_number_with_its_unit_on_its_own_line_of_an_array(example_journal, run):
+    shown = _check_with(example_journal, "dayton-otd = 96.4", "dayton-otd = [\n  1,\n  95%\n]", run)
+    assert shown == (
+        ":10:3: error: invalid TOML: 95% is not a number: TOML numbers take no unit\n"
+        "   |\n"
+        "10 |   95%\n"
+        "   |   ^^^\n"
+        "   = hint: write the number alone: 95"
+    )

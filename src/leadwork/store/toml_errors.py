@@ -174,7 +174,7 @@ def _more_after_a_value(src: str, what: str, offset: int) -> Explained | None:
 # reads 5 as the next key, and wants its =).
 _UNCLOSED = ("Unclosed inline table", "Unclosed array")
 _EXPECTED_EQUALS = "Expected '=' after a key in a key/value pair"
-_NUMBER_BEFORE = re.compile(r"[=,\[{][ \t]*([+-]?\d+(?:\.\d+)?[ \t]*)\Z")
+_NUMBER_BEFORE = re.compile(r"(?:\A|[=,\[{])[ \t]*([+-]?\d+(?:\.\d+)?[ \t]*)\Z")
 _UNIT_AFTER = re.compile(r"[^,\]}#\n]*")
 _COMMA_NUMBER_BEFORE = re.compile(r"=[ \t]*([+-]?\d+,\d+)[ \t]*\Z")
 
