@@ -1,10 +1,12 @@
 """tomllib's errors as problems a person can act on: located, explained, with a hint.
 
 tomllib says what broke and where it stopped reading. For most errors a hint on what
-usually causes it is enough. Two common slips get a closer look, because there tomllib's
-own words mislead: a string left open (tomllib reports the newline it runs into as an
-illegal character) and a key or table defined twice (tomllib says "cannot overwrite a
-value" at the end of the line, without naming the key or where it was first set).
+usually causes it is enough. Common slips get a closer look, because there tomllib's own
+words mislead: a string left open (tomllib reports the newline it runs into as an illegal
+character), a key or table defined twice (tomllib says "cannot overwrite a value" at the
+end of the line, without naming the key or where it was first set), a date not written
+YYYY-MM-DD, a number typed with its unit or a decimal comma (`95%`, `95,5`: "expected
+newline"), and a comma before an inline table's } ("invalid initial character for a key").
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from leadwork.errors import Problem
 from leadwork.layout import KeyPath
 from leadwork.store.sourcemap import SourceMap
-from leadwork.store.tomltext import toml_string
+from leadwork.store.tomltext import is_indicator_number, number_hint, toml_string, typed_number
 from leadwork.weeks import as_iso_date
 
 _POSITION = re.compile(r"^(.*) \((?:at line (\d+), column (\d+)|at end of document)\)$")
@@ -75,6 +77,8 @@ def toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Probl
         _string_runs_out(src, what, offset)
         or _defined_twice(src, what, offset)
         or _more_after_a_value(src, what, offset)
+        or _trailing_comma(src, what, offset)
+        or _number_in_a_table_or_array(src, what, offset)
     )
     width = 1
     hint: str | None
@@ -145,6 +149,9 @@ def _more_after_a_value(src: str, what: str, offset: int) -> Explained | None:
             f"TOML dates are year-month-day, without quotes: {key} = {written}{hint}",
             (line, value_col, len(value)),
         )
+    number = _not_a_number(src, value, start + value_col - 1)
+    if number is not None:
+        return number
     closing = offset - 1 - start  # tomllib stops just after the quote that ended the string
     if value.startswith('"') and 0 <= closing < len(text) and text[closing] == '"':
         inner = value[1:].rsplit('"', 1)[0] if value.endswith('"') else value[1:]
@@ -158,6 +165,82 @@ def _more_after_a_value(src: str, what: str, offset: int) -> Explained | None:
             (line, closing + 1, 1),
         )
     return None
+
+
+# ---- a number typed with its unit or a decimal comma: 95%, 95,5 ----------------------------
+
+# What tomllib says when a number in an inline table or an array goes on with a unit
+# (`{ a = 95% }`: "unclosed inline table" at the %) or a decimal comma (`{ a = 95,5 }`: it
+# reads 5 as the next key, and wants its =).
+_UNCLOSED = ("Unclosed inline table", "Unclosed array")
+_EXPECTED_EQUALS = "Expected '=' after a key in a key/value pair"
+_NUMBER_BEFORE = re.compile(r"(?:\A|[=,\[{])[ \t]*([+-]?\d+(?:\.\d+)?[ \t]*)\Z")
+_UNIT_AFTER = re.compile(r"[^,\]}#\n]*")
+_COMMA_NUMBER_BEFORE = re.compile(r"=[ \t]*([+-]?\d+,\d+)[ \t]*\Z")
+
+
+def _number_in_a_table_or_array(src: str, what: str, offset: int) -> Explained | None:
+    """A number typed with its unit or a decimal comma inside `{ }` or `[ ]`, where
+    tomllib's words are about the table, the array or a key."""
+    line_start = src.rfind("\n", 0, offset) + 1
+    before = src[line_start:offset]
+    if what.startswith(_UNCLOSED) and offset < len(src) and src[offset] != "\n":
+        found = _NUMBER_BEFORE.search(before)
+        after = _UNIT_AFTER.match(src, offset)
+        if found is None or after is None:
+            return None
+        value = (found[1] + after[0]).strip()
+    elif what.startswith(_EXPECTED_EQUALS):
+        found = _COMMA_NUMBER_BEFORE.search(before)
+        if found is None:
+            return None
+        value = found[1]
+    else:
+        return None
+    return _not_a_number(src, value, line_start + found.start(1))
+
+
+def _not_a_number(src: str, value: str, at: int) -> Explained | None:
+    """`value`, at offset `at` of `src`, as a number typed with its unit or a decimal
+    comma: what is wrong, and the number to write."""
+    typed = typed_number(value)
+    hint = typed and number_hint(typed, quoted=False, of_indicator=_of_indicator(src, at))
+    if not typed or not hint:
+        return None
+    wrong = " and ".join(["no unit"] * bool(typed.unit) + ["no comma"] * typed.comma)
+    line, col = _position(src, at)
+    return f"{value} is not a number: TOML numbers take {wrong}", hint, (line, col, len(value))
+
+
+def _of_indicator(src: str, at: int) -> bool:
+    """Whether the value at offset `at` is an indicator's number: the statement its line
+    begins (`readings = {`, `dayton-otd =`) holds one, by the path of its key."""
+    line_start = src.rfind("\n", 0, at) + 1
+    key = src[line_start:at].split("=", 1)[0]
+    try:  # the text before the line is valid TOML: tomllib read past it
+        statement = SourceMap(src[:line_start] + key + "= 0").last
+    except (IndexError, ValueError, RecursionError):
+        return False
+    return statement is not None and is_indicator_number(statement.path)
+
+
+# ---- a comma before the } of an inline table ------------------------------------------------
+
+
+def _trailing_comma(src: str, what: str, offset: int) -> Explained | None:
+    """`{ a = 1, }`: tomllib reads a key after the comma, finds the }, and says the key
+    starts with an invalid character."""
+    if not what.startswith("Invalid initial character for a key part"):
+        return None
+    before = src[:offset].rstrip(" \t")
+    if not src.startswith("}", offset) or not before.endswith(","):
+        return None
+    line, col = _position(src, len(before) - 1)
+    return (
+        "a trailing comma is not allowed in an inline table",
+        "remove the , before }",
+        (line, col, 1),
+    )
 
 
 # ---- a string left open ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ from leadwork.errors import InvalidFile, Problem
 from leadwork.layout import KeyPath
 from leadwork.model.words import ID_PATTERN
 from leadwork.store.document import Document
+from leadwork.store.tomltext import is_indicator_number, number_hint, typed_number
 from leadwork.values import format_number
 from leadwork.weeks import as_iso_date
 
@@ -111,7 +112,11 @@ def problems_from(
                 f"not {_describe(value)}"
             )
             kinds = [i["type"] for i in items]
-            hint = unquote_hint(value, kinds) if isinstance(value, str) else None
+            hint = (
+                unquote_hint(value, kinds, is_indicator_number(loc))
+                if isinstance(value, str)
+                else None
+            )
             problems.append(document.problem(loc, message, hint))
             continue
         for item in items:
@@ -123,18 +128,19 @@ def problems_from(
 _QUOTED = ("int_type", "float_type", "date_type", "bool_type")
 
 
-def unquote_hint(value: str, kinds: Sequence[str]) -> str | None:
+def unquote_hint(value: str, kinds: Sequence[str], of_indicator: bool = False) -> str | None:
     """How to write a quoted value that should be a number, a date or a boolean: removing
-    the quotes is the fix only when what is left is valid TOML (`"5,4"` -> 5.4, not 5,4)."""
+    the quotes is the fix only when what is left is valid TOML (`"5,4"` -> 5.4, not 5,4;
+    `"95%"` -> 95, not 95%). `of_indicator`: the value is a reading, target or threshold."""
     text = value.strip()
     if any(k in ("int_type", "float_type") for k in kinds):
-        point = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+        typed = typed_number(text)  # `"95%"` -> 95, `"95,5"` -> 95.5: the number to write
+        if typed is not None:
+            return number_hint(typed, quoted=True, of_indicator=of_indicator)
         try:
-            float(point)
+            float(text)
         except ValueError:
             return "write a number, without quotes"
-        if point != text:
-            return f"write {point}, without quotes: a TOML number takes a decimal point"
         return "remove the quotes around the value"
     if text in ("true", "false") and "bool_type" in kinds:
         return "remove the quotes around the value"
@@ -254,7 +260,7 @@ def _explain(
         expected = _EXPECTED[kind]
         hint = None
         if isinstance(value, str) and kind in _QUOTED:
-            hint = unquote_hint(value, [kind])
+            hint = unquote_hint(value, [kind], is_indicator_number(loc))
         return f"'{key}'{where} should be {expected}, not {_describe(value)}", hint
     if kind == "literal_error":
         expected = ctx.get("expected", "")
