@@ -4,6 +4,7 @@ after today is a warning (4); the errors come before the warnings (7)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -53,3 +54,68 @@ def test_check_lists_every_error_before_any_warning(journal, run):
         "strategy.toml:33:1: warning: strategic choice 'one-northfield': no capability serves it",
     ]
     assert result.stderr.rstrip().endswith("2 errors and 7 warnings in 5 files")
+
+
+def _swap_greenville_thresholds(journal: Path) -> None:
+    """greenville-otd (higher is better, target 95): celebrate 98 and course_correct 90
+    swapped by hand."""
+    _edit(journal / "indicators.toml", "celebrate = 98\n", "celebrate = 90\n")
+    _edit(journal / "indicators.toml", "course_correct = 90\n", "course_correct = 98\n")
+
+
+def test_check_names_both_thresholds_on_the_wrong_side_each_at_its_line(journal, run):
+    """Finding 3: only celebrate was named; fixing it, a second run named course_correct."""
+    _swap_greenville_thresholds(journal)
+    result = run("check", journal=journal)
+    assert result.exit_code == 1
+    hint = "   = hint: when higher is better: course_correct <= target <= celebrate"
+    assert result.stderr == (
+        "indicators.toml:18:1: error: celebrate (90) is below the target (95), but higher is "
+        f"better\n   |\n18 | celebrate = 90\n   | ^^^^^^^^^\n{hint}\n\n"
+        "indicators.toml:19:1: error: course_correct (98) is above the target (95), but higher "
+        f"is better\n   |\n19 | course_correct = 98\n   | ^^^^^^^^^^^^^^\n{hint}\n\n"
+        "2 errors in 1 file\n"
+    )
+
+
+def test_a_change_with_both_thresholds_on_the_wrong_side_is_named_at_each_key(journal, run):
+    _edit(
+        journal / "indicators.toml",
+        "course_correct = 90\n",
+        "course_correct = 90\n\n[[indicators.changes]]\nsince = 2026-09-01\n"
+        "celebrate = 93\ncourse_correct = 96\n",
+    )
+    result = run("check", journal=journal)
+    assert result.exit_code == 1
+    assert _headers(result.stderr)[:2] == [
+        "indicators.toml:23:1: error: from 2026-09-01 on, celebrate (93) is below the target "
+        "(95), but higher is better",
+        "indicators.toml:24:1: error: from 2026-09-01 on, course_correct (96) is above the "
+        "target (95), but higher is better",
+    ]
+
+
+def test_no_view_judges_with_a_threshold_check_calls_invalid(journal, run):
+    """Finding 3: 93.8% under a 95% target was "celebrate", 88.8% "course-correct" past a
+    course_correct of 98 on the wrong side. A threshold on the wrong side of the target
+    counts as absent: on track or at risk by the target alone; the warning stays."""
+    _swap_greenville_thresholds(journal)
+    shown = run("indicator", "show", "greenville-otd", journal=journal)
+    assert shown.exit_code == 0
+    assert "indicators.toml has problems that may make this view wrong" in shown.stderr
+    rows = {
+        week: re.search(rf"│ {week} │ ([\d.]+%) │ ([a-z -]+?) +│", shown.stdout)
+        for week in ("2026-W40", "2026-W42", "2026-W48")
+    }
+    assert {week: (m[1], m[2]) for week, m in rows.items() if m} == {
+        "2026-W40": ("88.8%", "at risk"),
+        "2026-W42": ("93.8%", "at risk"),
+        "2026-W48": ("97.6%", "on track"),
+    }
+
+    data = json.loads(run("dashboard", "--format", "json", journal=journal).stdout)
+    (otd,) = [i for i in data["accountability"]["indicators"] if i["id"] == "greenville-otd"]
+    assert otd["status"] == "on-track"
+    statuses = {h["status"] for h in otd["history"] if h["value"] is not None}
+    assert statuses <= {"on-track", "at-risk"}
+    assert "at-risk" in statuses

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from leadwork.domain.commitments import answers_nothing, ended_yet_carried, weekly_follow_up
 from leadwork.domain.meeting_commitments import follow_up_source
 from leadwork.domain.status import (
+    ORDER_HINT,
     agreed_thresholds,
     latest_change,
     next_change,
     owner_for,
-    threshold_order_problem,
+    threshold_order_problems,
     thresholds_for,
 )
 from leadwork.domain.team import has_joined, has_left, mistyped_id, off_team
@@ -235,24 +236,24 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                                 refers_to=(CAPABILITIES, STRATEGY),
                             )
                         )
-            problem = threshold_order_problem(agreed_thresholds(ind))
-            if problem:
-                key = "celebrate" if problem.startswith("celebrate") else "course_correct"
+            for key, problem in threshold_order_problems(agreed_thresholds(ind)):
                 findings.append(
-                    Finding(INDICATORS, (*base, key), problem, _order_hint(ind.direction))
+                    Finding(INDICATORS, (*base, key), problem, ORDER_HINT[ind.direction])
                 )
             for index, change in enumerate(ind.changes):
                 owner(INDICATORS, (*base, "changes", index, "owner"), change.owner)
                 for j, who in enumerate(change.agreed_with):
                     person(INDICATORS, (*base, "changes", index, "agreed_with", j), who)
-                problem = threshold_order_problem(thresholds_for(ind, Week.of(change.since)))
-                if problem:
+                in_effect = thresholds_for(ind, Week.of(change.since))
+                for key, problem in threshold_order_problems(in_effect):
+                    # at the key when the change sets it, else at the change
+                    sets = getattr(change, key) is not None
                     findings.append(
                         Finding(
                             INDICATORS,
-                            (*base, "changes", index),
+                            (*base, "changes", index, key) if sets else (*base, "changes", index),
                             f"from {change.since} on, {problem}",
-                            _order_hint(ind.direction),
+                            ORDER_HINT[ind.direction],
                         )
                     )
 
@@ -647,12 +648,6 @@ def _handed_off_team(ind: Indicator, index: int, team: Team | None) -> list[Find
 def _index_of(ind: Indicator, change: Change) -> int:
     """The change's place in the indicator's `changes`, as a message's key names it."""
     return next(i for i, c in enumerate(ind.changes) if c is change)
-
-
-def _order_hint(direction: str) -> str:
-    if direction == "higher":
-        return "when higher is better: course_correct <= target <= celebrate"
-    return "when lower is better: celebrate <= target <= course_correct"
 
 
 def _check_checkin(
