@@ -119,3 +119,45 @@ def test_no_view_judges_with_a_threshold_check_calls_invalid(journal, run):
     statuses = {h["status"] for h in otd["history"] if h["value"] is not None}
     assert statuses <= {"on-track", "at-risk"}
     assert "at-risk" in statuses
+
+
+def test_a_step_marked_done_after_today_is_a_warning_at_its_done(journal, run):
+    """Finding 4: `done = 2026-12-20` written by hand on 8 Dec: `check` said nothing while
+    every view called the step overdue. Now a warning at the `done` line says why, worded
+    as `checkin --step-done` refuses such a day."""
+    _edit(
+        journal / "capabilities.toml", "due = 2026-10-23\n", "due = 2026-10-23\ndone = 2026-12-20\n"
+    )
+    today = {"LEADWORK_TODAY": "2026-12-08"}
+    result = run("check", journal=journal, env=today)
+    assert result.exit_code == 0  # a warning: `--strict` fails on it
+    message = (
+        "capabilities.toml:132:1: warning: capability 'coaching-supervisors': step 2 is marked "
+        "done on 2026-12-20, after today (2026-12-08); it counts as open until then"
+    )
+    assert message in _headers(result.stderr)
+    shown = result.stderr[result.stderr.index(message) :].split("\n")
+    assert shown[1:5] == [
+        "    |",
+        "132 | done = 2026-12-20",
+        "    | ^^^^",
+        "    = hint: a step is marked done once it is: leave `done` out until that day, or fix "
+        "the date",
+    ]
+    assert run("check", "--strict", journal=journal, env=today).exit_code == 1
+    # the same words as `checkin --step-done` refusing the day
+    refused = run(
+        "checkin",
+        "--step-done",
+        "quality-at-scale:1@2026-12-20",
+        "--no-input",
+        journal=journal,
+        env=today,
+    )
+    assert refused.exit_code != 0
+    assert "2026-12-20 is after today (2026-12-08): a step is marked done once it is" in (
+        refused.stderr
+    )
+    # on the day itself (and after), it is done: nothing to say
+    on_the_day = run("check", journal=journal, env={"LEADWORK_TODAY": "2026-12-20"})
+    assert "marked done" not in on_the_day.stderr

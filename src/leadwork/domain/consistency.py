@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from leadwork.domain.capability import DONE_ONCE_IT_IS, done_later
 from leadwork.domain.commitments import answers_nothing, ended_yet_carried, weekly_follow_up
 from leadwork.domain.meeting_commitments import follow_up_source
 from leadwork.domain.status import (
@@ -34,7 +35,7 @@ from leadwork.values import format_number
 from leadwork.weeks import Week, not_begun
 
 if TYPE_CHECKING:
-    from leadwork.model.capabilities import Capabilities
+    from leadwork.model.capabilities import Capabilities, Capability
     from leadwork.model.checkin import Checkin, Commitment
     from leadwork.model.indicators import Change, Indicator, Indicators
     from leadwork.model.one_on_one import MeetingCommitment, OneOnOne
@@ -202,6 +203,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                                 refers_to=(STRATEGY,),
                             )
                         )
+            findings += _done_later(cap, i, today)
             if choices and cap.id in choices:
                 findings.append(
                     Finding(
@@ -642,6 +644,27 @@ def _handed_off_team(ind: Indicator, index: int, team: Team | None) -> list[Find
                 refers_to=(TEAM,),
             )
         )
+    return findings
+
+
+def _done_later(cap: Capability, index: int, today: dt.date) -> list[Finding]:
+    """A plan step marked done on a day after today, by hand (trial 19: `check` said nothing
+    and every view called the step overdue): a warning at its `done`, as `checkin
+    --step-done` refuses such a day (`capability.done_later`)."""
+    findings = []
+    for number, step in enumerate(cap.steps, start=1):
+        day = done_later(step, today)
+        if day is not None:
+            findings.append(
+                Finding(
+                    CAPABILITIES,
+                    ("capabilities", index, "steps", number - 1, "done"),
+                    f"capability '{cap.id}': step {number} is marked done on {day}, after "
+                    f"today ({today}); it counts as open until then",
+                    f"{DONE_ONCE_IT_IS}: leave `done` out until that day, or fix the date",
+                    severity="warning",
+                )
+            )
     return findings
 
 
