@@ -161,3 +161,33 @@ def test_a_step_marked_done_after_today_is_a_warning_at_its_done(journal, run):
     # on the day itself (and after), it is done: nothing to say
     on_the_day = run("check", journal=journal, env={"LEADWORK_TODAY": "2026-12-20"})
     assert "marked done" not in on_the_day.stderr
+
+
+def test_indicator_add_refuses_both_thresholds_on_the_wrong_side_at_once(journal, run):
+    """The writers judge by the same rule as `check`: each threshold named, in one run."""
+    result = run(
+        "indicator",
+        "add",
+        "x-otd",
+        "--name",
+        "X on-time",
+        "--owner",
+        "priya",
+        "--unit",
+        "%",
+        "--direction",
+        "higher",
+        "--target",
+        "95",
+        "--celebrate",
+        "90",
+        "--course-correct",
+        "98",
+        "--serves",
+        "dependable-scheduling",
+        journal=journal,
+    )
+    assert result.exit_code == 2
+    assert "celebrate (90) is below the target (95), but higher is better" in result.stderr
+    assert "course_correct (98) is above the target (95), but higher is better" in result.stderr
+    assert "x-otd" not in (journal / "indicators.toml").read_text()
