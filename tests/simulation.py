@@ -96,19 +96,24 @@ def period_of(week: Week, cadence: str) -> tuple[int, ...]:
 
 def judge(value: float | None, ind: dict[str, Any]) -> str:
     """The scoreboard's rule, written from the spec: celebrate at or past celebrate, on-track
-    at or past the target, course-correct past course_correct, else at-risk."""
+    at or past the target, course-correct past course_correct, else at-risk; a threshold on
+    the wrong side of the target counts as absent."""
     if value is None:
         return "no-data"
     higher = ind["direction"] == "higher"
+    target, celebrate, course_correct = ind["target"], ind["celebrate"], ind["course_correct"]
 
     def at_least(bar: float) -> bool:
         return value >= bar if higher else value <= bar
 
-    if at_least(ind["celebrate"]):
+    def worse(a: float, b: float) -> bool:
+        return a < b if higher else a > b
+
+    if at_least(celebrate) and not worse(celebrate, target):
         return "celebrate"
-    if at_least(ind["target"]):
+    if at_least(target):
         return "on-track"
-    if (value < ind["course_correct"]) if higher else (value > ind["course_correct"]):
+    if worse(value, course_correct) and not worse(target, course_correct):
         return "course-correct"
     return "at-risk"
 

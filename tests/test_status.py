@@ -97,6 +97,28 @@ def test_celebrate_equal_to_target_celebrates_at_the_target():
     assert judge(94.9, flat) == COURSE_CORRECT
 
 
+@pytest.mark.parametrize(
+    ("thresholds", "value", "status"),
+    [
+        # celebrate and course_correct swapped (trial 19): judged by the target alone
+        (Thresholds("higher", target=95, celebrate=90, course_correct=98), 99, ON_TRACK),
+        (Thresholds("higher", target=95, celebrate=90, course_correct=98), 93.8, AT_RISK),
+        (Thresholds("higher", target=95, celebrate=90, course_correct=98), 80, AT_RISK),
+        (Thresholds("lower", target=2, celebrate=3, course_correct=1.5), 1, ON_TRACK),
+        (Thresholds("lower", target=2, celebrate=3, course_correct=1.5), 2.5, AT_RISK),
+        (Thresholds("lower", target=2, celebrate=3, course_correct=1.5), 9, AT_RISK),
+        # one on the wrong side: the other still counts
+        (Thresholds("higher", target=95, celebrate=94, course_correct=90), 94.5, AT_RISK),
+        (Thresholds("higher", target=95, celebrate=94, course_correct=90), 89, COURSE_CORRECT),
+        (Thresholds("higher", target=95, celebrate=98, course_correct=96), 99, CELEBRATE),
+        (Thresholds("higher", target=95, celebrate=98, course_correct=96), 95.5, ON_TRACK),
+        (Thresholds("higher", target=95, celebrate=98, course_correct=96), 80, AT_RISK),
+    ],
+)
+def test_a_threshold_on_the_wrong_side_of_the_target_counts_as_absent(thresholds, value, status):
+    assert judge(value, thresholds) == status
+
+
 # ---- targets that change on a date ----------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from leadwork.domain.status import worst
 from leadwork.plainclass import plainclass
@@ -48,6 +48,19 @@ def step_done_by(step: Step, as_of: dt.date) -> bool:
     if isinstance(step.done, dt.date):
         return step.done <= as_of
     return bool(step.done)
+
+
+# Why a step's `done` may not be a day after today: `checkin --step-done` refuses one
+# (`review.done_on`), and `check` warns of one written by hand (`done_later`).
+DONE_ONCE_IT_IS: Final = "a step is marked done once it is"
+
+
+def done_later(step: Step, today: dt.date) -> dt.date | None:
+    """The day `step` is marked done, when it is after `today` (else None): a step is
+    marked done once it is (`DONE_ONCE_IT_IS`), and every view counts it open until that
+    day (`step_done_by`), overdue once its due date has passed."""
+    done = step.done
+    return done if isinstance(done, dt.date) and done > today else None
 
 
 def step_overdue(step: Step, as_of: dt.date) -> bool:

@@ -12,14 +12,16 @@ import difflib
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from leadwork.domain.capability import DONE_ONCE_IT_IS, done_later
 from leadwork.domain.commitments import answers_nothing, ended_yet_carried, weekly_follow_up
 from leadwork.domain.meeting_commitments import follow_up_source
 from leadwork.domain.status import (
+    ORDER_HINT,
     agreed_thresholds,
     latest_change,
     next_change,
     owner_for,
-    threshold_order_problem,
+    threshold_order_problems,
     thresholds_for,
 )
 from leadwork.domain.team import has_joined, has_left, mistyped_id, off_team
@@ -33,7 +35,7 @@ from leadwork.values import format_number
 from leadwork.weeks import Week, not_begun
 
 if TYPE_CHECKING:
-    from leadwork.model.capabilities import Capabilities
+    from leadwork.model.capabilities import Capabilities, Capability
     from leadwork.model.checkin import Checkin, Commitment
     from leadwork.model.indicators import Change, Indicator, Indicators
     from leadwork.model.one_on_one import MeetingCommitment, OneOnOne
@@ -201,6 +203,7 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                                 refers_to=(STRATEGY,),
                             )
                         )
+            findings += _done_later(cap, i, today)
             if choices and cap.id in choices:
                 findings.append(
                     Finding(
@@ -235,24 +238,24 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                                 refers_to=(CAPABILITIES, STRATEGY),
                             )
                         )
-            problem = threshold_order_problem(agreed_thresholds(ind))
-            if problem:
-                key = "celebrate" if problem.startswith("celebrate") else "course_correct"
+            for key, problem in threshold_order_problems(agreed_thresholds(ind)):
                 findings.append(
-                    Finding(INDICATORS, (*base, key), problem, _order_hint(ind.direction))
+                    Finding(INDICATORS, (*base, key), problem, ORDER_HINT[ind.direction])
                 )
             for index, change in enumerate(ind.changes):
                 owner(INDICATORS, (*base, "changes", index, "owner"), change.owner)
                 for j, who in enumerate(change.agreed_with):
                     person(INDICATORS, (*base, "changes", index, "agreed_with", j), who)
-                problem = threshold_order_problem(thresholds_for(ind, Week.of(change.since)))
-                if problem:
+                in_effect = thresholds_for(ind, Week.of(change.since))
+                for key, problem in threshold_order_problems(in_effect):
+                    # at the key when the change sets it, else at the change
+                    sets = getattr(change, key) is not None
                     findings.append(
                         Finding(
                             INDICATORS,
-                            (*base, "changes", index),
+                            (*base, "changes", index, key) if sets else (*base, "changes", index),
                             f"from {change.since} on, {problem}",
-                            _order_hint(ind.direction),
+                            ORDER_HINT[ind.direction],
                         )
                     )
 
@@ -644,15 +647,30 @@ def _handed_off_team(ind: Indicator, index: int, team: Team | None) -> list[Find
     return findings
 
 
+def _done_later(cap: Capability, index: int, today: dt.date) -> list[Finding]:
+    """A plan step marked done on a day after today, by hand (trial 19: `check` said nothing
+    and every view called the step overdue): a warning at its `done`, as `checkin
+    --step-done` refuses such a day (`capability.done_later`)."""
+    findings = []
+    for number, step in enumerate(cap.steps, start=1):
+        day = done_later(step, today)
+        if day is not None:
+            findings.append(
+                Finding(
+                    CAPABILITIES,
+                    ("capabilities", index, "steps", number - 1, "done"),
+                    f"capability '{cap.id}': step {number} is marked done on {day}, after "
+                    f"today ({today}); it counts as open until then",
+                    f"{DONE_ONCE_IT_IS}: leave `done` out until that day, or fix the date",
+                    severity="warning",
+                )
+            )
+    return findings
+
+
 def _index_of(ind: Indicator, change: Change) -> int:
     """The change's place in the indicator's `changes`, as a message's key names it."""
     return next(i for i, c in enumerate(ind.changes) if c is change)
-
-
-def _order_hint(direction: str) -> str:
-    if direction == "higher":
-        return "when higher is better: course_correct <= target <= celebrate"
-    return "when lower is better: celebrate <= target <= course_correct"
 
 
 def _check_checkin(

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from leadwork.domain.id_safety import checked_id, known_id
 from leadwork.domain.status import (
+    ORDER_HINT,
     agreed_thresholds,
     owner_for,
-    threshold_order_problem,
+    threshold_order_problems,
     thresholds_for,
 )
 from leadwork.domain.team import has_joined, off_team
@@ -29,13 +30,9 @@ from leadwork.weeks import Week
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from leadwork.domain.status import Thresholds
     from leadwork.model.indicators import Change, Indicator
     from leadwork.model.team import Person
-
-ORDER_HINT = {
-    "higher": "when higher is better: course_correct <= target <= celebrate",
-    "lower": "when lower is better: celebrate <= target <= course_correct",
-}
 
 
 M = TypeVar("M", bound="BaseModel")
@@ -105,9 +102,7 @@ def new_indicator(
     from leadwork.model.indicators import Indicator
 
     indicator = _validated(Indicator, data)
-    order = threshold_order_problem(agreed_thresholds(indicator))
-    if order:
-        raise UsageProblem(order, hint=ORDER_HINT[indicator.direction])
+    _refuse_order(agreed_thresholds(indicator), "")
     return indicator
 
 
@@ -154,15 +149,23 @@ def new_change(
         if later.since < change.since:
             continue
         week = Week.of(later.since)
-        order = threshold_order_problem(thresholds_for(changed, week))
-        if order:
-            when = (
-                f"from {later.since} on"
-                if later is change
-                else f"from {later.since} (a later change) on"
-            )
-            raise UsageProblem(f"{when}, {order}", hint=ORDER_HINT[indicator.direction])
+        when = (
+            f"from {later.since} on, "
+            if later is change
+            else f"from {later.since} (a later change) on, "
+        )
+        _refuse_order(thresholds_for(changed, week), when)
     return change
+
+
+def _refuse_order(thresholds: Thresholds, when: str) -> None:
+    """Refuses thresholds on the wrong side of the target, each of them at once."""
+    hint = ORDER_HINT[thresholds.direction]
+    problems = [
+        Problem(when + message, hint=hint) for _, message in threshold_order_problems(thresholds)
+    ]
+    if problems:
+        raise UsageProblem(problems=problems)
 
 
 def _check_handover(indicator: Indicator, change: Change, team: Sequence[Person]) -> None:

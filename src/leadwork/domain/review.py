@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from leadwork.domain.capability import step_overdue
+from leadwork.domain.capability import DONE_ONCE_IT_IS, step_overdue
 from leadwork.domain.consistency import Finding, Loaded, cross_check
 from leadwork.domain.wording import quiet_for
 from leadwork.errors import UsageProblem
@@ -398,7 +398,7 @@ def done_on(text: str, today: dt.date) -> dt.date:
     except ValueError:
         raise ValueError(f"'{text.strip()}' is not a date: write it as YYYY-MM-DD") from None
     if day > today:
-        raise ValueError(f"{day} is after today ({today}): a step is marked done once it is")
+        raise ValueError(f"{day} is after today ({today}): {DONE_ONCE_IT_IS}")
     return day
 
 

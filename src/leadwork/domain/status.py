@@ -123,42 +123,73 @@ def worse_than(value: float, bar: float, direction: str) -> bool:
     return value < bar if direction == "higher" else value > bar
 
 
+# How the thresholds sit around the target, as `check` and the writers say it
+ORDER_HINT: Final = {
+    "higher": "when higher is better: course_correct <= target <= celebrate",
+    "lower": "when lower is better: celebrate <= target <= course_correct",
+}
+
+
+def celebrate_counts(thresholds: Thresholds) -> bool:
+    """Whether the celebrate threshold is on its side of the target (at it or better). One
+    on the wrong side (celebrate 90 under a target of 95, higher is better) is an error
+    `check` names (`threshold_order_problems`), and `judge` leaves it out."""
+    return at_least_as_good(thresholds.celebrate, thresholds.target, thresholds.direction)
+
+
+def course_correct_counts(thresholds: Thresholds) -> bool:
+    """Whether the course-correct threshold is on its side of the target (at it or worse);
+    one on the wrong side is an error `check` names, and `judge` leaves it out."""
+    return at_least_as_good(thresholds.target, thresholds.course_correct, thresholds.direction)
+
+
 def judge(value: float | None, thresholds: Thresholds) -> Status:
+    """The status of `value` (module docstring). A threshold on the wrong side of the
+    target counts as absent (trial 19: with celebrate and course_correct swapped, 93.8%
+    under a 95% target was "celebrate"): the reading is on track or at risk by the target
+    alone, so no view shows a status made from a line `check` calls invalid."""
     if value is None:
         return NO_DATA
     direction = thresholds.direction
-    if at_least_as_good(value, thresholds.celebrate, direction):
-        return CELEBRATE
     if at_least_as_good(value, thresholds.target, direction):
+        if at_least_as_good(value, thresholds.celebrate, direction) and celebrate_counts(
+            thresholds
+        ):
+            return CELEBRATE
         return ON_TRACK
-    if worse_than(value, thresholds.course_correct, direction):
+    if worse_than(value, thresholds.course_correct, direction) and course_correct_counts(
+        thresholds
+    ):
         return COURSE_CORRECT
     return AT_RISK
 
 
-def threshold_order_problem(thresholds: Thresholds) -> str | None:
-    """What is wrong with thresholds that sit on the wrong side of the target, if anything."""
+def threshold_order_problems(thresholds: Thresholds) -> list[tuple[str, str]]:
+    """Each threshold on the wrong side of the target, as (its key, what is wrong): both
+    when both are (`check` names each at its own line, all at once)."""
     t = thresholds
     celebrate, target, course_correct = map(
         format_number, (t.celebrate, t.target, t.course_correct)
     )
-    if t.direction == "higher":
-        if t.celebrate < t.target:
-            return f"celebrate ({celebrate}) is below the target ({target}), but higher is better"
-        if t.course_correct > t.target:
-            return (
-                f"course_correct ({course_correct}) is above the target ({target}), "
-                "but higher is better"
+    better, worse = ("above", "below") if t.direction == "higher" else ("below", "above")
+    problems = []
+    if not celebrate_counts(t):
+        problems.append(
+            (
+                "celebrate",
+                f"celebrate ({celebrate}) is {worse} the target ({target}), "
+                f"but {t.direction} is better",
             )
-    else:
-        if t.celebrate > t.target:
-            return f"celebrate ({celebrate}) is above the target ({target}), but lower is better"
-        if t.course_correct < t.target:
-            return (
-                f"course_correct ({course_correct}) is below the target ({target}), "
-                "but lower is better"
+        )
+    if not course_correct_counts(t):
+        problems.append(
+            (
+                "course_correct",
+                f"course_correct ({course_correct}) is {better} the target ({target}), "
+                f"but {t.direction} is better",
             )
-    return None
+        )
+    return problems
 
 
 @dataclass

@@ -48,7 +48,7 @@ _FOLDER_NAMES = {
 
 @dataclass(frozen=True)
 class CheckResult:
-    problems: list[Problem]  # each file's own, then across files; each part in file order
+    problems: list[Problem]  # errors, then warnings (`_errors_first`)
     notes: list[Note]
     counts: Counts | None = None  # what the journal holds, when every file could be read
 
@@ -178,9 +178,10 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
         and indicators is not None
     ):
         findings += gaps(strategy, capabilities, indicators, today)
-    # The cause first: each file's own errors, then what the files say of each other; and
-    # a finding that names an id of a definition file whose errors may have taken ids with
-    # them (a misspelt [[people]] header empties the team) is folded under them, counted.
+    # The cause first: errors before warnings, each file's own before what the files say of
+    # each other (`_errors_first`); and a finding that names an id of a definition file
+    # whose errors may have taken ids with them (a misspelt [[people]] header empties the
+    # team) is folded under them, counted.
     broken = [rel for rel in DEFINITION_MODELS if _ids_in_doubt(collect.left_out.get(rel, []))]
     withheld: set[str] = set()
     folded: dict[str, int] = {}
@@ -201,8 +202,26 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
     counts = Counts(ran, len(checkins) - ran - read, len(one_on_ones), len(reviews), read)
     notes = _notes(journal, collect, withheld)
     notes += [Note(journal.path(rel), "folded", count) for rel, count in folded.items()]
-    problems = sorted(collect.problems, key=_order) + _together(across)
-    return CheckResult(problems, notes, counts)
+    return CheckResult(_errors_first(sorted(collect.problems, key=_order), across), notes, counts)
+
+
+def _errors_first(own: list[Problem], across: list[tuple[Problem, bool]]) -> list[Problem]:
+    """The order `check` lists problems in (cli.md, "The cause first"): every error before
+    any warning, so the first line is what fails the check (trial 19: with the example's
+    standing warnings the one error came after seven of them); among the errors, and then
+    among the warnings, each file's own first, then what the files say of each other, each
+    part in file order. The uses of one unknown id stay together, listed with the errors
+    when any of them is one (a `who` warning counted with an unknown person's uses)."""
+    groups = _together(across)
+    errors = [p for p in own if p.severity == "error"]
+    errors += [p for group in groups if _has_error(group) for p in group]
+    warnings = [p for p in own if p.severity != "error"]
+    warnings += [p for group in groups if not _has_error(group) for p in group]
+    return errors + warnings
+
+
+def _has_error(group: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in group)
 
 
 def _ids_in_doubt(left_out: list[KeyPath]) -> bool:
@@ -212,8 +231,8 @@ def _ids_in_doubt(left_out: list[KeyPath]) -> bool:
     return any(len(path) <= 2 or path[-1] == "id" for path in left_out)
 
 
-def _together(across: list[tuple[Problem, bool]]) -> list[Problem]:
-    """The problems across files in file order, each unknown id's uses together (an id
+def _together(across: list[tuple[Problem, bool]]) -> list[list[Problem]]:
+    """The problems across files in groups, in file order, each unknown id's uses one group (an id
     renamed in team.toml or removed from indicators.toml): every use is a problem of its
     own, so each place to edit is named and counted (eleventh trial: "1 error in 1 file"
     for 5 places in 4 files), the first one's hint saying how many more follow, and a use
@@ -222,17 +241,19 @@ def _together(across: list[tuple[Problem, bool]]) -> list[Problem]:
     ordered = sorted(across, key=lambda item: _order(item[0]))
     for index, (problem, names_id) in enumerate(ordered):
         groups.setdefault(problem.message if names_id else index, []).append(problem)
-    together: list[Problem] = []
+    together: list[list[Problem]] = []
     for group in groups.values():
         first, rest = group[0], group[1:]
         if rest:
             more = f"the same in {plural(len(rest), 'more place')}, listed after this one"
-            together.append(replace(first, hint=f"{first.hint} ({more})" if first.hint else more))
-        else:
-            together.append(first)
-        together += [
-            replace(p, again=p.hint == before.hint) for before, p in zip(group, rest, strict=False)
-        ]
+            first = replace(first, hint=f"{first.hint} ({more})" if first.hint else more)
+        together.append(
+            [first]
+            + [
+                replace(p, again=p.hint == before.hint)
+                for before, p in zip(group, rest, strict=False)
+            ]
+        )
     return together
 
 
