@@ -336,15 +336,17 @@ class Interview:
             self.save(self.answered, self.answers)
 
     def commitments(self) -> None:
+        from leadwork.domain.checkin import commitments_after
         from leadwork.render import checkin as show
 
         if not self._pending("commitments:done"):
             return
         self.ask.say(show.step("Commitments for next week", "they come back next week"))
-        carried = [t for t, o in self.answers.follow_ups.items() if o == "carried"]
-        current = self.context.current
-        kept = [c.text for c in current.commitments] if current else []
-        listed = list(dict.fromkeys([*kept, *carried]))
+        # What the save will leave, by its own rule: a carried copy this run added, or took
+        # back out when the outcome is no longer "carried".
+        listed = commitments_after(
+            self.context.current, self.context.previous, self.answers.follow_ups
+        )
         for item in listed:
             self.ask.say(_kept(item))
         while True:

@@ -1,0 +1,54 @@
+"""What the interactive screens show (trial 18): the check-in's commitments list after a
+changed follow-up, a kept draft of an earlier week, a resumed story, the one-on-one's
+interruption and late `+days`, and `review capability`'s inside/outside question."""
+
+from pathlib import Path
+
+import pytest
+
+from test_checkin_interactive import ANSWERS, LAST_WEEK, NEXT_WEEK, W48, W49, typed
+
+from journals import write_small_journal
+
+
+@pytest.fixture
+def at_terminal(monkeypatch):
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
+
+
+@pytest.fixture
+def journal(fresh_journal: Path) -> Path:
+    write_small_journal(fresh_journal)
+    (fresh_journal / W48).write_text(LAST_WEEK)
+    return fresh_journal
+
+
+def ask(run, journal, answers, *args, env=NEXT_WEEK):
+    result = run("checkin", *args, journal=journal, env=env, input=typed(answers))
+    assert "Traceback" not in result.output
+    return result
+
+
+def commitments_step(out: str) -> str:
+    return out.split("Commitments for next week")[1].split("Reflection")[0]
+
+
+def test_a_rerun_that_ends_a_carried_follow_up_no_longer_lists_its_copy(journal, run, at_terminal):
+    assert ask(run, journal, [a for _, a in ANSWERS]).exit_code == 0  # "Ask Tom" carried
+    result = ask(run, journal, ["", "do", *[""] * 40])
+    assert result.exit_code == 0, result
+    step = commitments_step(result.stdout)
+    assert "Ask Tom for the scrap plan" not in step
+    assert "  · Book the quality review\n  Commitment 2 (Enter: no more): " in step
+    assert '[[commitments]]\ntext = "Ask Tom' not in (journal / W49).read_text()
+
+
+def test_a_rerun_that_carries_a_follow_up_lists_its_copy_once(journal, run, at_terminal):
+    answers = [a for _, a in ANSWERS]
+    answers[1] = "done"
+    assert ask(run, journal, answers).exit_code == 0
+    result = ask(run, journal, ["", "c", *[""] * 40])
+    assert result.exit_code == 0, result
+    step = commitments_step(result.stdout)
+    assert step.count("Ask Tom for the scrap plan") == 1
+    assert "Commitment 3 (Enter: no more): " in step
