@@ -52,3 +52,22 @@ def test_a_rerun_that_carries_a_follow_up_lists_its_copy_once(journal, run, at_t
     step = commitments_step(result.stdout)
     assert step.count("Ask Tom for the scrap plan") == 1
     assert "Commitment 3 (Enter: no more): " in step
+
+
+def test_a_draft_of_a_week_now_over_is_named_with_the_command_that_resumes_it(
+    journal, run, at_terminal
+):
+    first = ask(run, journal, ["done", "", "96"])  # the input ends: stopped in 2026-W49
+    assert first.exit_code == 130
+    assert "run `leadwork checkin --week 2026-W49` to resume." in " ".join(first.stdout.split())
+    later = {"LEADWORK_TODAY": "2026-12-09"}  # Wednesday of 2026-W50
+    result = ask(run, journal, [], env=later)
+    assert "Check-in for 2026-W50" in result.stdout
+    assert (
+        "An unfinished check-in for 2026-W49 is kept in .drafts/2026-W49.toml; run "
+        "`leadwork checkin --week 2026-W49` to resume it."
+    ) in " ".join(result.stdout.split())
+    resumed = ask(run, journal, ["", *[""] * 40], "--week", "2026-W49", env=later)
+    assert resumed.exit_code == 0, resumed
+    assert "Resume it?" in resumed.stdout
+    assert "otd = 96\n" in (journal / W49).read_text()
