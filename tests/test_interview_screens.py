@@ -71,3 +71,11 @@ def test_a_draft_of_a_week_now_over_is_named_with_the_command_that_resumes_it(
     assert resumed.exit_code == 0, resumed
     assert "Resume it?" in resumed.stdout
     assert "otd = 96\n" in (journal / W49).read_text()
+
+
+def test_a_resumed_story_is_shown_before_its_who(journal, run, at_terminal):
+    answers = [*[""] * 12, "Maria stopped the line"]  # then the input ends before "who?"
+    assert ask(run, journal, answers).exit_code == 130
+    result = ask(run, journal, ["y", "maria", "purpose", "", "", "", "", ""])
+    assert result.exit_code == 0, result
+    assert "  Story 1: Maria stopped the line\n      who? (a name, or " in result.stdout

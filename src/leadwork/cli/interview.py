@@ -212,13 +212,16 @@ class Interview:
         people = ", ".join(self.context.people)
         index = 0
         while True:
+            number = had + index + 1
             if index >= len(self.answers.stories):
-                number = had + index + 1
                 text = self.ask.text(f"Story {number}: what happened? (Enter: no more)")
                 if text is None:
                     break
                 self.answers.stories.append({"text": text})
                 self._done(f"story:{index}:text")
+            elif any(self._pending(f"story:{index}:{k}") for k in ("who", "choice")):
+                # a story told before a draft was resumed: what it is about, shown again
+                self.ask.say(show.resumed_story(number, self.answers.stories[index]["text"]))
             story = self.answers.stories[index]
             if self._pending(f"story:{index}:who"):
                 who = self.ask.ask(

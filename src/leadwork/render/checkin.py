@@ -189,6 +189,11 @@ def other_draft(week: Week, rel: str) -> Text:
     )
 
 
+def resumed_story(number: int, text: str) -> Text:
+    """A story told before its draft was resumed, shown again above its "who?"."""
+    return Text(f"  Story {number}: {text}")
+
+
 def step(title: str, note: str = "") -> Text:
     text = Text("\n")
     text.append(title, style="bold underline")
