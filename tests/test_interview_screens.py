@@ -79,3 +79,17 @@ def test_a_resumed_story_is_shown_before_its_who(journal, run, at_terminal):
     result = ask(run, journal, ["y", "maria", "purpose", "", "", "", "", ""])
     assert result.exit_code == 0, result
     assert "  Story 1: Maria stopped the line\n      who? (a name, or " in result.stdout
+
+
+def test_a_late_write_up_says_where_plus_days_count_from(example_journal, run, at_terminal):
+    from test_one_on_one_record import MARCUS_ANSWERS
+
+    unfinished = "\n".join(MARCUS_ANSWERS[:-2]) + "\n"  # stops before it is written
+    today = run("one-on-one", "marcus", journal=example_journal, input=unfinished)
+    assert today.exit_code == 130
+    assert "Due (YYYY-MM-DD or +days) [" in today.stdout
+    answers = "\n".join(MARCUS_ANSWERS) + "\n"
+    late = run(
+        "one-on-one", "marcus", "--date", "2026-11-25", journal=example_journal, input=answers
+    )
+    assert "Due (YYYY-MM-DD or +days from 2026-11-25) [" in late.stdout
