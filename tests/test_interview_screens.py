@@ -93,3 +93,25 @@ def test_a_late_write_up_says_where_plus_days_count_from(example_journal, run, a
         "one-on-one", "marcus", "--date", "2026-11-25", journal=example_journal, input=answers
     )
     assert "Due (YYYY-MM-DD or +days from 2026-11-25) [" in late.stdout
+
+
+def test_review_capability_takes_a_team_member_as_inside_and_names_others(
+    example_journal, run, at_terminal
+):
+    answers = (
+        "\n\n\n"  # no step done, the level as it is, no reason
+        "elena\nShe wants it monthly.\n"  # a team id: inside, not asked
+        "Dale Jensen\no\nDates held.\n"
+        "\n"
+    )
+    result = run(
+        "review", "capability", "coaching-supervisors", journal=example_journal, input=answers
+    )
+    assert result.exit_code == 0, result
+    assert "Is elena" not in result.stdout and "Is Elena" not in result.stdout
+    assert "What did Elena say?" in result.stdout
+    assert "Is Dale Jensen inside or outside the organization? (i or o)" in result.stdout
+    review = next((example_journal / "reviews").glob("*-capability-coaching-supervisors.toml"))
+    text = review.read_text()
+    assert 'who = "elena"\nside = "inside"' in text
+    assert 'who = "Dale Jensen"\nside = "outside"' in text
