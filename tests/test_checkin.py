@@ -570,7 +570,7 @@ def test_an_unfinished_draft_is_mentioned_and_kept(example_journal, run):
     result = checkin(run, example_journal, "-r", "dayton-scrap=3.1")
     assert (
         "An unfinished check-in for 2026-W48 is kept in .drafts/2026-W48.toml; run "
-        "`leadwork checkin` at a terminal to resume it."
+        "`leadwork checkin --week 2026-W48` at a terminal to resume it."
     ) in " ".join(result.stdout.split())
     assert draft.is_file()
 

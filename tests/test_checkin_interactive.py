@@ -358,7 +358,7 @@ def test_an_interrupted_interview_is_kept_and_resumed(journal, run, at_terminal)
     assert first.exit_code == 130
     assert (
         "Stopped. Your 2 answers so far are kept in .drafts/2026-W49.toml; run `leadwork "
-        "checkin` to resume."
+        "checkin --week 2026-W49` to resume."
     ) in " ".join(first.stdout.split())
     assert "interrupted; nothing more was written" in first.stderr
     assert not (journal / W49).exists()

@@ -179,7 +179,7 @@ def test_ctrl_c_keeps_the_answers_and_the_next_run_resumes(journal):
     assert child.exitstatus == 130
     assert (
         "Stopped. Your 3 answers so far are kept in .drafts/2026-W49.toml; run `leadwork "
-        "checkin` to resume."
+        "checkin --week 2026-W49` to resume."
     ) in output
     assert "leadwork: interrupted; nothing more was written" in output
     assert "Traceback" not in output

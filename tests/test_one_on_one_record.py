@@ -441,7 +441,7 @@ def test_the_end_of_input_writes_nothing(run, example_journal, terminal):
     before = tree_hash(example_journal)
     result = run("one-on-one", "marcus", journal=example_journal, input="y\nProgress.\n")
     assert result.exit_code == 130
-    assert "interrupted; nothing more was written" in result.stderr
+    assert "interrupted; nothing was written; the answers typed are not kept" in result.stderr
     assert tree_hash(example_journal) == before
 
 

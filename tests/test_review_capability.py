@@ -119,7 +119,7 @@ def test_an_interactive_review_changes_only_the_lines_it_must(example_journal, r
         "2\n"  # open steps done now
         "3\n"  # level now
         "The clinic ran on 24 Nov; supervisors asked for a second one.\n"
-        "Marcus Reyes\ni\nHR ran it with us, not for us.\n"
+        "Marcus Reyes\nHR ran it with us, not for us.\n"  # of the team: inside, not asked
         "Keisha Brown, Greenville second shift\nmaybe\noutside\nI want this monthly.\n"
         "\n"
     )

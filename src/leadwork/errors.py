@@ -21,6 +21,20 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (or the end of the input) in an interview that keeps no draft: `said` is
+    what the stop line says in place of "nothing more was written"."""
+
+    def __init__(self, said: str) -> None:
+        super().__init__(said)
+        self.said = said
+
+
+# An interview that writes only once every answer is in (a one-on-one): stopped, nothing
+# was written and what was typed is gone.
+NOTHING_KEPT = "nothing was written; the answers typed are not kept"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong, located as precisely as we can: file, line, column, key."""

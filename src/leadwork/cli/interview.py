@@ -212,13 +212,16 @@ class Interview:
         people = ", ".join(self.context.people)
         index = 0
         while True:
+            number = had + index + 1
             if index >= len(self.answers.stories):
-                number = had + index + 1
                 text = self.ask.text(f"Story {number}: what happened? (Enter: no more)")
                 if text is None:
                     break
                 self.answers.stories.append({"text": text})
                 self._done(f"story:{index}:text")
+            elif any(self._pending(f"story:{index}:{k}") for k in ("who", "choice")):
+                # a story told before a draft was resumed: what it is about, shown again
+                self.ask.say(show.resumed_story(number, self.answers.stories[index]["text"]))
             story = self.answers.stories[index]
             if self._pending(f"story:{index}:who"):
                 who = self.ask.ask(
@@ -336,15 +339,17 @@ class Interview:
             self.save(self.answered, self.answers)
 
     def commitments(self) -> None:
+        from leadwork.domain.checkin import commitments_after
         from leadwork.render import checkin as show
 
         if not self._pending("commitments:done"):
             return
         self.ask.say(show.step("Commitments for next week", "they come back next week"))
-        carried = [t for t, o in self.answers.follow_ups.items() if o == "carried"]
-        current = self.context.current
-        kept = [c.text for c in current.commitments] if current else []
-        listed = list(dict.fromkeys([*kept, *carried]))
+        # What the save will leave, by its own rule: a carried copy this run added, or took
+        # back out when the outcome is no longer "carried".
+        listed = commitments_after(
+            self.context.current, self.context.previous, self.answers.follow_ups
+        )
         for item in listed:
             self.ask.say(_kept(item))
         while True:

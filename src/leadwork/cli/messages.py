@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadwork.cli.session import color_enabled
-from leadwork.errors import EXIT_INTERRUPTED, InvalidFile, LeadworkError, ProblemsFound
+from leadwork.errors import (
+    EXIT_INTERRUPTED,
+    Interrupted,
+    InvalidFile,
+    LeadworkError,
+    ProblemsFound,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -66,7 +72,8 @@ def settle(error: BaseException, debug: bool) -> int:
         quiet_stdout()
         return 0
     if isinstance(error, KeyboardInterrupt):
-        print("\nleadwork: interrupted; nothing more was written", file=sys.stderr)
+        said = error.said if isinstance(error, Interrupted) else "nothing more was written"
+        print(f"\nleadwork: interrupted; {said}", file=sys.stderr)
         return EXIT_INTERRUPTED
     failure = output_failure(error)
     if failure is not None:  # a full disk, a closed stdout: not a bug in leadwork

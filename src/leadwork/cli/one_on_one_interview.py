@@ -9,7 +9,8 @@ become a `RecordRequest`; the use case (`usecases/one_on_one.py`) checks and wri
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from leadwork.cli.prompts import Prompter
@@ -279,11 +280,8 @@ def gather(
     question), or the whole interview after the preparation. None: nothing to record."""
     from dataclasses import replace
 
-    from rich.text import Text
-
     from leadwork.cli import prompts
     from leadwork.cli.one_on_one_flags import answers_from_flags
-    from leadwork.cli.options import show
     from leadwork.cli.output import Asked, emit
     from leadwork.domain.one_on_one import Answers, text_problem
     from leadwork.render.terminal import terminal_console
@@ -306,9 +304,39 @@ def gather(
         if problems:
             raise UsageProblem(problems=problems)
         if interactive:
-            complete(Prompter(console, check_text=text_problem), prep, answers)
+            with _nothing_kept():
+                complete(Prompter(console, check_text=text_problem), prep, answers)
         return replace(request, answers=answers)
     emit("one-on-one", prepared, Asked(), journal)
+    with _nothing_kept():
+        return _asked(journal, prepared, request, console)
+
+
+@contextmanager
+def _nothing_kept() -> Iterator[None]:
+    """A one-on-one is written once every answer is in: stopped before, nothing was
+    written and the answers typed are gone (no draft, unlike a check-in); said so."""
+    from leadwork.errors import NOTHING_KEPT, Interrupted
+
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise Interrupted(NOTHING_KEPT) from None
+
+
+def _asked(
+    journal: Journal, prepared: Prepared, request: RecordRequest, console: Any
+) -> RecordRequest | None:
+    """The whole interview after the preparation. None: nothing to record."""
+    from dataclasses import replace
+
+    from rich.text import Text
+
+    from leadwork.cli.options import show
+    from leadwork.domain.one_on_one import text_problem
+    from leadwork.usecases import one_on_one as usecase
+
+    prep = prepared.prep
     ask = Prompter(console, check_text=text_problem)
     ask.say("")
     record = "what became of them" if prep.left else "the one-on-one"

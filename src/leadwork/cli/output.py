@@ -234,7 +234,7 @@ def _checkin(shown: CheckinShown, how: How) -> Any:
         notes.insert(
             0,
             f"An unfinished check-in for {result.week} is kept in {result.kept_draft}; run "
-            "`leadwork checkin` at a terminal to resume it.",
+            f"`{show.resume_command(result.week)}` at a terminal to resume it.",
         )
     if how.format == "json":
         return (

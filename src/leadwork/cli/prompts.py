@@ -291,8 +291,12 @@ class Prompter:
                 raise Invalid(f"'{reply}' is not a date: write it as YYYY-MM-DD, or +7 for a week")
             return day
 
+        from leadwork.cli.session import today
+
+        # +days counts from `base` (a meeting written up late: its day), said when not today
+        days = "+days" if base == today() else f"+days from {base}"
         while True:
-            day = self.ask(f"{question} (YYYY-MM-DD or +days)", read, default=default)
+            day = self.ask(f"{question} (YYYY-MM-DD or {days})", read, default=default)
             assert day is not None  # there is always a default
             reason = past(day)
             if reason is None:

@@ -138,6 +138,8 @@ def _interview(journal: Journal, request: CheckinRequest, week_named: bool) -> C
         questions = usecase.prepare(journal, request, today())
     week = request.week
     ask.say(show.intro(week, questions.rel, questions.current is not None, questions.first_week))
+    for other, rel in questions.other_drafts:
+        ask.say(show.other_draft(other, rel))
     answers, answered = questions.flagged.answers, []
     if questions.draft_problem is not None:
         ask.say(show.draft_unreadable(questions.draft_rel, questions.draft_problem))
@@ -157,10 +159,7 @@ def _interview(journal: Journal, request: CheckinRequest, week_named: bool) -> C
         return replace(request, gathered=interview.run())
     except KeyboardInterrupt:
         if interview.answered:
-            command = "leadwork checkin" + (
-                f" --week {week}" if week != questions.this_week else ""
-            )
-            ask.say(show.draft_kept(questions.draft_rel, interview.answers.count(), command))
+            ask.say(show.draft_kept(questions.draft_rel, interview.answers.count(), week))
         raise
 
 

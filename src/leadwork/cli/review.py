@@ -10,7 +10,7 @@ before anything is asked) and records it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -467,7 +467,7 @@ def _capability_interview(
         changed = level != cap.level
         question = f"Why {level}?" + ("" if changed else " (blank to skip)")
         reason = ask(prompter, question, _required if changed else _text)
-    feedback = request.feedback or _ask_feedback(prompter)
+    feedback = request.feedback or _ask_feedback(prompter, review.team_names(journal))
     return replace(request, level=level, reason=reason, feedback=feedback)
 
 
@@ -482,17 +482,35 @@ def _record(journal: Journal, request: CapabilityRequest, now: dt.date, commit: 
         commit_and_say(journal, result.written, message, "the review")
 
 
-def _ask_feedback(prompter: Prompter) -> tuple[Said, ...]:
+def _ask_feedback(prompter: Prompter, people: Mapping[str, str]) -> tuple[Said, ...]:
+    """Who said what. Someone of the team (a team id, or a team member's name, by the one
+    rule of `person_or_name`) is inside: not asked; anyone else is asked about by name."""
+    from leadwork.domain.checkin import person_or_name
+    from leadwork.domain.wording import short_names
     from leadwork.usecases.review import Said
+
+    called = short_names(people)
+
+    def person(answer: str) -> str:
+        if not answer.strip():
+            return ""
+        try:
+            return person_or_name(answer, people)
+        except ValueError as error:
+            raise UsageProblem(str(error)) from None
 
     feedback: list[Said] = []
     while True:
         question = "Who said something about it, inside or outside? (blank when done)"
-        who = ask(prompter, question, _text)
+        who = ask(prompter, question, person)
         if not who:
             return tuple(feedback)
-        side = ask(prompter, f"Is {who} inside or outside the organization? (i or o)", _side)
-        said = ask(prompter, f"What did {who} say?", _required)
+        name = called.get(who, who)
+        if who in people:
+            side = "inside"
+        else:
+            side = ask(prompter, f"Is {name} inside or outside the organization? (i or o)", _side)
+        said = ask(prompter, f"What did {name} say?", _required)
         feedback.append(Said(who, side, said))
 
 

@@ -19,6 +19,7 @@ import difflib
 import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -873,28 +874,8 @@ def merge(
         changes.append(Change(table, key, _tidy(old) if old is not None else None, value))
 
     # Last week's commitments first: carrying one adds it to this week's commitments.
-    carried_from = {c.text: c.carried for c in previous.commitments} if previous else {}
-    follow_ups = data.setdefault("last_week", [])
-    commitments = data.setdefault("commitments", [])
-    order = {text: i for i, text in enumerate(previous_commitments(previous))}
-    in_order = sorted(answers.follow_ups.items(), key=lambda item: order.get(item[0], len(order)))
-    for text, outcome in in_order:
-        index = next((i for i, f in enumerate(follow_ups) if f["text"] == text), None)
-        if index is None:
-            follow_ups.append({"text": text, "outcome": outcome})
-            edits.append(AppendEntry("last_week", {"text": text, "outcome": outcome}))
-            changes.append(Change("last_week", text, None, outcome))
-        elif follow_ups[index]["outcome"] != outcome:
-            old = follow_ups[index]["outcome"]
-            follow_ups[index]["outcome"] = outcome
-            edits.append(SetInEntry("last_week", index, "outcome", outcome))
-            changes.append(Change("last_week", text, old, outcome))
-            if old == "carried":
-                count = carried_from.get(text, 0) + 1
-                _take_back_carry(commitments, text, count, edits, changes)
-        if outcome == "carried":
-            count = carried_from.get(text, 0) + 1
-            _add_commitment(commitments, text, count, edits, changes)
+    _merge_follow_ups(data, previous, answers.follow_ups, edits, changes)
+    commitments = data["commitments"]
 
     for ident, value in answers.readings.items():
         set_value("readings", ident, value)
@@ -955,6 +936,52 @@ def merge(
     unanswered = [t for t in previous_commitments(previous) if t not in followed]
     rate = weekly_rate(checkin, previous)
     return Merged(week, checkin, edits, changes, notes, rate, unanswered, previous_week)
+
+
+def _merge_follow_ups(
+    data: dict[str, Any],
+    previous: Checkin | None,
+    outcomes: Mapping[str, str],
+    edits: list[Edit],
+    changes: list[Change],
+) -> None:
+    """The follow-up answers merged into the week's `data`: an outcome set or changed;
+    carrying one adds its copy to this week's commitments, and changing a carried one to
+    done or dropped takes that copy back out (`_take_back_carry`)."""
+    carried_from = {c.text: c.carried for c in previous.commitments} if previous else {}
+    follow_ups = data.setdefault("last_week", [])
+    commitments = data.setdefault("commitments", [])
+    order = {text: i for i, text in enumerate(previous_commitments(previous))}
+    in_order = sorted(outcomes.items(), key=lambda item: order.get(item[0], len(order)))
+    for text, outcome in in_order:
+        index = next((i for i, f in enumerate(follow_ups) if f["text"] == text), None)
+        if index is None:
+            follow_ups.append({"text": text, "outcome": outcome})
+            edits.append(AppendEntry("last_week", {"text": text, "outcome": outcome}))
+            changes.append(Change("last_week", text, None, outcome))
+        elif follow_ups[index]["outcome"] != outcome:
+            old = follow_ups[index]["outcome"]
+            follow_ups[index]["outcome"] = outcome
+            edits.append(SetInEntry("last_week", index, "outcome", outcome))
+            changes.append(Change("last_week", text, old, outcome))
+            if old == "carried":
+                count = carried_from.get(text, 0) + 1
+                _take_back_carry(commitments, text, count, edits, changes)
+        if outcome == "carried":
+            count = carried_from.get(text, 0) + 1
+            _add_commitment(commitments, text, count, edits, changes)
+
+
+def commitments_after(
+    current: Checkin | None, previous: Checkin | None, outcomes: Mapping[str, str]
+) -> list[str]:
+    """This week's commitments as a save of these follow-up answers leaves them (the one
+    rule `merge` uses): a carried copy added, or taken back out once its outcome is no
+    longer "carried". A copy changed by hand stays (the save refuses to remove it)."""
+    data: dict[str, Any] = _data(current) if current else {}
+    with suppress(CarriedCopyChanged):  # the save names it; the list keeps the copy
+        _merge_follow_ups(data, previous, outcomes, [], [])
+    return [c["text"] for c in data["commitments"]]
 
 
 def _made(data: dict[str, Any], current: Checkin | None) -> Checkin:

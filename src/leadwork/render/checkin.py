@@ -169,9 +169,29 @@ def draft_unreadable(rel: str, reason: str) -> Text:
     )
 
 
-def draft_kept(rel: str, count: int, command: str) -> Text:
+def resume_command(week: Week) -> str:
+    """The command that resumes a week's kept draft: the week named, since a plain
+    `leadwork checkin` asks about the week of the day it runs."""
+    return f"leadwork checkin --week {week}"
+
+
+def draft_kept(rel: str, count: int, week: Week) -> Text:
     answers = "1 answer so far is" if count == 1 else f"{count} answers so far are"
-    return Text(f"\nStopped. Your {answers} kept in {rel}; run `{command}` to resume.")
+    return Text(f"\nStopped. Your {answers} kept in {rel}; run `{resume_command(week)}` to resume.")
+
+
+def other_draft(week: Week, rel: str) -> Text:
+    """A draft kept for another week than the one asked about now."""
+    return Text(
+        f"An unfinished check-in for {week} is kept in {rel}; run `{resume_command(week)}` "
+        "to resume it.",
+        style="yellow",
+    )
+
+
+def resumed_story(number: int, text: str) -> Text:
+    """A story told before its draft was resumed, shown again above its "who?"."""
+    return Text(f"  Story {number}: {text}")
 
 
 def step(title: str, note: str = "") -> Text:

@@ -411,6 +411,20 @@ def draft_rel(week: Week) -> str:
     return f"{layout.DRAFTS}/{week}.toml"
 
 
+def draft_weeks(journal: Journal) -> list[Week]:
+    """The weeks an unfinished check-in is kept for (`draft_rel`), in order."""
+    folder = journal.path(layout.DRAFTS)
+    if not folder.is_dir():
+        return []
+    weeks = []
+    for path in folder.glob("*.toml"):
+        with contextlib.suppress(ValueError):
+            week = Week.parse(path.stem)
+            if draft_rel(week) == f"{layout.DRAFTS}/{path.name}":
+                weeks.append(week)
+    return sorted(weeks)
+
+
 def save_draft(journal: Journal, draft: Draft) -> Path:
     path = journal.writable(draft_rel(draft.week))
     make_folder(path.parent)

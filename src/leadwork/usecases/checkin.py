@@ -120,6 +120,9 @@ class Questions:
     # Last week, when this week's check-in begins early in the week and last week has none
     # (`domain.checkin.unrecorded_last_week`): the interview offers it.
     unrecorded_last_week: Week | None = None
+    # Unfinished check-ins kept for other weeks (`store.checkins.draft_weeks`): named, with
+    # the command that resumes each, since a plain run asks about this week only.
+    other_drafts: tuple[tuple[Week, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -233,7 +236,7 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
     draft if one waits."""
     from leadwork.domain.checkin import reading_questions
     from leadwork.domain.status import OWED_LOOKBACK_WEEKS
-    from leadwork.store.checkins import draft_rel, load_draft
+    from leadwork.store.checkins import draft_rel, draft_weeks, load_draft
     from leadwork.store.follow_ups import previous_checkin
     from leadwork.weeks import Week
 
@@ -270,6 +273,7 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
         draft=draft,
         draft_problem=problem,
         unrecorded_last_week=_unrecorded_last_week(journal, week, today),
+        other_drafts=tuple((w, draft_rel(w)) for w in draft_weeks(journal) if w != week),
     )
 
 

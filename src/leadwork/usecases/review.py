@@ -252,6 +252,12 @@ def _capability_checked(
     return brief, marked
 
 
+def team_names(journal: Journal) -> dict[str, str]:
+    """Team id -> name: what a capability review's "who said it" is checked against (a
+    team id or a team member's name is someone inside), and what its questions call them."""
+    return {p.id: p.name for p in journal.team().people}
+
+
 def _record_capability(
     journal: Journal, request: CapabilityRequest, today: dt.date
 ) -> CapabilityRecorded:
@@ -271,7 +277,7 @@ def _record_capability(
         )
     # as dicts: pydantic validates them into Feedback, naming `feedback.0.who` if one is bad;
     # who said it is a team id or a name by the one rule stories and participants follow
-    team = {p.id: p.name for p in journal.team().people}
+    team = team_names(journal)
     feedback: list[Any] = [
         {
             "who": _checked(said.side, person_or_name, said.who, team),
