@@ -196,3 +196,59 @@ def test_a_copy_in_an_inline_array_goes_and_the_comments_stay(journal, run):
         'outcome = "dropped"\n'
     )
     assert valid(run, journal)
+
+
+INLINE_COMMENTED = """\
+week = "2026-W49"
+commitments = [
+  { text = "Call Acme" },
+  { text = "Ask Tom for the scrap plan", carried = 3 }, # Tom is away
+]
+
+[[last_week]]
+text = "Ask Tom for the scrap plan"
+outcome = "carried"
+"""
+
+
+@pytest.mark.parametrize("outcome", ["done", "dropped"])
+def test_a_comment_on_an_inline_copy_refuses_the_run_as_in_a_table(journal, run, outcome):
+    """Trial 20, finding 3: the comment went with the copy, silently; the same comment in
+    a `[[commitments]]` table refuses the run. Now both refuse, at the copy's line."""
+    (journal / W49).write_text(INLINE_COMMENTED)
+    assert valid(run, journal)
+    before = sorted((journal / "checkins").iterdir())
+    result = checkin(run, journal, f"--{outcome}", "2")
+    assert result.exit_code == 1, result
+    said = " ".join(result.stderr.split())
+    assert "checkins/2026-W49.toml:4:3: error: the carried copy in `commitments = [...]`" in said
+    assert "holds a comment of yours, so leadwork does not remove it; nothing was written" in said
+    assert "remove the copy from `commitments = [...]` by hand" in said
+    assert sorted((journal / "checkins").iterdir()) == before
+    assert (journal / W49).read_text() == INLINE_COMMENTED
+
+
+@pytest.mark.parametrize(
+    ("commitments", "left"),
+    [
+        (
+            "[\n  # carried this morning\n"
+            '  { text = "Ask Tom for the scrap plan", carried = 3 },\n]',
+            "[\n  # carried this morning\n]",
+        ),
+        ('[{ text = "Ask Tom for the scrap plan", carried = 3 }]  # mine', "[]  # mine"),
+    ],
+)
+def test_an_emptied_inline_array_stays_while_it_holds_a_comment(journal, run, commitments, left):
+    (journal / W49).write_text(
+        f'week = "2026-W49"\ncommitments = {commitments}\n\n'
+        '[[last_week]]\ntext = "Ask Tom for the scrap plan"\noutcome = "carried"\n'
+    )
+    assert valid(run, journal)
+    result = checkin(run, journal, "--done", "2")
+    assert result.exit_code == 0, result
+    assert (journal / W49).read_text() == (
+        f'week = "2026-W49"\ncommitments = {left}\n\n'
+        '[[last_week]]\ntext = "Ask Tom for the scrap plan"\noutcome = "done"\n'
+    )
+    assert valid(run, journal)

@@ -239,3 +239,39 @@ def test_output_into_a_missing_folder_names_it_as_typed(example_journal, run, tm
     result = run("dashboard", "-f", "html", "--output", "out/d.html", journal=example_journal)
     assert result.exit_code == 1, result
     assert "the folder out does not exist: create it first" in result.stderr
+
+
+# ---- trial 20, finding 5: a writer's summary lost after its file was saved ------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_after_a_save_says_what_was_saved(example_journal):
+    """The week is recorded; only the summary is lost: exit 1 (the output is lost), and the
+    error says the file was saved, so a script does not take it for nothing recorded."""
+    week = example_journal / "checkins" / "2026-W48.toml"
+    for story in ("Maria ran line 3 alone", "Tom fixed the fixture"):  # Typer, then replayed
+        result = _installed(
+            example_journal, "checkin", "--no-input", "--story", story, redirect=">/dev/full"
+        )
+        assert result.returncode == 1, result
+        assert result.stderr == (
+            "leadwork: error: saved checkins/2026-W48.toml; could not write the output: "
+            "No space left on device\n"
+        )
+        assert story in week.read_text()
+    result = _installed(example_journal, "story", "Ana's first audit", redirect=">/dev/full")
+    assert result.returncode == 1, result
+    assert result.stderr.startswith("leadwork: error: saved checkins/2026-W48.toml; could not")
+    # nothing saved, nothing said about saving
+    before = tree_hash(example_journal)
+    result = _installed(
+        example_journal,
+        "checkin",
+        "--no-input",
+        "--story",
+        "Tom fixed the fixture",
+        redirect=">/dev/full",
+    )
+    assert tree_hash(example_journal) == before
+    assert result.returncode == 1, result
+    assert result.stderr == "leadwork: error: could not write the output: No space left on device\n"

@@ -111,3 +111,32 @@ def test_missing_lines_ignores_string_continuations_but_not_real_comments():
     old = 'a = """\n# text\n"""\n# real\n'
     assert missing_lines(old, "a = 1\n# real\n") == []
     assert missing_lines(old, "a = 1\n") == ["# real"]
+
+
+def test_missing_lines_sees_a_comment_after_a_value_on_its_line():
+    """Trial 20: a comment after an inline array's entry went with the entry, unseen, as
+    only lines starting with "#" were counted."""
+    array = 'a = [\n  { t = "x" },\n  { t = "y" }, # mine\n]\n'
+    old = array + "b = 2  # two\n"
+    assert missing_lines(old, 'a = [\n  { t = "x" },\n]\nb = 2  # two\n') == ["# mine"]
+    assert missing_lines(old, array + "b = 3  # two\n") == []
+    assert missing_lines(old, array + "b = 2\n") == ["# two"]
+    # a "#" in a string is text; a comment after a multi-line string's end is a comment
+    assert missing_lines('a = "x # y"\n', 'a = "z"\n') == []
+    assert missing_lines('a = """\n# t\n"""  # after\n', "a = 1\n") == ["# after"]
+
+
+def test_an_edit_that_would_lose_a_comment_after_a_value_writes_nothing(tmp_path: Path):
+    path = tmp_path / "2026-W48.toml"
+    text = (
+        'week = "2026-W48"\ncommitments = [\n  { text = "Plan" },\n'
+        '  { text = "Notes", carried = 1 }, # carried by the run\n]\n'
+    )
+    path.write_text(text)
+
+    def drop_copy(doc):
+        del doc["commitments"][1]
+
+    with pytest.raises(WriteRefused, match="# carried by the run"):
+        edit_file(path, drop_copy, Checkin)
+    assert path.read_text() == text

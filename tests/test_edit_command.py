@@ -137,6 +137,9 @@ def test_only_the_files_own_problems_are_shown_cross_references_included(
         ("team", "team.toml"),
         ("leadwork.toml", "leadwork.toml"),
         ("2026-W48", "checkins/2026-W48.toml"),
+        # the week as every `--week` reads it: a lowercase w names the same file (trial 20)
+        ("2026-w48", "checkins/2026-W48.toml"),
+        ("2026-w48.toml", "checkins/2026-W48.toml"),
         ("checkins/2026-W40.toml", "checkins/2026-W40.toml"),
         ("one-on-ones/2026-11-25-tom.toml", "one-on-ones/2026-11-25-tom.toml"),
     ],
@@ -163,6 +166,7 @@ def test_a_path_relative_to_where_the_person_is(example_journal, run, editor, mo
         ("teams", "no journal file 'teams'", "did you mean 'team'?"),
         ("notes", "no journal file 'notes'", "a short name"),
         ("2026-W49", "no journal file '2026-W49'", "leadwork checkin --week 2026-W49"),
+        ("2026-w49", "no journal file '2026-w49'", "leadwork checkin --week 2026-W49"),
         ("../outside.toml", "is not in the journal", None),
     ],
 )

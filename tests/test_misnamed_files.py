@@ -176,3 +176,97 @@ def test_the_problems_line_names_a_few_files_then_counts_the_rest(example_journa
         line,
     ), line
     assert line.count(".toml") == 1
+
+
+# ---- trial 20, finding 6: a review named almost right ---------------------------------------
+
+
+def review_file(journal: Path, name: str, keys: str) -> None:
+    (journal / "reviews" / name).write_text(f'{keys}changes = "none"\n')
+
+
+STRATEGY_KEYS = 'kind = "strategy"\ndate = 2026-12-01\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "keys", "rename"),
+    [
+        ("2026-12-01-Strategy.toml", STRATEGY_KEYS, "reviews/2026-12-01-strategy.toml"),
+        ("2026-12-02-strategy-review.toml", "", "reviews/2026-12-02-strategy.toml"),
+        ("2026-12-02-strategy-review.toml", STRATEGY_KEYS, "reviews/2026-12-01-strategy.toml"),
+        ("2026-12-1 strategy.toml", "", "reviews/2026-12-01-strategy.toml"),
+        (
+            "2026-12-01-Capability-Machinist-Pipeline.toml",
+            "",
+            "reviews/2026-12-01-capability-machinist-pipeline.toml",
+        ),
+        (  # the file says which capability
+            "2026-12-01-review.toml",
+            'kind = "capability"\ncapability = "machinist-pipeline"\n',
+            "reviews/2026-12-01-capability-machinist-pipeline.toml",
+        ),
+    ],
+)
+def test_a_near_named_review_is_an_error_naming_the_rename(
+    example_journal, run, name, keys, rename
+):
+    review_file(example_journal, name, keys)
+    result = run("check", journal=example_journal, env=W49)
+    assert result.exit_code == 1, result
+    assert errors(result.stderr) == [f"{name} | = hint: rename it to {rename}"]
+    assert "so leadwork skips this file" in result.stderr
+
+
+def test_a_review_name_far_from_any_stays_a_warning(example_journal, run):
+    review_file(example_journal, "2026-12-01-notes.toml", "")
+    review_file(example_journal, "notes.toml", STRATEGY_KEYS)
+    result = run("check", journal=example_journal, env=W49)
+    assert result.exit_code == 0, result
+    assert result.stderr.count("so leadwork ignores this file") == 2
+
+
+def test_a_near_named_review_onto_an_existing_one_says_to_merge(example_journal, run):
+    review_file(example_journal, "2026-07-20-Strategy.toml", "")
+    result = run("check", journal=example_journal, env=W49)
+    assert result.exit_code == 1
+    assert "reviews/2026-07-20-strategy.toml exists: move what this file holds into it" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize("words", [["dashboard"], ["map"], ["capability", "list"]], ids=" ".join)
+def test_every_view_says_which_review_it_skipped_and_its_rename(example_journal, run, words):
+    review_file(example_journal, "2026-12-01-Strategy.toml", STRATEGY_KEYS)
+    result = run(*words, journal=example_journal, env=W49)
+    assert result.exit_code == 0, result
+    [line] = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert line.startswith("leadwork: warning: ")
+    assert line.endswith(
+        "reviews/2026-12-01-Strategy.toml was skipped for its name, which may make this view "
+        "wrong; rename it to reviews/2026-12-01-strategy.toml"
+    )
+
+
+def test_a_review_refuses_a_second_file_for_a_near_named_review(example_journal, run):
+    review_file(example_journal, "2026-12-01-Strategy.toml", STRATEGY_KEYS)
+    review_file(example_journal, "2026-12-01-capability-Machinist-Pipeline.toml", "")
+    before = tree_hash(example_journal)
+    for words in (
+        ["strategy", "--changes", "none"],
+        ["capability", "machinist-pipeline", "--level", "2", "--reason", "x"],
+    ):
+        result = run(
+            "review", *words, "--date", "2026-12-01", "--no-input",
+            journal=example_journal, env=W49,
+        )  # fmt: skip
+        assert result.exit_code == 1, result
+        assert "error: holds what reviews/2026-12-01-" in result.stderr
+        assert "it is skipped for its name; nothing was written" in result.stderr
+        assert "first" in result.stderr
+        assert tree_hash(example_journal) == before
+    # another day's review is not held up by it
+    result = run(
+        "review", "strategy", "--changes", "none", "--date", "2026-12-02", "--no-input",
+        journal=example_journal, env=W49,
+    )  # fmt: skip
+    assert result.exit_code == 0, result

@@ -39,9 +39,10 @@ ONE_ON_ONE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9_-]*)\.toml$
 REVIEW_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(strategy|capability-[a-z0-9][a-z0-9_-]*)\.toml$")
 
 
-# A name NEAR a check-in's or a one-on-one's (trial 19: `2026-w50.toml`, `2026-W5.toml`,
-# `2026-W50 .toml`, `2026-12-03-Grace.toml`): a file the person meant as one, which
-# leadwork would otherwise skip. `store/names.py` decides what it should be named.
+# A name NEAR a check-in's, a one-on-one's or a review's (trial 19: `2026-w50.toml`,
+# `2026-W5.toml`, `2026-W50 .toml`, `2026-12-03-Grace.toml`; trial 20:
+# `2026-12-01-Strategy.toml`): a file the person meant as one, which leadwork would
+# otherwise skip. `store/names.py` decides what it should be named.
 _NEAR_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$", re.IGNORECASE)
 _NEAR_MEETING = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\s*[-_\s]\s*(\S.*)$")
 
@@ -73,6 +74,26 @@ def near_meeting(name: str) -> tuple[str, str] | None:
     if not re.match(r"^[a-z0-9][a-z0-9_-]*$", who):
         return None
     return f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}", who
+
+
+def near_review(name: str) -> tuple[str, str] | None:
+    """(day, subject) of a review file misnamed as `name`: a day (`2026-12-1` too), then
+    words written another way (`Strategy`, `strategy review`, `capability-Lean-Flow`), lower
+    case, spaces as dashes. The subject is `strategy` when a word says so,
+    `capability-ID` when the words start with "capability", else the words as they are
+    (what the file says may still decide, `store/names.py`). None for a right name, or one
+    far from any."""
+    if not name.endswith(".toml") or REVIEW_NAME.match(name):
+        return None
+    found = _NEAR_MEETING.match(name.removesuffix(".toml").strip())
+    if not found:
+        return None
+    words = "-".join(found[4].lower().split())
+    if "strategy" in re.split(r"[-_]", words):
+        words = "strategy"
+    if not re.match(r"^[a-z0-9][a-z0-9_-]*$", words):
+        return None
+    return f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}", words
 
 
 def dated_order(rel: str) -> tuple[str, int]:

@@ -79,7 +79,8 @@ def resolve_file(root: Path, name: str, cwd: Path) -> Path:
     stem = name.removesuffix(".toml")
     if stem in DEFINITIONS:
         return root / f"{stem}.toml"
-    candidates = [root / CHECKINS / f"{stem}.toml"] if _looks_like_week(stem) else []
+    week = _week_named(stem)
+    candidates = [root / CHECKINS / f"{week}.toml"] if week else []
     candidates += [Path(name) if Path(name).is_absolute() else cwd / name, root / name]
     for candidate in candidates:
         if candidate.is_file():
@@ -91,15 +92,21 @@ def resolve_file(root: Path, name: str, cwd: Path) -> Path:
                 )
             return root / path.relative_to(root.resolve())
     hint = "a short name (team, indicators, strategy, capabilities, leadwork), a week, or a path"
-    if _looks_like_week(stem):
-        hint = f"no check-in for {stem} yet: start one with `leadwork checkin --week {stem}`"
+    if week:
+        hint = f"no check-in for {week} yet: start one with `leadwork checkin --week {week}`"
     elif close := difflib.get_close_matches(stem, DEFINITIONS, n=1, cutoff=0.6):
         hint = f"did you mean '{close[0]}'?"
     raise UsageProblem(f"no journal file '{name}'", hint=hint)
 
 
-def _looks_like_week(text: str) -> bool:
-    return len(text) == 8 and text[4:6] == "-W" and text[:4].isdigit() and text[6:].isdigit()
+def _week_named(text: str) -> str | None:
+    """The week `text` names, as every `--week` reads it (`2026-w50` is 2026-W50), or None."""
+    from leadwork.weeks import Week
+
+    try:
+        return str(Week.parse(text, typed=True))
+    except ValueError:
+        return None
 
 
 def must_exist(command: list[str]) -> None:

@@ -93,22 +93,39 @@ def settle(error: BaseException, debug: bool) -> int:
     return EXIT_INTERNAL
 
 
+class OutputLost(Exception):
+    """Standard output refused a writer's summary after the writer saved `saved` (journal
+    files, as the writer's result names them in `written`): `settle` says both, so that a
+    script's exit 1 does not read as "nothing was recorded"."""
+
+    def __init__(self, error: OSError, saved: Sequence[str]) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.saved = tuple(saved)
+
+
 def output_failure(error: BaseException) -> str | None:
     """What went wrong, if `error` is standard output refusing what was written to it: a
     full disk (`>/dev/full`) or a failing device, which only a write meets, on no named
     file (every journal or cache file is written through the store, which names it); or
-    a closed stdout (`>&-`). A closed pipe (EPIPE) is not one: it stays quiet (`settle`)."""
+    a closed stdout (`>&-`). A closed pipe (EPIPE) is not one: it stays quiet (`settle`).
+    After a writer saved its files (`OutputLost`), the words say what was saved first."""
     import errno
 
+    saved: tuple[str, ...] = ()
+    if isinstance(error, OutputLost):
+        saved, error = error.saved, error.error
     if not isinstance(error, OSError) or isinstance(error, BrokenPipeError):
         return None
     if error.filename is not None:
         return None
     if error.errno == errno.EBADF and not _stdout_open():
-        return "standard output is closed"
-    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
-        return f"could not write the output: {os.strerror(error.errno)}"
-    return None
+        failure = "standard output is closed"
+    elif error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+        failure = f"could not write the output: {os.strerror(error.errno)}"
+    else:
+        return None
+    return f"saved {', '.join(saved)}; {failure}" if saved else failure
 
 
 def closed_stdout() -> int:

@@ -89,7 +89,8 @@ def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
         write_output(asked.output, shown, journal.root, example=example)
         message, err = _WROTE[command](result, asked)
         echo(message, err=err)
-    else:
+        return
+    try:
         for part in shown if isinstance(shown, tuple) else (shown,):
             if isinstance(part, str):
                 echo(part, nl=False)
@@ -97,6 +98,14 @@ def emit(command: str, result: Any, asked: Asked, journal: Journal) -> None:
                 from leadwork.render.terminal import show
 
                 show(part)
+    except OSError as error:
+        # a writer's files are saved by now: the error says so (`messages.output_failure`)
+        from leadwork.cli.messages import OutputLost, output_failure
+
+        written = getattr(result, "written", ())
+        if written and output_failure(error) is not None:
+            raise OutputLost(error, written) from error
+        raise
 
 
 def _dashboard(result: dashboard.Result, how: How) -> Any:
@@ -214,6 +223,11 @@ class CheckinShown:
     result: checkin.CheckinResult
     notes: tuple[str, ...] = ()  # the command's own (stdin was not a terminal)
     git: GitNote | None = None  # what became of --commit
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The files the check-in saved, for `emit` to name if its summary is lost."""
+        return self.result.written
 
 
 def _checkin(shown: CheckinShown, how: How) -> Any:

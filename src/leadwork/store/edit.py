@@ -29,9 +29,11 @@ M = TypeVar("M", bound=BaseModel)
 
 def _person_lines(text: str, source: SourceMap | None = None) -> list[str]:
     """The lines that are the person's own and must survive any edit: comments and headers
-    (not lines inside a multi-line string, which are a value's text, however they look).
+    (not lines inside a multi-line string, which are a value's text, however they look),
+    and a comment after a value on its line (`{ text = "..." }, # mine`), as its comment.
     `source`: the text's source map, if already made."""
-    inside_strings = (source or SourceMap(text)).string_lines
+    source = source or SourceMap(text)
+    inside_strings, comments = source.string_lines, source.comments
     kept = []
     # TOML's lines end at "\n" only: str.splitlines would also split inside a string at
     # U+0085 or U+2028 (hypothesis found it), and the numbers would no longer match.
@@ -39,6 +41,8 @@ def _person_lines(text: str, source: SourceMap | None = None) -> list[str]:
         stripped = line.strip()
         if number not in inside_strings and stripped.startswith(("#", "[")):
             kept.append(stripped)
+        elif number in comments:
+            kept.append(comments[number])
     return kept
 
 

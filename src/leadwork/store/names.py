@@ -1,11 +1,13 @@
-"""A check-in or one-on-one file whose name is NEAR the one it should have (trial 19:
-`2026-w50.toml`, `2026-W5.toml`, `2026-W50 .toml`, `2026-12-03-Grace.toml`), and the name it
-should have: the one rule `check` (an error), the views (a warning that names the rename)
-and the writers (`store/together.py`: no second file for the same week or meeting) follow.
+"""A check-in, one-on-one or review file whose name is NEAR the one it should have (trial
+19: `2026-w50.toml`, `2026-W5.toml`, `2026-W50 .toml`, `2026-12-03-Grace.toml`; trial 20:
+`2026-12-01-Strategy.toml`), and the name it should have: the one rule `check` (an error),
+the views (a warning that names the rename) and the writers (`refuse_second`: no second
+file for the same week, meeting or review) follow.
 
-The near names themselves are `layout.near_weeks` and `layout.near_meeting`; what the file
-says (`week`, `person` and `date`) decides between them, read with tomllib alone (a view
-imports no pydantic for it). A name far from any stays `check`'s warning."""
+The near names themselves are `layout.near_weeks`, `layout.near_meeting` and
+`layout.near_review`; what the file says (`week`, `person`, `kind`, `capability` and
+`date`) decides between them, read with tomllib alone (a view imports no pydantic for it).
+A name far from any stays `check`'s warning."""
 
 from __future__ import annotations
 
@@ -17,13 +19,13 @@ import tomllib
 from typing import TYPE_CHECKING, Any
 
 from leadwork import layout
-from leadwork.errors import LeadworkError
+from leadwork.errors import LeadworkError, WriteRefused
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
     from leadwork.store.journal import Journal
 
-FOLDERS = (layout.CHECKINS, layout.ONE_ON_ONES)
+FOLDERS = (layout.CHECKINS, layout.ONE_ON_ONES, layout.REVIEWS)
 
 
 class Misnamed:
@@ -35,6 +37,10 @@ class Misnamed:
         self.renames = renames  # the name it should have; two when it cannot tell (W05, W50)
         self.taken = taken  # that name is another file's already: merge, then delete
 
+    def renames_dated(self) -> list[str]:
+        """Its renames as `layout.dated_order` sorts them (a second meeting that day)."""
+        return [layout.dated_order(r)[0] for r in self.renames]
+
     def hint(self) -> str:
         """What to do, in words: the exact new name."""
         if self.taken:
@@ -45,18 +51,20 @@ class Misnamed:
 
 
 def misnamed(journal: Journal, rel: str) -> Misnamed | None:
-    """The file at `rel` (in checkins/ or one-on-ones/) if its name is near a right one,
-    with the name it should have; None for a right name or one far from any."""
+    """The file at `rel` (in checkins/, one-on-ones/ or reviews/) if its name is near a
+    right one, with the name it should have; None for a right name or one far from any."""
     folder, _, name = rel.partition("/")
     if folder == layout.CHECKINS:
         return _week_file(journal, rel, name)
     if folder == layout.ONE_ON_ONES:
         return _meeting_file(journal, rel, name)
+    if folder == layout.REVIEWS:
+        return _review_file(journal, rel, name)
     return None
 
 
 def misnamed_files(journal: Journal) -> list[Misnamed]:
-    """Every near-named file in checkins/ and one-on-ones/: a listing of each folder, the
+    """Every near-named file in checkins/, one-on-ones/ and reviews/: a listing of each folder, the
     names a right one does not match found by one regex over them all (a dashboard of ten
     years, 2,800 names, pays about a millisecond); only a name that is near is read."""
     found = []
@@ -74,27 +82,45 @@ _OTHER_NAMES = {
     for folder, right in (
         (layout.CHECKINS, layout.CHECKIN_NAME),
         (layout.ONE_ON_ONES, layout.ONE_ON_ONE_NAME),
+        (layout.REVIEWS, layout.REVIEW_NAME),
     )
 }
 
 
+def refuse_second(journal: Journal, rel: str) -> None:
+    """Refuse to create `rel` while a near-named file holds the same week, meeting or
+    review (`blocking`): there would be two files for one, the skipped one unseen."""
+    near = blocking(journal, rel)
+    if near is not None:
+        raise WriteRefused(
+            f"holds what {rel} would: it is skipped for its name; nothing was written",
+            file=journal.path(near.rel),
+            hint=f"{near.hint()} first",
+        )
+
+
 def blocking(journal: Journal, rel: str) -> Misnamed | None:
-    """A near-named file for the same week (or person and day) as the new file `rel`: a
-    writer creating `rel` would make a second file for one week or meeting."""
+    """A near-named file for the same week (or person and day, or review) as the new file
+    `rel`: a writer creating `rel` would make a second file for one week, meeting or review."""
     folder, _, name = rel.partition("/")
     if folder not in FOLDERS:
         return None
-    meant = layout.dated_order(rel)[0]
+    # a review's name is whole (a capability id may end in "-2"); a meeting's may count
+    meant = rel if folder == layout.REVIEWS else layout.dated_order(rel)[0]
     for other in _names(journal, folder):
-        near = (
-            name.removesuffix(".toml") in layout.near_weeks(other)
-            if folder == layout.CHECKINS
-            else (layout.near_meeting(other) or ("",))[0] == name[:10]
-        )
+        if folder == layout.CHECKINS:
+            near = name.removesuffix(".toml") in layout.near_weeks(other)
+        elif folder == layout.ONE_ON_ONES:
+            near = (layout.near_meeting(other) or ("",))[0] == name[:10]
+        else:
+            near = layout.near_review(other) is not None
         if not near:
             continue
         found = misnamed(journal, f"{folder}/{other}")
-        if found is not None and any(layout.dated_order(r)[0] == meant for r in found.renames):
+        if found is None:
+            continue
+        said = found.renames if folder == layout.REVIEWS else found.renames_dated()
+        if meant in said:
             return found
     return None
 
@@ -134,6 +160,29 @@ def _meeting_file(journal: Journal, rel: str, name: str) -> Misnamed | None:
         if not _other_file(journal, target, rel):
             return Misnamed(rel, (target,), False)
     return Misnamed(rel, (f"{stem}.toml",), True)
+
+
+def _review_file(journal: Journal, rel: str, name: str) -> Misnamed | None:
+    near = layout.near_review(name)
+    if near is None:
+        return None
+    day, subject = near
+    content = _content(journal, rel)
+    kind, date, capability = content.get("kind"), content.get("date"), content.get("capability")
+    if kind == "strategy":
+        subject = "strategy"
+    elif kind == "capability" and isinstance(capability, str):
+        subject = f"capability-{capability}"
+    if isinstance(date, dt.date) and not isinstance(date, dt.datetime):
+        day = date.isoformat()
+    target = f"{layout.REVIEWS}/{day}-{subject}.toml"
+    if not layout.REVIEW_NAME.match(target.partition("/")[2]):
+        return None  # neither the name nor the file says which review: far from any
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        return None  # not a real day: check says so of the name as it is
+    return Misnamed(rel, (target,), _other_file(journal, target, rel))
 
 
 def _person(journal: Journal, who: str) -> str:

@@ -121,13 +121,17 @@ def refuse_if_recorded(
     journal: Journal, rel: str, hint: str = "edit that file, or record the review on another day"
 ) -> None:
     """One review of a subject per day: the file names carry no counter. `hint`: how to
-    give another day, as the command asks for it."""
+    give another day, as the command asks for it. A file named almost `rel` holds it too
+    (`names.refuse_second`)."""
+    from leadwork.store.names import refuse_second
+
     if journal.path(rel).exists():
         raise WriteRefused(
             f"{rel} already exists: one review of it a day; nothing was written",
             file=journal.path(rel),
             hint=hint,
         )
+    refuse_second(journal, rel)
 
 
 def _header(kind: str, date: dt.date) -> str:

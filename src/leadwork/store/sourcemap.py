@@ -51,6 +51,9 @@ class SourceMap:
         # Lines that continue a multi-line string: text, not comments or headers, however
         # they look (a note may well hold a line that is just "#").
         self.string_lines: set[int] = set()
+        # Every comment, by its line: one after a value on the same line too (a line that
+        # starts with "#" inside a multi-line string is not one).
+        self.comments: dict[int, str] = {}
         self._aot_last: dict[KeyPath, int] = {}
         # The last statement scanned: on text cut just after a statement tomllib refused,
         # that statement, so its error can name the key (see store/toml_errors.py).
@@ -98,7 +101,10 @@ class SourceMap:
                 self._pos += 1
             elif char == "#":
                 end = text.find("\n", self._pos)
-                self._pos = n if end < 0 else end
+                end = n if end < 0 else end
+                line = bisect.bisect_right(self._line_starts, self._pos)
+                self.comments[line] = text[self._pos : end].rstrip()
+                self._pos = end
             else:
                 return
 

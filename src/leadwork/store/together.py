@@ -41,15 +41,9 @@ class Together:
         path = self.journal.writable(rel)
         if rel in self._texts or path.exists() or path.is_symlink():
             raise WriteRefused("already exists; nothing was written", file=path)
-        from leadwork.store.names import blocking
+        from leadwork.store.names import refuse_second
 
-        near = blocking(self.journal, rel)
-        if near is not None:  # a second file for one week or meeting: never
-            raise WriteRefused(
-                f"holds what {rel} would: it is skipped for its name; nothing was written",
-                file=self.journal.path(near.rel),
-                hint=f"{near.hint()} first",
-            )
+        refuse_second(self.journal, rel)  # a second file for one week or meeting: never
         self._texts[rel] = (path, layout.with_schema_directive(rel, text))
         return path
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
 from leadwork.errors import UsageProblem
+from leadwork.layout import INDICATORS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -50,6 +51,11 @@ class Added:
     old: str  # indicators.toml before, and after: the lines added are shown
     new: str
 
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The file saved (`cli/output.emit` names it if the summary cannot be shown)."""
+        return (INDICATORS,) if self.new != self.old else ()
+
 
 @dataclass(frozen=True)
 class Changed:
@@ -58,6 +64,11 @@ class Changed:
     described: str  # "target 2 → 2.5, celebrate 1.5 → 1.8"
     old: str
     new: str
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The file saved (`cli/output.emit` names it if the summary cannot be shown)."""
+        return (INDICATORS,) if self.new != self.old else ()
 
 
 @overload
