@@ -206,6 +206,17 @@ class Oracle:
         weeks = [w for w, data in self.checkins.items() if ind_id in data.get("readings", {})]
         return min(weeks) if weeks else None
 
+    def new_on(self, ind: dict[str, Any], ref: Week, day: dt.date) -> dt.date | None:
+        """Agreed after the reference week but by `day`, not retired by then: shown as new.
+        docs/format.md, "Time, as real weeks are": "an indicator agreed this week, after
+        the week a view stands on but by the view's day (...), is shown as *new*: `no
+        data`, `new, agreed 7 Dec`, owed no reading for the earlier week and in no trend"."""
+        agreed = ind.get("agreed_on")
+        if agreed is None or agreed > day or week_of(agreed) <= ref or self.in_span(ind, ref):
+            return None
+        retired = ind.get("retired_on")
+        return agreed if retired is None or retired > day else None
+
     def in_span(self, ind: dict[str, Any], week: Week) -> bool:
         agreed = ind.get("agreed_on")
         start = week_of(agreed) if agreed is not None else self.first_reading_week(ind["id"])
@@ -1155,11 +1166,27 @@ class Simulation:
             )
 
     def _shown_set(
-        self, view: str, day: dt.date, ref: Week, expected: set[str], shown: set[str]
+        self,
+        view: str,
+        day: dt.date,
+        ref: Week,
+        expected: set[str],
+        items: dict[str, Any],
+        owner: str | None = None,
     ) -> None:
+        shown = set(items)
         this_week = {
             ind["id"] for ind in self.oracle.indicators if self.oracle.in_span(ind, week_of(day))
         }
+        for ind in self.oracle.indicators:  # agreed since the reference week: new
+            new = self.oracle.new_on(ind, ref, day)
+            if new is None or (owner is not None and ind.get("owner") != owner):
+                continue
+            expected = expected | {ind["id"]}
+            item = items.get(ind["id"])
+            said = None if item is None else (item.get("status"), item.get("new_on"))
+            if item is not None and said != ("no-data", new.isoformat()):
+                self.find(f"{view} new indicator", day, ind["id"], new, said, "")
         for ident in sorted(shown - expected):
             edge = " (in span today's week only)" if ident in this_week else ""
             self.find(
@@ -1188,7 +1215,7 @@ class Simulation:
         if data is None:
             return None
         shown = {item["id"]: item for item in data["accountability"]["indicators"]}
-        self._shown_set("dashboard", day, ref, set(expected), set(shown))
+        self._shown_set("dashboard", day, ref, set(expected), shown)
         flagged = {
             item["subject"]
             for item in data["needs_you"]
@@ -1296,7 +1323,7 @@ class Simulation:
         if data is None:
             return
         shown = {item["id"]: item for item in data["indicators"]}
-        self._shown_set("indicator list", day, ref, set(expected), set(shown))
+        self._shown_set("indicator list", day, ref, set(expected), shown)
         for ident, exp in expected.items():
             item = shown.get(ident)
             if item is None:
@@ -1314,7 +1341,7 @@ class Simulation:
             return
         mine = {i: e for i, e in expected.items() if e.owner == person}
         shown = {item["id"]: item for item in data["indicators"]}
-        self._shown_set("one-on-one prep", day, ref, set(mine), set(shown))
+        self._shown_set("one-on-one prep", day, ref, set(mine), shown, person)
         for ident, exp in mine.items():
             item = shown.get(ident)
             if item is None:

@@ -124,10 +124,15 @@ def views_disagree(sim: Simulation, day: dt.date) -> list[str]:
     if bad_weeks:
         problems.append(f"{where}: report JSON writes weeks as {sorted(bad_weeks)}")
     owners = {ind["id"]: ind.get("owner") for ind in sim.oracle.indicators}
+    by_id = {ind["id"]: ind for ind in sim.oracle.indicators}
     for ident, views in sorted(seen.items()):
         if len(set(views.values())) > 1:
             problems.append(f"{where}: {ident} differs between views: {views}")
         must = {"dashboard", "indicator list", "report", f"prep {owners.get(ident)}"}
+        if sim.oracle.new_on(by_id[ident], ref, day) is not None:
+            # docs/format.md: an indicator agreed after the reference week, by today, is
+            # "new": the views of today list it; a report of the reference week does not
+            must -= {"report"}
         if dashboard and listing and report and set(views) != must:
             problems.append(f"{where}: {ident} shown only in {sorted(views)}, not {sorted(must)}")
 

@@ -55,6 +55,7 @@ def test_indicator_list_json(example_journal, run):
         "due_for": None,
         "held": None,
         "missing": None,
+        "new_on": None,
         "trend_warning": False,
         "course_correct_weeks": 2,
     }

@@ -39,6 +39,7 @@ from leadwork.domain.window import ShownWeek
 from leadwork.domain.wording import (
     STATUS_WORDS,
     ago,
+    no_checkin_only_readings,
     plural,
     quiet_for,
     short_date,
@@ -48,7 +49,7 @@ from leadwork.domain.your_work import CommitmentsView, TimeAudit
 from leadwork.model.words import ME
 from leadwork.plainclass import plainclass
 from leadwork.values import format_percent, format_value
-from leadwork.weeks import SHOWN_WEEKS
+from leadwork.weeks import SHOWN_WEEKS, Week
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("checkin-missing", "your-work"),
@@ -90,15 +91,19 @@ def _ranked(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (f.kind_rank, -f.urgency)))
 
 
-def checkin_missing(shown: ShownWeek) -> list[Finding]:
+def checkin_missing(shown: ShownWeek, began: Week | None = None) -> list[Finding]:
     """Only when the latest check-in done (`timeline.checkin_done`: readings imported since
     are not one) is more than a week back: on a Monday, last week's check-in is the latest
-    there can be."""
+    there can be. `began`: the journal's first check-in week (`Alignment.began`): readings
+    only since then is "No check-in yet", not "in 13 weeks"."""
     if shown.explicit:
         return []
     latest = shown.latest_done
-    if latest is None and shown.latest_checkin is not None:  # readings only, as far as shown
-        said = f"No check-in in {SHOWN_WEEKS} weeks, only readings: run `leadwork checkin`."
+    readings = shown.latest_checkin
+    if latest is None and readings is not None:  # readings only, as far as shown
+        # the weeks searched for a check-in done (`store.dashboard.shown_week`)
+        young = began is not None and began >= readings.minus(SHOWN_WEEKS - 1)
+        said = no_checkin_only_readings(None if young else SHOWN_WEEKS)
         return [Finding("checkin-missing", None, said, SHOWN_WEEKS)]
     if latest is None:
         return [Finding("checkin-missing", None, "No check-in yet: run `leadwork checkin`.")]
@@ -408,7 +413,7 @@ def needs_you(
     as_of = shown.as_of
     return _ranked(
         [
-            *checkin_missing(shown),
+            *checkin_missing(shown, alignment.began),
             *course_correct_without_plan(indicators, names, as_of),
             *overdue_one_on_ones(coverage, as_of),
             *overdue_commitments(overdue, as_of),

@@ -117,6 +117,9 @@ class IndicatorView:
     # while `due` awaits its reading, the off-track reading of an earlier period the episode
     # goes on from (status.episode_held): what the plan question names, as every view does
     held: WeekStatus | None = None
+    # agreed after the week the view stands on, by the meeting's day (Track.new_on): its
+    # first reading is asked for
+    new_on: dt.date | None = None
 
     @property
     def status(self) -> str:
@@ -306,7 +309,7 @@ def prepare(
         if owner_for(ind, Week.of(date)) != person.id:  # theirs as of the meeting's day
             continue
         judged = judge_indicator(ind, checkins, stand, settings, plans, date, since=since)
-        if judged.tracked:
+        if judged.shown:  # new too: agreed since `stand`, by the meeting's day
             views.append(_indicator_view(ind, judged, person, short))
     views.sort(key=lambda v: (SEVERITY[v.status], -v.course_correct_weeks))
     commitments = open_commitments(meetings, date, person)
@@ -383,6 +386,7 @@ def _indicator_view(
         overdue=overdue_period(judged),
         missing=missed_period(judged),
         held=episode_held(judged),
+        new_on=judged.new_on,
     )
 
 
@@ -480,6 +484,15 @@ def choose_questions(prep: Prep) -> list[Question]:
                     ind.id,
                 )
             )
+        elif view.new_on is not None:
+            questions.append(
+                Question(
+                    "reading",
+                    f"What is the first reading for {ind.name}?",
+                    f"{ind.name}: {wording.agreed_new(view.new_on)}",
+                    ind.id,
+                )
+            )
         elif view.status == NO_DATA and not view.awaiting:
             questions.append(
                 Question(
@@ -573,6 +586,10 @@ def agenda_questions(prep: Prep) -> list[Question]:
                     f"{_reading(view)}, past the celebrate line ({line})",
                     ind.id,
                 )
+            )
+        elif view.new_on is not None:
+            questions.append(
+                Question("reading", f"What is the first reading for {ind.name}?", None, ind.id)
             )
         elif view.status == NO_DATA and not view.awaiting:
             questions.append(

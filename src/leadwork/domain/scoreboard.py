@@ -95,8 +95,14 @@ class IndicatorView:
 
     @property
     def active(self) -> bool:
-        """Exists in the week seen from: agreed by then, not retired."""
-        return self.track.tracked
+        """Exists in the week seen from (agreed by then, not retired), or is new: agreed
+        since, by the view's day (`Track.shown`)."""
+        return self.track.shown
+
+    @property
+    def new_on(self) -> dt.date | None:
+        """The day it was agreed, when after the week seen from (`timeline.agreed_since`)."""
+        return self.track.new_on
 
     @property
     def retired(self) -> bool:
@@ -246,12 +252,12 @@ def scoreboard(
     since: Week | None = None,
 ) -> tuple[IndicatorView, ...]:
     """Indicators that exist in the week the view stands on (agreed by then, not retired),
-    in the file's order."""
+    and those agreed since, by `as_of` (`Track.shown`: new), in the file's order."""
     plans = plan_records(meetings, checkins)
     views = []
     for ind in indicators:
         judged = judge_indicator(ind, checkins, stand, settings, plans, as_of, since=since)
-        if not judged.tracked:
+        if not judged.shown:
             continue
         owner = owner_for(ind, stand)
         views.append(

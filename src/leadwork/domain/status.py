@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 from leadwork.domain.timeline import (
     LONGEST_PERIOD_WEEKS,
     Period,
+    agreed_since,
     period_of,
     span_of,
     value_in,
@@ -449,6 +450,9 @@ class Track:
     # than the shown history: what `episode_held` names
     last_reading: WeekStatus | None = None
     due: Period | None = None  # the month or quarter a reading is due for, as of that day
+    # agreed after the week the view stands on, by its day (`timeline.agreed_since`): new,
+    # shown with no data, owed nothing, in no trend
+    new_on: dt.date | None = None
 
     @property
     def now(self) -> WeekStatus:
@@ -462,6 +466,11 @@ class Track:
     @property
     def tracked(self) -> bool:
         return self.now.tracked
+
+    @property
+    def shown(self) -> bool:
+        """Does a view show it: tracked in the week it stands on, or new (`new_on`)."""
+        return self.now.tracked or self.new_on is not None
 
     @property
     def period_noun(self) -> str:
@@ -686,4 +695,5 @@ def track(
         owed=owed,
         last_reading=latest_reading(judged),
         due=due,
+        new_on=None if judged[-1].tracked else agreed_since(indicator, weeks[-1], as_of),
     )

@@ -24,7 +24,10 @@ the check-in, the lists, the map and the report cannot disagree about them:
   (`value_in`).
 - An indicator *exists* from the week it was agreed (or of its first reading, if earlier or
   if no date was agreed) until the week it is retired. Outside that span it is not shown,
-  counted or asked for.
+  counted or asked for, except as *new*: agreed after the week a view stands on but by the
+  view's day (on Tuesday, before this week's check-in, an indicator agreed on Monday), it
+  is shown with no data and its agreement day, owes nothing and makes no trend
+  (`agreed_since`).
 """
 
 from __future__ import annotations
@@ -256,6 +259,19 @@ def span_of(indicator: Indicator, read_weeks: Iterable[Week]) -> Span:
     if indicator.agreed_on is not None:
         starts.append(Week.of(indicator.agreed_on))
     return Span(min(starts, default=None), indicator.retired_on)
+
+
+def agreed_since(indicator: Indicator, stand: Week, as_of: dt.date) -> dt.date | None:
+    """The day the indicator was agreed, when that is after the week a view stands on
+    (`standing_week`) and by the view's day `as_of`, and it is not retired by then: the
+    view shows it as new (no data, "agreed 7 Dec"), though its span starts after `stand`.
+    Never for a view of a past week (`--week`): it is judged as of that week's Sunday. The
+    one rule for "what the person owns on the meeting's day" and for every view's list."""
+    agreed = indicator.agreed_on
+    if agreed is None or agreed > as_of or Week.of(agreed) <= stand:
+        return None
+    retired = indicator.retired_on
+    return agreed if retired is None or retired > as_of else None
 
 
 def not_tracked_in(indicator: Indicator, week: Week) -> str:

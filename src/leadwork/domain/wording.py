@@ -39,6 +39,33 @@ def due_for(period: object) -> str:
     return f"due for {period}"
 
 
+def agreed_new(day: dt.date) -> str:
+    """An indicator agreed after the week a view stands on, by the view's day
+    (`timeline.agreed_since`): "new, agreed 7 Dec", the one wording of the dashboard's
+    note, `indicator list|show` and the one-on-one preparation, beside "no data". Days
+    old at most, so the year goes without saying."""
+    return f"new, agreed {short_date(day, day)}"
+
+
+def only_readings(week: Week) -> str:
+    """After a check-in run that leaves its week holding readings alone
+    (`timeline.checkin_done`: not a check-in): what is still missing, and how to add it.
+    The one wording of "only readings" with `no_checkin_only_readings`."""
+    return (
+        f"Only readings: {week}'s check-in is not done yet (readings alone are not a "
+        "check-in). Answer the hours, confidence or commitments to complete it: "
+        f"`leadwork checkin --week {week}`."
+    )
+
+
+def no_checkin_only_readings(weeks: int | None) -> str:
+    """Needs you, when the latest weeks hold readings but no check-in was done: "in 13
+    weeks" (`weeks`) when the journal had check-in files before them, "yet" (None) when
+    it did not."""
+    when = "yet" if weeks is None else f"in {weeks} weeks"
+    return f"No check-in {when}, only readings: run `leadwork checkin`."
+
+
 def short_period(period: Period) -> str:
     """A month or quarter named short beside the next one's: "Nov", "Q3" (a week in full)."""
     if period.cadence == "monthly":

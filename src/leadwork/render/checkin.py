@@ -32,8 +32,8 @@ from leadwork.domain.commitments import (
     whose_commitments,
 )
 from leadwork.domain.status import thresholds_for
-from leadwork.domain.timeline import period_of
-from leadwork.domain.wording import due_for
+from leadwork.domain.timeline import checked_in, checkin_done, period_of
+from leadwork.domain.wording import due_for, only_readings
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.render.json_text import to_json
 from leadwork.render.layout import Flow, cut_words
@@ -327,6 +327,8 @@ def summary(
             share = hours_share(hours.model_dump(), warning_percent)
         whose = whose_commitments(week, merged.follows_up)  # as the done-rate line says it
         parts.extend(_changes(merged.changes, week, by_id, share, whose[:1].lower() + whose[1:]))
+        if checked_in(merged.checkin) and not checkin_done(merged.checkin):
+            parts.append(Text(only_readings(week), style="yellow"))  # not a check-in
     for other in filed:
         parts.append(_filed_line(other, by_id))
         parts.extend(_changes(other.merged.changes, other.merged.week, by_id))

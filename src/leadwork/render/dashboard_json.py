@@ -105,6 +105,7 @@ def _indicator(ind: IndicatorView, d: Dashboard) -> dict[str, Any]:
         "due_for": None if ind.due is None else str(ind.due),
         "held": held_json(ind.held),
         "missing": None if ind.missing is None else str(ind.missing),
+        "new_on": None if ind.new_on is None else ind.new_on.isoformat(),
         "trend_warning": ind.track.trend,
         "trend_weeks": ind.trend_weeks,
         "course_correct_weeks": ind.track.course_correct_weeks,

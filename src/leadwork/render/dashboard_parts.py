@@ -26,6 +26,7 @@ from leadwork.domain.status import Thresholds, WeekStatus, due_period
 from leadwork.domain.window import RECENT_WEEKS, SIGNALS_MAX_WEEKS
 from leadwork.domain.wording import (
     ago,
+    agreed_new,
     due_for,
     held_reading,
     latest_instead,
@@ -240,6 +241,8 @@ def indicator_note_parts(ind: IndicatorView) -> tuple[str, ...]:
     "no plan," over "2 wk"; a held reading's note in its two sentences, "due for Dec 2026"
     over "Nov 84% at risk". Nothing when there is no note."""
     track = ind.track
+    if track.new_on is not None:  # agreed since the week the view stands on
+        return (agreed_new(track.new_on),)
     per = PERIOD_ABBREVIATIONS[track.period_noun]
     held = held_note(ind)
     if ind.plan_needed:

@@ -15,7 +15,14 @@ from leadwork.domain.joint_indicators import describe_change
 from leadwork.domain.listing import CapabilityView
 from leadwork.domain.scoreboard import IndicatorView
 from leadwork.domain.status import Thresholds, WeekStatus, reading_week
-from leadwork.domain.wording import due_for, held_reading, no_reading_for, owner_word, plural
+from leadwork.domain.wording import (
+    agreed_new,
+    due_for,
+    held_reading,
+    no_reading_for,
+    owner_word,
+    plural,
+)
 from leadwork.model.words import ME
 from leadwork.render.held import held_json
 from leadwork.render.json_text import to_json
@@ -159,6 +166,7 @@ def indicator_summary_json(view: IndicatorView) -> dict[str, Any]:
         "due_for": str(view.due) if view.due is not None else None,
         "held": held_json(view.held),
         "missing": str(view.missing) if view.missing is not None else None,
+        "new_on": None if view.new_on is None else view.new_on.isoformat(),
         "trend_warning": view.trend_warning,
         "course_correct_weeks": view.course_correct_weeks,
     }
@@ -204,6 +212,8 @@ def _status_now(view: IndicatorView, separator: str = " · ") -> Text:
     status = status_text(view.history[-1].status)
     if view.missing is not None:  # as the dashboard's row note says it
         status.append(f"{separator}{no_reading_for(view.missing)}", style="yellow")
+    if view.new_on is not None:  # agreed since the week the view stands on
+        status.append(f"{separator}{agreed_new(view.new_on)}", style="dim")
     return status
 
 
@@ -271,7 +281,7 @@ def indicator_detail(view: IndicatorView) -> Group:
         facts.add_row("read", read)
     facts.add_row(
         # thresholds "in" a week it was not tracked in would be none it had then
-        f"in {view.week}" if view.active else "thresholds",
+        f"in {view.week}" if view.track.tracked else "thresholds",
         f"target {format_value(t.target, ind.unit)}, "
         f"celebrate at {format_value(t.celebrate, ind.unit)}, "
         f"course-correct past {format_value(t.course_correct, ind.unit)}",
@@ -288,6 +298,10 @@ def indicator_detail(view: IndicatorView) -> Group:
     parts: list[Any] = [facts, Text("")]
     if view.not_tracked is not None:
         parts.append(Text(view.not_tracked))  # why, instead of "Last 0 weeks"
+    if view.new_on is not None:  # agreed since the week the view stands on
+        parts.append(
+            Text(f"{ind.id}: {agreed_new(view.new_on)}, after {view.week}: no reading yet")
+        )
     tracked = [h for h in view.history if h.tracked]  # not the weeks before it was agreed
     history = Table(title=f"Last {plural(len(tracked), 'week')}", title_justify="left")
     history.add_column("week", no_wrap=True)

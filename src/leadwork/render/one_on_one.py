@@ -27,6 +27,7 @@ from leadwork.domain.one_on_one import (
 )
 from leadwork.domain.status import CELEBRATE, COURSE_CORRECT, ON_TRACK, WeekStatus, reading_week
 from leadwork.domain.wording import (
+    agreed_new,
     due_and_held,
     first_name,
     listed,
@@ -68,6 +69,8 @@ def status_label(view: IndicatorView) -> str:
 
 
 def plan_note(view: IndicatorView) -> str:
+    if view.new_on is not None:  # agreed since the week the view stands on
+        return agreed_new(view.new_on)
     if view.needs_plan:
         if view.plan is not None:
             return view.plan.label  # whose, when not the person met's (a handover)
@@ -328,6 +331,8 @@ def _agenda_status(view: IndicatorView) -> str:
         status += ", moving the wrong way"
     if view.missing is not None:
         status += f", {no_reading_for(view.missing)}"
+    if view.new_on is not None:
+        status += f", {agreed_new(view.new_on)}"
     return f"**{status}**" if view.needs_plan else status
 
 
@@ -419,6 +424,7 @@ def prep_data(prep: Prep) -> dict[str, Any]:
                 "due_for": None if v.due is None else str(v.due),
                 "held": held_json(v.held),
                 "missing": None if v.missing is None else str(v.missing),
+                "new_on": _date(v.new_on) if v.new_on else None,
                 "target": v.current.thresholds.target,
                 "celebrate": v.current.thresholds.celebrate,
                 "course_correct": v.current.thresholds.course_correct,
