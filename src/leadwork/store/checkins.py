@@ -180,7 +180,7 @@ def _remove_entry(document: TOMLDocument, edit: RemoveEntry) -> list[str]:
         where = f"[[{edit.array}]]"
     else:  # an inline array: a comment on the copy's own line goes with it (tomlkit), and
         # is refused like one in a table; a comment line of its own stays where it is
-        commented = any(group.value is entry and group.comment for group in _groups(array))
+        commented = _inline_comment_lines(array).get(edit.index) is not None
         where = f"`{edit.array} = [...]`"
     if commented:
         raise CarriedCopyChanged(
@@ -197,12 +197,27 @@ def _remove_entry(document: TOMLDocument, edit: RemoveEntry) -> list[str]:
     return [f"[[{edit.array}]]"] if isinstance(entry, tomlkit.items.Table) else []
 
 
-def _groups(array: Any) -> list[Any]:
-    """An inline array's entries as tomlkit groups them: (indent, value, comma, comment),
-    a comment line of its own being a group without a value. tomlkit has no public name
-    for them; `tests/test_carried_copy_taken_back.py` holds this to the tomlkit installed."""
-    groups: list[Any] = array._value
-    return groups
+def _inline_comment_lines(array: Any) -> dict[int, str]:
+    """An inline array's entries that share their line with a comment, by index: read from
+    the array's own text with leadwork's source map (tomlkit has no public name for the
+    comment that follows an entry; an inline table is one line, so its line is its own).
+    A comment line of its own between entries is the array's, and stays where it is."""
+    from leadwork.store.sourcemap import SourceMap
+
+    source = SourceMap("x = " + array.as_string())
+    found = {}
+    for index in range(len(array)):
+        line = source.locate(("x", index)).line
+        if line in source.comments:
+            found[index] = source.comments[line]
+    return found
+
+
+def _array_comments(array: Any) -> bool:
+    """Whether an inline array's text holds a comment anywhere (a line of its own too)."""
+    from leadwork.store.sourcemap import SourceMap
+
+    return bool(SourceMap("x = " + array.as_string()).comments)
 
 
 def _comments(array: Any) -> bool:
@@ -211,7 +226,7 @@ def _comments(array: Any) -> bool:
 
     if isinstance(array, tomlkit.items.AoT):
         return False  # its tables went, each refused if it held one (`_remove_entry`)
-    return bool(array.trivia.comment) or any(group.comment for group in _groups(array))
+    return bool(array.trivia.comment) or _array_comments(array)
 
 
 def _value(value: Any) -> Any:
