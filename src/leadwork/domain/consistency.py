@@ -116,7 +116,10 @@ def _unknown_kept(kind: str, file: str, value: str, known: Iterable[str]) -> tup
     # nearer than other ids' near: 'castings-otd' is no slip for 'dayton-otd'
     close = _nearest(value, known, cutoff=0.75)
     if close:
-        hint = f"did you mean '{close}'? if not, and '{value}' is a {kind} you removed, {keep}"
+        article = "an" if kind[0] in "aeiou" else "a"
+        hint = (
+            f"did you mean '{close}'? if not, and '{value}' is {article} {kind} you removed, {keep}"
+        )
     else:
         hint = f"{keep}: its records keep their meaning"
     return f"unknown {kind} '{value}'", hint
