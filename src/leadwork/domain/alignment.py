@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from leadwork.domain import review as review_rules
+from leadwork.domain.timeline import live
 from leadwork.domain.window import RECENT_WEEKS, signal_weeks
 from leadwork.model.words import CUSTOMER, DEFAULT_CONVERSATION_KINDS
 from leadwork.plainclass import plainclass
@@ -118,8 +119,14 @@ def _stories(checkins: Mapping[Week, Checkin], weeks: Iterable[Week]) -> list[tu
 
 
 def choice_stories(
-    strategy: Strategy, checkins: Mapping[Week, Checkin], week: Week, gap_weeks: int
+    strategy: Strategy,
+    checkins: Mapping[Week, Checkin],
+    week: Week,
+    gap_weeks: int,
+    as_of: dt.date | None = None,
 ) -> tuple[tuple[ChoiceStories, ...], tuple[StoryLine, ...]]:
+    """`as_of`: the day the view is judged on (None: the week's Sunday); a choice retired
+    by then is left out (`timeline.live`)."""
     recent_weeks = last_weeks(week, RECENT_WEEKS)
     recent: dict[str, list[StoryLine]] = {}
     for w in reversed(recent_weeks):
@@ -132,7 +139,7 @@ def choice_stories(
         last[told] = w
     journal_is_old_enough = covers(checkins, week, gap_weeks)
     rows = []
-    for choice in strategy.choices:
+    for choice in live(strategy.choices, week.sunday if as_of is None else as_of):
         latest = last.get(choice.id)
         quiet = journal_is_old_enough and (latest is None or week.weeks_since(latest) >= gap_weeks)
         rows.append(
@@ -210,7 +217,7 @@ def alignment(
 ) -> Alignment:
     """`began`: the journal's first check-in week (`Alignment.began`); None: the first of
     `checkins`, which then hold the journal from its start."""
-    choices, purpose = choice_stories(strategy, checkins, week, settings.story_gap_weeks)
+    choices, purpose = choice_stories(strategy, checkins, week, settings.story_gap_weeks, as_of)
     review = review_age(strategy, reviews, as_of, settings.review_every_weeks)
     return Alignment(
         through=week,

@@ -25,7 +25,7 @@ from leadwork.domain.status import (
     thresholds_for,
 )
 from leadwork.domain.team import has_joined, has_left, mistyped_id, off_team
-from leadwork.domain.timeline import Period, period_of, read_twice
+from leadwork.domain.timeline import Period, live_in, period_of, read_twice, retired_by
 from leadwork.domain.wording import possessive, short
 from leadwork.errors import Severity
 from leadwork.layout import CAPABILITIES, CONFIG, INDICATORS, STRATEGY, TEAM, KeyPath, dated_order
@@ -105,14 +105,52 @@ def _unknown_indicator(value: str, known: Iterable[str]) -> tuple[str, str]:
     an indicator no longer tracked stays, with `retired_on`), so the hint says that rather
     than offer the other ids, as if the records were to be changed (eleventh trial); an id
     near enough to be a slip, or a renamed id, is offered too."""
-    keep = f"keep it in {INDICATORS} with retired_on = YYYY-MM-DD to retire it"
+    return _unknown_kept("indicator", INDICATORS, value, known)
+
+
+def _unknown_kept(kind: str, file: str, value: str, known: Iterable[str]) -> tuple[str, str]:
+    """An id a record names that `file` no longer defines, where a thing dropped stays
+    with `retired_on` (an indicator, a strategic choice, a capability: `timeline.live_in`):
+    the hint says to keep it so rather than to relabel the records (trials 11 and 21)."""
+    keep = f"keep it in {file} with retired_on = YYYY-MM-DD to retire it"
     # nearer than other ids' near: 'castings-otd' is no slip for 'dayton-otd'
     close = _nearest(value, known, cutoff=0.75)
     if close:
-        hint = f"did you mean '{close}'? if not, and '{value}' is an indicator you removed, {keep}"
+        article = "an" if kind[0] in "aeiou" else "a"
+        hint = (
+            f"did you mean '{close}'? if not, and '{value}' is {article} {kind} you removed, {keep}"
+        )
     else:
         hint = f"{keep}: its records keep their meaning"
-    return f"unknown indicator '{value}'", hint
+    return f"unknown {kind} '{value}'", hint
+
+
+def _after_retirement(
+    file: str, path: KeyPath, kind: str, ident: str, retired_on: dt.date | None, week: Week
+) -> list[Finding]:
+    """A record of `week` that names a strategic choice or a capability retired before the
+    week began (`timeline.live_in`): valid, but likely a slip, so a warning naming the day."""
+    why = retired_by(retired_on, week)
+    if why is None:
+        return []
+    return [
+        Finding(
+            file,
+            path,
+            f"{kind} '{ident}' was {why}, before {week}",
+            f"move its retired_on to a later day, or name a live {kind} here",
+            severity="warning",
+        )
+    ]
+
+
+def _outlives(referrer: dt.date | None, target: dt.date | None) -> Week | None:
+    """The first week a capability or indicator (retired on `referrer`) is live while what
+    it serves (retired on `target`) no longer is (`timeline.live_in`), or None."""
+    if target is None:
+        return None
+    first = Week.of(target) if target == Week.of(target).monday else Week.of(target) + 1
+    return first if live_in(referrer, first) else None
 
 
 def _duplicates(file: str, table: str, ids: list[str]) -> list[Finding]:
@@ -139,6 +177,18 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
     people = {p.id for p in data.team.people} if data.team else None
     choices = {c.id for c in data.strategy.choices} if data.strategy else None
     capabilities = {c.id for c in data.capabilities.capabilities} if data.capabilities else None
+    # what each choice and capability was retired on (None: live), for the records naming it
+    retired = {c.id: c.retired_on for c in data.strategy.choices} if data.strategy else {}
+    if data.capabilities:
+        retired |= {c.id: c.retired_on for c in data.capabilities.capabilities}
+
+    def served(file: str, path: KeyPath, kind: str, ident: str, by: dt.date | None) -> None:
+        """A capability's or indicator's `serves` naming a choice or a capability retired
+        while the one serving it is still live."""
+        week = _outlives(by, retired.get(ident))
+        if week is not None:
+            findings.extend(_after_retirement(file, path, kind, ident, retired[ident], week))
+
     indicators = {i.id for i in data.indicators.indicators} if data.indicators else None
 
     def person(file: str, path: KeyPath, value: str | None, named: str | None = None) -> None:
@@ -192,8 +242,15 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             owner(CAPABILITIES, ("capabilities", i, "owner"), cap.owner)
             if choices is not None:
                 for j, choice in enumerate(cap.serves):
+                    served(
+                        CAPABILITIES,
+                        ("capabilities", i, "serves", j),
+                        "strategic choice",
+                        choice,
+                        cap.retired_on,
+                    )
                     if choice not in choices:
-                        message, hint = _unknown("strategic choice", choice, choices)
+                        message, hint = _unknown_kept("strategic choice", STRATEGY, choice, choices)
                         findings.append(
                             Finding(
                                 CAPABILITIES,
@@ -227,6 +284,8 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
                 person(INDICATORS, (*base, "agreed_with", j), who)
             if capabilities is not None and choices is not None:
                 for j, target in enumerate(ind.serves):
+                    kind = "capability" if target in capabilities else "strategic choice"
+                    served(INDICATORS, (*base, "serves", j), kind, target, ind.retired_on)
                     if target not in servable:
                         message, hint = _unknown("capability or choice", target, servable)
                         findings.append(
@@ -264,6 +323,18 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
         findings += _check_checkin(
             file, checkin, indicators, choices, data.conversation_kinds, today
         )
+        if data.strategy and choices is not None:
+            week = Week.parse(checkin.week)
+            for j, story in enumerate(checkin.stories):
+                if story.choice in choices:
+                    findings += _after_retirement(
+                        file,
+                        ("stories", j, "choice"),
+                        "strategic choice",
+                        story.choice,
+                        retired.get(story.choice),
+                        week,
+                    )
         if names is not None:
             for j, story in enumerate(checkin.stories):
                 findings += _mistyped_who(file, ("stories", j, "who"), story.who, names)
@@ -333,9 +404,20 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
             and capabilities is not None
             and review.capability not in capabilities
         ):
-            message, hint = _unknown("capability", review.capability, capabilities)
+            message, hint = _unknown_kept(
+                "capability", CAPABILITIES, review.capability, capabilities
+            )
             findings.append(
                 Finding(file, ("capability",), message, hint, refers_to=(CAPABILITIES,))
+            )
+        elif review.kind == "capability" and capabilities is not None:
+            findings += _after_retirement(
+                file,
+                ("capability",),
+                "capability",
+                review.capability,
+                retired.get(review.capability),
+                Week.of(review.date),
             )
     if data.complete:
         findings += _weekly_follow_ups_answering_nothing(data.checkins)
@@ -732,7 +814,9 @@ def _check_checkin(
     if choices is not None:
         for j, story in enumerate(checkin.stories):
             if story.choice is not None and story.choice != PURPOSE and story.choice not in choices:
-                message, hint = _unknown("strategic choice", story.choice, choices | {PURPOSE})
+                message, hint = _unknown_kept(
+                    "strategic choice", STRATEGY, story.choice, choices | {PURPOSE}
+                )
                 findings.append(
                     Finding(file, ("stories", j, "choice"), message, hint, refers_to=(STRATEGY,))
                 )

@@ -52,7 +52,7 @@ from leadwork.domain.status import (
     worse_than,
 )
 from leadwork.domain.team import days_on_team, has_left, on_team
-from leadwork.domain.timeline import Period, checkin_done, readings_of
+from leadwork.domain.timeline import Period, checkin_done, live, live_in, readings_of
 from leadwork.domain.wording import STATUS_WORDS, short_names
 from leadwork.domain.your_work import over_warning, share_elsewhere
 from leadwork.model.words import AREAS
@@ -379,10 +379,10 @@ def build_report(
             )
             is not None
         ],
-        stories=_stories(definitions, in_range),
+        stories=_stories(definitions, in_range, first),
         capabilities=[
             _capability(cap, reviews, first, last, today)
-            for cap in definitions.capabilities.capabilities
+            for cap in live(definitions.capabilities.capabilities, first.monday)
         ],
         time=time,
         time_average_share=_average_share(time),
@@ -631,7 +631,9 @@ def _changes_in(ind: Indicator, first: Week, last: Week) -> list[ThresholdChange
     return found
 
 
-def _stories(definitions: Definitions, checkins: dict[Week, Checkin]) -> list[ChoiceStories]:
+def _stories(
+    definitions: Definitions, checkins: dict[Week, Checkin], first: Week
+) -> list[ChoiceStories]:
     by_choice: dict[str, list[StoryItem]] = {}
     for week, checkin in checkins.items():
         for story in checkin.stories:
@@ -639,7 +641,13 @@ def _stories(definitions: Definitions, checkins: dict[Week, Checkin]) -> list[Ch
                 StoryItem(str(week), story.text, story.who)
             )
     strategy = definitions.strategy
-    groups = [ChoiceStories(c.id, c.statement, by_choice.pop(c.id, [])) for c in strategy.choices]
+    # the choices live in one week of the range at least (`timeline.live_in`), and any
+    # other a story of the range names
+    groups = [
+        ChoiceStories(c.id, c.statement, by_choice.pop(c.id, []))
+        for c in strategy.choices
+        if live_in(c.retired_on, first) or c.id in by_choice
+    ]
     if PURPOSE in by_choice or strategy.purpose:
         groups.append(ChoiceStories(PURPOSE, strategy.purpose, by_choice.pop(PURPOSE, [])))
     for key in sorted(by_choice):  # unknown choices (check reports them), then none
@@ -661,6 +669,8 @@ def _capability(
     after."""
     start, end = first.monday, last.sunday
     as_of = min(end, today) if today is not None else end
+    if cap.retired_on is not None:  # as it stood on its last day
+        as_of = min(as_of, cap.retired_on - dt.timedelta(days=1))
     steps = [StepProgress(n, s.what, s.due, s.done) for n, s in enumerate(cap.steps, start=1)]
     done = {n for n, s in enumerate(cap.steps, start=1) if step_done_by(s, as_of)}
     done_in_range = [

@@ -24,6 +24,7 @@ from leadwork.domain.timeline import (
     LONGEST_PERIOD_WEEKS,
     Period,
     agreed_since,
+    live_in,
     period_of,
     span_of,
     value_in,
@@ -403,8 +404,8 @@ def worst(statuses: Iterable[str]) -> str | None:
 
 
 def is_active(indicator: Indicator, week: Week) -> bool:
-    """Tracked during `week`: not retired before the week began."""
-    return indicator.retired_on is None or indicator.retired_on > week.monday
+    """Tracked during `week`: not retired before the week began (`timeline.live_in`)."""
+    return live_in(indicator.retired_on, week)
 
 
 # ---- one indicator over a window of weeks -------------------------------------------------

@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from leadwork.model.words import ReadingCadence
 from leadwork.plainclass import plainclass
@@ -238,6 +238,41 @@ def value_in(
 # ---- the span an indicator exists in ------------------------------------------------------
 
 
+def live_on(retired_on: dt.date | None, day: dt.date) -> bool:
+    """The one rule of retirement, for an indicator, a strategic choice and a capability
+    alike (`retired_on`: the first day it no longer is): live on `day` when not retired by
+    then. A view as of a day shows what is live on it (`live`)."""
+    return retired_on is None or retired_on > day
+
+
+def live_in(retired_on: dt.date | None, week: Week) -> bool:
+    """Live during `week`: not retired before the week began (`live_on` its Monday). A
+    record of that week (a reading, a story, a review) may name it."""
+    return live_on(retired_on, week.monday)
+
+
+class Retirable(Protocol):
+    @property
+    def retired_on(self) -> dt.date | None: ...
+
+
+R = TypeVar("R", bound=Retirable)
+
+
+def live(items: Iterable[R], day: dt.date) -> list[R]:
+    """The choices (capabilities) of `items` live on `day` (`live_on`), in their order:
+    what a view as of that day shows."""
+    return [item for item in items if live_on(item.retired_on, day)]
+
+
+def retired_by(retired_on: dt.date | None, week: Week) -> str | None:
+    """Why a record of `week` should not name what `retired_on` retired (`live_in`):
+    "retired on 2026-12-14 (2026-W51)"; None while it is live."""
+    if live_in(retired_on, week):
+        return None
+    return f"retired on {retired_on} ({Week.of(retired_on)})" if retired_on else None
+
+
 @plainclass
 class Span:
     """The weeks an indicator exists in: from `first` (None: as far back as we look) to the
@@ -249,7 +284,7 @@ class Span:
     def __contains__(self, week: Week) -> bool:
         if self.first is not None and week < self.first:
             return False
-        return self.retired_on is None or self.retired_on > week.monday
+        return live_in(self.retired_on, week)
 
 
 def span_of(indicator: Indicator, read_weeks: Iterable[Week]) -> Span:

@@ -16,12 +16,13 @@ Retired indicators take no part. `leadwork check` reports gaps as warnings and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from leadwork.domain.consistency import Finding
 from leadwork.domain.status import WeekStatus, is_active, owner_for
+from leadwork.domain.timeline import live, live_on
 from leadwork.layout import CAPABILITIES, INDICATORS, STRATEGY, KeyPath
 from leadwork.weeks import Week
 
@@ -44,8 +45,9 @@ def active_indicators(indicators: Indicators, week: Week) -> list[tuple[int, Ind
     return [(i, ind) for i, ind in enumerate(indicators.indicators) if is_active(ind, week)]
 
 
-def choice_gaps(choice: Choice, capabilities: Capabilities) -> list[str]:
-    served = any(choice.id in cap.serves for cap in capabilities.capabilities)
+def choice_gaps(choice: Choice, capabilities: Iterable[Capability]) -> list[str]:
+    """`capabilities`: those live (`timeline.live_in`), which alone serve it."""
+    served = any(choice.id in cap.serves for cap in capabilities)
     return [] if served else [NO_CAPABILITY]
 
 
@@ -88,12 +90,13 @@ def gaps(
     """Every gap between the three areas, as a warning at the line that defines the thing."""
     week = Week.of(today)
     active = active_indicators(indicators, week)
-    choice_ids = {c.id for c in strategy.choices}
-    servable = choice_ids | {c.id for c in capabilities.capabilities}
+    live_caps = live(capabilities.capabilities, today)
+    choice_ids = {c.id for c in live(strategy.choices, today)}
+    servable = choice_ids | {c.id for c in live_caps}
     findings: list[Finding] = []
 
     for i, choice in enumerate(strategy.choices):
-        if choice_gaps(choice, capabilities):
+        if choice.id in choice_ids and choice_gaps(choice, live_caps):
             findings.append(
                 _warning(
                     STRATEGY,
@@ -105,6 +108,8 @@ def gaps(
             )
 
     for i, cap in enumerate(capabilities.capabilities):
+        if not live_on(cap.retired_on, today):
+            continue
         found = capability_gaps(cap, choice_ids, [ind for _, ind in active])
         base: KeyPath = ("capabilities", i)
         if NO_CHOICE in found:
@@ -232,6 +237,7 @@ def chain(
     due: Mapping[str, Period] | None = None,
     held: Mapping[str, WeekStatus] | None = None,
     missing: Mapping[str, Period] | None = None,
+    as_of: dt.date | None = None,
 ) -> Chain:
     """The whole chain, with each indicator that exists in `week` as every view judges it
     there (`now`: its status in the week the view stands on, from `listing.indicator_views`;
@@ -241,8 +247,12 @@ def chain(
     each left unread, `IndicatorView.missing`)."""
     due, held, missing = due or {}, held or {}, missing or {}
     active = [ind for ind in indicators.indicators if ind.id in now]
-    choice_ids = {c.id for c in strategy.choices}
-    servable = choice_ids | {c.id for c in capabilities.capabilities}
+    # the choices and capabilities live on the day shown (`as_of`, else the week's Sunday)
+    day = week.sunday if as_of is None else as_of
+    live_choices = live(strategy.choices, day)
+    live_caps = live(capabilities.capabilities, day)
+    choice_ids = {c.id for c in live_choices}
+    servable = choice_ids | {c.id for c in live_caps}
 
     links = {}
     for ind in active:
@@ -269,16 +279,16 @@ def chain(
             next_step(cap),
             tuple(capability_gaps(cap, choice_ids, active)),
         )
-        for cap in capabilities.capabilities
+        for cap in live_caps
     }
     choices = tuple(
         ChoiceLink(
             choice,
-            tuple(cap_links[c.id] for c in capabilities.capabilities if choice.id in c.serves),
+            tuple(cap_links[c.id] for c in live_caps if choice.id in c.serves),
             tracking(choice.id),
-            tuple(choice_gaps(choice, capabilities)),
+            tuple(choice_gaps(choice, live_caps)),
         )
-        for choice in strategy.choices
+        for choice in live_choices
     )
     loose_caps = tuple(link for link in cap_links.values() if NO_CHOICE in link.gaps)
     loose_inds = tuple(link for link in links.values() if SERVES_NOTHING in link.gaps)

@@ -34,6 +34,9 @@ class Capability(Record):
     level: int = Field(ge=1, le=5, description=f"Where it stands now: {LEVEL_HELP}.")
     target: int = Field(ge=1, le=5, description="The level the strategy needs.")
     note: Text | None = Field(None, description="Anything worth remembering about it.")
+    retired_on: Date | None = Field(
+        None, description="No longer built from this day on; its past records keep their meaning."
+    )
     steps: list[Step] = Field(
         default_factory=list, description="The plan to develop it, in order; numbered from 1."
     )

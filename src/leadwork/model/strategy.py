@@ -10,6 +10,9 @@ from leadwork.model.common import Date, Id, Name, Record, Text
 class Choice(Record):
     id: Id = Field(description="The choice's id, used by capabilities, indicators, stories.")
     statement: Text = Field(description="The strategic choice, in one or two sentences.")
+    retired_on: Date | None = Field(
+        None, description="Dropped from this day on; its past stories keep their meaning."
+    )
 
 
 class Strategy(Record):

@@ -30,6 +30,7 @@ from leadwork.domain.review import (
     refresh_signals,
     signal_weeks,
 )
+from leadwork.domain.timeline import live
 from leadwork.errors import WriteRefused
 from leadwork.model.capabilities import Capabilities
 from leadwork.model.review import CapabilityReview, StrategyReview
@@ -89,7 +90,8 @@ def gather_strategy_brief(journal: Journal, today: dt.date) -> StrategyBrief:
         if checkin is not None:
             for choice, found in last_story_weeks({week: checkin}).items():
                 last_story.setdefault(choice, found)
-    quiet = quiet_choices(strategy.choices, last_story, now, settings.story_gap_weeks)
+    live_choices = live(strategy.choices, today)  # a retired choice asks for no story
+    quiet = quiet_choices(live_choices, last_story, now, settings.story_gap_weeks)
     return StrategyBrief(
         today,
         last,

@@ -58,6 +58,7 @@ def _views(
     journal: Journal, today: dt.date, only: str | None = None
 ) -> tuple[list[CapabilityView], tuple[str, ...]]:
     from leadwork.domain.listing import capability_view
+    from leadwork.domain.timeline import live_on
     from leadwork.usecases.trust import doubtful_files
 
     reviews: dict[str, list[tuple[dt.date, int | None, str]]] = {}
@@ -71,6 +72,7 @@ def _views(
     views = [
         capability_view(cap, indicators, reviews.get(cap.id, []), today)
         for cap in journal.capabilities().capabilities
-        if only is None or cap.id == only
+        # the list shows those live today; `show` any, retired or not
+        if cap.id == only or (only is None and live_on(cap.retired_on, today))
     ]
     return views, doubtful
