@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 from leadwork.domain.timeline import (
     LONGEST_PERIOD_WEEKS,
     Period,
+    Span,
     period_of,
     span_of,
     value_in,
@@ -402,8 +403,9 @@ def worst(statuses: Iterable[str]) -> str | None:
 
 
 def is_active(indicator: Indicator, week: Week) -> bool:
-    """Tracked during `week`: not retired before the week began."""
-    return indicator.retired_on is None or indicator.retired_on > week.monday
+    """Tracked during `week`: not retired before the week began (the end of its span,
+    `timeline.Span`)."""
+    return week in Span(None, indicator.retired_on)
 
 
 # ---- one indicator over a window of weeks -------------------------------------------------
