@@ -74,6 +74,8 @@ def test_check_names_both_thresholds_on_the_wrong_side_each_at_its_line(journal,
         f"better\n   |\n18 | celebrate = 90\n   | ^^^^^^^^^\n{hint}\n\n"
         "indicators.toml:19:1: error: course_correct (98) is above the target (95), but higher "
         f"is better\n   |\n19 | course_correct = 98\n   | ^^^^^^^^^^^^^^\n{hint}\n\n"
+        "note: gaps between strategy, capabilities and indicators not checked until the "
+        "errors in indicators.toml are fixed\n\n"
         "2 errors in 1 file\n"
     )
 

@@ -61,7 +61,7 @@ class Problem:
         return replace(self, severity="warning")
 
 
-NoteKind = Literal["definition", "file", "withheld", "folded"]
+NoteKind = Literal["definition", "file", "withheld", "folded", "gaps"]
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,9 @@ class Note:
     kind "definition": the other files' references to this file; "file": this file's
     references to the other files; "withheld": some of this file's own checks, which might
     rest on a value left out because it is in error; "folded": `count` errors in other
-    files that name ids of this file, which has errors of its own (their likely cause)."""
+    files that name ids of this file, which has errors of its own (their likely cause);
+    "gaps": the gaps between strategy, capabilities and indicators, judged only once this
+    file (one of the three) has no errors."""
 
     file: Path
     kind: NoteKind

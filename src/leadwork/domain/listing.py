@@ -16,6 +16,7 @@ from leadwork.domain.status import (
     COURSE_CORRECT,
     PlanRecord,
 )
+from leadwork.domain.timeline import span_of
 from leadwork.domain.window import ShownWeek
 from leadwork.plainclass import plainclass
 from leadwork.weeks import Week
@@ -116,5 +117,8 @@ def capability_view(
         )
         for number, step in enumerate(capability.steps, start=1)
     ]
-    serving = [i for i in indicators if capability.id in i.serves]
+    # the indicators tracked as of today (`timeline.span_of`), as the dashboard's row: not
+    # one retired, nor one not agreed yet (trial 20: a retired one was listed here)
+    week = Week.of(today)
+    serving = [i for i in indicators if capability.id in i.serves and week in span_of(i, [])]
     return CapabilityView(capability, steps, serving, sorted(reviews))

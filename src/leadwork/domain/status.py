@@ -404,7 +404,8 @@ def worst(statuses: Iterable[str]) -> str | None:
 
 
 def is_active(indicator: Indicator, week: Week) -> bool:
-    """Tracked during `week`: not retired before the week began (`timeline.live_in`)."""
+    """Tracked during `week`: not retired before the week began (`timeline.live_in`, the
+    rule that ends its span, `timeline.Span`)."""
     return live_in(indicator.retired_on, week)
 
 

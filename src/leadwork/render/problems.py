@@ -85,6 +85,8 @@ _NOTES = {
     "definition": "cross-references not checked against {} until it is valid",
     "file": "{} not checked against the other files until it is valid",
     "withheld": "some checks in {} wait until its errors are fixed",
+    "gaps": "gaps between strategy, capabilities and indicators not checked until the "
+    "errors in {} are fixed",
     "folded": "{count} in other files that name ids of {file} are not shown: they may "
     "only follow from its errors above. Fix {file} first, then run `leadwork check` again",
 }

@@ -32,6 +32,7 @@ from leadwork.weeks import Week
 if TYPE_CHECKING:
     from leadwork.model.checkin import Checkin
     from leadwork.model.one_on_one import OneOnOne
+    from leadwork.store.validation import Salvaged
 
 _FOLDER_NAMES = {
     layout.CHECKINS: (layout.CHECKIN_NAME, "YYYY-Www.toml, like 2026-W48.toml"),
@@ -68,6 +69,8 @@ class _Collector:
         self.problems: list[Problem] = []
         self.unchecked: list[str] = []  # invalid files the checks across files go without
         self.left_out: dict[str, list[KeyPath]] = {}  # values in error, by file
+        # entries left out whole (an indicator without a valid `target`), by file
+        self.salvaged: dict[str, Salvaged[Any]] = {}
 
     def load(self, rel: str, model: str) -> Any:
         """The file's model; for a file with values in error, the model without them, so the
@@ -76,20 +79,40 @@ class _Collector:
             return self.journal.load(rel, model)
         except InvalidFile as error:
             self.problems.extend(error.problems)
-        salvaged = self.journal.salvage(rel, model_class(model))
+        entries = rel in DEFINITION_MODELS and rel != layout.CONFIG
+        salvaged = self.journal.salvage(rel, model_class(model), entries)
         if salvaged is None:
             self.unchecked.append(rel)
             return None
-        partial, left_out = salvaged
-        self.left_out[rel] = left_out
-        return partial
+        self.left_out[rel] = salvaged.left_out
+        if salvaged.dropped:
+            self.salvaged[rel] = salvaged
+        return salvaged.model
 
-    def waits(self, finding: Finding) -> bool:
+    def in_error(self) -> tuple[tuple[str, str], ...]:
+        """(file, id) of each entry left out whole: its id is known, its entry in error."""
+        return tuple(
+            (rel, d.id) for rel, kept in self.salvaged.items() for d in kept.dropped if d.id
+        )
+
+    def in_file(self, finding: Finding) -> KeyPath:
+        """The finding's path in its file, past the entries left out before it."""
+        kept = self.salvaged.get(finding.file)
+        return finding.path if kept is None else kept.in_file(finding.path)
+
+    def waits(self, file: str, path: KeyPath) -> bool:
         """A finding inside an entry that lost a value: it may rest on a default that stands
         in for what was written (a change's target), so it waits for the file to be fixed."""
         return any(
-            finding.path[: len(entry)] == entry
-            for entry in map(_entry, self.left_out.get(finding.file, ()))
+            path[: len(entry)] == entry for entry in map(_entry, self.left_out.get(file, ()))
+        )
+
+    def ids_in_doubt(self, rel: str) -> bool:
+        """Whether the file's errors may have taken ids with them (`_ids_in_doubt`), or an
+        entry left out whole had no valid id to keep as known."""
+        kept = self.salvaged.get(rel)
+        return _ids_in_doubt(self.left_out.get(rel, [])) or (
+            kept is not None and any(d.id is None for d in kept.dropped)
         )
 
 
@@ -166,28 +189,30 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
             rel.startswith((layout.CHECKINS + "/", layout.ONE_ON_ONES + "/"))
             for rel in [*collect.unchecked, *collect.left_out]
         ),
+        in_error=collect.in_error(),
     )
     findings = journal_findings(loaded, today)
     # Gaps between the areas (warnings) only once the definitions are sound: a broken or
     # inconsistent definition file would make every gap a false alarm.
     strategy, capabilities, indicators = loaded.strategy, loaded.capabilities, loaded.indicators
-    if (
-        _definitions_sound(journal, definitions, collect.problems, findings)
-        and strategy is not None
-        and capabilities is not None
-        and indicators is not None
-    ):
-        findings += gaps(strategy, capabilities, indicators, today)
+    unsound = _unsound_for_gaps(journal, collect.problems, findings)
+    if strategy is not None and capabilities is not None and indicators is not None:
+        if unsound is None:
+            findings += gaps(strategy, capabilities, indicators, today)
+    else:
+        unsound = None  # the note on the file that could not be read says it
+
     # The cause first: errors before warnings, each file's own before what the files say of
     # each other (`_errors_first`); and a finding that names an id of a definition file
     # whose errors may have taken ids with them (a misspelt [[people]] header empties the
     # team) is folded under them, counted.
-    broken = [rel for rel in DEFINITION_MODELS if _ids_in_doubt(collect.left_out.get(rel, []))]
+    broken = [rel for rel in DEFINITION_MODELS if collect.ids_in_doubt(rel)]
     withheld: set[str] = set()
     folded: dict[str, int] = {}
     across: list[tuple[Problem, bool]] = []  # each with whether it names an unknown id
     for finding in findings:
-        if collect.waits(finding):
+        path = collect.in_file(finding)
+        if collect.waits(finding.file, path):
             withheld.add(finding.file)
             continue
         cause = next((rel for rel in broken if rel in finding.refers_to), None)
@@ -195,13 +220,15 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
             folded[cause] = folded.get(cause, 0) + 1
             continue
         document = journal.document(finding.file)
-        problem = document.problem(finding.path, finding.message, finding.hint, finding.severity)
+        problem = document.problem(path, finding.message, finding.hint, finding.severity)
         across.append((problem, bool(finding.refers_to)))
     ran = sum(1 for c in checkins.values() if checkin_done(c))
     read = sum(1 for c in checkins.values() if checked_in(c)) - ran
     counts = Counts(ran, len(checkins) - ran - read, len(one_on_ones), len(reviews), read)
     notes = _notes(journal, collect, withheld)
     notes += [Note(journal.path(rel), "folded", count) for rel, count in folded.items()]
+    if unsound is not None:
+        notes.append(Note(journal.path(unsound), "gaps"))
     return CheckResult(_errors_first(sorted(collect.problems, key=_order), across), notes, counts)
 
 
@@ -289,21 +316,24 @@ def _notes(journal: Journal, collect: _Collector, withheld: set[str]) -> list[No
     return notes
 
 
-def _definitions_sound(
-    journal: Journal, definitions: dict[str, Any], problems: list[Problem], findings: list[Any]
-) -> bool:
-    """Whether the definition files are sound enough to judge the gaps on. An unknown
-    person in them leaves the gaps standing: a person's id plays no part in them (eleventh
-    trial: a person's id changed in team.toml hid them while its uses were errors)."""
-    files = {journal.path(rel) for rel in DEFINITION_MODELS}
-    return (
-        all(model is not None for model in definitions.values())
-        and not any(p.severity == "error" and p.file in files for p in problems)
-        and not any(
-            f.severity == "error" and f.file in DEFINITION_MODELS and f.refers_to != (layout.TEAM,)
+_GAPS_READ = (layout.STRATEGY, layout.CAPABILITIES, layout.INDICATORS)
+
+
+def _unsound_for_gaps(journal: Journal, problems: list[Problem], findings: list[Any]) -> str | None:
+    """The first definition file the gaps between the areas are read from (strategy,
+    capabilities, indicators) that is not sound enough to judge them on: with an error of
+    its own, or one across files. None: the gaps can be judged. An error in team.toml, or
+    an unknown person in them, leaves the gaps standing: people play no part in them
+    (eleventh trial: a person's id changed in team.toml hid them; trial 20: so did
+    `cadence_days = 0`)."""
+    for rel in _GAPS_READ:
+        path = journal.path(rel)
+        if any(p.severity == "error" and p.file == path for p in problems) or any(
+            f.severity == "error" and f.file == rel and f.refers_to != (layout.TEAM,)
             for f in findings
-        )
-    )
+        ):
+            return rel
+    return None
 
 
 def _listing(journal: Journal, folder: str, collect: _Collector) -> list[str]:

@@ -28,7 +28,6 @@ from leadwork.weeks import Week
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from leadwork.layout import KeyPath
     from leadwork.model.capabilities import Capabilities
     from leadwork.model.checkin import Checkin
     from leadwork.model.indicators import Indicators
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from leadwork.model.settings import JournalConfig
     from leadwork.model.strategy import Strategy
     from leadwork.model.team import Team
+    from leadwork.store.validation import Salvaged
 
 M = TypeVar("M", bound="BaseModel")
 
@@ -226,14 +226,15 @@ class Journal:
 
         return to_plain(instance)
 
-    def salvage(self, rel: str, model: type[M]) -> tuple[M, list[KeyPath]] | None:
-        """After `load` refused `rel`: its model without the values in error, and their
-        paths (see `validation.salvage`); None when it was not even read as TOML, or does
-        not stand without them."""
+    def salvage(self, rel: str, model: type[M], entries: bool = False) -> Salvaged[M] | None:
+        """After `load` refused `rel`: its model without the values in error (with
+        `entries`, without the entries of its arrays of tables that cannot stand without
+        them), and their paths (see `validation.salvage`); None when it was not even read
+        as TOML, or does not stand without them."""
         from leadwork.store.validation import salvage
 
         document = self._documents.get(rel)
-        return None if document is None else salvage(model, document)
+        return None if document is None else salvage(model, document, entries)
 
     def definition(self, rel: str) -> Any:
         """A definition file's model; one other than leadwork.toml may be absent: then it

@@ -13,7 +13,8 @@ import re
 import types
 import typing
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -48,36 +49,130 @@ def validate(model: type[M], document: Document) -> M:
         raise InvalidFile(problems=problems_from(error, model, document)) from None
 
 
-def salvage(model: type[M], document: Document) -> tuple[M, list[KeyPath]] | None:
+@dataclass(frozen=True)
+class Dropped:
+    """An entry of an array of tables (an indicator, a person) that cannot stand without
+    its values in error, left out whole; `id`: its id as written, when that is a valid one
+    (references to it are then to a known id, whose entry is in error)."""
+
+    array: str  # "indicators"
+    index: int  # its place in the file's array
+    id: str | None
+
+
+@dataclass(frozen=True)
+class Salvaged(Generic[M]):
+    """What is valid in a document that fails validation: its model, the paths of the
+    values left out, and the entries left out whole (`dropped`)."""
+
+    model: M
+    left_out: list[KeyPath]
+    dropped: list[Dropped]
+
+    def in_file(self, path: KeyPath) -> KeyPath:
+        """A path in the model (("indicators", 1, "owner")) as a path in the file: an entry
+        after a dropped one sits one place further down there."""
+        if len(path) < 2 or not isinstance(path[1], int):
+            return path
+        index = path[1]
+        for dropped in sorted(d.index for d in self.dropped if d.array == path[0]):
+            if dropped <= index:
+                index += 1
+        return (path[0], index, *path[2:])
+
+
+def salvage(model: type[M], document: Document, entries: bool = False) -> Salvaged[M] | None:
     """The model of what is valid in a document that fails validation, with the paths of
     the values left out; None when the file does not stand without them.
 
     So that `check` can still check the rest of the file against the journal: pydantic
-    judges what is left, exactly as it judged the whole. Only single values are left out
-    (a wrong type, an unknown key, a number out of bounds), never a required key, a table,
-    an array or an entry of one: without those, every reference to an id they hold would
-    look unknown, and reports about them would be false."""
+    judges what is left, exactly as it judged the whole. Single values are left out (a
+    wrong type, an unknown key, a number out of bounds); with `entries`, an entry of a
+    top-level array of tables that cannot stand without them (a required key misspelt or
+    wrong) is left out whole, the others kept (`Salvaged.dropped`). Never a required key
+    of the file itself, nor a whole table or array: without those, every reference to an
+    id they hold would look unknown, and reports about them would be false."""
     try:
-        return model.model_validate(document.data), []
+        return Salvaged(model.model_validate(document.data), [], [])
     except ValidationError as error:
         items = error.errors(include_url=False)
     data = copy.deepcopy(document.data)
     left_out: list[KeyPath] = []
-    for item in items:
-        loc = _clean_loc(model, item["loc"])
-        if item["type"] == "missing" or not loc or not isinstance(loc[-1], str):
-            return None
-        if _holds_values(model, loc):
-            return None
-        table = _value_at(data, loc[:-1])
-        if not isinstance(table, dict):
-            return None
-        table.pop(loc[-1], None)  # a union's members each report the same value
-        left_out.append(loc)
-    try:
-        return model.model_validate(data), left_out
-    except ValidationError:
+    drop: set[tuple[str, int]] = set()
+    for _ in range(4):  # a value left out may make its entry fail next: a required key
+        this_round: list[KeyPath] = []
+        for item in items:
+            loc = _in_document(_clean_loc(model, item["loc"]), data, drop)
+            if loc in this_round:
+                continue  # a union's members each report the same value
+            if item["type"] != "missing" and _leave_out(model, data, loc):
+                this_round.append(loc)
+                left_out.append(loc)
+                continue
+            entry = _entry_at(data, loc) if entries else None
+            if entry is None:
+                return None
+            drop.add(entry)
+        try:
+            kept = model.model_validate(_without(data, drop))
+        except ValidationError as error:
+            items = error.errors(include_url=False)
+            continue
+        dropped = [Dropped(*entry, _entry_id(data, entry, left_out)) for entry in sorted(drop)]
+        inside = [p for p in left_out if (p[:2] not in drop)]
+        return Salvaged(kept, inside, dropped)
+    return None
+
+
+def _leave_out(model: type[BaseModel], data: dict[str, Any], loc: KeyPath) -> bool:
+    """Leave out the single value at `loc`, if it is one that may go (see `salvage`)."""
+    if not loc or not isinstance(loc[-1], str) or _holds_values(model, loc):
+        return False
+    table = _value_at(data, loc[:-1])
+    if not isinstance(table, dict):
+        return False
+    if loc[-1] not in table:
+        return False
+    table.pop(loc[-1])
+    return True
+
+
+def _entry_at(data: dict[str, Any], loc: KeyPath) -> tuple[str, int] | None:
+    """The entry of a top-level array of tables that `loc` lies in, if it does."""
+    if len(loc) < 2 or not isinstance(loc[0], str) or not isinstance(loc[1], int):
         return None
+    array = data.get(loc[0])
+    if not isinstance(array, list) or not 0 <= loc[1] < len(array):
+        return None
+    if not all(isinstance(entry, dict) for entry in array):
+        return None
+    return (loc[0], loc[1])
+
+
+def _without(data: dict[str, Any], drop: set[tuple[str, int]]) -> dict[str, Any]:
+    kept = dict(data)
+    for key in {key for key, _ in drop}:
+        kept[key] = [e for i, e in enumerate(data[key]) if (key, i) not in drop]
+    return kept
+
+
+def _in_document(loc: KeyPath, data: dict[str, Any], drop: set[tuple[str, int]]) -> KeyPath:
+    """A loc in the data without the dropped entries as a loc in the whole data."""
+    if len(loc) < 2 or not isinstance(loc[0], str) or not isinstance(loc[1], int):
+        return loc
+    index = -1
+    for _ in range(loc[1] + 1):
+        index += 1
+        while (loc[0], index) in drop:
+            index += 1
+    return (loc[0], index, *loc[2:])
+
+
+def _entry_id(data: dict[str, Any], entry: tuple[str, int], left_out: list[KeyPath]) -> str | None:
+    ident = data[entry[0]][entry[1]].get("id")
+    if (*entry, "id") in left_out or not isinstance(ident, str):
+        return None
+    return ident if re.fullmatch(ID_PATTERN, ident) else None
 
 
 def _holds_values(model: type[BaseModel], loc: KeyPath) -> bool:
