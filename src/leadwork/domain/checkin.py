@@ -574,7 +574,9 @@ class LateReading:
 
     week: Week  # the period's last week
     period: Period
-    value: float
+    # None: the period has no reading at all, though the indicator was tracked in some
+    # week of it (agreed part-way through, so it owed none): the value may be its, late
+    value: float | None
 
 
 def late_reading(
@@ -586,8 +588,11 @@ def late_reading(
     in its last week (where a reading entered late is filed). Given again with the same
     value, it is that reading (a re-run: Monday's late value typed again on Friday), not a
     new one for this period; given with another, it goes to this period, and
-    `late_reading_note` says how to correct the earlier one. None otherwise (and for an
-    indicator read weekly)."""
+    `late_reading_note` says how to correct the earlier one. Or, with no value, the one
+    before has no reading in any week though the indicator was tracked in some of them
+    (agreed part-way through it, so it owed none: `status.owed_period`): the value goes to
+    this period, and `late_reading_note` says how to give it to that one instead (trial 21).
+    None otherwise (and for an indicator read weekly)."""
     if indicator.cadence == "weekly":
         return None
     this = period_of(week, indicator.cadence)
@@ -597,9 +602,15 @@ def late_reading(
     if week.weeks_since(first) > 1 or any(w >= first for w in readings if w <= week):
         return None
     ended = first.minus(1)  # the last week of the period before
-    if ended not in readings:
-        return None
-    return LateReading(ended, period_of(ended, indicator.cadence), readings[ended])
+    before = period_of(ended, indicator.cadence)
+    if ended in readings:
+        return LateReading(ended, before, readings[ended])
+    if any(period_of(w, indicator.cadence) == before for w in readings):
+        return None  # read in another of its weeks
+    span = span_of(indicator, readings)
+    if not any(w in span for w in before.weeks):
+        return None  # not tracked in it at all
+    return LateReading(ended, before, None)
 
 
 @dataclass(frozen=True)
@@ -644,21 +655,27 @@ def late_reading_note(
     recorded, so the note says both what corrects the earlier one and what to delete by
     hand: "Dec 2026 holds 86% (checkins/2026-W53.toml); if 87% is Dec 2026's, to correct
     it: -r csat@2026-12=87, then delete `csat = 87` from checkins/2027-W01.toml by hand
-    (recorded as Jan 2027's, it stays there)." None when there is none, or when the value
-    is the one it holds (`same_reading`: nothing to correct)."""
+    (recorded as Jan 2027's, it stays there)." When the period before has no reading at
+    all (`LateReading.value` None), how to give it that one instead: "Sep 2026 has no
+    reading; if 93% is Sep 2026's, give -r data-sla@2026-09=93, then delete `data-sla = 93`
+    from checkins/2026-W41.toml by hand (recorded as Oct 2026's, it stays there)." None when
+    there is none, or when the value is the one it holds (`same_reading`: nothing to
+    correct)."""
     from leadwork.values import format_value
 
     if late is None or same_reading(late, number):
         return None
-    held = format_value(late.value, indicator.unit)
     given = format_value(number, indicator.unit)
     flag = f"-r {indicator.id}@{period_flag(late.period)}={value.strip()}"
     line = f"`{indicator.id} = {format_number(number)}`"
     this = period_of(week, indicator.cadence)
+    then = f"then delete {line} from {week_rel} by hand (recorded as {this}'s, it stays there)."
+    if late.value is None:
+        return f"{late.period} has no reading; if {given} is {late.period}'s, give {flag}, {then}"
+    held = format_value(late.value, indicator.unit)
     return (
         f"{late.period} holds {held} ({rel}); if {given} is {late.period}'s, to correct it: "
-        f"{flag}, then delete {line} from {week_rel} by hand (recorded as {this}'s, it "
-        "stays there)."
+        f"{flag}, {then}"
     )
 
 

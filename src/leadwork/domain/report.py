@@ -38,7 +38,7 @@ from leadwork.domain.status import (
     Track,
     WeekStatus,
     due_period,
-    in_episode_on,
+    in_episode_as_known,
     in_off_track_episode,
     is_active,
     judge_weeks,
@@ -121,7 +121,8 @@ class IndicatorSummary:
     # tracked and `last` its last reading. None: still tracked at the range's end.
     retired_on: dt.date | None = None
     # Plans to get back on track recorded in the range's one-on-ones (and your own
-    # check-ins), oldest first: those recorded in an off-track episode (`status.in_episode_on`).
+    # check-ins), oldest first: those recorded in an off-track episode, as the meeting knew
+    # it (`status.in_episode_as_known`).
     plans: list[PlanItem] = field(default_factory=list)
     # Plans recorded in the range outside an off-track episode (on track that day): notes of
     # intent, not counted among the plans to get back on track (an explicit "no plan yet"
@@ -560,6 +561,13 @@ def _indicator(
     period = history[-1].period
     retired = not is_active(ind, weeks[-1])
     mine = [p for p in sorted(plans or (), key=lambda p: p.date) if p.indicator == ind.id]
+    # each meeting judged as it could judge: with the files up to its week, over the weeks
+    # read (one period before the range, for a month's held reading: `status.episode_held`)
+    reach = week_range(min(weeks[0], min(checkins, default=weeks[0])), weeks[-1])
+
+    def met_in_episode(plan: PlanRecord) -> bool:
+        return in_episode_as_known(ind, reach, readings, plan.date)
+
     return IndicatorSummary(
         id=ind.id,
         name=ind.name,
@@ -579,12 +587,8 @@ def _indicator(
         status_after_since=str(after[1]) if after else None,
         period_noun=period.noun if period is not None else "week",
         retired_on=ind.retired_on if retired else None,
-        plans=[_plan_item(p) for p in mine if in_episode_on(judged, p.date)],
-        intents=[
-            _plan_item(p)
-            for p in mine
-            if (p.plan or "").strip() and not in_episode_on(judged, p.date)
-        ],
+        plans=[_plan_item(p) for p in mine if met_in_episode(p)],
+        intents=[_plan_item(p) for p in mine if (p.plan or "").strip() and not met_in_episode(p)],
         changes=_changes_in(ind, weeks[0], weeks[-1]),
         no_plan_for_off_track_run=(
             not retired and end is not None and in_off_track_episode(end) and end.plan is None

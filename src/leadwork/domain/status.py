@@ -644,6 +644,23 @@ def in_episode_on(history: Sequence[WeekStatus], date: dt.date) -> bool:
     return start is not None and start.monday <= date
 
 
+def in_episode_as_known(
+    indicator: Indicator, weeks: Sequence[Week], readings: Mapping[Week, float], date: dt.date
+) -> bool:
+    """`in_episode_on` as a meeting on `date` could judge it: the weeks of `weeks` up to its
+    week, with the readings of the check-in files up to that week, as the one-on-one stood on
+    them (the latest week checked in by its own). A reading filed in a later week's file was
+    not known then, though a month's (quarter's) reading, once entered, stands for the weeks
+    of its period before it (`timeline.value_in`): so a plan the one-on-one asked for while
+    a month awaited its reading, the episode going on from the month before's off-track one
+    (`episode_held`), stays a plan to get back on track after that month's reading, on
+    track, is entered (trial 21). A reading filed in the meeting's own week counts. The one
+    rule a report counts a meeting's plan by (`domain.report`)."""
+    week = Week.of(date)
+    known = {w: v for w, v in readings.items() if w <= week}
+    return in_episode_on(judge_weeks(indicator, [w for w in weeks if w <= week], known), date)
+
+
 def plan_in_episode(
     indicator_id: str, start: Week | None, as_of: dt.date, plans: Iterable[PlanRecord]
 ) -> tuple[PlanRecord | None, dt.date | None]:
