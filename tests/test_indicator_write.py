@@ -618,3 +618,87 @@ def test_a_change_to_an_inline_array_of_indicators_names_its_line(run, hand):
         "  = hint: write each indicator as an [[indicators]] table, or add this change by hand\n"
     )
     assert path.read_text() == text
+
+
+REPEATED_LINES = """\
+[[indicators]]
+id = "otd"
+name = "On-time delivery"
+owner = "maria"
+agreed_with = ["maria"]
+direction = "higher"
+target = 95
+celebrate = 98
+course_correct = 90
+
+[[indicators.changes]]
+since = 2026-11-16
+target = 96
+agreed_with = ["maria"]
+
+[[indicators]]
+id = "scrap"
+name = "Scrap rate"
+owner = "tom"
+direction = "lower"
+target = 2.0
+celebrate = 1.5
+course_correct = 3.0
+
+[[indicators]]
+id = "returns"
+name = "Returns per 100 shipped"
+owner = "tom"
+direction = "lower"
+target = 2.0
+celebrate = 1.5
+course_correct = 3.0
+"""
+
+
+def test_the_excerpt_of_a_change_is_the_lines_added(run, hand):
+    """Trial 20, finding 4: a new `[[indicators.changes]]` table after one ending with the
+    same `agreed_with` line printed the earlier change's `agreed_with` as added, and left out
+    the new one's. The excerpt is what `git diff` shows: the lines of the new table."""
+    path = hand / "indicators.toml"
+    path.write_text(REPEATED_LINES)
+    result = run(
+        "indicator",
+        "change",
+        "otd",
+        "--since",
+        "2026-11-30",
+        "--course-correct",
+        "88",
+        journal=hand,
+    )
+    assert result.exit_code == 0, result
+    excerpt = [line for line in result.stdout.splitlines() if line.startswith("  +")]
+    assert excerpt == [
+        "  + [[indicators.changes]]",
+        "  + since = 2026-11-30",
+        "  + course_correct = 88",
+        '  + agreed_with = ["maria"]',
+        "  +",
+    ]
+    old, new = REPEATED_LINES.splitlines(), path.read_text().splitlines()
+    at = old.index('id = "scrap"') - 1  # the new table goes in before the next indicator
+    assert new == old[:at] + [line[4:] for line in excerpt] + old[at:]
+
+
+def test_the_excerpt_of_a_change_to_an_inline_array_is_its_line(run, hand):
+    path = hand / "indicators.toml"
+    path.write_text(
+        REPEATED_LINES.replace(
+            '\n[[indicators.changes]]\nsince = 2026-11-16\ntarget = 96\nagreed_with = ["maria"]\n',
+            "changes = [{ since = 2026-11-16, target = 96 }]\n",
+        )
+    )
+    result = run(
+        "indicator", "change", "otd", "--since", "2026-11-30", "--target", "97", journal=hand
+    )
+    assert result.exit_code == 0, result
+    [line] = [line for line in path.read_text().splitlines() if line.startswith("changes")]
+    assert "2026-11-30" in line
+    said = result.stdout[result.stdout.index("  + ") :]
+    assert said.split() == ["+", *line.split()]  # the line as written (wrapped to the terminal)

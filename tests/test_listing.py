@@ -354,3 +354,83 @@ def test_indicator_show_says_a_change_as_indicator_change_does(example_journal, 
         "2026-09-22: target 96.5% → 97%, celebrate 98% → 98.5% (agreed with elena)" in shown.stdout
     )
     assert "course_correct" not in shown.stdout
+
+
+# ---- capability show at any width: a step's words whole (trial 20, finding 8) -----------------
+
+CROSS_DOCK = """
+[[capabilities]]
+id = "dock-flow"
+name = "Dock flow"
+kind = "organizational"
+serves = ["dependable-delivery"]
+owner = "tom"
+level = 2
+target = 4
+
+[[capabilities.steps]]
+what = "Slot booking for inbound trucks"
+due = 2026-11-13
+
+[[capabilities.steps]]
+what = "Cross-dock lane for same-day"
+due = 2026-12-18
+
+[[capabilities.steps]]
+what = "Supplier-managed-inventory-with-consignment-stock pilot"
+due = 2027-01-15
+"""
+
+
+def test_capability_show_wraps_a_step_without_cutting_a_word(example_journal, run):
+    """At 40 columns the plan showed "Cross-do… lane for same-day": the step column wrapped
+    the other words but cut this one. Now the plan goes without borders when they leave the
+    step too little room (as `capability list`), and a word longer than the column is
+    folded onto the next line, never cut."""
+    with (example_journal / "capabilities.toml").open("a") as f:
+        f.write(CROSS_DOCK)
+    for columns in range(40, 80):
+        shown = run(
+            "capability",
+            "show",
+            "dock-flow",
+            journal=example_journal,
+            env={"COLUMNS": str(columns)},
+        )
+        assert shown.exit_code == 0, shown
+        plan = shown.stdout[shown.stdout.index("Plan") :]
+        assert max(len(line) for line in plan.splitlines()) <= columns, plan
+        assert "…" not in plan, (columns, plan)
+        seen = words(plan)
+        assert {"Cross-dock", "same-day", "2026-11-13", "2026-12-18", "2027-01-15"} <= seen, plan
+        assert "overdue" in seen and "open" in seen, plan
+        # longer than the column: broken at its hyphens, or folded, its letters all there
+        assert "Supplier-" in plan and "pilot" in seen, plan
+    narrow = run("capability", "show", "dock-flow", journal=example_journal, env={"COLUMNS": "40"})
+    assert narrow.stdout[narrow.stdout.index("Plan") :].splitlines()[:6] == [
+        "Plan",
+        "#  step              due         done",
+        "1  Slot booking for  2026-11-13  overdue",
+        "   inbound trucks",
+        "2  Cross-dock lane   2026-12-18  open",
+        "   for same-day",
+    ]
+
+
+@pytest.mark.parametrize("columns", [40, 50, 60])
+def test_every_plan_step_is_whole_at_narrow_widths(example_journal, run, columns):
+    env = {"COLUMNS": str(columns)}
+    data = json.loads(
+        run("capability", "list", "--format", "json", journal=example_journal, env=env).stdout
+    )
+    for cap in data["capabilities"]:
+        detail = json.loads(
+            run("capability", "show", cap["id"], "--format", "json", journal=example_journal).stdout
+        )
+        text = run("capability", "show", cap["id"], journal=example_journal, env=env).stdout
+        plan = text[text.index("Plan") :]
+        assert "…" not in plan, (cap["id"], plan)
+        seen = words(plan)
+        for step in detail["steps"]:
+            assert set(step["what"].split()) <= seen, (step, plan)
+            assert step["due"] is None or step["due"] in seen, (step, plan)

@@ -7,12 +7,14 @@ render/layout.py (`stacked`, `Stacked`): whole-output snapshots at 40, 50, 60, 8
 columns, and every width between checked for numbers and status words cut inside.
 """
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from leadwork.domain.wording import short_date
 from leadwork.render.palette import STATUS_LABEL
 from leadwork.values import format_number
 
@@ -126,4 +128,82 @@ def test_indicator_list_blocks_keep_each_cell_in_its_place(run, example_journal)
     assert lines[overtime + 1 : overtime + 3] == [
         "                       both plants",
         "  \u2013 · ≤ 600 h · \u2014 · no data",
+    ]
+
+
+# ---- commitments: a due date is never cut (trial 20, finding 2) -------------------------------
+
+
+def _json(run, journal: Path, *words: str) -> dict:  # type: ignore[type-arg]
+    result = run(*words, "--format", "json", journal=journal)
+    assert result.exit_code == 0, result
+    data: dict = json.loads(result.stdout)  # type: ignore[type-arg]
+    return data
+
+
+def _whole_date(date: str, text: str) -> bool:
+    return re.search(rf"(?<![\d-]){re.escape(date)}(?![\d])", text) is not None
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+def test_no_due_date_cut_at_any_width_prep_commitments(run, example_journal, person):
+    """`one-on-one NAME --prep` cut "was due 2026-11-05" to "was due 2026-11-0" at 50
+    columns and to "was due" at 40; "carried over once" to "carr"."""
+    items = _json(run, example_journal, "one-on-one", person, "--prep")["commitments"]
+    assert [item for item in items if item["due"]], "the example has dated commitments"
+    for columns in range(40, 80):
+        result = run(
+            "one-on-one", person, "--prep", journal=example_journal, env={"COLUMNS": str(columns)}
+        )
+        assert result.exit_code == 0, result
+        text = _section(result.stdout, "Open commitments", "Stories about")
+        assert max(len(line) for line in text.splitlines()) <= columns, text
+        assert "…" not in text
+        words = " ".join(text.split())  # the commitment's text may wrap, at word ends
+        for item in items:
+            assert item["text"] in words or _wrapped(item["text"], text), (columns, text)
+            if item["due"]:
+                said = f"{'was due' if item['past_due'] else 'due'} {item['due']}"
+                assert said in text and _whole_date(item["due"], text), (columns, said, text)
+            if item["carried"]:
+                carried = "once" if item["carried"] == 1 else f"{item['carried']} times"
+                assert f"carried over {carried}" in text, (columns, text)
+
+
+def _wrapped(said: str, text: str) -> bool:
+    """Every word of `said` whole in `text` (a wrapped text's lines hold other columns)."""
+    return all(re.search(rf"(?<!\S){re.escape(word)}(?!\S)", text) for word in said.split())
+
+
+def test_no_due_date_cut_at_any_width_commitments(run, example_journal):
+    data = _json(run, example_journal, "commitments")
+    today = dt.date.fromisoformat(data["today"])
+    dues = {
+        short_date(dt.date.fromisoformat(c["due"]), today) for c in data["commitments"] if c["due"]
+    }
+    assert dues
+    for columns in range(40, 80):
+        result = run("commitments", journal=example_journal, env={"COLUMNS": str(columns)})
+        assert result.exit_code == 0, result
+        text = result.stdout
+        assert max(len(line) for line in text.splitlines()) <= columns, text
+        assert "…" not in text
+        for due in dues:
+            assert re.search(rf"(?<!\d){re.escape(due)}(?!\d)", text), (columns, due, text)
+
+
+def test_prep_commitments_at_40_columns_are_blocks(run, example_journal):
+    """Too narrow for the date beside the text: each commitment a block, its due date (and
+    how often it was carried) under it, whole."""
+    result = run("one-on-one", "elena", "--prep", journal=example_journal, env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result
+    text = _section(result.stdout, "Open commitments", "Stories about")
+    assert text.splitlines()[1:] == [
+        "  1.  Elena  Layered audits on every",
+        "             Dayton shift",
+        "    due 2026-12-18",
+        "  2.  You    Sit in on one layered audit",
+        "    was due 2026-11-20",
+        "    carried over 2 times",
+        "",
     ]

@@ -82,9 +82,34 @@ def test_schema_writes_one_schema_per_file_kind_into_the_journal(fresh_journal, 
 
 def test_schema_output_dir_needs_no_journal(tmp_path, run, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
     result = run("schema", "--output", "out/schemas")
     assert result.exit_code == 0, result
     assert sorted(p.name for p in (tmp_path / "out" / "schemas").iterdir()) == sorted(all_schemas())
+    again = run("schema", "--output", "out/schemas")  # into the folder it made: fine
+    assert again.exit_code == 0, again
+
+
+def test_schema_output_into_a_missing_folder_is_refused(
+    tmp_path, run, monkeypatch, example_journal
+):
+    """Trial 20, finding 12: `schema --output` made the missing folders on the way, where
+    `dashboard`, `report` and `indicator export --output` refuse them. One guard for all
+    (`store/atomic.py`): the folder DIR goes into must exist; DIR itself is made."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = run("schema", "--output", "nope/a/schemas")
+    assert result.exit_code == 1, result
+    assert result.stderr == (
+        "leadwork: error: --output: the folder nope/a does not exist: create it first\n"
+        "  = hint: mkdir -p 'nope/a', or give --output a folder in a folder that exists\n"
+    )
+    assert list(here.iterdir()) == []
+    dashboard = run("dashboard", "--output", "nope/a/d.md", journal=example_journal)
+    assert dashboard.exit_code == 1, dashboard
+    assert dashboard.stderr.splitlines()[0] == result.stderr.splitlines()[0]
+    assert list(here.iterdir()) == []
 
 
 def test_the_command_knows_every_kind_of_file():

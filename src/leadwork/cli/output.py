@@ -274,18 +274,35 @@ def _checkin(shown: CheckinShown, how: How) -> Any:
 
 
 def _lines_added(old: str, new: str) -> Any:
-    """The lines that were added, as `git diff` would show them."""
-    import difflib
-
+    """The lines that were added, as `git diff` shows them (`added_lines`)."""
     from rich.text import Text
 
     added = Text()
-    for line in difflib.ndiff(old.splitlines(), new.splitlines()):
-        if line.startswith("+ "):
-            added.append("  + " + line[2:] + "\n", style="green")
+    for line in added_lines(old, new):
+        added.append("  + " + line + "\n", style="green")
     if added.plain.endswith("\n"):
         added.right_crop(1)  # the terminal's own line end closes the last one
     return added
+
+
+def added_lines(old: str, new: str) -> list[str]:
+    """The lines of `new` that are not `old`'s, where a writer adds in one place (a table
+    inserted, an entry put on an inline array's line): what lies between the lines both
+    texts start with and the lines both end with. An inserted table whose lines repeat
+    the ones above it (`agreed_with = ["bo"]`, a blank line) is read as inserted as late
+    as it can be, as `git diff` reads it; a line-matching diff (difflib) had matched the
+    new `agreed_with` to the earlier change's and printed that one (trial 20, finding 4)."""
+    before, after = old.splitlines(), new.splitlines()
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0  # lines both end with, never reaching into those both start with
+    while (
+        end < min(len(before), len(after)) - start
+        and before[len(before) - 1 - end] == after[len(after) - 1 - end]
+    ):
+        end += 1
+    return after[start : len(after) - end]
 
 
 def _indicator_added(result: indicator_write.Added, how: How) -> tuple[Any, ...]:

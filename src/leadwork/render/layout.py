@@ -92,7 +92,8 @@ def stacked(
     """The narrow layout of a table whose first column is a name: each name on its own line,
     its cells under it. Used when the name would get too few columns beside the rest (Rich
     would otherwise drop or squeeze it). A row may have fewer cells than there are headers:
-    the missing ones are left blank. See `Stacked` for the two ways the cells go."""
+    the missing ones are left blank. See `Stacked` for the two ways the cells go. A table
+    without headers (all blank: the one-on-one prep's commitments) stacks without them."""
     rows = [[*row, *[""] * (len(headers) - len(row))] for row in rows]
     return Stacked(headers, rows, right)
 
@@ -116,6 +117,7 @@ class Stacked:
         self.rows = rows
         self.right = right
         self.widths = [cell_width([h, *(r[i] for r in rows)]) for i, h in enumerate(headers) if i]
+        self.titled = any(str(h) for h in headers)  # else no title and no header line
 
     def aligned_width(self) -> int:
         """The columns the aligned layout takes: the indent, then the cells one apart."""
@@ -137,14 +139,19 @@ class Stacked:
             grid.add_row("", *cells, style=style)
             return grid
 
-        parts: list[RenderableType] = [_title(self.headers[0]), line(self.headers[1:], "dim")]
+        parts: list[RenderableType] = []
+        if self.titled:
+            parts += [_title(self.headers[0]), line(self.headers[1:], "dim")]
         for row in self.rows:
             parts += [row[0], line(row[1:])]
         return Group(*parts)
 
     def blocks(self) -> Iterator[RenderableType]:
-        yield _title(self.headers[0])
-        yield _indent(Flow([Text(str(h), style="dim") for h in self.headers[1:] if str(h)], DOT))
+        if self.titled:
+            yield _title(self.headers[0])
+            yield _indent(
+                Flow([Text(str(h), style="dim") for h in self.headers[1:] if str(h)], DOT)
+            )
         for row in self.rows:
             yield row[0]
             firsts: list[Text] = []

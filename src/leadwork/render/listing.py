@@ -114,8 +114,15 @@ class ListTable:
     def fill(self, table: Table, rows: list[list[RenderableType]]) -> None:
         for i, header in enumerate(self.headers):
             justify: JustifyMethod = "right" if i in self.right else "left"
-            # The name is the one column that wraps; Rich would squeeze any other.
-            table.add_column(header, justify=justify, no_wrap=i != 1, ratio=1 if i == 1 else None)
+            # The name is the one column that wraps, at word ends, a word longer than the
+            # column folded (never cut with an ellipsis); Rich would squeeze any other.
+            table.add_column(
+                header,
+                justify=justify,
+                no_wrap=i != 1,
+                ratio=1 if i == 1 else None,
+                overflow="fold" if i == 1 else "ellipsis",
+            )
         for row in rows:
             table.add_row(*row)
 
@@ -430,11 +437,7 @@ def capability_detail(view: CapabilityView) -> Group:
     facts.add_row("indicators", indicators)
     for day, level, _file in view.reviews:
         facts.add_row("reviewed", f"{day}" + (f": level {level}" if level is not None else ""))
-    steps = Table(title="Plan", title_justify="left")
-    steps.add_column("#", justify="right")
-    steps.add_column("step")
-    steps.add_column("due", no_wrap=True)
-    steps.add_column("done", no_wrap=True)
+    rows: list[list[RenderableType]] = []
     for s in view.steps:
         if s.done:
             done = Text("✓ " + (str(s.step.done) if s.step.done is not True else ""), "green")
@@ -442,7 +445,14 @@ def capability_detail(view: CapabilityView) -> Group:
             done = Text("overdue", style="bold red")
         else:
             done = Text("open", style="dim")
-        steps.add_row(str(s.number), s.step.what, str(s.step.due or "—"), done)
-    if not view.steps:
-        steps.caption = "No plan yet: add [[capabilities.steps]] to capabilities.toml."
+        rows.append([str(s.number), s.step.what, str(s.step.due or "—"), done])
+    # a list like any other (`ListTable`): at 40 columns the step wraps without its borders,
+    # never "Cross-do…" (trial 20)
+    steps = ListTable(
+        "Plan",
+        ["#", "step", "due", "done"],
+        rows,
+        right={0},
+        empty="No plan yet: add [[capabilities.steps]] to capabilities.toml.",
+    )
     return Group(facts, Text(""), steps)

@@ -235,20 +235,59 @@ def _commitments(prep: Prep) -> RenderableType:
         return _dim("No earlier one-on-one.")
     if not prep.commitments:
         return _dim("None were made last time.")
-    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False, show_header=False)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(min_width=20)
-    table.add_column(no_wrap=True)
+    rows: list[list[Text]] = []
     for item in prep.commitments:
         when = Text(due_note(item), style="yellow" if item.overdue else "")
         if item.carried:
             style = "bold red" if item.carried_too_often else ""
             when.append("\n" + carried_note(item), style=style)
-        table.add_row(
-            f"{item.number}.", Text(whose(prep, item.by), style="bold"), Text(item.text), when
+        rows.append(
+            [
+                Text(f"{item.number}."),
+                Text(whose(prep, item.by), style="bold"),
+                Text(item.text),
+                when,
+            ]
         )
-    return _pad(table)
+    return _pad(PrepCommitments(rows))
+
+
+class PrepCommitments:
+    """The prep's open commitments, laid out for the width they are given as every table is
+    (render/layout.py): the commitment's text is the one column that wraps, at word ends;
+    the number, who and the due date (with "carried over") are never cut; where the text
+    would get fewer than `NAME_MIN` columns, each commitment is a block: number, who and
+    text on their line, the due date under it (trial 20: "was due 2026-11-0" at 50
+    columns, "was due" at 40)."""
+
+    def __init__(self, rows: list[list[Text]]) -> None:
+        self.rows = rows  # number, who, text, when
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        fixed = [cell_width([row[i] for row in self.rows]) for i in (0, 1, 3)]
+        if name_room(options.max_width, fixed, gap=2) < NAME_MIN:  # padding 1 either side
+            rows = [[_numbered(row, fixed[:2]), row[3]] for row in self.rows]
+            yield stacked(["", ""], rows, set())
+            return
+        table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False, show_header=False)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(min_width=NAME_MIN, overflow="fold")
+        table.add_column(no_wrap=True)
+        for row in self.rows:
+            table.add_row(*row)
+        yield table
+
+
+def _numbered(row: list[Text], widths: list[int]) -> RenderableType:
+    """A stacked commitment's first line: its number and who, whole, and its text beside
+    them, wrapping under itself."""
+    grid = Table.grid(padding=(0, 2, 0, 0))  # as the table's columns
+    grid.add_column(width=widths[0], justify="right", no_wrap=True)
+    grid.add_column(width=widths[1], no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(*row[:3])
+    return grid
 
 
 def _stories(prep: Prep) -> RenderableType:

@@ -307,28 +307,38 @@ def write_output(
     schema): atomic, never over a journal file, never through a link into the journal."""
     if _journal_file(path, journal_root):
         raise _refuse_journal_file(path, flag, example)
+    _in_a_folder(path, flag, "a file")
+    atomic_write(path, text, limit=None)
+
+
+def _in_a_folder(path: Path, flag: str, what: str) -> None:
+    """What a person named for output (`what`: a file, or `schema`'s folder) goes into a
+    folder that exists: leadwork makes no folders on the way to it (trial 20: `schema
+    --output` made them while `dashboard --output` refused)."""
     folder = path.parent
     if not folder.is_dir():  # named as the person typed it, not relative to the journal
         if folder.exists():
             raise WriteRefused(
                 f"{flag}: {folder} is not a folder, so {path.name} cannot be written in it",
-                hint=f"give {flag} a file in a folder that exists",
+                hint=f"give {flag} {what} in a folder that exists",
             )
         raise WriteRefused(
             f"{flag}: the folder {folder} does not exist: create it first",
-            hint=f"mkdir -p '{folder}', or give {flag} a file in a folder that exists",
+            hint=f"mkdir -p '{folder}', or give {flag} {what} in a folder that exists",
         )
-    atomic_write(path, text, limit=None)
 
 
 def make_output_folder(path: Path, journal_root: Path | None, *, flag: str, example: str) -> None:
-    """A folder a person named for output: made if missing, never one of the journal's own."""
+    """A folder a person named for output: made if missing, in a folder that exists (as
+    `write_output`'s file), never one of the journal's own."""
     if journal_root is not None:
         root = _real(journal_root)
         real = _real(path)
         parts = real.relative_to(root).parts if real.is_relative_to(root) else None
         if parts is not None and parts and parts[0] in (DRAFTS, LOCK_FILE):
             raise _refuse_journal_file(path, flag, example, "one of the journal's folders")
+    if not path.is_dir():
+        _in_a_folder(path, flag, "a folder")
     make_folder(path)
 
 
