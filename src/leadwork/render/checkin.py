@@ -182,6 +182,16 @@ def step(title: str, note: str = "") -> Text:
     return text
 
 
+# What Enter means at an hours question with nothing recorded (`your_work.week_hours`).
+HOURS_SKIPPED = "Enter: 0"
+
+
+def hours_prompt(label: str, recorded: bool) -> str:
+    """An area's hours question: "someone else's job (Enter: 0)"; with a value already
+    recorded, Enter keeps it and the [value] shown says so."""
+    return label if recorded else f"{label} ({HOURS_SKIPPED})"
+
+
 def commitment_line(index: int, text: str, carried: int) -> Text:
     line = Text(f"  {index}. {text}")
     if carried:
