@@ -70,7 +70,8 @@ def test_carrying_in_a_rerun_names_the_rerun_that_follows_it_up_and_check_warns(
     line = lines.index('text = "Call Ferro Steel"', lines.index("[[commitments]]")) + 1
     assert (
         f"checkins/2026-W48.toml:{line}:1: warning: “Call Ferro Steel” is still open: 2026-W49 "
-        "followed up 2026-W48's commitments without it"
+        "followed up 2026-W48's commitments without it (skipped there, or added to 2026-W48 "
+        "since)"
     ) in check.output
     assert (
         "hint: give it its outcome in 2026-W49 with `leadwork checkin --week 2026-W49` (or the "

@@ -538,7 +538,8 @@ def _commitments_passed_over(checkins: dict[str, Checkin]) -> list[Finding]:
                             file,
                             ("commitments", i, "text"),
                             f"“{short(made[i])}” is still open: {follower} followed up "
-                            f"{week}'s commitments without it",
+                            f"{week}'s commitments without it (skipped there, or added to "
+                            f"{week} since)",
                             f"give it its outcome in {follower} with `leadwork checkin "
                             f"--week {follower}` (or the next check-in asks about it)",
                             severity="warning",

@@ -449,7 +449,7 @@ class _TextFirst:
 
         columns = max(len(row) for row in self.rows)
         rest = sum(longest(c) + 2 for c in range(1, columns))
-        width = max(min(longest(0), options.max_width - min(rest, NOTE_ROOM + 2)), 10)
+        width = min(longest(0), max(options.max_width - min(rest, NOTE_ROOM + 2), 10))
         grid = Table.grid(padding=(0, 2, 0, 0))
         grid.add_column(width=width)
         for column in range(1, columns):
