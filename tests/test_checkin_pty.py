@@ -62,11 +62,11 @@ TRANSCRIPT = (
     "    → 1.4 is celebrate\n"
     "\n"
     "Time audit  hours this week; someone else's job = work your people own\n"
-    "  alignment: 10\n"
-    "  capability: 8\n"
-    "  accountability: 9\n"
-    "  someone else's job: 2\n"
-    "  other: 6\n"
+    "  alignment (Enter: 0): 10\n"
+    "  capability (Enter: 0): 8\n"
+    "  accountability (Enter: 0): 9\n"
+    "  someone else's job (Enter: 0): 2\n"
+    "  other (Enter: 0): 6\n"
     "  35 hours in all. 6% went to someone else's job.\n"
     "\n"
     "Confidence  1 = shaky … 5 = sure, in your own work\n"
@@ -81,9 +81,8 @@ TRANSCRIPT = (
     "  Story 2: what happened? (Enter: no more): \n"
     "\n"
     "Stakeholder conversations  what did you hear?\n"
-    "  Conversation 1: with (Enter: no more) (1 customer / 2 supplier / 3 partner / 4 analyst "
-    "/ 5 \n"
-    "employee / 6 other): \n"
+    "  Conversation 1: with (Enter: no more) (1 customer / 2 supplier / 3 partner / 4 analyst /\n"
+    "    5 employee / 6 other): \n"
     "\n"
     "Commitments for next week  they come back next week\n"
     "  Commitment 1 (Enter: no more): Review scrap with Tom\n"
@@ -224,11 +223,11 @@ def test_a_whole_check_in_at_a_real_terminal(journal):
         (OUTCOME, "dropped"),
         ("value in %: ", "97"),
         ("value: ", "1.4"),
-        ("alignment: ", "10"),
-        ("capability: ", "8"),
-        ("accountability: ", "9"),
-        ("someone else's job: ", "2"),
-        ("other: ", "6"),
+        ("alignment (Enter: 0): ", "10"),
+        ("capability (Enter: 0): ", "8"),
+        ("accountability (Enter: 0): ", "9"),
+        ("someone else's job (Enter: 0): ", "2"),
+        ("other (Enter: 0): ", "6"),
         ("alignment: ", "4"),
         ("capability: ", "3"),
         ("accountability: ", "4"),
@@ -266,7 +265,7 @@ def test_an_answer_is_edited_with_the_arrow_keys(journal):
     answer(child, "value in %: ", "96")
     answer(child, "value: ", "1.4")
     for area in ("alignment", "capability", "accountability", "someone else's job", "other"):
-        answer(child, f"{area}: ", "")
+        answer(child, f"{area} (Enter: 0): ", "")
     for area in ("alignment", "capability", "accountability"):
         answer(child, f"{area}: ", "")
     answer(child, "(Enter: no more): ", "")  # no story

@@ -165,7 +165,10 @@ class Interview:
 
             default = recorded.get(area)
             value = self.ask.number(
-                HOUR_LABELS[area], default=_tidy(default), parse=parse_number, check=check
+                show.hours_prompt(HOUR_LABELS[area], default is not None),
+                default=_tidy(default),
+                parse=parse_number,
+                check=check,
             )
             if value is not None:
                 self.answers.hours[area] = value

@@ -38,6 +38,11 @@ OUTCOME_QUESTION = "What became of it?"
 # An escape sequence in a prompt: readline must be told it takes no room on the line.
 _ESCAPE = re.compile(r"(\x1b\[[0-9;?]*[A-Za-z])")
 
+# Inside a prompt, a space never broken at (`fit`): in a choice, "5 employee".
+KEEP = "\u00a0"
+# A prompt's continuation lines start here: under its question, not at column 0.
+HANG = "    "
+
 
 def stdin_is_terminal() -> bool:
     """May we ask? Only when a person can answer: stdin is open and a terminal."""
@@ -144,7 +149,10 @@ class Prompter:
         )
 
     def wrong(self, text: str) -> None:
-        self.say(f"    ✗ {text}", style="red")
+        """Why an answer was refused, its lines under its first word."""
+        from rich.text import Text
+
+        self.console.print(fit(Text(f"    ✗ {text}", style="red"), self.console.width, " " * 6))
 
     # ---- questions ----------------------------------------------------------------------
 
@@ -167,6 +175,7 @@ class Prompter:
         if default is not None or shown:
             prompt.append(f" [{shown if shown is not None else default}]", style="cyan")
         prompt.append(": ")
+        prompt = fit(prompt, self.console.width)
         while True:
             try:
                 reply = read_answer(self.console, prompt)
@@ -178,7 +187,7 @@ class Prompter:
             try:
                 return parse(reply.strip())
             except ValueError as error:
-                self.console.print(Text(f"    ✗ {error}", style="red"))
+                self.wrong(str(error))
 
     def text(self, question: Any, hint: str = "", *, default: str | None = None) -> str | None:
         """Free text (None when skipped with Enter); `hint` is shown in (parentheses)."""
@@ -240,7 +249,7 @@ class Prompter:
 
         label = Text.assemble(
             question if isinstance(question, Text) else Text(str(question)),
-            (f" ({listed(options)})", "dim"),
+            (f" ({listed(options, keep=KEEP)})", "dim"),
         )
         return self.ask(label, lambda reply: pick_option(reply, options), default=default)
 
@@ -318,9 +327,42 @@ class Prompter:
         return self.ask(question, yes_no, default=default, shown=shown)
 
 
-def listed(options: Sequence[str]) -> str:
-    """ "1 done / 2 carried / 3 dropped": each option with the number that answers it."""
-    return " / ".join(f"{i} {option}" for i, option in enumerate(options, 1))
+def listed(options: Sequence[str], keep: str = " ") -> str:
+    """ "1 done / 2 carried / 3 dropped": each option with the number that answers it
+    (`keep`: the space between them, and before each "/": KEEP in a prompt, so that no
+    line ends in "5" nor begins with "/")."""
+    return f"{keep}/ ".join(f"{i}{keep}{option}" for i, option in enumerate(options, 1))
+
+
+def fit(prompt: Any, width: int, hang: str = HANG) -> Any:
+    """A question (Rich text) laid out in `width` columns: broken only at a plain space
+    (never at KEEP: a choice stays whole), each line after the first under the question
+    (`hang`), and a column left for the cursor. Rich's own wrapping broke "5 / employee" and
+    began the rest at column 0 (trial 18). A word longer than a line is left to Rich."""
+    from rich.text import Text
+
+    plain = prompt.plain
+    room = max(width - 1, 20)
+    starts: list[int] = []
+    line_start = word_start = indent = 0
+    for match in re.finditer(r" |$", plain):
+        if match.start() == word_start:  # two spaces, or the end after the last
+            word_start = match.end()
+            continue
+        if indent + match.start() - line_start > room and word_start > line_start:
+            starts.append(word_start)
+            line_start, indent = word_start, len(hang)
+        word_start = match.end()
+    lines = prompt.divide(starts) if starts else [prompt]
+    shown = Text()
+    for index, line in enumerate(lines):
+        if index:
+            shown.append("\n" + hang)
+        if index < len(lines) - 1:
+            line.rstrip()
+        shown.append_text(line)
+    shown.plain = shown.plain.replace(KEEP, " ")
+    return shown
 
 
 _RELATIVE = re.compile(r"^\+(\d{1,4})d?$")

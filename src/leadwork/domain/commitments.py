@@ -264,6 +264,30 @@ def open_weekly(
     return list(zip(found.made_in, found.checkin.commitments, strict=True))
 
 
+def next_follow_up(later: Iterable[tuple[Week, Checkin]]) -> tuple[Week, Checkin] | None:
+    """The check-in that followed up a week's commitments: the first after it (`later`,
+    oldest first) that followed anything up. What it answered is not asked again in the
+    week (`store.follow_ups`); a commitment the week made after it (a rerun of an earlier
+    week that carries or adds one, trial 18) is not among them, and only a rerun of this
+    one, or the next check-in, asks about it (`left_unanswered`)."""
+    return next(((week, checkin) for week, checkin in later if checkin.last_week), None)
+
+
+def left_unanswered(
+    made: Iterable[Hashable], follower: Checkin, answered_since: Collection[Hashable]
+) -> list[int]:
+    """The indexes of `made` (a week's commitments) that `follower`, the check-in that
+    followed up the week's commitments (`next_follow_up`), left without an outcome and no
+    check-in since has answered (`answered_since`): still open, though their week was
+    followed up. None when `follower` answered none of them (it followed up an older
+    week's: the week's own were made after it)."""
+    made = list(made)
+    answered = {f.text for f in follower.last_week}
+    if not answered & set(made):
+        return []
+    return [i for i, text in enumerate(made) if text not in answered and text not in answered_since]
+
+
 @plainclass(frozen=True)
 class WeeklyFollowUp:
     week: Week  # the latest check-in that made commitments

@@ -13,7 +13,11 @@ from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from leadwork.domain.capability import DONE_ONCE_IT_IS, done_later
-from leadwork.domain.commitments import answers_nothing, ended_yet_carried, weekly_follow_up
+from leadwork.domain.commitments import (
+    answers_nothing,
+    ended_yet_carried,
+    weekly_follow_up,
+)
 from leadwork.domain.meeting_commitments import follow_up_source
 from leadwork.domain.status import (
     ORDER_HINT,

@@ -54,7 +54,7 @@ from leadwork.domain.status import (
 from leadwork.domain.team import days_on_team, has_left, on_team
 from leadwork.domain.timeline import Period, checkin_done, live, live_in, readings_of
 from leadwork.domain.wording import STATUS_WORDS, short_names
-from leadwork.domain.your_work import over_warning, share_elsewhere
+from leadwork.domain.your_work import over_warning, share_elsewhere, week_hours
 from leadwork.model.words import AREAS
 from leadwork.weeks import Week, week_range
 
@@ -354,7 +354,7 @@ def build_report(
     weeks = week_range(first, last)
     in_range = {w: c for w, c in sorted(checkins.items()) if first <= w <= last}
     settings = definitions.config.settings
-    time = [_time_week(w, c) for w, c in in_range.items() if c.hours is not None]
+    time = [_time_week(w, c) for w, c in in_range.items() if week_hours(c) is not None]
     warning = settings.time_warning_percent
     plans = plan_records(
         (m for m in one_on_ones if first.monday <= m.date <= last.sunday), in_range
@@ -705,7 +705,8 @@ def _capability(
 
 
 def _time_week(week: Week, checkin: Checkin) -> TimeWeek:
-    hours = {key: getattr(checkin.hours, key) for key in TIME_KEYS}
+    audit = week_hours(checkin) or {}
+    hours: dict[str, float | None] = {key: audit.get(key, 0.0) for key in TIME_KEYS}
     total = sum(v for v in hours.values() if v is not None)
     share = (hours["someone_elses_job"] or 0) / total if total else None
     return TimeWeek(str(week), hours, total, share)

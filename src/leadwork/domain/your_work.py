@@ -73,15 +73,23 @@ class CommitmentsView:
     source: Week | None = None  # the week that made them
 
 
-def _hours(checkin: Checkin | None) -> dict[str, float] | None:
+def week_hours(checkin: Checkin | None) -> dict[str, float] | None:
+    """A week's time audit, every area: the one rule for an area it leaves out (Enter at
+    its question, or no key in `[hours]`): 0 hours, since the audit says where the week's
+    hours went (the interview says "Enter: 0"). None without a time audit (no `[hours]`,
+    every question skipped): that week is not counted in any average. Every view of the
+    hours reads them here (the dashboard, `leadwork report`)."""
     if checkin is None or checkin.hours is None:
         return None
-    return {c: getattr(checkin.hours, c) or 0.0 for c in TIME_CATEGORIES}
+    given = {c: getattr(checkin.hours, c) for c in TIME_CATEGORIES}
+    if all(v is None for v in given.values()):  # an empty `[hours]`: no audit either
+        return None
+    return {c: v or 0.0 for c, v in given.items()}
 
 
 def time_audit(checkins: Mapping[Week, Checkin], week: Week, warning_percent: int) -> TimeAudit:
-    this_week = _hours(checkins.get(week))
-    audits = [h for w in last_weeks(week, RECENT_WEEKS) if (h := _hours(checkins.get(w)))]
+    this_week = week_hours(checkins.get(week))
+    audits = [h for w in last_weeks(week, RECENT_WEEKS) if (h := week_hours(checkins.get(w)))]
     average = None
     share_average = None
     if audits:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leadwork.domain.commitments import follow_up_source, open_weekly
+from leadwork.domain.commitments import follow_up_source, next_follow_up, open_weekly
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
@@ -27,8 +27,8 @@ def _answered_later(journal: Journal, week: Week) -> set[str]:
     # A skipped week filled in afterwards: the next check-in that followed anything up has
     # answered what was open then; this week must not ask it again, nor count it twice.
     # (What this week's own file already answers stays its own: an amended week.)
-    later = next((c for _, c in journal.checkins_after(week) if c.last_week), None)
-    answered = {f.text for f in later.last_week} if later is not None else set()
+    later = next_follow_up(journal.checkins_after(week))
+    answered = {f.text for f in later[1].last_week} if later is not None else set()
     own = journal.checkin(week)
     answered -= {f.text for f in own.last_week} if own is not None else set()
     return answered

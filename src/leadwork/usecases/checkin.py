@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from leadwork.domain.checkin import (
         Answers,
         Draft,
+        Merged,
         Number,
         ReadingQuestion,
         SameReading,
@@ -192,6 +193,7 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
         journal, week, lambda current: merge(week, current, previous, answers, previous_week), also
     )
     saved.merged.notes.extend(notes)  # said with the merge's own, under the summary
+    saved.merged.notes.extend(_followed_up_already(journal, week, saved.merged))
     if request.gathered is not None:
         delete_draft(journal, week)
     written = (
@@ -213,6 +215,34 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
         elsewhere=tuple(elsewhere),
         same=same,
     )
+
+
+def _followed_up_already(journal: Journal, week: Week, merged: Merged) -> list[str]:
+    """A commitment this run added to a week whose commitments a later check-in already
+    followed up (a rerun of an earlier week, trial 18): that check-in will not ask about
+    it; say which rerun does. The rule `leadwork check` warns by
+    (`commitments.left_unanswered`)."""
+    added = {
+        c.key for c in merged.changes if c.section == "commitments" and isinstance(c.new, dict)
+    }
+    if not added or merged.checkin is None:
+        return []
+    from leadwork.domain.commitments import left_unanswered, next_follow_up
+
+    later = list(journal.checkins_after(week))
+    found = next_follow_up(later)
+    if found is None:
+        return []
+    answered_since = {f.text for _, checkin in later for f in checkin.last_week}
+    made = [c.text for c in merged.checkin.commitments]
+    left = [i for i in left_unanswered(made, found[1], answered_since) if made[i] in added]
+    if not left:
+        return []
+    which = "this one" if len(left) == 1 else f"these {len(left)}"
+    return [
+        f"{found[0]} already followed up {week}'s commitments: run `leadwork checkin --week "
+        f"{found[0]}` to follow {which} up"
+    ]
 
 
 def _earlier_weeks(answers: Answers, week: Week) -> dict[Week, dict[str, Number]]:
