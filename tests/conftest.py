@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import typer
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from leadwork.cli.app import app
@@ -25,6 +26,11 @@ EXAMPLE = ROOT / "examples" / "northfield"
 SHARED = ROOT.parent / "shared"
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 TODAY = "2026-11-27"  # a Friday in 2026-W48, the example journal's latest week
+
+# No property test is timed: speed goals live in the benchmark (benchmarks/run.py), and
+# Hypothesis's default 200 ms deadline failed examples on a loaded 2-core machine.
+settings.register_profile("leadwork", deadline=None)
+settings.load_profile("leadwork")
 
 # The CLI keeps its help text and command tree in the user's cache folder
 # (leadwork.cli.cache): never the real one in tests. Set in the process environment so
