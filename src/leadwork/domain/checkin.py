@@ -1125,15 +1125,19 @@ def early_in_week(today: dt.date) -> bool:
 
 
 def unrecorded_last_week(
-    today: dt.date, this_week: Checkin | None, last_week: Checkin | None, earlier: bool
+    today: dt.date, this_week: Checkin | None, last_week: Checkin | None, before: Checkin | None
 ) -> Week | None:
     """Last week, when a check-in begun early this week (nothing recorded in this week
-    yet) may be meant for it: last week's check-in was not done (`timeline.checkin_done`:
-    a story captured in it, or readings imported into it, do not count) and the journal has
-    a week before it (a first week has nothing to catch up). None otherwise."""
+    yet) may be meant for it: a forgotten Friday. Last week's check-in was not done
+    (`timeline.checkin_done`: a story captured in it, or readings imported into it, do not
+    count) and the week before it was done: exactly last week was missed. After weeks away
+    (the week before last not done either: leave, readings imported meanwhile) or in a
+    first week, None: this week is the one to record, and the dashboard's "No check-in
+    since" says what was missed. The interview's offer and the flags run's note both ask
+    this."""
     from leadwork.domain.timeline import checkin_done
 
-    if not early_in_week(today) or checkin_done(this_week) or not earlier:
+    if not early_in_week(today) or checkin_done(this_week) or not checkin_done(before):
         return None
     return None if checkin_done(last_week) else Week.of(today).minus(1)
 

@@ -278,17 +278,17 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
 
 
 def _unrecorded_last_week(journal: Journal, week: Week, today: dt.date) -> Week | None:
-    """Last week, when `week` is this week, begun early, and last week has no check-in
-    (`domain.checkin.unrecorded_last_week`): the interview offers it, a run with flags
-    names it."""
+    """Last week, when `week` is this week, begun early, and exactly last week's check-in
+    was missed (`domain.checkin.unrecorded_last_week`): the interview offers it, a run with
+    flags names it."""
     from leadwork.domain.checkin import early_in_week, unrecorded_last_week
     from leadwork.weeks import Week
 
     if week != Week.of(today) or not early_in_week(today):  # most runs: read nothing more
         return None
     last = week.minus(1)
-    earlier = any(w < last for w in journal.checkin_weeks())
-    return unrecorded_last_week(today, journal.checkin(week), journal.checkin(last), earlier)
+    this, before = journal.checkin(week), journal.checkin(last.minus(1))
+    return unrecorded_last_week(today, this, journal.checkin(last), before)
 
 
 def save_draft(journal: Journal, week: Week, answered: list[str], answers: Answers) -> None:
