@@ -172,6 +172,29 @@ def test_before_any_follow_up_each_week_is_named_with_its_count(year_end: Path, 
     ]
 
 
+def test_the_check_in_summary_names_an_older_weeks_open_commitment_by_its_week(
+    year_end: Path, run: Run
+) -> None:
+    """The check-in's follow-up line counts as the dashboard's does (one rule)."""
+    args = ["checkin", "--no-input", "--week", "2027-W03", "--done", "Write Q1 goals with Gus"]
+    said = said_on(
+        run, year_end, "2027-01-21", *args, "--carried", "Ask finance about the QA budget"
+    )
+    assert (
+        "2027-W01's commitments: 1 of 2 done (50%); 1 open from 2026-W53 without an outcome yet."
+        in said
+    ), said
+    (year_end / "checkins/2027-W03.toml").unlink()
+    data = json.loads(said_on(run, year_end, "2027-01-21", *args, "--format", "json"))
+    follow_up = data["last_week"]
+    assert follow_up["from_week"] == "2027-W01"
+    assert follow_up["without_outcome"] == [
+        "Ask finance about the QA budget",
+        "Book 1:1s with Fay and Hal",
+    ]
+    assert follow_up["without_outcome_from"] == ["2027-W01", "2026-W53"]
+
+
 # ---- 5. the preparation's heading and its line speak of the same meeting ------------------
 
 OCTOBER = """\

@@ -835,6 +835,9 @@ class Merged:
     follow_up_rate: DoneRate  # last week's commitments, as recorded in this week
     unanswered: list[str]  # last week's commitments still without an outcome
     follows_up: Week | None = None  # the check-in `previous` is (`whose_commitments`)
+    # for each of `unanswered`, the week of the check-in that made it: `follows_up`, or an
+    # older one still open (`commitments.open_by_week` counts them apart)
+    unanswered_from: list[Week] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -855,9 +858,12 @@ def merge(
     previous: Checkin | None,
     answers: Answers,
     previous_week: Week | None = None,
+    made_in: Sequence[Week] = (),
 ) -> Merged:
     """The week with the answers merged in (`previous`: the check-in it follows up, of
-    `previous_week`). What was there stays unless an answer changes it;
+    `previous_week`; `made_in`: the week that made each of its open commitments,
+    `commitments.follow_up`'s, else `previous_week`). What was there stays unless an answer
+    changes it;
     list entries (stories, conversations, commitments) are added, never replaced."""
     data: dict[str, Any] = _data(current) if current else {"week": str(week)}
     edits: list[Edit] = []
@@ -934,8 +940,22 @@ def merge(
     checkin = _made(data, current) if edits else current
     followed = {f.text for f in checkin.last_week} if checkin else set()
     unanswered = [t for t in previous_commitments(previous) if t not in followed]
+    made: dict[str, Week] = {}
+    for c, w in zip(previous.commitments if previous else (), made_in, strict=False):
+        made.setdefault(c.text, w)
+    unanswered_from = [made.get(t, previous_week) for t in unanswered]
     rate = weekly_rate(checkin, previous)
-    return Merged(week, checkin, edits, changes, notes, rate, unanswered, previous_week)
+    return Merged(
+        week,
+        checkin,
+        edits,
+        changes,
+        notes,
+        rate,
+        unanswered,
+        previous_week,
+        [w for w in unanswered_from if w is not None],
+    )
 
 
 def _merge_follow_ups(

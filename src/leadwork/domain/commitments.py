@@ -233,6 +233,16 @@ def follow_up_source(
     return None if found is None else (found.week, found.checkin)
 
 
+def open_by_week(made_in: Iterable[Week]) -> tuple[tuple[Week, int], ...]:
+    """How many of the open commitments a week follows up each check-in made (`made_in`,
+    one week per commitment, `follow_up`'s), newest first: the check-in the week follows
+    up, then older ones whose commitments no later one answered, ((2027-W01, 1), (2026-W53,
+    1)). Every view counts the line's own week apart from the older ones, which it names
+    by their week ("1 open from 2026-W53"), never under the line's."""
+    made = list(made_in)
+    return tuple((w, made.count(w)) for w in sorted(set(made), reverse=True))
+
+
 def follow_up(
     newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
 ) -> WeeklyFollowUp | None:

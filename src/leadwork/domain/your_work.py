@@ -10,6 +10,7 @@ from leadwork.domain.commitments import (
     DoneRate,
     WeeklyFollowUp,
     carried_too_often,
+    open_by_week,
     weekly_rate,
 )
 from leadwork.domain.window import RECENT_WEEKS
@@ -82,9 +83,8 @@ class CommitmentsView:
 
     def open_from(self) -> tuple[tuple[Week, int], ...]:
         """How many of `unanswered` each week made, `source` first, then older weeks
-        newest first: ((2027-W01, 1), (2026-W53, 1))."""
-        weeks = sorted(set(self.made_in), reverse=True)  # `source` is the newest
-        return tuple((w, self.made_in.count(w)) for w in weeks)
+        newest first (`commitments.open_by_week`)."""
+        return open_by_week(self.made_in)
 
 
 def _hours(checkin: Checkin | None) -> dict[str, float] | None:

@@ -153,12 +153,14 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     from leadwork import layout
     from leadwork.domain.checkin import Answers, merge
     from leadwork.store.checkins import delete_draft, draft_rel, save_week
-    from leadwork.store.follow_ups import previous_checkin
+    from leadwork.store.follow_ups import previous_follow_up
 
     week = request.week
     indicators = journal.indicators().indicators
-    earlier = previous_checkin(journal, week)
+    found = previous_follow_up(journal, week)
+    earlier = (found.week, found.checkin) if found is not None else None
     previous_week, previous = earlier if earlier else (None, None)
+    made_in = found.made_in if found is not None else ()
     notes: tuple[str, ...] = ()
     same: tuple[SameReading, ...] = ()
     if request.gathered is not None:
@@ -189,7 +191,10 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     if request.gathered is None and not request.week_named:
         unrecorded = _unrecorded_last_week(journal, week, today)
     saved = save_week(
-        journal, week, lambda current: merge(week, current, previous, answers, previous_week), also
+        journal,
+        week,
+        lambda current: merge(week, current, previous, answers, previous_week, made_in),
+        also,
     )
     saved.merged.notes.extend(notes)  # said with the merge's own, under the summary
     if request.gathered is not None:
