@@ -291,10 +291,11 @@ def test_commitments_come_back_and_carry_their_count(example_journal, run):
     ) in text
     assert "carried = 5\n" in text
     # W48's third commitment, which W49 left without an outcome, is still open; they are
-    # W49's commitments, not last week's (seventh trial, B4).
-    assert "2026-W49's commitments: 0 of 1 done (0%); 1 without an outcome yet." in " ".join(
-        result.stdout.split()
-    )
+    # W49's commitments, not last week's (seventh trial, B4), and W48's is named by its
+    # week, not counted under W49's (trial 21).
+    assert (
+        "2026-W49's commitments: 0 of 1 done (0%); 1 open from 2026-W48 without an outcome yet."
+    ) in " ".join(result.stdout.split())
     assert "Carried 5 times" in result.stdout
 
 
@@ -529,6 +530,7 @@ def test_json_summary(example_journal, run):
             "dropped": 0,
             "done_rate": 0.5,
             "without_outcome": [],
+            "without_outcome_from": [],
             "unmatched": 0,
             "from_week": "2026-W47",
         },

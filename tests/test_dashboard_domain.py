@@ -14,6 +14,7 @@ from leadwork.domain.alignment import (
     review_age,
 )
 from leadwork.domain.capability import capability_view, overdue_steps
+from leadwork.domain.commitments import WeeklyFollowUp
 from leadwork.domain.coverage import coverage
 from leadwork.domain.needs_you import KINDS, RANK, Finding, _ranked
 from leadwork.domain.review import last_strategy_review
@@ -300,15 +301,22 @@ def test_last_weeks_commitments_done_rate_and_carried_too_often():
         commitments=[{"text": "b", "carried": 3}, {"text": "c", "carried": 2}],
     )
     before = checkin(W48.minus(1), commitments=[{"text": "a"}, {"text": "b", "carried": 2}])
-    view = commitments(week, (W48.minus(1), before))
+    view = commitments(week, WeeklyFollowUp(W48.minus(1), before, ()))
     assert (view.last_week.done, view.last_week.total, view.last_week.unmatched) == (1, 2, 0)
     assert [c.text for c in view.carried_too_often] == ["b"]
     assert commitments(None).last_week.rate is None
     # a follow-up that answers none of the commitments followed up is counted apart
     reworded = checkin(W48.minus(1), commitments=[{"text": "a, reworded"}, {"text": "b"}])
-    view = commitments(week, (W48.minus(1), reworded))
+    view = commitments(week, WeeklyFollowUp(W48.minus(1), reworded, ()))
     assert (view.last_week.done, view.last_week.total, view.last_week.unmatched) == (0, 1, 1)
     assert view.unanswered == ("a, reworded",)
+    assert view.open_from() == ((W48.minus(1), 1),)
+    # one an older check-in made, still open, keeps its week (trial 21)
+    older = checkin(W48.minus(1), commitments=[{"text": "old"}, {"text": "a"}, {"text": "b"}])
+    made = (W48.minus(3), W48.minus(1), W48.minus(1))
+    view = commitments(week, WeeklyFollowUp(W48.minus(1), older, made))
+    assert (view.unanswered, view.made_in) == (("old",), (W48.minus(3),))
+    assert view.open_from() == ((W48.minus(3), 1),)
 
 
 # ---- one-on-one coverage --------------------------------------------------------------------

@@ -852,6 +852,9 @@ class Merged:
     follow_up_rate: DoneRate  # last week's commitments, as recorded in this week
     unanswered: list[str]  # last week's commitments still without an outcome
     follows_up: Week | None = None  # the check-in `previous` is (`whose_commitments`)
+    # for each of `unanswered`, the week of the check-in that made it: `follows_up`, or an
+    # older one still open (`commitments.open_by_week` counts them apart)
+    unanswered_from: list[Week] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -872,9 +875,12 @@ def merge(
     previous: Checkin | None,
     answers: Answers,
     previous_week: Week | None = None,
+    made_in: Sequence[Week] = (),
 ) -> Merged:
     """The week with the answers merged in (`previous`: the check-in it follows up, of
-    `previous_week`). What was there stays unless an answer changes it;
+    `previous_week`; `made_in`: the week that made each of its open commitments,
+    `commitments.follow_up`'s, else `previous_week`). What was there stays unless an answer
+    changes it;
     list entries (stories, conversations, commitments) are added, never replaced."""
     data: dict[str, Any] = _data(current) if current else {"week": str(week)}
     edits: list[Edit] = []
@@ -951,8 +957,22 @@ def merge(
     checkin = _made(data, current) if edits else current
     followed = {f.text for f in checkin.last_week} if checkin else set()
     unanswered = [t for t in previous_commitments(previous) if t not in followed]
+    made: dict[str, Week] = {}
+    for c, w in zip(previous.commitments if previous else (), made_in, strict=False):
+        made.setdefault(c.text, w)
+    unanswered_from = [made.get(t, previous_week) for t in unanswered]
     rate = weekly_rate(checkin, previous)
-    return Merged(week, checkin, edits, changes, notes, rate, unanswered, previous_week)
+    return Merged(
+        week,
+        checkin,
+        edits,
+        changes,
+        notes,
+        rate,
+        unanswered,
+        previous_week,
+        [w for w in unanswered_from if w is not None],
+    )
 
 
 def _merge_follow_ups(
@@ -1142,15 +1162,19 @@ def early_in_week(today: dt.date) -> bool:
 
 
 def unrecorded_last_week(
-    today: dt.date, this_week: Checkin | None, last_week: Checkin | None, earlier: bool
+    today: dt.date, this_week: Checkin | None, last_week: Checkin | None, before: Checkin | None
 ) -> Week | None:
     """Last week, when a check-in begun early this week (nothing recorded in this week
-    yet) may be meant for it: last week's check-in was not done (`timeline.checkin_done`:
-    a story captured in it, or readings imported into it, do not count) and the journal has
-    a week before it (a first week has nothing to catch up). None otherwise."""
+    yet) may be meant for it: a forgotten Friday. Last week's check-in was not done
+    (`timeline.checkin_done`: a story captured in it, or readings imported into it, do not
+    count) and the week before it was done: exactly last week was missed. After weeks away
+    (the week before last not done either: leave, readings imported meanwhile) or in a
+    first week, None: this week is the one to record, and the dashboard's "No check-in
+    since" says what was missed. The interview's offer and the flags run's note both ask
+    this."""
     from leadwork.domain.timeline import checkin_done
 
-    if not early_in_week(today) or checkin_done(this_week) or not earlier:
+    if not early_in_week(today) or checkin_done(this_week) or not checkin_done(before):
         return None
     return None if checkin_done(last_week) else Week.of(today).minus(1)
 

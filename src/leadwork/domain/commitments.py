@@ -228,9 +228,30 @@ def follow_up_source(
     newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
 ) -> tuple[Week, Checkin] | None:
     """The check-in whose commitments this week follows up, holding its open ones
-    (`weekly_follow_up`). When none is open, because a later check-in gave each an outcome,
-    the latest done check-in before the week (`timeline.checkin_done`), which made none:
-    the week follows up nothing of the older one, and every view names the newer one
+    (`follow_up`, without the week that made each)."""
+    found = follow_up(newest_first, answered_later)
+    return None if found is None else (found.week, found.checkin)
+
+
+def open_by_week(made_in: Iterable[Week]) -> tuple[tuple[Week, int], ...]:
+    """How many of the open commitments a week follows up each check-in made (`made_in`,
+    one week per commitment, `follow_up`'s), newest first: the check-in the week follows
+    up, then older ones whose commitments no later one answered, ((2027-W01, 1), (2026-W53,
+    1)). Every view counts the line's own week apart from the older ones, which it names
+    by their week ("1 open from 2026-W53"), never under the line's."""
+    made = list(made_in)
+    return tuple((w, made.count(w)) for w in sorted(set(made), reverse=True))
+
+
+def follow_up(
+    newest_first: Iterable[tuple[Week, Checkin]], answered_later: Collection[str] = ()
+) -> WeeklyFollowUp | None:
+    """The check-in whose commitments this week follows up, holding its open ones
+    (`weekly_follow_up`), with the week that made each (an older check-in's still open:
+    the dashboard names it, "1 open from 2026-W53"). When none is open, because a later
+    check-in gave each an outcome, the latest done check-in before the week
+    (`timeline.checkin_done`), which made none: the week follows up nothing of the older
+    one, and every view names the newer one
     (`whose_commitments`: "Last week's commitments  none made", not "2026-W51's" of
     commitments answered in 2026-W53). A week of readings only is passed over: it made none
     because it was no check-in."""
@@ -248,8 +269,8 @@ def follow_up_source(
     if found is None:
         return None
     if not found.checkin.commitments and done and done[0][0] != found.week:
-        return done[0]
-    return (found.week, found.checkin)
+        return WeeklyFollowUp(done[0][0], done[0][1], ())
+    return found
 
 
 def open_weekly(

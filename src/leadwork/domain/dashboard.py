@@ -17,7 +17,7 @@ from leadwork.domain.commitment_list import (
     meeting_commitments_carried_too_often,
     your_overdue_commitments,
 )
-from leadwork.domain.commitments import follow_up_source, open_weekly
+from leadwork.domain.commitments import follow_up, open_weekly
 from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
@@ -143,7 +143,7 @@ def build_dashboard(
     time = time_audit(checkins, week, settings.time_warning_percent)
     shown_weeks = tuple(judged[-SHOWN_WEEKS:])
     earlier = ((w, checkins[w]) for w in sorted(checkins, reverse=True) if w < week)
-    mine = commitments(checkins.get(week), follow_up_source(earlier))
+    mine = commitments(checkins.get(week), follow_up(earlier))
     ran = checked_in(checkins.get(week))
     # open as of the view: the shown week's own commitments included, as `leadwork
     # commitments` lists them (`store.follow_ups.open_weekly_commitments`)

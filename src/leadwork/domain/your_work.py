@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from leadwork.domain.commitments import DoneRate, carried_too_often, weekly_rate
+from leadwork.domain.commitments import (
+    DoneRate,
+    WeeklyFollowUp,
+    carried_too_often,
+    open_by_week,
+    weekly_rate,
+)
 from leadwork.domain.window import RECENT_WEEKS
 from leadwork.model.words import AREAS
 from leadwork.plainclass import plainclass
@@ -71,6 +77,14 @@ class CommitmentsView:
     # latest earlier check-in that made any: a skipped week does not hide them).
     unanswered: tuple[str, ...] = ()
     source: Week | None = None  # the week that made them
+    # For each of `unanswered`, the week of the check-in that made it: `source`, or an
+    # older one whose commitment is still open (not `source`'s, and said as such).
+    made_in: tuple[Week, ...] = ()
+
+    def open_from(self) -> tuple[tuple[Week, int], ...]:
+        """How many of `unanswered` each week made, `source` first, then older weeks
+        newest first (`commitments.open_by_week`)."""
+        return open_by_week(self.made_in)
 
 
 def week_hours(checkin: Checkin | None) -> dict[str, float] | None:
@@ -139,18 +153,19 @@ def confidence(
     return tuple(views)
 
 
-def commitments(
-    checkin: Checkin | None, source: tuple[Week, Checkin] | None = None
-) -> CommitmentsView:
+def commitments(checkin: Checkin | None, source: WeeklyFollowUp | None = None) -> CommitmentsView:
     """The week's follow-up of earlier commitments, and its own carried too often.
-    `source` is `commitments.follow_up_source` of the check-ins before the week."""
+    `source` is `commitments.follow_up` of the check-ins before the week."""
     answered = {f.text for f in checkin.last_week} if checkin else set()
-    unanswered: tuple[str, ...] = ()
+    unanswered: list[tuple[str, Week]] = []
     if source is not None:
-        unanswered = tuple(c.text for c in source[1].commitments if c.text not in answered)
+        made = source.made_in or (source.week,) * len(source.checkin.commitments)
+        pairs = zip(source.checkin.commitments, made, strict=True)
+        unanswered = [(c.text, w) for c, w in pairs if c.text not in answered]
     return CommitmentsView(
-        weekly_rate(checkin, source[1] if source else None),
+        weekly_rate(checkin, source.checkin if source else None),
         tuple(c for c in checkin.commitments if carried_too_often(c.carried)) if checkin else (),
-        unanswered,
-        source[0] if source else None,
+        tuple(t for t, _ in unanswered),
+        source.week if source else None,
+        tuple(w for _, w in unanswered),
     )

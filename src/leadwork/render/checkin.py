@@ -16,6 +16,7 @@ from leadwork.domain.checkin import (
     SECTION_ORDER,
     Change,
     Draft,
+    Merged,
     ReadingQuestion,
     SameReading,
     Saved,
@@ -28,6 +29,7 @@ from leadwork.domain.commitments import (
     DoneRate,
     carried_advice,
     carried_too_often,
+    open_by_week,
     unmatched_said,
     whose_commitments,
 )
@@ -353,8 +355,7 @@ def summary(
             )
         if merged.unanswered:
             line.append("; " if rate.total else "")
-            count = len(merged.unanswered)
-            line.append(f"{count} without an outcome yet", style="yellow")
+            line.append(_without_outcome(merged), style="yellow")
         if rate.unmatched:
             line.append("; " if rate.total or merged.unanswered else "")
             line.append(unmatched_said(rate.unmatched), style="yellow")
@@ -370,6 +371,19 @@ def summary(
     if git is not None:
         parts.append(Text(git.message, style="" if git.committed else "yellow"))
     return Group(*parts)
+
+
+def _without_outcome(merged: Merged) -> str:
+    """The follow-up's commitments still without an outcome: those of the check-in it
+    follows up counted, an older one's named by its week (`commitments.open_by_week`), never
+    under the line's: "1 without an outcome yet; 1 open from 2026-W53 without one"."""
+    said = []
+    for made, count in open_by_week(merged.unanswered_from):
+        if made == merged.follows_up:
+            said.append(f"{count} without an outcome yet")
+        else:
+            said.append(f"{count} open from {made} without an outcome yet")
+    return "; ".join(said) or f"{len(merged.unanswered)} without an outcome yet"
 
 
 def _same_line(same: SameReading, indicators: dict[str, Indicator]) -> Text:
@@ -567,6 +581,7 @@ def summary_json(
             "dropped": rate.dropped,
             "done_rate": rate.rate,
             "without_outcome": list(merged.unanswered),
+            "without_outcome_from": [str(w) for w in merged.unanswered_from],
             "unmatched": rate.unmatched,
             "from_week": None if merged.follows_up is None else str(merged.follows_up),
         },

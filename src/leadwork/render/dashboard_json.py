@@ -223,6 +223,7 @@ def dashboard_data(d: Dashboard) -> dict[str, Any]:
                     {"text": c.text, "carried": c.carried} for c in d.commitments.carried_too_often
                 ],
                 "not_followed_up": list(d.commitments.unanswered),
+                "not_followed_up_from": [str(w) for w in d.commitments.made_in],
                 "from_week": _week(d.commitments.source),
             },
         },

@@ -340,21 +340,28 @@ def someone_elses_job(time: TimeAudit) -> str | None:
 
 
 def done_rate(commitments: CommitmentsView) -> str:
+    """What became of the commitments the week follows up. Those an older check-in made and
+    no later one answered are named by their own week, never counted under the label's
+    (`CommitmentsView.open_from`): "1 of 2 done (50%), 1 carried · 1 open from 2026-W53"."""
     rate = commitments.last_week
-    waiting = len(commitments.unanswered)
+    source = commitments.source
+    opened = commitments.open_from()
+    waiting = sum(n for w, n in opened if w == source)
+    older = [f"{n} open from {w}" for w, n in opened if w != source]
     stray = [unmatched_said(rate.unmatched)] if rate.unmatched else []
     if not rate.total or rate.rate is None:
-        if waiting:
-            said = f"{waiting} open from {commitments.source}, not followed up yet"
+        if opened:
+            said = ", ".join(f"{n} open from {w}" for w, n in opened) + ", not followed up yet"
         else:
             # a source with nothing open made none (`commitments.follow_up_source`)
-            none = "none made" if commitments.source is not None else "none to follow up"
+            none = "none made" if source is not None else "none to follow up"
             said = none if not stray else stray.pop()
         return "; ".join([said, *stray])
     rest = [f"{rate.carried} carried"] if rate.carried else []
     rest += [f"{rate.dropped} dropped"] if rate.dropped else []
     rest += [f"{waiting} not followed up yet"] if waiting else []
     said = f"{rate.done} of {rate.total} done ({rate.rate:.0%})" + "".join(", " + r for r in rest)
+    said += "".join(" · " + o for o in older)
     return "; ".join([said, *stray])
 
 

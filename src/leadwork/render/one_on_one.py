@@ -230,11 +230,32 @@ class PrepIndicators:
         yield table
 
 
+def _since(prep: Prep) -> str:
+    """The heading's meeting: the one the listed commitments were made in, named only while
+    some are open (the heading and the line under it speak of the same meeting)."""
+    return f" from {prep.commitments_from}" if prep.commitments and prep.commitments_from else ""
+
+
+def _no_open(prep: Prep) -> str:
+    """Why the preparation lists no open commitment: the last one-on-one made none, or
+    those of the meeting that made the latest were all given an outcome since (trial 21:
+    not "from 2026-10-28 / None were made last time")."""
+    made, last = prep.commitments_from, prep.last.date if prep.last else None
+    if made is None:
+        return "None were made last time."
+    if last is not None and made < last:
+        return (
+            f"None: the last one-on-one ({last}) made none, and those of {made} "
+            "have all been followed up."
+        )
+    return f"None open: those of {made} have all been closed."
+
+
 def _commitments(prep: Prep) -> RenderableType:
     if prep.last is None:
         return _dim("No earlier one-on-one.")
     if not prep.commitments:
-        return _dim("None were made last time.")
+        return _dim(_no_open(prep))
     rows: list[list[Text]] = []
     for item in prep.commitments:
         when = Text(due_note(item), style="yellow" if item.overdue else "")
@@ -321,7 +342,7 @@ def prep_renderable(prep: Prep) -> RenderableType:
     if prep.left:
         return _follow_up_renderable(prep)
     first, last = reading_weeks(prep.stand or prep.weeks[-1])
-    since = f" from {prep.commitments_from}" if prep.commitments_from else ""
+    since = _since(prep)
     note = recorded_note(prep)
     return Group(
         Text(_title(prep), style="bold"),
@@ -342,7 +363,7 @@ def _follow_up_renderable(prep: Prep) -> RenderableType:
     """Someone who has left (`one_on_one.follow_up_prep`): no meeting, only your commitments
     still open from their one-on-ones."""
     left = prep.person.left_on
-    since = f" from {prep.commitments_from}" if prep.commitments_from else ""
+    since = _since(prep)
     return Group(
         Text(
             f"{prep.person.name} left the team on {left}: no more one-on-ones. Their own "
@@ -413,7 +434,7 @@ def prep_markdown(prep: Prep) -> str:
     else:
         lines.append("None yet: an indicator we agree on can be the first topic.")
     if prep.commitments:
-        since = f" from {prep.commitments_from}" if prep.commitments_from else ""
+        since = _since(prep)
         lines += ["", f"## Open commitments{since}", ""]
         for item in prep.commitments:
             extra = ", ".join(filter(None, (due_note(item), _carried_times(item))))

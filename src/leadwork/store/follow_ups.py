@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leadwork.domain.commitments import follow_up_source, next_follow_up, open_weekly
+from leadwork.domain.commitments import follow_up, next_follow_up, open_weekly
 from leadwork.weeks import Week
 
 if TYPE_CHECKING:
     import datetime as dt
 
+    from leadwork.domain.commitments import WeeklyFollowUp
     from leadwork.model.checkin import Checkin, Commitment
     from leadwork.store.journal import Journal
 
@@ -20,7 +21,14 @@ def previous_checkin(journal: Journal, week: Week) -> tuple[Week, Checkin] | Non
     """The check-in whose commitments `week` follows up (`domain.commitments.follow_up_source`):
     the latest earlier one that made any, however long ago, with its open ones. Files are
     read newest first, and only as far as needed."""
-    return follow_up_source(journal.checkins_before(week), _answered_later(journal, week))
+    found = previous_follow_up(journal, week)
+    return None if found is None else (found.week, found.checkin)
+
+
+def previous_follow_up(journal: Journal, week: Week) -> WeeklyFollowUp | None:
+    """`previous_checkin`, with the week that made each open commitment
+    (`domain.commitments.follow_up`): the check-in's summary names an older one by it."""
+    return follow_up(journal.checkins_before(week), _answered_later(journal, week))
 
 
 def _answered_later(journal: Journal, week: Week) -> set[str]:

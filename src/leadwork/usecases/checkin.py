@@ -154,12 +154,14 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     from leadwork import layout
     from leadwork.domain.checkin import Answers, merge
     from leadwork.store.checkins import delete_draft, draft_rel, save_week
-    from leadwork.store.follow_ups import previous_checkin
+    from leadwork.store.follow_ups import previous_follow_up
 
     week = request.week
     indicators = journal.indicators().indicators
-    earlier = previous_checkin(journal, week)
+    found = previous_follow_up(journal, week)
+    earlier = (found.week, found.checkin) if found is not None else None
     previous_week, previous = earlier if earlier else (None, None)
+    made_in = found.made_in if found is not None else ()
     notes: tuple[str, ...] = ()
     same: tuple[SameReading, ...] = ()
     if request.gathered is not None:
@@ -190,7 +192,10 @@ def run(journal: Journal, request: CheckinRequest, today: dt.date) -> CheckinRes
     if request.gathered is None and not request.week_named:
         unrecorded = _unrecorded_last_week(journal, week, today)
     saved = save_week(
-        journal, week, lambda current: merge(week, current, previous, answers, previous_week), also
+        journal,
+        week,
+        lambda current: merge(week, current, previous, answers, previous_week, made_in),
+        also,
     )
     saved.merged.notes.extend(notes)  # said with the merge's own, under the summary
     saved.merged.notes.extend(_followed_up_already(journal, week, saved.merged))
@@ -308,17 +313,17 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
 
 
 def _unrecorded_last_week(journal: Journal, week: Week, today: dt.date) -> Week | None:
-    """Last week, when `week` is this week, begun early, and last week has no check-in
-    (`domain.checkin.unrecorded_last_week`): the interview offers it, a run with flags
-    names it."""
+    """Last week, when `week` is this week, begun early, and exactly last week's check-in
+    was missed (`domain.checkin.unrecorded_last_week`): the interview offers it, a run with
+    flags names it."""
     from leadwork.domain.checkin import early_in_week, unrecorded_last_week
     from leadwork.weeks import Week
 
     if week != Week.of(today) or not early_in_week(today):  # most runs: read nothing more
         return None
     last = week.minus(1)
-    earlier = any(w < last for w in journal.checkin_weeks())
-    return unrecorded_last_week(today, journal.checkin(week), journal.checkin(last), earlier)
+    this, before = journal.checkin(week), journal.checkin(last.minus(1))
+    return unrecorded_last_week(today, this, journal.checkin(last), before)
 
 
 def save_draft(journal: Journal, week: Week, answered: list[str], answers: Answers) -> None:
