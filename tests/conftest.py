@@ -179,3 +179,9 @@ def assert_snapshot(name: str, text: str) -> None:
             )
         )
         pytest.fail(f"the output differs from snapshots/{name}:\n{diff}")
+
+
+@pytest.fixture
+def at_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As at a terminal: the interviews ask (their answers come from the runner's input)."""
+    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)

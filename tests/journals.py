@@ -357,3 +357,10 @@ def week_readings(journal: Path, week: str) -> dict[str, float]:
     if not path.exists():
         return {}
     return dict(tomllib.loads(path.read_text()).get("readings", {}))
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """A hand edit: the first `old` in the file becomes `new` (which must be there)."""
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))

@@ -145,11 +145,6 @@ def test_a_young_journal_of_readings_only_has_no_check_in_yet(fresh_journal, run
     assert "13 weeks" not in shown.split("Needs you")[1]
 
 
-@pytest.fixture
-def at_terminal(monkeypatch):
-    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
-
-
 def test_an_interview_answering_only_readings_says_so(fresh_journal, run, at_terminal):
     write_trial_journal(fresh_journal)
     result = run(

@@ -120,11 +120,6 @@ def typed(answers) -> str:
 
 
 @pytest.fixture
-def at_terminal(monkeypatch):
-    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
-
-
-@pytest.fixture
 def journal(fresh_journal: Path) -> Path:
     write_small_journal(fresh_journal)
     (fresh_journal / W48).write_text(LAST_WEEK)

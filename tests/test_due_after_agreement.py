@@ -96,11 +96,6 @@ def test_the_check_in_files_the_first_reading_for_the_quarter_the_views_name(jou
     assert readings == {"audit": 92}
 
 
-@pytest.fixture
-def at_terminal(monkeypatch):
-    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
-
-
 def test_the_agreement_week_does_not_ask_for_its_quarter(journal, run, at_terminal):
     result = run("checkin", journal=journal, env={"LEADWORK_TODAY": DEC_31}, input="\n" * 60)
     assert result.exit_code == 0, result

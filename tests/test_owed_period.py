@@ -109,11 +109,6 @@ def test_the_same_month_twice_is_refused(journal, run):
     assert result.exit_code != 0 and "complaints for Jan 2027 is given twice" in result.stderr
 
 
-@pytest.fixture
-def at_terminal(monkeypatch):
-    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
-
-
 def test_the_interview_asks_for_the_month_that_ended_first(journal, run, at_terminal):
     typed = "5\n" + "\n" * 60  # January's number, then Enter to everything else
     result = run("checkin", journal=journal, env=FEB_5, input=typed)

@@ -19,11 +19,6 @@ def diff(old: str, new: str) -> list[str]:
     return [line for line in list(lines)[2:] if not line.startswith("@@")]
 
 
-@pytest.fixture
-def at_terminal(monkeypatch):
-    monkeypatch.setattr("leadwork.cli.prompts.stdin_is_terminal", lambda: True)
-
-
 def test_a_flag_marks_the_step_done_and_changes_only_its_line(example_journal, run):
     path = example_journal / "capabilities.toml"
     before = path.read_text()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from journals import replace_once
+
 HEADER = re.compile(r"^(\S+):(\d+):(\d+): (error|warning): (.*)$", re.MULTILINE)
 
 
@@ -19,10 +21,7 @@ def journal(example_journal: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return example_journal
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
+_edit = replace_once
 
 
 def _headers(stderr: str) -> list[str]:

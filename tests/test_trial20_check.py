@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from journals import replace_once
+
 HEADER = re.compile(r"^(\S+):(\d+):(\d+): (error|warning): (.*)$", re.MULTILINE)
 UNCHECKED = "cross-references not checked against indicators.toml until it is valid"
 GAPS_NOTE = (
@@ -25,10 +27,7 @@ def journal(example_journal: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return example_journal
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
+_edit = replace_once
 
 
 def _errors(stderr: str) -> list[str]:
