@@ -48,6 +48,8 @@ def test_a_closed_or_missing_stdin_is_no_terminal(monkeypatch):
 class Console:
     """Just what read_answer uses of Rich's console: a coloured prompt, captured."""
 
+    width = 100  # the terminal's width, as Rich's console has it
+
     def __init__(self, rendered: str) -> None:
         self.rendered, self.file = rendered, io.StringIO()
 
