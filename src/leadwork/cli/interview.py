@@ -80,12 +80,20 @@ class Interview:
             return
         self.ask.say(show.follow_up_step(self.context.week, self.context.previous_week))
         carried = {c.text: c.carried for c in previous.commitments} if previous else {}
+        # an older check-in's commitment still open is named by its week, as the summary
+        # and the dashboard name it (`commitments.open_by_week`)
+        made_in = self.context.previous_made_in
+        commitments = previous.commitments if previous else []
+        made = dict(zip((c.text for c in commitments), made_in, strict=False))
         recorded = self._recorded_follow_ups()
         for index, text in enumerate(texts, 1):
             key = f"follow-up:{text}"
             if not self._pending(key):
                 continue
-            self.ask.say(show.commitment_line(index, text, carried.get(text, 0)))
+            older = made.get(text)
+            if older == self.context.previous_week:
+                older = None
+            self.ask.say(show.commitment_line(index, text, carried.get(text, 0), older))
             outcome = self.ask.outcome(recorded.get(text))  # Enter: left open
             if outcome is not None:
                 self.answers.follow_ups[text] = outcome

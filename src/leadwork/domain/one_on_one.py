@@ -909,7 +909,11 @@ def no_plan_owed(prep: Prep, answers: Answers) -> list[IndicatorView]:
 
 
 def not_off_track_words(view: IndicatorView) -> str:
-    """ "on track" (celebrate too: both meet the target), or why it is not off track."""
+    """ "on track" (celebrate too: both meet the target), or why it is not off track: a
+    month (quarter) awaiting its reading is "due for Dec 2026", as the preparation says it,
+    not judged by the last one (trial 22)."""
+    if view.due is not None:
+        return wording.due_for(view.due)
     status = view.latest.status
     if status in (ON_TRACK, CELEBRATE):
         return "on track"
@@ -929,8 +933,10 @@ def build_meeting(
     problems += answer_problems(prep, answers, choices, allow_past_due, indicators)
     if problems:
         raise UsageProblem(problems=problems)
-    # A plan is recorded with the status of the latest reading: the one it answers.
-    statuses = {v.indicator.id: v.latest.status for v in prep.indicators}
+    # A plan is recorded with the indicator's status at the meeting, as the preparation
+    # shows it (`IndicatorView.status`): a month awaiting its reading is "no-data", not
+    # last month's status, even while an off-track episode is held through it (trial 22).
+    statuses = {v.indicator.id: v.current.status for v in prep.indicators}
     plans = [
         Plan(indicator=p.indicator, status=statuses.get(p.indicator), plan=p.plan)
         for p in answers.plans

@@ -214,8 +214,12 @@ def hours_prompt(label: str, recorded: bool) -> str:
     return label if recorded else f"{label} ({HOURS_SKIPPED})"
 
 
-def commitment_line(index: int, text: str, carried: int) -> Text:
+def commitment_line(index: int, text: str, carried: int, made: Week | None = None) -> Text:
+    """One commitment to follow up; `made`, the week of an older check-in that made it
+    and no later one answered: "3. Call Acme  (from 2026-W50)", never as the heading's."""
     line = Text(f"  {index}. {text}")
+    if made is not None:
+        line.append(f"  (from {made})", style="dim")
     if carried:
         style = "bold yellow" if carried_too_often(carried) else "dim"
         line.append(f"  (carried {_times(carried)})", style=style)

@@ -124,6 +124,9 @@ class Questions:
     # Unfinished check-ins kept for other weeks (`store.checkins.draft_weeks`): named, with
     # the command that resumes each, since a plain run asks about this week only.
     other_drafts: tuple[tuple[Week, str], ...] = ()
+    # For each of `previous`'s open commitments, the week of the check-in that made it
+    # (`commitments.follow_up`): the interview names an older one's week beside it.
+    previous_made_in: tuple[Week, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -272,12 +275,13 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
     from leadwork.domain.checkin import reading_questions
     from leadwork.domain.status import OWED_LOOKBACK_WEEKS
     from leadwork.store.checkins import draft_rel, draft_weeks, load_draft
-    from leadwork.store.follow_ups import previous_checkin
+    from leadwork.store.follow_ups import previous_follow_up
     from leadwork.weeks import Week
 
     week = request.week
     indicators = journal.indicators().indicators
-    earlier = previous_checkin(journal, week)
+    found = previous_follow_up(journal, week)
+    earlier = (found.week, found.checkin) if found is not None else None
     flagged = check_flags(journal, request, today, earlier)
     previous_week, previous = earlier if earlier else (None, None)
     current = journal.checkin(week)
@@ -308,6 +312,7 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
         draft=draft,
         draft_problem=problem,
         unrecorded_last_week=_unrecorded_last_week(journal, week, today),
+        previous_made_in=found.made_in if found is not None else (),
         other_drafts=tuple((w, draft_rel(w)) for w in draft_weeks(journal) if w != week),
     )
 
