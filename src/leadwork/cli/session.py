@@ -26,10 +26,15 @@ class Session:
         """The journal this run works on (found once; see `store.locate`). `plain`: read
         in plain form (`model/plain.py`), for a view that writes nothing."""
         if self._journal is None:
+            from leadwork.cli.echo import echo
             from leadwork.store.journal import open_journal
-            from leadwork.store.locate import find_journal
+            from leadwork.store.locate import find_journal, overridden_note
 
-            root = find_journal(self.journal_option, os.environ, Path.cwd())
+            cwd = Path.cwd()
+            root = find_journal(self.journal_option, os.environ, cwd)
+            note = overridden_note(self.journal_option, os.environ, cwd, root)
+            if note:
+                echo(note, err=True)
             self._journal = open_journal(root, plain=plain)
         return self._journal
 

@@ -342,10 +342,10 @@ def cross_check(data: Loaded, today: dt.date) -> list[Finding]:
     )
     for file, checkin in sorted(data.checkins.items()):
         findings += _check_checkin(
-            file, checkin, indicators, choices, data.conversation_kinds, today
+            file, checkin, indicators, choices, data.conversation_kinds, today, data.checkins
         )
         if data.strategy and choices is not None:
-            week = Week.parse(checkin.week)
+            week = file_week(file, checkin)
             for j, story in enumerate(checkin.stories):
                 if story.choice in choices:
                     findings += _after_retirement(
@@ -454,7 +454,7 @@ def _read_after_retired(
     that leaves it out of every view and makes `checkin -r` refuse it): most often
     `retired_on` set a few days too early (trial 20: the number vanished without a word)."""
     try:
-        week = Week.parse(checkin.week)
+        week = file_week(file, checkin)
     except ValueError:
         return []  # a week that is no week is reported where it is
     findings = []
@@ -526,7 +526,7 @@ def _second_readings(data: Loaded) -> list[Finding]:
     findings = []
     for file, checkin in sorted(data.checkins.items()):  # files are named by week: in order
         try:
-            week = Week.parse(checkin.week)
+            week = file_week(file, checkin)
         except ValueError:
             continue  # a week that is no week is reported where it is
         for ident, value in checkin.readings.items():
@@ -557,7 +557,7 @@ def _weekly_follow_ups_answering_nothing(checkins: dict[str, Checkin]) -> list[F
     by_week: dict[Week, tuple[str, Checkin]] = {}
     for file, checkin in sorted(checkins.items()):
         try:
-            by_week[Week.parse(checkin.week)] = (file, checkin)
+            by_week[file_week(file, checkin)] = (file, checkin)
         except ValueError:
             continue  # a week that is no week is reported where it is
     weeks = sorted(by_week)
@@ -805,6 +805,16 @@ def _index_of(ind: Indicator, change: Change) -> int:
     return next(i for i, c in enumerate(ind.changes) if c is change)
 
 
+def file_week(file: str, checkin: Checkin) -> Week:
+    """The week a check-in file stands for: its name, as the views read it (a file named
+    2026-W43.toml is 2026-W43 whatever its `week` says; the disagreement is its own error).
+    A file not named by a week falls back on its `week`. ValueError when neither is a week."""
+    try:
+        return Week.parse(file.rsplit("/", 1)[-1].removesuffix(".toml"))
+    except ValueError:
+        return Week.parse(checkin.week)
+
+
 def _check_checkin(
     file: str,
     checkin: Checkin,
@@ -812,19 +822,25 @@ def _check_checkin(
     choices: set[str] | None,
     kinds: Sequence[str] | None,
     today: dt.date,
+    files: Iterable[str] = (),
 ) -> list[Finding]:
     findings = []
     named = file.rsplit("/", 1)[-1].removesuffix(".toml")
     if checkin.week != named:
+        claimed = f"{file.rsplit('/', 1)[0]}/{checkin.week}.toml" if "/" in file else ""
+        hint = "rename the file or fix the week; they must agree"
+        if claimed in files:  # renamed, it would take the place of the week's real file
+            hint = (
+                f"{claimed} already holds {checkin.week}: if this file is {named}'s, fix the "
+                f"week to {named}; if it is another {checkin.week}, move what it holds into "
+                "that one and delete this file"
+            )
         findings.append(
             Finding(
-                file,
-                ("week",),
-                f'the file is named {named} but says week = "{checkin.week}"',
-                "rename the file or fix the week; they must agree",
+                file, ("week",), f'the file is named {named} but says week = "{checkin.week}"', hint
             )
         )
-    problem = not_begun(Week.parse(checkin.week), today)
+    problem = not_begun(file_week(file, checkin), today)
     if problem:
         findings.append(
             Finding(

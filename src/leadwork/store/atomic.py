@@ -46,6 +46,17 @@ def _refused(path: Path, error: OSError) -> WriteRefused:
     return WriteRefused(f"cannot be written: {error.strerror or error}", file=path)
 
 
+def journal_read_only(root: Path, why: str = "") -> WriteRefused:
+    """A write refused because the whole journal is read-only: named as the journal, not as
+    the lock file leadwork would have made in it."""
+    because = f" ({why})" if why else ""
+    return WriteRefused(
+        f"the journal at {root} is read-only{because}: nothing was written",
+        hint="make it writable (chmod u+w, or mount it read-write) to write in it; to read "
+        "it, the views and `leadwork check` still work, or open a file in a pager (less FILE)",
+    )
+
+
 def fsync_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can open a folder
         fd = os.open(folder, os.O_RDONLY)
@@ -371,15 +382,17 @@ def journal_lock(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[
     """Hold the journal's write lock; after `timeout` seconds of waiting, a clear error."""
     lock_path = root / LOCK_FILE
     if not lock_path.exists() and _read_only(root):
-        raise WriteRefused(
-            "the journal folder is read-only, so leadwork writes nothing in it",
-            file=root,
-            hint="make it writable (chmod u+w) if you want leadwork to write here",
-        )
+        raise journal_read_only(root)
     try:
         # O_NOFOLLOW: a lock file that is a symlink must not make us create a file elsewhere.
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except OSError as error:
+        # the lock is leadwork's own file: a journal that cannot take it is read-only (a
+        # read-only mount, a folder without write permission), and is named as such
+        if error.errno == errno.EROFS:
+            raise journal_read_only(root, "a read-only file system") from None
+        if isinstance(error, PermissionError) and (_read_only(root) or _read_only(lock_path)):
+            raise journal_read_only(root) from None
         raise _refused(lock_path, error) from None
     try:
         _acquire(fd, lock_path, timeout)

@@ -43,10 +43,37 @@ def _search(option: Path | None, env: Mapping[str, str], cwd: Path) -> Path | Re
         return _must_be_journal(cwd / option, "--journal")
     if env.get(ENV_JOURNAL):
         return _must_be_journal(cwd / env[ENV_JOURNAL], f"${ENV_JOURNAL}")
+    here = journal_here(cwd)
+    if here is not None:
+        return here
+    return f"no journal here: no {CONFIG} in {cwd} or any folder above it", {"hint": _MAKE_ONE}
+
+
+def journal_here(cwd: Path) -> Path | None:
+    """The journal the current folder is in: the nearest folder upward with a leadwork.toml."""
     for folder in (cwd, *cwd.parents):
         if (folder / CONFIG).is_file():
             return folder
-    return f"no journal here: no {CONFIG} in {cwd} or any folder above it", {"hint": _MAKE_ONE}
+    return None
+
+
+def overridden_note(option: Path | None, env: Mapping[str, str], cwd: Path, root: Path) -> str:
+    """One line for stderr when $LEADWORK_JOURNAL (not --journal) chose `root` while the
+    current folder is inside a different journal; else "". A leftover variable would
+    otherwise silently win over the journal one stands in."""
+    if option is not None or not env.get(ENV_JOURNAL):
+        return ""
+    here = journal_here(cwd)
+    if here is None or _same(here, root):
+        return ""
+    return f"note: using ${ENV_JOURNAL} ({root}), not the journal here ({here})"
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return one == other
 
 
 def _must_be_journal(path: Path, source: str) -> Path | Refusal:
