@@ -164,6 +164,21 @@ def checkin_file(week: object) -> str:
     return f"{CHECKINS}/{week}.toml"
 
 
+def is_checked_file(parts: tuple[str, ...]) -> bool:
+    """Whether a path inside the journal (its parts, relative to the root) is one that
+    `check` reads: a definition file at the root, or a TOML file in one of its folders.
+    Any other file there (a stray .toml, a file of a journal nested in this one) is not
+    the journal's, and no command vouches for it."""
+    if len(parts) == 1:
+        return parts[0] in DEFINITION_FILES
+    return (
+        len(parts) == 2
+        and parts[0] in FOLDERS
+        and parts[1].endswith(".toml")
+        and not parts[1].startswith(".")
+    )
+
+
 def is_journal_file(parts: tuple[str, ...]) -> bool:
     """Whether a path inside the journal (its parts, relative to the root) is one of the
     files leadwork reads or keeps: a TOML file at the root (the definition files) or in its

@@ -317,9 +317,12 @@ def test_an_unlistable_folder_is_reported_not_a_crash(journal: Path):
 
 @needs_setpriv
 def test_init_where_no_one_may_write(journal: Path):
-    (journal / "checkins").chmod(0o555)
-    snapshot = Snapshot.take(journal)
-    result = without_root_powers(["init", "checkins/new"], journal)
+    # beside the journal: a folder inside one is refused before any write (trial 23)
+    folder = journal.parent / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    snapshot = Snapshot.take(folder)
+    result = without_root_powers(["init", str(folder / "new")], journal)
     assert result.returncode == 1, result
     assert "read-only" in result.stderr
     assert "Traceback" not in result.stderr

@@ -88,8 +88,9 @@ def resolve_file(root: Path, name: str, cwd: Path) -> Path:
             if not path.is_relative_to(root.resolve()):
                 raise UsageProblem(
                     f"{name} is not in the journal ({root})",
-                    hint="leadwork edit opens the journal's own files",
+                    hint=_elsewhere_hint(path) or "leadwork edit opens the journal's own files",
                 )
+            must_be_journal_file(root, path, name)
             return root / path.relative_to(root.resolve())
     hint = "a short name (team, indicators, strategy, capabilities, leadwork), a week, or a path"
     if week:
@@ -97,6 +98,38 @@ def resolve_file(root: Path, name: str, cwd: Path) -> Path:
     elif close := difflib.get_close_matches(stem, DEFINITIONS, n=1, cutoff=0.6):
         hint = f"did you mean '{close[0]}'?"
     raise UsageProblem(f"no journal file '{name}'", hint=hint)
+
+
+def must_be_journal_file(root: Path, path: Path, name: str) -> None:
+    """Refuse a file inside the journal's folder that is not one of its files (`check`
+    reads it not): a stray .toml, or a file of a journal nested in this one. Opening it and
+    saying "ok" would vouch for a file nothing checked (trial 23)."""
+    from leadwork.layout import is_checked_file
+
+    real_root = root.resolve()
+    other = _elsewhere_hint(path, besides=real_root)
+    if other is None and is_checked_file(path.relative_to(real_root).parts):
+        return
+    hint = other or (
+        "leadwork edit opens the journal's own files: leadwork.toml, strategy.toml, "
+        "capabilities.toml, indicators.toml, team.toml, and the .toml files in checkins/, "
+        "one-on-ones/ and reviews/"
+    )
+    raise UsageProblem(f"{name} is not a file of the journal at {root}", hint=hint)
+
+
+def _elsewhere_hint(path: Path, besides: Path | None = None) -> str | None:
+    """The hint for a file of another journal: which one, and how to edit it there."""
+    from leadwork.store.locate import enclosing_journal
+
+    owner = enclosing_journal(path.parent)
+    if owner is None or owner == besides:
+        return None
+    rel = path.relative_to(owner).as_posix()
+    return (
+        f"it belongs to the journal at {owner}: "
+        f"`leadwork --journal {shlex.quote(str(owner))} edit {shlex.quote(rel)}`"
+    )
 
 
 def _week_named(text: str) -> str | None:

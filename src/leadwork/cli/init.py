@@ -35,7 +35,7 @@ def init(
 ) -> None:
     """Make a new journal: commented templates that explain every key, ready to edit.
 
-    Refuses to touch a folder that already holds a journal.
+    Refuses to touch a folder that already holds a journal, or lies inside one.
     """
     from leadwork.render.schema import editor_files
     from leadwork.store.create import copy_example, create_journal

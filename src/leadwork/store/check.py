@@ -26,6 +26,7 @@ from leadwork.store.journal import (
     model_class,
     review_model,
 )
+from leadwork.store.locate import nested_journals
 from leadwork.store.names import misnamed
 from leadwork.weeks import Week
 
@@ -130,12 +131,15 @@ def check_journal(journal: Journal, today: dt.date) -> CheckResult:
     # First which files there are, from their names alone; then parse them all at once
     # (on both cores for a long journal); then validate each against its model.
     planned: list[tuple[str, str, Any]] = []  # (folder, rel, model)
+    nested = _nested(journal, collect)
     for folder, (pattern, expected) in _FOLDER_NAMES.items():
         for name in _listing(journal, folder, collect):
             rel = f"{folder}/{name}"
             if not name.endswith(".toml"):
                 continue
             match = pattern.match(name)
+            if match is None and folder in nested:
+                continue  # the nested journal's own files: its warning says it
             near = None if match else misnamed(journal, rel)
             if near is not None:  # meant as one: skipped, it would make every view wrong
                 collect.problems.append(
@@ -334,6 +338,24 @@ def _unsound_for_gaps(journal: Journal, problems: list[Problem], findings: list[
         ):
             return rel
     return None
+
+
+def _nested(journal: Journal, collect: _Collector) -> set[str]:
+    """Warn of each journal nested inside this one (moved or made there by mistake): its
+    files are not this journal's, and every command run in its folder uses it instead
+    (trial 23). Returns the folders that hold one."""
+    found = nested_journals(journal.root)
+    for folder in found:
+        collect.problems.append(
+            Problem(
+                f"{folder}/ holds another journal (its own {layout.CONFIG}); its files are "
+                "not part of this one, and every command run in that folder uses it instead",
+                file=journal.path(f"{folder}/{layout.CONFIG}"),
+                hint="move it out of this journal's folder, if it was put there by mistake",
+                severity="warning",
+            )
+        )
+    return set(found)
 
 
 def _listing(journal: Journal, folder: str, collect: _Collector) -> list[str]:

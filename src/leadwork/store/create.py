@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import string
 from importlib import resources
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from leadwork import layout
 from leadwork.errors import UsageProblem, WriteRefused
 from leadwork.store.atomic import atomic_write, make_folder
+from leadwork.store.locate import journal_around
 from leadwork.store.tomltext import toml_string
 
 TEMPLATE_FILES = (
@@ -39,11 +41,20 @@ def _template(name: str) -> str:
 
 
 def _plan(target: Path, files: dict[str, str]) -> None:
-    """Refuse before writing anything if the folder holds a journal or different files."""
+    """Refuse before writing anything if the folder holds a journal or different files, or
+    lies inside a journal (trial 23: `init` in a journal's checkins/ nested a new one)."""
     if (target / layout.CONFIG).exists():
         raise WriteRefused(
             f"{target} already holds a journal ({layout.CONFIG} exists); nothing was changed",
             hint="use another folder, or work with this journal as it is",
+        )
+    outer = journal_around(target)
+    if outer is not None:  # every command run in there would use the new, empty one
+        raise UsageProblem(
+            f"{os.path.abspath(target)} is inside the journal {outer}; a journal made "
+            "there would hide it from every command run in that folder; nothing was changed",
+            hint=f"give a folder outside {outer} (`leadwork init PATH`), or work with that "
+            f"journal as it is (`leadwork --journal {outer} ...`)",
         )
     clashes = []
     for rel, text in files.items():
