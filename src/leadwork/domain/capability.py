@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from leadwork.domain.status import worst
+from leadwork.domain.timeline import live_on
 from leadwork.plainclass import plainclass
 
 if TYPE_CHECKING:
@@ -61,6 +62,17 @@ def done_later(step: Step, today: dt.date) -> dt.date | None:
     day (`step_done_by`), overdue once its due date has passed."""
     done = step.done
     return done if isinstance(done, dt.date) and done > today else None
+
+
+def plan_day(capability: Capability, as_of: dt.date) -> dt.date:
+    """The day a capability's plan is seen as of, from a view of `as_of`: that day while it
+    is live (`timeline.live_on`), else the day before its `retired_on` (format.md: "its
+    steps as of the day before"). A retired plan is no longer worked on: none of its steps
+    falls overdue or is done after that. Every view of a plan (`capability show`, the
+    report) asks this; the check-in offers no step of a retired one (`review.open_steps`)."""
+    if capability.retired_on is None or live_on(capability.retired_on, as_of):
+        return as_of
+    return capability.retired_on - dt.timedelta(days=1)
 
 
 def step_overdue(step: Step, as_of: dt.date) -> bool:

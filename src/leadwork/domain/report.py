@@ -14,7 +14,7 @@ from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from leadwork.domain.capability import level_on, overdue_steps, step_done_by
+from leadwork.domain.capability import level_on, overdue_steps, plan_day, step_done_by
 from leadwork.domain.commitment_list import meeting_whose
 from leadwork.domain.commitments import (
     DoneRate,
@@ -673,8 +673,7 @@ def _capability(
     after."""
     start, end = first.monday, last.sunday
     as_of = min(end, today) if today is not None else end
-    if cap.retired_on is not None:  # as it stood on its last day
-        as_of = min(as_of, cap.retired_on - dt.timedelta(days=1))
+    as_of = plan_day(cap, as_of)  # a retired one as it stood on its last day
     steps = [StepProgress(n, s.what, s.due, s.done) for n, s in enumerate(cap.steps, start=1)]
     done = {n for n, s in enumerate(cap.steps, start=1) if step_done_by(s, as_of)}
     done_in_range = [

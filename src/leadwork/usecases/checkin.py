@@ -607,7 +607,7 @@ def _steps_done(
     for item in request.step_done:
         which, at, day = item.partition("@")
         on = _checked("step_done", item, lambda d: done_on(d, today), day) if at else None
-        step = step_flag(which, steps, capabilities)
+        step = step_flag(which, steps, capabilities, today)
         if not any(step_ref(step).items() <= r.items() for r in answers.steps_done):
             answers.steps_done.append(step_ref(step, on))
 

@@ -1,0 +1,93 @@
+"""Trial 22, findings 1, 2, 3 and 5: a capability or a strategic choice retired with
+`retired_on` is not worked on after it. The check-in neither offers nor accepts its steps,
+`capability show` and the report say it was retired and judge its plan as it stood the day
+before, and a story of a later week may not name the retired choice."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Run
+
+RETIRED_CHOICE = """
+[[choices]]
+id = "own-fleet"
+statement = "We run our own delivery fleet."
+retired_on = 2026-11-18
+"""
+
+# Retired on Wednesday of 2026-W47; step 1 was overdue by then, step 2 is due after it.
+RETIRED_CAPABILITY = """
+[[capabilities]]
+id = "fleet-ops"
+name = "Fleet operations"
+kind = "organizational"
+serves = ["own-fleet"]
+level = 2
+target = 3
+retired_on = 2026-11-18
+
+[[capabilities.steps]]
+what = "Route planning software live"
+due = 2026-10-30
+
+[[capabilities.steps]]
+what = "Second depot"
+due = 2026-11-25
+"""
+
+
+def _retire(journal: Path) -> None:
+    with (journal / "strategy.toml").open("a") as f:
+        f.write(RETIRED_CHOICE)
+    with (journal / "capabilities.toml").open("a") as f:
+        f.write(RETIRED_CAPABILITY)
+
+
+def test_the_checkin_offers_no_step_of_a_retired_capability(
+    run: Run, example_journal: Path, at_terminal: None
+) -> None:
+    _retire(example_journal)
+    shown = run("checkin", journal=example_journal, input="\n" * 40)
+    assert shown.exit_code == 0, shown
+    assert "Capability plans" in shown.stdout  # the live plans' steps are offered
+    assert "Route planning software live" not in shown.stdout
+    assert "Second depot" not in shown.stdout
+
+
+def test_the_checkin_refuses_a_step_of_a_retired_capability(
+    run: Run, example_journal: Path
+) -> None:
+    _retire(example_journal)
+    before = (example_journal / "capabilities.toml").read_text()
+    result = run(
+        "checkin", "--no-input", "--step-done", "fleet-ops:2", "--hours", "other=1",
+        journal=example_journal,
+    )  # fmt: skip
+    assert result.exit_code == 2, result
+    assert "'fleet-ops' was retired on 2026-11-18" in result.stderr
+    assert (example_journal / "capabilities.toml").read_text() == before
+    assert not (example_journal / "checkins/2026-W48.toml").read_text().count("fleet-ops")
+
+
+def test_capability_show_says_it_was_retired_and_shows_its_plan_as_it_stood(
+    run: Run, example_journal: Path
+) -> None:
+    _retire(example_journal)
+    shown = run("capability", "show", "fleet-ops", journal=example_journal)
+    assert shown.exit_code == 0, shown
+    assert "retired     2026-11-18" in shown.stdout
+    steps = shown.stdout.split("Plan")[1]
+    assert "overdue" in steps.split("Route planning")[1].split("\n")[0]
+    assert "overdue" not in steps.split("Second depot")[1].split("\n")[0]  # due after it
+    data = json.loads(
+        run("capability", "show", "fleet-ops", "-f", "json", journal=example_journal).stdout
+    )
+    assert data["retired_on"] == "2026-11-18"
+    assert data["overdue_steps"] == 1
+    assert [s["overdue"] for s in data["steps"]] == [True, False]
+    live = json.loads(
+        run("capability", "show", "quality-at-scale", "-f", "json", journal=example_journal).stdout
+    )
+    assert live["retired_on"] is None
