@@ -91,3 +91,30 @@ def test_capability_show_says_it_was_retired_and_shows_its_plan_as_it_stood(
         run("capability", "show", "quality-at-scale", "-f", "json", journal=example_journal).stdout
     )
     assert live["retired_on"] is None
+
+
+def test_a_report_over_a_retirement_marks_both_and_asks_for_neither(
+    run: Run, example_journal: Path
+) -> None:
+    _retire(example_journal)
+    with (example_journal / "checkins/2026-W46.toml").open("a") as f:
+        f.write('\n[[stories]]\ntext = "Drivers share routes"\nchoice = "own-fleet"\n')
+    result = run("report", "--from", "2026-W45", "--to", "2026-W48", journal=example_journal)
+    assert result.exit_code == 0, result
+    needs_you = result.stdout.split("## Needs you")[1].split("\n## ")[0]
+    assert "Fleet operations" not in needs_you and "Route planning" not in needs_you
+    assert "### own-fleet: We run our own delivery fleet. (retired 2026-11-18)" in result.stdout
+    assert "| Fleet operations (retired 2026-11-18) |" in result.stdout
+    assert "fleet-ops: retired 2026-11-18: its plan as it stood the day before" in result.stdout
+    data = json.loads(
+        run(
+            "report", "--from", "2026-W45", "--to", "2026-W48", "-f", "json",
+            journal=example_journal,
+        ).stdout
+    )  # fmt: skip
+    fleet = next(c for c in data["capabilities"] if c["id"] == "fleet-ops")
+    assert fleet["retired_on"] == "2026-11-18"
+    assert next(s for s in data["stories"] if s["id"] == "own-fleet")["retired_on"] == "2026-11-18"
+    assert not any("Fleet operations" in item for item in data["needs_you"])
+    before = run("report", "--from", "2026-W45", "--to", "2026-W46", journal=example_journal)
+    assert "(retired" not in before.stdout  # a range before the retirement: live then
