@@ -118,3 +118,30 @@ def test_a_report_over_a_retirement_marks_both_and_asks_for_neither(
     assert not any("Fleet operations" in item for item in data["needs_you"])
     before = run("report", "--from", "2026-W45", "--to", "2026-W46", journal=example_journal)
     assert "(retired" not in before.stdout  # a range before the retirement: live then
+
+
+RETIRED = "strategic choice 'own-fleet' was retired on 2026-11-18 (2026-W47), before 2026-W48"
+
+
+def test_a_story_of_a_later_week_may_not_name_a_retired_choice(
+    run: Run, example_journal: Path
+) -> None:
+    _retire(example_journal)
+    before = (example_journal / "checkins/2026-W48.toml").read_text()
+    for args in (
+        ("story", "Vans sold", "--choice", "own-fleet"),
+        ("checkin", "--no-input", "--story", "Vans sold", "--story-choice", "own-fleet"),
+        ("one-on-one", "marcus", "--no-input", "--progress", "ok", "--celebrate", "Vans sold",
+         "--story-choice", "own-fleet"),
+    ):  # fmt: skip
+        result = run(*args, journal=example_journal)
+        assert result.exit_code == 2, (args, result)
+        assert RETIRED in result.stderr, (args, result)
+        assert "name a live choice or purpose:" in result.stderr
+    assert (example_journal / "checkins/2026-W48.toml").read_text() == before
+    assert not (example_journal / "one-on-ones/2026-11-27-marcus.toml").exists()
+    # the week it was retired in began before: a story of that week may name it
+    late = run("story", "Last fleet run", "--week", "2026-W47", "--choice", "own-fleet",
+               journal=example_journal)  # fmt: skip
+    assert late.exit_code == 0, late
+    assert run("check", journal=example_journal).exit_code == 0
