@@ -145,3 +145,45 @@ def test_a_story_of_a_later_week_may_not_name_a_retired_choice(
                journal=example_journal)  # fmt: skip
     assert late.exit_code == 0, late
     assert run("check", journal=example_journal).exit_code == 0
+
+
+def test_in_the_retirement_week_views_keep_the_choice_with_its_indicators(
+    run: Run, fresh_journal: Path
+) -> None:
+    """Trial 22, finding 6: one week rule (`timeline.live_during`) for choices,
+    capabilities and indicators: retired the same Wednesday, all three are still shown for
+    that week, so nothing is said to serve nothing; from the next week none is."""
+    (fresh_journal / "strategy.toml").write_text('purpose = "Supplies on time."\n' + RETIRED_CHOICE)
+    (fresh_journal / "capabilities.toml").write_text(RETIRED_CAPABILITY)
+    (fresh_journal / "indicators.toml").write_text(
+        """
+[[indicators]]
+id = "fleet-util"
+name = "Fleet utilisation"
+owner = "me"
+agreed_on = 2026-09-07
+serves = ["own-fleet", "fleet-ops"]
+unit = "%"
+direction = "higher"
+target = 80
+celebrate = 90
+course_correct = 70
+retired_on = 2026-11-18
+"""
+    )
+    friday = {"LEADWORK_TODAY": "2026-11-20"}  # retired on Wednesday of 2026-W47
+    shown = run("map", journal=fresh_journal, env=friday)
+    assert shown.exit_code == 0, shown
+    assert "serves nothing" not in shown.stdout
+    assert "own-fleet" in shown.stdout and "fleet-ops" in shown.stdout
+    assert "fleet-util" in shown.stdout
+    check = run("check", journal=fresh_journal, env=friday)
+    assert "serves nothing" not in check.stderr, check
+    board = run("dashboard", "--week", "2026-W47", "--full", journal=fresh_journal, env=friday)
+    assert board.exit_code == 0, board
+    assert "own-fleet" in board.stdout and "Fleet operations" in board.stdout
+    assert "Route planning" not in board.stdout.split("Needs you")[1]  # retired: not asked
+    later = {"LEADWORK_TODAY": "2026-11-27"}
+    shown = run("map", journal=fresh_journal, env=later)
+    assert "own-fleet" not in shown.stdout and "fleet-util" not in shown.stdout
+    assert "Fleet operations" not in run("dashboard", journal=fresh_journal, env=later).stdout

@@ -41,6 +41,9 @@ class CapabilityView:
     overdue: tuple[OverdueStep, ...]
     indicators: tuple[str, ...]  # ids of the indicators that serve it
     worst_status: str | None  # None when no indicator serves it
+    # Retired by the view's day (shown in its retirement week, `timeline.live_during`): its
+    # plan as of the day before (`plan_day`), asked for nowhere
+    retired_on: dt.date | None = None
 
 
 def step_done_by(step: Step, as_of: dt.date) -> bool:
@@ -130,7 +133,12 @@ def capability_view(
     reviews: Iterable[tuple[dt.date, int | None]] = (),
 ) -> CapabilityView:
     """`serving`: ids of the indicators that serve it; `statuses`: this week's, by id;
-    `reviews`: its capability reviews' dates and levels (`level_on`)."""
+    `reviews`: its capability reviews' dates and levels (`level_on`). A capability retired
+    by `as_of` (still shown in its retirement week) as it stood the day before
+    (`plan_day`)."""
+    day = plan_day(capability, as_of)
+    retired = capability.retired_on if day != as_of else None
+    as_of = day
     return CapabilityView(
         id=capability.id,
         name=capability.name,
@@ -143,4 +151,5 @@ def capability_view(
         overdue=overdue_steps(capability, as_of),
         indicators=tuple(serving),
         worst_status=worst(statuses[i] for i in serving if i in statuses),
+        retired_on=retired,
     )
