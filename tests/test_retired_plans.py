@@ -187,3 +187,18 @@ retired_on = 2026-11-18
     shown = run("map", journal=fresh_journal, env=later)
     assert "own-fleet" not in shown.stdout and "fleet-util" not in shown.stdout
     assert "Fleet operations" not in run("dashboard", journal=fresh_journal, env=later).stdout
+
+
+def test_an_indicator_serving_only_a_retired_capability_is_told_so(
+    run: Run, example_journal: Path
+) -> None:
+    _retire(example_journal)
+    path = example_journal / "indicators.toml"
+    text = path.read_text()
+    first = text.index("serves = [")
+    end = text.index("]", first)
+    path.write_text(text[:first] + 'serves = ["fleet-ops"' + text[end:])
+    check = run("check", journal=example_journal)
+    assert check.exit_code == 0, check
+    assert "serves only what was retired: fleet-ops (retired 2026-11-18)" in check.stderr
+    assert "serves nothing" not in check.stderr.replace("'overtime-hours' serves nothing", "")

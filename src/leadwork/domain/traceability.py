@@ -93,6 +93,9 @@ def gaps(
     live_caps = live_during(capabilities.capabilities, week)
     choice_ids = {c.id for c in live_during(strategy.choices, week)}
     servable = choice_ids | {c.id for c in live_caps}
+    retired = {c.id: c.retired_on for c in strategy.choices if c.id not in servable} | {
+        c.id: c.retired_on for c in capabilities.capabilities if c.id not in servable
+    }
     findings: list[Finding] = []
 
     for i, choice in enumerate(strategy.choices):
@@ -144,7 +147,18 @@ def gaps(
     for i, ind in active:
         found = indicator_gaps(ind, servable, week)
         base = ("indicators", i)
-        if SERVES_NOTHING in found:
+        gone = [f"{s} (retired {retired[s]})" for s in ind.serves if retired.get(s)]
+        if SERVES_NOTHING in found and gone:  # what it serves is retired: say so, once
+            findings.append(
+                _warning(
+                    INDICATORS,
+                    (*base, "id"),
+                    f"indicator '{ind.id}' serves only what was retired: {', '.join(gone)}",
+                    "point serves at a live capability or strategic choice, or retire the "
+                    "indicator with it (retired_on)",
+                )
+            )
+        elif SERVES_NOTHING in found:
             findings.append(
                 _warning(
                     INDICATORS,
