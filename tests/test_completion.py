@@ -580,3 +580,24 @@ def test_completion_finds_the_journal_where_leadwork_does(example_journal, tmp_p
         else:
             monkeypatch.setenv("LEADWORK_JOURNAL", env)
         assert journal_root(option) == leadwork_finds(option), (cwd, option, env)
+
+
+def test_a_story_choice_is_not_offered_once_retired(example_journal, monkeypatch):
+    """Trial 22, finding 5: a story of this week may not name a choice retired before it
+    began (`checkin.story_choice`), so Tab does not offer one."""
+    with (example_journal / "strategy.toml").open("a") as f:
+        f.write('\n[[choices]]\nid = "gone-east"\nstatement = "East."\nretired_on = 2026-11-18\n')
+        f.write('\n[[choices]]\nid = "going-west"\nstatement = "West."\nretired_on = 2026-12-01\n')
+    monkeypatch.chdir(example_journal)
+    assert items("leadwork story --choice go") == ["going-west"]  # retired later: live now
+    assert items("leadwork checkin --story-choice go") == ["going-west"]
+
+
+def test_a_retired_capability_is_not_offered_for_step_done(example_journal, monkeypatch):
+    with (example_journal / "capabilities.toml").open("a") as f:
+        f.write(
+            '\n[[capabilities]]\nid = "coal-ops"\nname = "Coal"\nkind = "individual"\n'
+            "level = 1\ntarget = 2\nretired_on = 2026-11-18\n"
+        )
+    monkeypatch.chdir(example_journal)
+    assert items("leadwork checkin --step-done coa") == ["coaching-supervisors:"]

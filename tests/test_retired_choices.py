@@ -61,7 +61,7 @@ def test_a_retired_choice_keeps_its_past_and_leaves_later_views(
     report = run("report", "--from", "2026-W44", "--to", "2026-W47", journal=example_journal)
     assert "### grow-data" in report.stdout
     assert "2026-W45" in report.stdout.split("### grow-data")[1].split("###")[0]
-    assert "| Merchant data platform |" in report.stdout
+    assert "| Merchant data platform (retired 2026-11-18) |" in report.stdout
     later = run("report", "--from", "2026-W48", "--to", "2026-W48", journal=example_journal)
     assert "grow-data" not in later.stdout and "Merchant data platform" not in later.stdout
 

@@ -15,6 +15,7 @@ derives from the app.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from pathlib import Path
@@ -79,8 +80,15 @@ def capability_values(journal_option: str | None, incomplete: str) -> list[Item]
 
 
 def choice_values(journal_option: str | None, incomplete: str) -> list[Item]:
+    """What a story of this week may name: the choices live in it (`checkin.story_choice`
+    refuses one retired before the week began), and the purpose."""
     choices = _table(journal_root(journal_option), "strategy.toml", "choices")
-    items = [(c["id"], _short(c.get("statement"))) for c in choices]
+    monday = _this_monday()
+    items = [
+        (c["id"], _short(c.get("statement")))
+        for c in choices
+        if monday is None or not _retired_by(c.get("retired_on"), monday)
+    ]
     return _matching([*items, ("purpose", "the purpose itself")], incomplete)
 
 
@@ -102,10 +110,28 @@ def reading_values(journal_option: str | None, incomplete: str) -> list[Item]:
 
 
 def step_values(journal_option: str | None, incomplete: str) -> list[Item]:
-    """`CAPABILITY:` for --step-done CAPABILITY:N; the step's number is typed after it."""
+    """`CAPABILITY:` for --step-done CAPABILITY:N; the step's number is typed after it. Not
+    one retired by today (`review.step_flag` refuses its steps)."""
     if ":" in incomplete:
         return []
-    return [(f"{value}:", text) for value, text in capability_values(journal_option, incomplete)]
+    from leadwork.cli.session import today
+    from leadwork.errors import LeadworkError
+
+    try:
+        day: dt.date | None = today()
+    except LeadworkError:
+        day = None
+    capabilities = _table(journal_root(journal_option), "capabilities.toml", "capabilities")
+    retired = {
+        c["id"]
+        for c in capabilities
+        if day is not None and isinstance(c.get("retired_on"), dt.date) and c["retired_on"] <= day
+    }
+    return [
+        (f"{value}:", text)
+        for value, text in capability_values(journal_option, incomplete)
+        if value not in retired
+    ]
 
 
 ME = "me"  # model.words.ME: you, as an owner (a test keeps the two the same)
@@ -154,6 +180,19 @@ def _read_kinds(root: Path | None) -> list[str]:
 def kind_values(journal_option: str | None, incomplete: str) -> list[Item]:
     kinds = conversation_kinds(journal_root(journal_option))
     return _matching([(kind, "") for kind in kinds], incomplete)
+
+
+def _retired_by(retired_on: object, monday: dt.date) -> bool:
+    """`timeline.live_in`, on a value read raw: retired before the week began."""
+    return isinstance(retired_on, dt.date) and retired_on <= monday
+
+
+def _this_monday() -> dt.date | None:
+    """This week's Monday (`_this_week`), None when $LEADWORK_TODAY is not a day."""
+    from leadwork.weeks import Week
+
+    week = _this_week()
+    return Week.parse(week).monday if week else None
 
 
 def _this_week() -> str | None:

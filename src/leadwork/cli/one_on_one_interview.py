@@ -349,7 +349,7 @@ def _asked(
     answers, agreements = interview(
         ask,
         prep,
-        list(prepared.choices),
+        prepared.live_choices,
         list(prepared.indicators),
         prepared.team,
         usecase.servable(journal),

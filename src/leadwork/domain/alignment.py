@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from leadwork.domain import review as review_rules
-from leadwork.domain.timeline import live
+from leadwork.domain.timeline import live_during
 from leadwork.domain.window import RECENT_WEEKS, signal_weeks
 from leadwork.model.words import CUSTOMER, DEFAULT_CONVERSATION_KINDS
 from leadwork.plainclass import plainclass
@@ -123,10 +123,9 @@ def choice_stories(
     checkins: Mapping[Week, Checkin],
     week: Week,
     gap_weeks: int,
-    as_of: dt.date | None = None,
 ) -> tuple[tuple[ChoiceStories, ...], tuple[StoryLine, ...]]:
-    """`as_of`: the day the view is judged on (None: the week's Sunday); a choice retired
-    by then is left out (`timeline.live`)."""
+    """The choices live in `week` (`timeline.live_during`, the week rule every view and
+    the indicators follow): one retired before the week began is left out."""
     recent_weeks = last_weeks(week, RECENT_WEEKS)
     recent: dict[str, list[StoryLine]] = {}
     for w in reversed(recent_weeks):
@@ -139,7 +138,7 @@ def choice_stories(
         last[told] = w
     journal_is_old_enough = covers(checkins, week, gap_weeks)
     rows = []
-    for choice in live(strategy.choices, week.sunday if as_of is None else as_of):
+    for choice in live_during(strategy.choices, week):
         latest = last.get(choice.id)
         quiet = journal_is_old_enough and (latest is None or week.weeks_since(latest) >= gap_weeks)
         rows.append(
@@ -217,7 +216,7 @@ def alignment(
 ) -> Alignment:
     """`began`: the journal's first check-in week (`Alignment.began`); None: the first of
     `checkins`, which then hold the journal from its start."""
-    choices, purpose = choice_stories(strategy, checkins, week, settings.story_gap_weeks, as_of)
+    choices, purpose = choice_stories(strategy, checkins, week, settings.story_gap_weeks)
     review = review_age(strategy, reviews, as_of, settings.review_every_weeks)
     return Alignment(
         through=week,

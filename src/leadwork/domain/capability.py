@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from leadwork.domain.status import worst
+from leadwork.domain.timeline import live_on
 from leadwork.plainclass import plainclass
 
 if TYPE_CHECKING:
@@ -40,6 +41,9 @@ class CapabilityView:
     overdue: tuple[OverdueStep, ...]
     indicators: tuple[str, ...]  # ids of the indicators that serve it
     worst_status: str | None  # None when no indicator serves it
+    # Retired by the view's day (shown in its retirement week, `timeline.live_during`): its
+    # plan as of the day before (`plan_day`), asked for nowhere
+    retired_on: dt.date | None = None
 
 
 def step_done_by(step: Step, as_of: dt.date) -> bool:
@@ -61,6 +65,17 @@ def done_later(step: Step, today: dt.date) -> dt.date | None:
     day (`step_done_by`), overdue once its due date has passed."""
     done = step.done
     return done if isinstance(done, dt.date) and done > today else None
+
+
+def plan_day(capability: Capability, as_of: dt.date) -> dt.date:
+    """The day a capability's plan is seen as of, from a view of `as_of`: that day while it
+    is live (`timeline.live_on`), else the day before its `retired_on` (format.md: "its
+    steps as of the day before"). A retired plan is no longer worked on: none of its steps
+    falls overdue or is done after that. Every view of a plan (`capability show`, the
+    report) asks this; the check-in offers no step of a retired one (`review.open_steps`)."""
+    if capability.retired_on is None or live_on(capability.retired_on, as_of):
+        return as_of
+    return capability.retired_on - dt.timedelta(days=1)
 
 
 def step_overdue(step: Step, as_of: dt.date) -> bool:
@@ -118,7 +133,12 @@ def capability_view(
     reviews: Iterable[tuple[dt.date, int | None]] = (),
 ) -> CapabilityView:
     """`serving`: ids of the indicators that serve it; `statuses`: this week's, by id;
-    `reviews`: its capability reviews' dates and levels (`level_on`)."""
+    `reviews`: its capability reviews' dates and levels (`level_on`). A capability retired
+    by `as_of` (still shown in its retirement week) as it stood the day before
+    (`plan_day`)."""
+    day = plan_day(capability, as_of)
+    retired = capability.retired_on if day != as_of else None
+    as_of = day
     return CapabilityView(
         id=capability.id,
         name=capability.name,
@@ -131,4 +151,5 @@ def capability_view(
         overdue=overdue_steps(capability, as_of),
         indicators=tuple(serving),
         worst_status=worst(statuses[i] for i in serving if i in statuses),
+        retired_on=retired,
     )

@@ -34,9 +34,11 @@ from leadwork.domain.status import (  # owed_period: where the check-in files an
 from leadwork.domain.team import mistyped_id, names_of
 from leadwork.domain.timeline import (
     Period,
+    live_in,
     period_of,
     read_twice,
     readings_of,
+    retired_by,
     span_of,
 )
 from leadwork.domain.wording import name_key, short
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
 
     from leadwork.model.checkin import Checkin
     from leadwork.model.indicators import Indicator
+    from leadwork.model.strategy import Choice
 
 # The models (pydantic) are imported where an answer is checked or a check-in is made:
 # a check-in that writes nothing never builds them (docs/performance.md).
@@ -461,6 +464,27 @@ def resolve_choice(value: str, choices: Iterable[str], given: str | None = None)
     if value in known:
         return value
     raise unknown_id("strategic choice", value, known, given)
+
+
+def story_choice(
+    value: str, choices: Iterable[Choice], week: Week, given: str | None = None
+) -> str:
+    """A story's choice, for a story of `week` (`story`, the check-in's, the one-on-one's):
+    a strategic choice live in that week (`timeline.live_in`, as `check` judges it), or
+    'purpose'. One retired before the week began is refused as an unknown one is, its
+    retirement named; a story of a week it was live in may name it."""
+    choices = list(choices)
+    live = [c.id for c in choices if live_in(c.retired_on, week)]
+    for choice in choices:
+        why = retired_by(choice.retired_on, week) if choice.id == value else None
+        if why is not None:
+            raise UsageProblem(
+                f"strategic choice '{value}' was {why}, before {week}",
+                hint="a story of a week it was live in may name it; name a live choice "
+                f"or purpose: {', '.join(sorted([*live, PURPOSE]))}",
+                given=given,
+            )
+    return resolve_choice(value, live, given)
 
 
 # The word that names every open commitment at once, as `one-on-one --done all` and the

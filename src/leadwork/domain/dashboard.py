@@ -22,7 +22,7 @@ from leadwork.domain.coverage import Coverage, coverage
 from leadwork.domain.needs_you import Finding, needs_you
 from leadwork.domain.scoreboard import IndicatorView, scoreboard
 from leadwork.domain.status import awaiting_reading
-from leadwork.domain.timeline import checked_in, checkin_done, live
+from leadwork.domain.timeline import checked_in, checkin_done, live_during
 from leadwork.domain.window import ShownWeek, choose_week, judged_weeks
 from leadwork.domain.your_work import (
     CommitmentsView,
@@ -130,7 +130,7 @@ def build_dashboard(
             statuses,
             levels.get(cap.id, ()),
         )
-        for cap in live(definitions.capabilities.capabilities, as_of)
+        for cap in live_during(definitions.capabilities.capabilities, week)
     )
     strategy_reviews = [r for r in reviews if r.kind == "strategy"]
     # Stories and conversations are events, not readings: the default view, standing on

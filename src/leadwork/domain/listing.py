@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from leadwork.domain.capability import step_done_by, step_overdue
+from leadwork.domain.capability import plan_day, step_done_by, step_overdue
 from leadwork.domain.scoreboard import IndicatorView, judge_indicator, plan_records
 from leadwork.domain.status import (
     COURSE_CORRECT,
@@ -108,12 +108,13 @@ def capability_view(
     reviews: list[tuple[dt.date, int | None, str]],
     today: dt.date,
 ) -> CapabilityView:
+    day = plan_day(capability, today)  # a retired one's steps as of its last day
     steps = [
         StepView(
             number,
             step,
-            overdue=step_overdue(step, today),
-            done=step_done_by(step, today),
+            overdue=step_overdue(step, day),
+            done=step_done_by(step, day),
         )
         for number, step in enumerate(capability.steps, start=1)
     ]

@@ -238,6 +238,7 @@ def overdue_steps(capabilities: Sequence[CapabilityView], as_of: dt.date) -> lis
             step.days_overdue,
         )
         for cap in capabilities
+        if cap.retired_on is None  # a retired plan is not worked on (`capability.plan_day`)
         for step in cap.overdue
     ]
 

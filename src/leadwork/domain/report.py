@@ -14,7 +14,7 @@ from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from leadwork.domain.capability import level_on, overdue_steps, step_done_by
+from leadwork.domain.capability import level_on, overdue_steps, plan_day, step_done_by
 from leadwork.domain.commitment_list import meeting_whose
 from leadwork.domain.commitments import (
     DoneRate,
@@ -52,7 +52,14 @@ from leadwork.domain.status import (
     worse_than,
 )
 from leadwork.domain.team import days_on_team, has_left, on_team
-from leadwork.domain.timeline import Period, checkin_done, live, live_in, readings_of
+from leadwork.domain.timeline import (
+    Period,
+    checkin_done,
+    live,
+    live_in,
+    live_on,
+    readings_of,
+)
 from leadwork.domain.wording import STATUS_WORDS, short_names
 from leadwork.domain.your_work import over_warning, share_elsewhere, week_hours
 from leadwork.model.words import AREAS
@@ -195,6 +202,15 @@ class ChoiceStories:
     id: str  # a choice id, "purpose", or "" for stories that name no choice
     statement: str
     stories: list[StoryItem]
+    retired_on: dt.date | None = None  # the choice was retired by the range's end
+
+    @property
+    def heading(self) -> str:
+        """`own-fleet: We run our own fleet. (retired 2026-11-18)`: every format's."""
+        text = self.id or "no choice named"
+        if self.statement:
+            text += f": {self.statement}"
+        return text + (f" (retired {self.retired_on})" if self.retired_on else "")
 
 
 @dataclass(frozen=True)
@@ -223,6 +239,8 @@ class CapabilityProgress:
     steps_done: int = 0  # done by the range's end, in the range or before it
     # When the level is not that of the file: the first review after the end that set one
     level_set_after: tuple[dt.date, int] | None = None
+    # Retired by the range's end: its plan as it stood the day before, asked for nowhere
+    retired_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -380,7 +398,7 @@ def build_report(
             )
             is not None
         ],
-        stories=_stories(definitions, in_range, first),
+        stories=_stories(definitions, in_range, first, last),
         capabilities=[
             _capability(cap, reviews, first, last, today)
             for cap in live(definitions.capabilities.capabilities, first.monday)
@@ -516,7 +534,7 @@ def report_needs_you(report: Report) -> list[str]:
         if ind.trend_warning:
             found.append(f"{ind.name}: moving the wrong way at the end of the range.")
     for cap in report.capabilities:
-        for step in cap.overdue:
+        for step in [] if cap.retired_on else cap.overdue:  # a retired plan is not worked on
             found.append(f"{cap.name}: step {step.number} overdue since {step.due}: {step.what}")
     for item in report.carried_too_often:
         if item.outcome is None:  # one done or dropped since is no longer to act on
@@ -636,7 +654,7 @@ def _changes_in(ind: Indicator, first: Week, last: Week) -> list[ThresholdChange
 
 
 def _stories(
-    definitions: Definitions, checkins: dict[Week, Checkin], first: Week
+    definitions: Definitions, checkins: dict[Week, Checkin], first: Week, last: Week
 ) -> list[ChoiceStories]:
     by_choice: dict[str, list[StoryItem]] = {}
     for week, checkin in checkins.items():
@@ -648,7 +666,12 @@ def _stories(
     # the choices live in one week of the range at least (`timeline.live_in`), and any
     # other a story of the range names
     groups = [
-        ChoiceStories(c.id, c.statement, by_choice.pop(c.id, []))
+        ChoiceStories(
+            c.id,
+            c.statement,
+            by_choice.pop(c.id, []),
+            None if live_on(c.retired_on, last.sunday) else c.retired_on,
+        )
         for c in strategy.choices
         if live_in(c.retired_on, first) or c.id in by_choice
     ]
@@ -673,8 +696,8 @@ def _capability(
     after."""
     start, end = first.monday, last.sunday
     as_of = min(end, today) if today is not None else end
-    if cap.retired_on is not None:  # as it stood on its last day
-        as_of = min(as_of, cap.retired_on - dt.timedelta(days=1))
+    retired = None if live_on(cap.retired_on, as_of) else cap.retired_on
+    as_of = plan_day(cap, as_of)  # a retired one as it stood on its last day
     steps = [StepProgress(n, s.what, s.due, s.done) for n, s in enumerate(cap.steps, start=1)]
     done = {n for n, s in enumerate(cap.steps, start=1) if step_done_by(s, as_of)}
     done_in_range = [
@@ -701,6 +724,7 @@ def _capability(
         steps_total=len(steps),
         steps_done=len(done),
         level_set_after=level.next_set,
+        retired_on=retired,
     )
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from leadwork.domain.capability import DONE_ONCE_IT_IS, step_overdue
 from leadwork.domain.consistency import Finding, Loaded, cross_check
+from leadwork.domain.timeline import live_on
 from leadwork.domain.wording import quiet_for
 from leadwork.errors import UsageProblem
 from leadwork.layout import CAPABILITIES
@@ -314,9 +315,12 @@ class OpenStep:
 
 
 def open_steps(capabilities: Capabilities, today: dt.date) -> list[OpenStep]:
-    """Every open step, capability by capability, in file order."""
+    """Every open step of the capabilities live `today` (`timeline.live_on`: a retired
+    plan is no longer worked on), capability by capability, in file order."""
     found = []
     for index, capability in enumerate(capabilities.capabilities):
+        if not live_on(capability.retired_on, today):
+            continue
         brief = capability_brief(index, capability, [], today)
         found += [OpenStep(index, capability, item) for item in brief.open_steps]
     return found
@@ -338,10 +342,14 @@ def choose_open_steps(steps: Sequence[OpenStep], numbers: Iterable[int]) -> list
 
 
 def step_flag(
-    text: str, steps: Sequence[OpenStep], capabilities: Capabilities | None = None
+    text: str,
+    steps: Sequence[OpenStep],
+    capabilities: Capabilities | None = None,
+    today: dt.date | None = None,
 ) -> OpenStep:
     """`quality-at-scale:3` -> that capability's open step 3 (its number in the plan). A step
-    already done is named as such (a check-in run again after it was recorded)."""
+    already done is named as such (a check-in run again after it was recorded), and one of
+    a capability retired by `today` as retired (`open_steps` offers none of it)."""
     capability_id, colon, number = text.partition(":")
     capability_id, number = capability_id.strip(), number.strip()
     if not colon or not capability_id or not number.isdigit():
@@ -351,6 +359,13 @@ def step_flag(
             given="step_done",
         )
     mine = [s for s in steps if s.capability.id == capability_id]
+    retired = _retired_on(capabilities, capability_id)
+    if not mine and today is not None and retired is not None and not live_on(retired, today):
+        raise UsageProblem(
+            f"'{capability_id}' was retired on {retired}: its steps are no longer marked done",
+            hint="a retired capability's plan stays as it was; name a step of a live one",
+            given="step_done",
+        )
     found = next((s for s in mine if s.numbered.position == int(number)), None)
     if found is None:
         listed = ", ".join(str(s.numbered.position) for s in mine)
@@ -371,6 +386,11 @@ def step_flag(
             given="step_done",
         )
     return found
+
+
+def _retired_on(capabilities: Capabilities | None, capability_id: str) -> dt.date | None:
+    found = [c for c in capabilities.capabilities if c.id == capability_id] if capabilities else []
+    return found[0].retired_on if found else None
 
 
 def _done_step(capabilities: Capabilities | None, capability_id: str, number: int) -> Step | None:

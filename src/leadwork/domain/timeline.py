@@ -265,6 +265,15 @@ def live(items: Iterable[R], day: dt.date) -> list[R]:
     return [item for item in items if live_on(item.retired_on, day)]
 
 
+def live_during(items: Iterable[R], week: Week) -> list[R]:
+    """The choices (capabilities) of `items` live in `week` (`live_in`), in their order:
+    what a view of that week shows. Views judge a week by the week rule, as an indicator
+    (`Span`): a choice, a capability and an indicator retired the same day leave the same
+    views, from the first week that begins on or after that day (trial 22: in the
+    retirement week an indicator still shown was said to serve nothing)."""
+    return live(items, week.monday)
+
+
 def retired_by(retired_on: dt.date | None, week: Week) -> str | None:
     """Why a record of `week` should not name what `retired_on` retired (`live_in`):
     "retired on 2026-12-14 (2026-W51)"; None while it is live."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from leadwork.domain.consistency import Finding
 from leadwork.domain.status import WeekStatus, is_active, owner_for
-from leadwork.domain.timeline import live, live_on
+from leadwork.domain.timeline import live_during, live_in
 from leadwork.layout import CAPABILITIES, INDICATORS, STRATEGY, KeyPath
 from leadwork.weeks import Week
 
@@ -90,9 +90,12 @@ def gaps(
     """Every gap between the three areas, as a warning at the line that defines the thing."""
     week = Week.of(today)
     active = active_indicators(indicators, week)
-    live_caps = live(capabilities.capabilities, today)
-    choice_ids = {c.id for c in live(strategy.choices, today)}
+    live_caps = live_during(capabilities.capabilities, week)
+    choice_ids = {c.id for c in live_during(strategy.choices, week)}
     servable = choice_ids | {c.id for c in live_caps}
+    retired = {c.id: c.retired_on for c in strategy.choices if c.id not in servable} | {
+        c.id: c.retired_on for c in capabilities.capabilities if c.id not in servable
+    }
     findings: list[Finding] = []
 
     for i, choice in enumerate(strategy.choices):
@@ -108,7 +111,7 @@ def gaps(
             )
 
     for i, cap in enumerate(capabilities.capabilities):
-        if not live_on(cap.retired_on, today):
+        if not live_in(cap.retired_on, week):
             continue
         found = capability_gaps(cap, choice_ids, [ind for _, ind in active])
         base: KeyPath = ("capabilities", i)
@@ -144,7 +147,18 @@ def gaps(
     for i, ind in active:
         found = indicator_gaps(ind, servable, week)
         base = ("indicators", i)
-        if SERVES_NOTHING in found:
+        gone = [f"{s} (retired {retired[s]})" for s in ind.serves if retired.get(s)]
+        if SERVES_NOTHING in found and gone:  # what it serves is retired: say so, once
+            findings.append(
+                _warning(
+                    INDICATORS,
+                    (*base, "id"),
+                    f"indicator '{ind.id}' serves only what was retired: {', '.join(gone)}",
+                    "point serves at a live capability or strategic choice, or retire the "
+                    "indicator with it (retired_on)",
+                )
+            )
+        elif SERVES_NOTHING in found:
             findings.append(
                 _warning(
                     INDICATORS,
@@ -237,7 +251,6 @@ def chain(
     due: Mapping[str, Period] | None = None,
     held: Mapping[str, WeekStatus] | None = None,
     missing: Mapping[str, Period] | None = None,
-    as_of: dt.date | None = None,
 ) -> Chain:
     """The whole chain, with each indicator that exists in `week` as every view judges it
     there (`now`: its status in the week the view stands on, from `listing.indicator_views`;
@@ -247,10 +260,9 @@ def chain(
     each left unread, `IndicatorView.missing`)."""
     due, held, missing = due or {}, held or {}, missing or {}
     active = [ind for ind in indicators.indicators if ind.id in now]
-    # the choices and capabilities live on the day shown (`as_of`, else the week's Sunday)
-    day = week.sunday if as_of is None else as_of
-    live_choices = live(strategy.choices, day)
-    live_caps = live(capabilities.capabilities, day)
+    # the choices and capabilities live in the week shown, as its indicators
+    live_choices = live_during(strategy.choices, week)
+    live_caps = live_during(capabilities.capabilities, week)
     choice_ids = {c.id for c in live_choices}
     servable = choice_ids | {c.id for c in live_caps}
 

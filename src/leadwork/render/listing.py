@@ -362,6 +362,7 @@ def capability_summary_json(view: CapabilityView) -> dict[str, Any]:
         "kind": cap.kind,
         "owner": cap.owner,
         "serves": list(cap.serves),
+        "retired_on": cap.retired_on,
         "level": cap.level,
         "target": cap.target,
         "steps_total": len(view.steps),
@@ -431,6 +432,8 @@ def capability_detail(view: CapabilityView) -> Group:
     facts.add_row("owner", owner_word(cap.owner) or "—")
     facts.add_row("serves", ", ".join(cap.serves) or "—")
     facts.add_row("level", _level(cap.level, cap.target))
+    if cap.retired_on:  # its plan as it stood the day before (`capability.plan_day`)
+        facts.add_row("retired", f"{cap.retired_on}: its plan as it stood the day before")
     if cap.note:
         facts.add_row("note", cap.note)
     indicators = ", ".join(i.id for i in view.indicators) or "none yet"

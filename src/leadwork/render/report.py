@@ -339,10 +339,7 @@ def _story_blocks(report: Report) -> list[tuple[Any, ...]]:
     blocks: list[tuple[Any, ...]] = []
     short = short_names(report.names)
     for group in report.stories:
-        heading = group.id or "no choice named"
-        if group.statement:
-            heading += f": {group.statement}"
-        blocks.append(("h3", heading))
+        blocks.append(("h3", group.heading))
         if group.stories:
             blocks.append(
                 (
@@ -393,7 +390,7 @@ def _capability_blocks(report: Report) -> list[tuple[Any, ...]]:
         )
         rows.append(
             [
-                cap.name,
+                cap.name + (f" (retired {cap.retired_on})" if cap.retired_on else ""),
                 f"{UNKNOWN_LEVEL if cap.level is None else cap.level} / {cap.target}",
                 str(cap.steps_total),
                 str(cap.steps_done),
@@ -408,6 +405,11 @@ def _capability_blocks(report: Report) -> list[tuple[Any, ...]]:
             details.append(
                 f"{cap.id}: level at the end of the range not recorded: a review set it to "
                 f"{level} on {day}, and none before that says what it was"
+            )
+        if cap.retired_on:
+            details.append(
+                f"{cap.id}: retired {cap.retired_on}: its plan as it stood the day before, "
+                "not asked for at the end of the range"
             )
         for step in cap.done_in_range:
             details.append(f"{cap.id}: done {step.done}: {step.what}")

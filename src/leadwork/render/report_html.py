@@ -168,10 +168,7 @@ def _alignment(report: Report) -> list[str]:
     if not report.stories:
         out.append("<p>No strategic choices are defined.</p>")
     for group in report.stories:
-        heading = group.id or "no choice named"
-        if group.statement:
-            heading += f": {group.statement}"
-        out.append(f"<h3>{e(heading)}</h3>")
+        out.append(f"<h3>{e(group.heading)}</h3>")
         if not group.stories:
             out.append('<p class="quiet">No story in this range.</p>')
             continue

@@ -58,8 +58,9 @@ def _views(
     journal: Journal, today: dt.date, only: str | None = None
 ) -> tuple[list[CapabilityView], tuple[str, ...]]:
     from leadwork.domain.listing import capability_view
-    from leadwork.domain.timeline import live_on
+    from leadwork.domain.timeline import live_in
     from leadwork.usecases.trust import doubtful_files
+    from leadwork.weeks import Week
 
     reviews: dict[str, list[tuple[dt.date, int | None, str]]] = {}
     for entry in journal.review_entries():
@@ -72,7 +73,7 @@ def _views(
     views = [
         capability_view(cap, indicators, reviews.get(cap.id, []), today)
         for cap in journal.capabilities().capabilities
-        # the list shows those live today; `show` any, retired or not
-        if cap.id == only or (only is None and live_on(cap.retired_on, today))
+        # the list shows those live this week, as the dashboard; `show` any, retired or not
+        if cap.id == only or (only is None and live_in(cap.retired_on, Week.of(today)))
     ]
     return views, doubtful

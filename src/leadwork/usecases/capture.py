@@ -55,7 +55,7 @@ def run(journal: Journal, request: StoryRequest | ConversationRequest, today: dt
         check_text,
         conversation_kind,
         person_or_name,
-        resolve_choice,
+        story_choice,
     )
 
     entry: dict[str, Any]
@@ -64,9 +64,7 @@ def run(journal: Journal, request: StoryRequest | ConversationRequest, today: dt
         if request.who is not None:
             entry["who"] = _checked("who", person_or_name, request.who, _team_names(journal))
         if request.choice is not None:
-            entry["choice"] = resolve_choice(
-                request.choice, [c.id for c in journal.strategy().choices]
-            )
+            entry["choice"] = story_choice(request.choice, journal.strategy().choices, request.week)
         return _capture(journal, request.week, Answers(stories=[entry]), "story")
     kinds = journal.config().settings.conversation_kinds
     entry = {"with": _checked("with", conversation_kind, request.kind, kinds)}

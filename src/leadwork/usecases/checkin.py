@@ -274,6 +274,7 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
     draft if one waits."""
     from leadwork.domain.checkin import reading_questions
     from leadwork.domain.status import OWED_LOOKBACK_WEEKS
+    from leadwork.domain.timeline import live_in
     from leadwork.store.checkins import draft_rel, draft_weeks, load_draft
     from leadwork.store.follow_ups import previous_follow_up
     from leadwork.weeks import Week
@@ -302,7 +303,8 @@ def prepare(journal: Journal, request: CheckinRequest, today: dt.date) -> Questi
         previous_week=previous_week,
         first_week=not before,
         readings=reading_questions(indicators, week, current, journal.checkins(asked)),
-        choices=[c.id for c in journal.strategy().choices],
+        # what a story of the week may name (`checkin.story_choice`)
+        choices=[c.id for c in journal.strategy().choices if live_in(c.retired_on, week)],
         people=_team_names(journal),
         warning_percent=settings.time_warning_percent,
         conversation_kinds=list(settings.conversation_kinds),
@@ -485,7 +487,7 @@ def check_flags(
             )
         answers.plans[indicator.id] = _checked("plan", item, rules.check_text, text)
         once(f"plan:{indicator.id}", "plan", indicator.id)
-    _stories(request, answers, journal)
+    _stories(request, answers, journal, week)
     _conversations(request, answers, journal)
     if request.step_done:
         _steps_done(request, answers, journal, today)
@@ -538,7 +540,7 @@ def _reading_period(
     return None if period == this else period
 
 
-def _stories(request: CheckinRequest, answers: Answers, journal: Journal) -> None:
+def _stories(request: CheckinRequest, answers: Answers, journal: Journal, week: Week) -> None:
     from leadwork.domain import checkin as rules
 
     if not request.story:
@@ -548,8 +550,9 @@ def _stories(request: CheckinRequest, answers: Answers, journal: Journal) -> Non
         return
     choice = None
     if request.story_choice:
-        choices = [c.id for c in journal.strategy().choices]
-        choice = rules.resolve_choice(request.story_choice, choices, given="story_choice")
+        choice = rules.story_choice(
+            request.story_choice, journal.strategy().choices, week, given="story_choice"
+        )
     team = _team_names(journal)
     for text in request.story:
         story = {"text": _checked("story", text, rules.check_text, text)}
@@ -612,7 +615,7 @@ def _steps_done(
     for item in request.step_done:
         which, at, day = item.partition("@")
         on = _checked("step_done", item, lambda d: done_on(d, today), day) if at else None
-        step = step_flag(which, steps, capabilities)
+        step = step_flag(which, steps, capabilities, today)
         if not any(step_ref(step).items() <= r.items() for r in answers.steps_done):
             answers.steps_done.append(step_ref(step, on))
 

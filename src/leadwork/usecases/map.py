@@ -45,6 +45,5 @@ def run(journal: Journal, request: Request, today: dt.date) -> Result:
         {v.indicator.id: v.due for v in views if v.active and v.due is not None},
         {v.indicator.id: held for v in views if v.active and (held := v.held) is not None},
         {v.indicator.id: gone for v in views if v.active and (gone := v.missing) is not None},
-        as_of=inputs.shown.as_of,
     )
     return Result(data, doubtful)

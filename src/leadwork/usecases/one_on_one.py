@@ -64,6 +64,15 @@ class Prepared:
     def choice_ids(self) -> set[str]:
         return {c.id for c in self.choices} | {"purpose"}
 
+    @property
+    def live_choices(self) -> list[Choice]:
+        """The choices a story of the meeting's week may name (`checkin.story_choice`):
+        what the interview offers."""
+        from leadwork.domain.timeline import live_in
+        from leadwork.weeks import Week
+
+        return [c for c in self.choices if live_in(c.retired_on, Week.of(self.prep.date))]
+
 
 @dataclass(frozen=True)
 class Due:
@@ -301,6 +310,15 @@ def _checked(prepared: Prepared, request: RecordRequest) -> tuple[Answers, list[
             found.append(Problem(f"{error}", given="story_who"))
     ids = {i.id for i in prepared.indicators}
     choices = prepared.choice_ids
+    if answers.story_choice is not None:  # one retired before the meeting's week: refused
+        from leadwork.domain.checkin import story_choice
+        from leadwork.weeks import Week
+
+        try:
+            story_choice(answers.story_choice, prepared.choices, Week.of(prepared.prep.date))
+        except UsageProblem as error:
+            if answers.story_choice in choices:  # an unknown id: answer_problems says so
+                found += [replace(p, given="story_choice") for p in error.problems]
     found += answer_problems(prepared.prep, answers, choices, request.allow_past_due, ids)
     return answers, found
 
