@@ -464,7 +464,8 @@ def test_an_invalid_indicators_file_is_never_edited(run, example_journal):
     assert tree_hash(example_journal) == before
 
 
-def test_an_inline_array_of_indicators_is_left_alone(run, hand):
+def test_an_inline_array_of_indicators_is_left_alone(run, hand, monkeypatch):
+    monkeypatch.chdir(hand)  # a file is named relative to where one stands
     path = hand / "indicators.toml"
     path.write_text("indicators = []  # none yet\n")
     result = run(
@@ -487,7 +488,7 @@ def test_an_inline_array_of_indicators_is_left_alone(run, hand):
     )
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{path}:1: error: holds its indicators as an inline array (indicators = [ … ]),"
+        "indicators.toml:1: error: holds its indicators as an inline array (indicators = [ … ]),"
         " which leadwork does not add to\n"
         "  = hint: write each indicator as an [[indicators]] table, or add this indicator by"
         " hand\n"
@@ -600,7 +601,8 @@ def test_a_change_joins_an_inline_array_written_one_entry_a_line(run, hand):
     )
 
 
-def test_a_change_to_an_inline_array_of_indicators_names_its_line(run, hand):
+def test_a_change_to_an_inline_array_of_indicators_names_its_line(run, hand, monkeypatch):
+    monkeypatch.chdir(hand)  # a file is named relative to where one stands
     path = hand / "indicators.toml"
     text = (
         "# agreed in March\n"
@@ -613,7 +615,7 @@ def test_a_change_to_an_inline_array_of_indicators_names_its_line(run, hand):
     result = run("indicator", "change", "otd", "--target", "96", journal=hand)
     assert result.exit_code == 1, result
     assert result.stderr == (
-        f"{path}:2: error: holds its indicators as an inline array (indicators = [ … ]),"
+        "indicators.toml:2: error: holds its indicators as an inline array (indicators = [ … ]),"
         " which leadwork does not add to\n"
         "  = hint: write each indicator as an [[indicators]] table, or add this change by hand\n"
     )

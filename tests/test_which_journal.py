@@ -91,10 +91,12 @@ def test_a_read_only_file_system_is_named_as_the_journal(
     monkeypatch.setattr(os, "open", read_only_mount)
     refused = run("checkin", "--no-input", "-r", "otd=91", journal=root, env=TODAY)
     assert refused.exit_code == 1
+    # FILE: error: as every refusal, the journal's folder as FILE (shown as typed or relative)
     assert (
-        f"the journal at {root} is read-only (a read-only file system): nothing was written"
+        ": error: the journal is read-only (a read-only file system): nothing was written"
         in refused.stderr
     )
+    assert refused.stderr.split(": error:")[0].endswith(root.name)
     assert ".leadwork.lock" not in refused.stderr
     assert "permission denied" not in refused.stderr
     assert "`leadwork check`" in refused.stderr  # how to read it still
@@ -111,4 +113,5 @@ def test_a_read_only_journal_folder_is_named_as_the_journal(run: Any, tmp_path: 
     finally:
         root.chmod(mode)
     assert refused.exit_code == 1
-    assert f"the journal at {root} is read-only: nothing was written" in refused.stderr
+    assert ": error: the journal is read-only: nothing was written" in refused.stderr
+    assert refused.stderr.split(": error:")[0].endswith(root.name)

@@ -51,7 +51,8 @@ def journal_read_only(root: Path, why: str = "") -> WriteRefused:
     the lock file leadwork would have made in it."""
     because = f" ({why})" if why else ""
     return WriteRefused(
-        f"the journal at {root} is read-only{because}: nothing was written",
+        f"the journal is read-only{because}: nothing was written",
+        file=root,
         hint="make it writable (chmod u+w, or mount it read-write) to write in it; to read "
         "it, the views and `leadwork check` still work, or open a file in a pager (less FILE)",
     )
