@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from test_checkin_interactive import ANSWERS, LAST_WEEK, NEXT_WEEK, W48, W49, typed
+from test_checkin_interactive import ANSWERS, LAST_WEEK, W48, W49, ask
 
 from journals import write_small_journal
 
@@ -16,12 +16,6 @@ def journal(fresh_journal: Path) -> Path:
     write_small_journal(fresh_journal)
     (fresh_journal / W48).write_text(LAST_WEEK)
     return fresh_journal
-
-
-def ask(run, journal, answers, *args, env=NEXT_WEEK):
-    result = run("checkin", *args, journal=journal, env=env, input=typed(answers))
-    assert "Traceback" not in result.output
-    return result
 
 
 def commitments_step(out: str) -> str:
